@@ -1,0 +1,202 @@
+// Package hromada holds the domain of social-service planning in a Ukrainian
+// territorial community: communities, population groups, services of the
+// national classifier, registry counts, providers, and the problems found in
+// a project's inputs.
+//
+// It imports only the standard library. Computation lives in [assess]
+// (needs from surveys), plan and budget; reading and writing workbooks lives
+// in package workbook; cmd/hromada wires them together.
+package hromada
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Lang is the language of every text a command writes: "uk" or "en".
+type Lang string
+
+// The languages outputs are written in.
+const (
+	Ukrainian Lang = "uk"
+	English   Lang = "en"
+)
+
+// ParseLang returns the language for s ("uk", "ua", "en"; case-insensitive).
+func ParseLang(s string) (Lang, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "uk", "ua", "ukr", "українська":
+		return Ukrainian, nil
+	case "en", "eng", "english":
+		return English, nil
+	}
+	return "", fmt.Errorf("language %q is not supported; allowed: uk, en", s)
+}
+
+// Text is a text in both output languages.
+type Text struct {
+	UK string
+	EN string
+}
+
+// In returns the text in lang, falling back to the other language when that
+// one is empty.
+func (t Text) In(lang Lang) string {
+	if lang == English {
+		if t.EN != "" {
+			return t.EN
+		}
+		return t.UK
+	}
+	if t.UK != "" {
+		return t.UK
+	}
+	return t.EN
+}
+
+// Unit is what a service or a registry count is counted in.
+type Unit string
+
+// Units of count.
+const (
+	Family Unit = "family"
+	Child  Unit = "child"
+	Person Unit = "person"
+)
+
+// ParseUnit accepts the English code or the Ukrainian word of a unit.
+func ParseUnit(s string) (Unit, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "family", "families", "сім'я", "сім’я", "сімʼя", "родина", "сімей", "сім'ї":
+		return Family, nil
+	case "child", "children", "дитина", "діти", "дітей":
+		return Child, nil
+	case "person", "persons", "people", "особа", "особи", "осіб":
+		return Person, nil
+	}
+	return "", fmt.Errorf("unit %q is not known; allowed: family, child, person", s)
+}
+
+// Name returns the unit's plural name in lang, as used in table headers.
+func (u Unit) Name(lang Lang) string {
+	names := map[Unit]Text{
+		Family: {UK: "сімей", EN: "families"},
+		Child:  {UK: "дітей", EN: "children"},
+		Person: {UK: "осіб", EN: "persons"},
+	}
+	return names[u].In(lang)
+}
+
+// Service is one social service of the national classifier as the planning
+// model sees it.
+type Service struct {
+	Code           string  // code in the classifier of social services
+	Name           Text    // name in Ukrainian and English
+	Unit           Unit    // what a client is: a family, a child or a person
+	Basic          bool    // a basic social service every community must provide
+	MinimumPackage bool    // part of the minimum package for families with children
+	Caseload       float64 // clients one full-time specialist serves in a year
+	MinStaff       float64 // staff (FTE) a new service needs at the least
+	Coverage       float64 // target share of demand to cover, 0..1
+	Source         string  // where the code, name and norms come from, with date
+}
+
+// Group is a population group whose needs are estimated: IDP families,
+// low-income families, children with disabilities, and any group a project
+// defines from survey columns.
+type Group struct {
+	ID            string  // short code, e.g. "idp"
+	Name          Text    // name in Ukrainian and English
+	Unit          Unit    // unit of the registry count
+	Vulnerability float64 // weight in the priority score, 1 = ordinary
+}
+
+// Community is a territorial community (hromada).
+type Community struct {
+	Code       string // KATOTTG code, e.g. UA18020010000059904
+	Name       Text   // name in Ukrainian and English
+	Population int    // residents, for per-resident figures
+}
+
+// Severity says whether a problem stops a command.
+type Severity int
+
+// Severities of problems.
+const (
+	Error Severity = iota
+	Warning
+)
+
+// String returns "error" or "warning".
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Problem is something wrong in an input, located as precisely as the input
+// allows: file, sheet and cell (or CSV line and column).
+type Problem struct {
+	Severity Severity
+	File     string // path as the user gave it
+	Sheet    string // sheet name; empty for CSV
+	Cell     string // A1 reference, row ("row 17") or empty
+	Msg      string // what is wrong, in plain words
+	Hint     string // what to do, or what is allowed
+}
+
+// Error formats the problem as "file: Sheet!Cell: msg; hint".
+func (p Problem) Error() string {
+	var b strings.Builder
+	if p.File != "" {
+		b.WriteString(p.File)
+		b.WriteString(": ")
+	}
+	switch {
+	case p.Sheet != "" && p.Cell != "":
+		b.WriteString(p.Sheet + "!" + p.Cell + ": ")
+	case p.Sheet != "":
+		b.WriteString(p.Sheet + ": ")
+	case p.Cell != "":
+		b.WriteString(p.Cell + ": ")
+	}
+	b.WriteString(p.Msg)
+	if p.Hint != "" {
+		b.WriteString("; ")
+		b.WriteString(p.Hint)
+	}
+	return b.String()
+}
+
+// Problems is a list of problems that is itself an error when it holds at
+// least one of severity Error.
+type Problems []Problem
+
+// Errors returns how many problems are errors.
+func (ps Problems) Errors() int {
+	n := 0
+	for _, p := range ps {
+		if p.Severity == Error {
+			n++
+		}
+	}
+	return n
+}
+
+// Error joins the problems, one a line.
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.Severity.String() + ": " + p.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Err returns ps as an error when it holds an error, nil otherwise.
+func (ps Problems) Err() error {
+	if ps.Errors() == 0 {
+		return nil
+	}
+	return ps
+}
