@@ -1,0 +1,281 @@
+package project
+
+import (
+	"strings"
+
+	"github.com/hromada-tool/hromada"
+)
+
+// Kind is the type of value a column holds.
+type Kind int
+
+// Kinds of column values.
+const (
+	Text    Kind = iota // any text
+	Number              // a decimal number ≥ 0 unless the column says otherwise
+	Integer             // a whole number ≥ 0
+	YesNo               // yes/no, так/ні, 1/0
+	Date                // a date (Excel date, 2026-01-01 or 01.01.2026)
+	Code                // one of a list (service code, group id, community code, unit …)
+	Share               // a share 0..1, or a percentage 0..100 %
+)
+
+// Field is one column of an input sheet, or one key of the settings sheet.
+type Field struct {
+	Key      string       // stable name, accepted as a header in any language
+	Label    hromada.Text // header the templates write
+	Kind     Kind         // what the cells hold
+	Required bool         // a row without it is an error
+	List     string       // for Code and YesNo: which drop-down list (see Lists)
+	Help     hromada.Text // one line for the instructions sheet
+	Example  string       // a value shown in the instructions
+	Default  string       // value used when the cell is empty
+	Width    float64      // column width in the template
+}
+
+// Sheet describes an input sheet: its name in both languages and its
+// columns.
+type Sheet struct {
+	Key    string
+	Name   hromada.Text
+	Help   hromada.Text
+	Fields []Field
+}
+
+// Header returns the sheet's headers in lang.
+func (s Sheet) Header(lang hromada.Lang) []string {
+	h := make([]string, len(s.Fields))
+	for i, f := range s.Fields {
+		h[i] = f.Label.In(lang)
+	}
+	return h
+}
+
+// Matches reports whether a header cell names f: its key, or its label in
+// either language, compared without case and surrounding space.
+func (f Field) Matches(header string) bool {
+	h := normHeader(header)
+	return h == normHeader(f.Key) || h == normHeader(f.Label.UK) || h == normHeader(f.Label.EN)
+}
+
+// NameMatches reports whether a sheet name names s in either language.
+func (s Sheet) NameMatches(name string) bool {
+	n := normHeader(name)
+	return n == normHeader(s.Key) || n == normHeader(s.Name.UK) || n == normHeader(s.Name.EN)
+}
+
+func normHeader(s string) string {
+	s = strings.TrimSpace(strings.TrimPrefix(s, "\ufeff"))
+	s = strings.TrimSuffix(s, "*")
+	s = strings.ToLower(strings.TrimSpace(s))
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// t is shorthand for a bilingual text.
+func t(uk, en string) hromada.Text { return hromada.Text{UK: uk, EN: en} }
+
+// The files of a project directory.
+const (
+	ProjectFile   = "project.xlsx"
+	RegistryFile  = "registry.xlsx"
+	ProvidersFile = "providers.xlsx"
+	CostsFile     = "costs.xlsx"
+	FormFile      = "questionnaire.xlsx"
+	SurveyDir     = "survey"
+	CatalogueFile = "catalogue.xlsx" // optional override of the built-in catalogue
+)
+
+// Settings is the key/value sheet of project.xlsx.
+var Settings = Sheet{
+	Key:  "settings",
+	Name: t("Налаштування", "Settings"),
+	Help: t("Один параметр на рядок: змінюйте лише стовпець «Значення».",
+		"One setting a row: change only the Value column."),
+	Fields: []Field{
+		{Key: "name", Label: t("Назва проєкту", "Project name"), Kind: Text, Required: true, Example: "Мінімальний пакет — Житомирщина"},
+		{Key: "language", Label: t("Мова звітів", "Report language"), Kind: Code, List: "language", Default: "uk", Help: t("uk або en; прапорець --lang має перевагу", "uk or en; the --lang flag wins")},
+		{Key: "first_year", Label: t("Перший рік планування", "First planning year"), Kind: Integer, Required: true, Example: "2026"},
+		{Key: "years", Label: t("Років у плані", "Planning years"), Kind: Integer, Default: "5", Help: t("горизонт плану й бюджету", "horizon of the plan and budget")},
+		{Key: "weight", Label: t("Стовпець ваги", "Weight column"), Kind: Text, Help: t("порожньо: усі ваги 1", "empty: every weight is 1"), Example: "weight"},
+		{Key: "stratum", Label: t("Стовпець страти", "Stratum column"), Kind: Text, Help: t("порожньо: одна страта", "empty: one stratum"), Example: "stratum"},
+		{Key: "cluster", Label: t("Стовпець кластера (PSU)", "Cluster (PSU) column"), Kind: Text, Help: t("порожньо: кожне домогосподарство — окремий PSU", "empty: each household is its own PSU"), Example: "settlement"},
+		{Key: "fpc", Label: t("Стовпець кількості PSU у страті (FPC)", "Stratum PSU count column (FPC)"), Kind: Text, Help: t("необов'язково: поправка на скінченну сукупність", "optional: finite population correction")},
+		{Key: "community", Label: t("Стовпець громади", "Community column"), Kind: Text, Help: t("коли один файл опитування містить кілька громад", "when one survey file holds several communities"), Example: "hromada"},
+		{Key: "children", Label: t("Стовпець кількості дітей", "Children column"), Kind: Text, Help: t("для послуг, що рахуються в дітях", "for services counted in children"), Example: "n_children"},
+		{Key: "household_size", Label: t("Стовпець розміру домогосподарства", "Household size column"), Kind: Text, Help: t("для послуг, що рахуються в особах", "for services counted in persons"), Example: "hh_size"},
+		{Key: "ci_method", Label: t("Метод довірчого інтервалу", "Confidence interval method"), Kind: Code, List: "ci_method", Default: "logit"},
+		{Key: "level", Label: t("Рівень довіри", "Confidence level"), Kind: Share, Default: "0.95"},
+		{Key: "lonely_psu", Label: t("Страта з одним PSU", "Stratum with one PSU"), Kind: Code, List: "lonely_psu", Default: "adjust"},
+		{Key: "min_count", Label: t("Мінімум респондентів у комірці", "Minimum respondents per cell"), Kind: Integer, Default: "5", Help: t("менші комірки приховуються в звітах", "smaller cells are suppressed in reports")},
+		{Key: "suppress", Label: t("Приховувати ненадійні оцінки", "Suppress unreliable estimates"), Kind: YesNo, List: "yesno", Default: "yes"},
+	},
+}
+
+// Communities lists the communities of a project and where their survey is.
+var Communities = Sheet{
+	Key:  "communities",
+	Name: t("Громади", "Communities"),
+	Help: t("Одна громада на рядок.", "One community a row."),
+	Fields: []Field{
+		{Key: "code", Label: t("Код КАТОТТГ", "KATOTTG code"), Kind: Text, Required: true, Example: "UA18020010000059904", Width: 24},
+		{Key: "name_uk", Label: t("Назва", "Name (Ukrainian)"), Kind: Text, Required: true, Example: "Андрушівська"},
+		{Key: "name_en", Label: t("Назва англійською", "Name (English)"), Kind: Text, Example: "Andrushivska"},
+		{Key: "population", Label: t("Населення", "Population"), Kind: Integer, Required: true, Example: "19530"},
+		{Key: "survey_file", Label: t("Файл опитування", "Survey file"), Kind: Text, Required: true, Example: "survey/andrushivska.xlsx", Help: t("шлях відносно теки проєкту", "path relative to the project folder"), Width: 30},
+		{Key: "survey_sheet", Label: t("Аркуш опитування", "Survey sheet"), Kind: Text, Help: t("порожньо: перший аркуш", "empty: the first sheet")},
+		{Key: "survey_value", Label: t("Значення в стовпці громади", "Value in the community column"), Kind: Text, Help: t("коли файл спільний для кількох громад", "when the file is shared by several communities")},
+	},
+}
+
+// Groups defines the population groups from survey columns.
+var Groups = Sheet{
+	Key:  "groups",
+	Name: t("Групи", "Groups"),
+	Help: t("Група населення = домогосподарства, у яких стовпець має одне з указаних значень.",
+		"A population group = the households whose column holds one of the listed values."),
+	Fields: []Field{
+		{Key: "id", Label: t("Код групи", "Group id"), Kind: Code, List: "group", Required: true, Example: "idp"},
+		{Key: "name_uk", Label: t("Назва", "Name (Ukrainian)"), Kind: Text, Example: "Сім'ї ВПО", Width: 30},
+		{Key: "name_en", Label: t("Назва англійською", "Name (English)"), Kind: Text, Example: "IDP families", Width: 30},
+		{Key: "column", Label: t("Стовпець опитування", "Survey column"), Kind: Text, Required: true, Example: "idp_status"},
+		{Key: "values", Label: t("Значення членства", "Member values"), Kind: Text, Default: "yes", Help: t("через пробіл; для select_multiple — код варіанта", "space-separated; for select_multiple the option code"), Example: "yes"},
+		{Key: "repeat", Label: t("Аркуш повторної групи", "Repeat sheet"), Kind: Text, Help: t("якщо ознака в повторній групі (roster): член групи, якщо будь-який рядок має значення", "if the attribute is in a repeat group (roster): a member when any row has a value"), Example: "roster"},
+		{Key: "unit", Label: t("Одиниця реєстру", "Registry unit"), Kind: Code, List: "unit", Default: "family"},
+		{Key: "vulnerability", Label: t("Вага вразливості", "Vulnerability weight"), Kind: Number, Default: "1"},
+	},
+}
+
+// Needs maps each service to the survey answer that says a household needs it.
+var Needs = Sheet{
+	Key:  "needs",
+	Name: t("Потреби", "Needs"),
+	Help: t("Послуга = стовпець так/ні або варіант питання з множинним вибором.",
+		"A service = a yes/no column or an option of a select_multiple question."),
+	Fields: []Field{
+		{Key: "service", Label: t("Код послуги", "Service code"), Kind: Code, List: "service", Required: true, Example: "014.0"},
+		{Key: "column", Label: t("Стовпець опитування", "Survey column"), Kind: Text, Required: true, Example: "needs"},
+		{Key: "option", Label: t("Варіант відповіді", "Option code"), Kind: Text, Help: t("для select_multiple; порожньо для так/ні", "for select_multiple; empty for a yes/no column"), Example: "social_support"},
+	},
+}
+
+// Registry holds the registry counts per community and group (Annex 1).
+var Registry = Sheet{
+	Key:  "registry",
+	Name: t("Реєстр", "Registry"),
+	Help: t("Кількість сімей / дітей / осіб кожної групи станом на 1 січня (Додаток 1).",
+		"Number of families / children / persons of each group as of 1 January (Annex 1)."),
+	Fields: []Field{
+		{Key: "community", Label: t("Код громади", "Community code"), Kind: Code, List: "community", Required: true, Width: 24},
+		{Key: "group", Label: t("Код групи", "Group id"), Kind: Code, List: "group", Required: true},
+		{Key: "unit", Label: t("Одиниця", "Unit"), Kind: Code, List: "unit", Required: true},
+		{Key: "count", Label: t("Кількість", "Count"), Kind: Integer, Required: true},
+		{Key: "as_of", Label: t("Станом на", "As of"), Kind: Date, Required: true},
+		{Key: "source", Label: t("Джерело", "Source"), Kind: Text, Required: true, Width: 36, Example: "ЄІССС, довідка УСЗН"},
+	},
+}
+
+// Providers is the inventory of service providers (Annex 2).
+var Providers = Sheet{
+	Key:  "providers",
+	Name: t("Надавачі", "Providers"),
+	Help: t("Один рядок = один надавач × одна послуга (Додаток 2).", "One row = one provider × one service (Annex 2)."),
+	Fields: []Field{
+		{Key: "community", Label: t("Код громади", "Community code"), Kind: Code, List: "community", Required: true, Width: 24},
+		{Key: "provider", Label: t("Надавач", "Provider"), Kind: Text, Required: true, Width: 36},
+		{Key: "ownership", Label: t("Форма власності", "Ownership"), Kind: Code, List: "ownership", Required: true},
+		{Key: "service", Label: t("Код послуги", "Service code"), Kind: Code, List: "service", Required: true},
+		{Key: "capacity", Label: t("Річна спроможність, клієнтів", "Annual capacity, clients"), Kind: Number, Required: true},
+		{Key: "clients", Label: t("Поточні клієнти", "Current clients"), Kind: Number},
+		{Key: "staff_fte", Label: t("Персонал, ставок", "Staff, FTE"), Kind: Number},
+		{Key: "vacancies", Label: t("Вакансії, ставок", "Vacancies, FTE"), Kind: Number},
+	},
+}
+
+// Posts are the staff posts and salaries of the cost inputs.
+var Posts = Sheet{
+	Key:  "posts",
+	Name: t("Посади", "Posts"),
+	Help: t("Посадовий оклад і додаткові виплати на одну ставку.", "Salary and extra pay for one full-time post."),
+	Fields: []Field{
+		{Key: "service", Label: t("Код послуги", "Service code"), Kind: Code, List: "service", Required: true},
+		{Key: "post", Label: t("Посада", "Post"), Kind: Text, Required: true, Width: 30},
+		{Key: "share", Label: t("Частка ставок послуги", "Share of the service's FTE"), Kind: Share, Default: "1"},
+		{Key: "salary", Label: t("Оклад на місяць, грн", "Monthly salary, UAH"), Kind: Number, Required: true},
+		{Key: "extra_months", Label: t("Додаткові місяці (премії, відпускні)", "Extra months (bonuses, leave)"), Kind: Number, Default: "0"},
+	},
+}
+
+// OtherCosts are the recurrent non-staff costs of a service.
+var OtherCosts = Sheet{
+	Key:  "other_costs",
+	Name: t("Інші витрати", "Other costs"),
+	Help: t("Фіксовані на рік або на одного клієнта; індексуються на ІСЦ.", "Fixed per year or per client; indexed by CPI."),
+	Fields: []Field{
+		{Key: "service", Label: t("Код послуги", "Service code"), Kind: Code, List: "service", Required: true},
+		{Key: "item", Label: t("Стаття", "Item"), Kind: Text, Required: true, Width: 30},
+		{Key: "basis", Label: t("Основа", "Basis"), Kind: Code, List: "cost_basis", Required: true},
+		{Key: "amount", Label: t("Сума на рік, грн", "Annual amount, UAH"), Kind: Number, Required: true},
+		{Key: "kekv", Label: t("КЕКВ", "Economic code (KEKV)"), Kind: Code, List: "kekv", Default: "2240"},
+	},
+}
+
+// Startup are the one-off start-up items of a service.
+var Startup = Sheet{
+	Key:  "startup",
+	Name: t("Стартові витрати", "Start-up"),
+	Help: t("Ремонт, обладнання, транспорт: купуються в указаний рік і заново після строку служби.",
+		"Renovation, equipment, vehicles: bought in the given year and again after their useful life."),
+	Fields: []Field{
+		{Key: "service", Label: t("Код послуги", "Service code"), Kind: Code, List: "service", Required: true},
+		{Key: "item", Label: t("Стаття", "Item"), Kind: Text, Required: true, Width: 30},
+		{Key: "amount", Label: t("Вартість, грн", "Cost, UAH"), Kind: Number, Required: true},
+		{Key: "year", Label: t("Рік придбання", "Year bought"), Kind: Integer, Required: true},
+		{Key: "life", Label: t("Строк служби, років", "Useful life, years"), Kind: Integer, Required: true},
+		{Key: "kekv", Label: t("КЕКВ", "Economic code (KEKV)"), Kind: Code, List: "kekv", Default: "3110"},
+	},
+}
+
+// Funding is the donor / state / local share schedule by year.
+var Funding = Sheet{
+	Key:  "funding",
+	Name: t("Фінансування", "Funding"),
+	Help: t("Частки донора й держави за роками; решта — місцевий бюджет. Разом не більше 100 %.",
+		"Donor and state shares by year; the rest is the local budget. Together at most 100 %."),
+	Fields: []Field{
+		{Key: "community", Label: t("Код громади", "Community code"), Kind: Code, List: "community", Required: true, Width: 24},
+		{Key: "year", Label: t("Рік", "Year"), Kind: Integer, Required: true},
+		{Key: "donor", Label: t("Частка донора", "Donor share"), Kind: Share, Required: true},
+		{Key: "state", Label: t("Частка держбюджету", "State share"), Kind: Share, Default: "0"},
+	},
+}
+
+// Revenue is the local budget revenue a community expects.
+var Revenue = Sheet{
+	Key:  "revenue",
+	Name: t("Доходи бюджету", "Budget revenue"),
+	Help: t("Доходи місцевого бюджету та видатки на соціальний захист за базовий рік.",
+		"Local budget revenue and social-protection spending in the base year."),
+	Fields: []Field{
+		{Key: "community", Label: t("Код громади", "Community code"), Kind: Code, List: "community", Required: true, Width: 24},
+		{Key: "year", Label: t("Рік", "Year"), Kind: Integer, Required: true},
+		{Key: "revenue", Label: t("Доходи, грн", "Revenue, UAH"), Kind: Number, Required: true},
+		{Key: "social", Label: t("Видатки на соцзахист, грн", "Social-protection spending, UAH"), Kind: Number},
+		{Key: "growth", Label: t("Ріст доходів на рік", "Revenue growth a year"), Kind: Share, Default: "0.05"},
+	},
+}
+
+// File is one input workbook of a project and the sheets it holds.
+type File struct {
+	Name   string // file name in the project folder
+	Title  hromada.Text
+	Sheets []Sheet
+	Needed bool // a project without it cannot be assessed
+}
+
+// Files lists the input workbooks of a project in the order check reads them.
+var Files = []File{
+	{Name: ProjectFile, Title: t("Налаштування проєкту", "Project settings"), Sheets: []Sheet{Settings, Communities, Groups, Needs}, Needed: true},
+	{Name: RegistryFile, Title: t("Реєстрові дані (Додаток 1)", "Registry counts (Annex 1)"), Sheets: []Sheet{Registry}},
+	{Name: ProvidersFile, Title: t("Надавачі послуг (Додаток 2)", "Service providers (Annex 2)"), Sheets: []Sheet{Providers}},
+	{Name: CostsFile, Title: t("Вихідні дані для бюджету", "Cost inputs"), Sheets: []Sheet{Posts, OtherCosts, Startup, Funding, Revenue}},
+}

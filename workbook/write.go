@@ -1,0 +1,466 @@
+package workbook
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Format is the number format of a column.
+type Format int
+
+// Number formats used in hromada's workbooks.
+const (
+	General  Format = iota
+	TextFmt         // text, shown as typed
+	Integer         // 12 345
+	Decimal1        // 12 345.6
+	Decimal2        // 12 345.67
+	Decimal4        // 0.1234
+	Percent         // 12.3 %
+	Money           // 12 345 (UAH, whole hryvnias)
+	DateFmt         // 2026-01-01
+)
+
+var numFmts = map[Format]string{
+	TextFmt:  "@",
+	Integer:  "#,##0",
+	Decimal1: "#,##0.0",
+	Decimal2: "#,##0.00",
+	Decimal4: "0.0000",
+	Percent:  "0.0%",
+	Money:    "#,##0",
+	DateFmt:  "yyyy-mm-dd",
+}
+
+// Column describes one column of a table sheet.
+type Column struct {
+	Header string
+	Width  float64  // characters; 0 = fitted to the header and the values
+	Format Format   // number format of the values
+	List   []string // drop-down of allowed values (data validation)
+	Note   string   // a short help text shown when the cell is selected
+	Input  bool     // a cell the user is expected to fill in (yellow)
+	Wrap   bool     // wrap long text
+}
+
+// Formula is a cell that holds a formula and the value the program computed
+// for it, written as the cached result so the file reads right before any
+// recalculation.
+type Formula struct {
+	Expr  string // without the leading "="
+	Value any
+}
+
+// Table is a sheet of rows under one header row.
+type Table struct {
+	Name    string // sheet name (at most 31 characters)
+	Title   string // optional line above the header
+	Columns []Column
+	Rows    [][]any
+	Filter  bool // an auto-filter on the header
+	Notes   []string
+	// InputRows is how many rows below the last value row get the
+	// columns' drop-downs and input colour, for templates a user fills in.
+	InputRows int
+	Hidden    bool
+}
+
+// Book is a workbook being assembled. Sheets appear in the order they are
+// added. Save writes it atomically.
+type Book struct {
+	f      *excelize.File
+	styles map[styleKey]int
+	sheets int
+	err    error
+}
+
+type styleKey struct {
+	kind   string
+	format Format
+	input  bool
+	wrap   bool
+}
+
+// NewBook returns an empty workbook.
+func NewBook() *Book {
+	return &Book{f: excelize.NewFile(), styles: map[styleKey]int{}}
+}
+
+func (b *Book) style(k styleKey) int {
+	if id, ok := b.styles[k]; ok {
+		return id
+	}
+	s := &excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: k.wrap}}
+	if fmtStr, ok := numFmts[k.format]; ok {
+		s.CustomNumFmt = &fmtStr
+	}
+	switch k.kind {
+	case "header":
+		s.Font = &excelize.Font{Bold: true, Color: "FFFFFF"}
+		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F4E79"}}
+		s.Alignment.WrapText = true
+		s.Alignment.Vertical = "center"
+		s.Border = []excelize.Border{{Type: "bottom", Color: "FFFFFF", Style: 1}}
+	case "title":
+		s.Font = &excelize.Font{Bold: true, Size: 14, Color: "1F4E79"}
+	case "heading":
+		s.Font = &excelize.Font{Bold: true, Size: 12, Color: "1F4E79"}
+	case "note":
+		s.Font = &excelize.Font{Italic: true, Color: "595959"}
+	case "bold":
+		s.Font = &excelize.Font{Bold: true}
+	}
+	if k.input {
+		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}
+		s.Border = []excelize.Border{
+			{Type: "left", Color: "BFBFBF", Style: 1}, {Type: "right", Color: "BFBFBF", Style: 1},
+			{Type: "top", Color: "BFBFBF", Style: 1}, {Type: "bottom", Color: "BFBFBF", Style: 1},
+		}
+	}
+	id, err := b.f.NewStyle(s)
+	if err != nil {
+		b.fail(err)
+		return 0
+	}
+	b.styles[k] = id
+	return id
+}
+
+func (b *Book) fail(err error) {
+	if b.err == nil && err != nil {
+		b.err = err
+	}
+}
+
+// newSheet adds a sheet named name; the first one renames the default sheet.
+func (b *Book) newSheet(name string) string {
+	name = SheetName(name)
+	if b.sheets == 0 {
+		b.fail(b.f.SetSheetName("Sheet1", name))
+	} else if _, err := b.f.NewSheet(name); err != nil {
+		b.fail(err)
+	}
+	b.sheets++
+	return name
+}
+
+// SheetName shortens name to the 31 characters a sheet name may have and
+// replaces the characters a sheet name may not hold.
+func SheetName(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`[]:*?/\`, r) {
+			return '-'
+		}
+		return r
+	}, name)
+	if r := []rune(name); len(r) > 31 {
+		name = string(r[:31])
+	}
+	return name
+}
+
+// AddTable adds a sheet holding t: a frozen, styled header row with
+// filters, the rows with their number formats, widths that fit, drop-downs.
+func (b *Book) AddTable(t Table) {
+	sh := b.newSheet(t.Name)
+	f := b.f
+	top := 1
+	if t.Title != "" {
+		b.fail(f.SetCellValue(sh, "A1", t.Title))
+		b.fail(f.SetCellStyle(sh, "A1", "A1", b.style(styleKey{kind: "title"})))
+		top = 3
+	}
+	ncol := len(t.Columns)
+	last := top + len(t.Rows)
+	inputLast := last + t.InputRows
+	for c, col := range t.Columns {
+		name, _ := excelize.ColumnNumberToName(c + 1)
+		cell := fmt.Sprintf("%s%d", name, top)
+		b.fail(f.SetCellValue(sh, cell, col.Header))
+		w := col.Width
+		if w == 0 {
+			w = fitWidth(col, c, t.Rows)
+		}
+		b.fail(f.SetColWidth(sh, name, name, w))
+		st := b.style(styleKey{format: col.Format, input: col.Input, wrap: col.Wrap})
+		if inputLast > top {
+			b.fail(f.SetCellStyle(sh, fmt.Sprintf("%s%d", name, top+1), fmt.Sprintf("%s%d", name, inputLast), st))
+		}
+		if len(col.List) > 0 || col.Note != "" {
+			if inputLast > top {
+				b.addValidation(sh, fmt.Sprintf("%s%d:%s%d", name, top+1, name, inputLast), col)
+			}
+		}
+	}
+	if ncol > 0 {
+		lastCol, _ := excelize.ColumnNumberToName(ncol)
+		b.fail(f.SetCellStyle(sh, fmt.Sprintf("A%d", top), fmt.Sprintf("%s%d", lastCol, top), b.style(styleKey{kind: "header"})))
+		b.fail(f.SetRowHeight(sh, top, headerHeight(t.Columns)))
+		if t.Filter && len(t.Rows) > 0 {
+			b.fail(f.AutoFilter(sh, fmt.Sprintf("A%d:%s%d", top, lastCol, last), nil))
+		}
+		b.fail(f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: top, TopLeftCell: fmt.Sprintf("A%d", top+1), ActivePane: "bottomLeft"}))
+	}
+	for r, row := range t.Rows {
+		for c, v := range row {
+			if v == nil {
+				continue
+			}
+			name, _ := excelize.ColumnNumberToName(c + 1)
+			b.setCell(sh, fmt.Sprintf("%s%d", name, top+1+r), v)
+		}
+	}
+	for i, n := range t.Notes {
+		cell := fmt.Sprintf("A%d", last+2+i)
+		b.fail(f.SetCellValue(sh, cell, n))
+		b.fail(f.SetCellStyle(sh, cell, cell, b.style(styleKey{kind: "note"})))
+	}
+	if t.Hidden {
+		b.fail(f.SetSheetVisible(sh, false))
+	}
+}
+
+// setCell writes one value; a Formula is written with its cached value.
+func (b *Book) setCell(sh, cell string, v any) {
+	switch x := v.(type) {
+	case Formula:
+		b.fail(b.f.SetCellValue(sh, cell, x.Value))
+		b.fail(b.f.SetCellFormula(sh, cell, x.Expr))
+	case float64:
+		if x != x { // NaN: leave the cell empty
+			return
+		}
+		b.fail(b.f.SetCellValue(sh, cell, x))
+	default:
+		b.fail(b.f.SetCellValue(sh, cell, v))
+	}
+}
+
+func (b *Book) addValidation(sh, sqref string, col Column) {
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = sqref
+	if len(col.List) > 0 {
+		// A list longer than Excel's 255-character inline limit goes to a
+		// hidden sheet of lists.
+		if len(strings.Join(col.List, ",")) < 250 {
+			b.fail(dv.SetDropList(col.List))
+		} else {
+			dv.SetSqrefDropList(b.listRange(col.Header, col.List))
+		}
+		dv.SetError(excelize.DataValidationErrorStyleWarning, "", "")
+		dv.ShowErrorMessage = true
+	}
+	if col.Note != "" {
+		title := col.Header
+		if r := []rune(title); len(r) > 32 {
+			title = string(r[:32])
+		}
+		note := col.Note
+		if r := []rune(note); len(r) > 250 {
+			note = string(r[:250])
+		}
+		dv.SetInput(title, note)
+	}
+	b.fail(b.f.AddDataValidation(sh, dv))
+}
+
+const listSheet = "_lists"
+
+// listRange stores values in a column of the hidden lists sheet and
+// returns an absolute reference to them.
+func (b *Book) listRange(name string, values []string) string {
+	idx, err := b.f.GetSheetIndex(listSheet)
+	b.fail(err)
+	if idx < 0 {
+		_, err := b.f.NewSheet(listSheet)
+		b.fail(err)
+		b.fail(b.f.SetSheetVisible(listSheet, false))
+	}
+	cols, err := b.f.GetCols(listSheet)
+	b.fail(err)
+	c := len(cols) + 1
+	colName, _ := excelize.ColumnNumberToName(c)
+	b.fail(b.f.SetCellValue(listSheet, colName+"1", name))
+	for i, v := range values {
+		b.fail(b.f.SetCellValue(listSheet, fmt.Sprintf("%s%d", colName, i+2), v))
+	}
+	return fmt.Sprintf("%s!$%s$2:$%s$%d", listSheet, colName, colName, len(values)+1)
+}
+
+// Para is one line of a text sheet: a heading, a paragraph, or a key with
+// its value.
+type Para struct {
+	Heading string
+	Key     string
+	Text    string
+}
+
+// AddText adds a sheet of headings and paragraphs, such as instructions or
+// methods: keys in column A, text wrapped in column B.
+func (b *Book) AddText(name, title string, paras []Para) {
+	sh := b.newSheet(name)
+	f := b.f
+	b.fail(f.SetColWidth(sh, "A", "A", 34))
+	b.fail(f.SetColWidth(sh, "B", "B", 100))
+	b.fail(f.SetCellValue(sh, "A1", title))
+	b.fail(f.SetCellStyle(sh, "A1", "A1", b.style(styleKey{kind: "title"})))
+	r := 3
+	wrap := b.style(styleKey{wrap: true})
+	for _, p := range paras {
+		switch {
+		case p.Heading != "":
+			r++
+			cell := fmt.Sprintf("A%d", r)
+			b.fail(f.SetCellValue(sh, cell, p.Heading))
+			b.fail(f.SetCellStyle(sh, cell, cell, b.style(styleKey{kind: "heading"})))
+		case p.Key != "":
+			a, bb := fmt.Sprintf("A%d", r), fmt.Sprintf("B%d", r)
+			b.fail(f.SetCellValue(sh, a, p.Key))
+			b.fail(f.SetCellStyle(sh, a, a, b.style(styleKey{kind: "bold", wrap: true})))
+			b.fail(f.SetCellValue(sh, bb, p.Text))
+			b.fail(f.SetCellStyle(sh, bb, bb, wrap))
+			if h := textHeight(p.Text, 100); h > 15 {
+				b.fail(f.SetRowHeight(sh, r, h))
+			}
+		default:
+			a, bb := fmt.Sprintf("A%d", r), fmt.Sprintf("B%d", r)
+			b.fail(f.MergeCell(sh, a, bb))
+			b.fail(f.SetCellValue(sh, a, p.Text))
+			b.fail(f.SetCellStyle(sh, a, bb, wrap))
+			if h := textHeight(p.Text, 134); h > 15 {
+				b.fail(f.SetRowHeight(sh, r, h))
+			}
+		}
+		r++
+	}
+}
+
+// Err returns the first error met while building the book.
+func (b *Book) Err() error { return b.err }
+
+// fixedTime is written as the creation time so the same inputs give the
+// same bytes.
+var fixedTime = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Format(time.RFC3339)
+
+// Save writes the book to path whole or not at all: into a temporary file
+// in the same folder, renamed over path once complete.
+func (b *Book) Save(path string) error {
+	if b.err != nil {
+		return fmt.Errorf("building %s: %w", filepath.Base(path), b.err)
+	}
+	if err := b.f.SetDocProps(&excelize.DocProperties{
+		Creator: "hromada", Created: fixedTime, Modified: fixedTime,
+	}); err != nil {
+		return err
+	}
+	if err := b.f.SetAppProps(&excelize.AppProperties{Application: "hromada"}); err != nil {
+		return err
+	}
+	b.f.SetActiveSheet(0)
+	return WriteAtomic(path, func(w *os.File) error { return b.f.Write(w) })
+}
+
+// WriteAtomic creates path through a temporary file in the same folder:
+// write fills it, and only a complete file is renamed into place. On any
+// error nothing is left behind and an existing file at path is untouched.
+func WriteAtomic(path string, write func(*os.File) error) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			_ = tmp.Close()
+			_ = os.Remove(tmp.Name())
+		}
+	}()
+	if err = write(tmp); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return errors.Join(fmt.Errorf("cannot write %s", path), err)
+	}
+	return nil
+}
+
+// fitWidth picks a column width from the header and the first rows.
+func fitWidth(col Column, c int, rows [][]any) float64 {
+	w := 8.0
+	for _, word := range strings.Fields(col.Header) {
+		if l := float64(len([]rune(word))) + 2; l > w {
+			w = l
+		}
+	}
+	if hl := float64(len([]rune(col.Header)))/2 + 2; hl > w {
+		w = hl
+	}
+	for i, row := range rows {
+		if i > 500 {
+			break
+		}
+		if c >= len(row) || row[c] == nil {
+			continue
+		}
+		var s string
+		switch v := row[c].(type) {
+		case float64:
+			s = fmt.Sprintf("%.1f", v)
+			if col.Format == Integer || col.Format == Money {
+				s = fmt.Sprintf("%.0f", v)
+				s += strings.Repeat(" ", len(s)/3)
+			}
+		case Formula:
+			s = fmt.Sprint(v.Value)
+		default:
+			s = fmt.Sprint(v)
+		}
+		if l := float64(len([]rune(s))) + 2; l > w {
+			w = l
+		}
+	}
+	if w > 60 {
+		w = 60
+	}
+	return w
+}
+
+func headerHeight(cols []Column) float64 {
+	lines := 1
+	for _, c := range cols {
+		w := c.Width
+		if w == 0 {
+			w = 12
+		}
+		if n := int(float64(len([]rune(c.Header)))/w) + 1; n > lines {
+			lines = n
+		}
+	}
+	if lines > 4 {
+		lines = 4
+	}
+	return float64(lines)*15 + 4
+}
+
+func textHeight(s string, width int) float64 {
+	lines := 0
+	for _, l := range strings.Split(s, "\n") {
+		lines += len([]rune(l))/width + 1
+	}
+	return float64(lines) * 15
+}
