@@ -12,6 +12,7 @@ type Question struct {
 	Hint     hromada.Text
 	Required bool
 	Relevant string // XLSForm relevant expression
+	Calc     string // XLSForm calculation, for type calculate
 	Group    string // begin_group name this question sits in ("" = top level)
 	Repeat   bool   // inside the household-member repeat group
 }
@@ -79,7 +80,7 @@ var Questionnaire = []Question{
 	{Type: "select_one yn", Name: "consent", Label: t("Чи погоджуєтеся ви взяти участь в опитуванні?", "Do you agree to take part in the survey?"), Required: true},
 	{Type: "integer", Name: "hh_size", Label: t("Скільки осіб живе у вашому домогосподарстві?", "How many people live in your household?"), Required: true, Relevant: "${consent} = 'yes'", Group: "household"},
 	{Type: "integer", Name: "n_children", Label: t("Скільки з них дітей до 18 років?", "How many of them are children under 18?"), Required: true, Relevant: "${consent} = 'yes'", Group: "household"},
-	{Type: "calculate", Name: "has_children", Group: "household"},
+	{Type: "calculate", Name: "has_children", Calc: "if(${n_children} > 0, 'yes', 'no')", Group: "household"},
 	{Type: "select_one yn", Name: "idp", Label: t("Чи є ваша сім'я внутрішньо переміщеними особами?", "Is your family internally displaced?"), Required: true, Relevant: "${consent} = 'yes'", Group: "household"},
 	{Type: "select_one yn", Name: "low_income", Label: t("Чи отримує сім'я допомогу як малозабезпечена?", "Does the family receive low-income assistance?"), Required: true, Relevant: "${consent} = 'yes'", Group: "household"},
 	{Type: "select_one yn", Name: "child_disability", Label: t("Чи є в сім'ї дитина з інвалідністю?", "Is there a child with a disability in the family?"), Required: true, Relevant: "${n_children} > 0", Group: "household"},
