@@ -1,0 +1,10 @@
+// Command hromada turns household surveys, registry counts and provider
+// inventories into social-service needs assessments, service-gap plans and
+// multi-year budgets for Ukrainian territorial communities.
+package main
+
+import "os"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
