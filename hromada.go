@@ -91,6 +91,7 @@ func (u Unit) Name(lang Lang) string {
 // model sees it.
 type Service struct {
 	Code           string  // code in the classifier of social services
+	Key            string  // short name used as the questionnaire option, e.g. "early_intervention"
 	Name           Text    // name in Ukrainian and English
 	Unit           Unit    // what a client is: a family, a child or a person
 	Basic          bool    // a basic social service every community must provide
