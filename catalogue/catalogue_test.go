@@ -1,0 +1,355 @@
+package catalogue
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hromada-tool/hromada"
+)
+
+func mustDefault(t *testing.T) *Catalogue {
+	t.Helper()
+	c, err := Default()
+	if err != nil {
+		t.Fatalf("built-in catalogue does not parse:\n%v", err)
+	}
+	return c
+}
+
+func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+func TestDefaultParses(t *testing.T) {
+	c := mustDefault(t)
+	if len(c.Warnings()) != 0 {
+		t.Errorf("built-in files give warnings:\n%v", c.Warnings())
+	}
+	if n := len(c.Services()); n != 21 {
+		t.Errorf("built-in services: %d, want 21", n)
+	}
+	if n := len(c.Groups()); n != 6 {
+		t.Errorf("built-in groups: %d, want 6", n)
+	}
+	if len(c.Parameters().All()) == 0 || len(c.BudgetCodes()) == 0 {
+		t.Error("parameters or budget codes are empty")
+	}
+	// Two calls give independent catalogues.
+	a, b := mustDefault(t), mustDefault(t)
+	a.rows["010.1"] = Row{}
+	if s, _ := b.Service("010.1"); s.Caseload == 0 {
+		t.Error("Default returns shared state")
+	}
+}
+
+func TestServiceCodesUniqueAndWellFormed(t *testing.T) {
+	c := mustDefault(t)
+	seen := map[string]bool{}
+	for _, s := range c.Services() {
+		if seen[s.Code] {
+			t.Errorf("code %s appears twice", s.Code)
+		}
+		seen[s.Code] = true
+		if !ValidCode(s.Code) {
+			t.Errorf("code %q does not match the classifier pattern NNN.N", s.Code)
+		}
+		placeholderText := strings.Contains(s.Source, "PLACEHOLDER CODE")
+		if IsPlaceholder(s.Code) != placeholderText {
+			t.Errorf("%s: placeholder code and 'PLACEHOLDER CODE' in source must go together", s.Code)
+		}
+	}
+	for _, bad := range []string{"10.1", "010", "010.12", "a10.1", " 010.1"} {
+		if ValidCode(bad) {
+			t.Errorf("ValidCode(%q) = true", bad)
+		}
+	}
+}
+
+func TestEveryRowHasSourceAndDate(t *testing.T) {
+	c := mustDefault(t)
+	for _, r := range c.Rows() {
+		if strings.TrimSpace(r.Source) == "" {
+			t.Errorf("service %s has no source", r.Code)
+		}
+		if r.AsOf.IsZero() {
+			t.Errorf("service %s has no as-of date", r.Code)
+		}
+		if r.Name.UK == "" || r.Name.EN == "" {
+			t.Errorf("service %s lacks a name", r.Code)
+		}
+		// A caseload is either a cited norm or a labelled assumption.
+		if !strings.Contains(r.Source, "caseload: ASSUMPTION") && !strings.Contains(r.Source, "caseload:") {
+			t.Errorf("service %s does not say where its caseload comes from", r.Code)
+		}
+		if r.BudgetProgramme != "" {
+			if _, ok := c.BudgetCode("kpkvk", r.BudgetProgramme); !ok {
+				t.Errorf("service %s: budget programme %s is not in budget_codes.csv", r.Code, r.BudgetProgramme)
+			}
+		}
+	}
+	for _, g := range c.GroupRows() {
+		if g.Source == "" || g.Vulnerability <= 0 {
+			t.Errorf("group %s: source %q, weight %v", g.ID, g.Source, g.Vulnerability)
+		}
+	}
+	for _, p := range c.Parameters().All() {
+		if p.Source == "" || p.ValidFrom.IsZero() {
+			t.Errorf("parameter %s from %v has no source or start date", p.Name, p.ValidFrom)
+		}
+	}
+	for _, b := range c.BudgetCodes() {
+		if b.Source == "" {
+			t.Errorf("budget code %s %s has no source", b.Kind, b.Code)
+		}
+	}
+}
+
+func TestMinimumPackageAndBasicServicesPresent(t *testing.T) {
+	c := mustDefault(t)
+	want := map[string]hromada.Unit{
+		"010.1": hromada.Family, // social support of families in difficult life circumstances
+		"015.3": hromada.Child,  // day care, for children with disabilities
+		"012.0": hromada.Family, // crisis and emergency intervention
+		"018.1": hromada.Child,  // respite care
+		"903.0": hromada.Family, // early intervention (placeholder code)
+	}
+	for code, unit := range want {
+		s, ok := c.Service(code)
+		if !ok {
+			t.Errorf("service %s missing", code)
+			continue
+		}
+		if !s.MinimumPackage || s.Unit != unit {
+			t.Errorf("service %s: minimum package %v, unit %s", code, s.MinimumPackage, s.Unit)
+		}
+	}
+	if s, _ := c.Service("015.1"); !s.Basic {
+		t.Error("home care 015.1 must be a basic service")
+	}
+}
+
+func TestMerge(t *testing.T) {
+	base := mustDefault(t)
+	csvText := "Caseload;code;name_uk;unit;basic;minimum_package;source;replaces\n" +
+		"30;010.1;Соціальний супровід сімей у СЖО;сім'я;так;так;project norm 2026;\n" +
+		"12;022.0;Нова послуга;особа;ні;ні;project;\n" +
+		"150;005.0;Соціальна профілактика;family;yes;yes;checked against z0643-20;901.0\n"
+	over, err := Load(strings.NewReader(csvText), "override.csv")
+	if err != nil {
+		t.Fatalf("override does not load: %v", err)
+	}
+	m := base.Merge(over)
+
+	s, _ := m.Service("010.1")
+	if s.Caseload != 30 || s.Source != "project norm 2026" || s.Coverage != DefaultCoverage || s.MinStaff != 0 {
+		t.Errorf("replaced row: %+v", s)
+	}
+	if _, ok := m.Service("022.0"); !ok {
+		t.Error("new code not added")
+	}
+	if _, ok := m.Service("901.0"); ok {
+		t.Error("placeholder 901.0 still there after replaces=901.0")
+	}
+	if s, ok := m.Service("005.0"); !ok || s.Caseload != 150 {
+		t.Errorf("row 005.0 not added: %+v", s)
+	}
+	if got, want := len(m.Services()), len(base.Services())+1; got != want {
+		t.Errorf("merged catalogue has %d services, want %d", got, want)
+	}
+	// The built-in catalogue is unchanged.
+	if s, _ := base.Service("010.1"); s.Caseload != 24 {
+		t.Errorf("Merge changed its receiver: caseload %v", s.Caseload)
+	}
+	if _, ok := base.Service("901.0"); !ok {
+		t.Error("Merge removed a row from its receiver")
+	}
+	// Groups and parameters come along.
+	if len(m.Groups()) != len(base.Groups()) || m.Parameters().MinimumWage(date(2026, 3, 1)) != 8647 {
+		t.Error("Merge lost groups or parameters")
+	}
+	if base.Merge(nil) == nil {
+		t.Error("Merge(nil) returned nil")
+	}
+}
+
+// problems returns the problems of err, failing the test when err is not a
+// hromada.Problems.
+func problems(t *testing.T, err error) hromada.Problems {
+	t.Helper()
+	var ps hromada.Problems
+	if !errors.As(err, &ps) {
+		t.Fatalf("error %v (%T) is not hromada.Problems", err, err)
+	}
+	return ps
+}
+
+func TestLoadErrorsNameFileLineColumn(t *testing.T) {
+	header := "code,name_uk,unit,basic,minimum_package,caseload,source\n"
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"bad caseload", "010.1,Супровід,family,yes,yes,many,src\n",
+			[]string{"over.csv: line 2, column 6 (caseload)", `caseload "many" is not a number`}},
+		{"zero caseload", "010.1,Супровід,family,yes,yes,0,src\n",
+			[]string{"line 2, column 6 (caseload)", "out of range"}},
+		{"bad unit", "010.1,Супровід,household,yes,yes,10,src\n",
+			[]string{"line 2, column 3 (unit)", "unit \"household\" is not known"}},
+		{"bad code", "10.1,Супровід,family,yes,yes,10,src\n",
+			[]string{"line 2, column 1 (code)", "not a code of the classifier"}},
+		{"bad flag", "010.1,Супровід,family,maybe,yes,10,src\n",
+			[]string{"line 2, column 4 (basic)", "not yes or no"}},
+		{"no source", "010.1,Супровід,family,yes,yes,10,\n",
+			[]string{"line 2, column 7 (source)", "source is empty"}},
+		{"duplicate", "010.1,A,family,yes,yes,10,s\n\n010.1,B,family,yes,yes,10,s\n",
+			[]string{"line 4, column 1 (code)", "appears twice", "first at line 2"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Load(strings.NewReader(header+tc.body), "over.csv")
+			if err == nil {
+				t.Fatal("no error")
+			}
+			msg := problems(t, err).Error()
+			for _, w := range tc.want {
+				if !strings.Contains(msg, w) {
+					t.Errorf("message %q lacks %q", msg, w)
+				}
+			}
+		})
+	}
+
+	t.Run("missing column", func(t *testing.T) {
+		_, err := Load(strings.NewReader("code,name_uk,unit\n010.1,A,family\n"), "over.csv")
+		msg := problems(t, err).Error()
+		if !strings.Contains(msg, "over.csv: line 1: missing column(s): basic, minimum_package, caseload, source") {
+			t.Errorf("message: %q", msg)
+		}
+	})
+	t.Run("unknown column is a warning", func(t *testing.T) {
+		c, err := Load(strings.NewReader(header+"010.1,A,family,yes,yes,10,s\n"), "over.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(c.Warnings()) != 0 {
+			t.Errorf("unexpected warnings %v", c.Warnings())
+		}
+		c, err = Load(strings.NewReader("code,name_uk,unit,basic,minimum_package,caseload,source,comment\n010.1,A,family,yes,yes,10,s,x\n"), "over.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w := c.Warnings(); len(w) != 1 || w[0].Severity != hromada.Warning || w[0].Cell != "line 1, column 8 (comment)" {
+			t.Errorf("warnings: %v", w)
+		}
+	})
+	t.Run("broken quotes", func(t *testing.T) {
+		_, err := Load(strings.NewReader(header+"010.1,\"A,family,yes,yes,10,s\n"), "over.csv")
+		msg := problems(t, err).Error()
+		if !strings.Contains(msg, "over.csv: line 2") || !strings.Contains(msg, "not valid CSV") {
+			t.Errorf("message: %q", msg)
+		}
+	})
+	t.Run("empty file", func(t *testing.T) {
+		_, err := Load(strings.NewReader(""), "over.csv")
+		if !strings.Contains(problems(t, err).Error(), "over.csv: the file is empty") {
+			t.Errorf("message: %v", err)
+		}
+	})
+}
+
+func TestLoadAcceptsUkrainianSpreadsheetHabits(t *testing.T) {
+	body := "\xef\xbb\xbfSource;Code;Name UK;Unit;Basic;Minimum package;Caseload;Coverage target;As of\n" +
+		"норма громади;010.1;Супровід;сім'ї;Так;ні;12,5;75%;01.03.2026\n"
+	c, err := Load(strings.NewReader(body), "over.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, ok := c.Row("010.1")
+	if !ok || r.Caseload != 12.5 || r.Coverage != 0.75 || !r.Basic || r.MinimumPackage ||
+		r.Unit != hromada.Family || !r.AsOf.Equal(date(2026, 3, 1)) {
+		t.Errorf("row: %+v", r)
+	}
+}
+
+func TestFromRowsNamesCells(t *testing.T) {
+	header := []string{"code", "name_uk", "unit", "basic", "minimum_package", "caseload", "source"}
+	rows := [][]string{
+		{"010.1", "Супровід", "family", "yes", "yes", "24", "s"},
+		{"012.0", "Кризове", "family", "yes", "yes", "-3", "s"},
+	}
+	_, err := FromRows(header, rows, "project.xlsx")
+	ps := problems(t, err)
+	if len(ps) != 1 || ps[0].File != "project.xlsx" || ps[0].Cell != "F3 (caseload)" {
+		t.Errorf("problems: %v", ps)
+	}
+	c, err := FromRows(header, rows[:1], "project.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, _ := c.Service("010.1"); s.Caseload != 24 {
+		t.Errorf("service: %+v", s)
+	}
+	if got := columnLetters(27); got != "AB" {
+		t.Errorf("columnLetters(27) = %s", got)
+	}
+}
+
+func TestMinimumWageAcrossSteps(t *testing.T) {
+	p := mustDefault(t).Parameters()
+	cases := []struct {
+		at   time.Time
+		want float64
+	}{
+		{date(2021, 6, 1), 0}, // before the table starts
+		{date(2023, 5, 1), 6700},
+		{date(2024, 1, 1), 7100},
+		{date(2024, 3, 31), 7100}, // last day before the April 2024 step
+		{date(2024, 4, 1), 8000},  // the step itself
+		{date(2024, 12, 31), 8000},
+		{date(2025, 6, 15), 8000},
+		{date(2026, 1, 1), 8647},
+		{time.Date(2026, 1, 1, 23, 59, 0, 0, time.FixedZone("EET", 2*3600)), 8647},
+		{date(2027, 1, 1), 8647}, // open-ended: last known level
+	}
+	for _, tc := range cases {
+		if got := p.MinimumWage(tc.at); got != tc.want {
+			t.Errorf("MinimumWage(%s) = %v, want %v", tc.at.Format("2006-01-02"), got, tc.want)
+		}
+	}
+	// 2024: three months at 7,100 and nine at 8,000 = 21,300 + 72,000.
+	if got := p.MinimumWageYear(2024); got != 93300 {
+		t.Errorf("MinimumWageYear(2024) = %v, want 93300", got)
+	}
+	if got := p.MinimumWageYear(2026); got != 12*8647 {
+		t.Errorf("MinimumWageYear(2026) = %v, want %v", got, 12*8647)
+	}
+	m := p.MinimumWageMonths(2024)
+	if m[2] != 7100 || m[3] != 8000 {
+		t.Errorf("months 2024: %v", m)
+	}
+}
+
+func TestOtherParameters(t *testing.T) {
+	p := mustDefault(t).Parameters()
+	if got := p.ESVRate(date(2026, 5, 1)); got != 0.22 {
+		t.Errorf("ESV rate = %v", got)
+	}
+	if got := p.SubsistenceMinimum(date(2025, 12, 31)); got != 2920 {
+		t.Errorf("subsistence minimum end 2025 = %v", got)
+	}
+	if got := p.SubsistenceMinimum(date(2026, 2, 1)); got != 3209 {
+		t.Errorf("subsistence minimum 2026 = %v", got)
+	}
+	if v, ok := p.CPIForecast(2026); !ok || v != 0.099 {
+		t.Errorf("CPI 2026 = %v %v", v, ok)
+	}
+	if _, ok := p.CPIForecast(2027); ok {
+		t.Error("CPI 2027 should be unknown")
+	}
+	if v, ok := p.WorkingHours(2026); !ok || v != 1990 {
+		t.Errorf("working hours 2026 = %v %v", v, ok)
+	}
+	if v, ok := p.Value(ParamMinimumWageHourly, date(2024, 4, 1)); !ok || v != 48 {
+		t.Errorf("hourly minimum wage April 2024 = %v %v", v, ok)
+	}
+}
