@@ -38,8 +38,8 @@ var numFmts = map[Format]string{
 	DateFmt:  "yyyy-mm-dd",
 }
 
-// Column describes one column of a table sheet.
-type Column struct {
+// Col describes one column of a sheet to write.
+type Col struct {
 	Header string
 	Width  float64  // characters; 0 = fitted to the header and the values
 	Format Format   // number format of the values
@@ -57,11 +57,11 @@ type Formula struct {
 	Value any
 }
 
-// Table is a sheet of rows under one header row.
-type Table struct {
+// Sheet is a sheet to write: rows under one header row.
+type Sheet struct {
 	Name    string // sheet name (at most 31 characters)
 	Title   string // optional line above the header
-	Columns []Column
+	Columns []Col
 	Rows    [][]any
 	Filter  bool // an auto-filter on the header
 	Notes   []string
@@ -69,6 +69,17 @@ type Table struct {
 	// columns' drop-downs and input colour, for templates a user fills in.
 	InputRows int
 	Hidden    bool
+	// Cells are drop-downs and input notes on single cells, for key/value
+	// sheets whose rows allow different values.
+	Cells []CellInput
+}
+
+// CellInput is a drop-down or an input note on one cell of a table.
+type CellInput struct {
+	Row, Col int      // 0-based index into Table.Rows and Table.Columns
+	Title    string   // title of the input note
+	List     []string // allowed values, offered as a drop-down
+	Note     string   // a short help text shown when the cell is selected
 }
 
 // Book is a workbook being assembled. Sheets appear in the order they are
@@ -165,9 +176,9 @@ func SheetName(name string) string {
 	return name
 }
 
-// AddTable adds a sheet holding t: a frozen, styled header row with
+// AddSheet adds a sheet holding t: a frozen, styled header row with
 // filters, the rows with their number formats, widths that fit, drop-downs.
-func (b *Book) AddTable(t Table) {
+func (b *Book) AddSheet(t Sheet) {
 	sh := b.newSheet(t.Name)
 	f := b.f
 	top := 1
@@ -216,6 +227,17 @@ func (b *Book) AddTable(t Table) {
 			b.setCell(sh, fmt.Sprintf("%s%d", name, top+1+r), v)
 		}
 	}
+	for _, ci := range t.Cells {
+		if len(ci.List) == 0 && ci.Note == "" {
+			continue
+		}
+		cell, err := excelize.CoordinatesToCellName(ci.Col+1, top+1+ci.Row)
+		if err != nil {
+			b.fail(err)
+			continue
+		}
+		b.addValidation(sh, cell, Column{Header: ci.Title, List: ci.List, Note: ci.Note})
+	}
 	for i, n := range t.Notes {
 		cell := fmt.Sprintf("A%d", last+2+i)
 		b.fail(f.SetCellValue(sh, cell, n))
@@ -242,7 +264,7 @@ func (b *Book) setCell(sh, cell string, v any) {
 	}
 }
 
-func (b *Book) addValidation(sh, sqref string, col Column) {
+func (b *Book) addValidation(sh, sqref string, col Col) {
 	dv := excelize.NewDataValidation(true)
 	dv.Sqref = sqref
 	if len(col.List) > 0 {
@@ -400,7 +422,7 @@ func WriteAtomic(path string, write func(*os.File) error) (err error) {
 }
 
 // fitWidth picks a column width from the header and the first rows.
-func fitWidth(col Column, c int, rows [][]any) float64 {
+func fitWidth(col Col, c int, rows [][]any) float64 {
 	w := 8.0
 	for _, word := range strings.Fields(col.Header) {
 		if l := float64(len([]rune(word))) + 2; l > w {
@@ -440,7 +462,7 @@ func fitWidth(col Column, c int, rows [][]any) float64 {
 	return w
 }
 
-func headerHeight(cols []Column) float64 {
+func headerHeight(cols []Col) float64 {
 	lines := 1
 	for _, c := range cols {
 		w := c.Width
