@@ -76,7 +76,7 @@ type Sheet struct {
 
 // CellInput is a drop-down or an input note on one cell of a table.
 type CellInput struct {
-	Row, Col int      // 0-based index into Table.Rows and Table.Columns
+	Row, Col int      // 0-based index into Sheet.Rows and Sheet.Columns
 	Title    string   // title of the input note
 	List     []string // allowed values, offered as a drop-down
 	Note     string   // a short help text shown when the cell is selected
@@ -236,7 +236,7 @@ func (b *Book) AddSheet(t Sheet) {
 			b.fail(err)
 			continue
 		}
-		b.addValidation(sh, cell, Column{Header: ci.Title, List: ci.List, Note: ci.Note})
+		b.addValidation(sh, cell, Col{Header: ci.Title, List: ci.List, Note: ci.Note})
 	}
 	for i, n := range t.Notes {
 		cell := fmt.Sprintf("A%d", last+2+i)
