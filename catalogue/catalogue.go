@@ -40,9 +40,11 @@ const DefaultCoverage = 0.8
 
 // ServiceColumns are the columns of a service table, in the order of the
 // built-in services.csv. An override may hold them in any order; replaces
-// is accepted in overrides only.
+// is accepted in overrides only. key is the questionnaire's option name for
+// the service (project.NeedOptions); an override row without a key keeps the
+// key of the built-in row it replaces.
 var ServiceColumns = []string{
-	"code", "name_uk", "name_en", "unit", "basic", "minimum_package",
+	"code", "key", "name_uk", "name_en", "unit", "basic", "minimum_package",
 	"caseload", "min_staff", "coverage_target", "budget_programme",
 	"source", "as_of",
 }
@@ -53,6 +55,8 @@ var requiredOverride = []string{"code", "name_uk", "unit", "basic", "minimum_pac
 var codePattern = regexp.MustCompile(`^[0-9]{3}\.[0-9]$`)
 
 var programmePattern = regexp.MustCompile(`^[0-9]{4}$`)
+
+var keyPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
 // ValidCode reports whether code has the form of a code of the classifier of
 // social services: three digits, a dot and one digit ("010.1").
@@ -221,6 +225,17 @@ func (c *Catalogue) Row(code string) (Row, bool) {
 	return r, ok
 }
 
+// ByKey returns the service whose questionnaire key is key, and whether there
+// is one.
+func (c *Catalogue) ByKey(key string) (hromada.Service, bool) {
+	for _, r := range c.Rows() {
+		if r.Key == key {
+			return r.Service, true
+		}
+	}
+	return hromada.Service{}, false
+}
+
 // Services returns all services ordered by code.
 func (c *Catalogue) Services() []hromada.Service {
 	rows := c.Rows()
@@ -245,7 +260,8 @@ func (c *Catalogue) Rows() []Row {
 // over them. A row of override replaces c's row with the same code; a row
 // with a new code is added; a row whose Replaces names a code of c also
 // removes that row (the way to put a real classifier code in place of a
-// placeholder). Groups, parameters and budget codes come from override when
+// placeholder). A row without a key keeps the key of the row it replaces,
+// so the questionnaire still finds it. Groups, parameters and budget codes come from override when
 // it has them, from c otherwise. Neither c nor override is changed.
 func (c *Catalogue) Merge(override *Catalogue) *Catalogue {
 	out := &Catalogue{
@@ -261,13 +277,20 @@ func (c *Catalogue) Merge(override *Catalogue) *Catalogue {
 	if override == nil {
 		return out
 	}
-	for _, r := range override.rows {
-		if r.Replaces != "" {
-			delete(out.rows, r.Replaces)
+	for k, v := range override.rows {
+		if v.Key == "" {
+			if old, ok := out.rows[k]; ok {
+				v.Key = old.Key
+			} else if old, ok := out.rows[v.Replaces]; ok && v.Replaces != "" {
+				v.Key = old.Key
+			}
 		}
+		out.rows[k] = v
 	}
 	for k, v := range override.rows {
-		out.rows[k] = v
+		if v.Replaces != "" && v.Replaces != k {
+			delete(out.rows, v.Replaces)
+		}
 	}
 	if len(override.groups) > 0 {
 		out.groups = override.groups
@@ -710,6 +733,7 @@ func parseServices(t *table, builtIn bool) ([]Row, hromada.Problems) {
 	}
 	var out []Row
 	first := map[string]int{}
+	firstKey := map[string]int{}
 	for i, rec := range t.rows {
 		if blank(rec) {
 			continue
@@ -724,6 +748,16 @@ func parseServices(t *table, builtIn bool) ([]Row, hromada.Problems) {
 			s.failAt(i, "code", "code "+r.Code+" appears twice", "first at "+t.loc(t, j, -1)+"; keep one row per service")
 		} else if r.Code != "" {
 			first[r.Code] = i
+		}
+		r.Key = s.str(i, "key", builtIn)
+		if r.Key != "" {
+			if !keyPattern.MatchString(r.Key) {
+				s.failAt(i, "key", fmt.Sprintf("key %q is not a short name", r.Key), "use lower-case Latin letters, digits and _, e.g. early_intervention")
+			} else if j, dup := firstKey[r.Key]; dup {
+				s.failAt(i, "key", "key "+r.Key+" appears twice", "first at "+t.loc(t, j, -1)+"; each service needs its own key")
+			} else {
+				firstKey[r.Key] = i
+			}
 		}
 		r.Name.UK = s.str(i, "name_uk", true)
 		r.Name.EN = s.str(i, "name_en", builtIn)

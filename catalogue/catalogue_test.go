@@ -25,8 +25,8 @@ func TestDefaultParses(t *testing.T) {
 	if len(c.Warnings()) != 0 {
 		t.Errorf("built-in files give warnings:\n%v", c.Warnings())
 	}
-	if n := len(c.Services()); n != 21 {
-		t.Errorf("built-in services: %d, want 21", n)
+	if n := len(c.Services()); n != 22 {
+		t.Errorf("built-in services: %d, want 22", n)
 	}
 	if n := len(c.Groups()); n != 6 {
 		t.Errorf("built-in groups: %d, want 6", n)
@@ -150,8 +150,11 @@ func TestMerge(t *testing.T) {
 	if _, ok := m.Service("901.0"); ok {
 		t.Error("placeholder 901.0 still there after replaces=901.0")
 	}
-	if s, ok := m.Service("005.0"); !ok || s.Caseload != 150 {
-		t.Errorf("row 005.0 not added: %+v", s)
+	if s, ok := m.Service("005.0"); !ok || s.Caseload != 150 || s.Key != "social_prevention" {
+		t.Errorf("row 005.0 not added with the placeholder's key: %+v", s)
+	}
+	if s, ok := m.ByKey("social_support"); !ok || s.Code != "010.1" || s.Caseload != 30 {
+		t.Errorf("override row lost the built-in key: %+v", s)
 	}
 	if got, want := len(m.Services()), len(base.Services())+1; got != want {
 		t.Errorf("merged catalogue has %d services, want %d", got, want)
@@ -219,6 +222,13 @@ func TestLoadErrorsNameFileLineColumn(t *testing.T) {
 		})
 	}
 
+	t.Run("bad key", func(t *testing.T) {
+		_, err := Load(strings.NewReader("key,"+header+"Social Support,010.1,A,family,yes,yes,10,s\n"), "over.csv")
+		msg := problems(t, err).Error()
+		if !strings.Contains(msg, "over.csv: line 2, column 1 (key): key \"Social Support\" is not a short name") {
+			t.Errorf("message: %q", msg)
+		}
+	})
 	t.Run("missing column", func(t *testing.T) {
 		_, err := Load(strings.NewReader("code,name_uk,unit\n010.1,A,family\n"), "over.csv")
 		msg := problems(t, err).Error()
