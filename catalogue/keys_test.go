@@ -1,31 +1,35 @@
-package catalogue_test
+package catalogue
 
-import (
-	"testing"
+import "testing"
 
-	"github.com/hromada-tool/hromada/catalogue"
-	"github.com/hromada-tool/hromada/project"
+// questionnaireKeys mirrors project.NeedOptions and project.DefaultGroups
+// (project/questionnaire.go, 2026-11-22). It is copied rather than imported
+// so that this package's tests depend on the hromada package only.
+var (
+	questionnaireServiceKeys = []string{
+		"social_support", "counselling", "psychosocial", "crisis", "early_intervention",
+		"day_care_children", "inclusive_support", "respite_care", "home_care",
+		"supported_living", "mediation", "representation", "natural_aid", "information",
+	}
+	questionnaireGroups = []string{
+		"families_with_children", "idp", "low_income", "child_disability", "large_family", "sjo",
+	}
 )
 
-// The questionnaire's needs options and default groups must find their
-// service and group in the built-in catalogue.
 func TestQuestionnaireKeysAreInCatalogue(t *testing.T) {
-	c, err := catalogue.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, o := range project.NeedOptions {
-		if _, ok := c.ByKey(o.Key); !ok {
-			t.Errorf("needs option %q has no service in the catalogue", o.Key)
+	c := mustDefault(t)
+	for _, k := range questionnaireServiceKeys {
+		if _, ok := c.ByKey(k); !ok {
+			t.Errorf("needs option %q has no service in the catalogue", k)
 		}
 	}
 	groups := map[string]bool{}
 	for _, g := range c.Groups() {
 		groups[g.ID] = true
 	}
-	for _, g := range project.DefaultGroups {
-		if !groups[g.Group] {
-			t.Errorf("default group %q is not in groups.csv", g.Group)
+	for _, g := range questionnaireGroups {
+		if !groups[g] {
+			t.Errorf("default group %q is not in groups.csv", g)
 		}
 	}
 	seen := map[string]string{}
