@@ -1,0 +1,90 @@
+package assess
+
+import "math"
+
+// Verdict says whether an estimate may be published. A suppressed estimate
+// is replaced in tables by a note naming its Reasons, never by a blank.
+type Verdict struct {
+	Suppress bool   // do not publish the value
+	Review   bool   // publish, flagged for statistical review
+	Reasons  []Flag // why, in a fixed order; suppression reasons first
+}
+
+// DefaultMinCount is the fewest respondents behind an estimate that
+// Analyse publishes (METHODS.md §1.4, a choice).
+const DefaultMinCount = 5
+
+// Reliability applies the NCHS data presentation standards for
+// proportions (METHODS.md §1.4) to an estimate and its interval.
+//
+// A proportion is suppressed when
+//   - nobody in the domain answered (FlagNoData), there are no degrees of
+//     freedom (FlagNoDF) or no variance (FlagNoSE);
+//   - fewer than minCount respondents stand behind it (FlagSmallCount;
+//     minCount ≤ 0 turns the rule off);
+//   - its effective sample size is below 30 (FlagNEffLow);
+//   - its interval is 0.30 wide or wider (FlagWideCI);
+//   - its interval is wider than 0.05 and its width relative to p exceeds
+//     1.30 (FlagWideRelativeCI; not applied when p = 0).
+//
+// It is flagged for review when df < 8 (FlagDFLow), p is 0 or 1
+// (FlagP0or1), or a stratum with a single PSU entered its variance
+// (FlagLonelyPSU).
+//
+// Means, totals and ratios have no NCHS rule of their own here: they are
+// suppressed for the first two reasons and flagged for review when df < 8,
+// a lonely PSU entered, or their relative standard error SE/|value|
+// exceeds 0.30 (FlagHighRSE).
+func Reliability(e Estimate, iv Interval, minCount int) Verdict {
+	var v Verdict
+	suppress := func(f Flag) { v.Suppress = true; v.Reasons = append(v.Reasons, f) }
+	review := func(f Flag) { v.Review = true; v.Reasons = append(v.Reasons, f) }
+
+	hasFlag := func(f Flag) bool {
+		for _, g := range iv.Flags {
+			if g == f {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case e.N == 0 || math.IsNaN(e.Value) || hasFlag(FlagNoData):
+		suppress(FlagNoData)
+	case e.DF <= 0 || hasFlag(FlagNoDF):
+		suppress(FlagNoDF)
+	case math.IsNaN(e.SE) || hasFlag(FlagNoSE):
+		suppress(FlagNoSE)
+	}
+	if minCount > 0 && e.N < minCount {
+		suppress(FlagSmallCount)
+	}
+	noInterval := math.IsNaN(iv.Low) || math.IsNaN(iv.High)
+	if e.Kind == KindProportion && !v.Suppress {
+		if e.NEff < 30 {
+			suppress(FlagNEffLow)
+		}
+		if !noInterval {
+			width := iv.High - iv.Low
+			if width >= 0.30 {
+				suppress(FlagWideCI)
+			}
+			if width > 0.05 && e.Value > 0 && width/e.Value > 1.30 {
+				suppress(FlagWideRelativeCI)
+			}
+		}
+	}
+	if e.DF > 0 && e.DF < 8 {
+		review(FlagDFLow)
+	}
+	if e.Kind == KindProportion && (e.Value == 0 || e.Value == 1) {
+		review(FlagP0or1)
+	}
+	if e.Kind != KindProportion && e.Value != 0 && e.SE/math.Abs(e.Value) > 0.30 {
+		review(FlagHighRSE)
+	}
+	if len(e.LonelyStrata) > 0 {
+		review(FlagLonelyPSU)
+	}
+	return v
+}
