@@ -73,10 +73,10 @@ func (d *Design) checkDomain(domain []bool) error {
 
 // sums are the scalar sums over the answered domain rows.
 type sums struct {
-	n, nyes, ndom      int
+	n, nyes, ndom       int
 	sw, swy, swx, swdom float64
 	swyy, swxy, swxx    float64
-	binary             bool
+	binary              bool
 }
 
 // accumulate adds every answered domain row into the per-PSU sums a (w·y)

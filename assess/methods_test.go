@@ -10,7 +10,7 @@ import (
 // given to 10 significant digits or fewer; the tolerance follows the digits.
 
 type methodsData struct {
-	w, y, children []float64
+	w, y, children  []float64
 	strata, cluster []string
 	idp             []bool
 }
