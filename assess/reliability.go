@@ -5,9 +5,9 @@ import "math"
 // Verdict says whether an estimate may be published. A suppressed estimate
 // is replaced in tables by a note naming its Reasons, never by a blank.
 type Verdict struct {
-	Suppress bool   // do not publish the value
-	Review   bool   // publish, flagged for statistical review
-	Reasons  []Flag // why, in a fixed order; suppression reasons first
+	Suppress bool   `json:"suppress"` // do not publish the value
+	Review   bool   `json:"review"`   // publish, flagged for statistical review
+	Reasons  []Flag `json:"reasons"`  // why, in a fixed order; suppression reasons first
 }
 
 // DefaultMinCount is the fewest respondents behind an estimate that

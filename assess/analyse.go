@@ -1,0 +1,709 @@
+package assess
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/hromada-tool/hromada"
+)
+
+// Names of the groups that Analyse adds to those of the survey.
+const (
+	// AllGroup is every family of the community (every row of the survey).
+	AllGroup = "all"
+	// AnyGroup is the union of the survey's groups: families in at least
+	// one of them.
+	AnyGroup = "any"
+)
+
+// Need is one service's need indicator: per household 1 (needs the
+// service), 0 (does not) or NaN (not answered). Other values make the
+// need a mean instead of a proportion.
+type Need struct {
+	Service string // service key, e.g. "day_care"
+	Y       []float64
+}
+
+// Membership is a population group as a domain: Member[i] says whether
+// household i belongs to the group. Groups may overlap.
+type Membership struct {
+	Group  string // group ID, e.g. "idp"
+	Member []bool
+}
+
+// Survey is what Analyse estimates from: a design and columns of the same
+// length. The slices are read, never changed or kept.
+type Survey struct {
+	Design *Design
+	Groups []Membership // target groups: IDP, low-income, child with disability…
+	Needs  []Need
+	// Children is the number of children of each household (NaN unknown),
+	// needed when a service or a registry count is in children.
+	Children []float64
+	// Persons is the household size (NaN unknown), needed when a service
+	// or a registry count is in persons.
+	Persons []float64
+}
+
+// Count is a registry count of a group in the community (Annex 1).
+type Count struct {
+	Value  float64
+	Unit   hromada.Unit // what is counted; "" means families
+	AsOf   string       // date of the count
+	Source string       // where it comes from
+}
+
+// Options tune Analyse; the zero value is usable.
+type Options struct {
+	CI       CIMethod // interval method for proportions; "" is Logit
+	Level    float64  // confidence level; 0 is 0.95
+	MinCount int      // fewest respondents to publish; 0 is DefaultMinCount, negative turns the rule off
+	// Units gives the unit of each service by key; services not named
+	// are counted in families.
+	Units map[string]hromada.Unit
+	// Counts gives registry counts by group ID; AllGroup (or "") is every
+	// family of the community and AnyGroup the union of the groups.
+	Counts map[string]Count
+}
+
+// Basis says where the count N_g of a demand comes from.
+type Basis string
+
+// Bases of a demand's count.
+const (
+	BasisRegistry Basis = "registry" // a registry count from Options.Counts
+	BasisSurvey   Basis = "survey"   // the survey's own weighted count Σ w
+)
+
+// Rate is one estimate as a row of an analysistools results table (the
+// JSON names are its columns), plus the design information hromada adds.
+//
+// For a 0/1 need the row is analysis_type "prop_select_one" with
+// analysis_var the service, analysis_var_value "yes", and, as in
+// analysistools, n the respondents with the need, n_total those who
+// answered, n_w and n_w_total their weighted counts. For a mean (and for
+// ratios) n = n_total are the respondents and analysis_var_value is empty
+// (NA). group_var and group_var_value are empty for the whole population.
+// analysis_key follows analysistools:
+//
+//	prop_select_one @/@ day_care %/% yes @/@ idp %/% yes
+//	mean @/@ day_care*children %/% NA @/@ NA %/% NA
+//	ratio @/@ day_care*children %/% NA -/- children %/% NA @/@ idp %/% yes
+//
+// In JSON, NaN numbers and empty analysis_var_value, group_var and
+// group_var_value are null.
+type Rate struct {
+	AnalysisType     string  `json:"analysis_type"`
+	AnalysisVar      string  `json:"analysis_var"`
+	AnalysisVarValue string  `json:"analysis_var_value"`
+	GroupVar         string  `json:"group_var"`
+	GroupVarValue    string  `json:"group_var_value"`
+	Stat             float64 `json:"stat"`
+	StatLow          float64 `json:"stat_low"`
+	StatUpp          float64 `json:"stat_upp"`
+	N                int     `json:"n"`
+	NTotal           int     `json:"n_total"`
+	NW               float64 `json:"n_w"`
+	NWTotal          float64 `json:"n_w_total"`
+	AnalysisKey      string  `json:"analysis_key"`
+
+	Kind    Kind    `json:"kind"` // proportion, mean or ratio
+	SE      float64 `json:"se"`
+	DF      int     `json:"df"`
+	Deff    float64 `json:"deff"`
+	NEff    float64 `json:"n_eff"`
+	Flags   []Flag  `json:"flags"`
+	Verdict Verdict `json:"verdict"`
+
+	Service  string   `json:"service"`    // service key
+	Group    string   `json:"group"`      // group ID, AllGroup or AnyGroup
+	Method   CIMethod `json:"ci_method"`  // interval method used
+	Level    float64  `json:"ci_level"`   // confidence level
+	NDomain  int      `json:"n_domain"`   // group members, answered or not
+	NWDomain float64  `json:"n_w_domain"` // their weighted count
+}
+
+// Demand is the number of clients of a service in a group:
+//
+//	People = N_g · R,   interval N_g · [L, U]
+//
+// N_g is the group's registry count, or without one the survey's weighted
+// count Σ_{i∈g} w of families (Basis says which). R is the need per counted
+// unit in the service's unit:
+//
+//	R = Σ_{i∈g} w_i u_s(i) y_i / Σ_{i∈g} w_i u_c(i)
+//
+// with u = 1 for families, the household's children for children and its
+// size for persons; u_s is the service's unit and u_c the count's. When both
+// are families R is the need rate p; a child-unit service on a family count
+// gives Σ w·children·y / Σ w (METHODS.md §1.5). When the two units are equal
+// R is a proportion and takes Options.CI; otherwise a Wald t interval. The
+// bounds are kept within [0, N_g] for proportions and ≥ 0 otherwise.
+type Demand struct {
+	Service   string       `json:"service"`
+	Group     string       `json:"group"`      // group ID, AllGroup or AnyGroup
+	Unit      hromada.Unit `json:"unit"`       // the service's unit: what People counts
+	Basis     Basis        `json:"basis"`      // registry or survey
+	CountOf   string       `json:"count_of"`   // the group whose count N_g is
+	Count     float64      `json:"count"`      // N_g
+	CountUnit hromada.Unit `json:"count_unit"` // unit of N_g
+	AsOf      string       `json:"as_of"`      // registry count's date
+	Source    string       `json:"source"`     // registry count's source
+	Rate      Rate         `json:"rate"`       // R with its interval and verdict
+	People    float64      `json:"people"`
+	PeopleLow float64      `json:"people_low"`
+	PeopleUpp float64      `json:"people_upp"`
+}
+
+// Result is what Analyse returns.
+type Result struct {
+	// Rates has one row per group (AllGroup first, then the survey's
+	// groups in order) and need (in order): the share of families in need.
+	Rates []Rate `json:"rates"`
+	// Demand has one row per group and need, in the order of Rates.
+	Demand []Demand `json:"demand"`
+	// Union has one row per need: the unduplicated demand of the union of
+	// the groups (AnyGroup). Empty without groups.
+	Union []Demand `json:"union"`
+	// Warnings are plain sentences for the user.
+	Warnings []string `json:"warnings"`
+}
+
+type analysis struct {
+	d        *Design
+	s        Survey
+	method   CIMethod
+	level    float64
+	minCount int
+	units    map[string]hromada.Unit
+	counts   map[string]Count
+	warn     []string
+}
+
+// Analyse turns a survey into the assessment: the need rate of every group
+// for every service, the demand in the service's unit, and the
+// unduplicated demand of the union of the groups.
+//
+// The union's demand is estimated on the union as one domain — y = needs
+// the service, domain = any target group — and never by adding the
+// groups' demands, which would count twice the families in two groups
+// (METHODS.md §1.5). Its count is, in this order: the registry count of
+// AnyGroup with the rate on the union; or the registry count of AllGroup
+// with the share of all families that are in a group and need the service;
+// or the survey's weighted count of the union.
+//
+// The error is non-nil when the survey or the options are inconsistent:
+// columns of the wrong length, repeated or reserved names, unknown
+// services or groups in the options, unknown units, or a unit whose
+// column (Children, Persons) is missing.
+func Analyse(s Survey, opt Options) (Result, error) {
+	a, err := newAnalysis(s, opt)
+	if err != nil {
+		return Result{}, err
+	}
+	return a.run()
+}
+
+func newAnalysis(s Survey, opt Options) (*analysis, error) {
+	if s.Design == nil {
+		return nil, fmt.Errorf("survey has no design")
+	}
+	d := s.Design
+	n := d.N()
+	a := &analysis{d: d, s: s, units: map[string]hromada.Unit{}, counts: map[string]Count{}}
+
+	var err error
+	if a.method, err = ParseCIMethod(string(opt.CI)); err != nil {
+		return nil, err
+	}
+	a.level = opt.Level
+	if a.level == 0 {
+		a.level = 0.95
+	}
+	if !(a.level > 0 && a.level < 1) {
+		return nil, fmt.Errorf("confidence level %v is not between 0 and 1", opt.Level)
+	}
+	switch {
+	case opt.MinCount == 0:
+		a.minCount = DefaultMinCount
+	case opt.MinCount > 0:
+		a.minCount = opt.MinCount
+	}
+
+	groups := map[string]bool{}
+	for _, g := range s.Groups {
+		switch {
+		case g.Group == "":
+			return nil, fmt.Errorf("a group has no ID")
+		case g.Group == AllGroup || g.Group == AnyGroup:
+			return nil, fmt.Errorf("group ID %q is reserved; rename the group", g.Group)
+		case groups[g.Group]:
+			return nil, fmt.Errorf("group %q is given twice", g.Group)
+		case len(g.Member) != n:
+			return nil, fmt.Errorf("group %q: %w: %d rows, design %d", g.Group, ErrLength, len(g.Member), n)
+		}
+		groups[g.Group] = true
+	}
+	services := map[string]bool{}
+	for _, nd := range s.Needs {
+		switch {
+		case nd.Service == "":
+			return nil, fmt.Errorf("a need has no service")
+		case services[nd.Service]:
+			return nil, fmt.Errorf("service %q has two needs", nd.Service)
+		case len(nd.Y) != n:
+			return nil, fmt.Errorf("need %q: %w: %d rows, design %d", nd.Service, ErrLength, len(nd.Y), n)
+		}
+		services[nd.Service] = true
+	}
+	for name, col := range map[string][]float64{"children": s.Children, "persons": s.Persons} {
+		if col == nil {
+			continue
+		}
+		if len(col) != n {
+			return nil, fmt.Errorf("%s: %w: %d rows, design %d", name, ErrLength, len(col), n)
+		}
+		for i, v := range col {
+			if v < 0 || math.IsInf(v, 0) {
+				return nil, fmt.Errorf("%s: row %d is %v; give a count of 0 or more, or leave it blank", name, i+1, v)
+			}
+		}
+	}
+	needColumn := func(u hromada.Unit, what string) error {
+		switch u {
+		case hromada.Family:
+		case hromada.Child:
+			if s.Children == nil {
+				return fmt.Errorf("%s is counted in children, but the survey has no number of children per household", what)
+			}
+		case hromada.Person:
+			if s.Persons == nil {
+				return fmt.Errorf("%s is counted in persons, but the survey has no household size", what)
+			}
+		default:
+			return fmt.Errorf("%s: unit %q is not known; allowed: family, child, person", what, u)
+		}
+		return nil
+	}
+	for svc, u := range opt.Units {
+		if !services[svc] {
+			return nil, fmt.Errorf("unit given for service %q, which has no need in the survey", svc)
+		}
+		if u == "" {
+			u = hromada.Family
+		}
+		if err := needColumn(u, "service "+svc); err != nil {
+			return nil, err
+		}
+		a.units[svc] = u
+	}
+	for g, c := range opt.Counts {
+		key := g
+		if key == "" {
+			key = AllGroup
+		}
+		if key != AllGroup && key != AnyGroup && !groups[key] {
+			return nil, fmt.Errorf("registry count given for group %q, which is not in the survey", g)
+		}
+		if _, dup := a.counts[key]; dup {
+			return nil, fmt.Errorf("two registry counts for all families (\"\" and %q)", AllGroup)
+		}
+		if c.Value < 0 || math.IsNaN(c.Value) || math.IsInf(c.Value, 0) {
+			return nil, fmt.Errorf("registry count of group %q is %v; give a number of 0 or more", key, c.Value)
+		}
+		if c.Unit == "" {
+			c.Unit = hromada.Family
+		}
+		if err := needColumn(c.Unit, "the registry count of group "+key); err != nil {
+			return nil, err
+		}
+		a.counts[key] = c
+	}
+	return a, nil
+}
+
+func (a *analysis) unitOf(service string) hromada.Unit {
+	if u, ok := a.units[service]; ok {
+		return u
+	}
+	return hromada.Family
+}
+
+// column returns u(i) for unit u: nil for families (u = 1).
+func (a *analysis) column(u hromada.Unit) []float64 {
+	switch u {
+	case hromada.Child:
+		return a.s.Children
+	case hromada.Person:
+		return a.s.Persons
+	}
+	return nil
+}
+
+// unitVar names u_s·y in analysis_var.
+func unitVar(service string, u hromada.Unit) string {
+	switch u {
+	case hromada.Child:
+		return service + "*children"
+	case hromada.Person:
+		return service + "*persons"
+	}
+	return service
+}
+
+func unitDen(u hromada.Unit) string {
+	switch u {
+	case hromada.Child:
+		return "children"
+	case hromada.Person:
+		return "persons"
+	}
+	return "families"
+}
+
+type domainDef struct {
+	name   string
+	member []bool // nil: everyone
+}
+
+func (a *analysis) run() (Result, error) {
+	d, s := a.d, a.s
+	n := d.N()
+	doms := make([]domainDef, 0, len(s.Groups)+1)
+	doms = append(doms, domainDef{AllGroup, nil})
+	for _, g := range s.Groups {
+		doms = append(doms, domainDef{g.Group, g.Member})
+	}
+	var union []bool
+	if len(s.Groups) > 0 {
+		union = make([]bool, n)
+		for _, g := range s.Groups {
+			for i, m := range g.Member {
+				union[i] = union[i] || m
+			}
+		}
+	}
+
+	if lonely := d.LonelyStrata(); len(lonely) > 0 {
+		a.warnf("strata with a single PSU: %s; their variance follows the lonely PSU rule %q", strings.Join(lonely, ", "), d.Lonely())
+	}
+	// Weighted counts of the domains, for the survey basis.
+	wcount := make([]float64, len(doms))
+	for k, dm := range doms {
+		wcount[k] = a.weightIn(dm.member)
+		if dm.member != nil && wcount[k] == 0 {
+			a.warnf("group %q has no member in the survey (of positive weight)", dm.name)
+		}
+	}
+	for k, dm := range doms {
+		if _, ok := a.counts[dm.name]; !ok {
+			a.surveyBasisWarning(dm.name, wcount[k])
+		}
+	}
+	if union != nil {
+		if _, ok := a.counts[AnyGroup]; !ok {
+			if _, ok := a.counts[AllGroup]; !ok {
+				a.surveyBasisWarning(AnyGroup, a.weightIn(union))
+			}
+		}
+	}
+
+	res := Result{
+		Rates:  make([]Rate, len(doms)*len(s.Needs)),
+		Demand: make([]Demand, len(doms)*len(s.Needs)),
+	}
+	var prod, masked []float64
+	for j, nd := range s.Needs {
+		binary := isBinary(nd.Y)
+		us := a.unitOf(nd.Service)
+		// u_s·y, shared by the groups.
+		num := nd.Y
+		if col := a.column(us); col != nil {
+			if prod == nil {
+				prod = make([]float64, n)
+			}
+			for i, y := range nd.Y {
+				prod[i] = col[i] * y
+			}
+			num = prod
+		}
+		for k, dm := range doms {
+			e, err := d.Mean(nd.Y, dm.member)
+			if err != nil {
+				return Result{}, fmt.Errorf("need %q, group %q: %w", nd.Service, dm.name, err)
+			}
+			rate, err := a.rate(e, binary, nd.Service, "", dm.name)
+			if err != nil {
+				return Result{}, fmt.Errorf("need %q, group %q: %w", nd.Service, dm.name, err)
+			}
+			idx := k*len(s.Needs) + j
+			res.Rates[idx] = rate
+
+			dem, err := a.demand(nd, binary, us, num, dm, rate, wcount[k])
+			if err != nil {
+				return Result{}, err
+			}
+			res.Demand[idx] = dem
+		}
+		if union == nil {
+			continue
+		}
+		var dem Demand
+		var err error
+		_, haveAny := a.counts[AnyGroup]
+		_, haveAll := a.counts[AllGroup]
+		if !haveAny && haveAll {
+			// Share of all families that are in a group and need the
+			// service: y·1{any}, on the whole population.
+			if masked == nil {
+				masked = make([]float64, n)
+			}
+			for i, y := range nd.Y {
+				if union[i] {
+					masked[i] = y
+				} else {
+					masked[i] = 0
+				}
+			}
+			dem, err = a.unionOfAll(nd, binary, us, masked)
+		} else {
+			dm := domainDef{AnyGroup, union}
+			var e Estimate
+			e, err = d.Mean(nd.Y, union)
+			if err != nil {
+				return Result{}, err
+			}
+			var rate Rate
+			rate, err = a.rate(e, binary, nd.Service, "", AnyGroup)
+			if err != nil {
+				return Result{}, err
+			}
+			dem, err = a.demand(nd, binary, us, num, dm, rate, e.NWDomain)
+		}
+		if err != nil {
+			return Result{}, err
+		}
+		res.Union = append(res.Union, dem)
+	}
+	res.Warnings = a.warn
+	return res, nil
+}
+
+func (a *analysis) warnf(format string, args ...any) {
+	a.warn = append(a.warn, fmt.Sprintf(format, args...))
+}
+
+func (a *analysis) surveyBasisWarning(group string, w float64) {
+	if a.d.NormalisedWeights() {
+		a.warnf("no registry count for group %q: its demand uses the survey's weighted count (%.0f), but the weights sum to the number of respondents, so it counts respondents, not families in the community; give a registry count", group, w)
+		return
+	}
+	a.warnf("no registry count for group %q: its demand uses the survey's weighted count of families (%.0f)", group, w)
+}
+
+func (a *analysis) weightIn(member []bool) float64 {
+	var sum float64
+	for i := 0; i < a.d.n; i++ {
+		if member != nil && !member[i] {
+			continue
+		}
+		if a.d.w == nil {
+			sum++
+		} else {
+			sum += a.d.w[i]
+		}
+	}
+	return sum
+}
+
+func isBinary(y []float64) bool {
+	for _, v := range y {
+		if v != 0 && v != 1 && !math.IsNaN(v) {
+			return false
+		}
+	}
+	return true
+}
+
+// rate builds a results row from an estimate. analysisVar is the service
+// (or service*unit); den, when not empty, makes it a ratio row.
+func (a *analysis) rate(e Estimate, binary bool, analysisVar, den, group string) (Rate, error) {
+	if !binary && e.Kind == KindProportion {
+		e.Kind = KindMean
+		e.NEff = math.NaN()
+		e.NYes = 0
+	}
+	method := a.method
+	if e.Kind != KindProportion {
+		method = Wald
+	}
+	iv, err := CI(e, method, a.level)
+	if err != nil {
+		return Rate{}, err
+	}
+	r := Rate{
+		Kind: e.Kind, Stat: e.Value, StatLow: iv.Low, StatUpp: iv.High,
+		SE: e.SE, DF: e.DF, Deff: e.Deff, NEff: e.NEff,
+		Flags:   append([]Flag(nil), iv.Flags...),
+		Verdict: Reliability(e, iv, a.minCount),
+		Service: strings.SplitN(analysisVar, "*", 2)[0], Group: group,
+		Method: method, Level: a.level,
+		NDomain: e.NDomain, NWDomain: e.NWDomain,
+		N: e.N, NTotal: e.N, NW: e.NW, NWTotal: e.NW,
+		AnalysisVar: analysisVar,
+	}
+	if len(e.LonelyStrata) > 0 {
+		r.Flags = append(r.Flags, FlagLonelyPSU)
+	}
+	if r.Flags == nil {
+		r.Flags = []Flag{}
+	}
+	switch {
+	case den != "":
+		r.AnalysisType = "ratio"
+		r.AnalysisVar = analysisVar + " %/% " + den
+		r.AnalysisVarValue = "NA %/% NA"
+	case e.Kind == KindProportion:
+		r.AnalysisType = "prop_select_one"
+		r.AnalysisVarValue = "yes"
+		r.N = e.NYes
+		r.NW = e.Value * e.NW
+		if e.N == 0 {
+			r.NW = 0
+		}
+	default:
+		r.AnalysisType = "mean"
+	}
+	if group != AllGroup {
+		r.GroupVar, r.GroupVarValue = group, "yes"
+	}
+	r.AnalysisKey = analysisKey(r)
+	return r, nil
+}
+
+// analysisKey writes the key of analysistools: type @/@ var %/% value
+// [-/- var %/% value] @/@ group %/% value, with NA for empty values.
+func analysisKey(r Rate) string {
+	na := func(s string) string {
+		if s == "" {
+			return "NA"
+		}
+		return s
+	}
+	var b strings.Builder
+	b.WriteString(r.AnalysisType)
+	b.WriteString(" @/@ ")
+	if r.AnalysisType == "ratio" {
+		vars := strings.SplitN(r.AnalysisVar, " %/% ", 2)
+		b.WriteString(vars[0] + " %/% NA -/- " + vars[1] + " %/% NA")
+	} else {
+		b.WriteString(r.AnalysisVar + " %/% " + na(r.AnalysisVarValue))
+	}
+	b.WriteString(" @/@ " + na(r.GroupVar) + " %/% " + na(r.GroupVarValue))
+	return b.String()
+}
+
+// demand turns the group's rate into clients of the service.
+func (a *analysis) demand(nd Need, binary bool, us hromada.Unit, num []float64, dm domainDef, rate Rate, wcount float64) (Demand, error) {
+	dem := Demand{Service: nd.Service, Group: dm.name, Unit: us, CountOf: dm.name}
+	uc := hromada.Family
+	if c, ok := a.counts[dm.name]; ok {
+		dem.Basis, dem.Count, dem.AsOf, dem.Source = BasisRegistry, c.Value, c.AsOf, c.Source
+		uc = c.Unit
+	} else {
+		dem.Basis, dem.Count = BasisSurvey, wcount
+	}
+	dem.CountUnit = uc
+	r, err := a.conversion(nd, binary, us, uc, num, dm.member, dm.name, rate)
+	if err != nil {
+		return Demand{}, err
+	}
+	dem.Rate = r
+	dem.setPeople()
+	return dem, nil
+}
+
+// unionOfAll is the union's demand on the count of all families: the rate
+// is the share of all families in any group with the need, y·1{any}.
+func (a *analysis) unionOfAll(nd Need, binary bool, us hromada.Unit, masked []float64) (Demand, error) {
+	c := a.counts[AllGroup]
+	dem := Demand{
+		Service: nd.Service, Group: AnyGroup, Unit: us, Basis: BasisRegistry,
+		CountOf: AllGroup, Count: c.Value, CountUnit: c.Unit, AsOf: c.AsOf, Source: c.Source,
+	}
+	e, err := a.d.Mean(masked, nil)
+	if err != nil {
+		return Demand{}, err
+	}
+	rate, err := a.rate(e, binary, nd.Service+"*"+AnyGroup, "", AllGroup)
+	if err != nil {
+		return Demand{}, err
+	}
+	num := masked
+	if col := a.column(us); col != nil {
+		num = make([]float64, len(masked))
+		for i, y := range masked {
+			num[i] = col[i] * y
+		}
+	}
+	r, err := a.conversion(Need{Service: nd.Service + "*" + AnyGroup, Y: masked}, binary, us, c.Unit, num, nil, AllGroup, rate)
+	if err != nil {
+		return Demand{}, err
+	}
+	dem.Rate = r
+	dem.setPeople()
+	return dem, nil
+}
+
+// conversion estimates R = Σ w u_s y / Σ w u_c over the domain; rate is
+// the family rate p, which R is when both units are families.
+func (a *analysis) conversion(nd Need, binary bool, us, uc hromada.Unit, num []float64, member []bool, group string, rate Rate) (Rate, error) {
+	if us == hromada.Family && uc == hromada.Family {
+		return rate, nil
+	}
+	var e Estimate
+	var err error
+	den := a.column(uc)
+	if den == nil {
+		e, err = a.d.Mean(num, member)
+	} else {
+		e, err = a.d.Ratio(num, den, member)
+	}
+	if err != nil {
+		return Rate{}, fmt.Errorf("need %q, group %q: %w", nd.Service, group, err)
+	}
+	isProp := false
+	if us == uc && binary {
+		if e, err = e.Proportion(); err != nil {
+			return Rate{}, fmt.Errorf("need %q, group %q: %w", nd.Service, group, err)
+		}
+		isProp = true
+	} else if e.Kind == KindProportion {
+		e.Kind, e.NEff, e.NYes = KindMean, math.NaN(), 0
+	}
+	denName := ""
+	if den != nil {
+		denName = unitDen(uc)
+	}
+	r, err := a.rate(e, isProp, unitVar(nd.Service, us), denName, group)
+	if err != nil {
+		return Rate{}, fmt.Errorf("need %q, group %q: %w", nd.Service, group, err)
+	}
+	return r, nil
+}
+
+func (dem *Demand) setPeople() {
+	r := dem.Rate
+	dem.People = dem.Count * r.Stat
+	lo, hi := dem.Count*r.StatLow, dem.Count*r.StatUpp
+	if !math.IsNaN(lo) {
+		lo = math.Max(lo, 0)
+	}
+	if r.Kind == KindProportion {
+		if !math.IsNaN(hi) {
+			hi = math.Min(hi, dem.Count)
+		}
+	}
+	dem.PeopleLow, dem.PeopleUpp = lo, hi
+}
