@@ -117,7 +117,7 @@ func (c *Columns) Find(name string) (int, bool) {
 // Lookup returns the column of a field name, trying, in order, and taking
 // the first rule that gives a single column:
 //
-//  1. the name exactly;
+//  1. the name exactly, but for surrounding spaces, which no one sees;
 //  2. the name in any case, with surrounding spaces and a byte-order mark
 //     ignored;
 //  3. the name with R's changes undone: "X_uuid" is "_uuid",
@@ -129,10 +129,10 @@ func (c *Columns) Find(name string) (int, bool) {
 // When a rule gives several columns the result is an [*InputError] with
 // ErrAmbiguous naming them; when no rule gives any, ErrNoColumn.
 func (c *Columns) Lookup(name string) (int, error) {
-	wantFold, wantLoose := fold(name), loose(name)
+	wantTrim, wantFold, wantLoose := strings.TrimSpace(name), fold(name), loose(name)
 	wantSegs, _ := segments(name)
 	rules := []func(i int) bool{
-		func(i int) bool { return c.names[i] == name },
+		func(i int) bool { return strings.TrimSpace(c.names[i]) == wantTrim },
 		func(i int) bool { return c.keys[i].fold == wantFold },
 		func(i int) bool { return c.keys[i].loose == wantLoose },
 		func(i int) bool {

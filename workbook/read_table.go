@@ -266,14 +266,14 @@ func (t *Table) Next() bool {
 // column of a merged header).
 func (t *Table) unnamed(cells []string) {
 	for i, c := range cells {
-		if (i < t.width && t.header[i] != "") || strings.TrimSpace(c) == "" || t.unnamedSeen[i] {
+		if (i < t.width && strings.TrimSpace(t.header[i]) != "") || strings.TrimSpace(c) == "" || t.unnamedSeen[i] {
 			continue
 		}
 		if t.unnamedSeen == nil {
 			t.unnamedSeen = map[int]bool{}
 		}
 		t.unnamedSeen[i] = true
-		p := t.Problem(i, "a value stands in a column without a name in the header row; it is not read",
+		p := t.Problem(i, "a value stands in a column without a name in the header row; columns are found by name, so it is not used",
 			"give the column a name in the header row, or delete the values")
 		if i >= t.width {
 			p.Msg = "a value stands right of the last named column; values in columns without a name are not read"

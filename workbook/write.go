@@ -190,6 +190,7 @@ func (b *Book) AddSheet(t Sheet) {
 	ncol := len(t.Columns)
 	last := top + len(t.Rows)
 	inputLast := last + t.InputRows
+	widths := make([]float64, ncol)
 	for c, col := range t.Columns {
 		name, _ := excelize.ColumnNumberToName(c + 1)
 		cell := fmt.Sprintf("%s%d", name, top)
@@ -198,6 +199,7 @@ func (b *Book) AddSheet(t Sheet) {
 		if w == 0 {
 			w = fitWidth(col, c, t.Rows)
 		}
+		widths[c] = w
 		b.fail(f.SetColWidth(sh, name, name, w))
 		st := b.style(styleKey{format: col.Format, input: col.Input, wrap: col.Wrap})
 		if inputLast > top {
@@ -212,19 +214,26 @@ func (b *Book) AddSheet(t Sheet) {
 	if ncol > 0 {
 		lastCol, _ := excelize.ColumnNumberToName(ncol)
 		b.fail(f.SetCellStyle(sh, fmt.Sprintf("A%d", top), fmt.Sprintf("%s%d", lastCol, top), b.style(styleKey{kind: "header"})))
-		b.fail(f.SetRowHeight(sh, top, headerHeight(t.Columns)))
+		b.fail(f.SetRowHeight(sh, top, headerHeight(t.Columns, widths)))
 		if t.Filter && len(t.Rows) > 0 {
 			b.fail(f.AutoFilter(sh, fmt.Sprintf("A%d:%s%d", top, lastCol, last), nil))
 		}
 		b.fail(f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: top, TopLeftCell: fmt.Sprintf("A%d", top+1), ActivePane: "bottomLeft"}))
 	}
 	for r, row := range t.Rows {
+		height := 0.0 // rows with long text in wrapped columns grow to show it
 		for c, v := range row {
 			if v == nil {
 				continue
 			}
 			name, _ := excelize.ColumnNumberToName(c + 1)
 			b.setCell(sh, fmt.Sprintf("%s%d", name, top+1+r), v)
+			if s, ok := v.(string); ok && c < ncol && t.Columns[c].Wrap {
+				height = max(height, textHeight(s, int(widths[c])))
+			}
+		}
+		if height > 15 {
+			b.fail(f.SetRowHeight(sh, top+1+r, height))
 		}
 	}
 	for _, ci := range t.Cells {
@@ -347,7 +356,8 @@ func (b *Book) AddText(name, title string, paras []Para) {
 			b.fail(f.SetCellStyle(sh, a, a, b.style(styleKey{kind: "bold", wrap: true})))
 			b.fail(f.SetCellValue(sh, bb, p.Text))
 			b.fail(f.SetCellStyle(sh, bb, bb, wrap))
-			if h := textHeight(p.Text, 100); h > 15 {
+			// The key wraps in column A (34 characters of bold text) too.
+			if h := max(textHeight(p.Text, 100), textHeight(p.Key, 30)); h > 15 {
 				b.fail(f.SetRowHeight(sh, r, h))
 			}
 		default:
@@ -462,21 +472,33 @@ func fitWidth(col Col, c int, rows [][]any) float64 {
 	return w
 }
 
-func headerHeight(cols []Col) float64 {
+// headerHeight is the height of a header row whose headers wrap, word by
+// word, in columns of the given widths (bold text: a character less a line).
+func headerHeight(cols []Col, widths []float64) float64 {
 	lines := 1
-	for _, c := range cols {
-		w := c.Width
-		if w == 0 {
-			w = 12
-		}
-		if n := int(float64(len([]rune(c.Header)))/w) + 1; n > lines {
-			lines = n
+	for i, c := range cols {
+		lines = max(lines, wrapLines(c.Header, widths[i]-1))
+	}
+	return float64(min(lines, 4))*15 + 4
+}
+
+// wrapLines counts the lines s takes when wrapped at word boundaries in a
+// column width characters wide.
+func wrapLines(s string, width float64) int {
+	lines, used := 1, 0.0
+	for _, word := range strings.Fields(s) {
+		n := float64(len([]rune(word)))
+		switch {
+		case used == 0:
+			used = n
+		case used+1+n <= width:
+			used += 1 + n
+		default:
+			lines++
+			used = n
 		}
 	}
-	if lines > 4 {
-		lines = 4
-	}
-	return float64(lines)*15 + 4
+	return lines
 }
 
 func textHeight(s string, width int) float64 {
