@@ -60,7 +60,9 @@ func TestParseYesNo(t *testing.T) {
 }
 
 func TestParseDate(t *testing.T) {
-	utc := func(y int, m time.Month, d, h, min, s int) time.Time { return time.Date(y, m, d, h, min, s, 0, time.UTC) }
+	utc := func(y int, m time.Month, d, h, min, s int) time.Time {
+		return time.Date(y, m, d, h, min, s, 0, time.UTC)
+	}
 	plus2 := time.FixedZone("", 2*3600)
 	tests := []struct {
 		in       string
@@ -69,13 +71,13 @@ func TestParseDate(t *testing.T) {
 	}{
 		{"45503", false, utc(2024, 7, 30, 0, 0, 0)},
 		{"45503.5", false, utc(2024, 7, 30, 12, 0, 0)},
-		{"44197", false, utc(2021, 1, 1, 0, 0, 0)},    // date.xlsx A1
-		{"42735", true, utc(2021, 1, 1, 0, 0, 0)},     // date_1904.xlsx A1
-		{"1", false, utc(1900, 1, 1, 0, 0, 0)},        // day 1 of the 1900 system
-		{"59", false, utc(1900, 2, 28, 0, 0, 0)},      // before Lotus's 29 February
-		{"61", false, utc(1900, 3, 1, 0, 0, 0)},       // after it
-		{"0", true, utc(1904, 1, 1, 0, 0, 0)},         // day 0 of the 1904 system
-		{"0.25", false, utc(1899, 12, 31, 6, 0, 0)},   // a time alone
+		{"44197", false, utc(2021, 1, 1, 0, 0, 0)},  // date.xlsx A1
+		{"42735", true, utc(2021, 1, 1, 0, 0, 0)},   // date_1904.xlsx A1
+		{"1", false, utc(1900, 1, 1, 0, 0, 0)},      // day 1 of the 1900 system
+		{"59", false, utc(1900, 2, 28, 0, 0, 0)},    // before Lotus's 29 February
+		{"61", false, utc(1900, 3, 1, 0, 0, 0)},     // after it
+		{"0", true, utc(1904, 1, 1, 0, 0, 0)},       // day 0 of the 1904 system
+		{"0.25", false, utc(1899, 12, 31, 6, 0, 0)}, // a time alone
 		{"2024-07-30", false, utc(2024, 7, 30, 0, 0, 0)},
 		{"2024-07-30T15:50:17+0200", false, time.Date(2024, 7, 30, 15, 50, 17, 0, plus2)},
 		{"2024-07-30T15:50:17.250+02:00", false, time.Date(2024, 7, 30, 15, 50, 17, 250e6, plus2)},
