@@ -229,7 +229,7 @@ func (b *Book) AddSheet(t Sheet) {
 			name, _ := excelize.ColumnNumberToName(c + 1)
 			b.setCell(sh, fmt.Sprintf("%s%d", name, top+1+r), v)
 			if s, ok := v.(string); ok && c < ncol && t.Columns[c].Wrap {
-				height = max(height, textHeight(s, int(widths[c])))
+				height = max(height, textHeight(s, int(widths[c]*1.2))) // proportional text: ~1.2 characters a unit
 			}
 		}
 		if height > 15 {
