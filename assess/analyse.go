@@ -1,9 +1,13 @@
 package assess
 
 import (
+	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/hromada-tool/hromada"
 )
@@ -413,81 +417,122 @@ func (a *analysis) run() (Result, error) {
 		Rates:  make([]Rate, len(doms)*len(s.Needs)),
 		Demand: make([]Demand, len(doms)*len(s.Needs)),
 	}
-	var prod, masked []float64
-	for j, nd := range s.Needs {
-		binary := isBinary(nd.Y)
-		us := a.unitOf(nd.Service)
-		// u_s·y, shared by the groups.
-		num := nd.Y
-		if col := a.column(us); col != nil {
-			if prod == nil {
-				prod = make([]float64, n)
-			}
-			for i, y := range nd.Y {
-				prod[i] = col[i] * y
-			}
-			num = prod
-		}
-		for k, dm := range doms {
-			e, err := d.Mean(nd.Y, dm.member)
-			if err != nil {
-				return Result{}, fmt.Errorf("need %q, group %q: %w", nd.Service, dm.name, err)
-			}
-			rate, err := a.rate(e, binary, nd.Service, "", dm.name)
-			if err != nil {
-				return Result{}, fmt.Errorf("need %q, group %q: %w", nd.Service, dm.name, err)
-			}
-			idx := k*len(s.Needs) + j
-			res.Rates[idx] = rate
-
-			dem, err := a.demand(nd, binary, us, num, dm, rate, wcount[k])
-			if err != nil {
-				return Result{}, err
-			}
-			res.Demand[idx] = dem
-		}
-		if union == nil {
-			continue
-		}
-		var dem Demand
-		var err error
-		_, haveAny := a.counts[AnyGroup]
-		_, haveAll := a.counts[AllGroup]
-		if !haveAny && haveAll {
-			// Share of all families that are in a group and need the
-			// service: y·1{any}, on the whole population.
-			if masked == nil {
-				masked = make([]float64, n)
-			}
-			for i, y := range nd.Y {
-				if union[i] {
-					masked[i] = y
-				} else {
-					masked[i] = 0
+	if union != nil {
+		res.Union = make([]Demand, len(s.Needs))
+	}
+	// The needs are independent: each worker takes the next one and writes
+	// only its own slots of the result.
+	errs := make([]error, len(s.Needs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(s.Needs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf buffers
+			for {
+				j := int(next.Add(1)) - 1
+				if j >= len(s.Needs) {
+					return
 				}
+				errs[j] = a.need(j, &res, doms, wcount, union, &buf)
 			}
-			dem, err = a.unionOfAll(nd, binary, us, masked)
-		} else {
-			dm := domainDef{AnyGroup, union}
-			var e Estimate
-			e, err = d.Mean(nd.Y, union)
-			if err != nil {
-				return Result{}, err
-			}
-			var rate Rate
-			rate, err = a.rate(e, binary, nd.Service, "", AnyGroup)
-			if err != nil {
-				return Result{}, err
-			}
-			dem, err = a.demand(nd, binary, us, num, dm, rate, e.NWDomain)
-		}
-		if err != nil {
-			return Result{}, err
-		}
-		res.Union = append(res.Union, dem)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return Result{}, err
 	}
 	res.Warnings = a.warn
 	return res, nil
+}
+
+// buffers are the per-row scratch columns of one worker.
+type buffers struct {
+	prod, masked, maskedProd []float64
+}
+
+func grow(b *[]float64, n int) []float64 {
+	if len(*b) < n {
+		*b = make([]float64, n)
+	}
+	return (*b)[:n]
+}
+
+// need estimates need j for every group and the union.
+func (a *analysis) need(j int, res *Result, doms []domainDef, wcount []float64, union []bool, buf *buffers) error {
+	d, nd := a.d, a.s.Needs[j]
+	n := d.N()
+	binary := isBinary(nd.Y)
+	us := a.unitOf(nd.Service)
+	// u_s·y, shared by the groups.
+	num := nd.Y
+	if col := a.column(us); col != nil {
+		num = grow(&buf.prod, n)
+		for i, y := range nd.Y {
+			num[i] = col[i] * y
+		}
+	}
+	for k, dm := range doms {
+		e, err := d.Mean(nd.Y, dm.member)
+		if err != nil {
+			return fmt.Errorf("need %q, group %q: %w", nd.Service, dm.name, err)
+		}
+		rate, err := a.rate(e, binary, nd.Service, "", dm.name)
+		if err != nil {
+			return fmt.Errorf("need %q, group %q: %w", nd.Service, dm.name, err)
+		}
+		idx := k*len(a.s.Needs) + j
+		res.Rates[idx] = rate
+		dem, err := a.demand(nd, binary, us, num, dm, rate, wcount[k])
+		if err != nil {
+			return err
+		}
+		res.Demand[idx] = dem
+	}
+	if union == nil {
+		return nil
+	}
+	var dem Demand
+	_, haveAny := a.counts[AnyGroup]
+	_, haveAll := a.counts[AllGroup]
+	if !haveAny && haveAll {
+		// Share of all families that are in a group and need the service:
+		// y·1{any}, on the whole population.
+		masked := grow(&buf.masked, n)
+		for i, y := range nd.Y {
+			if union[i] {
+				masked[i] = y
+			} else {
+				masked[i] = 0
+			}
+		}
+		num := masked
+		if col := a.column(us); col != nil {
+			num = grow(&buf.maskedProd, n)
+			for i, y := range masked {
+				num[i] = col[i] * y
+			}
+		}
+		var err error
+		if dem, err = a.unionOfAll(nd, binary, us, masked, num); err != nil {
+			return err
+		}
+	} else {
+		e, err := d.Mean(nd.Y, union)
+		if err != nil {
+			return fmt.Errorf("need %q, group %q: %w", nd.Service, AnyGroup, err)
+		}
+		rate, err := a.rate(e, binary, nd.Service, "", AnyGroup)
+		if err != nil {
+			return fmt.Errorf("need %q, group %q: %w", nd.Service, AnyGroup, err)
+		}
+		if dem, err = a.demand(nd, binary, us, num, domainDef{AnyGroup, union}, rate, e.NWDomain); err != nil {
+			return err
+		}
+	}
+	res.Union[j] = dem
+	return nil
 }
 
 func (a *analysis) warnf(format string, args ...any) {
@@ -626,28 +671,22 @@ func (a *analysis) demand(nd Need, binary bool, us hromada.Unit, num []float64, 
 
 // unionOfAll is the union's demand on the count of all families: the rate
 // is the share of all families in any group with the need, y·1{any}.
-func (a *analysis) unionOfAll(nd Need, binary bool, us hromada.Unit, masked []float64) (Demand, error) {
+func (a *analysis) unionOfAll(nd Need, binary bool, us hromada.Unit, masked, num []float64) (Demand, error) {
 	c := a.counts[AllGroup]
 	dem := Demand{
 		Service: nd.Service, Group: AnyGroup, Unit: us, Basis: BasisRegistry,
 		CountOf: AllGroup, Count: c.Value, CountUnit: c.Unit, AsOf: c.AsOf, Source: c.Source,
 	}
+	name := nd.Service + "*" + AnyGroup
 	e, err := a.d.Mean(masked, nil)
 	if err != nil {
-		return Demand{}, err
+		return Demand{}, fmt.Errorf("need %q, group %q: %w", nd.Service, AnyGroup, err)
 	}
-	rate, err := a.rate(e, binary, nd.Service+"*"+AnyGroup, "", AllGroup)
+	rate, err := a.rate(e, binary, name, "", AllGroup)
 	if err != nil {
-		return Demand{}, err
+		return Demand{}, fmt.Errorf("need %q, group %q: %w", nd.Service, AnyGroup, err)
 	}
-	num := masked
-	if col := a.column(us); col != nil {
-		num = make([]float64, len(masked))
-		for i, y := range masked {
-			num[i] = col[i] * y
-		}
-	}
-	r, err := a.conversion(Need{Service: nd.Service + "*" + AnyGroup, Y: masked}, binary, us, c.Unit, num, nil, AllGroup, rate)
+	r, err := a.conversion(Need{Service: name, Y: masked}, binary, us, c.Unit, num, nil, AllGroup, rate)
 	if err != nil {
 		return Demand{}, err
 	}

@@ -81,56 +81,73 @@ type sums struct {
 
 // accumulate adds every answered domain row into the per-PSU sums a (w·y)
 // and b (w·x, or w when x is nil) and the scalar sums. A row is answered
-// when y (and x) is not NaN.
+// when y (and x) is not NaN. The sums live in locals, not in the struct, so
+// that the loop keeps them in registers.
 func (d *Design) accumulate(sc *scratch, y, x []float64, domain []bool) sums {
-	s := sums{binary: true}
-	w := 1.0
+	var (
+		n, nyes, ndom            int
+		sw, swy, swx, swdom      float64
+		swyy, swxy, swxx         float64
+		binary                           = true
+		a, b, mark, psu, weights         = sc.a, sc.b, sc.mark, d.psu, d.w
+		w                        float64 = 1
+	)
 	for i, yi := range y {
 		if domain != nil && !domain[i] {
 			continue
 		}
-		if d.w != nil {
-			w = d.w[i]
+		if weights != nil {
+			w = weights[i]
 		}
 		if w > 0 {
-			s.ndom++
-			s.swdom += w
+			ndom++
+			swdom += w
 		}
 		xi := 1.0
 		if x != nil {
 			xi = x[i]
 		}
-		if math.IsNaN(yi) || math.IsNaN(xi) {
+		if yi != yi || xi != xi { // NaN: not answered
 			continue
 		}
 		c := i
-		if d.psu != nil {
-			c = int(d.psu[i])
+		if psu != nil {
+			c = int(psu[i])
 		}
 		wy, wx := w*yi, w*xi
-		sc.a[c] += wy
-		sc.b[c] += wx
+		a[c] += wy
+		b[c] += wx
 		if w == 0 {
-			sc.mark[c] |= markRow
+			mark[c] |= markRow
 			continue
 		}
-		sc.mark[c] |= markRow | markPos
-		s.n++
-		s.sw += w
-		s.swy += wy
-		s.swx += wx
-		s.swyy += wy * yi
-		s.swxy += wy * xi
-		s.swxx += wx * xi
-		switch yi {
-		case 1:
-			s.nyes++
-		case 0:
-		default:
-			s.binary = false
+		mark[c] |= markRow | markPos
+		n++
+		sw += w
+		swy += wy
+		swx += wx
+		swyy += wy * yi
+		swxy += wy * xi
+		swxx += wx * xi
+		nyes += b2i(yi == 1)
+		if yi != 0 && yi != 1 {
+			binary = false
 		}
 	}
-	return s
+	return sums{
+		n: n, nyes: nyes, ndom: ndom,
+		sw: sw, swy: swy, swx: swx, swdom: swdom,
+		swyy: swyy, swxy: swxy, swxx: swxx,
+		binary: binary,
+	}
+}
+
+// b2i is 1 for true; the compiler makes it a flag move, not a branch.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // srsFactor returns (Σw − n)/(Σw·n), the factor of V_srs, or NaN when
