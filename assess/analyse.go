@@ -443,7 +443,10 @@ func (a *analysis) run() (Result, error) {
 	if err := errors.Join(errs...); err != nil {
 		return Result{}, err
 	}
-	res.Warnings = a.warn
+	res.Warnings = append([]string{}, a.warn...)
+	if res.Union == nil {
+		res.Union = []Demand{}
+	}
 	return res, nil
 }
 

@@ -395,3 +395,52 @@ func TestRateJSON(t *testing.T) {
 		t.Errorf("Demand with NaN: %v", err)
 	}
 }
+
+func TestAnalyseLonelyAndNormalised(t *testing.T) {
+	// The lonely design of reference.R (strata s2 and s4 have one PSU),
+	// analysed with weights normalised to the 31 respondents.
+	lon := readTable(t, "testdata/lonely.csv")
+	w := lon.num(t, "w")
+	var sum float64
+	for _, v := range w {
+		sum += v
+	}
+	for i := range w {
+		w[i] *= float64(len(w)) / sum
+	}
+	d := mustDesign(t, DesignSpec{Weight: w, Strata: lon.str(t, "stratum"), Cluster: lon.str(t, "cluster")})
+	res, err := Analyse(Survey{
+		Design: d,
+		Groups: []Membership{{"grp", lon.is(t, "grp", "yes")}},
+		Needs:  []Need{{"y", lon.num(t, "y")}},
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	warn := strings.Join(res.Warnings, "\n")
+	for _, want := range []string{"strata with a single PSU: s2, s4", `"adjust"`, "counts respondents, not families"} {
+		if !strings.Contains(warn, want) {
+			t.Errorf("warnings %q lack %q", res.Warnings, want)
+		}
+	}
+	// The whole population reaches both lonely strata, grp only s2.
+	if r := res.Rates[0]; !hasFlag(r.Flags, FlagLonelyPSU) || !hasFlag(r.Verdict.Reasons, FlagLonelyPSU) || !r.Verdict.Review {
+		t.Errorf("all: flags %v verdict %+v, want lonely_psu for review", r.Flags, r.Verdict)
+	}
+	// Normalised weights: no design effect (R: Inf or NA); the rate, its SE
+	// and interval are those of the unnormalised weights:
+	// "R 4.2.2, survey 4.1-1 (testdata/reference.R)", lonely/adjust;mean;y;all.
+	want := map[string]float64{}
+	rt := readTable(t, "testdata/reference.csv")
+	vals := rt.num(t, "value")
+	for i, c := range rt.str(t, "case") {
+		if c == "lonely/adjust;mean;y;all" {
+			want[rt.cols["stat"][i]] = vals[i]
+		}
+	}
+	r := res.Rates[0]
+	if !math.IsNaN(r.Deff) || !near(r.Stat, want["value"], 1e-8) || !near(r.SE, want["se"], 1e-8) ||
+		!near(r.StatLow, want["logit_low"], 1e-8) || !near(r.StatUpp, want["logit_upp"], 1e-8) {
+		t.Errorf("all: deff %v stat %v SE %v [%v, %v], want NaN and R's %v", r.Deff, r.Stat, r.SE, r.StatLow, r.StatUpp, want)
+	}
+}

@@ -33,14 +33,14 @@
 #
 # Intervals: logit and beta are svyciprop(method = "logit" / "beta"); wald is
 # confint(svymean(...), df = degf(design)); survey has no Wilson interval, so
-# wilson is the METHODS.md §1.3 formula coded here on svymean's SE. The
-# Korn-Graubard bound for p = 0 (kg0_upp) or p = 1 (kg1_low), on
-# n* = n (t_{n-1}/t_df)^2 with n the respondents, and the logit interval of a ratio are
-# also the METHODS.md formulas coded here (svyciprop gives NaN for p = 0 and
-# has no ratio). Totals under lonely.psu = "adjust" are the METHODS.md §1.2
-# formula coded here (adjust_total): survey 4.1 centres a lonely PSU on 0,
-# survey >= 4.2 and METHODS.md on the mean of all PSU totals; for means and
-# ratios the two agree because their influence values sum to zero.
+# wilson is the METHODS.md §1.3 formula coded here on svymean's SE. Also
+# coded here from METHODS.md, because svyciprop gives NaN at p = 0 or 1 and
+# has no ratio: the Korn-Graubard bound for p = 0 (kg0_upp) or p = 1
+# (kg1_low) on n* = n (t_{n-1}/t_df)^2 with n the respondents, and the logit
+# interval of a ratio. Totals under lonely.psu = "adjust" are the METHODS.md
+# §1.2 formula coded here (adjust_total): survey 4.1 centres a lonely PSU on
+# 0, survey >= 4.2 and METHODS.md on the mean of all PSU totals; for means
+# and ratios the two agree because their influence values sum to zero.
 
 suppressMessages(library(survey))
 options(survey.lonely.psu = "adjust")
