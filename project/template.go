@@ -414,8 +414,8 @@ func instructions(f File, lang hromada.Lang, lists map[string][]string) []workbo
 }
 
 var settingsHowTo = t(
-	"Стовпець «Ключ» — назва параметра для програми, не змінюйте його. Параметри «Стовпець …» називають стовпці файлу опитування; значення за замовчуванням збігаються з назвами питань анкети questionnaire.xlsx, тож експорт KoboToolbox читається без змін.",
-	"The Key column names the setting for the program; do not change it. The '… column' settings name columns of the survey file; their defaults are the names of the questions of questionnaire.xlsx, so a KoboToolbox export is read as it is.")
+	"Стовпець «Ключ» — назва параметра для програми, не змінюйте його. Параметри «Стовпець …» називають стовпці файлу опитування; значення за замовчуванням збігаються з назвами питань анкети questionnaire.xlsx, тож експорт KoboToolbox читається без змін. Лише ваги анкета не питає: додайте до експорту стовпець weight із вагами за дизайном вибірки або очистіть параметр «Стовпець ваги».",
+	"The Key column names the setting for the program; do not change it. The '… column' settings name columns of the survey file; their defaults are the names of the questions of questionnaire.xlsx, so a KoboToolbox export is read as it is. Only the weight is not a question: add a weight column with the design weights to the export, or clear the Weight column setting.")
 
 // fieldText describes one column for the instructions.
 func fieldText(f Field, lang hromada.Lang, lists map[string][]string) string {
