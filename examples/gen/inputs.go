@@ -1,0 +1,193 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/catalogue"
+	"github.com/hromada-tool/hromada/project"
+)
+
+// The project's input workbooks, written through project.WriteFile so they
+// are the templates a planner fills in, with the example's rows in them.
+
+// Planning horizon and reference dates of the example.
+const (
+	projectName = "Мінімальний пакет соціальних послуг — Житомирщина (синтетичний приклад)"
+	firstYear   = 2026
+	years       = 5
+)
+
+var asOf = time.Date(firstYear, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// registrySource is the source every registry count names.
+const registrySource = "synthetic, scaled to Ukrstat 2022 population"
+
+// writeInputs writes project.xlsx, registry.xlsx, providers.xlsx,
+// costs.xlsx and questionnaire.xlsx into dir. It returns, by file name,
+// how many rows of data each holds, for the README.
+func writeInputs(dir string, ex *example) (map[string]string, error) {
+	cat, err := catalogue.Default()
+	if err != nil {
+		return nil, fmt.Errorf("built-in catalogue: %w", err)
+	}
+	var kekv []string
+	for _, bc := range cat.BudgetCodes() {
+		if bc.Kind == "kekv" {
+			kekv = append(kekv, bc.Code)
+		}
+	}
+	starter := project.Starter{Name: projectName, Lang: hromada.Ukrainian, Services: cat.Services(), Groups: cat.Groups(), KEKV: kekv}
+	lists := starter.Lists()
+	for _, p := range places {
+		lists["community"] = append(lists["community"], p.Code)
+	}
+	code := func(key string) (string, error) {
+		sv, ok := cat.ByKey(key)
+		if !ok {
+			return "", fmt.Errorf("the catalogue has no service with key %q", key)
+		}
+		return sv.Code, nil
+	}
+
+	rows, err := projectRows(starter)
+	if err != nil {
+		return nil, err
+	}
+	all := map[string]map[string][][]any{
+		project.ProjectFile:  rows,
+		project.RegistryFile: {project.Registry.Key: registryRows(ex)},
+	}
+	if all[project.ProvidersFile], err = providerRows(ex, cat); err != nil {
+		return nil, err
+	}
+	if all[project.CostsFile], err = costRows(ex, code); err != nil {
+		return nil, err
+	}
+	counts := map[string]string{}
+	for _, f := range project.Files {
+		if err := project.WriteFile(filepath.Join(dir, f.Name), f, hromada.Ukrainian, all[f.Name], lists); err != nil {
+			return nil, err
+		}
+		var parts []string
+		for _, s := range f.Sheets {
+			if n := len(all[f.Name][s.Key]); n > 0 && s.Key != project.Settings.Key {
+				parts = append(parts, fmt.Sprintf("%s: %d", s.Name.EN, n))
+			}
+		}
+		counts[f.Name] = strings.Join(parts, ", ")
+	}
+	for _, s := range ex.Surveys {
+		counts[surveyFile(s.Community.place)] = thousands(len(s.Interviews)) + " households"
+	}
+	counts[project.FormFile] = fmt.Sprintf("%d questions, %d services asked about", len(project.Questionnaire), len(project.NeedOptions))
+	return counts, project.WriteXLSForm(filepath.Join(dir, project.FormFile), hromada.Ukrainian)
+}
+
+// projectRows are the rows of project.xlsx: the starter's settings, groups
+// and needs, the planning years, and the six communities.
+func projectRows(starter project.Starter) (map[string][][]any, error) {
+	rows, err := starter.Rows()
+	if err != nil {
+		return nil, err
+	}
+	rows[project.Settings.Key] = append(rows[project.Settings.Key],
+		[]any{"first_year", firstYear},
+		[]any{"years", years},
+	)
+	for _, p := range places {
+		rows[project.Communities.Key] = append(rows[project.Communities.Key],
+			[]any{p.Code, p.UK, p.EN, p.Pop, surveyFile(p), nil, p.Code})
+	}
+	return rows, nil
+}
+
+// registryRows are the registry counts (Annex 1): each group's count in
+// the synthetic population, blurred the way registers differ from the
+// people living in a community: displaced families stay registered after
+// they move on, families in difficult circumstances are registered only
+// once a service has assessed them, and so on.
+func registryRows(ex *example) [][]any {
+	var rows [][]any
+	for i, c := range ex.Communities {
+		r := rand.New(rand.NewPCG(ex.Seed, uint64(100+i)))
+		truth := groupCounts(c)
+		for _, g := range project.DefaultGroups {
+			lo, hi := registryBias(g.Group)
+			n := int(math.Round(float64(truth[g.Group]) * (lo + (hi-lo)*r.Float64())))
+			rows = append(rows, []any{c.Code, g.Group, string(g.Unit), n, asOf, registrySource})
+		}
+	}
+	return rows
+}
+
+// registryBias is the range of register count / true count for a group.
+func registryBias(group string) (lo, hi float64) {
+	switch group {
+	case "idp":
+		return 1.00, 1.15
+	case "sjo":
+		return 0.85, 1.00
+	case "large_family":
+		return 1.00, 1.08
+	case "low_income":
+		return 0.92, 1.02
+	}
+	return 0.97, 1.03
+}
+
+// groupCounts returns the true size of each default group in c, in the
+// group's unit (children with disabilities are counted in children).
+func groupCounts(c *community) map[string]int {
+	n := map[string]int{}
+	for _, s := range c.Settlements {
+		for i := range s.Households {
+			h := &s.Households[i]
+			n["families_with_children"] += b2i(h.Children > 0)
+			n["idp"] += b2i(h.IDP)
+			n["low_income"] += b2i(h.Low)
+			n["child_disability"] += h.Disabled
+			n["large_family"] += b2i(h.Large())
+			n["sjo"] += b2i(h.SJO)
+		}
+	}
+	return n
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// demand returns, for each needs option, how many of c's households in a
+// target group need the service, in the service's unit: a child service
+// counts each child with a disability of the family.
+func demand(c *community, units []hromada.Unit) []float64 {
+	d := make([]float64, len(project.NeedOptions))
+	for _, s := range c.Settlements {
+		for i := range s.Households {
+			h := &s.Households[i]
+			if h.Children == 0 && !h.IDP && !h.Low && !h.SJO {
+				continue
+			}
+			for k, y := range h.Needs {
+				if !y {
+					continue
+				}
+				if units[k] == hromada.Child {
+					d[k] += float64(max(1, h.Disabled))
+				} else {
+					d[k]++
+				}
+			}
+		}
+	}
+	return d
+}

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"math"
+	"path/filepath"
+	"testing"
+
+	"github.com/hromada-tool/hromada/project"
+	"github.com/hromada-tool/hromada/workbook"
+)
+
+// TestSurveysReadBack reads every survey file with the reader hromada
+// uses, finding the columns by the questionnaire's names as the default
+// settings do, and checks the answers against what the generator drew.
+func TestSurveysReadBack(t *testing.T) {
+	dir, ex := generated(t)
+	for _, s := range ex.Surveys {
+		path := filepath.Join(dir, surveyFile(s.Community.place))
+		f, err := workbook.Open(path, workbook.OpenOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tab, err := f.Table("")
+		if err != nil {
+			t.Fatal(err)
+		}
+		col := map[string]int{}
+		for _, name := range []string{"weight", "stratum", "settlement", "hromada", "n_children", "hh_size", "consent"} {
+			if col[name], err = tab.Lookup(name); err != nil {
+				t.Fatalf("%s: column %s: %v", path, name, err)
+			}
+		}
+		groups := map[string]int{}
+		for _, g := range project.DefaultGroups {
+			if groups[g.Column], err = tab.Lookup(g.Column); err != nil {
+				t.Fatalf("%s: group column %s: %v", path, g.Column, err)
+			}
+		}
+		needs, ok := tab.SelectMultiple(project.NeedsQuestion)
+		if !ok || needs.Parent < 0 || len(needs.Options) != len(project.NeedOptions)+1 {
+			t.Fatalf("%s: needs columns %+v, want the codes column and %d options", path, needs, len(project.NeedOptions)+1)
+		}
+		row := 0
+		var sumW float64
+		for tab.Next() {
+			iv := s.Interviews[row]
+			row++
+			w, _, err := tab.Number(col["weight"])
+			if err != nil {
+				t.Fatal(err)
+			}
+			sumW += w
+			if got := tab.Row()[col["settlement"]]; got != iv.Settlement.Name {
+				t.Fatalf("%s row %d: settlement %q, want %q", path, row, got, iv.Settlement.Name)
+			}
+			for k, o := range project.NeedOptions {
+				a, err := tab.Selected(needs, o.Key)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := workbook.NotAsked
+				if iv.Consent {
+					want = workbook.NotSelected
+					if iv.Household.Needs[k] {
+						want = workbook.Selected
+					}
+				}
+				if a != want {
+					t.Fatalf("%s row %d: %s is %v, want %v", path, row, o.Key, a, want)
+				}
+			}
+		}
+		if err := tab.Err(); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if row != len(s.Interviews) {
+			t.Errorf("%s: read %d rows, wrote %d", path, row, len(s.Interviews))
+		}
+		households := float64(s.Design[0].Households + s.Design[1].Households)
+		if math.Abs(sumW-households)/households > 1e-3 {
+			t.Errorf("%s: weights read sum to %.1f, households %.0f", path, sumW, households)
+		}
+	}
+}

@@ -1,0 +1,157 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/hromada-tool/hromada/project"
+)
+
+// writeReadme writes README.md into dir, describing the files the
+// generator wrote there. It runs last, so it can give their sizes.
+func writeReadme(dir string, ex *example, rows map[string]string) error {
+	var b strings.Builder
+	p := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
+
+	p("# Example project: six communities of Zhytomyr oblast\n\n")
+	p("**All figures in this folder are synthetic**, except the population of each community.\n")
+	p("They were made by a program, not collected from anyone; no household, provider or\n")
+	p("budget in them is real. Use them to learn hromada, to test it, and to show a\n")
+	p("working group what the outputs look like before their own survey is in.\n\n")
+	p("*Усі дані в цій теці синтетичні*, крім чисельності населення громад (Держстат, 2022).\n")
+	p("Їх згенерувала програма; жодне домогосподарство, надавач чи бюджет тут не справжні.\n\n")
+	p("```\ngo run ./cmd/hromada run examples/zhytomyr -o out\n```\n\n")
+
+	p("## The communities\n\n")
+	p("The six communities of the \"Minimum Package of Integrated Social Services for Families\n")
+	p("with Children\" project in Zhytomyr oblast. Population: State Statistics Service of Ukraine,\n")
+	p("1 January 2022, via KSE-Loc-Data-Hub `data/derived/ua-pop-2022.csv` (Zviahelska is listed\n")
+	p("there as Novohrad-Volynska, the town's name until 2022).\n\n")
+	p("| KATOTTG code | community | population | urban | households | surveyed | clusters (urban + rural) | survey file |\n")
+	p("|---|---|---:|---:|---:|---:|---|---|\n")
+	for _, s := range ex.Surveys {
+		c := s.Community
+		u, r := s.Design[0], s.Design[1]
+		p("| %s | %s (%s) | %s | %s | %s | %s | %d + %d | `%s` |\n", c.Code, c.UK, c.EN,
+			thousands(c.Pop), thousands(c.Urban), thousands(u.Households+r.Households),
+			thousands(len(s.Interviews)), u.Clusters, r.Clusters, surveyFile(c.place))
+	}
+
+	p("\n## Files\n\n")
+	p("| file | what | rows of data |\n|---|---|---|\n")
+	files := []struct{ name, what string }{
+		{project.ProjectFile, "settings, communities, groups, needs → services"},
+		{project.RegistryFile, "registry counts per community and group (Annex 1)"},
+		{project.ProvidersFile, "providers and the services they deliver (Annex 2)"},
+		{project.CostsFile, "posts and salaries, other costs, start-up items, donor schedule, budget revenue"},
+		{project.FormFile, "the household questionnaire (XLSForm for KoboToolbox)"},
+	}
+	for _, s := range ex.Surveys {
+		files = append(files, struct{ name, what string }{surveyFile(s.Community.place), "KoboToolbox export of the household survey, " + s.Community.EN})
+	}
+	for _, f := range files {
+		info, err := os.Stat(filepath.Join(dir, f.name))
+		if err != nil {
+			return err
+		}
+		p("| `%s` (%d KB) | %s | %s |\n", f.name, (info.Size()+512)/1024, f.what, rows[f.name])
+	}
+
+	p("\n## How the data were made\n\n")
+	p("`examples/gen` builds them from seed %d with Go's PCG generator; each community draws\n", ex.Seed)
+	p("from its own stream. Every number below is an assumption chosen to look plausible for\n")
+	p("Zhytomyr oblast, not a measurement.\n\n")
+	p("1. **Population.** Each community gets population ÷ %.1f households, urban ones in\n", personsPerHousehold)
+	p("   precincts of the town (about 900 households each) and rural ones in villages (about\n")
+	p("   160 each). Village names are drawn from a list of common Ukrainian village names; they\n")
+	p("   are not the villages of these communities.\n")
+	p("2. **Groups.** Each household gets children, displacement, low income, a child with a\n")
+	p("   disability and difficult life circumstances from logistic models in which the groups\n")
+	p("   raise each other's odds (a displaced family is more often low-income, and so on), with\n")
+	p("   a random effect per settlement (displaced families cluster in some places). Shares in\n")
+	p("   the synthetic population of all six communities:\n\n")
+	p("   | group | share |\n   |---|---:|\n")
+	for _, g := range prevalences(ex) {
+		p("   | %s | %.1f %% |\n", g.name, 100*g.share)
+	}
+	p("\n3. **Needs.** The need for each of the %d services of the questionnaire is a logistic model\n", len(project.NeedOptions))
+	p("   too: a base rate, odds ratios for the groups a household is in (early intervention only\n")
+	p("   for families with a child under 4 and far likelier with a child with a disability;\n")
+	p("   social support far likelier in difficult circumstances; in-kind aid for displaced,\n")
+	p("   low-income and large families), and random effects of the settlement, so households of\n")
+	p("   one settlement are alike and the survey's design effect is above 1.\n")
+	p("4. **Survey.** Strata urban and rural; clusters are settlements drawn with probability\n")
+	p("   proportional to size, households drawn at random within them (between %d households in\n", minSample)
+	p("   the smallest community and %d in Zhytomyrska, at least 2 clusters a stratum). The\n", maxSample)
+	p("   `weight` column is households in the stratum ÷ households sampled in it. About %.0f %% of\n", 100*nonConsentRate)
+	p("   households refuse (`consent` = no; every question after it is empty); a few answer\n")
+	p("   `dnk` (don't know) or `pnta` (prefer not to answer). Interviews run on weekdays from\n")
+	p("   %s, and the files are laid out as KoboToolbox exports them: group paths in the\n", fieldworkStart.Format("2 January 2006"))
+	p("   headers (`location/hromada`, `household/idp`, `service_needs/needs`), the needs as a column\n")
+	p("   of space-separated codes and one 0/1 column per option, Kobo's metadata (`_id`, `_uuid`,\n")
+	p("   `_submission_time`, …, `_index`) last.\n")
+	p("5. **Registry.** Each group's count in the synthetic population, blurred as registers\n")
+	p("   differ from residents: displaced families stay registered after they leave (+0–15 %%),\n")
+	p("   families in difficult circumstances are registered only once assessed (−0–15 %%). Source:\n")
+	p("   \"%s\".\n", registrySource)
+	p("6. **Providers.** Three to seven providers per community, each covering a set share of the\n")
+	p("   synthetic demand of the target groups; staff from the catalogue's caseloads. Some services\n")
+	p("   have no provider (supported living nowhere; most services for children with\n")
+	p("   disabilities missing in the small communities), so the plan has services to create and\n")
+	p("   to enhance.\n")
+	p("7. **Costs.** Salaries of 2026 between 9,600 and 14,600 UAH a month (minimum wage 8,647);\n")
+	p("   other costs with their economic codes (КЕКВ); start-up items with useful lives; the donor\n")
+	p("   pays 100 %% of 2026, 70 %% of 2027, 40 %% of 2028 and nothing after; budget revenue of\n")
+	p("   9,000–12,000 UAH a resident, with 4–6 %% of it spent on social protection.\n\n")
+
+	p("## Regenerate\n\n")
+	p("```\ngo generate ./examples/...      # or: go run ./examples/gen -o examples/zhytomyr\n```\n\n")
+	p("The same seed writes the same bytes; `go test ./examples/gen` fails when this folder and\n")
+	p("the generator disagree. `-seed N` makes another sample of the same design.\n")
+	return os.WriteFile(filepath.Join(dir, "README.md"), []byte(b.String()), 0o644)
+}
+
+// groupShare is the share of a group in the synthetic population.
+type groupShare struct {
+	name  string
+	share float64
+}
+
+// prevalences returns the true group shares over all communities.
+func prevalences(ex *example) []groupShare {
+	n := map[string]float64{}
+	var households, families float64
+	for _, c := range ex.Communities {
+		for k, v := range groupCounts(c) {
+			n[k] += float64(v)
+		}
+		for _, s := range c.Settlements {
+			for i := range s.Households {
+				households++
+				if h := &s.Households[i]; h.Disabled > 0 {
+					n["families_child_disability"]++
+				}
+			}
+		}
+	}
+	families = n["families_with_children"]
+	return []groupShare{
+		{"families with children, of households", families / households},
+		{"displaced (IDP), of households", n["idp"] / households},
+		{"low-income, of households", n["low_income"] / households},
+		{"in difficult life circumstances, of households", n["sjo"] / households},
+		{"large (3+ children), of families with children", n["large_family"] / families},
+		{"with a child with a disability, of families with children", n["families_child_disability"] / families},
+	}
+}
+
+// thousands formats n with a space between thousands: 263 237.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + " " + s[i:]
+	}
+	return s
+}
