@@ -396,7 +396,9 @@ func describe(vals []ListValue, lang hromada.Lang) string {
 // instructions returns the paragraphs of a file's Instructions sheet.
 func instructions(f File, lang hromada.Lang, lists map[string][]string) []workbook.Para {
 	var ps []workbook.Para
-	ps = append(ps, workbook.Para{Text: fileIntro[f.Name].In(lang)})
+	if intro := fileIntro[f.Name].In(lang); intro != "" {
+		ps = append(ps, workbook.Para{Text: intro})
+	}
 	for _, h := range howTo {
 		ps = append(ps, workbook.Para{Text: h.In(lang)})
 	}
