@@ -68,19 +68,32 @@ type Repeat struct {
 	mainCol int    // key column in the main sheet
 }
 
-// Repeat opens a repeat-group sheet joined to main, an open table of the
-// main sheet (only its header is needed: main may not have been read yet).
-// The join is _submission__uuid → _uuid when both sheets have those columns
-// (the uuid is stable across exports), else _parent_index → _index; a main
-// sheet's "uuid" and "index" columns serve as well. Neither → ErrNoColumn.
+// Repeat opens a repeat-group sheet of f joined to main, an open table of
+// the main sheet, as [JoinRepeat] does.
 func (f *File) Repeat(sheet string, main *Table) (*Repeat, error) {
 	t, err := f.Table(sheet)
 	if err != nil {
 		return nil, err
 	}
+	r, err := JoinRepeat(t, main)
+	if err != nil {
+		_ = t.Close()
+		return nil, err
+	}
+	return r, nil
+}
+
+// JoinRepeat joins repeat, an open table of a repeat-group sheet, to main,
+// an open table of the main sheet; they may come from one workbook or, as
+// CSV exports give them, from two files. Only the headers are needed: main
+// may not have been read yet. The join is _submission__uuid → _uuid when
+// both tables have those columns (the uuid is stable across exports), else
+// _parent_index → _index; a main sheet's "uuid" and "index" columns serve as
+// well. Neither → ErrNoColumn.
+func JoinRepeat(repeat, main *Table) (*Repeat, error) {
 	for _, k := range []Key{ByUUID, ByIndex} {
 		repNames, mainNames := k.columns()
-		col, ok := findAny(t.cols, repNames)
+		col, ok := findAny(repeat.cols, repNames)
 		if !ok {
 			continue
 		}
@@ -88,13 +101,12 @@ func (f *File) Repeat(sheet string, main *Table) (*Repeat, error) {
 		if !ok {
 			continue
 		}
-		return &Repeat{Table: t, Key: k, col: col, main: main, mainCol: mainCol}, nil
+		return &Repeat{Table: repeat, Key: k, col: col, main: main, mainCol: mainCol}, nil
 	}
-	_ = t.Close()
-	e := fileError(f.path, ErrNoColumn,
-		fmt.Sprintf("sheet %q cannot be joined to sheet %q: no pair of key columns", t.sheet, main.sheet),
+	e := fileError(repeat.file.path, ErrNoColumn,
+		fmt.Sprintf("%s cannot be joined to %s: no pair of key columns", repeat.where(), main.where()),
 		"a repeat sheet needs _submission__uuid (main: _uuid) or _parent_index (main: _index), as Kobo exports them")
-	e.Sheet = t.sheet
+	e.Sheet = repeat.sheet
 	return nil, e
 }
 
@@ -125,13 +137,13 @@ type firstRow struct {
 // Children holds one value per household, folded from the rows of a
 // repeat-group sheet by [Collect]: memory grows with households, not rows.
 type Children[T any] struct {
-	key                          Key
-	mainCol                      int
-	repName, mainSheet, mainName string // for messages
-	vals                         map[string]T
-	first                        map[string]firstRow // where each key first appears
-	count                        map[string]int      // rows of each key
-	matched                      map[string]bool
+	key             Key
+	mainCol         int
+	repName, mainAt string // for messages
+	vals            map[string]T
+	first           map[string]firstRow // where each key first appears
+	count           map[string]int      // rows of each key
+	matched         map[string]bool
 }
 
 // Collect streams a repeat-group sheet to its end, folding the rows of each
@@ -140,9 +152,9 @@ type Children[T any] struct {
 // row from r. For example, "any member with a lot of difficulty seeing":
 //
 //	seeing, _ := roster.Find("wgq_vision")
-//	kids, err := workbook.Collect(roster, func(any bool) bool {
+//	kids, err := workbook.Collect(roster, func(found bool) bool {
 //		v := roster.Row()[seeing]
-//		return any || v == "lot_of_difficulty" || v == "cannot_do"
+//		return found || v == "lot_of_difficulty" || v == "cannot_do"
 //	})
 //
 // Then stream the main sheet and call [Children.Get] for each of its rows.
@@ -150,7 +162,7 @@ type Children[T any] struct {
 func Collect[T any](r *Repeat, fold func(acc T) T) (*Children[T], error) {
 	c := &Children[T]{
 		key: r.Key, mainCol: r.mainCol,
-		repName: r.header[r.col], mainSheet: r.main.sheet, mainName: r.main.header[r.mainCol],
+		repName: r.header[r.col], mainAt: r.main.where() + " column " + r.main.header[r.mainCol],
 		vals: map[string]T{}, first: map[string]firstRow{}, count: map[string]int{}, matched: map[string]bool{},
 	}
 	for r.Next() {
@@ -170,7 +182,9 @@ func Collect[T any](r *Repeat, fold func(acc T) T) (*Children[T], error) {
 // [Children.Orphans] knows which households exist.
 func (c *Children[T]) Get(main *Table) (T, bool) {
 	k := c.key.normalize(main.row[c.mainCol])
-	c.matched[k] = true
+	if k != "" {
+		c.matched[k] = true
+	}
 	v, ok := c.vals[k]
 	return v, ok
 }
@@ -204,7 +218,7 @@ func (c *Children[T]) Orphans() hromada.Problems {
 		if k == "" {
 			p.Msg = fmt.Sprintf("%s is blank, so the row belongs to no household; %s left out", c.repName, rows)
 		} else {
-			p.Msg = fmt.Sprintf("%s %q matches no household in %s!%s; %s left out", c.repName, k, c.mainSheet, c.mainName, rows)
+			p.Msg = fmt.Sprintf("%s %q matches no household in %s; %s left out", c.repName, k, c.mainAt, rows)
 		}
 		p.Hint = "check that the main sheet and this sheet come from the same export"
 		ps = append(ps, p)

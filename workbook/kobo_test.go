@@ -159,8 +159,8 @@ func TestKoboDummyExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cannotSee, err := Collect(roster, func(any bool) bool {
-		return any || roster.Row()[vision] == "cannot_do"
+	cannotSee, err := Collect(roster, func(found bool) bool {
+		return found || roster.Row()[vision] == "cannot_do"
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -262,7 +262,7 @@ func TestRepeatOrphans(t *testing.T) {
 	if len(ps) != 2 {
 		t.Fatalf("Orphans() = %v, want 2", ps)
 	}
-	if ps[0].Cell != "B4" || !strings.Contains(ps[0].Msg, `"cccc-3" matches no household in main!_uuid; its 2 rows are left out`) ||
+	if ps[0].Cell != "B4" || !strings.Contains(ps[0].Msg, `"cccc-3" matches no household in sheet "main" column _uuid; its 2 rows are left out`) ||
 		ps[0].Severity != hromada.Warning || ps[0].Sheet != "roster" {
 		t.Errorf("Orphans()[0] = %v", ps[0])
 	}
@@ -282,4 +282,34 @@ func TestRepeatOrphans(t *testing.T) {
 	}
 	_, err = g.Repeat("roster", m2)
 	wantCause(t, err, ErrNoColumn)
+}
+
+// TestJoinRepeatCSV joins two CSV files, as a Kobo CSV export gives a
+// repeat group: a file of its own.
+func TestJoinRepeatCSV(t *testing.T) {
+	_, main := openTable(t, filepath.Join("testdata", "kobo_semicolon.csv"))
+	_, roster := openTable(t, writeFile(t, "roster.csv", []byte("age;_parent_index\n7;1\n8;1\n30;3\n41;9\n")))
+	r, err := JoinRepeat(roster, main)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Key != ByIndex {
+		t.Errorf("Key = %v, want ByIndex (the roster has no _submission__uuid)", r.Key)
+	}
+	members, err := Collect(r, func(n int) int { return n + 1 })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []int
+	for main.Next() {
+		n, _ := members.Get(main)
+		got = append(got, n)
+	}
+	if !reflect.DeepEqual(got, []int{2, 0, 1}) {
+		t.Errorf("members per household %v, want [2 0 1]", got)
+	}
+	ps := members.Orphans()
+	if len(ps) != 1 || ps[0].Cell != "B5" || !strings.Contains(ps[0].Msg, `_parent_index "9" matches no household in kobo_semicolon.csv column _index`) {
+		t.Errorf("Orphans() = %v", ps)
+	}
 }

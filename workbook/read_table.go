@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/hromada-tool/hromada"
@@ -319,6 +320,14 @@ func (t *Table) SelectMultiple(parent string) (Multi, bool) { return t.cols.Sele
 
 // Sheet returns the sheet's name; "" for a CSV file.
 func (t *Table) Sheet() string { return t.sheet }
+
+// where names the table in messages: sheet "main", or the CSV file.
+func (t *Table) where() string {
+	if t.file.text != nil {
+		return filepath.Base(t.file.path)
+	}
+	return fmt.Sprintf("sheet %q", t.sheet)
+}
 
 // File returns the file the table is read from.
 func (t *Table) File() *File { return t.file }

@@ -22,7 +22,7 @@ type Form struct {
 	Lists     map[string][]Choice // choice list name → choices, in order
 	Settings  map[string]string   // the settings sheet: column name → value
 	Languages []string            // languages of the label::<language> columns, in order
-	Problems  hromada.Problems    // warnings about the form's structure
+	Problems  hromada.Problems    // warnings about the form's structure (merged cells and other layout are not checked)
 	byName    map[string]*Question
 }
 
@@ -235,7 +235,6 @@ func (form *Form) readSurvey(f *File) error {
 			Msg: fmt.Sprintf("group %q is not closed", g.name), Hint: "add an end_group (or end_repeat) row"}
 		form.Problems = append(form.Problems, p)
 	}
-	form.Problems = append(form.Problems, t.Problems()...)
 	return nil
 }
 
@@ -284,7 +283,6 @@ func (form *Form) readChoices(f *File) error {
 		}
 		form.Lists[list] = append(form.Lists[list], Choice{List: list, Name: name, Labels: fc.labelsOf(row), Row: t.Line()})
 	}
-	form.Problems = append(form.Problems, t.Problems()...)
 	for _, l := range fc.langs {
 		if !slices.Contains(form.Languages, l) {
 			form.Languages = append(form.Languages, l)
