@@ -96,9 +96,6 @@ func listFiles(dir string) ([]string, error) {
 
 // TestGenerateIsDeterministic checks that the seed alone fixes the bytes.
 func TestGenerateIsDeterministic(t *testing.T) {
-	if testing.Short() {
-		t.Skip("generates the example a second time")
-	}
 	dir, _ := generated(t)
 	again := t.TempDir()
 	if _, err := Generate(again, DefaultSeed); err != nil {

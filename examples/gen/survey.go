@@ -16,7 +16,8 @@ import (
 // November and December 2025, as a KoboToolbox form records them.
 
 // Sample sizes: from minSample households in the smallest community to
-// maxSample in the largest, growing with the square root of population.
+// maxSample in the largest, growing with population to the power 3/4 (so
+// the mid-sized towns get more than a share in proportion to population).
 const (
 	minSample      = 300
 	maxSample      = 1500
@@ -80,7 +81,7 @@ func sampleSize(pop int) int {
 	for _, p := range places {
 		lo, hi = min(lo, p.Pop), max(hi, p.Pop)
 	}
-	x := math.Sqrt(float64(pop-lo) / float64(hi-lo))
+	x := math.Pow(float64(pop-lo)/float64(hi-lo), 0.75)
 	return int(math.Round((minSample+(maxSample-minSample)*x)/10)) * 10
 }
 
