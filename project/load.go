@@ -1,0 +1,816 @@
+package project
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/catalogue"
+	"github.com/hromada-tool/hromada/workbook"
+)
+
+// Project is a project folder as read: settings, communities, groups, needs,
+// registry counts, providers and cost inputs, with the catalogue the
+// project's services come from.
+type Project struct {
+	Dir       string
+	Name      string
+	Lang      hromada.Lang
+	FirstYear int
+	Years     int
+	Survey    SurveySettings
+	Catalogue *catalogue.Catalogue
+
+	Communities []Community
+	Groups      []Group
+	Needs       []Need
+	Registry    []RegistryCount
+	Providers   []Provider
+	Posts       []Post
+	OtherCosts  []OtherCost
+	Startup     []StartupItem
+	Funding     []FundingShare
+	Revenue     []BudgetRevenue
+}
+
+// SurveySettings map the tool's survey fields to the columns of the
+// project's survey exports, and set the estimation options.
+type SurveySettings struct {
+	Weight, Stratum, Cluster, FPC string
+	Community                     string
+	Children, HouseholdSize       string
+	CI                            string
+	Level                         float64
+	LonelyPSU                     string
+	MinCount                      int
+	Suppress                      bool
+}
+
+// Community is a community of the project and where its survey is.
+type Community struct {
+	hromada.Community
+	SurveyFile  string // as written, relative to the project folder
+	SurveySheet string
+	SurveyValue string // value of the community column in a shared file
+}
+
+// SurveyPath returns the community's survey file as a path.
+func (p *Project) SurveyPath(c Community) string {
+	if filepath.IsAbs(c.SurveyFile) {
+		return c.SurveyFile
+	}
+	return filepath.Join(p.Dir, filepath.FromSlash(c.SurveyFile))
+}
+
+// Group is a population group and the survey answer that marks a member.
+type Group struct {
+	hromada.Group
+	Column string   // survey column
+	Values []string // values that mean "member"
+	Repeat string   // repeat sheet holding the column, if any
+}
+
+// Need ties a service to the survey answer that says a household needs it.
+type Need struct {
+	Service hromada.Service
+	Column  string
+	Option  string // select_multiple option; "" for a yes/no column
+}
+
+// RegistryCount is a registry count of one group in one community
+// (Annex 1).
+type RegistryCount struct {
+	Community string
+	Group     string
+	Unit      hromada.Unit
+	Count     float64
+	AsOf      time.Time
+	Source    string
+}
+
+// Provider is one provider × service row of the inventory (Annex 2).
+type Provider struct {
+	Community string
+	Name      string
+	Ownership string
+	Service   string // classifier code
+	Capacity  float64
+	Clients   float64
+	StaffFTE  float64
+	Vacancies float64
+	Ref       string // file and cell of the row, for messages
+}
+
+// Post is a staff post of a service with its salary.
+type Post struct {
+	Service     string
+	Post        string
+	Share       float64
+	Salary      float64
+	ExtraMonths float64
+}
+
+// OtherCost is a recurrent non-staff cost line of a service.
+type OtherCost struct {
+	Service string
+	Item    string
+	Basis   string // fixed or per_client
+	Amount  float64
+	KEKV    string
+}
+
+// StartupItem is a one-off purchase of a service.
+type StartupItem struct {
+	Service string
+	Item    string
+	Amount  float64
+	Year    int
+	Life    int
+	KEKV    string
+}
+
+// FundingShare is the donor and state share of one community's costs in
+// one year; the local budget carries the rest.
+type FundingShare struct {
+	Community string
+	Year      int
+	Donor     float64
+	State     float64
+}
+
+// BudgetRevenue is a community's local budget revenue in a base year.
+type BudgetRevenue struct {
+	Community string
+	Year      int
+	Revenue   float64
+	Social    float64
+	Growth    float64
+}
+
+// LoadOptions tune how a project is read.
+type LoadOptions struct {
+	Password string // for password-protected workbooks
+}
+
+// Load reads every input workbook of the project in dir and returns the
+// project with every problem found, not just the first. The project is
+// usable only when problems hold no error.
+func Load(dir string, opt LoadOptions) (*Project, hromada.Problems) {
+	l := &loader{dir: dir, opt: opt, p: &Project{Dir: dir}}
+	l.load()
+	return l.p, l.problems
+}
+
+type loader struct {
+	dir      string
+	opt      LoadOptions
+	p        *Project
+	problems hromada.Problems
+}
+
+func (l *loader) add(p hromada.Problem) { l.problems = append(l.problems, p) }
+
+func (l *loader) fileProblem(file, msg, hint string) {
+	l.add(hromada.Problem{File: file, Msg: msg, Hint: hint})
+}
+
+func (l *loader) load() {
+	cat, err := catalogue.Default()
+	if err != nil {
+		l.fileProblem("catalogue", err.Error(), "")
+		return
+	}
+	override := filepath.Join(l.dir, CatalogueFile)
+	if _, err := os.Stat(override); err == nil {
+		if c := l.readCatalogue(override, cat); c != nil {
+			cat = c
+		}
+	}
+	l.p.Catalogue = cat
+
+	projFile := filepath.Join(l.dir, ProjectFile)
+	if _, err := os.Stat(projFile); err != nil {
+		l.fileProblem(projFile, "project settings not found", "run 'hromada init DIR' to create a project, or name the project folder")
+		return
+	}
+	sheets := l.readFile(projFile, Settings, Communities, Groups, Needs)
+	l.settings(sheets["settings"])
+	l.communities(sheets["communities"])
+	l.groups(sheets["groups"])
+	l.needs(sheets["needs"])
+
+	if recs, ok := l.optionalFile(RegistryFile, Registry); ok {
+		l.registry(recs["registry"])
+	}
+	if recs, ok := l.optionalFile(ProvidersFile, Providers); ok {
+		l.providers(recs["providers"])
+	}
+	if recs, ok := l.optionalFile(CostsFile, Posts, OtherCosts, Startup, Funding, Revenue); ok {
+		l.costs(recs)
+	}
+}
+
+func (l *loader) optionalFile(name string, sheets ...Sheet) (map[string][]record, bool) {
+	path := filepath.Join(l.dir, name)
+	if _, err := os.Stat(path); err != nil {
+		l.add(hromada.Problem{Severity: hromada.Warning, File: path, Msg: "file not found; the stages that need it will not run",
+			Hint: "run 'hromada init' in an empty folder to get a template"})
+		return nil, false
+	}
+	return l.readFile(path, sheets...), true
+}
+
+// record is one row of an input sheet: the cells by field key, with the
+// reference of each cell for messages.
+type record struct {
+	file, sheet string
+	line        int
+	cells       map[string]string
+	refs        map[string]string
+	bad         map[string]bool // cells already reported
+}
+
+func (r record) get(key string) string { return strings.TrimSpace(r.cells[key]) }
+
+func (r record) problem(key, msg, hint string) hromada.Problem {
+	cell := r.refs[key]
+	if cell == "" {
+		cell = fmt.Sprintf("row %d", r.line)
+	}
+	return hromada.Problem{File: r.file, Sheet: r.sheet, Cell: cell, Msg: msg, Hint: hint}
+}
+
+// readFile reads the named schema sheets of one workbook into records,
+// checking each cell against its field's kind.
+func (l *loader) readFile(path string, sheets ...Sheet) map[string][]record {
+	out := map[string][]record{}
+	f, err := workbook.Open(path, workbook.OpenOptions{Password: l.opt.Password})
+	if err != nil {
+		l.add(openProblem(path, err))
+		return out
+	}
+	defer f.Close()
+	names := f.Sheets()
+	for _, s := range sheets {
+		name := ""
+		for _, n := range names {
+			if s.NameMatches(n) {
+				name = n
+				break
+			}
+		}
+		if name == "" {
+			l.fileProblem(path, fmt.Sprintf("sheet %q not found", s.Name.In(hromada.Ukrainian)+" / "+s.Name.In(hromada.English)),
+				"the file has sheets: "+strings.Join(names, ", "))
+			continue
+		}
+		if s.Key == Settings.Key {
+			out[s.Key] = l.readSettingsSheet(path, f, name)
+			continue
+		}
+		out[s.Key] = l.readSheet(path, f, name, s)
+	}
+	return out
+}
+
+// openProblem turns an error of the workbook package into a problem,
+// keeping the file, sheet and cell it names.
+func openProblem(path string, err error) hromada.Problem {
+	var ie *workbook.InputError
+	if errors.As(err, &ie) {
+		return ie.Problem
+	}
+	return hromada.Problem{File: path, Msg: err.Error()}
+}
+
+func (l *loader) readSheet(path string, f *workbook.File, name string, s Sheet) []record {
+	t, err := f.Table(name)
+	if err != nil {
+		l.add(openProblem(path, err))
+		return nil
+	}
+	defer t.Close()
+	header := t.Header()
+	cols := map[string]int{}
+	for _, fl := range s.Fields {
+		for i, h := range header {
+			if fl.Matches(h) {
+				cols[fl.Key] = i
+				break
+			}
+		}
+		if _, ok := cols[fl.Key]; !ok && fl.Required {
+			l.add(hromada.Problem{File: path, Sheet: name, Cell: "row " + strconv.Itoa(t.HeaderLine()),
+				Msg:  fmt.Sprintf("column %q is missing", fl.Label.In(hromada.Ukrainian)),
+				Hint: fmt.Sprintf("add a column headed %q (or %q)", fl.Label.UK, fl.Label.EN)})
+		}
+	}
+	var recs []record
+	for t.Next() {
+		row := t.Row()
+		blank := true
+		for _, v := range row {
+			if strings.TrimSpace(v) != "" {
+				blank = false
+				break
+			}
+		}
+		if blank {
+			continue
+		}
+		r := record{file: path, sheet: name, line: t.Line(), cells: map[string]string{}, refs: map[string]string{}, bad: map[string]bool{}}
+		for key, c := range cols {
+			if c < len(row) {
+				r.cells[key] = row[c]
+			}
+			r.refs[key] = t.Ref(c)
+		}
+		for _, fl := range s.Fields {
+			l.checkCell(&r, fl, t)
+		}
+		recs = append(recs, r)
+	}
+	if err := t.Err(); err != nil {
+		l.add(openProblem(path, err))
+	}
+	l.problems = append(l.problems, t.Problems()...)
+	return recs
+}
+
+// readSettingsSheet reads the key/value settings sheet: a row is a setting
+// found by its key (or its label in either language) in any column, with
+// its value in the column headed Value / Значення.
+func (l *loader) readSettingsSheet(path string, f *workbook.File, name string) []record {
+	t, err := f.Table(name)
+	if err != nil {
+		l.add(openProblem(path, err))
+		return nil
+	}
+	defer t.Close()
+	header := t.Header()
+	valueCol := -1
+	for i, h := range header {
+		switch normHeader(h) {
+		case "value", "значення":
+			valueCol = i
+		}
+	}
+	if valueCol < 0 {
+		l.add(hromada.Problem{File: path, Sheet: name, Cell: "row " + strconv.Itoa(t.HeaderLine()),
+			Msg: "column \"Значення\" (Value) is missing", Hint: "the settings sheet needs a column headed Value or Значення"})
+		return nil
+	}
+	r := record{file: path, sheet: name, cells: map[string]string{}, refs: map[string]string{}, bad: map[string]bool{}}
+	for t.Next() {
+		row := t.Row()
+		for i, cell := range row {
+			if i == valueCol {
+				continue
+			}
+			for _, fl := range Settings.Fields {
+				if fl.Matches(cell) {
+					if valueCol < len(row) {
+						r.cells[fl.Key] = row[valueCol]
+					}
+					r.refs[fl.Key] = t.Ref(valueCol)
+				}
+			}
+		}
+	}
+	if err := t.Err(); err != nil {
+		l.add(openProblem(path, err))
+	}
+	l.problems = append(l.problems, t.Problems()...)
+	for _, fl := range Settings.Fields {
+		if _, ok := r.refs[fl.Key]; !ok && fl.Required {
+			l.add(hromada.Problem{File: path, Sheet: name, Msg: fmt.Sprintf("setting %q is missing", fl.Label.In(hromada.Ukrainian)),
+				Hint: fmt.Sprintf("add a row %q with its value", fl.Key)})
+			r.bad[fl.Key] = true
+			continue
+		}
+		l.checkCell(&r, fl, t)
+	}
+	return []record{r}
+}
+
+// checkCell checks one cell against its field: required, and of its kind.
+func (l *loader) checkCell(r *record, fl Field, t *workbook.Table) {
+	v := r.get(fl.Key)
+	if v == "" {
+		if fl.Required {
+			l.add(r.problem(fl.Key, fmt.Sprintf("%s is empty", fl.Label.In(hromada.English)), "this column is required"))
+			r.bad[fl.Key] = true
+		} else if fl.Default != "" {
+			r.cells[fl.Key] = fl.Default
+		}
+		return
+	}
+	var err error
+	switch fl.Kind {
+	case Number:
+		var x float64
+		if x, err = workbook.ParseNumber(v); err == nil && x < 0 {
+			err = fmt.Errorf("%s %q is negative; it must be 0 or more", strings.ToLower(fl.Label.EN), v)
+		}
+	case Integer:
+		var x float64
+		if x, err = workbook.ParseNumber(v); err == nil {
+			if x != math.Trunc(x) || x < 0 {
+				err = fmt.Errorf("%s %q is not a whole number of 0 or more", strings.ToLower(fl.Label.EN), v)
+			} else {
+				r.cells[fl.Key] = strconv.FormatFloat(x, 'f', -1, 64)
+			}
+		}
+	case Share:
+		var x float64
+		if x, err = parseShare(v); err == nil {
+			r.cells[fl.Key] = strconv.FormatFloat(x, 'f', -1, 64)
+		}
+	case YesNo:
+		var b bool
+		if b, err = workbook.ParseYesNo(v); err == nil {
+			r.cells[fl.Key] = strconv.FormatBool(b)
+		}
+	case Date:
+		var d time.Time
+		if d, err = workbook.ParseDate(v, t.File().Date1904()); err == nil {
+			r.cells[fl.Key] = d.Format("2006-01-02")
+		}
+	case Code:
+		if allowed := fixedLists[fl.List]; allowed != nil && !contains(allowed, strings.ToLower(v)) {
+			err = fmt.Errorf("%q is not allowed; allowed: %s", v, strings.Join(allowed, ", "))
+		}
+	}
+	if err != nil {
+		l.add(r.problem(fl.Key, fmt.Sprintf("%s: %v", fl.Label.In(hromada.English), err), ""))
+		r.bad[fl.Key] = true
+	}
+}
+
+func parseShare(v string) (float64, error) {
+	s := strings.TrimSpace(v)
+	pct := strings.HasSuffix(s, "%")
+	s = strings.TrimSpace(strings.TrimSuffix(s, "%"))
+	x, err := workbook.ParseNumber(s)
+	if err != nil {
+		return 0, err
+	}
+	if pct || x > 1 {
+		x /= 100
+	}
+	if x < 0 || x > 1 {
+		return 0, fmt.Errorf("share %q is outside 0–100 %%", v)
+	}
+	return x, nil
+}
+
+// Fixed drop-down lists of the templates, by list name.
+var fixedLists = map[string][]string{
+	"language":   {"uk", "en"},
+	"ci_method":  {"logit", "wald", "wilson", "beta"},
+	"lonely_psu": {"adjust", "remove", "average", "fail"},
+	"unit":       {"family", "child", "person"},
+	"ownership":  {"communal", "state", "ngo", "private"},
+	"cost_basis": {"fixed", "per_client"},
+}
+
+// FixedList returns the allowed values of a fixed drop-down list, nil for
+// lists that come from the catalogue or the project.
+func FixedList(name string) []string { return fixedLists[name] }
+
+func contains(list []string, v string) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func (r record) float(key string) float64 {
+	x, _ := strconv.ParseFloat(r.get(key), 64) // checked by checkCell; a bad cell reads as 0 and is already reported
+	return x
+}
+
+func (r record) int(key string) int { return int(r.float(key)) }
+
+func (l *loader) settings(recs []record) {
+	if len(recs) == 0 {
+		return
+	}
+	r := recs[0]
+	p := l.p
+	p.Name = r.get("name")
+	p.Lang = hromada.Ukrainian
+	if r.get("language") == "en" {
+		p.Lang = hromada.English
+	}
+	p.FirstYear = r.int("first_year")
+	p.Years = r.int("years")
+	if !r.bad["years"] && (p.Years < 1 || p.Years > 30) {
+		l.add(r.problem("years", fmt.Sprintf("planning years %d is outside 1–30", p.Years), ""))
+	}
+	if !r.bad["first_year"] && p.FirstYear != 0 && (p.FirstYear < 2000 || p.FirstYear > 2100) {
+		l.add(r.problem("first_year", fmt.Sprintf("first planning year %d is not a plausible year", p.FirstYear), "write a year such as 2026"))
+	}
+	s := &p.Survey
+	s.Weight, s.Stratum, s.Cluster, s.FPC = r.get("weight"), r.get("stratum"), r.get("cluster"), r.get("fpc")
+	s.Community, s.Children, s.HouseholdSize = r.get("community"), r.get("children"), r.get("household_size")
+	s.CI, s.LonelyPSU = r.get("ci_method"), r.get("lonely_psu")
+	s.Level = r.float("level")
+	if !r.bad["level"] && (s.Level <= 0.5 || s.Level >= 1) {
+		l.add(r.problem("level", fmt.Sprintf("confidence level %v is outside 0.5–1", s.Level), "0.95 is usual"))
+	}
+	s.MinCount = r.int("min_count")
+	s.Suppress = r.get("suppress") != "false"
+}
+
+var katottg = regexp.MustCompile(`^UA\d{17}$`)
+
+func (l *loader) communities(recs []record) {
+	seen := map[string]string{}
+	for _, r := range recs {
+		c := Community{
+			Community: hromada.Community{
+				Code:       r.get("code"),
+				Name:       hromada.Text{UK: r.get("name_uk"), EN: r.get("name_en")},
+				Population: r.int("population"),
+			},
+			SurveyFile: r.get("survey_file"), SurveySheet: r.get("survey_sheet"), SurveyValue: r.get("survey_value"),
+		}
+		if c.Code != "" {
+			if prev, ok := seen[c.Code]; ok {
+				l.add(r.problem("code", fmt.Sprintf("community %s is listed twice (first at %s)", c.Code, prev), "keep one row per community"))
+			}
+			seen[c.Code] = r.refs["code"]
+			if !katottg.MatchString(c.Code) {
+				l.add(withSeverity(r.problem("code", fmt.Sprintf("%q does not look like a KATOTTG code (UA + 17 digits)", c.Code), "use the community's code from the KATOTTG classifier"), hromada.Warning))
+			}
+		}
+		if !r.bad["population"] && c.Population == 0 && r.get("population") != "" {
+			l.add(r.problem("population", "population is 0", "write the number of residents"))
+		}
+		if c.SurveyFile != "" {
+			if _, err := os.Stat(l.p.SurveyPath(c)); err != nil {
+				l.add(r.problem("survey_file", fmt.Sprintf("survey file %q not found", c.SurveyFile),
+					"put the Kobo export in the project folder and write its path relative to it, e.g. survey/"+filepath.Base(c.SurveyFile)))
+			}
+		}
+		l.p.Communities = append(l.p.Communities, c)
+	}
+	if len(recs) == 0 {
+		l.add(hromada.Problem{File: filepath.Join(l.dir, ProjectFile), Sheet: Communities.Name.UK,
+			Msg: "no communities are listed", Hint: "add one row per community: code, name, population, survey file"})
+	}
+}
+
+func withSeverity(p hromada.Problem, s hromada.Severity) hromada.Problem {
+	p.Severity = s
+	return p
+}
+
+func (l *loader) groups(recs []record) {
+	known := map[string]hromada.Group{}
+	for _, g := range l.p.Catalogue.Groups() {
+		known[g.ID] = g
+	}
+	seen := map[string]bool{}
+	for _, r := range recs {
+		id := r.get("id")
+		if id == "" {
+			continue
+		}
+		g := Group{Column: r.get("column"), Repeat: r.get("repeat"), Values: strings.Fields(strings.ToLower(r.get("values")))}
+		if base, ok := known[id]; ok {
+			g.Group = base
+		} else {
+			g.ID = id
+			g.Unit = hromada.Family
+			g.Vulnerability = 1
+			if r.get("name_uk") == "" && r.get("name_en") == "" {
+				l.add(r.problem("name_uk", fmt.Sprintf("group %q is not a built-in group and has no name", id), "give it a name, or use a built-in id: "+strings.Join(sortedKeys(known), ", ")))
+			}
+		}
+		if n := r.get("name_uk"); n != "" {
+			g.Name.UK = n
+		}
+		if n := r.get("name_en"); n != "" {
+			g.Name.EN = n
+		}
+		if u := r.get("unit"); u != "" && !r.bad["unit"] {
+			g.Unit = hromada.Unit(u)
+		}
+		if v := r.get("vulnerability"); v != "" && !r.bad["vulnerability"] {
+			g.Vulnerability = r.float("vulnerability")
+		}
+		if len(g.Values) == 0 {
+			g.Values = []string{"yes"}
+		}
+		if seen[id] {
+			l.add(r.problem("id", fmt.Sprintf("group %q is defined twice", id), "keep one row per group"))
+		}
+		seen[id] = true
+		l.p.Groups = append(l.p.Groups, g)
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// service finds a service by classifier code or key, reporting an unknown
+// one at the record's cell.
+func (l *loader) service(r record, key string) (hromada.Service, bool) {
+	v := r.get(key)
+	if v == "" || r.bad[key] {
+		return hromada.Service{}, false
+	}
+	if s, ok := l.p.Catalogue.Service(v); ok {
+		return s, true
+	}
+	if s, ok := l.p.Catalogue.ByKey(v); ok {
+		return s, true
+	}
+	l.add(r.problem(key, fmt.Sprintf("service code %q is not in the catalogue", v),
+		"use a code of the classifier of social services (see the catalogue), or add the service to catalogue.xlsx"))
+	return hromada.Service{}, false
+}
+
+func (l *loader) needs(recs []record) {
+	seen := map[string]string{}
+	for _, r := range recs {
+		s, ok := l.service(r, "service")
+		if !ok {
+			continue
+		}
+		if prev, dup := seen[s.Code]; dup {
+			l.add(r.problem("service", fmt.Sprintf("service %s is mapped twice (first at %s)", s.Code, prev), "keep one row per service"))
+			continue
+		}
+		seen[s.Code] = r.refs["service"]
+		l.p.Needs = append(l.p.Needs, Need{Service: s, Column: r.get("column"), Option: r.get("option")})
+	}
+	if len(recs) == 0 {
+		l.add(hromada.Problem{File: filepath.Join(l.dir, ProjectFile), Sheet: Needs.Name.UK,
+			Msg: "no needs are mapped to services", Hint: "add one row per service: service code, survey column, option"})
+	}
+}
+
+func (l *loader) community(r record, key string) bool {
+	v := r.get(key)
+	if v == "" || r.bad[key] {
+		return false
+	}
+	for _, c := range l.p.Communities {
+		if c.Code == v {
+			return true
+		}
+	}
+	l.add(r.problem(key, fmt.Sprintf("community %q is not in the project's communities", v), "use a code listed on the Communities sheet of project.xlsx"))
+	return false
+}
+
+func (l *loader) registry(recs []record) {
+	groups := map[string]bool{}
+	for _, g := range l.p.Groups {
+		groups[g.ID] = true
+	}
+	for _, g := range l.p.Catalogue.Groups() {
+		groups[g.ID] = true
+	}
+	seen := map[string]string{}
+	for _, r := range recs {
+		ok := l.community(r, "community")
+		g := r.get("group")
+		if g != "" && !groups[g] {
+			l.add(r.problem("group", fmt.Sprintf("group %q is not defined", g), "use a group id from the Groups sheet of project.xlsx: "+strings.Join(sortedKeys(groups), ", ")))
+			ok = false
+		}
+		if !ok || r.bad["count"] || r.bad["unit"] || r.bad["as_of"] {
+			continue
+		}
+		k := r.get("community") + "|" + g + "|" + r.get("unit")
+		if prev, dup := seen[k]; dup {
+			l.add(r.problem("count", fmt.Sprintf("a second count for %s, %s, %s (first at %s)", r.get("community"), g, r.get("unit"), prev), "keep one row per community, group and unit"))
+			continue
+		}
+		seen[k] = r.refs["count"]
+		asOf, _ := time.Parse("2006-01-02", r.get("as_of")) // normalised by checkCell
+		l.p.Registry = append(l.p.Registry, RegistryCount{
+			Community: r.get("community"), Group: g, Unit: hromada.Unit(r.get("unit")),
+			Count: r.float("count"), AsOf: asOf, Source: r.get("source"),
+		})
+	}
+}
+
+func (l *loader) providers(recs []record) {
+	for _, r := range recs {
+		okC := l.community(r, "community")
+		s, okS := l.service(r, "service")
+		if !okC || !okS || r.bad["capacity"] {
+			continue
+		}
+		p := Provider{
+			Community: r.get("community"), Name: r.get("provider"), Ownership: r.get("ownership"), Service: s.Code,
+			Capacity: r.float("capacity"), Clients: r.float("clients"), StaffFTE: r.float("staff_fte"), Vacancies: r.float("vacancies"),
+			Ref: fmt.Sprintf("%s: %s!%s", filepath.Base(r.file), r.sheet, r.refs["provider"]),
+		}
+		if p.Clients > 0 && p.Capacity > 0 && p.Clients > 2*p.Capacity {
+			l.add(withSeverity(r.problem("clients", fmt.Sprintf("current clients %.0f are more than twice the capacity %.0f", p.Clients, p.Capacity), "check the capacity: it is clients a year"), hromada.Warning))
+		}
+		l.p.Providers = append(l.p.Providers, p)
+	}
+}
+
+func (l *loader) costs(recs map[string][]record) {
+	for _, r := range recs["posts"] {
+		if s, ok := l.service(r, "service"); ok {
+			l.p.Posts = append(l.p.Posts, Post{Service: s.Code, Post: r.get("post"), Share: r.float("share"), Salary: r.float("salary"), ExtraMonths: r.float("extra_months")})
+		}
+	}
+	for _, r := range recs["other_costs"] {
+		if s, ok := l.service(r, "service"); ok {
+			l.p.OtherCosts = append(l.p.OtherCosts, OtherCost{Service: s.Code, Item: r.get("item"), Basis: r.get("basis"), Amount: r.float("amount"), KEKV: r.get("kekv")})
+		}
+	}
+	for _, r := range recs["startup"] {
+		if s, ok := l.service(r, "service"); ok {
+			if !r.bad["life"] && r.int("life") == 0 {
+				l.add(r.problem("life", "useful life is 0 years", "write how many years the item lasts, 1 or more"))
+			}
+			l.p.Startup = append(l.p.Startup, StartupItem{Service: s.Code, Item: r.get("item"), Amount: r.float("amount"), Year: r.int("year"), Life: r.int("life"), KEKV: r.get("kekv")})
+		}
+	}
+	seen := map[string]string{}
+	for _, r := range recs["funding"] {
+		if !l.community(r, "community") || r.bad["donor"] || r.bad["state"] || r.bad["year"] {
+			continue
+		}
+		f := FundingShare{Community: r.get("community"), Year: r.int("year"), Donor: r.float("donor"), State: r.float("state")}
+		if f.Donor+f.State > 1+1e-9 {
+			l.add(r.problem("state", fmt.Sprintf("donor %.0f %% + state %.0f %% is more than 100 %%", f.Donor*100, f.State*100), "the local budget carries the rest; the two shares must add up to at most 100 %"))
+			continue
+		}
+		k := fmt.Sprintf("%s|%d", f.Community, f.Year)
+		if prev, dup := seen[k]; dup {
+			l.add(r.problem("year", fmt.Sprintf("year %d of %s is listed twice (first at %s)", f.Year, f.Community, prev), "keep one row per community and year"))
+			continue
+		}
+		seen[k] = r.refs["year"]
+		l.p.Funding = append(l.p.Funding, f)
+	}
+	for _, r := range recs["revenue"] {
+		if l.community(r, "community") && !r.bad["revenue"] {
+			l.p.Revenue = append(l.p.Revenue, BudgetRevenue{Community: r.get("community"), Year: r.int("year"), Revenue: r.float("revenue"), Social: r.float("social"), Growth: r.float("growth")})
+		}
+	}
+}
+
+// readCatalogue reads a project's catalogue override and merges it into
+// the built-in catalogue.
+func (l *loader) readCatalogue(path string, base *catalogue.Catalogue) *catalogue.Catalogue {
+	f, err := workbook.Open(path, workbook.OpenOptions{Password: l.opt.Password})
+	if err != nil {
+		l.add(openProblem(path, err))
+		return nil
+	}
+	defer f.Close()
+	t, err := f.Table("")
+	if err != nil {
+		l.add(openProblem(path, err))
+		return nil
+	}
+	defer t.Close()
+	var rows [][]string
+	for t.Next() {
+		rows = append(rows, append([]string(nil), t.Row()...))
+	}
+	if err := t.Err(); err != nil {
+		l.add(openProblem(path, err))
+		return nil
+	}
+	over, err := catalogue.FromRows(t.Header(), rows, path)
+	if err != nil {
+		var ps hromada.Problems
+		if errors.As(err, &ps) {
+			l.problems = append(l.problems, ps...)
+		} else {
+			l.add(openProblem(path, err))
+		}
+		return nil
+	}
+	return base.Merge(over)
+}
