@@ -84,14 +84,11 @@ type sums struct {
 // when y (and x) is not NaN. The sums live in locals, not in the struct, so
 // that the loop keeps them in registers.
 func (d *Design) accumulate(sc *scratch, y, x []float64, domain []bool) sums {
-	var (
-		n, nyes, ndom            int
-		sw, swy, swx, swdom      float64
-		swyy, swxy, swxx         float64
-		binary                           = true
-		a, b, mark, psu, weights         = sc.a, sc.b, sc.mark, d.psu, d.w
-		w                        float64 = 1
-	)
+	var n, nyes, ndom int
+	var sw, swy, swx, swdom, swyy, swxy, swxx float64
+	binary := true
+	a, b, mark, psu, weights := sc.a, sc.b, sc.mark, d.psu, d.w
+	w := 1.0
 	for i, yi := range y {
 		if domain != nil && !domain[i] {
 			continue
