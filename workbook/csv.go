@@ -17,7 +17,7 @@ import (
 
 // textFormat is what Open learnt of a CSV file: its encoding and delimiter.
 type textFormat struct {
-	bom   []byte              // byte-order mark to skip, if any
+	bom   int                 // length of the byte-order mark to skip; 0 if none
 	utf16 *unicode.Endianness // non-nil: UTF-16 with this byte order
 	comma rune
 }
@@ -35,15 +35,15 @@ func (f *File) openText() error {
 	tf := &textFormat{comma: ','}
 	switch {
 	case bytes.HasPrefix(sample, []byte("\xEF\xBB\xBF")):
-		tf.bom = sample[:3]
+		tf.bom = 3
 	case bytes.HasPrefix(sample, []byte{0xFF, 0xFE}):
-		tf.bom, tf.utf16 = sample[:2], new(unicode.Endianness)
+		tf.bom, tf.utf16 = 2, new(unicode.Endianness)
 		*tf.utf16 = unicode.LittleEndian
 	case bytes.HasPrefix(sample, []byte{0xFE, 0xFF}):
-		tf.bom, tf.utf16 = sample[:2], new(unicode.Endianness)
+		tf.bom, tf.utf16 = 2, new(unicode.Endianness)
 		*tf.utf16 = unicode.BigEndian
 	}
-	text := sample[len(tf.bom):]
+	text := sample[tf.bom:]
 	if tf.utf16 != nil {
 		dec := unicode.UTF16(*tf.utf16, unicode.IgnoreBOM).NewDecoder()
 		if text, _, err = transform.Bytes(dec, text[:len(text)&^1]); err != nil {
@@ -183,7 +183,7 @@ func (f *File) openCSV() (*csvSource, error) {
 		return nil, err
 	}
 	var rd io.Reader = bufio.NewReaderSize(fh, 64<<10)
-	if _, err := io.CopyN(io.Discard, rd, int64(len(f.text.bom))); err != nil {
+	if _, err := io.CopyN(io.Discard, rd, int64(f.text.bom)); err != nil {
 		fh.Close()
 		return nil, err
 	}

@@ -169,16 +169,11 @@ func (c *Columns) Lookup(name string) (int, error) {
 		for j, i := range found {
 			cells[j] = fmt.Sprintf("%s %q", ColumnName(i), c.names[i])
 		}
-		return -1, InputError{Err: ErrAmbiguous}.with(
+		return -1, fileError("", ErrAmbiguous,
 			fmt.Sprintf("%d columns match %q: %s", len(found), name, strings.Join(cells, ", ")),
 			"rename the columns so that one name is used once, or ask for the full name with its group path")
 	}
 	return -1, c.noColumn(name)
-}
-
-func (e InputError) with(msg, hint string) *InputError {
-	e.Msg, e.Hint = msg, hint
-	return &e
 }
 
 // noColumn says a column is missing, and which names come close.
@@ -198,7 +193,7 @@ func (c *Columns) noColumn(name string) error {
 	if len(near) > 0 {
 		hint = "similar columns: " + strings.Join(near, ", ") + "; " + hint
 	}
-	return InputError{Err: ErrNoColumn}.with(fmt.Sprintf("no column %q", name), hint)
+	return fileError("", ErrNoColumn, fmt.Sprintf("no column %q", name), hint)
 }
 
 // editDistance is the Levenshtein distance of two short strings, in bytes.

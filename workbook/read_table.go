@@ -163,7 +163,7 @@ func (t *Table) readHeader() error {
 		t.pending = next
 	}
 	if !ok {
-		t.done = true
+		t.done, t.err = true, t.src.failure()
 	}
 	return nil
 }
