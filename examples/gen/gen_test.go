@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"math"
 	"os"
@@ -44,7 +45,9 @@ func generated(t *testing.T) (string, *example) {
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if genDir != "" {
-		_ = os.RemoveAll(genDir)
+		if err := os.RemoveAll(genDir); err != nil {
+			fmt.Fprintln(os.Stderr, "removing the generated example:", err)
+		}
 	}
 	os.Exit(code)
 }
