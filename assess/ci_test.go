@@ -114,6 +114,9 @@ func TestReliability(t *testing.T) {
 		{"lonely", Estimate{Kind: KindProportion, Value: 0.4, SE: 0.01, DF: 20, N: 200, NEff: 100, LonelyStrata: []string{"B"}},
 			iv(0.35, 0.45), false, true, []Flag{FlagLonelyPSU}},
 		{"4 respondents", prop(0.5, 20, 4, 100), iv(0.45, 0.55), true, false, []Flag{FlagSmallCount}},
+		// Every reason is named, not only the first.
+		{"3 respondents", prop(0.4, 2, 3, 2.2), iv(0.002, 0.996), true, true,
+			[]Flag{FlagSmallCount, FlagNEffLow, FlagWideCI, FlagWideRelativeCI, FlagDFLow}},
 		{"no data", Estimate{Kind: KindProportion, Value: nan, SE: nan}, iv(nan, nan, FlagNoData), true, false, []Flag{FlagNoData, FlagSmallCount}},
 		{"no df", prop(0.4, 0, 200, 100), iv(nan, nan, FlagNoDF), true, false, []Flag{FlagNoDF}},
 		{"mean rse 0.5", Estimate{Kind: KindMean, Value: 2, SE: 1, DF: 20, N: 100}, iv(0, 4), false, true, []Flag{FlagHighRSE}},

@@ -56,11 +56,12 @@ func Reliability(e Estimate, iv Interval, minCount int) Verdict {
 	case math.IsNaN(e.SE) || hasFlag(FlagNoSE):
 		suppress(FlagNoSE)
 	}
+	unusable := v.Suppress
 	if minCount > 0 && e.N < minCount {
 		suppress(FlagSmallCount)
 	}
 	noInterval := math.IsNaN(iv.Low) || math.IsNaN(iv.High)
-	if e.Kind == KindProportion && !v.Suppress {
+	if e.Kind == KindProportion && !unusable {
 		if e.NEff < 30 {
 			suppress(FlagNEffLow)
 		}
