@@ -85,3 +85,17 @@ func TestSurveysReadBack(t *testing.T) {
 		}
 	}
 }
+
+// TestExampleLoads reads the generated project as hromada does and wants
+// no problem at all, not even a warning: the example is what a correctly
+// filled-in project looks like.
+func TestExampleLoads(t *testing.T) {
+	dir, _ := generated(t)
+	p, problems := project.Load(dir, project.LoadOptions{})
+	for _, pr := range problems {
+		t.Errorf("%s: %v", pr.Severity, pr)
+	}
+	if len(p.Communities) != len(places) {
+		t.Errorf("loaded %d communities, want %d", len(p.Communities), len(places))
+	}
+}
