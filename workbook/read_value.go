@@ -29,6 +29,7 @@ type valueError struct {
 	cause     error
 }
 
+// Error returns the message and the hint.
 func (e *valueError) Error() string {
 	if e.hint == "" {
 		return e.msg
@@ -36,6 +37,7 @@ func (e *valueError) Error() string {
 	return e.msg + "; " + e.hint
 }
 
+// Unwrap returns the cause.
 func (e *valueError) Unwrap() error { return e.cause }
 
 // errorValues are the error values of spreadsheet programs, with what they
