@@ -181,7 +181,7 @@ func (c *Columns) noColumn(name string) error {
 	want := loose(name)
 	var near []string
 	for i, k := range c.keys {
-		if want != "" && k.loose != "" && !k.dummy &&
+		if want != "" && k.loose != "" &&
 			(strings.Contains(k.loose, want) || strings.Contains(want, k.loose) || editDistance(k.loose, want) <= 2) {
 			near = append(near, fmt.Sprintf("%q (%s)", c.names[i], ColumnName(i)))
 			if len(near) == 3 {
