@@ -243,3 +243,11 @@ func TestSharedData(t *testing.T) {
 	_, err = Open(filepath.Join(data, "xlsx-edge", "pass_protected.xlsx"), OpenOptions{Password: "password"})
 	wantCause(t, err, ErrWrongPassword)
 }
+
+func TestOpenXLSM(t *testing.T) {
+	_, tb := openTable(t, writeXLSX(t, "macro.xlsm", sheet{"main", cells(row(1, "a"), row(2, 1))}))
+	rows, _ := readAll(t, tb)
+	if len(rows) != 1 || rows[0][0] != "1" {
+		t.Errorf("rows = %q", rows)
+	}
+}
