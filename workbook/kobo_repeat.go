@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -9,10 +8,6 @@ import (
 
 	"github.com/hromada-tool/hromada"
 )
-
-// ErrOrphan: a row of a repeat-group sheet points at no household of the
-// main sheet.
-var ErrOrphan = errors.New("row has no household in the main sheet")
 
 // Key is how the rows of a repeat-group sheet point at their household.
 type Key int
