@@ -1,14 +1,165 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/project"
+	"github.com/spf13/cobra"
+)
+
+type checkOptions struct {
+	*app
+	dir          string
+	passwordFile string
+}
 
 func newCheckCmd(a *app) *cobra.Command {
-	return &cobra.Command{
+	o := &checkOptions{app: a}
+	cmd := &cobra.Command{
 		Use:   "check [PROJECT]",
 		Short: "Validate every input of a project and list every problem",
-		Args:  usageArgs(cobra.MaximumNArgs(1)),
+		Long: `check reads every input of a project — settings, registry counts, providers,
+costs, the questionnaire and every community's survey — and lists every
+problem at once, each with its file, sheet and cell, what is wrong and what is
+allowed. It writes nothing. Warnings (a stratum with a single cluster, an
+optional file missing) do not fail the check.
+
+PROJECT is the project folder (default: the current folder).`,
+		Example: `  hromada check my-project
+  hromada check                      # the project in the current folder
+  HROMADA_PASSWORD=secret hromada check my-project`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return usagef("check is not built yet")
+			o.dir = "."
+			if len(args) == 1 {
+				o.dir = args[0]
+			}
+			return runCheck(o)
 		},
 	}
+	addPasswordFlag(cmd, &o.passwordFile)
+	return cmd
+}
+
+// addPasswordFlag adds --password-file, for password-protected workbooks.
+func addPasswordFlag(cmd *cobra.Command, dst *string) {
+	cmd.Flags().StringVar(dst, "password-file", "", "file holding the password of protected workbooks (or set HROMADA_PASSWORD)")
+}
+
+// password returns the password for protected workbooks from the flag's
+// file or the environment.
+func password(file string) (string, error) {
+	if file != "" {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return "", usagef("cannot read the password file: %v", err)
+		}
+		return string(trimNewline(b)), nil
+	}
+	return os.Getenv("HROMADA_PASSWORD"), nil
+}
+
+func trimNewline(b []byte) []byte {
+	for len(b) > 0 && (b[len(b)-1] == '\n' || b[len(b)-1] == '\r') {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+// projectDir checks that dir is a project folder.
+func projectDir(dir string) error {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return usagef("project folder %s not found", dir)
+	}
+	if !st.IsDir() {
+		return usagef("%s is not a folder; name the project folder (the one holding %s)", dir, project.ProjectFile)
+	}
+	if _, err := os.Stat(filepath.Join(dir, project.ProjectFile)); err != nil {
+		return hinted{fmt.Errorf("%s has no %s", dir, project.ProjectFile), "run 'hromada init " + dir + "' in an empty folder to start a project, or name the project folder"}
+	}
+	return nil
+}
+
+// checked is a project with every survey read.
+type checked struct {
+	p        *project.Project
+	surveys  map[string]*project.Survey // by community code
+	problems hromada.Problems
+}
+
+// checkProject loads a project and reads every community's survey.
+func checkProject(dir, pw string) *checked {
+	p, ps := project.Load(dir, project.LoadOptions{Password: pw})
+	c := &checked{p: p, problems: ps, surveys: map[string]*project.Survey{}}
+	form := filepath.Join(dir, project.FormFile)
+	if _, err := os.Stat(form); err == nil {
+		fps, err := project.CheckXLSFormFile(form)
+		if err != nil {
+			c.problems = append(c.problems, hromada.Problem{File: form, Msg: err.Error()})
+		}
+		c.problems = append(c.problems, fps...)
+	}
+	if ps.Errors() > 0 && len(p.Communities) == 0 {
+		return c
+	}
+	for _, com := range p.Communities {
+		if com.SurveyFile == "" {
+			continue
+		}
+		if _, err := os.Stat(p.SurveyPath(com)); err != nil {
+			continue // reported by Load
+		}
+		s, sps := project.ReadSurvey(p.SurveyMap(com, pw))
+		c.problems = append(c.problems, sps...)
+		c.surveys[com.Code] = s
+	}
+	return c
+}
+
+func runCheck(o *checkOptions) error {
+	if _, err := o.language(""); err != nil {
+		return err
+	}
+	if err := projectDir(o.dir); err != nil {
+		return err
+	}
+	pw, err := password(o.passwordFile)
+	if err != nil {
+		return err
+	}
+	c := checkProject(o.dir, pw)
+	if err := c.problems.Err(); err != nil {
+		return err
+	}
+	for _, p := range c.problems {
+		fmt.Fprintf(o.stderr, "%s: %s\n", p.Severity, p.Error())
+	}
+	if !o.quiet {
+		printCheckSummary(o.stdout, c)
+	}
+	return nil
+}
+
+func printCheckSummary(w io.Writer, c *checked) {
+	rows := [][]string{}
+	for _, com := range c.p.Communities {
+		s := c.surveys[com.Code]
+		if s == nil {
+			continue
+		}
+		weighted := "no"
+		if s.Weighted {
+			weighted = "yes"
+		}
+		rows = append(rows, []string{com.Name.In(c.p.Lang), com.Code, fmt.Sprint(s.Rows), fmt.Sprint(s.Strata), fmt.Sprint(s.PSUs), weighted})
+	}
+	fmt.Fprintf(w, "%s: %d communities, %d groups, %d services, %d registry counts, %d provider rows\n",
+		c.p.Name, len(c.p.Communities), len(c.p.Groups), len(c.p.Needs), len(c.p.Registry), len(c.p.Providers))
+	writeTable(w, []string{"community", "code", "households", "strata", "clusters", "weighted"}, rows)
+	fmt.Fprintf(w, "no errors, %d %s\n", len(c.problems), plural(len(c.problems), "warning", "warnings"))
 }

@@ -1,0 +1,658 @@
+package project
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/workbook"
+)
+
+// SurveyMap says which columns of a survey file hold what. Project mode
+// builds it from the project's settings, groups and needs; quick mode from
+// command-line flags.
+type SurveyMap struct {
+	File     string
+	Sheet    string // "" = the first sheet
+	Password string
+
+	Weight, Stratum, Cluster, FPC string
+	// Community and CommunityValue keep only the rows of one community
+	// when a survey file holds several.
+	Community, CommunityValue string
+	Children, HouseholdSize   string
+
+	Groups []GroupColumn
+	Needs  []NeedColumn
+
+	Lonely assess.LonelyPSU
+	// MaxPerColumn caps the problems reported for one column (0 = 20);
+	// a count of the rest follows.
+	MaxPerColumn int
+}
+
+// GroupColumn defines population groups from a survey column.
+type GroupColumn struct {
+	ID     string   // group id; with ByValue, the prefix of the groups
+	Column string   // survey column
+	Values []string // values that mean "member" (case-insensitive); default yes
+	// ByValue makes one group per distinct value of the column, as
+	// analysistools' group_var does (quick mode --by).
+	ByValue bool
+	Repeat  string // repeat-group sheet holding the column: a member when any row of the household has a value
+}
+
+// NeedColumn defines the need for a service from a survey column.
+type NeedColumn struct {
+	Service string // service key or code; "" = the column (or option) name
+	Column  string // yes/no column, or select_multiple question
+	Option  string // option of the select_multiple question
+	// AllOptions makes every option of a select_multiple question a need
+	// of its own (quick mode --need on a select_multiple question).
+	AllOptions bool
+}
+
+// Survey is a survey read into the columns assess needs, with what was
+// learnt about the answers on the way.
+type Survey struct {
+	assess.Survey
+	File, Sheet string
+	Rows        int // households kept
+	Skipped     int // rows of other communities
+	Strata      int
+	PSUs        int
+	Weighted    bool // the design has weights
+	Quality     []AnswerCount
+	// GroupValues are the groups in order, with their names for quick mode
+	// (column and value).
+	GroupVars []GroupVar
+}
+
+// GroupVar names a group for tables: the column and value it comes from.
+type GroupVar struct {
+	ID, Column, Value string
+}
+
+// AnswerCount counts the answers to one need or group column.
+type AnswerCount struct {
+	Column   string // column (and option) as found in the file
+	What     string // the service or group it defines
+	Answered int    // a usable answer
+	Missing  int    // don't know, prefer not to answer
+	NotAsked int    // blank: skipped by the questionnaire
+}
+
+// special select_multiple options that are answers, not services.
+var notServices = map[string]bool{"none": true, "other": true, "dnk": true, "pnta": true, "dont_know": true, "prefer_not_to_answer": true}
+
+// ReadSurvey streams the survey sheet once, keeping only the mapped
+// columns, and returns them ready for assess with every problem found.
+func ReadSurvey(m SurveyMap) (*Survey, hromada.Problems) {
+	r := &surveyReader{m: m, out: &Survey{File: m.File}}
+	if m.MaxPerColumn <= 0 {
+		r.m.MaxPerColumn = 20
+	}
+	r.read()
+	return r.out, r.problems
+}
+
+type surveyReader struct {
+	m        SurveyMap
+	out      *Survey
+	t        *workbook.Table
+	problems hromada.Problems
+	perCol   map[int]int
+
+	wCol, sCol, cCol, fCol, commCol, chCol, hhCol int
+	needs                                         []*needReader
+	groups                                        []*groupReader
+
+	weights             []float64
+	strata, clusters    []string
+	children, persons   []float64
+	fpc                 map[string]float64
+	intern              map[string]string
+	reportedCommunities map[string]bool
+}
+
+type needReader struct {
+	def      NeedColumn
+	service  string
+	col      int // yes/no column, or -1
+	multi    workbook.Multi
+	option   string
+	y        []float64
+	quality  *AnswerCount
+	discover bool // AllOptions over a codes column: options found while reading
+	children map[string]*needReader
+	order    []string
+}
+
+type groupReader struct {
+	def     GroupColumn
+	col     int
+	values  map[string]bool
+	member  []bool
+	byValue map[string][]bool
+	order   []string
+	quality *AnswerCount
+}
+
+func (r *surveyReader) add(p hromada.Problem) { r.problems = append(r.problems, p) }
+
+func (r *surveyReader) addErr(err error) {
+	var ie *workbook.InputError
+	if errors.As(err, &ie) {
+		r.add(ie.Problem)
+		return
+	}
+	r.add(hromada.Problem{File: r.m.File, Msg: err.Error()})
+}
+
+// cellErr reports a problem in a cell, at most MaxPerColumn a column.
+func (r *surveyReader) cellErr(col int, err error) {
+	r.perCol[col]++
+	switch n := r.perCol[col]; {
+	case n <= r.m.MaxPerColumn:
+		r.addErr(err)
+	case n == r.m.MaxPerColumn+1:
+		r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Cell: r.t.Ref(col),
+			Msg: fmt.Sprintf("more problems in column %q; only the first %d are listed", r.t.Header()[col], r.m.MaxPerColumn)})
+	}
+}
+
+func (r *surveyReader) find(field, name string, required bool) int {
+	if name == "" {
+		return -1
+	}
+	col, err := r.t.Lookup(name)
+	if err != nil {
+		var ie *workbook.InputError
+		if errors.As(err, &ie) {
+			p := ie.Problem
+			p.Msg = fmt.Sprintf("%s column: %s", field, p.Msg)
+			if !required {
+				p.Severity = hromada.Warning
+			}
+			r.add(p)
+		} else {
+			r.addErr(err)
+		}
+		return -1
+	}
+	return col
+}
+
+func (r *surveyReader) read() {
+	f, err := workbook.Open(r.m.File, workbook.OpenOptions{Password: r.m.Password})
+	if err != nil {
+		r.addErr(err)
+		return
+	}
+	defer f.Close()
+	t, err := f.Table(r.m.Sheet)
+	if err != nil {
+		r.addErr(err)
+		return
+	}
+	defer t.Close()
+	r.t = t
+	r.out.Sheet = t.Sheet()
+	r.perCol = map[int]int{}
+	r.intern = map[string]string{}
+	r.problems = append(r.problems, t.Problems()...)
+
+	r.wCol = r.find("weight", r.m.Weight, true)
+	r.sCol = r.find("stratum", r.m.Stratum, true)
+	r.cCol = r.find("cluster", r.m.Cluster, true)
+	r.fCol = r.find("FPC", r.m.FPC, true)
+	r.commCol = r.find("community", r.m.Community, r.m.CommunityValue != "")
+	r.chCol = r.find("children", r.m.Children, false)
+	r.hhCol = r.find("household size", r.m.HouseholdSize, false)
+	if r.fCol >= 0 {
+		r.fpc = map[string]float64{}
+	}
+	for _, g := range r.m.Groups {
+		r.addGroup(g)
+	}
+	for _, n := range r.m.Needs {
+		r.addNeed(n)
+	}
+	if r.problems.Errors() > 0 {
+		return
+	}
+	for t.Next() {
+		r.row()
+	}
+	if err := t.Err(); err != nil {
+		r.addErr(err)
+	}
+	r.problems = append(r.problems, t.Problems()...)
+	r.finish()
+}
+
+func (r *surveyReader) addGroup(g GroupColumn) {
+	if g.Repeat != "" {
+		r.add(hromada.Problem{File: r.m.File, Msg: fmt.Sprintf("group %q: groups from a repeat sheet (%s) are not read yet", g.ID, g.Repeat),
+			Hint: "add a household-level yes/no column to the export, or leave the Repeat sheet cell empty"})
+		return
+	}
+	col := r.find("group "+g.ID, g.Column, true)
+	if col < 0 {
+		return
+	}
+	gr := &groupReader{def: g, col: col, values: map[string]bool{}, byValue: map[string][]bool{}}
+	vals := g.Values
+	if len(vals) == 0 {
+		vals = []string{"yes"}
+	}
+	for _, v := range vals {
+		gr.values[strings.ToLower(v)] = true
+	}
+	gr.quality = &AnswerCount{Column: r.t.Header()[col], What: g.ID}
+	r.groups = append(r.groups, gr)
+}
+
+func (r *surveyReader) addNeed(n NeedColumn) {
+	nr := &needReader{def: n, col: -1, service: n.Service}
+	if n.Option != "" || n.AllOptions {
+		m, ok := r.t.SelectMultiple(n.Column)
+		if !ok {
+			r.find("need "+n.Column, n.Column, true)
+			return
+		}
+		nr.multi = m
+		if n.AllOptions {
+			r.expandOptions(nr)
+			return
+		}
+		nr.option = n.Option
+		if _, has := m.Options[n.Option]; !has && m.Parent < 0 {
+			r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Cell: fmt.Sprintf("row %d", r.t.HeaderLine()),
+				Msg:  fmt.Sprintf("no column for option %q of %q", n.Option, n.Column),
+				Hint: fmt.Sprintf("expected a column %q, or the column %q of space-separated codes", n.Column+"/"+n.Option, n.Column)})
+			return
+		}
+		if nr.service == "" {
+			nr.service = n.Option
+		}
+		nr.quality = &AnswerCount{Column: n.Column + "/" + n.Option, What: nr.service}
+	} else {
+		nr.col = r.find("need "+n.Column, n.Column, true)
+		if nr.col < 0 {
+			return
+		}
+		if nr.service == "" {
+			nr.service = n.Column
+		}
+		nr.quality = &AnswerCount{Column: r.t.Header()[nr.col], What: nr.service}
+	}
+	r.needs = append(r.needs, nr)
+}
+
+// expandOptions makes each option of a select_multiple question a need:
+// from its option columns when the export has them, else from the codes
+// met while reading.
+func (r *surveyReader) expandOptions(parent *needReader) {
+	if len(parent.multi.Options) == 0 {
+		parent.discover = true
+		parent.children = map[string]*needReader{}
+		parent.quality = &AnswerCount{Column: parent.def.Column, What: parent.def.Column}
+		r.needs = append(r.needs, parent)
+		return
+	}
+	opts := make([]string, 0, len(parent.multi.Options))
+	for o := range parent.multi.Options {
+		if !notServices[strings.ToLower(o)] {
+			opts = append(opts, o)
+		}
+	}
+	sort.Slice(opts, func(i, j int) bool { return parent.multi.Options[opts[i]] < parent.multi.Options[opts[j]] })
+	for _, o := range opts {
+		r.needs = append(r.needs, &needReader{def: parent.def, col: -1, multi: parent.multi, option: o, service: o,
+			quality: &AnswerCount{Column: parent.def.Column + "/" + o, What: o}})
+	}
+}
+
+func (r *surveyReader) text(col int) (string, bool) {
+	if col < 0 {
+		return "", false
+	}
+	v, err := r.t.Text(col)
+	if err != nil {
+		r.cellErr(col, err)
+		return "", false
+	}
+	return v, true
+}
+
+func (r *surveyReader) internString(s string) string {
+	if v, ok := r.intern[s]; ok {
+		return v
+	}
+	r.intern[s] = s
+	return s
+}
+
+// row reads the current row into the columns.
+func (r *surveyReader) row() {
+	t := r.t
+	if r.commCol >= 0 && r.m.CommunityValue != "" {
+		v, _ := r.text(r.commCol)
+		if !strings.EqualFold(v, r.m.CommunityValue) {
+			r.out.Skipped++
+			return
+		}
+	}
+	i := r.out.Rows
+	r.out.Rows++
+	if r.wCol >= 0 {
+		w, ok, err := t.Number(r.wCol)
+		switch {
+		case err != nil:
+			r.cellErr(r.wCol, err)
+		case !ok:
+			r.cellErr(r.wCol, &workbook.InputError{Problem: t.Problem(r.wCol, "weight is empty", "every household needs a weight; 0 takes it out of the estimates")})
+		case w < 0 || math.IsInf(w, 0):
+			r.cellErr(r.wCol, &workbook.InputError{Problem: t.Problem(r.wCol, fmt.Sprintf("weight %v is negative", w), "a weight is 0 or more")})
+		}
+		r.weights = append(r.weights, w)
+	}
+	if r.sCol >= 0 {
+		v, _ := r.text(r.sCol)
+		if v == "" {
+			r.cellErr(r.sCol, &workbook.InputError{Problem: t.Problem(r.sCol, "stratum is empty", "every household needs its stratum")})
+		}
+		r.strata = append(r.strata, r.internString(v))
+	}
+	if r.cCol >= 0 {
+		v, _ := r.text(r.cCol)
+		if v == "" {
+			r.cellErr(r.cCol, &workbook.InputError{Problem: t.Problem(r.cCol, "cluster is empty", "every household needs its cluster (settlement)")})
+		}
+		r.clusters = append(r.clusters, r.internString(v))
+	}
+	if r.fCol >= 0 {
+		n, ok, err := t.Number(r.fCol)
+		if err != nil {
+			r.cellErr(r.fCol, err)
+		} else if ok {
+			s := ""
+			if len(r.strata) > 0 {
+				s = r.strata[len(r.strata)-1]
+			}
+			if prev, seen := r.fpc[s]; seen && prev != n {
+				r.cellErr(r.fCol, &workbook.InputError{Problem: t.Problem(r.fCol, fmt.Sprintf("FPC %v differs from %v given earlier for stratum %q", n, prev, s), "the PSU count of a stratum is the same on every row")})
+			}
+			r.fpc[s] = n
+		}
+	}
+	r.children = r.count(r.chCol, r.children, i)
+	r.persons = r.count(r.hhCol, r.persons, i)
+	for _, g := range r.groups {
+		r.readGroup(g, i)
+	}
+	for _, n := range r.needs {
+		r.readNeed(n, i)
+	}
+}
+
+func (r *surveyReader) count(col int, dst []float64, i int) []float64 {
+	if col < 0 {
+		return dst
+	}
+	v, ok, err := r.t.Number(col)
+	if err != nil {
+		r.cellErr(col, err)
+	}
+	if !ok || err != nil || v < 0 {
+		v = math.NaN()
+	}
+	return append(dst, v)
+}
+
+func (r *surveyReader) readGroup(g *groupReader, i int) {
+	v, ok := r.text(g.col)
+	if !ok || workbook.IsMissing(v) {
+		if ok && v != "" {
+			g.quality.Missing++
+		} else {
+			g.quality.NotAsked++
+		}
+		if !g.def.ByValue {
+			g.member = append(g.member, false)
+		} else {
+			for _, k := range g.order {
+				g.byValue[k] = append(g.byValue[k], false)
+			}
+		}
+		return
+	}
+	g.quality.Answered++
+	if g.def.ByValue {
+		if _, seen := g.byValue[v]; !seen {
+			g.byValue[v] = make([]bool, i)
+			g.order = append(g.order, v)
+		}
+		for _, k := range g.order {
+			g.byValue[k] = append(g.byValue[k], k == v)
+		}
+		return
+	}
+	member := false
+	for _, code := range strings.Fields(strings.ToLower(v)) {
+		if g.values[code] {
+			member = true
+		}
+	}
+	if !member && !g.values["yes"] {
+		// values other than yes/no: nothing more to check
+	} else if !member {
+		if yes, err := workbook.ParseYesNo(v); err == nil {
+			member = yes && g.values["yes"]
+		} else if len(strings.Fields(v)) == 1 {
+			r.cellErr(g.col, &workbook.InputError{Problem: r.t.Problem(g.col, fmt.Sprintf("%q is not yes/no", v),
+				"allowed: yes, no, так, ні, 1, 0, or a value listed for the group")})
+		}
+	}
+	g.member = append(g.member, member)
+}
+
+func (r *surveyReader) readNeed(n *needReader, i int) {
+	if n.discover {
+		r.discoverOptions(n, i)
+		return
+	}
+	y := math.NaN()
+	if n.col >= 0 {
+		v := r.t.Row()[n.col]
+		switch {
+		case strings.TrimSpace(v) == "":
+			n.quality.NotAsked++
+		case workbook.IsMissing(v):
+			n.quality.Missing++
+		default:
+			if yes, ok, err := r.t.YesNo(n.col); err != nil {
+				r.cellErr(n.col, err)
+			} else if ok {
+				n.quality.Answered++
+				y = b2f(yes)
+			}
+		}
+	} else {
+		a, err := r.t.Selected(n.multi, n.option)
+		if err != nil {
+			r.cellErr(col0(n.multi), err)
+		}
+		switch a {
+		case workbook.Selected:
+			y = 1
+			n.quality.Answered++
+		case workbook.NotSelected:
+			y = 0
+			n.quality.Answered++
+		case workbook.Missing:
+			n.quality.Missing++
+		default:
+			n.quality.NotAsked++
+		}
+	}
+	n.y = append(n.y, y)
+}
+
+func col0(m workbook.Multi) int {
+	if m.Parent >= 0 {
+		return m.Parent
+	}
+	for _, c := range m.Options {
+		return c
+	}
+	return 0
+}
+
+// discoverOptions reads a select_multiple codes column whose options have
+// no columns of their own: an option met for the first time becomes a
+// need, 0 for the households before it that answered.
+func (r *surveyReader) discoverOptions(n *needReader, i int) {
+	v := strings.TrimSpace(r.t.Row()[n.multi.Parent])
+	codes := strings.Fields(v)
+	missing := false
+	for _, c := range codes {
+		if workbook.IsMissing(c) {
+			missing = true
+		}
+	}
+	answered := v != "" && !strings.EqualFold(v, "NA") && !missing
+	switch {
+	case answered:
+		n.quality.Answered++
+	case missing:
+		n.quality.Missing++
+	default:
+		n.quality.NotAsked++
+	}
+	for _, c := range codes {
+		if notServices[strings.ToLower(c)] || n.children[c] != nil {
+			continue
+		}
+		child := &needReader{service: c, y: make([]float64, i)}
+		for k := range i {
+			child.y[k] = n.y[k] // the parent's y holds 0 for an answered row, NaN otherwise
+		}
+		n.children[c] = child
+		n.order = append(n.order, c)
+	}
+	base := math.NaN()
+	if answered {
+		base = 0
+	}
+	n.y = append(n.y, base)
+	for _, c := range n.order {
+		y := base
+		if answered && containsFold(codes, c) {
+			y = 1
+		}
+		n.children[c].y = append(n.children[c].y, y)
+	}
+}
+
+func containsFold(list []string, v string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, v) {
+			return true
+		}
+	}
+	return false
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// finish builds the design and the assess inputs.
+func (r *surveyReader) finish() {
+	if r.out.Rows == 0 {
+		p := hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Msg: "the survey has no households"}
+		if r.out.Skipped > 0 {
+			p.Msg = fmt.Sprintf("no household has %q in column %q (%d rows of other communities)", r.m.CommunityValue, r.m.Community, r.out.Skipped)
+			p.Hint = "check the community's value on the Communities sheet"
+		}
+		r.add(p)
+		return
+	}
+	if r.problems.Errors() > 0 {
+		return
+	}
+	spec := assess.DesignSpec{Weight: r.weights, Strata: r.strata, Cluster: r.clusters, FPC: r.fpc, Lonely: r.m.Lonely, Rows: r.out.Rows}
+	d, err := assess.NewDesign(spec)
+	if err != nil {
+		r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Msg: err.Error()})
+		return
+	}
+	for _, s := range d.LonelyStrata() {
+		r.add(hromada.Problem{Severity: hromada.Warning, File: r.m.File, Sheet: r.out.Sheet,
+			Msg:  fmt.Sprintf("stratum %q has a single cluster; its variance is estimated by the %q rule", s, d.Lonely()),
+			Hint: "merge it with a similar stratum, or choose the lonely-PSU rule in the settings"})
+	}
+	s := &r.out.Survey
+	s.Design = d
+	r.out.Strata = len(d.Strata())
+	r.out.PSUs = d.PSUs()
+	r.out.Weighted = r.wCol >= 0
+	s.Children, s.Persons = r.children, r.persons
+	for _, g := range r.groups {
+		r.out.Quality = append(r.out.Quality, *g.quality)
+		if !g.def.ByValue {
+			s.Groups = append(s.Groups, assess.Membership{Group: g.def.ID, Member: g.member})
+			r.out.GroupVars = append(r.out.GroupVars, GroupVar{ID: g.def.ID, Column: g.def.Column, Value: "yes"})
+			continue
+		}
+		for _, v := range g.order {
+			id := g.def.ID + "=" + v
+			s.Groups = append(s.Groups, assess.Membership{Group: id, Member: g.byValue[v]})
+			r.out.GroupVars = append(r.out.GroupVars, GroupVar{ID: id, Column: g.def.Column, Value: v})
+		}
+	}
+	for _, n := range r.needs {
+		r.out.Quality = append(r.out.Quality, *n.quality)
+		if n.discover {
+			for _, c := range n.order {
+				s.Needs = append(s.Needs, assess.Need{Service: c, Y: n.children[c].y})
+			}
+			continue
+		}
+		s.Needs = append(s.Needs, assess.Need{Service: n.service, Y: n.y})
+	}
+	if len(s.Needs) == 0 {
+		r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Msg: "no need column was found", Hint: "map at least one service to a survey column"})
+	}
+}
+
+// SurveyMap returns how to read community c's survey with the project's
+// settings, groups and needs.
+func (p *Project) SurveyMap(c Community, password string) SurveyMap {
+	s := p.Survey
+	m := SurveyMap{
+		File: p.SurveyPath(c), Sheet: c.SurveySheet, Password: password,
+		Weight: s.Weight, Stratum: s.Stratum, Cluster: s.Cluster, FPC: s.FPC,
+		Children: s.Children, HouseholdSize: s.HouseholdSize,
+		Lonely: assess.LonelyPSU(s.LonelyPSU),
+	}
+	if c.SurveyValue != "" {
+		m.Community, m.CommunityValue = s.Community, c.SurveyValue
+	}
+	for _, g := range p.Groups {
+		m.Groups = append(m.Groups, GroupColumn{ID: g.ID, Column: g.Column, Values: g.Values, Repeat: g.Repeat})
+	}
+	for _, n := range p.Needs {
+		m.Needs = append(m.Needs, NeedColumn{Service: n.Service.Code, Column: n.Column, Option: n.Option})
+	}
+	return m
+}
