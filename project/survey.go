@@ -66,7 +66,7 @@ type Survey struct {
 	Strata      int
 	PSUs        int
 	Weighted    bool // the design has weights
-	Quality     []AnswerCount
+	Quality     []workbook.AnswerCount
 	// GroupValues are the groups in order, with their names for quick mode
 	// (column and value).
 	GroupVars []GroupVar
@@ -75,15 +75,6 @@ type Survey struct {
 // GroupVar names a group for tables: the column and value it comes from.
 type GroupVar struct {
 	ID, Column, Value string
-}
-
-// AnswerCount counts the answers to one need or group column.
-type AnswerCount struct {
-	Column   string // column (and option) as found in the file
-	What     string // the service or group it defines
-	Answered int    // a usable answer
-	Missing  int    // don't know, prefer not to answer
-	NotAsked int    // blank: skipped by the questionnaire
 }
 
 // special select_multiple options that are answers, not services.
@@ -126,7 +117,7 @@ type needReader struct {
 	multi    workbook.Multi
 	option   string
 	y        []float64
-	quality  *AnswerCount
+	quality  *workbook.AnswerCount
 	discover bool // AllOptions over a codes column: options found while reading
 	children map[string]*needReader
 	order    []string
@@ -139,7 +130,7 @@ type groupReader struct {
 	member  []bool
 	byValue map[string][]bool
 	order   []string
-	quality *AnswerCount
+	quality *workbook.AnswerCount
 }
 
 func (r *surveyReader) add(p hromada.Problem) { r.problems = append(r.problems, p) }
@@ -253,7 +244,7 @@ func (r *surveyReader) addGroup(g GroupColumn) {
 	for _, v := range vals {
 		gr.values[strings.ToLower(v)] = true
 	}
-	gr.quality = &AnswerCount{Column: r.t.Header()[col], What: g.ID}
+	gr.quality = &workbook.AnswerCount{Column: r.t.Header()[col], What: g.ID}
 	r.groups = append(r.groups, gr)
 }
 
@@ -280,7 +271,7 @@ func (r *surveyReader) addNeed(n NeedColumn) {
 		if nr.service == "" {
 			nr.service = n.Option
 		}
-		nr.quality = &AnswerCount{Column: n.Column + "/" + n.Option, What: nr.service}
+		nr.quality = &workbook.AnswerCount{Column: n.Column + "/" + n.Option, What: nr.service}
 	} else {
 		nr.col = r.find("need "+n.Column, n.Column, true)
 		if nr.col < 0 {
@@ -289,7 +280,7 @@ func (r *surveyReader) addNeed(n NeedColumn) {
 		if nr.service == "" {
 			nr.service = n.Column
 		}
-		nr.quality = &AnswerCount{Column: r.t.Header()[nr.col], What: nr.service}
+		nr.quality = &workbook.AnswerCount{Column: r.t.Header()[nr.col], What: nr.service}
 	}
 	r.needs = append(r.needs, nr)
 }
@@ -301,7 +292,7 @@ func (r *surveyReader) expandOptions(parent *needReader) {
 	if len(parent.multi.Options) == 0 {
 		parent.discover = true
 		parent.children = map[string]*needReader{}
-		parent.quality = &AnswerCount{Column: parent.def.Column, What: parent.def.Column}
+		parent.quality = &workbook.AnswerCount{Column: parent.def.Column, What: parent.def.Column}
 		r.needs = append(r.needs, parent)
 		return
 	}
@@ -314,7 +305,7 @@ func (r *surveyReader) expandOptions(parent *needReader) {
 	sort.Slice(opts, func(i, j int) bool { return parent.multi.Options[opts[i]] < parent.multi.Options[opts[j]] })
 	for _, o := range opts {
 		r.needs = append(r.needs, &needReader{def: parent.def, col: -1, multi: parent.multi, option: o, service: o,
-			quality: &AnswerCount{Column: parent.def.Column + "/" + o, What: o}})
+			quality: &workbook.AnswerCount{Column: parent.def.Column + "/" + o, What: o}})
 	}
 }
 

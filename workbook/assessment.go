@@ -1,0 +1,65 @@
+package workbook
+
+import (
+	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/assess"
+)
+
+// Assessment is everything the assessment workbook of one community shows:
+// the estimates and demand from assess, and what they were made from.
+type Assessment struct {
+	Lang      hromada.Lang
+	Project   string // project name; "" in quick mode
+	Community hromada.Community
+	Survey    SurveyInfo
+	Options   AssessOptions
+	// Services are the services in the order of the survey's needs, by the
+	// key assess.Result uses (Service.Code in project mode; the column or
+	// option name in quick mode, with only Name set).
+	Services map[string]hromada.Service
+	// Groups names the groups by the ids assess.Result uses.
+	Groups   map[string]hromada.Group
+	Registry []RegistryRow
+	Result   assess.Result
+	Quality  []AnswerCount
+	Warnings []string
+	// Catalogue says where the service catalogue comes from and its date.
+	Catalogue string
+}
+
+// SurveyInfo describes the survey behind an assessment.
+type SurveyInfo struct {
+	File, Sheet                   string
+	Rows, Skipped                 int
+	Strata, PSUs                  int
+	Weight, Stratum, Cluster, FPC string // column names; "" when not used
+	LonelyPSU                     string
+	LonelyStrata                  []string
+	NormalisedWeights             bool
+}
+
+// AssessOptions are the estimation options an assessment was made with.
+type AssessOptions struct {
+	CI       assess.CIMethod
+	Level    float64
+	MinCount int
+	Suppress bool // suppressed cells are hidden (published tables)
+}
+
+// RegistryRow is a registry count used for demand.
+type RegistryRow struct {
+	Group  string
+	Unit   hromada.Unit
+	Count  float64
+	AsOf   string
+	Source string
+}
+
+// AnswerCount counts the answers to one survey column.
+type AnswerCount struct {
+	Column   string
+	What     string // service or group id
+	Answered int
+	Missing  int // don't know / prefer not to answer
+	NotAsked int // blank: skipped by the questionnaire
+}
