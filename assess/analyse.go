@@ -34,6 +34,10 @@ type Need struct {
 type Membership struct {
 	Group  string // group ID, e.g. "idp"
 	Member []bool
+	// Var and Value name the group in analysistools' group_var and
+	// group_var_value, for a group made from one value of a column (such
+	// as idp_status = "returnee"); empty means Group and "yes".
+	Var, Value string
 }
 
 // Survey is what Analyse estimates from: a design and columns of the same
@@ -182,6 +186,7 @@ type analysis struct {
 	minCount int
 	units    map[string]hromada.Unit
 	counts   map[string]Count
+	labels   map[string][2]string // group → group_var, group_var_value
 	warn     []string
 }
 
@@ -215,7 +220,12 @@ func newAnalysis(s Survey, opt Options) (*analysis, error) {
 	}
 	d := s.Design
 	n := d.N()
-	a := &analysis{d: d, s: s, units: map[string]hromada.Unit{}, counts: map[string]Count{}}
+	a := &analysis{d: d, s: s, units: map[string]hromada.Unit{}, counts: map[string]Count{}, labels: map[string][2]string{}}
+	for _, g := range s.Groups {
+		if g.Var != "" {
+			a.labels[g.Group] = [2]string{g.Var, g.Value}
+		}
+	}
 
 	var err error
 	if a.method, err = ParseCIMethod(string(opt.CI)); err != nil {
@@ -625,6 +635,9 @@ func (a *analysis) rate(e Estimate, binary bool, analysisVar, den, group string)
 	}
 	if group != AllGroup {
 		r.GroupVar, r.GroupVarValue = group, "yes"
+		if l, ok := a.labels[group]; ok {
+			r.GroupVar, r.GroupVarValue = l[0], l[1]
+		}
 	}
 	r.AnalysisKey = analysisKey(r)
 	return r, nil

@@ -607,7 +607,7 @@ func (r *surveyReader) finish() {
 		}
 		for _, v := range g.order {
 			id := g.def.ID + "=" + v
-			s.Groups = append(s.Groups, assess.Membership{Group: id, Member: g.byValue[v]})
+			s.Groups = append(s.Groups, assess.Membership{Group: id, Member: g.byValue[v], Var: g.def.Column, Value: v})
 			r.out.GroupVars = append(r.out.GroupVars, GroupVar{ID: id, Column: g.def.Column, Value: v})
 		}
 	}
