@@ -25,8 +25,8 @@ func handSurvey(t *testing.T) Survey {
 	return Survey{
 		Design: d,
 		Groups: []Membership{
-			{"idp", []bool{true, true, false, true, false, false}},
-			{"lowinc", []bool{false, true, true, true, false, true}},
+			{Group: "idp", Member: []bool{true, true, false, true, false, false}},
+			{Group: "lowinc", Member: []bool{false, true, true, true, false, true}},
 		},
 		Needs: []Need{
 			{"day_care", []float64{1, 0, 0, 1, 0, nan}},
@@ -271,7 +271,7 @@ func TestAnalyseMatchesR(t *testing.T) {
 	}
 	s := Survey{
 		Design:   d,
-		Groups:   []Membership{{"idp", dist.is(t, "idp", "yes")}, {"lowinc", dist.is(t, "lowinc", "yes")}},
+		Groups:   []Membership{{Group: "idp", Member: dist.is(t, "idp", "yes")}, {Group: "lowinc", Member: dist.is(t, "lowinc", "yes")}},
 		Needs:    []Need{{"y1", dist.num(t, "y1")}},
 		Children: dist.num(t, "children"),
 	}
@@ -411,7 +411,7 @@ func TestAnalyseLonelyAndNormalised(t *testing.T) {
 	d := mustDesign(t, DesignSpec{Weight: w, Strata: lon.str(t, "stratum"), Cluster: lon.str(t, "cluster")})
 	res, err := Analyse(Survey{
 		Design: d,
-		Groups: []Membership{{"grp", lon.is(t, "grp", "yes")}},
+		Groups: []Membership{{Group: "grp", Member: lon.is(t, "grp", "yes")}},
 		Needs:  []Need{{"y", lon.num(t, "y")}},
 	}, Options{})
 	if err != nil {

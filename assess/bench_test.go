@@ -44,7 +44,7 @@ func benchSurvey(b testing.TB, n int) Survey {
 		for i := range m {
 			m[i] = rng.Float64() < 0.1+0.05*float64(g)
 		}
-		s.Groups = append(s.Groups, Membership{fmt.Sprintf("g%d", g), m})
+		s.Groups = append(s.Groups, Membership{Group: fmt.Sprintf("g%d", g), Member: m})
 	}
 	for k := range 12 {
 		y := make([]float64, n)
