@@ -121,6 +121,11 @@ type needReader struct {
 	discover bool // AllOptions over a codes column: options found while reading
 	children map[string]*needReader
 	order    []string
+	// yn holds the column read as yes/no while discovering; when every
+	// answer is yes or no the column is a yes/no need, not a question
+	// with options.
+	yn    []float64
+	notYN bool
 }
 
 type groupReader struct {
@@ -518,6 +523,15 @@ func (r *surveyReader) discoverOptions(n *needReader, i int) {
 		}
 	}
 	answered := v != "" && !strings.EqualFold(v, "NA") && !missing
+	yn := math.NaN()
+	if answered && !n.notYN {
+		if yes, err := workbook.ParseYesNo(v); err == nil {
+			yn = b2f(yes)
+		} else {
+			n.notYN = true
+		}
+	}
+	n.yn = append(n.yn, yn)
 	switch {
 	case answered:
 		n.quality.Answered++
@@ -613,6 +627,14 @@ func (r *surveyReader) finish() {
 	}
 	for _, n := range r.needs {
 		r.out.Quality = append(r.out.Quality, *n.quality)
+		if n.discover && !n.notYN {
+			service := n.def.Service
+			if service == "" {
+				service = n.def.Column
+			}
+			s.Needs = append(s.Needs, assess.Need{Service: service, Y: n.yn})
+			continue
+		}
 		if n.discover {
 			for _, c := range n.order {
 				s.Needs = append(s.Needs, assess.Need{Service: c, Y: n.children[c].y})
