@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/project"
 	"github.com/hromada-tool/hromada/workbook"
 )
@@ -98,4 +99,75 @@ func TestExampleLoads(t *testing.T) {
 	if len(p.Communities) != len(places) {
 		t.Errorf("loaded %d communities, want %d", len(p.Communities), len(places))
 	}
+}
+
+// TestAssessmentCoversTruth reads each community's survey as hromada's
+// project mode does, estimates the need of the target groups with
+// package assess, and compares with the synthetic population, which
+// hromada never sees: most 95 % intervals of the union's demand (in
+// families) must hold the true number. It fails when the weights, the
+// strata, the clusters or the way refusals and "don't know" are written
+// do not mean what the README says.
+func TestAssessmentCoversTruth(t *testing.T) {
+	dir, ex := generated(t)
+	p, problems := project.Load(dir, project.LoadOptions{})
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	index := map[string]int{} // service code → needs option
+	for k, o := range project.NeedOptions {
+		sv, ok := p.Catalogue.ByKey(o.Key)
+		if !ok {
+			t.Fatalf("no service with key %s", o.Key)
+		}
+		index[sv.Code] = k
+	}
+	covered, total := 0, 0
+	for i, c := range p.Communities {
+		s, problems := project.ReadSurvey(p.SurveyMap(c, ""))
+		if problems.Errors() > 0 {
+			t.Fatalf("%s: %v", c.SurveyFile, problems)
+		}
+		if s.Rows != len(ex.Surveys[i].Interviews) {
+			t.Errorf("%s: %d households read, %d written", c.SurveyFile, s.Rows, len(ex.Surveys[i].Interviews))
+		}
+		res, err := assess.Analyse(s.Survey, assess.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", c.SurveyFile, err)
+		}
+		truth := targetDemand(ex.Communities[i])
+		for _, d := range res.Union {
+			k, ok := index[d.Service]
+			if !ok {
+				t.Fatalf("%s: unknown service %s in the union", c.SurveyFile, d.Service)
+			}
+			total++
+			if truth[k] >= d.PeopleLow && truth[k] <= d.PeopleUpp {
+				covered++
+			} else {
+				t.Logf("%s %s: %.0f [%.0f, %.0f], truth %.0f", c.Name.EN, project.NeedOptions[k].Key, d.People, d.PeopleLow, d.PeopleUpp, truth[k])
+			}
+		}
+	}
+	if total == 0 || float64(covered) < 0.85*float64(total) {
+		t.Errorf("%d of %d intervals hold the true demand, want at least 85 %%", covered, total)
+	}
+}
+
+// targetDemand returns how many families of c in any default group need
+// each service.
+func targetDemand(c *community) []float64 {
+	d := make([]float64, len(project.NeedOptions))
+	for _, s := range c.Settlements {
+		for i := range s.Households {
+			h := &s.Households[i]
+			if h.Children == 0 && !h.IDP && !h.Low && !h.SJO {
+				continue
+			}
+			for k, y := range h.Needs {
+				d[k] += b2f(y)
+			}
+		}
+	}
+	return d
 }
