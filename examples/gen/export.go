@@ -113,7 +113,8 @@ func dummy(parent func(*interview) any, opt string) func(*interview) any {
 	}
 }
 
-// kobo is the layout of Kobo's start, end and _submission_time values.
+// Layouts of the times Kobo writes: start and end in local time with the
+// offset, _submission_time in UTC.
 const (
 	koboTime      = "2006-01-02T15:04:05.000-07:00"
 	koboSubmitted = "2006-01-02T15:04:05"

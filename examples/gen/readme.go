@@ -109,7 +109,7 @@ func writeReadme(dir string, ex *example, rows map[string]string) error {
 	p("## Regenerate\n\n")
 	p("```\ngo generate ./examples/...      # or: go run ./examples/gen -o examples/zhytomyr\n```\n\n")
 	p("The same seed writes the same bytes; `go test ./examples/gen` fails when this folder and\n")
-	p("the generator disagree. `-seed N` makes another sample of the same design.\n")
+	p("the generator disagree. `-seed N` draws another population and sample of the same design.\n")
 	return os.WriteFile(filepath.Join(dir, "README.md"), []byte(b.String()), 0o644)
 }
 
