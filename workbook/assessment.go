@@ -36,6 +36,9 @@ type SurveyInfo struct {
 	LonelyPSU                     string
 	LonelyStrata                  []string
 	NormalisedWeights             bool
+	// Date is when the survey was made, as the user gives it ("2026-03",
+	// "2026-03-02 – 2026-03-20"); "" when not known.
+	Date string
 }
 
 // AssessOptions are the estimation options an assessment was made with.

@@ -395,6 +395,7 @@ func (b *Book) Save(path string) error {
 		return err
 	}
 	b.f.SetActiveSheet(0)
+	sortContentTypes(b.f)
 	return WriteAtomic(path, func(w *os.File) error { return b.f.Write(w) })
 }
 

@@ -1,0 +1,174 @@
+package workbook
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// chartSheet is the hidden sheet that holds the numbers the charts draw:
+// labels, values and the lengths of their error bars.
+const chartSheet = "_charts"
+
+// chartColors are the fills of the charts' series, one for each group.
+var chartColors = []string{"1F4E79", "ED7D31", "70AD47", "FFC000", "5B9BD5", "A5A5A5", "7030A0", "C00000", "264478", "9E480E"}
+
+// chartLabel shortens a category label for a chart axis.
+func chartLabel(s string) string {
+	const most = 48
+	if r := []rune(s); len(r) > most {
+		return string(r[:most-1]) + "…"
+	}
+	return s
+}
+
+// plusMinus are the lengths of an interval's error bars around v; zero
+// when there is no interval.
+func plusMinus(v, low, high float64) (plus, minus float64) {
+	if math.IsNaN(low) || math.IsNaN(high) || math.IsNaN(v) {
+		return 0, 0
+	}
+	return math.Max(high-v, 0), math.Max(v-low, 0)
+}
+
+// charts draws, below the Summary's tables, the unduplicated demand by
+// service and the need rates by group and service, each with its 95 %
+// intervals as error bars. Suppressed estimates are left out.
+func (w *assessWriter) charts() {
+	if len(w.services) == 0 {
+		return
+	}
+	b := w.b
+	if _, err := b.f.NewSheet(chartSheet); err != nil {
+		b.fail(err)
+		return
+	}
+	b.fail(b.f.SetSheetVisible(chartSheet, false))
+	set := func(col, row int, v any) {
+		cell, err := excelize.CoordinatesToCellName(col+1, row)
+		if err != nil {
+			b.fail(err)
+			return
+		}
+		b.setCell(chartSheet, cell, v)
+	}
+	width := uint(w.summaryWidth * 8) // pixels: the width of the tables above
+	row := w.chartRow
+
+	// Demand by service, all target groups together.
+	set(0, 1, "service")
+	set(1, 1, w.t("sum.chart.series"))
+	set(2, 1, "plus")
+	set(3, 1, "minus")
+	n := 0
+	var plus, minus []float64
+	for _, d := range w.unionByDemand() {
+		if d.Rate.Verdict.Suppress && w.o.Suppress || math.IsNaN(d.People) {
+			continue
+		}
+		p, m := plusMinus(d.People, d.PeopleLow, d.PeopleUpp)
+		n++
+		set(0, n+1, w.t("sum.chart.label", chartLabel(w.serviceName(d.Service)), unitPlural(w.lang, d.Unit)))
+		set(1, n+1, d.People)
+		set(2, n+1, p)
+		set(3, n+1, m)
+		plus, minus = append(plus, p), append(minus, m)
+	}
+	if n > 0 {
+		height := uint(110 + 32*n)
+		c := &excelize.Chart{
+			Type:      excelize.Bar,
+			Dimension: excelize.ChartDimension{Width: width, Height: height},
+			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.t("sum.chart.demand", w.ci()), Font: &excelize.Font{Size: 12, Bold: true, Color: "1F4E79"}}}},
+			Legend:    excelize.ChartLegend{Position: "none"},
+			Series: []excelize.ChartSeries{{
+				Name:       absCellRef(chartSheet, 1, 1),
+				Categories: absRangeRef(chartSheet, 0, 2, n+1),
+				Values:     absRangeRef(chartSheet, 1, 2, n+1),
+				Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"5B9BD5"}},
+			}},
+			XAxis: excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Size: 9, Color: "262626"}},
+			YAxis: excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"},
+				Font:  excelize.Font{Size: 9, Color: "404040"},
+				Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.t("sum.chart.demand.y"), Font: &excelize.Font{Size: 9, Color: "404040"}}}}},
+			VaryColors: boolRef(false),
+		}
+		b.AddBarChart(w.summarySheet, a1Name(0, row), c, []ErrorBars{{
+			Plus: absRangeRef(chartSheet, 2, 2, n+1), Minus: absRangeRef(chartSheet, 3, 2, n+1),
+			PlusValues: plus, MinusValues: minus,
+		}})
+		row += int(height)/20 + 2
+	}
+
+	// Need rates by group and service.
+	base := 5 // first column of the second table
+	set(base, 1, "service")
+	for i, s := range w.services {
+		set(base, i+2, chartLabel(w.serviceName(s)))
+	}
+	var series []excelize.ChartSeries
+	var bars []ErrorBars
+	last := len(w.services) + 1
+	var groups []string // the groups with a rate to draw
+	for _, g := range w.groups {
+		for _, s := range w.services {
+			if r, ok := w.rates[[2]string{g, s}]; ok && !w.hidden(r) && !math.IsNaN(r.Stat) {
+				groups = append(groups, g)
+				break
+			}
+		}
+	}
+	for gi, g := range groups {
+		col := base + 1 + 3*gi
+		set(col, 1, w.groupName(g))
+		set(col+1, 1, "plus")
+		set(col+2, 1, "minus")
+		plus, minus := make([]float64, len(w.services)), make([]float64, len(w.services))
+		for i, s := range w.services {
+			r, ok := w.rates[[2]string{g, s}]
+			if !ok || w.hidden(r) || math.IsNaN(r.Stat) {
+				continue
+			}
+			plus[i], minus[i] = plusMinus(r.Stat, r.StatLow, r.StatUpp)
+			set(col, i+2, r.Stat)
+			set(col+1, i+2, plus[i])
+			set(col+2, i+2, minus[i])
+		}
+		series = append(series, excelize.ChartSeries{
+			Name:       absCellRef(chartSheet, col, 1),
+			Categories: absRangeRef(chartSheet, base, 2, last),
+			Values:     absRangeRef(chartSheet, col, 2, last),
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{chartColors[gi%len(chartColors)]}},
+		})
+		bars = append(bars, ErrorBars{
+			Plus: absRangeRef(chartSheet, col+1, 2, last), Minus: absRangeRef(chartSheet, col+2, 2, last),
+			PlusValues: plus, MinusValues: minus,
+		})
+	}
+	if len(groups) == 0 {
+		return
+	}
+	height := uint(140 + len(w.services)*(14*len(groups)+18))
+	zero := 0.0
+	c := &excelize.Chart{
+		Type:      excelize.Bar,
+		Dimension: excelize.ChartDimension{Width: width, Height: height},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.t("sum.chart.rates", w.ci()), Font: &excelize.Font{Size: 12, Bold: true, Color: "1F4E79"}}}},
+		Legend:    excelize.ChartLegend{Position: "top"},
+		Series:    series,
+		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Size: 9, Color: "262626"}},
+		YAxis: excelize.ChartAxis{MajorGridLines: true, Minimum: &zero, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"},
+			Font:  excelize.Font{Size: 9, Color: "404040"},
+			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.t("sum.chart.rates.y"), Font: &excelize.Font{Size: 9, Color: "404040"}}}}},
+		VaryColors: boolRef(false),
+	}
+	b.AddBarChart(w.summarySheet, a1Name(0, row), c, bars)
+}
+
+func boolRef(b bool) *bool { return &b }
+
+// a1Name is the A1 name of the cell at column col (from 0) and row (from 1).
+func a1Name(col, row int) string {
+	return ColumnName(col) + strconv.Itoa(row)
+}

@@ -1,0 +1,564 @@
+package workbook
+
+import (
+	"archive/zip"
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/assess"
+	"github.com/xuri/excelize/v2"
+)
+
+// The -update flag rewrites golden files. It is registered here unless
+// another test file of the package has registered it already (package
+// variables are initialised before init functions run).
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files in testdata")
+	}
+}
+
+func updateGolden() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// assessmentCases are the workbooks the golden tests write.
+var assessmentCases = []struct {
+	name     string
+	lang     hromada.Lang
+	suppress bool
+}{
+	{"uk", hromada.Ukrainian, true},
+	{"en", hromada.English, true},
+	{"en_internal", hromada.English, false},
+}
+
+func writeTestAssessment(t *testing.T, name string, a *Assessment) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name+".xlsx")
+	if err := WriteAssessment(path, a); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestWriteAssessmentGolden compares a text dump of the workbook — every
+// sheet, cell, number format, width and frozen pane — with the golden
+// files in testdata/assessment (go test -run Golden -update rewrites them).
+func TestWriteAssessmentGolden(t *testing.T) {
+	for _, c := range assessmentCases {
+		t.Run(c.name, func(t *testing.T) {
+			path := writeTestAssessment(t, c.name, testAssessment(t, c.lang, c.suppress))
+			got, err := Dump(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", "assessment", c.name+".txt")
+			if updateGolden() {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -run Golden -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("dump of %s differs from %s:\n%s", c.name, golden, firstDiff(string(want), got))
+			}
+		})
+	}
+}
+
+// firstDiff shows the first differing line of two texts.
+func firstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := range max(len(w), len(g)) {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return fmt.Sprintf("line %d\nwant %s\ngot  %s", i+1, wl, gl)
+		}
+	}
+	return "(no difference)"
+}
+
+// TestWriteAssessmentDeterministic writes the same assessment several
+// times: the files must be equal byte for byte, charts included.
+func TestWriteAssessmentDeterministic(t *testing.T) {
+	for _, c := range assessmentCases {
+		var first []byte
+		for i := range 5 {
+			path := writeTestAssessment(t, fmt.Sprint(c.name, i), testAssessment(t, c.lang, c.suppress))
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i == 0 {
+				first = b
+				continue
+			}
+			if !bytes.Equal(first, b) {
+				t.Fatalf("%s: write %d differs from the first (%d and %d bytes)", c.name, i, len(b), len(first))
+			}
+		}
+	}
+}
+
+// zipPart returns a part of a workbook's ZIP.
+func zipPart(t *testing.T, path, name string) string {
+	t.Helper()
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	for _, f := range z.File {
+		if f.Name != name {
+			continue
+		}
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		b, err := io.ReadAll(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	t.Fatalf("%s has no part %s", path, name)
+	return ""
+}
+
+// TestAssessmentCharts checks the two charts of the Summary and their
+// error bars: one series for the union's demand, one per group with a
+// publishable rate.
+func TestAssessmentCharts(t *testing.T) {
+	path := writeTestAssessment(t, "en", testAssessment(t, hromada.English, true))
+	demand := zipPart(t, path, "xl/charts/chart1.xml")
+	rates := zipPart(t, path, "xl/charts/chart2.xml")
+	for _, c := range []struct {
+		name, xml string
+		series    int
+	}{{"demand", demand, 1}, {"rates", rates, 2}} { // all families and IDP families; the others are suppressed
+		if n := strings.Count(c.xml, "<ser>"); n != c.series {
+			t.Errorf("%s chart: %d series, want %d", c.name, n, c.series)
+		}
+		if n := strings.Count(c.xml, "<errBars>"); n != c.series {
+			t.Errorf("%s chart: %d error bars, want %d", c.name, n, c.series)
+		}
+		if !strings.Contains(c.xml, `<errValType val="cust"/>`) || !strings.Contains(c.xml, "<plus><numRef><f>&#39;_charts&#39;!$") {
+			t.Errorf("%s chart: error bars are not custom ranges of the chart data:\n%s", c.name, c.xml)
+		}
+	}
+	if !strings.Contains(demand, "Demand by service") || !strings.Contains(rates, "Need rate by group") {
+		t.Error("chart titles are missing")
+	}
+}
+
+// TestWithErrorBarsUnexpected leaves a chart alone when its series are
+// not as expected.
+func TestWithErrorBarsUnexpected(t *testing.T) {
+	in := []byte("<ser><cat></cat></ser><ser><val></val></ser>")
+	out, ok := withErrorBars(in, []ErrorBars{{Plus: "A"}, {Plus: "B"}})
+	if ok || !bytes.Equal(out, in) {
+		t.Errorf("withErrorBars on a series without cat = %q, %v; want the input, false", out, ok)
+	}
+}
+
+// sheetRows reads a sheet's cells as text.
+func sheetRows(t *testing.T, path, sheet string) [][]string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// TestAssessmentSuppression checks the published workbook: a suppressed
+// estimate shows a note with its reason in every number cell — never a
+// blank — and no count of respondents below the minimum is shown.
+func TestAssessmentSuppression(t *testing.T) {
+	a := testAssessment(t, hromada.English, true)
+	path := writeTestAssessment(t, "en", a)
+
+	rows := sheetRows(t, path, "Demand")
+	suppressed := 0
+	for i, d := range slices.Concat(a.Result.Demand, a.Result.Union) {
+		row := rows[i+1]
+		if row[0] != d.Group || row[2] != d.Service {
+			t.Fatalf("Demand row %d is %s/%s, want %s/%s", i+2, row[0], row[2], d.Group, d.Service)
+		}
+		for _, key := range []string{"rate", "rate_low", "rate_upp", "people", "people_low", "people_upp"} {
+			cell := row[demandColumn(key)]
+			switch {
+			case d.Rate.Verdict.Suppress && !strings.HasPrefix(cell, "suppressed: "):
+				t.Errorf("Demand!%s%d (%s, %s, %s) = %q, want a note that it is suppressed", ColumnName(demandColumn(key)), i+2, d.Group, d.Service, key, cell)
+			case !d.Rate.Verdict.Suppress && cell == "":
+				t.Errorf("Demand!%s%d is blank", ColumnName(demandColumn(key)), i+2)
+			}
+		}
+		if d.Rate.Verdict.Suppress {
+			suppressed++
+		}
+	}
+	if suppressed == 0 {
+		t.Fatal("the test assessment has no suppressed demand")
+	}
+	// The tiny group: fewer than 5 respondents, no degrees of freedom.
+	if got := rows[1+9][demandColumn("rate")]; got != "suppressed: df = 0" {
+		t.Errorf("large families' first rate = %q, want %q", got, "suppressed: df = 0")
+	}
+
+	est := sheetRows(t, path, "Estimates")
+	header := est[0]
+	for _, row := range est[1:] {
+		for c, h := range header {
+			if c >= len(row) || !slices.Contains([]string{"n", "n_total", "n_w", "n_w_total"}, h) {
+				continue
+			}
+			var v float64
+			if _, err := fmt.Sscan(row[c], &v); err == nil && v > 0 && v < 5 && (h == "n" || h == "n_total") {
+				t.Errorf("Estimates %s = %s for %s: a count below 5 is shown", h, row[c], row[len(header)-7])
+			}
+		}
+	}
+}
+
+// TestReadDemandRoundTrip writes assessments and reads their Demand sheet
+// back: the same groups, services and numbers, in both languages; the
+// suppressed rows of a published workbook come back as suppressed.
+func TestReadDemandRoundTrip(t *testing.T) {
+	for _, c := range assessmentCases {
+		t.Run(c.name, func(t *testing.T) {
+			a := testAssessment(t, c.lang, c.suppress)
+			path := writeTestAssessment(t, c.name, a)
+			rows, ps := ReadDemand(path)
+			if len(ps) > 0 {
+				t.Fatalf("ReadDemand: %v", ps)
+			}
+			want := slices.Concat(a.Result.Demand, a.Result.Union)
+			if len(rows) != len(want) {
+				t.Fatalf("ReadDemand gave %d rows, want %d", len(rows), len(want))
+			}
+			for i, d := range want {
+				r := rows[i]
+				if r.Group != d.Group || r.Service != d.Service || r.Unit != d.Unit || r.Basis != d.Basis ||
+					r.CountUnit != d.CountUnit || r.CountOf != d.CountOf || r.AsOf != d.AsOf || r.Source != d.Source || r.Row != i+2 {
+					t.Errorf("row %d = %+v, want %+v", i+2, r, d)
+				}
+				if !same(r.Count, d.Count) {
+					t.Errorf("row %d: count %v, want %v", i+2, r.Count, d.Count)
+				}
+				if hide := c.suppress && d.Rate.Verdict.Suppress; hide {
+					if !r.Suppressed || !math.IsNaN(r.People) || !math.IsNaN(r.Rate) {
+						t.Errorf("row %d: suppressed %v, people %v, rate %v; want suppressed, NaN, NaN", i+2, r.Suppressed, r.People, r.Rate)
+					}
+					continue
+				}
+				for _, v := range [][3]any{
+					{"rate", r.Rate, d.Rate.Stat}, {"rate_low", r.RateLow, d.Rate.StatLow}, {"rate_upp", r.RateUpp, d.Rate.StatUpp},
+					{"people", r.People, d.People}, {"people_low", r.PeopleLow, d.PeopleLow}, {"people_upp", r.PeopleUpp, d.PeopleUpp},
+				} {
+					if !same(v[1].(float64), v[2].(float64)) {
+						t.Errorf("row %d: %s %v, want %v", i+2, v[0], v[1], v[2])
+					}
+				}
+				if r.Suppressed {
+					t.Errorf("row %d is read as suppressed", i+2)
+				}
+			}
+		})
+	}
+}
+
+// same reports whether two numbers agree to the 15 significant digits a
+// spreadsheet keeps, NaN equal to NaN.
+func same(a, b float64) bool {
+	return a == b || (math.IsNaN(a) && math.IsNaN(b)) || math.Abs(a-b) <= 1e-14*math.Max(math.Abs(a), math.Abs(b))
+}
+
+// TestReadDemandEdited reads a Demand sheet a person changed in Excel: a
+// demand overridden, a row removed, a column header written as its key,
+// and a number cell made text.
+func TestReadDemandEdited(t *testing.T) {
+	a := testAssessment(t, hromada.Ukrainian, true)
+	path := writeTestAssessment(t, "uk", a)
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh := "Потреба"
+	people := ColumnName(demandColumn("people"))
+	// Row 2 is all families, counselling: the planner sets 1 500.
+	must(t, f.SetCellValue(sh, people+"2", 1500))
+	// Row 3 (all families, social support): the low bound becomes text.
+	must(t, f.SetCellValue(sh, ColumnName(demandColumn("people_low"))+"3", "близько 500"))
+	// The header of the service code is written as its key.
+	must(t, f.SetCellValue(sh, ColumnName(demandColumn("service_code"))+"1", "service_code"))
+	// Row 4 (all families, day care) is deleted: the rows below move up.
+	must(t, f.RemoveRow(sh, 4))
+	must(t, f.Save())
+	must(t, f.Close())
+
+	rows, ps := ReadDemand(path)
+	if len(ps) != 1 {
+		t.Fatalf("ReadDemand problems = %v, want one", ps)
+	}
+	p := ps[0]
+	wantCell := ColumnName(demandColumn("people_low")) + "3"
+	if p.Severity != hromada.Error || p.File != path || p.Sheet != sh || p.Cell != wantCell ||
+		!strings.Contains(p.Msg, `"близько 500" is not a number`) || !strings.Contains(p.Msg, "Потребують: ДІ від") {
+		t.Errorf("problem = %+v, want an error at %s!%s saying the text is not a number", p, sh, wantCell)
+	}
+	all := len(a.Result.Demand) + len(a.Result.Union)
+	if len(rows) != all-2 { // one row removed, one with a problem
+		t.Fatalf("ReadDemand gave %d rows, want %d", len(rows), all-2)
+	}
+	if r := rows[0]; r.Group != assess.AllGroup || r.Service != tCounselling || r.People != 1500 {
+		t.Errorf("first row = %s/%s people %v, want all/%s 1500 as edited", r.Group, r.Service, r.People, tCounselling)
+	}
+	for _, r := range rows {
+		if r.Group == assess.AllGroup && r.Service == tDayCare {
+			t.Errorf("the removed row all/%s is read", tDayCare)
+		}
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestReadDemandProblems checks what ReadDemand says about workbooks it
+// cannot read: no Demand sheet, a missing column, a unit it does not know,
+// a row given twice.
+func TestReadDemandProblems(t *testing.T) {
+	none := writeXLSX(t, "other.xlsx", sheet{"Summary", cells(row(1, "x"))})
+	if _, ps := ReadDemand(none); len(ps) != 1 || !strings.Contains(ps[0].Msg, `no sheet "Demand" or "Потреба"`) {
+		t.Errorf("ReadDemand without a Demand sheet: %v", ps)
+	}
+	noPeople := writeXLSX(t, "nopeople.xlsx", sheet{"Demand", cells(row(1, "Group ID", "Service code"), row(2, "idp", "002.0"))})
+	if _, ps := ReadDemand(noPeople); len(ps) != 1 || ps[0].Cell != "row 1" || !strings.Contains(ps[0].Msg, `"In need"`) {
+		t.Errorf("ReadDemand without the demand column: %v", ps)
+	}
+	bad := writeXLSX(t, "bad.xlsx", sheet{"Demand", cells(
+		row(1, "group_id", "Service code", "unit", "people"),
+		row(2, "idp", "002.0", "households", 10),
+		row(3, "idp", "010.1", "сімей", 20),
+		row(4, "idp", "010.1", "families", 30),
+		row(5, "", "010.1", "families", 5),
+	)})
+	rows, ps := ReadDemand(bad)
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.Cell+": "+p.Msg)
+	}
+	want := []string{
+		`C2: unit "households" is not known`,
+		`B4: the demand of group "idp" for service "010.1" is given twice, in rows 3 and 4`,
+		`A5: the row has no group ID`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(rows) != 1 || rows[0].People != 20 || rows[0].Unit != hromada.Family {
+		t.Errorf("rows = %+v, want the one good row", rows)
+	}
+}
+
+// TestAssessmentTexts checks the table of texts: every key the code uses
+// is there, in both languages, with the same verbs.
+func TestAssessmentTexts(t *testing.T) {
+	verbs := regexp.MustCompile(`%(\[\d+\])?[sdv]`)
+	for key, txt := range assessText {
+		if txt.UK == "" || txt.EN == "" {
+			t.Errorf("text %q lacks a language: %+v", key, txt)
+		}
+		u, e := len(verbs.FindAllString(txt.UK, -1)), len(verbs.FindAllString(txt.EN, -1))
+		if u != e && !strings.Contains(txt.EN, "%[") {
+			t.Errorf("text %q: %d verbs in Ukrainian, %d in English", key, u, e)
+		}
+		if u == 0 {
+			continue // not a format: written as it is
+		}
+		args := make([]any, u)
+		for i, v := range verbs.FindAllString(txt.UK, -1) {
+			args[i] = "x"
+			if strings.HasSuffix(v, "d") {
+				args[i] = 1
+			}
+		}
+		for _, f := range []string{txt.UK, txt.EN} {
+			if out := fmt.Sprintf(f, args...); strings.Contains(out, "%!") {
+				t.Errorf("text %q formats badly: %s", key, out)
+			}
+		}
+	}
+	var used []string
+	files, err := filepath.Glob("assessment*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	call := regexp.MustCompile(`(?:w\.t|tr\(\w+(?:\.\w+)?,)\s*\(?"([a-z_.]+)"`)
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range call.FindAllStringSubmatch(string(src), -1) {
+			if !strings.HasSuffix(m[1], ".") { // "unit."+u: checked below
+				used = append(used, m[1])
+			}
+		}
+	}
+	if len(used) < 50 {
+		t.Fatalf("found only %d uses of texts; is the pattern out of date?", len(used))
+	}
+	for _, u := range []string{"family", "child", "person", "household"} {
+		for _, form := range []string{"one", "few", "many"} {
+			used = append(used, "unit."+u+"."+form)
+		}
+		if u != "household" {
+			used = append(used, "unit."+u+".per")
+		}
+	}
+	for _, f := range []assess.Flag{assess.FlagNoData, assess.FlagNoDF, assess.FlagNoSE, assess.FlagP0or1, assess.FlagDFLow,
+		assess.FlagNEffLow, assess.FlagWideCI, assess.FlagWideRelativeCI, assess.FlagSmallCount, assess.FlagLonelyPSU, assess.FlagHighRSE} {
+		used = append(used, "flag."+string(f))
+	}
+	for _, r := range []assess.LonelyPSU{assess.LonelyAdjust, assess.LonelyRemove, assess.LonelyAverage, assess.LonelyFail} {
+		used = append(used, "lonely."+string(r))
+	}
+	for _, m := range []assess.CIMethod{assess.Logit, assess.Wald, assess.Wilson, assess.Beta} {
+		used = append(used, "m.ci."+string(m))
+	}
+	for _, c := range demandColumns {
+		used = append(used, "demand."+c.key)
+	}
+	used = append(used, "basis.registry", "basis.survey")
+	for _, key := range used {
+		if _, ok := assessText[key]; !ok {
+			t.Errorf("text %q is used but not in assessText", key)
+		}
+	}
+}
+
+// TestDemandHeadersDistinct checks that no header of the Demand sheet, in
+// either language, names two columns: ReadDemand matches them by name.
+func TestDemandHeadersDistinct(t *testing.T) {
+	seen := map[string]string{}
+	for _, c := range demandColumns {
+		txt := assessText["demand."+c.key]
+		for _, h := range []string{c.key, txt.UK, txt.EN} {
+			k := headerKey(h)
+			if other, ok := seen[k]; ok && other != c.key {
+				t.Errorf("header %q names both %s and %s", h, other, c.key)
+			}
+			seen[k] = c.key
+		}
+	}
+}
+
+func TestUnitWord(t *testing.T) {
+	for _, c := range []struct {
+		lang hromada.Lang
+		unit hromada.Unit
+		n    float64
+		want string
+	}{
+		{hromada.Ukrainian, hromada.Family, 1, "сім'я"},
+		{hromada.Ukrainian, hromada.Family, 3, "сім'ї"},
+		{hromada.Ukrainian, hromada.Family, 5, "сімей"},
+		{hromada.Ukrainian, hromada.Family, 11, "сімей"},
+		{hromada.Ukrainian, hromada.Family, 12, "сімей"},
+		{hromada.Ukrainian, hromada.Child, 21, "дитина"},
+		{hromada.Ukrainian, hromada.Child, 1240, "дітей"},
+		{hromada.Ukrainian, hromada.Person, 1242, "особи"},
+		{hromada.English, hromada.Family, 1, "family"},
+		{hromada.English, hromada.Child, 2, "children"},
+		{hromada.English, "", 5, "families"},
+	} {
+		if got := unitWord(c.lang, c.unit, c.n); got != c.want {
+			t.Errorf("unitWord(%s, %q, %v) = %q, want %q", c.lang, c.unit, c.n, got, c.want)
+		}
+	}
+}
+
+func TestFormatNumbers(t *testing.T) {
+	for _, c := range []struct {
+		got, want string
+	}{
+		{formatCount(hromada.Ukrainian, 1240.4), "1\u00a0240"},
+		{formatCount(hromada.English, 1240.4), "1,240"},
+		{formatCount(hromada.English, 980), "980"},
+		{formatCount(hromada.English, 1234567), "1,234,567"},
+		{formatPercent(hromada.Ukrainian, 0.1234), "12,3\u00a0%"},
+		{formatPercent(hromada.English, 0.5), "50.0\u00a0%"},
+		{lowerFirst("Counselling"), "counselling"},
+		{lowerFirst("IDP families"), "IDP families"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
+
+// TestAssessmentSentences checks the sentences for a report: the union's
+// largest demands with their intervals and the right unit words, and no
+// suppressed figure.
+func TestAssessmentSentences(t *testing.T) {
+	en := newAssessWriter(testAssessment(t, hromada.English, true)).sentences()
+	uk := newAssessWriter(testAssessment(t, hromada.Ukrainian, true)).sentences()
+	for _, want := range []string{
+		"An estimated 996 families (95\u00a0% CI 711–1,285) in the target groups need counselling (incl. psychological counselling)",
+		"and 713 children (95\u00a0% CI 238–1,188) need day care",
+		"Need is highest among IDP families with children, for social support",
+		"The size of groups without a registry count (low-income families, large families (three or more children)) is estimated from the survey's weights.",
+	} {
+		if !strings.Contains(en, want) {
+			t.Errorf("English sentences lack %q:\n%s", want, en)
+		}
+	}
+	for _, want := range []string{
+		"За оцінкою, серед сімей цільових груп послуги «Консультування» потребують 996 сімей (95\u00a0% ДІ: 711–1\u00a0285)",
+		"послуги «Денний догляд» — 713 дітей (95\u00a0% ДІ: 238–1\u00a0188).",
+	} {
+		if !strings.Contains(uk, want) {
+			t.Errorf("Ukrainian sentences lack %q:\n%s", want, uk)
+		}
+	}
+	if strings.Contains(en, "low-income families for") || strings.Contains(en, "large families (three or more children),") {
+		t.Errorf("a suppressed estimate is in the sentences:\n%s", en)
+	}
+}

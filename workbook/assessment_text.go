@@ -1,0 +1,401 @@
+package workbook
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode"
+
+	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/assess"
+)
+
+// assessText holds every text of the assessment workbook in Ukrainian and
+// English, by key. Texts with verbs (%s, %d) are fmt formats; both
+// languages take the same arguments in the same order. Keys starting
+// "demand." and "est." are column headers of the Demand and Estimates
+// sheets (see demandColumns and estimateColumns).
+var assessText = map[string]hromada.Text{
+	// Sheets.
+	"sheet.summary":   {UK: "Підсумок", EN: "Summary"},
+	"sheet.demand":    {UK: "Потреба", EN: "Demand"},
+	"sheet.estimates": {UK: "Оцінки", EN: "Estimates"},
+	"sheet.quality":   {UK: "Якість даних", EN: "Data quality"},
+	"sheet.methods":   {UK: "Методи", EN: "Methods"},
+
+	// Groups hromada adds to the survey's.
+	"group.all": {UK: "Усі сім'ї", EN: "All families"},
+	"group.any": {UK: "Будь-яка цільова група (без повторів)", EN: "Any target group (unduplicated)"},
+
+	// Units: plural forms for numbers (one, few, many) and what a rate is.
+	"unit.family.one":     {UK: "сім'я", EN: "family"},
+	"unit.family.few":     {UK: "сім'ї", EN: "families"},
+	"unit.family.many":    {UK: "сімей", EN: "families"},
+	"unit.child.one":      {UK: "дитина", EN: "child"},
+	"unit.child.few":      {UK: "дитини", EN: "children"},
+	"unit.child.many":     {UK: "дітей", EN: "children"},
+	"unit.person.one":     {UK: "особа", EN: "person"},
+	"unit.person.few":     {UK: "особи", EN: "persons"},
+	"unit.person.many":    {UK: "осіб", EN: "persons"},
+	"unit.household.one":  {UK: "домогосподарство", EN: "household"},
+	"unit.household.few":  {UK: "домогосподарства", EN: "households"},
+	"unit.household.many": {UK: "домогосподарств", EN: "households"},
+	"unit.family.per":     {UK: "сім'ю", EN: "family"},
+	"unit.child.per":      {UK: "дитину", EN: "child"},
+	"unit.person.per":     {UK: "особу", EN: "person"},
+	"rate.share":          {UK: "частка %s", EN: "share of %s"}, // share of families
+	"rate.per":            {UK: "%s на %s", EN: "%s per %s"},    // children per family
+	"basis.registry":      {UK: "реєстр", EN: "registry"},
+	"basis.survey":        {UK: "оцінка з опитування", EN: "survey estimate"},
+
+	// Reliability.
+	"rel.ok":                 {UK: "надійна", EN: "ok"},
+	"rel.review":             {UK: "перевірити: %s", EN: "review: %s"},
+	"rel.suppressed":         {UK: "приховано: %s", EN: "suppressed: %s"},
+	"rel.unpublishable":      {UK: "ненадійна, не для публікації: %s", EN: "unreliable, not for publication: %s"},
+	"rel.small":              {UK: "< %d", EN: "< %d"},
+	"flag.no_data":           {UK: "немає відповідей", EN: "no answers"},
+	"flag.no_df":             {UK: "немає ступенів свободи (df ≤ 0)", EN: "no degrees of freedom (df ≤ 0)"},
+	"flag.no_se":             {UK: "похибку не можна оцінити", EN: "the standard error cannot be estimated"},
+	"flag.p_0_or_1":          {UK: "оцінка 0 % або 100 %", EN: "the rate is 0 % or 100 %"},
+	"flag.df_lt_8":           {UK: "менше 8 ступенів свободи", EN: "fewer than 8 degrees of freedom"},
+	"flag.neff_lt_30":        {UK: "ефективний розмір вибірки менше 30", EN: "effective sample size below 30"},
+	"flag.wide_ci":           {UK: "ДІ ширший за 30 в. п.", EN: "CI 30 points wide or wider"},
+	"flag.wide_relative_ci":  {UK: "ДІ ширший за 130 % оцінки", EN: "CI wider than 130 % of the rate"},
+	"flag.small_count":       {UK: "менше %d респондентів", EN: "fewer than %d respondents"},
+	"flag.lonely_psu":        {UK: "страта з одним кластером", EN: "a stratum with a single cluster"},
+	"flag.high_rse":          {UK: "відносна похибка понад 30 %", EN: "relative standard error above 30 %"},
+	"short.no_data":          {UK: "немає відповідей", EN: "no answers"},
+	"short.no_df":            {UK: "df = 0", EN: "df = 0"},
+	"short.no_se":            {UK: "немає SE", EN: "no SE"},
+	"short.neff_lt_30":       {UK: "n_eff < 30", EN: "n_eff < 30"},
+	"short.wide_ci":          {UK: "ДІ ≥ 30 в. п.", EN: "CI ≥ 30 points"},
+	"short.wide_relative_ci": {UK: "ДІ > 130 % оцінки", EN: "CI > 130 % of rate"},
+	"short.small_count":      {UK: "n < %d", EN: "n < %d"},
+
+	// Summary.
+	"sum.title":          {UK: "Оцінка потреб у соціальних послугах: %s", EN: "Assessment of needs for social services: %s"},
+	"sum.project":        {UK: "Проєкт: %s", EN: "Project: %s"},
+	"sum.survey":         {UK: "Опитування: %d %s (%s), %s, %s, %s.", EN: "Survey: %d %s (%s), %s, %s, %s."},
+	"sum.strata":         {UK: "страт: %d", EN: "%d strata"},
+	"sum.nostrata":       {UK: "без страт", EN: "no strata"},
+	"sum.clusters":       {UK: "кластерів: %d", EN: "%d clusters"},
+	"sum.noclusters":     {UK: "без кластерів", EN: "no clusters"},
+	"sum.weighted":       {UK: "зважене (стовпець «%s»)", EN: "weighted (column “%s”)"},
+	"sum.normalised":     {UK: "нормовані ваги (стовпець «%s»)", EN: "normalised weights (column “%s”)"},
+	"sum.unweighted":     {UK: "без ваг", EN: "unweighted"},
+	"sum.published":      {UK: "Версія для публікації: оцінки, що не відповідають правилам надійності NCHS або спираються на менше ніж %d респондентів, приховано із зазначенням причини.", EN: "Published version: estimates that fail the NCHS reliability rules or rest on fewer than %d respondents are suppressed, with the reason shown."},
+	"sum.internal":       {UK: "Внутрішня версія (--no-suppress): показано всі оцінки, також ненадійні. Не публікуйте її.", EN: "Internal version (--no-suppress): every estimate is shown, unreliable ones too. Do not publish it."},
+	"sum.report":         {UK: "Для звіту", EN: "For the report"},
+	"sum.union":          {UK: "Потреба за послугами: усі цільові групи разом (без повторів)", EN: "Demand by service: all target groups together (unduplicated)"},
+	"sum.union.note":     {UK: "Сім'я, що належить до кількох груп, рахується один раз. Рівень потреби — частка сімей цільових груп, а для послуг, що рахуються в дітях чи особах, — кількість дітей (осіб), які потребують послуги, на одну сім'ю.", EN: "A family in several groups counts once. Need rate: the share of the target groups' families, or for services counted in children or persons, the children (persons) in need per family."},
+	"sum.top":            {UK: "Найбільші потреби кожної групи (до %d послуг за рівнем потреби)", EN: "Top needs of each group (up to %d services by need rate)"},
+	"sum.top.note":       {UK: "Рівень потреби — частка сімей групи, які потребують послуги.", EN: "Need rate: the share of the group's families that need the service."},
+	"sum.top.group":      {UK: "%s: %s", EN: "%s: %s"},
+	"sum.top.none":       {UK: "Усі оцінки групи приховано: %s.", EN: "All of the group's estimates are suppressed: %s."},
+	"sum.size.registry":  {UK: "%s %s (реєстр, станом на %s)", EN: "%s %s (registry, as of %s)"},
+	"sum.size.survey":    {UK: "%s %s (оцінка з опитування)", EN: "%s %s (survey estimate)"},
+	"sum.col.service":    {UK: "Послуга", EN: "Service"},
+	"sum.col.unit":       {UK: "Одиниця", EN: "Unit"},
+	"sum.col.people":     {UK: "Потребують", EN: "In need"},
+	"sum.col.low":        {UK: "%s від", EN: "%s from"},
+	"sum.col.upp":        {UK: "до", EN: "to"},
+	"sum.col.rate":       {UK: "Рівень потреби", EN: "Need rate"},
+	"sum.col.rel":        {UK: "Надійність", EN: "Reliability"},
+	"sum.chart.demand":   {UK: "Потреба за послугами, усі цільові групи разом, з %s", EN: "Demand by service, all target groups together, with %s"},
+	"sum.chart.demand.y": {UK: "сімей, дітей або осіб (одиниця — після назви послуги)", EN: "families, children or persons (unit in brackets)"},
+	"sum.chart.rates":    {UK: "Рівень потреби за групами, з %s", EN: "Need rate by group, with %s"},
+	"sum.chart.rates.y":  {UK: "частка сімей групи", EN: "share of the group's families"},
+	"sum.chart.label":    {UK: "%s, %s", EN: "%s (%s)"}, // service, unit
+	"sum.rate.per":       {UK: `0.00" на %s"`, EN: `0.00" per %s"`},
+	"sum.chart.series":   {UK: "Потребують", EN: "In need"},
+	"sum.charts":         {UK: "Діаграми", EN: "Charts"},
+	"sum.charts.note":    {UK: "Приховані оцінки на діаграмах не показано.", EN: "Suppressed estimates are left out of the charts."},
+
+	// Sentences for the report.
+	"ci":              {UK: "%s\u00a0%% ДІ", EN: "%s\u00a0%% CI"}, // 95 % CI
+	"say.union.first": {UK: "За оцінкою, серед сімей цільових груп послуги «%s» %s %s %s (%s: %s–%s)", EN: "An estimated %[3]s %[4]s (%[5]s %[6]s–%[7]s) in the target groups need %[1]s"},
+	"say.union.next":  {UK: "послуги «%s» — %s %s (%s: %s–%s)", EN: "%[2]s %[3]s (%[4]s %[5]s–%[6]s) need %[1]s"},
+	"say.union.and":   {UK: ", ", EN: ", "},
+	"say.union.last":  {UK: ", ", EN: " and "},
+	"say.top":         {UK: "Найвищий рівень потреби — у групі «%s», послуга «%s»: %s сімей групи (%s: %s–%s).", EN: "Need is highest among %s, for %s: %s of them (%s %s–%s)."},
+	"say.basis":       {UK: "Чисельність груп без даних реєстру (%s) оцінено за вагами опитування.", EN: "The size of groups without a registry count (%s) is estimated from the survey's weights."},
+	"say.suppressed":  {UK: "Оцінки, що спираються на замало відповідей, не наведено.", EN: "Estimates resting on too few answers are not given."},
+	"say.none":        {UK: "Жодна оцінка потреби не відповідає правилам надійності для публікації.", EN: "No need estimate meets the reliability rules for publication."},
+
+	// Demand columns (the contract plan reads; see docs/assessment-workbook.md).
+	"demand.group_id":     {UK: "Код групи", EN: "Group ID"},
+	"demand.group_name":   {UK: "Група", EN: "Group"},
+	"demand.service_code": {UK: "Код послуги", EN: "Service code"},
+	"demand.service_name": {UK: "Послуга", EN: "Service"},
+	"demand.unit":         {UK: "Одиниця", EN: "Unit"},
+	"demand.basis":        {UK: "Джерело чисельності", EN: "Count basis"},
+	"demand.count":        {UK: "Чисельність N_g", EN: "Group size N_g"},
+	"demand.count_unit":   {UK: "Одиниця N_g", EN: "N_g counted in"},
+	"demand.count_of":     {UK: "N_g групи", EN: "N_g of group"},
+	"demand.as_of":        {UK: "Станом на", EN: "As of"},
+	"demand.rate":         {UK: "Рівень потреби", EN: "Need rate"},
+	"demand.rate_low":     {UK: "Рівень: ДІ від", EN: "Rate: CI from"},
+	"demand.rate_upp":     {UK: "Рівень: ДІ до", EN: "Rate: CI to"},
+	"demand.rate_of":      {UK: "Рівень — це", EN: "Rate is"},
+	"demand.people":       {UK: "Потребують", EN: "In need"},
+	"demand.people_low":   {UK: "Потребують: ДІ від", EN: "In need: CI from"},
+	"demand.people_upp":   {UK: "Потребують: ДІ до", EN: "In need: CI to"},
+	"demand.reliability":  {UK: "Надійність", EN: "Reliability"},
+	"demand.source":       {UK: "Джерело даних реєстру", EN: "Registry source"},
+	"demand.note":         {UK: "Аркуш, який читає «plan». Потребують = N_g × рівень потреби, в одиницях послуги. Стовпці знаходять за назвою (українською, англійською або ключем), тож їх можна переставляти; потребу можна змінити вручну. У прихованих рядках замість чисел — примітка.", EN: "The sheet “plan” reads. In need = N_g × need rate, in the service's unit. Its columns are found by their names (in Ukrainian or English, or their keys), so they may be moved; a demand may be changed by hand. Rows that are suppressed hold a note instead of numbers."},
+
+	// Data quality.
+	"dq.title":           {UK: "Якість даних", EN: "Data quality"},
+	"dq.survey":          {UK: "Опитування", EN: "Survey"},
+	"dq.file":            {UK: "Файл", EN: "File"},
+	"dq.sheet":           {UK: "Аркуш", EN: "Sheet"},
+	"dq.rows":            {UK: "Рядків (домогосподарств) використано", EN: "Rows (households) used"},
+	"dq.skipped":         {UK: "Рядків пропущено", EN: "Rows skipped"},
+	"dq.strata":          {UK: "Страт", EN: "Strata"},
+	"dq.psus":            {UK: "Кластерів (PSU)", EN: "Clusters (PSUs)"},
+	"dq.lonely":          {UK: "Страти з одним кластером", EN: "Strata with a single cluster"},
+	"dq.lonely.none":     {UK: "немає", EN: "none"},
+	"dq.lonely.rule":     {UK: "%s; правило «%s»: %s", EN: "%s; rule “%s”: %s"},
+	"lonely.adjust":      {UK: "внесок кластера центровано на загальне середнє", EN: "the cluster is centred on the grand mean"},
+	"lonely.remove":      {UK: "страта не додає до дисперсії", EN: "the stratum adds nothing to the variance"},
+	"lonely.average":     {UK: "страту відкинуто, дисперсію масштабовано на H/H_ok", EN: "the stratum is dropped and the variance scaled by H/H_ok"},
+	"lonely.fail":        {UK: "не дозволено", EN: "not allowed"},
+	"dq.answers":         {UK: "Відповіді за стовпцями", EN: "Answers by column"},
+	"dq.col.column":      {UK: "Стовпець", EN: "Column"},
+	"dq.col.what":        {UK: "Що вимірює", EN: "Measures"},
+	"dq.col.answered":    {UK: "Є відповідь", EN: "Answered"},
+	"dq.col.missing":     {UK: "Не знаю / відмова", EN: "Don't know / refused"},
+	"dq.col.notasked":    {UK: "Не питали", EN: "Not asked"},
+	"dq.col.share":       {UK: "Частка з відповіддю", EN: "Share answered"},
+	"dq.flags":           {UK: "Позначки оцінок", EN: "Flags on estimates"},
+	"dq.col.flag":        {UK: "Позначка", EN: "Flag"},
+	"dq.col.meaning":     {UK: "Що означає", EN: "Meaning"},
+	"dq.col.count":       {UK: "Оцінок", EN: "Estimates"},
+	"dq.flags.none":      {UK: "Жодна оцінка не має позначок.", EN: "No estimate is flagged."},
+	"dq.suppressed":      {UK: "Приховані оцінки", EN: "Suppressed estimates"},
+	"dq.unpublishable":   {UK: "Ненадійні оцінки (у версії для публікації їх було б приховано)", EN: "Unreliable estimates (a published version would suppress them)"},
+	"dq.col.group":       {UK: "Група", EN: "Group"},
+	"dq.col.service":     {UK: "Послуга", EN: "Service"},
+	"dq.col.estimate":    {UK: "Оцінка", EN: "Estimate"},
+	"dq.col.reasons":     {UK: "Причини", EN: "Reasons"},
+	"dq.suppressed.none": {UK: "Жодну оцінку не приховано.", EN: "No estimate is suppressed."},
+	"dq.warnings":        {UK: "Попередження", EN: "Warnings"},
+	"dq.warnings.none":   {UK: "Попереджень немає.", EN: "No warnings."},
+	"dq.est.rate":        {UK: "рівень потреби", EN: "need rate"},
+	"dq.est.demand":      {UK: "потреба (%s)", EN: "demand (%s)"},
+	"dq.small.note":      {UK: "Кількості від 1 до %d показано як «< %d»: у таблицях для публікації малих кількостей респондентів не наводять.", EN: "Counts from 1 to %d are shown as “< %d”: published tables never give small counts of respondents."},
+
+	// Methods.
+	"m.title":         {UK: "Методи: як отримано кожне число", EN: "Methods: how every figure was made"},
+	"m.design":        {UK: "Дизайн вибірки", EN: "Survey design"},
+	"m.survey":        {UK: "Опитування", EN: "Survey"},
+	"m.survey.text":   {UK: "%s, аркуш «%s»: використано домогосподарств — %d, пропущено рядків — %d.", EN: "%s, sheet “%s”: %d households used, %d rows skipped."},
+	"m.survey.date":   {UK: "Дата опитування: %s.", EN: "Interviews: %s."},
+	"sum.survey.date": {UK: "%s; %s", EN: "%s; %s"},
+	"m.weights":       {UK: "Ваги", EN: "Weights"},
+	"m.weights.exp":   {UK: "Стовпець «%s»: вага — скільки сімей громади представляє домогосподарство.", EN: "Column “%s”: a household's weight is the number of families of the community it stands for."},
+	"m.weights.norm":  {UK: "Стовпець «%s»: нормовані ваги (їх сума дорівнює кількості респондентів). Частки правильні, але чисельність груп з опитування — це кількість респондентів, а не сімей громади; потрібні дані реєстру.", EN: "Column “%s”: normalised weights (they sum to the respondents). Shares are right, but group sizes from the survey count respondents, not families of the community; registry counts are needed."},
+	"m.weights.none":  {UK: "Без ваг: кожне домогосподарство важить однаково.", EN: "None: every household counts the same."},
+	"m.strata":        {UK: "Страти", EN: "Strata"},
+	"m.strata.col":    {UK: "Стовпець «%s»; страт: %d.", EN: "Column “%s”: %d strata."},
+	"m.strata.none":   {UK: "Без страт.", EN: "None."},
+	"m.clusters":      {UK: "Кластери (PSU)", EN: "Clusters (PSUs)"},
+	"m.clusters.col":  {UK: "Стовпець «%s»; кластерів: %d (вкладені у страти).", EN: "Column “%s”: %d clusters, nested in strata."},
+	"m.clusters.none": {UK: "Без кластерів: кожне домогосподарство — окрема одиниця вибірки.", EN: "None: each household is its own sampling unit."},
+	"m.fpc":           {UK: "Поправка на скінченну сукупність", EN: "Finite population correction"},
+	"m.fpc.col":       {UK: "Стовпець «%s»: кількість кластерів у сукупності кожної страти.", EN: "Column “%s”: the clusters in the population of each stratum."},
+	"m.fpc.none":      {UK: "Немає: вибір кластерів із поверненням.", EN: "None: clusters sampled with replacement."},
+	"m.lonely":        {UK: "Страти з одним кластером", EN: "Strata with a single cluster"},
+	"m.estimates":     {UK: "Оцінки", EN: "Estimates"},
+	"m.rate":          {UK: "Рівень потреби", EN: "Need rate"},
+	"m.rate.text":     {UK: "Частка сімей групи, які потребують послуги: p = Σ w·y / Σ w за домогосподарствами групи, що відповіли на питання. «Не знаю» та відмова — це відсутня відповідь, а не «ні»; такі домогосподарства не входять до оцінки цієї послуги.", EN: "The share of a group's families that need a service: p = Σ w·y / Σ w over the group's households that answered. “Don't know” and refusals are missing answers, not “no”; those households are left out of that service's estimate."},
+	"m.se":            {UK: "Стандартна похибка", EN: "Standard error"},
+	"m.se.text":       {UK: "Лінеаризація Тейлора, кластери обрано з поверненням, як у пакеті R survey (svydesign(ids = ~кластер, strata = ~страта, weights = ~вага, nest = TRUE)). Групи — це домени: дисперсія сумується за всіма кластерами опитування, а не лише тими, де є члени групи.", EN: "Taylor linearisation, clusters sampled with replacement, as in R's survey package (svydesign(ids = ~cluster, strata = ~stratum, weights = ~weight, nest = TRUE)). Groups are domains: the variance sums over every cluster of the survey, not only those with members of the group."},
+	"m.df":            {UK: "Ступені свободи", EN: "Degrees of freedom"},
+	"m.df.text":       {UK: "Кластери, у яких є член групи з відповіддю, мінус страти, у яких він є.", EN: "Clusters with an answering member of the group minus the strata with one."},
+	"m.ci":            {UK: "Довірчий інтервал", EN: "Confidence interval"},
+	"m.ci.logit":      {UK: "%s %%, логіт-інтервал: expit(logit(p) ± t·SE/(p(1−p))), t — квантиль розподілу Стьюдента зі ступенями свободи оцінки (R svyciprop, method = \"logit\").", EN: "%s %%, logit interval: expit(logit(p) ± t·SE/(p(1−p))), t the Student quantile with the estimate's degrees of freedom (R svyciprop, method = \"logit\")."},
+	"m.ci.wald":       {UK: "%s %%, інтервал Вальда: p ± t·SE, t — квантиль розподілу Стьюдента зі ступенями свободи оцінки.", EN: "%s %%, Wald interval: p ± t·SE, t the Student quantile with the estimate's degrees of freedom."},
+	"m.ci.wilson":     {UK: "%s %%, інтервал Вілсона на ефективному розмірі вибірки n* = p(1−p)/V.", EN: "%s %%, Wilson interval on the effective sample size n* = p(1−p)/V."},
+	"m.ci.beta":       {UK: "%s %%, інтервал Корна–Граубарда (бета) (R svyciprop, method = \"beta\").", EN: "%s %%, Korn–Graubard (beta) interval (R svyciprop, method = \"beta\")."},
+	"m.ci.other":      {UK: "Для середніх і відношень (послуги в дітях чи особах) — інтервал p ± t·SE. Коли p = 0 або 1 — однобічна межа Корна–Граубарда.", EN: "Means and ratios (services counted in children or persons) take p ± t·SE. When p is 0 or 1: the one-sided Korn–Graubard bound."},
+	"m.nchs":          {UK: "Надійність (NCHS)", EN: "Reliability (NCHS)"},
+	"m.nchs.text":     {UK: "Оцінку приховують, коли ефективний розмір вибірки n_eff = p(1−p)/V менше 30, ДІ ширший за 0,30, або ширина ДІ відносно p більша за 1,30 (якщо ширина понад 0,05). Позначають «перевірити», коли ступенів свободи менше 8, p = 0 або 1, або до дисперсії увійшла страта з одним кластером. Для середніх і відношень: «перевірити», коли відносна похибка SE/оцінка понад 0,30.", EN: "An estimate is suppressed when its effective sample size n_eff = p(1−p)/V is below 30, its CI is 0.30 wide or wider, or its CI width relative to p exceeds 1.30 (unless the width is at most 0.05). It is flagged for review when it has fewer than 8 degrees of freedom, p is 0 or 1, or a stratum with a single cluster entered its variance. Means and ratios are flagged for review when their relative standard error SE/estimate exceeds 0.30."},
+	"m.small":         {UK: "Малі кількості", EN: "Small counts"},
+	"m.small.text":    {UK: "Оцінку, за якою стоїть менше ніж %d респондентів, приховують; кількості респондентів менше %d у таблицях для публікації не наводять.", EN: "An estimate resting on fewer than %d respondents is suppressed; counts of respondents below %d are never shown in published tables."},
+	"m.publish":       {UK: "Публікація", EN: "Publication"},
+	"m.publish.yes":   {UK: "Приховані оцінки замінено приміткою з причиною (а не порожньою клітинкою).", EN: "Suppressed estimates are replaced by a note giving the reason (never a blank cell)."},
+	"m.publish.no":    {UK: "Внутрішня версія (--no-suppress): усі оцінки показано; ненадійні позначено в стовпці «Надійність». Не публікуйте.", EN: "Internal version (--no-suppress): every estimate is shown; unreliable ones are marked in the Reliability column. Do not publish."},
+	"m.people":        {UK: "Від рівня до кількості людей", EN: "From rates to people"},
+	"m.demand":        {UK: "Потреба", EN: "Demand"},
+	"m.demand.text":   {UK: "Потребують = N_g × рівень потреби, інтервал N_g × [від, до]. N_g — чисельність групи з реєстру (додаток 1), а без нього — зважена кількість сімей групи з опитування (Σ w), позначена «оцінка з опитування».", EN: "In need = N_g × need rate, interval N_g × [from, to]. N_g is the group's registry count (Annex 1), or without one the survey's weighted count of the group's families (Σ w), labelled “survey estimate”."},
+	"m.units":         {UK: "Послуги в дітях чи особах", EN: "Services counted in children or persons"},
+	"m.units.text":    {UK: "Оцінка відношення: R = Σ w·діти·y / Σ w — дітей, які потребують послуги, на одну сім'ю (особи — так само, за розміром домогосподарства); потреба = N_g × R.", EN: "Ratio estimator: R = Σ w·children·y / Σ w, the children in need of the service per family (persons likewise, by household size); demand = N_g × R."},
+	"m.union":         {UK: "Усі групи разом", EN: "All groups together"},
+	"m.union.text":    {UK: "Групи перетинаються (сім'я може бути і ВПО, і малозабезпеченою). Потребу всіх груп разом оцінено на їх об'єднанні як одному домені, а не як суму потреб груп, яка рахувала б таку сім'ю двічі.", EN: "Groups overlap (a family can be both IDP and low-income). The demand of all groups together is estimated on their union as one domain, never as the sum of the groups' demands, which would count such a family twice."},
+	"m.sources":       {UK: "Джерела даних", EN: "Data sources"},
+	"m.registry":      {UK: "%s: %s %s, станом на %s; джерело: %s", EN: "%s: %s %s, as of %s; source: %s"},
+	"m.registry.none": {UK: "Даних реєстру немає: чисельність усіх груп оцінено з опитування.", EN: "No registry counts: every group's size is estimated from the survey."},
+	"m.registry.key":  {UK: "Реєстр (додаток 1)", EN: "Registry (Annex 1)"},
+	"m.catalogue":     {UK: "Каталог послуг", EN: "Service catalogue"},
+	"m.software":      {UK: "Програма", EN: "Software"},
+	"m.software.text": {UK: "Розраховано програмою hromada (github.com/hromada-tool/hromada). Її оцінки, похибки та інтервали збігаються з пакетом R survey 4.5 (svymean, svyciprop, svyratio) на контрольних даних; стовпці аркуша «Оцінки» — ті самі, що в analysistools (REACH).", EN: "Computed by hromada (github.com/hromada-tool/hromada). Its estimates, standard errors and intervals agree with R's survey package 4.5 (svymean, svyciprop, svyratio) on reference data; the columns of the Estimates sheet are those of analysistools (REACH)."},
+	"m.lonely.none":   {UK: "Немає. Якби були, діяло б правило «%s»: %s.", EN: "None. Were there any, rule “%s” would apply: %s."},
+	"m.lonely.text":   {UK: "%s. Правило «%s»: %s.", EN: "%s. Rule “%s”: %s."},
+}
+
+// tr returns the text of key in the workbook's language, formatted with
+// args when there are any. An unknown key is returned as it is, so a
+// missing text shows in the workbook rather than failing it; a test checks
+// that every key used is in assessText.
+func tr(lang hromada.Lang, key string, args ...any) string {
+	t, ok := assessText[key]
+	if !ok {
+		return key
+	}
+	s := t.In(lang)
+	if len(args) > 0 {
+		s = fmt.Sprintf(s, args...)
+	}
+	return s
+}
+
+// unitWord is the form of a unit's name that goes with the number n:
+// «1 сім'я», «2 сім'ї», «5 сімей»; "1 family", "2 families".
+func unitWord(lang hromada.Lang, u hromada.Unit, n float64) string {
+	if u == "" {
+		u = hromada.Family
+	}
+	return tr(lang, "unit."+string(u)+"."+pluralForm(lang, n))
+}
+
+// pluralForm is the plural class of a whole number n: "one", "few" or
+// "many" (Ukrainian has three; English uses "one" and "many").
+func pluralForm(lang hromada.Lang, n float64) string {
+	k := int64(math.Abs(math.Round(n)))
+	if lang == hromada.English {
+		if k == 1 {
+			return "one"
+		}
+		return "many"
+	}
+	switch {
+	case k%10 == 1 && k%100 != 11:
+		return "one"
+	case k%10 >= 2 && k%10 <= 4 && (k%100 < 12 || k%100 > 14):
+		return "few"
+	}
+	return "many"
+}
+
+// unitPlural is the plural name of a unit, as in column headers.
+func unitPlural(lang hromada.Lang, u hromada.Unit) string {
+	if u == "" {
+		u = hromada.Family
+	}
+	return tr(lang, "unit."+string(u)+".many")
+}
+
+// formatCount writes a whole number as the language does: «1 240» with a
+// no-break space in Ukrainian, "1,240" in English.
+func formatCount(lang hromada.Lang, v float64) string {
+	s := fmt.Sprintf("%.0f", math.Abs(v))
+	sep := ","
+	if lang != hromada.English {
+		sep = "\u00a0"
+	}
+	var b strings.Builder
+	if v < -0.5 {
+		b.WriteString("−")
+	}
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// formatPercent writes a share as a percentage with one decimal: «12,3 %»,
+// "12.3 %".
+func formatPercent(lang hromada.Lang, v float64) string {
+	return formatDecimal(lang, v*100, 1) + "\u00a0%"
+}
+
+// formatDecimal writes v with the given decimals and the language's
+// decimal separator.
+func formatDecimal(lang hromada.Lang, v float64, decimals int) string {
+	s := fmt.Sprintf("%.*f", decimals, v)
+	if lang != hromada.English {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// lowerFirst lowers the first letter of a name for the middle of an English
+// sentence, unless the name starts with an abbreviation ("IDP families").
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) == 0 || (len(r) > 1 && unicode.IsUpper(r[1])) {
+		return s
+	}
+	r[0] = unicode.ToLower(r[0])
+	return string(r)
+}
+
+// reasons lists the reasons of a verdict in words.
+func reasons(lang hromada.Lang, v assess.Verdict, minCount int) string {
+	var out []string
+	for _, f := range v.Reasons {
+		out = append(out, flagWords(lang, f, minCount))
+	}
+	return strings.Join(out, "; ")
+}
+
+// flagWords says what a flag means.
+func flagWords(lang hromada.Lang, f assess.Flag, minCount int) string {
+	if f == assess.FlagSmallCount {
+		return tr(lang, "flag.small_count", minCount)
+	}
+	if _, ok := assessText["flag."+string(f)]; !ok {
+		return string(f)
+	}
+	return tr(lang, "flag."+string(f))
+}
+
+// suppressedNote is what a suppressed number cell holds: "suppressed: n_eff
+// < 30", the first reason in short.
+func suppressedNote(lang hromada.Lang, v assess.Verdict, minCount int) string {
+	why := ""
+	for _, f := range v.Reasons {
+		key := "short." + string(f)
+		if _, ok := assessText[key]; ok {
+			why = tr(lang, key)
+			if f == assess.FlagSmallCount {
+				why = tr(lang, key, minCount)
+			}
+			break
+		}
+	}
+	if why == "" && len(v.Reasons) > 0 {
+		why = flagWords(lang, v.Reasons[0], minCount)
+	}
+	return tr(lang, "rel.suppressed", why)
+}
+
+// reliability says in words whether an estimate may be used: "ok",
+// "review: …", "suppressed: …" — or, in an internal workbook, "unreliable,
+// not for publication: …" for what a published one would suppress.
+func reliability(lang hromada.Lang, v assess.Verdict, o AssessOptions) string {
+	switch {
+	case v.Suppress && o.Suppress:
+		return tr(lang, "rel.suppressed", reasons(lang, v, o.MinCount))
+	case v.Suppress:
+		return tr(lang, "rel.unpublishable", reasons(lang, v, o.MinCount))
+	case v.Review:
+		return tr(lang, "rel.review", reasons(lang, v, o.MinCount))
+	}
+	return tr(lang, "rel.ok")
+}

@@ -1,0 +1,873 @@
+package workbook
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/assess"
+)
+
+// TopNeeds is how many services the Summary lists for each group, the
+// ones with the highest need rates.
+const TopNeeds = 5
+
+// WriteAssessment writes the assessment workbook of one community to path,
+// whole or not at all, with every text in a.Lang. Its sheets, in order:
+//
+//   - Summary: the survey in a line, sentences for a report, the
+//     unduplicated demand per service, each group's top needs, and charts
+//     of the demand and of the need rates, with their intervals;
+//   - Demand: one row per group and service with the rate, the demand and
+//     their intervals — the sheet [ReadDemand] reads and plan uses, laid
+//     out as docs/assessment-workbook.md describes;
+//   - Estimates: the analysistools results table, for REACH users;
+//   - Data quality: the survey, its answers, flags, suppressed estimates
+//     and warnings;
+//   - Methods: the design, the formulas in words and the data sources.
+//
+// With a.Options.Suppress, estimates that fail the NCHS rules or rest on
+// too few respondents show a note with the reason instead of their numbers,
+// and small counts of respondents are not shown. The same assessment gives
+// the same bytes.
+func WriteAssessment(path string, a *Assessment) error {
+	if a == nil {
+		return errors.New("no assessment to write")
+	}
+	w := newAssessWriter(a)
+	w.summary()
+	w.demandSheet()
+	w.estimatesSheet()
+	w.qualitySheet()
+	w.methodsSheet()
+	w.charts()
+	return w.b.Save(path)
+}
+
+// assessWriter writes one assessment workbook.
+type assessWriter struct {
+	a    *Assessment
+	b    *Book
+	lang hromada.Lang
+	o    AssessOptions // with defaults filled in
+
+	groups   []string // group IDs in the order of Result.Rates: AllGroup first
+	services []string // service keys in the order of the survey's needs
+	rates    map[[2]string]assess.Rate
+	demand   map[[2]string]assess.Demand
+
+	summarySheet string
+	summaryWidth float64 // characters across the Summary's columns
+	chartRow     int     // Summary row the charts start on
+}
+
+func newAssessWriter(a *Assessment) *assessWriter {
+	w := &assessWriter{a: a, b: NewBook(), lang: a.Lang, o: a.Options,
+		rates: map[[2]string]assess.Rate{}, demand: map[[2]string]assess.Demand{}}
+	if w.lang != hromada.English {
+		w.lang = hromada.Ukrainian
+	}
+	if w.o.MinCount == 0 {
+		w.o.MinCount = assess.DefaultMinCount
+	}
+	if w.o.Level == 0 {
+		w.o.Level = 0.95
+	}
+	if w.o.CI == "" {
+		w.o.CI = assess.Logit
+	}
+	for _, r := range a.Result.Rates {
+		if !slices.Contains(w.groups, r.Group) {
+			w.groups = append(w.groups, r.Group)
+		}
+		if !slices.Contains(w.services, r.Service) {
+			w.services = append(w.services, r.Service)
+		}
+		w.rates[[2]string{r.Group, r.Service}] = r
+	}
+	for _, d := range slices.Concat(a.Result.Demand, a.Result.Union) {
+		w.demand[[2]string{d.Group, d.Service}] = d
+	}
+	return w
+}
+
+func (w *assessWriter) t(key string, args ...any) string { return tr(w.lang, key, args...) }
+
+// level is the confidence level in percent: "95", "90", "97,5".
+func (w *assessWriter) level() string {
+	l := w.o.Level * 100
+	if l == math.Round(l) {
+		return formatDecimal(w.lang, l, 0)
+	}
+	return formatDecimal(w.lang, l, 1)
+}
+
+// ci names the intervals: "95 % CI", «95 % ДІ».
+func (w *assessWriter) ci() string { return w.t("ci", w.level()) }
+
+// groupName names a group in the workbook's language.
+func (w *assessWriter) groupName(id string) string {
+	if g, ok := w.a.Groups[id]; ok {
+		if n := g.Name.In(w.lang); n != "" {
+			return n
+		}
+	}
+	switch id {
+	case assess.AllGroup:
+		return w.t("group.all")
+	case assess.AnyGroup:
+		return w.t("group.any")
+	}
+	return id
+}
+
+// serviceName names a service in the workbook's language.
+func (w *assessWriter) serviceName(key string) string {
+	if s, ok := w.a.Services[key]; ok {
+		if n := s.Name.In(w.lang); n != "" {
+			return n
+		}
+	}
+	return key
+}
+
+// hidden reports whether an estimate's numbers are replaced by a note.
+func (w *assessWriter) hidden(r assess.Rate) bool { return w.o.Suppress && r.Verdict.Suppress }
+
+// small reports whether a count of respondents is too small to publish.
+func (w *assessWriter) small(n int) bool {
+	return w.o.Suppress && w.o.MinCount > 0 && n > 0 && n < w.o.MinCount
+}
+
+// count is a count of respondents as a published table shows it: the
+// number, or "< 5" when it is too small.
+func (w *assessWriter) count(n int) any {
+	if w.small(n) {
+		return w.t("rel.small", w.o.MinCount)
+	}
+	return float64(n)
+}
+
+// rateOf says what a demand's rate is: a share of families, or children
+// per family.
+func (w *assessWriter) rateOf(d assess.Demand) string {
+	cu := d.CountUnit
+	if cu == "" {
+		cu = hromada.Family
+	}
+	if d.Rate.Kind == assess.KindProportion {
+		return w.t("rate.share", unitPlural(w.lang, cu))
+	}
+	return w.t("rate.per", unitPlural(w.lang, d.Unit), w.t("unit."+string(cu)+".per"))
+}
+
+// basis labels where a group's size comes from.
+func (w *assessWriter) basis(b assess.Basis) string {
+	if b == assess.BasisRegistry {
+		return w.t("basis.registry")
+	}
+	return w.t("basis.survey")
+}
+
+// publishable are the union demands the Summary and its sentences show,
+// largest first; suppressed ones (and, in an internal workbook, unreliable
+// ones) follow in the survey's order.
+func (w *assessWriter) unionByDemand() []assess.Demand {
+	u := slices.Clone(w.a.Result.Union)
+	slices.SortStableFunc(u, func(x, y assess.Demand) int {
+		if x.Rate.Verdict.Suppress != y.Rate.Verdict.Suppress {
+			if x.Rate.Verdict.Suppress {
+				return 1
+			}
+			return -1
+		}
+		if x.Rate.Verdict.Suppress {
+			return 0
+		}
+		return cmp.Compare(nan0(y.People), nan0(x.People))
+	})
+	return u
+}
+
+func nan0(v float64) float64 {
+	if math.IsNaN(v) {
+		return 0
+	}
+	return v
+}
+
+// topNeeds are a group's services with the highest need rates: the
+// publishable ones in a published workbook, all in an internal one.
+func (w *assessWriter) topNeeds(group string) []assess.Rate {
+	var out []assess.Rate
+	for _, s := range w.services {
+		r, ok := w.rates[[2]string{group, s}]
+		if !ok || w.hidden(r) || math.IsNaN(r.Stat) {
+			continue
+		}
+		out = append(out, r)
+	}
+	slices.SortStableFunc(out, func(x, y assess.Rate) int { return cmp.Compare(y.Stat, x.Stat) })
+	return out[:min(len(out), TopNeeds)]
+}
+
+// groupSize describes a group's N_g: "640 families (registry, as of …)".
+func (w *assessWriter) groupSize(group string) string {
+	for _, s := range w.services {
+		d, ok := w.demand[[2]string{group, s}]
+		if !ok || d.CountOf != group {
+			continue
+		}
+		n := formatCount(w.lang, d.Count)
+		unit := unitWord(w.lang, d.CountUnit, d.Count)
+		if d.Basis == assess.BasisRegistry {
+			return w.t("sum.size.registry", n, unit, d.AsOf)
+		}
+		return w.t("sum.size.survey", n, unit)
+	}
+	return ""
+}
+
+// summary writes the Summary sheet.
+func (w *assessWriter) summary() {
+	a := w.a
+	widths := []float64{50, 11, 13, 10, 10, 15, 10, 10, 36}
+	r := w.b.newReport(w.t("sheet.summary"), widths)
+	w.summarySheet = r.sh
+	for _, x := range widths {
+		w.summaryWidth += x
+	}
+	r.title(w.t("sum.title", a.Community.Name.In(w.lang)))
+	if a.Project != "" {
+		r.line(w.t("sum.project", a.Project), "")
+	}
+	r.line(w.surveyLine(), "")
+	if w.o.Suppress {
+		r.line(w.t("sum.published", w.o.MinCount), "note")
+	} else {
+		r.line(w.t("sum.internal"), "warn")
+	}
+
+	r.gap()
+	r.heading(w.t("sum.report"))
+	r.line(w.sentences(), "")
+
+	cols := []Col{
+		{Header: w.t("sum.col.service"), Wrap: true},
+		{Header: w.t("sum.col.unit")},
+		{Header: w.t("sum.col.people"), Format: Integer},
+		{Header: w.t("sum.col.low", w.ci()), Format: Integer},
+		{Header: w.t("sum.col.upp"), Format: Integer},
+		{Header: w.t("sum.col.rate"), Format: Percent},
+		{Header: w.t("sum.col.low", w.ci()), Format: Percent},
+		{Header: w.t("sum.col.upp"), Format: Percent},
+		{Header: w.t("sum.col.rel"), Wrap: true},
+	}
+	if len(a.Result.Union) > 0 {
+		r.gap()
+		r.heading(w.t("sum.union"))
+		r.header(cols)
+		for _, d := range w.unionByDemand() {
+			r.row(cols, w.summaryRow(w.serviceName(d.Service), d, d.Rate))
+		}
+		r.line(w.t("sum.union.note"), "note")
+	}
+
+	r.gap()
+	r.heading(w.t("sum.top", TopNeeds))
+	r.header(cols)
+	for _, g := range w.groups {
+		head := w.groupName(g)
+		if size := w.groupSize(g); size != "" {
+			head = w.t("sum.top.group", head, size)
+		}
+		r.line(head, "group")
+		top := w.topNeeds(g)
+		if len(top) == 0 {
+			r.line(w.t("sum.top.none", w.groupReasons(g)), "note")
+			continue
+		}
+		for i, rate := range top {
+			d := w.demand[[2]string{g, rate.Service}]
+			r.row(cols, w.summaryRow(fmt.Sprintf("%d. %s", i+1, w.serviceName(rate.Service)), d, rate))
+		}
+	}
+	r.line(w.t("sum.top.note"), "note")
+	r.gap()
+	w.b.fail(w.b.f.InsertPageBreak(r.sh, r.ref(0)))
+	r.heading(w.t("sum.charts"))
+	r.line(w.t("sum.charts.note"), "note")
+	w.chartRow = r.next
+	w.pageSetup(r.sh, "")
+}
+
+// summaryRow is a row of a Summary table: a service, its demand and
+// interval, and a rate — the family rate of a group's top need, or the
+// demand's own rate for the union. Suppressed figures become one note
+// across their cells.
+func (w *assessWriter) summaryRow(label string, d assess.Demand, rate assess.Rate) []any {
+	row := []any{label, unitPlural(w.lang, d.Unit)}
+	if w.hidden(d.Rate) {
+		row = append(row, noteSpan{text: suppressedNote(w.lang, d.Rate.Verdict, w.o.MinCount), n: 3}, nil, nil)
+	} else {
+		row = append(row, d.People, d.PeopleLow, d.PeopleUpp)
+	}
+	if w.hidden(rate) {
+		row = append(row, noteSpan{text: suppressedNote(w.lang, rate.Verdict, w.o.MinCount), n: 3}, nil, nil)
+	} else {
+		p, lo, hi := numCell{v: rate.Stat, f: Percent}, numCell{v: rate.StatLow, f: Percent}, numCell{v: rate.StatUpp, f: Percent}
+		if rate.Kind != assess.KindProportion {
+			p.custom = w.t("sum.rate.per", w.t("unit."+string(cmp.Or(d.CountUnit, hromada.Family))+".per"))
+			lo.f, hi.f = Decimal2, Decimal2
+		}
+		row = append(row, p, lo, hi)
+	}
+	v := rate.Verdict
+	if d.Rate.Verdict.Suppress && !v.Suppress {
+		v = d.Rate.Verdict
+	}
+	return append(row, reliability(w.lang, v, w.o))
+}
+
+// groupReasons lists, in words, why a group's estimates are suppressed.
+func (w *assessWriter) groupReasons(group string) string {
+	var seen []assess.Flag
+	for _, s := range w.services {
+		for _, f := range w.rates[[2]string{group, s}].Verdict.Reasons {
+			if !slices.Contains(seen, f) {
+				seen = append(seen, f)
+			}
+		}
+	}
+	return reasons(w.lang, assess.Verdict{Reasons: seen}, w.o.MinCount)
+}
+
+// surveyLine describes the survey in one line.
+func (w *assessWriter) surveyLine() string {
+	s := w.a.Survey
+	where := s.File
+	if s.Sheet != "" {
+		where += ", " + s.Sheet
+	}
+	if s.Date != "" {
+		where = w.t("sum.survey.date", where, s.Date)
+	}
+	strata := w.t("sum.nostrata")
+	if s.Stratum != "" {
+		strata = w.t("sum.strata", s.Strata)
+	}
+	clusters := w.t("sum.noclusters")
+	if s.Cluster != "" {
+		clusters = w.t("sum.clusters", s.PSUs)
+	}
+	weight := w.t("sum.unweighted")
+	switch {
+	case s.Weight != "" && s.NormalisedWeights:
+		weight = w.t("sum.normalised", s.Weight)
+	case s.Weight != "":
+		weight = w.t("sum.weighted", s.Weight)
+	}
+	return w.t("sum.survey", s.Rows, unitWord(w.lang, "household", float64(s.Rows)), where, strata, clusters, weight)
+}
+
+// sentences are what a planner can paste into a report: the largest
+// unduplicated demands, the highest need rate of a group, and where the
+// group sizes come from. Suppressed and unreliable figures are left out.
+func (w *assessWriter) sentences() string {
+	var out []string
+	var parts []string
+	for _, d := range w.unionByDemand() {
+		if d.Rate.Verdict.Suppress || math.IsNaN(d.PeopleLow) || len(parts) == 3 {
+			continue
+		}
+		name := w.serviceName(d.Service)
+		if w.lang == hromada.English {
+			name = lowerFirst(name)
+		}
+		n, lo, hi := formatCount(w.lang, d.People), formatCount(w.lang, d.PeopleLow), formatCount(w.lang, d.PeopleUpp)
+		unit := unitWord(w.lang, d.Unit, d.People)
+		if len(parts) == 0 {
+			verb := "потребують"
+			if pluralForm(w.lang, d.People) == "one" {
+				verb = "потребує"
+			}
+			parts = append(parts, w.t("say.union.first", name, verb, n, unit, w.ci(), lo, hi))
+		} else {
+			parts = append(parts, w.t("say.union.next", name, n, unit, w.ci(), lo, hi))
+		}
+	}
+	if len(parts) > 0 {
+		var b strings.Builder
+		for i, p := range parts {
+			switch {
+			case i == 0:
+			case i == len(parts)-1:
+				b.WriteString(w.t("say.union.last"))
+			default:
+				b.WriteString(w.t("say.union.and"))
+			}
+			b.WriteString(p)
+		}
+		b.WriteString(".")
+		out = append(out, b.String())
+	}
+
+	var best assess.Rate
+	for _, g := range w.groups {
+		if g == assess.AllGroup || g == assess.AnyGroup {
+			continue
+		}
+		for _, s := range w.services {
+			r := w.rates[[2]string{g, s}]
+			if r.Verdict.Suppress || math.IsNaN(r.StatLow) || math.IsNaN(r.Stat) {
+				continue
+			}
+			if best.Service == "" || r.Stat > best.Stat {
+				best = r
+			}
+		}
+	}
+	if best.Service != "" {
+		group, service := w.groupName(best.Group), w.serviceName(best.Service)
+		if w.lang == hromada.English {
+			group, service = lowerFirst(group), lowerFirst(service)
+		}
+		out = append(out, w.t("say.top", group, service, formatPercent(w.lang, best.Stat), w.ci(),
+			formatDecimal(w.lang, best.StatLow*100, 1), formatPercent(w.lang, best.StatUpp)))
+	}
+	if len(out) == 0 {
+		out = append(out, w.t("say.none"))
+	}
+
+	var surveyBased []string
+	suppressed := false
+	for _, d := range slices.Concat(w.a.Result.Demand, w.a.Result.Union) {
+		if d.Basis == assess.BasisSurvey && d.Group != assess.AnyGroup && d.Group != assess.AllGroup {
+			name := w.groupName(d.Group)
+			if w.lang == hromada.English {
+				name = lowerFirst(name)
+			}
+			if !slices.Contains(surveyBased, name) {
+				surveyBased = append(surveyBased, name)
+			}
+		}
+		suppressed = suppressed || d.Rate.Verdict.Suppress
+	}
+	if len(surveyBased) > 0 {
+		out = append(out, w.t("say.basis", strings.Join(surveyBased, ", ")))
+	}
+	if suppressed {
+		out = append(out, w.t("say.suppressed"))
+	}
+	return strings.Join(out, " ")
+}
+
+// assessCol is a column of a table sheet: its key, number format, width (0
+// fitted) and whether its text wraps.
+type assessCol struct {
+	key    string
+	format Format
+	width  float64
+	wrap   bool
+}
+
+// demandColumns are the columns of the Demand sheet, in order; the header
+// of each is its text "demand.<key>" in the workbook's language.
+// docs/assessment-workbook.md documents them: plan reads them by name.
+var demandColumns = []assessCol{
+	{"group_id", TextFmt, 14, false},
+	{"group_name", General, 30, true},
+	{"service_code", TextFmt, 12, false},
+	{"service_name", General, 40, true},
+	{"unit", General, 10, false},
+	{"basis", General, 14, true},
+	{"count", Integer, 11, false},
+	{"count_unit", General, 10, false},
+	{"count_of", TextFmt, 10, false},
+	{"as_of", TextFmt, 11, false},
+	{"rate", Percent, 12, true},
+	{"rate_low", Percent, 12, true},
+	{"rate_upp", Percent, 12, true},
+	{"rate_of", General, 16, true},
+	{"people", Integer, 12, true},
+	{"people_low", Integer, 12, true},
+	{"people_upp", Integer, 12, true},
+	{"reliability", General, 46, true},
+	{"source", General, 30, true},
+}
+
+// demandRows are the rows of the Demand sheet: every group's demand, then
+// the union's.
+func (w *assessWriter) demandRows() []assess.Demand {
+	return slices.Concat(w.a.Result.Demand, w.a.Result.Union)
+}
+
+// demandSheet writes the Demand sheet, the table plan reads.
+func (w *assessWriter) demandSheet() {
+	cols := make([]Col, len(demandColumns))
+	for i, c := range demandColumns {
+		cols[i] = Col{Header: w.t("demand." + c.key), Format: c.format, Width: c.width, Wrap: c.wrap}
+	}
+	rows := w.demandRows()
+	var cells [][]any
+	for _, d := range rows {
+		r := d.Rate
+		note := suppressedNote(w.lang, r.Verdict, w.o.MinCount)
+		num := func(v float64) any {
+			if w.hidden(r) {
+				return note
+			}
+			return v
+		}
+		cells = append(cells, []any{
+			d.Group, w.groupName(d.Group), d.Service, w.serviceName(d.Service), unitPlural(w.lang, d.Unit),
+			w.basis(d.Basis), d.Count, unitPlural(w.lang, d.CountUnit), d.CountOf, d.AsOf,
+			num(r.Stat), num(r.StatLow), num(r.StatUpp), w.rateOf(d),
+			num(d.People), num(d.PeopleLow), num(d.PeopleUpp),
+			reliability(w.lang, r.Verdict, w.o), d.Source,
+		})
+	}
+	name := w.t("sheet.demand")
+	w.b.AddSheet(Sheet{Name: name, Columns: cols, Rows: cells, Filter: true})
+	// Texts right of numbers are set off from them.
+	for _, key := range []string{"count_unit", "rate_of", "reliability"} {
+		c := demandColumns[demandColumn(key)]
+		col := ColumnName(demandColumn(key))
+		if len(rows) > 0 {
+			w.b.fail(w.b.f.SetCellStyle(name, col+"2", fmt.Sprintf("%s%d", col, len(rows)+1), w.b.reportStyle(styleKey{kind: "indent", wrap: c.wrap})))
+		}
+	}
+	// Rates that are not shares (children per family) get two decimals.
+	dec := w.b.style(styleKey{format: Decimal2, wrap: true})
+	for i, d := range rows {
+		if d.Rate.Kind == assess.KindProportion || w.hidden(d.Rate) {
+			continue
+		}
+		for _, key := range []string{"rate", "rate_low", "rate_upp"} {
+			cell := fmt.Sprintf("%s%d", ColumnName(demandColumn(key)), i+2)
+			w.b.fail(w.b.f.SetCellStyle(name, cell, cell, dec))
+		}
+	}
+	w.pageSetup(name, "$1:$1")
+}
+
+// demandColumn is the index of a Demand column by key.
+func demandColumn(key string) int {
+	return slices.IndexFunc(demandColumns, func(c assessCol) bool { return c.key == key })
+}
+
+// estimateColumns are the columns of the Estimates sheet: analysistools'
+// results table, then what hromada adds.
+var estimateColumns = []assessCol{
+	{"analysis_type", TextFmt, 0, false}, {"analysis_var", TextFmt, 0, false}, {"analysis_var_value", TextFmt, 0, false},
+	{"group_var", TextFmt, 0, false}, {"group_var_value", TextFmt, 0, false},
+	{"stat", Decimal4, 12, true}, {"stat_low", Decimal4, 12, true}, {"stat_upp", Decimal4, 12, true},
+	{"n", Integer, 0, false}, {"n_total", Integer, 0, false}, {"n_w", Decimal1, 0, false}, {"n_w_total", Decimal1, 0, false},
+	{"analysis_key", TextFmt, 0, false},
+	{"se", Decimal4, 12, true}, {"df", Integer, 0, false}, {"deff", Decimal4, 12, true}, {"n_eff", Decimal1, 12, true}, {"flags", TextFmt, 0, false},
+	{"verdict", TextFmt, 0, false},
+}
+
+// estimates are every estimate behind the workbook, once each: the need
+// rates, then the conversions to children or persons and the union's
+// rates.
+func (w *assessWriter) estimates() []assess.Rate {
+	seen := map[string]bool{}
+	var out []assess.Rate
+	add := func(r assess.Rate) {
+		if !seen[r.AnalysisKey] {
+			seen[r.AnalysisKey] = true
+			out = append(out, r)
+		}
+	}
+	for _, r := range w.a.Result.Rates {
+		add(r)
+	}
+	for _, d := range w.demandRows() {
+		add(d.Rate)
+	}
+	return out
+}
+
+// estimateFlags joins an estimate's verdict reasons and interval flags,
+// each once: "neff_lt_30 wide_ci df_lt_8".
+func estimateFlags(r assess.Rate) []assess.Flag {
+	var fs []assess.Flag
+	for _, f := range slices.Concat(r.Verdict.Reasons, r.Flags) {
+		if !slices.Contains(fs, f) {
+			fs = append(fs, f)
+		}
+	}
+	return fs
+}
+
+func verdictCode(v assess.Verdict) string {
+	switch {
+	case v.Suppress:
+		return "suppress"
+	case v.Review:
+		return "review"
+	}
+	return "ok"
+}
+
+// estimatesSheet writes the Estimates sheet: analysistools' columns with
+// their English names, so that REACH users can compare tables.
+func (w *assessWriter) estimatesSheet() {
+	cols := make([]Col, len(estimateColumns))
+	for i, c := range estimateColumns {
+		cols[i] = Col{Header: c.key, Format: c.format, Width: c.width, Wrap: c.wrap}
+	}
+	var rows [][]any
+	for _, r := range w.estimates() {
+		note := suppressedNote(w.lang, r.Verdict, w.o.MinCount)
+		stat := func(v float64) any {
+			if w.hidden(r) {
+				return note
+			}
+			return v
+		}
+		n := func(k int, v any) any {
+			if w.small(k) {
+				return w.t("rel.small", w.o.MinCount)
+			}
+			return v
+		}
+		flags := estimateFlags(r)
+		codes := make([]string, len(flags))
+		for i, f := range flags {
+			codes[i] = string(f)
+		}
+		rows = append(rows, []any{
+			r.AnalysisType, r.AnalysisVar, r.AnalysisVarValue, r.GroupVar, r.GroupVarValue,
+			stat(r.Stat), stat(r.StatLow), stat(r.StatUpp),
+			n(r.N, float64(r.N)), n(r.NTotal, float64(r.NTotal)), n(r.N, r.NW), n(r.NTotal, r.NWTotal),
+			r.AnalysisKey,
+			stat(r.SE), float64(r.DF), stat(r.Deff), stat(r.NEff), strings.Join(codes, " "),
+			verdictCode(r.Verdict),
+		})
+	}
+	name := w.t("sheet.estimates")
+	w.b.AddSheet(Sheet{Name: name, Columns: cols, Rows: rows, Filter: true})
+	w.pageSetup(name, "$1:$1")
+}
+
+// qualitySheet writes the Data quality sheet.
+func (w *assessWriter) qualitySheet() {
+	a, s := w.a, w.a.Survey
+	r := w.b.newReport(w.t("sheet.quality"), []float64{34, 48, 14, 16, 14, 14})
+	r.title(w.t("dq.title"))
+
+	r.gap()
+	r.heading(w.t("dq.survey"))
+	r.keyValue(w.t("dq.file"), s.File)
+	if s.Sheet != "" {
+		r.keyValue(w.t("dq.sheet"), s.Sheet)
+	}
+	r.keyValue(w.t("dq.rows"), float64(s.Rows))
+	r.keyValue(w.t("dq.skipped"), float64(s.Skipped))
+	r.keyValue(w.t("dq.strata"), float64(s.Strata))
+	r.keyValue(w.t("dq.psus"), float64(s.PSUs))
+	lonely := w.t("dq.lonely.none")
+	if len(s.LonelyStrata) > 0 {
+		lonely = w.t("dq.lonely.rule", strings.Join(s.LonelyStrata, ", "), s.LonelyPSU, w.t("lonely."+lonelyRule(s.LonelyPSU)))
+	}
+	r.keyValue(w.t("dq.lonely"), lonely)
+
+	if len(a.Quality) > 0 {
+		r.gap()
+		r.heading(w.t("dq.answers"))
+		cols := []Col{
+			{Header: w.t("dq.col.column")}, {Header: w.t("dq.col.what"), Wrap: true},
+			{Header: w.t("dq.col.answered"), Format: Integer}, {Header: w.t("dq.col.missing"), Format: Integer},
+			{Header: w.t("dq.col.notasked"), Format: Integer}, {Header: w.t("dq.col.share"), Format: Percent},
+		}
+		r.header(cols)
+		for _, q := range a.Quality {
+			what := q.What
+			if _, ok := a.Services[q.What]; ok || slices.Contains(w.services, q.What) {
+				what = w.serviceName(q.What)
+			} else if _, ok := a.Groups[q.What]; ok || slices.Contains(w.groups, q.What) {
+				what = w.groupName(q.What)
+			}
+			share := math.NaN()
+			if total := q.Answered + q.Missing + q.NotAsked; total > 0 {
+				share = float64(q.Answered) / float64(total)
+			}
+			r.row(cols, []any{q.Column, what, w.count(q.Answered), w.count(q.Missing), w.count(q.NotAsked), share})
+		}
+		if w.o.Suppress {
+			r.line(w.t("dq.small.note", w.o.MinCount-1, w.o.MinCount), "note")
+		}
+	}
+
+	r.gap()
+	r.heading(w.t("dq.flags"))
+	counts := map[assess.Flag]int{}
+	var order []assess.Flag
+	for _, e := range w.estimates() {
+		for _, f := range estimateFlags(e) {
+			if counts[f] == 0 {
+				order = append(order, f)
+			}
+			counts[f]++
+		}
+	}
+	if len(order) == 0 {
+		r.line(w.t("dq.flags.none"), "")
+	} else {
+		cols := []Col{{Header: w.t("dq.col.flag")}, {Header: w.t("dq.col.meaning"), Wrap: true}, {Header: w.t("dq.col.count"), Format: Integer}}
+		r.header(cols)
+		slices.SortStableFunc(order, func(x, y assess.Flag) int { return cmp.Compare(flagRank(x), flagRank(y)) })
+		for _, f := range order {
+			r.row(cols, []any{string(f), flagWords(w.lang, f, w.o.MinCount), float64(counts[f])})
+		}
+	}
+
+	r.gap()
+	if w.o.Suppress {
+		r.heading(w.t("dq.suppressed"))
+	} else {
+		r.heading(w.t("dq.unpublishable"))
+	}
+	cols := []Col{{Header: w.t("dq.col.group"), Wrap: true}, {Header: w.t("dq.col.service"), Wrap: true},
+		{Header: w.t("dq.col.estimate"), Wrap: true}, {Header: w.t("dq.col.reasons"), Wrap: true}}
+	listed := false
+	for _, e := range w.estimates() {
+		if !e.Verdict.Suppress {
+			continue
+		}
+		if !listed {
+			r.header(cols)
+			listed = true
+		}
+		what := w.t("dq.est.rate")
+		if e.Kind != assess.KindProportion || e.Group == assess.AnyGroup {
+			d := w.demand[[2]string{e.Group, e.Service}]
+			what = w.t("dq.est.demand", unitPlural(w.lang, d.Unit))
+		}
+		r.row(cols, []any{w.groupName(e.Group), w.serviceName(e.Service), what, noteSpan{text: reasons(w.lang, e.Verdict, w.o.MinCount), n: 3}})
+	}
+	if !listed {
+		r.line(w.t("dq.suppressed.none"), "")
+	}
+
+	r.gap()
+	r.heading(w.t("dq.warnings"))
+	if len(a.Warnings) == 0 {
+		r.line(w.t("dq.warnings.none"), "")
+	}
+	for _, msg := range a.Warnings {
+		r.line(msg, "")
+	}
+	w.pageSetup(r.sh, "")
+}
+
+// flagRank orders flags as assess lists them: suppression reasons first.
+func flagRank(f assess.Flag) int {
+	order := []assess.Flag{assess.FlagNoData, assess.FlagNoDF, assess.FlagNoSE, assess.FlagSmallCount,
+		assess.FlagNEffLow, assess.FlagWideCI, assess.FlagWideRelativeCI, assess.FlagDFLow,
+		assess.FlagP0or1, assess.FlagLonelyPSU, assess.FlagHighRSE}
+	if i := slices.Index(order, f); i >= 0 {
+		return i
+	}
+	return len(order)
+}
+
+// lonelyRule is the rule's key in assessText; "" is adjust, the default.
+func lonelyRule(rule string) string {
+	switch rule {
+	case string(assess.LonelyRemove), string(assess.LonelyAverage), string(assess.LonelyFail):
+		return rule
+	}
+	return string(assess.LonelyAdjust)
+}
+
+// methodsSheet writes the Methods sheet: how every figure was made.
+func (w *assessWriter) methodsSheet() {
+	a, s := w.a, w.a.Survey
+	var p []Para
+	key := func(k, text string) { p = append(p, Para{Key: k, Text: text}) }
+	survey := w.t("m.survey.text", s.File, s.Sheet, s.Rows, s.Skipped)
+	if s.Date != "" {
+		survey += " " + w.t("m.survey.date", s.Date)
+	}
+	p = append(p, Para{Heading: w.t("m.design")})
+	key(w.t("m.survey"), survey)
+	switch {
+	case s.Weight == "":
+		key(w.t("m.weights"), w.t("m.weights.none"))
+	case s.NormalisedWeights:
+		key(w.t("m.weights"), w.t("m.weights.norm", s.Weight))
+	default:
+		key(w.t("m.weights"), w.t("m.weights.exp", s.Weight))
+	}
+	if s.Stratum != "" {
+		key(w.t("m.strata"), w.t("m.strata.col", s.Stratum, s.Strata))
+	} else {
+		key(w.t("m.strata"), w.t("m.strata.none"))
+	}
+	if s.Cluster != "" {
+		key(w.t("m.clusters"), w.t("m.clusters.col", s.Cluster, s.PSUs))
+	} else {
+		key(w.t("m.clusters"), w.t("m.clusters.none"))
+	}
+	if s.FPC != "" {
+		key(w.t("m.fpc"), w.t("m.fpc.col", s.FPC))
+	} else {
+		key(w.t("m.fpc"), w.t("m.fpc.none"))
+	}
+	rule := lonelyRule(s.LonelyPSU)
+	if len(s.LonelyStrata) > 0 {
+		key(w.t("m.lonely"), w.t("m.lonely.text", strings.Join(s.LonelyStrata, ", "), rule, w.t("lonely."+rule)))
+	} else {
+		key(w.t("m.lonely"), w.t("m.lonely.none", rule, w.t("lonely."+rule)))
+	}
+
+	p = append(p, Para{Heading: w.t("m.estimates")})
+	key(w.t("m.rate"), w.t("m.rate.text"))
+	key(w.t("m.se"), w.t("m.se.text"))
+	key(w.t("m.df"), w.t("m.df.text"))
+	level := w.level()
+	ci := "m.ci." + string(w.o.CI)
+	if _, ok := assessText[ci]; !ok {
+		ci = "m.ci.logit"
+	}
+	key(w.t("m.ci"), w.t(ci, level)+" "+w.t("m.ci.other"))
+	key(w.t("m.nchs"), w.t("m.nchs.text"))
+	key(w.t("m.small"), w.t("m.small.text", w.o.MinCount, w.o.MinCount))
+	if w.o.Suppress {
+		key(w.t("m.publish"), w.t("m.publish.yes"))
+	} else {
+		key(w.t("m.publish"), w.t("m.publish.no"))
+	}
+
+	p = append(p, Para{Heading: w.t("m.people")})
+	key(w.t("m.demand"), w.t("m.demand.text"))
+	key(w.t("m.units"), w.t("m.units.text"))
+	key(w.t("m.union"), w.t("m.union.text"))
+	key(w.t("sheet.demand"), w.t("demand.note"))
+
+	p = append(p, Para{Heading: w.t("m.sources")})
+	key(w.t("m.survey"), survey)
+	if len(a.Registry) == 0 {
+		key(w.t("m.registry.key"), w.t("m.registry.none"))
+	}
+	for _, reg := range a.Registry {
+		key(w.t("m.registry.key"), w.t("m.registry", w.groupName(reg.Group), formatCount(w.lang, reg.Count),
+			unitWord(w.lang, reg.Unit, reg.Count), reg.AsOf, reg.Source))
+	}
+	if a.Catalogue != "" {
+		key(w.t("m.catalogue"), a.Catalogue)
+	}
+	p = append(p, Para{Heading: w.t("m.software")})
+	key("hromada", w.t("m.software.text"))
+
+	name := w.t("sheet.methods")
+	w.b.AddText(name, w.t("m.title"), p)
+	w.pageSetup(name, "")
+}

@@ -1,0 +1,136 @@
+package workbook
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// ErrorBars are the custom error bars of one chart series: the lengths
+// above and below each point, in cells, as Excel's "Custom" error amount.
+// Values holds the lengths too, written as the chart's cached values.
+type ErrorBars struct {
+	Plus, Minus             string // ranges, such as 'Data'!$C$2:$C$9
+	PlusValues, MinusValues []float64
+}
+
+// AddBarChart adds a bar or column chart to sheet at cell, with error bars
+// on the series that have them: bars[i] belongs to c.Series[i], and a zero
+// ErrorBars draws none. excelize has no error bars, so they are written
+// into the chart part it made. If that part is not as expected the chart
+// is kept without error bars.
+func (b *Book) AddBarChart(sheet, cell string, c *excelize.Chart, bars []ErrorBars) {
+	before := b.chartParts()
+	if err := b.f.AddChart(sheet, cell, c); err != nil {
+		b.fail(err)
+		return
+	}
+	part := fmt.Sprintf("xl/charts/chart%d.xml", before+1)
+	v, ok := b.f.Pkg.Load(part)
+	if !ok {
+		return
+	}
+	data, ok := v.([]byte)
+	if !ok {
+		return
+	}
+	if out, ok := withErrorBars(data, bars); ok {
+		b.f.Pkg.Store(part, out)
+	}
+}
+
+// sortContentTypes puts the default content types of the workbook's parts
+// in the order of their file extensions. excelize adds those of images
+// (with the first chart, picture or shape) from a Go map, in a different
+// order on every run; sorted, the same workbook gives the same bytes.
+func sortContentTypes(f *excelize.File) {
+	if f.ContentTypes == nil {
+		return
+	}
+	d := f.ContentTypes.Defaults
+	sort.SliceStable(d, func(i, j int) bool { return d[i].Extension < d[j].Extension })
+}
+
+// chartParts counts the chart parts of the workbook.
+func (b *Book) chartParts() int {
+	n := 0
+	b.f.Pkg.Range(func(k, _ any) bool {
+		if s, ok := k.(string); ok && strings.HasPrefix(s, "xl/charts/chart") {
+			n++
+		}
+		return true
+	})
+	return n
+}
+
+// withErrorBars inserts an errBars element before the cat element of each
+// series that has error bars, where the schema of a bar chart series
+// (CT_BarSer) puts it. It reports false when the chart does not have one
+// cat element per series.
+func withErrorBars(chart []byte, bars []ErrorBars) ([]byte, bool) {
+	var at []int
+	for i := 0; ; {
+		j := bytes.Index(chart[i:], []byte("<cat>"))
+		if j < 0 {
+			break
+		}
+		at = append(at, i+j)
+		i += j + 1
+	}
+	if len(at) != len(bars) || bytes.Count(chart, []byte("<ser>")) != len(bars) {
+		return chart, false
+	}
+	var out bytes.Buffer
+	prev := 0
+	for k, pos := range at {
+		out.Write(chart[prev:pos])
+		if bars[k].Plus != "" {
+			out.WriteString(errBarsXML(bars[k]))
+		}
+		prev = pos
+	}
+	out.Write(chart[prev:])
+	return out.Bytes(), true
+}
+
+// errBarsXML is a c:errBars element in the chart's default namespace.
+func errBarsXML(e ErrorBars) string {
+	var b strings.Builder
+	b.WriteString(`<errBars><errBarType val="both"/><errValType val="cust"/><noEndCap val="0"/>`)
+	numRef := func(tag, ref string, values []float64) {
+		b.WriteString("<" + tag + "><numRef><f>")
+		_ = xml.EscapeText(&b, []byte(ref)) // a strings.Builder does not fail
+		b.WriteString("</f><numCache><formatCode>General</formatCode>")
+		fmt.Fprintf(&b, `<ptCount val="%d"/>`, len(values))
+		for i, v := range values {
+			fmt.Fprintf(&b, `<pt idx="%d"><v>%s</v></pt>`, i, strconv.FormatFloat(v, 'g', -1, 64))
+		}
+		b.WriteString("</numCache></numRef></" + tag + ">")
+	}
+	numRef("plus", e.Plus, e.PlusValues)
+	numRef("minus", e.Minus, e.MinusValues)
+	b.WriteString(`<spPr><a:ln w="12700"><a:solidFill><a:srgbClr val="404040"/></a:solidFill></a:ln></spPr></errBars>`)
+	return b.String()
+}
+
+// quotedSheet quotes a sheet name for a formula: 'Підсумок'.
+func quotedSheet(name string) string {
+	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
+}
+
+// absRangeRef is an absolute reference to the cells of column col (from 0),
+// rows from to to, of sheet: 'Data'!$B$2:$B$9.
+func absRangeRef(sheet string, col, from, to int) string {
+	c := ColumnName(col)
+	return fmt.Sprintf("%s!$%s$%d:$%s$%d", quotedSheet(sheet), c, from, c, to)
+}
+
+// absCellRef is an absolute reference to one cell.
+func absCellRef(sheet string, col, row int) string {
+	return fmt.Sprintf("%s!$%s$%d", quotedSheet(sheet), ColumnName(col), row)
+}
