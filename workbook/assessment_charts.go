@@ -11,6 +11,10 @@ import (
 // labels, values and the lengths of their error bars.
 const chartSheet = "_charts"
 
+// maxChartHeight is the most pixels a chart is high: one landscape page
+// below a heading.
+const maxChartHeight = 880
+
 // chartColors are the fills of the charts' series, one for each group.
 var chartColors = []string{"1F4E79", "ED7D31", "70AD47", "FFC000", "5B9BD5", "A5A5A5", "7030A0", "C00000", "264478", "9E480E"}
 
@@ -76,7 +80,7 @@ func (w *assessWriter) charts() {
 		plus, minus = append(plus, p), append(minus, m)
 	}
 	if n > 0 {
-		height := uint(110 + 32*n)
+		height := uint(min(110+32*n, maxChartHeight))
 		c := &excelize.Chart{
 			Type:      excelize.Bar,
 			Dimension: excelize.ChartDimension{Width: width, Height: height},
@@ -99,6 +103,9 @@ func (w *assessWriter) charts() {
 			PlusValues: plus, MinusValues: minus,
 		}})
 		row += int(height)/20 + 2
+	}
+	if n > 6 {
+		b.fail(b.f.InsertPageBreak(w.summarySheet, a1Name(0, row))) // each chart on a page of its own
 	}
 
 	// Need rates by group and service.
@@ -149,7 +156,7 @@ func (w *assessWriter) charts() {
 	if len(groups) == 0 {
 		return
 	}
-	height := uint(140 + len(w.services)*(14*len(groups)+18))
+	height := uint(min(140+len(w.services)*(14*len(groups)+18), maxChartHeight))
 	zero := 0.0
 	c := &excelize.Chart{
 		Type:      excelize.Bar,

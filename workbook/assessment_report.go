@@ -52,7 +52,7 @@ func (r *reportSheet) chars(from, to int) int {
 	for c := from; c <= to && c < len(r.widths); c++ {
 		w += r.widths[c]
 	}
-	return int(w * 1.2)
+	return int(w * 1.3)
 }
 
 func (r *reportSheet) set(col int, v any, st styleKey) {
@@ -103,7 +103,7 @@ func (r *reportSheet) keyValue(key string, v any) {
 		st = styleKey{format: Integer, kind: "left"}
 	}
 	r.b.fail(r.b.f.SetCellStyle(r.sh, r.ref(1), r.ref(last), r.b.reportStyle(st)))
-	h := textHeight(key, r.chars(0, 0)-2) // bold
+	h := textHeight(key, int(r.widths[0]*0.95)) // bold text is wider
 	if s, ok := v.(string); ok {
 		h = max(h, textHeight(s, r.chars(1, last)))
 	}

@@ -479,13 +479,13 @@ type assessCol struct {
 // of each is its text "demand.<key>" in the workbook's language.
 // docs/assessment-workbook.md documents them: plan reads them by name.
 var demandColumns = []assessCol{
-	{"group_id", TextFmt, 14, false},
+	{"group_id", TextFmt, 12, false},
 	{"group_name", General, 30, true},
 	{"service_code", TextFmt, 12, false},
 	{"service_name", General, 40, true},
 	{"unit", General, 10, false},
-	{"basis", General, 14, true},
-	{"count", Integer, 11, false},
+	{"basis", General, 15, true},
+	{"count", Integer, 13, false},
 	{"count_unit", General, 10, false},
 	{"count_of", TextFmt, 10, false},
 	{"as_of", TextFmt, 11, false},
@@ -493,9 +493,9 @@ var demandColumns = []assessCol{
 	{"rate_low", Percent, 12, true},
 	{"rate_upp", Percent, 12, true},
 	{"rate_of", General, 16, true},
-	{"people", Integer, 12, true},
-	{"people_low", Integer, 12, true},
-	{"people_upp", Integer, 12, true},
+	{"people", Integer, 13, true},
+	{"people_low", Integer, 13, true},
+	{"people_upp", Integer, 13, true},
 	{"reliability", General, 46, true},
 	{"source", General, 30, true},
 }
