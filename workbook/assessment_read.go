@@ -96,6 +96,9 @@ func parseBasis(s string) (assess.Basis, bool) {
 			return b, true
 		}
 	}
+	if t := assessText["basis.respondents"]; k == headerKey(t.UK) || k == headerKey(t.EN) {
+		return assess.BasisSurvey, true
+	}
 	return "", false
 }
 
@@ -112,12 +115,16 @@ func parseBasis(s string) (assess.Basis, bool) {
 // a group and service given twice. Rows with problems of severity Error
 // are left out; the others are returned. A blank demand is a warning: the
 // row is kept with People NaN.
-func ReadDemand(path string) ([]DemandRow, hromada.Problems) {
+func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 	f, err := Open(path, OpenOptions{})
 	if err != nil {
 		return nil, hromada.Problems{problemOf(err, path)}
 	}
-	defer f.Close()
+	defer func() {
+		if err := f.Close(); err != nil {
+			ps = append(ps, problemOf(err, path))
+		}
+	}()
 	sheet := ""
 	for _, s := range f.Sheets() {
 		for _, name := range demandSheetNames() {
@@ -137,11 +144,14 @@ func ReadDemand(path string) ([]DemandRow, hromada.Problems) {
 	if err != nil {
 		return nil, hromada.Problems{problemOf(err, path)}
 	}
-	defer t.Close()
+	defer func() {
+		if err := t.Close(); err != nil {
+			ps = append(ps, problemOf(err, path))
+		}
+	}()
 
 	headers := demandHeaders()
 	col := map[string]int{}
-	var ps hromada.Problems
 	for i, h := range t.Header() {
 		key, ok := headers[headerKey(h)]
 		if !ok {
@@ -167,7 +177,6 @@ func ReadDemand(path string) ([]DemandRow, hromada.Problems) {
 		return nil, ps
 	}
 
-	var rows []DemandRow
 	seen := map[[2]string]int{}
 	for t.Next() {
 		bad := false

@@ -409,9 +409,18 @@ func TestAssessmentTexts(t *testing.T) {
 		if u == 0 {
 			continue // not a format: written as it is
 		}
-		args := make([]any, u)
-		for i, v := range verbs.FindAllString(txt.UK, -1) {
+		n := u
+		for _, m := range verbs.FindAllStringSubmatch(txt.UK+txt.EN, -1) {
+			var k int
+			if _, err := fmt.Sscanf(m[1], "[%d]", &k); err == nil {
+				n = max(n, k) // explicit argument indexes
+			}
+		}
+		args := make([]any, n)
+		for i := range args {
 			args[i] = "x"
+		}
+		for i, v := range verbs.FindAllString(txt.UK, -1) {
 			if strings.HasSuffix(v, "d") {
 				args[i] = 1
 			}
@@ -560,5 +569,51 @@ func TestAssessmentSentences(t *testing.T) {
 	}
 	if strings.Contains(en, "low-income families for") || strings.Contains(en, "large families (three or more children),") {
 		t.Errorf("a suppressed estimate is in the sentences:\n%s", en)
+	}
+}
+
+// TestWriteAssessmentQuick writes the assessment of a bare survey (quick
+// mode): no weights, no target groups, no registry counts, services named
+// by their columns. The sentences speak of the community, the Demand sheet
+// reads back, and an assessment without needs still gives a workbook.
+func TestWriteAssessmentQuick(t *testing.T) {
+	const n = 60
+	y1, y2 := make([]float64, n), make([]float64, n)
+	for i := range n {
+		y1[i], y2[i] = b2f(mix(i, 1) < 40), b2f(mix(i, 2) < 20)
+	}
+	d, err := assess.NewDesign(assess.DesignSpec{Rows: n})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := assess.Analyse(assess.Survey{Design: d, Needs: []assess.Need{{Service: "need_counselling", Y: y1}, {Service: "need_transport", Y: y2}}}, assess.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &Assessment{
+		Lang:      hromada.English,
+		Community: hromada.Community{Name: hromada.Text{UK: "survey.csv", EN: "survey.csv"}},
+		Survey:    SurveyInfo{File: "survey.csv", Rows: n},
+		Options:   AssessOptions{Suppress: true},
+		Services: map[string]hromada.Service{
+			"need_counselling": {Name: hromada.Text{UK: "need_counselling", EN: "need_counselling"}},
+			"need_transport":   {Name: hromada.Text{UK: "need_transport", EN: "need_transport"}},
+		},
+		Result: res,
+	}
+	path := writeTestAssessment(t, "quick", a)
+	s := newAssessWriter(a).sentences()
+	if !strings.HasPrefix(s, "An estimated 46.7\u00a0% of the community's families (95\u00a0% CI ") || !strings.Contains(s, "need need_counselling") ||
+		!strings.Contains(s, "The survey has no weights") {
+		t.Errorf("sentences of a quick assessment:\n%s", s)
+	}
+	rows, ps := ReadDemand(path)
+	if len(ps) > 0 || len(rows) != 2 || rows[0].Group != assess.AllGroup || rows[0].Basis != assess.BasisSurvey || rows[0].Count != n {
+		t.Errorf("ReadDemand of a quick assessment = %+v, %v", rows, ps)
+	}
+
+	empty := writeTestAssessment(t, "empty", &Assessment{Lang: hromada.Ukrainian, Options: AssessOptions{Suppress: true}})
+	if _, ps := ReadDemand(empty); len(ps) != 0 {
+		t.Errorf("ReadDemand of an assessment without needs: %v", ps)
 	}
 }

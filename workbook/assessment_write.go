@@ -167,10 +167,20 @@ func (w *assessWriter) rateOf(d assess.Demand) string {
 
 // basis labels where a group's size comes from.
 func (w *assessWriter) basis(b assess.Basis) string {
-	if b == assess.BasisRegistry {
+	switch {
+	case b == assess.BasisRegistry:
 		return w.t("basis.registry")
+	case w.respondents():
+		return w.t("basis.respondents")
 	}
 	return w.t("basis.survey")
+}
+
+// respondents reports whether the survey's weighted counts are counts of
+// respondents, not of families of the community: the survey has no
+// weights, or normalised ones.
+func (w *assessWriter) respondents() bool {
+	return w.a.Survey.Weight == "" || w.a.Survey.NormalisedWeights
 }
 
 // publishable are the union demands the Summary and its sentences show,
@@ -226,6 +236,9 @@ func (w *assessWriter) groupSize(group string) string {
 		unit := unitWord(w.lang, d.CountUnit, d.Count)
 		if d.Basis == assess.BasisRegistry {
 			return w.t("sum.size.registry", n, unit, d.AsOf)
+		}
+		if w.respondents() {
+			return w.t("sum.size.respondents", n, unit)
 		}
 		return w.t("sum.size.survey", n, unit)
 	}
@@ -380,8 +393,20 @@ func (w *assessWriter) surveyLine() string {
 func (w *assessWriter) sentences() string {
 	var out []string
 	var parts []string
-	for _, d := range w.unionByDemand() {
-		if d.Rate.Verdict.Suppress || math.IsNaN(d.PeopleLow) || len(parts) == 3 {
+	// The union's demand; without target groups, that of all families.
+	first, rows := "say.union.first", w.unionByDemand()
+	if len(rows) == 0 {
+		first = "say.all.first"
+		for _, d := range w.a.Result.Demand {
+			if d.Group == assess.AllGroup {
+				rows = append(rows, d)
+			}
+		}
+		slices.SortStableFunc(rows, func(x, y assess.Demand) int { return cmp.Compare(nan0(y.People), nan0(x.People)) })
+	}
+	for _, d := range rows {
+		if d.Rate.Verdict.Suppress || math.IsNaN(d.PeopleLow) || len(parts) == 3 ||
+			(d.Basis == assess.BasisSurvey && w.respondents()) {
 			continue
 		}
 		name := w.serviceName(d.Service)
@@ -390,14 +415,36 @@ func (w *assessWriter) sentences() string {
 		}
 		n, lo, hi := formatCount(w.lang, d.People), formatCount(w.lang, d.PeopleLow), formatCount(w.lang, d.PeopleUpp)
 		unit := unitWord(w.lang, d.Unit, d.People)
+		verb := w.t("say.verb.many")
+		if pluralForm(w.lang, d.People) == "one" {
+			verb = w.t("say.verb.one")
+		}
+		key := "say.union.next"
 		if len(parts) == 0 {
-			verb := "потребують"
-			if pluralForm(w.lang, d.People) == "one" {
-				verb = "потребує"
+			key = first
+		}
+		parts = append(parts, w.t(key, name, verb, n, unit, w.ci(), lo, hi))
+	}
+	if len(parts) == 0 && w.respondents() {
+		// No counts of people: the shares of all families that need a service.
+		var rates []assess.Rate
+		for _, s := range w.services {
+			if r, ok := w.rates[[2]string{assess.AllGroup, s}]; ok && !r.Verdict.Suppress && !math.IsNaN(r.StatLow) {
+				rates = append(rates, r)
 			}
-			parts = append(parts, w.t("say.union.first", name, verb, n, unit, w.ci(), lo, hi))
-		} else {
-			parts = append(parts, w.t("say.union.next", name, n, unit, w.ci(), lo, hi))
+		}
+		slices.SortStableFunc(rates, func(x, y assess.Rate) int { return cmp.Compare(y.Stat, x.Stat) })
+		for i, r := range rates[:min(len(rates), 3)] {
+			name := w.serviceName(r.Service)
+			if w.lang == hromada.English {
+				name = lowerFirst(name)
+			}
+			key := "say.rate.next"
+			if i == 0 {
+				key = "say.rate.first"
+			}
+			parts = append(parts, w.t(key, name, formatPercent(w.lang, r.Stat), w.ci(),
+				formatDecimal(w.lang, r.StatLow*100, 1), formatPercent(w.lang, r.StatUpp)))
 		}
 	}
 	if len(parts) > 0 {
@@ -457,7 +504,10 @@ func (w *assessWriter) sentences() string {
 		}
 		suppressed = suppressed || d.Rate.Verdict.Suppress
 	}
-	if len(surveyBased) > 0 {
+	switch {
+	case w.respondents():
+		out = append(out, w.t("say.respondents"))
+	case len(surveyBased) > 0:
 		out = append(out, w.t("say.basis", strings.Join(surveyBased, ", ")))
 	}
 	if suppressed {
