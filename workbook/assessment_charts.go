@@ -98,7 +98,7 @@ func (w *assessWriter) charts() {
 				Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.t("sum.chart.demand.y"), Font: &excelize.Font{Size: 9, Color: "404040"}}}}},
 			VaryColors: boolRef(false),
 		}
-		b.AddBarChart(w.summarySheet, a1Name(0, row), c, []ErrorBars{{
+		b.addBarChart(w.summarySheet, a1Name(0, row), c, []errorBars{{
 			Plus: absRangeRef(chartSheet, 2, 2, n+1), Minus: absRangeRef(chartSheet, 3, 2, n+1),
 			PlusValues: plus, MinusValues: minus,
 		}})
@@ -115,7 +115,7 @@ func (w *assessWriter) charts() {
 		set(base, i+2, chartLabel(w.serviceName(s)))
 	}
 	var series []excelize.ChartSeries
-	var bars []ErrorBars
+	var bars []errorBars
 	last := len(w.services) + 1
 	var groups []string // the groups with a rate to draw
 	for _, g := range w.groups {
@@ -148,7 +148,7 @@ func (w *assessWriter) charts() {
 			Values:     absRangeRef(chartSheet, col, 2, last),
 			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{chartColors[gi%len(chartColors)]}},
 		})
-		bars = append(bars, ErrorBars{
+		bars = append(bars, errorBars{
 			Plus: absRangeRef(chartSheet, col+1, 2, last), Minus: absRangeRef(chartSheet, col+2, 2, last),
 			PlusValues: plus, MinusValues: minus,
 		})
@@ -170,7 +170,7 @@ func (w *assessWriter) charts() {
 			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.t("sum.chart.rates.y"), Font: &excelize.Font{Size: 9, Color: "404040"}}}}},
 		VaryColors: boolRef(false),
 	}
-	b.AddBarChart(w.summarySheet, a1Name(0, row), c, bars)
+	b.addBarChart(w.summarySheet, a1Name(0, row), c, bars)
 }
 
 func boolRef(b bool) *bool { return &b }

@@ -179,7 +179,7 @@ func TestAssessmentCharts(t *testing.T) {
 // not as expected.
 func TestWithErrorBarsUnexpected(t *testing.T) {
 	in := []byte("<ser><cat></cat></ser><ser><val></val></ser>")
-	out, ok := withErrorBars(in, []ErrorBars{{Plus: "A"}, {Plus: "B"}})
+	out, ok := withErrorBars(in, []errorBars{{Plus: "A"}, {Plus: "B"}})
 	if ok || !bytes.Equal(out, in) {
 		t.Errorf("withErrorBars on a series without cat = %q, %v; want the input, false", out, ok)
 	}

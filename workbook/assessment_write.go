@@ -183,9 +183,8 @@ func (w *assessWriter) respondents() bool {
 	return w.a.Survey.Weight == "" || w.a.Survey.NormalisedWeights
 }
 
-// publishable are the union demands the Summary and its sentences show,
-// largest first; suppressed ones (and, in an internal workbook, unreliable
-// ones) follow in the survey's order.
+// unionByDemand are the union's demands as the Summary and its sentences
+// list them: largest first, then the unreliable ones in the survey's order.
 func (w *assessWriter) unionByDemand() []assess.Demand {
 	u := slices.Clone(w.a.Result.Union)
 	slices.SortStableFunc(u, func(x, y assess.Demand) int {

@@ -11,20 +11,20 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// ErrorBars are the custom error bars of one chart series: the lengths
+// errorBars are the custom error bars of one chart series: the lengths
 // above and below each point, in cells, as Excel's "Custom" error amount.
 // Values holds the lengths too, written as the chart's cached values.
-type ErrorBars struct {
+type errorBars struct {
 	Plus, Minus             string // ranges, such as 'Data'!$C$2:$C$9
 	PlusValues, MinusValues []float64
 }
 
-// AddBarChart adds a bar or column chart to sheet at cell, with error bars
+// addBarChart adds a bar or column chart to sheet at cell, with error bars
 // on the series that have them: bars[i] belongs to c.Series[i], and a zero
-// ErrorBars draws none. excelize has no error bars, so they are written
+// errorBars draws none. excelize has no error bars, so they are written
 // into the chart part it made. If that part is not as expected the chart
 // is kept without error bars.
-func (b *Book) AddBarChart(sheet, cell string, c *excelize.Chart, bars []ErrorBars) {
+func (b *Book) addBarChart(sheet, cell string, c *excelize.Chart, bars []errorBars) {
 	before := b.chartParts()
 	if err := b.f.AddChart(sheet, cell, c); err != nil {
 		b.fail(err)
@@ -72,7 +72,7 @@ func (b *Book) chartParts() int {
 // series that has error bars, where the schema of a bar chart series
 // (CT_BarSer) puts it. It reports false when the chart does not have one
 // cat element per series.
-func withErrorBars(chart []byte, bars []ErrorBars) ([]byte, bool) {
+func withErrorBars(chart []byte, bars []errorBars) ([]byte, bool) {
 	var at []int
 	for i := 0; ; {
 		j := bytes.Index(chart[i:], []byte("<cat>"))
@@ -99,7 +99,7 @@ func withErrorBars(chart []byte, bars []ErrorBars) ([]byte, bool) {
 }
 
 // errBarsXML is a c:errBars element in the chart's default namespace.
-func errBarsXML(e ErrorBars) string {
+func errBarsXML(e errorBars) string {
 	var b strings.Builder
 	b.WriteString(`<errBars><errBarType val="both"/><errValType val="cust"/><noEndCap val="0"/>`)
 	numRef := func(tag, ref string, values []float64) {
