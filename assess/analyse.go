@@ -748,7 +748,13 @@ func (a *analysis) conversion(nd Need, binary bool, us, uc hromada.Unit, num []f
 	return r, nil
 }
 
+// setPeople turns the rate into people. Needs, children and persons are
+// never negative, so a Wald interval of a count per family that reaches
+// below zero is cut at zero, in the rate and in people alike.
 func (dem *Demand) setPeople() {
+	if !math.IsNaN(dem.Rate.StatLow) && dem.Rate.StatLow < 0 {
+		dem.Rate.StatLow = 0
+	}
 	r := dem.Rate
 	dem.People = dem.Count * r.Stat
 	lo, hi := dem.Count*r.StatLow, dem.Count*r.StatUpp

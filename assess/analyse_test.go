@@ -444,3 +444,30 @@ func TestAnalyseLonelyAndNormalised(t *testing.T) {
 		t.Errorf("all: deff %v stat %v SE %v [%v, %v], want NaN and R's %v", r.Deff, r.Stat, r.SE, r.StatLow, r.StatUpp, want)
 	}
 }
+
+// TestDemandNeverNegative: a Wald interval of children per family in need
+// can reach below zero in a small sample; the demand's rate and people are
+// cut at zero together.
+func TestDemandNeverNegative(t *testing.T) {
+	// 8 households, one needing the service with 5 children: the Wald
+	// interval of Σ w·children·y / Σ w = 5/8 is wide and its lower end,
+	// 0.625 − t·SE, is below zero.
+	y := []float64{1, 0, 0, 0, 0, 0, 0, 0}
+	kids := []float64{5, 1, 0, 2, 1, 0, 3, 1}
+	d, err := NewDesign(DesignSpec{Rows: 8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Analyse(Survey{Design: d, Needs: []Need{{Service: "day_care", Y: y}}, Children: kids},
+		Options{Units: map[string]hromada.Unit{"day_care": hromada.Child}, MinCount: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dem := findDemand(t, res.Demand, AllGroup, "day_care")
+	if dem.Rate.StatLow != 0 || dem.PeopleLow != 0 {
+		t.Errorf("lower bounds: rate %v, people %v; want 0 and 0", dem.Rate.StatLow, dem.PeopleLow)
+	}
+	if !(dem.Rate.StatUpp > dem.Rate.Stat) || !near(dem.Rate.Stat, 0.625, 1e-12) {
+		t.Errorf("rate %v [%v, %v], want 0.625 with an upper bound above it", dem.Rate.Stat, dem.Rate.StatLow, dem.Rate.StatUpp)
+	}
+}
