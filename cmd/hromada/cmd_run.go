@@ -1,14 +1,114 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/hromada-tool/hromada/workbook"
+	"github.com/spf13/cobra"
+)
+
+type runOptions struct {
+	*app
+	dir          string
+	out          string
+	noSuppress   bool
+	passwordFile string
+}
 
 func newRunCmd(a *app) *cobra.Command {
-	return &cobra.Command{
+	o := &runOptions{app: a}
+	cmd := &cobra.Command{
 		Use:   "run [PROJECT]",
 		Short: "Check and assess every community of a project",
-		Args:  usageArgs(cobra.MaximumNArgs(1)),
+		Long: `run does the whole job for every community of a project: it checks every
+input (as 'hromada check' does) and, when nothing is wrong, writes each
+community's assessment workbook into the output folder. The planning and
+budget stages join it as they are built.
+
+Each survey is read once. When any input has an error, every problem is
+listed and nothing is written.`,
+		Example: `  hromada run examples/zhytomyr -o out
+  hromada run my-project -o out --lang en`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return usagef("run is not built yet")
+			o.dir = "."
+			if len(args) == 1 {
+				o.dir = args[0]
+			}
+			return runRun(o)
 		},
 	}
+	cmd.Flags().StringVarP(&o.out, "out", "o", "out", "output folder")
+	cmd.Flags().BoolVar(&o.noSuppress, "no-suppress", false, "show unreliable estimates and small counts (internal use only)")
+	addPasswordFlag(cmd, &o.passwordFile)
+	return cmd
+}
+
+func runRun(o *runOptions) error {
+	if err := projectDir(o.dir); err != nil {
+		return err
+	}
+	pw, err := password(o.passwordFile)
+	if err != nil {
+		return err
+	}
+	c := checkProject(o.dir, pw)
+	if err := c.problems.Err(); err != nil {
+		return err
+	}
+	lang, err := o.language(c.p.Lang)
+	if err != nil {
+		return err
+	}
+	eo, err := projectEstimateOptions(c.p, o.noSuppress)
+	if err != nil {
+		return err
+	}
+	var all []*workbook.Assessment
+	for _, com := range c.p.Communities {
+		s := c.surveys[com.Code]
+		a, err := assessCommunity(c.p, com, s, c.p.SurveyMap(com, pw), eo, lang)
+		if err != nil {
+			return fmt.Errorf("%s: %w", com.Name.In(lang), err)
+		}
+		all = append(all, a)
+	}
+	if err := os.MkdirAll(o.out, 0o755); err != nil {
+		return fmt.Errorf("cannot create the output folder: %w", err)
+	}
+	var rows [][]string
+	for _, a := range all {
+		path := filepath.Join(o.out, slug(a.Community)+"-assessment.xlsx")
+		if err := workbook.WriteAssessment(path, a); err != nil {
+			return err
+		}
+		top, rate := topNeed(a)
+		rows = append(rows, []string{a.Community.Name.In(lang), fmt.Sprint(a.Survey.Rows), top, rate, path})
+	}
+	printWarnings(o.stderr, c.problems)
+	if !o.quiet {
+		fmt.Fprintf(o.stdout, "%s\n", c.p.Name)
+		writeTable(o.stdout, []string{"community", "households", "most needed service", "need, all households (95 % CI)", "assessment"}, rows)
+	}
+	return nil
+}
+
+// topNeed is the service most needed among all households, with its rate.
+func topNeed(a *workbook.Assessment) (string, string) {
+	best := -1
+	for i, r := range a.Result.Rates {
+		if r.Group != "all" || (a.Options.Suppress && r.Verdict.Suppress) || r.Stat != r.Stat {
+			continue
+		}
+		if best < 0 || r.Stat > a.Result.Rates[best].Stat {
+			best = i
+		}
+	}
+	if best < 0 {
+		return "–", "–"
+	}
+	r := a.Result.Rates[best]
+	return truncate(a.Services[r.Service].Name.In(a.Lang), 40), fmtRate(r)
 }
