@@ -155,6 +155,8 @@ func (p Problem) Error() string {
 		b.WriteString(": ")
 	}
 	switch {
+	case p.Sheet != "" && strings.HasPrefix(p.Cell, "row "):
+		b.WriteString(p.Sheet + ", " + p.Cell + ": ")
 	case p.Sheet != "" && p.Cell != "":
 		b.WriteString(p.Sheet + "!" + p.Cell + ": ")
 	case p.Sheet != "":

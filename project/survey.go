@@ -352,7 +352,11 @@ func (r *surveyReader) row() {
 		case err != nil:
 			r.cellErr(r.wCol, err)
 		case !ok:
-			r.cellErr(r.wCol, &workbook.InputError{Problem: t.Problem(r.wCol, "weight is empty", "every household needs a weight; 0 takes it out of the estimates")})
+			msg := "weight is empty"
+			if v := strings.TrimSpace(t.Row()[r.wCol]); v != "" {
+				msg = fmt.Sprintf("weight %q is not a number", v)
+			}
+			r.cellErr(r.wCol, &workbook.InputError{Problem: t.Problem(r.wCol, msg, "every household needs a weight; 0 takes it out of the estimates")})
 		case w < 0 || math.IsInf(w, 0):
 			r.cellErr(r.wCol, &workbook.InputError{Problem: t.Problem(r.wCol, fmt.Sprintf("weight %v is negative", w), "a weight is 0 or more")})
 		}
