@@ -69,7 +69,11 @@ func Dump(path string) (string, error) {
 				if err != nil {
 					return "", err
 				}
-				fmt.Fprintf(&b, "%s %s %q", cell, cellTypeName(typ), v)
+				name := cellTypeName(typ)
+				if name == "unset" && formula == "" {
+					name = "number" // a cell without a type attribute holds a number
+				}
+				fmt.Fprintf(&b, "%s %s %q", cell, name, v)
 				if formula != "" {
 					fmt.Fprintf(&b, " =%s", formula)
 				}

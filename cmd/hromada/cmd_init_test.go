@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -61,42 +60,9 @@ func TestInitGolden(t *testing.T) {
 		dir := initProject(t, lang)
 		for name, got := range dumps(t, dir) {
 			golden := filepath.Join("testdata", "golden", "init-"+string(lang), strings.ReplaceAll(name, string(filepath.Separator), "_")+".txt")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				continue
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("%s (%s) differs from %s; run with -update and review the diff\n%s", name, lang, golden, firstDiff(got, string(want)))
-			}
+			checkGolden(t, golden, got)
 		}
 	}
-}
-
-// firstDiff shows the first line where got and want differ.
-func firstDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := range max(len(g), len(w)) {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl != wl {
-			return "line " + strconv.Itoa(i+1) + ":\n got: " + gl + "\nwant: " + wl
-		}
-	}
-	return ""
 }
 
 // Two inits give the same files: the same dumps and the same bytes.
