@@ -164,7 +164,7 @@ type LoadOptions struct {
 // project with every problem found, not just the first. The project is
 // usable only when problems hold no error.
 func Load(dir string, opt LoadOptions) (*Project, hromada.Problems) {
-	l := &loader{dir: dir, opt: opt, p: &Project{Dir: dir}}
+	l := &loader{dir: dir, opt: opt, p: &Project{Dir: dir}, sheets: map[string]string{}}
 	l.load()
 	return l.p, l.problems
 }
@@ -174,6 +174,7 @@ type loader struct {
 	opt      LoadOptions
 	p        *Project
 	problems hromada.Problems
+	sheets   map[string]string // schema sheet key → the sheet's name in the file
 }
 
 func (l *loader) add(p hromada.Problem) { l.problems = append(l.problems, p) }
@@ -233,6 +234,7 @@ func (l *loader) optionalFile(name string, sheets ...Sheet) (map[string][]record
 type record struct {
 	file, sheet string
 	line        int
+	setting     bool // a row of the key/value settings sheet
 	cells       map[string]string
 	refs        map[string]string
 	bad         map[string]bool // cells already reported
@@ -272,6 +274,7 @@ func (l *loader) readFile(path string, sheets ...Sheet) map[string][]record {
 				"the file has sheets: "+strings.Join(names, ", "))
 			continue
 		}
+		l.sheets[s.Key] = name
 		if s.Key == Settings.Key {
 			out[s.Key] = l.readSettingsSheet(path, f, name)
 			continue
@@ -368,7 +371,7 @@ func (l *loader) readSettingsSheet(path string, f *workbook.File, name string) [
 			Msg: "column \"Значення\" (Value) is missing", Hint: "the settings sheet needs a column headed Value or Значення"})
 		return nil
 	}
-	r := record{file: path, sheet: name, cells: map[string]string{}, refs: map[string]string{}, bad: map[string]bool{}}
+	r := record{file: path, sheet: name, setting: true, cells: map[string]string{}, refs: map[string]string{}, bad: map[string]bool{}}
 	for t.Next() {
 		row := t.Row()
 		for i, cell := range row {
@@ -406,7 +409,14 @@ func (l *loader) checkCell(r *record, fl Field, t *workbook.Table) {
 	v := r.get(fl.Key)
 	if v == "" {
 		if fl.Required {
-			l.add(r.problem(fl.Key, fmt.Sprintf("%s is empty", fl.Label.In(hromada.English)), "this column is required"))
+			hint := "this column is required"
+			if r.setting {
+				hint = "this setting is required"
+				if fl.Example != "" {
+					hint += ", e.g. " + fl.Example
+				}
+			}
+			l.add(r.problem(fl.Key, fmt.Sprintf("%s is empty", fl.Label.In(hromada.English)), hint))
 			r.bad[fl.Key] = true
 		} else if fl.Default != "" {
 			r.cells[fl.Key] = fl.Default
@@ -567,7 +577,7 @@ func (l *loader) communities(recs []record) {
 		l.p.Communities = append(l.p.Communities, c)
 	}
 	if len(recs) == 0 {
-		l.add(hromada.Problem{File: filepath.Join(l.dir, ProjectFile), Sheet: Communities.Name.UK,
+		l.add(hromada.Problem{File: filepath.Join(l.dir, ProjectFile), Sheet: l.sheets[Communities.Key],
 			Msg: "no communities are listed", Hint: "add one row per community: code, name, population, survey file"})
 	}
 }
@@ -664,7 +674,7 @@ func (l *loader) needs(recs []record) {
 		l.p.Needs = append(l.p.Needs, Need{Service: s, Column: r.get("column"), Option: r.get("option")})
 	}
 	if len(recs) == 0 {
-		l.add(hromada.Problem{File: filepath.Join(l.dir, ProjectFile), Sheet: Needs.Name.UK,
+		l.add(hromada.Problem{File: filepath.Join(l.dir, ProjectFile), Sheet: l.sheets[Needs.Key],
 			Msg: "no needs are mapped to services", Hint: "add one row per service: service code, survey column, option"})
 	}
 }
