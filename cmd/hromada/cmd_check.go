@@ -139,27 +139,33 @@ func runCheck(o *checkOptions) error {
 	for _, p := range c.problems {
 		fmt.Fprintf(o.stderr, "%s: %s\n", p.Severity, p.Error())
 	}
+	lang, err := o.language(c.p.Lang)
+	if err != nil {
+		return err
+	}
 	if !o.quiet {
-		printCheckSummary(o.stdout, c)
+		printCheckSummary(o.stdout, c, lang)
 	}
 	return nil
 }
 
-func printCheckSummary(w io.Writer, c *checked) {
+func printCheckSummary(w io.Writer, c *checked, lang hromada.Lang) {
 	rows := [][]string{}
 	for _, com := range c.p.Communities {
 		s := c.surveys[com.Code]
 		if s == nil {
 			continue
 		}
-		weighted := "no"
+		weighted := tr(lang, "ні", "no")
 		if s.Weighted {
-			weighted = "yes"
+			weighted = tr(lang, "так", "yes")
 		}
-		rows = append(rows, []string{com.Name.In(c.p.Lang), com.Code, fmt.Sprint(s.Rows), fmt.Sprint(s.Strata), fmt.Sprint(s.PSUs), weighted})
+		rows = append(rows, []string{com.Name.In(lang), com.Code, fmt.Sprint(s.Rows), fmt.Sprint(s.Strata), fmt.Sprint(s.PSUs), weighted})
 	}
-	fmt.Fprintf(w, "%s: %d communities, %d groups, %d services, %d registry counts, %d provider rows\n",
+	fmt.Fprintf(w, tr(lang, "%s: громад %d, груп %d, послуг %d, реєстрових даних %d, рядків надавачів %d\n",
+		"%s: %d communities, %d groups, %d services, %d registry counts, %d provider rows\n"),
 		c.p.Name, len(c.p.Communities), len(c.p.Groups), len(c.p.Needs), len(c.p.Registry), len(c.p.Providers))
-	writeTable(w, []string{"community", "code", "households", "strata", "clusters", "weighted"}, rows)
-	fmt.Fprintf(w, "no errors, %d %s\n", len(c.problems), plural(len(c.problems), "warning", "warnings"))
+	writeTable(w, []string{tr(lang, "громада", "community"), tr(lang, "код", "code"), tr(lang, "домогосподарств", "households"),
+		tr(lang, "страт", "strata"), tr(lang, "кластерів", "clusters"), tr(lang, "зважене", "weighted")}, rows)
+	fmt.Fprintf(w, tr(lang, "помилок немає, попереджень: %d\n", "no errors, %d warnings\n"), len(c.problems))
 }

@@ -90,7 +90,9 @@ func runRun(o *runOptions) error {
 	printWarnings(o.stderr, c.problems)
 	if !o.quiet {
 		fmt.Fprintf(o.stdout, "%s\n", c.p.Name)
-		writeTable(o.stdout, []string{"community", "households", "most needed service", "need, all households (95 % CI)", "assessment"}, rows)
+		writeTable(o.stdout, []string{tr(lang, "громада", "community"), tr(lang, "домогосподарств", "households"),
+			tr(lang, "найпотрібніша послуга", "most needed service"), tr(lang, "потреба, усі домогосподарства (95 % ДІ)", "need, all households (95 % CI)"),
+			tr(lang, "оцінка", "assessment")}, rows)
 	}
 	return nil
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"io"
 
+	"github.com/hromada-tool/hromada"
+
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 )
@@ -15,4 +17,9 @@ func writeTable(w io.Writer, header []string, rows [][]string) {
 		_ = t.Append(r) // appends to memory only
 	}
 	_ = t.Render()
+}
+
+// tr picks the Ukrainian or English text of a terminal message.
+func tr(lang hromada.Lang, uk, en string) string {
+	return hromada.Text{UK: uk, EN: en}.In(lang)
 }
