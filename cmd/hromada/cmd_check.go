@@ -8,6 +8,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/project"
+	"github.com/hromada-tool/hromada/workbook"
 	"github.com/spf13/cobra"
 )
 
@@ -103,6 +104,13 @@ func checkProject(dir, pw string) *checked {
 			c.problems = append(c.problems, hromada.Problem{File: form, Msg: err.Error()})
 		}
 		c.problems = append(c.problems, fps...)
+		if fps.Errors() == 0 && err == nil && ps.Errors() == 0 {
+			if f, err := workbook.ReadXLSForm(form); err == nil {
+				c.problems = append(c.problems, p.CheckAgainstForm(f)...)
+			} else {
+				c.problems = append(c.problems, problemOf(form, err))
+			}
+		}
 	}
 	if ps.Errors() > 0 && len(p.Communities) == 0 {
 		return c

@@ -1,0 +1,62 @@
+package project
+
+import (
+	"fmt"
+
+	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/workbook"
+)
+
+// CheckAgainstForm compares the project's mapping of needs and groups with
+// the questionnaire the survey was collected with: every mapped column is a
+// question of the form, a need's option is a choice of its
+// select_multiple question, and a group's values are choices of its
+// question. A mismatch is a warning: the survey may add columns (a weight)
+// or come from another form.
+func (p *Project) CheckAgainstForm(form *workbook.Form) hromada.Problems {
+	var ps hromada.Problems
+	warn := func(msg, hint string) {
+		ps = append(ps, hromada.Problem{Severity: hromada.Warning, File: form.Path, Msg: msg, Hint: hint})
+	}
+	for _, n := range p.Needs {
+		q, ok := form.Question(n.Column)
+		if !ok {
+			warn(fmt.Sprintf("need of service %s: column %q is not a question of the questionnaire", n.Service.Code, n.Column),
+				"check the Needs sheet of project.xlsx against the form")
+			continue
+		}
+		if n.Option == "" {
+			continue
+		}
+		if q.Type != "select_multiple" {
+			warn(fmt.Sprintf("need of service %s: question %q is %s, not select_multiple, but an option (%q) is given", n.Service.Code, n.Column, q.Type, n.Option),
+				"leave the option empty for a yes/no question")
+			continue
+		}
+		if _, ok := form.Choice(q.List, n.Option); !ok {
+			warn(fmt.Sprintf("need of service %s: %q is not a choice of question %q (list %s)", n.Service.Code, n.Option, n.Column, q.List),
+				"use a choice name from the form's choices sheet")
+		}
+	}
+	for _, g := range p.Groups {
+		if g.Repeat != "" {
+			continue
+		}
+		q, ok := form.Question(g.Column)
+		if !ok {
+			warn(fmt.Sprintf("group %s: column %q is not a question of the questionnaire", g.ID, g.Column),
+				"check the Groups sheet of project.xlsx against the form")
+			continue
+		}
+		if q.List == "" {
+			continue
+		}
+		for _, v := range g.Values {
+			if _, ok := form.Choice(q.List, v); !ok {
+				warn(fmt.Sprintf("group %s: value %q is not a choice of question %q (list %s)", g.ID, v, g.Column, q.List),
+					"use a choice name from the form's choices sheet")
+			}
+		}
+	}
+	return ps
+}

@@ -1,0 +1,57 @@
+package project
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/workbook"
+)
+
+func TestCheckAgainstForm(t *testing.T) {
+	path := filepath.Join(t.TempDir(), FormFile)
+	if err := WriteXLSForm(path, hromada.English); err != nil {
+		t.Fatal(err)
+	}
+	form, err := workbook.ReadXLSForm(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := hromada.Service{Code: "002.0"}
+	p := &Project{
+		Needs: []Need{
+			{Service: svc, Column: "needs", Option: "counselling"}, // right
+			{Service: svc, Column: "needs", Option: "counseling"},  // not a choice
+			{Service: svc, Column: "need_counselling"},             // not a question
+			{Service: svc, Column: "idp", Option: "yes"},           // select_one, not select_multiple
+		},
+		Groups: []Group{
+			{Group: hromada.Group{ID: "idp"}, Column: "idp", Values: []string{"yes"}},         // right
+			{Group: hromada.Group{ID: "poor"}, Column: "low_income", Values: []string{"так"}}, // not a choice
+			{Group: hromada.Group{ID: "x"}, Column: "is_idp", Values: []string{"yes"}},        // not a question
+		},
+	}
+	var got []string
+	for _, pr := range p.CheckAgainstForm(form) {
+		if pr.Severity != hromada.Warning {
+			t.Errorf("%v is not a warning", pr)
+		}
+		got = append(got, pr.Msg)
+	}
+	want := []string{
+		`"counseling" is not a choice of question "needs"`,
+		`column "need_counselling" is not a question`,
+		`question "idp" is select_one, not select_multiple`,
+		`group poor: value "так" is not a choice of question "low_income"`,
+		`group x: column "is_idp" is not a question`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d warnings, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	}
+	for i := range want {
+		if !strings.Contains(got[i], want[i]) {
+			t.Errorf("warning %d = %q, want it to contain %q", i, got[i], want[i])
+		}
+	}
+}
