@@ -98,8 +98,9 @@ type OpenOptions struct {
 	// directory declares them; more is refused with ErrTooLarge, as a guard
 	// against hostile files. Zero means DefaultMaxUnpacked.
 	MaxUnpacked int64
-	// MaxInMemory is the size above which a worksheet's XML is unpacked to a
-	// temporary file and streamed from there instead of held in memory.
+	// MaxInMemory is the size above which a worksheet's XML is not held in
+	// memory: it is streamed from the file (from a temporary file for an
+	// encrypted workbook), and merged cells are not looked for in it.
 	// Zero means DefaultMaxInMemory.
 	MaxInMemory int64
 	// MaxEmptyRows is how many empty rows in a row end a table, with a
@@ -147,6 +148,7 @@ type File struct {
 	path     string
 	opt      OpenOptions
 	xl       *excelize.File // nil for text
+	parts    *xlsxParts     // non-nil: sheets are read from the archive, see openParts
 	text     *textFormat    // nil for workbooks
 	sheets   []string
 	date1904 bool
@@ -271,9 +273,12 @@ func (f *File) openZip(fh *os.File, size int64) error {
 	if err := f.checkZip(zr); err != nil {
 		return err
 	}
-	xl, err := excelize.OpenFile(f.path, f.excelizeOptions(""))
+	xl, err := f.openParts(zr)
 	if err != nil {
-		return f.openError(err)
+		// excelize says best what is wrong with the whole workbook.
+		if xl, err = excelize.OpenFile(f.path, f.excelizeOptions("")); err != nil {
+			return f.openError(err)
+		}
 	}
 	return f.setWorkbook(xl)
 }
@@ -424,10 +429,13 @@ func (f *File) Date1904() bool { return f.date1904 }
 
 // Close releases the file and the temporary files of large sheets.
 func (f *File) Close() error {
+	err := f.closeParts()
 	if f.xl == nil {
-		return nil
+		return err
 	}
-	err := f.xl.Close()
+	if xerr := f.xl.Close(); err == nil {
+		err = xerr
+	}
 	f.xl = nil
 	return err
 }
