@@ -94,6 +94,7 @@ func ReadSurvey(m SurveyMap) (*Survey, hromada.Problems) {
 type surveyReader struct {
 	m        SurveyMap
 	out      *Survey
+	f        *workbook.File
 	t        *workbook.Table
 	problems hromada.Problems
 	perCol   map[int]int
@@ -131,6 +132,9 @@ type needReader struct {
 type groupReader struct {
 	def     GroupColumn
 	col     int
+	repeat  *workbook.Children[bool] // a group from a repeat sheet: members by household
+	inRow   bool                     // the repeat group's answer for the current row
+	hasRows bool                     // the repeat sheet has rows for the current row's household
 	values  map[string]bool
 	member  []bool
 	byValue map[string][]bool
@@ -196,7 +200,7 @@ func (r *surveyReader) read() {
 		return
 	}
 	defer t.Close()
-	r.t = t
+	r.f, r.t = f, t
 	r.out.Sheet = t.Sheet()
 	r.perCol = map[int]int{}
 	r.intern = map[string]string{}
@@ -228,13 +232,17 @@ func (r *surveyReader) read() {
 		r.addErr(err)
 	}
 	r.problems = append(r.problems, t.Problems()...)
+	for _, g := range r.groups {
+		if g.repeat != nil {
+			r.problems = append(r.problems, g.repeat.Orphans()...)
+		}
+	}
 	r.finish()
 }
 
 func (r *surveyReader) addGroup(g GroupColumn) {
 	if g.Repeat != "" {
-		r.add(hromada.Problem{File: r.m.File, Msg: fmt.Sprintf("group %q: groups from a repeat sheet (%s) are not read yet", g.ID, g.Repeat),
-			Hint: "add a household-level yes/no column to the export, or leave the Repeat sheet cell empty"})
+		r.addRepeatGroup(g)
 		return
 	}
 	col := r.find("group "+g.ID, g.Column, true)
@@ -251,6 +259,48 @@ func (r *surveyReader) addGroup(g GroupColumn) {
 	}
 	gr.quality = &workbook.AnswerCount{Column: r.t.Header()[col], What: g.ID}
 	r.groups = append(r.groups, gr)
+}
+
+// addRepeatGroup reads a repeat-group sheet (a roster of household
+// members) before the main sheet: a household is a member of the group
+// when any of its rows holds one of the group's values in the column.
+func (r *surveyReader) addRepeatGroup(g GroupColumn) {
+	rep, err := r.f.Repeat(g.Repeat, r.t)
+	if err != nil {
+		r.addErr(err)
+		return
+	}
+	defer rep.Close()
+	col, err := rep.Lookup(g.Column)
+	if err != nil {
+		r.addErr(err)
+		return
+	}
+	values := map[string]bool{}
+	for _, v := range g.Values {
+		values[strings.ToLower(v)] = true
+	}
+	if len(values) == 0 {
+		values["yes"] = true
+	}
+	ch, err := workbook.Collect(rep, func(found bool) bool {
+		if found {
+			return true
+		}
+		for _, code := range strings.Fields(strings.ToLower(rep.Row()[col])) {
+			if values[code] {
+				return true
+			}
+		}
+		return false
+	})
+	if err != nil {
+		r.addErr(err)
+		return
+	}
+	r.problems = append(r.problems, rep.Problems()...)
+	r.groups = append(r.groups, &groupReader{def: g, col: -1, repeat: ch,
+		quality: &workbook.AnswerCount{Column: g.Repeat + ": " + rep.Header()[col], What: g.ID}})
 }
 
 func (r *surveyReader) addNeed(n NeedColumn) {
@@ -337,6 +387,14 @@ func (r *surveyReader) internString(s string) string {
 // row reads the current row into the columns.
 func (r *surveyReader) row() {
 	t := r.t
+	// Every household of the main sheet is looked up in the repeat sheets
+	// before rows of other communities are left out, so that repeat rows
+	// without a household are told apart from those of other communities.
+	for _, g := range r.groups {
+		if g.repeat != nil {
+			g.inRow, g.hasRows = g.repeat.Get(t)
+		}
+	}
 	if r.commCol >= 0 && r.m.CommunityValue != "" {
 		v, _ := r.text(r.commCol)
 		if !strings.EqualFold(v, r.m.CommunityValue) {
@@ -416,6 +474,15 @@ func (r *surveyReader) count(col int, dst []float64, i int) []float64 {
 }
 
 func (r *surveyReader) readGroup(g *groupReader, i int) {
+	if g.repeat != nil {
+		if g.hasRows {
+			g.quality.Answered++
+		} else {
+			g.quality.NotAsked++
+		}
+		g.member = append(g.member, g.inRow)
+		return
+	}
 	v, ok := r.text(g.col)
 	if !ok || workbook.IsMissing(v) {
 		if ok && v != "" {

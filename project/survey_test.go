@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/workbook"
 )
 
 // writeCSV writes a Kobo-style CSV export (semicolons) into a temp folder.
@@ -127,5 +128,80 @@ func TestReadSurveyProblems(t *testing.T) {
 	}
 	if want := []string{"A2", "A3", "C3", "B4"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("problem cells %v, want %v\n%v", got, want, ps)
+	}
+}
+
+func TestReadSurveyRepeatGroup(t *testing.T) {
+	// A main sheet of 4 households and a roster of members: a household is
+	// in the group when any member "cannot_do" or has "a lot of" difficulty.
+	path := filepath.Join(t.TempDir(), "export.xlsx")
+	b := workbook.NewBook()
+	b.AddSheet(workbook.Sheet{Name: "main", Columns: cols("_index", "needs"), Rows: [][]any{
+		{1.0, "counselling"}, {2.0, "none"}, {3.0, "counselling"}, {4.0, "none"}}})
+	b.AddSheet(workbook.Sheet{Name: "roster", Columns: cols("_parent_index", "_index", "wgq_vision"), Rows: [][]any{
+		{1.0, 1.0, "no_difficulty"}, {1.0, 2.0, "cannot_do"}, {2.0, 3.0, "some_difficulty"},
+		{3.0, 4.0, "lot_of_difficulty"}, {9.0, 5.0, "cannot_do"}}})
+	if err := b.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	s, ps := ReadSurvey(SurveyMap{File: path, Sheet: "main",
+		Groups: []GroupColumn{{ID: "vision", Column: "wgq_vision", Values: []string{"cannot_do", "lot_of_difficulty"}, Repeat: "roster"}},
+		Needs:  []NeedColumn{{Column: "needs", Option: "counselling"}}})
+	if ps.Errors() > 0 {
+		t.Fatal(ps)
+	}
+	if want := []bool{true, false, true, false}; !reflect.DeepEqual(s.Groups[0].Member, want) {
+		t.Errorf("vision = %v, want %v", s.Groups[0].Member, want)
+	}
+	// The roster row of household 9, which the main sheet lacks, is a warning.
+	if len(ps) != 1 || ps[0].Severity != hromada.Warning || ps[0].Sheet != "roster" {
+		t.Errorf("problems = %v, want one warning about the roster row without a household", ps)
+	}
+	if q := s.Quality[0]; q.Answered != 3 || q.NotAsked != 1 {
+		t.Errorf("roster answers %+v, want 3 households with members, 1 without", q)
+	}
+}
+
+func cols(names ...string) []workbook.Col {
+	out := make([]workbook.Col, len(names))
+	for i, n := range names {
+		out[i] = workbook.Col{Header: n}
+	}
+	return out
+}
+
+// TestReadSurveyREACH reads the REACH MSNA dummy export: the roster joins
+// by _parent_index to the main sheet's index. Expected: 241 households;
+// 197 have a member who cannot see or has a lot of difficulty seeing, 120
+// one who cannot see — counted by a separate reading of the sheet XML with
+// Python's zipfile and xml.etree.
+func TestReadSurveyREACH(t *testing.T) {
+	path := filepath.Join("..", "..", "shared", "data", "kobo", "dummy_raw_data.xlsx")
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("../shared is absent")
+	}
+	s, ps := ReadSurvey(SurveyMap{File: path, Sheet: "main", Weight: "weight", Stratum: "stratum", Cluster: "cluster_id",
+		Groups: []GroupColumn{
+			{ID: "vision", Column: "wgq_vision", Values: []string{"cannot_do", "lot_of_difficulty"}, Repeat: "roster"},
+			{ID: "blind", Column: "wgq_vision", Values: []string{"cannot_do"}, Repeat: "roster"},
+		},
+		Needs: []NeedColumn{{Column: "aap_priority_challenge", AllOptions: true}}})
+	if ps.Errors() > 0 {
+		t.Fatal(ps)
+	}
+	count := func(m []bool) (n int) {
+		for _, x := range m {
+			if x {
+				n++
+			}
+		}
+		return n
+	}
+	if v, b := count(s.Groups[0].Member), count(s.Groups[1].Member); s.Rows != 241 || v != 197 || b != 120 {
+		t.Errorf("rows %d, vision members %d, blind %d; want 241, 197 and 120", s.Rows, v, b)
+	}
+	// 21 option columns less none, other, dnk and pnta, which are answers.
+	if len(s.Needs) != 17 {
+		t.Errorf("%d needs from aap_priority_challenge, want 17", len(s.Needs))
 	}
 }
