@@ -58,7 +58,7 @@ func (r *reportSheet) chars(from, to int) int {
 func (r *reportSheet) set(col int, v any, st styleKey) {
 	cell := r.ref(col)
 	r.b.setCell(r.sh, cell, v)
-	r.b.fail(r.b.f.SetCellStyle(r.sh, cell, cell, r.b.reportStyle(st)))
+	r.b.fail(r.b.f.SetCellStyle(r.sh, cell, cell, r.b.style(st)))
 }
 
 // title writes the sheet's title.
@@ -84,7 +84,7 @@ func (r *reportSheet) line(s, kind string) {
 	last := len(r.widths) - 1
 	r.b.fail(r.b.f.MergeCell(r.sh, r.ref(0), r.ref(last)))
 	r.b.setCell(r.sh, r.ref(0), s)
-	r.b.fail(r.b.f.SetCellStyle(r.sh, r.ref(0), r.ref(last), r.b.reportStyle(styleKey{kind: kind, wrap: true})))
+	r.b.fail(r.b.f.SetCellStyle(r.sh, r.ref(0), r.ref(last), r.b.style(styleKey{kind: kind, wrap: true})))
 	if h := textHeight(s, r.chars(0, last)); h > 15 {
 		r.b.fail(r.b.f.SetRowHeight(r.sh, r.next, h))
 	}
@@ -102,7 +102,7 @@ func (r *reportSheet) keyValue(key string, v any) {
 	if _, ok := v.(float64); ok {
 		st = styleKey{format: Integer, kind: "left"}
 	}
-	r.b.fail(r.b.f.SetCellStyle(r.sh, r.ref(1), r.ref(last), r.b.reportStyle(st)))
+	r.b.fail(r.b.f.SetCellStyle(r.sh, r.ref(1), r.ref(last), r.b.style(st)))
 	h := textHeight(key, int(r.widths[0]*0.95)) // bold text is wider
 	if s, ok := v.(string); ok {
 		h = max(h, textHeight(s, r.chars(1, last)))
@@ -144,7 +144,7 @@ func (r *reportSheet) row(cols []Col, vals []any) {
 			last := min(c+x.n-1, len(r.widths)-1)
 			r.b.fail(r.b.f.MergeCell(r.sh, r.ref(c), r.ref(last)))
 			r.b.setCell(r.sh, r.ref(c), x.text)
-			r.b.fail(r.b.f.SetCellStyle(r.sh, r.ref(c), r.ref(last), r.b.reportStyle(styleKey{kind: "note", wrap: true})))
+			r.b.fail(r.b.f.SetCellStyle(r.sh, r.ref(c), r.ref(last), r.b.style(styleKey{kind: "note", wrap: true})))
 			height = max(height, textHeight(x.text, r.chars(c, last)))
 			continue
 		case numCell:
@@ -191,47 +191,6 @@ func (r *reportSheet) customStyle(format string) int {
 		return 0
 	}
 	r.custom[format] = id
-	return id
-}
-
-// reportStyle returns the style of a report cell: the kinds of
-// [Book.style], and "warn" (bold dark red on pink), "group" (bold on a
-// light band), "left" (a number aligned left, in a key/value line), "right"
-// (a text aligned right, in a number column) and "indent" (a text set off
-// from the number left of it).
-func (b *Book) reportStyle(k styleKey) int {
-	switch k.kind {
-	case "warn", "group", "left", "right", "indent":
-	default:
-		return b.style(k)
-	}
-	if id, ok := b.styles[k]; ok {
-		return id
-	}
-	s := &excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: k.wrap}}
-	if fmtStr, ok := numFmts[k.format]; ok {
-		s.CustomNumFmt = &fmtStr
-	}
-	switch k.kind {
-	case "warn":
-		s.Font = &excelize.Font{Bold: true, Color: "9C0006"}
-		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}
-	case "group":
-		s.Font = &excelize.Font{Bold: true, Color: "1F4E79"}
-		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}
-	case "left":
-		s.Alignment.Horizontal = "left"
-	case "right":
-		s.Alignment.Horizontal = "right"
-	case "indent":
-		s.Alignment.Horizontal, s.Alignment.Indent = "left", 1
-	}
-	id, err := b.f.NewStyle(s)
-	if err != nil {
-		b.fail(err)
-		return 0
-	}
-	b.styles[k] = id
 	return id
 }
 

@@ -587,7 +587,7 @@ func (w *assessWriter) demandSheet() {
 		c := demandColumns[demandColumn(key)]
 		col := ColumnName(demandColumn(key))
 		if len(rows) > 0 {
-			w.b.fail(w.b.f.SetCellStyle(name, col+"2", fmt.Sprintf("%s%d", col, len(rows)+1), w.b.reportStyle(styleKey{kind: "indent", wrap: c.wrap})))
+			w.b.fail(w.b.f.SetCellStyle(name, col+"2", fmt.Sprintf("%s%d", col, len(rows)+1), w.b.style(styleKey{kind: "indent", wrap: c.wrap})))
 		}
 	}
 	// Rates that are not shares (children per family) get two decimals.

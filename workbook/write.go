@@ -126,6 +126,18 @@ func (b *Book) style(k styleKey) int {
 		s.Font = &excelize.Font{Italic: true, Color: "595959"}
 	case "bold":
 		s.Font = &excelize.Font{Bold: true}
+	case "warn": // a banner that must not be missed
+		s.Font = &excelize.Font{Bold: true, Color: "9C0006"}
+		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}
+	case "group": // a group's title row inside a table
+		s.Font = &excelize.Font{Bold: true, Color: "1F4E79"}
+		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}
+	case "left":
+		s.Alignment.Horizontal = "left"
+	case "right": // a text aligned right, in a number column
+		s.Alignment.Horizontal = "right"
+	case "indent": // a text set off from the number left of it
+		s.Alignment.Horizontal, s.Alignment.Indent = "left", 1
 	}
 	if k.input {
 		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}

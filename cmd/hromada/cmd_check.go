@@ -129,19 +129,29 @@ func checkProject(dir, pw string) *checked {
 	return c
 }
 
+// checkedProject checks the project in dir: it returns the project with
+// every survey read, or the problems when any is an error.
+func checkedProject(dir, passwordFile string) (*checked, string, error) {
+	if err := projectDir(dir); err != nil {
+		return nil, "", err
+	}
+	pw, err := password(passwordFile)
+	if err != nil {
+		return nil, "", err
+	}
+	c := checkProject(dir, pw)
+	if err := c.problems.Err(); err != nil {
+		return nil, "", err
+	}
+	return c, pw, nil
+}
+
 func runCheck(o *checkOptions) error {
 	if _, err := o.language(""); err != nil {
 		return err
 	}
-	if err := projectDir(o.dir); err != nil {
-		return err
-	}
-	pw, err := password(o.passwordFile)
+	c, _, err := checkedProject(o.dir, o.passwordFile)
 	if err != nil {
-		return err
-	}
-	c := checkProject(o.dir, pw)
-	if err := c.problems.Err(); err != nil {
 		return err
 	}
 	for _, p := range c.problems {

@@ -47,15 +47,8 @@ listed and nothing is written.`,
 }
 
 func runRun(o *runOptions) error {
-	if err := projectDir(o.dir); err != nil {
-		return err
-	}
-	pw, err := password(o.passwordFile)
+	c, pw, err := checkedProject(o.dir, o.passwordFile)
 	if err != nil {
-		return err
-	}
-	c := checkProject(o.dir, pw)
-	if err := c.problems.Err(); err != nil {
 		return err
 	}
 	lang, err := o.language(c.p.Lang)
