@@ -26,12 +26,14 @@ type Project struct {
 	Lang      hromada.Lang
 	FirstYear int
 	Years     int
+	FTEStep   float64 // staff are rounded up to this step: 0.25 or 0.5
 	Survey    SurveySettings
 	Catalogue *catalogue.Catalogue
 
 	Communities []Community
 	Groups      []Group
 	Needs       []Need
+	Targets     []Target
 	Registry    []RegistryCount
 	Providers   []Provider
 	Posts       []Post
@@ -83,6 +85,15 @@ type Need struct {
 	Service hromada.Service
 	Column  string
 	Option  string // select_multiple option; "" for a yes/no column
+}
+
+// Target is the coverage a project plans for a service and the path to it.
+type Target struct {
+	Service  string  // classifier code
+	Coverage float64 // share of demand; NaN: the catalogue's
+	Path     string  // step, linear or ramp
+	Years    int     // for linear
+	Ramp     []float64
 }
 
 // RegistryCount is a registry count of one group in one community
@@ -202,11 +213,12 @@ func (l *loader) load() {
 		l.fileProblem(projFile, "project settings not found", "run 'hromada init DIR' to create a project, or name the project folder")
 		return
 	}
-	sheets := l.readFile(projFile, Settings, Communities, Groups, Needs)
+	sheets := l.readFile(projFile, Settings, Communities, Groups, Needs, Targets)
 	l.settings(sheets["settings"])
 	l.communities(sheets["communities"])
 	l.groups(sheets["groups"])
 	l.needs(sheets["needs"])
+	l.targets(sheets["targets"])
 
 	if recs, ok := l.optionalFile(RegistryFile, Registry); ok {
 		l.registry(recs["registry"])
@@ -268,6 +280,9 @@ func (l *loader) readFile(path string, sheets ...Sheet) map[string][]record {
 				name = n
 				break
 			}
+		}
+		if name == "" && s.Optional {
+			continue
 		}
 		if name == "" {
 			l.fileProblem(path, fmt.Sprintf("sheet %q not found", s.Name.In(hromada.Ukrainian)+" / "+s.Name.In(hromada.English)),
@@ -455,7 +470,7 @@ func (l *loader) checkCell(r *record, fl Field, t *workbook.Table) {
 			r.cells[fl.Key] = d.Format("2006-01-02")
 		}
 	case Code:
-		if allowed := fixedLists[fl.List]; allowed != nil && !contains(allowed, strings.ToLower(v)) {
+		if allowed := FixedList(fl.List); allowed != nil && !contains(allowed, strings.ToLower(v)) {
 			err = fmt.Errorf("%q is not allowed; allowed: %s", v, strings.Join(allowed, ", "))
 		}
 	}
@@ -482,19 +497,16 @@ func parseShare(v string) (float64, error) {
 	return x, nil
 }
 
-// Fixed drop-down lists of the templates, by list name.
-var fixedLists = map[string][]string{
-	"language":   {"uk", "en"},
-	"ci_method":  {"logit", "wald", "wilson", "beta"},
-	"lonely_psu": {"adjust", "remove", "average", "fail"},
-	"unit":       {"family", "child", "person"},
-	"ownership":  {"communal", "state", "ngo", "private"},
-	"cost_basis": {"fixed", "per_client"},
+// FixedList returns the allowed codes of a fixed drop-down list of the
+// templates (FixedLists), nil for lists that come from the catalogue or
+// the project.
+func FixedList(name string) []string {
+	var codes []string
+	for _, v := range FixedLists[name] {
+		codes = append(codes, v.Code)
+	}
+	return codes
 }
-
-// FixedList returns the allowed values of a fixed drop-down list, nil for
-// lists that come from the catalogue or the project.
-func FixedList(name string) []string { return fixedLists[name] }
 
 func contains(list []string, v string) bool {
 	for _, x := range list {
@@ -541,6 +553,7 @@ func (l *loader) settings(recs []record) {
 	}
 	s.MinCount = r.int("min_count")
 	s.Suppress = r.get("suppress") != "false"
+	p.FTEStep = r.float("fte_step")
 }
 
 var katottg = regexp.MustCompile(`^UA\d{17}$`)
@@ -676,6 +689,45 @@ func (l *loader) needs(recs []record) {
 	if len(recs) == 0 {
 		l.add(hromada.Problem{File: filepath.Join(l.dir, ProjectFile), Sheet: l.sheets[Needs.Key],
 			Msg: "no needs are mapped to services", Hint: "add one row per service: service code, survey column, option"})
+	}
+}
+
+func (l *loader) targets(recs []record) {
+	seen := map[string]string{}
+	for _, r := range recs {
+		s, ok := l.service(r, "service")
+		if !ok {
+			continue
+		}
+		if prev, dup := seen[s.Code]; dup {
+			l.add(r.problem("service", fmt.Sprintf("service %s has a second target (first at %s)", s.Code, prev), "keep one row per service"))
+			continue
+		}
+		seen[s.Code] = r.refs["service"]
+		tg := Target{Service: s.Code, Coverage: math.NaN(), Path: r.get("path"), Years: r.int("years")}
+		if r.get("coverage") != "" && !r.bad["coverage"] {
+			tg.Coverage = r.float("coverage")
+		}
+		switch tg.Path {
+		case "linear":
+			if tg.Years < 1 && !r.bad["years"] {
+				l.add(r.problem("years", "a linear path needs the number of years to scale up over", "write 1 or more"))
+			}
+		case "ramp":
+			for _, f := range strings.Fields(r.get("ramp")) {
+				x, err := parseShare(f)
+				if err != nil {
+					l.add(r.problem("ramp", fmt.Sprintf("ramp: %q is not a share of the target", f), "write shares from 0 to 1 by year, e.g. 0.3 0.6 1"))
+					tg.Ramp = nil
+					break
+				}
+				tg.Ramp = append(tg.Ramp, x)
+			}
+			if len(tg.Ramp) == 0 && r.get("ramp") == "" {
+				l.add(r.problem("ramp", "a ramp path needs the shares of the target by year", "write shares from 0 to 1 by year, e.g. 0.3 0.6 1"))
+			}
+		}
+		l.p.Targets = append(l.p.Targets, tg)
 	}
 }
 

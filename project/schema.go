@@ -40,6 +40,8 @@ type Sheet struct {
 	Name   hromada.Text
 	Help   hromada.Text
 	Fields []Field
+	// Optional sheets may be left out of a file: their defaults apply.
+	Optional bool
 }
 
 // Header returns the sheet's headers in lang.
@@ -108,6 +110,7 @@ var Settings = Sheet{
 		{Key: "lonely_psu", Label: t("Страта з одним PSU", "Stratum with one PSU"), Kind: Code, List: "lonely_psu", Default: "adjust"},
 		{Key: "min_count", Label: t("Мінімум респондентів у комірці", "Minimum respondents per cell"), Kind: Integer, Default: "5", Help: t("менші комірки приховуються в звітах", "smaller cells are suppressed in reports")},
 		{Key: "suppress", Label: t("Приховувати ненадійні оцінки", "Suppress unreliable estimates"), Kind: YesNo, List: "yesno", Default: "yes"},
+		{Key: "fte_step", Label: t("Крок округлення ставок", "Staff rounding step (FTE)"), Kind: Code, List: "fte_step", Default: "0.25", Help: t("ставки округлюються вгору до чверті (0.25) або половини (0.5)", "posts are rounded up to a quarter (0.25) or a half (0.5)")},
 	},
 }
 
@@ -155,6 +158,24 @@ var Needs = Sheet{
 		{Key: "service", Label: t("Код послуги", "Service code"), Kind: Code, List: "service", Required: true, Example: "014.0"},
 		{Key: "column", Label: t("Стовпець опитування", "Survey column"), Kind: Text, Required: true, Example: "needs"},
 		{Key: "option", Label: t("Варіант відповіді", "Option code"), Kind: Text, Help: t("для select_multiple; порожньо для так/ні", "for select_multiple; empty for a yes/no column"), Example: "social_support"},
+	},
+}
+
+// Targets set, per service, the share of demand to cover and how fast to
+// get there; a service not listed takes the catalogue's target and reaches
+// it in the first year.
+var Targets = Sheet{
+	Key:      "targets",
+	Name:     t("Цілі", "Targets"),
+	Optional: true,
+	Help: t("Частка потреби, яку громада планує покрити, і шлях до неї; послуги без рядка беруть ціль з каталогу з першого року.",
+		"The share of demand the community plans to cover and the path to it; services without a row take the catalogue's target from the first year."),
+	Fields: []Field{
+		{Key: "service", Label: t("Код послуги", "Service code"), Kind: Code, List: "service", Required: true},
+		{Key: "coverage", Label: t("Цільове охоплення", "Target coverage"), Kind: Share, Help: t("частка потреби; порожньо — з каталогу", "share of demand; empty: the catalogue's"), Example: "0.8"},
+		{Key: "path", Label: t("Шлях нарощування", "Scale-up path"), Kind: Code, List: "path", Default: "step", Help: t("step — з першого року; linear — рівномірно за N років; ramp — частки цілі за роками", "step: from the first year; linear: evenly over N years; ramp: shares of the target by year")},
+		{Key: "years", Label: t("Років нарощування", "Years to scale up"), Kind: Integer, Help: t("для linear", "for linear"), Example: "3"},
+		{Key: "ramp", Label: t("Частки цілі за роками", "Shares of the target by year"), Kind: Text, Help: t("для ramp: через пробіл, напр. 0.3 0.6 1", "for ramp: space-separated, e.g. 0.3 0.6 1"), Example: "0.3 0.6 1"},
 	},
 }
 
@@ -274,7 +295,7 @@ type File struct {
 
 // Files lists the input workbooks of a project in the order check reads them.
 var Files = []File{
-	{Name: ProjectFile, Title: t("Налаштування проєкту", "Project settings"), Sheets: []Sheet{Settings, Communities, Groups, Needs}, Needed: true},
+	{Name: ProjectFile, Title: t("Налаштування проєкту", "Project settings"), Sheets: []Sheet{Settings, Communities, Groups, Needs, Targets}, Needed: true},
 	{Name: RegistryFile, Title: t("Реєстрові дані (Додаток 1)", "Registry counts (Annex 1)"), Sheets: []Sheet{Registry}},
 	{Name: ProvidersFile, Title: t("Надавачі послуг (Додаток 2)", "Service providers (Annex 2)"), Sheets: []Sheet{Providers}},
 	{Name: CostsFile, Title: t("Вихідні дані для бюджету", "Cost inputs"), Sheets: []Sheet{Posts, OtherCosts, Startup, Funding, Revenue}},

@@ -60,6 +60,15 @@ var FixedLists = map[string][]ListValue{
 		{"fixed", t("фіксована сума на рік", "a fixed amount a year")},
 		{"per_client", t("сума на одного клієнта на рік", "an amount per client a year")},
 	},
+	"path": {
+		{"step", t("ціль з першого року", "the target from the first year")},
+		{"linear", t("рівномірно за вказану кількість років", "evenly over the given years")},
+		{"ramp", t("частки цілі за роками", "shares of the target by year")},
+	},
+	"fte_step": {
+		{"0.25", t("чверть ставки", "a quarter post")},
+		{"0.5", t("пів ставки", "half a post")},
+	},
 }
 
 // localLists are the fixed lists whose drop-down offers the value in the
