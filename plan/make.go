@@ -1,0 +1,374 @@
+package plan
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+)
+
+// eps is the relative tolerance of comparisons between computed amounts,
+// so that 0.8 × 50 = 40.000000000000004 still meets a capacity of 40.
+const eps = 1e-9
+
+// Make computes the plan of one community. It checks the whole input first
+// and returns every problem found, joined, each wrapping [ErrInput] and
+// naming the service, provider or group; the Result is then zero.
+//
+// For each service s, with capacity C and demand D (the union demand, each
+// person counted once):
+//
+//	C         = Σ capacity over the community's providers of s
+//	Gap       = max(0, D − C)         (also at D_low and D_high)
+//	Coverage  = C / D                 (NaN when D = 0)
+//	Target    = c × D                 (c: the project's coverage target, else the catalogue's)
+//	TargetGap = max(0, Target − C)
+//	Action    = create      when no provider and Target > 0
+//	            enhance     when providers and C < Target
+//	            sufficient  otherwise (also when D = 0)
+//	            unknown     when D is suppressed or missing
+//
+// Target clients, staff and hires by year follow [Clients] and [Staff];
+// the priority score and rank follow [Score] and the planner's Input.Rank.
+func Make(in Input) (Result, error) {
+	if err := validate(in); err != nil {
+		return Result{}, err
+	}
+	vuln := map[string]float64{}
+	for _, g := range in.Groups {
+		vuln[g.ID] = g.Vulnerability
+	}
+	planned := map[string]bool{}
+	for _, s := range in.Services {
+		planned[s.Service.Code] = true
+	}
+	byService := map[string][]Provider{}
+	res := Result{Community: in.Community, FirstYear: in.FirstYear, Years: in.Years, FTEStep: in.FTEStep}
+	for _, p := range in.Providers {
+		if !planned[p.Service] {
+			res.Unplanned = append(res.Unplanned, p)
+			continue
+		}
+		byService[p.Service] = append(byService[p.Service], p)
+	}
+
+	var errs []error
+	for _, si := range in.Services {
+		sp, err := service(in, si, byService[si.Service.Code], vuln)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		res.Services = append(res.Services, sp)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return Result{}, err
+	}
+	rank(res.Services, in.Rank)
+	res.Summary = summarize(res.Services, in.FirstYear, in.Years)
+	return res, nil
+}
+
+// service plans one service from its demand and its providers.
+func service(in Input, si ServiceInput, providers []Provider, vuln map[string]float64) (ServicePlan, error) {
+	s := si.Service
+	sp := ServicePlan{Service: s, Known: si.Known, Providers: len(providers)}
+	for _, p := range providers {
+		sp.Capacity += p.Capacity
+		sp.Clients += p.Clients
+		sp.StaffFTE += p.StaffFTE
+		sp.Vacancies += p.Vacancies
+	}
+	tg := targetOf(in, s.Code, s.Coverage)
+	sp.TargetCoverage, sp.Path = tg.Coverage, tg.Path
+
+	nan := math.NaN()
+	sp.Demand, sp.DemandLow, sp.DemandHigh = nan, nan, nan
+	sp.Gap, sp.GapLow, sp.GapHigh, sp.Coverage = nan, nan, nan, nan
+	sp.Target, sp.TargetGap = nan, nan
+	if si.Known {
+		sp.Demand, sp.DemandLow, sp.DemandHigh = si.Demand, si.DemandLow, si.DemandHigh
+		sp.Gap = gap(si.Demand, sp.Capacity)
+		sp.GapLow = gap(si.DemandLow, sp.Capacity)
+		sp.GapHigh = gap(si.DemandHigh, sp.Capacity)
+		if si.Demand > 0 {
+			sp.Coverage = sp.Capacity / si.Demand
+		}
+		sp.Target = tg.Coverage * si.Demand
+		sp.TargetGap = math.Max(0, sp.Target-sp.Capacity)
+		if sp.TargetGap <= eps*math.Max(1, sp.Target) {
+			sp.TargetGap = 0
+		}
+	}
+
+	switch {
+	case !si.Known:
+		sp.Action = Unknown
+		sp.Reasons = append(sp.Reasons, ReasonSuppressed)
+	case si.Demand == 0:
+		sp.Action = Sufficient
+		sp.Reasons = append(sp.Reasons, ReasonNoDemand)
+	case sp.Providers == 0 && sp.Target > 0:
+		sp.Action = Create
+		sp.Reasons = append(sp.Reasons, ReasonNoProvider)
+	case sp.TargetGap > 0:
+		sp.Action = Enhance
+		sp.Reasons = append(sp.Reasons, ReasonBelowTarget)
+	default:
+		sp.Action = Sufficient
+		sp.Reasons = append(sp.Reasons, ReasonTargetMet)
+	}
+
+	if si.Known {
+		clients := Clients(sp.Clients, sp.Target, tg, in.Years)
+		years, minBinds, err := Staff(s, sp.Providers > 0, clients, sp.StaffFTE+sp.Vacancies, in.FTEStep)
+		if err != nil {
+			return ServicePlan{}, fmt.Errorf("service %s: %w", s.Code, err)
+		}
+		posts := in.Posts[s.Code]
+		for i := range years {
+			years[i].Year = in.FirstYear + i
+			if len(posts) > 0 {
+				years[i].Posts = Split(years[i].FTE, posts, in.FTEStep)
+			}
+		}
+		sp.Years = years
+		if minBinds {
+			sp.Reasons = append(sp.Reasons, ReasonMinStaff)
+		}
+	}
+	if sp.Vacancies > 0 {
+		sp.Reasons = append(sp.Reasons, ReasonVacancies)
+	}
+
+	sp.UnmetByGroup = make([]GroupGap, 0, len(si.Groups))
+	for _, g := range si.Groups {
+		gg := GroupGap{Group: g.Group, Vulnerability: vuln[g.Group], Demand: g.People, Unmet: nan}
+		switch {
+		case !si.Known || math.IsNaN(g.People):
+		case si.Demand == 0:
+			gg.Unmet = 0
+		default:
+			gg.Unmet = g.People * sp.Gap / si.Demand
+		}
+		sp.UnmetByGroup = append(sp.UnmetByGroup, gg)
+	}
+	sp.Vulnerability = Vulnerability(sp.UnmetByGroup)
+	if sp.Vulnerability > 1 {
+		sp.Reasons = append(sp.Reasons, ReasonVulnerable)
+	}
+	if s.Basic {
+		sp.Reasons = append(sp.Reasons, ReasonBasic)
+	}
+	if s.MinimumPackage {
+		sp.Reasons = append(sp.Reasons, ReasonMinimumPackage)
+	}
+	if si.Known {
+		sp.Score = Score(sp.TargetGap, sp.Demand, sp.Vulnerability, s.Basic, s.MinimumPackage)
+	}
+	return sp, nil
+}
+
+// gap returns max(0, demand − capacity); NaN when demand is NaN.
+func gap(demand, capacity float64) float64 {
+	if math.IsNaN(demand) {
+		return math.NaN()
+	}
+	return math.Max(0, demand-capacity)
+}
+
+// targetOf returns the project's target of a service with the coverage
+// filled in from the catalogue and the path defaulted to Step.
+func targetOf(in Input, code string, catalogue float64) Target {
+	tg, ok := in.Targets[code]
+	if !ok {
+		return Target{Coverage: catalogue, Path: Step}
+	}
+	if math.IsNaN(tg.Coverage) {
+		tg.Coverage = catalogue
+	}
+	if tg.Path == "" {
+		tg.Path = Step
+	}
+	return tg
+}
+
+// summarize counts actions and totals staff by year.
+func summarize(services []ServicePlan, firstYear, years int) Summary {
+	sum := Summary{Services: len(services), Years: make([]YearTotal, years)}
+	for i := range sum.Years {
+		sum.Years[i].Year = firstYear + i
+	}
+	for _, sp := range services {
+		switch sp.Action {
+		case Create:
+			sum.Create++
+		case Enhance:
+			sum.Enhance++
+		case Sufficient:
+			sum.Sufficient++
+		case Unknown:
+			sum.Unknown++
+		}
+		for i, y := range sp.Years {
+			sum.Years[i].FTE += y.FTE
+			sum.Years[i].Staff += y.Staff
+			sum.Years[i].Hires += y.Hires
+			sum.HireFTE += y.Hires
+		}
+	}
+	return sum
+}
+
+// validate checks the input and returns every problem, joined.
+func validate(in Input) error {
+	var errs []error
+	bad := func(format string, a ...any) {
+		errs = append(errs, fmt.Errorf("%s: %w", fmt.Sprintf(format, a...), ErrInput))
+	}
+	if in.Years < 1 {
+		bad("planning horizon is %d years; it must be 1 or more", in.Years)
+	}
+	if !(in.FTEStep > 0 && in.FTEStep <= 1) {
+		bad("staff rounding step is %v; it must be above 0 and at most 1 post (0.25 or 0.5)", in.FTEStep)
+	}
+
+	groups := map[string]bool{}
+	for _, g := range in.Groups {
+		if groups[g.ID] {
+			bad("group %q is given twice", g.ID)
+		}
+		groups[g.ID] = true
+		if !finite(g.Vulnerability) || g.Vulnerability < 0 {
+			bad("group %q: vulnerability weight %v must be a number 0 or more", g.ID, g.Vulnerability)
+		}
+	}
+
+	codes := map[string]bool{}
+	for _, si := range in.Services {
+		s := si.Service
+		if s.Code == "" {
+			bad("a service has no classifier code")
+			continue
+		}
+		if codes[s.Code] {
+			bad("service %s is given twice", s.Code)
+		}
+		codes[s.Code] = true
+		if !finite(s.MinStaff) || s.MinStaff < 0 {
+			bad("service %s: minimum staff %v must be 0 or more", s.Code, s.MinStaff)
+		}
+		if !share(s.Coverage) {
+			bad("service %s: catalogue coverage target %v must be a share from 0 to 1", s.Code, s.Coverage)
+		}
+		if si.Known {
+			if !finite(si.Demand) || si.Demand < 0 {
+				bad("service %s: demand %v must be a number 0 or more; mark it unknown when the assessment suppressed it", s.Code, si.Demand)
+			}
+			if !math.IsNaN(si.DemandLow) && !(si.DemandLow >= 0 && si.DemandLow <= si.Demand) {
+				bad("service %s: lower bound of demand %v must be from 0 to the demand %v", s.Code, si.DemandLow, si.Demand)
+			}
+			if !math.IsNaN(si.DemandHigh) && !(si.DemandHigh >= si.Demand && !math.IsInf(si.DemandHigh, 1)) {
+				bad("service %s: upper bound of demand %v must be at least the demand %v", s.Code, si.DemandHigh, si.Demand)
+			}
+		}
+		seen := map[string]bool{}
+		for _, g := range si.Groups {
+			if !groups[g.Group] {
+				bad("service %s: group %q is not among the project's groups", s.Code, g.Group)
+			}
+			if seen[g.Group] {
+				bad("service %s: group %q is given twice", s.Code, g.Group)
+			}
+			seen[g.Group] = true
+			if !math.IsNaN(g.People) && !(g.People >= 0 && !math.IsInf(g.People, 1)) {
+				bad("service %s: demand of group %q is %v; it must be 0 or more", s.Code, g.Group, g.People)
+			}
+		}
+	}
+
+	for _, p := range in.Providers {
+		who := providerName(p)
+		if p.Community != "" && p.Community != in.Community.Code {
+			bad("%s belongs to community %s, not %s; pass only this community's providers", who, p.Community, in.Community.Code)
+		}
+		for _, f := range []struct {
+			name string
+			v    float64
+		}{{"capacity", p.Capacity}, {"current clients", p.Clients}, {"staff", p.StaffFTE}, {"vacancies", p.Vacancies}} {
+			if !finite(f.v) || f.v < 0 {
+				bad("%s: %s %v must be a number 0 or more", who, f.name, f.v)
+			}
+		}
+	}
+
+	for code, tg := range in.Targets {
+		if !codes[code] {
+			continue // a target of a service this plan does not cover
+		}
+		if !math.IsNaN(tg.Coverage) && !share(tg.Coverage) {
+			bad("service %s: coverage target %v must be a share from 0 to 1", code, tg.Coverage)
+		}
+		switch tg.Path {
+		case "", Step:
+		case Linear:
+			if tg.Years < 1 {
+				bad("service %s: a linear path needs its years, 1 or more; got %d", code, tg.Years)
+			}
+		case Ramp:
+			if len(tg.Ramp) == 0 {
+				bad("service %s: a ramp path needs shares of the target by year, e.g. 0.3 0.6 1", code)
+			}
+			for i, r := range tg.Ramp {
+				if !share(r) {
+					bad("service %s: ramp share %v of year %d must be from 0 to 1", code, r, i+1)
+				}
+			}
+		default:
+			bad("service %s: path %q is not known; allowed: step, linear, ramp", code, tg.Path)
+		}
+	}
+
+	for code, posts := range in.Posts {
+		if !codes[code] {
+			continue
+		}
+		total := 0.0
+		names := map[string]bool{}
+		for _, p := range posts {
+			if names[p.Post] {
+				bad("service %s: post %q is given twice", code, p.Post)
+			}
+			names[p.Post] = true
+			if !(p.Share > 0 && p.Share <= 1) {
+				bad("service %s: share %v of post %q must be above 0 and at most 1", code, p.Share, p.Post)
+			}
+			total += p.Share
+		}
+		if len(posts) > 0 && math.Abs(total-1) > 1e-6 {
+			bad("service %s: shares of its posts sum to %v; they must sum to 1", code, total)
+		}
+	}
+
+	for code, r := range in.Rank {
+		if !codes[code] {
+			bad("planner's rank %d is given for service %s, which is not in the plan", r, code)
+		} else if r < 1 {
+			bad("service %s: planner's rank %d must be 1 or more", code, r)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+func share(x float64) bool { return x >= 0 && x <= 1 }
+
+func providerName(p Provider) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "provider %q of service %s", p.Name, p.Service)
+	if p.Ref != "" {
+		fmt.Fprintf(&b, " (%s)", p.Ref)
+	}
+	return b.String()
+}
