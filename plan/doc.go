@@ -5,5 +5,102 @@
 //
 // It is pure computation: values in, values and an error out. Reading the
 // assessment and the inventory and writing the plan workbook live in
-// package workbook.
+// package workbook; cmd/hromada wires them.
+//
+// # Use
+//
+// Fill an [Input] for one community — the union demand of each service
+// from the assessment, the community's providers, the project's targets
+// and posts, the groups with their vulnerability weights — and call
+// [Make]. The [Result] lists the services in rank order with a [Summary]
+// ("N new services, M enhanced"); [Summary.Add] totals several
+// communities. A planner's rank read back from an edited plan workbook
+// goes into Input.Rank and wins over the score.
+//
+// # The model (METHODS.md §2)
+//
+//	C         = Σ capacity over the community's providers of the service
+//	Gap       = max(0, D − C), also at D_low and D_high
+//	Coverage  = C / D
+//	Target    = c · D,  TargetGap = max(0, Target − C)
+//	clients_k on the path from the current clients to Target   ([Clients])
+//	FTE_k     = ceil_to_step(max(min_staff, clients_k / caseload), step)  ([Staff])
+//	Score     = 100 · TargetGap/D · W · (1 + 0.5·basic + 0.25·minimum_package)  ([Score])
+//
+// D is the union demand of the assessment (group "any"): each family,
+// child or person counted once. It never comes from adding groups, which
+// overlap.
+//
+// # Choices
+//
+// These are choices of this tool, not norms; the plan workbook shows them.
+//
+//   - Demand unknown (choice): when the assessment suppressed the union
+//     demand the service's action is [Unknown]; gap, coverage, target and
+//     score are NaN or 0 and Years is nil. The inventory is still shown.
+//     The plan does not guess a demand and does not cost the service.
+//   - Create or enhance (choice): create when no provider row exists and the
+//     target is above 0; enhance when providers exist (even with capacity
+//     0) and capacity is below the target; sufficient otherwise — also
+//     when demand is 0, with the reason [ReasonNoDemand]. Capacity meets
+//     the target within a relative 1e-9, so floating-point noise does not
+//     turn a met target into an enhancement.
+//   - Targets (choice): the project's coverage, else the catalogue's; a
+//     service with no target row reaches the catalogue's coverage in the
+//     first year (path step). Targets and posts of services not in the plan
+//     are ignored.
+//   - The path starts from the current clients, not the capacity (choice):
+//     spare capacity is not served demand. Clients never fall below the
+//     current clients: the plan grows services, it does not cut them.
+//     Clients are not rounded to whole families; the workbook formats them.
+//   - A ramp's shares are shares of the target, year 1, 2, …; past the end
+//     of the ramp its last share holds; shares past the horizon are unused.
+//     A linear path that is longer than the horizon stops short of the
+//     target.
+//   - Staff (choice): the minimum staff applies in every year the service
+//     runs — it has a provider or clients — and is rounded up to the step
+//     like the caseload figure, so FTE is a whole number of steps. A new
+//     service in a year with no clients yet (a ramp share of 0) needs no
+//     staff.
+//   - Vacancies count as existing staff (choice): vacant posts are in the
+//     staff schedule and the budget already; Hires are new posts above
+//     the existing establishment (in post + vacant). The reason
+//     [ReasonVacancies] tells the planner there are posts to fill.
+//   - Posts are never cut (choice): Staff_k = max(Staff_{k−1}, FTE_k); a
+//     year that needs fewer staff keeps last year's posts, and FTE shows
+//     the lower need.
+//   - Post types (choice): a service's FTE is split by the shares of its
+//     posts in whole steps by the largest remainder, so the posts add up
+//     to the FTE exactly; a post with a small share may get 0 in a small
+//     service. The shares must sum to 1. There is no caseload per post
+//     type yet.
+//   - Unmet need by group (choice): the gap is shared among groups in
+//     proportion to their demand, Unmet_g = D_g · Gap / D, as if the
+//     providers served each group alike. Groups overlap, so these do not
+//     add up to the gap.
+//   - Priority (choice, METHODS.md §2): U = TargetGap / D is the share of
+//     demand the plan sets out to add capacity for; W is the demand-weighted
+//     mean vulnerability of the groups that need the service (1 without
+//     group data); basic services the law obliges every community to
+//     provide score half as much again, minimum-package services a quarter.
+//     The bonuses multiply, so a service that meets its target scores 0.
+//     The weights are the constants [ScaleScore], [BasicWeight] and
+//     [MinimumPackageWeight].
+//   - Rank (choice): by score, highest first; at equal score a service
+//     with unknown demand comes before one with known demand (someone
+//     should look at it), then by classifier code. A planner's rank places
+//     the service there and the others fill the remaining places in score
+//     order; equal planner ranks keep score order; a rank past the end puts
+//     the service last. Ranks are then numbered 1 … n.
+//   - Providers of another community are an error, not filtered out, so a
+//     community code that does not match cannot silently turn every
+//     service into "create". Providers of a service the plan does not
+//     cover are returned in Result.Unplanned.
+//
+// # Errors
+//
+// [Make] checks the whole input and returns every problem at once, joined;
+// each wraps [ErrInput] and names the service, provider (with its cell,
+// when Provider.Ref is set) or group. A caseload of 0 is an error only for
+// a service that has clients to staff.
 package plan

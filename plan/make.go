@@ -244,6 +244,10 @@ func validate(in Input) error {
 		}
 	}
 
+	clients := map[string]float64{}
+	for _, p := range in.Providers {
+		clients[p.Service] += p.Clients
+	}
 	codes := map[string]bool{}
 	for _, si := range in.Services {
 		s := si.Service
@@ -260,6 +264,11 @@ func validate(in Input) error {
 		}
 		if !share(s.Coverage) {
 			bad("service %s: catalogue coverage target %v must be a share from 0 to 1", s.Code, s.Coverage)
+		}
+		if si.Known && !(s.Caseload > 0 && finite(s.Caseload)) && finite(s.Coverage) {
+			if tg := targetOf(in, s.Code, s.Coverage); tg.Coverage*si.Demand > 0 || clients[s.Code] > 0 {
+				bad("service %s: caseload %v must be above 0: the plan has clients to staff", s.Code, s.Caseload)
+			}
 		}
 		if si.Known {
 			if !finite(si.Demand) || si.Demand < 0 {

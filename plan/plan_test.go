@@ -611,9 +611,32 @@ func TestInvalid(t *testing.T) {
 	}
 	// Every problem is reported, not just the first.
 	in := scoring()
-	in.Years, in.Providers[0].Capacity = 0, -1
+	in.Years, in.Providers[0].Capacity, in.Services[1].Service.Caseload = 0, -1, 0
 	_, err := Make(in)
-	if err == nil || !strings.Contains(err.Error(), "horizon") || !strings.Contains(err.Error(), "capacity -1") {
-		t.Errorf("err = %v, want both the horizon and the capacity", err)
+	for _, want := range []string{"horizon", "capacity -1", "service 002: caseload 0"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("err = %v, want it to say %q", err, want)
+		}
+	}
+	// A caseload of 0 is no problem for a service with nothing to staff:
+	// demand 0 and no provider.
+	in = input(known(svc("a", 0, 1, 0.8), 0))
+	if _, err := Make(in); err != nil {
+		t.Errorf("caseload 0, nothing to staff: %v", err)
+	}
+}
+
+func TestSummaryAdd(t *testing.T) {
+	a := Summary{Services: 3, Create: 1, Enhance: 1, Sufficient: 1, HireFTE: 2,
+		Years: []YearTotal{{2026, 4, 4, 2}, {2027, 5, 5, 0}}}
+	b := Summary{Services: 2, Create: 1, Unknown: 1, HireFTE: 1.5,
+		Years: []YearTotal{{2027, 1.5, 1.5, 1.5}, {2028, 1.5, 1.5, 0}}}
+	// Counts add: 5 services, 2 create, 1 enhance, 1 sufficient, 1 unknown,
+	// 2 + 1.5 = 3.5 hires. 2027 is in both: 5 + 1.5 = 6.5 FTE and staff,
+	// 0 + 1.5 hires; 2026 and 2028 are in one each.
+	want := Summary{Services: 5, Create: 2, Enhance: 1, Sufficient: 1, Unknown: 1, HireFTE: 3.5,
+		Years: []YearTotal{{2026, 4, 4, 2}, {2027, 6.5, 6.5, 1.5}, {2028, 1.5, 1.5, 0}}}
+	if got := a.Add(b); !reflect.DeepEqual(got, want) {
+		t.Errorf("Add = %+v, want %+v", got, want)
 	}
 }
