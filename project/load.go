@@ -186,6 +186,9 @@ type loader struct {
 	p        *Project
 	problems hromada.Problems
 	sheets   map[string]string // schema sheet key → the sheet's name in the file
+	// anyCommunity accepts any community code: an inventory read on its
+	// own has no project communities to check against.
+	anyCommunity bool
 }
 
 func (l *loader) add(p hromada.Problem) { l.problems = append(l.problems, p) }
@@ -667,6 +670,12 @@ func (l *loader) service(r record, key string) (hromada.Service, bool) {
 	if s, ok := l.p.Catalogue.ByKey(v); ok {
 		return s, true
 	}
+	// Excel turns 002.0 typed into a General cell into the number 2.
+	if code, ok := ServiceCodeOf(v); ok {
+		if s, ok := l.p.Catalogue.Service(code); ok {
+			return s, true
+		}
+	}
 	l.add(r.problem(key, fmt.Sprintf("service code %q is not in the catalogue", v),
 		"use a code of the classifier of social services (see the catalogue), or add the service to catalogue.xlsx"))
 	return hromada.Service{}, false
@@ -736,6 +745,9 @@ func (l *loader) community(r record, key string) bool {
 	if v == "" || r.bad[key] {
 		return false
 	}
+	if l.anyCommunity {
+		return true
+	}
 	for _, c := range l.p.Communities {
 		if c.Code == v {
 			return true
@@ -797,10 +809,52 @@ func (l *loader) providers(recs []record) {
 	}
 }
 
+// ServiceCodeOf reads a classifier code that a spreadsheet turned into a
+// number — 2 or 2.0 for 002.0, 15.1 for 015.1 — back into its form
+// NNN.N. ok is false when v is not such a number.
+func ServiceCodeOf(v string) (string, bool) {
+	x, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+	if err != nil || x < 0 || x >= 1000 {
+		return "", false
+	}
+	tenths := math.Round(x * 10)
+	if math.Abs(tenths-x*10) > 1e-6 {
+		return "", false
+	}
+	return fmt.Sprintf("%05.1f", tenths/10), true
+}
+
+// LoadInventory reads a provider inventory (Annex 2) on its own, outside a
+// project: every row's service code is checked against cat, and any
+// community code is accepted.
+func LoadInventory(path string, cat *catalogue.Catalogue, opt LoadOptions) ([]Provider, hromada.Problems) {
+	l := &loader{dir: filepath.Dir(path), opt: opt, p: &Project{Catalogue: cat}, sheets: map[string]string{}, anyCommunity: true}
+	if _, err := os.Stat(path); err != nil {
+		return nil, hromada.Problems{{File: path, Msg: "inventory file not found"}}
+	}
+	recs := l.readFile(path, Providers)
+	l.providers(recs["providers"])
+	return l.p.Providers, l.problems
+}
+
 func (l *loader) costs(recs map[string][]record) {
+	shares := map[string]float64{}
+	firstRef := map[string]record{}
+	var order []string
 	for _, r := range recs["posts"] {
 		if s, ok := l.service(r, "service"); ok {
 			l.p.Posts = append(l.p.Posts, Post{Service: s.Code, Post: r.get("post"), Share: r.float("share"), Salary: r.float("salary"), ExtraMonths: r.float("extra_months")})
+			if _, seen := firstRef[s.Code]; !seen {
+				firstRef[s.Code] = r
+				order = append(order, s.Code)
+			}
+			shares[s.Code] += r.float("share")
+		}
+	}
+	for _, code := range order {
+		if sum := shares[code]; math.Abs(sum-1) > 1e-6 {
+			l.add(firstRef[code].problem("share", fmt.Sprintf("the shares of the posts of service %s add up to %.4g; they must add up to 1 (100 %%)", code, sum),
+				"give each post of the service its share of the service's staff, e.g. 0.5 and 0.5"))
 		}
 	}
 	for _, r := range recs["other_costs"] {

@@ -41,9 +41,10 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"xlsx":  cmdXLSX,
-			"exits": cmdExits,
-			"cut":   cmdCut,
+			"xlsx":    cmdXLSX,
+			"exits":   cmdExits,
+			"cut":     cmdCut,
+			"setcell": cmdSetCell,
 		},
 	})
 }
@@ -110,6 +111,20 @@ func cmdCut(ts *testscript.TestScript, neg bool, args []string) {
 		n = len(b)
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[2]), b[:n], 0o644))
+}
+
+// cmdSetCell edits cells of a workbook as a person would in Excel:
+//
+//	setcell FILE.xlsx Sheet!A1 VALUE [Sheet!B2 VALUE …]
+func cmdSetCell(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 3 || len(args)%2 != 1 {
+		ts.Fatalf("usage: setcell FILE.xlsx Sheet!A1 VALUE …")
+	}
+	cells := map[string]string{}
+	for i := 1; i < len(args); i += 2 {
+		cells[args[i]] = args[i+1]
+	}
+	ts.Check(workbook.Edit(ts.MkAbs(args[0]), cells))
 }
 
 // cmdXLSX builds a workbook from tab-separated text files:
