@@ -194,32 +194,8 @@ func (r *reportSheet) customStyle(format string) int {
 	return id
 }
 
-// pageSetup makes a sheet print on A4 landscape, as wide as one page, with
-// the rows titleRows ("$1:$1") repeated on every page and the page number
-// in the footer.
+// pageSetup sets a sheet of the assessment to print as [Book.pageSetup]
+// does, the community and the sheet named in the footer.
 func (w *assessWriter) pageSetup(sh, titleRows string) {
-	f := w.b.f
-	size, orient, one, zero := 9, "landscape", 1, 0
-	w.b.fail(f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
-	fit := true
-	w.b.fail(f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}))
-	m := 0.5
-	w.b.fail(f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &m, Bottom: &m}))
-	footer := "&L" + footerText(w.a.Community.Name.In(w.lang)+" — "+sh) + "&R&P / &N"
-	w.b.fail(f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{OddFooter: footer}))
-	if titleRows != "" {
-		w.b.fail(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: quotedSheet(sh) + "!" + titleRows, Scope: sh}))
-	}
-}
-
-// footerText escapes the & of a header or footer text.
-func footerText(s string) string {
-	out := make([]rune, 0, len(s))
-	for _, r := range s {
-		out = append(out, r)
-		if r == '&' {
-			out = append(out, '&')
-		}
-	}
-	return string(out)
+	w.b.pageSetup(sh, titleRows, w.a.Community.Name.In(w.lang)+" — "+sh)
 }

@@ -87,6 +87,7 @@ type CellInput struct {
 type Book struct {
 	f      *excelize.File
 	styles map[styleKey]int
+	conds  map[string]int // differential styles of conditional formats, by kind
 	sheets int
 	err    error
 }
@@ -100,7 +101,7 @@ type styleKey struct {
 
 // NewBook returns an empty workbook.
 func NewBook() *Book {
-	return &Book{f: excelize.NewFile(), styles: map[styleKey]int{}}
+	return &Book{f: excelize.NewFile(), styles: map[styleKey]int{}, conds: map[string]int{}}
 }
 
 func (b *Book) style(k styleKey) int {
@@ -153,6 +154,45 @@ func (b *Book) style(k styleKey) int {
 	}
 	b.styles[k] = id
 	return id
+}
+
+// condStyle returns the style a conditional format gives the cells whose
+// value meets its rule — the counterpart of style for cells that change
+// with their value. Kinds:
+//
+//	"bad"     red fill, dark red text: a gap to close, a new service
+//	"caution" amber fill, brown text: coverage below target, an enhancement
+//	"good"    green fill, dark green text: enough capacity
+//	"top"     bold dark blue on light blue: a top priority
+//	"muted"   grey struck-through text: an action left out of the plan
+//	"quiet"   grey text: nothing known, nothing to do
+func (b *Book) condStyle(kind string) *int {
+	if id, ok := b.conds[kind]; ok {
+		return &id
+	}
+	fill := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}} }
+	var s excelize.Style
+	switch kind {
+	case "bad":
+		s = excelize.Style{Font: &excelize.Font{Color: "9C0006"}, Fill: fill("FFC7CE")}
+	case "caution":
+		s = excelize.Style{Font: &excelize.Font{Color: "9C5700"}, Fill: fill("FFEB9C")}
+	case "good":
+		s = excelize.Style{Font: &excelize.Font{Color: "006100"}, Fill: fill("C6EFCE")}
+	case "top":
+		s = excelize.Style{Font: &excelize.Font{Bold: true, Color: "1F4E79"}, Fill: fill("DDEBF7")}
+	case "muted":
+		s = excelize.Style{Font: &excelize.Font{Color: "808080", Strike: true}}
+	case "quiet":
+		s = excelize.Style{Font: &excelize.Font{Color: "808080"}}
+	}
+	id, err := b.f.NewConditionalStyle(&s)
+	if err != nil {
+		b.fail(err)
+		return nil
+	}
+	b.conds[kind] = id
+	return &id
 }
 
 func (b *Book) fail(err error) {
@@ -383,6 +423,35 @@ func (b *Book) AddText(name, title string, paras []Para) {
 		}
 		r++
 	}
+}
+
+// pageSetup makes a sheet print on A4 landscape, as wide as one page, with
+// the rows titleRows ("$1:$1") repeated on every page, footer at the left
+// of the footer and the page number at its right.
+func (b *Book) pageSetup(sh, titleRows, footer string) {
+	f := b.f
+	size, orient, one, zero := 9, "landscape", 1, 0
+	b.fail(f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
+	fit := true
+	b.fail(f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}))
+	m := 0.5
+	b.fail(f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &m, Bottom: &m}))
+	b.fail(f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{OddFooter: "&L" + footerText(footer) + "&R&P / &N"}))
+	if titleRows != "" {
+		b.fail(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: quotedSheet(sh) + "!" + titleRows, Scope: sh}))
+	}
+}
+
+// footerText escapes the & of a header or footer text.
+func footerText(s string) string {
+	out := make([]rune, 0, len(s))
+	for _, r := range s {
+		out = append(out, r)
+		if r == '&' {
+			out = append(out, '&')
+		}
+	}
+	return string(out)
 }
 
 // Err returns the first error met while building the book.
