@@ -100,7 +100,7 @@
 //   - Start-up items are indexed by CPI in the year bought, first
 //     purchase included, since their amount is in first-year prices. An
 //     item bought before the horizon is re-bought inside it at the end of
-//     its life; an item's first year after the horizon puts nothing in it.
+//     its life; an item first bought after the horizon puts nothing in it.
 //   - Admin is one line per service on the recurrent direct cost (not on
 //     start-up items), under КЕКВ 2240 unless Params.AdminKEKV says
 //     otherwise.
@@ -111,9 +111,9 @@
 //   - Cost per client is NaN in a year with no clients.
 //   - Scenarios and the tornado scale staff with clients and caseload
 //     in proportion, without the plan's rounding ([Scenario.Apply]).
-//   - Cost rows of a service not in the plan are left out and named in
-//     [Result].Skipped, so a planner can drop a service from the plan
-//     without editing the cost inputs.
+//   - Cost rows and funding schedules of a service not in the plan are
+//     left out and named in [Result].Skipped, so a planner can drop a
+//     service from the plan without editing the cost inputs.
 //
 // All functions are safe for concurrent use; no input is changed.
 package budget

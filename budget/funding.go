@@ -69,8 +69,7 @@ func (f Funding) check(c *checker, services map[string]*Service) {
 	f.Default.check(c, "funding schedule")
 	for _, code := range sortedKeys(f.Services) {
 		if services[code] == nil {
-			c.add("funding", -1, "funding schedule of service "+code, "Services", "service %s is not in the plan", code)
-			continue
+			continue // named in Result.Skipped
 		}
 		f.Services[code].check(c, "funding schedule of service "+code)
 	}

@@ -216,8 +216,8 @@ func (c *checker) rates(field string, v []float64) {
 	}
 }
 
-// validate returns every problem of in, or nil. It also reports the cost
-// lines whose service is not in the plan, which are left out.
+// validate returns every problem of in, or nil. Rows of a service not in
+// the plan are not checked: they are left out (see skipped).
 func (in *Input) validate() error {
 	c := &checker{n: in.Years}
 	if in.FirstYear < 1 {
@@ -363,7 +363,8 @@ func (in *Input) validate() error {
 	return nil
 }
 
-// skipped lists the cost lines whose service is not in the plan.
+// skipped names the cost rows and funding schedules whose service is not
+// in the plan.
 func (in *Input) skipped() []string {
 	has := map[string]bool{}
 	for _, s := range in.Services {
@@ -383,6 +384,11 @@ func (in *Input) skipped() []string {
 	for _, s := range in.Startup {
 		if !has[s.Service] {
 			out = append(out, fmt.Sprintf("start-up item %q of service %s", s.Item, s.Service))
+		}
+	}
+	for _, code := range sortedKeys(in.Funding.Services) {
+		if !has[code] {
+			out = append(out, "funding schedule of service "+code)
 		}
 	}
 	return out

@@ -527,8 +527,6 @@ func TestInputErrors(t *testing.T) {
 			"funding schedule: Over: a phase-out over 0 years: give 1 or more"},
 		{"unknown schedule", func(in *Input) { in.Funding.Default.Kind = "grant" },
 			`funding schedule: Kind: "grant" is not a schedule; allowed: explicit, linear, cap`},
-		{"schedule of an unknown service", func(in *Input) { in.Funding.Services = map[string]Schedule{"999.9": {}} },
-			"funding schedule of service 999.9: Services: service 999.9 is not in the plan"},
 		{"ESV as percent", func(in *Input) { in.Params.ESV = 22 },
 			"ESV: 22 is not a contribution rate between 0 and 1"},
 		{"CPI of 3 years", func(in *Input) { in.Params.CPI = []float64{0.1, 0.1, 0.1} },
@@ -572,17 +570,18 @@ func TestAllProblems(t *testing.T) {
 	}
 }
 
-// TestSkipped: cost rows of a service the planner dropped are left out and
-// named.
+// TestSkipped: cost rows and the funding schedule of a service the planner
+// dropped are left out, unchecked, and named.
 func TestSkipped(t *testing.T) {
 	in := handInput()
 	in.Posts = append(in.Posts, Post{Service: "012.0", Post: "кризовий психолог", Share: 1, Salary: -1})
+	in.Funding.Services = map[string]Schedule{"012.0": {Kind: "grant"}}
 	r, err := Project(in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(r.Skipped) != 1 || r.Skipped[0] != `post "кризовий психолог" of service 012.0` {
-		t.Errorf("Skipped = %q", r.Skipped)
+	if want := []string{`post "кризовий психолог" of service 012.0`, "funding schedule of service 012.0"}; !equalStrings(r.Skipped, want) {
+		t.Errorf("Skipped = %q, want %q", r.Skipped, want)
 	}
 	checkNear(t, "Horizon.Total", r.Horizon.Total, 3079503.1733851326)
 }
