@@ -28,14 +28,18 @@ type Input struct {
 }
 
 // Service is one service of the plan as the budget needs it: its codes and,
-// for every planning year, the target clients and the staff.
+// for every planning year, the target clients and the staff to pay.
 type Service struct {
 	Code      string    // classifier code of the service, e.g. "010.1"
 	Programme string    // budget programme code (КПКВК МБ) its costs go to, e.g. "3121"
 	Clients   []float64 // target clients by year, in the service's unit
-	FTE       []float64 // staff (full-time equivalents) by year
-	// PostFTE gives, for a post named as in [Post].Post, its FTE by year.
-	// A post not listed here has Share × FTE.
+	// FTE is the staff paid each year, in full-time equivalents: the
+	// establishment the plan keeps (plan.Year.Staff, which never cuts a
+	// post), or the staff the caseload needs (plan.Year.FTE) — the caller
+	// chooses and says which.
+	FTE []float64
+	// PostFTE gives, for a post named as in [Post].Post, its FTE by year
+	// (the plan's split by post type). A post not listed has Share × FTE.
 	PostFTE map[string][]float64
 }
 
@@ -44,7 +48,7 @@ type Service struct {
 type Post struct {
 	Service     string
 	Post        string
-	Share       float64 // FTE of this post per FTE of the service; need not sum to 1 over posts
+	Share       float64 // FTE of this post per FTE of the service (the project's shares sum to 1)
 	Salary      float64 // monthly salary in the first year, UAH
 	ExtraMonths float64 // months of pay a year beyond 12 (bonuses, leave pay)
 }

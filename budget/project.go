@@ -10,11 +10,11 @@ type LineKind string
 
 // Kinds of cost lines, in the order a service's lines come.
 const (
-	Wages     LineKind = "wages"   // pay of a post, КЕКВ 2111
-	ESV       LineKind = "esv"     // ЄСВ on that pay, КЕКВ 2120
-	Other     LineKind = "other"   // a recurrent non-staff cost
-	Admin     LineKind = "admin"   // admin share on the service's direct cost
-	StartupLn LineKind = "startup" // a start-up purchase, in the year paid
+	KindWages   LineKind = "wages"   // pay of a post, КЕКВ 2111
+	KindESV     LineKind = "esv"     // ЄСВ on that pay, КЕКВ 2120
+	KindOther   LineKind = "other"   // a recurrent non-staff cost
+	KindAdmin   LineKind = "admin"   // admin share on the service's direct cost
+	KindStartup LineKind = "startup" // a start-up purchase, in the year paid
 )
 
 // Economic codes (КЕКВ) of the staff lines and the default of admin.
@@ -206,8 +206,8 @@ func Project(in Input) (*Result, error) {
 			}
 			sc := StaffCost{Service: s.Code, Post: post.Post, FTE: make([]float64, n), Salary: make([]float64, n),
 				Floored: make([]int, n), Pay: make([]float64, n), Employer: make([]float64, n)}
-			wages := line(Wages, post.Post, KEKVWages)
-			esv := line(ESV, post.Post, KEKVESV)
+			wages := line(KindWages, post.Post, KEKVWages)
+			esv := line(KindESV, post.Post, KEKVESV)
 			for t := range n {
 				if v, ok := s.PostFTE[post.Post]; ok {
 					sc.FTE[t] = v[t]
@@ -228,7 +228,7 @@ func Project(in Input) (*Result, error) {
 			if o.Service != s.Code {
 				continue
 			}
-			l := line(Other, o.Item, o.KEKV)
+			l := line(KindOther, o.Item, o.KEKV)
 			for t := range n {
 				switch {
 				case o.Basis == PerClient:
@@ -239,7 +239,7 @@ func Project(in Input) (*Result, error) {
 				direct[t] += l.Amount[t]
 			}
 		}
-		l := line(Admin, "admin", adminKEKV)
+		l := line(KindAdmin, "admin", adminKEKV)
 		for t := range n {
 			l.Amount[t] = p.Admin * direct[t]
 		}
@@ -247,7 +247,7 @@ func Project(in Input) (*Result, error) {
 			if st.Service != s.Code {
 				continue
 			}
-			l := line(StartupLn, st.Item, st.KEKV)
+			l := line(KindStartup, st.Item, st.KEKV)
 			for t := range n {
 				if k := r.Years[t] - st.Year; k >= 0 && k%st.Life == 0 {
 					l.Amount[t] = st.Amount * I[t]
@@ -325,13 +325,13 @@ func (r *Result) total(in Input) {
 		for _, l := range r.Lines {
 			a := l.Amount[t]
 			switch l.Kind {
-			case Wages, ESV:
+			case KindWages, KindESV:
 				y.Staff += a
-			case Other:
+			case KindOther:
 				y.Other += a
-			case Admin:
+			case KindAdmin:
 				y.Admin += a
-			case StartupLn:
+			case KindStartup:
 				y.Startup += a
 			}
 			y.Donor += l.Donor[t]
@@ -404,7 +404,7 @@ func (r *Result) unitCosts(in Input) {
 	I := r.CPIIndex
 	rec := map[string][]float64{}
 	for _, l := range r.Lines {
-		if l.Kind == StartupLn {
+		if l.Kind == KindStartup {
 			continue
 		}
 		if rec[l.Service] == nil {

@@ -86,10 +86,10 @@ func TestProjectHandCalculation(t *testing.T) {
 	checkAll(t, "social worker FTE", sw.FTE, []float64{1, 1.5, 2, 2, 2})
 	// Wages = FTE × Pay: 1·112,411 = 112,411; 1.5·112,411 = 168,616.5;
 	// 2·114,660 = 229,320; 2·120,393 = 240,786; 2·126,412.65 = 252,825.3.
-	checkAll(t, "social worker wages (2111)", findLine(t, r, svc, Wages, "фахівець із соціальної роботи").Amount,
+	checkAll(t, "social worker wages (2111)", findLine(t, r, svc, KindWages, "фахівець із соціальної роботи").Amount,
 		[]float64{112411, 168616.5, 229320, 240786, 252825.3})
 	// ЄСВ = 22 % of wages: 24,730.42; 37,095.63; 50,450.4; 52,972.92; 55,621.566.
-	checkAll(t, "social worker ЄСВ (2120)", findLine(t, r, svc, ESV, "фахівець із соціальної роботи").Amount,
+	checkAll(t, "social worker ЄСВ (2120)", findLine(t, r, svc, KindESV, "фахівець із соціальної роботи").Amount,
 		[]float64{24730.42, 37095.63, 50450.4, 52972.92, 55621.566})
 
 	// Psychologist: 12,000 · W_t = 12,000; 12,600; 13,230; 13,891.5;
@@ -103,20 +103,20 @@ func TestProjectHandCalculation(t *testing.T) {
 	}
 	checkAll(t, "psychologist FTE", ps.FTE, []float64{0.5, 0.75, 1, 1, 1})
 	checkAll(t, "psychologist Pay", ps.Pay, []float64{144000, 151200, 158760, 166698, 175032.9})
-	checkAll(t, "psychologist wages (2111)", findLine(t, r, svc, Wages, "психолог").Amount,
+	checkAll(t, "psychologist wages (2111)", findLine(t, r, svc, KindWages, "психолог").Amount,
 		[]float64{72000, 113400, 158760, 166698, 175032.9})
 	// ЄСВ: 15,840; 24,948; 34,927.2; 36,673.56; 38,507.238.
-	checkAll(t, "psychologist ЄСВ (2120)", findLine(t, r, svc, ESV, "психолог").Amount,
+	checkAll(t, "psychologist ЄСВ (2120)", findLine(t, r, svc, KindESV, "психолог").Amount,
 		[]float64{15840, 24948, 34927.2, 36673.56, 38507.238})
 
 	// Electricity, fixed: 36,000 · I_t = 36,000; 39,564; 43,480.836;
 	// 47,785.438764; 52,516.197201636.
-	checkAll(t, "electricity (2273)", findLine(t, r, svc, Other, "електроенергія").Amount,
+	checkAll(t, "electricity (2273)", findLine(t, r, svc, KindOther, "електроенергія").Amount,
 		[]float64{36000, 39564, 43480.836, 47785.438764, 52516.197201636})
 	// Materials, per client: 1,000 · clients · I_t = 24,000; 36·1,099 =
 	// 39,564; 48·1,207.801 = 57,974.448; 48·1,327.373299 = 63,713.918352;
 	// 48·1,458.783255601 = 70,021.596268848.
-	checkAll(t, "materials (2210)", findLine(t, r, svc, Other, "матеріали").Amount,
+	checkAll(t, "materials (2210)", findLine(t, r, svc, KindOther, "матеріали").Amount,
 		[]float64{24000, 39564, 57974.448, 63713.918352, 70021.596268848})
 
 	// Direct recurrent = wages + ЄСВ + other:
@@ -126,7 +126,7 @@ func TestProjectHandCalculation(t *testing.T) {
 	// 2029: 240,786 + 52,972.92 + 166,698 + 36,673.56 + 47,785.438764 + 63,713.918352 = 608,629.837116
 	// 2030: 252,825.3 + 55,621.566 + 175,032.9 + 38,507.238 + 52,516.197201636 + 70,021.596268848 = 644,524.797470484
 	// Admin = 10 % of it.
-	admin := findLine(t, r, svc, Admin, "admin")
+	admin := findLine(t, r, svc, KindAdmin, "admin")
 	checkAll(t, "admin", admin.Amount, []float64{28498.142, 42318.813, 57491.2884, 60862.9837116, 64452.4797470484})
 	if admin.KEKV != "2240" {
 		t.Errorf("admin KEKV = %q, want the default 2240", admin.KEKV)
@@ -135,8 +135,8 @@ func TestProjectHandCalculation(t *testing.T) {
 	// Laptops: 60,000 in 2026, life 3, so again in 2029 at 60,000 · I_3 =
 	// 60,000 · 1.327373299 = 79,642.39794. Renovation: 150,000 in 2026,
 	// life 10: not again before 2036.
-	checkAll(t, "laptops (3110)", findLine(t, r, svc, StartupLn, "ноутбуки").Amount, []float64{60000, 0, 0, 79642.39794, 0})
-	checkAll(t, "renovation (3132)", findLine(t, r, svc, StartupLn, "ремонт приміщення").Amount, []float64{150000, 0, 0, 0, 0})
+	checkAll(t, "laptops (3110)", findLine(t, r, svc, KindStartup, "ноутбуки").Amount, []float64{60000, 0, 0, 79642.39794, 0})
+	checkAll(t, "renovation (3132)", findLine(t, r, svc, KindStartup, "ремонт приміщення").Amount, []float64{150000, 0, 0, 0, 0})
 
 	// Totals. Recurrent = direct · 1.1:
 	// 313,479.562; 465,506.943; 632,404.1724; 669,492.8208276; 708,977.2772175324.
@@ -430,7 +430,7 @@ func TestReplacementInsideHorizon(t *testing.T) {
 		"c": {0, 100, 0, 0, 100},
 		"d": {0, 0, 0, 0, 0},
 	} {
-		checkAll(t, "item "+item, findLine(t, r, "015.3", StartupLn, item).Amount, want)
+		checkAll(t, "item "+item, findLine(t, r, "015.3", KindStartup, item).Amount, want)
 	}
 }
 
@@ -462,7 +462,7 @@ func TestZeroClients(t *testing.T) {
 	}
 	checkAll(t, "Total", []float64{r.Totals[0].Total, r.Totals[1].Total, r.Totals[2].Total, r.Totals[3].Total},
 		[]float64{50000, 0, 126592.08 + 10000 + 13659.208, 126592.08 + 10000 + 5000 + 14159.208})
-	checkAll(t, "rent", findLine(t, r, "015.1", Other, "оренда").Amount, []float64{0, 0, 10000, 10000})
+	checkAll(t, "rent", findLine(t, r, "015.1", KindOther, "оренда").Amount, []float64{0, 0, 10000, 10000})
 	for _, u := range r.UnitCosts[:3] {
 		if !math.IsNaN(u.PerClient) || !math.IsNaN(u.Constant) {
 			t.Errorf("%d: cost per client = %v, %v with no clients, want NaN", u.Year, u.PerClient, u.Constant)
@@ -595,8 +595,8 @@ func TestPostFTE(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkNear(t, "psychologist wages 2026", findLine(t, r, "010.1", Wages, "психолог").Amount[0], 144000)
-	checkNear(t, "social worker wages 2026", findLine(t, r, "010.1", Wages, "фахівець із соціальної роботи").Amount[0], 112411)
+	checkNear(t, "psychologist wages 2026", findLine(t, r, "010.1", KindWages, "психолог").Amount[0], 144000)
+	checkNear(t, "social worker wages 2026", findLine(t, r, "010.1", KindWages, "фахівець із соціальної роботи").Amount[0], 112411)
 }
 
 // TestServiceSchedule: a donor that funds one service only; the other
