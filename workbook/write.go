@@ -113,11 +113,14 @@ func (b *Book) style(k styleKey) int {
 		s.CustomNumFmt = &fmtStr
 	}
 	switch k.kind {
-	case "header":
+	case "header", "header.right": // header.right: over a column of numbers
 		s.Font = &excelize.Font{Bold: true, Color: "FFFFFF"}
 		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F4E79"}}
 		s.Alignment.WrapText = true
 		s.Alignment.Vertical = "center"
+		if k.kind == "header.right" {
+			s.Alignment.Horizontal = "right"
+		}
 		s.Border = []excelize.Border{{Type: "bottom", Color: "FFFFFF", Style: 1}}
 	case "title":
 		s.Font = &excelize.Font{Bold: true, Size: 14, Color: "1F4E79"}
@@ -139,6 +142,20 @@ func (b *Book) style(k styleKey) int {
 		s.Alignment.Horizontal = "right"
 	case "indent": // a text set off from the number left of it
 		s.Alignment.Horizontal, s.Alignment.Indent = "left", 1
+	case "computed": // a formula's result, not to be typed over
+		s.Font = &excelize.Font{Color: "404040"}
+		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}
+	}
+	if s.Font != nil {
+		// A font without a name and size is drawn in the program's own
+		// default (a serif in LibreOffice), wider than the Calibri 11 of
+		// the other cells that widths and heights are fitted for.
+		if s.Font.Family == "" {
+			s.Font.Family = "Calibri"
+		}
+		if s.Font.Size == 0 {
+			s.Font.Size = 11
+		}
 	}
 	if k.input {
 		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}
