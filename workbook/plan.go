@@ -1,0 +1,474 @@
+package workbook
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/plan"
+)
+
+// TopPriorities is how many actions the Summary lists and the Gaps and
+// Actions sheets highlight: the first by rank.
+const TopPriorities = 5
+
+// Plan is everything the plan workbook of one community shows: the plan
+// computed by package plan and what it was computed from.
+type Plan struct {
+	Lang    hromada.Lang
+	Project string // project name; "" without a project
+
+	// Input is what the plan was computed from: it gives the providers as
+	// read (the Inventory sheet), the groups and their vulnerability
+	// weights, the targets and paths, and the posts of each service.
+	Input plan.Input
+	// Result is the plan: Result.Community, FirstYear, Years and FTEStep
+	// head the workbook.
+	Result plan.Result
+
+	// Assessment is the assessment workbook the demand was read from, as
+	// the user named it; Inventory the file of the provider inventory;
+	// Catalogue where the service catalogue comes from and its date.
+	Assessment, Inventory, Catalogue string
+	// Warnings are messages about the inputs, listed on the Methods sheet.
+	Warnings []string
+}
+
+// WritePlan writes the plan workbook of one community to path, whole or
+// not at all, with every text in p.Lang. Its sheets, in order:
+//
+//   - Summary: sentences for a report (services to create and enhance,
+//     new posts), the services by action, staff by year, the first
+//     priorities, how to change the plan, and charts of demand against
+//     target and capacity per service and of posts by year;
+//   - Gaps: one row per service — demand with its interval, capacity,
+//     gap, coverage against the target, action, score and reasons;
+//   - Actions: one row per service to create or enhance, and per service
+//     whose demand is unknown — the sheet a planner edits (include,
+//     planner's rank, target clients by year) and [ReadPlan] reads for
+//     budget, laid out as docs/plan-workbook.md describes; its FTE are
+//     live formulas of the target clients;
+//   - Staffing: FTE needed, posts and new posts by year, in total, by post
+//     and by service;
+//   - Inventory: the providers as read;
+//   - Methods: the formulas, the priority score and its weights, the
+//     rounding step, the norms of each service and their sources, what
+//     budget reads.
+//
+// The same plan gives the same bytes.
+func WritePlan(path string, p *Plan) error {
+	if p == nil {
+		return errors.New("no plan to write")
+	}
+	w := newPlanWriter(p)
+	w.summary()
+	w.gapsSheet()
+	w.actionsSheet()
+	w.staffingSheet()
+	w.inventorySheet()
+	w.methodsSheet()
+	w.charts()
+	return w.b.Save(path)
+}
+
+// planWriter writes one plan workbook.
+type planWriter struct {
+	p    *Plan
+	r    *plan.Result
+	b    *Book
+	lang hromada.Lang
+
+	// actions are the services of the Actions sheet, in rank order: those
+	// to create or enhance and those whose demand is unknown.
+	actions []plan.ServicePlan
+
+	summarySheet  string
+	summaryWidths []float64 // widths of the Summary's columns, characters
+	chartRow      int       // Summary row the charts start on
+}
+
+func newPlanWriter(p *Plan) *planWriter {
+	w := &planWriter{p: p, r: &p.Result, b: NewBook(), lang: p.Lang}
+	if w.lang != hromada.English {
+		w.lang = hromada.Ukrainian
+	}
+	for _, sp := range p.Result.Services {
+		if actionRow(sp) {
+			w.actions = append(w.actions, sp)
+		}
+	}
+	return w
+}
+
+// actionRow reports whether a service has a row on the Actions sheet: it
+// is to be created or enhanced, or its demand is unknown and a planner
+// must decide.
+func actionRow(sp plan.ServicePlan) bool {
+	return sp.Action == plan.Create || sp.Action == plan.Enhance || sp.Action == plan.Unknown
+}
+
+func (w *planWriter) t(key string, args ...any) string { return pt(w.lang, key, args...) }
+
+// years are the calendar years of the plan.
+func (w *planWriter) years() []int {
+	ys := make([]int, w.r.Years)
+	for i := range ys {
+		ys[i] = w.r.FirstYear + i
+	}
+	return ys
+}
+
+// serviceName names a service in the workbook's language.
+func (w *planWriter) serviceName(s hromada.Service) string {
+	if n := s.Name.In(w.lang); n != "" {
+		return n
+	}
+	return s.Code
+}
+
+// action names an action in the workbook's language.
+func (w *planWriter) action(a plan.Action) string { return w.t("action." + string(a)) }
+
+// fte writes a number of posts as the language does, with the decimals it
+// needs: «12,5», "0.25", "8".
+func (w *planWriter) fte(v float64) string { return formatFTE(w.lang, v) }
+
+func formatFTE(lang hromada.Lang, v float64) string {
+	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+	if lang != hromada.English {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// pageSetup sets a sheet of the plan to print as [Book.pageSetup] does,
+// the community and the sheet named in the footer.
+func (w *planWriter) pageSetup(sh, titleRows string) {
+	w.b.pageSetup(sh, titleRows, w.r.Community.Name.In(w.lang)+" — "+sh)
+}
+
+// existing is the staff the providers of a service have now: in post and
+// vacant.
+func existing(sp plan.ServicePlan) float64 { return sp.StaffFTE + sp.Vacancies }
+
+// priorities are the first actions to take: services to create or
+// enhance, in rank order, at most TopPriorities.
+func (w *planWriter) priorities() []plan.ServicePlan {
+	var out []plan.ServicePlan
+	for _, sp := range w.r.Services {
+		if (sp.Action == plan.Create || sp.Action == plan.Enhance) && len(out) < TopPriorities {
+			out = append(out, sp)
+		}
+	}
+	return out
+}
+
+// hires is a service's new posts over the horizon.
+func hires(sp plan.ServicePlan) float64 {
+	h := 0.0
+	for _, y := range sp.Years {
+		h += y.Hires
+	}
+	return h
+}
+
+// summary writes the Summary sheet.
+func (w *planWriter) summary() {
+	r := w.r
+	years := w.years()
+	narrow := max(7, len(years)+1)
+	widths := []float64{44}
+	for range narrow {
+		widths = append(widths, 13)
+	}
+	widths = append(widths, 34)
+	last := len(widths) - 1
+	rs := w.b.newReport(w.t("sheet.summary"), widths)
+	w.summarySheet = rs.sh
+	w.summaryWidths = widths
+	rs.title(w.t("sum.title", r.Community.Name.In(w.lang)))
+	if w.p.Project != "" {
+		w.line(rs, w.t("sum.project", w.p.Project), "")
+	}
+	if len(years) > 0 {
+		w.line(rs, w.t("sum.horizon", years[0], years[len(years)-1], w.fte(r.FTEStep)), "")
+	}
+	if w.p.Assessment != "" || w.p.Inventory != "" {
+		w.line(rs, w.t("sum.source", quoteName(w.lang, w.p.Assessment), quoteName(w.lang, w.p.Inventory)), "note")
+	}
+
+	rs.gap()
+	rs.heading(w.t("sum.report"))
+	w.line(rs, w.sentences(), "")
+
+	rs.gap()
+	rs.heading(w.t("sum.counts"))
+	cols := []Col{{Header: w.t("sum.col.action")}, {Header: w.t("sum.col.services"), Format: Integer}, {Header: w.t("sum.col.means")}}
+	w.header(rs, cols)
+	w.b.fail(w.b.f.MergeCell(rs.sh, a1Name(2, rs.next-1), a1Name(last, rs.next-1)))
+	s := r.Summary
+	for _, c := range []struct {
+		a     plan.Action
+		n     int
+		means string
+	}{
+		{plan.Create, s.Create, "sum.means.create"}, {plan.Enhance, s.Enhance, "sum.means.enhance"},
+		{plan.Sufficient, s.Sufficient, "sum.means.suff"}, {plan.Unknown, s.Unknown, "sum.means.unknown"},
+	} {
+		rs.row(cols, []any{w.action(c.a), float64(c.n), w.t(c.means)})
+	}
+	rs.row(cols, []any{w.t("sum.col.total"), float64(s.Services)})
+	w.b.fail(w.b.f.SetCellStyle(rs.sh, a1Name(0, rs.next-1), a1Name(1, rs.next-1), w.b.style(styleKey{kind: "bold", format: Integer})))
+
+	if len(years) > 0 {
+		rs.gap()
+		rs.heading(w.t("sum.staff"))
+		cols = []Col{{Header: w.t("sum.col.staffrow")}, {Header: w.t("sum.col.existing", years[0]), Format: Decimal2}}
+		for _, y := range years {
+			cols = append(cols, Col{Header: strconv.Itoa(y), Format: Decimal2})
+		}
+		w.header(rs, cols)
+		base := 0.0
+		for _, sp := range r.Services {
+			if sp.Years != nil {
+				base += existing(sp)
+			}
+		}
+		fte, staff, hire := []any{w.t("sum.staff.fte"), nil}, []any{w.t("sum.staff.staff"), base}, []any{w.t("sum.staff.hires"), nil}
+		for i := range years {
+			var yt plan.YearTotal
+			if i < len(s.Years) {
+				yt = s.Years[i]
+			}
+			fte, staff, hire = append(fte, yt.FTE), append(staff, yt.Staff), append(hire, yt.Hires)
+		}
+		rs.row(cols, fte)
+		rs.row(cols, staff)
+		rs.row(cols, hire)
+		w.line(rs, w.t("sum.staff.note"), "note")
+	}
+
+	rs.gap()
+	rs.heading(w.t("sum.top", TopPriorities))
+	top := w.priorities()
+	if len(top) == 0 {
+		w.line(rs, w.t("sum.top.none"), "")
+	} else {
+		cols = []Col{
+			{Header: w.t("sum.col.service"), Wrap: true}, {Header: w.t("sum.col.action")}, {Header: w.t("sum.col.unit")},
+			{Header: w.t("sum.col.demand"), Format: Integer}, {Header: w.t("sum.col.capacity"), Format: Integer},
+			{Header: w.t("sum.col.target"), Format: Integer}, {Header: w.t("sum.col.hires"), Format: Decimal2},
+			{Header: w.t("sum.col.score"), Format: Decimal1}, {Header: w.t("sum.col.why")},
+		}
+		w.header(rs, cols)
+		for _, sp := range top {
+			label, why := fmt.Sprintf("%d. %s", sp.Rank, w.serviceName(sp.Service)), w.reasons(sp)
+			rs.row(cols, []any{
+				label, w.action(sp.Action), unitPlural(w.lang, sp.Service.Unit),
+				sp.Demand, sp.Capacity, sp.Target, hires(sp), sp.Score, noteSpan{text: why, n: last - 7},
+			})
+			w.b.fail(w.b.f.SetCellStyle(rs.sh, a1Name(8, rs.next-1), a1Name(last, rs.next-1), w.b.style(styleKey{kind: "indent", wrap: true})))
+			w.tall(rs, rs.next-1, label, 0, 0, 1.15)
+			w.tall(rs, rs.next-1, why, 8, last, 1.15)
+		}
+		w.line(rs, w.t("sum.top.note"), "note")
+	}
+
+	rs.gap()
+	w.b.fail(w.b.f.InsertPageBreak(rs.sh, rs.ref(0)))
+	rs.heading(w.t("sum.edit"))
+	w.line(rs, w.t("sum.edit.text"), "")
+
+	rs.gap()
+	rs.heading(w.t("sum.charts"))
+	if s.Unknown > 0 {
+		w.line(rs, w.t("sum.charts.note"), "note")
+	}
+	w.chartRow = rs.next
+	w.pageSetup(rs.sh, "")
+}
+
+// quoteName puts a file name in the language's quotes; "" stays "".
+func quoteName(lang hromada.Lang, s string) string {
+	if s == "" {
+		return "—"
+	}
+	if lang == hromada.English {
+		return "“" + s + "”"
+	}
+	return "«" + s + "»"
+}
+
+// reasons lists a service's reason codes in words: "no provider; basic
+// service".
+func (w *planWriter) reasons(sp plan.ServicePlan) string {
+	var out []string
+	for _, r := range sp.Reasons {
+		out = append(out, w.t("reason."+string(r)))
+	}
+	return strings.Join(out, "; ")
+}
+
+// sentences are what a planner can paste into a report: how many services
+// are created and enhanced, how many are sufficient or unknown, the new
+// posts, and the first priorities.
+func (w *planWriter) sentences() string {
+	s := w.r.Summary
+	var out []string
+	form := func(n int) string { return pluralForm(w.lang, float64(n)) }
+	switch {
+	case s.Create > 0 && s.Enhance > 0:
+		out = append(out, w.t("say.both", s.Create, w.t("say.create."+form(s.Create)), s.Enhance, w.t("say.service."+form(s.Enhance))))
+	case s.Create > 0:
+		out = append(out, w.t("say.create", s.Create, w.t("say.create."+form(s.Create))))
+	case s.Enhance > 0:
+		out = append(out, w.t("say.enhance", s.Enhance, w.t("say.service."+form(s.Enhance))))
+	default:
+		out = append(out, w.t("say.none"))
+	}
+	if s.Sufficient > 0 {
+		out = append(out, w.t("say.sufficient."+form(s.Sufficient), s.Sufficient))
+	}
+	if s.Unknown > 0 {
+		key := "say.unknown.many"
+		if form(s.Unknown) == "one" {
+			key = "say.unknown.one"
+		}
+		out = append(out, w.t(key, s.Unknown))
+	}
+	years := w.years()
+	switch {
+	case s.HireFTE <= 0 || len(years) == 0:
+		out = append(out, w.t("say.hires.none"))
+	case len(years) == 1:
+		out = append(out, w.t("say.hires.one", years[0], w.fte(s.HireFTE)))
+	default:
+		first := 0.0
+		if len(s.Years) > 0 {
+			first = s.Years[0].Hires
+		}
+		out = append(out, w.t("say.hires", years[0], years[len(years)-1], w.fte(s.HireFTE), years[0], w.fte(first)))
+	}
+	var names []string
+	for _, sp := range w.priorities() {
+		if len(names) == 3 {
+			break
+		}
+		n := w.serviceName(sp.Service)
+		if w.lang == hromada.English {
+			names = append(names, lowerFirst(n))
+		} else {
+			names = append(names, "«"+n+"»")
+		}
+	}
+	if len(names) > 0 {
+		list := names[0]
+		if len(names) > 1 {
+			list = strings.Join(names[:len(names)-1], ", ") + w.t("say.and") + names[len(names)-1]
+		}
+		out = append(out, w.t("say.top", list))
+	}
+	return strings.Join(out, " ")
+}
+
+// rationale says in words why a service got its action: the numbers
+// behind it, then each further reason.
+func (w *planWriter) rationale(sp plan.ServicePlan) string {
+	u := sp.Service.Unit
+	n := func(v float64) string { return formatCount(w.lang, v) }
+	word := func(v float64) string { return unitWord(w.lang, u, v) }
+	var out []string
+	for _, r := range sp.Reasons {
+		switch r {
+		case plan.ReasonNoProvider:
+			out = append(out, w.t("why.create", n(sp.Demand), word(sp.Demand), formatPercent(w.lang, sp.TargetCoverage), n(sp.Target), word(sp.Target)))
+		case plan.ReasonBelowTarget:
+			out = append(out, w.t("why.enhance", n(sp.Capacity), word(sp.Capacity), n(sp.Target), word(sp.Target),
+				formatPercent(w.lang, sp.TargetCoverage), n(sp.Demand), n(sp.TargetGap)))
+		case plan.ReasonTargetMet:
+			out = append(out, w.t("why.sufficient", n(sp.Capacity), word(sp.Capacity), n(sp.Target), word(sp.Target)))
+		case plan.ReasonNoDemand:
+			out = append(out, w.t("why.nodemand"))
+		case plan.ReasonSuppressed:
+			out = append(out, w.t("why.unknown"))
+		case plan.ReasonBasic:
+			out = append(out, w.t("why.basic"))
+		case plan.ReasonMinimumPackage:
+			out = append(out, w.t("why.package"))
+		case plan.ReasonVulnerable:
+			out = append(out, w.t("why.vulnerable", formatDecimal(w.lang, sp.Vulnerability, 2)))
+		case plan.ReasonMinStaff:
+			out = append(out, w.t("why.minstaff", w.fte(sp.Service.MinStaff)))
+		case plan.ReasonVacancies:
+			out = append(out, w.t("why.vacancies", w.fte(sp.Vacancies)))
+		case plan.ReasonPlannerRank:
+			out = append(out, w.t("why.rank"))
+		default:
+			out = append(out, string(r))
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// groupName names a group of the plan's input by its ID.
+func (w *planWriter) groupName(id string) string {
+	i := slices.IndexFunc(w.p.Input.Groups, func(g hromada.Group) bool { return g.ID == id })
+	if i >= 0 {
+		if n := w.p.Input.Groups[i].Name.In(w.lang); n != "" {
+			return n
+		}
+	}
+	return id
+}
+
+// tall makes a row of a report sheet high enough for text wrapped across
+// its columns from to to, at perWidth characters to a unit of column
+// width. The report's own estimate counts on narrower letters than
+// Cyrillic text in Calibri has; tall only ever makes a row higher.
+func (w *planWriter) tall(rs *reportSheet, row int, text string, from, to int, perWidth float64) {
+	width := 0.0
+	for c := from; c <= to && c < len(rs.widths); c++ {
+		width += rs.widths[c]
+	}
+	h := textHeight(text, int(width*perWidth))
+	if cur, err := w.b.f.GetRowHeight(rs.sh, row); err == nil && h > cur {
+		w.b.fail(w.b.f.SetRowHeight(rs.sh, row, h))
+	}
+}
+
+// line writes a paragraph across the report's grid, as high as it needs.
+func (w *planWriter) line(rs *reportSheet, s, kind string) {
+	rs.line(s, kind)
+	w.tall(rs, rs.next-1, s, 0, len(rs.widths)-1, 1.2)
+}
+
+// header writes the header row of a report's table, the headers of
+// number columns aligned right over their numbers.
+func (w *planWriter) header(rs *reportSheet, cols []Col) {
+	rs.header(cols)
+	for c, col := range cols {
+		if col.Format != General && col.Format != TextFmt && col.Header != "" {
+			w.b.fail(w.b.f.SetCellStyle(rs.sh, a1Name(c, rs.next-1), a1Name(c, rs.next-1), w.b.style(styleKey{kind: "header.right"})))
+		}
+	}
+}
+
+// fitRows makes the rows of a table sheet high enough for the text of
+// their wrapped columns (see tall).
+func (w *planWriter) fitRows(sh string, cols []planCol, rows [][]any) {
+	for r, row := range rows {
+		h := 15.0
+		for c, v := range row {
+			if s, ok := v.(string); ok && c < len(cols) && cols[c].wrap && cols[c].width > 0 {
+				h = max(h, textHeight(s, int(cols[c].width*1.1)))
+			}
+		}
+		if cur, err := w.b.f.GetRowHeight(sh, r+2); err == nil && h > cur {
+			w.b.fail(w.b.f.SetRowHeight(sh, r+2, h))
+		}
+	}
+}

@@ -1,0 +1,142 @@
+package workbook
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// charts draws, below the Summary's tables, the demand of each service
+// with its interval against its target and the providers' capacity, and
+// the posts by year, existing and new. The numbers they draw are on the
+// hidden chart sheet.
+func (w *planWriter) charts() {
+	b := w.b
+	var known []int // services with a demand to draw, by index into Result.Services
+	for i, sp := range w.r.Services {
+		if sp.Known && !math.IsNaN(sp.Demand) && (sp.Demand > 0 || sp.Capacity > 0) {
+			known = append(known, i)
+		}
+	}
+	years := w.years()
+	if len(known) == 0 && len(years) == 0 {
+		return
+	}
+	if _, err := b.f.NewSheet(chartSheet); err != nil {
+		b.fail(err)
+		return
+	}
+	b.fail(b.f.SetSheetVisible(chartSheet, false))
+	set := func(col, row int, v any) { b.setCell(chartSheet, a1Name(col, row), v) }
+	// The demand chart fills the columns left of staffCol, the staff chart
+	// the columns from staffCol on: side by side, on one page.
+	const staffCol = 6
+	left, right := 0.0, 0.0 // pixels
+	for i, wd := range w.summaryWidths {
+		if i < staffCol {
+			left += colPixels(wd)
+		} else {
+			right += colPixels(wd)
+		}
+	}
+	row := w.chartRow
+	title := func(s string) excelize.ChartTitle {
+		return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s, Font: &excelize.Font{Size: 12, Bold: true, Color: "1F4E79"}}}}
+	}
+	axisTitle := func(s string) excelize.ChartTitle {
+		return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s, Font: &excelize.Font{Size: 9, Color: "404040"}}}}
+	}
+	fill := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}} }
+
+	// Demand, target and capacity by service, in rank order.
+	if n := len(known); n > 0 {
+		for c, h := range []string{"service", w.t("chart.demand"), "plus", "minus", w.t("chart.target"), w.t("chart.capacity")} {
+			set(c, 1, h)
+		}
+		var plus, minus []float64
+		for k, i := range known {
+			sp := w.r.Services[i]
+			p, m := plusMinus(sp.Demand, sp.DemandLow, sp.DemandHigh)
+			r := k + 2
+			set(0, r, tr(w.lang, "sum.chart.label", chartLabel(w.serviceName(sp.Service)), unitPlural(w.lang, sp.Service.Unit)))
+			set(1, r, sp.Demand)
+			set(2, r, p)
+			set(3, r, m)
+			set(4, r, sp.Target)
+			set(5, r, sp.Capacity)
+			plus, minus = append(plus, p), append(minus, m)
+		}
+		series := func(col int, color string) excelize.ChartSeries {
+			return excelize.ChartSeries{
+				Name:       absCellRef(chartSheet, col, 1),
+				Categories: absRangeRef(chartSheet, 0, 2, n+1),
+				Values:     absRangeRef(chartSheet, col, 2, n+1),
+				Fill:       fill(color),
+			}
+		}
+		height := uint(min(150+n*50, maxChartHeight))
+		zero := 0.0
+		c := &excelize.Chart{
+			Type:      excelize.Bar,
+			Dimension: excelize.ChartDimension{Width: uint(left) - 8, Height: height},
+			Title:     title(w.t("sum.chart.demand")),
+			Legend:    excelize.ChartLegend{Position: "top"},
+			Series:    []excelize.ChartSeries{series(1, "1F4E79"), series(4, "9DC3E6"), series(5, "70AD47")},
+			XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Size: 9, Color: "262626"}},
+			YAxis: excelize.ChartAxis{MajorGridLines: true, Minimum: &zero, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"},
+				Font: excelize.Font{Size: 9, Color: "404040"}, Title: axisTitle(w.t("sum.chart.y"))},
+			PlotArea:   excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}},
+			VaryColors: boolRef(false),
+		}
+		b.addBarChart(w.summarySheet, a1Name(0, row), c, []errorBars{{
+			Plus: absRangeRef(chartSheet, 2, 2, n+1), Minus: absRangeRef(chartSheet, 3, 2, n+1),
+			PlusValues: plus, MinusValues: minus,
+		}, {}, {}})
+	}
+
+	// Posts by year: the existing ones and the new ones so far.
+	if len(years) == 0 {
+		return
+	}
+	base := 0.0
+	for _, sp := range w.r.Services {
+		if sp.Years != nil {
+			base += existing(sp)
+		}
+	}
+	const col0 = 8 // first column of the second table
+	set(col0, 1, "year")
+	set(col0+1, 1, w.t("chart.existing"))
+	set(col0+2, 1, w.t("chart.new"))
+	for i, y := range years {
+		staff := base
+		if i < len(w.r.Summary.Years) {
+			staff = w.r.Summary.Years[i].Staff
+		}
+		set(col0, i+2, strconv.Itoa(y))
+		set(col0+1, i+2, base)
+		set(col0+2, i+2, staff-base)
+	}
+	last := len(years) + 1
+	zero := 0.0
+	c := &excelize.Chart{
+		Type:      excelize.ColStacked,
+		Dimension: excelize.ChartDimension{Width: uint(right), Height: 340},
+		Title:     title(w.t("sum.chart.staff")),
+		Legend:    excelize.ChartLegend{Position: "top"},
+		Series: []excelize.ChartSeries{
+			{Name: absCellRef(chartSheet, col0+1, 1), Categories: absRangeRef(chartSheet, col0, 2, last), Values: absRangeRef(chartSheet, col0+1, 2, last), Fill: fill("A5A5A5")},
+			{Name: absCellRef(chartSheet, col0+2, 1), Categories: absRangeRef(chartSheet, col0, 2, last), Values: absRangeRef(chartSheet, col0+2, 2, last), Fill: fill("ED7D31")},
+		},
+		XAxis: excelize.ChartAxis{Font: excelize.Font{Size: 9, Color: "262626"}},
+		YAxis: excelize.ChartAxis{MajorGridLines: true, Minimum: &zero, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0.##"},
+			Font: excelize.Font{Size: 9, Color: "404040"}, Title: axisTitle(w.t("sum.chart.staff.y"))},
+		VaryColors: boolRef(false),
+	}
+	b.fail(b.f.AddChart(w.summarySheet, a1Name(staffCol, row), c))
+}
+
+// colPixels is the width in pixels of a column width characters wide, as
+// spreadsheet programs draw it in Calibri 11.
+func colPixels(width float64) float64 { return math.Round(width*7 + 5) }

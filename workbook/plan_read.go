@@ -1,0 +1,511 @@
+package workbook
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/plan"
+)
+
+// PlanRead is the plan of one community as its workbook holds it — the
+// Actions sheet as a planner left it — the way budget uses it.
+type PlanRead struct {
+	FirstYear int // the year of the first target-clients column
+	Years     int // how many years have a target-clients column
+
+	// Actions are the rows of the Actions sheet that could be read, in the
+	// sheet's order: the included ones and those left out. budget costs
+	// the ones with Include.
+	Actions []PlanAction
+}
+
+// PlanAction is one row of the Actions sheet: a service to create or
+// enhance (or whose demand was unknown), as the planner left it, with its
+// staff recomputed from the target clients.
+type PlanAction struct {
+	Row    int          // row of the sheet, for messages
+	Code   string       // classifier code of the service
+	Name   string       // the service's name as written
+	Unit   hromada.Unit // what a client is; "" when the cell is blank
+	Action plan.Action  // as written; "" when blank or not a known word
+
+	// Include is true when the row says yes: budget costs the action.
+	Include bool
+	// Rank is the plan's rank by score as written (0 when blank);
+	// PlannerRank the planner's (0 when blank); Order the action's place
+	// among the included actions, 1 first (0 when not included): the
+	// planner's rank where given, the others filling the other places in
+	// the order of Rank, as package plan ranks.
+	Rank, PlannerRank, Order int
+
+	// The norms of the row that staff is computed from.
+	Providers int     // provider rows of the service now; above 0 the service runs already
+	Existing  float64 // staff the providers have now, FTE, filled and vacant
+	Caseload  float64 // clients one FTE serves in a year
+	MinStaff  float64 // the least staff of a running service, FTE
+	FTEStep   float64 // staff is rounded up to this step
+
+	// Years holds, for each year of the plan, the target clients as
+	// written and the staff they need, recomputed with [plan.Staff]: FTE,
+	// the posts in the schedule (Staff, never cut) and the new posts
+	// (Hires). Posts is nil: split FTE among post types with [plan.Split]
+	// and the project's shares. Years is nil for a row left out whose
+	// targets are blank (a service whose demand is unknown).
+	Years []plan.Year
+}
+
+// actionSheetNames are the names the Actions sheet has in either language.
+func actionSheetNames() []string {
+	t := planText["sheet.actions"]
+	return []string{t.UK, t.EN}
+}
+
+// actionHeaders maps a folded header of the Actions sheet to its column
+// key: the key itself and its Ukrainian and English headers.
+func actionHeaders() map[string]string {
+	m := map[string]string{}
+	for _, c := range slices.Concat(actionHead, actionTail) {
+		t := planText["act."+c.key]
+		for _, h := range []string{c.key, t.UK, t.EN} {
+			m[headerKey(h)] = c.key
+		}
+	}
+	return m
+}
+
+// yearHeader reads the header of a per-year column: "Target clients
+// 2027", «Цільові клієнти 2027», "clients_2027" → "clients", 2027; "FTE
+// 2027" → "fte", 2027. ok is false for any other header.
+func yearHeader(h string) (key string, year int, ok bool) {
+	k := headerKey(h)
+	i := strings.LastIndexByte(k, ' ')
+	if i < 0 {
+		return "", 0, false
+	}
+	y, err := strconv.Atoi(k[i+1:])
+	if err != nil || y < 1900 || y > 2200 || len(k)-i-1 != 4 {
+		return "", 0, false
+	}
+	prefix := k[:i]
+	for _, key := range []string{"clients", "fte"} {
+		t := planText["act."+key]
+		for _, p := range []string{key, t.UK, t.EN} {
+			if headerKey(strings.Replace(p, "%d", "", 1)) == prefix {
+				return key, y, true
+			}
+		}
+	}
+	return "", 0, false
+}
+
+// parseAction reads an action in either language or as its code.
+func parseAction(s string) (plan.Action, bool) {
+	k := headerKey(s)
+	for _, a := range []plan.Action{plan.Create, plan.Enhance, plan.Sufficient, plan.Unknown} {
+		t := planText["action."+string(a)]
+		if k == string(a) || k == headerKey(t.UK) || k == headerKey(t.EN) {
+			return a, true
+		}
+	}
+	return "", false
+}
+
+// findSheet returns the sheet of f named one of names, in any case.
+func findSheet(f *File, names []string) string {
+	for _, s := range f.Sheets() {
+		for _, name := range names {
+			if strings.EqualFold(strings.TrimSpace(s), name) {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// ReadPlan reads the Actions sheet of the plan workbook at path — "Actions"
+// or «Дії» — as budget uses it, after a planner may have edited it in Excel
+// (docs/plan-workbook.md). Columns are found by their header in Ukrainian
+// or English or by their key, in any order. The rules:
+//
+//   - Include "yes" (так, 1, true) keeps an action, "no" drops it; a blank
+//     is read as no, with a warning. A deleted row is a dropped action.
+//   - The target clients of each year are read as typed; they must be
+//     numbers, 0 or more, and an included row must have one every year.
+//   - FTE, posts and new posts are recomputed from the clients with the
+//     caseload, minimum staff, FTE step, providers and existing staff of
+//     the same row, by [plan.Staff] — the rule the sheet's FTE formulas
+//     show. A number typed over an FTE formula is not read: a warning
+//     names the cell when it differs from the recomputed FTE.
+//   - Planner's rank, a whole number from 1, puts an included action at
+//     that place; the others fill the other places in the order of the
+//     plan's rank (PlanAction.Order).
+//
+// Every cell it cannot use is a problem naming file, sheet and cell: a
+// word where a number belongs, a negative number of clients, a service
+// code that is not in the plan (the codes of the Gaps sheet), a service
+// given twice. Rows with errors are left out; the others are returned.
+// When the sheet or a required column is missing, the PlanRead is nil.
+func ReadPlan(path string) (pr *PlanRead, ps hromada.Problems) {
+	f, err := Open(path, OpenOptions{})
+	if err != nil {
+		return nil, hromada.Problems{problemOf(err, path)}
+	}
+	defer func() {
+		if err := f.Close(); err != nil {
+			ps = append(ps, problemOf(err, path))
+		}
+	}()
+	sheet := findSheet(f, actionSheetNames())
+	if sheet == "" {
+		return nil, hromada.Problems{{
+			Severity: hromada.Error, File: path,
+			Msg:  fmt.Sprintf("the workbook has no sheet %q or %q", actionSheetNames()[1], actionSheetNames()[0]),
+			Hint: "give the plan workbook that hromada plan wrote; budget reads its Actions sheet",
+		}}
+	}
+	codes, cps := planCodes(f, path)
+	ps = append(ps, cps...)
+
+	t, err := f.Table(sheet)
+	if err != nil {
+		return nil, append(ps, problemOf(err, path))
+	}
+	defer func() {
+		if err := t.Close(); err != nil {
+			ps = append(ps, problemOf(err, path))
+		}
+	}()
+
+	headers := actionHeaders()
+	col := map[string]int{}
+	clientCols, fteCols := map[int]int{}, map[int]int{} // year → column
+	dup := func(key string, j, i int) {
+		ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: t.headerRef(i),
+			Msg:  fmt.Sprintf("columns %s and %s are both %q", ColumnName(j), ColumnName(i), key),
+			Hint: "delete or rename one of them"})
+	}
+	for i, h := range t.Header() {
+		if key, year, ok := yearHeader(h); ok {
+			m := clientCols
+			if key == "fte" {
+				m = fteCols
+			}
+			if j, seen := m[year]; seen {
+				dup(fmt.Sprintf("%s_%d", key, year), j, i)
+				continue
+			}
+			m[year] = i
+			continue
+		}
+		key, ok := headers[headerKey(h)]
+		if !ok {
+			continue
+		}
+		if j, seen := col[key]; seen {
+			dup(key, j, i)
+			continue
+		}
+		col[key] = i
+	}
+	for _, key := range []string{"service_code", "include", "providers", "existing_staff", "caseload", "min_staff", "fte_step"} {
+		if _, ok := col[key]; !ok {
+			txt := planText["act."+key]
+			ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: "row 1",
+				Msg:  fmt.Sprintf("no column %q (%q, %q)", txt.EN, txt.UK, key),
+				Hint: "the Actions sheet must keep the service code, Include and the norms staff is computed from; copy the column back from the plan as written"})
+		}
+	}
+	years := slices.Sorted(func(yield func(int) bool) {
+		for y := range clientCols {
+			if !yield(y) {
+				return
+			}
+		}
+	})
+	if len(years) == 0 {
+		txt := planText["act.clients"]
+		ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: "row 1",
+			Msg:  fmt.Sprintf("no column of target clients by year (%q, %q)", fmt.Sprintf(txt.EN, 2026), fmt.Sprintf(txt.UK, 2026)),
+			Hint: "the Actions sheet must keep a target-clients column for every year of the plan"})
+	}
+	for k := 1; k < len(years); k++ {
+		if years[k] != years[k-1]+1 {
+			ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: "row 1",
+				Msg:  fmt.Sprintf("there are target clients for %d and %d but not for %d", years[k-1], years[k], years[k-1]+1),
+				Hint: "the years of the plan follow one another; add the missing year's column"})
+			break
+		}
+	}
+	if ps.Errors() > 0 {
+		return nil, ps
+	}
+	pr = &PlanRead{FirstYear: years[0], Years: len(years)}
+
+	seen := map[string]int{}
+	for t.Next() {
+		a, rps := readAction(t, col, years, clientCols, fteCols)
+		bad := rps.Errors() > 0
+		if a.Code != "" {
+			switch first, dupl := seen[a.Code]; {
+			case dupl:
+				rps = append(rps, t.Problem(col["service_code"], fmt.Sprintf("service %s is given twice, in rows %d and %d", a.Code, first, a.Row),
+					"delete one of the rows"))
+				bad = true
+			case codes != nil && !codes[a.Code]:
+				rps = append(rps, t.Problem(col["service_code"], fmt.Sprintf("service code %q is not in the plan", a.Code),
+					"the codes of the Gaps sheet are the plan's services; correct the code or delete the row"))
+				bad = true
+			default:
+				seen[a.Code] = a.Row
+			}
+		}
+		ps = append(ps, rps...)
+		if !bad {
+			pr.Actions = append(pr.Actions, a)
+		}
+	}
+	if err := t.Err(); err != nil {
+		ps = append(ps, problemOf(err, path))
+	}
+	ps = append(ps, t.Problems()...)
+	order(pr.Actions)
+	return pr, ps
+}
+
+// readAction reads the current row of the Actions sheet.
+func readAction(t *Table, col map[string]int, years []int, clientCols, fteCols map[int]int) (PlanAction, hromada.Problems) {
+	var ps hromada.Problems
+	a := PlanAction{Row: t.Line()}
+	problem := func(c int, msg, hint string) { ps = append(ps, t.Problem(c, msg, hint)) }
+	warn := func(c int, msg, hint string) {
+		p := t.Problem(c, msg, hint)
+		p.Severity = hromada.Warning
+		ps = append(ps, p)
+	}
+	text := func(key string) string {
+		c, ok := col[key]
+		if !ok {
+			return ""
+		}
+		s, err := t.Text(c)
+		if err != nil {
+			ps = append(ps, problemOf(err, t.File().Path()))
+		}
+		return s
+	}
+	// number reads a number cell; NaN when blank or not a number (then a
+	// problem says which).
+	number := func(c int) float64 {
+		v, ok, err := t.Number(c)
+		if err != nil {
+			var ie *InputError
+			if errors.As(err, &ie) {
+				p := ie.Problem
+				p.Severity = hromada.Error
+				p.Msg = fmt.Sprintf("%s (column %q)", p.Msg, t.Header()[c])
+				ps = append(ps, p)
+			} else {
+				problem(c, err.Error(), "")
+			}
+			return math.NaN()
+		}
+		if !ok {
+			return math.NaN()
+		}
+		return v
+	}
+	// norm reads a number the row's staff is computed from: 0 or more.
+	norm := func(key string) float64 {
+		c := col[key]
+		v := number(c)
+		switch {
+		case math.IsNaN(v) && t.Row()[c] == "":
+			problem(c, fmt.Sprintf("%q is blank", t.Header()[c]), "staff is computed from it; copy it back from the plan as written")
+		case v < 0:
+			problem(c, fmt.Sprintf("%q is %v; it must be 0 or more", t.Header()[c], v), "")
+		}
+		return v
+	}
+	whole := func(key string, from int) int {
+		c, ok := col[key]
+		if !ok {
+			return 0
+		}
+		v := number(c)
+		if math.IsNaN(v) {
+			return 0
+		}
+		if v != math.Trunc(v) || v < float64(from) {
+			problem(c, fmt.Sprintf("%q is %v; it must be a whole number from %d", t.Header()[c], v, from), "")
+			return 0
+		}
+		return int(v)
+	}
+
+	a.Code, a.Name = text("service_code"), text("service_name")
+	if a.Code == "" {
+		problem(col["service_code"], "the row has no service code", "write the service's code, as on the Gaps sheet, or delete the row")
+	}
+	if s := text("unit"); s != "" {
+		if u, err := hromada.ParseUnit(s); err == nil {
+			a.Unit = u
+		}
+	}
+	if s := text("action"); s != "" {
+		a.Action, _ = parseAction(s)
+	}
+	inc := col["include"]
+	switch v, ok, err := t.YesNo(inc); {
+	case err != nil:
+		problem(inc, fmt.Sprintf("Include is %q, not yes or no", t.Row()[inc]), "allowed: yes, no (так, ні)")
+	case !ok:
+		warn(inc, "Include is blank: the action is read as left out", "write yes (так) to keep it in the plan, no (ні) to drop it")
+	default:
+		a.Include = v
+	}
+	a.Rank = whole("rank", 1)
+	a.PlannerRank = whole("planner_rank", 1)
+	providers := norm("providers")
+	if !math.IsNaN(providers) && providers != math.Trunc(providers) {
+		problem(col["providers"], fmt.Sprintf("%q is %v; it must be a whole number", t.Header()[col["providers"]], providers), "")
+	}
+	a.Providers = int(nan0(providers))
+	a.Existing, a.Caseload, a.MinStaff, a.FTEStep = norm("existing_staff"), norm("caseload"), norm("min_staff"), norm("fte_step")
+	if c := col["fte_step"]; !math.IsNaN(a.FTEStep) && !(a.FTEStep > 0 && a.FTEStep <= 1) {
+		problem(c, fmt.Sprintf("%q is %v; it must be above 0 and at most 1", t.Header()[c], a.FTEStep), "write 0.25 or 0.5")
+	}
+
+	clients := make([]float64, len(years))
+	blank := 0
+	for k, y := range years {
+		c := clientCols[y]
+		v := number(c)
+		switch {
+		case math.IsNaN(v) && t.Row()[c] == "":
+			blank++
+			if a.Include {
+				problem(c, fmt.Sprintf("the target clients of %d are blank", y), "write the clients the service is to serve that year, or no under Include")
+			}
+		case v < 0:
+			problem(c, fmt.Sprintf("the target clients of %d are %v, below 0", y, v), "write the clients the service is to serve, 0 or more")
+		}
+		clients[k] = v
+	}
+	if ps.Errors() > 0 || blank == len(years) && !a.Include {
+		return a, ps
+	}
+	if blank > 0 {
+		return a, ps // left out, some years blank: nothing to compute
+	}
+	svc := hromada.Service{Code: a.Code, Caseload: a.Caseload, MinStaff: a.MinStaff}
+	ys, _, err := plan.Staff(svc, a.Providers > 0, clients, a.Existing, a.FTEStep)
+	if err != nil {
+		problem(col["caseload"], fmt.Sprintf("the caseload %v cannot staff the target clients", a.Caseload), "write the clients one FTE serves in a year, above 0")
+		return a, ps
+	}
+	for k, y := range years {
+		ys[k].Year = y
+		c, ok := fteCols[y]
+		if !ok {
+			continue
+		}
+		raw := t.Row()[c]
+		v, err := ParseNumber(raw)
+		if raw == "" || (err == nil && math.Abs(v-ys[k].FTE) <= 1e-9*math.Max(1, v)) {
+			continue
+		}
+		warn(c, fmt.Sprintf("%q holds %q, but the target clients need %s FTE by the norms of the row; budget uses %s",
+			t.Header()[c], raw, formatFTE(hromada.English, ys[k].FTE), formatFTE(hromada.English, ys[k].FTE)),
+			"change the target clients or the norms, not the FTE; the FTE cells are formulas")
+	}
+	a.Years = ys
+	return a, ps
+}
+
+// planCodes reads the service codes of the Gaps sheet: the services of the
+// plan. Without that sheet the codes are not checked (nil), with a warning.
+func planCodes(f *File, path string) (map[string]bool, hromada.Problems) {
+	t := planText["sheet.gaps"]
+	sheet := findSheet(f, []string{t.UK, t.EN})
+	warn := func(msg string) hromada.Problems {
+		return hromada.Problems{{Severity: hromada.Warning, File: path, Sheet: sheet, Msg: msg,
+			Hint: "service codes on the Actions sheet are not checked against the plan"}}
+	}
+	if sheet == "" {
+		return nil, warn(fmt.Sprintf("the workbook has no sheet %q or %q", t.EN, t.UK))
+	}
+	tb, err := f.Table(sheet)
+	if err != nil {
+		return nil, hromada.Problems{problemOf(err, path)}
+	}
+	defer func() { _ = tb.Close() }() // a read-only sheet: nothing to lose on close
+	c := -1
+	h := planText["gap.service_code"]
+	for i, name := range tb.Header() {
+		if k := headerKey(name); k == headerKey(h.UK) || k == headerKey(h.EN) || k == "service code" {
+			c = i
+		}
+	}
+	if c < 0 {
+		return nil, warn("the Gaps sheet has no column of service codes")
+	}
+	codes := map[string]bool{}
+	for tb.Next() {
+		if s := strings.TrimSpace(tb.Row()[c]); s != "" {
+			codes[s] = true
+		}
+	}
+	if err := tb.Err(); err != nil {
+		return nil, hromada.Problems{problemOf(err, path)}
+	}
+	return codes, nil
+}
+
+// order numbers the included actions 1 … n as package plan ranks: an
+// action with a planner's rank takes that place, the others fill the other
+// places in the order of the plan's rank (blank last, then sheet order);
+// equal planner's ranks keep the plan's order, and a rank past the end
+// puts the action last.
+func order(actions []PlanAction) {
+	byRank := func(a, b *PlanAction) int {
+		ra, rb := a.Rank, b.Rank
+		if ra == 0 {
+			ra = math.MaxInt
+		}
+		if rb == 0 {
+			rb = math.MaxInt
+		}
+		return cmp.Or(cmp.Compare(ra, rb), cmp.Compare(a.Row, b.Row))
+	}
+	var free, fixed []*PlanAction
+	for i := range actions {
+		a := &actions[i]
+		a.Order = 0
+		switch {
+		case !a.Include:
+		case a.PlannerRank > 0:
+			fixed = append(fixed, a)
+		default:
+			free = append(free, a)
+		}
+	}
+	slices.SortStableFunc(free, byRank)
+	slices.SortStableFunc(fixed, func(a, b *PlanAction) int {
+		return cmp.Or(cmp.Compare(a.PlannerRank, b.PlannerRank), byRank(a, b))
+	})
+	for place := 1; len(free)+len(fixed) > 0; place++ {
+		if len(fixed) > 0 && (fixed[0].PlannerRank <= place || len(free) == 0) {
+			fixed[0].Order = place
+			fixed = fixed[1:]
+		} else {
+			free[0].Order = place
+			free = free[1:]
+		}
+	}
+}

@@ -1,0 +1,648 @@
+package workbook
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/plan"
+	"github.com/xuri/excelize/v2"
+)
+
+// planCases are the workbooks the golden tests write: three plan years.
+var planCases = []struct {
+	name string
+	lang hromada.Lang
+}{
+	{"uk", hromada.Ukrainian},
+	{"en", hromada.English},
+}
+
+func writeTestPlan(t *testing.T, name string, p *Plan) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name+".xlsx")
+	if err := WritePlan(path, p); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// planDump is Dump with each sheet's conditional formats after it, which
+// Dump does not list and the plan workbook relies on.
+func planDump(t *testing.T, path string) string {
+	t.Helper()
+	d, err := Dump(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var b strings.Builder
+	b.WriteString(d)
+	for _, sh := range f.GetSheetList() {
+		cfs, err := f.GetConditionalFormats(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		refs := make([]string, 0, len(cfs))
+		for ref := range cfs {
+			refs = append(refs, ref)
+		}
+		sort.Strings(refs)
+		for _, ref := range refs {
+			for _, c := range cfs[ref] {
+				format := -1
+				if c.Format != nil {
+					format = *c.Format
+				}
+				fmt.Fprintf(&b, "cf %q %s %s %s dxf=%d\n", sh, ref, c.Type, c.Criteria, format)
+			}
+		}
+	}
+	return b.String()
+}
+
+// TestWritePlanGolden compares a text dump of the plan workbook — every
+// sheet, cell, formula, number format, width, frozen pane, validation and
+// conditional format — with the golden files in testdata/plan (go test
+// -run Golden -update rewrites them).
+func TestWritePlanGolden(t *testing.T) {
+	for _, c := range planCases {
+		t.Run(c.name, func(t *testing.T) {
+			got := planDump(t, writeTestPlan(t, c.name, testPlan(t, c.lang, 3)))
+			golden := filepath.Join("testdata", "plan", c.name+".txt")
+			if updateGolden() {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -run Golden -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("dump of %s differs from %s:\n%s", c.name, golden, firstDiff(string(want), got))
+			}
+		})
+	}
+}
+
+// TestWritePlanDeterministic writes the same plan five times: the files
+// must be equal byte for byte, charts included.
+func TestWritePlanDeterministic(t *testing.T) {
+	for _, c := range planCases {
+		var first []byte
+		for i := range 5 {
+			b, err := os.ReadFile(writeTestPlan(t, fmt.Sprint(c.name, i), testPlan(t, c.lang, 3)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i == 0 {
+				first = b
+				continue
+			}
+			if !bytes.Equal(first, b) {
+				t.Fatalf("%s: write %d differs from the first (%d and %d bytes)", c.name, i, len(b), len(first))
+			}
+		}
+	}
+}
+
+// TestWritePlanSheets checks what a planner sees first: the sheets in
+// order, the Summary's sentence, the charts and their error bars, and
+// that sufficient services are on Gaps but not on Actions.
+func TestWritePlanSheets(t *testing.T) {
+	p := testPlan(t, hromada.Ukrainian, 3)
+	path := writeTestPlan(t, "uk", p)
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want := []string{"Підсумок", "Розриви", "Дії", "Персонал", "Надавачі", "Методи", "_charts"}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Errorf("sheets = %v, want %v", got, want)
+	}
+	if v, _ := f.GetSheetVisible("_charts"); v {
+		t.Error("the chart data sheet is visible")
+	}
+	summary := strings.Join(slices.Concat(sheetRows(t, path, "Підсумок")...), "\n")
+	for _, s := range []string{
+		"Буде створено 2 нові послуги і розширено 1 послугу.",
+		"Ще 2 послуги мають достатню спроможність.",
+		"Для 1 послуги потреба невідома",
+		"Нових ставок за 2026–2028 роки: 7,25, з них у 2026 році — 4,5.",
+		"Першочергові: «Денний догляд (для дітей з інвалідністю)», «Раннє втручання» і «Соціальний супровід",
+	} {
+		if !strings.Contains(summary, s) {
+			t.Errorf("the Summary does not say %q", s)
+		}
+	}
+	demand := zipPart(t, path, "xl/charts/chart1.xml")
+	staff := zipPart(t, path, "xl/charts/chart2.xml")
+	if n := strings.Count(demand, "<ser>"); n != 3 {
+		t.Errorf("demand chart: %d series, want demand, target and capacity", n)
+	}
+	if n := strings.Count(demand, "<errBars>"); n != 1 {
+		t.Errorf("demand chart: %d error bars, want 1 (on demand)", n)
+	}
+	if n := strings.Count(staff, "<ser>"); n != 2 || !strings.Contains(staff, `<grouping val="stacked"`) {
+		t.Errorf("staff chart: %d series, want 2 stacked", n)
+	}
+	// The demand chart leaves out the unknown demand and the service with
+	// no demand and no capacity: 4 services.
+	if !strings.Contains(demand, `<ptCount val="4"/>`) {
+		t.Error("demand chart: want 4 services")
+	}
+
+	gaps := sheetRows(t, path, "Розриви")
+	actions := sheetRows(t, path, "Дії")
+	if len(gaps) != 1+len(p.Result.Services) {
+		t.Errorf("Gaps has %d rows, want a header and %d services", len(gaps), len(p.Result.Services))
+	}
+	var codes []string
+	for _, r := range actions[1:] {
+		codes = append(codes, r[1])
+	}
+	if want := []string{"015.3", "013.0", "010.1", "003.0"}; !slices.Equal(codes, want) {
+		t.Errorf("Actions lists %v, want %v (create, enhance and unknown, in rank order)", codes, want)
+	}
+}
+
+// TestReadPlanRoundTrip writes plans and reads their Actions back: the
+// same services, targets and staff as package plan computed, in both
+// languages.
+func TestReadPlanRoundTrip(t *testing.T) {
+	for _, c := range planCases {
+		t.Run(c.name, func(t *testing.T) {
+			p := testPlan(t, c.lang, 3)
+			pr, ps := ReadPlan(writeTestPlan(t, c.name, p))
+			if len(ps) > 0 {
+				t.Fatalf("ReadPlan: %v", ps)
+			}
+			if pr.FirstYear != 2026 || pr.Years != 3 {
+				t.Errorf("years %d+%d, want 2026+3", pr.FirstYear, pr.Years)
+			}
+			var want []plan.ServicePlan
+			for _, sp := range p.Result.Services {
+				if actionRow(sp) {
+					want = append(want, sp)
+				}
+			}
+			if len(pr.Actions) != len(want) {
+				t.Fatalf("%d actions, want %d", len(pr.Actions), len(want))
+			}
+			for i, sp := range want {
+				a := pr.Actions[i]
+				if a.Code != sp.Service.Code || a.Action != sp.Action || a.Unit != sp.Service.Unit || a.Rank != sp.Rank || a.Row != i+2 {
+					t.Errorf("row %d = %s %s %s rank %d, want %s %s %s rank %d", a.Row, a.Code, a.Action, a.Unit, a.Rank,
+						sp.Service.Code, sp.Action, sp.Service.Unit, sp.Rank)
+				}
+				if a.Include != (sp.Action != plan.Unknown) {
+					t.Errorf("%s: include %v", a.Code, a.Include)
+				}
+				if a.Caseload != sp.Service.Caseload || a.MinStaff != sp.Service.MinStaff || a.FTEStep != 0.25 ||
+					a.Providers != sp.Providers || !same(a.Existing, sp.StaffFTE+sp.Vacancies) {
+					t.Errorf("%s: norms %+v", a.Code, a)
+				}
+				if sp.Years == nil {
+					if a.Years != nil || a.Order != 0 {
+						t.Errorf("%s: unknown demand read with years %v, order %d", a.Code, a.Years, a.Order)
+					}
+					continue
+				}
+				if a.Order != i+1 {
+					t.Errorf("%s: order %d, want %d", a.Code, a.Order, i+1)
+				}
+				for k, y := range sp.Years {
+					g := a.Years[k]
+					if g.Year != y.Year || !same(g.Clients, y.Clients) || g.FTE != y.FTE || g.Staff != y.Staff || g.Hires != y.Hires {
+						t.Errorf("%s %d: read %+v, want %+v", a.Code, y.Year, g, y)
+					}
+				}
+			}
+		})
+	}
+}
+
+// editCell sets a cell of an Actions sheet and recomputes the sheet's FTE
+// formulas into their cached values, as Excel or LibreOffice does when a
+// person types.
+func editCell(t *testing.T, f *excelize.File, sh, cell string, v any) {
+	t.Helper()
+	must(t, f.SetCellValue(sh, cell, v))
+	rows, err := f.GetRows(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r := 2; r <= len(rows); r++ {
+		for c := range rows[0] {
+			ref := a1Name(c, r)
+			expr, err := f.GetCellFormula(sh, ref)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if expr == "" {
+				continue
+			}
+			val, err := f.CalcCellValue(sh, ref, excelize.Options{RawCellValue: true})
+			if err != nil {
+				t.Fatalf("%s: %v", ref, err)
+			}
+			if val == "" {
+				must(t, f.SetCellValue(sh, ref, ""))
+			} else {
+				x, err := strconv.ParseFloat(val, 64)
+				if err != nil {
+					t.Fatalf("%s = %q", ref, val)
+				}
+				must(t, f.SetCellValue(sh, ref, x))
+			}
+			must(t, f.SetCellFormula(sh, ref, expr))
+		}
+	}
+}
+
+// actionCell is the cell of a column of the Actions sheet in the row of
+// a service.
+func actionCell(t *testing.T, path, sheet, key string, year int, code string) string {
+	t.Helper()
+	cols := actionColumns([]int{2026, 2027, 2028})
+	for i, r := range sheetRows(t, path, sheet) {
+		if len(r) > 1 && r[1] == code {
+			return a1Name(colIndex(cols, key, year), i+1)
+		}
+	}
+	t.Fatalf("no row of %s", code)
+	return ""
+}
+
+// TestReadPlanEdited reads an Actions sheet a planner changed: a target
+// raised, an action dropped, a rank overridden, and the service whose
+// demand was unknown given targets and included. Budget gets the edits,
+// with the staff recomputed.
+func TestReadPlanEdited(t *testing.T) {
+	path := writeTestPlan(t, "uk", testPlan(t, hromada.Ukrainian, 3))
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh := "Дії"
+	// Social support: 120 families from 2027 instead of 96.
+	editCell(t, f, sh, actionCell(t, path, sh, "clients", 2027, "010.1"), 120)
+	editCell(t, f, sh, actionCell(t, path, sh, "clients", 2028, "010.1"), 120)
+	// ... and first in the order.
+	editCell(t, f, sh, actionCell(t, path, sh, "planner_rank", 0, "010.1"), 1)
+	// Day care is dropped.
+	editCell(t, f, sh, actionCell(t, path, sh, "include", 0, "015.3"), "ні")
+	// Mediation: 20 families a year, known from the service for children.
+	for _, y := range []int{2026, 2027, 2028} {
+		editCell(t, f, sh, actionCell(t, path, sh, "clients", y, "003.0"), 20)
+	}
+	editCell(t, f, sh, actionCell(t, path, sh, "include", 0, "003.0"), "так")
+	must(t, f.Save())
+	must(t, f.Close())
+
+	pr, ps := ReadPlan(path)
+	if len(ps) > 0 {
+		t.Fatalf("ReadPlan: %v", ps)
+	}
+	got := map[string]PlanAction{}
+	for _, a := range pr.Actions {
+		got[a.Code] = a
+	}
+	type yr struct{ clients, fte, staff, hires float64 }
+	for _, w := range []struct {
+		code    string
+		include bool
+		order   int
+		years   []yr
+	}{
+		// 120 / 30 = 4 FTE; 2 existing (1.5 in post, 0.5 vacant).
+		{"010.1", true, 1, []yr{{65.5, 2.25, 2.25, 0.25}, {120, 4, 4, 1.75}, {120, 4, 4, 0}}},
+		{"015.3", false, 0, []yr{{15, 2, 2, 2}, {30, 3.75, 3.75, 1.75}, {30, 3.75, 3.75, 0}}},
+		{"013.0", true, 2, []yr{{15, 2, 2, 2}, {15, 2, 2, 0}, {15, 2, 2, 0}}},
+		// 20 / 40 = 0.5 FTE; the provider's 0.5 in post: no new post.
+		{"003.0", true, 3, []yr{{20, 0.5, 0.5, 0}, {20, 0.5, 0.5, 0}, {20, 0.5, 0.5, 0}}},
+	} {
+		a, ok := got[w.code]
+		if !ok {
+			t.Errorf("%s is not read", w.code)
+			continue
+		}
+		if a.Include != w.include || a.Order != w.order {
+			t.Errorf("%s: include %v order %d, want %v %d", w.code, a.Include, a.Order, w.include, w.order)
+		}
+		if len(a.Years) != len(w.years) {
+			t.Errorf("%s: %d years, want %d", w.code, len(a.Years), len(w.years))
+			continue
+		}
+		for k, y := range w.years {
+			g := a.Years[k]
+			if !same(g.Clients, y.clients) || g.FTE != y.fte || g.Staff != y.staff || g.Hires != y.hires {
+				t.Errorf("%s %d: clients %v FTE %v staff %v hires %v, want %v", w.code, g.Year, g.Clients, g.FTE, g.Staff, g.Hires, y)
+			}
+		}
+	}
+	if a := got["010.1"]; a.PlannerRank != 1 || a.Rank != 3 {
+		t.Errorf("010.1: planner's rank %d, rank %d; want 1 and 3", a.PlannerRank, a.Rank)
+	}
+}
+
+// TestActionsFormula checks that the FTE formulas of the Actions sheet
+// compute what plan.Staff computes — the rule ReadPlan applies — for
+// targets a planner might type, on every row.
+func TestActionsFormula(t *testing.T) {
+	p := testPlan(t, hromada.English, 3)
+	path := writeTestPlan(t, "en", p)
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cols := actionColumns([]int{2026, 2027, 2028})
+	rows := sheetRows(t, path, "Actions")
+	for r := 2; r <= len(rows); r++ {
+		code := rows[r-1][1]
+		i := slices.IndexFunc(p.Result.Services, func(sp plan.ServicePlan) bool { return sp.Service.Code == code })
+		sp := p.Result.Services[i]
+		for _, clients := range []float64{0, 0.5, 7, 20, 37.5, 40, 40.000000000000004, 96, 119.99, 1000} {
+			must(t, f.SetCellValue("Actions", a1Name(colIndex(cols, "clients", 2026), r), clients))
+			got, err := f.CalcCellValue("Actions", a1Name(colIndex(cols, "fte", 2026), r), excelize.Options{RawCellValue: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ys, _, err := plan.Staff(sp.Service, sp.Providers > 0, []float64{clients}, existing(sp), 0.25)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v, err := strconv.ParseFloat(got, 64); err != nil || math.Abs(v-ys[0].FTE) > 1e-9 {
+				t.Errorf("%s, %v clients: the sheet's formula gives %s FTE, plan.Staff %v", code, clients, got, ys[0].FTE)
+			}
+		}
+	}
+}
+
+// TestReadPlanTypedFTE: a number typed over an FTE formula is not read;
+// a warning names the cell and says what budget uses.
+func TestReadPlanTypedFTE(t *testing.T) {
+	path := writeTestPlan(t, "en", testPlan(t, hromada.English, 3))
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh := "Actions"
+	cell := actionCell(t, path, sh, "fte", 2027, "013.0")
+	must(t, f.SetCellValue("Actions", cell, 3)) // the formula is gone
+	must(t, f.Save())
+	must(t, f.Close())
+	pr, ps := ReadPlan(path)
+	if len(ps) != 1 || ps[0].Severity != hromada.Warning || ps[0].Cell != cell || !strings.Contains(ps[0].Msg, "budget uses 2") {
+		t.Fatalf("problems = %v, want a warning at %s that budget uses 2 FTE", ps, cell)
+	}
+	for _, a := range pr.Actions {
+		if a.Code == "013.0" && a.Years[1].FTE != 2 {
+			t.Errorf("013.0 2027: FTE %v, want 2 from the norms", a.Years[1].FTE)
+		}
+	}
+}
+
+// TestReadPlanProblems checks what ReadPlan says about edits it cannot
+// use: each names its cell, and the row is left out.
+func TestReadPlanProblems(t *testing.T) {
+	path := writeTestPlan(t, "uk", testPlan(t, hromada.Ukrainian, 3))
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh := "Дії"
+	words := actionCell(t, path, sh, "clients", 2027, "015.3")
+	negative := actionCell(t, path, sh, "clients", 2028, "013.0")
+	code := actionCell(t, path, sh, "service_code", 0, "010.1")
+	include := actionCell(t, path, sh, "include", 0, "003.0")
+	must(t, f.SetCellValue(sh, words, "близько 30"))
+	must(t, f.SetCellValue(sh, negative, -5))
+	must(t, f.SetCellValue(sh, code, "999.9"))
+	must(t, f.SetCellValue(sh, include, "може"))
+	must(t, f.Save())
+	must(t, f.Close())
+
+	pr, ps := ReadPlan(path)
+	var got []string
+	for _, p := range ps {
+		if p.File != path || p.Sheet != sh {
+			t.Errorf("problem %v does not name the file and sheet", p)
+		}
+		got = append(got, p.Cell+": "+p.Msg)
+	}
+	want := []string{
+		words + `: "близько 30" is not a number (column "Цільові клієнти 2027")`,
+		negative + ": the target clients of 2028 are -5, below 0",
+		code + `: service code "999.9" is not in the plan`,
+		include + `: Include is "може", not yes or no`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if ps.Errors() != 4 || len(pr.Actions) != 0 {
+		t.Errorf("%d errors, %d actions read; want 4 errors and every row left out", ps.Errors(), len(pr.Actions))
+	}
+}
+
+// TestReadPlanLayout checks a sheet whose layout was changed: columns
+// moved and a header written as its key are fine; a missing sheet, a
+// missing column, a missing year, a blank Include and a bad planner's
+// rank are reported.
+func TestReadPlanLayout(t *testing.T) {
+	none := writeXLSX(t, "other.xlsx", sheet{"Summary", cells(row(1, "x"))})
+	if _, ps := ReadPlan(none); len(ps) != 1 || !strings.Contains(ps[0].Msg, `no sheet "Actions" or "Дії"`) {
+		t.Errorf("ReadPlan without Actions: %v", ps)
+	}
+	head := []any{"include", "service_code", "caseload", "min_staff", "fte_step", "providers", "existing_staff", "Target clients 2026", "Цільові клієнти 2027", "clients_2028", "planner_rank"}
+	noStep := writeXLSX(t, "nostep.xlsx", sheet{"Actions", cells(row(1, head[:4]...))})
+	if _, ps := ReadPlan(noStep); ps.Errors() < 3 || !strings.Contains(ps.Error(), `no column "FTE step"`) ||
+		!strings.Contains(ps.Error(), "no column of target clients by year") {
+		t.Errorf("ReadPlan without columns: %v", ps)
+	}
+	gap := writeXLSX(t, "gap.xlsx", sheet{"Actions", cells(row(1, "include", "service_code", "caseload", "min_staff", "fte_step",
+		"providers", "existing_staff", "clients_2026", "clients_2028"))})
+	if _, ps := ReadPlan(gap); len(ps) != 2 || !strings.Contains(ps.Error(), "not for 2027") {
+		t.Errorf("ReadPlan with a year missing: %v", ps)
+	}
+	// Without a Gaps sheet the codes are not checked: a warning.
+	moved := writeXLSX(t, "moved.xlsx", sheet{"Actions", cells(
+		row(1, head...),
+		row(2, "yes", "010.1", 30, 1, 0.25, 1, 2, 60, 90, 90, 2),
+		row(3, "", "013.0", 20, 2, 0.25, 0, 0, 15, 15, 15, ""),
+		row(4, "так", "015.3", 8, 1, 0.25, 0, 0, 10, 20, 20, 1.5),
+	)})
+	pr, ps := ReadPlan(moved)
+	var got []string
+	for _, p := range ps {
+		got = append(got, fmt.Sprintf("%s %s: %s", p.Severity, p.Cell, p.Msg))
+	}
+	want := []string{
+		`warning : the workbook has no sheet "Gaps" or "Розриви"`,
+		"warning A3: Include is blank: the action is read as left out",
+		`error K4: "planner_rank" is 1.5; it must be a whole number from 1`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(pr.Actions) != 2 || pr.Actions[0].Code != "010.1" || pr.Actions[0].Order != 1 || pr.Actions[1].Include {
+		t.Fatalf("actions = %+v", pr.Actions)
+	}
+	if y := pr.Actions[0].Years; y[0].FTE != 2 || y[1].FTE != 3 || y[1].Hires != 1 {
+		t.Errorf("010.1 years = %+v, want 2 FTE then 3, one new post", y)
+	}
+}
+
+// TestPlanSentences checks the Summary's sentence for a report in both
+// languages: numbers agree with their nouns.
+func TestPlanSentences(t *testing.T) {
+	for _, c := range []struct {
+		lang                 hromada.Lang
+		create, enhance, suf int
+		want                 string
+	}{
+		{hromada.Ukrainian, 22, 96, 0, "Буде створено 22 нові послуги і розширено 96 послуг."},
+		{hromada.Ukrainian, 1, 21, 5, "Буде створено 1 нову послугу і розширено 21 послугу. Ще 5 послуг мають достатню спроможність."},
+		{hromada.Ukrainian, 5, 0, 1, "Буде створено 5 нових послуг; наявних послуг розширювати не потрібно. Ще 1 послуга має достатню спроможність."},
+		{hromada.Ukrainian, 0, 3, 0, "Буде розширено 3 послуги; нових послуг створювати не потрібно."},
+		{hromada.English, 22, 96, 2, "22 new services will be created and 96 enhanced. 2 more services have enough capacity."},
+		{hromada.English, 1, 0, 0, "1 new service will be created; no existing service needs to be enhanced."},
+		{hromada.English, 0, 0, 0, "No service needs to be created or enhanced."},
+	} {
+		w := newPlanWriter(&Plan{Lang: c.lang, Result: plan.Result{Summary: plan.Summary{Create: c.create, Enhance: c.enhance, Sufficient: c.suf}}})
+		if got := w.sentences(); !strings.HasPrefix(got, c.want) {
+			t.Errorf("%s %d/%d/%d: %q, want it to start %q", c.lang, c.create, c.enhance, c.suf, got, c.want)
+		}
+	}
+}
+
+// TestPlanTexts checks the table of texts: every key the plan files use is
+// there, in both languages, with the same verbs.
+func TestPlanTexts(t *testing.T) {
+	verbs := regexp.MustCompile(`%(\[\d+\])?[sdv]`)
+	for key, txt := range planText {
+		if txt.UK == "" || txt.EN == "" {
+			t.Errorf("text %q lacks a language: %+v", key, txt)
+		}
+		u := verbs.FindAllString(txt.UK, -1)
+		n := len(u)
+		for _, m := range verbs.FindAllStringSubmatch(txt.UK+txt.EN, -1) {
+			var k int
+			if _, err := fmt.Sscanf(m[1], "[%d]", &k); err == nil {
+				n = max(n, k)
+			}
+		}
+		if e := len(verbs.FindAllString(txt.EN, -1)); e != len(u) && !strings.Contains(txt.EN, "%[") {
+			t.Errorf("text %q: %d verbs in Ukrainian, %d in English", key, len(u), e)
+		}
+		args := make([]any, n)
+		for i := range args {
+			args[i] = "x"
+		}
+		for i, v := range u {
+			if strings.HasSuffix(v, "d") {
+				args[i] = 1
+			}
+		}
+		for _, f := range []string{txt.UK, txt.EN} {
+			if n == 0 {
+				continue
+			}
+			if out := fmt.Sprintf(f, args...); strings.Contains(out, "%!") {
+				t.Errorf("text %q formats badly: %s", key, out)
+			}
+		}
+	}
+	files, err := filepath.Glob("plan*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	call := regexp.MustCompile(`(?:w\.t|pt\(\w+(?:\.\w+)?,)\s*\(?"([a-z_.]+)"`)
+	var used []string
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range call.FindAllStringSubmatch(string(src), -1) {
+			if !strings.HasSuffix(m[1], ".") {
+				used = append(used, m[1])
+			}
+		}
+	}
+	if len(used) < 60 {
+		t.Fatalf("found only %d uses of texts; is the pattern out of date?", len(used))
+	}
+	for _, a := range []plan.Action{plan.Create, plan.Enhance, plan.Sufficient, plan.Unknown} {
+		used = append(used, "action."+string(a))
+	}
+	for _, r := range []plan.Reason{plan.ReasonNoProvider, plan.ReasonBelowTarget, plan.ReasonTargetMet, plan.ReasonNoDemand,
+		plan.ReasonSuppressed, plan.ReasonBasic, plan.ReasonMinimumPackage, plan.ReasonVulnerable, plan.ReasonMinStaff,
+		plan.ReasonVacancies, plan.ReasonPlannerRank} {
+		used = append(used, "reason."+string(r))
+	}
+	for _, form := range []string{"one", "few", "many"} {
+		used = append(used, "say.create."+form, "say.service."+form, "say.sufficient."+form)
+	}
+	for _, c := range slices.Concat(actionHead, actionTail, []planCol{{key: "clients"}, {key: "fte"}}) {
+		used = append(used, "act."+c.key)
+	}
+	for _, c := range gapColumns {
+		used = append(used, "gap."+c.key)
+	}
+	for _, c := range inventoryColumns {
+		used = append(used, "inv."+c.key)
+	}
+	for _, key := range used {
+		if _, ok := planText[key]; !ok {
+			t.Errorf("text %q is used but not in planText", key)
+		}
+	}
+}
+
+// TestActionHeadersDistinct checks that no header of the Actions sheet,
+// in either language, names two columns: ReadPlan matches them by name.
+func TestActionHeadersDistinct(t *testing.T) {
+	seen := map[string]string{}
+	for _, c := range slices.Concat(actionHead, actionTail) {
+		txt := planText["act."+c.key]
+		for _, h := range []string{c.key, txt.UK, txt.EN} {
+			k := headerKey(h)
+			if other, ok := seen[k]; ok && other != c.key {
+				t.Errorf("header %q names both %s and %s", h, other, c.key)
+			}
+			seen[k] = c.key
+			if key, _, ok := yearHeader(h + " 2026"); ok {
+				t.Errorf("header %q followed by a year reads as %s", h, key)
+			}
+		}
+	}
+	for _, h := range []string{"Target clients 2027", "Цільові клієнти 2027", "clients_2027", "FTE 2027", "Ставок 2027", "fte_2027"} {
+		if _, y, ok := yearHeader(h); !ok || y != 2027 {
+			t.Errorf("yearHeader(%q) = %d, %v; want 2027, true", h, y, ok)
+		}
+	}
+}
