@@ -164,6 +164,7 @@ func (w *planWriter) gapsSheet() {
 	w.b.AddSheet(Sheet{Name: name, Columns: w.sheetCols(gapColumns, "gap"), Rows: rows, Filter: true})
 	w.fitRows(name, gapColumns, rows)
 	w.indent(name, colIndex(gapColumns, "reasons", 0), len(rows))
+	w.codeIndent(name, colIndex(gapColumns, "service_code", 0), len(rows))
 	if n := len(rows); n > 0 {
 		last := n + 1
 		col := func(key string) int { return colIndex(gapColumns, key, 0) }
@@ -248,6 +249,7 @@ func (w *planWriter) actionsSheet() {
 	w.b.AddSheet(Sheet{Name: name, Columns: sc, Rows: rows, Filter: true})
 	w.fitRows(name, cols, rows)
 	w.indent(name, col("rationale", 0), len(rows))
+	w.codeIndent(name, col("service_code", 0), len(rows))
 	n := len(rows)
 	if n > 0 {
 		last := n + 1
@@ -298,6 +300,14 @@ func (w *planWriter) actionsSheet() {
 func (w *planWriter) indent(sh string, col, n int) {
 	if n > 0 {
 		w.b.fail(w.b.f.SetCellStyle(sh, a1Name(col, 2), a1Name(col, n+1), w.b.style(styleKey{kind: "indent", wrap: true})))
+	}
+}
+
+// codeIndent sets the service codes of a table's n rows off from the
+// rank left of them, so that "1" and "015.3" do not read as "1015.3".
+func (w *planWriter) codeIndent(sh string, col, n int) {
+	if n > 0 {
+		w.b.fail(w.b.f.SetCellStyle(sh, a1Name(col, 2), a1Name(col, n+1), w.b.style(styleKey{kind: "indent", format: TextFmt})))
 	}
 }
 
