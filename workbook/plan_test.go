@@ -646,3 +646,25 @@ func TestActionHeadersDistinct(t *testing.T) {
 		}
 	}
 }
+
+// TestWritePlanEmpty writes the plan of a community with no service to
+// plan: the workbook says so, and its Actions sheet reads back empty.
+func TestWritePlanEmpty(t *testing.T) {
+	if err := WritePlan(filepath.Join(t.TempDir(), "nil.xlsx"), nil); err == nil {
+		t.Error("WritePlan(nil) gives no error")
+	}
+	in := plan.Input{Community: hromada.Community{Code: "UA1", Name: hromada.Text{EN: "Empty"}}, FirstYear: 2026, Years: 2, FTEStep: 0.5}
+	res, err := plan.Make(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := writeTestPlan(t, "empty", &Plan{Lang: hromada.English, Input: in, Result: res})
+	summary := strings.Join(slices.Concat(sheetRows(t, path, "Summary")...), "\n")
+	if !strings.Contains(summary, "No service needs to be created or enhanced.") || !strings.Contains(summary, "No new posts are needed.") {
+		t.Errorf("the Summary of an empty plan:\n%s", summary)
+	}
+	pr, ps := ReadPlan(path)
+	if len(ps) > 0 || pr == nil || len(pr.Actions) != 0 || pr.FirstYear != 2026 || pr.Years != 2 {
+		t.Errorf("ReadPlan of an empty plan = %+v, %v", pr, ps)
+	}
+}
