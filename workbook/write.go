@@ -1,10 +1,17 @@
 package workbook
 
 import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -90,6 +97,9 @@ type Book struct {
 	conds  map[string]int // differential styles of conditional formats, by kind
 	sheets int
 	err    error
+	// cached holds the value the program computed for each formula cell,
+	// by sheet and cell, which Save writes as the cell's cached result.
+	cached map[string]map[string]any
 }
 
 type styleKey struct {
@@ -101,7 +111,7 @@ type styleKey struct {
 
 // NewBook returns an empty workbook.
 func NewBook() *Book {
-	return &Book{f: excelize.NewFile(), styles: map[styleKey]int{}, conds: map[string]int{}}
+	return &Book{f: excelize.NewFile(), styles: map[styleKey]int{}, conds: map[string]int{}, cached: map[string]map[string]any{}}
 }
 
 func (b *Book) style(k styleKey) int {
@@ -326,12 +336,20 @@ func (b *Book) AddSheet(t Sheet) {
 	}
 }
 
-// setCell writes one value; a Formula is written with its cached value.
+// setCell writes one value; a Formula is written with its cached value
+// (by Save: excelize would cache every formula's value as text, and a
+// text one as the index of a shared string).
 func (b *Book) setCell(sh, cell string, v any) {
-	switch x := v.(type) {
-	case Formula:
-		b.fail(b.f.SetCellValue(sh, cell, x.Value))
+	if x, ok := v.(Formula); ok {
 		b.fail(b.f.SetCellFormula(sh, cell, x.Expr))
+		if b.cached[sh] == nil {
+			b.cached[sh] = map[string]any{}
+		}
+		b.cached[sh][cell] = x.Value
+		return
+	}
+	delete(b.cached[sh], cell)
+	switch x := v.(type) {
 	case float64:
 		if x != x { // NaN: leave the cell empty
 			return
@@ -494,7 +512,196 @@ func (b *Book) Save(path string) error {
 	}
 	b.f.SetActiveSheet(0)
 	sortContentTypes(b.f)
-	return WriteAtomic(path, func(w *os.File) error { return b.f.Write(w) })
+	var buf bytes.Buffer
+	if err := b.f.Write(&buf); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	data, err := withCachedValues(buf.Bytes(), b.cached)
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return WriteAtomic(path, func(w *os.File) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// formulaCell matches a cell with a formula as excelize writes it: its
+// reference, its other attributes, the formula, an optional value.
+var formulaCell = regexp.MustCompile(`<c r="([A-Z]+[0-9]+)"([^>]*)>(<f[^>]*>[^<]*</f>)(?:<v>[^<]*</v>)?</c>`)
+
+// cellType matches the type attribute of a cell.
+var cellType = regexp.MustCompile(` t="[^"]*"`)
+
+// withCachedValues returns the zipped workbook data with the cached value
+// of each formula cell in cached (by sheet name and cell) typed as it is:
+// a number, a text or a boolean. Parts without such cells are copied as
+// they are, so a workbook without formulas keeps its bytes.
+func withCachedValues(data []byte, cached map[string]map[string]any) ([]byte, error) {
+	n := 0
+	for _, cells := range cached {
+		n += len(cells)
+	}
+	if n == 0 {
+		return data, nil
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	parts, err := sheetParts(zr)
+	if err != nil {
+		return nil, err
+	}
+	byPart := map[string]map[string]any{}
+	for sh, cells := range cached {
+		if len(cells) == 0 {
+			continue
+		}
+		part, ok := parts[sh]
+		if !ok {
+			return nil, fmt.Errorf("no part for sheet %q", sh)
+		}
+		byPart[part] = cells
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		cells, ok := byPart[f.Name]
+		if !ok {
+			if err := zw.Copy(f); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		part, err := readZipFile(f)
+		if err != nil {
+			return nil, err
+		}
+		done := 0
+		part = formulaCell.ReplaceAllFunc(part, func(m []byte) []byte {
+			sub := formulaCell.FindSubmatch(m)
+			v, ok := cells[string(sub[1])]
+			if !ok {
+				return m
+			}
+			done++
+			var b bytes.Buffer
+			b.WriteString(`<c r="`)
+			b.Write(sub[1])
+			b.WriteString(`"`)
+			b.Write(cellType.ReplaceAll(sub[2], nil))
+			t, val, has := cachedXML(v)
+			if has {
+				b.WriteString(` t="` + t + `"`)
+			}
+			b.WriteString(">")
+			b.Write(sub[3])
+			if has {
+				b.WriteString("<v>" + val + "</v>")
+			}
+			b.WriteString("</c>")
+			return b.Bytes()
+		})
+		if done != len(cells) {
+			return nil, fmt.Errorf("%s: %d of %d formula cells found", f.Name, done, len(cells))
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(part); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// cachedXML is the type attribute and the escaped text of a cached value;
+// has is false for no value (nil, NaN, infinite), which leaves the cell to
+// be computed on opening.
+func cachedXML(v any) (t, val string, has bool) {
+	var s string
+	switch x := v.(type) {
+	case nil:
+		return "", "", false
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return "", "", false
+		}
+		return "n", strconv.FormatFloat(x, 'f', -1, 64), true
+	case int:
+		return "n", strconv.Itoa(x), true
+	case bool:
+		if x {
+			return "b", "1", true
+		}
+		return "b", "0", true
+	case string:
+		s = x
+	default:
+		s = fmt.Sprint(x)
+	}
+	var b strings.Builder
+	_ = xml.EscapeText(&b, []byte(s)) // a strings.Builder does not fail
+	return "str", b.String(), true
+}
+
+// sheetParts maps the name of each sheet of a zipped workbook to its part.
+func sheetParts(zr *zip.Reader) (map[string]string, error) {
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	for name, v := range map[string]any{"xl/workbook.xml": &wb, "xl/_rels/workbook.xml.rels": &rels} {
+		f, err := zr.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		err = xml.NewDecoder(f).Decode(v)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	target := map[string]string{}
+	for _, r := range rels.Rels {
+		if strings.HasPrefix(r.Target, "/") {
+			target[r.ID] = strings.TrimPrefix(r.Target, "/")
+		} else {
+			target[r.ID] = "xl/" + r.Target
+		}
+	}
+	parts := map[string]string{}
+	for _, s := range wb.Sheets {
+		parts[s.Name] = target[s.ID]
+	}
+	return parts, nil
+}
+
+func readZipFile(f *zip.File) ([]byte, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(rc)
+	if cerr := rc.Close(); err == nil {
+		err = cerr
+	}
+	return data, err
 }
 
 // WriteAtomic creates path through a temporary file in the same folder:
