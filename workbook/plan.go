@@ -447,11 +447,14 @@ func (w *planWriter) line(rs *reportSheet, s, kind string) {
 }
 
 // header writes the header row of a report's table, the headers of
-// number columns aligned right over their numbers.
+// number columns aligned right over their numbers — but for one right
+// of which a text column starts, where the two headers would run
+// together.
 func (w *planWriter) header(rs *reportSheet, cols []Col) {
 	rs.header(cols)
+	number := func(c int) bool { return c < len(cols) && cols[c].Format != General && cols[c].Format != TextFmt }
 	for c, col := range cols {
-		if col.Format != General && col.Format != TextFmt && col.Header != "" {
+		if number(c) && col.Header != "" && (c == len(cols)-1 || number(c+1)) {
 			w.b.fail(w.b.f.SetCellStyle(rs.sh, a1Name(c, rs.next-1), a1Name(c, rs.next-1), w.b.style(styleKey{kind: "header.right"})))
 		}
 	}
