@@ -430,7 +430,7 @@ func readAction(t *Table, col map[string]int, years []int, clientCols, fteCols m
 
 // planCodes reads the service codes of the Gaps sheet: the services of the
 // plan. Without that sheet the codes are not checked (nil), with a warning.
-func planCodes(f *File, path string) (map[string]bool, hromada.Problems) {
+func planCodes(f *File, path string) (codes map[string]bool, ps hromada.Problems) {
 	t := planText["sheet.gaps"]
 	sheet := findSheet(f, []string{t.UK, t.EN})
 	warn := func(msg string) hromada.Problems {
@@ -444,7 +444,11 @@ func planCodes(f *File, path string) (map[string]bool, hromada.Problems) {
 	if err != nil {
 		return nil, hromada.Problems{problemOf(err, path)}
 	}
-	defer func() { _ = tb.Close() }() // a read-only sheet: nothing to lose on close
+	defer func() {
+		if err := tb.Close(); err != nil {
+			ps = append(ps, problemOf(err, path))
+		}
+	}()
 	c := -1
 	h := planText["gap.service_code"]
 	for i, name := range tb.Header() {
@@ -455,7 +459,7 @@ func planCodes(f *File, path string) (map[string]bool, hromada.Problems) {
 	if c < 0 {
 		return nil, warn("the Gaps sheet has no column of service codes")
 	}
-	codes := map[string]bool{}
+	codes = map[string]bool{}
 	for tb.Next() {
 		if s := strings.TrimSpace(tb.Row()[c]); s != "" {
 			codes[s] = true
