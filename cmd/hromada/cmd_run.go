@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/hromada-tool/hromada/project"
 	"github.com/hromada-tool/hromada/workbook"
 	"github.com/spf13/cobra"
 )
@@ -21,11 +22,11 @@ func newRunCmd(a *app) *cobra.Command {
 	o := &runOptions{app: a}
 	cmd := &cobra.Command{
 		Use:   "run [PROJECT]",
-		Short: "Check and assess every community of a project",
+		Short: "Check, assess and plan every community of a project",
 		Long: `run does the whole job for every community of a project: it checks every
 input (as 'hromada check' does) and, when nothing is wrong, writes each
-community's assessment workbook into the output folder. The planning and
-budget stages join it as they are built.
+community's assessment workbook and, from it, the plan workbook into the
+output folder. The budget stage joins it when it is built.
 
 Each survey is read once. When any input has an error, every problem is
 listed and nothing is written.`,
@@ -72,20 +73,37 @@ func runRun(o *runOptions) error {
 		return fmt.Errorf("cannot create the output folder: %w", err)
 	}
 	var rows [][]string
+	warnings := c.problems
+	settings := projectPlanSettings(c.p)
 	for _, a := range all {
 		path := filepath.Join(o.out, slug(a.Community)+"-assessment.xlsx")
 		if err := workbook.WriteAssessment(path, a); err != nil {
 			return err
 		}
+		// The plan reads the assessment workbook just written, as it would
+		// one a person edited.
+		cp, ps := planCommunity(a.Community, path, c.p.Providers, c.p.Catalogue, settings)
+		warnings = append(warnings, ps...)
+		if ps.Errors() > 0 {
+			return warnings
+		}
+		cp.path = filepath.Join(o.out, slug(a.Community)+"-plan.xlsx")
+		cp.inventory = filepath.Join(o.dir, project.ProvidersFile)
+		if err := writePlan(cp, c.p.Name, lang); err != nil {
+			return err
+		}
 		top, rate := topNeed(a)
-		rows = append(rows, []string{a.Community.Name.In(lang), fmt.Sprint(a.Survey.Rows), top, rate, path})
+		s := cp.result.Summary
+		rows = append(rows, []string{a.Community.Name.In(lang), fmt.Sprint(a.Survey.Rows), top, rate,
+			fmt.Sprint(s.Create), fmt.Sprint(s.Enhance), fmt.Sprintf("%.2f", s.HireFTE)})
 	}
-	printWarnings(o.stderr, c.problems)
+	printWarnings(o.stderr, warnings)
 	if !o.quiet {
 		fmt.Fprintf(o.stdout, "%s\n", c.p.Name)
 		writeTable(o.stdout, []string{tr(lang, "громада", "community"), tr(lang, "домогосподарств", "households"),
 			tr(lang, "найпотрібніша послуга", "most needed service"), tr(lang, "потреба, усі домогосподарства (95 % ДІ)", "need, all households (95 % CI)"),
-			tr(lang, "оцінка", "assessment")}, rows)
+			tr(lang, "створити", "create"), tr(lang, "розширити", "enhance"), tr(lang, "нових ставок", "new posts (FTE)")}, rows)
+		fmt.Fprintf(o.stdout, tr(lang, "Робочі книги: %s\n", "Workbooks: %s\n"), o.out)
 	}
 	return nil
 }

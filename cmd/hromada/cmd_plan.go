@@ -1,0 +1,295 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/catalogue"
+	"github.com/hromada-tool/hromada/plan"
+	"github.com/hromada-tool/hromada/project"
+	"github.com/hromada-tool/hromada/workbook"
+	"github.com/spf13/cobra"
+)
+
+type planOptions struct {
+	*app
+	dir          string
+	out          string
+	from         string
+	json         bool
+	communities  []string
+	passwordFile string
+
+	// bare mode
+	assessment, inventory string
+	community             string
+	firstYear, years      int
+	fteStep               float64
+}
+
+func newPlanCmd(a *app) *cobra.Command {
+	o := &planOptions{app: a}
+	cmd := &cobra.Command{
+		Use:   "plan [PROJECT]",
+		Short: "Plan the services to create and enhance, with their staff, from an assessment",
+		Long: `plan compares each service's demand, from the community's assessment
+workbook, with the capacity of its providers, and decides per service:
+create (no provider), enhance (capacity below the target) or sufficient; it
+sets target clients year by year along the scale-up path, the staff they
+need by the caseload norms, the posts to hire, and a priority rank.
+
+The assessment is read from its workbook, so a demand a person corrected in
+Excel is used as corrected; cells plan cannot use are listed with their
+place. In a project, plan reads OUT/<community>-assessment.xlsx (written by
+'hromada assess' or 'hromada run') and writes OUT/<community>-plan.xlsx.`,
+		Example: `  hromada plan examples/zhytomyr -o out          # after 'hromada assess examples/zhytomyr -o out'
+  hromada plan --assessment olevska-assessment.xlsx --inventory providers.xlsx \
+    --community UA18060190000071101 --first-year 2026 --years 5 -o olevska-plan.xlsx`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				o.dir = args[0]
+			}
+			if o.assessment != "" || o.inventory != "" {
+				if o.dir != "" {
+					return usagef("give either a PROJECT folder or --assessment and --inventory, not both")
+				}
+				return runBarePlan(o)
+			}
+			for _, f := range []string{"community-code", "first-year", "years", "fte-step"} {
+				if cmd.Flags().Changed(f) {
+					return usagef("--%s goes with --assessment; a project sets it in project.xlsx", f)
+				}
+			}
+			if o.dir == "" {
+				o.dir = "."
+			}
+			return runProjectPlan(o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.out, "out", "o", "", "output: a folder in a project (default out), an .xlsx file with --assessment")
+	f.StringVar(&o.from, "assessments", "", "folder holding the assessment workbooks (default: the output folder)")
+	f.BoolVar(&o.json, "json", false, "print the plans as JSON instead of a table")
+	f.StringSliceVar(&o.communities, "community", nil, "only these communities (code or name; repeatable)")
+	addPasswordFlag(cmd, &o.passwordFile)
+	f.StringVar(&o.assessment, "assessment", "", "without a project: the assessment workbook")
+	f.StringVar(&o.inventory, "inventory", "", "without a project: the provider inventory workbook (Annex 2)")
+	f.StringVar(&o.community, "community-code", "", "without a project: the community's code in the inventory")
+	f.IntVar(&o.firstYear, "first-year", 0, "without a project: first planning year (default: next year)")
+	f.IntVar(&o.years, "years", 5, "without a project: planning years")
+	f.Float64Var(&o.fteStep, "fte-step", 0.25, "without a project: staff rounding step, 0.25 or 0.5")
+	return cmd
+}
+
+// communityPlan is one community's plan with what it was made from.
+type communityPlan struct {
+	com        hromada.Community
+	result     plan.Result
+	input      plan.Input
+	assessment string   // the assessment workbook read
+	inventory  string   // the inventory file read
+	warnings   []string // about the inputs, for the Methods sheet
+	path       string   // the plan workbook to write
+}
+
+// writePlan writes a community's plan workbook.
+func writePlan(cp communityPlan, projectName string, lang hromada.Lang) error {
+	return workbook.WritePlan(cp.path, &workbook.Plan{
+		Lang: lang, Project: projectName, Input: cp.input, Result: cp.result,
+		Assessment: cp.assessment, Inventory: cp.inventory, Catalogue: catalogueSource, Warnings: cp.warnings,
+	})
+}
+
+func runProjectPlan(o *planOptions) error {
+	if err := projectDir(o.dir); err != nil {
+		return err
+	}
+	pw, err := password(o.passwordFile)
+	if err != nil {
+		return err
+	}
+	p, ps := project.Load(o.dir, project.LoadOptions{Password: pw})
+	if err := ps.Err(); err != nil {
+		return err
+	}
+	lang, err := o.language(p.Lang)
+	if err != nil {
+		return err
+	}
+	coms, err := selectCommunities(p, o.communities)
+	if err != nil {
+		return err
+	}
+	out := o.out
+	if out == "" {
+		out = "out"
+	}
+	from := o.from
+	if from == "" {
+		from = out
+	}
+	var plans []communityPlan
+	warnings := ps
+	for _, c := range coms {
+		apath := filepath.Join(from, slug(c.Community)+"-assessment.xlsx")
+		if _, err := os.Stat(apath); err != nil {
+			return hinted{fmt.Errorf("%s: no assessment workbook %s", c.Name.In(lang), apath),
+				fmt.Sprintf("run 'hromada assess %s -o %s' first, or name the folder of the assessments with --assessments", o.dir, from)}
+		}
+		cp, cps := planCommunity(c.Community, apath, p.Providers, p.Catalogue, projectPlanSettings(p))
+		warnings = append(warnings, cps...)
+		if cps.Errors() > 0 {
+			return warnings
+		}
+		cp.path = filepath.Join(out, slug(c.Community)+"-plan.xlsx")
+		cp.inventory = filepath.Join(o.dir, project.ProvidersFile)
+		plans = append(plans, cp)
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return fmt.Errorf("cannot create the output folder: %w", err)
+	}
+	for _, cp := range plans {
+		if err := writePlan(cp, p.Name, lang); err != nil {
+			return err
+		}
+	}
+	printWarnings(o.stderr, warnings)
+	return reportPlans(o, plans, lang)
+}
+
+// planCommunity reads a community's assessment workbook and makes its plan.
+func planCommunity(com hromada.Community, assessment string, providers []project.Provider, cat *catalogue.Catalogue, s planSettings) (communityPlan, hromada.Problems) {
+	rows, ps := workbook.ReadDemand(assessment)
+	if ps.Errors() > 0 {
+		return communityPlan{}, ps
+	}
+	in, ips := planInput(com, rows, providers, cat, s)
+	for i := range ips {
+		ips[i].File = assessment
+	}
+	ps = append(ps, ips...)
+	res, err := plan.Make(in)
+	if err != nil {
+		var msgs hromada.Problems
+		for _, e := range unjoin(err) {
+			msgs = append(msgs, hromada.Problem{File: assessment, Msg: e.Error()})
+		}
+		return communityPlan{}, append(ps, msgs...)
+	}
+	return communityPlan{com: com, result: res, input: in, assessment: assessment, warnings: problemLines(ps)}, ps
+}
+
+// unjoin splits an error made by errors.Join into its parts.
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+func runBarePlan(o *planOptions) error {
+	if o.assessment == "" || o.inventory == "" {
+		return usagef("--assessment and --inventory go together")
+	}
+	for _, f := range []string{o.assessment, o.inventory} {
+		if _, err := os.Stat(f); err != nil {
+			return usagef("%s not found", f)
+		}
+	}
+	if o.out != "" && filepath.Ext(o.out) != ".xlsx" {
+		return usagef("-o %s: without a project the output is an .xlsx file", o.out)
+	}
+	if o.fteStep != 0.25 && o.fteStep != 0.5 {
+		return usagef("--fte-step %v: posts are rounded to 0.25 or 0.5", o.fteStep)
+	}
+	if o.years < 1 || o.years > 30 {
+		return usagef("--years %d: give 1 to 30 years", o.years)
+	}
+	lang, err := o.language("")
+	if err != nil {
+		return err
+	}
+	pw, err := password(o.passwordFile)
+	if err != nil {
+		return err
+	}
+	cat, err := catalogue.Default()
+	if err != nil {
+		return err
+	}
+	providers, ps := project.LoadInventory(o.inventory, cat, project.LoadOptions{Password: pw})
+	if ps.Errors() > 0 {
+		return ps
+	}
+	first := o.firstYear
+	if first == 0 {
+		first = nextYear()
+	}
+	com := hromada.Community{Code: o.community, Name: hromada.Text{UK: o.community, EN: o.community}}
+	if o.community == "" {
+		var codes []string
+		seen := map[string]bool{}
+		for _, p := range providers {
+			if !seen[p.Community] {
+				seen[p.Community] = true
+				codes = append(codes, p.Community)
+			}
+		}
+		if len(codes) > 1 {
+			return usagef("the inventory holds several communities (%v); name one with --community-code", codes)
+		}
+	}
+	cp, cps := planCommunity(com, o.assessment, providers, cat, planSettings{firstYear: first, years: o.years, fteStep: o.fteStep})
+	ps = append(ps, cps...)
+	if ps.Errors() > 0 {
+		return ps
+	}
+	cp.path = o.out
+	cp.inventory = o.inventory
+	if o.out != "" {
+		if err := writePlan(cp, "", lang); err != nil {
+			return err
+		}
+	}
+	printWarnings(o.stderr, ps)
+	return reportPlans(&planOptions{app: o.app, json: o.json}, []communityPlan{cp}, lang)
+}
+
+func reportPlans(o *planOptions, plans []communityPlan, lang hromada.Lang) error {
+	if o.json {
+		var out []plan.Result
+		for _, cp := range plans {
+			out = append(out, cp.result)
+		}
+		return writeJSON(o.stdout, planJSON(out))
+	}
+	if o.quiet {
+		return nil
+	}
+	var rows [][]string
+	for _, cp := range plans {
+		s := cp.result.Summary
+		rows = append(rows, []string{cp.com.Name.In(lang), fmt.Sprint(s.Create), fmt.Sprint(s.Enhance), fmt.Sprint(s.Sufficient),
+			fmt.Sprint(s.Unknown), fmt.Sprintf("%.2f", s.HireFTE), topPriority(cp.result, lang), cp.path})
+	}
+	writeTable(o.stdout, []string{tr(lang, "громада", "community"), tr(lang, "створити", "create"), tr(lang, "розширити", "enhance"),
+		tr(lang, "достатньо", "sufficient"), tr(lang, "невідомо", "unknown"), tr(lang, "нових ставок", "new posts (FTE)"),
+		tr(lang, "перший пріоритет", "first priority"), tr(lang, "план", "plan")}, rows)
+	return nil
+}
+
+func topPriority(r plan.Result, lang hromada.Lang) string {
+	for _, s := range r.Services {
+		if s.Action == plan.Create || s.Action == plan.Enhance {
+			return truncate(s.Service.Name.In(lang), 36)
+		}
+	}
+	return "–"
+}
+
+// nextYear is the default first planning year without a project.
+func nextYear() int { return time.Now().Year() + 1 }
