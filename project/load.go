@@ -28,6 +28,7 @@ type Project struct {
 	Years     int
 	FTEStep   float64 // staff are rounded up to this step: 0.25 or 0.5
 	Survey    SurveySettings
+	Budget    BudgetSettings
 	Catalogue *catalogue.Catalogue
 
 	Communities []Community
@@ -54,6 +55,16 @@ type SurveySettings struct {
 	LonelyPSU                     string
 	MinCount                      int
 	Suppress                      bool
+}
+
+// BudgetSettings are the rates of the budget projection a project sets.
+type BudgetSettings struct {
+	CPI         float64 // consumer price growth a year; NaN: the catalogue's forecast
+	WageGrowth  float64 // salary growth a year; NaN: as the CPI
+	Admin       float64 // admin share of direct costs
+	Discount    float64 // discount rate of the discounted totals
+	CapitalRate float64 // rate of the equivalent annual cost of start-up items
+	Threshold   float64 // affordability threshold, share of revenue
 }
 
 // Community is a community of the project and where its survey is.
@@ -557,6 +568,15 @@ func (l *loader) settings(recs []record) {
 	s.MinCount = r.int("min_count")
 	s.Suppress = r.get("suppress") != "false"
 	p.FTEStep = r.float("fte_step")
+	b := &p.Budget
+	b.CPI, b.WageGrowth = math.NaN(), math.NaN()
+	if r.get("cpi") != "" && !r.bad["cpi"] {
+		b.CPI = r.float("cpi")
+	}
+	if r.get("wage_growth") != "" && !r.bad["wage_growth"] {
+		b.WageGrowth = r.float("wage_growth")
+	}
+	b.Admin, b.Discount, b.CapitalRate, b.Threshold = r.float("admin_share"), r.float("discount_rate"), r.float("capital_rate"), r.float("threshold")
 }
 
 var katottg = regexp.MustCompile(`^UA\d{17}$`)
@@ -835,6 +855,17 @@ func LoadInventory(path string, cat *catalogue.Catalogue, opt LoadOptions) ([]Pr
 	recs := l.readFile(path, Providers)
 	l.providers(recs["providers"])
 	return l.p.Providers, l.problems
+}
+
+// LoadCosts reads a cost-input workbook on its own, outside a project:
+// service codes are checked against cat, any community code is accepted.
+func LoadCosts(path string, cat *catalogue.Catalogue, opt LoadOptions) (*Project, hromada.Problems) {
+	l := &loader{dir: filepath.Dir(path), opt: opt, p: &Project{Catalogue: cat}, sheets: map[string]string{}, anyCommunity: true}
+	if _, err := os.Stat(path); err != nil {
+		return nil, hromada.Problems{{File: path, Msg: "cost inputs file not found"}}
+	}
+	l.costs(l.readFile(path, Posts, OtherCosts, Startup, Funding, Revenue))
+	return l.p, l.problems
 }
 
 func (l *loader) costs(recs map[string][]record) {

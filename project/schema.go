@@ -111,6 +111,12 @@ var Settings = Sheet{
 		{Key: "min_count", Label: t("Мінімум респондентів у комірці", "Minimum respondents per cell"), Kind: Integer, Default: "5", Help: t("менші комірки приховуються в звітах", "smaller cells are suppressed in reports")},
 		{Key: "suppress", Label: t("Приховувати ненадійні оцінки", "Suppress unreliable estimates"), Kind: YesNo, List: "yesno", Default: "yes"},
 		{Key: "fte_step", Label: t("Крок округлення ставок", "Staff rounding step (FTE)"), Kind: Code, List: "fte_step", Default: "0.25", Help: t("ставки округлюються вгору до чверті (0.25) або половини (0.5)", "posts are rounded up to a quarter (0.25) or a half (0.5)")},
+		{Key: "cpi", Label: t("Індекс споживчих цін, % за рік", "Consumer price growth, % a year"), Kind: Share, Help: t("порожньо: прогноз ІСЦ з Закону про Державний бюджет (каталог)", "empty: the CPI forecast of the State Budget law (catalogue)")},
+		{Key: "wage_growth", Label: t("Зростання окладів, % за рік", "Salary growth, % a year"), Kind: Share, Help: t("порожньо: як ІСЦ (припущення)", "empty: as the CPI (an assumption)")},
+		{Key: "admin_share", Label: t("Частка адміністративних витрат", "Admin share of direct costs"), Kind: Share, Default: "0.1", Help: t("припущення hromada: 10 % прямих витрат", "hromada's assumption: 10 % of direct costs")},
+		{Key: "discount_rate", Label: t("Ставка дисконтування", "Discount rate"), Kind: Share, Default: "0", Help: t("для дисконтованих підсумків; 0 — без дисконтування", "for discounted totals; 0: none")},
+		{Key: "capital_rate", Label: t("Ставка для рівномірних річних витрат на обладнання", "Rate of the equivalent annual cost of start-up items"), Kind: Share, Default: "0", Help: t("0: вартість / строк служби", "0: cost / useful life")},
+		{Key: "threshold", Label: t("Поріг доступності, частка доходів", "Affordability threshold, share of revenue"), Kind: Share, Default: "0.03", Help: t("роки, де місцеві витрати перевищують цю частку доходів, позначаються; припущення hromada", "years whose local cost exceeds this share of revenue are flagged; hromada's assumption")},
 	},
 }
 
