@@ -32,6 +32,7 @@ const (
 	Percent         // 12.3 %
 	Money           // 12 345 (UAH, whole hryvnias)
 	DateFmt         // 2026-01-01
+	Percent2        // 0.25 %, for small shares
 )
 
 var numFmts = map[Format]string{
@@ -43,6 +44,7 @@ var numFmts = map[Format]string{
 	Percent:  "0.0%",
 	Money:    "#,##0",
 	DateFmt:  "yyyy-mm-dd",
+	Percent2: "0.00%",
 }
 
 // Col describes one column of a sheet to write.

@@ -1,0 +1,527 @@
+package workbook
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/budget"
+	"github.com/xuri/excelize/v2"
+)
+
+// Budget is everything the budget workbook of one community shows: the
+// projection computed by package budget, what it was computed from, and
+// where the inputs come from.
+type Budget struct {
+	Lang      hromada.Lang
+	Project   string // project name; "" without a project
+	Community hromada.Community
+
+	// Input is what the projection was computed from: every figure of the
+	// workbook is a formula of its values, written on the Assumptions
+	// sheet. Result is budget.Project(Input): the formulas' cached values.
+	Input  budget.Input
+	Result budget.Result
+
+	// Scenarios and Tornado are the Scenarios and Sensitivity sheets:
+	// projections under other assumptions, written as values. Either may
+	// be empty; the sheet then says so. TornadoStep is the tornado's δ
+	// (0.2 for ±20 %).
+	Scenarios   []budget.ScenarioResult
+	Tornado     []budget.Bar
+	TornadoStep float64
+
+	// Services names the services by code, with their unit; Codes names
+	// the programme (КПКВК МБ) and economic (КЕКВ) codes. A code without a
+	// name is shown as it is.
+	Services map[string]hromada.Service
+	Codes    map[string]hromada.Text
+
+	Sources BudgetSources
+	// Warnings are messages about the inputs, listed on the Methods sheet.
+	Warnings []string
+}
+
+// BudgetSources says where each input of a budget comes from — a law, a
+// forecast, a document, or an assumption, with its date — as the
+// Assumptions sheet shows beside the input. An empty source reads "not
+// given".
+type BudgetSources struct {
+	Plan        string // clients and staff (FTE) by service and year: the plan workbook, and which staff it counts
+	Posts       string // posts, their shares and salaries
+	MinimumWage string // the monthly minimum wage by month
+	ESV         string // the employer's single social contribution
+	WageGrowth  string
+	CPI         string
+	Other       string // other direct costs
+	Admin       string // the admin share
+	Startup     string // start-up items, their cost and life
+	CapitalRate string // the rate of the equivalent annual cost
+	Funding     string // donor and state shares, caps
+	Revenue     string // revenue and social spending of the base year, their growth
+	Population  string
+	Threshold   string
+	Discount    string
+}
+
+// WriteBudget writes the budget workbook of one community to path, whole
+// or not at all, with every text in bg.Lang. It is a live workbook: every
+// input is a yellow cell of the Assumptions sheet and every figure on the
+// other sheets is a formula of them, written with the value budget
+// computed as its cached result, and the workbook asks to be recalculated
+// when it is opened. Its sheets, in order:
+//
+//   - Summary: sentences for a report, key figures (the cumulative local
+//     commitment, the donor cliff and its jump, affordability), the
+//     totals by year and a chart of who pays by year;
+//   - Assumptions: every input with its unit and source;
+//   - Staffing: FTE, salary, months lifted by the minimum wage, pay and
+//     employer cost of each post by year;
+//   - Costs: every cost line by year, then totals by kind;
+//   - Funding: shares and amounts by service, the totals and the cliff
+//     by year, and the funding of every line;
+//   - Affordability: the local cost against revenue, social spending
+//     and population, and the discounted totals;
+//   - Unit costs: the cost per client, start-up items spread over their
+//     life;
+//   - Scenarios and Sensitivity: values for other assumptions, with a
+//     tornado chart;
+//   - By programme code and By economic code: the costs summed by КПКВК МБ
+//     and КЕКВ;
+//   - Methods: the formulas, hromada's choices, the sources.
+//
+// docs/budget-workbook.md describes the layout. The same budget gives the
+// same bytes.
+func WriteBudget(path string, bg *Budget) error {
+	w, err := buildBudget(bg)
+	if err != nil {
+		return err
+	}
+	return w.b.Save(path)
+}
+
+// buildBudget fills the sheets of the budget workbook in the order their
+// formulas need.
+func buildBudget(bg *Budget) (*budgetWriter, error) {
+	if bg == nil {
+		return nil, errors.New("no budget to write")
+	}
+	w, err := newBudgetWriter(bg)
+	if err != nil {
+		return nil, err
+	}
+	w.assumptions()
+	w.staffing()
+	w.costs()
+	w.funding()
+	w.affordability()
+	w.unitCosts()
+	w.scenarios()
+	w.sensitivity()
+	w.pivot(w.rep[bsProgramme], w.r.ByProgramme, w.co.programme, "prog")
+	w.pivot(w.rep[bsKEKV], w.r.ByKEKV, w.co.kekv, "kekv")
+	w.methods()
+	w.summary()
+	full := true
+	w.b.fail(w.b.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}))
+	return w, nil
+}
+
+// Sheets of the budget workbook, in order; their names are the texts
+// "sheet.<key>".
+const (
+	bsSummary     = "summary"
+	bsAssumptions = "assumptions"
+	bsStaffing    = "staffing"
+	bsCosts       = "costs"
+	bsFunding     = "funding"
+	bsAfford      = "afford"
+	bsUnit        = "unit"
+	bsScenarios   = "scenarios"
+	bsSensitivity = "sensitivity"
+	bsProgramme   = "programme"
+	bsKEKV        = "kekv"
+	bsMethods     = "methods"
+)
+
+// cellAt is a cell of a sheet: column from 0, row from 1.
+type cellAt struct {
+	sh       string
+	col, row int
+}
+
+// in is the reference to c in a formula on sheet from: D7, or
+// 'Припущення'!D7 on another sheet.
+func (c cellAt) in(from string) string {
+	if c.sh == from {
+		return a1Name(c.col, c.row)
+	}
+	return quotedSheet(c.sh) + "!" + a1Name(c.col, c.row)
+}
+
+// abs is the absolute reference to c in a formula on sheet from: $D$7.
+func (c cellAt) abs(from string) string {
+	s := "$" + ColumnName(c.col) + "$" + strconv.Itoa(c.row)
+	if c.sh == from {
+		return s
+	}
+	return quotedSheet(c.sh) + "!" + s
+}
+
+// cellRange is a range of cells of a sheet, written absolute or relative in
+// the columns: a row of years (D$9:H$9) or a column of a table
+// ($A$5:$A$30).
+type cellRange struct {
+	sh         string
+	col1, row1 int
+	col2, row2 int
+	absCols    bool
+	absRows    bool
+}
+
+func (s cellRange) in(from string) string {
+	ref := func(col, row int) string {
+		c, r := ColumnName(col), strconv.Itoa(row)
+		if s.absCols {
+			c = "$" + c
+		}
+		if s.absRows {
+			r = "$" + r
+		}
+		return c + r
+	}
+	out := ref(s.col1, s.row1) + ":" + ref(s.col2, s.row2)
+	if s.sh == from {
+		return out
+	}
+	return quotedSheet(s.sh) + "!" + out
+}
+
+// budgetWriter writes one budget workbook. It fills the sheets in the
+// order their formulas need: every formula refers to cells written
+// before it, whose places it keeps.
+type budgetWriter struct {
+	bg   *Budget
+	in   *budget.Input
+	r    *budget.Result
+	b    *Book
+	lang hromada.Lang
+	n    int // planning years
+
+	services []budget.Service // the plan's services, in order
+	rep      map[string]*reportSheet
+	name     map[string]string
+	heights  map[string]float64 // rows made higher for their text, by "sheet!row"
+
+	as assumptionCells
+	st staffCells
+	co costCells
+	fu fundingCells
+	af affordCells
+}
+
+func newBudgetWriter(bg *Budget) (*budgetWriter, error) {
+	w := &budgetWriter{bg: bg, in: &bg.Input, r: &bg.Result, b: NewBook(), lang: bg.Lang, n: bg.Input.Years,
+		rep: map[string]*reportSheet{}, name: map[string]string{}, heights: map[string]float64{}}
+	if w.lang != hromada.English {
+		w.lang = hromada.Ukrainian
+	}
+	if err := w.check(); err != nil {
+		return nil, err
+	}
+	w.services = bg.Input.Services
+	v := w.valueCols()
+	years := make([]float64, w.n+1) // the years and all years
+	for i := range years {
+		years[i] = 14
+	}
+	years[w.n] = 16
+	widths := map[string][]float64{
+		bsSummary:     slices.Concat([]float64{50}, years),
+		bsAssumptions: slices.Concat([]float64{50, 10, 16}, repeat(14, v), []float64{2, 64}),
+		bsStaffing:    slices.Concat([]float64{10, 34, 44}, years),
+		bsCosts:       slices.Concat([]float64{10, 13, 16, 34, 8}, years),
+		bsFunding:     slices.Concat([]float64{10, 13, 16, 34, 8, 16}, years),
+		bsAfford:      slices.Concat([]float64{56}, years),
+		bsUnit:        slices.Concat([]float64{10, 50}, repeat(14, max(w.n+1, 4))),
+		bsScenarios:   slices.Concat([]float64{20, 40}, years),
+		bsSensitivity: []float64{30, 60, 16, 16, 16, 16, 16},
+		bsProgramme:   slices.Concat([]float64{10, 50, 16}, years),
+		bsKEKV:        slices.Concat([]float64{10, 50, 16}, years),
+	}
+	for _, key := range []string{bsSummary, bsAssumptions, bsStaffing, bsCosts, bsFunding, bsAfford, bsUnit,
+		bsScenarios, bsSensitivity, bsProgramme, bsKEKV} {
+		r := w.b.newReport(w.t("sheet."+key), widths[key])
+		w.rep[key], w.name[key] = r, r.sh
+	}
+	w.name[bsMethods] = SheetName(w.t("sheet." + bsMethods))
+	return w, nil
+}
+
+func repeat(x float64, n int) []float64 {
+	out := make([]float64, n)
+	for i := range out {
+		out[i] = x
+	}
+	return out
+}
+
+// check reports a result that is not the projection of the input: the
+// formulas follow the input, the cached values the result.
+func (w *budgetWriter) check() error {
+	in, r := w.in, w.r
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("budget result does not match its input: "+format, args...)
+	}
+	if in.Years < 1 || len(r.Years) != in.Years || len(r.Totals) != in.Years || len(r.CPIIndex) != in.Years {
+		return bad("%d planning years, %d in the result", in.Years, len(r.Years))
+	}
+	if len(in.Params.MinimumWage) != in.Years {
+		return bad("%d years of minimum wage for %d planning years", len(in.Params.MinimumWage), in.Years)
+	}
+	var want []string
+	staff := 0
+	for _, s := range in.Services {
+		for _, p := range in.Posts {
+			if p.Service == s.Code {
+				want = append(want, lineKey(s.Code, budget.KindWages, p.Post), lineKey(s.Code, budget.KindESV, p.Post))
+				staff++
+			}
+		}
+		for _, o := range in.Other {
+			if o.Service == s.Code {
+				want = append(want, lineKey(s.Code, budget.KindOther, o.Item))
+			}
+		}
+		want = append(want, lineKey(s.Code, budget.KindAdmin, "admin"))
+		for _, st := range in.Startup {
+			if st.Service == s.Code {
+				want = append(want, lineKey(s.Code, budget.KindStartup, st.Item))
+			}
+		}
+	}
+	if len(r.Lines) != len(want) {
+		return bad("%d cost lines, %d in the result", len(want), len(r.Lines))
+	}
+	for i, l := range r.Lines {
+		if got := lineKey(l.Service, l.Kind, l.Item); got != want[i] || len(l.Amount) != in.Years || len(l.Local) != in.Years {
+			return bad("line %d is %s, want %s", i+1, got, want[i])
+		}
+	}
+	if len(r.Staff) != staff || len(r.Shares) != len(in.Services) || len(r.UnitCosts) != len(in.Services)*in.Years {
+		return bad("staff, shares or unit costs are not one per post, service and year")
+	}
+	return nil
+}
+
+func lineKey(service string, kind budget.LineKind, item string) string {
+	return service + " " + string(kind) + " " + item
+}
+
+func (w *budgetWriter) t(key string, args ...any) string { return btr(w.lang, key, args...) }
+
+// valueCols is how many value columns the Assumptions sheet has: one a
+// year, and at least the three of the posts and the start-up items.
+func (w *budgetWriter) valueCols() int { return max(w.n, 3) }
+
+// yearSpan names the years of the plan: "2026–2030", or "2026".
+func (w *budgetWriter) yearSpan() string {
+	if w.n == 1 {
+		return strconv.Itoa(w.in.FirstYear)
+	}
+	return fmt.Sprintf("%d–%d", w.in.FirstYear, w.in.FirstYear+w.n-1)
+}
+
+// community is the community's name in the workbook's language.
+func (w *budgetWriter) community() string {
+	if s := w.bg.Community.Name.In(w.lang); s != "" {
+		return s
+	}
+	return w.bg.Community.Code
+}
+
+// serviceName names a service: its name in the workbook's language, or
+// its code.
+func (w *budgetWriter) serviceName(code string) string {
+	if s, ok := w.bg.Services[code]; ok {
+		if n := s.Name.In(w.lang); n != "" {
+			return n
+		}
+	}
+	return code
+}
+
+// serviceUnit is the plural of what a client of the service is.
+func (w *budgetWriter) serviceUnit(code string) string {
+	return unitPlural(w.lang, w.bg.Services[code].Unit)
+}
+
+// codeName names a programme or economic code, or "".
+func (w *budgetWriter) codeName(code string) string { return w.bg.Codes[code].In(w.lang) }
+
+// kindLabel is what the Line column of Costs says for a kind of line;
+// formulas select lines by it.
+func (w *budgetWriter) kindLabel(k budget.LineKind) string { return w.t("kind." + string(k)) }
+
+// source is a source as the sheets show it.
+func (w *budgetWriter) source(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return w.t("src.none")
+	}
+	return s
+}
+
+// pageSetup sets a sheet of the budget to print as [Book.pageSetup]
+// does, the community and the sheet named in the footer.
+func (w *budgetWriter) pageSetup(sh, titleRows string) {
+	w.b.pageSetup(sh, titleRows, w.community()+" — "+sh)
+}
+
+// put writes v to column col of the report's current row in format f, a
+// yellow input cell when input. A nil v styles the cell only; a NaN is
+// written as a dash.
+func (w *budgetWriter) put(r *reportSheet, col int, v any, f Format, input bool) {
+	st := styleKey{format: f, input: input}
+	if x, ok := v.(float64); ok && math.IsNaN(x) {
+		v = "—"
+	}
+	switch v.(type) {
+	case string, Formula:
+		if f != General && f != TextFmt {
+			st.kind = "right" // a dash or a note in a column of numbers
+		}
+	}
+	if v == nil {
+		cell := r.ref(col)
+		w.b.fail(w.b.f.SetCellStyle(r.sh, cell, cell, w.b.style(st)))
+		return
+	}
+	r.set(col, v, st)
+}
+
+// label writes a text in column col of the current row, wrapped in the
+// column's width, and makes the row high enough for it.
+func (w *budgetWriter) label(r *reportSheet, col int, s string, kind string) {
+	w.spanLabel(r, col, col, s, kind)
+}
+
+// spanLabel writes a text across columns from to to of the current row,
+// merged and wrapped, and makes the row high enough for it.
+func (w *budgetWriter) spanLabel(r *reportSheet, from, to int, s string, kind string) {
+	st := w.b.style(styleKey{kind: kind, wrap: true})
+	r.b.setCell(r.sh, r.ref(from), s)
+	if to > from {
+		w.b.fail(w.b.f.MergeCell(r.sh, r.ref(from), r.ref(to)))
+	}
+	w.b.fail(w.b.f.SetCellStyle(r.sh, r.ref(from), r.ref(to), st))
+	width := 0.0
+	for c := from; c <= to; c++ {
+		if c < len(r.widths) {
+			width += r.widths[c]
+		}
+	}
+	chars := width * 1.2 // Calibri 11 fits about 1.2 characters of text a unit of width
+	switch kind {
+	case "bold", "heading":
+		chars = width * 1.05
+	case "indent":
+		chars -= 3
+	}
+	lines := 0
+	for _, l := range strings.Split(s, "\n") {
+		lines += wrapLines(l, chars)
+	}
+	w.grow(r, float64(lines)*15)
+}
+
+// grow makes the current row at least h points high.
+func (w *budgetWriter) grow(r *reportSheet, h float64) {
+	key := fmt.Sprintf("%s!%d", r.sh, r.next)
+	if h <= 15 || h <= w.heights[key] {
+		return
+	}
+	w.heights[key] = h
+	w.b.fail(w.b.f.SetRowHeight(r.sh, r.next, h))
+}
+
+// header writes a header row: texts, and years as numbers (which
+// formulas refer to), right-aligned over the columns of numbers from
+// numFrom up to numTo.
+func (w *budgetWriter) header(r *reportSheet, cells []any, numFrom, numTo int) {
+	lines := 1
+	for c, v := range cells {
+		kind := "header"
+		if c >= numFrom && c < numTo {
+			kind = "header.right"
+		}
+		if v == nil {
+			v = ""
+		}
+		r.set(c, v, styleKey{kind: kind})
+		if s, ok := v.(string); ok && c < len(r.widths) {
+			lines = max(lines, wrapLines(s, r.widths[c]-1))
+		}
+	}
+	w.b.fail(w.b.f.SetRowHeight(r.sh, r.next, float64(min(lines, 4))*15+4))
+	r.next++
+}
+
+// yearHeader is a header row of labels, then the years, then the
+// labels after: over columns of numbers, right-aligned.
+func (w *budgetWriter) yearHeader(r *reportSheet, before []string, after ...string) {
+	var cells []any
+	for _, s := range before {
+		cells = append(cells, s)
+	}
+	for t := range w.n {
+		cells = append(cells, w.in.FirstYear+t)
+	}
+	for _, s := range after {
+		cells = append(cells, s)
+	}
+	w.header(r, cells, len(before), len(cells))
+}
+
+// rate is the rate of year t of a rate slice: one for every year, or one
+// a year (as budget.Index reads it).
+func rate(rates []float64, t int) float64 {
+	switch len(rates) {
+	case 0:
+		return 0
+	case 1:
+		return rates[0]
+	}
+	return rates[t]
+}
+
+// integral reports whether every value is a whole number.
+func integral(v []float64) bool {
+	for _, x := range v {
+		if x != math.Trunc(x) {
+			return false
+		}
+	}
+	return true
+}
+
+// sum adds the values.
+func sum(v []float64) float64 {
+	var s float64
+	for _, x := range v {
+		s += x
+	}
+	return s
+}
+
+// money writes an amount of UAH as the language does: «1 977 207».
+func (w *budgetWriter) money(v float64) string { return formatCount(w.lang, v) }
+
+// pct writes a share as a percentage: «9,9 %».
+func (w *budgetWriter) pct(v float64) string { return formatPercent(w.lang, v) }
+
+// pct2 writes a small share with two decimals: «0,29 %».
+func (w *budgetWriter) pct2(v float64) string { return formatDecimal(w.lang, v*100, 2) + "\u00a0%" }

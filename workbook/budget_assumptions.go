@@ -1,0 +1,410 @@
+package workbook
+
+import (
+	"fmt"
+
+	"github.com/hromada-tool/hromada/budget"
+)
+
+// assumptionCells are the places of the inputs on the Assumptions sheet,
+// which every formula of the workbook refers to.
+type assumptionCells struct {
+	yearCol int // column of the first year, and of the first value of a row
+
+	esv, admin, capRate, discount    cellAt
+	revYear, revenue, social, growth cellAt
+	population, threshold            cellAt
+	cpiRate, cpiIndex                int // rows, a value a year
+	wageRate, wageIndex              int
+	minWage                          int               // row of January; December is 11 rows below
+	clients, fte                     map[string]int    // rows by service
+	postFTE                          map[[2]string]int // rows by service and post, where the plan splits FTE by post
+	post                             map[[2]string]int // rows by service and post: share, salary, extra months
+	other, startup                   map[int]int       // rows by index of Input.Other and Input.Startup
+	schedules                        []string          // schedule keys in order: "" for the default, else a service code
+	donor, state, capAmount          map[string]int    // rows by schedule key
+	start, over                      map[string]cellAt // a linear schedule's start share and years
+	scheduleOf                       map[string]string // schedule key by service code
+	scheduleKind                     map[string]budget.ScheduleKind
+}
+
+// year is the cell of year t in row of the Assumptions sheet.
+func (w *budgetWriter) year(row, t int) cellAt {
+	return cellAt{w.name[bsAssumptions], w.as.yearCol + t, row}
+}
+
+// srcCol is the column of the sources on the Assumptions sheet, a narrow
+// column after the values.
+func (w *budgetWriter) srcCol() int { return w.as.yearCol + w.valueCols() + 1 }
+
+// assumptions writes the Assumptions sheet: every input of the budget,
+// in yellow cells, each with its unit and source.
+func (w *budgetWriter) assumptions() {
+	r := w.rep[bsAssumptions]
+	in, src := w.in, w.bg.Sources
+	a := &w.as
+	a.yearCol = 3
+	sc := w.srcCol()
+	r.title(w.t("as.title", w.community(), w.yearSpan()))
+	r.line(w.t("as.intro", in.FirstYear), "note")
+	r.line(w.t("as.structure"), "note")
+
+	// Rates and parameters, one value each.
+	r.gap()
+	r.heading(w.t("as.params"))
+	w.header(r, w.assumptionHeader(w.t("as.col.param"), "", w.t("as.col.unit"), w.t("as.col.value")), a.yearCol, a.yearCol+1)
+	param := func(key, unit string, v any, f Format, source string) cellAt {
+		w.label(r, 0, w.t(key), "")
+		w.put(r, 2, w.t(unit), General, false)
+		w.put(r, a.yearCol, v, f, true)
+		w.label(r, sc, w.source(source), "note")
+		c := cellAt{r.sh, a.yearCol, r.next}
+		r.next++
+		return c
+	}
+	p := in.Params
+	a.esv = param("as.esv", "unit.share", p.ESV, Percent, src.ESV)
+	a.admin = param("as.admin", "unit.share", p.Admin, Percent, src.Admin)
+	kekv := p.AdminKEKV
+	if kekv == "" {
+		kekv = budget.KEKVAdmin
+	}
+	w.label(r, 0, w.t("as.adminkekv"), "")
+	w.put(r, 2, w.t("unit.code"), General, false)
+	w.put(r, a.yearCol, kekv, Integer, false) // a text, right-aligned as the values
+	w.label(r, sc, w.t("as.adminkekv.note"), "note")
+	r.next++
+	a.capRate = param("as.caprate", "unit.rate", p.CapitalRate, Percent, src.CapitalRate)
+	a.discount = param("as.discount", "unit.rate", p.Discount, Percent, src.Discount)
+	rev := in.Revenue
+	var year any
+	if rev.Year != 0 {
+		year = rev.Year
+	}
+	a.revYear = param("as.revyear", "unit.year", year, General, src.Revenue)
+	a.revenue = param("as.revenue", "unit.uah", rev.Revenue, Money, src.Revenue)
+	a.social = param("as.social", "unit.uah", rev.Social, Money, src.Revenue)
+	a.growth = param("as.growth", "unit.rate", rev.Growth, Percent, src.Revenue)
+	a.population = param("as.population", "unit.residents", float64(in.Population), Integer, src.Population)
+	a.threshold = param("as.threshold", "unit.share", in.Threshold, Percent2, src.Threshold)
+
+	// Indexes by year.
+	r.gap()
+	r.heading(w.t("as.indexes"))
+	w.assumptionYears(r, []string{"", "", w.t("as.col.unit")}, w.blanks(w.valueCols()-w.n+1, w.t("as.col.source"))...)
+	rates := func(key string, v []float64, source string) int {
+		w.label(r, 0, w.t(key), "")
+		w.put(r, 2, w.t("unit.rate"), General, false)
+		for t := range w.n {
+			if t == 0 {
+				w.put(r, a.yearCol, w.t("as.base"), Percent, false)
+				continue
+			}
+			w.put(r, a.yearCol+t, rate(v, t), Percent, true)
+		}
+		w.label(r, sc, w.source(source), "note")
+		r.next++
+		return r.next - 1
+	}
+	index := func(key string, rateRow int, v []float64) int {
+		w.label(r, 0, w.t(key, in.FirstYear), "")
+		w.put(r, 2, w.t("unit.index"), General, false)
+		for t := range w.n {
+			if t == 0 {
+				w.put(r, a.yearCol, 1.0, Decimal4, false)
+				continue
+			}
+			prev, g := w.year(r.next, t-1), w.year(rateRow, t)
+			w.put(r, a.yearCol+t, Formula{Expr: fmt.Sprintf("%s*(1+%s)", prev.in(r.sh), g.in(r.sh)), Value: v[t]}, Decimal4, false)
+		}
+		w.label(r, sc, w.t("as.index.note"), "note")
+		r.next++
+		return r.next - 1
+	}
+	a.cpiRate = rates("as.cpi", p.CPI, src.CPI)
+	a.cpiIndex = index("as.cpiindex", a.cpiRate, w.r.CPIIndex)
+	a.wageRate = rates("as.wagegrowth", p.WageGrowth, src.WageGrowth)
+	a.wageIndex = index("as.wageindex", a.wageRate, w.r.WageIndex)
+
+	// The minimum wage, month by month.
+	r.gap()
+	r.heading(w.t("as.minwage"))
+	w.assumptionYears(r, []string{w.t("as.col.month"), "", w.t("as.col.unit")}, w.blanks(w.valueCols()-w.n+1, w.t("as.col.source"))...)
+	a.minWage = r.next
+	for m := range 12 {
+		w.label(r, 0, w.t(fmt.Sprintf("month.%d", m+1)), "")
+		w.put(r, 2, w.t("unit.uahmonth"), General, false)
+		for t := range w.n {
+			w.put(r, a.yearCol+t, p.MinimumWage[t][m], Money, true)
+		}
+		if m == 0 {
+			w.label(r, sc, w.source(src.MinimumWage), "note")
+		}
+		r.next++
+	}
+	r.line(w.t("as.minwage.note"), "note")
+
+	// The plan: clients and staff by service.
+	r.gap()
+	r.heading(w.t("as.plan"))
+	w.assumptionYears(r, []string{w.t("as.col.service"), w.t("as.col.code"), w.t("as.col.unit")}, w.blanks(w.valueCols()-w.n+1, w.t("as.col.source"))...)
+	a.clients, a.fte, a.postFTE = map[string]int{}, map[string]int{}, map[[2]string]int{}
+	first := true
+	planRow := func(label, code, unit string, v []float64, f Format) int {
+		w.label(r, 0, label, "")
+		w.put(r, 1, code, TextFmt, false)
+		w.put(r, 2, unit, General, false)
+		for t := range w.n {
+			w.put(r, a.yearCol+t, v[t], f, true)
+		}
+		if first {
+			w.label(r, sc, w.source(src.Plan), "note")
+			first = false
+		}
+		r.next++
+		return r.next - 1
+	}
+	for _, s := range w.services {
+		f := Integer
+		if !integral(s.Clients) {
+			f = Decimal2
+		}
+		name := w.serviceName(s.Code)
+		a.clients[s.Code] = planRow(w.t("as.clients", name), s.Code, w.serviceUnit(s.Code), s.Clients, f)
+		a.fte[s.Code] = planRow(w.t("as.fte", name), s.Code, w.t("unit.fte"), s.FTE, Decimal2)
+		for _, post := range in.Posts {
+			if v, ok := s.PostFTE[post.Post]; ok && post.Service == s.Code {
+				a.postFTE[[2]string{s.Code, post.Post}] = planRow(w.t("as.postfte", name, post.Post), s.Code, w.t("unit.fte"), v, Decimal2)
+			}
+		}
+	}
+
+	// Posts and salaries.
+	r.gap()
+	r.heading(w.t("as.posts", in.FirstYear))
+	w.header(r, w.assumptionHeader(w.t("as.col.post"), w.t("as.col.service"), "",
+		w.t("as.col.share"), w.t("as.col.salary", in.FirstYear), w.t("as.col.extra")), a.yearCol, a.yearCol+3)
+	a.post = map[[2]string]int{}
+	first = true
+	for _, s := range w.services {
+		for _, post := range in.Posts {
+			if post.Service != s.Code {
+				continue
+			}
+			w.label(r, 0, post.Post, "")
+			w.put(r, 1, s.Code, TextFmt, false)
+			_, byPost := s.PostFTE[post.Post]
+			w.put(r, a.yearCol, post.Share, Decimal2, !byPost)
+			w.put(r, a.yearCol+1, post.Salary, Money, true)
+			w.put(r, a.yearCol+2, post.ExtraMonths, Decimal2, true)
+			switch {
+			case byPost:
+				w.label(r, sc, w.t("as.share.byplan"), "note")
+			case first:
+				w.label(r, sc, w.source(src.Posts), "note")
+			}
+			first = false
+			a.post[[2]string{s.Code, post.Post}] = r.next
+			r.next++
+		}
+	}
+
+	// Other direct costs.
+	inPlan := map[string]bool{}
+	for _, s := range w.services {
+		inPlan[s.Code] = true
+	}
+	r.gap()
+	r.heading(w.t("as.other", in.FirstYear))
+	w.header(r, w.assumptionHeader(w.t("as.col.item"), w.t("as.col.service"), w.t("as.col.kekv"),
+		w.t("as.col.basis"), w.t("as.col.amount")), a.yearCol+1, a.yearCol+2)
+	a.other = map[int]int{}
+	first = true
+	for _, s := range w.services {
+		for i, o := range in.Other {
+			if o.Service != s.Code {
+				continue
+			}
+			w.label(r, 0, o.Item, "")
+			w.put(r, 1, s.Code, TextFmt, false)
+			w.put(r, 2, o.KEKV, TextFmt, false)
+			w.put(r, a.yearCol, w.t("basis."+string(o.Basis)), General, false)
+			w.put(r, a.yearCol+1, o.Amount, Money, true)
+			if first {
+				w.label(r, sc, w.source(src.Other), "note")
+				first = false
+			}
+			a.other[i] = r.next
+			r.next++
+		}
+	}
+	if first {
+		r.line(w.t("as.none"), "note")
+	}
+
+	// Start-up items.
+	r.gap()
+	r.heading(w.t("as.startup", in.FirstYear))
+	w.header(r, w.assumptionHeader(w.t("as.col.item"), w.t("as.col.service"), w.t("as.col.kekv"),
+		w.t("as.col.cost"), w.t("as.col.bought"), w.t("as.col.life")), a.yearCol, a.yearCol+3)
+	a.startup = map[int]int{}
+	first = true
+	for _, s := range w.services {
+		for i, st := range in.Startup {
+			if st.Service != s.Code {
+				continue
+			}
+			w.label(r, 0, st.Item, "")
+			w.put(r, 1, s.Code, TextFmt, false)
+			w.put(r, 2, st.KEKV, TextFmt, false)
+			w.put(r, a.yearCol, st.Amount, Money, true)
+			w.put(r, a.yearCol+1, st.Year, General, true)
+			w.put(r, a.yearCol+2, st.Life, General, true)
+			if first {
+				w.label(r, sc, w.source(src.Startup), "note")
+				first = false
+			}
+			a.startup[i] = r.next
+			r.next++
+		}
+	}
+	if first {
+		r.line(w.t("as.none"), "note")
+	}
+
+	w.schedules(r)
+	if len(w.r.Skipped) > 0 {
+		r.gap()
+		r.line(w.t("as.skipped", joinList(w.r.Skipped)), "note")
+	}
+	w.pageSetup(r.sh, "")
+}
+
+// schedules writes the funding schedules: for each, the donor's shares
+// (or its start and years, or its caps) and the state's shares by year.
+func (w *budgetWriter) schedules(r *reportSheet) {
+	a := &w.as
+	in, src := w.in, w.bg.Sources
+	sc := w.srcCol()
+	a.scheduleOf, a.scheduleKind = map[string]string{}, map[string]budget.ScheduleKind{}
+	a.donor, a.state, a.capAmount = map[string]int{}, map[string]int{}, map[string]int{}
+	a.start, a.over = map[string]cellAt{}, map[string]cellAt{}
+	var usesDefault []string
+	for _, s := range w.services {
+		if _, own := in.Funding.Services[s.Code]; own {
+			a.scheduleOf[s.Code] = s.Code
+			a.schedules = append(a.schedules, s.Code)
+			continue
+		}
+		a.scheduleOf[s.Code] = ""
+		usesDefault = append(usesDefault, s.Code)
+	}
+	if len(usesDefault) > 0 {
+		a.schedules = append([]string{""}, a.schedules...)
+	}
+	r.gap()
+	r.heading(w.t("as.funding"))
+	w.assumptionYears(r, []string{"", "", w.t("as.col.unit")}, w.blanks(w.valueCols()-w.n+1, w.t("as.col.source"))...)
+	first := true
+	for _, key := range a.schedules {
+		sch := in.Funding.Default
+		title := w.t("as.sched.default", joinList(usesDefault))
+		if key != "" {
+			sch = in.Funding.Services[key]
+			title = w.t("as.sched.service", key, w.serviceName(key))
+		}
+		kind := sch.Kind
+		if kind == "" {
+			kind = budget.Explicit
+		}
+		a.scheduleKind[key] = kind
+		r.line(title+": "+w.t("sched."+string(kind)), "group")
+		row := func(label, unit string, v func(t int) any, f Format, input bool, note string) int {
+			w.label(r, 0, label, "")
+			w.put(r, 2, unit, General, false)
+			for t := range w.n {
+				w.put(r, a.yearCol+t, v(t), f, input)
+			}
+			switch {
+			case first:
+				w.label(r, sc, w.source(src.Funding), "note")
+				first = false
+			case note != "":
+				w.label(r, sc, note, "note")
+			}
+			r.next++
+			return r.next - 1
+		}
+		switch kind {
+		case budget.Linear:
+			one := func(label, unit string, v any, f Format) cellAt {
+				w.label(r, 0, label, "")
+				w.put(r, 2, unit, General, false)
+				w.put(r, a.yearCol, v, f, true)
+				if first {
+					w.label(r, sc, w.source(src.Funding), "note")
+					first = false
+				}
+				r.next++
+				return cellAt{r.sh, a.yearCol, r.next - 1}
+			}
+			a.start[key] = one(w.t("as.sched.start"), w.t("unit.share"), sch.Start, Percent)
+			a.over[key] = one(w.t("as.sched.over"), w.t("unit.years"), sch.Over, General)
+			start, over := a.start[key], a.over[key]
+			a.donor[key] = row(w.t("as.sched.linear"), w.t("unit.share"), func(t int) any {
+				d, _, _ := sch.Shares(t, 0)
+				return Formula{Expr: fmt.Sprintf("%s*MAX(0,1-%d/%s)", start.abs(r.sh), t, over.abs(r.sh)), Value: d}
+			}, Percent, false, w.t("as.sched.linear.note"))
+		case budget.Cap:
+			a.capAmount[key] = row(w.t("as.sched.cap"), w.t("unit.uah"), func(t int) any { return at(sch.Cap, t) }, Money, true, w.t("as.sched.cap.note"))
+		default:
+			a.donor[key] = row(w.t("as.sched.donor"), w.t("unit.share"), func(t int) any { return at(sch.Donor, t) }, Percent, true, "")
+		}
+		a.state[key] = row(w.t("as.sched.state"), w.t("unit.share"), func(t int) any { return at(sch.State, t) }, Percent, true, "")
+	}
+	r.line(w.t("as.funding.note"), "note")
+}
+
+// assumptionHeader is a header row of the Assumptions sheet: the three
+// label columns, the value columns, blank up to the source column.
+func (w *budgetWriter) assumptionHeader(label, code, unit string, values ...string) []any {
+	cells := []any{label, code, unit}
+	for i := range w.valueCols() {
+		s := ""
+		if i < len(values) {
+			s = values[i]
+		}
+		cells = append(cells, s)
+	}
+	return append(cells, "", w.t("as.col.source"))
+}
+
+// assumptionYears is a header row of the Assumptions sheet over a value a
+// year: the label columns, the years, the source.
+func (w *budgetWriter) assumptionYears(r *reportSheet, before []string, after ...string) {
+	var cells []any
+	for _, s := range before {
+		cells = append(cells, s)
+	}
+	for t := range w.n {
+		cells = append(cells, w.in.FirstYear+t)
+	}
+	for _, s := range after {
+		cells = append(cells, s)
+	}
+	w.header(r, cells, len(before), len(before)+w.n)
+}
+
+// blanks is n empty header texts, then the texts after.
+func (w *budgetWriter) blanks(n int, after ...string) []string {
+	out := make([]string, max(n, 0))
+	return append(out, after...)
+}
+
+// at returns v[t], or 0 for a nil v.
+func at(v []float64, t int) float64 {
+	if t < len(v) {
+		return v[t]
+	}
+	return 0
+}

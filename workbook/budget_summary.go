@@ -1,0 +1,503 @@
+package workbook
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/hromada-tool/hromada/budget"
+	"github.com/xuri/excelize/v2"
+)
+
+// summary writes the Summary sheet: sentences for a report, the key
+// figures and the totals by year as formulas, and a chart of who pays.
+func (w *budgetWriter) summary() {
+	r := w.rep[bsSummary]
+	sh, fs, afs := r.sh, w.name[bsFunding], w.name[bsAfford]
+	f, af := &w.fu, &w.af
+	n, h, cl := w.n, w.r.Horizon, w.r.Cliff
+	r.title(w.t("sum.title", w.community(), w.yearSpan()))
+	if w.bg.Project != "" {
+		r.line(w.t("sum.project", w.bg.Project), "")
+	}
+	r.line(w.t("sum.howto", w.name[bsAssumptions]), "note")
+
+	r.gap()
+	r.heading(w.t("sum.report"))
+	r.line(w.sentences(), "")
+	r.line(w.t("sum.report.note"), "note")
+
+	// Key figures.
+	r.gap()
+	r.heading(w.t("sum.key"))
+	kind := ""
+	key := func(label string, v any, f0 Format) {
+		w.label(r, 0, label, kind)
+		w.put(r, 1, v, f0, false)
+		r.next++
+	}
+	sub := func(indent bool) {
+		kind = ""
+		if indent {
+			kind = "indent"
+		}
+	}
+	fund := func(col, row int) string { return cellAt{fs, col, row}.in(sh) }
+	years := func(row, from, to int) string {
+		return cellRange{sh: fs, col1: f.yearCol + from, row1: row, col2: f.yearCol + to, row2: row}.in(sh)
+	}
+	flags := years(f.cliff, 0, n-1)
+	// before is the value of row in the year before the cliff.
+	before := func(row int, v float64) any {
+		if n < 2 {
+			return v
+		}
+		return Formula{Expr: fmt.Sprintf("SUMPRODUCT(%s,%s)", years(f.cliff, 1, n-1), years(row, 0, n-2)), Value: v}
+	}
+	key(w.t("sum.k.total", w.yearSpan()), Formula{Expr: fund(f.totalCol, f.total), Value: h.Total}, Money)
+	sub(true)
+	key(w.t("sum.k.donor"), Formula{Expr: fund(f.totalCol, f.allDonor), Value: h.Donor}, Money)
+	key(w.t("sum.k.state"), Formula{Expr: fund(f.totalCol, f.allState), Value: h.State}, Money)
+	key(w.t("sum.k.local"), Formula{Expr: fund(f.totalCol, f.allLocal), Value: h.Local}, Money)
+	key(w.t("sum.k.localpv"), Formula{Expr: af.localPV.in(sh), Value: h.LocalPV}, Money)
+	sub(false)
+	r.gap()
+	cliffYear := any("—")
+	if cl.Year != 0 {
+		cliffYear = float64(cl.Year)
+	}
+	key(w.t("sum.k.cliff"), Formula{Expr: fmt.Sprintf(`IF(SUM(%[1]s)=0,"—",SUMPRODUCT(%[1]s,%[2]s))`, flags, years(f.header, 0, n-1)), Value: cliffYear}, General)
+	w.b.fail(w.b.f.SetCellStyle(sh, a1Name(1, r.next-1), a1Name(1, r.next-1), w.b.style(styleKey{kind: "right"})))
+	key(w.t("sum.k.donorbefore"), before(f.allDonor, cl.DonorBefore), Money)
+	beforeRow := r.next
+	key(w.t("sum.k.localbefore"), before(f.allLocal, cl.LocalBefore), Money)
+	atRow := r.next
+	key(w.t("sum.k.localat"), Formula{Expr: fmt.Sprintf("SUMPRODUCT(%s,%s)", flags, years(f.allLocal, 0, n-1)), Value: cl.Local}, Money)
+	jumpRow := r.next
+	key(w.t("sum.k.jump"), Formula{Expr: fmt.Sprintf("B%d-B%d", atRow, beforeRow), Value: cl.Jump}, Money)
+	sub(true)
+	exitRow := r.next
+	key(w.t("sum.k.exit"), Formula{Expr: fmt.Sprintf("SUMPRODUCT(%s,%s)", flags, years(f.allTaken, 0, n-1)), Value: cl.DonorExit}, Money)
+	key(w.t("sum.k.indexation"), Formula{Expr: fmt.Sprintf("B%d-B%d", jumpRow, exitRow), Value: cl.Indexation}, Money)
+	sub(false)
+	key(w.t("sum.k.tocliff"), before(f.cumulative, cl.CumulativeToCliff), Money)
+	last := w.r.Totals[n-1]
+	key(w.t("sum.k.last", last.Year), Formula{Expr: fund(f.yearCol+n-1, f.allLocal), Value: last.Local}, Money)
+	r.gap()
+	shares := cellRange{sh: afs, col1: af.yearCol, row1: af.share, col2: af.yearCol + n - 1, row2: af.share}.in(sh)
+	maxShare := any("—")
+	overs := 0.0
+	for _, y := range w.r.Totals {
+		if !math.IsNaN(y.ShareOfRevenue) {
+			if s, ok := maxShare.(float64); !ok || y.ShareOfRevenue > s {
+				maxShare = y.ShareOfRevenue
+			}
+		}
+		if y.OverThreshold {
+			overs++
+		}
+	}
+	key(w.t("sum.k.maxshare"), Formula{Expr: fmt.Sprintf(`IF(COUNT(%[1]s)=0,"—",MAX(%[1]s))`, shares), Value: maxShare}, Percent2)
+	flagsAf := cellRange{sh: afs, col1: af.yearCol, row1: af.flag, col2: af.yearCol + n - 1, row2: af.flag}.in(sh)
+	key(w.t("sum.k.over"), Formula{Expr: fmt.Sprintf(`COUNTIF(%s,"%s")`, flagsAf, w.t("yes")), Value: overs}, Integer)
+
+	// By year, on a page of its own with the chart.
+	r.gap()
+	w.b.fail(w.b.f.InsertPageBreak(sh, r.ref(0)))
+	r.heading(w.t("sum.byyear"))
+	w.yearHeader(r, []string{""}, w.t("col.allyears"))
+	row := func(label string, srcRow int, all bool, f0 Format, v func(y budget.YearTotal) float64) {
+		w.label(r, 0, label, "")
+		var total float64
+		for t, y := range w.r.Totals {
+			w.put(r, 1+t, Formula{Expr: fund(f.yearCol+t, srcRow), Value: nanDash(v(y))}, f0, false)
+			total += v(y)
+		}
+		if all {
+			w.put(r, 1+n, Formula{Expr: fund(f.totalCol, srcRow), Value: total}, f0, false)
+		}
+		r.next++
+	}
+	row(w.t("fu.total"), f.total, true, Money, func(y budget.YearTotal) float64 { return y.Total })
+	row(w.t("fu.donor"), f.allDonor, true, Money, func(y budget.YearTotal) float64 { return y.Donor })
+	row(w.t("fu.state"), f.allState, true, Money, func(y budget.YearTotal) float64 { return y.State })
+	row(w.t("fu.local"), f.allLocal, true, Money, func(y budget.YearTotal) float64 { return y.Local })
+	row(w.t("fu.cumulative"), f.cumulative, false, Money, func(y budget.YearTotal) float64 { return y.CumulativeLocal })
+	w.label(r, 0, w.t("af.share"), "")
+	for t, y := range w.r.Totals {
+		w.put(r, 1+t, Formula{Expr: cellAt{afs, af.yearCol + t, af.share}.in(sh), Value: nanDash(y.ShareOfRevenue)}, Percent2, false)
+	}
+	r.next++
+
+	// Who pays, by year.
+	r.gap()
+	r.heading(w.t("sum.chart"))
+	width := 0.0
+	for _, x := range r.widths {
+		width += x
+	}
+	var series []excelize.ChartSeries
+	colors := map[int]string{f.allDonor: "5B9BD5", f.allState: "A9D18E", f.allLocal: "C55A11"}
+	for _, row := range []int{f.allDonor, f.allState, f.allLocal} {
+		series = append(series, excelize.ChartSeries{
+			Name:       absCellRef(fs, 1, row),
+			Categories: absRowRef(fs, f.header, f.yearCol, f.yearCol+n-1),
+			Values:     absRowRef(fs, row, f.yearCol, f.yearCol+n-1),
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colors[row]}},
+		})
+	}
+	gap := uint(60)
+	c := &excelize.Chart{
+		Type:      excelize.ColStacked,
+		Dimension: excelize.ChartDimension{Width: uint(min(width*7, 900)), Height: 340},
+		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.t("sum.chart.title"),
+			Font: &excelize.Font{Size: 12, Bold: true, Color: "1F4E79"}}}},
+		Legend: excelize.ChartLegend{Position: "bottom"},
+		Series: series,
+		XAxis:  excelize.ChartAxis{Font: excelize.Font{Size: 9, Color: "262626"}},
+		YAxis: excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"},
+			Font:  excelize.Font{Size: 9, Color: "404040"},
+			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.t("sum.chart.y"), Font: &excelize.Font{Size: 9, Color: "404040"}}}}},
+		VaryColors: boolRef(false),
+		GapWidth:   &gap,
+	}
+	w.b.fail(w.b.f.AddChart(sh, a1Name(0, r.next), c))
+	r.next += 18
+	r.line(w.t("sum.chart.note", fs), "note")
+	w.pageSetup(sh, "")
+}
+
+// absRowRef is an absolute reference to the cells of a row, columns from
+// and to (from 0): 'Funding'!$G$5:$K$5.
+func absRowRef(sheet string, row, from, to int) string {
+	return fmt.Sprintf("%s!$%s$%d:$%s$%d", quotedSheet(sheet), ColumnName(from), row, ColumnName(to), row)
+}
+
+// sentences are what a budget officer can paste into a report: the cost
+// and who pays it, the donor cliff, affordability. They are the figures
+// as written, not formulas.
+func (w *budgetWriter) sentences() string {
+	h, cl, n := w.r.Horizon, w.r.Cliff, w.n
+	var out []string
+	if h.State > 0 {
+		out = append(out, w.t("say.cost.state", w.yearSpan(), w.money(h.Total), w.money(h.Donor), w.money(h.State), w.money(h.Local)))
+	} else {
+		out = append(out, w.t("say.cost", w.yearSpan(), w.money(h.Total), w.money(h.Donor), w.money(h.Local)))
+	}
+	last := w.r.Totals[n-1]
+	switch {
+	case cl.Year != 0:
+		out = append(out, w.t("say.cliff", cl.Year, w.money(cl.LocalBefore), cl.Year-1, w.money(cl.Local), w.money(cl.Jump),
+			w.money(cl.DonorExit), w.money(cl.Indexation)))
+	case h.Donor == 0:
+		out = append(out, w.t("say.nodonor"))
+	default:
+		out = append(out, w.t("say.donorlasts", last.Year, w.money(last.Donor)))
+	}
+	out = append(out, w.t("say.last", last.Year, w.money(last.Local)))
+	best := -1
+	for t, y := range w.r.Totals {
+		if !math.IsNaN(y.ShareOfRevenue) && (best < 0 || y.ShareOfRevenue > w.r.Totals[best].ShareOfRevenue) {
+			best = t
+		}
+	}
+	if best < 0 {
+		out = append(out, w.t("say.norevenue"))
+	} else {
+		y := w.r.Totals[best]
+		s := w.t("say.share", y.Year, w.pct2(y.ShareOfRevenue))
+		if !math.IsNaN(y.PerResident) {
+			s = w.t("say.share.resident", y.Year, w.pct2(y.ShareOfRevenue), formatDecimal(w.lang, y.PerResident, 2))
+		}
+		out = append(out, s)
+		if w.in.Threshold > 0 {
+			var over []string
+			for _, y := range w.r.Totals {
+				if y.OverThreshold {
+					over = append(over, strconv.Itoa(y.Year))
+				}
+			}
+			if len(over) > 0 {
+				out = append(out, w.t("say.over", w.pct2(w.in.Threshold), strings.Join(over, ", ")))
+			} else {
+				out = append(out, w.t("say.under", w.pct2(w.in.Threshold)))
+			}
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// scenarios writes the Scenarios sheet: the budget under each bundle of
+// assumptions, as values.
+func (w *budgetWriter) scenarios() {
+	r := w.rep[bsScenarios]
+	sh := r.sh
+	n := w.n
+	r.title(w.t("sc.title", w.yearSpan()))
+	r.line(w.t("sc.values"), "warn")
+	scs := w.bg.Scenarios
+	if len(scs) == 0 {
+		r.line(w.t("sc.none"), "note")
+		w.pageSetup(sh, "")
+		return
+	}
+	r.gap()
+	r.heading(w.t("sc.assumptions"))
+	presets := map[string]string{}
+	for _, p := range budget.Presets(*w.in) {
+		presets[p.Name] = p.Source
+	}
+	for _, s := range scs {
+		sc := s.Scenario
+		r.line(w.scenarioName(sc.Name), "group")
+		w.keyValue(r, w.t("sc.cpi"), w.rates(sc.CPI))
+		w.keyValue(r, w.t("sc.wage"), w.rates(sc.WageGrowth))
+		caseload := w.t("sc.asplanned")
+		if sc.Caseload != 0 && sc.Caseload != 1 {
+			caseload = w.t("sc.caseload.x", formatDecimal(w.lang, sc.Caseload, 2))
+		}
+		w.keyValue(r, w.t("sc.caseload"), caseload)
+		ramp := w.t("sc.asplanned")
+		if sc.Ramp != nil {
+			var parts []string
+			for _, x := range sc.Ramp {
+				parts = append(parts, w.pct(x))
+			}
+			ramp = w.t("sc.ramp.x", strings.Join(parts, ", "))
+		}
+		w.keyValue(r, w.t("sc.ramp"), ramp)
+		donor := w.t("sc.asplanned")
+		if sc.Funding != nil {
+			donor = w.t("sc.funding.own")
+		}
+		w.keyValue(r, w.t("sc.donor"), donor)
+		source := sc.Source
+		if src, ok := presets[sc.Name]; ok && src == sc.Source {
+			source = w.t("sc.source." + sc.Name)
+		}
+		w.keyValue(r, w.t("sc.source"), w.source(source))
+	}
+
+	r.gap()
+	r.heading(w.t("sc.results"))
+	w.yearHeader(r, []string{w.t("sc.col.scenario"), w.t("col.measure")}, w.t("col.allyears"))
+	for _, s := range scs {
+		for _, m := range []struct {
+			key string
+			v   func(y budget.YearTotal) float64
+			all bool
+		}{
+			{"fu.total", func(y budget.YearTotal) float64 { return y.Total }, true},
+			{"fu.donor", func(y budget.YearTotal) float64 { return y.Donor }, true},
+			{"fu.local", func(y budget.YearTotal) float64 { return y.Local }, true},
+			{"fu.cumulative", func(y budget.YearTotal) float64 { return y.CumulativeLocal }, false},
+		} {
+			w.put(r, 0, w.scenarioName(s.Scenario.Name), General, false)
+			w.label(r, 1, w.t(m.key), "")
+			var all float64
+			for t, y := range s.Totals {
+				w.put(r, 2+t, m.v(y), Money, false)
+				all += m.v(y)
+			}
+			if m.all {
+				w.put(r, 2+n, all, Money, false)
+			}
+			r.next++
+		}
+	}
+
+	r.gap()
+	r.heading(w.t("sc.key"))
+	names := []any{"", w.t("col.measure")}
+	for _, s := range scs {
+		names = append(names, w.scenarioName(s.Scenario.Name))
+	}
+	w.header(r, names, 2, len(names))
+	key := func(label string, f0 Format, v func(s budget.ScenarioResult) any) {
+		w.label(r, 1, label, "")
+		for i, s := range scs {
+			w.put(r, 2+i, v(s), f0, false)
+		}
+		r.next++
+	}
+	key(w.t("sum.k.local"), Money, func(s budget.ScenarioResult) any { return s.Horizon.Local })
+	key(w.t("sum.k.localpv"), Money, func(s budget.ScenarioResult) any { return s.Horizon.LocalPV })
+	key(w.t("sum.k.cliff"), General, func(s budget.ScenarioResult) any {
+		if s.Cliff.Year == 0 {
+			return "—"
+		}
+		return s.Cliff.Year
+	})
+	key(w.t("sum.k.jump"), Money, func(s budget.ScenarioResult) any { return s.Cliff.Jump })
+	key(w.t("sum.k.last", w.r.Totals[n-1].Year), Money, func(s budget.ScenarioResult) any { return s.Totals[n-1].Local })
+	key(w.t("sum.k.maxshare"), Percent2, func(s budget.ScenarioResult) any {
+		best := math.NaN()
+		for _, y := range s.Totals {
+			if !math.IsNaN(y.ShareOfRevenue) && (math.IsNaN(best) || y.ShareOfRevenue > best) {
+				best = y.ShareOfRevenue
+			}
+		}
+		return best
+	})
+	w.pageSetup(sh, "")
+}
+
+// keyValue writes a key in the first column and its text across the
+// others.
+func (w *budgetWriter) keyValue(r *reportSheet, key, text string) {
+	w.spanLabel(r, 0, 0, key, "bold")
+	w.spanLabel(r, 1, len(r.widths)-1, text, "")
+	r.next++
+}
+
+// scenarioName names a scenario: low, base and high in the workbook's
+// language, others as they are.
+func (w *budgetWriter) scenarioName(name string) string {
+	if _, ok := budgetText["sc.name."+name]; ok {
+		return w.t("sc.name." + name)
+	}
+	return name
+}
+
+// rates describes a scenario's rates: "as planned", or the rate of each
+// year from the second on (the first year's rate does not enter the
+// indexes).
+func (w *budgetWriter) rates(v []float64) string {
+	if v == nil {
+		return w.t("sc.asplanned")
+	}
+	var parts []string
+	for t := 1; t < w.n; t++ {
+		parts = append(parts, fmt.Sprintf("%d: %s", w.in.FirstYear+t, w.pct(rate(v, t))))
+	}
+	if len(parts) == 0 {
+		return w.t("sc.asplanned")
+	}
+	return strings.Join(parts, ", ")
+}
+
+// sensitivity writes the Sensitivity sheet: the tornado of the drivers,
+// as values, and its chart.
+func (w *budgetWriter) sensitivity() {
+	r := w.rep[bsSensitivity]
+	sh := r.sh
+	r.title(w.t("se.title", w.yearSpan()))
+	r.line(w.t("sc.values"), "warn")
+	bars := w.bg.Tornado
+	if len(bars) == 0 {
+		r.line(w.t("se.none"), "note")
+		w.pageSetup(sh, "")
+		return
+	}
+	d := w.bg.TornadoStep
+	step := formatDecimal(w.lang, d*100, 0)
+	if d*100 != math.Round(d*100) {
+		step = formatDecimal(w.lang, d*100, 1)
+	}
+	r.line(w.t("se.intro", step, w.yearSpan(), w.money(bars[0].Base)), "")
+	r.gap()
+	header := r.next
+	w.header(r, []any{w.t("se.col.driver"), w.t("se.col.what"), w.t("se.col.low", step), w.t("se.col.high", step),
+		w.t("se.col.dlow", step), w.t("se.col.dhigh", step), w.t("se.col.swing")}, 2, 7)
+	first := r.next
+	for _, b := range bars {
+		w.label(r, 0, w.t("driver."+string(b.Driver)), "bold")
+		w.label(r, 1, w.t("driver."+string(b.Driver)+".what"), "")
+		w.put(r, 2, b.Low, Money, false)
+		w.put(r, 3, b.High, Money, false)
+		w.put(r, 4, b.Low-b.Base, Money, false)
+		w.put(r, 5, b.High-b.Base, Money, false)
+		w.put(r, 6, b.Swing(), Money, false)
+		r.next++
+	}
+	last := r.next - 1
+	r.line(w.t("se.note"), "note")
+	r.gap()
+	width := 0.0
+	for _, x := range r.widths {
+		width += x
+	}
+	overlap := 100
+	gap := uint(40)
+	var series []excelize.ChartSeries
+	for i, col := range []int{4, 5} {
+		series = append(series, excelize.ChartSeries{
+			Name:       absCellRef(sh, col, header),
+			Categories: absRangeRef(sh, 0, first, last),
+			Values:     absRangeRef(sh, col, first, last),
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{[]string{"5B9BD5", "C55A11"}[i]}},
+		})
+	}
+	c := &excelize.Chart{
+		Type:      excelize.Bar,
+		Dimension: excelize.ChartDimension{Width: uint(min(width*7, 900)), Height: uint(min(120+34*len(bars), maxChartHeight))},
+		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.t("se.chart", step),
+			Font: &excelize.Font{Size: 12, Bold: true, Color: "1F4E79"}}}},
+		Legend: excelize.ChartLegend{Position: "bottom"},
+		Series: series,
+		XAxis: excelize.ChartAxis{ReverseOrder: true, TickLabelPosition: excelize.ChartTickLabelLow,
+			Font: excelize.Font{Size: 9, Color: "262626"}},
+		YAxis: excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"},
+			Font:  excelize.Font{Size: 9, Color: "404040"},
+			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.t("se.chart.y", w.money(bars[0].Base)), Font: &excelize.Font{Size: 9, Color: "404040"}}}}},
+		VaryColors: boolRef(false),
+		Overlap:    &overlap,
+		GapWidth:   &gap,
+	}
+	w.b.fail(w.b.f.AddChart(sh, a1Name(0, r.next), c))
+	w.pageSetup(sh, "")
+}
+
+// methods writes the Methods sheet: how the workbook works, the formulas,
+// hromada's choices and the sources of the inputs.
+func (w *budgetWriter) methods() {
+	var p []Para
+	key := func(k, text string) { p = append(p, Para{Key: k, Text: text}) }
+	head := func(k string) { p = append(p, Para{Heading: w.t(k)}) }
+	head("m.workbook")
+	key(w.t("m.wb.inputs"), w.t("m.wb.inputs.text", w.name[bsAssumptions]))
+	for _, k := range []string{"formulas", "recalc", "values", "structure"} {
+		key(w.t("m.wb."+k), w.t("m.wb."+k+".text"))
+	}
+	head("m.formulas")
+	for _, k := range []string{"index", "staff", "other", "admin", "startup", "funding", "cliff", "afford", "unit", "pv", "pivot"} {
+		key(w.t("m.f."+k), w.t("m.f."+k+".text"))
+	}
+	head("m.choices")
+	for i := 1; ; i++ {
+		k := fmt.Sprintf("m.c.%d", i)
+		if _, ok := budgetText[k]; !ok {
+			break
+		}
+		key(w.t(k), w.t(k+".text"))
+	}
+	head("m.sources")
+	src := w.bg.Sources
+	for _, s := range []struct{ key, v string }{
+		{"plan", src.Plan}, {"posts", src.Posts}, {"minwage", src.MinimumWage}, {"esv", src.ESV},
+		{"wagegrowth", src.WageGrowth}, {"cpi", src.CPI}, {"other", src.Other}, {"admin", src.Admin},
+		{"startup", src.Startup}, {"caprate", src.CapitalRate}, {"funding", src.Funding}, {"revenue", src.Revenue},
+		{"population", src.Population}, {"threshold", src.Threshold}, {"discount", src.Discount},
+	} {
+		key(w.t("m.s."+s.key), w.source(s.v))
+	}
+	if len(w.r.Skipped) > 0 {
+		key(w.t("m.skipped"), joinList(w.r.Skipped))
+	}
+	if len(w.bg.Warnings) > 0 {
+		head("m.warnings")
+		for _, msg := range w.bg.Warnings {
+			p = append(p, Para{Text: msg})
+		}
+	}
+	head("m.software")
+	key("hromada", w.t("m.software.text"))
+	name := w.name[bsMethods]
+	w.b.AddText(name, w.t("m.title"), p)
+	w.pageSetup(name, "")
+}
+
+// joinList joins names with commas.
+func joinList(s []string) string { return strings.Join(slices.Clip(s), ", ") }

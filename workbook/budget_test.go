@@ -1,0 +1,290 @@
+package workbook
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/budget"
+	"github.com/xuri/excelize/v2"
+)
+
+// budgetCases are the workbooks the golden tests write.
+var budgetCases = []struct {
+	name string
+	lang hromada.Lang
+}{
+	{"uk", hromada.Ukrainian},
+	{"en", hromada.English},
+}
+
+func writeTestBudget(t *testing.T, name string, bg *Budget) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name+".xlsx")
+	if err := WriteBudget(path, bg); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestWriteBudgetGolden compares a text dump of the example budget
+// workbook — every sheet, cell, formula, cached value, number format,
+// width and frozen pane — with the golden files in testdata/budget
+// (go test -run WriteBudgetGolden -update rewrites them).
+func TestWriteBudgetGolden(t *testing.T) {
+	for _, c := range budgetCases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := Dump(writeTestBudget(t, c.name, testBudget(t, c.lang, budgetInput())))
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", "budget", c.name+".txt")
+			if updateGolden() {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -run WriteBudgetGolden -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("dump of %s differs from %s:\n%s", c.name, golden, firstDiff(string(want), got))
+			}
+		})
+	}
+}
+
+// TestWriteBudgetDeterministic writes the same budget several times: the
+// files must be equal byte for byte, charts included.
+func TestWriteBudgetDeterministic(t *testing.T) {
+	for _, c := range budgetCases {
+		var first []byte
+		for i := range 4 {
+			b, err := os.ReadFile(writeTestBudget(t, c.name+strconv.Itoa(i), testBudget(t, c.lang, budgetInput())))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i == 0 {
+				first = b
+				continue
+			}
+			if !bytes.Equal(first, b) {
+				t.Fatalf("%s: write %d differs from the first (%d and %d bytes)", c.name, i, len(b), len(first))
+			}
+		}
+	}
+}
+
+// TestWriteBudgetCachedValues reads the workbook back and finds budget's
+// figures where the Summary, Funding and Costs sheets show them, cached
+// as numbers, and the workbook set to recalculate when it is opened.
+func TestWriteBudgetCachedValues(t *testing.T) {
+	bg := testBudget(t, hromada.English, budgetInput())
+	w, err := buildBudget(bg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "b.xlsx")
+	if err := w.b.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r := &bg.Result
+	value := func(c cellAt) float64 {
+		t.Helper()
+		cell := a1Name(c.col, c.row)
+		typ, err := f.GetCellType(c.sh, cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if typ != excelize.CellTypeNumber {
+			t.Errorf("%s!%s: cached value of type %v, want a number", c.sh, cell, typ)
+		}
+		v, err := f.GetCellValue(c.sh, cell, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			t.Fatalf("%s!%s = %q: %v", c.sh, cell, v, err)
+		}
+		return x
+	}
+	cs, fs := w.name[bsCosts], w.name[bsFunding]
+	for i, l := range r.Lines {
+		for t0, a := range l.Amount {
+			if got := value(cellAt{cs, w.co.yearCol + t0, w.co.lineRow[i]}); got != a {
+				t.Errorf("%s %s %s %d: %v, want %v", l.Service, l.Kind, l.Item, r.Years[t0], got, a)
+			}
+		}
+	}
+	for t0, y := range r.Totals {
+		if got := value(cellAt{fs, w.fu.yearCol + t0, w.fu.allLocal}); got != y.Local {
+			t.Errorf("local %d: %v, want %v", y.Year, got, y.Local)
+		}
+	}
+	if got := value(cellAt{fs, w.fu.totalCol, w.fu.allLocal}); got != r.Horizon.Local {
+		t.Errorf("cumulative local commitment %v, want %v", got, r.Horizon.Local)
+	}
+	calc, err := f.GetCalcProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calc.FullCalcOnLoad == nil || !*calc.FullCalcOnLoad {
+		t.Error("the workbook does not ask to be recalculated on opening (fullCalcOnLoad)")
+	}
+	// Every input of the Assumptions sheet is a yellow cell, and no
+	// formula is.
+	sheets := 0
+	for _, sh := range f.GetSheetList() {
+		rows, err := f.GetRows(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for ri, row := range rows {
+			for ci := range row {
+				cell := a1Name(ci, ri+1)
+				formula, _ := f.GetCellFormula(sh, cell)
+				if formula != "" && isInput(t, f, sh, cell) {
+					t.Errorf("%s!%s holds a formula in a yellow input cell", sh, cell)
+				}
+			}
+		}
+		sheets++
+	}
+	if sheets != 12 {
+		t.Errorf("%d sheets, want 12", sheets)
+	}
+	if !isInput(t, f, w.name[bsAssumptions], a1Name(w.as.yearCol+1, w.as.cpiRate)) {
+		t.Error("the CPI of the second year is not a yellow input cell")
+	}
+}
+
+// isInput reports whether a cell has the yellow fill of an input.
+func isInput(t *testing.T, f *excelize.File, sh, cell string) bool {
+	t.Helper()
+	id, err := f.GetCellStyle(sh, cell)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.GetStyle(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(st.Fill.Color) > 0 && st.Fill.Color[0] == "FFF2CC"
+}
+
+// TestWriteBudgetRejectsMismatch checks that a result that is not the
+// projection of the input is refused rather than written with formulas
+// that disagree with their values.
+func TestWriteBudgetRejectsMismatch(t *testing.T) {
+	bg := testBudget(t, hromada.English, budgetInput())
+	other := budgetEdgeInput()
+	r, err := budget.Project(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bg.Result = *r
+	err = WriteBudget(filepath.Join(t.TempDir(), "b.xlsx"), bg)
+	if err == nil || !strings.Contains(err.Error(), "does not match its input") {
+		t.Errorf("WriteBudget with another input's result: %v, want a mismatch", err)
+	}
+	if err := WriteBudget(filepath.Join(t.TempDir(), "b.xlsx"), nil); err == nil {
+		t.Error("WriteBudget(nil) did not fail")
+	}
+	bg = testBudget(t, hromada.English, budgetInput())
+	if err := WriteBudget(filepath.Join(t.TempDir(), "no", "such", "b.xlsx"), bg); err == nil {
+		t.Error("WriteBudget into a missing folder did not fail")
+	}
+}
+
+// TestBudgetTextKeys checks that every text key the budget writer uses is
+// in budgetText in both languages, and that no text holds a double quote
+// (texts are SUMIFS criteria in formulas).
+func TestBudgetTextKeys(t *testing.T) {
+	used := map[string]bool{}
+	literal := regexp.MustCompile(`w\.t\("([a-z0-9_.]+)"`)
+	files, err := filepath.Glob("budget*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range literal.FindAllSubmatch(src, -1) {
+			if k := string(m[1]); !strings.HasSuffix(k, ".") { // a prefix: the keys are listed below
+				used[k] = true
+			}
+		}
+	}
+	for _, k := range []string{bsSummary, bsAssumptions, bsStaffing, bsCosts, bsFunding, bsAfford, bsUnit, bsScenarios,
+		bsSensitivity, bsProgramme, bsKEKV, bsMethods} {
+		used["sheet."+k] = true
+	}
+	for _, k := range []budget.LineKind{budget.KindWages, budget.KindESV, budget.KindOther, budget.KindAdmin, budget.KindStartup} {
+		used["kind."+string(k)] = true
+	}
+	for _, d := range budget.Drivers {
+		used["driver."+string(d)] = true
+		used["driver."+string(d)+".what"] = true
+	}
+	for _, k := range []string{"src.donor", "src.state", "src.local", "src.all", "basis.fixed", "basis.per_client",
+		"sched.explicit", "sched.linear", "sched.cap", "fu.s.donor", "fu.s.state", "fu.s.local", "pv.prog.title",
+		"pv.kekv.title", "pv.prog.code", "pv.kekv.code", "sc.name.low", "sc.name.base", "sc.name.high",
+		"sc.source.low", "sc.source.base", "sc.source.high"} {
+		used[k] = true
+	}
+	for _, k := range []string{"inputs", "formulas", "recalc", "values", "structure"} {
+		used["m.wb."+k], used["m.wb."+k+".text"] = true, true
+	}
+	for _, k := range []string{"index", "staff", "other", "admin", "startup", "funding", "cliff", "afford", "unit", "pv", "pivot"} {
+		used["m.f."+k], used["m.f."+k+".text"] = true, true
+	}
+	for _, k := range []string{"plan", "posts", "minwage", "esv", "wagegrowth", "cpi", "other", "admin", "startup",
+		"caprate", "funding", "revenue", "population", "threshold", "discount"} {
+		used["m.s."+k] = true
+	}
+	for m := 1; m <= 12; m++ {
+		used["month."+strconv.Itoa(m)] = true
+	}
+	if len(used) < 100 {
+		t.Fatalf("found only %d keys: the pattern no longer matches the writer", len(used))
+	}
+	for k := range used {
+		txt, ok := budgetText[k]
+		if !ok {
+			t.Errorf("text %q is used but not in budgetText", k)
+			continue
+		}
+		if txt.UK == "" || txt.EN == "" {
+			t.Errorf("text %q lacks a language: %+v", k, txt)
+		}
+	}
+	for k, txt := range budgetText {
+		if strings.Contains(txt.UK+txt.EN, `"`) {
+			t.Errorf("text %q holds a double quote", k)
+		}
+		if strings.Count(txt.UK, "%") != strings.Count(txt.EN, "%") {
+			t.Errorf("text %q: the languages take different arguments: %q, %q", k, txt.UK, txt.EN)
+		}
+	}
+}
