@@ -367,6 +367,44 @@ func (w *budgetWriter) codeName(code string) string { return w.bg.Codes[code].In
 // formulas select lines by it.
 func (w *budgetWriter) kindLabel(k budget.LineKind) string { return w.t("kind." + string(k)) }
 
+// skipped names, in the workbook's language, the cost rows and funding
+// schedules of services not in the plan, which budget left out
+// ([budget.Result].Skipped).
+func (w *budgetWriter) skipped() []string {
+	in := w.in
+	has := map[string]bool{}
+	for _, s := range in.Services {
+		has[s.Code] = true
+	}
+	var out []string
+	for _, p := range in.Posts {
+		if !has[p.Service] {
+			out = append(out, w.t("skip.post", p.Post, p.Service))
+		}
+	}
+	for _, o := range in.Other {
+		if !has[o.Service] {
+			out = append(out, w.t("skip.other", o.Item, o.Service))
+		}
+	}
+	for _, s := range in.Startup {
+		if !has[s.Service] {
+			out = append(out, w.t("skip.startup", s.Item, s.Service))
+		}
+	}
+	codes := make([]string, 0, len(in.Funding.Services))
+	for code := range in.Funding.Services {
+		codes = append(codes, code)
+	}
+	slices.Sort(codes)
+	for _, code := range codes {
+		if !has[code] {
+			out = append(out, w.t("skip.funding", code))
+		}
+	}
+	return out
+}
+
 // source is a source as the sheets show it.
 func (w *budgetWriter) source(s string) string {
 	if strings.TrimSpace(s) == "" {

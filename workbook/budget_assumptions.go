@@ -273,9 +273,9 @@ func (w *budgetWriter) assumptions() {
 	}
 
 	w.schedules(r)
-	if len(w.r.Skipped) > 0 {
+	if len(w.skipped()) > 0 {
 		r.gap()
-		r.line(w.t("as.skipped", joinList(w.r.Skipped)), "note")
+		r.line(w.t("as.skipped", joinList(w.skipped())), "note")
 	}
 	w.pageSetup(r.sh, "")
 }

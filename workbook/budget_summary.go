@@ -483,8 +483,8 @@ func (w *budgetWriter) methods() {
 	} {
 		key(w.t("m.s."+s.key), w.source(s.v))
 	}
-	if len(w.r.Skipped) > 0 {
-		key(w.t("m.skipped"), joinList(w.r.Skipped))
+	if len(w.skipped()) > 0 {
+		key(w.t("m.skipped"), joinList(w.skipped()))
 	}
 	if len(w.bg.Warnings) > 0 {
 		head("m.warnings")
