@@ -22,11 +22,12 @@ func newRunCmd(a *app) *cobra.Command {
 	o := &runOptions{app: a}
 	cmd := &cobra.Command{
 		Use:   "run [PROJECT]",
-		Short: "Check, assess and plan every community of a project",
+		Short: "Check, assess, plan and budget every community of a project",
 		Long: `run does the whole job for every community of a project: it checks every
 input (as 'hromada check' does) and, when nothing is wrong, writes each
-community's assessment workbook and, from it, the plan workbook into the
-output folder. The budget stage joins it when it is built.
+community's assessment workbook, from it the plan workbook, and from that the
+budget workbook into the output folder. Each stage reads the workbook the
+stage before wrote, as it would one a person edited.
 
 Each survey is read once. When any input has an error, every problem is
 listed and nothing is written.`,
@@ -92,17 +93,32 @@ func runRun(o *runOptions) error {
 		if err := writePlan(cp, c.p.Name, lang); err != nil {
 			return err
 		}
+		// The budget reads the plan workbook just written.
+		cb, bps := budgetCommunity(c.p, a.Community, cp.path)
+		warnings = append(warnings, bps...)
+		if bps.Errors() > 0 {
+			return warnings
+		}
+		cb.path = filepath.Join(o.out, slug(a.Community)+"-budget.xlsx")
+		if err := writeBudget(cb, c.p, lang); err != nil {
+			return err
+		}
 		top, rate := topNeed(a)
 		s := cp.result.Summary
+		cliff := "–"
+		if cb.result.Cliff.Year != 0 {
+			cliff = fmt.Sprint(cb.result.Cliff.Year)
+		}
 		rows = append(rows, []string{a.Community.Name.In(lang), fmt.Sprint(a.Survey.Rows), top, rate,
-			fmt.Sprint(s.Create), fmt.Sprint(s.Enhance), fmt.Sprintf("%.2f", s.HireFTE)})
+			fmt.Sprint(s.Create), fmt.Sprint(s.Enhance), fmt.Sprintf("%.2f", s.HireFTE), cliff, fmtInt(cb.result.Horizon.Local)})
 	}
 	printWarnings(o.stderr, warnings)
 	if !o.quiet {
 		fmt.Fprintf(o.stdout, "%s\n", c.p.Name)
 		writeTable(o.stdout, []string{tr(lang, "громада", "community"), tr(lang, "домогосподарств", "households"),
 			tr(lang, "найпотрібніша послуга", "most needed service"), tr(lang, "потреба, усі домогосподарства (95 % ДІ)", "need, all households (95 % CI)"),
-			tr(lang, "створити", "create"), tr(lang, "розширити", "enhance"), tr(lang, "нових ставок", "new posts (FTE)")}, rows)
+			tr(lang, "створити", "create"), tr(lang, "розширити", "enhance"), tr(lang, "нових ставок", "new posts (FTE)"),
+			tr(lang, "рік виходу донора", "donor cliff"), tr(lang, "місцеве зобов'язання, грн", "local commitment, UAH")}, rows)
 		fmt.Fprintf(o.stdout, tr(lang, "Робочі книги: %s\n", "Workbooks: %s\n"), o.out)
 	}
 	return nil

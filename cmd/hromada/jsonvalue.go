@@ -91,3 +91,8 @@ func snake(s string) string {
 func planJSON(plans []plan.Result) any {
 	return jsonValue(reflect.ValueOf(plans))
 }
+
+// jsonOf is any result as JSON values.
+func jsonOf(v any) any {
+	return jsonValue(reflect.ValueOf(v))
+}

@@ -1,0 +1,258 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+
+	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/budget"
+	"github.com/hromada-tool/hromada/catalogue"
+	"github.com/hromada-tool/hromada/project"
+	"github.com/hromada-tool/hromada/workbook"
+	"github.com/spf13/cobra"
+)
+
+type budgetOptions struct {
+	*app
+	dir, out, from string
+	json           bool
+	communities    []string
+	passwordFile   string
+
+	// bare mode
+	planFile, costs, community, inventory string
+}
+
+func newBudgetCmd(a *app) *cobra.Command {
+	o := &budgetOptions{app: a}
+	cmd := &cobra.Command{
+		Use:   "budget [PROJECT]",
+		Short: "Project the cost of the plan year by year, who pays it, and what the local budget must carry",
+		Long: `budget costs what the plan adds — new posts at their salaries with ЄСВ,
+other costs indexed by CPI, admin, start-up items re-bought after their
+useful life — year by year, splits it between donor, state and the local
+budget by the funding schedule, and finds the year the donor leaves (the
+cliff), the jump in local cost that year and the cumulative local
+commitment, with affordability against the community's budget revenue.
+
+The plan is read from its workbook, so the planner's edits (an action
+dropped, a target changed, a rank) are followed. In a project, budget reads
+OUT/<community>-plan.xlsx and writes OUT/<community>-budget.xlsx, a live
+workbook: change an assumption cell and every figure recalculates.`,
+		Example: `  hromada budget examples/zhytomyr -o out        # after 'hromada plan examples/zhytomyr -o out'
+  hromada budget --plan olevska-plan.xlsx --costs costs.xlsx --community-code UA18060190000071101 -o olevska-budget.xlsx`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				o.dir = args[0]
+			}
+			if o.planFile != "" || o.costs != "" {
+				if o.dir != "" {
+					return usagef("give either a PROJECT folder or --plan and --costs, not both")
+				}
+				return runBareBudget(o)
+			}
+			if cmd.Flags().Changed("community-code") {
+				return usagef("--community-code goes with --plan and --costs")
+			}
+			if o.dir == "" {
+				o.dir = "."
+			}
+			return runProjectBudget(o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.out, "out", "o", "", "output: a folder in a project (default out), an .xlsx file with --plan")
+	f.StringVar(&o.from, "plans", "", "folder holding the plan workbooks (default: the output folder)")
+	f.BoolVar(&o.json, "json", false, "print the budgets as JSON instead of a table")
+	f.StringSliceVar(&o.communities, "community", nil, "only these communities (code or name; repeatable)")
+	addPasswordFlag(cmd, &o.passwordFile)
+	f.StringVar(&o.planFile, "plan", "", "without a project: the plan workbook")
+	f.StringVar(&o.costs, "costs", "", "without a project: the cost inputs workbook")
+	f.StringVar(&o.community, "community-code", "", "without a project: the community's code in the funding and revenue sheets")
+	f.StringVar(&o.inventory, "inventory", "", "without a project: the provider inventory, for the clients served now")
+	return cmd
+}
+
+// communityBudget is one community's budget with what it was made from.
+type communityBudget struct {
+	com      hromada.Community
+	input    budget.Input
+	result   *budget.Result
+	plan     string
+	warnings []string
+	path     string
+}
+
+func runProjectBudget(o *budgetOptions) error {
+	if err := projectDir(o.dir); err != nil {
+		return err
+	}
+	pw, err := password(o.passwordFile)
+	if err != nil {
+		return err
+	}
+	p, ps := project.Load(o.dir, project.LoadOptions{Password: pw})
+	if err := ps.Err(); err != nil {
+		return err
+	}
+	lang, err := o.language(p.Lang)
+	if err != nil {
+		return err
+	}
+	coms, err := selectCommunities(p, o.communities)
+	if err != nil {
+		return err
+	}
+	out := o.out
+	if out == "" {
+		out = "out"
+	}
+	from := o.from
+	if from == "" {
+		from = out
+	}
+	var all []communityBudget
+	warnings := ps
+	for _, c := range coms {
+		ppath := filepath.Join(from, slug(c.Community)+"-plan.xlsx")
+		if _, err := os.Stat(ppath); err != nil {
+			return hinted{fmt.Errorf("%s: no plan workbook %s", c.Name.In(lang), ppath),
+				fmt.Sprintf("run 'hromada plan %s -o %s' first, or name the folder of the plans with --plans", o.dir, from)}
+		}
+		cb, cps := budgetCommunity(p, c.Community, ppath)
+		warnings = append(warnings, cps...)
+		if cps.Errors() > 0 {
+			return warnings
+		}
+		cb.path = filepath.Join(out, slug(c.Community)+"-budget.xlsx")
+		all = append(all, cb)
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return fmt.Errorf("cannot create the output folder: %w", err)
+	}
+	for _, cb := range all {
+		if err := writeBudget(cb, p, lang); err != nil {
+			return err
+		}
+	}
+	printWarnings(o.stderr, warnings)
+	return reportBudgets(o, all, lang)
+}
+
+// budgetCommunity reads a community's plan workbook and projects its budget.
+func budgetCommunity(p *project.Project, com hromada.Community, planPath string) (communityBudget, hromada.Problems) {
+	pr, ps := workbook.ReadPlan(planPath)
+	if ps.Errors() > 0 {
+		return communityBudget{}, ps
+	}
+	in, ips := budgetInput(p, com, pr)
+	ps = append(ps, ips...)
+	res, err := budget.Project(in)
+	if err != nil {
+		for _, e := range unjoin(err) {
+			ps = append(ps, hromada.Problem{File: filepath.Join(p.Dir, project.CostsFile), Msg: e.Error()})
+		}
+		return communityBudget{}, ps
+	}
+	return communityBudget{com: com, input: in, result: res, plan: planPath, warnings: problemLines(ps)}, ps
+}
+
+func runBareBudget(o *budgetOptions) error {
+	if o.planFile == "" || o.costs == "" {
+		return usagef("--plan and --costs go together")
+	}
+	for _, f := range []string{o.planFile, o.costs} {
+		if _, err := os.Stat(f); err != nil {
+			return usagef("%s not found", f)
+		}
+	}
+	if o.out != "" && filepath.Ext(o.out) != ".xlsx" {
+		return usagef("-o %s: without a project the output is an .xlsx file", o.out)
+	}
+	lang, err := o.language("")
+	if err != nil {
+		return err
+	}
+	pw, err := password(o.passwordFile)
+	if err != nil {
+		return err
+	}
+	cat, err := catalogue.Default()
+	if err != nil {
+		return err
+	}
+	p, ps := project.LoadCosts(o.costs, cat, project.LoadOptions{Password: pw})
+	if ps.Errors() > 0 {
+		return ps
+	}
+	p.Dir = filepath.Dir(o.costs)
+	p.Budget = defaultBudgetSettings()
+	if o.inventory != "" {
+		providers, ips := project.LoadInventory(o.inventory, cat, project.LoadOptions{Password: pw})
+		if ips.Errors() > 0 {
+			return append(ps, ips...)
+		}
+		ps = append(ps, ips...)
+		p.Providers = providers
+	} else {
+		ps = append(ps, hromada.Problem{Severity: hromada.Warning, File: o.planFile,
+			Msg:  "without the inventory the clients served now are unknown: per-client costs count every target client as added",
+			Hint: "give the provider inventory with --inventory"})
+	}
+	com := hromada.Community{Code: o.community, Name: hromada.Text{UK: o.community, EN: o.community}}
+	cb, cps := budgetCommunity(p, com, o.planFile)
+	ps = append(ps, cps...)
+	if ps.Errors() > 0 {
+		return ps
+	}
+	cb.path = o.out
+	if o.out != "" {
+		if err := writeBudget(cb, p, lang); err != nil {
+			return err
+		}
+	}
+	printWarnings(o.stderr, ps)
+	return reportBudgets(o, []communityBudget{cb}, lang)
+}
+
+// defaultBudgetSettings are the settings' defaults, for a budget made
+// without a project.
+func defaultBudgetSettings() project.BudgetSettings {
+	return project.BudgetSettings{CPI: math.NaN(), WageGrowth: math.NaN(), Admin: 0.1, Threshold: 0.03}
+}
+
+func reportBudgets(o *budgetOptions, all []communityBudget, lang hromada.Lang) error {
+	if o.json {
+		var out []any
+		for _, cb := range all {
+			out = append(out, map[string]any{"community": cb.com.Code, "name": cb.com.Name.In(lang), "budget": jsonOf(cb.result)})
+		}
+		return writeJSON(o.stdout, out)
+	}
+	if o.quiet {
+		return nil
+	}
+	for _, cb := range all {
+		r := cb.result
+		fmt.Fprintf(o.stdout, "\n%s — %s\n", cb.com.Name.In(lang), cb.path)
+		var rows [][]string
+		for _, t := range r.Totals {
+			share := "–"
+			if !math.IsNaN(t.ShareOfRevenue) {
+				share = fmt.Sprintf("%.2f %%", 100*t.ShareOfRevenue)
+			}
+			rows = append(rows, []string{fmt.Sprint(t.Year), fmtInt(t.Total), fmtInt(t.Donor), fmtInt(t.State), fmtInt(t.Local), share})
+		}
+		writeTable(o.stdout, []string{tr(lang, "рік", "year"), tr(lang, "усього, грн", "total, UAH"), tr(lang, "донор", "donor"),
+			tr(lang, "держбюджет", "state"), tr(lang, "місцевий бюджет", "local"), tr(lang, "місцеві / доходи", "local / revenue")}, rows)
+		if r.Cliff.Year != 0 {
+			fmt.Fprintf(o.stdout, tr(lang, "Донор виходить у %d: місцеві витрати зростають на %s грн (вихід донора %s, індексація %s). Місцеве зобов'язання за %d–%d: %s грн.\n",
+				"The donor leaves in %d: local cost rises by %s UAH (donor exit %s, indexation %s). Local commitment %d–%d: %s UAH.\n"),
+				r.Cliff.Year, fmtInt(r.Cliff.Jump), fmtInt(r.Cliff.DonorExit), fmtInt(r.Cliff.Indexation), cb.input.FirstYear, cb.input.FirstYear+cb.input.Years-1, fmtInt(r.Horizon.Local))
+		}
+	}
+	return nil
+}
