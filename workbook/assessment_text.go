@@ -15,7 +15,7 @@ import (
 // languages take the same arguments in the same order. Keys starting
 // "demand." and "est." are column headers of the Demand and Estimates
 // sheets (see demandColumns and estimateColumns).
-var assessText = map[string]hromada.Text{
+var assessText = texts{
 	// Sheets.
 	"sheet.summary":   {UK: "Підсумок", EN: "Summary"},
 	"sheet.demand":    {UK: "Потреба", EN: "Demand"},
@@ -253,20 +253,31 @@ var assessText = map[string]hromada.Text{
 	"m.lonely.text":   {UK: "%s. Правило «%s»: %s.", EN: "%s. Rule “%s”: %s."},
 }
 
+// texts are the texts of a workbook by key, in both languages.
+type texts map[string]hromada.Text
+
+// in returns the text of key in lang, formatted with args when there are
+// any. An unknown key is returned as it is, so a missing text shows in the
+// workbook rather than failing it; each workbook has a test that every key
+// it uses is in its table.
+func (t texts) in(lang hromada.Lang, key string, args ...any) string {
+	x, ok := t[key]
+	if !ok {
+		return key
+	}
+	s := x.In(lang)
+	if len(args) > 0 {
+		s = fmt.Sprintf(s, args...)
+	}
+	return s
+}
+
 // tr returns the text of key in the workbook's language, formatted with
 // args when there are any. An unknown key is returned as it is, so a
 // missing text shows in the workbook rather than failing it; a test checks
 // that every key used is in assessText.
 func tr(lang hromada.Lang, key string, args ...any) string {
-	t, ok := assessText[key]
-	if !ok {
-		return key
-	}
-	s := t.In(lang)
-	if len(args) > 0 {
-		s = fmt.Sprintf(s, args...)
-	}
-	return s
+	return assessText.in(lang, key, args...)
 }
 
 // unitWord is the form of a unit's name that goes with the number n:

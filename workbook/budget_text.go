@@ -1,8 +1,6 @@
 package workbook
 
 import (
-	"fmt"
-
 	"github.com/hromada-tool/hromada"
 )
 
@@ -11,7 +9,7 @@ import (
 // are fmt formats taking the same arguments in both languages. The texts
 // "kind.*" and "src.*" are also what formulas select lines by (SUMIFS
 // criteria), so a text must not hold a double quote.
-var budgetText = map[string]hromada.Text{
+var budgetText = texts{
 	// Sheets.
 	"sheet.summary":     {UK: "Підсумок", EN: "Summary"},
 	"sheet.assumptions": {UK: "Припущення", EN: "Assumptions"},
@@ -410,13 +408,5 @@ var budgetText = map[string]hromada.Text{
 // args when there are any. An unknown key is returned as it is; a test
 // checks that every key used is in budgetText.
 func btr(lang hromada.Lang, key string, args ...any) string {
-	t, ok := budgetText[key]
-	if !ok {
-		return key
-	}
-	s := t.In(lang)
-	if len(args) > 0 {
-		s = fmt.Sprintf(s, args...)
-	}
-	return s
+	return budgetText.in(lang, key, args...)
 }

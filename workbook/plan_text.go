@@ -1,8 +1,6 @@
 package workbook
 
 import (
-	"fmt"
-
 	"github.com/hromada-tool/hromada"
 )
 
@@ -11,7 +9,7 @@ import (
 // formats taking the same arguments in both languages. Keys starting
 // "act." are the headers of the Actions sheet, the contract ReadPlan reads
 // (see actionColumns); "gap." those of the Gaps sheet.
-var planText = map[string]hromada.Text{
+var planText = texts{
 	// Sheets.
 	"sheet.summary":   {UK: "Підсумок", EN: "Summary"},
 	"sheet.gaps":      {UK: "Розриви", EN: "Gaps"},
@@ -255,13 +253,5 @@ var planText = map[string]hromada.Text{
 // missing text shows in the workbook rather than failing it; a test checks
 // that every key used is in planText.
 func pt(lang hromada.Lang, key string, args ...any) string {
-	t, ok := planText[key]
-	if !ok {
-		return key
-	}
-	s := t.In(lang)
-	if len(args) > 0 {
-		s = fmt.Sprintf(s, args...)
-	}
-	return s
+	return planText.in(lang, key, args...)
 }
