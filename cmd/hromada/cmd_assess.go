@@ -112,25 +112,11 @@ reason shown; --no-suppress shows them, for internal use only.`,
 }
 
 func runProjectAssess(o *assessOptions) error {
-	if err := projectDir(o.dir); err != nil {
-		return err
-	}
-	pw, err := password(o.passwordFile)
+	st, err := openStage(o.app, o.dir, o.passwordFile, o.communities)
 	if err != nil {
 		return err
 	}
-	p, ps := project.Load(o.dir, project.LoadOptions{Password: pw})
-	if err := ps.Err(); err != nil {
-		return err
-	}
-	lang, err := o.language(p.Lang)
-	if err != nil {
-		return err
-	}
-	coms, err := selectCommunities(p, o.communities)
-	if err != nil {
-		return err
-	}
+	p, ps, pw, lang, coms := st.p, st.problems, st.password, st.lang, st.communities
 	eo, err := projectEstimateOptions(p, o.noSuppress)
 	if err != nil {
 		return err

@@ -87,25 +87,11 @@ type communityBudget struct {
 }
 
 func runProjectBudget(o *budgetOptions) error {
-	if err := projectDir(o.dir); err != nil {
-		return err
-	}
-	pw, err := password(o.passwordFile)
+	st, err := openStage(o.app, o.dir, o.passwordFile, o.communities)
 	if err != nil {
 		return err
 	}
-	p, ps := project.Load(o.dir, project.LoadOptions{Password: pw})
-	if err := ps.Err(); err != nil {
-		return err
-	}
-	lang, err := o.language(p.Lang)
-	if err != nil {
-		return err
-	}
-	coms, err := selectCommunities(p, o.communities)
-	if err != nil {
-		return err
-	}
+	p, ps, lang, coms := st.p, st.problems, st.lang, st.communities
 	out := o.out
 	if out == "" {
 		out = "out"

@@ -86,6 +86,41 @@ func projectDir(dir string) error {
 	return nil
 }
 
+// stage is what a project-mode command (assess, plan, budget) starts from:
+// the project loaded without errors, the password of its workbooks, the
+// outputs' language and the communities asked for.
+type stage struct {
+	p           *project.Project
+	problems    hromada.Problems // warnings of loading
+	password    string
+	lang        hromada.Lang
+	communities []project.Community
+}
+
+// openStage loads the project in dir for a stage command.
+func openStage(a *app, dir, passwordFile string, names []string) (*stage, error) {
+	if err := projectDir(dir); err != nil {
+		return nil, err
+	}
+	pw, err := password(passwordFile)
+	if err != nil {
+		return nil, err
+	}
+	p, ps := project.Load(dir, project.LoadOptions{Password: pw})
+	if err := ps.Err(); err != nil {
+		return nil, err
+	}
+	lang, err := a.language(p.Lang)
+	if err != nil {
+		return nil, err
+	}
+	coms, err := selectCommunities(p, names)
+	if err != nil {
+		return nil, err
+	}
+	return &stage{p: p, problems: ps, password: pw, lang: lang, communities: coms}, nil
+}
+
 // checked is a project with every survey read.
 type checked struct {
 	p        *project.Project
