@@ -367,35 +367,68 @@ func (in *Input) validate() error {
 	return nil
 }
 
-// skipped names the cost rows and funding schedules whose service is not
+// skipped lists the cost rows and funding schedules whose service is not
 // in the plan.
-func (in *Input) skipped() []string {
+func (in *Input) skipped() []Skipped {
 	has := map[string]bool{}
 	for _, s := range in.Services {
 		has[s.Code] = true
 	}
-	var out []string
+	var out []Skipped
 	for _, p := range in.Posts {
 		if !has[p.Service] {
-			out = append(out, fmt.Sprintf("post %q of service %s", p.Post, p.Service))
+			out = append(out, Skipped{Kind: SkippedPost, Name: p.Post, Service: p.Service})
 		}
 	}
 	for _, o := range in.Other {
 		if !has[o.Service] {
-			out = append(out, fmt.Sprintf("other cost %q of service %s", o.Item, o.Service))
+			out = append(out, Skipped{Kind: SkippedOther, Name: o.Item, Service: o.Service})
 		}
 	}
 	for _, s := range in.Startup {
 		if !has[s.Service] {
-			out = append(out, fmt.Sprintf("start-up item %q of service %s", s.Item, s.Service))
+			out = append(out, Skipped{Kind: SkippedStartup, Name: s.Item, Service: s.Service})
 		}
 	}
 	for _, code := range sortedKeys(in.Funding.Services) {
 		if !has[code] {
-			out = append(out, "funding schedule of service "+code)
+			out = append(out, Skipped{Kind: SkippedFunding, Service: code})
 		}
 	}
 	return out
+}
+
+// Skipped is a cost row or funding schedule left out of every figure
+// because its service is not in the plan (a service the planner dropped).
+type Skipped struct {
+	Kind    SkippedKind
+	Name    string // the post or item; "" for a funding schedule
+	Service string // classifier code
+}
+
+// SkippedKind says what a skipped row is.
+type SkippedKind string
+
+// Kinds of skipped rows.
+const (
+	SkippedPost    SkippedKind = "post"
+	SkippedOther   SkippedKind = "other"
+	SkippedStartup SkippedKind = "startup"
+	SkippedFunding SkippedKind = "funding"
+)
+
+// String names the row in English, as error messages and JSON readers see
+// it.
+func (s Skipped) String() string {
+	switch s.Kind {
+	case SkippedPost:
+		return fmt.Sprintf("post %q of service %s", s.Name, s.Service)
+	case SkippedOther:
+		return fmt.Sprintf("other cost %q of service %s", s.Name, s.Service)
+	case SkippedStartup:
+		return fmt.Sprintf("start-up item %q of service %s", s.Name, s.Service)
+	}
+	return "funding schedule of service " + s.Service
 }
 
 func anyPositive(v []float64) bool {

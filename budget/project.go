@@ -42,10 +42,10 @@ type Result struct {
 	ByProgramme []Pivot    // lines summed by programme code (КПКВК МБ)
 	ByKEKV      []Pivot    // lines summed by economic code (КЕКВ)
 
-	// Skipped names the cost rows and funding schedules whose service is
+	// Skipped lists the cost rows and funding schedules whose service is
 	// not in the plan (a service the planner dropped): they are left out
 	// of every figure.
-	Skipped []string
+	Skipped []Skipped
 }
 
 // StaffCost shows how the staff cost of one post of a service is made,

@@ -371,36 +371,13 @@ func (w *budgetWriter) kindLabel(k budget.LineKind) string { return w.t("kind." 
 // schedules of services not in the plan, which budget left out
 // ([budget.Result].Skipped).
 func (w *budgetWriter) skipped() []string {
-	in := w.in
-	has := map[string]bool{}
-	for _, s := range in.Services {
-		has[s.Code] = true
-	}
 	var out []string
-	for _, p := range in.Posts {
-		if !has[p.Service] {
-			out = append(out, w.t("skip.post", p.Post, p.Service))
+	for _, s := range w.r.Skipped {
+		if s.Kind == budget.SkippedFunding {
+			out = append(out, w.t("skip.funding", s.Service))
+			continue
 		}
-	}
-	for _, o := range in.Other {
-		if !has[o.Service] {
-			out = append(out, w.t("skip.other", o.Item, o.Service))
-		}
-	}
-	for _, s := range in.Startup {
-		if !has[s.Service] {
-			out = append(out, w.t("skip.startup", s.Item, s.Service))
-		}
-	}
-	codes := make([]string, 0, len(in.Funding.Services))
-	for code := range in.Funding.Services {
-		codes = append(codes, code)
-	}
-	slices.Sort(codes)
-	for _, code := range codes {
-		if !has[code] {
-			out = append(out, w.t("skip.funding", code))
-		}
+		out = append(out, w.t("skip."+string(s.Kind), s.Name, s.Service))
 	}
 	return out
 }

@@ -32,7 +32,6 @@ func budgetInput(p *project.Project, com hromada.Community, pr *workbook.PlanRea
 			current[pv.Service] += pv.Clients
 		}
 	}
-	costed := map[string]bool{}
 	for _, a := range pr.Actions {
 		if !a.Include {
 			continue
@@ -46,22 +45,18 @@ func budgetInput(p *project.Project, com hromada.Community, pr *workbook.PlanRea
 			svc.FTE = append(svc.FTE, math.Max(0, y.Staff-a.Existing))
 		}
 		in.Services = append(in.Services, svc)
-		costed[a.Code] = true
 	}
+	// Cost rows of services the plan does not include are passed on too:
+	// budget leaves them out of every figure and lists them
+	// (Result.Skipped), so the workbook says what was not costed.
 	for _, po := range p.Posts {
-		if costed[po.Service] {
-			in.Posts = append(in.Posts, budget.Post{Service: po.Service, Post: po.Post, Share: po.Share, Salary: po.Salary, ExtraMonths: po.ExtraMonths})
-		}
+		in.Posts = append(in.Posts, budget.Post{Service: po.Service, Post: po.Post, Share: po.Share, Salary: po.Salary, ExtraMonths: po.ExtraMonths})
 	}
 	for _, oc := range p.OtherCosts {
-		if costed[oc.Service] {
-			in.Other = append(in.Other, budget.OtherCost{Service: oc.Service, Item: oc.Item, Basis: budget.Basis(oc.Basis), Amount: oc.Amount, KEKV: oc.KEKV})
-		}
+		in.Other = append(in.Other, budget.OtherCost{Service: oc.Service, Item: oc.Item, Basis: budget.Basis(oc.Basis), Amount: oc.Amount, KEKV: oc.KEKV})
 	}
 	for _, st := range p.Startup {
-		if costed[st.Service] {
-			in.Startup = append(in.Startup, budget.Startup{Service: st.Service, Item: st.Item, Amount: st.Amount, Year: st.Year, Life: st.Life, KEKV: st.KEKV})
-		}
+		in.Startup = append(in.Startup, budget.Startup{Service: st.Service, Item: st.Item, Amount: st.Amount, Year: st.Year, Life: st.Life, KEKV: st.KEKV})
 	}
 	for _, code := range missingPosts(in.Services, in.Posts) {
 		problems = append(problems, hromada.Problem{Severity: hromada.Warning, File: project.CostsFile,
