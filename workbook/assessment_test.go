@@ -64,21 +64,51 @@ func TestWriteAssessmentGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", "assessment", c.name+".txt")
-			if updateGolden() {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -run Golden -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("dump of %s differs from %s:\n%s", c.name, golden, firstDiff(string(want), got))
-			}
+			checkGolden(t, filepath.Join("testdata", "assessment", c.name+".txt"), got)
 		})
+	}
+}
+
+// checkGolden compares got with the golden file, or rewrites the file
+// with -update.
+func checkGolden(t *testing.T, golden, got string) {
+	t.Helper()
+	if updateGolden() {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -run Golden -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("dump differs from %s:\n%s", golden, firstDiff(string(want), got))
+	}
+}
+
+// sameBytesEachWrite calls write n times, each returning the path of a
+// workbook written from the same inputs, and fails unless every file
+// equals the first byte for byte.
+func sameBytesEachWrite(t *testing.T, name string, n int, write func(i int) string) {
+	t.Helper()
+	var first []byte
+	for i := range n {
+		b, err := os.ReadFile(write(i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = b
+			continue
+		}
+		if !bytes.Equal(first, b) {
+			t.Fatalf("%s: write %d differs from the first (%d and %d bytes)", name, i, len(b), len(first))
+		}
 	}
 }
 
@@ -104,21 +134,9 @@ func firstDiff(want, got string) string {
 // times: the files must be equal byte for byte, charts included.
 func TestWriteAssessmentDeterministic(t *testing.T) {
 	for _, c := range assessmentCases {
-		var first []byte
-		for i := range 5 {
-			path := writeTestAssessment(t, fmt.Sprint(c.name, i), testAssessment(t, c.lang, c.suppress))
-			b, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if i == 0 {
-				first = b
-				continue
-			}
-			if !bytes.Equal(first, b) {
-				t.Fatalf("%s: write %d differs from the first (%d and %d bytes)", c.name, i, len(b), len(first))
-			}
-		}
+		sameBytesEachWrite(t, c.name, 5, func(i int) string {
+			return writeTestAssessment(t, fmt.Sprint(c.name, i), testAssessment(t, c.lang, c.suppress))
+		})
 	}
 }
 

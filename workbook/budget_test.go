@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -43,23 +42,7 @@ func TestWriteBudgetGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", "budget", c.name+".txt")
-			if updateGolden() {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -run WriteBudgetGolden -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("dump of %s differs from %s:\n%s", c.name, golden, firstDiff(string(want), got))
-			}
+			checkGolden(t, filepath.Join("testdata", "budget", c.name+".txt"), got)
 		})
 	}
 }
@@ -68,20 +51,9 @@ func TestWriteBudgetGolden(t *testing.T) {
 // files must be equal byte for byte, charts included.
 func TestWriteBudgetDeterministic(t *testing.T) {
 	for _, c := range budgetCases {
-		var first []byte
-		for i := range 4 {
-			b, err := os.ReadFile(writeTestBudget(t, c.name+strconv.Itoa(i), testBudget(t, c.lang, budgetInput())))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if i == 0 {
-				first = b
-				continue
-			}
-			if !bytes.Equal(first, b) {
-				t.Fatalf("%s: write %d differs from the first (%d and %d bytes)", c.name, i, len(b), len(first))
-			}
-		}
+		sameBytesEachWrite(t, c.name, 4, func(i int) string {
+			return writeTestBudget(t, c.name+strconv.Itoa(i), testBudget(t, c.lang, budgetInput()))
+		})
 	}
 }
 

@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"os"
@@ -82,23 +81,7 @@ func TestWritePlanGolden(t *testing.T) {
 	for _, c := range planCases {
 		t.Run(c.name, func(t *testing.T) {
 			got := planDump(t, writeTestPlan(t, c.name, testPlan(t, c.lang, 3)))
-			golden := filepath.Join("testdata", "plan", c.name+".txt")
-			if updateGolden() {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -run Golden -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("dump of %s differs from %s:\n%s", c.name, golden, firstDiff(string(want), got))
-			}
+			checkGolden(t, filepath.Join("testdata", "plan", c.name+".txt"), got)
 		})
 	}
 }
@@ -107,20 +90,9 @@ func TestWritePlanGolden(t *testing.T) {
 // must be equal byte for byte, charts included.
 func TestWritePlanDeterministic(t *testing.T) {
 	for _, c := range planCases {
-		var first []byte
-		for i := range 5 {
-			b, err := os.ReadFile(writeTestPlan(t, fmt.Sprint(c.name, i), testPlan(t, c.lang, 3)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if i == 0 {
-				first = b
-				continue
-			}
-			if !bytes.Equal(first, b) {
-				t.Fatalf("%s: write %d differs from the first (%d and %d bytes)", c.name, i, len(b), len(first))
-			}
-		}
+		sameBytesEachWrite(t, c.name, 5, func(i int) string {
+			return writeTestPlan(t, fmt.Sprint(c.name, i), testPlan(t, c.lang, 3))
+		})
 	}
 }
 
