@@ -103,10 +103,9 @@ func runProjectBudget(o *budgetOptions) error {
 	var all []communityBudget
 	warnings := ps
 	for _, c := range coms {
-		ppath := filepath.Join(from, slug(c.Community)+"-plan.xlsx")
-		if _, err := os.Stat(ppath); err != nil {
-			return hinted{fmt.Errorf("%s: no plan workbook %s", c.Name.In(lang), ppath),
-				fmt.Sprintf("run 'hromada plan %s -o %s' first, or name the folder of the plans with --plans", o.dir, from)}
+		ppath, err := stageFile(c.Community, from, "plan", o.dir, "plan", "plans", lang)
+		if err != nil {
+			return err
 		}
 		cb, cps := budgetCommunity(p, c.Community, ppath)
 		warnings = append(warnings, cps...)

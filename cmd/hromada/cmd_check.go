@@ -121,6 +121,18 @@ func openStage(a *app, dir, passwordFile string, names []string) (*stage, error)
 	return &stage{p: p, problems: ps, password: pw, lang: lang, communities: coms}, nil
 }
 
+// stageFile is the workbook a stage reads for community c: the one the
+// stage before wrote as <community>-<suffix>.xlsx into the folder from.
+// Missing, the error says which command writes it.
+func stageFile(c hromada.Community, from, suffix, dir, command, flag string, lang hromada.Lang) (string, error) {
+	path := filepath.Join(from, slug(c)+"-"+suffix+".xlsx")
+	if _, err := os.Stat(path); err != nil {
+		return "", hinted{fmt.Errorf("%s: no %s workbook %s", c.Name.In(lang), suffix, path),
+			fmt.Sprintf("run 'hromada %s %s -o %s' first, or name the folder of the %ss with --%s", command, dir, from, suffix, flag)}
+	}
+	return path, nil
+}
+
 // checked is a project with every survey read.
 type checked struct {
 	p        *project.Project

@@ -121,10 +121,9 @@ func runProjectPlan(o *planOptions) error {
 	var plans []communityPlan
 	warnings := ps
 	for _, c := range coms {
-		apath := filepath.Join(from, slug(c.Community)+"-assessment.xlsx")
-		if _, err := os.Stat(apath); err != nil {
-			return hinted{fmt.Errorf("%s: no assessment workbook %s", c.Name.In(lang), apath),
-				fmt.Sprintf("run 'hromada assess %s -o %s' first, or name the folder of the assessments with --assessments", o.dir, from)}
+		apath, err := stageFile(c.Community, from, "assessment", o.dir, "assess", "assessments", lang)
+		if err != nil {
+			return err
 		}
 		cp, cps := planCommunity(c.Community, apath, p.Providers, p.Catalogue, projectPlanSettings(p))
 		warnings = append(warnings, cps...)
