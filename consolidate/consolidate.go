@@ -1,0 +1,281 @@
+// Package consolidate sums the communities of a project into the picture a
+// consortium reads: one row per community, and totals across communities
+// that count no family twice.
+//
+// Families are counted once within a community by the derived need "at
+// least one service" ([assess.AnyNeed]) on the union of the groups, and
+// communities do not overlap, so the project's families in need are the
+// sum over communities. Their interval assumes the communities' surveys
+// are independent samples:
+//
+//	T = Σ_c F_c,   SE(T) = sqrt(Σ_c SE_c²),   T ± z_{1−α/2} · SE(T), cut at 0
+//
+// with SE_c = N_c · SE(R_c) the standard error of community c's families
+// in need (the registry count N_c taken as known, as in each community's
+// demand). A community's estimate that is too unreliable to publish on its
+// own still enters the total — the sum is far more precise than its parts —
+// and a community without an estimate (no answers, or a failed run) makes
+// the total incomplete; Totals says how many are missing.
+//
+// The package takes values and returns values: no files, no printing.
+package consolidate
+
+import (
+	"math"
+
+	"github.com/hromada-tool/hromada"
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// Status says how far a community's run got.
+type Status string
+
+// Statuses of a community's run.
+const (
+	OK     Status = "ok"     // every stage done, every workbook written
+	Failed Status = "failed" // a stage stopped on bad input; see Row.Stage
+)
+
+// Need is the families of a group that need at least one service.
+type Need struct {
+	Group    string  // group ID; assess.AllGroup or assess.AnyGroup
+	Rate     float64 // share of the group's families; NaN when not estimated
+	Families float64 // N_g · Rate; NaN when not estimated
+	Low, Upp float64 // interval of Families
+	SE       float64 // standard error of Families: N_g · SE(Rate)
+	// Suppressed: too unreliable to publish on its own (the community's
+	// reliability rules); it still enters the totals.
+	Suppressed bool
+}
+
+// Known reports whether the need was estimated.
+func (n Need) Known() bool { return !math.IsNaN(n.Families) }
+
+// Service is one service of a community's plan.
+type Service struct {
+	Code string // service code
+	// Demand is the unduplicated demand in the service's unit (the union
+	// of the groups, or all households without groups), with its interval;
+	// NaN when unknown.
+	Demand, Low, Upp float64
+	SE               float64 // standard error of Demand: N_g · SE(R)
+	Action           string  // plan action: create, enhance, sufficient, unknown
+	Hires            float64 // new posts (FTE) over the horizon
+	Included         bool    // the planner kept the service in the plan
+}
+
+// Row is one community of the project.
+type Row struct {
+	Community hromada.Community
+	Status    Status
+	Stage     string   // the stage that failed: check, assess, plan or budget; empty when OK
+	Problems  []string // the errors that stopped it, one line each
+	Warnings  int      // warnings of its inputs and stages
+	Files     []string // workbooks written for it, as file names
+
+	Households int    // surveyed households (rows used)
+	Needs      []Need // AllGroup, the project's groups in order, AnyGroup
+
+	Services                         []Service
+	Create, Enhance, Sufficient, Unk int
+	Hires                            float64 // new posts (FTE) over the horizon
+
+	// By year of Years: the cost of what the plan adds and its funding.
+	Total, Donor, State, Local []float64
+	// Over the horizon.
+	HorizonTotal, HorizonDonor, HorizonState, HorizonLocal float64
+	CliffYear                                              int     // first year without donor money after one with some; 0 none
+	CliffJump                                              float64 // rise of local cost that year
+	// LocalAfter is the local cost of the last year of the horizon: what
+	// the local budget carries once the project is over.
+	LocalAfter float64
+	// MaxShare is the highest yearly local cost as a share of revenue, in
+	// MaxShareYear; NaN when revenue is unknown.
+	MaxShare      float64
+	MaxShareYear  int
+	OverThreshold bool    // some year's share is above the project's threshold
+	PerResident   float64 // local cost per resident in the last year; NaN without population
+}
+
+// Totals sums the communities that ran.
+type Totals struct {
+	Communities, Failed int
+	Households          int
+	// Needs by group as in Row.Needs: sums of Families with the interval
+	// of the package comment; Rate is NaN. Missing counts communities without an estimate.
+	Needs   []Need
+	Missing []int
+
+	Services                         []ServiceTotal
+	Create, Enhance, Sufficient, Unk int
+	Hires                            float64
+
+	Total, Donor, State, Local                             []float64
+	HorizonTotal, HorizonDonor, HorizonState, HorizonLocal float64
+	LocalAfter                                             float64
+	// Cliffs counts communities by cliff year, in year order.
+	Cliffs        []YearCount
+	OverThreshold int // communities above the threshold in some year
+}
+
+// ServiceTotal is one service across communities.
+type ServiceTotal struct {
+	Code             string
+	Demand, Low, Upp float64 // summed like Needs; NaN when no community knows it
+	Missing          int     // communities that plan it without a known demand
+	Create, Enhance  int     // communities creating / enhancing it (included in the plan)
+	Hires            float64
+}
+
+// YearCount is a number of communities in a year.
+type YearCount struct {
+	Year, Communities int
+}
+
+// Sum totals the rows that ran (Status OK). level is the confidence level
+// of the intervals (0 means 0.95). Rows must share their groups and years,
+// as the communities of one project do.
+func Sum(rows []Row, level float64) Totals {
+	if level == 0 {
+		level = 0.95
+	}
+	z := distuv.UnitNormal.Quantile(1 - (1-level)/2)
+	var t Totals
+	var needVar []float64
+	svc := map[string]int{}
+	var svcVar []float64
+	cliffs := map[int]int{}
+	for _, r := range rows {
+		t.Communities++
+		if r.Status != OK {
+			t.Failed++
+			continue
+		}
+		t.Households += r.Households
+		if t.Needs == nil {
+			t.Needs = make([]Need, len(r.Needs))
+			t.Missing = make([]int, len(r.Needs))
+			needVar = make([]float64, len(r.Needs))
+			for i, n := range r.Needs {
+				t.Needs[i] = Need{Group: n.Group, Rate: math.NaN()}
+			}
+		}
+		for i, n := range r.Needs {
+			if i >= len(t.Needs) {
+				break
+			}
+			if !n.Known() {
+				t.Missing[i]++
+				continue
+			}
+			t.Needs[i].Families += n.Families
+			if !math.IsNaN(n.SE) {
+				needVar[i] += n.SE * n.SE
+			}
+		}
+		for _, s := range r.Services {
+			k, seen := svc[s.Code]
+			if !seen {
+				k = len(t.Services)
+				svc[s.Code] = k
+				t.Services = append(t.Services, ServiceTotal{Code: s.Code})
+				svcVar = append(svcVar, 0)
+			}
+			st := &t.Services[k]
+			if math.IsNaN(s.Demand) {
+				st.Missing++
+			} else {
+				st.Demand += s.Demand
+				if !math.IsNaN(s.SE) {
+					svcVar[k] += s.SE * s.SE
+				}
+			}
+			if s.Included {
+				switch s.Action {
+				case "create":
+					st.Create++
+				case "enhance":
+					st.Enhance++
+				}
+				st.Hires += s.Hires
+			}
+		}
+		t.Create += r.Create
+		t.Enhance += r.Enhance
+		t.Sufficient += r.Sufficient
+		t.Unk += r.Unk
+		t.Hires += r.Hires
+		t.Total = addInto(t.Total, r.Total)
+		t.Donor = addInto(t.Donor, r.Donor)
+		t.State = addInto(t.State, r.State)
+		t.Local = addInto(t.Local, r.Local)
+		t.HorizonTotal += r.HorizonTotal
+		t.HorizonDonor += r.HorizonDonor
+		t.HorizonState += r.HorizonState
+		t.HorizonLocal += r.HorizonLocal
+		t.LocalAfter += r.LocalAfter
+		if r.CliffYear != 0 {
+			cliffs[r.CliffYear]++
+		}
+		if r.OverThreshold {
+			t.OverThreshold++
+		}
+	}
+	for i := range t.Needs {
+		se := math.Sqrt(needVar[i])
+		t.Needs[i].SE = se
+		t.Needs[i].Low = math.Max(0, t.Needs[i].Families-z*se)
+		t.Needs[i].Upp = t.Needs[i].Families + z*se
+	}
+	for k := range t.Services {
+		st := &t.Services[k]
+		if st.Missing > 0 && st.Demand == 0 && allMissing(rows, st.Code) {
+			st.Demand, st.Low, st.Upp = math.NaN(), math.NaN(), math.NaN()
+			continue
+		}
+		se := math.Sqrt(svcVar[k])
+		st.Low = math.Max(0, st.Demand-z*se)
+		st.Upp = st.Demand + z*se
+	}
+	for y := range cliffs {
+		t.Cliffs = append(t.Cliffs, YearCount{Year: y, Communities: cliffs[y]})
+	}
+	sortYears(t.Cliffs)
+	return t
+}
+
+// allMissing reports whether no community that ran knows the demand for
+// the service.
+func allMissing(rows []Row, code string) bool {
+	for _, r := range rows {
+		if r.Status != OK {
+			continue
+		}
+		for _, s := range r.Services {
+			if s.Code == code && !math.IsNaN(s.Demand) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func addInto(sum, v []float64) []float64 {
+	if sum == nil {
+		sum = make([]float64, len(v))
+	}
+	for i := range v {
+		if i < len(sum) {
+			sum[i] += v[i]
+		}
+	}
+	return sum
+}
+
+func sortYears(c []YearCount) {
+	for i := 1; i < len(c); i++ {
+		for j := i; j > 0 && c[j].Year < c[j-1].Year; j-- {
+			c[j], c[j-1] = c[j-1], c[j]
+		}
+	}
+}
