@@ -145,6 +145,10 @@ type Problem struct {
 	Cell     string // A1 reference, row ("row 17") or empty
 	Msg      string // what is wrong, in plain words
 	Hint     string // what to do, or what is allowed
+	// Community is the code of the community a problem is confined to (a
+	// row of that community's registry counts, its survey); empty when it
+	// concerns the whole project. A project run stops only that community.
+	Community string
 }
 
 // Error formats the problem as "file: Sheet!Cell: msg; hint".

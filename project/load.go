@@ -264,6 +264,10 @@ type record struct {
 	cells       map[string]string
 	refs        map[string]string
 	bad         map[string]bool // cells already reported
+	// community is the key of the column holding the community code of
+	// the row ("code" in the communities sheet, "community" in registry,
+	// providers and funding sheets); empty in project-wide sheets.
+	community string
 }
 
 func (r record) get(key string) string { return strings.TrimSpace(r.cells[key]) }
@@ -273,7 +277,11 @@ func (r record) problem(key, msg, hint string) hromada.Problem {
 	if cell == "" {
 		cell = fmt.Sprintf("row %d", r.line)
 	}
-	return hromada.Problem{File: r.file, Sheet: r.sheet, Cell: cell, Msg: msg, Hint: hint}
+	p := hromada.Problem{File: r.file, Sheet: r.sheet, Cell: cell, Msg: msg, Hint: hint}
+	if r.community != "" {
+		p.Community = r.get(r.community)
+	}
+	return p
 }
 
 // readFile reads the named schema sheets of one workbook into records,
@@ -311,6 +319,20 @@ func (l *loader) readFile(path string, sheets ...Sheet) map[string][]record {
 		out[s.Key] = l.readSheet(path, f, name, s)
 	}
 	return out
+}
+
+// communityKey is the field of sheet s that names a row's community, or
+// "" when its rows concern the whole project.
+func communityKey(s Sheet) string {
+	if s.Key == Communities.Key {
+		return "code"
+	}
+	for _, fl := range s.Fields {
+		if fl.Key == "community" && fl.List == "community" {
+			return fl.Key
+		}
+	}
+	return ""
 }
 
 // openProblem turns an error of the workbook package into a problem,
@@ -358,7 +380,7 @@ func (l *loader) readSheet(path string, f *workbook.File, name string, s Sheet) 
 		if blank {
 			continue
 		}
-		r := record{file: path, sheet: name, line: t.Line(), cells: map[string]string{}, refs: map[string]string{}, bad: map[string]bool{}}
+		r := record{file: path, sheet: name, line: t.Line(), cells: map[string]string{}, refs: map[string]string{}, bad: map[string]bool{}, community: communityKey(s)}
 		for key, c := range cols {
 			if c < len(row) {
 				r.cells[key] = row[c]
