@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/hromada-tool/hromada/examples/internal/sim"
 	"github.com/hromada-tool/hromada/project"
 	"github.com/hromada-tool/hromada/workbook"
 )
@@ -291,12 +292,12 @@ func TestExportMatchesQuestionnaire(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`"begin_group"`, `"` + formGroups["needs"] + `"`, `"` + noNeed + `"`, `"` + formTitle + `"`} {
+	for _, want := range []string{`"begin_group"`, `"` + sim.FormGroups["needs"] + `"`, `"` + sim.NoNeed + `"`, `"` + sim.FormTitle + `"`} {
 		if !strings.Contains(form, want) {
 			t.Errorf("questionnaire.xlsx has no cell %s, which the survey export assumes", want)
 		}
 	}
-	cols, err := exportColumns(ex.Surveys[0])
+	cols, err := sim.ExportColumns(ex.Surveys[0])
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/catalogue"
+	"github.com/hromada-tool/hromada/examples/internal/sim"
 	"github.com/hromada-tool/hromada/project"
 )
 
@@ -83,7 +84,7 @@ func writeInputs(dir string, ex *example) (map[string]string, error) {
 		counts[f.Name] = strings.Join(parts, ", ")
 	}
 	for _, s := range ex.Surveys {
-		counts[surveyFile(s.Community.place)] = thousands(len(s.Interviews)) + " households"
+		counts[surveyFile(s.Community.Place)] = thousands(len(s.Interviews)) + " households"
 	}
 	counts[project.FormFile] = fmt.Sprintf("%d questions, %d services asked about", len(project.Questionnaire), len(project.NeedOptions))
 	return counts, project.WriteXLSForm(filepath.Join(dir, project.FormFile), hromada.Ukrainian)
@@ -116,78 +117,12 @@ func registryRows(ex *example) [][]any {
 	var rows [][]any
 	for i, c := range ex.Communities {
 		r := rand.New(rand.NewPCG(ex.Seed, uint64(100+i)))
-		truth := groupCounts(c)
+		truth := c.GroupCounts()
 		for _, g := range project.DefaultGroups {
-			lo, hi := registryBias(g.Group)
+			lo, hi := sim.RegistryBias(g.Group)
 			n := int(math.Round(float64(truth[g.Group]) * (lo + (hi-lo)*r.Float64())))
 			rows = append(rows, []any{c.Code, g.Group, string(g.Unit), n, asOf, registrySource})
 		}
 	}
 	return rows
-}
-
-// registryBias is the range of register count / true count for a group.
-func registryBias(group string) (lo, hi float64) {
-	switch group {
-	case "idp":
-		return 1.00, 1.15
-	case "sjo":
-		return 0.85, 1.00
-	case "large_family":
-		return 1.00, 1.08
-	case "low_income":
-		return 0.92, 1.02
-	}
-	return 0.97, 1.03
-}
-
-// groupCounts returns the true size of each default group in c, in the
-// group's unit (children with disabilities are counted in children).
-func groupCounts(c *community) map[string]int {
-	n := map[string]int{}
-	for _, s := range c.Settlements {
-		for i := range s.Households {
-			h := &s.Households[i]
-			n["families_with_children"] += b2i(h.Children > 0)
-			n["idp"] += b2i(h.IDP)
-			n["low_income"] += b2i(h.Low)
-			n["child_disability"] += h.Disabled
-			n["large_family"] += b2i(h.Large())
-			n["sjo"] += b2i(h.SJO)
-		}
-	}
-	return n
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// demand returns, for each needs option, how many of c's households in a
-// target group need the service, in the service's unit: a child service
-// counts each child with a disability of the family.
-func demand(c *community, units []hromada.Unit) []float64 {
-	d := make([]float64, len(project.NeedOptions))
-	for _, s := range c.Settlements {
-		for i := range s.Households {
-			h := &s.Households[i]
-			if h.Children == 0 && !h.IDP && !h.Low && !h.SJO {
-				continue
-			}
-			for k, y := range h.Needs {
-				if !y {
-					continue
-				}
-				if units[k] == hromada.Child {
-					d[k] += float64(max(1, h.Disabled))
-				} else {
-					d[k]++
-				}
-			}
-		}
-	}
-	return d
 }

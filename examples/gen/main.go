@@ -24,6 +24,8 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+
+	"github.com/hromada-tool/hromada/examples/internal/sim"
 )
 
 // DefaultSeed is the seed of the committed example.
@@ -60,12 +62,12 @@ func Generate(dir string, seed uint64) (*example, error) {
 	ex := &example{Seed: seed}
 	for i, p := range places {
 		r := rand.New(rand.NewPCG(seed, uint64(i+1)))
-		c, err := buildCommunity(p, r)
+		c, err := sim.BuildCommunity(p, r)
 		if err != nil {
 			return nil, err
 		}
 		s := drawSurvey(c, r)
-		if err := writeSurvey(filepath.Join(dir, surveyFile(p)), s); err != nil {
+		if err := sim.WriteXLSX(filepath.Join(dir, surveyFile(p)), s); err != nil {
 			return nil, err
 		}
 		ex.Communities = append(ex.Communities, c)

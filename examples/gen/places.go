@@ -1,14 +1,15 @@
 package main
 
-// place is one community of the example project with its real population.
-type place struct {
-	Code   string // KATOTTG code
-	UK, EN string // short name of the community
-	Slug   string // survey file name, without .xlsx
-	Pop    int    // residents, 2022
-	Urban  int    // urban residents, 2022
-	Town   string // the town (urban stratum), in Ukrainian
-}
+import "github.com/hromada-tool/hromada/examples/internal/sim"
+
+// The example's population, survey and export are package sim's, shared
+// with examples/national; what is the example's own — its six places, the
+// size of their samples, their providers — is here.
+type (
+	place     = sim.Place // a community of the example with its real population (2022)
+	community = sim.Community
+	survey    = sim.Survey
+)
 
 // places are the six communities of Zhytomyr oblast in the "Minimum Package
 // of Integrated Social Services for Families with Children" project.
@@ -25,24 +26,4 @@ var places = []place{
 	{Code: "UA18060090000061708", UK: "Коростенська", EN: "Korostenska", Slug: "korostenska", Pop: 71498, Urban: 61496, Town: "Коростень"},
 	{Code: "UA18060190000071101", UK: "Олевська", EN: "Olevska", Slug: "olevska", Pop: 34193, Urban: 11166, Town: "Олевськ"},
 	{Code: "UA18040570000099817", UK: "Хорошівська", EN: "Khoroshivska", Slug: "khoroshivska", Pop: 17575, Urban: 7335, Town: "Хорошів"},
-}
-
-// villageNames are common Ukrainian village names. Rural clusters take
-// their names from this list at random: they are not the real villages of
-// the communities.
-var villageNames = []string{
-	"Березівка", "Бобрик", "Болярка", "Борове", "Бровки", "Буда", "Вербівка",
-	"Вереси", "Весняне", "Видибор", "Вишневе", "Вишняки", "Вільхове", "Вільшанка",
-	"Гай", "Гайове", "Глибочок", "Горбулів", "Гордіївка", "Городище", "Грабівка",
-	"Гуменники", "Гута", "Дідківці", "Довжик", "Дубки", "Дубове", "Дубрівка",
-	"Заболоття", "Забілоччя", "Завалля", "Загір'я", "Зарічне", "Зарудя",
-	"Зелена Діброва", "Іванівка", "Калинівка", "Кам'янка", "Кленове", "Козачки",
-	"Кошарище", "Криниця", "Кропивня", "Курганці", "Липки", "Липники", "Лісна Рудня",
-	"Лісове", "Лозівка", "Лука", "Любарка", "Малинівка", "Марківка", "Мартинівка",
-	"Михайлівка", "Мирне", "Млинище", "Немирівка", "Нивки", "Нова Гута",
-	"Новоселиця", "Озерне", "Ольшанка", "Осички", "Острів", "Підлісне", "Поліське",
-	"Поляни", "Потоки", "Рихальське", "Романівка", "Рудня", "Рясне", "Садки",
-	"Садове", "Селянщина", "Слобода", "Соснівка", "Ставки", "Старосілля", "Степок",
-	"Сущани", "Тарасівка", "Теклівка", "Тетерівка", "Тополівка", "Улянівка",
-	"Ходаки", "Хмелівка", "Черемошне", "Юрівка", "Ялинівка", "Ясенівка", "Ярошівка",
 }

@@ -90,7 +90,7 @@ func providerRows(ex *example, cat *catalogue.Catalogue) (map[string][][]any, er
 	var rows [][]any
 	for i, c := range ex.Communities {
 		r := rand.New(rand.NewPCG(ex.Seed, uint64(200+i)))
-		d := demand(c, units)
+		d := c.Demand(units)
 		list, ok := providers[c.Slug]
 		if !ok {
 			return nil, fmt.Errorf("no providers listed for %s", c.EN)

@@ -16,7 +16,7 @@ import (
 func TestSurveysReadBack(t *testing.T) {
 	dir, ex := generated(t)
 	for _, s := range ex.Surveys {
-		path := filepath.Join(dir, surveyFile(s.Community.place))
+		path := filepath.Join(dir, surveyFile(s.Community.Place))
 		f, err := workbook.Open(path, workbook.OpenOptions{})
 		if err != nil {
 			t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/hromada-tool/hromada/examples/internal/sim"
 	"github.com/hromada-tool/hromada/project"
 )
 
@@ -36,7 +37,7 @@ func writeReadme(dir string, ex *example, rows map[string]string) error {
 		u, r := s.Design[0], s.Design[1]
 		p("| %s | %s (%s) | %s | %s | %s | %s | %d + %d | `%s` |\n", c.Code, c.UK, c.EN,
 			thousands(c.Pop), thousands(c.Urban), thousands(u.Households+r.Households),
-			thousands(len(s.Interviews)), u.Clusters, r.Clusters, surveyFile(c.place))
+			thousands(len(s.Interviews)), u.Clusters, r.Clusters, surveyFile(c.Place))
 	}
 
 	p("\n## Files\n\n")
@@ -49,7 +50,7 @@ func writeReadme(dir string, ex *example, rows map[string]string) error {
 		{project.FormFile, "the household questionnaire (XLSForm for KoboToolbox)"},
 	}
 	for _, s := range ex.Surveys {
-		files = append(files, struct{ name, what string }{surveyFile(s.Community.place), "KoboToolbox export of the household survey, " + s.Community.EN})
+		files = append(files, struct{ name, what string }{surveyFile(s.Community.Place), "KoboToolbox export of the household survey, " + s.Community.EN})
 	}
 	for _, f := range files {
 		info, err := os.Stat(filepath.Join(dir, f.name))
@@ -63,7 +64,7 @@ func writeReadme(dir string, ex *example, rows map[string]string) error {
 	p("`examples/gen` builds them from seed %d with Go's PCG generator; each community draws\n", ex.Seed)
 	p("from its own stream. Every number below is an assumption chosen to look plausible for\n")
 	p("Zhytomyr oblast, not a measurement.\n\n")
-	p("1. **Population.** Each community gets population ÷ %.1f households, urban ones in\n", personsPerHousehold)
+	p("1. **Population.** Each community gets population ÷ %.1f households, urban ones in\n", sim.PersonsPerHousehold)
 	p("   precincts of the town (about 900 households each) and rural ones in villages (about\n")
 	p("   160 each). Village names are drawn from a list of common Ukrainian village names; they\n")
 	p("   are not the villages of these communities.\n")
@@ -85,10 +86,10 @@ func writeReadme(dir string, ex *example, rows map[string]string) error {
 	p("4. **Survey.** Strata urban and rural; clusters are settlements drawn with probability\n")
 	p("   proportional to size, households drawn at random within them (between %s households in\n", thousands(minSample))
 	p("   the smallest community and %s in Zhytomyrska, at least 2 clusters a stratum). The\n", thousands(maxSample))
-	p("   `weight` column is households in the stratum ÷ households sampled in it. About %.0f %% of\n", 100*nonConsentRate)
+	p("   `weight` column is households in the stratum ÷ households sampled in it. About %.0f %% of\n", 100*sim.NonConsentRate)
 	p("   households refuse (`consent` = no; every question after it is empty); a few answer\n")
 	p("   `dnk` (don't know) or `pnta` (prefer not to answer). Interviews run on weekdays from\n")
-	p("   %s, and the files are laid out as KoboToolbox exports them: group paths in the\n", fieldworkStart.Format("2 January 2006"))
+	p("   %s, and the files are laid out as KoboToolbox exports them: group paths in the\n", sim.FieldworkStart.Format("2 January 2006"))
 	p("   headers (`location/hromada`, `household/idp`, `service_needs/needs`), the needs as a column\n")
 	p("   of space-separated codes and one 0/1 column per option, Kobo's metadata (`_id`, `_uuid`,\n")
 	p("   `_submission_time`, …, `_index`) last.\n")
@@ -124,16 +125,11 @@ func prevalences(ex *example) []groupShare {
 	n := map[string]float64{}
 	var households, families float64
 	for _, c := range ex.Communities {
-		for k, v := range groupCounts(c) {
+		for k, v := range c.GroupCounts() {
 			n[k] += float64(v)
 		}
 		for _, s := range c.Settlements {
-			for i := range s.Households {
-				households++
-				if h := &s.Households[i]; h.Disabled > 0 {
-					n["families_child_disability"]++
-				}
-			}
+			households += float64(len(s.Households))
 		}
 	}
 	families = n["families_with_children"]
