@@ -2,11 +2,11 @@ package main
 
 import (
 	"fmt"
-	"math"
 	"math/rand/v2"
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/catalogue"
+	"github.com/hromada-tool/hromada/examples/internal/sim"
 	"github.com/hromada-tool/hromada/project"
 )
 
@@ -101,26 +101,9 @@ func providerRows(ex *example, cat *catalogue.Catalogue) (map[string][][]any, er
 				if !ok {
 					return nil, fmt.Errorf("provider %q offers %q, which the questionnaire does not ask about", p.Name, o.Key)
 				}
-				sv := services[k]
-				capacity := roundCount(d[k] * o.Cover * (0.85 + 0.3*r.Float64()))
-				clients := roundCount(capacity * (0.7 + 0.3*r.Float64()))
-				staff := math.Max(0.25, math.Ceil(capacity/sv.Caseload*4)/4)
-				vacancies := math.Floor(staff*0.15*r.Float64()*2) / 2
-				rows = append(rows, []any{c.Code, p.Name, p.Ownership, sv.Code, capacity, clients, staff, vacancies})
+				rows = append(rows, sim.ProviderRow(c.Code, p.Name, p.Ownership, services[k], d[k], o.Cover, r))
 			}
 		}
 	}
 	return map[string][][]any{project.Providers.Key: rows}, nil
-}
-
-// roundCount rounds a number of clients as a provider would report it:
-// whole below 50, to 5 below 500, to 10 above; at least 1.
-func roundCount(x float64) float64 {
-	switch {
-	case x < 50:
-		return math.Max(1, math.Round(x))
-	case x < 500:
-		return math.Round(x/5) * 5
-	}
-	return math.Round(x/10) * 10
 }
