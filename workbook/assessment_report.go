@@ -64,7 +64,7 @@ func (r *reportSheet) set(col int, v any, st styleKey) {
 // title writes the sheet's title.
 func (r *reportSheet) title(s string) {
 	r.set(0, s, styleKey{kind: "title"})
-	r.b.fail(r.b.f.SetRowHeight(r.sh, r.next, 22))
+	r.b.rowHeight(r.sh, r.next, 22)
 	r.next++
 }
 
@@ -74,7 +74,7 @@ func (r *reportSheet) gap() { r.next++ }
 // heading writes a section heading.
 func (r *reportSheet) heading(s string) {
 	r.set(0, s, styleKey{kind: "heading"})
-	r.b.fail(r.b.f.SetRowHeight(r.sh, r.next, 18))
+	r.b.rowHeight(r.sh, r.next, 18)
 	r.next++
 }
 
@@ -86,7 +86,7 @@ func (r *reportSheet) line(s, kind string) {
 	r.b.setCell(r.sh, r.ref(0), s)
 	r.b.fail(r.b.f.SetCellStyle(r.sh, r.ref(0), r.ref(last), r.b.style(styleKey{kind: kind, wrap: true})))
 	if h := textHeight(s, r.chars(0, last)); h > 15 {
-		r.b.fail(r.b.f.SetRowHeight(r.sh, r.next, h))
+		r.b.rowHeight(r.sh, r.next, h)
 	}
 	r.next++
 }
@@ -108,7 +108,7 @@ func (r *reportSheet) keyValue(key string, v any) {
 		h = max(h, textHeight(s, r.chars(1, last)))
 	}
 	if h > 15 {
-		r.b.fail(r.b.f.SetRowHeight(r.sh, r.next, h))
+		r.b.rowHeight(r.sh, r.next, h)
 	}
 	r.next++
 }
@@ -122,7 +122,7 @@ func (r *reportSheet) header(cols []Col) {
 		}
 		r.set(c, h, styleKey{kind: "header"})
 	}
-	r.b.fail(r.b.f.SetRowHeight(r.sh, r.next, headerHeight(cols, r.widths[:len(cols)])))
+	r.b.rowHeight(r.sh, r.next, headerHeight(cols, r.widths[:len(cols)]))
 	r.next++
 }
 
@@ -175,7 +175,7 @@ func (r *reportSheet) row(cols []Col, vals []any) {
 		r.set(c, v, st)
 	}
 	if height > 15 {
-		r.b.fail(r.b.f.SetRowHeight(r.sh, r.next, height))
+		r.b.rowHeight(r.sh, r.next, height)
 	}
 	r.next++
 }

@@ -460,7 +460,7 @@ func (w *budgetWriter) grow(r *reportSheet, h float64) {
 		return
 	}
 	w.heights[key] = h
-	w.b.fail(w.b.f.SetRowHeight(r.sh, r.next, h))
+	w.b.rowHeight(r.sh, r.next, h)
 }
 
 // header writes a header row: texts, and years as numbers (which
@@ -481,7 +481,7 @@ func (w *budgetWriter) header(r *reportSheet, cells []any, numFrom, numTo int) {
 			lines = max(lines, wrapLines(s, r.widths[c]-1))
 		}
 	}
-	w.b.fail(w.b.f.SetRowHeight(r.sh, r.next, float64(min(lines, 4))*15+4))
+	w.b.rowHeight(r.sh, r.next, float64(min(lines, 4))*15+4)
 	r.next++
 }
 

@@ -436,7 +436,7 @@ func (w *planWriter) tall(rs *reportSheet, row int, text string, from, to int, p
 	}
 	h := textHeight(text, int(width*perWidth))
 	if cur, err := w.b.f.GetRowHeight(rs.sh, row); err == nil && h > cur {
-		w.b.fail(w.b.f.SetRowHeight(rs.sh, row, h))
+		w.b.rowHeight(rs.sh, row, h)
 	}
 }
 
@@ -471,7 +471,7 @@ func (w *planWriter) fitRows(sh string, cols []planCol, rows [][]any) {
 			}
 		}
 		if cur, err := w.b.f.GetRowHeight(sh, r+2); err == nil && h > cur {
-			w.b.fail(w.b.f.SetRowHeight(sh, r+2, h))
+			w.b.rowHeight(sh, r+2, h)
 		}
 	}
 }

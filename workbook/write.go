@@ -230,6 +230,15 @@ func (b *Book) fail(err error) {
 	}
 }
 
+// maxRowHeight is the tallest row a spreadsheet allows, in points; a
+// longer text is cut in view and shown whole in the formula bar.
+const maxRowHeight = 409
+
+// rowHeight sets the height of a row in points, at most maxRowHeight.
+func (b *Book) rowHeight(sh string, row int, h float64) {
+	b.fail(b.f.SetRowHeight(sh, row, min(h, maxRowHeight)))
+}
+
 // newSheet adds a sheet named name; the first one renames the default sheet.
 func (b *Book) newSheet(name string) string {
 	name = SheetName(name)
@@ -295,7 +304,7 @@ func (b *Book) AddSheet(t Sheet) {
 	if ncol > 0 {
 		lastCol, _ := excelize.ColumnNumberToName(ncol)
 		b.fail(f.SetCellStyle(sh, fmt.Sprintf("A%d", top), fmt.Sprintf("%s%d", lastCol, top), b.style(styleKey{kind: "header"})))
-		b.fail(f.SetRowHeight(sh, top, headerHeight(t.Columns, widths)))
+		b.rowHeight(sh, top, headerHeight(t.Columns, widths))
 		if t.Filter && len(t.Rows) > 0 {
 			b.fail(f.AutoFilter(sh, fmt.Sprintf("A%d:%s%d", top, lastCol, last), nil))
 		}
@@ -314,7 +323,7 @@ func (b *Book) AddSheet(t Sheet) {
 			}
 		}
 		if height > 15 {
-			b.fail(f.SetRowHeight(sh, top+1+r, height))
+			b.rowHeight(sh, top+1+r, height)
 		}
 	}
 	for _, ci := range t.Cells {
@@ -447,7 +456,7 @@ func (b *Book) AddText(name, title string, paras []Para) {
 			b.fail(f.SetCellStyle(sh, bb, bb, wrap))
 			// The key wraps in column A (34 characters of bold text) too.
 			if h := max(textHeight(p.Text, 100), textHeight(p.Key, 30)); h > 15 {
-				b.fail(f.SetRowHeight(sh, r, h))
+				b.rowHeight(sh, r, h)
 			}
 		default:
 			a, bb := fmt.Sprintf("A%d", r), fmt.Sprintf("B%d", r)
@@ -455,7 +464,7 @@ func (b *Book) AddText(name, title string, paras []Para) {
 			b.fail(f.SetCellValue(sh, a, p.Text))
 			b.fail(f.SetCellStyle(sh, a, bb, wrap))
 			if h := textHeight(p.Text, 134); h > 15 {
-				b.fail(f.SetRowHeight(sh, r, h))
+				b.rowHeight(sh, r, h)
 			}
 		}
 		r++
