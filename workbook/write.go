@@ -102,6 +102,10 @@ type Book struct {
 	// cached holds the value the program computed for each formula cell,
 	// by sheet and cell, which Save writes as the cell's cached result.
 	cached map[string]map[string]any
+	// flush ends the book's streamed sheets. Save calls them after its
+	// last change to the sheets: excelize reads a sheet it walks again
+	// from its XML once the sheet's stream has ended.
+	flush []func() error
 }
 
 type styleKey struct {
@@ -522,6 +526,11 @@ func (b *Book) Save(path string) error {
 		return err
 	}
 	b.f.SetActiveSheet(0)
+	for _, flush := range b.flush {
+		if err := flush(); err != nil {
+			return fmt.Errorf("writing %s: %w", path, err)
+		}
+	}
 	sortContentTypes(b.f)
 	var buf bytes.Buffer
 	if err := b.f.Write(&buf); err != nil {
