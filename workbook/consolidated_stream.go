@@ -74,12 +74,12 @@ func (s *streamSheet) cell(v any, st styleKey) excelize.Cell {
 }
 
 // row writes the cells of the next row, height points high (0: the
-// default).
+// default), at most the tallest row a spreadsheet allows.
 func (s *streamSheet) row(cells []any, height float64) {
 	if s.sw != nil {
 		var opts []excelize.RowOpts
 		if height > 0 {
-			opts = append(opts, excelize.RowOpts{Height: height})
+			opts = append(opts, excelize.RowOpts{Height: min(height, maxRowHeight)})
 		}
 		s.b.fail(s.sw.SetRow(a1Name(0, s.next), cells, opts...))
 	}
