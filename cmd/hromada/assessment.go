@@ -59,23 +59,16 @@ func readAndAssess(p *project.Project, c project.Community, pw string, eo estima
 	return a, ps
 }
 
-// assessCommunity estimates a community's needs and demand from its survey
-// s, read with m, and the project's registry counts.
-func assessCommunity(p *project.Project, c project.Community, s *project.Survey, m project.SurveyMap, eo estimateOptions, lang hromada.Lang) (*workbook.Assessment, error) {
+// communityAssessOptions are the estimation options of community c: the
+// services' units and the registry counts, with the registry rows as the
+// assessment workbook lists them.
+func communityAssessOptions(p *project.Project, c project.Community, eo estimateOptions) (assess.Options, []workbook.RegistryRow) {
 	opt := eo.assess()
 	opt.Units = map[string]hromada.Unit{}
-	services := map[string]hromada.Service{}
 	for _, n := range p.Needs {
 		opt.Units[n.Service.Code] = n.Service.Unit
-		services[n.Service.Code] = n.Service
 	}
-	groups := map[string]hromada.Group{
-		assess.AllGroup: {ID: assess.AllGroup, Name: hromada.Text{UK: "Усі домогосподарства", EN: "All households"}, Unit: hromada.Family},
-		assess.AnyGroup: {ID: assess.AnyGroup, Name: hromada.Text{UK: "Будь-яка цільова група", EN: "Any target group"}, Unit: hromada.Family},
-	}
-	for _, g := range p.Groups {
-		groups[g.ID] = g.Group
-	}
+	groups := assessGroups(p)
 	opt.Counts = map[string]assess.Count{}
 	var registry []workbook.RegistryRow
 	for _, r := range p.Registry {
@@ -91,6 +84,31 @@ func assessCommunity(p *project.Project, c project.Community, s *project.Survey,
 		}
 		registry = append(registry, workbook.RegistryRow{Group: r.Group, Unit: r.Unit, Count: r.Count, AsOf: r.AsOf.Format("2006-01-02"), Source: r.Source})
 	}
+	return opt, registry
+}
+
+// assessGroups are the project's groups by ID, with all households and any
+// target group.
+func assessGroups(p *project.Project) map[string]hromada.Group {
+	groups := map[string]hromada.Group{
+		assess.AllGroup: {ID: assess.AllGroup, Name: hromada.Text{UK: "Усі домогосподарства", EN: "All households"}, Unit: hromada.Family},
+		assess.AnyGroup: {ID: assess.AnyGroup, Name: hromada.Text{UK: "Будь-яка цільова група", EN: "Any target group"}, Unit: hromada.Family},
+	}
+	for _, g := range p.Groups {
+		groups[g.ID] = g.Group
+	}
+	return groups
+}
+
+// assessCommunity estimates a community's needs and demand from its survey
+// s, read with m, and the project's registry counts.
+func assessCommunity(p *project.Project, c project.Community, s *project.Survey, m project.SurveyMap, eo estimateOptions, lang hromada.Lang) (*workbook.Assessment, error) {
+	opt, registry := communityAssessOptions(p, c, eo)
+	services := map[string]hromada.Service{}
+	for _, n := range p.Needs {
+		services[n.Service.Code] = n.Service
+	}
+	groups := assessGroups(p)
 	res, err := assess.Analyse(s.Survey, opt)
 	if err != nil {
 		return nil, err

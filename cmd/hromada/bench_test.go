@@ -73,3 +73,19 @@ func watchHeap() func() uint64 {
 		return peak.Load()
 	}
 }
+
+// BenchmarkRunExample is the README's main command: check, assess, plan
+// and budget the example's six communities and write their 18 workbooks
+// and the consolidated workbook.
+func BenchmarkRunExample(b *testing.B) {
+	out := b.TempDir()
+	args := []string{"run", filepath.Join("..", "..", "examples", "zhytomyr"), "-o", out, "-q"}
+	peak := watchHeap()
+	for b.Loop() {
+		if code := run(args, strings.NewReader(""), io.Discard, io.Discard); code != exitOK {
+			b.Fatalf("run exited %d", code)
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MiB")
+}

@@ -133,47 +133,80 @@ func stageFile(c hromada.Community, from, suffix, dir, command, flag string, lan
 	return path, nil
 }
 
-// checked is a project with every survey read.
+// checked is a project with every survey read and summarised.
 type checked struct {
 	p        *project.Project
-	surveys  map[string]*project.Survey // by community code
+	surveys  map[string]surveySummary // by community code
 	problems hromada.Problems
 }
 
-// checkProject loads a project and reads every community's survey.
-func checkProject(dir, pw string) *checked {
+// surveySummary is what check reports of a survey it read.
+type surveySummary struct {
+	rows, strata, psus int
+	weighted           bool
+}
+
+// loadProject loads a project and checks its questionnaire against it:
+// every problem but those of the surveys.
+func loadProject(dir, pw string) (*project.Project, hromada.Problems) {
 	p, ps := project.Load(dir, project.LoadOptions{Password: pw})
-	c := &checked{p: p, problems: ps, surveys: map[string]*project.Survey{}}
 	form := filepath.Join(dir, project.FormFile)
 	if _, err := os.Stat(form); err == nil {
 		fps, err := project.CheckXLSFormFile(form)
 		if err != nil {
-			c.problems = append(c.problems, hromada.Problem{File: form, Msg: err.Error()})
+			ps = append(ps, hromada.Problem{File: form, Msg: err.Error()})
 		}
-		c.problems = append(c.problems, fps...)
+		ps = append(ps, fps...)
 		if fps.Errors() == 0 && err == nil && ps.Errors() == 0 {
 			if f, err := workbook.ReadXLSForm(form); err == nil {
-				c.problems = append(c.problems, p.CheckAgainstForm(f)...)
+				ps = append(ps, p.CheckAgainstForm(f)...)
 			} else {
-				c.problems = append(c.problems, problemOf(form, err))
+				ps = append(ps, problemOf(form, err))
 			}
 		}
 	}
+	return p, ps
+}
+
+// checkProject loads a project and reads every community's survey, as
+// many at a time as there are cores; only their summaries are kept.
+func checkProject(dir, pw string) *checked {
+	p, ps := loadProject(dir, pw)
+	c := &checked{p: p, problems: ps, surveys: map[string]surveySummary{}}
 	if ps.Errors() > 0 && len(p.Communities) == 0 {
 		return c
 	}
-	for _, com := range p.Communities {
+	type read struct {
+		sum surveySummary
+		ps  hromada.Problems
+		ok  bool
+	}
+	reads := make([]read, len(p.Communities))
+	forEach(len(p.Communities), 0, func(i int) {
+		com := p.Communities[i]
 		if com.SurveyFile == "" {
-			continue
+			return
 		}
 		if _, err := os.Stat(p.SurveyPath(com)); err != nil {
-			continue // reported by Load
+			return // reported by Load
 		}
 		s, sps := project.ReadSurvey(p.SurveyMap(com, pw))
-		c.problems = append(c.problems, sps...)
-		c.surveys[com.Code] = s
+		reads[i] = read{sum: summarise(s), ps: sps, ok: s != nil}
+	})
+	for i, com := range p.Communities {
+		c.problems = append(c.problems, reads[i].ps...)
+		if reads[i].ok {
+			c.surveys[com.Code] = reads[i].sum
+		}
 	}
 	return c
+}
+
+func summarise(s *project.Survey) surveySummary {
+	if s == nil {
+		return surveySummary{}
+	}
+	return surveySummary{rows: s.Rows, strata: s.Strata, psus: s.PSUs, weighted: s.Weighted}
 }
 
 // checkedProject checks the project in dir: it returns the project with
@@ -217,15 +250,15 @@ func runCheck(o *checkOptions) error {
 func printCheckSummary(w io.Writer, c *checked, lang hromada.Lang) {
 	rows := [][]string{}
 	for _, com := range c.p.Communities {
-		s := c.surveys[com.Code]
-		if s == nil {
+		s, ok := c.surveys[com.Code]
+		if !ok {
 			continue
 		}
 		weighted := tr(lang, "ні", "no")
-		if s.Weighted {
+		if s.weighted {
 			weighted = tr(lang, "так", "yes")
 		}
-		rows = append(rows, []string{com.Name.In(lang), com.Code, fmt.Sprint(s.Rows), fmt.Sprint(s.Strata), fmt.Sprint(s.PSUs), weighted})
+		rows = append(rows, []string{com.Name.In(lang), com.Code, fmt.Sprint(s.rows), fmt.Sprint(s.strata), fmt.Sprint(s.psus), weighted})
 	}
 	fmt.Fprintf(w, tr(lang, "%s: громад %d, груп %d, послуг %d, реєстрових даних %d, рядків надавачів %d\n",
 		"%s: %d communities, %d groups, %d services, %d registry counts, %d provider rows\n"),

@@ -2,9 +2,13 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
+	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/consolidate"
 	"github.com/hromada-tool/hromada/project"
 	"github.com/hromada-tool/hromada/workbook"
 	"github.com/spf13/cobra"
@@ -16,7 +20,19 @@ type runOptions struct {
 	out          string
 	noSuppress   bool
 	passwordFile string
+	jobs         int
 }
+
+// The stages of a community's run, as Row.Stage names them.
+const (
+	stageCheck  = "check"
+	stageAssess = "assess"
+	stagePlan   = "plan"
+	stageBudget = "budget"
+)
+
+// ConsolidatedFile is the consolidated workbook's name in the output folder.
+const consolidatedFile = "consolidated.xlsx"
 
 func newRunCmd(a *app) *cobra.Command {
 	o := &runOptions{app: a}
@@ -24,104 +40,292 @@ func newRunCmd(a *app) *cobra.Command {
 		Use:   "run [PROJECT]",
 		Short: "Check, assess, plan and budget every community of a project",
 		Long: `run does the whole job for every community of a project: it checks every
-input (as 'hromada check' does) and, when nothing is wrong, writes each
-community's assessment workbook, from it the plan workbook, and from that the
-budget workbook into the output folder. Each stage reads the workbook the
-stage before wrote, as it would one a person edited.
+input (as 'hromada check' does) and writes each community's assessment
+workbook, from it the plan workbook, and from that the budget workbook into
+the output folder, then the consolidated workbook (` + consolidatedFile + `): one row
+per community, totals across them, charts and each community's status.
+Each stage reads the workbook the stage before wrote, as it would one a
+person edited; each survey is read once.
 
-Each survey is read once. When any input has an error, every problem is
-listed and nothing is written.`,
+Communities run at the same time, as many as there are cores (--jobs). A
+problem in one community's inputs (its survey, its registry rows) stops
+that community only: the others run, the status of each is printed and
+the exit status is 1. A problem in project-wide inputs (settings, groups,
+needs, costs) stops the run before anything is written.
+
+On a terminal a progress bar shows the communities and stages done; in a
+pipe or a CI log, a line per community.`,
 		Example: `  hromada run examples/zhytomyr -o out
-  hromada run my-project -o out --lang en`,
+  hromada run my-project -o out --lang en
+  hromada run national -o out --jobs 8`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = "."
 			if len(args) == 1 {
 				o.dir = args[0]
 			}
+			if o.jobs < 0 {
+				return usagef("--jobs %d: give a number of communities to run at once, 1 or more (0: as many as cores)", o.jobs)
+			}
 			return runRun(o)
 		},
 	}
 	cmd.Flags().StringVarP(&o.out, "out", "o", "out", "output folder")
 	cmd.Flags().BoolVar(&o.noSuppress, "no-suppress", false, "show unreliable estimates and small counts (internal use only)")
+	cmd.Flags().IntVarP(&o.jobs, "jobs", "j", 0, "communities to run at once (0: as many as cores)")
 	addPasswordFlag(cmd, &o.passwordFile)
 	return cmd
 }
 
+// runner runs every community of a loaded project.
+type runner struct {
+	p        *project.Project
+	pw       string
+	lang     hromada.Lang
+	eo       estimateOptions
+	settings planSettings
+	out      string
+	progress progress
+	// own holds the load problems confined to one community, by code.
+	own map[string]hromada.Problems
+}
+
+// communityRun is the outcome of one community's run.
+type communityRun struct {
+	row      consolidate.Row
+	problems hromada.Problems // its warnings, and the errors that stopped it
+	top      string           // most needed service
+	rate     string           // its need among all households
+}
+
 func runRun(o *runOptions) error {
-	c, pw, err := checkedProject(o.dir, o.passwordFile)
+	if err := projectDir(o.dir); err != nil {
+		return err
+	}
+	pw, err := password(o.passwordFile)
 	if err != nil {
 		return err
 	}
-	lang, err := o.language(c.p.Lang)
+	p, ps := loadProject(o.dir, pw)
+	global, own := splitProblems(p, ps)
+	if err := global.Err(); err != nil {
+		// Project-wide inputs are wrong: nothing can be trusted.
+		return append(global, problemsOf(own)...)
+	}
+	lang, err := o.language(p.Lang)
 	if err != nil {
 		return err
 	}
-	eo, err := projectEstimateOptions(c.p, o.noSuppress)
+	eo, err := projectEstimateOptions(p, o.noSuppress)
 	if err != nil {
 		return err
-	}
-	var all []*workbook.Assessment
-	for _, com := range c.p.Communities {
-		s := c.surveys[com.Code]
-		a, err := assessCommunity(c.p, com, s, c.p.SurveyMap(com, pw), eo, lang)
-		if err != nil {
-			return fmt.Errorf("%s: %w", com.Name.In(lang), err)
-		}
-		all = append(all, a)
 	}
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		return fmt.Errorf("cannot create the output folder: %w", err)
 	}
-	var rows [][]string
-	warnings := c.problems
-	settings := projectPlanSettings(c.p)
-	for _, a := range all {
-		path := filepath.Join(o.out, slug(a.Community)+"-assessment.xlsx")
-		if err := workbook.WriteAssessment(path, a); err != nil {
-			return err
-		}
-		// The plan reads the assessment workbook just written, as it would
-		// one a person edited.
-		cp, ps := planCommunity(a.Community, path, c.p.Providers, c.p.Catalogue, settings)
-		warnings = append(warnings, ps...)
-		if ps.Errors() > 0 {
-			return warnings
-		}
-		cp.path = filepath.Join(o.out, slug(a.Community)+"-plan.xlsx")
-		cp.inventory = filepath.Join(o.dir, project.ProvidersFile)
-		if err := writePlan(cp, c.p.Name, lang); err != nil {
-			return err
-		}
-		// The budget reads the plan workbook just written.
-		cb, bps := budgetCommunity(c.p, a.Community, cp.path)
-		warnings = append(warnings, bps...)
-		if bps.Errors() > 0 {
-			return warnings
-		}
-		cb.path = filepath.Join(o.out, slug(a.Community)+"-budget.xlsx")
-		if err := writeBudget(cb, c.p, lang); err != nil {
-			return err
-		}
-		top, rate := topNeed(a)
-		s := cp.result.Summary
-		cliff := "–"
-		if cb.result.Cliff.Year != 0 {
-			cliff = fmt.Sprint(cb.result.Cliff.Year)
-		}
-		rows = append(rows, []string{a.Community.Name.In(lang), fmt.Sprint(a.Survey.Rows), top, rate,
-			fmt.Sprint(s.Create), fmt.Sprint(s.Enhance), fmt.Sprintf("%.2f", s.HireFTE), cliff, fmtInt(cb.result.Horizon.Local)})
+	names := make([]string, len(p.Communities))
+	for i, c := range p.Communities {
+		names[i] = c.Name.In(lang)
 	}
-	printWarnings(o.stderr, warnings)
+	r := &runner{p: p, pw: pw, lang: lang, eo: eo, settings: projectPlanSettings(p), out: o.out, own: own,
+		progress: newProgress(o.stderr, o.quiet, names, 3, lang)}
+	runs := make([]communityRun, len(p.Communities))
+	forEach(len(p.Communities), o.jobs, func(i int) {
+		runs[i] = r.community(i)
+		r.progress.done(i, runs[i].row.Stage)
+	})
+	r.progress.finish()
+
+	warnings := global
+	rows := make([]consolidate.Row, len(runs))
+	failed := 0
+	for i, cr := range runs {
+		rows[i] = cr.row
+		warnings = append(warnings, cr.problems...)
+		if cr.row.Status != consolidate.OK {
+			failed++
+		}
+	}
+	cons := consolidated(p, rows, eo, lang)
+	if err := workbook.WriteConsolidated(filepath.Join(o.out, consolidatedFile), cons); err != nil {
+		return fmt.Errorf("consolidated workbook: %w", err)
+	}
+	printRunProblems(o.stderr, warnings, len(runs))
 	if !o.quiet {
-		fmt.Fprintf(o.stdout, "%s\n", c.p.Name)
-		writeTable(o.stdout, []string{tr(lang, "громада", "community"), tr(lang, "домогосподарств", "households"),
-			tr(lang, "найпотрібніша послуга", "most needed service"), tr(lang, "потреба, усі домогосподарства (95 % ДІ)", "need, all households (95 % CI)"),
-			tr(lang, "створити", "create"), tr(lang, "розширити", "enhance"), tr(lang, "нових ставок", "new posts (FTE)"),
-			tr(lang, "рік виходу донора", "donor cliff"), tr(lang, "місцеве зобов'язання, грн", "local commitment, UAH")}, rows)
-		fmt.Fprintf(o.stdout, tr(lang, "Робочі книги: %s\n", "Workbooks: %s\n"), o.out)
+		printRunTable(o, p.Name, runs, cons, lang)
+	}
+	if failed > 0 {
+		return hinted{fmt.Errorf("%d of %d communities failed; the others' workbooks and %s are written", failed, len(runs), consolidatedFile),
+			"fix the errors above and run again; the Status sheet of " + consolidatedFile + " lists them by community"}
 	}
 	return nil
+}
+
+// splitProblems separates the problems confined to one community of p
+// (by code) from those of the whole project. A problem naming a code
+// that is not a community of the project concerns the whole project.
+func splitProblems(p *project.Project, ps hromada.Problems) (hromada.Problems, map[string]hromada.Problems) {
+	known := map[string]bool{}
+	for _, c := range p.Communities {
+		known[c.Code] = true
+	}
+	var global hromada.Problems
+	own := map[string]hromada.Problems{}
+	for _, pr := range ps {
+		if pr.Community != "" && known[pr.Community] {
+			own[pr.Community] = append(own[pr.Community], pr)
+			continue
+		}
+		global = append(global, pr)
+	}
+	return global, own
+}
+
+// problemsOf lists the problems of every community, in code order.
+func problemsOf(own map[string]hromada.Problems) hromada.Problems {
+	var out hromada.Problems
+	for _, code := range sortedKeys(own) {
+		out = append(out, own[code]...)
+	}
+	return out
+}
+
+// community runs check → assess → plan → budget for community i and
+// writes its workbooks; it stops at the first stage with an error.
+func (r *runner) community(i int) communityRun {
+	com := r.p.Communities[i]
+	cr := communityRun{row: consolidate.Row{Community: com.Community, Status: consolidate.OK}, top: "–", rate: "–"}
+	fail := func(stage string, ps hromada.Problems) communityRun {
+		cr.problems = append(cr.problems, ps...)
+		cr.row.Status, cr.row.Stage = consolidate.Failed, stage
+		for _, pr := range cr.problems {
+			if pr.Severity == hromada.Error {
+				cr.row.Problems = append(cr.row.Problems, pr.Error())
+			}
+		}
+		cr.row.Warnings = len(cr.problems) - cr.problems.Errors()
+		return cr
+	}
+	cr.problems = append(cr.problems, r.own[com.Code]...)
+	if cr.problems.Errors() > 0 {
+		return fail(stageCheck, nil)
+	}
+
+	// Assess.
+	m := r.p.SurveyMap(com, r.pw)
+	s, sps := project.ReadSurvey(m)
+	if sps.Errors() > 0 {
+		return fail(stageCheck, sps)
+	}
+	cr.problems = append(cr.problems, sps...)
+	a, err := assessCommunity(r.p, com, s, m, r.eo, r.lang)
+	if err != nil {
+		return fail(stageAssess, hromada.Problems{{File: m.File, Msg: err.Error()}})
+	}
+	a.Warnings = append(problemLines(sps), a.Warnings...)
+	opt, _ := communityAssessOptions(r.p, com, r.eo)
+	anyNeed, err := assess.AnyNeed(s.Survey, opt)
+	if err != nil {
+		return fail(stageAssess, hromada.Problems{{File: m.File, Msg: err.Error()}})
+	}
+	s = nil // the survey is no longer needed; let it go before the next stages
+	cr.row.Households = a.Survey.Rows
+	cr.row.Needs = familiesInNeed(a, anyNeed, needGroups(r.p))
+	cr.top, cr.rate = topNeed(a)
+	base := slug(com.Community)
+	assessPath := filepath.Join(r.out, base+"-assessment.xlsx")
+	if err := workbook.WriteAssessment(assessPath, a); err != nil {
+		return fail(stageAssess, hromada.Problems{{File: assessPath, Msg: err.Error()}})
+	}
+	cr.row.Files = append(cr.row.Files, filepath.Base(assessPath))
+	r.progress.stage(i, stageAssess)
+
+	// Plan: from the assessment workbook just written, as from one a
+	// person edited.
+	cp, pps := planCommunity(a.Community, assessPath, r.p.Providers, r.p.Catalogue, r.settings)
+	if pps.Errors() > 0 {
+		return fail(stagePlan, pps)
+	}
+	cr.problems = append(cr.problems, pps...)
+	cp.path = filepath.Join(r.out, base+"-plan.xlsx")
+	cp.inventory = filepath.Join(r.p.Dir, project.ProvidersFile)
+	if err := writePlan(cp, r.p.Name, r.lang); err != nil {
+		return fail(stagePlan, hromada.Problems{{File: cp.path, Msg: err.Error()}})
+	}
+	cr.row.Files = append(cr.row.Files, filepath.Base(cp.path))
+	r.progress.stage(i, stagePlan)
+
+	// Budget: from the plan workbook just written.
+	cb, bps := budgetCommunity(r.p, a.Community, cp.path)
+	if bps.Errors() > 0 {
+		return fail(stageBudget, bps)
+	}
+	cr.problems = append(cr.problems, bps...)
+	cb.path = filepath.Join(r.out, base+"-budget.xlsx")
+	if err := writeBudget(cb, r.p, r.lang); err != nil {
+		return fail(stageBudget, hromada.Problems{{File: cb.path, Msg: err.Error()}})
+	}
+	cr.row.Files = append(cr.row.Files, filepath.Base(cb.path))
+	r.progress.stage(i, stageBudget)
+
+	addPlan(&cr.row, a, cp, cb)
+	cr.row.Warnings = len(cr.problems)
+	return cr
+}
+
+// printRunProblems prints the errors of failed communities and the
+// warnings. A large project's warnings are counted, not listed: each is on
+// its community's workbooks.
+func printRunProblems(w io.Writer, ps hromada.Problems, communities int) {
+	const listUpTo = 50
+	warnings := len(ps) - ps.Errors()
+	for _, p := range ps {
+		if p.Severity == hromada.Error || communities <= listUpTo {
+			fmt.Fprintf(w, "%s: %s\n", p.Severity, p.Error())
+		}
+	}
+	if communities > listUpTo && warnings > 0 {
+		fmt.Fprintf(w, "%d %s; each is on the Methods sheet of its community's workbooks\n", warnings, plural(warnings, "warning", "warnings"))
+	}
+}
+
+// printRunTable prints the status of each community and the project's
+// totals. A large project lists only its failed communities.
+func printRunTable(o *runOptions, name string, runs []communityRun, c *workbook.Consolidated, lang hromada.Lang) {
+	const listUpTo = 50
+	fmt.Fprintf(o.stdout, "%s\n", name)
+	var rows [][]string
+	for _, cr := range runs {
+		r := cr.row
+		if len(runs) > listUpTo && r.Status == consolidate.OK {
+			continue
+		}
+		status := tr(lang, "готово", "done")
+		if r.Status != consolidate.OK {
+			status = fmt.Sprintf(tr(lang, "помилка: %s", "failed: %s"), stageName(r.Stage, lang))
+			rows = append(rows, []string{r.Community.Name.In(lang), status, "", "", "", "", "", "", "", ""})
+			continue
+		}
+		cliff := "–"
+		if r.CliffYear != 0 {
+			cliff = fmt.Sprint(r.CliffYear)
+		}
+		rows = append(rows, []string{r.Community.Name.In(lang), status, fmt.Sprint(r.Households), cr.top, cr.rate,
+			fmt.Sprint(r.Create), fmt.Sprint(r.Enhance), fmt.Sprintf("%.2f", r.Hires), cliff, fmtInt(r.HorizonLocal)})
+	}
+	t := c.Totals
+	if t.Communities-t.Failed > 0 {
+		rows = append(rows, []string{fmt.Sprintf(tr(lang, "Разом: %d з %d", "Total: %d of %d"), t.Communities-t.Failed, t.Communities), "",
+			fmt.Sprint(t.Households), "", "", fmt.Sprint(t.Create), fmt.Sprint(t.Enhance), fmt.Sprintf("%.2f", t.Hires), "", fmtInt(t.HorizonLocal)})
+	}
+	writeTable(o.stdout, []string{tr(lang, "громада", "community"), tr(lang, "стан", "status"), tr(lang, "домогосподарств", "households"),
+		tr(lang, "найпотрібніша послуга", "most needed service"), tr(lang, "потреба, усі домогосподарства (95 % ДІ)", "need, all households (95 % CI)"),
+		tr(lang, "створити", "create"), tr(lang, "розширити", "enhance"), tr(lang, "нових ставок", "new posts (FTE)"),
+		tr(lang, "рік виходу донора", "donor cliff"), tr(lang, "місцеве зобов'язання, грн", "local commitment, UAH")}, rows)
+	if len(runs) > listUpTo {
+		fmt.Fprintf(o.stdout, tr(lang, "Кожна громада — у %s.\n", "Every community is in %s.\n"), filepath.Join(o.out, consolidatedFile))
+	}
+	fmt.Fprintf(o.stdout, tr(lang, "Робочі книги: %s\n", "Workbooks: %s\n"), o.out)
 }
 
 // topNeed is the service most needed among all households, with its rate.

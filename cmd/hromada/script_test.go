@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -45,6 +46,7 @@ func TestScripts(t *testing.T) {
 			"exits":   cmdExits,
 			"cut":     cmdCut,
 			"setcell": cmdSetCell,
+			"sameall": cmdSameAll,
 		},
 	})
 }
@@ -181,4 +183,36 @@ func cmdXLSX(ts *testscript.TestScript, neg bool, args []string) {
 		b.AddSheet(workbook.Sheet{Name: name, Columns: cols, Rows: rows})
 	}
 	ts.Check(b.Save(ts.MkAbs(args[0])))
+}
+
+// cmdSameAll checks that two folders hold the same files, byte for byte:
+//
+//	sameall DIR1 DIR2
+func cmdSameAll(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: sameall DIR1 DIR2")
+	}
+	a, b := ts.MkAbs(args[0]), ts.MkAbs(args[1])
+	names := func(dir string) []string {
+		es, err := os.ReadDir(dir)
+		ts.Check(err)
+		var out []string
+		for _, e := range es {
+			out = append(out, e.Name())
+		}
+		return out
+	}
+	na, nb := names(a), names(b)
+	if strings.Join(na, "\n") != strings.Join(nb, "\n") {
+		ts.Fatalf("%s has %v, %s has %v", args[0], na, args[1], nb)
+	}
+	for _, n := range na {
+		x, err := os.ReadFile(filepath.Join(a, n))
+		ts.Check(err)
+		y, err := os.ReadFile(filepath.Join(b, n))
+		ts.Check(err)
+		if !bytes.Equal(x, y) {
+			ts.Fatalf("%s differs between %s and %s", n, args[0], args[1])
+		}
+	}
 }
