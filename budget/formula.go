@@ -16,13 +16,14 @@ func Index(rates []float64, n int) []float64 {
 			idx[t] = 1
 			continue
 		}
-		idx[t] = idx[t-1] * (1 + rateAt(rates, t))
+		idx[t] = idx[t-1] * (1 + RateAt(rates, t))
 	}
 	return idx
 }
 
-// rateAt returns the rate of year t from a slice of one rate or one a year.
-func rateAt(rates []float64, t int) float64 {
+// RateAt returns the rate of year t from a slice of rates: none (0), one
+// for every year, or one a year.
+func RateAt(rates []float64, t int) float64 {
 	switch len(rates) {
 	case 0:
 		return 0

@@ -501,18 +501,6 @@ func (w *budgetWriter) yearHeader(r *reportSheet, before []string, after ...stri
 	w.header(r, cells, len(before), len(cells))
 }
 
-// rate is the rate of year t of a rate slice: one for every year, or one
-// a year (as budget.Index reads it).
-func rate(rates []float64, t int) float64 {
-	switch len(rates) {
-	case 0:
-		return 0
-	case 1:
-		return rates[0]
-	}
-	return rates[t]
-}
-
 // integral reports whether every value is a whole number.
 func integral(v []float64) bool {
 	for _, x := range v {

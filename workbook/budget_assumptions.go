@@ -100,7 +100,7 @@ func (w *budgetWriter) assumptions() {
 				w.put(r, a.yearCol, w.t("as.base"), Percent, false)
 				continue
 			}
-			w.put(r, a.yearCol+t, rate(v, t), Percent, true)
+			w.put(r, a.yearCol+t, budget.RateAt(v, t), Percent, true)
 		}
 		w.label(r, sc, w.source(source), "note")
 		r.next++

@@ -370,7 +370,7 @@ func (w *budgetWriter) rates(v []float64) string {
 	}
 	var parts []string
 	for t := 1; t < w.n; t++ {
-		parts = append(parts, fmt.Sprintf("%d: %s", w.in.FirstYear+t, w.pct(rate(v, t))))
+		parts = append(parts, fmt.Sprintf("%d: %s", w.in.FirstYear+t, w.pct(budget.RateAt(v, t))))
 	}
 	if len(parts) == 0 {
 		return w.t("sc.asplanned")
