@@ -144,6 +144,7 @@ func Sum(rows []Row, level float64) Totals {
 	var needVar []float64
 	svc := map[string]int{}
 	var svcVar []float64
+	var svcKnown []int // communities that ran and know the service's demand
 	cliffs := map[int]int{}
 	for _, r := range rows {
 		t.Communities++
@@ -180,11 +181,13 @@ func Sum(rows []Row, level float64) Totals {
 				svc[s.Code] = k
 				t.Services = append(t.Services, ServiceTotal{Code: s.Code})
 				svcVar = append(svcVar, 0)
+				svcKnown = append(svcKnown, 0)
 			}
 			st := &t.Services[k]
 			if math.IsNaN(s.Demand) {
 				st.Missing++
 			} else {
+				svcKnown[k]++
 				st.Demand += s.Demand
 				if !math.IsNaN(s.SE) {
 					svcVar[k] += s.SE * s.SE
@@ -229,7 +232,7 @@ func Sum(rows []Row, level float64) Totals {
 	}
 	for k := range t.Services {
 		st := &t.Services[k]
-		if st.Missing > 0 && st.Demand == 0 && allMissing(rows, st.Code) {
+		if svcKnown[k] == 0 {
 			st.Demand, st.Low, st.Upp = math.NaN(), math.NaN(), math.NaN()
 			continue
 		}
@@ -242,22 +245,6 @@ func Sum(rows []Row, level float64) Totals {
 	}
 	sortYears(t.Cliffs)
 	return t
-}
-
-// allMissing reports whether no community that ran knows the demand for
-// the service.
-func allMissing(rows []Row, code string) bool {
-	for _, r := range rows {
-		if r.Status != OK {
-			continue
-		}
-		for _, s := range r.Services {
-			if s.Code == code && !math.IsNaN(s.Demand) {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 func addInto(sum, v []float64) []float64 {
