@@ -92,14 +92,7 @@ func runProjectBudget(o *budgetOptions) error {
 		return err
 	}
 	p, ps, lang, coms := st.p, st.problems, st.lang, st.communities
-	out := o.out
-	if out == "" {
-		out = "out"
-	}
-	from := o.from
-	if from == "" {
-		from = out
-	}
+	out, from := stageFolders(o.out, o.from)
 	var all []communityBudget
 	warnings := ps
 	for _, c := range coms {

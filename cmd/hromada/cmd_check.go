@@ -121,6 +121,19 @@ func openStage(a *app, dir, passwordFile string, names []string) (*stage, error)
 	return &stage{p: p, problems: ps, password: pw, lang: lang, communities: coms}, nil
 }
 
+// stageFolders are the output folder of a stage ("out" when not given)
+// and the folder it reads the previous stage's workbooks from (the output
+// folder when not given).
+func stageFolders(out, from string) (string, string) {
+	if out == "" {
+		out = "out"
+	}
+	if from == "" {
+		from = out
+	}
+	return out, from
+}
+
 // stageFile is the workbook a stage reads for community c: the one the
 // stage before wrote as <community>-<suffix>.xlsx into the folder from.
 // Missing, the error says which command writes it.

@@ -110,14 +110,7 @@ func runProjectPlan(o *planOptions) error {
 		return err
 	}
 	p, ps, lang, coms := st.p, st.problems, st.lang, st.communities
-	out := o.out
-	if out == "" {
-		out = "out"
-	}
-	from := o.from
-	if from == "" {
-		from = out
-	}
+	out, from := stageFolders(o.out, o.from)
 	var plans []communityPlan
 	warnings := ps
 	for _, c := range coms {
