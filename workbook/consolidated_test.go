@@ -13,6 +13,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/consolidate"
+	"github.com/hromada-tool/hromada/internal/heap"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -397,7 +398,7 @@ func BenchmarkWriteConsolidated(b *testing.B) {
 	c := syntheticConsolidated(hromada.Ukrainian, 1469)
 	path := filepath.Join(b.TempDir(), "consolidated.xlsx")
 	b.ReportAllocs()
-	peak := watchHeap(b)
+	peak := heap.Watch()
 	for b.Loop() {
 		if err := WriteConsolidated(path, c); err != nil {
 			b.Fatal(err)

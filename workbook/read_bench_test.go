@@ -7,12 +7,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
 
+	"github.com/hromada-tool/hromada/internal/heap"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -158,7 +156,7 @@ func benchRead(b *testing.B, path string, open func(*File) (*Table, error)) {
 	}
 	b.SetBytes(info.Size())
 	b.ReportAllocs()
-	peak := watchHeap(b)
+	peak := heap.Watch()
 	for b.Loop() {
 		f, err := Open(path, OpenOptions{})
 		if err != nil {
@@ -191,36 +189,6 @@ func benchRead(b *testing.B, path string, open func(*File) (*Table, error)) {
 	b.StopTimer()
 	b.ReportMetric(peak(), "peak-heap-MiB")
 	b.ReportMetric(float64(benchRows*benchCols)*float64(b.N)/b.Elapsed().Seconds(), "cells/s")
-}
-
-// watchHeap samples the heap in use until the returned function is called,
-// which returns the peak above the heap at the start, in MiB.
-func watchHeap(b *testing.B) func() float64 {
-	runtime.GC()
-	var base runtime.MemStats
-	runtime.ReadMemStats(&base)
-	var peak atomic.Uint64
-	done := make(chan struct{})
-	go func() {
-		var m runtime.MemStats
-		tick := time.NewTicker(10 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-tick.C:
-				runtime.ReadMemStats(&m)
-				if m.HeapInuse > peak.Load() {
-					peak.Store(m.HeapInuse)
-				}
-			}
-		}
-	}()
-	return func() float64 {
-		close(done)
-		return float64(peak.Load()-min(peak.Load(), base.HeapInuse)) / (1 << 20)
-	}
 }
 
 // benchInflate inflates the first sheet's XML of the workbook at path and

@@ -3,13 +3,11 @@ package main
 import (
 	"io"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/hromada-tool/hromada/examples/scale/synth"
+	"github.com/hromada-tool/hromada/internal/heap"
 )
 
 // BenchmarkAssessSurvey100k is the whole quick-mode assessment of a
@@ -31,7 +29,7 @@ func BenchmarkAssessSurvey100k(b *testing.B) {
 			}
 			args := strings.Fields("assess --survey " + path + " --weight weight --strata stratum --cluster settlement" +
 				" --by idp,low_income,child_disability,large_family,difficult_circumstances,has_children --need needs --json")
-			peak := watchHeap()
+			peak := heap.Watch()
 			b.ResetTimer()
 			for b.Loop() {
 				if code := run(args, strings.NewReader(""), io.Discard, io.Discard); code != exitOK {
@@ -39,38 +37,8 @@ func BenchmarkAssessSurvey100k(b *testing.B) {
 				}
 			}
 			b.StopTimer()
-			b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MiB")
+			b.ReportMetric(peak(), "peak-heap-MiB")
 		})
-	}
-}
-
-// watchHeap samples the heap in use every 10 ms until the returned
-// function is called, which gives the peak above the starting heap.
-func watchHeap() func() uint64 {
-	runtime.GC()
-	var base runtime.MemStats
-	runtime.ReadMemStats(&base)
-	var peak atomic.Uint64
-	done := make(chan struct{})
-	go func() {
-		var m runtime.MemStats
-		tick := time.NewTicker(10 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-tick.C:
-				runtime.ReadMemStats(&m)
-				if m.HeapInuse > base.HeapInuse && m.HeapInuse-base.HeapInuse > peak.Load() {
-					peak.Store(m.HeapInuse - base.HeapInuse)
-				}
-			}
-		}
-	}()
-	return func() uint64 {
-		close(done)
-		return peak.Load()
 	}
 }
 
@@ -80,12 +48,12 @@ func watchHeap() func() uint64 {
 func BenchmarkRunExample(b *testing.B) {
 	out := b.TempDir()
 	args := []string{"run", filepath.Join("..", "..", "examples", "zhytomyr"), "-o", out, "-q"}
-	peak := watchHeap()
+	peak := heap.Watch()
 	for b.Loop() {
 		if code := run(args, strings.NewReader(""), io.Discard, io.Discard); code != exitOK {
 			b.Fatalf("run exited %d", code)
 		}
 	}
 	b.StopTimer()
-	b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MiB")
+	b.ReportMetric(peak(), "peak-heap-MiB")
 }
