@@ -51,7 +51,8 @@ func readAndAssess(p *project.Project, c project.Community, pw string, eo estima
 	if ps.Errors() > 0 {
 		return nil, ps
 	}
-	a, err := assessCommunity(p, c, s, m, eo, lang)
+	opt, registry := communityAssessOptions(p, c, eo)
+	a, err := assessCommunity(p, c, s, m, eo, opt, registry, lang)
 	if err != nil {
 		return nil, append(ps, hromada.Problem{File: m.File, Msg: err.Error()})
 	}
@@ -101,9 +102,9 @@ func assessGroups(p *project.Project) map[string]hromada.Group {
 }
 
 // assessCommunity estimates a community's needs and demand from its survey
-// s, read with m, and the project's registry counts.
-func assessCommunity(p *project.Project, c project.Community, s *project.Survey, m project.SurveyMap, eo estimateOptions, lang hromada.Lang) (*workbook.Assessment, error) {
-	opt, registry := communityAssessOptions(p, c, eo)
+// s, read with m, with the options and registry rows of
+// communityAssessOptions.
+func assessCommunity(p *project.Project, c project.Community, s *project.Survey, m project.SurveyMap, eo estimateOptions, opt assess.Options, registry []workbook.RegistryRow, lang hromada.Lang) (*workbook.Assessment, error) {
 	services := map[string]hromada.Service{}
 	for _, n := range p.Needs {
 		services[n.Service.Code] = n.Service

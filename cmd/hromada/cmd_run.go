@@ -218,12 +218,12 @@ func (r *runner) community(i int) communityRun {
 		return fail(stageCheck, sps)
 	}
 	cr.problems = append(cr.problems, sps...)
-	a, err := assessCommunity(r.p, com, s, m, r.eo, r.lang)
+	opt, registry := communityAssessOptions(r.p, com, r.eo)
+	a, err := assessCommunity(r.p, com, s, m, r.eo, opt, registry, r.lang)
 	if err != nil {
 		return fail(stageAssess, hromada.Problems{{File: m.File, Msg: err.Error()}})
 	}
 	a.Warnings = append(problemLines(sps), a.Warnings...)
-	opt, _ := communityAssessOptions(r.p, com, r.eo)
 	anyNeed, err := assess.AnyNeed(s.Survey, opt)
 	if err != nil {
 		return fail(stageAssess, hromada.Problems{{File: m.File, Msg: err.Error()}})
