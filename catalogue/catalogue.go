@@ -351,7 +351,29 @@ const (
 	ParamSubsistenceMinimum = "subsistence_minimum_general"
 	ParamCPIForecast        = "cpi_forecast"
 	ParamWorkingHours       = "working_hours_per_year"
+	// ParamWageGrowthForecast is the forecast growth of the pay of social
+	// services staff, one row a year (the minimum wage path; the last row
+	// holds for later years).
+	ParamWageGrowthForecast = "wage_growth_forecast"
+	// ParamNewPostsPer1000High is the number of new posts per 1,000
+	// residents above which a plan is flagged as implausible.
+	ParamNewPostsPer1000High = "new_posts_per_1000_high"
+	// ParamWorkforceGrowthHigh is the ratio of staff after the plan to the
+	// staff of the provider inventory above which a plan is flagged (2 = the
+	// plan more than doubles the staff).
+	ParamWorkforceGrowthHigh = "workforce_growth_high"
 )
+
+// NeedsAssessmentProcedure cites the national procedure a community follows
+// to determine its residents' needs for social services, for the Methods
+// sheets: MinSocPolicy order 130-Н of 19.04.2023, registered by the Ministry
+// of Justice on 11.07.2023 No 1169/40225 (issued under art. 25 part 3 of the
+// Law "On Social Services"; it replaced order 28 of 20.01.2014). Title and
+// registration as read on docs.dtkt.ua/doc/z1169-23 (see SOURCES.md).
+var NeedsAssessmentProcedure = hromada.Text{
+	UK: "Порядок визначення потреб населення адміністративно-територіальної одиниці/територіальної громади у соціальних послугах, затверджений наказом Міністерства соціальної політики України від 19.04.2023 № 130-Н, зареєстрованим у Міністерстві юстиції України 11.07.2023 за № 1169/40225",
+	EN: "Procedure for determining the needs of the population of an administrative-territorial unit / territorial community for social services, approved by order of the Ministry of Social Policy of Ukraine No 130-Н of 19.04.2023, registered by the Ministry of Justice on 11.07.2023 under No 1169/40225",
+}
 
 // All returns every parameter row in file order.
 func (p *Parameters) All() []Parameter { return append([]Parameter(nil), p.rows...) }
@@ -421,6 +443,26 @@ func (p *Parameters) SubsistenceMinimum(date time.Time) float64 {
 // assumed for year, and whether there is one.
 func (p *Parameters) CPIForecast(year int) (float64, bool) {
 	return p.Value(ParamCPIForecast, time.Date(year, 7, 1, 0, 0, 0, 0, time.UTC))
+}
+
+// WageGrowthForecast returns the forecast growth of staff pay (share,
+// 0.081 = 8.1 %) for year, and whether there is one. The last row is
+// open-ended, so years after it hold its value.
+func (p *Parameters) WageGrowthForecast(year int) (float64, bool) {
+	return p.Value(ParamWageGrowthForecast, time.Date(year, 7, 1, 0, 0, 0, 0, time.UTC))
+}
+
+// NewPostsPer1000High returns the new posts per 1,000 residents above which
+// a plan starting on date is flagged, and whether the catalogue has one.
+func (p *Parameters) NewPostsPer1000High(date time.Time) (float64, bool) {
+	return p.Value(ParamNewPostsPer1000High, date)
+}
+
+// WorkforceGrowthHigh returns the ratio of staff after the plan to existing
+// staff above which a plan starting on date is flagged, and whether the
+// catalogue has one.
+func (p *Parameters) WorkforceGrowthHigh(date time.Time) (float64, bool) {
+	return p.Value(ParamWorkforceGrowthHigh, date)
 }
 
 // WorkingHours returns the working hours of a full-time post in year, and

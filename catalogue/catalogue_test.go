@@ -2,6 +2,7 @@ package catalogue
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -353,13 +354,103 @@ func TestOtherParameters(t *testing.T) {
 	if v, ok := p.CPIForecast(2026); !ok || v != 0.099 {
 		t.Errorf("CPI 2026 = %v %v", v, ok)
 	}
-	if _, ok := p.CPIForecast(2027); ok {
-		t.Error("CPI 2027 should be unknown")
+	// Later years: the draft Budget Declaration 2026-2028 path (7.1 %,
+	// 5.6 %); the 2028 row is open-ended, so 2030 holds 5.6 %.
+	for _, c := range []struct {
+		year int
+		want float64
+	}{{2027, 0.071}, {2028, 0.056}, {2030, 0.056}} {
+		if v, ok := p.CPIForecast(c.year); !ok || v != c.want {
+			t.Errorf("CPI %d = %v %v, want %v", c.year, v, ok, c.want)
+		}
+	}
+	if _, ok := p.CPIForecast(2025); ok {
+		t.Error("CPI 2025 should be unknown")
 	}
 	if v, ok := p.WorkingHours(2026); !ok || v != 1990 {
 		t.Errorf("working hours 2026 = %v %v", v, ok)
 	}
 	if v, ok := p.Value(ParamMinimumWageHourly, date(2024, 4, 1)); !ok || v != 48 {
 		t.Errorf("hourly minimum wage April 2024 = %v %v", v, ok)
+	}
+}
+
+func TestForecastsAndPlausibilityBands(t *testing.T) {
+	p := mustDefault(t).Parameters()
+	// Wage growth follows the minimum wage path: 8,647/8,000 = 1.0809 (2026,
+	// budget law), 9,347/8,647 = 1.0810 (2027) and 9,997/9,347 = 1.0695
+	// (2028, Ministry of Finance letter of 15.08.2025); 2029 holds 2028's.
+	for _, c := range []struct {
+		year  int
+		ratio float64
+	}{{2026, 8647.0 / 8000}, {2027, 9347.0 / 8647}, {2028, 9997.0 / 9347}, {2029, 9997.0 / 9347}} {
+		v, ok := p.WageGrowthForecast(c.year)
+		if !ok || math.Abs(v-(c.ratio-1)) > 0.0006 {
+			t.Errorf("wage growth %d = %v %v, want %.4f", c.year, v, ok, c.ratio-1)
+		}
+	}
+	if _, ok := p.WageGrowthForecast(2025); ok {
+		t.Error("wage growth 2025 should be unknown")
+	}
+	// Bands: hromada's stated choices, 1 new post per 1,000 residents and
+	// a staff that more than doubles.
+	if v, ok := p.NewPostsPer1000High(date(2026, 1, 1)); !ok || v != 1 {
+		t.Errorf("new posts per 1,000 high = %v %v", v, ok)
+	}
+	if v, ok := p.WorkforceGrowthHigh(date(2031, 6, 1)); !ok || v != 2 {
+		t.Errorf("workforce growth high = %v %v", v, ok)
+	}
+	if _, ok := p.NewPostsPer1000High(date(2025, 12, 31)); ok {
+		t.Error("the band starts in 2026")
+	}
+}
+
+// TestCaseloadArithmetic checks that the calibrated caseloads are the
+// arithmetic their source text states.
+func TestCaseloadArithmetic(t *testing.T) {
+	c := mustDefault(t)
+	get := func(code string) Row {
+		t.Helper()
+		r, ok := c.Row(code)
+		if !ok {
+			t.Fatalf("no service %s", code)
+		}
+		return r
+	}
+	const post = 1990.0 // working hours of a full-time post (parameters.csv)
+	for _, x := range []struct {
+		code      string
+		caseload  float64
+		minStaff  float64
+		tolerance float64
+		why       string
+	}{
+		// day care: 2 sessions a day x a group of 8 children / a team of 5.
+		{"015.3", 2 * 8.0 / 5, 5, 0, "16 children per team of 5"},
+		// respite: 1,990 h / (30 days x 24 h / 2 children per carer) = 5.53.
+		{"018.1", post / (30 * 24 / 2.0), 0.5, 0.05, "360 care hours a child"},
+		// supported living: 8 h x 365 days = 2,920 h = 1.47 posts a flat.
+		{"009.1", 4, 8 * 365 / post, 0.05, "a flat of 4-6 with a worker 8 h a day"},
+		// early intervention: 30 families a year per team of 3 FTE.
+		{"903.0", 30.0 / 3, 3, 0, "30 families per team"},
+		// inclusive education: one child per assistant.
+		{"020.0", 1, 1, 0, "one-to-one"},
+		// home care: 9-10 and 11.2 clients per social worker reported.
+		{"015.1", 10, 1, 0, "communities report 9-11"},
+	} {
+		r := get(x.code)
+		if math.Abs(r.Caseload-x.caseload) > x.tolerance+1e-9 || math.Abs(r.MinStaff-x.minStaff) > x.tolerance+1e-9 {
+			t.Errorf("%s (%s): caseload %v min_staff %v, want %v and %v", x.code, x.why, r.Caseload, r.MinStaff, x.caseload, x.minStaff)
+		}
+	}
+}
+
+func TestNeedsAssessmentProcedureCitation(t *testing.T) {
+	for _, s := range []string{NeedsAssessmentProcedure.UK, NeedsAssessmentProcedure.EN} {
+		for _, want := range []string{"130-Н", "19.04.2023", "11.07.2023", "1169/40225"} {
+			if !strings.Contains(s, want) {
+				t.Errorf("citation %q lacks %q", s, want)
+			}
+		}
 	}
 }
