@@ -76,9 +76,10 @@ var (
 	// life circumstances (СЖО), before the odds of low-income, displaced
 	// and single-parent families; only families with children are (the
 	// group is "families with children in difficult life circumstances").
-	// Set somewhat above the families services know of (rateSJO): the
-	// register counts only families a service has assessed (RegistryBias).
-	pSJO = 0.6 * rateSJO
+	// The base is the rate of families services know of (rateSJO); the
+	// odds of the other groups put the true share above it, as the register
+	// counts only families a service has assessed (RegistryBias).
+	pSJO = rateSJO
 	// pElderlyHousehold is the share of households without children whose
 	// adults are 60 or older (an assumption: in Zhytomyr oblast about a
 	// quarter of residents are 60 or older, most of them in households
@@ -517,6 +518,7 @@ func (c *Community) GroupCounts() map[string]int {
 			n["large_family"] += b2i(h.Large())
 			n["sjo"] += b2i(h.SJO && h.Children > 0)
 			n["members"] += len(h.Members)
+			n["children"] += h.Children
 		}
 	}
 	return n
