@@ -322,3 +322,40 @@ func TestExportMatchesQuestionnaire(t *testing.T) {
 		}
 	}
 }
+
+// TestRegistryMatchesPublishedRates checks the registry counts of the six
+// communities together, per 1,000 residents, against the published
+// figures they are calibrated to (examples/internal/sim/sources.go):
+// children with disabilities 6,031 in an oblast of 1,179,032 = 5.1;
+// IDP families with children about 15,600 IDP children ÷ 1.317 children a
+// family ÷ 1,179,032 = 10.0 (the example's towns take more than the
+// oblast's villages); low-income families with children 6,193 ÷ 1,179,032
+// = 5.3, and with the households without children that receive the
+// assistance more; large families 2.9 % of 179,685 families with children
+// ÷ 1,179,032 = 4.4. Bands allow for the synthetic draw and the registers'
+// blur (RegistryBias).
+func TestRegistryMatchesPublishedRates(t *testing.T) {
+	_, ex := generated(t)
+	sum := map[string]float64{}
+	for _, row := range registryRows(ex) {
+		sum[row[1].(string)] += float64(row[3].(int))
+	}
+	pop := 0.0
+	for _, p := range places {
+		pop += float64(p.Pop)
+	}
+	for _, c := range []struct {
+		group  string
+		lo, hi float64
+	}{
+		{"child_disability", 4.3, 5.9},
+		{"idp", 8, 14},
+		{"low_income", 5.3, 11},
+		{"large_family", 3.5, 5.5},
+		{"sjo", 0.4, 1.2},
+	} {
+		if per := 1000 * sum[c.group] / pop; per < c.lo || per > c.hi {
+			t.Errorf("registry %s: %.1f per 1,000 residents, want %.1f–%.1f", c.group, per, c.lo, c.hi)
+		}
+	}
+}
