@@ -8,8 +8,8 @@ import (
 
 // Providers of a national community follow one of the six communities of
 // the example project (examples/gen), chosen by size: the same kinds of
-// provider, delivering the same services and covering the same shares of
-// the community's own synthetic demand. Communal providers are named after
+// provider, delivering the same services with that community's staff
+// scaled to the population (scaledStaff). Communal providers are named after
 // the community and its council; NGO and charity names are made up.
 
 // provider is a provider of a template: its name, with %[1]s for the
