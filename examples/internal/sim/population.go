@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/project"
@@ -574,4 +575,32 @@ func RegistryBias(group string) (lo, hi float64) {
 		return 0.92, 1.02
 	}
 	return 0.97, 1.03
+}
+
+// RosterAnswer is member m's answer to question name of the roster (the
+// repeat group of household members of the shared contract: member_age,
+// member_disability, member_needs), as a Kobo export writes it: the age
+// as a number, "yes"/"no", and for member_needs the space-separated keys
+// of the needs options in services (indices of project.NeedOptions, the
+// child and person services the question lists) that m needs, or NoNeed.
+// ok is false for a question the roster does not have.
+func (m Member) RosterAnswer(name string, services []int) (answer any, ok bool) {
+	switch name {
+	case "member_age":
+		return m.Age, true
+	case "member_disability":
+		return yesNo(m.Disabled), true
+	case "member_needs":
+		var keys []string
+		for _, k := range services {
+			if m.Needs != nil && m.Needs[k] {
+				keys = append(keys, project.NeedOptions[k].Key)
+			}
+		}
+		if len(keys) == 0 {
+			return NoNeed, true
+		}
+		return strings.Join(keys, " "), true
+	}
+	return nil, false
 }

@@ -171,3 +171,34 @@ func TestStaffedProviderRow(t *testing.T) {
 		t.Error("a service without a capacity per post: want an error")
 	}
 }
+
+// TestRosterAnswer checks a member's roster answers by hand: a girl of 9
+// with a disability who needs day care and respite care, asked about day
+// care, inclusive support and respite care, answers
+// "day_care_children respite_care"; a member who needs none of them
+// answers NoNeed.
+func TestRosterAnswer(t *testing.T) {
+	day, incl, resp := option(t, "day_care_children"), option(t, "inclusive_support"), option(t, "respite_care")
+	needs := make([]bool, len(project.NeedOptions))
+	needs[day], needs[resp] = true, true
+	m := Member{Age: 9, Disabled: true, Needs: needs}
+	services := []int{day, incl, resp}
+	for _, c := range []struct {
+		name string
+		want any
+	}{
+		{"member_age", 9},
+		{"member_disability", "yes"},
+		{"member_needs", "day_care_children respite_care"},
+	} {
+		if got, ok := m.RosterAnswer(c.name, services); !ok || got != c.want {
+			t.Errorf("%s = %v (%v), want %v", c.name, got, ok, c.want)
+		}
+	}
+	if got, _ := (Member{Age: 40}).RosterAnswer("member_needs", services); got != NoNeed {
+		t.Errorf("member_needs of a member with no need = %v, want %q", got, NoNeed)
+	}
+	if _, ok := m.RosterAnswer("member_name", services); ok {
+		t.Error("member_name: want not a roster question")
+	}
+}
