@@ -81,11 +81,11 @@ var Questionnaire = []Question{
 	{Type: "integer", Name: "hh_size", Label: t("Скільки осіб живе у вашому домогосподарстві?", "How many people live in your household?"), Required: true, Relevant: "${consent} = 'yes'", Group: "household"},
 	{Type: "integer", Name: "n_children", Label: t("Скільки з них дітей до 18 років?", "How many of them are children under 18?"), Required: true, Relevant: "${consent} = 'yes'", Group: "household"},
 	{Type: "calculate", Name: "has_children", Calc: "if(${n_children} > 0, 'yes', 'no')", Group: "household"},
-	{Type: "select_one yn", Name: "idp", Label: t("Чи є ваша сім'я внутрішньо переміщеними особами?", "Is your family internally displaced?"), Required: true, Relevant: "${consent} = 'yes'", Group: "household"},
+	{Type: "select_one yn", Name: "idp", Label: t("Чи є ваша сім'я внутрішньо переміщеними особами?", "Is your family internally displaced?"), Required: true, Relevant: "${n_children} > 0", Group: "household"},
 	{Type: "select_one yn", Name: "low_income", Label: t("Чи отримує сім'я допомогу як малозабезпечена?", "Does the family receive low-income assistance?"), Required: true, Relevant: "${consent} = 'yes'", Group: "household"},
 	{Type: "select_one yn", Name: "child_disability", Label: t("Чи є в сім'ї дитина з інвалідністю?", "Is there a child with a disability in the family?"), Required: true, Relevant: "${n_children} > 0", Group: "household"},
 	{Type: "select_one yn", Name: "large_family", Label: t("Чи є сім'я багатодітною (3 і більше дітей)?", "Is it a large family (3 or more children)?"), Required: true, Relevant: "${n_children} > 0", Group: "household"},
-	{Type: "select_one yn", Name: "difficult_circumstances", Label: t("Чи перебуває сім'я у складних життєвих обставинах?", "Is the family in difficult life circumstances?"), Required: true, Relevant: "${consent} = 'yes'", Group: "household"},
+	{Type: "select_one yn", Name: "difficult_circumstances", Label: t("Чи перебуває сім'я у складних життєвих обставинах?", "Is the family in difficult life circumstances?"), Required: true, Relevant: "${n_children} > 0", Group: "household"},
 	{Type: "select_multiple needs", Name: "needs", Label: t("Які з цих послуг потрібні вашій сім'ї зараз?", "Which of these services does your family need now?"), Required: true, Relevant: "${consent} = 'yes'", Group: "needs"},
 }
 

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 
-	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/catalogue"
 	"github.com/hromada-tool/hromada/examples/internal/sim"
 	"github.com/hromada-tool/hromada/project"
@@ -20,13 +19,18 @@ type provider struct {
 	Offers    []offer
 }
 
-// offer is a service a provider delivers and the share of the community's
-// demand its capacity covers (before ±15 % noise). The shares are chosen so
-// that the plan has services to create (no provider), to enhance (below
-// the catalogue's 80 % target) and a few that suffice.
+// offer is a service a provider delivers and the staff (FTE) it has for
+// it. Its capacity follows from the staff as a real provider's does
+// (sim.PostCapacity: a home-care social worker serves about 10 clients, a
+// day-care unit of 5 takes a group of 12 children, and so on). Staff is
+// set by hand for each community's size, as such providers are staffed —
+// a territorial centre of a town of 60,000 has about 30 home-care social
+// workers, a city's centre for children with disabilities runs one or two
+// day-care groups — so the plan has services to create (no provider), to
+// enhance and a few that suffice.
 type offer struct {
-	Key   string // needs option = catalogue key
-	Cover float64
+	Key   string  // needs option = catalogue key
+	Staff float64 // FTE posts for the service
 }
 
 // providers are keyed by community slug. No community has supported
@@ -34,74 +38,67 @@ type offer struct {
 // disabilities.
 var providers = map[string][]provider{
 	"andrushivska": {
-		{"КУ «Центр надання соціальних послуг» Андрушівської міської ради", "communal", []offer{{"information", 1.0}, {"counselling", 0.45}, {"social_support", 0.35}, {"crisis", 0.6}, {"home_care", 0.7}, {"natural_aid", 0.4}}},
-		{"ГО «Родина поруч»", "ngo", []offer{{"psychosocial", 0.25}, {"information", 0.15}}},
-		{"БФ «Добре серце Полісся»", "ngo", []offer{{"natural_aid", 0.3}}},
+		{"КУ «Центр надання соціальних послуг» Андрушівської міської ради", "communal", []offer{{"information", 0.5}, {"counselling", 1}, {"social_support", 2}, {"crisis", 0.25}, {"home_care", 14}, {"natural_aid", 0.5}}},
+		{"ГО «Родина поруч»", "ngo", []offer{{"psychosocial", 1}, {"information", 0.25}}},
+		{"БФ «Добре серце Полісся»", "ngo", []offer{{"natural_aid", 0.5}}},
 	},
 	"zhytomyrska": {
-		{"Житомирський міський центр соціальних служб", "communal", []offer{{"social_support", 0.45}, {"counselling", 0.5}, {"psychosocial", 0.2}, {"crisis", 0.7}, {"information", 0.8}, {"mediation", 0.5}, {"representation", 0.6}}},
-		{"Територіальний центр соціального обслуговування (надання соціальних послуг) м. Житомира", "communal", []offer{{"home_care", 0.75}, {"natural_aid", 0.35}}},
-		{"КУ «Центр комплексної реабілітації для дітей з інвалідністю» Житомирської міської ради", "communal", []offer{{"day_care_children", 0.5}, {"early_intervention", 0.3}, {"inclusive_support", 0.4}}},
-		{"КУ «Центр соціально-психологічної допомоги» Житомирської міської ради", "communal", []offer{{"psychosocial", 0.25}, {"crisis", 0.3}}},
-		{"ГО «Крок назустріч»", "ngo", []offer{{"counselling", 0.15}, {"psychosocial", 0.15}, {"information", 0.3}}},
-		{"БФ «Полісся разом»", "ngo", []offer{{"natural_aid", 0.4}}},
-		{"ТОВ «Турбота вдома»", "private", []offer{{"home_care", 0.1}}},
+		{"Житомирський міський центр соціальних служб", "communal", []offer{{"social_support", 14}, {"counselling", 8}, {"psychosocial", 3}, {"crisis", 2}, {"information", 3}, {"mediation", 3}, {"representation", 3}}},
+		{"Територіальний центр соціального обслуговування (надання соціальних послуг) м. Житомира", "communal", []offer{{"home_care", 100}, {"natural_aid", 2}}},
+		{"КУ «Центр комплексної реабілітації для дітей з інвалідністю» Житомирської міської ради", "communal", []offer{{"day_care_children", 10}, {"early_intervention", 4}, {"inclusive_support", 6}}},
+		{"КУ «Центр соціально-психологічної допомоги» Житомирської міської ради", "communal", []offer{{"psychosocial", 4}, {"crisis", 2}}},
+		{"ГО «Крок назустріч»", "ngo", []offer{{"counselling", 2}, {"psychosocial", 2}, {"information", 1}}},
+		{"БФ «Полісся разом»", "ngo", []offer{{"natural_aid", 3}}},
+		{"ТОВ «Турбота вдома»", "private", []offer{{"home_care", 8}}},
 	},
 	"zviahelska": {
-		{"КУ «Центр надання соціальних послуг» Звягельської міської ради", "communal", []offer{{"social_support", 0.4}, {"counselling", 0.5}, {"crisis", 0.6}, {"information", 0.9}, {"mediation", 0.3}, {"natural_aid", 0.3}}},
-		{"Звягельський територіальний центр соціального обслуговування", "communal", []offer{{"home_care", 0.8}, {"natural_aid", 0.3}}},
-		{"КУ «Центр комплексної реабілітації для осіб з інвалідністю» Звягельської міської ради", "communal", []offer{{"day_care_children", 0.4}, {"respite_care", 0.3}}},
-		{"ГО «Звягель — громада турботи»", "ngo", []offer{{"psychosocial", 0.3}}},
+		{"КУ «Центр надання соціальних послуг» Звягельської міської ради", "communal", []offer{{"social_support", 4}, {"counselling", 2}, {"crisis", 0.5}, {"information", 1}, {"mediation", 0.5}, {"natural_aid", 1}}},
+		{"Звягельський територіальний центр соціального обслуговування", "communal", []offer{{"home_care", 30}, {"natural_aid", 1}}},
+		{"КУ «Центр комплексної реабілітації для осіб з інвалідністю» Звягельської міської ради", "communal", []offer{{"day_care_children", 5}, {"respite_care", 1}}},
+		{"ГО «Звягель — громада турботи»", "ngo", []offer{{"psychosocial", 1.5}}},
 	},
 	"korostenska": {
-		{"Коростенський міський центр соціальних служб", "communal", []offer{{"social_support", 0.35}, {"counselling", 0.4}, {"psychosocial", 0.2}, {"crisis", 0.5}, {"information", 0.8}}},
-		{"Територіальний центр соціального обслуговування (надання соціальних послуг) м. Коростеня", "communal", []offer{{"home_care", 0.7}, {"natural_aid", 0.4}}},
-		{"КУ «Коростенський реабілітаційний центр для дітей з інвалідністю»", "communal", []offer{{"day_care_children", 0.35}, {"early_intervention", 0.25}}},
-		{"ГО «Надія Полісся»", "ngo", []offer{{"psychosocial", 0.15}, {"natural_aid", 0.3}, {"representation", 0.2}}},
-		{"БФ «Житомирщина з дітьми»", "ngo", []offer{{"natural_aid", 0.2}, {"information", 0.2}}},
+		{"Коростенський міський центр соціальних служб", "communal", []offer{{"social_support", 5}, {"counselling", 3}, {"psychosocial", 1}, {"crisis", 0.5}, {"information", 1.5}}},
+		{"Територіальний центр соціального обслуговування (надання соціальних послуг) м. Коростеня", "communal", []offer{{"home_care", 35}, {"natural_aid", 1}}},
+		{"КУ «Коростенський реабілітаційний центр для дітей з інвалідністю»", "communal", []offer{{"day_care_children", 5}, {"early_intervention", 2}}},
+		{"ГО «Надія Полісся»", "ngo", []offer{{"psychosocial", 1}, {"natural_aid", 0.5}, {"representation", 0.5}}},
+		{"БФ «Житомирщина з дітьми»", "ngo", []offer{{"natural_aid", 0.5}, {"information", 0.25}}},
 	},
 	"olevska": {
-		{"КУ «Центр надання соціальних послуг» Олевської міської ради", "communal", []offer{{"social_support", 0.3}, {"counselling", 0.35}, {"crisis", 0.4}, {"information", 0.9}, {"home_care", 0.6}, {"natural_aid", 0.35}, {"representation", 0.4}, {"inclusive_support", 0.3}}},
-		{"ГО «Олевськ — рідний дім»", "ngo", []offer{{"psychosocial", 0.2}, {"information", 0.2}}},
-		{"БФ «Світло Полісся»", "ngo", []offer{{"natural_aid", 0.3}}},
+		{"КУ «Центр надання соціальних послуг» Олевської міської ради", "communal", []offer{{"social_support", 2}, {"counselling", 1}, {"crisis", 0.25}, {"information", 0.75}, {"home_care", 18}, {"natural_aid", 1}, {"representation", 0.5}, {"inclusive_support", 2}}},
+		{"ГО «Олевськ — рідний дім»", "ngo", []offer{{"psychosocial", 1}, {"information", 0.25}}},
+		{"БФ «Світло Полісся»", "ngo", []offer{{"natural_aid", 0.5}}},
 	},
 	"khoroshivska": {
-		{"КУ «Центр надання соціальних послуг» Хорошівської селищної ради", "communal", []offer{{"social_support", 0.3}, {"counselling", 0.4}, {"information", 0.9}, {"home_care", 0.65}, {"natural_aid", 0.3}, {"crisis", 0.3}}},
-		{"ГО «Разом для громади»", "ngo", []offer{{"psychosocial", 0.2}, {"counselling", 0.1}}},
-		{"ГО «Милосердя Хорошівщини»", "ngo", []offer{{"natural_aid", 0.35}, {"home_care", 0.1}}},
+		{"КУ «Центр надання соціальних послуг» Хорошівської селищної ради", "communal", []offer{{"social_support", 1.5}, {"counselling", 1}, {"information", 0.5}, {"home_care", 12}, {"natural_aid", 0.5}, {"crisis", 0.25}}},
+		{"ГО «Разом для громади»", "ngo", []offer{{"psychosocial", 0.5}, {"counselling", 0.25}}},
+		{"ГО «Милосердя Хорошівщини»", "ngo", []offer{{"natural_aid", 0.5}, {"home_care", 2}}},
 	},
 }
 
 // providerRows are the rows of providers.xlsx: per provider and service,
-// the annual capacity (its share of the true demand of the community's
-// target groups), current clients (70–100 % of capacity), staff FTE (from
-// the catalogue's caseload, in quarter posts) and vacancies.
+// the staff FTE, the annual capacity that staff gives
+// (sim.StaffedProviderRow), current clients (70–100 % of capacity) and
+// vacancies.
 func providerRows(ex *example, cat *catalogue.Catalogue) (map[string][][]any, error) {
-	services := make([]hromada.Service, len(project.NeedOptions))
-	units := make([]hromada.Unit, len(project.NeedOptions))
-	index := map[string]int{}
-	for k, o := range project.NeedOptions {
-		sv, ok := cat.ByKey(o.Key)
-		if !ok {
-			return nil, fmt.Errorf("the catalogue has no service with key %q", o.Key)
-		}
-		services[k], units[k], index[o.Key] = sv, sv.Unit, k
-	}
 	var rows [][]any
 	for i, c := range ex.Communities {
 		r := rand.New(rand.NewPCG(ex.Seed, uint64(200+i)))
-		d := c.Demand(units)
 		list, ok := providers[c.Slug]
 		if !ok {
 			return nil, fmt.Errorf("no providers listed for %s", c.EN)
 		}
 		for _, p := range list {
 			for _, o := range p.Offers {
-				k, ok := index[o.Key]
+				sv, ok := cat.ByKey(o.Key)
 				if !ok {
-					return nil, fmt.Errorf("provider %q offers %q, which the questionnaire does not ask about", p.Name, o.Key)
+					return nil, fmt.Errorf("provider %q offers %q, which the catalogue does not have", p.Name, o.Key)
 				}
-				rows = append(rows, sim.ProviderRow(c.Code, p.Name, p.Ownership, services[k], d[k], o.Cover, r))
+				row, err := sim.StaffedProviderRow(c.Code, p.Name, p.Ownership, o.Key, sv, o.Staff, r)
+				if err != nil {
+					return nil, fmt.Errorf("provider %q: %w", p.Name, err)
+				}
+				rows = append(rows, row)
 			}
 		}
 	}

@@ -155,13 +155,14 @@ func TestAssessmentCoversTruth(t *testing.T) {
 }
 
 // targetDemand returns how many families of c in any default group need
-// each service.
+// each service (a family with children, or a low-income household: the
+// other groups are families with children).
 func targetDemand(c *community) []float64 {
 	d := make([]float64, len(project.NeedOptions))
 	for _, s := range c.Settlements {
 		for i := range s.Households {
 			h := &s.Households[i]
-			if h.Children == 0 && !h.IDP && !h.Low && !h.SJO {
+			if !h.InGroup() {
 				continue
 			}
 			for k, y := range h.Needs {

@@ -2,6 +2,9 @@ package main
 
 import (
 	"fmt"
+
+	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/catalogue"
 	"os"
 	"path/filepath"
 	"strings"
@@ -62,28 +65,46 @@ func writeReadme(dir string, ex *example, rows map[string]string) error {
 
 	p("\n## How the data were made\n\n")
 	p("`examples/gen` builds them from seed %d with Go's PCG generator; each community draws\n", ex.Seed)
-	p("from its own stream. Every number below is an assumption chosen to look plausible for\n")
-	p("Zhytomyr oblast, not a measurement.\n\n")
+	p("from its own stream. The group rates are calibrated to published figures for Zhytomyr\n")
+	p("oblast or Ukraine (sources below); every other number is an assumption chosen to look\n")
+	p("plausible for the oblast, not a measurement.\n\n")
 	p("1. **Population.** Each community gets population ÷ %.1f households, urban ones in\n", sim.PersonsPerHousehold)
 	p("   precincts of the town (about 900 households each) and rural ones in villages (about\n")
 	p("   160 each). Village names are drawn from a list of common Ukrainian village names; they\n")
-	p("   are not the villages of these communities.\n")
-	p("2. **Groups.** Each household gets children, displacement, low income, a child with a\n")
-	p("   disability and difficult life circumstances from logistic models in which the groups\n")
-	p("   raise each other's odds (a displaced family is more often low-income, and so on), with\n")
-	p("   a random effect per settlement (displaced families cluster in some places). Shares in\n")
-	p("   the synthetic population of all six communities:\n\n")
-	p("   | group | share |\n   |---|---:|\n")
+	p("   are not the villages of these communities. Each household has members with an age and\n")
+	p("   a disability status (children drawn one by one), so needs can be drawn per member.\n")
+	p("2. **Groups**, calibrated to published figures for Zhytomyr oblast (each is a named constant\n")
+	p("   with its source in `examples/internal/sim/sources.go`): households with children 38.1 %%\n")
+	p("   (State Statistics Service, 2018), children per family 71.8 / 25.3 / 2.9 %% for one, two,\n")
+	p("   three or more; %s children with disabilities (oblast administration, 3 December 2024),\n", thousands(sim.ZhytomyrChildrenWithDisabilities2024))
+	p("   about 2.5 %% of children; %s IDPs of whom %s children (July 2024); %s low-income\n", thousands(sim.ZhytomyrIDPs2024), thousands(sim.ZhytomyrIDPChildren2024), thousands(sim.ZhytomyrLowIncomeFamiliesWithChildren2024))
+	p("   families with children (December 2024); families in difficult life circumstances at\n")
+	p("   Ukraine's rate (%s families, Ministry of Social Policy, April 2020). Groups are what\n", thousands(sim.UkraineSJOFamilies2020))
+	p("   their names say: \"IDP families with children\" and \"families with children in difficult\n")
+	p("   life circumstances\" have children (the questionnaire asks those two questions of\n")
+	p("   families with children only). Groups raise each other's odds (a displaced family is more\n")
+	p("   often low-income, and so on), with a random effect per settlement (displaced families\n")
+	p("   cluster in some places). In the synthetic population of all six communities:\n\n")
+	p("   | group | share | per 1,000 residents |\n   |---|---:|---:|\n")
 	for _, g := range prevalences(ex) {
-		p("   | %s | %.1f %% |\n", g.name, 100*g.share)
+		p("   | %s | %.1f %% | %.1f |\n", g.name, 100*g.share, g.perThousand)
 	}
-	p("\n3. **Needs.** The need for each of the %d services of the questionnaire is a logistic model\n", len(project.NeedOptions))
-	p("   too: a base rate, odds ratios for the groups a household is in (early intervention only\n")
-	p("   for families with a child under 4 and far likelier with a child with a disability;\n")
-	p("   social support far likelier in difficult circumstances; in-kind aid for displaced,\n")
-	p("   low-income and large families), and random effects of the settlement, so households of\n")
-	p("   one settlement are alike and the survey's design effect is above 1.\n")
-	p("4. **Survey.** Strata urban and rural; clusters are settlements drawn with probability\n")
+	p("\n3. **Needs.** Services for a child or a person are drawn per member, among those who can\n")
+	p("   need them: day care for a child with a disability aged 4–17 (one in eight of them: the\n")
+	p("   service is for children who cannot look after themselves), support in inclusive education\n")
+	p("   for a pupil with a disability (one in five), respite care for the parents of a child with\n")
+	p("   a disability (one in fourteen), early intervention for a child under 4, home care for a\n")
+	p("   member 65 or older or an adult with a disability, supported living for an adult with a\n")
+	p("   disability; the household needs a service when one of its members does. Family services\n")
+	p("   are a logistic model per household: a base rate, odds ratios for the groups it is in\n")
+	p("   (social support far likelier in difficult circumstances; in-kind aid for displaced,\n")
+	p("   low-income and large families). All needs share random effects of the settlement, so\n")
+	p("   households of one settlement are alike and the survey's design effect is usually above 1.\n")
+	p("   True demand per community, in the service's unit:\n\n")
+	if err := writeDemandTable(p, ex); err != nil {
+		return err
+	}
+	p("\n4. **Survey.** Strata urban and rural; clusters are settlements drawn with probability\n")
 	p("   proportional to size, households drawn at random within them (between %s households in\n", thousands(minSample))
 	p("   the smallest community and %s in Zhytomyrska, at least 2 clusters a stratum). The\n", thousands(maxSample))
 	p("   `weight` column is households in the stratum ÷ households sampled in it. About %.0f %% of\n", 100*sim.NonConsentRate)
@@ -97,11 +118,15 @@ func writeReadme(dir string, ex *example, rows map[string]string) error {
 	p("   differ from residents: displaced families stay registered after they leave (+0–15 %%),\n")
 	p("   families in difficult circumstances are registered only once assessed (−0–15 %%). Source:\n")
 	p("   \"%s\".\n", registrySource)
-	p("6. **Providers.** Three to seven providers per community, each covering a set share of the\n")
-	p("   synthetic demand of the target groups; staff from the catalogue's caseloads. Some services\n")
-	p("   have no provider (supported living nowhere; most services for children with\n")
-	p("   disabilities missing in the small communities), so the plan has services to create and\n")
-	p("   to enhance.\n")
+	p("6. **Providers.** Three to seven providers per community, each with the staff a provider of\n")
+	p("   its kind has in a community of that size (a territorial centre of a town of 60,000: about\n")
+	p("   30 home-care social workers; a centre for children with disabilities: one or two day-care\n")
+	p("   groups). Capacity is what the staff can serve in a year (`sim.PostCapacity`): 10 home-care\n")
+	p("   clients a social worker (NORMS.md), a day-care group of 12 children a team of 5, an\n")
+	p("   inclusive-education assistant with 1–2 pupils; the rest are the example's assumptions.\n")
+	p("   Some services have no provider (supported living nowhere; most services for children\n")
+	p("   with disabilities missing in the small communities), so the plan has services to create\n")
+	p("   and to enhance.\n")
 	p("7. **Costs.** Salaries of 2026 between 9,600 and 14,600 UAH a month (minimum wage 8,647);\n")
 	p("   other costs with their economic codes (КЕКВ); start-up items with useful lives; the donor\n")
 	p("   pays 100 %% of 2026, 70 %% of 2027, 40 %% of 2028 and nothing after; budget revenue of\n")
@@ -114,16 +139,18 @@ func writeReadme(dir string, ex *example, rows map[string]string) error {
 	return os.WriteFile(filepath.Join(dir, "README.md"), []byte(b.String()), 0o644)
 }
 
-// groupShare is the share of a group in the synthetic population.
+// groupShare is the share of a group in the synthetic population, of the
+// households or families the name says, and per 1,000 residents.
 type groupShare struct {
-	name  string
-	share float64
+	name        string
+	share       float64
+	perThousand float64
 }
 
 // prevalences returns the true group shares over all communities.
 func prevalences(ex *example) []groupShare {
 	n := map[string]float64{}
-	var households, families float64
+	var households, residents float64
 	for _, c := range ex.Communities {
 		for k, v := range c.GroupCounts() {
 			n[k] += float64(v)
@@ -131,16 +158,53 @@ func prevalences(ex *example) []groupShare {
 		for _, s := range c.Settlements {
 			households += float64(len(s.Households))
 		}
+		residents += float64(c.Pop)
 	}
-	families = n["families_with_children"]
+	families := n["families_with_children"]
+	per := func(k string) float64 { return 1000 * n[k] / residents }
 	return []groupShare{
-		{"families with children, of households", families / households},
-		{"displaced (IDP), of households", n["idp"] / households},
-		{"low-income, of households", n["low_income"] / households},
-		{"in difficult life circumstances, of households", n["sjo"] / households},
-		{"large (3+ children), of families with children", n["large_family"] / families},
-		{"with a child with a disability, of families with children", n["families_child_disability"] / families},
+		{"families with children, of households", families / households, per("families_with_children")},
+		{"IDP families with children, of families with children", n["idp"] / families, per("idp")},
+		{"displaced households (with or without children), of households", n["idp_all"] / households, per("idp_all")},
+		{"low-income, of households", n["low_income"] / households, per("low_income")},
+		{"families with children in difficult life circumstances, of families with children", n["sjo"] / families, per("sjo")},
+		{"large (3+ children), of families with children", n["large_family"] / families, per("large_family")},
+		{"children with a disability, of children", n["child_disability"] / n["children"], per("child_disability")},
 	}
+}
+
+// writeDemandTable writes the true demand of each community for the
+// services drawn per member, in children or persons (package sim's
+// Demand), with per 1,000 residents.
+func writeDemandTable(p func(string, ...any), ex *example) error {
+	cat, err := catalogue.Default()
+	if err != nil {
+		return err
+	}
+	units := make([]hromada.Unit, len(project.NeedOptions))
+	var keys []int
+	for k, o := range project.NeedOptions {
+		if sv, ok := cat.ByKey(o.Key); ok {
+			units[k] = sv.Unit
+		}
+		if units[k] != hromada.Family {
+			keys = append(keys, k)
+		}
+	}
+	p("   | community | children with disabilities |")
+	for _, k := range keys {
+		p(" %s (%s) |", project.NeedOptions[k].Key, units[k])
+	}
+	p("\n   |---|---:|%s\n", strings.Repeat("---:|", len(keys)))
+	for _, c := range ex.Communities {
+		d := c.Demand(units)
+		p("   | %s | %s |", c.EN, thousands(c.GroupCounts()["child_disability"]))
+		for _, k := range keys {
+			p(" %s (%.1f ‰) |", thousands(int(d[k])), 1000*d[k]/float64(c.Pop))
+		}
+		p("\n")
+	}
+	return nil
 }
 
 // thousands formats n with a space between thousands: 263 237.

@@ -109,29 +109,26 @@ func registryRows(n *national) [][]any {
 }
 
 // providerRows are the rows of providers.xlsx: each community's providers
-// after its template (templateFor), their capacity a share of the
-// community's own demand.
+// after its template (templateFor), with the template's staff scaled to
+// the community's population and the capacity that staff gives
+// (sim.StaffedProviderRow).
 func providerRows(n *national, cat *catalogue.Catalogue) ([][]any, error) {
-	index := map[string]int{}
-	services := make([]hromada.Service, len(project.NeedOptions))
-	for k, o := range project.NeedOptions {
-		sv, ok := cat.ByKey(o.Key)
-		if !ok {
-			return nil, fmt.Errorf("the catalogue has no service with key %q", o.Key)
-		}
-		services[k], index[o.Key] = sv, k
-	}
 	var rows [][]any
 	for i, c := range n.Communities {
 		r := rand.New(rand.NewPCG(n.Opt.Seed, streamProviders+uint64(i)))
-		for _, p := range templates[templateFor(i, c.Place.Pop)] {
+		tpl := templateFor(i, c.Place.Pop)
+		for _, p := range templates[tpl] {
 			name := providerName(p.Name, c.Place)
 			for _, o := range p.Offers {
-				k, ok := index[o.Key]
+				sv, ok := cat.ByKey(o.Key)
 				if !ok {
-					return nil, fmt.Errorf("provider %q offers %q, which the questionnaire does not ask about", p.Name, o.Key)
+					return nil, fmt.Errorf("provider %q offers %q, which the catalogue does not have", p.Name, o.Key)
 				}
-				rows = append(rows, sim.ProviderRow(c.Place.Code, name, p.Ownership, services[k], c.Demand[k], o.Cover, r))
+				row, err := sim.StaffedProviderRow(c.Place.Code, name, p.Ownership, o.Key, sv, scaledStaff(o, tpl, c.Place.Pop), r)
+				if err != nil {
+					return nil, fmt.Errorf("provider %q: %w", p.Name, err)
+				}
+				rows = append(rows, row)
 			}
 		}
 	}

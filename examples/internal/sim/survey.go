@@ -169,11 +169,15 @@ func interviewOf(s *Settlement, h *Household, r *rand.Rand) *Interview {
 		return iv
 	}
 	iv.Answers = map[string]string{
-		"idp":                     reported(r, h.IDP, 0.003, 0.005),
-		"low_income":              reported(r, h.Low, 0.008, 0.01),
-		"difficult_circumstances": reported(r, h.SJO, 0.02, 0.01),
+		"low_income": reported(r, h.Low, 0.008, 0.01),
 	}
+	// The questionnaire asks about displacement and difficult life
+	// circumstances of families with children only, as the groups are
+	// named: "IDP families with children", "families with children in
+	// difficult life circumstances".
 	if h.Children > 0 {
+		iv.Answers["idp"] = reported(r, h.IDP, 0.003, 0.005)
+		iv.Answers["difficult_circumstances"] = reported(r, h.SJO, 0.02, 0.01)
 		iv.Answers["child_disability"] = reported(r, h.Disabled > 0, 0.002, 0.006)
 		// A family keeps large-family status while an older child studies,
 		// so a few families with two children under 18 say yes.
