@@ -1,207 +1,28 @@
 package main
 
 import (
-	"fmt"
-	"math"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/hromada-tool/hromada"
-	"github.com/hromada-tool/hromada/budget"
-	"github.com/hromada-tool/hromada/catalogue"
+	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/hromada-tool/hromada/project"
 	"github.com/hromada-tool/hromada/workbook"
 )
 
-// budgetInput builds the budget input of a community from its plan
-// workbook (as the planner left it) and the project's cost inputs.
-//
-// The budget costs what the plan adds: for each action the plan includes,
-// the new posts (the establishment less the staff the providers have now)
-// and the added clients (target clients less the clients served now). The
-// local budget already carries the existing staff; counting them again
-// would overstate what it must take over from the donor.
-func budgetInput(p *project.Project, com hromada.Community, pr *workbook.PlanRead) (budget.Input, hromada.Problems) {
-	var problems hromada.Problems
-	cat := p.Catalogue
-	in := budget.Input{FirstYear: pr.FirstYear, Years: pr.Years, Population: com.Population, Threshold: p.Budget.Threshold}
-	current := map[string]float64{}
-	for _, pv := range p.Providers {
-		if pv.Community == com.Code || com.Code == "" {
-			current[pv.Service] += pv.Clients
-		}
-	}
-	for _, a := range pr.Actions {
-		if !a.Include {
-			continue
-		}
-		svc := budget.Service{Code: a.Code}
-		if row, ok := cat.Row(a.Code); ok {
-			svc.Programme = row.BudgetProgramme
-		}
-		for _, y := range a.Years {
-			svc.Clients = append(svc.Clients, math.Max(0, y.Clients-current[a.Code]))
-			svc.FTE = append(svc.FTE, math.Max(0, y.Staff-a.Existing))
-		}
-		in.Services = append(in.Services, svc)
-	}
-	// Cost rows of services the plan does not include are passed on too:
-	// budget leaves them out of every figure and lists them
-	// (Result.Skipped), so the workbook says what was not costed.
-	for _, po := range p.Posts {
-		in.Posts = append(in.Posts, budget.Post{Service: po.Service, Post: po.Post, Share: po.Share, Salary: po.Salary, ExtraMonths: po.ExtraMonths})
-	}
-	for _, oc := range p.OtherCosts {
-		in.Other = append(in.Other, budget.OtherCost{Service: oc.Service, Item: oc.Item, Basis: budget.Basis(oc.Basis), Amount: oc.Amount, KEKV: oc.KEKV})
-	}
-	for _, st := range p.Startup {
-		in.Startup = append(in.Startup, budget.Startup{Service: st.Service, Item: st.Item, Amount: st.Amount, Year: st.Year, Life: st.Life, KEKV: st.KEKV})
-	}
-	for _, code := range missingPosts(in.Services, in.Posts) {
-		problems = append(problems, hromada.Problem{Severity: hromada.Warning, File: project.CostsFile,
-			Msg:  fmt.Sprintf("service %s is in the plan but has no posts in costs.xlsx: its staff are not costed", code),
-			Hint: "add the service's posts and salaries to the Posts sheet"})
-	}
-	in.Funding.Default = fundingSchedule(p.Funding, com.Code, pr.FirstYear, pr.Years)
-	for _, r := range p.Revenue {
-		if r.Community == com.Code {
-			in.Revenue = budget.Revenue{Year: r.Year, Revenue: r.Revenue, Social: r.Social, Growth: r.Growth}
-			break
-		}
-	}
-	in.Params = budgetParams(p.Budget, cat.Parameters(), pr.FirstYear, pr.Years)
-	return in, problems
-}
-
-func missingPosts(services []budget.Service, posts []budget.Post) []string {
-	has := map[string]bool{}
-	for _, p := range posts {
-		has[p.Service] = true
-	}
-	var out []string
-	for _, s := range services {
-		staffed := false
-		for _, f := range s.FTE {
-			staffed = staffed || f > 0
-		}
-		if staffed && !has[s.Code] {
-			out = append(out, s.Code)
-		}
-	}
-	return out
-}
-
-// fundingSchedule is the community's donor and state shares by planning
-// year from the Funding sheet; a year without a row has none.
-func fundingSchedule(rows []project.FundingShare, community string, first, years int) budget.Schedule {
-	s := budget.Schedule{Kind: budget.Explicit, Donor: make([]float64, years), State: make([]float64, years)}
-	for _, r := range rows {
-		if r.Community == community && r.Year >= first && r.Year < first+years {
-			s.Donor[r.Year-first], s.State[r.Year-first] = r.Donor, r.State
-		}
-	}
-	return s
-}
-
-// budgetParams are the rates of the projection: the project's settings,
-// else the catalogue's dated parameters (minimum wage by month, ЄСВ, the
-// State Budget's CPI forecast; the last known forecast holds for later
-// years).
-func budgetParams(b project.BudgetSettings, pars *catalogue.Parameters, first, years int) budget.Params {
-	p := budget.Params{
-		ESV:   pars.ESVRate(time.Date(first, 1, 1, 0, 0, 0, 0, time.UTC)),
-		Admin: b.Admin, CapitalRate: b.CapitalRate, Discount: b.Discount,
-	}
-	last := math.NaN()
-	for y := first - 5; y < first; y++ {
-		if c, ok := pars.CPIForecast(y); ok {
-			last = c
-		}
-	}
-	for i := range years {
-		y := first + i
-		p.MinimumWage = append(p.MinimumWage, pars.MinimumWageMonths(y))
-		cpi := b.CPI
-		if math.IsNaN(cpi) {
-			if c, ok := pars.CPIForecast(y); ok {
-				last = c
-			}
-			cpi = last
-		}
-		p.CPI = append(p.CPI, cpi)
-		wg := b.WageGrowth
-		if math.IsNaN(wg) {
-			wg = cpi
-		}
-		p.WageGrowth = append(p.WageGrowth, wg)
-	}
-	return p
-}
-
-// writeBudget writes a community's budget workbook, with the low, base
-// and high scenarios and the ±20 % tornado of the cumulative local
-// commitment.
-func writeBudget(cb communityBudget, p *project.Project, lang hromada.Lang) error {
-	scen, err := budget.Scenarios(cb.input, budget.Presets(cb.input))
+// writeBudget writes a community's budget workbook.
+func writeBudget(cb pipeline.CommunityBudget, p *project.Project, lang hromada.Lang) error {
+	b, err := pipeline.BudgetWorkbook(cb, p, lang)
 	if err != nil {
-		return fmt.Errorf("%s: scenarios: %w", cb.com.Name.In(lang), err)
-	}
-	bars, err := budget.Tornado(cb.input, budget.Drivers, 0.2)
-	if err != nil {
-		return fmt.Errorf("%s: sensitivity: %w", cb.com.Name.In(lang), err)
-	}
-	services := map[string]hromada.Service{}
-	for _, s := range p.Catalogue.Services() {
-		services[s.Code] = s
-	}
-	codes := map[string]hromada.Text{}
-	for _, c := range p.Catalogue.BudgetCodes() {
-		codes[c.Code] = c.Name
-	}
-	pars := p.Catalogue.Parameters()
-	// src is the source of the parameter in force in the first year.
-	first := time.Date(cb.input.FirstYear, 7, 1, 0, 0, 0, 0, time.UTC)
-	src := func(name string) string {
-		for _, x := range pars.All() {
-			if x.Name == name && x.In(first) {
-				return x.Source
-			}
-		}
-		return "not found in the catalogue"
-	}
-	cpi := "the State Budget's CPI forecast (catalogue/parameters.csv: " + src(catalogue.ParamCPIForecast) + "); later years: the last forecast"
-	if !math.IsNaN(p.Budget.CPI) {
-		cpi = "project setting (project.xlsx, Settings: cpi)"
-	}
-	wage := "as the CPI (hromada's assumption)"
-	if !math.IsNaN(p.Budget.WageGrowth) {
-		wage = "project setting (project.xlsx, Settings: wage_growth)"
-	}
-	costs := filepath.Join(p.Dir, project.CostsFile)
-	if err := os.MkdirAll(filepath.Dir(cb.path), 0o755); err != nil {
 		return err
 	}
-	return workbook.WriteBudget(cb.path, &workbook.Budget{
-		Lang: lang, Project: p.Name, Community: cb.com, Input: cb.input, Result: *cb.result,
-		Scenarios: scen, Tornado: bars, TornadoStep: 0.2,
-		Services: services, Codes: codes,
-		Sources: workbook.BudgetSources{
-			Plan:        cb.plan + ": the posts the plan adds (establishment less the staff providers have now) and the clients it adds",
-			Posts:       costs + ", Posts",
-			MinimumWage: "catalogue/parameters.csv: " + src(catalogue.ParamMinimumWage),
-			ESV:         "catalogue/parameters.csv: " + src(catalogue.ParamESV),
-			WageGrowth:  wage, CPI: cpi,
-			Other:       costs + ", Other costs",
-			Admin:       "project.xlsx, Settings: admin_share (default 10 %: hromada's assumption)",
-			Startup:     costs + ", Start-up",
-			CapitalRate: "project.xlsx, Settings: capital_rate",
-			Funding:     costs + ", Funding",
-			Revenue:     costs + ", Budget revenue",
-			Population:  "project.xlsx, Communities (Ukrstat 2022 in the example)",
-			Threshold:   "project.xlsx, Settings: threshold (default 3 %: hromada's assumption)",
-			Discount:    "project.xlsx, Settings: discount_rate",
-		},
-		Warnings: cb.warnings,
-	})
+	if err := os.MkdirAll(filepath.Dir(cb.Path), 0o755); err != nil {
+		return err
+	}
+	return workbook.WriteBudget(cb.Path, b)
+}
+
+// writePlan writes a community's plan workbook.
+func writePlan(cp pipeline.CommunityPlan, projectName string, lang hromada.Lang) error {
+	return workbook.WritePlan(cp.Path, cp.Workbook(projectName, lang))
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/consolidate"
+	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/hromada-tool/hromada/project"
 	"github.com/hromada-tool/hromada/workbook"
 	"github.com/spf13/cobra"
@@ -82,8 +83,8 @@ type runner struct {
 	p        *project.Project
 	pw       string
 	lang     hromada.Lang
-	eo       estimateOptions
-	settings planSettings
+	eo       pipeline.EstimateOptions
+	settings pipeline.PlanSettings
 	out      string
 	progress progress
 	// own holds the load problems confined to one community, by code.
@@ -106,17 +107,17 @@ func runRun(o *runOptions) error {
 	if err != nil {
 		return err
 	}
-	p, ps := loadProject(o.dir, pw)
-	global, own := splitProblems(p, ps)
+	p, ps := pipeline.LoadProject(o.dir, pw)
+	global, own := pipeline.SplitProblems(p, ps)
 	if err := global.Err(); err != nil {
 		// Project-wide inputs are wrong: nothing can be trusted.
-		return append(global, problemsOf(own)...)
+		return append(global, pipeline.ProblemsOf(own)...)
 	}
 	lang, err := o.language(p.Lang)
 	if err != nil {
 		return err
 	}
-	eo, err := projectEstimateOptions(p, o.noSuppress)
+	eo, err := pipeline.ProjectEstimateOptions(p, o.noSuppress)
 	if err != nil {
 		return err
 	}
@@ -127,10 +128,10 @@ func runRun(o *runOptions) error {
 	for i, c := range p.Communities {
 		names[i] = c.Name.In(lang)
 	}
-	r := &runner{p: p, pw: pw, lang: lang, eo: eo, settings: projectPlanSettings(p), out: o.out, own: own,
+	r := &runner{p: p, pw: pw, lang: lang, eo: eo, settings: pipeline.ProjectPlanSettings(p), out: o.out, own: own,
 		progress: newProgress(o.stderr, o.quiet, names, 3, lang)}
 	runs := make([]communityRun, len(p.Communities))
-	forEach(len(p.Communities), o.jobs, func(i int) {
+	pipeline.ForEach(len(p.Communities), o.jobs, func(i int) {
 		runs[i] = r.community(i)
 		r.progress.done(i, runs[i].row.Stage)
 	})
@@ -146,7 +147,7 @@ func runRun(o *runOptions) error {
 			failed++
 		}
 	}
-	cons := consolidated(p, rows, eo, lang)
+	cons := pipeline.Consolidated(p, rows, eo, lang)
 	if err := workbook.WriteConsolidated(filepath.Join(o.out, consolidatedFile), cons); err != nil {
 		return fmt.Errorf("consolidated workbook: %w", err)
 	}
@@ -159,35 +160,6 @@ func runRun(o *runOptions) error {
 			"fix the errors above and run again; the Status sheet of " + consolidatedFile + " lists them by community"}
 	}
 	return nil
-}
-
-// splitProblems separates the problems confined to one community of p
-// (by code) from those of the whole project. A problem naming a code
-// that is not a community of the project concerns the whole project.
-func splitProblems(p *project.Project, ps hromada.Problems) (hromada.Problems, map[string]hromada.Problems) {
-	known := map[string]bool{}
-	for _, c := range p.Communities {
-		known[c.Code] = true
-	}
-	var global hromada.Problems
-	own := map[string]hromada.Problems{}
-	for _, pr := range ps {
-		if pr.Community != "" && known[pr.Community] {
-			own[pr.Community] = append(own[pr.Community], pr)
-			continue
-		}
-		global = append(global, pr)
-	}
-	return global, own
-}
-
-// problemsOf lists the problems of every community, in code order.
-func problemsOf(own map[string]hromada.Problems) hromada.Problems {
-	var out hromada.Problems
-	for _, code := range sortedKeys(own) {
-		out = append(out, own[code]...)
-	}
-	return out
 }
 
 // community runs check → assess → plan → budget for community i and
@@ -218,19 +190,19 @@ func (r *runner) community(i int) communityRun {
 		return fail(stageCheck, sps)
 	}
 	cr.problems = append(cr.problems, sps...)
-	opt, registry := communityAssessOptions(r.p, com, r.eo)
-	a, err := assessCommunity(r.p, com, s, m, r.eo, opt, registry, r.lang)
+	opt, registry := pipeline.CommunityAssessOptions(r.p, com, r.eo)
+	a, err := pipeline.AssessCommunity(r.p, com, s, m, r.eo, opt, registry, r.lang)
 	if err != nil {
 		return fail(stageAssess, hromada.Problems{{File: m.File, Msg: err.Error()}})
 	}
-	a.Warnings = append(problemLines(sps), a.Warnings...)
+	a.Warnings = append(pipeline.ProblemLines(sps), a.Warnings...)
 	anyNeed, err := assess.AnyNeed(s.Survey, opt)
 	if err != nil {
 		return fail(stageAssess, hromada.Problems{{File: m.File, Msg: err.Error()}})
 	}
 	s = nil // the survey is no longer needed; let it go before the next stages
 	cr.row.Households = a.Survey.Rows
-	cr.row.Needs = familiesInNeed(a, anyNeed, needGroups(r.p))
+	cr.row.Needs = pipeline.FamiliesInNeed(a, anyNeed, pipeline.NeedGroups(r.p))
 	cr.top, cr.rate = topNeed(a)
 	base := slug(com.Community)
 	assessPath := filepath.Join(r.out, base+"-assessment.xlsx")
@@ -242,33 +214,33 @@ func (r *runner) community(i int) communityRun {
 
 	// Plan: from the assessment workbook just written, as from one a
 	// person edited.
-	cp, pps := planCommunity(a.Community, assessPath, r.p.Providers, r.p.Catalogue, r.settings)
+	cp, pps := pipeline.PlanCommunity(a.Community, assessPath, r.p.Providers, r.p.Catalogue, r.settings)
 	if pps.Errors() > 0 {
 		return fail(stagePlan, pps)
 	}
 	cr.problems = append(cr.problems, pps...)
-	cp.path = filepath.Join(r.out, base+"-plan.xlsx")
-	cp.inventory = filepath.Join(r.p.Dir, project.ProvidersFile)
+	cp.Path = filepath.Join(r.out, base+"-plan.xlsx")
+	cp.Inventory = filepath.Join(r.p.Dir, project.ProvidersFile)
 	if err := writePlan(cp, r.p.Name, r.lang); err != nil {
-		return fail(stagePlan, hromada.Problems{{File: cp.path, Msg: err.Error()}})
+		return fail(stagePlan, hromada.Problems{{File: cp.Path, Msg: err.Error()}})
 	}
-	cr.row.Files = append(cr.row.Files, filepath.Base(cp.path))
+	cr.row.Files = append(cr.row.Files, filepath.Base(cp.Path))
 	r.progress.stage(i, stagePlan)
 
 	// Budget: from the plan workbook just written.
-	cb, bps := budgetCommunity(r.p, a.Community, cp.path)
+	cb, bps := pipeline.BudgetCommunity(r.p, a.Community, cp.Path)
 	if bps.Errors() > 0 {
 		return fail(stageBudget, bps)
 	}
 	cr.problems = append(cr.problems, bps...)
-	cb.path = filepath.Join(r.out, base+"-budget.xlsx")
+	cb.Path = filepath.Join(r.out, base+"-budget.xlsx")
 	if err := writeBudget(cb, r.p, r.lang); err != nil {
-		return fail(stageBudget, hromada.Problems{{File: cb.path, Msg: err.Error()}})
+		return fail(stageBudget, hromada.Problems{{File: cb.Path, Msg: err.Error()}})
 	}
-	cr.row.Files = append(cr.row.Files, filepath.Base(cb.path))
+	cr.row.Files = append(cr.row.Files, filepath.Base(cb.Path))
 	r.progress.stage(i, stageBudget)
 
-	addPlan(&cr.row, a, cp, cb)
+	pipeline.AddPlan(&cr.row, a, cp.Result, cb.Input, cb.Result)
 	cr.row.Warnings = len(cr.problems)
 	return cr
 }
