@@ -2,28 +2,11 @@ package main
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
-	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/workbook"
 )
-
-var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
-
-// slug names a community's output files: its English name in lower case,
-// else its code.
-func slug(c hromada.Community) string {
-	s := strings.Trim(nonSlug.ReplaceAllString(strings.ToLower(c.Name.EN), "-"), "-")
-	if s == "" {
-		s = strings.ToLower(c.Code)
-	}
-	if s == "" {
-		s = "community"
-	}
-	return s
-}
 
 // summaryRows are the terminal summary of an assessment: per service, the
 // need among all households and the unduplicated demand of the groups.

@@ -138,7 +138,7 @@ func runProjectAssess(o *assessOptions) error {
 		return fmt.Errorf("cannot create the output folder: %w", err)
 	}
 	for _, a := range all {
-		path := filepath.Join(out, slug(a.Community)+"-assessment.xlsx")
+		path := filepath.Join(out, pipeline.Slug(a.Community)+"-assessment.xlsx")
 		if err := workbook.WriteAssessment(path, a); err != nil {
 			return err
 		}
@@ -183,7 +183,7 @@ func selectCommunities(p *project.Project, names []string) ([]project.Community,
 	for _, n := range names {
 		found := false
 		for _, c := range p.Communities {
-			if strings.EqualFold(n, c.Code) || strings.EqualFold(n, c.Name.UK) || strings.EqualFold(n, c.Name.EN) || strings.EqualFold(n, slug(c.Community)) {
+			if strings.EqualFold(n, c.Code) || strings.EqualFold(n, c.Name.UK) || strings.EqualFold(n, c.Name.EN) || strings.EqualFold(n, pipeline.Slug(c.Community)) {
 				out = append(out, c)
 				found = true
 				break

@@ -94,14 +94,14 @@ func runProjectBudget(o *budgetOptions) error {
 		if cps.Errors() > 0 {
 			return warnings
 		}
-		cb.Path = filepath.Join(out, slug(c.Community)+"-budget.xlsx")
+		cb.Path = filepath.Join(out, pipeline.Slug(c.Community)+"-budget.xlsx")
 		all = append(all, cb)
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("cannot create the output folder: %w", err)
 	}
 	for _, cb := range all {
-		if err := writeBudget(cb, p, lang); err != nil {
+		if err := pipeline.WriteBudget(cb, p, lang); err != nil {
 			return err
 		}
 	}
@@ -159,7 +159,7 @@ func runBareBudget(o *budgetOptions) error {
 	}
 	cb.Path = o.out
 	if o.out != "" {
-		if err := writeBudget(cb, p, lang); err != nil {
+		if err := pipeline.WriteBudget(cb, p, lang); err != nil {
 			return err
 		}
 	}

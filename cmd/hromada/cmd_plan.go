@@ -104,7 +104,7 @@ func runProjectPlan(o *planOptions) error {
 		if cps.Errors() > 0 {
 			return warnings
 		}
-		cp.Path = filepath.Join(out, slug(c.Community)+"-plan.xlsx")
+		cp.Path = filepath.Join(out, pipeline.Slug(c.Community)+"-plan.xlsx")
 		cp.Inventory = filepath.Join(o.dir, project.ProvidersFile)
 		plans = append(plans, cp)
 	}
@@ -112,7 +112,7 @@ func runProjectPlan(o *planOptions) error {
 		return fmt.Errorf("cannot create the output folder: %w", err)
 	}
 	for _, cp := range plans {
-		if err := writePlan(cp, p.Name, lang); err != nil {
+		if err := pipeline.WritePlan(cp, p.Name, lang); err != nil {
 			return err
 		}
 	}
@@ -180,7 +180,7 @@ func runBarePlan(o *planOptions) error {
 	cp.Path = o.out
 	cp.Inventory = o.inventory
 	if o.out != "" {
-		if err := writePlan(cp, "", lang); err != nil {
+		if err := pipeline.WritePlan(cp, "", lang); err != nil {
 			return err
 		}
 	}
