@@ -57,6 +57,19 @@
 // the plan workbook and projects the budget; [BudgetWorkbook] makes the
 // budget workbook's content with the source of every assumption.
 //
+// # Run
+//
+// [Run.Community] runs one community through every stage: the check of
+// its own inputs, the assessment (its survey read once), the plan read
+// from the assessment workbook just written, the budget read from the
+// plan workbook just written — each stage reads the workbook as it would
+// one a person edited. The first stage with an error stops the community,
+// and its consolidated row says which ([StageCheck], [StageAssess],
+// [StagePlan], [StageBudget]); the other communities run on. Workbooks
+// are named by [Slug]: <slug>-assessment.xlsx, -plan.xlsx, -budget.xlsx.
+// [ForEach] runs the communities a few at a time; the outcome does not
+// depend on how many.
+//
 // # Consolidate
 //
 // [Consolidated] makes the consolidated workbook of a run from one
