@@ -200,27 +200,37 @@ func selectCommunities(p *project.Project, names []string) ([]project.Community,
 	return out, nil
 }
 
-func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
+// quickUsage checks the flags of quick mode and returns its interval
+// method.
+func quickUsage(o *assessOptions, cmd *cobra.Command) (assess.CIMethod, error) {
 	if len(o.need) == 0 {
-		return usagef("quick mode needs --need: the column(s) saying which households need a service")
+		return "", usagef("quick mode needs --need: the column(s) saying which households need a service")
 	}
 	if cmd.Flags().Changed("community") {
-		return usagef("--community goes with a project; in quick mode use --community-column and --community-value")
+		return "", usagef("--community goes with a project; in quick mode use --community-column and --community-value")
 	}
 	if (o.communityCol == "") != (o.communityFilter == "") {
-		return usagef("--community-column and --community-value go together")
+		return "", usagef("--community-column and --community-value go together")
 	}
 	ci, err := assess.ParseCIMethod(o.ci)
 	if err != nil {
-		return usageError{err}
+		return "", usageError{err}
 	}
 	switch assess.LonelyPSU(o.lonely) {
 	case assess.LonelyAdjust, assess.LonelyRemove, assess.LonelyAverage, assess.LonelyFail:
 	default:
-		return usagef("--lonely-psu %q is not known; allowed: adjust, remove, average, fail", o.lonely)
+		return "", usagef("--lonely-psu %q is not known; allowed: adjust, remove, average, fail", o.lonely)
 	}
 	if o.level <= 0 || o.level >= 1 {
-		return usagef("--level %v must be between 0 and 1, such as 0.95", o.level)
+		return "", usagef("--level %v must be between 0 and 1, such as 0.95", o.level)
+	}
+	return ci, nil
+}
+
+func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
+	ci, err := quickUsage(o, cmd)
+	if err != nil {
+		return err
 	}
 	lang, err := o.language("")
 	if err != nil {
@@ -242,25 +252,7 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 			return hromada.Problems{pipeline.ProblemOf(o.form, err)}
 		}
 	}
-	m := project.SurveyMap{
-		File: o.survey, Sheet: o.sheet, Password: pw,
-		Weight: o.weight, Stratum: o.strata, Cluster: o.cluster, FPC: o.fpc,
-		Community: o.communityCol, CommunityValue: o.communityFilter,
-		Children: o.children, HouseholdSize: o.persons,
-		Lonely: assess.LonelyPSU(o.lonely),
-	}
-	for _, b := range o.by {
-		m.Groups = append(m.Groups, project.GroupColumn{ID: b, Column: b, ByValue: true})
-	}
-	for _, n := range o.need {
-		nc := project.NeedColumn{Column: n, AllOptions: true}
-		if form != nil {
-			if q, ok := form.Question(n); ok && q.Type != "select_multiple" {
-				nc.AllOptions = false
-			}
-		}
-		m.Needs = append(m.Needs, nc)
-	}
+	m := quickSurveyMap(o, pw, form)
 	s, ps := project.ReadSurvey(m)
 	if ps.Errors() > 0 {
 		return ps
@@ -301,6 +293,32 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 		writeTable(o.stdout, quickHeader(), quickRows(a))
 	}
 	return nil
+}
+
+// quickSurveyMap reads the survey columns named by the flags of quick
+// mode: every option of a select_multiple need column (as the XLSForm
+// says, when given) is a service.
+func quickSurveyMap(o *assessOptions, pw string, form *workbook.Form) project.SurveyMap {
+	m := project.SurveyMap{
+		File: o.survey, Sheet: o.sheet, Password: pw,
+		Weight: o.weight, Stratum: o.strata, Cluster: o.cluster, FPC: o.fpc,
+		Community: o.communityCol, CommunityValue: o.communityFilter,
+		Children: o.children, HouseholdSize: o.persons,
+		Lonely: assess.LonelyPSU(o.lonely),
+	}
+	for _, b := range o.by {
+		m.Groups = append(m.Groups, project.GroupColumn{ID: b, Column: b, ByValue: true})
+	}
+	for _, n := range o.need {
+		nc := project.NeedColumn{Column: n, AllOptions: true}
+		if form != nil {
+			if q, ok := form.Question(n); ok && q.Type != "select_multiple" {
+				nc.AllOptions = false
+			}
+		}
+		m.Needs = append(m.Needs, nc)
+	}
+	return m
 }
 
 // quickServices names the services of quick mode: the option or column
