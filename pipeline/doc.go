@@ -66,7 +66,9 @@
 // one a person edited. The first stage with an error stops the community,
 // and its consolidated row says which ([StageCheck], [StageAssess],
 // [StagePlan], [StageBudget]); the other communities run on. Workbooks
-// are named by [Slug]: <slug>-assessment.xlsx, -plan.xlsx, -budget.xlsx.
+// are named by [WorkbookPath]: <slug>-assessment.xlsx, -plan.xlsx,
+// -budget.xlsx in the output folder, where the next stage (in a run or
+// as a command of its own) reads them.
 // [ForEach] runs the communities a few at a time; the outcome does not
 // depend on how many.
 //

@@ -74,16 +74,16 @@ func (r *Run) Community(i int) CommunityRun {
 	if cr.Problems.Errors() > 0 {
 		return cr.fail(StageCheck, nil)
 	}
-	base := filepath.Join(r.Out, Slug(com.Community))
-	a, ok := r.assess(i, com, base+"-assessment.xlsx", cr)
+	assessment := WorkbookPath(r.Out, com.Community, Assessment)
+	a, ok := r.assess(i, com, assessment, cr)
 	if !ok {
 		return *cr
 	}
-	cp, ok := r.plan(i, a.Community, base+"-assessment.xlsx", base+"-plan.xlsx", cr)
+	cp, ok := r.plan(i, a.Community, assessment, WorkbookPath(r.Out, com.Community, Plan), cr)
 	if !ok {
 		return *cr
 	}
-	cb, ok := r.budget(i, a.Community, cp.Path, base+"-budget.xlsx", cr)
+	cb, ok := r.budget(i, a.Community, cp.Path, WorkbookPath(r.Out, com.Community, Budget), cr)
 	if !ok {
 		return *cr
 	}
@@ -211,11 +211,24 @@ func TopNeed(a *workbook.Assessment) (assess.Rate, bool) {
 	return a.Result.Rates[best], true
 }
 
+// The kinds of a community's workbooks, as WorkbookPath names them.
+const (
+	Assessment = "assessment"
+	Plan       = "plan"
+	Budget     = "budget"
+)
+
+// WorkbookPath is the path of a community's workbook of a kind
+// (Assessment, Plan, Budget) in the folder dir: <slug>-<kind>.xlsx. Each
+// stage writes its workbook there and the next stage reads it from there.
+func WorkbookPath(dir string, c hromada.Community, kind string) string {
+	return filepath.Join(dir, Slug(c)+"-"+kind+".xlsx")
+}
+
 var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
 
-// Slug names a community's output files, <slug>-assessment.xlsx,
-// -plan.xlsx and -budget.xlsx: its English name in lower case, else its
-// code, else "community".
+// Slug names a community's workbooks (WorkbookPath): its English name in
+// lower case, else its code, else "community".
 func Slug(c hromada.Community) string {
 	s := strings.Trim(nonSlug.ReplaceAllString(strings.ToLower(c.Name.EN), "-"), "-")
 	if s == "" {

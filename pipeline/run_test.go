@@ -33,6 +33,17 @@ func TestSlug(t *testing.T) {
 	}
 }
 
+// TestWorkbookPath: a stage's workbook is <slug>-<kind>.xlsx in the
+// folder.
+func TestWorkbookPath(t *testing.T) {
+	c := hromada.Community{Code: "UA1", Name: hromada.Text{EN: "Olevska"}}
+	for kind, want := range map[string]string{Assessment: "olevska-assessment.xlsx", Plan: "olevska-plan.xlsx", Budget: "olevska-budget.xlsx"} {
+		if got := WorkbookPath("out", c, kind); got != filepath.Join("out", want) {
+			t.Errorf("WorkbookPath(out, Olevska, %s) = %s, want out/%s", kind, got, want)
+		}
+	}
+}
+
 // TestTopNeed: the highest need among all households, leaving out
 // suppressed and unestimated rates and other groups' rates.
 func TestTopNeed(t *testing.T) {

@@ -138,7 +138,7 @@ func runProjectAssess(o *assessOptions) error {
 		return fmt.Errorf("cannot create the output folder: %w", err)
 	}
 	for _, a := range all {
-		path := filepath.Join(out, pipeline.Slug(a.Community)+"-assessment.xlsx")
+		path := pipeline.WorkbookPath(out, a.Community, pipeline.Assessment)
 		if err := workbook.WriteAssessment(path, a); err != nil {
 			return err
 		}

@@ -85,7 +85,7 @@ func runProjectBudget(o *budgetOptions) error {
 	var all []pipeline.CommunityBudget
 	warnings := ps
 	for _, c := range coms {
-		ppath, err := stageFile(c.Community, from, "plan", o.dir, "plan", "plans", lang)
+		ppath, err := stageFile(c.Community, from, pipeline.Plan, o.dir, "plan", "plans", lang)
 		if err != nil {
 			return err
 		}
@@ -94,7 +94,7 @@ func runProjectBudget(o *budgetOptions) error {
 		if cps.Errors() > 0 {
 			return warnings
 		}
-		cb.Path = filepath.Join(out, pipeline.Slug(c.Community)+"-budget.xlsx")
+		cb.Path = pipeline.WorkbookPath(out, c.Community, pipeline.Budget)
 		all = append(all, cb)
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {

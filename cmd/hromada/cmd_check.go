@@ -138,7 +138,7 @@ func stageFolders(out, from string) (string, string) {
 // stage before wrote as <community>-<suffix>.xlsx into the folder from.
 // Missing, the error says which command writes it.
 func stageFile(c hromada.Community, from, suffix, dir, command, flag string, lang hromada.Lang) (string, error) {
-	path := filepath.Join(from, pipeline.Slug(c)+"-"+suffix+".xlsx")
+	path := pipeline.WorkbookPath(from, c, suffix)
 	if _, err := os.Stat(path); err != nil {
 		return "", hinted{fmt.Errorf("%s: no %s workbook %s", c.Name.In(lang), suffix, path),
 			fmt.Sprintf("run 'hromada %s %s -o %s' first, or name the folder of the %ss with --%s", command, dir, from, suffix, flag)}

@@ -95,7 +95,7 @@ func runProjectPlan(o *planOptions) error {
 	var plans []pipeline.CommunityPlan
 	warnings := ps
 	for _, c := range coms {
-		apath, err := stageFile(c.Community, from, "assessment", o.dir, "assess", "assessments", lang)
+		apath, err := stageFile(c.Community, from, pipeline.Assessment, o.dir, "assess", "assessments", lang)
 		if err != nil {
 			return err
 		}
@@ -104,7 +104,7 @@ func runProjectPlan(o *planOptions) error {
 		if cps.Errors() > 0 {
 			return warnings
 		}
-		cp.Path = filepath.Join(out, pipeline.Slug(c.Community)+"-plan.xlsx")
+		cp.Path = pipeline.WorkbookPath(out, c.Community, pipeline.Plan)
 		cp.Inventory = filepath.Join(o.dir, project.ProvidersFile)
 		plans = append(plans, cp)
 	}
