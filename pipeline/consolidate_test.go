@@ -137,3 +137,41 @@ func TestNeedGroups(t *testing.T) {
 		}
 	}
 }
+
+// TestConsolidated: the consolidated workbook's frame: the level (95 %
+// when the project sets none), the years of the horizon, the groups in
+// the order of the rows' needs, the services, and no threshold when the
+// project sets 0.
+func TestConsolidated(t *testing.T) {
+	p := &project.Project{Name: "Zhytomyr", FirstYear: 2027, Years: 3,
+		Groups: []project.Group{{Group: hromada.Group{ID: "idp", Name: hromada.Text{EN: "IDPs"}}}},
+		Needs:  []project.Need{{Service: hromada.Service{Code: "002.0"}}, {Service: hromada.Service{Code: "001.0"}}}}
+	tests := []struct {
+		threshold, level float64
+		wantThreshold    float64
+		wantLevel        float64
+	}{
+		{0, 0, math.NaN(), 0.95},
+		{0.03, 0.9, 0.03, 0.9},
+	}
+	for _, tt := range tests {
+		p.Budget.Threshold = tt.threshold
+		c := Consolidated(p, nil, EstimateOptions{Level: tt.level}, hromada.English)
+		if !same(c.Threshold, tt.wantThreshold) || c.Level != tt.wantLevel {
+			t.Errorf("threshold %v, level %v: got %v, %v; want %v, %v", tt.threshold, tt.level, c.Threshold, c.Level, tt.wantThreshold, tt.wantLevel)
+		}
+		if !slices.Equal(c.Years, []int{2027, 2028, 2029}) {
+			t.Errorf("years %v, want 2027–2029", c.Years)
+		}
+		var ids []string
+		for _, g := range c.Groups {
+			ids = append(ids, g.ID)
+		}
+		if !slices.Equal(ids, []string{assess.AllGroup, "idp", assess.AnyGroup}) || c.Groups[1].Name.EN != "IDPs" {
+			t.Errorf("groups %v, want all, idp, any", c.Groups)
+		}
+		if len(c.Services) != 2 || c.Services[0].Code != "002.0" {
+			t.Errorf("services %v, want 002.0, 001.0", c.Services)
+		}
+	}
+}
