@@ -2,16 +2,15 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/hromada-tool/hromada/project"
 	"github.com/hromada-tool/hromada/workbook"
 	"github.com/spf13/cobra"
@@ -117,7 +116,7 @@ func runProjectAssess(o *assessOptions) error {
 		return err
 	}
 	p, ps, pw, lang, coms := st.p, st.problems, st.password, st.lang, st.communities
-	eo, err := projectEstimateOptions(p, o.noSuppress)
+	eo, err := pipeline.ProjectEstimateOptions(p, o.noSuppress)
 	if err != nil {
 		return err
 	}
@@ -128,7 +127,7 @@ func runProjectAssess(o *assessOptions) error {
 	var all []*workbook.Assessment
 	warnings := ps
 	for _, c := range coms {
-		a, cps := readAndAssess(p, c, pw, eo, lang)
+		a, cps := pipeline.ReadAndAssess(p, c, pw, eo, lang)
 		if cps.Errors() > 0 {
 			return append(warnings, cps...)
 		}
@@ -139,7 +138,7 @@ func runProjectAssess(o *assessOptions) error {
 		return fmt.Errorf("cannot create the output folder: %w", err)
 	}
 	for _, a := range all {
-		path := filepath.Join(out, slug(a.Community)+"-assessment.xlsx")
+		path := pipeline.WorkbookPath(out, a.Community, pipeline.Assessment)
 		if err := workbook.WriteAssessment(path, a); err != nil {
 			return err
 		}
@@ -149,7 +148,7 @@ func runProjectAssess(o *assessOptions) error {
 	}
 	printWarnings(o.stderr, warnings)
 	if o.json {
-		return writeJSON(o.stdout, projectJSON(all))
+		return writeJSON(o.stdout, pipeline.ProjectJSON(all))
 	}
 	if !o.quiet {
 		for _, a := range all {
@@ -184,7 +183,7 @@ func selectCommunities(p *project.Project, names []string) ([]project.Community,
 	for _, n := range names {
 		found := false
 		for _, c := range p.Communities {
-			if strings.EqualFold(n, c.Code) || strings.EqualFold(n, c.Name.UK) || strings.EqualFold(n, c.Name.EN) || strings.EqualFold(n, slug(c.Community)) {
+			if strings.EqualFold(n, c.Code) || strings.EqualFold(n, c.Name.UK) || strings.EqualFold(n, c.Name.EN) || strings.EqualFold(n, pipeline.Slug(c.Community)) {
 				out = append(out, c)
 				found = true
 				break
@@ -201,27 +200,37 @@ func selectCommunities(p *project.Project, names []string) ([]project.Community,
 	return out, nil
 }
 
-func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
+// quickUsage checks the flags of quick mode and returns its interval
+// method.
+func quickUsage(o *assessOptions, cmd *cobra.Command) (assess.CIMethod, error) {
 	if len(o.need) == 0 {
-		return usagef("quick mode needs --need: the column(s) saying which households need a service")
+		return "", usagef("quick mode needs --need: the column(s) saying which households need a service")
 	}
 	if cmd.Flags().Changed("community") {
-		return usagef("--community goes with a project; in quick mode use --community-column and --community-value")
+		return "", usagef("--community goes with a project; in quick mode use --community-column and --community-value")
 	}
 	if (o.communityCol == "") != (o.communityFilter == "") {
-		return usagef("--community-column and --community-value go together")
+		return "", usagef("--community-column and --community-value go together")
 	}
 	ci, err := assess.ParseCIMethod(o.ci)
 	if err != nil {
-		return usageError{err}
+		return "", usageError{err}
 	}
 	switch assess.LonelyPSU(o.lonely) {
 	case assess.LonelyAdjust, assess.LonelyRemove, assess.LonelyAverage, assess.LonelyFail:
 	default:
-		return usagef("--lonely-psu %q is not known; allowed: adjust, remove, average, fail", o.lonely)
+		return "", usagef("--lonely-psu %q is not known; allowed: adjust, remove, average, fail", o.lonely)
 	}
 	if o.level <= 0 || o.level >= 1 {
-		return usagef("--level %v must be between 0 and 1, such as 0.95", o.level)
+		return "", usagef("--level %v must be between 0 and 1, such as 0.95", o.level)
+	}
+	return ci, nil
+}
+
+func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
+	ci, err := quickUsage(o, cmd)
+	if err != nil {
+		return err
 	}
 	lang, err := o.language("")
 	if err != nil {
@@ -240,9 +249,56 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 	var form *workbook.Form
 	if o.form != "" {
 		if form, err = workbook.ReadXLSForm(o.form); err != nil {
-			return hromada.Problems{problemOf(o.form, err)}
+			return hromada.Problems{pipeline.ProblemOf(o.form, err)}
 		}
 	}
+	m := quickSurveyMap(o, pw, form)
+	s, ps := project.ReadSurvey(m)
+	if ps.Errors() > 0 {
+		return ps
+	}
+	eo := pipeline.EstimateOptions{CI: ci, Level: o.level, MinCount: o.minCount, Suppress: !o.noSuppress}
+	opt := eo.Assess()
+	res, err := assess.Analyse(s.Survey, opt)
+	if err != nil {
+		return append(ps, hromada.Problem{File: o.survey, Msg: err.Error()})
+	}
+	printWarnings(o.stderr, ps)
+	for _, w := range res.Warnings {
+		fmt.Fprintf(o.stderr, "warning: %s\n", w)
+	}
+	a := &workbook.Assessment{
+		Lang:      lang,
+		Community: hromada.Community{Name: hromada.Text{UK: filepath.Base(o.survey), EN: filepath.Base(o.survey)}},
+		Survey:    pipeline.SurveyInfo(s, m),
+		Options:   eo.Report(),
+		Services:  quickServices(s, m, form, lang),
+		Groups:    quickGroups(s),
+		Result:    res,
+		Quality:   s.Quality,
+		Warnings:  append(pipeline.ProblemLines(ps), res.Warnings...),
+	}
+	if o.out != "" {
+		if err := workbook.WriteAssessment(o.out, a); err != nil {
+			return err
+		}
+		if !o.quiet && !o.json {
+			fmt.Fprintf(o.stderr, "wrote %s\n", o.out)
+		}
+	}
+	if o.json {
+		return writeJSON(o.stdout, pipeline.PublishedRates(res.Rates, eo.Suppress))
+	}
+	if !o.quiet {
+		writeTable(o.stdout, quickHeader(), quickRows(a))
+	}
+	return nil
+}
+
+// quickSurveyMap reads the survey columns named by the flags of quick
+// mode: every option of a select_multiple need column (as the XLSForm
+// says, when given) is a service.
+func quickSurveyMap(o *assessOptions, pw string, form *workbook.Form) project.SurveyMap {
 	m := project.SurveyMap{
 		File: o.survey, Sheet: o.sheet, Password: pw,
 		Weight: o.weight, Stratum: o.strata, Cluster: o.cluster, FPC: o.fpc,
@@ -262,46 +318,7 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 		}
 		m.Needs = append(m.Needs, nc)
 	}
-	s, ps := project.ReadSurvey(m)
-	if ps.Errors() > 0 {
-		return ps
-	}
-	eo := estimateOptions{ci: ci, level: o.level, minCount: o.minCount, suppress: !o.noSuppress}
-	opt := eo.assess()
-	res, err := assess.Analyse(s.Survey, opt)
-	if err != nil {
-		return append(ps, hromada.Problem{File: o.survey, Msg: err.Error()})
-	}
-	printWarnings(o.stderr, ps)
-	for _, w := range res.Warnings {
-		fmt.Fprintf(o.stderr, "warning: %s\n", w)
-	}
-	a := &workbook.Assessment{
-		Lang:      lang,
-		Community: hromada.Community{Name: hromada.Text{UK: filepath.Base(o.survey), EN: filepath.Base(o.survey)}},
-		Survey:    surveyInfo(s, m),
-		Options:   eo.report(),
-		Services:  quickServices(s, m, form, lang),
-		Groups:    quickGroups(s),
-		Result:    res,
-		Quality:   s.Quality,
-		Warnings:  append(problemLines(ps), res.Warnings...),
-	}
-	if o.out != "" {
-		if err := workbook.WriteAssessment(o.out, a); err != nil {
-			return err
-		}
-		if !o.quiet && !o.json {
-			fmt.Fprintf(o.stderr, "wrote %s\n", o.out)
-		}
-	}
-	if o.json {
-		return writeJSON(o.stdout, publishedRates(res.Rates, eo.suppress))
-	}
-	if !o.quiet {
-		writeTable(o.stdout, quickHeader(), quickRows(a))
-	}
-	return nil
+	return m
 }
 
 // quickServices names the services of quick mode: the option or column
@@ -369,92 +386,8 @@ func quickRows(a *workbook.Assessment) [][]string {
 	return rows
 }
 
-// publishedRates applies suppression to rates for output: a suppressed
-// estimate has no stat and no bounds, and counts below the minimum are
-// left out; the reasons stay in flags.
-func publishedRates(rates []assess.Rate, suppress bool) []json.RawMessage {
-	out := make([]json.RawMessage, 0, len(rates))
-	for _, r := range rates {
-		b, err := json.Marshal(r)
-		if err != nil {
-			continue // Rate.MarshalJSON writes NaN as null; it does not fail
-		}
-		if suppress && r.Verdict.Suppress {
-			var m map[string]any
-			if json.Unmarshal(b, &m) == nil {
-				for _, k := range []string{"stat", "stat_low", "stat_upp", "se", "n_w", "n_eff", "deff"} {
-					m[k] = nil
-				}
-				if containsFlag(r.Verdict.Reasons, assess.FlagSmallCount) {
-					for _, k := range []string{"n", "n_total", "n_w_total", "n_domain", "n_w_domain"} {
-						m[k] = nil
-					}
-				}
-				m["suppressed"] = true
-				if nb, err := json.Marshal(m); err == nil {
-					b = nb
-				}
-			}
-		}
-		out = append(out, b)
-	}
-	return out
-}
-
-func containsFlag(fs []assess.Flag, f assess.Flag) bool {
-	for _, x := range fs {
-		if x == f {
-			return true
-		}
-	}
-	return false
-}
-
-type communityJSON struct {
-	Community string            `json:"community"`
-	Name      string            `json:"name"`
-	Rates     []json.RawMessage `json:"rates"`
-	Demand    []assess.Demand   `json:"demand"`
-	Union     []assess.Demand   `json:"union"`
-}
-
-func projectJSON(all []*workbook.Assessment) []communityJSON {
-	out := []communityJSON{}
-	for _, a := range all {
-		out = append(out, communityJSON{
-			Community: a.Community.Code, Name: a.Community.Name.In(a.Lang),
-			Rates:  publishedRates(a.Result.Rates, a.Options.Suppress),
-			Demand: publishedDemand(a.Result.Demand, a.Options.Suppress),
-			Union:  publishedDemand(a.Result.Union, a.Options.Suppress),
-		})
-	}
-	return out
-}
-
-// publishedDemand hides the figures of suppressed demand rows.
-func publishedDemand(ds []assess.Demand, suppress bool) []assess.Demand {
-	out := make([]assess.Demand, len(ds))
-	for i, d := range ds {
-		if suppress && d.Rate.Verdict.Suppress {
-			nan := math.NaN()
-			d.People, d.PeopleLow, d.PeopleUpp = nan, nan, nan
-			d.Rate.Stat, d.Rate.StatLow, d.Rate.StatUpp = nan, nan, nan
-		}
-		out[i] = d
-	}
-	return out
-}
-
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
-}
-
-func problemOf(file string, err error) hromada.Problem {
-	var ie *workbook.InputError
-	if errors.As(err, &ie) {
-		return ie.Problem
-	}
-	return hromada.Problem{File: file, Msg: err.Error()}
 }

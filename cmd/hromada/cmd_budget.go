@@ -7,10 +7,9 @@ import (
 	"path/filepath"
 
 	"github.com/hromada-tool/hromada"
-	"github.com/hromada-tool/hromada/budget"
 	"github.com/hromada-tool/hromada/catalogue"
+	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/hromada-tool/hromada/project"
-	"github.com/hromada-tool/hromada/workbook"
 	"github.com/spf13/cobra"
 )
 
@@ -76,16 +75,6 @@ workbook: change an assumption cell and every figure recalculates.`,
 	return cmd
 }
 
-// communityBudget is one community's budget with what it was made from.
-type communityBudget struct {
-	com      hromada.Community
-	input    budget.Input
-	result   *budget.Result
-	plan     string
-	warnings []string
-	path     string
-}
-
 func runProjectBudget(o *budgetOptions) error {
 	st, err := openStage(o.app, o.dir, o.passwordFile, o.communities)
 	if err != nil {
@@ -93,49 +82,31 @@ func runProjectBudget(o *budgetOptions) error {
 	}
 	p, ps, lang, coms := st.p, st.problems, st.lang, st.communities
 	out, from := stageFolders(o.out, o.from)
-	var all []communityBudget
+	var all []pipeline.CommunityBudget
 	warnings := ps
 	for _, c := range coms {
-		ppath, err := stageFile(c.Community, from, "plan", o.dir, "plan", "plans", lang)
+		ppath, err := stageFile(c.Community, from, pipeline.Plan, o.dir, "plan", "plans", lang)
 		if err != nil {
 			return err
 		}
-		cb, cps := budgetCommunity(p, c.Community, ppath)
+		cb, cps := pipeline.BudgetCommunity(p, c.Community, ppath)
 		warnings = append(warnings, cps...)
 		if cps.Errors() > 0 {
 			return warnings
 		}
-		cb.path = filepath.Join(out, slug(c.Community)+"-budget.xlsx")
+		cb.Path = pipeline.WorkbookPath(out, c.Community, pipeline.Budget)
 		all = append(all, cb)
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("cannot create the output folder: %w", err)
 	}
 	for _, cb := range all {
-		if err := writeBudget(cb, p, lang); err != nil {
+		if err := pipeline.WriteBudget(cb, p, lang); err != nil {
 			return err
 		}
 	}
 	printWarnings(o.stderr, warnings)
 	return reportBudgets(o, all, lang)
-}
-
-// budgetCommunity reads a community's plan workbook and projects its budget.
-func budgetCommunity(p *project.Project, com hromada.Community, planPath string) (communityBudget, hromada.Problems) {
-	pr, ps := workbook.ReadPlan(planPath)
-	if ps.Errors() > 0 {
-		return communityBudget{}, ps
-	}
-	in, ips := budgetInput(p, com, pr)
-	ps = append(ps, ips...)
-	res, err := budget.Project(in)
-	if err != nil {
-		for _, e := range unjoin(err) {
-			ps = append(ps, hromada.Problem{File: filepath.Join(p.Dir, project.CostsFile), Msg: e.Error()})
-		}
-		return communityBudget{}, ps
-	}
-	return communityBudget{com: com, input: in, result: res, plan: planPath, warnings: problemLines(ps)}, ps
 }
 
 func runBareBudget(o *budgetOptions) error {
@@ -167,7 +138,7 @@ func runBareBudget(o *budgetOptions) error {
 		return ps
 	}
 	p.Dir = filepath.Dir(o.costs)
-	p.Budget = defaultBudgetSettings()
+	p.Budget = pipeline.DefaultBudgetSettings()
 	if o.inventory != "" {
 		providers, ips := project.LoadInventory(o.inventory, cat, project.LoadOptions{Password: pw})
 		if ips.Errors() > 0 {
@@ -181,32 +152,26 @@ func runBareBudget(o *budgetOptions) error {
 			Hint: "give the provider inventory with --inventory"})
 	}
 	com := hromada.Community{Code: o.community, Name: hromada.Text{UK: o.community, EN: o.community}}
-	cb, cps := budgetCommunity(p, com, o.planFile)
+	cb, cps := pipeline.BudgetCommunity(p, com, o.planFile)
 	ps = append(ps, cps...)
 	if ps.Errors() > 0 {
 		return ps
 	}
-	cb.path = o.out
+	cb.Path = o.out
 	if o.out != "" {
-		if err := writeBudget(cb, p, lang); err != nil {
+		if err := pipeline.WriteBudget(cb, p, lang); err != nil {
 			return err
 		}
 	}
 	printWarnings(o.stderr, ps)
-	return reportBudgets(o, []communityBudget{cb}, lang)
+	return reportBudgets(o, []pipeline.CommunityBudget{cb}, lang)
 }
 
-// defaultBudgetSettings are the settings' defaults, for a budget made
-// without a project.
-func defaultBudgetSettings() project.BudgetSettings {
-	return project.BudgetSettings{CPI: math.NaN(), WageGrowth: math.NaN(), Admin: 0.1, Threshold: 0.03}
-}
-
-func reportBudgets(o *budgetOptions, all []communityBudget, lang hromada.Lang) error {
+func reportBudgets(o *budgetOptions, all []pipeline.CommunityBudget, lang hromada.Lang) error {
 	if o.json {
 		var out []any
 		for _, cb := range all {
-			out = append(out, map[string]any{"community": cb.com.Code, "name": cb.com.Name.In(lang), "budget": jsonOf(cb.result)})
+			out = append(out, map[string]any{"community": cb.Community.Code, "name": cb.Community.Name.In(lang), "budget": jsonOf(cb.Result)})
 		}
 		return writeJSON(o.stdout, out)
 	}
@@ -214,8 +179,8 @@ func reportBudgets(o *budgetOptions, all []communityBudget, lang hromada.Lang) e
 		return nil
 	}
 	for _, cb := range all {
-		r := cb.result
-		fmt.Fprintf(o.stdout, "\n%s — %s\n", cb.com.Name.In(lang), cb.path)
+		r := cb.Result
+		fmt.Fprintf(o.stdout, "\n%s — %s\n", cb.Community.Name.In(lang), cb.Path)
 		var rows [][]string
 		for _, t := range r.Totals {
 			share := "–"
@@ -229,7 +194,7 @@ func reportBudgets(o *budgetOptions, all []communityBudget, lang hromada.Lang) e
 		if r.Cliff.Year != 0 {
 			fmt.Fprintf(o.stdout, tr(lang, "Донор виходить у %d: місцеві витрати зростають на %s грн (вихід донора %s, індексація %s). Місцеве зобов'язання за %d–%d: %s грн.\n",
 				"The donor leaves in %d: local cost rises by %s UAH (donor exit %s, indexation %s). Local commitment %d–%d: %s UAH.\n"),
-				r.Cliff.Year, fmtInt(r.Cliff.Jump), fmtInt(r.Cliff.DonorExit), fmtInt(r.Cliff.Indexation), cb.input.FirstYear, cb.input.FirstYear+cb.input.Years-1, fmtInt(r.Horizon.Local))
+				r.Cliff.Year, fmtInt(r.Cliff.Jump), fmtInt(r.Cliff.DonorExit), fmtInt(r.Cliff.Indexation), cb.Input.FirstYear, cb.Input.FirstYear+cb.Input.Years-1, fmtInt(r.Horizon.Local))
 		}
 	}
 	return nil

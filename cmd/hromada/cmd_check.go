@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/hromada-tool/hromada/project"
-	"github.com/hromada-tool/hromada/workbook"
 	"github.com/spf13/cobra"
 )
 
@@ -138,7 +138,7 @@ func stageFolders(out, from string) (string, string) {
 // stage before wrote as <community>-<suffix>.xlsx into the folder from.
 // Missing, the error says which command writes it.
 func stageFile(c hromada.Community, from, suffix, dir, command, flag string, lang hromada.Lang) (string, error) {
-	path := filepath.Join(from, slug(c)+"-"+suffix+".xlsx")
+	path := pipeline.WorkbookPath(from, c, suffix)
 	if _, err := os.Stat(path); err != nil {
 		return "", hinted{fmt.Errorf("%s: no %s workbook %s", c.Name.In(lang), suffix, path),
 			fmt.Sprintf("run 'hromada %s %s -o %s' first, or name the folder of the %ss with --%s", command, dir, from, suffix, flag)}
@@ -146,85 +146,9 @@ func stageFile(c hromada.Community, from, suffix, dir, command, flag string, lan
 	return path, nil
 }
 
-// checked is a project with every survey read and summarised.
-type checked struct {
-	p        *project.Project
-	surveys  map[string]surveySummary // by community code
-	problems hromada.Problems
-}
-
-// surveySummary is what check reports of a survey it read.
-type surveySummary struct {
-	rows, strata, psus int
-	weighted           bool
-}
-
-// loadProject loads a project and checks its questionnaire against it:
-// every problem but those of the surveys.
-func loadProject(dir, pw string) (*project.Project, hromada.Problems) {
-	p, ps := project.Load(dir, project.LoadOptions{Password: pw})
-	form := filepath.Join(dir, project.FormFile)
-	if _, err := os.Stat(form); err == nil {
-		fps, err := project.CheckXLSFormFile(form)
-		if err != nil {
-			ps = append(ps, hromada.Problem{File: form, Msg: err.Error()})
-		}
-		ps = append(ps, fps...)
-		if fps.Errors() == 0 && err == nil && ps.Errors() == 0 {
-			if f, err := workbook.ReadXLSForm(form); err == nil {
-				ps = append(ps, p.CheckAgainstForm(f)...)
-			} else {
-				ps = append(ps, problemOf(form, err))
-			}
-		}
-	}
-	return p, ps
-}
-
-// checkProject loads a project and reads every community's survey, as
-// many at a time as there are cores; only their summaries are kept.
-func checkProject(dir, pw string) *checked {
-	p, ps := loadProject(dir, pw)
-	c := &checked{p: p, problems: ps, surveys: map[string]surveySummary{}}
-	if ps.Errors() > 0 && len(p.Communities) == 0 {
-		return c
-	}
-	type read struct {
-		sum surveySummary
-		ps  hromada.Problems
-		ok  bool
-	}
-	reads := make([]read, len(p.Communities))
-	forEach(len(p.Communities), 0, func(i int) {
-		com := p.Communities[i]
-		if com.SurveyFile == "" {
-			return
-		}
-		if _, err := os.Stat(p.SurveyPath(com)); err != nil {
-			return // reported by Load
-		}
-		s, sps := project.ReadSurvey(p.SurveyMap(com, pw))
-		reads[i] = read{sum: summarise(s), ps: sps, ok: s != nil}
-	})
-	for i, com := range p.Communities {
-		c.problems = append(c.problems, reads[i].ps...)
-		if reads[i].ok {
-			c.surveys[com.Code] = reads[i].sum
-		}
-	}
-	return c
-}
-
-func summarise(s *project.Survey) surveySummary {
-	if s == nil {
-		return surveySummary{}
-	}
-	return surveySummary{rows: s.Rows, strata: s.Strata, psus: s.PSUs, weighted: s.Weighted}
-}
-
 // checkedProject checks the project in dir: it returns the project with
 // every survey read, or the problems when any is an error.
-func checkedProject(dir, passwordFile string) (*checked, string, error) {
+func checkedProject(dir, passwordFile string) (*pipeline.Checked, string, error) {
 	if err := projectDir(dir); err != nil {
 		return nil, "", err
 	}
@@ -232,8 +156,8 @@ func checkedProject(dir, passwordFile string) (*checked, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	c := checkProject(dir, pw)
-	if err := c.problems.Err(); err != nil {
+	c := pipeline.CheckProject(dir, pw, 0)
+	if err := c.Problems.Err(); err != nil {
 		return nil, "", err
 	}
 	return c, pw, nil
@@ -247,10 +171,10 @@ func runCheck(o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	for _, p := range c.problems {
+	for _, p := range c.Problems {
 		fmt.Fprintf(o.stderr, "%s: %s\n", p.Severity, p.Error())
 	}
-	lang, err := o.language(c.p.Lang)
+	lang, err := o.language(c.Project.Lang)
 	if err != nil {
 		return err
 	}
@@ -260,23 +184,23 @@ func runCheck(o *checkOptions) error {
 	return nil
 }
 
-func printCheckSummary(w io.Writer, c *checked, lang hromada.Lang) {
+func printCheckSummary(w io.Writer, c *pipeline.Checked, lang hromada.Lang) {
 	rows := [][]string{}
-	for _, com := range c.p.Communities {
-		s, ok := c.surveys[com.Code]
+	for _, com := range c.Project.Communities {
+		s, ok := c.Surveys[com.Code]
 		if !ok {
 			continue
 		}
 		weighted := tr(lang, "ні", "no")
-		if s.weighted {
+		if s.Weighted {
 			weighted = tr(lang, "так", "yes")
 		}
-		rows = append(rows, []string{com.Name.In(lang), com.Code, fmt.Sprint(s.rows), fmt.Sprint(s.strata), fmt.Sprint(s.psus), weighted})
+		rows = append(rows, []string{com.Name.In(lang), com.Code, fmt.Sprint(s.Rows), fmt.Sprint(s.Strata), fmt.Sprint(s.PSUs), weighted})
 	}
 	fmt.Fprintf(w, tr(lang, "%s: громад %d, груп %d, послуг %d, реєстрових даних %d, рядків надавачів %d\n",
 		"%s: %d communities, %d groups, %d services, %d registry counts, %d provider rows\n"),
-		c.p.Name, len(c.p.Communities), len(c.p.Groups), len(c.p.Needs), len(c.p.Registry), len(c.p.Providers))
+		c.Project.Name, len(c.Project.Communities), len(c.Project.Groups), len(c.Project.Needs), len(c.Project.Registry), len(c.Project.Providers))
 	writeTable(w, []string{tr(lang, "громада", "community"), tr(lang, "код", "code"), tr(lang, "домогосподарств", "households"),
 		tr(lang, "страт", "strata"), tr(lang, "кластерів", "clusters"), tr(lang, "зважене", "weighted")}, rows)
-	fmt.Fprintf(w, tr(lang, "помилок немає, попереджень: %d\n", "no errors, %d warnings\n"), len(c.problems))
+	fmt.Fprintf(w, tr(lang, "помилок немає, попереджень: %d\n", "no errors, %d warnings\n"), len(c.Problems))
 }

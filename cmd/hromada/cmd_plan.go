@@ -8,9 +8,9 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/catalogue"
+	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/hromada-tool/hromada/plan"
 	"github.com/hromada-tool/hromada/project"
-	"github.com/hromada-tool/hromada/workbook"
 	"github.com/spf13/cobra"
 )
 
@@ -85,25 +85,6 @@ place. In a project, plan reads OUT/<community>-assessment.xlsx (written by
 	return cmd
 }
 
-// communityPlan is one community's plan with what it was made from.
-type communityPlan struct {
-	com        hromada.Community
-	result     plan.Result
-	input      plan.Input
-	assessment string   // the assessment workbook read
-	inventory  string   // the inventory file read
-	warnings   []string // about the inputs, for the Methods sheet
-	path       string   // the plan workbook to write
-}
-
-// writePlan writes a community's plan workbook.
-func writePlan(cp communityPlan, projectName string, lang hromada.Lang) error {
-	return workbook.WritePlan(cp.path, &workbook.Plan{
-		Lang: lang, Project: projectName, Input: cp.input, Result: cp.result,
-		Assessment: cp.assessment, Inventory: cp.inventory, Catalogue: catalogueSource, Warnings: cp.warnings,
-	})
-}
-
 func runProjectPlan(o *planOptions) error {
 	st, err := openStage(o.app, o.dir, o.passwordFile, o.communities)
 	if err != nil {
@@ -111,62 +92,32 @@ func runProjectPlan(o *planOptions) error {
 	}
 	p, ps, lang, coms := st.p, st.problems, st.lang, st.communities
 	out, from := stageFolders(o.out, o.from)
-	var plans []communityPlan
+	var plans []pipeline.CommunityPlan
 	warnings := ps
 	for _, c := range coms {
-		apath, err := stageFile(c.Community, from, "assessment", o.dir, "assess", "assessments", lang)
+		apath, err := stageFile(c.Community, from, pipeline.Assessment, o.dir, "assess", "assessments", lang)
 		if err != nil {
 			return err
 		}
-		cp, cps := planCommunity(c.Community, apath, p.Providers, p.Catalogue, projectPlanSettings(p))
+		cp, cps := pipeline.PlanCommunity(c.Community, apath, p.Providers, p.Catalogue, pipeline.ProjectPlanSettings(p))
 		warnings = append(warnings, cps...)
 		if cps.Errors() > 0 {
 			return warnings
 		}
-		cp.path = filepath.Join(out, slug(c.Community)+"-plan.xlsx")
-		cp.inventory = filepath.Join(o.dir, project.ProvidersFile)
+		cp.Path = pipeline.WorkbookPath(out, c.Community, pipeline.Plan)
+		cp.Inventory = filepath.Join(o.dir, project.ProvidersFile)
 		plans = append(plans, cp)
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("cannot create the output folder: %w", err)
 	}
 	for _, cp := range plans {
-		if err := writePlan(cp, p.Name, lang); err != nil {
+		if err := pipeline.WritePlan(cp, p.Name, lang); err != nil {
 			return err
 		}
 	}
 	printWarnings(o.stderr, warnings)
 	return reportPlans(o, plans, lang)
-}
-
-// planCommunity reads a community's assessment workbook and makes its plan.
-func planCommunity(com hromada.Community, assessment string, providers []project.Provider, cat *catalogue.Catalogue, s planSettings) (communityPlan, hromada.Problems) {
-	rows, ps := workbook.ReadDemand(assessment)
-	if ps.Errors() > 0 {
-		return communityPlan{}, ps
-	}
-	in, ips := planInput(com, rows, providers, cat, s)
-	for i := range ips {
-		ips[i].File = assessment
-	}
-	ps = append(ps, ips...)
-	res, err := plan.Make(in)
-	if err != nil {
-		var msgs hromada.Problems
-		for _, e := range unjoin(err) {
-			msgs = append(msgs, hromada.Problem{File: assessment, Msg: e.Error()})
-		}
-		return communityPlan{}, append(ps, msgs...)
-	}
-	return communityPlan{com: com, result: res, input: in, assessment: assessment, warnings: problemLines(ps)}, ps
-}
-
-// unjoin splits an error made by errors.Join into its parts.
-func unjoin(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
 }
 
 func runBarePlan(o *planOptions) error {
@@ -221,27 +172,27 @@ func runBarePlan(o *planOptions) error {
 			return usagef("the inventory holds several communities (%v); name one with --community-code", codes)
 		}
 	}
-	cp, cps := planCommunity(com, o.assessment, providers, cat, planSettings{firstYear: first, years: o.years, fteStep: o.fteStep})
+	cp, cps := pipeline.PlanCommunity(com, o.assessment, providers, cat, pipeline.PlanSettings{FirstYear: first, Years: o.years, FTEStep: o.fteStep})
 	ps = append(ps, cps...)
 	if ps.Errors() > 0 {
 		return ps
 	}
-	cp.path = o.out
-	cp.inventory = o.inventory
+	cp.Path = o.out
+	cp.Inventory = o.inventory
 	if o.out != "" {
-		if err := writePlan(cp, "", lang); err != nil {
+		if err := pipeline.WritePlan(cp, "", lang); err != nil {
 			return err
 		}
 	}
 	printWarnings(o.stderr, ps)
-	return reportPlans(&planOptions{app: o.app, json: o.json}, []communityPlan{cp}, lang)
+	return reportPlans(&planOptions{app: o.app, json: o.json}, []pipeline.CommunityPlan{cp}, lang)
 }
 
-func reportPlans(o *planOptions, plans []communityPlan, lang hromada.Lang) error {
+func reportPlans(o *planOptions, plans []pipeline.CommunityPlan, lang hromada.Lang) error {
 	if o.json {
 		var out []plan.Result
 		for _, cp := range plans {
-			out = append(out, cp.result)
+			out = append(out, cp.Result)
 		}
 		return writeJSON(o.stdout, planJSON(out))
 	}
@@ -250,9 +201,9 @@ func reportPlans(o *planOptions, plans []communityPlan, lang hromada.Lang) error
 	}
 	var rows [][]string
 	for _, cp := range plans {
-		s := cp.result.Summary
-		rows = append(rows, []string{cp.com.Name.In(lang), fmt.Sprint(s.Create), fmt.Sprint(s.Enhance), fmt.Sprint(s.Sufficient),
-			fmt.Sprint(s.Unknown), fmt.Sprintf("%.2f", s.HireFTE), topPriority(cp.result, lang), cp.path})
+		s := cp.Result.Summary
+		rows = append(rows, []string{cp.Community.Name.In(lang), fmt.Sprint(s.Create), fmt.Sprint(s.Enhance), fmt.Sprint(s.Sufficient),
+			fmt.Sprint(s.Unknown), fmt.Sprintf("%.2f", s.HireFTE), topPriority(cp.Result, lang), cp.Path})
 	}
 	writeTable(o.stdout, []string{tr(lang, "громада", "community"), tr(lang, "створити", "create"), tr(lang, "розширити", "enhance"),
 		tr(lang, "достатньо", "sufficient"), tr(lang, "невідомо", "unknown"), tr(lang, "нових ставок", "new posts (FTE)"),

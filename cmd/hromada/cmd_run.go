@@ -7,9 +7,8 @@ import (
 	"path/filepath"
 
 	"github.com/hromada-tool/hromada"
-	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/consolidate"
-	"github.com/hromada-tool/hromada/project"
+	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/hromada-tool/hromada/workbook"
 	"github.com/spf13/cobra"
 )
@@ -22,14 +21,6 @@ type runOptions struct {
 	passwordFile string
 	jobs         int
 }
-
-// The stages of a community's run, as Row.Stage names them.
-const (
-	stageCheck  = "check"
-	stageAssess = "assess"
-	stagePlan   = "plan"
-	stageBudget = "budget"
-)
 
 // ConsolidatedFile is the consolidated workbook's name in the output folder.
 const consolidatedFile = "consolidated.xlsx"
@@ -77,27 +68,6 @@ pipe or a CI log, a line per community.`,
 	return cmd
 }
 
-// runner runs every community of a loaded project.
-type runner struct {
-	p        *project.Project
-	pw       string
-	lang     hromada.Lang
-	eo       estimateOptions
-	settings planSettings
-	out      string
-	progress progress
-	// own holds the load problems confined to one community, by code.
-	own map[string]hromada.Problems
-}
-
-// communityRun is the outcome of one community's run.
-type communityRun struct {
-	row      consolidate.Row
-	problems hromada.Problems // its warnings, and the errors that stopped it
-	top      string           // most needed service
-	rate     string           // its need among all households
-}
-
 func runRun(o *runOptions) error {
 	if err := projectDir(o.dir); err != nil {
 		return err
@@ -106,17 +76,17 @@ func runRun(o *runOptions) error {
 	if err != nil {
 		return err
 	}
-	p, ps := loadProject(o.dir, pw)
-	global, own := splitProblems(p, ps)
+	p, ps := pipeline.LoadProject(o.dir, pw)
+	global, own := pipeline.SplitProblems(p, ps)
 	if err := global.Err(); err != nil {
 		// Project-wide inputs are wrong: nothing can be trusted.
-		return append(global, problemsOf(own)...)
+		return append(global, pipeline.ProblemsOf(own)...)
 	}
 	lang, err := o.language(p.Lang)
 	if err != nil {
 		return err
 	}
-	eo, err := projectEstimateOptions(p, o.noSuppress)
+	eo, err := pipeline.ProjectEstimateOptions(p, o.noSuppress)
 	if err != nil {
 		return err
 	}
@@ -127,26 +97,27 @@ func runRun(o *runOptions) error {
 	for i, c := range p.Communities {
 		names[i] = c.Name.In(lang)
 	}
-	r := &runner{p: p, pw: pw, lang: lang, eo: eo, settings: projectPlanSettings(p), out: o.out, own: own,
-		progress: newProgress(o.stderr, o.quiet, names, 3, lang)}
-	runs := make([]communityRun, len(p.Communities))
-	forEach(len(p.Communities), o.jobs, func(i int) {
-		runs[i] = r.community(i)
-		r.progress.done(i, runs[i].row.Stage)
+	pr := newProgress(o.stderr, o.quiet, names, 3, lang)
+	r := &pipeline.Run{Project: p, Password: pw, Lang: lang, Estimate: eo, Plan: pipeline.ProjectPlanSettings(p), Out: o.out, Own: own,
+		Stage: pr.stage}
+	runs := make([]pipeline.CommunityRun, len(p.Communities))
+	pipeline.ForEach(len(p.Communities), o.jobs, func(i int) {
+		runs[i] = r.Community(i)
+		pr.done(i, runs[i].Row.Stage)
 	})
-	r.progress.finish()
+	pr.finish()
 
 	warnings := global
 	rows := make([]consolidate.Row, len(runs))
 	failed := 0
 	for i, cr := range runs {
-		rows[i] = cr.row
-		warnings = append(warnings, cr.problems...)
-		if cr.row.Status != consolidate.OK {
+		rows[i] = cr.Row
+		warnings = append(warnings, cr.Problems...)
+		if cr.Row.Status != consolidate.OK {
 			failed++
 		}
 	}
-	cons := consolidated(p, rows, eo, lang)
+	cons := pipeline.Consolidated(p, rows, eo, lang)
 	if err := workbook.WriteConsolidated(filepath.Join(o.out, consolidatedFile), cons); err != nil {
 		return fmt.Errorf("consolidated workbook: %w", err)
 	}
@@ -159,118 +130,6 @@ func runRun(o *runOptions) error {
 			"fix the errors above and run again; the Status sheet of " + consolidatedFile + " lists them by community"}
 	}
 	return nil
-}
-
-// splitProblems separates the problems confined to one community of p
-// (by code) from those of the whole project. A problem naming a code
-// that is not a community of the project concerns the whole project.
-func splitProblems(p *project.Project, ps hromada.Problems) (hromada.Problems, map[string]hromada.Problems) {
-	known := map[string]bool{}
-	for _, c := range p.Communities {
-		known[c.Code] = true
-	}
-	var global hromada.Problems
-	own := map[string]hromada.Problems{}
-	for _, pr := range ps {
-		if pr.Community != "" && known[pr.Community] {
-			own[pr.Community] = append(own[pr.Community], pr)
-			continue
-		}
-		global = append(global, pr)
-	}
-	return global, own
-}
-
-// problemsOf lists the problems of every community, in code order.
-func problemsOf(own map[string]hromada.Problems) hromada.Problems {
-	var out hromada.Problems
-	for _, code := range sortedKeys(own) {
-		out = append(out, own[code]...)
-	}
-	return out
-}
-
-// community runs check → assess → plan → budget for community i and
-// writes its workbooks; it stops at the first stage with an error.
-func (r *runner) community(i int) communityRun {
-	com := r.p.Communities[i]
-	cr := communityRun{row: consolidate.Row{Community: com.Community, Status: consolidate.OK}, top: "–", rate: "–"}
-	fail := func(stage string, ps hromada.Problems) communityRun {
-		cr.problems = append(cr.problems, ps...)
-		cr.row.Status, cr.row.Stage = consolidate.Failed, stage
-		for _, pr := range cr.problems {
-			if pr.Severity == hromada.Error {
-				cr.row.Problems = append(cr.row.Problems, pr.Error())
-			}
-		}
-		cr.row.Warnings = len(cr.problems) - cr.problems.Errors()
-		return cr
-	}
-	cr.problems = append(cr.problems, r.own[com.Code]...)
-	if cr.problems.Errors() > 0 {
-		return fail(stageCheck, nil)
-	}
-
-	// Assess.
-	m := r.p.SurveyMap(com, r.pw)
-	s, sps := project.ReadSurvey(m)
-	if sps.Errors() > 0 {
-		return fail(stageCheck, sps)
-	}
-	cr.problems = append(cr.problems, sps...)
-	opt, registry := communityAssessOptions(r.p, com, r.eo)
-	a, err := assessCommunity(r.p, com, s, m, r.eo, opt, registry, r.lang)
-	if err != nil {
-		return fail(stageAssess, hromada.Problems{{File: m.File, Msg: err.Error()}})
-	}
-	a.Warnings = append(problemLines(sps), a.Warnings...)
-	anyNeed, err := assess.AnyNeed(s.Survey, opt)
-	if err != nil {
-		return fail(stageAssess, hromada.Problems{{File: m.File, Msg: err.Error()}})
-	}
-	s = nil // the survey is no longer needed; let it go before the next stages
-	cr.row.Households = a.Survey.Rows
-	cr.row.Needs = familiesInNeed(a, anyNeed, needGroups(r.p))
-	cr.top, cr.rate = topNeed(a)
-	base := slug(com.Community)
-	assessPath := filepath.Join(r.out, base+"-assessment.xlsx")
-	if err := workbook.WriteAssessment(assessPath, a); err != nil {
-		return fail(stageAssess, hromada.Problems{{File: assessPath, Msg: err.Error()}})
-	}
-	cr.row.Files = append(cr.row.Files, filepath.Base(assessPath))
-	r.progress.stage(i, stageAssess)
-
-	// Plan: from the assessment workbook just written, as from one a
-	// person edited.
-	cp, pps := planCommunity(a.Community, assessPath, r.p.Providers, r.p.Catalogue, r.settings)
-	if pps.Errors() > 0 {
-		return fail(stagePlan, pps)
-	}
-	cr.problems = append(cr.problems, pps...)
-	cp.path = filepath.Join(r.out, base+"-plan.xlsx")
-	cp.inventory = filepath.Join(r.p.Dir, project.ProvidersFile)
-	if err := writePlan(cp, r.p.Name, r.lang); err != nil {
-		return fail(stagePlan, hromada.Problems{{File: cp.path, Msg: err.Error()}})
-	}
-	cr.row.Files = append(cr.row.Files, filepath.Base(cp.path))
-	r.progress.stage(i, stagePlan)
-
-	// Budget: from the plan workbook just written.
-	cb, bps := budgetCommunity(r.p, a.Community, cp.path)
-	if bps.Errors() > 0 {
-		return fail(stageBudget, bps)
-	}
-	cr.problems = append(cr.problems, bps...)
-	cb.path = filepath.Join(r.out, base+"-budget.xlsx")
-	if err := writeBudget(cb, r.p, r.lang); err != nil {
-		return fail(stageBudget, hromada.Problems{{File: cb.path, Msg: err.Error()}})
-	}
-	cr.row.Files = append(cr.row.Files, filepath.Base(cb.path))
-	r.progress.stage(i, stageBudget)
-
-	addPlan(&cr.row, a, cp, cb)
-	cr.row.Warnings = len(cr.problems)
-	return cr
 }
 
 // printRunProblems prints the errors of failed communities and the
@@ -291,12 +150,12 @@ func printRunProblems(w io.Writer, ps hromada.Problems, communities int) {
 
 // printRunTable prints the status of each community and the project's
 // totals. A large project lists only its failed communities.
-func printRunTable(o *runOptions, name string, runs []communityRun, c *workbook.Consolidated, lang hromada.Lang) {
+func printRunTable(o *runOptions, name string, runs []pipeline.CommunityRun, c *workbook.Consolidated, lang hromada.Lang) {
 	const listUpTo = 50
 	fmt.Fprintf(o.stdout, "%s\n", name)
 	var rows [][]string
 	for _, cr := range runs {
-		r := cr.row
+		r := cr.Row
 		if len(runs) > listUpTo && r.Status == consolidate.OK {
 			continue
 		}
@@ -306,11 +165,15 @@ func printRunTable(o *runOptions, name string, runs []communityRun, c *workbook.
 			rows = append(rows, []string{r.Community.Name.In(lang), status, "", "", "", "", "", "", "", ""})
 			continue
 		}
+		top, rate := "–", "–"
+		if cr.HasTop {
+			top, rate = truncate(cr.Top, 40), fmtRate(cr.TopRate)
+		}
 		cliff := "–"
 		if r.CliffYear != 0 {
 			cliff = fmt.Sprint(r.CliffYear)
 		}
-		rows = append(rows, []string{r.Community.Name.In(lang), status, fmt.Sprint(r.Households), cr.top, cr.rate,
+		rows = append(rows, []string{r.Community.Name.In(lang), status, fmt.Sprint(r.Households), top, rate,
 			fmt.Sprint(r.Create), fmt.Sprint(r.Enhance), fmt.Sprintf("%.2f", r.Hires), cliff, fmtInt(r.HorizonLocal)})
 	}
 	t := c.Totals
@@ -326,22 +189,4 @@ func printRunTable(o *runOptions, name string, runs []communityRun, c *workbook.
 		fmt.Fprintf(o.stdout, tr(lang, "Кожна громада — у %s.\n", "Every community is in %s.\n"), filepath.Join(o.out, consolidatedFile))
 	}
 	fmt.Fprintf(o.stdout, tr(lang, "Робочі книги: %s\n", "Workbooks: %s\n"), o.out)
-}
-
-// topNeed is the service most needed among all households, with its rate.
-func topNeed(a *workbook.Assessment) (string, string) {
-	best := -1
-	for i, r := range a.Result.Rates {
-		if r.Group != "all" || (a.Options.Suppress && r.Verdict.Suppress) || r.Stat != r.Stat {
-			continue
-		}
-		if best < 0 || r.Stat > a.Result.Rates[best].Stat {
-			best = i
-		}
-	}
-	if best < 0 {
-		return "–", "–"
-	}
-	r := a.Result.Rates[best]
-	return truncate(a.Services[r.Service].Name.In(a.Lang), 40), fmtRate(r)
 }

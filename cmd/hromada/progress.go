@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 )
@@ -136,13 +137,13 @@ func (b *bar) finish() {
 // stageName is a stage's name for a person.
 func stageName(stage string, lang hromada.Lang) string {
 	switch stage {
-	case stageCheck:
+	case pipeline.StageCheck:
 		return tr(lang, "перевірка", "check")
-	case stageAssess:
+	case pipeline.StageAssess:
 		return tr(lang, "оцінка", "assess")
-	case stagePlan:
+	case pipeline.StagePlan:
 		return tr(lang, "план", "plan")
-	case stageBudget:
+	case pipeline.StageBudget:
 		return tr(lang, "бюджет", "budget")
 	}
 	return stage

@@ -1,19 +1,21 @@
-package main
+package pipeline
 
 import (
 	"math"
-	"sort"
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/budget"
 	"github.com/hromada-tool/hromada/consolidate"
+	"github.com/hromada-tool/hromada/plan"
 	"github.com/hromada-tool/hromada/project"
 	"github.com/hromada-tool/hromada/workbook"
 )
 
-// consolidated is the consolidated workbook of a project's run.
-func consolidated(p *project.Project, rows []consolidate.Row, eo estimateOptions, lang hromada.Lang) *workbook.Consolidated {
-	level := eo.report().Level
+// Consolidated is the consolidated workbook of a project's run, from one
+// row per community.
+func Consolidated(p *project.Project, rows []consolidate.Row, eo EstimateOptions, lang hromada.Lang) *workbook.Consolidated {
+	level := eo.Report().Level
 	c := &workbook.Consolidated{Lang: lang, Project: p.Name, Level: level, Threshold: p.Budget.Threshold, Rows: rows,
 		Totals: consolidate.Sum(rows, level)}
 	if c.Threshold == 0 {
@@ -22,8 +24,8 @@ func consolidated(p *project.Project, rows []consolidate.Row, eo estimateOptions
 	for y := range p.Years {
 		c.Years = append(c.Years, p.FirstYear+y)
 	}
-	groups := assessGroups(p)
-	for _, id := range needGroups(p) {
+	groups := Groups(p)
+	for _, id := range NeedGroups(p) {
 		c.Groups = append(c.Groups, groups[id])
 	}
 	for _, n := range p.Needs {
@@ -32,9 +34,9 @@ func consolidated(p *project.Project, rows []consolidate.Row, eo estimateOptions
 	return c
 }
 
-// needGroups are the groups of consolidate.Row.Needs, in order: all
+// NeedGroups are the groups of consolidate.Row.Needs, in order: all
 // households, the project's groups, any target group (with groups).
-func needGroups(p *project.Project) []string {
+func NeedGroups(p *project.Project) []string {
 	ids := []string{assess.AllGroup}
 	for _, g := range p.Groups {
 		ids = append(ids, g.ID)
@@ -45,9 +47,10 @@ func needGroups(p *project.Project) []string {
 	return ids
 }
 
-// familiesInNeed are a community's families in need of at least one
-// service, by group (needGroups), from the derived need of assess.AnyNeed.
-func familiesInNeed(a *workbook.Assessment, res assess.Result, ids []string) []consolidate.Need {
+// FamiliesInNeed are a community's families in need of at least one
+// service, by group (NeedGroups), from the derived need of assess.AnyNeed.
+// The standard error of the families is the rate's times the count.
+func FamiliesInNeed(a *workbook.Assessment, res assess.Result, ids []string) []consolidate.Need {
 	by := map[string]assess.Demand{}
 	for _, d := range res.Demand {
 		by[d.Group] = d
@@ -68,22 +71,16 @@ func familiesInNeed(a *workbook.Assessment, res assess.Result, ids []string) []c
 	return out
 }
 
-// addPlan fills a community's row with its plan and budget.
-func addPlan(row *consolidate.Row, a *workbook.Assessment, cp communityPlan, cb communityBudget) {
-	se := map[string]float64{}
-	for _, d := range a.Result.Demand {
-		if d.Group == assess.AllGroup {
-			se[d.Service] = d.Count * d.Rate.SE
-		}
-	}
-	for _, d := range a.Result.Union {
-		se[d.Service] = d.Count * d.Rate.SE
-	}
+// AddPlan fills a community's row with its plan and budget: the services
+// of the plan (with the standard error of their demand, as
+// demandSE), its summary, and the budget's totals.
+func AddPlan(row *consolidate.Row, a *workbook.Assessment, pl plan.Result, in budget.Input, res *budget.Result) {
+	se := demandSE(a.Result)
 	included := map[string]bool{}
-	for _, s := range cb.input.Services {
+	for _, s := range in.Services {
 		included[s.Code] = true
 	}
-	for _, sp := range cp.result.Services {
+	for _, sp := range pl.Services {
 		hires := 0.0
 		for _, y := range sp.Years {
 			hires += y.Hires
@@ -95,10 +92,30 @@ func addPlan(row *consolidate.Row, a *workbook.Assessment, cp communityPlan, cb 
 		row.Services = append(row.Services, consolidate.Service{Code: sp.Service.Code, Demand: sp.Demand, Low: sp.DemandLow, Upp: sp.DemandHigh,
 			SE: sd, Action: string(sp.Action), Hires: hires, Included: included[sp.Service.Code]})
 	}
-	s := cp.result.Summary
+	s := pl.Summary
 	row.Create, row.Enhance, row.Sufficient, row.Unk, row.Hires = s.Create, s.Enhance, s.Sufficient, s.Unknown, s.HireFTE
+	addBudget(row, res)
+}
 
-	res := cb.result
+// demandSE is the standard error of each service's demand, in its units:
+// the need rate's standard error times the registry count behind it, of
+// the union row ("any") where there is one, else of the "all" row — the
+// demand the plan is made for.
+func demandSE(r assess.Result) map[string]float64 {
+	se := map[string]float64{}
+	for _, d := range r.Demand {
+		if d.Group == assess.AllGroup {
+			se[d.Service] = d.Count * d.Rate.SE
+		}
+	}
+	for _, d := range r.Union {
+		se[d.Service] = d.Count * d.Rate.SE
+	}
+	return se
+}
+
+// addBudget fills a community's row with its budget's totals.
+func addBudget(row *consolidate.Row, res *budget.Result) {
 	row.MaxShare = math.NaN()
 	row.PerResident = math.NaN()
 	for _, t := range res.Totals {
@@ -118,13 +135,4 @@ func addPlan(row *consolidate.Row, a *workbook.Assessment, cp communityPlan, cb 
 	h := res.Horizon
 	row.HorizonTotal, row.HorizonDonor, row.HorizonState, row.HorizonLocal = h.Total, h.Donor, h.State, h.Local
 	row.CliffYear, row.CliffJump = res.Cliff.Year, res.Cliff.Jump
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -1,0 +1,258 @@
+package pipeline
+
+import (
+	"fmt"
+	"math"
+	"path/filepath"
+	"time"
+
+	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/budget"
+	"github.com/hromada-tool/hromada/catalogue"
+	"github.com/hromada-tool/hromada/project"
+	"github.com/hromada-tool/hromada/workbook"
+)
+
+// CommunityBudget is one community's budget with what it was made from.
+type CommunityBudget struct {
+	Community hromada.Community
+	Input     budget.Input
+	Result    *budget.Result
+	Plan      string   // the plan workbook read
+	Warnings  []string // about the inputs, for the workbook
+	Path      string   // the budget workbook to write
+}
+
+// BudgetCommunity reads a community's plan workbook and projects its
+// budget.
+func BudgetCommunity(p *project.Project, com hromada.Community, planPath string) (CommunityBudget, hromada.Problems) {
+	pr, ps := workbook.ReadPlan(planPath)
+	if ps.Errors() > 0 {
+		return CommunityBudget{}, ps
+	}
+	in, ips := BudgetInput(p, com, pr)
+	ps = append(ps, ips...)
+	res, err := budget.Project(in)
+	if err != nil {
+		for _, e := range unjoin(err) {
+			ps = append(ps, hromada.Problem{File: filepath.Join(p.Dir, project.CostsFile), Msg: e.Error()})
+		}
+		return CommunityBudget{}, ps
+	}
+	return CommunityBudget{Community: com, Input: in, Result: res, Plan: planPath, Warnings: ProblemLines(ps)}, ps
+}
+
+// DefaultBudgetSettings are the settings' defaults, for a budget made
+// without a project.
+func DefaultBudgetSettings() project.BudgetSettings {
+	return project.BudgetSettings{CPI: math.NaN(), WageGrowth: math.NaN(), Admin: 0.1, Threshold: 0.03}
+}
+
+// BudgetInput builds the budget input of a community from its plan
+// workbook (as the planner left it) and the project's cost inputs.
+//
+// The budget costs what the plan adds: for each action the plan includes,
+// the new posts (the establishment less the staff the providers have now)
+// and the added clients (target clients less the clients served now). The
+// local budget already carries the existing staff; counting them again
+// would overstate what it must take over from the donor.
+func BudgetInput(p *project.Project, com hromada.Community, pr *workbook.PlanRead) (budget.Input, hromada.Problems) {
+	var problems hromada.Problems
+	in := budget.Input{FirstYear: pr.FirstYear, Years: pr.Years, Population: com.Population, Threshold: p.Budget.Threshold}
+	in.Services = addedServices(p, com, pr)
+	costRows(p, &in)
+	for _, code := range missingPosts(in.Services, in.Posts) {
+		problems = append(problems, hromada.Problem{Severity: hromada.Warning, File: project.CostsFile,
+			Msg:  fmt.Sprintf("service %s is in the plan but has no posts in costs.xlsx: its staff are not costed", code),
+			Hint: "add the service's posts and salaries to the Posts sheet"})
+	}
+	in.Funding.Default = FundingSchedule(p.Funding, com.Code, pr.FirstYear, pr.Years)
+	for _, r := range p.Revenue {
+		if r.Community == com.Code {
+			in.Revenue = budget.Revenue{Year: r.Year, Revenue: r.Revenue, Social: r.Social, Growth: r.Growth}
+			break
+		}
+	}
+	in.Params = BudgetParams(p.Budget, p.Catalogue.Parameters(), pr.FirstYear, pr.Years)
+	return in, problems
+}
+
+// addedServices are the included actions of a plan with what they add,
+// year by year: the clients beyond those the community's providers serve
+// now, and the posts beyond the staff they have now.
+func addedServices(p *project.Project, com hromada.Community, pr *workbook.PlanRead) []budget.Service {
+	current := map[string]float64{}
+	for _, pv := range p.Providers {
+		if pv.Community == com.Code || com.Code == "" {
+			current[pv.Service] += pv.Clients
+		}
+	}
+	var out []budget.Service
+	for _, a := range pr.Actions {
+		if !a.Include {
+			continue
+		}
+		svc := budget.Service{Code: a.Code}
+		if row, ok := p.Catalogue.Row(a.Code); ok {
+			svc.Programme = row.BudgetProgramme
+		}
+		for _, y := range a.Years {
+			svc.Clients = append(svc.Clients, math.Max(0, y.Clients-current[a.Code]))
+			svc.FTE = append(svc.FTE, math.Max(0, y.Staff-a.Existing))
+		}
+		out = append(out, svc)
+	}
+	return out
+}
+
+// costRows passes the project's cost rows on to in. Cost rows of services
+// the plan does not include are passed on too: budget leaves them out of
+// every figure and lists them (Result.Skipped), so the workbook says what
+// was not costed.
+func costRows(p *project.Project, in *budget.Input) {
+	for _, po := range p.Posts {
+		in.Posts = append(in.Posts, budget.Post{Service: po.Service, Post: po.Post, Share: po.Share, Salary: po.Salary, ExtraMonths: po.ExtraMonths})
+	}
+	for _, oc := range p.OtherCosts {
+		in.Other = append(in.Other, budget.OtherCost{Service: oc.Service, Item: oc.Item, Basis: budget.Basis(oc.Basis), Amount: oc.Amount, KEKV: oc.KEKV})
+	}
+	for _, st := range p.Startup {
+		in.Startup = append(in.Startup, budget.Startup{Service: st.Service, Item: st.Item, Amount: st.Amount, Year: st.Year, Life: st.Life, KEKV: st.KEKV})
+	}
+}
+
+// missingPosts are the services with new posts but no post in the cost
+// inputs: their staff cannot be costed.
+func missingPosts(services []budget.Service, posts []budget.Post) []string {
+	has := map[string]bool{}
+	for _, p := range posts {
+		has[p.Service] = true
+	}
+	var out []string
+	for _, s := range services {
+		staffed := false
+		for _, f := range s.FTE {
+			staffed = staffed || f > 0
+		}
+		if staffed && !has[s.Code] {
+			out = append(out, s.Code)
+		}
+	}
+	return out
+}
+
+// FundingSchedule is the community's donor and state shares by planning
+// year from the Funding sheet; a year without a row has none.
+func FundingSchedule(rows []project.FundingShare, community string, first, years int) budget.Schedule {
+	s := budget.Schedule{Kind: budget.Explicit, Donor: make([]float64, years), State: make([]float64, years)}
+	for _, r := range rows {
+		if r.Community == community && r.Year >= first && r.Year < first+years {
+			s.Donor[r.Year-first], s.State[r.Year-first] = r.Donor, r.State
+		}
+	}
+	return s
+}
+
+// BudgetParams are the rates of the projection: the project's settings,
+// else the catalogue's dated parameters (minimum wage by month, ЄСВ, the
+// State Budget's CPI forecast; the last known forecast holds for later
+// years). Wage growth the project does not set is the CPI.
+func BudgetParams(b project.BudgetSettings, pars *catalogue.Parameters, first, years int) budget.Params {
+	p := budget.Params{
+		ESV:   pars.ESVRate(time.Date(first, 1, 1, 0, 0, 0, 0, time.UTC)),
+		Admin: b.Admin, CapitalRate: b.CapitalRate, Discount: b.Discount,
+	}
+	last := math.NaN()
+	for y := first - 5; y < first; y++ {
+		if c, ok := pars.CPIForecast(y); ok {
+			last = c
+		}
+	}
+	for i := range years {
+		y := first + i
+		p.MinimumWage = append(p.MinimumWage, pars.MinimumWageMonths(y))
+		cpi := b.CPI
+		if math.IsNaN(cpi) {
+			if c, ok := pars.CPIForecast(y); ok {
+				last = c
+			}
+			cpi = last
+		}
+		p.CPI = append(p.CPI, cpi)
+		wg := b.WageGrowth
+		if math.IsNaN(wg) {
+			wg = cpi
+		}
+		p.WageGrowth = append(p.WageGrowth, wg)
+	}
+	return p
+}
+
+// BudgetWorkbook is the content of a community's budget workbook, with
+// the low, base and high scenarios, the ±20 % tornado of the cumulative
+// local commitment and the source of every assumption.
+func BudgetWorkbook(cb CommunityBudget, p *project.Project, lang hromada.Lang) (*workbook.Budget, error) {
+	scen, err := budget.Scenarios(cb.Input, budget.Presets(cb.Input))
+	if err != nil {
+		return nil, fmt.Errorf("%s: scenarios: %w", cb.Community.Name.In(lang), err)
+	}
+	bars, err := budget.Tornado(cb.Input, budget.Drivers, 0.2)
+	if err != nil {
+		return nil, fmt.Errorf("%s: sensitivity: %w", cb.Community.Name.In(lang), err)
+	}
+	services := map[string]hromada.Service{}
+	for _, s := range p.Catalogue.Services() {
+		services[s.Code] = s
+	}
+	codes := map[string]hromada.Text{}
+	for _, c := range p.Catalogue.BudgetCodes() {
+		codes[c.Code] = c.Name
+	}
+	return &workbook.Budget{
+		Lang: lang, Project: p.Name, Community: cb.Community, Input: cb.Input, Result: *cb.Result,
+		Scenarios: scen, Tornado: bars, TornadoStep: 0.2,
+		Services: services, Codes: codes,
+		Sources:  budgetSources(cb, p),
+		Warnings: cb.Warnings,
+	}, nil
+}
+
+// budgetSources are the sources of a budget's assumptions.
+func budgetSources(cb CommunityBudget, p *project.Project) workbook.BudgetSources {
+	pars := p.Catalogue.Parameters()
+	// src is the source of the parameter in force in the first year.
+	first := time.Date(cb.Input.FirstYear, 7, 1, 0, 0, 0, 0, time.UTC)
+	src := func(name string) string {
+		for _, x := range pars.All() {
+			if x.Name == name && x.In(first) {
+				return x.Source
+			}
+		}
+		return "not found in the catalogue"
+	}
+	cpi := "the State Budget's CPI forecast (catalogue/parameters.csv: " + src(catalogue.ParamCPIForecast) + "); later years: the last forecast"
+	if !math.IsNaN(p.Budget.CPI) {
+		cpi = "project setting (project.xlsx, Settings: cpi)"
+	}
+	wage := "as the CPI (hromada's assumption)"
+	if !math.IsNaN(p.Budget.WageGrowth) {
+		wage = "project setting (project.xlsx, Settings: wage_growth)"
+	}
+	costs := filepath.Join(p.Dir, project.CostsFile)
+	return workbook.BudgetSources{
+		Plan:        cb.Plan + ": the posts the plan adds (establishment less the staff providers have now) and the clients it adds",
+		Posts:       costs + ", Posts",
+		MinimumWage: "catalogue/parameters.csv: " + src(catalogue.ParamMinimumWage),
+		ESV:         "catalogue/parameters.csv: " + src(catalogue.ParamESV),
+		WageGrowth:  wage, CPI: cpi,
+		Other:       costs + ", Other costs",
+		Admin:       "project.xlsx, Settings: admin_share (default 10 %: hromada's assumption)",
+		Startup:     costs + ", Start-up",
+		CapitalRate: "project.xlsx, Settings: capital_rate",
+		Funding:     costs + ", Funding",
+		Revenue:     costs + ", Budget revenue",
+		Population:  "project.xlsx, Communities (Ukrstat 2022 in the example)",
+		Threshold:   "project.xlsx, Settings: threshold (default 3 %: hromada's assumption)",
+		Discount:    "project.xlsx, Settings: discount_rate",
+	}
+}

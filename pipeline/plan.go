@@ -1,0 +1,163 @@
+package pipeline
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/catalogue"
+	"github.com/hromada-tool/hromada/plan"
+	"github.com/hromada-tool/hromada/project"
+	"github.com/hromada-tool/hromada/workbook"
+)
+
+// PlanSettings are what a plan needs besides demand and inventory.
+type PlanSettings struct {
+	FirstYear, Years int
+	FTEStep          float64
+	Targets          []project.Target
+	Posts            []project.Post
+	Groups           []hromada.Group
+}
+
+// ProjectPlanSettings are the plan settings of a project.
+func ProjectPlanSettings(p *project.Project) PlanSettings {
+	ps := PlanSettings{FirstYear: p.FirstYear, Years: p.Years, FTEStep: p.FTEStep, Targets: p.Targets, Posts: p.Posts}
+	for _, g := range p.Groups {
+		ps.Groups = append(ps.Groups, g.Group)
+	}
+	return ps
+}
+
+// CommunityPlan is one community's plan with what it was made from.
+type CommunityPlan struct {
+	Community  hromada.Community
+	Result     plan.Result
+	Input      plan.Input
+	Assessment string   // the assessment workbook read
+	Inventory  string   // the inventory file read
+	Warnings   []string // about the inputs, for the Methods sheet
+	Path       string   // the plan workbook to write
+}
+
+// Workbook is the content of the plan workbook.
+func (cp CommunityPlan) Workbook(projectName string, lang hromada.Lang) *workbook.Plan {
+	return &workbook.Plan{
+		Lang: lang, Project: projectName, Input: cp.Input, Result: cp.Result,
+		Assessment: cp.Assessment, Inventory: cp.Inventory, Catalogue: CatalogueSource, Warnings: cp.Warnings,
+	}
+}
+
+// PlanCommunity reads a community's assessment workbook and makes its
+// plan. The problems of the workbook's rows name the workbook.
+func PlanCommunity(com hromada.Community, assessment string, providers []project.Provider, cat *catalogue.Catalogue, s PlanSettings) (CommunityPlan, hromada.Problems) {
+	rows, ps := workbook.ReadDemand(assessment)
+	if ps.Errors() > 0 {
+		return CommunityPlan{}, ps
+	}
+	in, ips := PlanInput(com, rows, providers, cat, s)
+	for i := range ips {
+		ips[i].File = assessment
+	}
+	ps = append(ps, ips...)
+	res, err := plan.Make(in)
+	if err != nil {
+		var msgs hromada.Problems
+		for _, e := range unjoin(err) {
+			msgs = append(msgs, hromada.Problem{File: assessment, Msg: e.Error()})
+		}
+		return CommunityPlan{}, append(ps, msgs...)
+	}
+	return CommunityPlan{Community: com, Result: res, Input: in, Assessment: assessment, Warnings: ProblemLines(ps)}, ps
+}
+
+// PlanInput builds the plan input of a community from the Demand rows of
+// its assessment workbook (as a person may have edited them) and the
+// inventory. A service's demand is its union row ("any": every person
+// counted once); without target groups, its "all" row. Services are those
+// of the catalogue that the assessment has.
+func PlanInput(com hromada.Community, rows []workbook.DemandRow, providers []project.Provider, cat *catalogue.Catalogue, s PlanSettings) (plan.Input, hromada.Problems) {
+	in := plan.Input{Community: com, FirstYear: s.FirstYear, Years: s.Years, FTEStep: s.FTEStep,
+		Targets: map[string]plan.Target{}, Posts: map[string][]plan.PostShare{}, Groups: s.Groups}
+	var problems hromada.Problems
+	order, total, groups := serviceDemand(rows, s.Groups)
+	for _, code := range order {
+		svc, ok := cat.Service(code)
+		if !ok {
+			problems = append(problems, hromada.Problem{Severity: hromada.Warning, Msg: fmt.Sprintf("service %q of the assessment is not in the catalogue; it is left out of the plan", code)})
+			continue
+		}
+		r := total[code]
+		if edited(r) {
+			// A person typed over the demand: their figure stands, and the
+			// interval, made for the old figure, is dropped.
+			problems = append(problems, hromada.Problem{Severity: hromada.Warning, Cell: fmt.Sprintf("row %d", r.Row),
+				Msg:  fmt.Sprintf("service %s: the demand %.4g is outside its interval %.4g–%.4g, as after an edit; the demand is used without its interval", code, r.People, r.PeopleLow, r.PeopleUpp),
+				Hint: "clear or correct the interval cells if the edit was meant"})
+			r.PeopleLow, r.PeopleUpp = math.NaN(), math.NaN()
+		}
+		in.Services = append(in.Services, plan.ServiceInput{
+			Service: svc, Known: !r.Suppressed && !math.IsNaN(r.People),
+			Demand: orNaN(r.People, r.Suppressed), DemandLow: orNaN(r.PeopleLow, r.Suppressed), DemandHigh: orNaN(r.PeopleUpp, r.Suppressed),
+			Groups: groups[code],
+		})
+	}
+	for _, p := range providers {
+		if p.Community != "" && p.Community != com.Code {
+			continue
+		}
+		in.Providers = append(in.Providers, plan.Provider{Community: com.Code, Name: p.Name, Service: p.Service,
+			Capacity: p.Capacity, Clients: p.Clients, StaffFTE: p.StaffFTE, Vacancies: p.Vacancies, Ref: p.Ref})
+	}
+	for _, t := range s.Targets {
+		in.Targets[t.Service] = plan.Target{Coverage: t.Coverage, Path: plan.Path(t.Path), Years: t.Years, Ramp: t.Ramp}
+	}
+	for _, p := range s.Posts {
+		in.Posts[p.Service] = append(in.Posts[p.Service], plan.PostShare{Post: p.Post, Share: p.Share})
+	}
+	return in, problems
+}
+
+// serviceDemand sorts the Demand rows: the services in the order of their
+// first "any" or "all" row, each service's demand row ("any" where there
+// is one, else "all") and the demand of each known group by service.
+func serviceDemand(rows []workbook.DemandRow, known []hromada.Group) ([]string, map[string]workbook.DemandRow, map[string][]plan.GroupDemand) {
+	isKnown := map[string]bool{}
+	for _, g := range known {
+		isKnown[g.ID] = true
+	}
+	var order []string
+	total := map[string]workbook.DemandRow{}
+	hasAny := map[string]bool{}
+	groups := map[string][]plan.GroupDemand{}
+	for _, r := range rows {
+		if _, seen := total[r.Service]; !seen && (r.Group == assess.AnyGroup || r.Group == assess.AllGroup) {
+			order = append(order, r.Service)
+		}
+		switch {
+		case r.Group == assess.AnyGroup:
+			total[r.Service], hasAny[r.Service] = r, true
+		case r.Group == assess.AllGroup:
+			if !hasAny[r.Service] {
+				total[r.Service] = r
+			}
+		case isKnown[r.Group]:
+			groups[r.Service] = append(groups[r.Service], plan.GroupDemand{Group: r.Group, People: orNaN(r.People, r.Suppressed), Low: orNaN(r.PeopleLow, r.Suppressed), High: orNaN(r.PeopleUpp, r.Suppressed)})
+		}
+	}
+	return order, total, groups
+}
+
+// edited tells whether a demand row's figure lies outside its interval,
+// as after a person typed over it.
+func edited(r workbook.DemandRow) bool {
+	return !r.Suppressed && !math.IsNaN(r.People) && (r.People < r.PeopleLow || r.People > r.PeopleUpp)
+}
+
+func orNaN(x float64, suppressed bool) float64 {
+	if suppressed {
+		return math.NaN()
+	}
+	return x
+}

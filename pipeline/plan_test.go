@@ -1,0 +1,139 @@
+package pipeline
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/project"
+	"github.com/hromada-tool/hromada/workbook"
+)
+
+func demandRow(row int, service, group string, people, low, upp float64) workbook.DemandRow {
+	return workbook.DemandRow{Row: row, Service: service, Group: group, People: people, PeopleLow: low, PeopleUpp: upp}
+}
+
+// same tells two demands apart, NaN equal to NaN.
+func same(a, b float64) bool {
+	return a == b || math.IsNaN(a) && math.IsNaN(b)
+}
+
+// TestPlanInputDemand: a service's demand is its "any" row (the union,
+// each family once), whatever the order of the rows; without one, its
+// "all" row. Groups the project knows carry their own demand.
+func TestPlanInputDemand(t *testing.T) {
+	nan := math.NaN()
+	rows := []workbook.DemandRow{
+		// 001.0: all, a group, then any → any (70, 60–80).
+		demandRow(2, "001.0", assess.AllGroup, 100, 80, 120),
+		demandRow(3, "001.0", "idp", 40, 30, 50),
+		demandRow(4, "001.0", "veterans", 9, 5, 13), // not a group of the project
+		demandRow(5, "001.0", assess.AnyGroup, 70, 60, 80),
+		// 002.0: any before all → still any (25, 20–30).
+		demandRow(6, "002.0", assess.AnyGroup, 25, 20, 30),
+		demandRow(7, "002.0", assess.AllGroup, 90, 70, 110),
+		// 003.0: all only (a project without target groups) → all (12, 8–16).
+		demandRow(8, "003.0", assess.AllGroup, 12, 8, 16),
+		// 004.0: suppressed → unknown, no figures.
+		{Row: 9, Service: "004.0", Group: assess.AllGroup, People: 3, PeopleLow: 1, PeopleUpp: 5, Suppressed: true},
+		// not a service of the catalogue → left out, with a warning.
+		demandRow(10, "999.9", assess.AllGroup, 5, 4, 6),
+	}
+	s := PlanSettings{FirstYear: 2027, Years: 5, FTEStep: 0.25, Groups: []hromada.Group{{ID: "idp"}}}
+	in, ps := PlanInput(hromada.Community{Code: "UA1"}, rows, nil, defaultCatalogue(t), s)
+	want := []struct {
+		code             string
+		known            bool
+		demand, low, upp float64
+		groups           int
+	}{
+		{"001.0", true, 70, 60, 80, 1},
+		{"002.0", true, 25, 20, 30, 0},
+		{"003.0", true, 12, 8, 16, 0},
+		{"004.0", false, nan, nan, nan, 0},
+	}
+	if len(in.Services) != len(want) {
+		t.Fatalf("%d services, want %d", len(in.Services), len(want))
+	}
+	for i, w := range want {
+		sv := in.Services[i]
+		if sv.Service.Code != w.code || sv.Known != w.known || !same(sv.Demand, w.demand) || !same(sv.DemandLow, w.low) || !same(sv.DemandHigh, w.upp) {
+			t.Errorf("service %d: %s known=%v %v (%v–%v), want %s known=%v %v (%v–%v)", i, sv.Service.Code, sv.Known, sv.Demand, sv.DemandLow, sv.DemandHigh,
+				w.code, w.known, w.demand, w.low, w.upp)
+		}
+		if len(sv.Groups) != w.groups {
+			t.Errorf("%s: %d group demands, want %d", w.code, len(sv.Groups), w.groups)
+		}
+	}
+	if g := in.Services[0].Groups; len(g) == 1 && (g[0].Group != "idp" || g[0].People != 40 || g[0].Low != 30 || g[0].High != 50) {
+		t.Errorf("001.0 idp demand %+v, want 40 (30–50)", g[0])
+	}
+	if len(ps) != 1 || !strings.Contains(ps[0].Msg, `"999.9"`) || ps[0].Severity != hromada.Warning {
+		t.Errorf("problems %v, want one warning of service 999.9", ps)
+	}
+}
+
+// TestPlanInputEditedDemand: a demand outside its own interval was typed
+// over; the figure stands, its interval is dropped and a warning names
+// the row. A demand on a bound of its interval is not an edit.
+func TestPlanInputEditedDemand(t *testing.T) {
+	nan := math.NaN()
+	tests := []struct {
+		name             string
+		row              workbook.DemandRow
+		demand, low, upp float64
+		warnCell         string // "" for no warning
+	}{
+		{"above the interval", demandRow(7, "002.0", assess.AnyGroup, 150, 60, 80), 150, nan, nan, "row 7"},
+		{"below the interval", demandRow(12, "002.0", assess.AllGroup, 10, 60, 80), 10, nan, nan, "row 12"},
+		{"on the upper bound", demandRow(7, "002.0", assess.AnyGroup, 80, 60, 80), 80, 60, 80, ""},
+		{"on the lower bound", demandRow(7, "002.0", assess.AnyGroup, 60, 60, 80), 60, 60, 80, ""},
+		{"suppressed", workbook.DemandRow{Row: 7, Service: "002.0", Group: assess.AllGroup, People: 150, PeopleLow: 60, PeopleUpp: 80, Suppressed: true}, nan, nan, nan, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in, ps := PlanInput(hromada.Community{}, []workbook.DemandRow{tt.row}, nil, defaultCatalogue(t), PlanSettings{FirstYear: 2027, Years: 1, FTEStep: 0.25})
+			sv := in.Services[0]
+			if !same(sv.Demand, tt.demand) || !same(sv.DemandLow, tt.low) || !same(sv.DemandHigh, tt.upp) {
+				t.Errorf("demand %v (%v–%v), want %v (%v–%v)", sv.Demand, sv.DemandLow, sv.DemandHigh, tt.demand, tt.low, tt.upp)
+			}
+			if tt.warnCell == "" {
+				if len(ps) != 0 {
+					t.Errorf("problems %v, want none", ps)
+				}
+				return
+			}
+			if len(ps) != 1 || ps[0].Cell != tt.warnCell || ps[0].Severity != hromada.Warning || !strings.Contains(ps[0].Msg, "outside its interval") {
+				t.Errorf("problems %v, want one warning at %s", ps, tt.warnCell)
+			}
+		})
+	}
+}
+
+// TestPlanInputProvidersTargetsPosts: the community's providers (and
+// those without a community), the targets and post shares pass on.
+func TestPlanInputProvidersTargetsPosts(t *testing.T) {
+	providers := []project.Provider{
+		{Community: "UA1", Name: "A", Service: "002.0", Clients: 30},
+		{Community: "UA2", Name: "B", Service: "002.0", Clients: 50},
+		{Name: "C", Service: "001.0", Clients: 5},
+	}
+	s := PlanSettings{FirstYear: 2027, Years: 3, FTEStep: 0.5,
+		Targets: []project.Target{{Service: "002.0", Coverage: 0.6, Years: 3}},
+		Posts:   []project.Post{{Service: "002.0", Post: "psychologist", Share: 0.4}, {Service: "002.0", Post: "social worker", Share: 0.6}}}
+	in, _ := PlanInput(hromada.Community{Code: "UA1"}, nil, providers, defaultCatalogue(t), s)
+	if len(in.Providers) != 2 || in.Providers[0].Name != "A" || in.Providers[1].Name != "C" || in.Providers[1].Community != "UA1" {
+		t.Errorf("providers %+v, want A and C, both of UA1", in.Providers)
+	}
+	if tg := in.Targets["002.0"]; tg.Coverage != 0.6 || tg.Years != 3 {
+		t.Errorf("target %+v, want coverage 0.6 over 3 years", tg)
+	}
+	if ps := in.Posts["002.0"]; len(ps) != 2 || ps[1].Share != 0.6 {
+		t.Errorf("posts %+v, want two, the second 0.6", ps)
+	}
+	if in.FirstYear != 2027 || in.Years != 3 || in.FTEStep != 0.5 {
+		t.Errorf("years %d+%d step %v, want 2027+3 step 0.5", in.FirstYear, in.Years, in.FTEStep)
+	}
+}

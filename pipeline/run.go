@@ -1,0 +1,241 @@
+package pipeline
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/consolidate"
+	"github.com/hromada-tool/hromada/project"
+	"github.com/hromada-tool/hromada/workbook"
+)
+
+// The stages of a community's run, as consolidate.Row.Stage names them.
+const (
+	StageCheck  = "check"
+	StageAssess = "assess"
+	StagePlan   = "plan"
+	StageBudget = "budget"
+)
+
+// Run is a project's run: check → assess → plan → budget for each
+// community, each stage reading the workbook the stage before wrote, as
+// it would one a person edited.
+type Run struct {
+	Project  *project.Project
+	Password string // of the project's protected workbooks
+	Lang     hromada.Lang
+	Estimate EstimateOptions
+	Plan     PlanSettings
+	Out      string // the output folder
+	// Own holds the load problems confined to one community, by code
+	// (SplitProblems): an error among them stops that community.
+	Own map[string]hromada.Problems
+	// Stage, when set, is told of each stage community i has done. It is
+	// called from the goroutines that run the communities.
+	Stage func(i int, stage string)
+}
+
+// CommunityRun is the outcome of one community's run.
+type CommunityRun struct {
+	Row      consolidate.Row
+	Problems hromada.Problems // its warnings, and the errors that stopped it
+	// Top is the service most needed among all households (TopNeed), in
+	// the run's language, and TopRate its need; HasTop is false when no
+	// need was estimated.
+	Top     string
+	TopRate assess.Rate
+	HasTop  bool
+}
+
+// fail ends a community's run at stage with the problems ps.
+func (cr *CommunityRun) fail(stage string, ps hromada.Problems) CommunityRun {
+	cr.Problems = append(cr.Problems, ps...)
+	cr.Row.Status, cr.Row.Stage = consolidate.Failed, stage
+	for _, pr := range cr.Problems {
+		if pr.Severity == hromada.Error {
+			cr.Row.Problems = append(cr.Row.Problems, pr.Error())
+		}
+	}
+	cr.Row.Warnings = len(cr.Problems) - cr.Problems.Errors()
+	return *cr
+}
+
+// Community runs check → assess → plan → budget for community i and
+// writes its workbooks into the output folder; it stops at the first
+// stage with an error, which the row's Status and Stage name.
+func (r *Run) Community(i int) CommunityRun {
+	com := r.Project.Communities[i]
+	cr := &CommunityRun{Row: consolidate.Row{Community: com.Community, Status: consolidate.OK}}
+	cr.Problems = append(cr.Problems, r.Own[com.Code]...)
+	if cr.Problems.Errors() > 0 {
+		return cr.fail(StageCheck, nil)
+	}
+	assessment := WorkbookPath(r.Out, com.Community, Assessment)
+	a, ok := r.assess(i, com, assessment, cr)
+	if !ok {
+		return *cr
+	}
+	cp, ok := r.plan(i, a.Community, assessment, WorkbookPath(r.Out, com.Community, Plan), cr)
+	if !ok {
+		return *cr
+	}
+	cb, ok := r.budget(i, a.Community, cp.Path, WorkbookPath(r.Out, com.Community, Budget), cr)
+	if !ok {
+		return *cr
+	}
+	AddPlan(&cr.Row, a, cp.Result, cb.Input, cb.Result)
+	cr.Row.Warnings = len(cr.Problems)
+	return *cr
+}
+
+// assess reads community i's survey, assesses it and writes the
+// assessment workbook to path. The survey is read once, for both the
+// assessment and the families in need of the consolidated row.
+func (r *Run) assess(i int, com project.Community, path string, cr *CommunityRun) (*workbook.Assessment, bool) {
+	m := r.Project.SurveyMap(com, r.Password)
+	s, sps := project.ReadSurvey(m)
+	if sps.Errors() > 0 {
+		cr.fail(StageCheck, sps)
+		return nil, false
+	}
+	cr.Problems = append(cr.Problems, sps...)
+	opt, registry := CommunityAssessOptions(r.Project, com, r.Estimate)
+	a, err := AssessCommunity(r.Project, com, s, m, r.Estimate, opt, registry, r.Lang)
+	if err != nil {
+		cr.fail(StageAssess, hromada.Problems{{File: m.File, Msg: err.Error()}})
+		return nil, false
+	}
+	a.Warnings = append(ProblemLines(sps), a.Warnings...)
+	anyNeed, err := assess.AnyNeed(s.Survey, opt)
+	if err != nil {
+		cr.fail(StageAssess, hromada.Problems{{File: m.File, Msg: err.Error()}})
+		return nil, false
+	}
+	s = nil // the survey is no longer needed; let it go before the next stages
+	cr.Row.Households = a.Survey.Rows
+	cr.Row.Needs = FamiliesInNeed(a, anyNeed, NeedGroups(r.Project))
+	if top, ok := TopNeed(a); ok {
+		cr.Top, cr.TopRate, cr.HasTop = a.Services[top.Service].Name.In(a.Lang), top, true
+	}
+	if err := workbook.WriteAssessment(path, a); err != nil {
+		cr.fail(StageAssess, hromada.Problems{{File: path, Msg: err.Error()}})
+		return nil, false
+	}
+	r.done(i, StageAssess, path, cr)
+	return a, true
+}
+
+// plan makes the plan from the assessment workbook just written, as from
+// one a person edited, and writes the plan workbook to path.
+func (r *Run) plan(i int, com hromada.Community, assessment, path string, cr *CommunityRun) (CommunityPlan, bool) {
+	cp, ps := PlanCommunity(com, assessment, r.Project.Providers, r.Project.Catalogue, r.Plan)
+	if ps.Errors() > 0 {
+		cr.fail(StagePlan, ps)
+		return cp, false
+	}
+	cr.Problems = append(cr.Problems, ps...)
+	cp.Path = path
+	cp.Inventory = filepath.Join(r.Project.Dir, project.ProvidersFile)
+	if err := WritePlan(cp, r.Project.Name, r.Lang); err != nil {
+		cr.fail(StagePlan, hromada.Problems{{File: cp.Path, Msg: err.Error()}})
+		return cp, false
+	}
+	r.done(i, StagePlan, path, cr)
+	return cp, true
+}
+
+// budget projects the budget from the plan workbook just written and
+// writes the budget workbook to path.
+func (r *Run) budget(i int, com hromada.Community, plan, path string, cr *CommunityRun) (CommunityBudget, bool) {
+	cb, ps := BudgetCommunity(r.Project, com, plan)
+	if ps.Errors() > 0 {
+		cr.fail(StageBudget, ps)
+		return cb, false
+	}
+	cr.Problems = append(cr.Problems, ps...)
+	cb.Path = path
+	if err := WriteBudget(cb, r.Project, r.Lang); err != nil {
+		cr.fail(StageBudget, hromada.Problems{{File: cb.Path, Msg: err.Error()}})
+		return cb, false
+	}
+	r.done(i, StageBudget, path, cr)
+	return cb, true
+}
+
+// done records a stage's workbook in the row and tells r.Stage.
+func (r *Run) done(i int, stage, path string, cr *CommunityRun) {
+	cr.Row.Files = append(cr.Row.Files, filepath.Base(path))
+	if r.Stage != nil {
+		r.Stage(i, stage)
+	}
+}
+
+// WritePlan writes a community's plan workbook to cp.Path.
+func WritePlan(cp CommunityPlan, projectName string, lang hromada.Lang) error {
+	return workbook.WritePlan(cp.Path, cp.Workbook(projectName, lang))
+}
+
+// WriteBudget writes a community's budget workbook to cb.Path, making its
+// folder.
+func WriteBudget(cb CommunityBudget, p *project.Project, lang hromada.Lang) error {
+	b, err := BudgetWorkbook(cb, p, lang)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(cb.Path), 0o755); err != nil {
+		return err
+	}
+	return workbook.WriteBudget(cb.Path, b)
+}
+
+// TopNeed is the need among all households of the service most needed,
+// leaving out estimates the assessment suppresses and those not
+// estimated; false when there is none.
+func TopNeed(a *workbook.Assessment) (assess.Rate, bool) {
+	best := -1
+	for i, r := range a.Result.Rates {
+		if r.Group != assess.AllGroup || (a.Options.Suppress && r.Verdict.Suppress) || r.Stat != r.Stat {
+			continue
+		}
+		if best < 0 || r.Stat > a.Result.Rates[best].Stat {
+			best = i
+		}
+	}
+	if best < 0 {
+		return assess.Rate{}, false
+	}
+	return a.Result.Rates[best], true
+}
+
+// The kinds of a community's workbooks, as WorkbookPath names them.
+const (
+	Assessment = "assessment"
+	Plan       = "plan"
+	Budget     = "budget"
+)
+
+// WorkbookPath is the path of a community's workbook of a kind
+// (Assessment, Plan, Budget) in the folder dir: <slug>-<kind>.xlsx. Each
+// stage writes its workbook there and the next stage reads it from there.
+func WorkbookPath(dir string, c hromada.Community, kind string) string {
+	return filepath.Join(dir, Slug(c)+"-"+kind+".xlsx")
+}
+
+var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
+
+// Slug names a community's workbooks (WorkbookPath): its English name in
+// lower case, else its code, else "community".
+func Slug(c hromada.Community) string {
+	s := strings.Trim(nonSlug.ReplaceAllString(strings.ToLower(c.Name.EN), "-"), "-")
+	if s == "" {
+		s = strings.ToLower(c.Code)
+	}
+	if s == "" {
+		s = "community"
+	}
+	return s
+}
