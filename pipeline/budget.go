@@ -162,10 +162,13 @@ func BudgetParams(b project.BudgetSettings, pars *catalogue.Parameters, first, y
 		ESV:   pars.ESVRate(time.Date(first, 1, 1, 0, 0, 0, 0, time.UTC)),
 		Admin: b.Admin, CapitalRate: b.CapitalRate, Discount: b.Discount,
 	}
-	last := math.NaN()
+	last, lastWage := math.NaN(), math.NaN()
 	for y := first - 5; y < first; y++ {
 		if c, ok := pars.CPIForecast(y); ok {
 			last = c
+		}
+		if g, ok := pars.WageGrowthForecast(y); ok {
+			lastWage = g
 		}
 	}
 	for i := range years {
@@ -181,7 +184,16 @@ func BudgetParams(b project.BudgetSettings, pars *catalogue.Parameters, first, y
 		p.CPI = append(p.CPI, cpi)
 		wg := b.WageGrowth
 		if math.IsNaN(wg) {
-			wg = cpi
+			// Pay growth the project does not set: the catalogue's
+			// forecast for the year (the minimum-wage path that posts
+			// paid near it follow), else the CPI.
+			if g, ok := pars.WageGrowthForecast(y); ok {
+				lastWage = g
+			}
+			wg = lastWage
+			if math.IsNaN(wg) {
+				wg = cpi
+			}
 		}
 		p.WageGrowth = append(p.WageGrowth, wg)
 	}
@@ -234,7 +246,10 @@ func budgetSources(cb CommunityBudget, p *project.Project) workbook.BudgetSource
 	if !math.IsNaN(p.Budget.CPI) {
 		cpi = "project setting (project.xlsx, Settings: cpi)"
 	}
-	wage := "as the CPI (hromada's assumption)"
+	wage := "the catalogue's pay-growth forecast (catalogue/parameters.csv: " + src(catalogue.ParamWageGrowthForecast) + "); later years: the last forecast"
+	if _, ok := pars.WageGrowthForecast(first.Year()); !ok {
+		wage = "as the CPI (hromada's assumption)"
+	}
 	if !math.IsNaN(p.Budget.WageGrowth) {
 		wage = "project setting (project.xlsx, Settings: wage_growth)"
 	}

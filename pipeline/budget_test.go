@@ -125,10 +125,12 @@ func TestFundingSchedule(t *testing.T) {
 	}
 }
 
-// TestBudgetParams: the rates of the projection. The catalogue's only CPI
-// forecast is 9.9 % for 2026 (catalogue/parameters.csv); it holds for
-// later years. ЄСВ is 22 %; the minimum wage from 2026 is 8,647 UAH a
-// month. Wage growth the project does not set is the CPI of the year.
+// TestBudgetParams: the rates of the projection, from
+// catalogue/parameters.csv: CPI forecasts 9.9 % (2026, draft State Budget
+// 2026), 7.1 % (2027) and 5.6 % (2028 on, draft Budget Declaration
+// 2026–2028); pay growth 8.1 % (2026, 2027) and 6.95 % (2028 on), the
+// minimum-wage path 8,000 → 8,647 → 9,347 → 9,997 UAH. Later years hold
+// the last forecast. ЄСВ is 22 %. A project's own rate wins.
 func TestBudgetParams(t *testing.T) {
 	pars := defaultCatalogue(t).Parameters()
 	nan := math.NaN()
@@ -138,11 +140,11 @@ func TestBudgetParams(t *testing.T) {
 		first, years    int
 		wantCPI, wantWG []float64
 	}{
-		{"catalogue CPI, wages as the CPI", nan, nan, 2026, 3, []float64{0.099, 0.099, 0.099}, []float64{0.099, 0.099, 0.099}},
-		{"forecast before the plan holds", nan, nan, 2028, 2, []float64{0.099, 0.099}, []float64{0.099, 0.099}},
-		{"project CPI, wages as the CPI", 0.05, nan, 2027, 2, []float64{0.05, 0.05}, []float64{0.05, 0.05}},
+		{"catalogue CPI and pay growth", nan, nan, 2026, 3, []float64{0.099, 0.071, 0.056}, []float64{0.081, 0.081, 0.0695}},
+		{"the last forecast holds", nan, nan, 2029, 2, []float64{0.056, 0.056}, []float64{0.0695, 0.0695}},
+		{"project CPI, catalogue pay growth", 0.05, nan, 2027, 2, []float64{0.05, 0.05}, []float64{0.081, 0.0695}},
 		{"project CPI and wage growth", 0.05, 0.08, 2027, 2, []float64{0.05, 0.05}, []float64{0.08, 0.08}},
-		{"catalogue CPI, project wage growth", nan, 0.07, 2026, 2, []float64{0.099, 0.099}, []float64{0.07, 0.07}},
+		{"catalogue CPI, project wage growth", nan, 0.07, 2026, 2, []float64{0.099, 0.071}, []float64{0.07, 0.07}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
