@@ -21,7 +21,7 @@ func writeCSV(t *testing.T, body string) string {
 	return path
 }
 
-const kobo = `hromada;stratum;village;w;household/idp;needs;needs/counselling;needs/day_care;needs/none;status
+const koboCSV = `hromada;stratum;village;w;household/idp;needs;needs/counselling;needs/day_care;needs/none;status
 A;urban;v1;10;yes;counselling;1;0;0;idp
 A;urban;v1;10;no;counselling day_care;1;1;0;host
 A;urban;v2;12;pnta;none;0;0;1;host
@@ -45,7 +45,7 @@ func sameFloats(t *testing.T, name string, got, want []float64) {
 }
 
 func TestReadSurveyOptionColumns(t *testing.T) {
-	path := writeCSV(t, kobo)
+	path := writeCSV(t, koboCSV)
 	s, ps := ReadSurvey(SurveyMap{
 		File: path, Weight: "w", Stratum: "stratum", Cluster: "village",
 		Community: "hromada", CommunityValue: "A",

@@ -10,14 +10,14 @@ import (
 	"unicode"
 
 	"github.com/hromada-tool/hromada"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/internal/xlsx"
 )
 
 // CheckXLSFormFile reads the XLSForm at path and checks its structure with
 // [CheckXLSForm]. The error is for a file that cannot be read at all; what
 // is wrong inside it comes back as problems.
 func CheckXLSFormFile(path string) (hromada.Problems, error) {
-	sheets, err := workbook.ReadSheets(path)
+	sheets, err := xlsx.ReadSheets(path)
 	if err != nil {
 		return nil, err
 	}
@@ -25,7 +25,7 @@ func CheckXLSFormFile(path string) (hromada.Problems, error) {
 }
 
 // CheckXLSForm checks the structure of an XLSForm given as the text of its
-// sheets, row by row from line 1 (as [workbook.ReadSheets] returns them),
+// sheets, row by row from line 1 (as [xlsx.ReadSheets] returns them),
 // and returns every problem found, located by file, sheet and cell. file is
 // only used in the problems.
 //

@@ -12,6 +12,8 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/internal/xlsx"
+	"github.com/hromada-tool/hromada/kobo"
 	"github.com/hromada-tool/hromada/project"
 	"github.com/hromada-tool/hromada/workbook"
 	"github.com/spf13/cobra"
@@ -237,9 +239,9 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
-	var form *workbook.Form
+	var form *kobo.Form
 	if o.form != "" {
-		if form, err = workbook.ReadXLSForm(o.form); err != nil {
+		if form, err = kobo.ReadXLSForm(o.form); err != nil {
 			return hromada.Problems{problemOf(o.form, err)}
 		}
 	}
@@ -306,7 +308,7 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 
 // quickServices names the services of quick mode: the option or column
 // name, or its label in the XLSForm.
-func quickServices(s *project.Survey, m project.SurveyMap, form *workbook.Form, lang hromada.Lang) map[string]hromada.Service {
+func quickServices(s *project.Survey, m project.SurveyMap, form *kobo.Form, lang hromada.Lang) map[string]hromada.Service {
 	out := map[string]hromada.Service{}
 	for _, n := range s.Needs {
 		name := n.Service
@@ -452,7 +454,7 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 func problemOf(file string, err error) hromada.Problem {
-	var ie *workbook.InputError
+	var ie *xlsx.InputError
 	if errors.As(err, &ie) {
 		return ie.Problem
 	}

@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/kobo"
 	"github.com/hromada-tool/hromada/project"
-	"github.com/hromada-tool/hromada/workbook"
 	"github.com/spf13/cobra"
 )
 
@@ -171,7 +171,7 @@ func loadProject(dir, pw string) (*project.Project, hromada.Problems) {
 		}
 		ps = append(ps, fps...)
 		if fps.Errors() == 0 && err == nil && ps.Errors() == 0 {
-			if f, err := workbook.ReadXLSForm(form); err == nil {
+			if f, err := kobo.ReadXLSForm(form); err == nil {
 				ps = append(ps, p.CheckAgainstForm(f)...)
 			} else {
 				ps = append(ps, problemOf(form, err))
