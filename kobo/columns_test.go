@@ -345,3 +345,32 @@ func TestTableMissingValues(t *testing.T) {
 		}
 	}
 }
+
+// TestIsHXL checks the HXL row rule (hxlstandard.org: a row of hashtags
+// below the header), and that Open skips such a row.
+func TestIsHXL(t *testing.T) {
+	for _, tc := range []struct {
+		row  []string
+		want bool
+	}{
+		{[]string{"#adm1", "#affected", ""}, true},
+		{[]string{" #status ", ""}, true},
+		{[]string{"#adm1", "Kyiv"}, false},
+		{[]string{"#N/A", "#adm1"}, false}, // an error value, not a tag
+		{[]string{"", ""}, false},
+		{nil, false},
+	} {
+		if got := IsHXL(tc.row); got != tc.want {
+			t.Errorf("IsHXL(%q) = %v, want %v", tc.row, got, tc.want)
+		}
+	}
+	path := writeXLSX(t, "hxl.xlsx", sheet{"main", cells(
+		row(1, "hh_size", "idp"),
+		row(2, "#affected", "#status"),
+		row(3, 4, "yes"),
+	)})
+	_, tb := openTable(t, path)
+	if !tb.Next() || tb.Line() != 3 || tb.Row()[0] != "4" {
+		t.Errorf("first row on line %d = %q, want line 3 (HXL row 2 skipped)", tb.Line(), tb.Row())
+	}
+}

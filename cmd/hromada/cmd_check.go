@@ -165,7 +165,7 @@ func loadProject(dir, pw string) (*project.Project, hromada.Problems) {
 	p, ps := project.Load(dir, project.LoadOptions{Password: pw})
 	form := filepath.Join(dir, project.FormFile)
 	if _, err := os.Stat(form); err == nil {
-		fps, err := project.CheckXLSFormFile(form)
+		fps, err := kobo.CheckXLSFormFile(form)
 		if err != nil {
 			ps = append(ps, hromada.Problem{File: form, Msg: err.Error()})
 		}

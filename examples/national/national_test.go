@@ -43,7 +43,7 @@ func TestSmallProjectChecks(t *testing.T) {
 				t.Fatalf("loaded %d communities, want %d", len(p.Communities), opt.Communities)
 			}
 			form := filepath.Join(dir, project.FormFile)
-			fps, err := project.CheckXLSFormFile(form)
+			fps, err := kobo.CheckXLSFormFile(form)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,9 +1,9 @@
-package project_test
+package kobo_test
 
 import (
 	"fmt"
 
-	"github.com/hromada-tool/hromada/project"
+	"github.com/hromada-tool/hromada/kobo"
 )
 
 // A form whose question refers to a list the choices sheet does not define,
@@ -21,7 +21,7 @@ func ExampleCheckXLSForm() {
 			{"yesno", "no", "No"},
 		},
 	}
-	for _, p := range project.CheckXLSForm("questionnaire.xlsx", form) {
+	for _, p := range kobo.CheckXLSForm("questionnaire.xlsx", form) {
 		fmt.Printf("%s: %s\n", p.Severity, p.Error())
 	}
 	// Output:

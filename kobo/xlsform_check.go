@@ -1,4 +1,4 @@
-package project
+package kobo
 
 import (
 	"fmt"
@@ -153,16 +153,7 @@ func cell(r []string, col int) string {
 
 // ref returns the A1 reference of column col (0-based) on line (1-based).
 func ref(col, line int) string {
-	return columnName(col) + strconv.Itoa(line)
-}
-
-// columnName returns the letters of column col (0-based): A … Z, AA ….
-func columnName(col int) string {
-	name := ""
-	for n := col + 1; n > 0; n = (n - 1) / 26 {
-		name = string(rune('A'+(n-1)%26)) + name
-	}
-	return name
+	return xlsx.ColumnName(col) + strconv.Itoa(line)
 }
 
 func blankRow(r []string) bool {
@@ -193,24 +184,7 @@ var unlabelled = map[string]bool{
 	"deviceid": true, "phonenumber": true, "username": true, "email": true, "simserial": true,
 	"subscriberid": true, "audit": true, "start-geopoint": true, "xml-external": true,
 	"csv-external": true, "begin_group": true, "begin_repeat": true, "end_group": true, "end_repeat": true,
-}
-
-// baseType normalises the first words of a type: "begin group" →
-// "begin_group", "select one" → "select_one", "select all that apply" →
-// "select_multiple". It returns the base type and the words after it.
-func baseType(typ string) (string, []string) {
-	f := strings.Fields(strings.ToLower(typ))
-	orig := strings.Fields(typ)
-	join := func(n int, base string) (string, []string) { return base, orig[n:] }
-	switch {
-	case len(f) >= 2 && (f[0] == "begin" || f[0] == "end") && (f[1] == "group" || f[1] == "repeat"):
-		return join(2, f[0]+"_"+f[1])
-	case len(f) >= 2 && f[0] == "select" && f[1] == "one":
-		return join(2, "select_one")
-	case len(f) >= 4 && f[0] == "select" && f[1] == "all" && f[2] == "that" && f[3] == "apply":
-		return join(4, "select_multiple")
-	}
-	return join(1, f[0])
+	"begin_loop": true, "end_loop": true,
 }
 
 var refPattern = regexp.MustCompile(`\$\{([^}]*)\}`)
@@ -258,12 +232,13 @@ func (c *formCheck) survey(sheet string, rows [][]string) {
 			continue
 		}
 		typeRef := ref(typeCol, line)
-		base, args := baseType(typ)
+		tp := ParseType(typ)
+		base, args := tp.Base, tp.Args
 		name := cell(r, nameCol)
 		switch base {
-		case "begin_group", "begin_repeat":
+		case "begin_group", "begin_repeat", "begin_loop":
 			stack = append(stack, openGroup{base, name, typeRef})
-		case "end_group", "end_repeat":
+		case "end_group", "end_repeat", "end_loop":
 			if len(stack) == 0 {
 				c.add(hromada.Error, sheet, typeRef, base+" without a begin_group or begin_repeat above it",
 					"delete the row, or add the begin row where the group starts")
@@ -283,12 +258,12 @@ func (c *formCheck) survey(sheet string, rows [][]string) {
 					"write the type as "+base+" LIST, where LIST is a list_name of the choices sheet")
 			} else {
 				c.uses = append(c.uses, listUse{sheet, typeRef, args[0]})
-				if len(args) > 2 || (len(args) == 2 && strings.ToLower(args[1]) != "or_other") {
+				if tp.ExtraArgs() {
 					c.add(hromada.Error, sheet, typeRef, fmt.Sprintf("type %q has words after the list name", typ),
 						"write "+base+" LIST, or "+base+" LIST or_other")
 				}
 			}
-		case "select_one_from_file", "select_multiple_from_file":
+		case "select_one_from_file", "select_multiple_from_file", "select_one_external":
 		default:
 			if !knownTypes[base] {
 				c.add(hromada.Warning, sheet, typeRef, fmt.Sprintf("type %q is not an XLSForm question type hromada knows", typ),
