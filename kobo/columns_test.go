@@ -9,6 +9,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/internal/xlsx"
+	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
 )
 
 func TestColumnsLookup(t *testing.T) {
@@ -96,9 +97,9 @@ func TestSelectMultiple(t *testing.T) {
 }
 
 func TestSelectedErrors(t *testing.T) {
-	path := writeXLSX(t, "sm.xlsx", sheet{"main", cells(
-		row(1, "q/a", "q/b"),
-		row(2, 2, "#N/A"),
+	path := xlsxtest.Write(t, "sm.xlsx", xlsxtest.Sheet{Name: "main", Cells: xlsxtest.Cells(
+		xlsxtest.Row(1, "q/a", "q/b"),
+		xlsxtest.Row(2, 2, "#N/A"),
 	)})
 	_, tb := openTable(t, path)
 	m, ok := tb.SelectMultiple("q")
@@ -121,7 +122,7 @@ func TestSelectedErrors(t *testing.T) {
 // to its households. Expected counts come from a separate reading of the
 // file's XML with Python's zipfile and ElementTree.
 func TestKoboDummyExport(t *testing.T) {
-	path := filepath.Join(sharedData(t), "kobo", "dummy_raw_data.xlsx")
+	path := filepath.Join(xlsxtest.SharedData(t), "kobo", "dummy_raw_data.xlsx")
 	f, err := Open(path, xlsx.OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -210,19 +211,19 @@ func TestKoboDummyExport(t *testing.T) {
 }
 
 func TestRepeatOrphans(t *testing.T) {
-	path := writeXLSX(t, "export.xlsx",
-		sheet{"main", cells(
-			row(1, "hh_size", "_uuid", "_index"),
-			row(2, 3, "AAAA-1", 1),
-			row(3, 1, "bbbb-2", 2),
+	path := xlsxtest.Write(t, "export.xlsx",
+		xlsxtest.Sheet{Name: "main", Cells: xlsxtest.Cells(
+			xlsxtest.Row(1, "hh_size", "_uuid", "_index"),
+			xlsxtest.Row(2, 3, "AAAA-1", 1),
+			xlsxtest.Row(3, 1, "bbbb-2", 2),
 		)},
-		sheet{"roster", cells(
-			row(1, "age", "_submission__uuid", "_parent_index"),
-			row(2, 7, "aaaa-1", 1),
-			row(3, 40, "uuid:AAAA-1", 1),
-			row(4, 12, "cccc-3", 3),
-			row(5, 13, "cccc-3", 3),
-			row(6, 50, "", ""),
+		xlsxtest.Sheet{Name: "roster", Cells: xlsxtest.Cells(
+			xlsxtest.Row(1, "age", "_submission__uuid", "_parent_index"),
+			xlsxtest.Row(2, 7, "aaaa-1", 1),
+			xlsxtest.Row(3, 40, "uuid:AAAA-1", 1),
+			xlsxtest.Row(4, 12, "cccc-3", 3),
+			xlsxtest.Row(5, 13, "cccc-3", 3),
+			xlsxtest.Row(6, 50, "", ""),
 		)},
 	)
 	f, err := Open(path, xlsx.OpenOptions{})
@@ -271,7 +272,7 @@ func TestRepeatOrphans(t *testing.T) {
 		t.Errorf("Orphans()[1] = %v", ps[1])
 	}
 
-	noKey := writeXLSX(t, "nokey.xlsx", sheet{"main", row(1, "a")}, sheet{"roster", row(1, "b")})
+	noKey := xlsxtest.Write(t, "nokey.xlsx", xlsxtest.Sheet{Name: "main", Cells: xlsxtest.Row(1, "a")}, xlsxtest.Sheet{Name: "roster", Cells: xlsxtest.Row(1, "b")})
 	g, err := Open(noKey, xlsx.OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -330,10 +331,10 @@ func TestIsMissing(t *testing.T) {
 // TestTableMissingValues checks that Open reads don't-know codes and NA as
 // missing answers, not bad numbers or yes/no.
 func TestTableMissingValues(t *testing.T) {
-	path := writeXLSX(t, "m.xlsx", sheet{"main", cells(
-		row(1, "n", "yn", "d"),
-		row(2, "dnk", "pnta", "NA"),
-		row(3, nil, nil, "x"), // blank
+	path := xlsxtest.Write(t, "m.xlsx", xlsxtest.Sheet{Name: "main", Cells: xlsxtest.Cells(
+		xlsxtest.Row(1, "n", "yn", "d"),
+		xlsxtest.Row(2, "dnk", "pnta", "NA"),
+		xlsxtest.Row(3, nil, nil, "x"), // blank
 	)})
 	_, tb := openTable(t, path)
 	for tb.Next() {
@@ -364,10 +365,10 @@ func TestIsHXL(t *testing.T) {
 			t.Errorf("IsHXL(%q) = %v, want %v", tc.row, got, tc.want)
 		}
 	}
-	path := writeXLSX(t, "hxl.xlsx", sheet{"main", cells(
-		row(1, "hh_size", "idp"),
-		row(2, "#affected", "#status"),
-		row(3, 4, "yes"),
+	path := xlsxtest.Write(t, "hxl.xlsx", xlsxtest.Sheet{Name: "main", Cells: xlsxtest.Cells(
+		xlsxtest.Row(1, "hh_size", "idp"),
+		xlsxtest.Row(2, "#affected", "#status"),
+		xlsxtest.Row(3, 4, "yes"),
 	)})
 	_, tb := openTable(t, path)
 	if !tb.Next() || tb.Line() != 3 || tb.Row()[0] != "4" {

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
 )
 
 // TestXLSFormREACH reads the REACH MSNA 2024 form, which has a README
@@ -13,7 +15,7 @@ import (
 // zipfile and ElementTree: 321 typed rows, of which 46 group markers; 58
 // choice lists with 451 choices.
 func TestXLSFormREACH(t *testing.T) {
-	form, err := ReadXLSForm(filepath.Join(sharedData(t), "kobo", "REACH_2024_MSNA-kobo-tool_draft_v11.xlsx"))
+	form, err := ReadXLSForm(filepath.Join(xlsxtest.SharedData(t), "kobo", "REACH_2024_MSNA-kobo-tool_draft_v11.xlsx"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,29 +67,29 @@ func TestXLSFormREACH(t *testing.T) {
 }
 
 func TestXLSFormStructure(t *testing.T) {
-	path := writeXLSX(t, "form.xlsx",
-		sheet{"Survey", cells(
-			row(1, "Type", "Name", "label", "label::Українська (uk)", "relevant"),
-			row(2, "begin group", "hh", "Household"),
-			row(3, "select one yn or_other", "idp", "IDP?", "ВПО?"),
-			row(4, "begin_repeat", "members"),
-			row(5, "integer", "age", "Age"),
-			row(6, "select_multiple difficulty", "difficulty", nil, nil, "${age} < 18"),
-			row(7, "end_group", nil), // closes the repeat with end_group
-			row(8, "end group"),
-			row(9, "end_group"), // nothing open
-			row(10, "text", "idp"),
-			row(11, "select_one nolist", "x"),
-			row(12, nil, "orphan_name"),
-			row(13, "begin_group", "open"),
+	path := xlsxtest.Write(t, "form.xlsx",
+		xlsxtest.Sheet{Name: "Survey", Cells: xlsxtest.Cells(
+			xlsxtest.Row(1, "Type", "Name", "label", "label::Українська (uk)", "relevant"),
+			xlsxtest.Row(2, "begin group", "hh", "Household"),
+			xlsxtest.Row(3, "select one yn or_other", "idp", "IDP?", "ВПО?"),
+			xlsxtest.Row(4, "begin_repeat", "members"),
+			xlsxtest.Row(5, "integer", "age", "Age"),
+			xlsxtest.Row(6, "select_multiple difficulty", "difficulty", nil, nil, "${age} < 18"),
+			xlsxtest.Row(7, "end_group", nil), // closes the repeat with end_group
+			xlsxtest.Row(8, "end group"),
+			xlsxtest.Row(9, "end_group"), // nothing open
+			xlsxtest.Row(10, "text", "idp"),
+			xlsxtest.Row(11, "select_one nolist", "x"),
+			xlsxtest.Row(12, nil, "orphan_name"),
+			xlsxtest.Row(13, "begin_group", "open"),
 		)},
-		sheet{"choices", cells(
-			row(1, "list_name", "name", "label", "label::Українська (uk)"),
-			row(2, "yn", "yes", "Yes", "Так"),
-			row(3, "yn", "no", "No", "Ні"),
-			row(5, "difficulty", "seeing", "Seeing"),
+		xlsxtest.Sheet{Name: "choices", Cells: xlsxtest.Cells(
+			xlsxtest.Row(1, "list_name", "name", "label", "label::Українська (uk)"),
+			xlsxtest.Row(2, "yn", "yes", "Yes", "Так"),
+			xlsxtest.Row(3, "yn", "no", "No", "Ні"),
+			xlsxtest.Row(5, "difficulty", "seeing", "Seeing"),
 		)},
-		sheet{"settings", cells(row(1, "form_title", "default_language"), row(2, "Test", "Українська (uk)"))},
+		xlsxtest.Sheet{Name: "settings", Cells: xlsxtest.Cells(xlsxtest.Row(1, "form_title", "default_language"), xlsxtest.Row(2, "Test", "Українська (uk)"))},
 	)
 	form, err := ReadXLSForm(path)
 	if err != nil {
@@ -137,9 +139,9 @@ func TestXLSFormStructure(t *testing.T) {
 }
 
 func TestXLSFormNotAForm(t *testing.T) {
-	_, err := ReadXLSForm(writeXLSX(t, "data.xlsx", sheet{"main", row(1, "a")}))
+	_, err := ReadXLSForm(xlsxtest.Write(t, "data.xlsx", xlsxtest.Sheet{Name: "main", Cells: xlsxtest.Row(1, "a")}))
 	wantCause(t, err, ErrNotXLSForm)
-	_, err = ReadXLSForm(writeXLSX(t, "data.xlsx", sheet{"survey", row(1, "kind", "name")}))
+	_, err = ReadXLSForm(xlsxtest.Write(t, "data.xlsx", xlsxtest.Sheet{Name: "survey", Cells: xlsxtest.Row(1, "kind", "name")}))
 	if ie := wantCause(t, err, ErrNotXLSForm); !strings.Contains(ie.Msg, `no column "type"`) {
 		t.Errorf("error %v", ie)
 	}

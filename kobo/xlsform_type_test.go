@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
 )
 
 // TestParseType reads every type alias of pyxform (pyxform/aliases.py,
@@ -82,20 +84,20 @@ func TestParseType(t *testing.T) {
 // has no such alias), "select_one yn or other" (an error to the checker,
 // which pyxform accepts), "begin lgroup" (a question to the reader).
 func TestTypeReaderAndChecker(t *testing.T) {
-	path := writeXLSX(t, "form.xlsx",
-		sheet{"survey", cells(
-			row(1, "type", "name", "label"),
-			row(2, "select all that apply needs", "needs", "Needs?"),
-			row(3, "select multiple yn", "odd", "Odd?"),
-			row(4, "select_one yn or other", "idp", "Displaced?"),
-			row(5, "begin lgroup", "roster", "Members"),
-			row(6, "integer", "age", "Age?"),
-			row(7, "end lgroup", "", ""),
+	path := xlsxtest.Write(t, "form.xlsx",
+		xlsxtest.Sheet{Name: "survey", Cells: xlsxtest.Cells(
+			xlsxtest.Row(1, "type", "name", "label"),
+			xlsxtest.Row(2, "select all that apply needs", "needs", "Needs?"),
+			xlsxtest.Row(3, "select multiple yn", "odd", "Odd?"),
+			xlsxtest.Row(4, "select_one yn or other", "idp", "Displaced?"),
+			xlsxtest.Row(5, "begin lgroup", "roster", "Members"),
+			xlsxtest.Row(6, "integer", "age", "Age?"),
+			xlsxtest.Row(7, "end lgroup", "", ""),
 		)},
-		sheet{"choices", cells(
-			row(1, "list_name", "name", "label"),
-			row(2, "needs", "food", "Food"),
-			row(3, "yn", "yes", "Yes"),
+		xlsxtest.Sheet{Name: "choices", Cells: xlsxtest.Cells(
+			xlsxtest.Row(1, "list_name", "name", "label"),
+			xlsxtest.Row(2, "needs", "food", "Food"),
+			xlsxtest.Row(3, "yn", "yes", "Yes"),
 		)},
 	)
 	form, err := ReadXLSForm(path)

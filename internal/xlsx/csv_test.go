@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
 )
 
 func TestCSVKoboSemicolon(t *testing.T) {
@@ -142,7 +144,7 @@ func TestCSVEmpty(t *testing.T) {
 }
 
 func TestCSVSharedData(t *testing.T) {
-	path := filepath.Join(sharedData(t), "population", "ua-pop-2022.csv")
+	path := filepath.Join(xlsxtest.SharedData(t), "population", "ua-pop-2022.csv")
 	_, tb := openTable(t, path)
 	col := slices.Index(tb.Header(), "total_population_2022")
 	if col < 0 {

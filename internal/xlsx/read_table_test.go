@@ -8,14 +8,15 @@ import (
 	"testing"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
 )
 
 func TestTableHeaderAndRows(t *testing.T) {
-	path := writeXLSX(t, "survey.xlsx", sheet{"Survey", cells(
-		row(3, "hh_size", "idp", nil, "weight"), // header below two empty rows; C has no name
-		row(4, "#affected", "#status", nil, "#weight"),
-		row(5, 4, "yes", nil, 1.5),
-		row(7, 2, "так?", nil, 2), // row 6 empty
+	path := xlsxtest.Write(t, "survey.xlsx", xlsxtest.Sheet{Name: "Survey", Cells: xlsxtest.Cells(
+		xlsxtest.Row(3, "hh_size", "idp", nil, "weight"), // header below two empty rows; C has no name
+		xlsxtest.Row(4, "#affected", "#status", nil, "#weight"),
+		xlsxtest.Row(5, 4, "yes", nil, 1.5),
+		xlsxtest.Row(7, 2, "так?", nil, 2), // row 6 empty
 	)})
 	// A tag row is skipped when OpenOptions.SkipTagRow says so (kobo.IsHXL
 	// does for HXL rows); this one takes a row whose first cell starts with #.
@@ -51,9 +52,9 @@ func TestTableHeaderAndRows(t *testing.T) {
 
 // TestTableProblemMessage checks the message a person reads for a bad cell.
 func TestTableProblemMessage(t *testing.T) {
-	path := writeXLSX(t, "survey.xlsx", sheet{"Survey", cells(
-		row(1, "a", "b", "c", "idp"),
-		row(17, 1, 2, 3, "так?"),
+	path := xlsxtest.Write(t, "survey.xlsx", xlsxtest.Sheet{Name: "Survey", Cells: xlsxtest.Cells(
+		xlsxtest.Row(1, "a", "b", "c", "idp"),
+		xlsxtest.Row(17, 1, 2, 3, "так?"),
 	)})
 	_, tb := openTable(t, path)
 	if !tb.Next() {
@@ -79,9 +80,9 @@ func TestTableProblemMessage(t *testing.T) {
 }
 
 func TestTableDuplicateHeader(t *testing.T) {
-	path := writeXLSX(t, "dup.xlsx", sheet{"main", cells(
-		row(1, "age", "idp", "age "),
-		row(2, 30, "no", 31),
+	path := xlsxtest.Write(t, "dup.xlsx", xlsxtest.Sheet{Name: "main", Cells: xlsxtest.Cells(
+		xlsxtest.Row(1, "age", "idp", "age "),
+		xlsxtest.Row(2, 30, "no", 31),
 	)})
 	_, tb := openTable(t, path)
 	ps := tb.Problems()
@@ -92,10 +93,10 @@ func TestTableDuplicateHeader(t *testing.T) {
 
 func TestTableEmptyRowsCutOff(t *testing.T) {
 	// A stray value far below the data: the sheet claims a million rows.
-	path := writeXLSX(t, "far.xlsx", sheet{"main", cells(
-		row(1, "a", "b"),
-		row(2, 1, 2),
-		row(3, 3, 4),
+	path := xlsxtest.Write(t, "far.xlsx", xlsxtest.Sheet{Name: "main", Cells: xlsxtest.Cells(
+		xlsxtest.Row(1, "a", "b"),
+		xlsxtest.Row(2, 1, 2),
+		xlsxtest.Row(3, 3, 4),
 		map[string]any{"A1000000": "stray"},
 	)})
 	f, err := Open(path, OpenOptions{MaxEmptyRows: 100})
@@ -121,7 +122,7 @@ func TestTableEmptyRowsCutOff(t *testing.T) {
 // TestTableMillionEmptyRows reads a sheet with a million empty row elements
 // (rows with formatting only), as some programs write.
 func TestTableMillionEmptyRows(t *testing.T) {
-	path := filepath.Join(sharedData(t), "xlsx-edge", "issue_174.xlsx")
+	path := filepath.Join(xlsxtest.SharedData(t), "xlsx-edge", "issue_174.xlsx")
 	_, tb := openTable(t, path)
 	rows, _ := readAll(t, tb)
 	if len(rows) != 1 || rows[0][1] != "Test Contact Name" {
@@ -133,10 +134,10 @@ func TestTableMillionEmptyRows(t *testing.T) {
 }
 
 func TestTableUnnamedColumns(t *testing.T) {
-	path := writeXLSX(t, "wide.xlsx", sheet{"main", cells(
-		row(1, "a", nil, "c"),
-		row(2, 1, 2, 3, 4),
-		row(3, 5, 6, 7, 8),
+	path := xlsxtest.Write(t, "wide.xlsx", xlsxtest.Sheet{Name: "main", Cells: xlsxtest.Cells(
+		xlsxtest.Row(1, "a", nil, "c"),
+		xlsxtest.Row(2, 1, 2, 3, 4),
+		xlsxtest.Row(3, 5, 6, 7, 8),
 	)})
 	_, tb := openTable(t, path)
 	rows, _ := readAll(t, tb)
@@ -209,7 +210,7 @@ func TestTableMergedCells(t *testing.T) {
 }
 
 func TestTableSheets(t *testing.T) {
-	path := writeXLSX(t, "two.xlsx", sheet{"main", row(1, "a")}, sheet{"Roster", row(1, "b")})
+	path := xlsxtest.Write(t, "two.xlsx", xlsxtest.Sheet{Name: "main", Cells: xlsxtest.Row(1, "a")}, xlsxtest.Sheet{Name: "Roster", Cells: xlsxtest.Row(1, "b")})
 	f, err := Open(path, OpenOptions{})
 	if err != nil {
 		t.Fatal(err)

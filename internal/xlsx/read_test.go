@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -135,7 +136,7 @@ func utf16le(s string) []byte {
 }
 
 func TestOpenTruncated(t *testing.T) {
-	full, err := os.ReadFile(writeXLSX(t, "whole.xlsx", sheet{"main", row(1, "a", "b")}))
+	full, err := os.ReadFile(xlsxtest.Write(t, "whole.xlsx", xlsxtest.Sheet{Name: "main", Cells: xlsxtest.Row(1, "a", "b")}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +150,7 @@ func TestOpenTruncated(t *testing.T) {
 }
 
 func TestOpenTooLarge(t *testing.T) {
-	path := writeXLSX(t, "big.xlsx", sheet{"main", row(1, strings.Repeat("x", 5000))})
+	path := xlsxtest.Write(t, "big.xlsx", xlsxtest.Sheet{Name: "main", Cells: xlsxtest.Row(1, strings.Repeat("x", 5000))})
 	_, err := Open(path, OpenOptions{MaxUnpacked: 4000})
 	wantCause(t, err, ErrTooLarge)
 }
@@ -172,7 +173,7 @@ func TestOpenTextExtensions(t *testing.T) {
 // that should open do, with all their sheets, and the others fail with the
 // right cause.
 func TestSharedData(t *testing.T) {
-	data := sharedData(t)
+	data := xlsxtest.SharedData(t)
 	files, err := filepath.Glob(filepath.Join(data, "*", "*"))
 	if err != nil {
 		t.Fatal(err)
@@ -245,7 +246,7 @@ func TestSharedData(t *testing.T) {
 }
 
 func TestOpenXLSM(t *testing.T) {
-	_, tb := openTable(t, writeXLSX(t, "macro.xlsm", sheet{"main", cells(row(1, "a"), row(2, 1))}))
+	_, tb := openTable(t, xlsxtest.Write(t, "macro.xlsm", xlsxtest.Sheet{Name: "main", Cells: xlsxtest.Cells(xlsxtest.Row(1, "a"), xlsxtest.Row(2, 1))}))
 	rows, _ := readAll(t, tb)
 	if len(rows) != 1 || rows[0][0] != "1" {
 		t.Errorf("rows = %q", rows)

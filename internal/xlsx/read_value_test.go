@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
 )
 
 func TestParseNumber(t *testing.T) {
@@ -127,10 +129,10 @@ func TestTableDate1904(t *testing.T) {
 // TestTableMissingValues checks that blank, and what OpenOptions.Missing
 // names, read as missing; without Missing "dnk" is a bad number.
 func TestTableMissingValues(t *testing.T) {
-	path := writeXLSX(t, "m.xlsx", sheet{"main", cells(
-		row(1, "n", "yn", "d"),
-		row(2, "dnk", "pnta", "NA"),
-		row(3, nil, nil, "x"), // blank
+	path := xlsxtest.Write(t, "m.xlsx", xlsxtest.Sheet{Name: "main", Cells: xlsxtest.Cells(
+		xlsxtest.Row(1, "n", "yn", "d"),
+		xlsxtest.Row(2, "dnk", "pnta", "NA"),
+		xlsxtest.Row(3, nil, nil, "x"), // blank
 	)})
 	f, err := Open(path, OpenOptions{Missing: func(s string) bool { return s == "dnk" || s == "pnta" }})
 	if err != nil {

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
 )
 
 // TestSheetXMLSameAsExcelize is the differential test of the sheet reader
@@ -23,7 +25,7 @@ func TestSheetXMLSameAsExcelize(t *testing.T) {
 // workbooks in ../shared/data: Kobo exports, the XLSX edge cases of
 // calamine and excelize, a population table.
 func TestSheetXMLSameAsExcelizeShared(t *testing.T) {
-	data := sharedData(t)
+	data := xlsxtest.SharedData(t)
 	var files []string
 	for _, dir := range []string{"xlsx-edge", "kobo", "population"} {
 		more, err := filepath.Glob(filepath.Join(data, dir, "*.xlsx"))
@@ -129,7 +131,7 @@ func compareTables(t *testing.T, f *File, sheet, name string) {
 // formulas, gaps.
 func generatedWorkbooks(t *testing.T) []string {
 	var rows []map[string]any
-	rows = append(rows, row(1, "_uuid", "hh_size", "needs/food", "needs/shelter", "start", "ok", "note", "sum"))
+	rows = append(rows, xlsxtest.Row(1, "_uuid", "hh_size", "needs/food", "needs/shelter", "start", "ok", "note", "sum"))
 	for r := 2; r <= 300; r++ {
 		if r%17 == 0 {
 			continue // a missing row
@@ -138,10 +140,10 @@ func generatedWorkbooks(t *testing.T) []string {
 		if r%5 == 0 {
 			note = nil
 		}
-		rows = append(rows, row(r, fmt.Sprintf("uuid-%04d", r), r%9, r%2, float64(r)/3, "2024-07-30T15:50:17+0200", r%3 == 0, note))
-		rows = append(rows, map[string]any{fmt.Sprintf("H%d", r): formula(fmt.Sprintf("B%d+C%d", r, r))})
+		rows = append(rows, xlsxtest.Row(r, fmt.Sprintf("uuid-%04d", r), r%9, r%2, float64(r)/3, "2024-07-30T15:50:17+0200", r%3 == 0, note))
+		rows = append(rows, map[string]any{fmt.Sprintf("H%d", r): xlsxtest.Formula(fmt.Sprintf("B%d+C%d", r, r))})
 	}
 	return []string{
-		writeXLSX(t, "generated.xlsx", sheet{"main", cells(rows...)}, sheet{"hxl", cells(row(1, "a", "b"), row(2, "#adm1", "#x"), row(3, 1, 2))}),
+		xlsxtest.Write(t, "generated.xlsx", xlsxtest.Sheet{Name: "main", Cells: xlsxtest.Cells(rows...)}, xlsxtest.Sheet{Name: "hxl", Cells: xlsxtest.Cells(xlsxtest.Row(1, "a", "b"), xlsxtest.Row(2, "#adm1", "#x"), xlsxtest.Row(3, 1, 2))}),
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+
+	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
 )
 
 // sheetCase is a worksheet written by hand, the rows sheetXML must read
@@ -397,9 +399,9 @@ func TestSheetXMLFallback(t *testing.T) {
 // TestSheetXMLInMemoryAndFromArchive: small sheets are read from the
 // package excelize holds, large ones from the archive; both read the same.
 func TestSheetXMLInMemoryAndFromArchive(t *testing.T) {
-	path := writeXLSX(t, "two.xlsx",
-		sheet{"main", cells(row(1, "id", "name", "n"), row(2, 1, "Оксана", 2.5), row(4, 2, "a&b <c>", true))},
-		sheet{"other", cells(row(1, "x"), row(2, "y"))})
+	path := xlsxtest.Write(t, "two.xlsx",
+		xlsxtest.Sheet{Name: "main", Cells: xlsxtest.Cells(xlsxtest.Row(1, "id", "name", "n"), xlsxtest.Row(2, 1, "Оксана", 2.5), xlsxtest.Row(4, 2, "a&b <c>", true))},
+		xlsxtest.Sheet{Name: "other", Cells: xlsxtest.Cells(xlsxtest.Row(1, "x"), xlsxtest.Row(2, "y"))})
 	var got [2][]streamed
 	for i, limit := range []int64{0, 1} {
 		f, err := Open(path, OpenOptions{MaxInMemory: limit})
