@@ -43,6 +43,7 @@ package kobo
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/hromada-tool/hromada"
@@ -167,3 +168,13 @@ func IsHXL(cells []string) bool {
 	}
 	return tags > 0
 }
+
+// metadata are the columns a KoboToolbox export puts after the questions.
+var metadata = []string{"_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status", "_submitted_by", "__version__", "_tags", "_index"}
+
+// MetadataColumns returns the columns a KoboToolbox export puts after the
+// questions, in Kobo's order: _id, _uuid (which [JoinRepeat] joins repeat
+// sheets by), _submission_time, _validation_status, _notes, _status,
+// _submitted_by, __version__, _tags and _index (the household's number in
+// the export, the other key of repeat sheets).
+func MetadataColumns() []string { return slices.Clone(metadata) }
