@@ -336,7 +336,7 @@ func communityKey(s Sheet) string {
 	return ""
 }
 
-// openProblem turns an error of the workbook package into a problem,
+// openProblem turns an error of the spreadsheet reader into a problem,
 // keeping the file, sheet and cell it names.
 func openProblem(path string, err error) hromada.Problem {
 	var ie *xlsx.InputError
