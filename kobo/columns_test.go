@@ -290,7 +290,7 @@ func TestRepeatOrphans(t *testing.T) {
 // repeat group: a file of its own.
 func TestJoinRepeatCSV(t *testing.T) {
 	_, main := openTable(t, filepath.Join("testdata", "kobo_semicolon.csv"))
-	_, roster := openTable(t, writeFile(t, "roster.csv", []byte("age;_parent_index\n7;1\n8;1\n30;3\n41;9\n")))
+	_, roster := openTable(t, xlsxtest.WriteFile(t, "roster.csv", []byte("age;_parent_index\n7;1\n8;1\n30;3\n41;9\n")))
 	r, err := JoinRepeat(roster, main)
 	if err != nil {
 		t.Fatal(err)

@@ -213,21 +213,7 @@ func (form *Form) readSurvey(f *xlsx.File) error {
 			Required: fc.get(row, "required"), Relevant: fc.get(row, "relevant"),
 			Calculation: fc.get(row, "calculation"), Row: t.Line(),
 		}
-		path := make([]string, 0, len(stack)+1)
-		for _, g := range stack {
-			path = append(path, g.name)
-			if g.repeat {
-				q.Repeat = g.name
-			}
-		}
-		q.Path = strings.Join(append(path, name), "/")
-		if prev, dup := form.byName[name]; dup {
-			warn(fmt.Sprintf("question name %q is used twice, on rows %d and %d", name, prev.Row, q.Row),
-				"give each question its own name; exports cannot tell the two apart")
-		} else {
-			form.byName[name] = q
-		}
-		form.Questions = append(form.Questions, q)
+		form.add(q, stack, warn)
 	}
 	if err := t.Err(); err != nil {
 		return err
@@ -240,16 +226,43 @@ func (form *Form) readSurvey(f *xlsx.File) error {
 	return nil
 }
 
-func (form *Form) readChoices(f *xlsx.File) error {
-	sheet, ok := hasSheet(f, "choices")
+// add places q in the open groups of stack (its Path and Repeat) and
+// adds it to the form, warning when its name is taken.
+func (form *Form) add(q *Question, stack []group, warn func(msg, hint string)) {
+	path := make([]string, 0, len(stack)+1)
+	for _, g := range stack {
+		path = append(path, g.name)
+		if g.repeat {
+			q.Repeat = g.name
+		}
+	}
+	q.Path = strings.Join(append(path, q.Name), "/")
+	if prev, dup := form.byName[q.Name]; dup {
+		warn(fmt.Sprintf("question name %q is used twice, on rows %d and %d", q.Name, prev.Row, q.Row),
+			"give each question its own name; exports cannot tell the two apart")
+	} else {
+		form.byName[q.Name] = q
+	}
+	form.Questions = append(form.Questions, q)
+}
+
+// optionalSheet opens a sheet a form may leave out or leave empty: nil
+// and no error when it does.
+func optionalSheet(f *xlsx.File, name string) (*xlsx.Table, error) {
+	sheet, ok := hasSheet(f, name)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	t, err := f.Table(sheet)
-	if err != nil {
-		if errors.Is(err, xlsx.ErrEmpty) {
-			return nil
-		}
+	if errors.Is(err, xlsx.ErrEmpty) {
+		return nil, nil
+	}
+	return t, err
+}
+
+func (form *Form) readChoices(f *xlsx.File) error {
+	t, err := optionalSheet(f, "choices")
+	if t == nil {
 		return err
 	}
 	defer t.Close()
@@ -275,15 +288,8 @@ func (form *Form) readChoices(f *xlsx.File) error {
 }
 
 func (form *Form) readSettings(f *xlsx.File) error {
-	sheet, ok := hasSheet(f, "settings")
-	if !ok {
-		return nil
-	}
-	t, err := f.Table(sheet)
-	if err != nil {
-		if errors.Is(err, xlsx.ErrEmpty) {
-			return nil
-		}
+	t, err := optionalSheet(f, "settings")
+	if t == nil {
 		return err
 	}
 	defer t.Close()

@@ -219,7 +219,6 @@ func (c *formCheck) survey(sheet string, rows [][]string) {
 		c.add(hromada.Error, sheet, "row 1", "the survey sheet has no label column",
 			"add a column label, or label::Language (code) per language, e.g. label::English (en)")
 	}
-	calcCol := h.col("calculation")
 	var stack []openGroup
 	for i, r := range rows[1:] {
 		line := i + 2
@@ -233,7 +232,7 @@ func (c *formCheck) survey(sheet string, rows [][]string) {
 		}
 		typeRef := ref(typeCol, line)
 		tp := ParseType(typ)
-		base, args := tp.Base, tp.Args
+		base := tp.Base
 		name := cell(r, nameCol)
 		switch base {
 		case "begin_group", "begin_repeat", "begin_loop":
@@ -252,45 +251,10 @@ func (c *formCheck) survey(sheet string, rows [][]string) {
 					"close groups with end_group and repeats with end_repeat, innermost first")
 			}
 			continue
-		case "select_one", "select_multiple", "rank":
-			if len(args) == 0 {
-				c.add(hromada.Error, sheet, typeRef, base+" has no list name",
-					"write the type as "+base+" LIST, where LIST is a list_name of the choices sheet")
-			} else {
-				c.uses = append(c.uses, listUse{sheet, typeRef, args[0]})
-				if tp.ExtraArgs() {
-					c.add(hromada.Error, sheet, typeRef, fmt.Sprintf("type %q has words after the list name", typ),
-						"write "+base+" LIST, or "+base+" LIST or_other")
-				}
-			}
-		case "select_one_from_file", "select_multiple_from_file", "select_one_external":
 		default:
-			if !knownTypes[base] {
-				c.add(hromada.Warning, sheet, typeRef, fmt.Sprintf("type %q is not an XLSForm question type hromada knows", typ),
-					"KoboToolbox may refuse the form; see https://xlsform.org for the types")
-			}
+			c.questionType(sheet, typeRef, typ, tp)
 		}
-		if nameCol >= 0 {
-			c.name(sheet, base, name, ref(nameCol, line))
-		}
-		if !unlabelled[base] && len(labels) > 0 && !anyCell(r, labels) {
-			c.add(hromada.Error, sheet, ref(labels[0], line), fmt.Sprintf("question %q has no label", name),
-				"write the question text in the label columns")
-		}
-		if base == "calculate" && cell(r, calcCol) == "" {
-			col := calcCol
-			if col < 0 {
-				col = typeCol
-			}
-			c.add(hromada.Error, sheet, ref(col, line), fmt.Sprintf("calculate %q has no calculation", name),
-				"write the expression in the calculation column")
-		}
-		for _, rc := range refColumns {
-			col := h.col(rc)
-			for _, m := range refPattern.FindAllStringSubmatch(cell(r, col), -1) {
-				c.refs = append(c.refs, formRef{sheet, ref(col, line), rc, m[1]})
-			}
-		}
+		c.question(sheet, h, r, line, base, name)
 	}
 	for i := len(stack) - 1; i >= 0; i-- {
 		g := stack[i]
@@ -301,6 +265,60 @@ func (c *formCheck) survey(sheet string, rows [][]string) {
 		if _, ok := c.names[r.name]; !ok {
 			c.add(hromada.Error, r.sheet, r.cell, fmt.Sprintf("%s refers to ${%s}, which is not a question of the form", r.column, r.name),
 				"correct the name inside ${…}")
+		}
+	}
+}
+
+// question checks a question row r on line of the survey sheet with header
+// h: its name, its label, its calculation, and the ${name} references it
+// makes (checked once all names are known).
+func (c *formCheck) question(sheet string, h formHeader, r []string, line int, base, name string) {
+	typeCol, nameCol, calcCol := h.col("type"), h.col("name"), h.col("calculation")
+	labels := h.translated("label")
+	if nameCol >= 0 {
+		c.name(sheet, base, name, ref(nameCol, line))
+	}
+	if !unlabelled[base] && len(labels) > 0 && !anyCell(r, labels) {
+		c.add(hromada.Error, sheet, ref(labels[0], line), fmt.Sprintf("question %q has no label", name),
+			"write the question text in the label columns")
+	}
+	if base == "calculate" && cell(r, calcCol) == "" {
+		col := calcCol
+		if col < 0 {
+			col = typeCol
+		}
+		c.add(hromada.Error, sheet, ref(col, line), fmt.Sprintf("calculate %q has no calculation", name),
+			"write the expression in the calculation column")
+	}
+	for _, rc := range refColumns {
+		col := h.col(rc)
+		for _, m := range refPattern.FindAllStringSubmatch(cell(r, col), -1) {
+			c.refs = append(c.refs, formRef{sheet, ref(col, line), rc, m[1]})
+		}
+	}
+}
+
+// questionType checks the type typ of a question, tp as [ParseType] reads
+// it: a select names one list (or_other may follow), which it records for
+// [formCheck.lists]; other types are ones XLSForm knows.
+func (c *formCheck) questionType(sheet, typeRef, typ string, tp Type) {
+	switch base := tp.Base; base {
+	case "select_one", "select_multiple", "rank":
+		if len(tp.Args) == 0 {
+			c.add(hromada.Error, sheet, typeRef, base+" has no list name",
+				"write the type as "+base+" LIST, where LIST is a list_name of the choices sheet")
+			return
+		}
+		c.uses = append(c.uses, listUse{sheet, typeRef, tp.List()})
+		if tp.ExtraArgs() {
+			c.add(hromada.Error, sheet, typeRef, fmt.Sprintf("type %q has words after the list name", typ),
+				"write "+base+" LIST, or "+base+" LIST or_other")
+		}
+	case "select_one_from_file", "select_multiple_from_file", "select_one_external":
+	default:
+		if !knownTypes[base] {
+			c.add(hromada.Warning, sheet, typeRef, fmt.Sprintf("type %q is not an XLSForm question type hromada knows", typ),
+				"KoboToolbox may refuse the form; see https://xlsform.org for the types")
 		}
 	}
 }

@@ -145,6 +145,6 @@ func TestXLSFormNotAForm(t *testing.T) {
 	if ie := wantCause(t, err, ErrNotXLSForm); !strings.Contains(ie.Msg, `no column "type"`) {
 		t.Errorf("error %v", ie)
 	}
-	_, err = ReadXLSForm(writeFile(t, "form.csv", []byte("type,name\ntext,a\n")))
+	_, err = ReadXLSForm(xlsxtest.WriteFile(t, "form.csv", []byte("type,name\ntext,a\n")))
 	wantCause(t, err, ErrNotXLSForm)
 }

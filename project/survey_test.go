@@ -205,3 +205,21 @@ func TestReadSurveyREACH(t *testing.T) {
 		t.Errorf("%d needs from aap_priority_challenge, want 17", len(s.Needs))
 	}
 }
+
+// TestNotService checks which select_multiple options are answers rather
+// than services: none, other, and every don't-know code kobo.IsMissing
+// names (METHODS §1.6), in any case.
+func TestNotService(t *testing.T) {
+	for _, tc := range []struct {
+		option string
+		want   bool
+	}{
+		{"none", true}, {"Other", true}, {"dnk", true}, {"DK", true}, {"pnta", true},
+		{"prefer_not_to_answer", true}, {"dont_know", true}, {"refused", true},
+		{"counselling", false}, {"day_care", false}, {"no", false},
+	} {
+		if got := notService(tc.option); got != tc.want {
+			t.Errorf("notService(%q) = %v, want %v", tc.option, got, tc.want)
+		}
+	}
+}

@@ -86,7 +86,7 @@ func TestCSVDelimiters(t *testing.T) {
 		{"sheet.tsv", "a b\tc,d\n1\t2\n", []string{"a b", "c,d"}},
 	}
 	for _, tt := range tests {
-		_, tb := openTable(t, writeFile(t, tt.name, []byte(tt.content)))
+		_, tb := openTable(t, xlsxtest.WriteFile(t, tt.name, []byte(tt.content)))
 		if got := tb.Header(); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%s: Header() = %q, want %q", tt.name, got, tt.want)
 		}
@@ -100,7 +100,7 @@ func TestCSVUTF16(t *testing.T) {
 	for _, u := range utf16.Encode([]rune(text)) {
 		b = append(b, byte(u), byte(u>>8))
 	}
-	_, tb := openTable(t, writeFile(t, "unicode.txt", b))
+	_, tb := openTable(t, xlsxtest.WriteFile(t, "unicode.txt", b))
 	rows, _ := readAll(t, tb)
 	if !reflect.DeepEqual(tb.Header(), []string{"громада", "сімей"}) || !reflect.DeepEqual(rows, [][]string{{"Київська", "12"}}) {
 		t.Errorf("header %q rows %q", tb.Header(), rows)
@@ -110,7 +110,7 @@ func TestCSVUTF16(t *testing.T) {
 func TestCSVWindows1251(t *testing.T) {
 	// "громада;сімей" in Windows-1251, as Excel saves "CSV" on a Ukrainian Windows.
 	cp1251 := []byte{0xE3, 0xF0, 0xEE, 0xEC, 0xE0, 0xE4, 0xE0, ';', 0xF1, 0xB3, 0xEC, 0xE5, 0xE9, '\n', '1', ';', '2', '\n'}
-	_, err := Open(writeFile(t, "registry.csv", append([]byte("x;y\n"), cp1251...)), OpenOptions{})
+	_, err := Open(xlsxtest.WriteFile(t, "registry.csv", append([]byte("x;y\n"), cp1251...)), OpenOptions{})
 	ie := wantCause(t, err, ErrEncoding)
 	for _, want := range []string{"not UTF-8", "line 2", "Windows-1251", "CSV UTF-8"} {
 		if !strings.Contains(ie.Error(), want) {
@@ -120,7 +120,7 @@ func TestCSVWindows1251(t *testing.T) {
 }
 
 func TestCSVMalformed(t *testing.T) {
-	_, tb := openTable(t, writeFile(t, "bad.csv", []byte("a,b\n1,2\n3,say \"yes\"\n5,6\n")))
+	_, tb := openTable(t, xlsxtest.WriteFile(t, "bad.csv", []byte("a,b\n1,2\n3,say \"yes\"\n5,6\n")))
 	n := 0
 	for tb.Next() {
 		n++
@@ -132,7 +132,7 @@ func TestCSVMalformed(t *testing.T) {
 }
 
 func TestCSVEmpty(t *testing.T) {
-	f, err := Open(writeFile(t, "empty.csv", nil), OpenOptions{})
+	f, err := Open(xlsxtest.WriteFile(t, "empty.csv", nil), OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

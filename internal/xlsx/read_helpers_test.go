@@ -1,26 +1,22 @@
 package xlsx
 
 import (
-	"errors"
-	"os"
 	"path/filepath"
 	"testing"
-)
 
-// writeFile writes content into the test's temporary folder.
-func writeFile(t testing.TB, name string, content []byte) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(path, content, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
+	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
+)
 
 // openTable opens the first sheet of path.
 func openTable(t testing.TB, path string) (*File, *Table) {
 	t.Helper()
-	f, err := Open(path, OpenOptions{})
+	return openTableWith(t, path, OpenOptions{})
+}
+
+// openTableWith opens the first sheet of path with options opt.
+func openTableWith(t testing.TB, path string, opt OpenOptions) (*File, *Table) {
+	t.Helper()
+	f, err := Open(path, opt)
 	if err != nil {
 		t.Fatalf("Open(%s): %v", filepath.Base(path), err)
 	}
@@ -49,12 +45,5 @@ func readAll(t testing.TB, tb *Table) (rows [][]string, lines []int) {
 // wantCause fails unless err is an *InputError with the cause.
 func wantCause(t testing.TB, err, cause error) *InputError {
 	t.Helper()
-	if !errors.Is(err, cause) {
-		t.Fatalf("error %v, want cause %v", err, cause)
-	}
-	var ie *InputError
-	if !errors.As(err, &ie) {
-		t.Fatalf("error %T %v is not an *InputError", err, err)
-	}
-	return ie
+	return xlsxtest.Cause[*InputError](t, err, cause)
 }

@@ -20,16 +20,7 @@ func TestTableHeaderAndRows(t *testing.T) {
 	)})
 	// A tag row is skipped when OpenOptions.SkipTagRow says so (kobo.IsHXL
 	// does for HXL rows); this one takes a row whose first cell starts with #.
-	f, err := Open(path, OpenOptions{SkipTagRow: func(r []string) bool { return strings.HasPrefix(r[0], "#") }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	tb, err := f.Table("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tb.Close()
+	_, tb := openTableWith(t, path, OpenOptions{SkipTagRow: func(r []string) bool { return strings.HasPrefix(r[0], "#") }})
 	if got, want := tb.Header(), []string{"hh_size", "idp", "", "weight"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("Header() = %q, want %q", got, want)
 	}

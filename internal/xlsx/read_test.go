@@ -69,7 +69,7 @@ func TestOpenNotSpreadsheet(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Open(writeFile(t, tt.name, tt.content), OpenOptions{})
+			_, err := Open(xlsxtest.WriteFile(t, tt.name, tt.content), OpenOptions{})
 			e := wantCause(t, err, tt.cause)
 			if !strings.Contains(e.Error(), tt.says) {
 				t.Errorf("error %q does not say %q", e, tt.says)
@@ -141,7 +141,7 @@ func TestOpenTruncated(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, keep := range []int{len(full) / 2, len(full) - 30, 100} {
-		_, err := Open(writeFile(t, "cut.xlsx", full[:keep]), OpenOptions{})
+		_, err := Open(xlsxtest.WriteFile(t, "cut.xlsx", full[:keep]), OpenOptions{})
 		e := wantCause(t, err, ErrDamaged)
 		if !strings.Contains(e.Msg, "damaged or incomplete") {
 			t.Errorf("cut at %d of %d: %q does not say damaged or incomplete", keep, len(full), e.Msg)
@@ -157,7 +157,7 @@ func TestOpenTooLarge(t *testing.T) {
 
 func TestOpenTextExtensions(t *testing.T) {
 	for _, name := range []string{"a.csv", "a.CSV", "a.txt", "a.tsv"} {
-		f, err := Open(writeFile(t, name, []byte("x,y\n1,2\n")), OpenOptions{})
+		f, err := Open(xlsxtest.WriteFile(t, name, []byte("x,y\n1,2\n")), OpenOptions{})
 		if err != nil {
 			t.Errorf("Open(%s): %v", name, err)
 			continue

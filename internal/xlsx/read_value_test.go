@@ -134,16 +134,7 @@ func TestTableMissingValues(t *testing.T) {
 		xlsxtest.Row(2, "dnk", "pnta", "NA"),
 		xlsxtest.Row(3, nil, nil, "x"), // blank
 	)})
-	f, err := Open(path, OpenOptions{Missing: func(s string) bool { return s == "dnk" || s == "pnta" }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	tb, err := f.Table("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tb.Close()
+	_, tb := openTableWith(t, path, OpenOptions{Missing: func(s string) bool { return s == "dnk" || s == "pnta" }})
 	for tb.Next() {
 		if _, ok, err := tb.Number(0); ok || err != nil {
 			t.Errorf("row %d: Number ok=%v err=%v, want missing", tb.Line(), ok, err)
@@ -156,6 +147,6 @@ func TestTableMissingValues(t *testing.T) {
 	if !plain.Next() {
 		t.Fatal(plain.Err())
 	}
-	_, _, err = plain.Number(0)
+	_, _, err := plain.Number(0)
 	wantCause(t, err, ErrNotNumber)
 }

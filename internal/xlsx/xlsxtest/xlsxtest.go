@@ -8,10 +8,13 @@
 //			xlsxtest.Row(2, 4, "yes"),
 //		)})
 //
-// It imports excelize, as only internal/xlsx and workbook otherwise do.
+// [WriteFile] writes a text file (a CSV export), [Cause] checks the cause of
+// an input error, [SharedData] finds the shared data files or skips. It
+// imports excelize, as only internal/xlsx and workbook otherwise do.
 package xlsxtest
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -111,4 +114,29 @@ func SharedData(t testing.TB) string {
 		t.Skip("../shared/data is absent")
 	}
 	return data
+}
+
+// WriteFile writes content to a file name in the test's temporary folder
+// and returns its path.
+func WriteFile(t testing.TB, name string, content []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, content, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// Cause fails the test unless err matches cause (errors.Is) and is, or
+// wraps, an error of type E, which it returns: Cause[*xlsx.InputError].
+func Cause[E error](t testing.TB, err, cause error) E {
+	t.Helper()
+	if !errors.Is(err, cause) {
+		t.Fatalf("error %v, want cause %v", err, cause)
+	}
+	var e E
+	if !errors.As(err, &e) {
+		t.Fatalf("error %T %v is not a %T", err, err, e)
+	}
+	return e
 }
