@@ -99,39 +99,32 @@ func hasSheet(f *xlsx.File, name string) (string, bool) {
 	return "", false
 }
 
-// formColumns finds the named columns and the label columns of a form sheet.
+// formColumns is the header of a form sheet, as the check reads it
+// ([formHeader]), with its label columns: "label", and "label::<language>"
+// or, as older forms write it, "label:<language>".
 type formColumns struct {
-	col    map[string]int // lower-case column name → column
-	labels []int          // label and label::<lang> columns
-	langs  []string
+	formHeader
+	labels []int    // label and label::<lang> columns
+	langs  []string // their languages, "" for "label"
 }
 
 func newFormColumns(header []string) formColumns {
-	fc := formColumns{col: map[string]int{}}
-	for i, h := range header {
-		h = strings.TrimSpace(h)
-		key := strings.ToLower(h)
-		if _, dup := fc.col[key]; !dup && key != "" {
-			fc.col[key] = i
-		}
+	fc := formColumns{formHeader: newFormHeader(header)}
+	for i, key := range fc.lower {
 		switch {
 		case key == "label":
 			fc.labels = append(fc.labels, i)
 			fc.langs = append(fc.langs, "")
 		case strings.HasPrefix(key, "label::"), strings.HasPrefix(key, "label:"):
 			fc.labels = append(fc.labels, i)
-			fc.langs = append(fc.langs, strings.TrimSpace(strings.TrimLeft(h[len("label"):], ":")))
+			fc.langs = append(fc.langs, strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(fc.cells[i])[len("label"):], ":")))
 		}
 	}
 	return fc
 }
 
-func (fc formColumns) get(row []string, name string) string {
-	if i, ok := fc.col[name]; ok {
-		return strings.TrimSpace(row[i])
-	}
-	return ""
-}
+// get returns the trimmed value of row in the column called name.
+func (fc formColumns) get(row []string, name string) string { return cell(row, fc.col(name)) }
 
 func (fc formColumns) labelsOf(row []string) []Label {
 	var ls []Label
@@ -163,7 +156,7 @@ func (form *Form) readSurvey(f *xlsx.File) error {
 	defer t.Close()
 	fc := newFormColumns(t.Header())
 	for _, need := range []string{"type", "name"} {
-		if _, ok := fc.col[need]; !ok {
+		if fc.col(need) < 0 {
 			e := inputError(f.Path(), ErrNotXLSForm, fmt.Sprintf("the survey sheet has no column %q", need),
 				"the first non-empty row of the survey sheet must name its columns: type, name, label …")
 			e.Sheet, e.Cell = sheet, fmt.Sprintf("row %d", t.HeaderLine())
@@ -173,7 +166,7 @@ func (form *Form) readSurvey(f *xlsx.File) error {
 	form.Languages = fc.langs
 	var stack []group
 	warn := func(msg, hint string) {
-		p := t.Problem(fc.col["type"], msg, hint)
+		p := t.Problem(fc.col("type"), msg, hint)
 		p.Severity = hromada.Warning
 		form.Problems = append(form.Problems, p)
 	}
@@ -268,7 +261,7 @@ func (form *Form) readChoices(f *xlsx.File) error {
 	defer t.Close()
 	fc := newFormColumns(t.Header())
 	nameCol := "name"
-	if _, ok := fc.col["name"]; !ok {
+	if fc.col("name") < 0 {
 		nameCol = "value" // older forms
 	}
 	for t.Next() {
