@@ -154,7 +154,7 @@ type Children[T any] struct {
 //	})
 //
 // Then stream the main sheet and call [Children.Get] for each of its rows.
-// The error is the one that ended the sheet early ([Table.Err]).
+// The error is the one that ended the sheet early ([xlsx.Table.Err]).
 func Collect[T any](r *Repeat, fold func(acc T) T) (*Children[T], error) {
 	c := &Children[T]{
 		key: r.Key, mainCol: r.mainCol,
