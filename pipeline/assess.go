@@ -5,6 +5,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/internal/xlsx"
 	"github.com/hromada-tool/hromada/project"
 	"github.com/hromada-tool/hromada/workbook"
 )
@@ -163,7 +164,7 @@ func ProblemLines(ps hromada.Problems) []string {
 // ProblemOf is err as a problem of file: the problem an input error
 // carries, with its sheet and cell, else the error's message.
 func ProblemOf(file string, err error) hromada.Problem {
-	var ie *workbook.InputError
+	var ie *xlsx.InputError
 	if errors.As(err, &ie) {
 		return ie.Problem
 	}

@@ -8,8 +8,8 @@ import (
 	"sync"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/kobo"
 	"github.com/hromada-tool/hromada/project"
-	"github.com/hromada-tool/hromada/workbook"
 )
 
 // LoadProject loads the project in dir and checks its questionnaire, when
@@ -19,13 +19,13 @@ func LoadProject(dir, pw string) (*project.Project, hromada.Problems) {
 	p, ps := project.Load(dir, project.LoadOptions{Password: pw})
 	form := filepath.Join(dir, project.FormFile)
 	if _, err := os.Stat(form); err == nil {
-		fps, err := project.CheckXLSFormFile(form)
+		fps, err := kobo.CheckXLSFormFile(form)
 		if err != nil {
 			ps = append(ps, hromada.Problem{File: form, Msg: err.Error()})
 		}
 		ps = append(ps, fps...)
 		if fps.Errors() == 0 && err == nil && ps.Errors() == 0 {
-			if f, err := workbook.ReadXLSForm(form); err == nil {
+			if f, err := kobo.ReadXLSForm(form); err == nil {
 				ps = append(ps, p.CheckAgainstForm(f)...)
 			} else {
 				ps = append(ps, ProblemOf(form, err))

@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/hromada-tool/hromada"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/kobo"
 )
 
 // CheckAgainstForm compares the project's mapping of needs and groups with
@@ -13,7 +13,7 @@ import (
 // select_multiple question, and a group's values are choices of its
 // question. A mismatch is a warning: the survey may add columns (a weight)
 // or come from another form.
-func (p *Project) CheckAgainstForm(form *workbook.Form) hromada.Problems {
+func (p *Project) CheckAgainstForm(form *kobo.Form) hromada.Problems {
 	var ps hromada.Problems
 	warn := func(msg, hint string) {
 		ps = append(ps, hromada.Problem{Severity: hromada.Warning, File: form.Path, Msg: msg, Hint: hint})

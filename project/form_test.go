@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/hromada-tool/hromada"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/kobo"
 )
 
 func TestCheckAgainstForm(t *testing.T) {
@@ -14,7 +14,7 @@ func TestCheckAgainstForm(t *testing.T) {
 	if err := WriteXLSForm(path, hromada.English); err != nil {
 		t.Fatal(err)
 	}
-	form, err := workbook.ReadXLSForm(path)
+	form, err := kobo.ReadXLSForm(path)
 	if err != nil {
 		t.Fatal(err)
 	}

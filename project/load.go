@@ -14,7 +14,8 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/catalogue"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/internal/xlsx"
+	"github.com/hromada-tool/hromada/kobo"
 )
 
 // Project is a project folder as read: settings, communities, groups, needs,
@@ -288,7 +289,7 @@ func (r record) problem(key, msg, hint string) hromada.Problem {
 // checking each cell against its field's kind.
 func (l *loader) readFile(path string, sheets ...Sheet) map[string][]record {
 	out := map[string][]record{}
-	f, err := workbook.Open(path, workbook.OpenOptions{Password: l.opt.Password})
+	f, err := kobo.Open(path, xlsx.OpenOptions{Password: l.opt.Password})
 	if err != nil {
 		l.add(openProblem(path, err))
 		return out
@@ -335,17 +336,17 @@ func communityKey(s Sheet) string {
 	return ""
 }
 
-// openProblem turns an error of the workbook package into a problem,
+// openProblem turns an error of the spreadsheet reader into a problem,
 // keeping the file, sheet and cell it names.
 func openProblem(path string, err error) hromada.Problem {
-	var ie *workbook.InputError
+	var ie *xlsx.InputError
 	if errors.As(err, &ie) {
 		return ie.Problem
 	}
 	return hromada.Problem{File: path, Msg: err.Error()}
 }
 
-func (l *loader) readSheet(path string, f *workbook.File, name string, s Sheet) []record {
+func (l *loader) readSheet(path string, f *xlsx.File, name string, s Sheet) []record {
 	t, err := f.Table(name)
 	if err != nil {
 		l.add(openProblem(path, err))
@@ -402,7 +403,7 @@ func (l *loader) readSheet(path string, f *workbook.File, name string, s Sheet) 
 // readSettingsSheet reads the key/value settings sheet: a row is a setting
 // found by its key (or its label in either language) in any column, with
 // its value in the column headed Value / Значення.
-func (l *loader) readSettingsSheet(path string, f *workbook.File, name string) []record {
+func (l *loader) readSettingsSheet(path string, f *xlsx.File, name string) []record {
 	t, err := f.Table(name)
 	if err != nil {
 		l.add(openProblem(path, err))
@@ -456,7 +457,7 @@ func (l *loader) readSettingsSheet(path string, f *workbook.File, name string) [
 }
 
 // checkCell checks one cell against its field: required, and of its kind.
-func (l *loader) checkCell(r *record, fl Field, t *workbook.Table) {
+func (l *loader) checkCell(r *record, fl Field, t *xlsx.Table) {
 	v := r.get(fl.Key)
 	if v == "" {
 		if fl.Required {
@@ -478,12 +479,12 @@ func (l *loader) checkCell(r *record, fl Field, t *workbook.Table) {
 	switch fl.Kind {
 	case Number:
 		var x float64
-		if x, err = workbook.ParseNumber(v); err == nil && x < 0 {
+		if x, err = xlsx.ParseNumber(v); err == nil && x < 0 {
 			err = fmt.Errorf("%s %q is negative; it must be 0 or more", strings.ToLower(fl.Label.EN), v)
 		}
 	case Integer:
 		var x float64
-		if x, err = workbook.ParseNumber(v); err == nil {
+		if x, err = xlsx.ParseNumber(v); err == nil {
 			if x != math.Trunc(x) || x < 0 {
 				err = fmt.Errorf("%s %q is not a whole number of 0 or more", strings.ToLower(fl.Label.EN), v)
 			} else {
@@ -497,12 +498,12 @@ func (l *loader) checkCell(r *record, fl Field, t *workbook.Table) {
 		}
 	case YesNo:
 		var b bool
-		if b, err = workbook.ParseYesNo(v); err == nil {
+		if b, err = xlsx.ParseYesNo(v); err == nil {
 			r.cells[fl.Key] = strconv.FormatBool(b)
 		}
 	case Date:
 		var d time.Time
-		if d, err = workbook.ParseDate(v, t.File().Date1904()); err == nil {
+		if d, err = xlsx.ParseDate(v, t.File().Date1904()); err == nil {
 			r.cells[fl.Key] = d.Format("2006-01-02")
 		}
 	case Code:
@@ -520,7 +521,7 @@ func parseShare(v string) (float64, error) {
 	s := strings.TrimSpace(v)
 	pct := strings.HasSuffix(s, "%")
 	s = strings.TrimSpace(strings.TrimSuffix(s, "%"))
-	x, err := workbook.ParseNumber(s)
+	x, err := xlsx.ParseNumber(s)
 	if err != nil {
 		return 0, err
 	}
@@ -951,7 +952,7 @@ func (l *loader) costs(recs map[string][]record) {
 // readCatalogue reads a project's catalogue override and merges it into
 // the built-in catalogue.
 func (l *loader) readCatalogue(path string, base *catalogue.Catalogue) *catalogue.Catalogue {
-	f, err := workbook.Open(path, workbook.OpenOptions{Password: l.opt.Password})
+	f, err := kobo.Open(path, xlsx.OpenOptions{Password: l.opt.Password})
 	if err != nil {
 		l.add(openProblem(path, err))
 		return nil

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/internal/xlsx"
+	"github.com/hromada-tool/hromada/kobo"
 	"github.com/hromada-tool/hromada/workbook"
 )
 
@@ -55,7 +57,7 @@ func TestProblemsNameTheirCommunity(t *testing.T) {
 	p, _ := Load("../examples/zhytomyr", LoadOptions{})
 	reg := p.Registry[0]
 	// Row 2 of the registry is its first count (header on row 1).
-	f, err := workbook.Open(filepath.Join(dir, RegistryFile), workbook.OpenOptions{})
+	f, err := kobo.Open(filepath.Join(dir, RegistryFile), xlsx.OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

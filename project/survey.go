@@ -9,6 +9,8 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/internal/xlsx"
+	"github.com/hromada-tool/hromada/kobo"
 	"github.com/hromada-tool/hromada/workbook"
 )
 
@@ -77,8 +79,12 @@ type GroupVar struct {
 	ID, Column, Value string
 }
 
-// special select_multiple options that are answers, not services.
-var notServices = map[string]bool{"none": true, "other": true, "dnk": true, "pnta": true, "dont_know": true, "prefer_not_to_answer": true}
+// notService reports the select_multiple options that are answers, not
+// services: none, other, and the don't-know codes ([kobo.IsMissing]).
+func notService(option string) bool {
+	o := strings.ToLower(strings.TrimSpace(option))
+	return o == "none" || o == "other" || kobo.IsMissing(o)
+}
 
 // ReadSurvey streams the survey sheet once, keeping only the mapped
 // columns, and returns them ready for assess with every problem found.
@@ -94,8 +100,8 @@ func ReadSurvey(m SurveyMap) (*Survey, hromada.Problems) {
 type surveyReader struct {
 	m        SurveyMap
 	out      *Survey
-	f        *workbook.File
-	t        *workbook.Table
+	f        *xlsx.File
+	t        *kobo.Table
 	problems hromada.Problems
 	perCol   map[int]int
 
@@ -115,7 +121,7 @@ type needReader struct {
 	def      NeedColumn
 	service  string
 	col      int // yes/no column, or -1
-	multi    workbook.Multi
+	multi    kobo.Multi
 	option   string
 	y        []float64
 	quality  *workbook.AnswerCount
@@ -132,9 +138,9 @@ type needReader struct {
 type groupReader struct {
 	def     GroupColumn
 	col     int
-	repeat  *workbook.Children[bool] // a group from a repeat sheet: members by household
-	inRow   bool                     // the repeat group's answer for the current row
-	hasRows bool                     // the repeat sheet has rows for the current row's household
+	repeat  *kobo.Children[bool] // a group from a repeat sheet: members by household
+	inRow   bool                 // the repeat group's answer for the current row
+	hasRows bool                 // the repeat sheet has rows for the current row's household
 	values  map[string]bool
 	member  []bool
 	byValue map[string][]bool
@@ -145,7 +151,7 @@ type groupReader struct {
 func (r *surveyReader) add(p hromada.Problem) { r.problems = append(r.problems, p) }
 
 func (r *surveyReader) addErr(err error) {
-	var ie *workbook.InputError
+	var ie *xlsx.InputError
 	if errors.As(err, &ie) {
 		r.add(ie.Problem)
 		return
@@ -171,7 +177,7 @@ func (r *surveyReader) find(field, name string, required bool) int {
 	}
 	col, err := r.t.Lookup(name)
 	if err != nil {
-		var ie *workbook.InputError
+		var ie *xlsx.InputError
 		if errors.As(err, &ie) {
 			p := ie.Problem
 			p.Msg = fmt.Sprintf("%s column: %s", field, p.Msg)
@@ -188,13 +194,13 @@ func (r *surveyReader) find(field, name string, required bool) int {
 }
 
 func (r *surveyReader) read() {
-	f, err := workbook.Open(r.m.File, workbook.OpenOptions{Password: r.m.Password})
+	f, err := kobo.Open(r.m.File, xlsx.OpenOptions{Password: r.m.Password})
 	if err != nil {
 		r.addErr(err)
 		return
 	}
 	defer f.Close()
-	t, err := f.Table(r.m.Sheet)
+	t, err := kobo.OpenTable(f, r.m.Sheet)
 	if err != nil {
 		r.addErr(err)
 		return
@@ -265,7 +271,7 @@ func (r *surveyReader) addGroup(g GroupColumn) {
 // members) before the main sheet: a household is a member of the group
 // when any of its rows holds one of the group's values in the column.
 func (r *surveyReader) addRepeatGroup(g GroupColumn) {
-	rep, err := r.f.Repeat(g.Repeat, r.t)
+	rep, err := kobo.OpenRepeat(r.f, g.Repeat, r.t)
 	if err != nil {
 		r.addErr(err)
 		return
@@ -283,7 +289,7 @@ func (r *surveyReader) addRepeatGroup(g GroupColumn) {
 	if len(values) == 0 {
 		values["yes"] = true
 	}
-	ch, err := workbook.Collect(rep, func(found bool) bool {
+	ch, err := kobo.Collect(rep, func(found bool) bool {
 		if found {
 			return true
 		}
@@ -353,7 +359,7 @@ func (r *surveyReader) expandOptions(parent *needReader) {
 	}
 	opts := make([]string, 0, len(parent.multi.Options))
 	for o := range parent.multi.Options {
-		if !notServices[strings.ToLower(o)] {
+		if !notService(o) {
 			opts = append(opts, o)
 		}
 	}
@@ -414,23 +420,23 @@ func (r *surveyReader) row() {
 			if v := strings.TrimSpace(t.Row()[r.wCol]); v != "" {
 				msg = fmt.Sprintf("weight %q is not a number", v)
 			}
-			r.cellErr(r.wCol, &workbook.InputError{Problem: t.Problem(r.wCol, msg, "every household needs a weight; 0 takes it out of the estimates")})
+			r.cellErr(r.wCol, &xlsx.InputError{Problem: t.Problem(r.wCol, msg, "every household needs a weight; 0 takes it out of the estimates")})
 		case w < 0 || math.IsInf(w, 0):
-			r.cellErr(r.wCol, &workbook.InputError{Problem: t.Problem(r.wCol, fmt.Sprintf("weight %v is negative", w), "a weight is 0 or more")})
+			r.cellErr(r.wCol, &xlsx.InputError{Problem: t.Problem(r.wCol, fmt.Sprintf("weight %v is negative", w), "a weight is 0 or more")})
 		}
 		r.weights = append(r.weights, w)
 	}
 	if r.sCol >= 0 {
 		v, _ := r.text(r.sCol)
 		if v == "" {
-			r.cellErr(r.sCol, &workbook.InputError{Problem: t.Problem(r.sCol, "stratum is empty", "every household needs its stratum")})
+			r.cellErr(r.sCol, &xlsx.InputError{Problem: t.Problem(r.sCol, "stratum is empty", "every household needs its stratum")})
 		}
 		r.strata = append(r.strata, r.internString(v))
 	}
 	if r.cCol >= 0 {
 		v, _ := r.text(r.cCol)
 		if v == "" {
-			r.cellErr(r.cCol, &workbook.InputError{Problem: t.Problem(r.cCol, "cluster is empty", "every household needs its cluster (settlement)")})
+			r.cellErr(r.cCol, &xlsx.InputError{Problem: t.Problem(r.cCol, "cluster is empty", "every household needs its cluster (settlement)")})
 		}
 		r.clusters = append(r.clusters, r.internString(v))
 	}
@@ -444,7 +450,7 @@ func (r *surveyReader) row() {
 				s = r.strata[len(r.strata)-1]
 			}
 			if prev, seen := r.fpc[s]; seen && prev != n {
-				r.cellErr(r.fCol, &workbook.InputError{Problem: t.Problem(r.fCol, fmt.Sprintf("FPC %v differs from %v given earlier for stratum %q", n, prev, s), "the PSU count of a stratum is the same on every row")})
+				r.cellErr(r.fCol, &xlsx.InputError{Problem: t.Problem(r.fCol, fmt.Sprintf("FPC %v differs from %v given earlier for stratum %q", n, prev, s), "the PSU count of a stratum is the same on every row")})
 			}
 			r.fpc[s] = n
 		}
@@ -484,7 +490,7 @@ func (r *surveyReader) readGroup(g *groupReader, i int) {
 		return
 	}
 	v, ok := r.text(g.col)
-	if !ok || workbook.IsMissing(v) {
+	if !ok || kobo.IsMissing(v) {
 		if ok && v != "" {
 			g.quality.Missing++
 		} else {
@@ -519,10 +525,10 @@ func (r *surveyReader) readGroup(g *groupReader, i int) {
 	if !member && !g.values["yes"] {
 		// values other than yes/no: nothing more to check
 	} else if !member {
-		if yes, err := workbook.ParseYesNo(v); err == nil {
+		if yes, err := xlsx.ParseYesNo(v); err == nil {
 			member = yes && g.values["yes"]
 		} else if len(strings.Fields(v)) == 1 {
-			r.cellErr(g.col, &workbook.InputError{Problem: r.t.Problem(g.col, fmt.Sprintf("%q is not yes/no", v),
+			r.cellErr(g.col, &xlsx.InputError{Problem: r.t.Problem(g.col, fmt.Sprintf("%q is not yes/no", v),
 				"allowed: yes, no, так, ні, 1, 0, or a value listed for the group")})
 		}
 	}
@@ -540,7 +546,7 @@ func (r *surveyReader) readNeed(n *needReader, i int) {
 		switch {
 		case strings.TrimSpace(v) == "":
 			n.quality.NotAsked++
-		case workbook.IsMissing(v):
+		case kobo.IsMissing(v):
 			n.quality.Missing++
 		default:
 			if yes, ok, err := r.t.YesNo(n.col); err != nil {
@@ -556,13 +562,13 @@ func (r *surveyReader) readNeed(n *needReader, i int) {
 			r.cellErr(col0(n.multi), err)
 		}
 		switch a {
-		case workbook.Selected:
+		case kobo.Selected:
 			y = 1
 			n.quality.Answered++
-		case workbook.NotSelected:
+		case kobo.NotSelected:
 			y = 0
 			n.quality.Answered++
-		case workbook.Missing:
+		case kobo.Missing:
 			n.quality.Missing++
 		default:
 			n.quality.NotAsked++
@@ -571,7 +577,7 @@ func (r *surveyReader) readNeed(n *needReader, i int) {
 	n.y = append(n.y, y)
 }
 
-func col0(m workbook.Multi) int {
+func col0(m kobo.Multi) int {
 	if m.Parent >= 0 {
 		return m.Parent
 	}
@@ -589,14 +595,14 @@ func (r *surveyReader) discoverOptions(n *needReader, i int) {
 	codes := strings.Fields(v)
 	missing := false
 	for _, c := range codes {
-		if workbook.IsMissing(c) {
+		if kobo.IsMissing(c) {
 			missing = true
 		}
 	}
 	answered := v != "" && !strings.EqualFold(v, "NA") && !missing
 	yn := math.NaN()
 	if answered && !n.notYN {
-		if yes, err := workbook.ParseYesNo(v); err == nil {
+		if yes, err := xlsx.ParseYesNo(v); err == nil {
 			yn = b2f(yes)
 		} else {
 			n.notYN = true
@@ -612,7 +618,7 @@ func (r *surveyReader) discoverOptions(n *needReader, i int) {
 		n.quality.NotAsked++
 	}
 	for _, c := range codes {
-		if notServices[strings.ToLower(c)] || n.children[c] != nil {
+		if notService(c) || n.children[c] != nil {
 			continue
 		}
 		child := &needReader{service: c, y: make([]float64, i)}

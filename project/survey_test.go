@@ -21,7 +21,7 @@ func writeCSV(t *testing.T, body string) string {
 	return path
 }
 
-const kobo = `hromada;stratum;village;w;household/idp;needs;needs/counselling;needs/day_care;needs/none;status
+const koboCSV = `hromada;stratum;village;w;household/idp;needs;needs/counselling;needs/day_care;needs/none;status
 A;urban;v1;10;yes;counselling;1;0;0;idp
 A;urban;v1;10;no;counselling day_care;1;1;0;host
 A;urban;v2;12;pnta;none;0;0;1;host
@@ -45,7 +45,7 @@ func sameFloats(t *testing.T, name string, got, want []float64) {
 }
 
 func TestReadSurveyOptionColumns(t *testing.T) {
-	path := writeCSV(t, kobo)
+	path := writeCSV(t, koboCSV)
 	s, ps := ReadSurvey(SurveyMap{
 		File: path, Weight: "w", Stratum: "stratum", Cluster: "village",
 		Community: "hromada", CommunityValue: "A",
@@ -203,5 +203,23 @@ func TestReadSurveyREACH(t *testing.T) {
 	// 21 option columns less none, other, dnk and pnta, which are answers.
 	if len(s.Needs) != 17 {
 		t.Errorf("%d needs from aap_priority_challenge, want 17", len(s.Needs))
+	}
+}
+
+// TestNotService checks which select_multiple options are answers rather
+// than services: none, other, and every don't-know code kobo.IsMissing
+// names (METHODS §1.6), in any case.
+func TestNotService(t *testing.T) {
+	for _, tc := range []struct {
+		option string
+		want   bool
+	}{
+		{"none", true}, {"Other", true}, {"dnk", true}, {"DK", true}, {"pnta", true},
+		{"prefer_not_to_answer", true}, {"dont_know", true}, {"refused", true},
+		{"counselling", false}, {"day_care", false}, {"no", false},
+	} {
+		if got := notService(tc.option); got != tc.want {
+			t.Errorf("notService(%q) = %v, want %v", tc.option, got, tc.want)
+		}
 	}
 }

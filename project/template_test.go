@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/internal/xlsx"
 	"github.com/hromada-tool/hromada/workbook"
 )
 
@@ -35,7 +36,7 @@ func TestWriteFileRoundTrip(t *testing.T) {
 	if err := WriteFile(path, Files[0], hromada.Ukrainian, rows, lists); err != nil {
 		t.Fatal(err)
 	}
-	sheets, err := workbook.ReadSheets(path)
+	sheets, err := xlsx.ReadSheets(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +109,7 @@ func TestWriteFileRejectsBadRows(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: WriteFile error = %v, want one containing %q", tc.name, err, tc.want)
 		}
-		if _, serr := workbook.ReadSheets(path); serr == nil {
+		if _, serr := xlsx.ReadSheets(path); serr == nil {
 			t.Errorf("%s: WriteFile left a file behind", tc.name)
 		}
 	}

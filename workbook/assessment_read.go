@@ -8,6 +8,8 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/internal/xlsx"
+	"github.com/hromada-tool/hromada/kobo"
 )
 
 // DemandRow is one row of the Demand sheet of an assessment workbook: the
@@ -116,7 +118,7 @@ func parseBasis(s string) (assess.Basis, bool) {
 // are left out; the others are returned. A blank demand is a warning: the
 // row is kept with People NaN.
 func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
-	f, err := Open(path, OpenOptions{})
+	f, err := kobo.Open(path, xlsx.OpenOptions{})
 	if err != nil {
 		return nil, hromada.Problems{problemOf(err, path)}
 	}
@@ -158,7 +160,7 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 			continue
 		}
 		if j, dup := col[key]; dup {
-			ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: t.headerRef(i),
+			ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: t.HeaderRef(i),
 				Msg:  fmt.Sprintf("columns %s and %s are both %q", ColumnName(j), ColumnName(i), key),
 				Hint: "delete or rename one of them"})
 			continue
@@ -210,7 +212,7 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 			}
 			v, ok, err := t.Number(c)
 			if err != nil {
-				var ie *InputError
+				var ie *xlsx.InputError
 				if errors.As(err, &ie) {
 					ie.Msg = fmt.Sprintf("%s (column %q)", ie.Msg, t.Header()[c])
 					ps = append(ps, ie.Problem)
@@ -288,7 +290,7 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 // problemOf turns an error of this package into a problem; others get the
 // file only.
 func problemOf(err error, path string) hromada.Problem {
-	var ie *InputError
+	var ie *xlsx.InputError
 	if errors.As(err, &ie) {
 		p := ie.Problem
 		p.Severity = hromada.Error

@@ -16,6 +16,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -379,20 +380,20 @@ func must(t *testing.T, err error) {
 // cannot read: no Demand sheet, a missing column, a unit it does not know,
 // a row given twice.
 func TestReadDemandProblems(t *testing.T) {
-	none := writeXLSX(t, "other.xlsx", sheet{"Summary", cells(row(1, "x"))})
+	none := xlsxtest.Write(t, "other.xlsx", xlsxtest.Sheet{Name: "Summary", Cells: xlsxtest.Cells(xlsxtest.Row(1, "x"))})
 	if _, ps := ReadDemand(none); len(ps) != 1 || !strings.Contains(ps[0].Msg, `no sheet "Demand" or "Потреба"`) {
 		t.Errorf("ReadDemand without a Demand sheet: %v", ps)
 	}
-	noPeople := writeXLSX(t, "nopeople.xlsx", sheet{"Demand", cells(row(1, "Group ID", "Service code"), row(2, "idp", "002.0"))})
+	noPeople := xlsxtest.Write(t, "nopeople.xlsx", xlsxtest.Sheet{Name: "Demand", Cells: xlsxtest.Cells(xlsxtest.Row(1, "Group ID", "Service code"), xlsxtest.Row(2, "idp", "002.0"))})
 	if _, ps := ReadDemand(noPeople); len(ps) != 1 || ps[0].Cell != "row 1" || !strings.Contains(ps[0].Msg, `"In need"`) {
 		t.Errorf("ReadDemand without the demand column: %v", ps)
 	}
-	bad := writeXLSX(t, "bad.xlsx", sheet{"Demand", cells(
-		row(1, "group_id", "Service code", "unit", "people"),
-		row(2, "idp", "002.0", "households", 10),
-		row(3, "idp", "010.1", "сімей", 20),
-		row(4, "idp", "010.1", "families", 30),
-		row(5, "", "010.1", "families", 5),
+	bad := xlsxtest.Write(t, "bad.xlsx", xlsxtest.Sheet{Name: "Demand", Cells: xlsxtest.Cells(
+		xlsxtest.Row(1, "group_id", "Service code", "unit", "people"),
+		xlsxtest.Row(2, "idp", "002.0", "households", 10),
+		xlsxtest.Row(3, "idp", "010.1", "сімей", 20),
+		xlsxtest.Row(4, "idp", "010.1", "families", 30),
+		xlsxtest.Row(5, "", "010.1", "families", 5),
 	)})
 	rows, ps := ReadDemand(bad)
 	var got []string

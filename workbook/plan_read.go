@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/internal/xlsx"
+	"github.com/hromada-tool/hromada/kobo"
 	"github.com/hromada-tool/hromada/plan"
 )
 
@@ -117,7 +119,7 @@ func parseAction(s string) (plan.Action, bool) {
 }
 
 // findSheet returns the sheet of f named one of names, in any case.
-func findSheet(f *File, names []string) string {
+func findSheet(f *xlsx.File, names []string) string {
 	for _, s := range f.Sheets() {
 		for _, name := range names {
 			if strings.EqualFold(strings.TrimSpace(s), name) {
@@ -152,7 +154,7 @@ func findSheet(f *File, names []string) string {
 // given twice. Rows with errors are left out; the others are returned.
 // When the sheet or a required column is missing, the PlanRead is nil.
 func ReadPlan(path string) (pr *PlanRead, ps hromada.Problems) {
-	f, err := Open(path, OpenOptions{})
+	f, err := kobo.Open(path, xlsx.OpenOptions{})
 	if err != nil {
 		return nil, hromada.Problems{problemOf(err, path)}
 	}
@@ -186,7 +188,7 @@ func ReadPlan(path string) (pr *PlanRead, ps hromada.Problems) {
 	col := map[string]int{}
 	clientCols, fteCols := map[int]int{}, map[int]int{} // year → column
 	dup := func(key string, j, i int) {
-		ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: t.headerRef(i),
+		ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: t.HeaderRef(i),
 			Msg:  fmt.Sprintf("columns %s and %s are both %q", ColumnName(j), ColumnName(i), key),
 			Hint: "delete or rename one of them"})
 	}
@@ -279,7 +281,7 @@ func ReadPlan(path string) (pr *PlanRead, ps hromada.Problems) {
 }
 
 // readAction reads the current row of the Actions sheet.
-func readAction(t *Table, col map[string]int, years []int, clientCols, fteCols map[int]int) (PlanAction, hromada.Problems) {
+func readAction(t *xlsx.Table, col map[string]int, years []int, clientCols, fteCols map[int]int) (PlanAction, hromada.Problems) {
 	var ps hromada.Problems
 	a := PlanAction{Row: t.Line()}
 	problem := func(c int, msg, hint string) { ps = append(ps, t.Problem(c, msg, hint)) }
@@ -304,7 +306,7 @@ func readAction(t *Table, col map[string]int, years []int, clientCols, fteCols m
 	number := func(c int) float64 {
 		v, ok, err := t.Number(c)
 		if err != nil {
-			var ie *InputError
+			var ie *xlsx.InputError
 			if errors.As(err, &ie) {
 				p := ie.Problem
 				p.Severity = hromada.Error
@@ -416,7 +418,7 @@ func readAction(t *Table, col map[string]int, years []int, clientCols, fteCols m
 			continue
 		}
 		raw := t.Row()[c]
-		v, err := ParseNumber(raw)
+		v, err := xlsx.ParseNumber(raw)
 		if raw == "" || (err == nil && math.Abs(v-ys[k].FTE) <= 1e-9*math.Max(1, v)) {
 			continue
 		}
@@ -430,7 +432,7 @@ func readAction(t *Table, col map[string]int, years []int, clientCols, fteCols m
 
 // planCodes reads the service codes of the Gaps sheet: the services of the
 // plan. Without that sheet the codes are not checked (nil), with a warning.
-func planCodes(f *File, path string) (codes map[string]bool, ps hromada.Problems) {
+func planCodes(f *xlsx.File, path string) (codes map[string]bool, ps hromada.Problems) {
 	t := planText["sheet.gaps"]
 	sheet := findSheet(f, []string{t.UK, t.EN})
 	warn := func(msg string) hromada.Problems {

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
 	"github.com/hromada-tool/hromada/plan"
 	"github.com/xuri/excelize/v2"
 )
@@ -442,27 +443,27 @@ func TestReadPlanProblems(t *testing.T) {
 // missing column, a missing year, a blank Include and a bad planner's
 // rank are reported.
 func TestReadPlanLayout(t *testing.T) {
-	none := writeXLSX(t, "other.xlsx", sheet{"Summary", cells(row(1, "x"))})
+	none := xlsxtest.Write(t, "other.xlsx", xlsxtest.Sheet{Name: "Summary", Cells: xlsxtest.Cells(xlsxtest.Row(1, "x"))})
 	if _, ps := ReadPlan(none); len(ps) != 1 || !strings.Contains(ps[0].Msg, `no sheet "Actions" or "Дії"`) {
 		t.Errorf("ReadPlan without Actions: %v", ps)
 	}
 	head := []any{"include", "service_code", "caseload", "min_staff", "fte_step", "providers", "existing_staff", "Target clients 2026", "Цільові клієнти 2027", "clients_2028", "planner_rank"}
-	noStep := writeXLSX(t, "nostep.xlsx", sheet{"Actions", cells(row(1, head[:4]...))})
+	noStep := xlsxtest.Write(t, "nostep.xlsx", xlsxtest.Sheet{Name: "Actions", Cells: xlsxtest.Cells(xlsxtest.Row(1, head[:4]...))})
 	if _, ps := ReadPlan(noStep); ps.Errors() < 3 || !strings.Contains(ps.Error(), `no column "FTE step"`) ||
 		!strings.Contains(ps.Error(), "no column of target clients by year") {
 		t.Errorf("ReadPlan without columns: %v", ps)
 	}
-	gap := writeXLSX(t, "gap.xlsx", sheet{"Actions", cells(row(1, "include", "service_code", "caseload", "min_staff", "fte_step",
+	gap := xlsxtest.Write(t, "gap.xlsx", xlsxtest.Sheet{Name: "Actions", Cells: xlsxtest.Cells(xlsxtest.Row(1, "include", "service_code", "caseload", "min_staff", "fte_step",
 		"providers", "existing_staff", "clients_2026", "clients_2028"))})
 	if _, ps := ReadPlan(gap); len(ps) != 2 || !strings.Contains(ps.Error(), "not for 2027") {
 		t.Errorf("ReadPlan with a year missing: %v", ps)
 	}
 	// Without a Gaps sheet the codes are not checked: a warning.
-	moved := writeXLSX(t, "moved.xlsx", sheet{"Actions", cells(
-		row(1, head...),
-		row(2, "yes", "010.1", 30, 1, 0.25, 1, 2, 60, 90, 90, 2),
-		row(3, "", "013.0", 20, 2, 0.25, 0, 0, 15, 15, 15, ""),
-		row(4, "так", "015.3", 8, 1, 0.25, 0, 0, 10, 20, 20, 1.5),
+	moved := xlsxtest.Write(t, "moved.xlsx", xlsxtest.Sheet{Name: "Actions", Cells: xlsxtest.Cells(
+		xlsxtest.Row(1, head...),
+		xlsxtest.Row(2, "yes", "010.1", 30, 1, 0.25, 1, 2, 60, 90, 90, 2),
+		xlsxtest.Row(3, "", "013.0", 20, 2, 0.25, 0, 0, 15, 15, 15, ""),
+		xlsxtest.Row(4, "так", "015.3", 8, 1, 0.25, 0, 0, 10, 20, 20, 1.5),
 	)})
 	pr, ps := ReadPlan(moved)
 	var got []string

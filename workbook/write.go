@@ -15,8 +15,14 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hromada-tool/hromada/internal/xlsx"
 	"github.com/xuri/excelize/v2"
 )
+
+// ColumnName returns the spreadsheet name of column col, counted from 0
+// (0 → "A", 26 → "AA"), as [xlsx.ColumnName] does for the reader: the
+// layouts name the cells their formulas refer to with it.
+func ColumnName(col int) string { return xlsx.ColumnName(col) }
 
 // Format is the number format of a column.
 type Format int

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/kobo"
 	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/hromada-tool/hromada/project"
 	"github.com/hromada-tool/hromada/workbook"
@@ -246,9 +247,9 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
-	var form *workbook.Form
+	var form *kobo.Form
 	if o.form != "" {
-		if form, err = workbook.ReadXLSForm(o.form); err != nil {
+		if form, err = kobo.ReadXLSForm(o.form); err != nil {
 			return hromada.Problems{pipeline.ProblemOf(o.form, err)}
 		}
 	}
@@ -298,7 +299,7 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 // quickSurveyMap reads the survey columns named by the flags of quick
 // mode: every option of a select_multiple need column (as the XLSForm
 // says, when given) is a service.
-func quickSurveyMap(o *assessOptions, pw string, form *workbook.Form) project.SurveyMap {
+func quickSurveyMap(o *assessOptions, pw string, form *kobo.Form) project.SurveyMap {
 	m := project.SurveyMap{
 		File: o.survey, Sheet: o.sheet, Password: pw,
 		Weight: o.weight, Stratum: o.strata, Cluster: o.cluster, FPC: o.fpc,
@@ -323,7 +324,7 @@ func quickSurveyMap(o *assessOptions, pw string, form *workbook.Form) project.Su
 
 // quickServices names the services of quick mode: the option or column
 // name, or its label in the XLSForm.
-func quickServices(s *project.Survey, m project.SurveyMap, form *workbook.Form, lang hromada.Lang) map[string]hromada.Service {
+func quickServices(s *project.Survey, m project.SurveyMap, form *kobo.Form, lang hromada.Lang) map[string]hromada.Service {
 	out := map[string]hromada.Service{}
 	for _, n := range s.Needs {
 		name := n.Service

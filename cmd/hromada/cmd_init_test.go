@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/kobo"
 	"github.com/hromada-tool/hromada/project"
 	"github.com/hromada-tool/hromada/workbook"
 )
@@ -110,7 +111,7 @@ func TestInitWritesTheProject(t *testing.T) {
 	if slices.Sort(got); !slices.Equal(got, want) {
 		t.Errorf("init wrote %q, want %q", got, want)
 	}
-	ps, err := project.CheckXLSFormFile(filepath.Join(dir, project.FormFile))
+	ps, err := kobo.CheckXLSFormFile(filepath.Join(dir, project.FormFile))
 	if err != nil {
 		t.Fatal(err)
 	}

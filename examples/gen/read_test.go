@@ -6,8 +6,9 @@ import (
 	"testing"
 
 	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/internal/xlsx"
+	"github.com/hromada-tool/hromada/kobo"
 	"github.com/hromada-tool/hromada/project"
-	"github.com/hromada-tool/hromada/workbook"
 )
 
 // TestSurveysReadBack reads every survey file with the reader hromada
@@ -17,11 +18,11 @@ func TestSurveysReadBack(t *testing.T) {
 	dir, ex := generated(t)
 	for _, s := range ex.Surveys {
 		path := filepath.Join(dir, surveyFile(s.Community.Place))
-		f, err := workbook.Open(path, workbook.OpenOptions{})
+		f, err := kobo.Open(path, xlsx.OpenOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		tab, err := f.Table("")
+		tab, err := kobo.OpenTable(f, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -59,11 +60,11 @@ func TestSurveysReadBack(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				want := workbook.NotAsked
+				want := kobo.NotAsked
 				if iv.Consent {
-					want = workbook.NotSelected
+					want = kobo.NotSelected
 					if iv.Household.Needs[k] {
-						want = workbook.Selected
+						want = kobo.Selected
 					}
 				}
 				if a != want {

@@ -12,8 +12,8 @@ import (
 	"testing"
 
 	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/kobo"
 	"github.com/hromada-tool/hromada/project"
-	"github.com/hromada-tool/hromada/workbook"
 )
 
 // small is the instance the tests generate: a few communities, a small
@@ -43,11 +43,11 @@ func TestSmallProjectChecks(t *testing.T) {
 				t.Fatalf("loaded %d communities, want %d", len(p.Communities), opt.Communities)
 			}
 			form := filepath.Join(dir, project.FormFile)
-			fps, err := project.CheckXLSFormFile(form)
+			fps, err := kobo.CheckXLSFormFile(form)
 			if err != nil {
 				t.Fatal(err)
 			}
-			f, err := workbook.ReadXLSForm(form)
+			f, err := kobo.ReadXLSForm(form)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hromada-tool/hromada/kobo"
 	"github.com/hromada-tool/hromada/project"
 	"github.com/hromada-tool/hromada/workbook"
 )
@@ -36,9 +37,6 @@ const (
 
 // FormGroups renames the form's groups in the export's headers.
 var FormGroups = map[string]string{"needs": "service_needs"}
-
-// metadata are Kobo's columns after the questions, in Kobo's order.
-var metadata = []string{"_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status", "_submitted_by", "__version__", "_tags", "_index"}
 
 // Column is one column of the export: its header, and the cell of an
 // interview (nil for an empty cell).
@@ -78,7 +76,7 @@ func ExportColumns(s *Survey) ([]Column, error) {
 		}
 	}
 	cols = append(cols, Column{Header: "weight", Value: func(iv *Interview) any { return iv.Weight }})
-	for _, m := range metadata {
+	for _, m := range kobo.MetadataColumns() {
 		cols = append(cols, Column{Header: m, Value: meta(s, m)})
 	}
 	return cols, nil

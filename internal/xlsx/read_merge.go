@@ -1,0 +1,119 @@
+package xlsx
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/hromada-tool/hromada"
+	"github.com/xuri/excelize/v2"
+)
+
+// mergedRanges returns the merged ranges of a sheet ("C1:D2"), read from the
+// sheet's XML without parsing the whole sheet. Sheets whose XML is larger
+// than OpenOptions.MaxInMemory are streamed from a temporary file and are
+// not looked at: nil. Merged cells are for people; survey exports have none.
+func (f *File) mergedRanges(sheet string) []string {
+	part := f.sheetPart(sheet)
+	if part == "" {
+		return nil
+	}
+	raw, ok := f.xl.Pkg.Load(part)
+	if !ok {
+		return nil
+	}
+	data, ok := raw.([]byte)
+	if !ok {
+		return nil
+	}
+	var refs []string
+	for {
+		i := bytes.Index(data, []byte("mergeCell "))
+		if i < 0 {
+			break
+		}
+		data = data[i+len("mergeCell "):]
+		end := bytes.IndexByte(data, '>')
+		if end < 0 {
+			break
+		}
+		attrs := data[:end]
+		if j := bytes.Index(attrs, []byte(`ref="`)); j >= 0 {
+			ref := attrs[j+len(`ref="`):]
+			if k := bytes.IndexByte(ref, '"'); k > 0 {
+				refs = append(refs, string(ref[:k]))
+			}
+		}
+		data = data[end:]
+	}
+	return refs
+}
+
+// sheetPart returns the path of a sheet's XML in the package, from the
+// workbook and its relationships.
+func (f *File) sheetPart(sheet string) string {
+	wbRaw, ok1 := f.xl.Pkg.Load("xl/workbook.xml")
+	relRaw, ok2 := f.xl.Pkg.Load("xl/_rels/workbook.xml.rels")
+	if !ok1 || !ok2 {
+		return ""
+	}
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	wbXML, _ := wbRaw.([]byte)
+	relXML, _ := relRaw.([]byte)
+	if xml.Unmarshal(wbXML, &wb) != nil || xml.Unmarshal(relXML, &rels) != nil {
+		return ""
+	}
+	for _, s := range wb.Sheets {
+		if s.Name != sheet {
+			continue
+		}
+		for _, r := range rels.Rels {
+			if r.ID == s.ID {
+				if strings.HasPrefix(r.Target, "/") {
+					return strings.TrimPrefix(r.Target, "/")
+				}
+				return path.Join("xl", r.Target)
+			}
+		}
+	}
+	return ""
+}
+
+// checkMerges warns about merged cells in or below the header row.
+func (t *Table) checkMerges() {
+	if t.file.xl == nil {
+		return
+	}
+	var inTable []string
+	for _, ref := range t.file.mergedRanges(t.sheet) {
+		last := ref[strings.IndexByte(ref, ':')+1:]
+		if _, row, err := excelize.CellNameToCoordinates(last); err == nil && row >= t.hdrRow {
+			inTable = append(inTable, ref)
+		}
+	}
+	if len(inTable) == 0 {
+		return
+	}
+	list := strings.Join(inTable[:min(len(inTable), 5)], ", ")
+	if len(inTable) > 5 {
+		list += fmt.Sprintf(" and %d more", len(inTable)-5)
+	}
+	t.problems = append(t.problems, hromada.Problem{
+		Severity: hromada.Warning, File: t.file.path, Sheet: t.sheet, Cell: inTable[0],
+		Msg:  "cells are merged in " + list + "; a merged range keeps its value in its top-left cell, and its other cells read as blank",
+		Hint: "unmerge the cells and fill in each of them",
+	})
+}

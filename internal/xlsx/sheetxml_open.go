@@ -1,0 +1,314 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Opening an ordinary workbook (a ZIP archive, not encrypted), Open leaves
+// the worksheets that are larger than OpenOptions.MaxInMemory and the
+// shared strings to the sheet reader, sheetXML: excelize opens the rest of
+// the package, for the sheet list, the date system and merged cells.
+// excelize alone would inflate every part at Open, the large sheets into
+// temporary files, before a row is read.
+
+// xlsxParts is what a File keeps to read the sheets of an ordinary workbook
+// from its archive.
+type xlsxParts struct {
+	stubbed map[string]bool // worksheets excelize was given empty: they are read from the archive
+
+	mu      sync.Mutex
+	sst     []string
+	sstErr  error
+	sstRead bool
+	full    *excelize.File // the whole workbook, opened by excelize for a sheet sheetXML leaves to it
+}
+
+// errNotFast says that sheetXML leaves a sheet to excelize.
+var errNotFast = errors.New("sheet left to excelize")
+
+// stubSheet stands in for a large worksheet in the package excelize opens.
+const stubSheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+	`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>`
+
+// openParts opens the workbook with excelize without its shared strings,
+// and with the worksheets it would unpack to temporary files (those larger
+// than MaxInMemory) left empty. The other parts are copied as they are,
+// still compressed, into a package in memory; excelize checks them as it
+// always does.
+func (f *File) openParts(zr *zip.Reader) (*excelize.File, error) {
+	parts := &xlsxParts{stubbed: map[string]bool{}}
+	var pkg bytes.Buffer
+	zw := zip.NewWriter(&pkg)
+	for _, zf := range zr.File {
+		name := strings.ReplaceAll(zf.Name, "\\", "/")
+		lower := strings.ToLower(name)
+		switch {
+		case lower == "xl/sharedstrings.xml":
+			continue
+		case strings.HasPrefix(lower, "xl/worksheets/sheet") && !zf.FileInfo().IsDir() &&
+			zf.UncompressedSize64 > uint64(f.opt.MaxInMemory):
+			w, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Store})
+			if err != nil {
+				return nil, err
+			}
+			if _, err := io.WriteString(w, stubSheet); err != nil {
+				return nil, err
+			}
+			parts.stubbed[name] = true
+			continue
+		}
+		raw, err := zf.OpenRaw()
+		if err != nil {
+			return nil, err
+		}
+		fh := zf.FileHeader
+		w, err := zw.CreateRaw(&fh)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := io.Copy(w, raw); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	xl, err := excelize.OpenReader(&pkg, f.excelizeOptions(""))
+	if err != nil {
+		return nil, err
+	}
+	f.parts = parts
+	return xl, nil
+}
+
+// sheetReader opens a sheet of a workbook for streaming: with sheetXML for
+// an ordinary workbook, with excelize's row reader for an encrypted one and
+// for sheets sheetXML leaves to it.
+func (f *File) sheetReader(name string) (source, error) {
+	if f.parts != nil {
+		src, err := f.openSheetXML(name)
+		if err == nil {
+			return src, nil
+		}
+		if !errors.Is(err, errNotFast) {
+			return nil, err
+		}
+	}
+	return f.excelizeRows(name)
+}
+
+// excelizeRows opens a sheet with excelize's row reader.
+func (f *File) excelizeRows(name string) (source, error) {
+	xl, err := f.excelizeFile()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := xl.Rows(name)
+	if err != nil {
+		return nil, fileError(f.path, ErrDamaged, fmt.Sprintf("sheet %q cannot be read: %v", name, err),
+			"open the file in Excel or LibreOffice and save it again")
+	}
+	return &sheetSource{file: f, sheet: name, rows: rows}, nil
+}
+
+// excelizeFile returns an excelize workbook whose cells can be read: the
+// one Open made, or for an ordinary workbook the whole of it, opened on
+// first use.
+func (f *File) excelizeFile() (*excelize.File, error) {
+	if f.parts == nil {
+		return f.xl, nil
+	}
+	p := f.parts
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.full == nil {
+		xl, err := excelize.OpenFile(f.path, f.excelizeOptions(""))
+		if err != nil {
+			return nil, f.openError(err)
+		}
+		p.full = xl
+	}
+	return p.full, nil
+}
+
+// closeParts closes what reading from the archive opened.
+func (f *File) closeParts() error {
+	if f.parts == nil {
+		return nil
+	}
+	p := f.parts
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.full == nil {
+		return nil
+	}
+	err := p.full.Close()
+	p.full = nil
+	return err
+}
+
+// openSheetXML opens a sheet with sheetXML. It fails with errNotFast for
+// a sheet it leaves to excelize: one whose part it cannot find, or whose XML
+// is not in UTF-8.
+func (f *File) openSheetXML(name string) (src *sheetXML, err error) {
+	part := f.sheetPart(name)
+	if part == "" {
+		return nil, errNotFast
+	}
+	fh, zr, err := f.openArchive()
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if src == nil {
+			_ = fh.Close() // only read from; the error that matters is err
+		}
+	}()
+	sst, err := f.parts.sharedStrings(f, zr)
+	if err != nil {
+		return nil, err
+	}
+	var rc io.ReadCloser
+	if raw, ok := f.xl.Pkg.Load(part); ok && !f.parts.stubbed[part] {
+		b, ok := raw.([]byte)
+		if !ok {
+			return nil, errNotFast
+		}
+		rc = io.NopCloser(bytes.NewReader(b))
+	} else {
+		zf := findPart(zr, part)
+		if zf == nil {
+			return nil, errNotFast
+		}
+		if rc, err = zf.Open(); err != nil {
+			return nil, f.damagedPart(name, err)
+		}
+		rc = readAhead(rc, zf.UncompressedSize64)
+	}
+	sc := newXMLScanner(rc)
+	if !utf8Part(sc) {
+		_ = rc.Close() // as above
+		return nil, errNotFast
+	}
+	return &sheetXML{file: f, sheet: name, fh: fh, part: rc, sc: sc, sst: sst}, nil
+}
+
+// openArchive opens the workbook's ZIP archive.
+func (f *File) openArchive() (*os.File, *zip.Reader, error) {
+	fh, err := os.Open(f.path)
+	if err != nil {
+		return nil, nil, err
+	}
+	info, err := fh.Stat()
+	if err == nil {
+		var zr *zip.Reader
+		if zr, err = zip.NewReader(fh, info.Size()); err == nil {
+			return fh, zr, nil
+		}
+	}
+	_ = fh.Close() // only read from
+	return nil, nil, fileError(f.path, ErrDamaged, "the file cannot be read again: "+err.Error(),
+		"check that it was not changed or moved while hromada read it")
+}
+
+// findPart returns the archive's entry of a part, named as excelize names
+// it.
+func findPart(zr *zip.Reader, part string) *zip.File {
+	for _, zf := range zr.File {
+		if strings.ReplaceAll(zf.Name, "\\", "/") == part {
+			return zf
+		}
+	}
+	for _, zf := range zr.File {
+		if strings.EqualFold(strings.ReplaceAll(zf.Name, "\\", "/"), part) {
+			return zf
+		}
+	}
+	return nil
+}
+
+func (f *File) damagedPart(sheet string, err error) error {
+	e := fileError(f.path, ErrDamaged, "the sheet is damaged: "+err.Error(),
+		"open the file in Excel or LibreOffice and save it again, or export it again")
+	e.Sheet = sheet
+	return e
+}
+
+// sharedStrings returns the workbook's shared strings, read on first use.
+func (p *xlsxParts) sharedStrings(f *File, zr *zip.Reader) ([]string, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if !p.sstRead {
+		p.sst, p.sstErr = readSharedPart(f, zr)
+		p.sstRead = true
+	}
+	return p.sst, p.sstErr
+}
+
+// readSharedPart reads xl/sharedStrings.xml, the part excelize reads
+// shared strings from.
+func readSharedPart(f *File, zr *zip.Reader) ([]string, error) {
+	zf := findPart(zr, "xl/sharedStrings.xml")
+	if zf == nil {
+		return nil, nil // a workbook without shared strings
+	}
+	rc, err := zf.Open()
+	var sst []string
+	if err == nil {
+		sc := newXMLScanner(rc)
+		if !utf8Part(sc) {
+			err = errNotFast
+		} else if sst, err = readSharedStrings(sc); err == nil {
+			_, err = io.Copy(io.Discard, rc) // the rest, for the checksum
+		}
+		if cerr := rc.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil && !errors.Is(err, errNotFast) {
+		err = fileError(f.path, ErrDamaged, "the shared strings of the workbook are damaged: "+err.Error(),
+			"open the file in Excel or LibreOffice and save it again, or export it again")
+	}
+	if err != nil {
+		return nil, err
+	}
+	return sst, nil
+}
+
+// utf8Part reports whether a part's XML is in UTF-8, as Excel writes it:
+// no UTF-16 byte-order mark, and no other encoding declared.
+func utf8Part(sc *xmlScanner) bool {
+	sc.need(256)
+	head := sc.buf[sc.pos:sc.end]
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		return false
+	}
+	head = bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF"))
+	if !bytes.HasPrefix(head, []byte("<?xml")) {
+		return true
+	}
+	end := bytes.Index(head, []byte("?>"))
+	if end < 0 {
+		return true // the scanner reports what is wrong
+	}
+	for attrs := head[len("<?xml"):end]; ; {
+		name, value, rest, ok := nextAttr(attrs)
+		if !ok {
+			return true
+		}
+		attrs = rest
+		if string(name) == "encoding" {
+			enc := strings.ToLower(string(value))
+			return enc == "utf-8" || enc == "utf8"
+		}
+	}
+}
