@@ -45,9 +45,14 @@ const DefaultCoverage = 0.8
 // key of the built-in row it replaces.
 var ServiceColumns = []string{
 	"code", "key", "name_uk", "name_en", "unit", "basic", "minimum_package",
-	"caseload", "min_staff", "coverage_target", "budget_programme",
+	"caseload", "min_staff", "coverage_target", "uptake", "budget_programme",
 	"source", "as_of",
 }
+
+// DefaultUptake is the share of a service's demand expected to use it
+// when a row leaves uptake empty: 1, every person in need. It is a
+// documented default of hromada; no source was found for another value.
+const DefaultUptake = 1.0
 
 // requiredOverride are the columns a project's override must have.
 var requiredOverride = []string{"code", "name_uk", "unit", "basic", "minimum_package", "caseload", "source"}
@@ -773,6 +778,7 @@ func parseServices(t *table, builtIn bool) ([]Row, hromada.Problems) {
 		r.Caseload = s.number(i, "caseload", true, 0, func(v float64) bool { return v > 0 }, "clients one full-time specialist serves in a year, a number above 0")
 		r.MinStaff = s.number(i, "min_staff", builtIn, 0, func(v float64) bool { return v >= 0 }, "the least staff (FTE) a new service needs, 0 or more")
 		r.Coverage = s.number(i, "coverage_target", builtIn, DefaultCoverage, func(v float64) bool { return v > 0 && v <= 1 }, "a share above 0 and at most 1 (0.8 or 80%)")
+		r.Uptake = s.number(i, "uptake", builtIn, DefaultUptake, func(v float64) bool { return v > 0 && v <= 1 }, "a share above 0 and at most 1 (1: everyone in need uses the service)")
 		r.BudgetProgramme = s.str(i, "budget_programme", false)
 		if r.BudgetProgramme != "" && !programmePattern.MatchString(r.BudgetProgramme) {
 			s.failAt(i, "budget_programme", fmt.Sprintf("budget programme %q is not a four-digit КПКВК МБ code", r.BudgetProgramme), "e.g. 3121; leave empty if unknown")
