@@ -117,8 +117,8 @@ func TestWritePlanSheets(t *testing.T) {
 	summary := strings.Join(slices.Concat(sheetRows(t, path, "Підсумок")...), "\n")
 	for _, s := range []string{
 		"Буде створено 2 нові послуги і розширено 1 послугу.",
-		"Ще 2 послуги мають достатню спроможність.",
-		"Для 1 послуги потреба невідома",
+		"Ще 1 послуга має достатню спроможність.",
+		"Для 2 послуг потрібні дані",
 		"Нових ставок за 2026–2028 роки: 7,25, з них у 2026 році — 4,5.",
 		"Першочергові: «Денний догляд (для дітей з інвалідністю)», «Раннє втручання» і «Соціальний супровід",
 	} {
@@ -152,8 +152,8 @@ func TestWritePlanSheets(t *testing.T) {
 	for _, r := range actions[1:] {
 		codes = append(codes, r[1])
 	}
-	if want := []string{"015.3", "013.0", "010.1", "003.0"}; !slices.Equal(codes, want) {
-		t.Errorf("Actions lists %v, want %v (create, enhance and unknown, in rank order)", codes, want)
+	if want := []string{"015.3", "013.0", "010.1", "003.0", "908.0"}; !slices.Equal(codes, want) {
+		t.Errorf("Actions lists %v, want %v (create, enhance and more data needed, in rank order)", codes, want)
 	}
 }
 
@@ -186,7 +186,7 @@ func TestReadPlanRoundTrip(t *testing.T) {
 					t.Errorf("row %d = %s %s %s rank %d, want %s %s %s rank %d", a.Row, a.Code, a.Action, a.Unit, a.Rank,
 						sp.Service.Code, sp.Action, sp.Service.Unit, sp.Rank)
 				}
-				if a.Include != (sp.Action != plan.Unknown) {
+				if a.Include != (sp.Action != plan.MoreData) {
 					t.Errorf("%s: include %v", a.Code, a.Include)
 				}
 				if a.Caseload != sp.Service.Caseload || a.MinStaff != sp.Service.MinStaff || a.FTEStep != 0.25 ||
@@ -432,8 +432,10 @@ func TestReadPlanProblems(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if ps.Errors() != 4 || len(pr.Actions) != 0 {
-		t.Errorf("%d errors, %d actions read; want 4 errors and every row left out", ps.Errors(), len(pr.Actions))
+	// Every edited row is left out; the row of 908.0 (more data needed,
+	// Include "no") is read as it was written.
+	if ps.Errors() != 4 || len(pr.Actions) != 1 || pr.Actions[0].Code != "908.0" || pr.Actions[0].Include {
+		t.Errorf("%d errors, %d actions read; want 4 errors and only 908.0, not included", ps.Errors(), len(pr.Actions))
 	}
 }
 
@@ -568,12 +570,13 @@ func TestPlanTexts(t *testing.T) {
 	if len(used) < 60 {
 		t.Fatalf("found only %d uses of texts; is the pattern out of date?", len(used))
 	}
-	for _, a := range []plan.Action{plan.Create, plan.Enhance, plan.Sufficient, plan.Unknown} {
+	for _, a := range []plan.Action{plan.Create, plan.Enhance, plan.Sufficient, plan.MoreData} {
 		used = append(used, "action."+string(a))
 	}
 	for _, r := range []plan.Reason{plan.ReasonNoProvider, plan.ReasonBelowTarget, plan.ReasonTargetMet, plan.ReasonNoDemand,
 		plan.ReasonSuppressed, plan.ReasonBasic, plan.ReasonMinimumPackage, plan.ReasonVulnerable, plan.ReasonMinStaff,
-		plan.ReasonVacancies, plan.ReasonPlannerRank} {
+		plan.ReasonVacancies, plan.ReasonPlannerRank, plan.ReasonIntervalZero, plan.ReasonNotObserved, plan.ReasonNeedKnown,
+		plan.ReasonNeedSample, plan.ReasonGroupFloor, plan.ReasonKnownClients, plan.ReasonKnownFloor} {
 		used = append(used, "reason."+string(r))
 	}
 	for _, form := range []string{"one", "few", "many"} {

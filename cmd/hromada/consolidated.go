@@ -96,7 +96,7 @@ func addPlan(row *consolidate.Row, a *workbook.Assessment, cp communityPlan, cb 
 			SE: sd, Action: string(sp.Action), Hires: hires, Included: included[sp.Service.Code]})
 	}
 	s := cp.result.Summary
-	row.Create, row.Enhance, row.Sufficient, row.Unk, row.Hires = s.Create, s.Enhance, s.Sufficient, s.Unknown, s.HireFTE
+	row.Create, row.Enhance, row.Sufficient, row.Unk, row.Hires = s.Create, s.Enhance, s.Sufficient, s.MoreData, s.HireFTE
 
 	res := cb.result
 	row.MaxShare = math.NaN()
