@@ -364,6 +364,14 @@ func (p *Parameters) All() []Parameter { return append([]Parameter(nil), p.rows.
 // Value returns the value of the parameter name in force on date, and whether
 // one is. When periods overlap, the one that started last wins.
 func (p *Parameters) Value(name string, date time.Time) (float64, bool) {
+	r, ok := p.Get(name, date)
+	return r.Value, ok
+}
+
+// Get returns the row of the parameter name in force on date, with its
+// source, and whether one is. When periods overlap, the one that started
+// last wins.
+func (p *Parameters) Get(name string, date time.Time) (Parameter, bool) {
 	var best *Parameter
 	for i := range p.rows {
 		r := &p.rows[i]
@@ -375,9 +383,31 @@ func (p *Parameters) Value(name string, date time.Time) (float64, bool) {
 		}
 	}
 	if best == nil {
-		return 0, false
+		return Parameter{}, false
 	}
-	return best.Value, true
+	return *best, true
+}
+
+// Names of the plausibility limits of a plan, read by [Parameters.PlanLimits].
+const (
+	ParamNewPostsPer1000High = "new_posts_per_1000_high"
+	ParamWorkforceGrowthHigh = "workforce_growth_high"
+)
+
+// PlanLimits returns the plausibility limits of a plan whose first year is
+// year, in force on 1 July of that year: the top of the band of new posts
+// per 1,000 residents with its source, and the factor of growth of the
+// existing staff. A limit the catalogue does not give is 0 (source ""),
+// which package plan reads as its documented default.
+func (p *Parameters) PlanLimits(year int) (postsPer1000 float64, source string, workforceGrowth float64) {
+	at := time.Date(year, 7, 1, 0, 0, 0, 0, time.UTC)
+	if r, ok := p.Get(ParamNewPostsPer1000High, at); ok {
+		postsPer1000, source = r.Value, r.Source
+	}
+	if r, ok := p.Get(ParamWorkforceGrowthHigh, at); ok {
+		workforceGrowth = r.Value
+	}
+	return postsPer1000, source, workforceGrowth
 }
 
 // MinimumWage returns the monthly minimum wage (UAH) in force on date, or 0

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/catalogue"
+	"github.com/hromada-tool/hromada/plan"
 )
 
 // writeKnownProject writes a project of one community, UA1, with the
@@ -91,6 +92,14 @@ func TestKnownClients(t *testing.T) {
 	wantRows := []string{"UA1 015.3 child floor 2026-01-01", "UA1 009.1 person demand 2026-01-01", "UA1 018.1 child floor 2026-01-01"}
 	if !slices.Equal(got, wantRows) || p.Known[0].Count != 12 || p.Known[1].Count != 3 {
 		t.Errorf("known clients %q (%+v), want %q", got, p.Known, wantRows)
+	}
+	// As the plan takes them: by code, for the community asked for only.
+	m := KnownClientsOf("UA1", p.Known)
+	if len(m) != 3 || m["015.3"].Use != plan.UseFloor || m["009.1"].Use != plan.UseDemand || m["015.3"].AsOf != "2026-01-01" {
+		t.Errorf("KnownClientsOf(UA1) = %+v", m)
+	}
+	if m := KnownClientsOf("UA2", p.Known); len(m) != 0 {
+		t.Errorf("KnownClientsOf(UA2) = %+v, want none", m)
 	}
 }
 

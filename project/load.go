@@ -14,6 +14,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/catalogue"
+	"github.com/hromada-tool/hromada/plan"
 	"github.com/hromada-tool/hromada/workbook"
 )
 
@@ -872,6 +873,23 @@ func (l *loader) registry(recs []record) {
 			Count: r.float("count"), AsOf: asOf, Source: r.get("source"),
 		})
 	}
+}
+
+// KnownClientsOf returns the known clients of one community as the plan
+// takes them, by classifier code.
+func KnownClientsOf(community string, known []KnownClient) map[string]plan.KnownClients {
+	out := map[string]plan.KnownClients{}
+	for _, k := range known {
+		if k.Community != community {
+			continue
+		}
+		asOf := ""
+		if !k.AsOf.IsZero() {
+			asOf = k.AsOf.Format("2006-01-02")
+		}
+		out[k.Service] = plan.KnownClients{Count: k.Count, Use: plan.Use(k.Use), AsOf: asOf, Source: k.Source, Ref: k.Ref}
+	}
+	return out
 }
 
 // knownClients reads the Known clients sheet: one row per community and

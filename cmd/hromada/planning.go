@@ -19,10 +19,11 @@ type planSettings struct {
 	targets          []project.Target
 	posts            []project.Post
 	groups           []hromada.Group
+	known            []project.KnownClient
 }
 
 func projectPlanSettings(p *project.Project) planSettings {
-	ps := planSettings{firstYear: p.FirstYear, years: p.Years, fteStep: p.FTEStep, targets: p.Targets, posts: p.Posts}
+	ps := planSettings{firstYear: p.FirstYear, years: p.Years, fteStep: p.FTEStep, targets: p.Targets, posts: p.Posts, known: p.Known}
 	for _, g := range p.Groups {
 		ps.groups = append(ps.groups, g.Group)
 	}
@@ -90,8 +91,10 @@ func planInput(com hromada.Community, rows []workbook.DemandRow, providers []pro
 			Capacity: p.Capacity, Clients: p.Clients, StaffFTE: p.StaffFTE, Vacancies: p.Vacancies, Ref: p.Ref})
 	}
 	for _, t := range s.targets {
-		in.Targets[t.Service] = plan.Target{Coverage: t.Coverage, Path: plan.Path(t.Path), Years: t.Years, Ramp: t.Ramp}
+		in.Targets[t.Service] = plan.Target{Coverage: t.Coverage, Uptake: t.Uptake, Path: plan.Path(t.Path), Years: t.Years, Ramp: t.Ramp}
 	}
+	in.KnownClients = project.KnownClientsOf(com.Code, s.known)
+	in.PostsPer1000High, in.PostsPer1000Source, in.WorkforceGrowthHigh = cat.Parameters().PlanLimits(s.firstYear)
 	for _, p := range s.posts {
 		in.Posts[p.Service] = append(in.Posts[p.Service], plan.PostShare{Post: p.Post, Share: p.Share})
 	}
