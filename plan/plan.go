@@ -2,6 +2,8 @@ package plan
 
 import (
 	"errors"
+	"fmt"
+	"math"
 
 	"github.com/hromada-tool/hromada"
 )
@@ -287,6 +289,24 @@ type Flag struct {
 	// Hires, Base are the figures Value is made of: new posts, and the
 	// residents (thousands) or the inventory's staff.
 	Hires, Base float64
+}
+
+// Message says the flag in plain English with the figures compared, for
+// the terminal: "new posts per 1,000 residents: 2.93 (87.5 posts for
+// 29.9 thousand residents), above the band's top of 1 (source)".
+func (f Flag) Message() string {
+	switch f.Code {
+	case FlagPostsPer1000:
+		return fmt.Sprintf("new posts per 1,000 residents: %.2f (%.2f posts for %.1f thousand residents), above the band's top of %g (%s)",
+			f.Value, f.Hires, f.Base, f.Limit, f.Source)
+	case FlagWorkforceGrowth:
+		if math.IsInf(f.Value, 1) {
+			return fmt.Sprintf("%.2f new posts, while the provider inventory lists no staff to compare them with", f.Hires)
+		}
+		return fmt.Sprintf("%.2f new posts on top of %.2f existing (filled and vacant) multiply the staff by %.2f, above the limit of %g",
+			f.Hires, f.Base, f.Value, f.Limit)
+	}
+	return string(f.Code)
 }
 
 // ServicePlan is the plan of one service: demand against capacity, the

@@ -238,3 +238,23 @@ func TestFlags(t *testing.T) {
 		})
 	}
 }
+
+// TestFlagMessage checks the words of the flags with the figures of
+// TestFlags.
+func TestFlagMessage(t *testing.T) {
+	for _, tt := range []struct {
+		f    Flag
+		want string
+	}{
+		{Flag{Code: FlagPostsPer1000, Value: 2, Limit: 1, Source: "src", Hires: 20, Base: 10},
+			"new posts per 1,000 residents: 2.00 (20.00 posts for 10.0 thousand residents), above the band's top of 1 (src)"},
+		{Flag{Code: FlagWorkforceGrowth, Value: 26.0 / 6, Limit: 2, Hires: 20, Base: 6},
+			"20.00 new posts on top of 6.00 existing (filled and vacant) multiply the staff by 4.33, above the limit of 2"},
+		{Flag{Code: FlagWorkforceGrowth, Value: math.Inf(1), Limit: 2, Hires: 20},
+			"20.00 new posts, while the provider inventory lists no staff to compare them with"},
+	} {
+		if got := tt.f.Message(); got != tt.want {
+			t.Errorf("Message() = %q, want %q", got, tt.want)
+		}
+	}
+}

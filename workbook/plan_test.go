@@ -643,3 +643,64 @@ func TestWritePlanEmpty(t *testing.T) {
 		t.Errorf("ReadPlan of an empty plan = %+v, %v", pr, ps)
 	}
 }
+
+// TestWritePlanBasisAndFlags checks that the Gaps sheet says what each
+// demand rests on, with uptake and expected users, and that the Summary
+// shows the plausibility flags with the figure compared and where to look.
+func TestWritePlanBasisAndFlags(t *testing.T) {
+	in := testPlanInput(3)
+	// Mediation (003.0, suppressed): 20 families known from the register,
+	// used as the demand. Day care (015.3): 45 known children above the
+	// survey's 40, a floor. A community of 5,000 residents.
+	in.KnownClients = map[string]plan.KnownClients{
+		"003.0": {Count: 20, Use: plan.UseDemand, AsOf: "2026-01-01", Source: "register of the centre"},
+		"015.3": {Count: 45, Use: plan.UseFloor, AsOf: "2026-01-01", Source: "day-care case register"},
+	}
+	in.Targets["002.0"] = plan.Target{Coverage: math.NaN(), Uptake: 0.5}
+	in.Community.Population = 5000
+	res, err := plan.Make(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := writeTestPlan(t, "flags", &Plan{Lang: hromada.English, Input: in, Result: res})
+	gaps := sheetRows(t, path, "Gaps")
+	col := func(key string) int { return colIndex(gapColumns, key, 0) }
+	basis := map[string][3]string{}
+	for _, r := range gaps[1:] {
+		basis[r[col("service_code")]] = [3]string{r[col("basis")], r[col("uptake")], r[col("expected")]}
+	}
+	// 002.0: uptake 0.5 of 996 = 498 expected users.
+	want := map[string][3]string{
+		"003.0": {"known clients", "1", "20"},
+		"015.3": {"known clients (floor)", "1", "45"},
+		"002.0": {"survey", "0.5", "498"},
+		"908.0": {"", "1", ""}, // more data needed: no demand, no expected users
+
+	}
+	for code, w := range want {
+		if g := basis[code]; g != w {
+			t.Errorf("%s: basis, uptake, expected = %q, want %q", code, g, w)
+		}
+	}
+	summary := strings.Join(slices.Concat(sheetRows(t, path, "Summary")...), "\n")
+	// Hires: 7.25 as in the golden plan, with day care's target 0.75 × 45 =
+	// 33.75 children needing 33.75/8 = 4.22 → 4.25 posts instead of 3.75:
+	// 7.75 over the horizon; mediation's 20 families (target 16, 16/40 =
+	// 0.4 → 0.5 post) are served by its 0.5 post. Per 5 thousand
+	// residents: 1.55.
+	if res.Summary.HireFTE != 7.75 {
+		t.Errorf("hires %v, want 7.75", res.Summary.HireFTE)
+	}
+	per := res.Summary.HireFTE / 5
+	for _, s := range []string{
+		fmt.Sprintf("Warning: %s new posts per 1,000 residents — above the limit of 1.00 (%s).", formatDecimal(hromada.English, per, 2), plan.DefaultPostsPer1000Source),
+		"Check the “New posts in the year” row of the Staffing sheet and the target clients on the Actions sheet.",
+	} {
+		if !strings.Contains(summary, s) {
+			t.Errorf("the Summary does not say %q:\n%s", s, summary)
+		}
+	}
+	if len(res.Flags) == 0 || res.Flags[0].Code != plan.FlagPostsPer1000 || per <= 1 {
+		t.Errorf("flags %+v, per 1,000 %v: want the posts flag", res.Flags, per)
+	}
+}

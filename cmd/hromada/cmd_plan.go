@@ -158,7 +158,12 @@ func planCommunity(com hromada.Community, assessment string, providers []project
 		}
 		return communityPlan{}, append(ps, msgs...)
 	}
-	return communityPlan{com: com, result: res, input: in, assessment: assessment, warnings: problemLines(ps)}, ps
+	cp := communityPlan{com: com, result: res, input: in, assessment: assessment, warnings: problemLines(ps)}
+	for _, f := range res.Flags { // on the plan's Summary, and here for the terminal
+		ps = append(ps, hromada.Problem{Severity: hromada.Warning, Community: com.Code,
+			Msg: com.Name.In(hromada.English) + ": plausibility: " + f.Message(), Hint: "see the Summary sheet of the plan workbook"})
+	}
+	return cp, ps
 }
 
 // unjoin splits an error made by errors.Join into its parts.
