@@ -17,18 +17,21 @@ const eps = 1e-9
 // and returns every problem found, joined, each wrapping [ErrInput] and
 // naming the service, provider or group; the Result is then zero.
 //
-// For each service s, with capacity C and demand D (the union demand, each
-// person counted once):
+// For each service s, with capacity C and demand D (the demand the plan
+// acts on, see demandOf and doc.go) and uptake u:
 //
+//	E         = u × D                 (expected users; also at D_low and D_high)
 //	C         = Σ capacity over the community's providers of s
-//	Gap       = max(0, D − C)         (also at D_low and D_high)
-//	Coverage  = C / D                 (NaN when D = 0)
-//	Target    = c × D                 (c: the project's coverage target, else the catalogue's)
+//	Gap       = max(0, E − C)         (also at E_low and E_high)
+//	Coverage  = C / E                 (NaN when E = 0)
+//	Target    = c × E                 (c: the project's coverage target, else the catalogue's)
 //	TargetGap = max(0, Target − C)
-//	Action    = create      when no provider and Target > 0
+//	Action    = more_data   when there is no demand to act on
+//	            create      when no provider and Target > 0
 //	            enhance     when providers and C < Target
-//	            sufficient  otherwise (also when D = 0)
-//	            unknown     when D is suppressed or missing
+//	            sufficient  otherwise (also when known clients are 0)
+//
+// The plausibility flags of [Result.Flags] follow the plan (see flag).
 //
 // Target clients, staff and hires by year follow [Clients] and [Staff];
 // the priority score and rank follow [Score] and the planner's Input.Rank.
