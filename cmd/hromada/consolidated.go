@@ -7,6 +7,7 @@ import (
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/consolidate"
+	"github.com/hromada-tool/hromada/plan"
 	"github.com/hromada-tool/hromada/project"
 	"github.com/hromada-tool/hromada/workbook"
 )
@@ -89,7 +90,7 @@ func addPlan(row *consolidate.Row, a *workbook.Assessment, cp communityPlan, cb 
 			hires += y.Hires
 		}
 		sd, ok := se[sp.Service.Code]
-		if !ok || !sp.Known {
+		if !ok || sp.Basis != plan.BasisSurvey { // the survey's SE is not that of a count or a floor
 			sd = math.NaN()
 		}
 		row.Services = append(row.Services, consolidate.Service{Code: sp.Service.Code, Demand: sp.Demand, Low: sp.DemandLow, Upp: sp.DemandHigh,
