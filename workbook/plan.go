@@ -477,7 +477,11 @@ func (w *planWriter) flags(rs *reportSheet) {
 	for _, f := range w.r.Flags {
 		switch f.Code {
 		case plan.FlagPostsPer1000:
-			w.line(rs, w.t("flag.posts", formatDecimal(w.lang, f.Value, 2), formatDecimal(w.lang, f.Limit, 2), f.Source, w.t("sheet.staffing"), w.t("sheet.actions")), "warn")
+			src := f.Source
+			if src == plan.DefaultPostsPer1000Source {
+				src = w.t("flag.default_source")
+			}
+			w.line(rs, w.t("flag.posts", formatDecimal(w.lang, f.Value, 2), formatDecimal(w.lang, f.Limit, 2), src, w.t("sheet.staffing"), w.t("sheet.actions")), "warn")
 		case plan.FlagWorkforceGrowth:
 			if math.IsInf(f.Value, 1) {
 				w.line(rs, w.t("flag.growth.none", w.fte(f.Hires), w.t("sheet.inventory"), w.t("sheet.actions")), "warn")

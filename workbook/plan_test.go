@@ -693,7 +693,7 @@ func TestWritePlanBasisAndFlags(t *testing.T) {
 	}
 	per := res.Summary.HireFTE / 5
 	for _, s := range []string{
-		fmt.Sprintf("Warning: %s new posts per 1,000 residents — above the limit of 1.00 (%s).", formatDecimal(hromada.English, per, 2), plan.DefaultPostsPer1000Source),
+		fmt.Sprintf("Warning: %s new posts per 1,000 residents — above the limit of 1.00 (hromada's choice: no published benchmark was found).", formatDecimal(hromada.English, per, 2)),
 		"Check the “New posts in the year” row of the Staffing sheet and the target clients on the Actions sheet.",
 	} {
 		if !strings.Contains(summary, s) {
