@@ -98,7 +98,8 @@ type Service struct {
 	MinimumPackage bool    // part of the minimum package for families with children
 	Caseload       float64 // clients one full-time specialist serves in a year
 	MinStaff       float64 // staff (FTE) a new service needs at the least
-	Coverage       float64 // target share of demand to cover, 0..1
+	Coverage       float64 // target share of expected users to cover, 0..1
+	Uptake         float64 // share of demand expected to use the service, (0,1]; 0 reads as 1
 	Source         string  // where the code, name and norms come from, with date
 }
 

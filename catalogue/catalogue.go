@@ -45,9 +45,14 @@ const DefaultCoverage = 0.8
 // key of the built-in row it replaces.
 var ServiceColumns = []string{
 	"code", "key", "name_uk", "name_en", "unit", "basic", "minimum_package",
-	"caseload", "min_staff", "coverage_target", "budget_programme",
+	"caseload", "min_staff", "coverage_target", "uptake", "budget_programme",
 	"source", "as_of",
 }
+
+// DefaultUptake is the share of a service's demand expected to use it
+// when a row leaves uptake empty: 1, every person in need. It is a
+// documented default of hromada; no source was found for another value.
+const DefaultUptake = 1.0
 
 // requiredOverride are the columns a project's override must have.
 var requiredOverride = []string{"code", "name_uk", "unit", "basic", "minimum_package", "caseload", "source"}
@@ -381,6 +386,14 @@ func (p *Parameters) All() []Parameter { return append([]Parameter(nil), p.rows.
 // Value returns the value of the parameter name in force on date, and whether
 // one is. When periods overlap, the one that started last wins.
 func (p *Parameters) Value(name string, date time.Time) (float64, bool) {
+	r, ok := p.Get(name, date)
+	return r.Value, ok
+}
+
+// Get returns the row of the parameter name in force on date, with its
+// source, and whether one is. When periods overlap, the one that started
+// last wins.
+func (p *Parameters) Get(name string, date time.Time) (Parameter, bool) {
 	var best *Parameter
 	for i := range p.rows {
 		r := &p.rows[i]
@@ -392,9 +405,25 @@ func (p *Parameters) Value(name string, date time.Time) (float64, bool) {
 		}
 	}
 	if best == nil {
-		return 0, false
+		return Parameter{}, false
 	}
-	return best.Value, true
+	return *best, true
+}
+
+// PlanLimits returns the plausibility limits of a plan whose first year is
+// year, in force on 1 July of that year: the top of the band of new posts
+// per 1,000 residents with its source, and the factor of growth of the
+// existing staff. A limit the catalogue does not give is 0 (source ""),
+// which package plan reads as its documented default.
+func (p *Parameters) PlanLimits(year int) (postsPer1000 float64, source string, workforceGrowth float64) {
+	at := time.Date(year, 7, 1, 0, 0, 0, 0, time.UTC)
+	if r, ok := p.Get(ParamNewPostsPer1000High, at); ok {
+		postsPer1000, source = r.Value, r.Source
+	}
+	if r, ok := p.Get(ParamWorkforceGrowthHigh, at); ok {
+		workforceGrowth = r.Value
+	}
+	return postsPer1000, source, workforceGrowth
 }
 
 // MinimumWage returns the monthly minimum wage (UAH) in force on date, or 0
@@ -815,6 +844,7 @@ func parseServices(t *table, builtIn bool) ([]Row, hromada.Problems) {
 		r.Caseload = s.number(i, "caseload", true, 0, func(v float64) bool { return v > 0 }, "clients one full-time specialist serves in a year, a number above 0")
 		r.MinStaff = s.number(i, "min_staff", builtIn, 0, func(v float64) bool { return v >= 0 }, "the least staff (FTE) a new service needs, 0 or more")
 		r.Coverage = s.number(i, "coverage_target", builtIn, DefaultCoverage, func(v float64) bool { return v > 0 && v <= 1 }, "a share above 0 and at most 1 (0.8 or 80%)")
+		r.Uptake = s.number(i, "uptake", builtIn, DefaultUptake, func(v float64) bool { return v > 0 && v <= 1 }, "a share above 0 and at most 1 (1: everyone in need uses the service)")
 		r.BudgetProgramme = s.str(i, "budget_programme", false)
 		if r.BudgetProgramme != "" && !programmePattern.MatchString(r.BudgetProgramme) {
 			s.failAt(i, "budget_programme", fmt.Sprintf("budget programme %q is not a four-digit КПКВК МБ code", r.BudgetProgramme), "e.g. 3121; leave empty if unknown")

@@ -454,3 +454,37 @@ func TestNeedsAssessmentProcedureCitation(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanLimits checks that a plan's plausibility limits are read from
+// the parameters in force on 1 July of its first year, with their
+// source, and are 0 where the table has none.
+func TestPlanLimits(t *testing.T) {
+	csv := "name,value,unit,valid_from,valid_to,source,note\n" +
+		"new_posts_per_1000_high,1.2,posts per 1000 residents,2026-01-01,2026-12-31,benchmark A,\n" +
+		"new_posts_per_1000_high,0.9,posts per 1000 residents,2027-01-01,,benchmark B,\n" +
+		"workforce_growth_high,2.5,factor,2027-01-01,,choice,\n"
+	tb, ps := readCSV(strings.NewReader(csv), "parameters.csv")
+	if tb == nil || ps.Err() != nil {
+		t.Fatal(ps)
+	}
+	p, ps := parseParameters(tb)
+	if ps.Err() != nil {
+		t.Fatal(ps)
+	}
+	tests := []struct {
+		year   int
+		posts  float64
+		source string
+		growth float64
+	}{
+		{2025, 0, "", 0},              // before the table
+		{2026, 1.2, "benchmark A", 0}, // no growth limit yet
+		{2028, 0.9, "benchmark B", 2.5},
+	}
+	for _, tt := range tests {
+		posts, src, growth := p.PlanLimits(tt.year)
+		if posts != tt.posts || src != tt.source || growth != tt.growth {
+			t.Errorf("PlanLimits(%d) = %v %q %v, want %v %q %v", tt.year, posts, src, growth, tt.posts, tt.source, tt.growth)
+		}
+	}
+}

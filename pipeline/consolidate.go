@@ -86,14 +86,14 @@ func AddPlan(row *consolidate.Row, a *workbook.Assessment, pl plan.Result, in bu
 			hires += y.Hires
 		}
 		sd, ok := se[sp.Service.Code]
-		if !ok || !sp.Known {
+		if !ok || sp.Basis != plan.BasisSurvey { // the survey's SE is not that of a count or a floor
 			sd = math.NaN()
 		}
 		row.Services = append(row.Services, consolidate.Service{Code: sp.Service.Code, Demand: sp.Demand, Low: sp.DemandLow, Upp: sp.DemandHigh,
 			SE: sd, Action: string(sp.Action), Hires: hires, Included: included[sp.Service.Code]})
 	}
 	s := pl.Summary
-	row.Create, row.Enhance, row.Sufficient, row.Unk, row.Hires = s.Create, s.Enhance, s.Sufficient, s.Unknown, s.HireFTE
+	row.Create, row.Enhance, row.Sufficient, row.Unk, row.Hires = s.Create, s.Enhance, s.Sufficient, s.MoreData, s.HireFTE
 	addBudget(row, res)
 }
 

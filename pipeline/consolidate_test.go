@@ -68,18 +68,20 @@ func TestAddPlan(t *testing.T) {
 			demand("001.0", "idp", 900, 0.3, 0.04, false),              // a group's row: not the service's demand
 			demand("002.0", assess.AllGroup, 8000, 0.05, 0.002, false), // 16, but the union row below wins
 			demand("004.0", assess.AllGroup, 8000, 0.02, 0.003, false),
+			demand("005.0", assess.AllGroup, 8000, 0.01, 0.002, false), // 16, but the demand is a count of known clients
 		},
 		Union: []assess.Demand{demand("002.0", assess.AnyGroup, 2500, 0.1, 0.004, false)}, // SE 2500 × 0.004 = 10
 	}}
 	pl := plan.Result{
 		Services: []plan.ServicePlan{
-			{Service: hromada.Service{Code: "001.0"}, Known: true, Demand: 800, DemandLow: 640, DemandHigh: 960, Action: plan.Enhance,
+			{Service: hromada.Service{Code: "001.0"}, Known: true, Basis: plan.BasisSurvey, Demand: 800, DemandLow: 640, DemandHigh: 960, Action: plan.Enhance,
 				Years: []plan.Year{{Hires: 0.5}, {Hires: 0.25}, {Hires: 0}}}, // 0.5 + 0.25 = 0.75 new posts
-			{Service: hromada.Service{Code: "002.0"}, Known: true, Demand: 250, Action: plan.Create, Years: []plan.Year{{Hires: 1}, {Hires: 1.5}}},
-			{Service: hromada.Service{Code: "003.0"}, Known: true, Demand: 5, Action: plan.Sufficient}, // no assessment row: no SE
-			{Service: hromada.Service{Code: "004.0"}, Known: false, Demand: math.NaN(), Action: plan.Unknown},
+			{Service: hromada.Service{Code: "002.0"}, Known: true, Basis: plan.BasisSurvey, Demand: 250, Action: plan.Create, Years: []plan.Year{{Hires: 1}, {Hires: 1.5}}},
+			{Service: hromada.Service{Code: "003.0"}, Known: true, Basis: plan.BasisSurvey, Demand: 5, Action: plan.Sufficient}, // no assessment row: no SE
+			{Service: hromada.Service{Code: "004.0"}, Known: false, Demand: math.NaN(), Action: plan.MoreData},
+			{Service: hromada.Service{Code: "005.0"}, Known: true, Basis: plan.BasisKnownClients, Demand: 30, Action: plan.Create}, // a count has no survey SE
 		},
-		Summary: plan.Summary{Create: 1, Enhance: 1, Sufficient: 1, Unknown: 1, HireFTE: 3.25},
+		Summary: plan.Summary{Create: 1, Enhance: 1, Sufficient: 1, MoreData: 1, HireFTE: 3.25},
 	}
 	in := budget.Input{Services: []budget.Service{{Code: "002.0"}}} // the planner kept only 002.0
 	res := &budget.Result{
@@ -97,7 +99,8 @@ func TestAddPlan(t *testing.T) {
 		{Code: "001.0", Demand: 800, Low: 640, Upp: 960, SE: 80, Action: "enhance", Hires: 0.75},
 		{Code: "002.0", Demand: 250, SE: 10, Action: "create", Hires: 2.5, Included: true},
 		{Code: "003.0", Demand: 5, SE: math.NaN(), Action: "sufficient"},
-		{Code: "004.0", Demand: math.NaN(), SE: math.NaN(), Action: "unknown"},
+		{Code: "004.0", Demand: math.NaN(), SE: math.NaN(), Action: "more_data"},
+		{Code: "005.0", Demand: 30, SE: math.NaN(), Action: "create"},
 	}
 	for i, w := range want {
 		g := row.Services[i]

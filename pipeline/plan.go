@@ -19,11 +19,12 @@ type PlanSettings struct {
 	Targets          []project.Target
 	Posts            []project.Post
 	Groups           []hromada.Group
+	Known            []project.KnownClient // the project's known clients (registry.xlsx)
 }
 
 // ProjectPlanSettings are the plan settings of a project.
 func ProjectPlanSettings(p *project.Project) PlanSettings {
-	ps := PlanSettings{FirstYear: p.FirstYear, Years: p.Years, FTEStep: p.FTEStep, Targets: p.Targets, Posts: p.Posts}
+	ps := PlanSettings{FirstYear: p.FirstYear, Years: p.Years, FTEStep: p.FTEStep, Targets: p.Targets, Posts: p.Posts, Known: p.Known}
 	for _, g := range p.Groups {
 		ps.Groups = append(ps.Groups, g.Group)
 	}
@@ -69,7 +70,12 @@ func PlanCommunity(com hromada.Community, assessment string, providers []project
 		}
 		return CommunityPlan{}, append(ps, msgs...)
 	}
-	return CommunityPlan{Community: com, Result: res, Input: in, Assessment: assessment, Warnings: ProblemLines(ps)}, ps
+	cp := CommunityPlan{Community: com, Result: res, Input: in, Assessment: assessment, Warnings: ProblemLines(ps)}
+	for _, f := range res.Flags { // on the plan's Summary, and here for the terminal
+		ps = append(ps, hromada.Problem{Severity: hromada.Warning, Community: com.Code,
+			Msg: com.Name.In(hromada.English) + ": plausibility: " + f.Message(), Hint: "see the Summary sheet of the plan workbook"})
+	}
+	return cp, ps
 }
 
 // PlanInput builds the plan input of a community from the Demand rows of
@@ -111,11 +117,13 @@ func PlanInput(com hromada.Community, rows []workbook.DemandRow, providers []pro
 			Capacity: p.Capacity, Clients: p.Clients, StaffFTE: p.StaffFTE, Vacancies: p.Vacancies, Ref: p.Ref})
 	}
 	for _, t := range s.Targets {
-		in.Targets[t.Service] = plan.Target{Coverage: t.Coverage, Path: plan.Path(t.Path), Years: t.Years, Ramp: t.Ramp}
+		in.Targets[t.Service] = plan.Target{Coverage: t.Coverage, Uptake: t.Uptake, Path: plan.Path(t.Path), Years: t.Years, Ramp: t.Ramp}
 	}
 	for _, p := range s.Posts {
 		in.Posts[p.Service] = append(in.Posts[p.Service], plan.PostShare{Post: p.Post, Share: p.Share})
 	}
+	in.KnownClients = KnownClientsOf(com.Code, s.Known)
+	in.PostsPer1000High, in.PostsPer1000Source, in.WorkforceGrowthHigh = cat.Parameters().PlanLimits(s.FirstYear)
 	return in, problems
 }
 
@@ -160,4 +168,21 @@ func orNaN(x float64, suppressed bool) float64 {
 		return math.NaN()
 	}
 	return x
+}
+
+// KnownClientsOf returns the known clients of one community as the plan
+// takes them, by classifier code.
+func KnownClientsOf(community string, known []project.KnownClient) map[string]plan.KnownClients {
+	out := map[string]plan.KnownClients{}
+	for _, k := range known {
+		if k.Community != community {
+			continue
+		}
+		asOf := ""
+		if !k.AsOf.IsZero() {
+			asOf = k.AsOf.Format("2006-01-02")
+		}
+		out[k.Service] = plan.KnownClients{Count: k.Count, Use: plan.Use(k.Use), AsOf: asOf, Source: k.Source, Ref: k.Ref}
+	}
+	return out
 }

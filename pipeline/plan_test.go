@@ -4,9 +4,11 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/plan"
 	"github.com/hromada-tool/hromada/project"
 	"github.com/hromada-tool/hromada/workbook"
 )
@@ -135,5 +137,24 @@ func TestPlanInputProvidersTargetsPosts(t *testing.T) {
 	}
 	if in.FirstYear != 2027 || in.Years != 3 || in.FTEStep != 0.5 {
 		t.Errorf("years %d+%d step %v, want 2027+3 step 0.5", in.FirstYear, in.Years, in.FTEStep)
+	}
+}
+
+// TestKnownClientsOf: the plan takes a community's known clients by
+// classifier code, with the date as written on the sheet; rows of other
+// communities are not its own.
+func TestKnownClientsOf(t *testing.T) {
+	asOf := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	known := []project.KnownClient{
+		{Community: "UA1", Service: "015.3", Count: 12, Use: "floor", AsOf: asOf, Source: "журнал центру"},
+		{Community: "UA1", Service: "009.1", Count: 3, Use: "demand", AsOf: asOf, Source: "реєстр"},
+		{Community: "UA2", Service: "015.3", Count: 7, Use: "floor", AsOf: asOf, Source: "журнал"},
+	}
+	m := KnownClientsOf("UA1", known)
+	if len(m) != 2 || m["015.3"].Count != 12 || m["015.3"].Use != plan.UseFloor || m["009.1"].Use != plan.UseDemand || m["015.3"].AsOf != "2026-01-01" {
+		t.Errorf("KnownClientsOf(UA1) = %+v, want 015.3 floor 12 and 009.1 demand 3 as of 2026-01-01", m)
+	}
+	if m := KnownClientsOf("UA3", known); len(m) != 0 {
+		t.Errorf("KnownClientsOf(UA3) = %+v, want none", m)
 	}
 }

@@ -19,36 +19,92 @@
 //
 // # The model (METHODS.md §2)
 //
+//	D         = the demand the plan acts on, and its bounds             (below)
+//	E         = u · D, also at the bounds (u: uptake)                   expected users
 //	C         = Σ capacity over the community's providers of the service
-//	Gap       = max(0, D − C), also at D_low and D_high
-//	Coverage  = C / D
-//	Target    = c · D,  TargetGap = max(0, Target − C)
+//	Gap       = max(0, E − C), also at E_low and E_high
+//	Coverage  = C / E
+//	Target    = c · E,  TargetGap = max(0, Target − C)
 //	clients_k on the path from the current clients to Target   ([Clients])
 //	FTE_k     = ceil_to_step(max(min_staff, clients_k / caseload), step)  ([Staff])
-//	Score     = 100 · TargetGap/D · W · (1 + 0.5·basic + 0.25·minimum_package)  ([Score])
+//	Score     = 100 · TargetGap/E · W · (1 + 0.5·basic + 0.25·minimum_package)  ([Score])
 //
-// D is the union demand of the assessment (group "any"): each family,
-// child or person counted once. It never comes from adding groups, which
-// overlap.
+// The survey's demand is the union demand of the assessment (group
+// "any"): each family, child or person counted once. It never comes from
+// adding groups, which overlap.
+//
+// # Which demand the plan acts on
+//
+// The plan acts only on credible demand; the rule, in order ([Basis]):
+//
+//  1. Known clients used as the demand (Input.KnownClients, use "demand"):
+//     D = the count, bounds the count ([BasisKnownClients]).
+//  2. The survey's union demand when it is usable ([Usable]): published
+//     (Known), above 0, and its lower bound above 0 or absent (an edited
+//     figure without an interval) ([BasisSurvey]).
+//  3. Else the largest usable group demand, as a floor: the union is at
+//     least as large, so the upper bound is NaN ([BasisGroupFloor],
+//     reason [ReasonGroupFloor]).
+//  4. Known clients used as a floor (use "floor", the default) lift 2 or 3
+//     to max(D, count), the bounds to max(bound, count), or stand alone
+//     when neither is usable and the count is above 0 ([BasisKnownFloor]).
+//  5. Else [MoreData] — never "sufficient", never posts: Years is nil,
+//     gap, target and score are NaN or 0. The reasons say why
+//     ([ReasonSuppressed]: suppressed or missing; [ReasonNotObserved]:
+//     demand 0, no respondent with the need; [ReasonIntervalZero]: the
+//     lower bound is 0) and what would settle it ([ReasonNeedKnown],
+//     [ReasonNeedSample]).
+//
+// # Plausibility flags
+//
+// [Result.Flags] are warnings a planner may accept, each with the figure
+// compared ([Flag]):
+//
+//   - new posts per 1,000 residents (HireFTE / population × 1000) above
+//     Input.PostsPer1000High — the catalogue's parameter
+//     new_posts_per_1000_high when it has one, else
+//     [DefaultPostsPer1000High] = 1, hromada's default (no published
+//     benchmark was found; the target is at most 1);
+//   - (workforce + HireFTE) / workforce above Input.WorkforceGrowthHigh
+//     (catalogue parameter workforce_growth_high, else 2: the plan more
+//     than doubles the staff), workforce being the inventory's staff in
+//     post and vacant over all the community's providers, planned services
+//     or not; +Inf when the inventory has no staff and the plan hires.
+//
+// A figure equal to its limit is not flagged; without the community's
+// population there is no per-resident figure.
 //
 // # Choices
 //
 // These are choices of this tool, not norms; the plan workbook shows them.
 //
-//   - Demand unknown (choice): when the assessment suppressed the union
-//     demand the service's action is [Unknown]; gap, coverage, target and
-//     score are NaN or 0 and Years is nil. The inventory is still shown.
-//     The plan does not guess a demand and does not cost the service.
+//   - More data needed (choice, METHODS.md §2): a suppressed estimate,
+//     one not observed, or one whose interval reaches 0 is not planned on;
+//     the service's action is [MoreData] and Years is nil, so the plan
+//     workbook writes its Actions row with Include "no" and budget does
+//     not cost it unless a planner types target clients and says "yes".
+//     The inventory is still shown.
+//   - Known clients (choice): a count in the service's unit from case
+//     records; as a demand its bounds are the count (an administrative
+//     count has no sampling interval). Known clients of 0 used as the
+//     demand make the service sufficient with the reason [ReasonNoDemand]:
+//     the records know nobody who needs it.
+//   - Group floor (choice): only when the union is not usable; the group
+//     with the largest usable demand; never a sum of groups.
+//   - Uptake (choice): the project's (Target.Uptake), else the catalogue's
+//     (hromada.Service.Uptake); 0 or NaN reads as the next source, and a
+//     catalogue's 0 as 1. The catalogue's default is 1: no source for
+//     another value was found.
 //   - Create or enhance (choice): create when no provider row exists and the
 //     target is above 0; enhance when providers exist (even with capacity
-//     0) and capacity is below the target; sufficient otherwise — also
-//     when demand is 0, with the reason [ReasonNoDemand]. Capacity meets
-//     the target within a relative 1e-9, so floating-point noise does not
-//     turn a met target into an enhancement.
+//     0) and capacity is below the target; sufficient otherwise. Capacity
+//     meets the target within a relative 1e-9, so floating-point noise
+//     does not turn a met target into an enhancement.
 //   - Targets (choice): the project's coverage, else the catalogue's; a
-//     service with no target row reaches the catalogue's coverage in the
-//     first year (path step). Targets and posts of services not in the plan
-//     are ignored.
+//     service with no target row, or a row without a path, reaches it in
+//     equal steps over the plan's years (path linear; a linear path of 0
+//     years is the plan's years): need is not met in year one. Targets and
+//     posts of services not in the plan are ignored.
 //   - The path starts from the current clients, not the capacity (choice):
 //     spare capacity is not served demand. Clients never fall below the
 //     current clients: the plan grows services, it does not cut them.
@@ -75,9 +131,10 @@
 //     service. The shares must sum to 1. There is no caseload per post
 //     type yet.
 //   - Unmet need by group (choice): the gap is shared among groups in
-//     proportion to their demand, Unmet_g = D_g · Gap / D, as if the
-//     providers served each group alike. Groups overlap, so these do not
-//     add up to the gap.
+//     proportion to their demand, Unmet_g = min(D_g, D) · Gap / D, as if
+//     the providers served each group alike; a group's survey demand above
+//     a smaller known-clients demand counts as D. Groups overlap, so these
+//     do not add up to the gap.
 //   - Priority (choice, METHODS.md §2): U = TargetGap / D is the share of
 //     demand the plan sets out to add capacity for; W is the demand-weighted
 //     mean vulnerability of the groups that need the service (1 without
@@ -87,8 +144,8 @@
 //     The weights are the constants [ScaleScore], [BasicWeight] and
 //     [MinimumPackageWeight].
 //   - Rank (choice): by score, highest first; at equal score a service
-//     with unknown demand comes before one with known demand (someone
-//     should look at it), then by classifier code. A planner's rank places
+//     that needs more data comes before one with a demand (someone should
+//     look at it), then by classifier code. A planner's rank places
 //     the service there and the others fill the remaining places in score
 //     order; equal planner ranks keep score order; a rank past the end puts
 //     the service last. Ranks are then numbered 1 … n.

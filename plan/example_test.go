@@ -35,7 +35,7 @@ func ExampleMake() {
 		log.Fatal(err)
 	}
 	s := r.Summary
-	fmt.Printf("%d new, %d enhanced, %d sufficient, %d unknown; %.2f new posts\n", s.Create, s.Enhance, s.Sufficient, s.Unknown, s.HireFTE)
+	fmt.Printf("%d new, %d enhanced, %d sufficient, %d more data needed; %.2f new posts\n", s.Create, s.Enhance, s.Sufficient, s.MoreData, s.HireFTE)
 	for _, sp := range r.Services {
 		var reasons []string
 		for _, x := range sp.Reasons {
@@ -48,13 +48,13 @@ func ExampleMake() {
 		}
 	}
 	// Output:
-	// 1 new, 1 enhanced, 0 sufficient, 0 unknown; 3.25 new posts
+	// 1 new, 1 enhanced, 0 sufficient, 0 more data needed; 3.25 new posts
 	// 1. 010.1 enhance, score 70.0: gap 80 (60–110), target 96; capacity_below_target vacancies basic_service
 	//    2026: 65.5 clients, 2.25 FTE, hire 0.25
 	//    2027: 96 clients, 3.25 FTE, hire 1
 	//    2028: 96 clients, 3.25 FTE, hire 0
 	// 2. 013.0 create, score 62.5: gap 30 (NaN–NaN), target 15; no_provider min_staff minimum_package
-	//    2026: 15 clients, 2 FTE, hire 2
-	//    2027: 15 clients, 2 FTE, hire 0
+	//    2026: 5 clients, 2 FTE, hire 2
+	//    2027: 10 clients, 2 FTE, hire 0
 	//    2028: 15 clients, 2 FTE, hire 0
 }

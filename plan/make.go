@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/hromada-tool/hromada"
 )
 
 // eps is the relative tolerance of comparisons between computed amounts,
@@ -15,18 +17,21 @@ const eps = 1e-9
 // and returns every problem found, joined, each wrapping [ErrInput] and
 // naming the service, provider or group; the Result is then zero.
 //
-// For each service s, with capacity C and demand D (the union demand, each
-// person counted once):
+// For each service s, with capacity C and demand D (the demand the plan
+// acts on, see demandOf and doc.go) and uptake u:
 //
+//	E         = u × D                 (expected users; also at D_low and D_high)
 //	C         = Σ capacity over the community's providers of s
-//	Gap       = max(0, D − C)         (also at D_low and D_high)
-//	Coverage  = C / D                 (NaN when D = 0)
-//	Target    = c × D                 (c: the project's coverage target, else the catalogue's)
+//	Gap       = max(0, E − C)         (also at E_low and E_high)
+//	Coverage  = C / E                 (NaN when E = 0)
+//	Target    = c × E                 (c: the project's coverage target, else the catalogue's)
 //	TargetGap = max(0, Target − C)
-//	Action    = create      when no provider and Target > 0
+//	Action    = more_data   when there is no demand to act on
+//	            create      when no provider and Target > 0
 //	            enhance     when providers and C < Target
-//	            sufficient  otherwise (also when D = 0)
-//	            unknown     when D is suppressed or missing
+//	            sufficient  otherwise (also when known clients are 0)
+//
+// The plausibility flags of [Result.Flags] follow the plan (see flag).
 //
 // Target clients, staff and hires by year follow [Clients] and [Staff];
 // the priority score and rank follow [Score] and the planner's Input.Rank.
@@ -66,46 +71,105 @@ func Make(in Input) (Result, error) {
 	}
 	rank(res.Services, in.Rank)
 	res.Summary = summarize(res.Services, in.FirstYear, in.Years)
+	flag(&res, in)
 	return res, nil
+}
+
+// flag computes the plan's plausibility figures and raises a [Flag] for
+// each above its limit:
+//
+//	posts per 1,000 = HireFTE / population × 1000            > PostsPer1000High
+//	growth          = (workforce + HireFTE) / workforce       > WorkforceGrowthHigh
+//
+// workforce is the inventory's staff in post and vacant over all the
+// community's providers; with none and hires above 0, growth is +Inf.
+func flag(res *Result, in Input) {
+	hires := res.Summary.HireFTE
+	res.PostsPer1000 = math.NaN()
+	if in.Community.Population > 0 {
+		k := float64(in.Community.Population) / 1000
+		res.PostsPer1000 = hires / k
+		lim, src := in.PostsPer1000High, in.PostsPer1000Source
+		if lim == 0 {
+			lim, src = DefaultPostsPer1000High, DefaultPostsPer1000Source
+		}
+		if src == "" {
+			src = DefaultPostsPer1000Source
+		}
+		if res.PostsPer1000 > lim*(1+eps) {
+			res.Flags = append(res.Flags, Flag{Code: FlagPostsPer1000, Value: res.PostsPer1000, Limit: lim, Source: src, Hires: hires, Base: k})
+		}
+	}
+	for _, p := range in.Providers {
+		res.Workforce += p.StaffFTE + p.Vacancies
+	}
+	lim := in.WorkforceGrowthHigh
+	if lim == 0 {
+		lim = DefaultWorkforceGrowthHigh
+	}
+	if hires > 0 {
+		g := math.Inf(1)
+		if res.Workforce > 0 {
+			g = (res.Workforce + hires) / res.Workforce
+		}
+		if g > lim*(1+eps) {
+			res.Flags = append(res.Flags, Flag{Code: FlagWorkforceGrowth, Value: g, Limit: lim,
+				Source: "hromada default: a plan that more than doubles the community's social workforce (METHODS.md §2)", Hires: hires, Base: res.Workforce})
+		}
+	}
 }
 
 // service plans one service from its demand and its providers.
 func service(in Input, si ServiceInput, providers []Provider, vuln map[string]float64) (ServicePlan, error) {
 	s := si.Service
-	sp := ServicePlan{Service: s, Known: si.Known, Providers: len(providers)}
+	sp := ServicePlan{Service: s, Providers: len(providers)}
 	for _, p := range providers {
 		sp.Capacity += p.Capacity
 		sp.Clients += p.Clients
 		sp.StaffFTE += p.StaffFTE
 		sp.Vacancies += p.Vacancies
 	}
-	tg := targetOf(in, s.Code, s.Coverage)
-	sp.TargetCoverage, sp.Path = tg.Coverage, tg.Path
+	tg := targetOf(in, s)
+	sp.TargetCoverage, sp.Path, sp.PathYears, sp.Uptake = tg.Coverage, tg.Path, tg.Years, tg.Uptake
 
 	nan := math.NaN()
-	sp.Demand, sp.DemandLow, sp.DemandHigh = nan, nan, nan
-	sp.Gap, sp.GapLow, sp.GapHigh, sp.Coverage = nan, nan, nan, nan
-	sp.Target, sp.TargetGap = nan, nan
+	sp.Survey, sp.SurveyLow, sp.SurveyHigh = nan, nan, nan
 	if si.Known {
-		sp.Demand, sp.DemandLow, sp.DemandHigh = si.Demand, si.DemandLow, si.DemandHigh
-		sp.Gap = gap(si.Demand, sp.Capacity)
-		sp.GapLow = gap(si.DemandLow, sp.Capacity)
-		sp.GapHigh = gap(si.DemandHigh, sp.Capacity)
-		if si.Demand > 0 {
-			sp.Coverage = sp.Capacity / si.Demand
+		sp.Survey, sp.SurveyLow, sp.SurveyHigh = si.Demand, si.DemandLow, si.DemandHigh
+	}
+	var kc *KnownClients
+	if k, ok := in.KnownClients[s.Code]; ok {
+		kc = &k
+		sp.KnownClients = kc
+	}
+	d := demandOf(si, kc)
+	sp.Known = d.basis != BasisNone
+	sp.Basis, sp.FloorGroup = d.basis, d.group
+	sp.Demand, sp.DemandLow, sp.DemandHigh = d.d, d.low, d.high
+	sp.Expected, sp.ExpectedLow, sp.ExpectedHigh = nan, nan, nan
+	sp.Gap, sp.GapLow, sp.GapHigh, sp.Coverage = nan, nan, nan, nan
+	sp.Target, sp.TargetLow, sp.TargetHigh, sp.TargetGap = nan, nan, nan, nan
+	if sp.Known {
+		sp.Expected, sp.ExpectedLow, sp.ExpectedHigh = tg.Uptake*d.d, tg.Uptake*d.low, tg.Uptake*d.high
+		sp.Gap = gap(sp.Expected, sp.Capacity)
+		sp.GapLow = gap(sp.ExpectedLow, sp.Capacity)
+		sp.GapHigh = gap(sp.ExpectedHigh, sp.Capacity)
+		if sp.Expected > 0 {
+			sp.Coverage = sp.Capacity / sp.Expected
 		}
-		sp.Target = tg.Coverage * si.Demand
+		sp.Target = tg.Coverage * sp.Expected
+		sp.TargetLow, sp.TargetHigh = tg.Coverage*sp.ExpectedLow, tg.Coverage*sp.ExpectedHigh
 		sp.TargetGap = math.Max(0, sp.Target-sp.Capacity)
 		if sp.TargetGap <= eps*math.Max(1, sp.Target) {
 			sp.TargetGap = 0
 		}
 	}
 
+	sp.Reasons = append(sp.Reasons, d.reasons...)
 	switch {
-	case !si.Known:
-		sp.Action = Unknown
-		sp.Reasons = append(sp.Reasons, ReasonSuppressed)
-	case si.Demand == 0:
+	case !sp.Known:
+		sp.Action = MoreData
+	case sp.Demand == 0:
 		sp.Action = Sufficient
 		sp.Reasons = append(sp.Reasons, ReasonNoDemand)
 	case sp.Providers == 0 && sp.Target > 0:
@@ -119,7 +183,7 @@ func service(in Input, si ServiceInput, providers []Provider, vuln map[string]fl
 		sp.Reasons = append(sp.Reasons, ReasonTargetMet)
 	}
 
-	if si.Known {
+	if sp.Known {
 		clients := Clients(sp.Clients, sp.Target, tg, in.Years)
 		years, minBinds, err := Staff(s, sp.Providers > 0, clients, sp.StaffFTE+sp.Vacancies, in.FTEStep)
 		if err != nil {
@@ -145,11 +209,11 @@ func service(in Input, si ServiceInput, providers []Provider, vuln map[string]fl
 	for _, g := range si.Groups {
 		gg := GroupGap{Group: g.Group, Vulnerability: vuln[g.Group], Demand: g.People, Unmet: nan}
 		switch {
-		case !si.Known || math.IsNaN(g.People):
-		case si.Demand == 0:
+		case !sp.Known || math.IsNaN(g.People):
+		case sp.Demand == 0:
 			gg.Unmet = 0
 		default:
-			gg.Unmet = g.People * sp.Gap / si.Demand
+			gg.Unmet = math.Min(g.People, sp.Demand) * sp.Gap / sp.Demand
 		}
 		sp.UnmetByGroup = append(sp.UnmetByGroup, gg)
 	}
@@ -163,10 +227,80 @@ func service(in Input, si ServiceInput, providers []Provider, vuln map[string]fl
 	if s.MinimumPackage {
 		sp.Reasons = append(sp.Reasons, ReasonMinimumPackage)
 	}
-	if si.Known {
-		sp.Score = Score(sp.TargetGap, sp.Demand, sp.Vulnerability, s.Basic, s.MinimumPackage)
+	if sp.Known {
+		sp.Score = Score(sp.TargetGap, sp.Expected, sp.Vulnerability, s.Basic, s.MinimumPackage)
 	}
 	return sp, nil
+}
+
+// demand is the demand a plan acts on and what it rests on.
+type demand struct {
+	basis        Basis
+	group        string // the floor's group, for BasisGroupFloor
+	d, low, high float64
+	reasons      []Reason
+}
+
+// Usable reports whether a survey figure may be planned on: publishable
+// (not NaN), above 0, and with a lower bound above 0 when it has one.
+func Usable(d, low float64) bool {
+	return finite(d) && d > 0 && (math.IsNaN(low) || low > 0)
+}
+
+// demandOf decides the demand a plan acts on (METHODS.md §2), in order:
+//
+//  1. known clients used as the demand: the count, whatever the survey says;
+//  2. the survey's union demand when it is usable ([Usable]);
+//  3. else the largest usable group demand, as a floor (the union is at
+//     least as large), its upper bound unknown;
+//  4. known clients used as a floor lift 2 or 3 to the count, or stand
+//     alone when neither is usable and the count is above 0;
+//  5. else none: more data needed, with why and what would settle it.
+func demandOf(si ServiceInput, kc *KnownClients) demand {
+	nan := math.NaN()
+	if kc != nil && kc.Use == UseDemand {
+		return demand{basis: BasisKnownClients, d: kc.Count, low: kc.Count, high: kc.Count, reasons: []Reason{ReasonKnownClients}}
+	}
+	out := demand{basis: BasisNone, d: nan, low: nan, high: nan}
+	switch {
+	case si.Known && Usable(si.Demand, si.DemandLow):
+		out = demand{basis: BasisSurvey, d: si.Demand, low: si.DemandLow, high: si.DemandHigh}
+	default:
+		for _, g := range si.Groups {
+			if Usable(g.People, g.Low) && (out.basis == BasisNone || g.People > out.d) {
+				out = demand{basis: BasisGroupFloor, group: g.Group, d: g.People, low: g.Low, high: nan}
+			}
+		}
+		if out.basis == BasisGroupFloor {
+			out.reasons = []Reason{ReasonGroupFloor}
+		}
+	}
+	if kc != nil && kc.Count > 0 && (out.basis == BasisNone || kc.Count > out.d) {
+		c := kc.Count
+		if out.basis == BasisNone {
+			out.low, out.high = c, c
+		} else {
+			out.low = math.Max(c, out.low) // NaN stays NaN: max of NaN is NaN
+			if !math.IsNaN(out.high) {
+				out.high = math.Max(c, out.high)
+			}
+		}
+		out.basis, out.group, out.d = BasisKnownFloor, "", c
+		out.reasons = []Reason{ReasonKnownFloor}
+	}
+	if out.basis != BasisNone {
+		return out
+	}
+	switch {
+	case !si.Known || math.IsNaN(si.Demand):
+		out.reasons = []Reason{ReasonSuppressed}
+	case si.Demand == 0:
+		out.reasons = []Reason{ReasonNotObserved}
+	default:
+		out.reasons = []Reason{ReasonIntervalZero}
+	}
+	out.reasons = append(out.reasons, ReasonNeedKnown, ReasonNeedSample)
+	return out
 }
 
 // gap returns max(0, demand − capacity); NaN when demand is NaN.
@@ -178,17 +312,27 @@ func gap(demand, capacity float64) float64 {
 }
 
 // targetOf returns the project's target of a service with the coverage
-// filled in from the catalogue and the path defaulted to Step.
-func targetOf(in Input, code string, catalogue float64) Target {
-	tg, ok := in.Targets[code]
+// and uptake filled in from the catalogue (an uptake of 0 there reads as
+// 1) and the path defaulted to Linear over the plan's years.
+func targetOf(in Input, s hromada.Service) Target {
+	tg, ok := in.Targets[s.Code]
 	if !ok {
-		return Target{Coverage: catalogue, Path: Step}
+		tg = Target{Coverage: math.NaN(), Uptake: math.NaN()}
 	}
 	if math.IsNaN(tg.Coverage) {
-		tg.Coverage = catalogue
+		tg.Coverage = s.Coverage
+	}
+	if math.IsNaN(tg.Uptake) || tg.Uptake == 0 {
+		tg.Uptake = s.Uptake
+	}
+	if tg.Uptake == 0 {
+		tg.Uptake = 1
 	}
 	if tg.Path == "" {
-		tg.Path = Step
+		tg.Path = Linear
+	}
+	if tg.Path == Linear && tg.Years == 0 {
+		tg.Years = in.Years
 	}
 	return tg
 }
@@ -207,8 +351,8 @@ func summarize(services []ServicePlan, firstYear, years int) Summary {
 			sum.Enhance++
 		case Sufficient:
 			sum.Sufficient++
-		case Unknown:
-			sum.Unknown++
+		case MoreData:
+			sum.MoreData++
 		}
 		for i, y := range sp.Years {
 			sum.Years[i].FTE += y.FTE
@@ -265,8 +409,11 @@ func validate(in Input) error {
 		if !share(s.Coverage) {
 			bad("service %s: catalogue coverage target %v must be a share from 0 to 1", s.Code, s.Coverage)
 		}
+		if !share(s.Uptake) {
+			bad("service %s: catalogue uptake %v must be a share above 0 and at most 1 (0 reads as 1)", s.Code, s.Uptake)
+		}
 		if si.Known && !(s.Caseload > 0 && finite(s.Caseload)) && finite(s.Coverage) {
-			if tg := targetOf(in, s.Code, s.Coverage); tg.Coverage*si.Demand > 0 || clients[s.Code] > 0 {
+			if tg := targetOf(in, s); tg.Coverage*si.Demand > 0 || clients[s.Code] > 0 {
 				bad("service %s: caseload %v must be above 0: the plan has clients to staff", s.Code, s.Caseload)
 			}
 		}
@@ -318,11 +465,14 @@ func validate(in Input) error {
 		if !math.IsNaN(tg.Coverage) && !share(tg.Coverage) {
 			bad("service %s: coverage target %v must be a share from 0 to 1", code, tg.Coverage)
 		}
+		if !math.IsNaN(tg.Uptake) && !share(tg.Uptake) {
+			bad("service %s: uptake %v must be a share above 0 and at most 1", code, tg.Uptake)
+		}
 		switch tg.Path {
 		case "", Step:
 		case Linear:
-			if tg.Years < 1 {
-				bad("service %s: a linear path needs its years, 1 or more; got %d", code, tg.Years)
+			if tg.Years < 0 {
+				bad("service %s: a linear path needs its years, 1 or more (empty: the plan's years); got %d", code, tg.Years)
 			}
 		case Ramp:
 			if len(tg.Ramp) == 0 {
@@ -359,6 +509,29 @@ func validate(in Input) error {
 		}
 	}
 
+	for code, k := range in.KnownClients {
+		if !codes[code] {
+			continue // known clients of a service this plan does not cover
+		}
+		where := ""
+		if k.Ref != "" {
+			where = " (" + k.Ref + ")"
+		}
+		if !finite(k.Count) || k.Count < 0 || k.Count != math.Trunc(k.Count) {
+			bad("service %s: known clients %v%s must be a whole number 0 or more", code, k.Count, where)
+		}
+		if k.Use != "" && k.Use != UseDemand && k.Use != UseFloor {
+			bad("service %s: use %q of known clients%s is not known; allowed: demand, floor", code, k.Use, where)
+		}
+	}
+	for _, lim := range []struct {
+		name string
+		v    float64
+	}{{"band of new posts per 1,000 residents", in.PostsPer1000High}, {"workforce growth limit", in.WorkforceGrowthHigh}} {
+		if !finite(lim.v) || lim.v < 0 {
+			bad("%s %v must be a number above 0 (0: the default)", lim.name, lim.v)
+		}
+	}
 	for code, r := range in.Rank {
 		if !codes[code] {
 			bad("planner's rank %d is given for service %s, which is not in the plan", r, code)

@@ -2,6 +2,8 @@ package plan
 
 import (
 	"errors"
+	"fmt"
+	"math"
 
 	"github.com/hromada-tool/hromada"
 )
@@ -28,10 +30,28 @@ type Input struct {
 	// rows of a service not in Services are returned in Result.Unplanned.
 	Providers []Provider
 
-	// Targets override the catalogue's coverage and set the scale-up path,
-	// by classifier code. A service without a target gets the catalogue's
-	// coverage, reached in the first year (path step).
+	// Targets override the catalogue's coverage and uptake and set the
+	// scale-up path, by classifier code. A service without a target gets
+	// the catalogue's coverage and uptake, reached in equal steps over the
+	// plan's years (path linear).
 	Targets map[string]Target
+
+	// KnownClients are the community's known clients of a service from
+	// case records or registers (administrative demand), by classifier
+	// code: the service's demand, or a floor under the survey's.
+	KnownClients map[string]KnownClients
+
+	// PostsPer1000High is the top of the benchmark band of new posts per
+	// 1,000 residents; a plan above it is flagged. 0 means
+	// [DefaultPostsPer1000High]. PostsPer1000Source says where the band
+	// comes from; "" means [DefaultPostsPer1000Source].
+	PostsPer1000High   float64
+	PostsPer1000Source string
+
+	// WorkforceGrowthHigh is the factor by which the plan may multiply the
+	// inventory's staff (in post and vacant) before it is flagged. 0 means
+	// [DefaultWorkforceGrowthHigh].
+	WorkforceGrowthHigh float64
 
 	// Posts split a service's FTE into post types, by classifier code. The
 	// shares of a service sum to 1. A service without posts gets the total
@@ -54,8 +74,8 @@ type ServiceInput struct {
 	Service hromada.Service
 
 	// Known is false when the assessment suppressed the union demand (too
-	// few respondents, an unreliable estimate) or has none: the plan then
-	// says "unknown" and computes no gap, target or staff.
+	// few respondents, an unreliable estimate) or has none: the survey's
+	// union demand is then not publishable and the plan does not act on it.
 	Known bool
 
 	// Demand is the union ("any" group) demand in the service's unit: the
@@ -90,6 +110,48 @@ type Provider struct {
 	Ref       string  // file and cell of the row, for messages
 }
 
+// Use is how known clients enter the demand.
+type Use string
+
+// Uses of known clients.
+const (
+	// UseDemand: the count is the service's demand, in place of the
+	// survey's estimate.
+	UseDemand Use = "demand"
+	// UseFloor: the demand is the larger of the survey's estimate (when it
+	// is publishable) and the count.
+	UseFloor Use = "floor"
+)
+
+// KnownClients are the known clients of a service in the community:
+// people (families, children) in case records or registers who need it.
+type KnownClients struct {
+	Count  float64 // whole number ≥ 0, in the service's unit
+	Use    Use     // "" means UseFloor
+	AsOf   string  // date of the count, as written
+	Source string  // where the count comes from
+	Ref    string  // file and cell of the row, for messages
+}
+
+// Basis says what the demand a plan acts on rests on.
+type Basis string
+
+// Bases of demand.
+const (
+	// BasisSurvey: the survey's publishable union demand.
+	BasisSurvey Basis = "survey"
+	// BasisKnownClients: the known clients, used as the demand.
+	BasisKnownClients Basis = "known_clients"
+	// BasisKnownFloor: the known clients, used as a floor above the
+	// survey's estimate (or in place of an estimate that is not usable).
+	BasisKnownFloor Basis = "known_clients_floor"
+	// BasisGroupFloor: the largest publishable group demand, used as a
+	// floor when the union demand is not usable.
+	BasisGroupFloor Basis = "group_floor"
+	// BasisNone: no demand the plan can act on (action more data needed).
+	BasisNone Basis = ""
+)
+
 // Path is how target clients grow from the current clients to the target.
 type Path string
 
@@ -97,7 +159,8 @@ type Path string
 const (
 	// Step reaches the target in the first year.
 	Step Path = "step"
-	// Linear closes the distance in equal steps over Target.Years years.
+	// Linear closes the distance in equal steps over Target.Years years
+	// (0: the plan's years). It is the default path.
 	Linear Path = "linear"
 	// Ramp sets explicit shares of the target by year; past the end of
 	// the ramp, its last share holds.
@@ -106,9 +169,10 @@ const (
 
 // Target is the coverage a project plans for a service and the path to it.
 type Target struct {
-	Coverage float64   // share of demand to cover, 0..1; NaN: the catalogue's
-	Path     Path      // "" means Step
-	Years    int       // for Linear: years to reach the target, ≥ 1
+	Coverage float64   // share of expected users to cover, 0..1; NaN: the catalogue's
+	Uptake   float64   // share of demand expected to use the service, (0,1]; NaN or 0: the catalogue's
+	Path     Path      // "" means Linear
+	Years    int       // for Linear: years to reach the target, ≥ 1; 0: the plan's years
 	Ramp     []float64 // for Ramp: shares of the target, year 1, 2, …; each 0..1
 }
 
@@ -127,10 +191,13 @@ const (
 	Create Action = "create"
 	// Enhance: providers exist but their capacity is below the target.
 	Enhance Action = "enhance"
-	// Sufficient: capacity meets the target (also when there is no demand).
+	// Sufficient: capacity meets the target (also when known clients are 0).
 	Sufficient Action = "sufficient"
-	// Unknown: the demand is suppressed or missing; the plan does not guess.
-	Unknown Action = "unknown"
+	// MoreData: no demand the plan can act on — the survey's estimate is
+	// suppressed, missing, not observed or its interval reaches 0, and no
+	// known clients or group floor stand in; the plan neither hires nor
+	// says "sufficient".
+	MoreData Action = "more_data"
 )
 
 // Reason is a machine code for why a service got its action or its score;
@@ -142,8 +209,15 @@ const (
 	ReasonNoProvider     Reason = "no_provider"           // no provider offers the service
 	ReasonBelowTarget    Reason = "capacity_below_target" // capacity < target clients
 	ReasonTargetMet      Reason = "target_met"            // capacity ≥ target clients
-	ReasonNoDemand       Reason = "no_demand"             // demand is 0
-	ReasonSuppressed     Reason = "suppressed_demand"     // demand unknown: suppressed or missing
+	ReasonNoDemand       Reason = "no_demand"             // known clients are 0
+	ReasonSuppressed     Reason = "suppressed_demand"     // survey demand suppressed or missing
+	ReasonIntervalZero   Reason = "interval_reaches_zero" // survey demand's lower bound is 0
+	ReasonNotObserved    Reason = "not_observed"          // no respondent with the need
+	ReasonNeedKnown      Reason = "need_known_clients"    // a count of known clients would settle it
+	ReasonNeedSample     Reason = "need_larger_sample"    // a larger sample in the group would settle it
+	ReasonGroupFloor     Reason = "group_floor"           // the largest publishable group demand is the demand
+	ReasonKnownClients   Reason = "known_clients"         // known clients are the demand
+	ReasonKnownFloor     Reason = "known_clients_floor"   // known clients lift the demand above the survey's
 	ReasonBasic          Reason = "basic_service"         // a basic service the law obliges
 	ReasonMinimumPackage Reason = "minimum_package"       // in the minimum package for families with children
 	ReasonVulnerable     Reason = "vulnerable_groups"     // groups weighted above 1 need it
@@ -167,17 +241,102 @@ type Result struct {
 	Unplanned []Provider
 
 	Summary Summary
+
+	// PostsPer1000 is the new posts over the horizon per 1,000 residents;
+	// NaN when the community's population is not known.
+	PostsPer1000 float64
+	// Workforce is the inventory's staff (in post and vacant) over all
+	// providers of the community, planned services or not.
+	Workforce float64
+
+	// Flags are the plausibility warnings of the plan, each with the
+	// figure compared and its limit.
+	Flags []Flag
+}
+
+// FlagCode names a plausibility check.
+type FlagCode string
+
+// Plausibility checks.
+const (
+	// FlagPostsPer1000: new posts per 1,000 residents above the band.
+	FlagPostsPer1000 FlagCode = "new_posts_per_1000_high"
+	// FlagWorkforceGrowth: the plan multiplies the inventory's staff by
+	// more than the limit.
+	FlagWorkforceGrowth FlagCode = "workforce_growth_high"
+)
+
+// Defaults of the plausibility limits, used when the catalogue and the
+// project give none.
+const (
+	// DefaultPostsPer1000High is the hromada default band top: 1 new post
+	// per 1,000 residents over the horizon.
+	DefaultPostsPer1000High = 1.0
+	// DefaultPostsPer1000Source is said with the default band.
+	DefaultPostsPer1000Source = "hromada default: no published benchmark found"
+	// DefaultWorkforceGrowthHigh flags a plan that more than doubles the
+	// inventory's staff.
+	DefaultWorkforceGrowthHigh = 2.0
+)
+
+// Flag is one plausibility warning: Value, the figure compared, is above
+// Limit. A planner may accept it; the plan workbook shows where to look.
+type Flag struct {
+	Code   FlagCode
+	Value  float64 // the figure: posts per 1,000 residents, or staff after / staff before (+Inf with no staff before)
+	Limit  float64 // the top of the band
+	Source string  // where the limit comes from
+	// Hires, Base are the figures Value is made of: new posts, and the
+	// residents (thousands) or the inventory's staff.
+	Hires, Base float64
+}
+
+// Message says the flag in plain English with the figures compared, for
+// the terminal: "new posts per 1,000 residents: 2.93 (87.5 posts for
+// 29.9 thousand residents), above the band's top of 1 (source)".
+func (f Flag) Message() string {
+	switch f.Code {
+	case FlagPostsPer1000:
+		return fmt.Sprintf("new posts per 1,000 residents: %.2f (%.2f posts for %.1f thousand residents), above the band's top of %g (%s)",
+			f.Value, f.Hires, f.Base, f.Limit, f.Source)
+	case FlagWorkforceGrowth:
+		if math.IsInf(f.Value, 1) {
+			return fmt.Sprintf("%.2f new posts, while the provider inventory lists no staff to compare them with", f.Hires)
+		}
+		return fmt.Sprintf("%.2f new posts on top of %.2f existing (filled and vacant) multiply the staff by %.2f, above the limit of %g",
+			f.Hires, f.Base, f.Value, f.Limit)
+	}
+	return string(f.Code)
 }
 
 // ServicePlan is the plan of one service: demand against capacity, the
 // action, the target path and the staff it needs, and its priority.
 type ServicePlan struct {
 	Service hromada.Service
-	Known   bool // false: demand unknown, Action is Unknown
+	Known   bool // false: no demand to act on, Action is MoreData
 
-	// Demand and its interval bounds (union, in the service's unit); NaN
-	// when unknown.
+	// Basis says what Demand rests on; FloorGroup is the group whose
+	// demand is the floor (BasisGroupFloor).
+	Basis      Basis
+	FloorGroup string
+
+	// Demand and its interval bounds (in the service's unit) that the plan
+	// acts on; NaN when there is none. For a known-clients demand the
+	// bounds are the count; for a group floor the upper bound is NaN (the
+	// union may be larger).
 	Demand, DemandLow, DemandHigh float64
+
+	// Survey is the assessment's union demand and its bounds as read;
+	// NaN when suppressed or missing.
+	Survey, SurveyLow, SurveyHigh float64
+
+	// Known are the known clients of the service; nil when none.
+	KnownClients *KnownClients
+
+	// Uptake is the share of demand expected to use the service;
+	// Expected = Uptake × Demand, and the same at the bounds.
+	Uptake                              float64
+	Expected, ExpectedLow, ExpectedHigh float64
 
 	// Inventory totals over the community's providers of the service.
 	Providers int     // provider rows
@@ -186,23 +345,26 @@ type ServicePlan struct {
 	StaffFTE  float64 // Σ staff in post
 	Vacancies float64 // Σ vacant posts
 
-	// Gap = max(0, Demand − Capacity), and the same at DemandLow and
-	// DemandHigh; NaN where the demand is NaN.
+	// Gap = max(0, Expected − Capacity), and the same at ExpectedLow and
+	// ExpectedHigh; NaN where the demand is NaN.
 	Gap, GapLow, GapHigh float64
-	// Coverage = Capacity / Demand; NaN when Demand is 0 or unknown.
+	// Coverage = Capacity / Expected; NaN when Expected is 0 or unknown.
 	Coverage float64
 
-	TargetCoverage float64 // share of demand to cover
+	TargetCoverage float64 // share of expected users to cover
 	Path           Path
-	// Target = TargetCoverage × Demand: clients to serve once the path
-	// ends. TargetGap = max(0, Target − Capacity): capacity to add.
-	Target, TargetGap float64
+	PathYears      int // for Linear: years to reach the target
+	// Target = TargetCoverage × Expected: clients to serve once the path
+	// ends, and TargetLow, TargetHigh the same at the bounds.
+	// TargetGap = max(0, Target − Capacity): capacity to add.
+	TargetLow, TargetHigh float64
+	Target, TargetGap     float64
 
 	Action  Action
 	Reasons []Reason
 
 	// Years are target clients and staff, year by year over the horizon;
-	// nil when the demand is unknown.
+	// nil when the action is MoreData.
 	Years []Year
 
 	// UnmetByGroup is each group's share of the gap.
@@ -260,7 +422,7 @@ type Summary struct {
 	Create     int
 	Enhance    int
 	Sufficient int
-	Unknown    int
+	MoreData   int
 
 	HireFTE float64     // new posts over the whole horizon
 	Years   []YearTotal // staff totals by year over the planned services

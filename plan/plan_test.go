@@ -136,14 +136,14 @@ func TestAction(t *testing.T) {
 		{"target met despite rounding", known(svc("a", 30, 0, 0.1), 3), []Provider{{Service: "a", Capacity: 0.3}}, Sufficient, ReasonTargetMet, 0.3, 0},
 		// Capacity 60 above demand 50.
 		{"over capacity", known(svc("a", 30, 1, 0.8), 50), []Provider{{Service: "a", Capacity: 60}}, Sufficient, ReasonTargetMet, 40, 0},
-		// A provider of a service nobody needs: demand 0, nothing to add.
-		{"provider, no demand", known(svc("a", 30, 1, 0.8), 0), []Provider{{Service: "a", Capacity: 20, Clients: 5}}, Sufficient, ReasonNoDemand, 0, 0},
-		// No provider and no demand: nothing to create.
-		{"no provider, no demand", known(svc("a", 30, 1, 0.8), 0), nil, Sufficient, ReasonNoDemand, 0, 0},
+		// No respondent with the need: not observed is not "no demand";
+		// more data needed, never sufficient, no target.
+		{"provider, not observed", known(svc("a", 30, 1, 0.8), 0), []Provider{{Service: "a", Capacity: 20, Clients: 5}}, MoreData, ReasonNotObserved, nan, nan},
+		{"no provider, not observed", known(svc("a", 30, 1, 0.8), 0), nil, MoreData, ReasonNotObserved, nan, nan},
 		// The project plans no coverage (target 0 × 50 = 0): nothing to create.
 		{"target coverage 0", known(svc("a", 30, 1, 0), 50), nil, Sufficient, ReasonTargetMet, 0, 0},
 		// Suppressed demand: unknown, no target.
-		{"unknown", ServiceInput{Service: svc("a", 30, 1, 0.8), Demand: nan, DemandLow: nan, DemandHigh: nan}, []Provider{{Service: "a", Capacity: 20}}, Unknown, ReasonSuppressed, nan, nan},
+		{"unknown", ServiceInput{Service: svc("a", 30, 1, 0.8), Demand: nan, DemandLow: nan, DemandHigh: nan}, []Provider{{Service: "a", Capacity: 20}}, MoreData, ReasonSuppressed, nan, nan},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -167,8 +167,10 @@ func TestAction(t *testing.T) {
 func TestUnknownDemand(t *testing.T) {
 	s := svc("a", 30, 1, 0.8)
 	s.Basic = true
+	// The group's demand is published but its interval reaches 0, so it
+	// is no floor either.
 	in := input(ServiceInput{Service: s, Demand: nan, DemandLow: nan, DemandHigh: nan,
-		Groups: []GroupDemand{{Group: "idp", People: 12, Low: nan, High: nan}}})
+		Groups: []GroupDemand{{Group: "idp", People: 12, Low: 0, High: 30}}})
 	in.Groups = []hromada.Group{{ID: "idp", Vulnerability: 2}}
 	in.Providers = []Provider{{Service: "a", Capacity: 20, Clients: 10, StaffFTE: 1}}
 	r, err := Make(in)
@@ -188,21 +190,23 @@ func TestUnknownDemand(t *testing.T) {
 	if g := sp.UnmetByGroup[0]; g.Demand != 12 || !math.IsNaN(g.Unmet) {
 		t.Errorf("group %+v, want demand 12 and unmet NaN", g)
 	}
-	if r.Summary.Unknown != 1 || r.Summary.HireFTE != 0 {
+	if r.Summary.MoreData != 1 || r.Summary.HireFTE != 0 {
 		t.Errorf("summary %+v, want 1 unknown and no hires", r.Summary)
 	}
-	want := []Reason{ReasonSuppressed, ReasonVulnerable, ReasonBasic}
+	want := []Reason{ReasonSuppressed, ReasonNeedKnown, ReasonNeedSample, ReasonVulnerable, ReasonBasic}
 	if !reflect.DeepEqual(sp.Reasons, want) {
 		t.Errorf("reasons %v, want %v", sp.Reasons, want)
 	}
 }
 
 func TestZeroDemandWithProvider(t *testing.T) {
-	// A provider serves 5 families of a service the survey found no need
-	// for. The plan keeps what it serves (never below the current
-	// clients) and its minimum staff: max(1, 5/30 = 0.17 → 0.25) = 1 post,
-	// already in place (1.5 in post), so no hires.
-	in := input(known(svc("a", 30, 1, 0.8), 0))
+	// A provider serves 5 families of a service whose case records know
+	// no client who needs it (known clients 0, used as the demand). The
+	// plan keeps what it serves (never below the current clients) and its
+	// minimum staff: max(1, 5/30 = 0.17 → 0.25) = 1 post, already in place
+	// (1.5 in post), so no hires.
+	in := input(ServiceInput{Service: svc("a", 30, 1, 0.8), Demand: nan, DemandLow: nan, DemandHigh: nan})
+	in.KnownClients = map[string]KnownClients{"a": {Count: 0, Use: UseDemand}}
 	in.Years = 2
 	in.Providers = []Provider{{Service: "a", Capacity: 20, Clients: 5, StaffFTE: 1.5}}
 	r, err := Make(in)
@@ -216,6 +220,9 @@ func TestZeroDemandWithProvider(t *testing.T) {
 	}
 	if !math.IsNaN(sp.Coverage) || sp.Gap != 0 || sp.Score != 0 {
 		t.Errorf("coverage %v, gap %v, score %v; want NaN, 0, 0", sp.Coverage, sp.Gap, sp.Score)
+	}
+	if sp.Action != Sufficient || sp.Basis != BasisKnownClients || !reflect.DeepEqual(sp.Reasons[:2], []Reason{ReasonKnownClients, ReasonNoDemand}) {
+		t.Errorf("action %s on %q (%v), want sufficient on known clients (known_clients no_demand)", sp.Action, sp.Basis, sp.Reasons)
 	}
 }
 
@@ -552,14 +559,18 @@ func TestSummary(t *testing.T) {
 	}
 	s := r.Summary
 	// 002 is created; 001 and 003 enhanced; 004 sufficient; 005 unknown.
-	if s.Services != 5 || s.Create != 1 || s.Enhance != 2 || s.Sufficient != 1 || s.Unknown != 1 {
+	if s.Services != 5 || s.Create != 1 || s.Enhance != 2 || s.Sufficient != 1 || s.MoreData != 1 {
 		t.Errorf("summary %+v, want 5 services: 1 create, 2 enhance, 1 sufficient, 1 unknown", s)
 	}
-	// Step paths, caseload 30, minimum 0, nobody in post:
-	// 001: 80/30 = 2.67 → 2.75; 002: 50/30 = 1.67 → 1.75;
-	// 003: 20/30 = 0.67 → 0.75; 004: clients stay 10, 10/30 → 0.5.
-	// FTE 2.75 + 1.75 + 0.75 + 0.5 = 5.75 both years, all hired in 2026.
-	want := []YearTotal{{Year: 2026, FTE: 5.75, Staff: 5.75, Hires: 5.75}, {Year: 2027, FTE: 5.75, Staff: 5.75, Hires: 0}}
+	// Linear paths over the 2 years (the default), caseload 30, minimum 0,
+	// nobody in post; clients_1 = current + (target − current)/2:
+	// 001: 20 + 60/2 = 50 → 50/30 = 1.67 → 1.75; then 80/30 = 2.67 → 2.75;
+	// 002: 0 + 50/2 = 25 → 0.83 → 1; then 50/30 = 1.67 → 1.75;
+	// 003: 10 + 10/2 = 15 → 0.5; then 20/30 = 0.67 → 0.75;
+	// 004: clients stay 10 (target 8 is below them), 10/30 → 0.5.
+	// FTE 1.75 + 1 + 0.5 + 0.5 = 3.75 in 2026; 2.75 + 1.75 + 0.75 + 0.5 =
+	// 5.75 in 2027, so 3.75 hired in 2026 and 2 in 2027.
+	want := []YearTotal{{Year: 2026, FTE: 3.75, Staff: 3.75, Hires: 3.75}, {Year: 2027, FTE: 5.75, Staff: 5.75, Hires: 2}}
 	if !reflect.DeepEqual(s.Years, want) || s.HireFTE != 5.75 {
 		t.Errorf("years %+v, hires %v; want %+v, 5.75", s.Years, s.HireFTE, want)
 	}
@@ -581,7 +592,14 @@ func TestInvalid(t *testing.T) {
 			in.Targets = map[string]Target{"001": {Coverage: nan, Path: Ramp, Ramp: []float64{0.5, 1.2}}}
 		}, "ramp share 1.2 of year 2"},
 		{"empty ramp", func(in *Input) { in.Targets = map[string]Target{"001": {Coverage: nan, Path: Ramp}} }, "ramp path needs shares"},
-		{"linear years", func(in *Input) { in.Targets = map[string]Target{"001": {Coverage: nan, Path: Linear}} }, "linear path needs its years"},
+		{"linear years", func(in *Input) { in.Targets = map[string]Target{"001": {Coverage: nan, Path: Linear, Years: -1}} }, "linear path needs its years"},
+		{"uptake", func(in *Input) { in.Targets = map[string]Target{"001": {Coverage: nan, Uptake: 1.5}} }, "uptake 1.5"},
+		{"catalogue uptake", func(in *Input) { in.Services[0].Service.Uptake = -0.5 }, "catalogue uptake -0.5"},
+		{"known clients fraction", func(in *Input) {
+			in.KnownClients = map[string]KnownClients{"001": {Count: 2.5, Ref: "Known clients!C2"}}
+		}, "known clients 2.5 (Known clients!C2) must be a whole number"},
+		{"known clients use", func(in *Input) { in.KnownClients = map[string]KnownClients{"001": {Count: 3, Use: "most"}} }, `use "most"`},
+		{"posts band", func(in *Input) { in.PostsPer1000High = -1 }, "band of new posts per 1,000 residents -1"},
 		{"path", func(in *Input) { in.Targets = map[string]Target{"001": {Coverage: nan, Path: "jump"}} }, `path "jump"`},
 		{"coverage", func(in *Input) { in.Targets = map[string]Target{"001": {Coverage: 80, Path: Step}} }, "coverage target 80"},
 		{"post shares", func(in *Input) { in.Posts = map[string][]PostShare{"001": {{"a", 1}, {"b", 1}}} }, "sum to 2"},
@@ -629,12 +647,12 @@ func TestInvalid(t *testing.T) {
 func TestSummaryAdd(t *testing.T) {
 	a := Summary{Services: 3, Create: 1, Enhance: 1, Sufficient: 1, HireFTE: 2,
 		Years: []YearTotal{{2026, 4, 4, 2}, {2027, 5, 5, 0}}}
-	b := Summary{Services: 2, Create: 1, Unknown: 1, HireFTE: 1.5,
+	b := Summary{Services: 2, Create: 1, MoreData: 1, HireFTE: 1.5,
 		Years: []YearTotal{{2027, 1.5, 1.5, 1.5}, {2028, 1.5, 1.5, 0}}}
 	// Counts add: 5 services, 2 create, 1 enhance, 1 sufficient, 1 unknown,
 	// 2 + 1.5 = 3.5 hires. 2027 is in both: 5 + 1.5 = 6.5 FTE and staff,
 	// 0 + 1.5 hires; 2026 and 2028 are in one each.
-	want := Summary{Services: 5, Create: 2, Enhance: 1, Sufficient: 1, Unknown: 1, HireFTE: 3.5,
+	want := Summary{Services: 5, Create: 2, Enhance: 1, Sufficient: 1, MoreData: 1, HireFTE: 3.5,
 		Years: []YearTotal{{2026, 4, 4, 2}, {2027, 6.5, 6.5, 1.5}, {2028, 1.5, 1.5, 0}}}
 	if got := a.Add(b); !reflect.DeepEqual(got, want) {
 		t.Errorf("Add = %+v, want %+v", got, want)

@@ -69,9 +69,9 @@ func Score(targetGap, demand, w float64, basic, minimumPackage bool) float64 {
 
 // rank orders services and numbers them 1 … n.
 //
-// By score: higher score first; at equal score a service with unknown
-// demand before one with known demand (its need may be large: a person
-// should look at it before at a service that meets its target); then by
+// By score: higher score first; at equal score a service that needs more
+// data before one with a demand (its need may be large: a person should
+// look at it before at a service that meets its target); then by
 // classifier code.
 //
 // The planner's rank (Input.Rank) wins: a ranked service takes the place

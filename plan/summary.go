@@ -12,7 +12,7 @@ func (s Summary) Add(t Summary) Summary {
 		Create:     s.Create + t.Create,
 		Enhance:    s.Enhance + t.Enhance,
 		Sufficient: s.Sufficient + t.Sufficient,
-		Unknown:    s.Unknown + t.Unknown,
+		MoreData:   s.MoreData + t.MoreData,
 		HireFTE:    s.HireFTE + t.HireFTE,
 	}
 	at := map[int]int{}

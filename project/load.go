@@ -37,6 +37,7 @@ type Project struct {
 	Needs       []Need
 	Targets     []Target
 	Registry    []RegistryCount
+	Known       []KnownClient
 	Providers   []Provider
 	Posts       []Post
 	OtherCosts  []OtherCost
@@ -102,10 +103,24 @@ type Need struct {
 // Target is the coverage a project plans for a service and the path to it.
 type Target struct {
 	Service  string  // classifier code
-	Coverage float64 // share of demand; NaN: the catalogue's
-	Path     string  // step, linear or ramp
-	Years    int     // for linear
+	Coverage float64 // share of expected users; NaN: the catalogue's
+	Uptake   float64 // share of demand expected to use the service, (0,1]; NaN: the catalogue's
+	Path     string  // linear (the default), step or ramp
+	Years    int     // for linear; 0: the plan's years
 	Ramp     []float64
+}
+
+// KnownClient is the count of a service's known clients in one community
+// (the Known clients sheet of registry.xlsx): administrative demand.
+type KnownClient struct {
+	Community string
+	Service   string // classifier code
+	Unit      hromada.Unit
+	Count     float64
+	AsOf      time.Time
+	Source    string
+	Use       string // "demand" or "floor"
+	Ref       string // file, sheet and cell of the count, for messages
 }
 
 // RegistryCount is a registry count of one group in one community
@@ -235,8 +250,9 @@ func (l *loader) load() {
 	l.needs(sheets["needs"])
 	l.targets(sheets["targets"])
 
-	if recs, ok := l.optionalFile(RegistryFile, Registry); ok {
+	if recs, ok := l.optionalFile(RegistryFile, Registry, KnownClients); ok {
 		l.registry(recs["registry"])
+		l.knownClients(recs[KnownClients.Key])
 	}
 	if recs, ok := l.optionalFile(ProvidersFile, Providers); ok {
 		l.providers(recs["providers"])
@@ -507,6 +523,10 @@ func (l *loader) checkCell(r *record, fl Field, t *xlsx.Table) {
 			r.cells[fl.Key] = d.Format("2006-01-02")
 		}
 	case Code:
+		if code, ok := localCode(fl.List, v); ok {
+			v = code
+			r.cells[fl.Key] = code
+		}
 		if allowed := FixedList(fl.List); allowed != nil && !contains(allowed, strings.ToLower(v)) {
 			err = fmt.Errorf("%q is not allowed; allowed: %s", v, strings.Join(allowed, ", "))
 		}
@@ -515,6 +535,21 @@ func (l *loader) checkCell(r *record, fl Field, t *xlsx.Table) {
 		l.add(r.problem(fl.Key, fmt.Sprintf("%s: %v", fl.Label.In(hromada.English), err), ""))
 		r.bad[fl.Key] = true
 	}
+}
+
+// localCode reads a value of a local list written in either language
+// («мінімум» → floor); ok is false for other lists and values.
+func localCode(list, v string) (string, bool) {
+	if !localLists[list] {
+		return "", false
+	}
+	n := strings.ToLower(strings.TrimSpace(v))
+	for _, lv := range FixedLists[list] {
+		if n == strings.ToLower(lv.Label.UK) || n == strings.ToLower(lv.Label.EN) {
+			return lv.Code, true
+		}
+	}
+	return "", false
 }
 
 func parseShare(v string) (float64, error) {
@@ -756,14 +791,21 @@ func (l *loader) targets(recs []record) {
 			continue
 		}
 		seen[s.Code] = r.refs["service"]
-		tg := Target{Service: s.Code, Coverage: math.NaN(), Path: r.get("path"), Years: r.int("years")}
+		tg := Target{Service: s.Code, Coverage: math.NaN(), Uptake: math.NaN(), Path: r.get("path"), Years: r.int("years")}
 		if r.get("coverage") != "" && !r.bad["coverage"] {
 			tg.Coverage = r.float("coverage")
 		}
+		if r.get("uptake") != "" && !r.bad["uptake"] {
+			tg.Uptake = r.float("uptake")
+			if tg.Uptake == 0 {
+				l.add(r.problem("uptake", "uptake 0 would plan no users at all", "write a share above 0 and at most 1, or leave it empty for the catalogue's"))
+				tg.Uptake = math.NaN()
+			}
+		}
 		switch tg.Path {
 		case "linear":
-			if tg.Years < 1 && !r.bad["years"] {
-				l.add(r.problem("years", "a linear path needs the number of years to scale up over", "write 1 or more"))
+			if r.get("years") != "" && tg.Years < 1 && !r.bad["years"] {
+				l.add(r.problem("years", "a linear path needs the number of years to scale up over", "write 1 or more, or leave it empty for the plan's years"))
 			}
 		case "ramp":
 			for _, f := range strings.Fields(r.get("ramp")) {
@@ -829,6 +871,36 @@ func (l *loader) registry(recs []record) {
 		l.p.Registry = append(l.p.Registry, RegistryCount{
 			Community: r.get("community"), Group: g, Unit: hromada.Unit(r.get("unit")),
 			Count: r.float("count"), AsOf: asOf, Source: r.get("source"),
+		})
+	}
+}
+
+// knownClients reads the Known clients sheet: one row per community and
+// service, in the service's unit.
+func (l *loader) knownClients(recs []record) {
+	seen := map[string]string{}
+	for _, r := range recs {
+		okC := l.community(r, "community")
+		s, okS := l.service(r, "service")
+		if !okC || !okS || r.bad["count"] || r.bad["unit"] || r.bad["as_of"] || r.bad["use"] {
+			continue
+		}
+		if u := hromada.Unit(r.get("unit")); u != s.Unit {
+			l.add(r.problem("unit", fmt.Sprintf("unit %q is not the unit of service %s, which counts in %s", u, s.Code, s.Unit),
+				fmt.Sprintf("count the service's clients in %s (see the catalogue)", s.Unit)))
+			continue
+		}
+		k := r.get("community") + "|" + s.Code
+		if prev, dup := seen[k]; dup {
+			l.add(r.problem("count", fmt.Sprintf("a second count of known clients for %s, service %s (first at %s)", r.get("community"), s.Code, prev), "keep one row per community and service"))
+			continue
+		}
+		seen[k] = r.refs["count"]
+		asOf, _ := time.Parse("2006-01-02", r.get("as_of")) // normalised by checkCell
+		l.p.Known = append(l.p.Known, KnownClient{
+			Community: r.get("community"), Service: s.Code, Unit: s.Unit, Count: r.float("count"), AsOf: asOf,
+			Source: r.get("source"), Use: r.get("use"),
+			Ref: fmt.Sprintf("%s: %s!%s", filepath.Base(r.file), r.sheet, r.refs["count"]),
 		})
 	}
 }

@@ -167,20 +167,22 @@ var Needs = Sheet{
 	},
 }
 
-// Targets set, per service, the share of demand to cover and how fast to
-// get there; a service not listed takes the catalogue's target and reaches
-// it in the first year.
+// Targets set, per service, the share of expected users to cover, the
+// uptake and how fast to get there; a service not listed takes the
+// catalogue's target and uptake and reaches them evenly over the plan's
+// years.
 var Targets = Sheet{
 	Key:      "targets",
 	Name:     t("Цілі", "Targets"),
 	Optional: true,
-	Help: t("Частка потреби, яку громада планує покрити, і шлях до неї; послуги без рядка беруть ціль з каталогу з першого року.",
-		"The share of demand the community plans to cover and the path to it; services without a row take the catalogue's target from the first year."),
+	Help: t("Частка очікуваних користувачів, яку громада планує покрити, частка тих, хто скористається, і шлях до цілі; послуги без рядка беруть ціль з каталогу й досягають її рівномірно за роки плану.",
+		"The share of expected users the community plans to cover, the uptake and the path to the target; services without a row take the catalogue's target and reach it evenly over the plan's years."),
 	Fields: []Field{
 		{Key: "service", Label: t("Код послуги", "Service code"), Kind: Code, List: "service", Required: true},
-		{Key: "coverage", Label: t("Цільове охоплення", "Target coverage"), Kind: Share, Help: t("частка потреби; порожньо — з каталогу", "share of demand; empty: the catalogue's"), Example: "0.8"},
-		{Key: "path", Label: t("Шлях нарощування", "Scale-up path"), Kind: Code, List: "path", Default: "step", Help: t("step — з першого року; linear — рівномірно за N років; ramp — частки цілі за роками", "step: from the first year; linear: evenly over N years; ramp: shares of the target by year")},
-		{Key: "years", Label: t("Років нарощування", "Years to scale up"), Kind: Integer, Help: t("для linear", "for linear"), Example: "3"},
+		{Key: "coverage", Label: t("Цільове охоплення", "Target coverage"), Kind: Share, Help: t("частка очікуваних користувачів; порожньо — з каталогу", "share of expected users; empty: the catalogue's"), Example: "0.8"},
+		{Key: "uptake", Label: t("Частка, що скористається", "Uptake"), Kind: Share, Help: t("частка тих, кому потрібна послуга, які нею скористаються (0–1]; порожньо — з каталогу (1)", "share of the people in need expected to use the service, (0–1]; empty: the catalogue's (1)"), Example: "0.6"},
+		{Key: "path", Label: t("Шлях нарощування", "Scale-up path"), Kind: Code, List: "path", Default: "linear", Help: t("linear — рівномірно за N років (порожньо — за всі роки плану); step — з першого року; ramp — частки цілі за роками", "linear: evenly over N years (empty: the plan's years); step: from the first year; ramp: shares of the target by year")},
+		{Key: "years", Label: t("Років нарощування", "Years to scale up"), Kind: Integer, Help: t("для linear; порожньо — роки плану", "for linear; empty: the plan's years"), Example: "3"},
 		{Key: "ramp", Label: t("Частки цілі за роками", "Shares of the target by year"), Kind: Text, Help: t("для ramp: через пробіл, напр. 0.3 0.6 1", "for ramp: space-separated, e.g. 0.3 0.6 1"), Example: "0.3 0.6 1"},
 	},
 }
@@ -198,6 +200,28 @@ var Registry = Sheet{
 		{Key: "count", Label: t("Кількість", "Count"), Kind: Integer, Required: true},
 		{Key: "as_of", Label: t("Станом на", "As of"), Kind: Date, Required: true},
 		{Key: "source", Label: t("Джерело", "Source"), Kind: Text, Required: true, Width: 36, Example: "ЄІССС, довідка УСЗН"},
+	},
+}
+
+// KnownClients are the clients of a service a community already knows of
+// from case records or registers (administrative demand): the service's
+// demand, or a floor under the survey's estimate, where a household survey
+// is too small for a rare need.
+var KnownClients = Sheet{
+	Key:      "known_clients",
+	Name:     t("Відомі клієнти", "Known clients"),
+	Optional: true,
+	Help: t("Один рядок = одна громада × одна послуга: скільки людей, яким потрібна послуга, відомо з журналів обліку чи реєстрів. Напр.: UA18020010000059904, 015.3, 12, child, 2026-01-01, журнал обліку центру денного догляду, floor.",
+		"One row = one community × one service: how many people who need the service are known from case records or registers. E.g. UA18020010000059904, 015.3, 12, child, 2026-01-01, the day-care centre's case register, floor."),
+	Fields: []Field{
+		{Key: "community", Label: t("Код громади", "Community code"), Kind: Code, List: "community", Required: true, Width: 24, Example: "UA18020010000059904"},
+		{Key: "service", Label: t("Код послуги", "Service code"), Kind: Code, List: "service", Required: true, Example: "015.3"},
+		{Key: "count", Label: t("Кількість", "Count"), Kind: Integer, Required: true, Example: "12", Help: t("ціле число ≥ 0 в одиниці послуги", "a whole number ≥ 0 in the service's unit")},
+		{Key: "unit", Label: t("Одиниця", "Unit"), Kind: Code, List: "unit", Required: true, Example: "child", Help: t("має збігатися з одиницею послуги в каталозі", "must be the service's unit in the catalogue")},
+		{Key: "as_of", Label: t("Станом на", "As of"), Kind: Date, Required: true, Example: "2026-01-01"},
+		{Key: "source", Label: t("Джерело", "Source"), Kind: Text, Required: true, Width: 36, Example: "журнал обліку центру денного догляду"},
+		{Key: "use", Label: t("Використання", "Use"), Kind: Code, List: "use", Default: "floor",
+			Help: t("попит (demand) — число замінює оцінку опитування; мінімум (floor) — попит не менший за це число", "demand: the count replaces the survey's estimate; floor: demand is at least the count")},
 	},
 }
 
@@ -302,7 +326,7 @@ type File struct {
 // Files lists the input workbooks of a project in the order check reads them.
 var Files = []File{
 	{Name: ProjectFile, Title: t("Налаштування проєкту", "Project settings"), Sheets: []Sheet{Settings, Communities, Groups, Needs, Targets}, Needed: true},
-	{Name: RegistryFile, Title: t("Реєстрові дані (Додаток 1)", "Registry counts (Annex 1)"), Sheets: []Sheet{Registry}},
+	{Name: RegistryFile, Title: t("Реєстрові дані (Додаток 1)", "Registry counts (Annex 1)"), Sheets: []Sheet{Registry, KnownClients}},
 	{Name: ProvidersFile, Title: t("Надавачі послуг (Додаток 2)", "Service providers (Annex 2)"), Sheets: []Sheet{Providers}},
 	{Name: CostsFile, Title: t("Вихідні дані для бюджету", "Cost inputs"), Sheets: []Sheet{Posts, OtherCosts, Startup, Funding, Revenue}},
 }

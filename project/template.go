@@ -61,9 +61,13 @@ var FixedLists = map[string][]ListValue{
 		{"per_client", t("сума на одного клієнта на рік", "an amount per client a year")},
 	},
 	"path": {
+		{"linear", t("рівномірно за вказану кількість років (порожньо — за роки плану)", "evenly over the given years (empty: the plan's years)")},
 		{"step", t("ціль з першого року", "the target from the first year")},
-		{"linear", t("рівномірно за вказану кількість років", "evenly over the given years")},
 		{"ramp", t("частки цілі за роками", "shares of the target by year")},
+	},
+	"use": {
+		{"floor", t("мінімум", "floor")},
+		{"demand", t("попит", "demand")},
 	},
 	"fte_step": {
 		{"0.25", t("чверть ставки", "a quarter post")},
@@ -73,7 +77,7 @@ var FixedLists = map[string][]ListValue{
 
 // localLists are the fixed lists whose drop-down offers the value in the
 // template's language (так/ні) rather than the code; readers accept both.
-var localLists = map[string]bool{"yesno": true}
+var localLists = map[string]bool{"yesno": true, "use": true}
 
 // fileIntro says what each input workbook is for, on its Instructions sheet.
 var fileIntro = map[string]hromada.Text{
@@ -81,8 +85,8 @@ var fileIntro = map[string]hromada.Text{
 		"Налаштування проєкту: назва й роки планування, громади та їхні файли опитування, групи населення (які домогосподарства до них належать) і потреби (яка відповідь в опитуванні означає потребу в якій послузі). hromada читає цей файл першим.",
 		"Project settings: name and planning years, the communities and their survey files, the population groups (which households belong to them) and the needs (which survey answer means a need for which service). hromada reads this file first."),
 	RegistryFile: t(
-		"Реєстрові дані (Додаток 1): скільки сімей, дітей або осіб кожної групи живе в кожній громаді станом на 1 січня, і звідки ці числа. З них частки з опитування перетворюються на кількість людей, яким потрібна послуга.",
-		"Registry counts (Annex 1): how many families, children or persons of each group live in each community as of 1 January, and where the numbers come from. They turn the shares from the survey into numbers of people who need a service."),
+		"Реєстрові дані (Додаток 1): скільки сімей, дітей або осіб кожної групи живе в кожній громаді станом на 1 січня, і звідки ці числа. З них частки з опитування перетворюються на кількість людей, яким потрібна послуга. Аркуш «Відомі клієнти» (необов'язковий): скільки людей, яким потрібна послуга, уже відомо з журналів обліку чи реєстрів — для рідкісних потреб, які опитування не може оцінити.",
+		"Registry counts (Annex 1): how many families, children or persons of each group live in each community as of 1 January, and where the numbers come from. They turn the shares from the survey into numbers of people who need a service. The Known clients sheet (optional): how many people who need a service are already known from case records or registers — for rare needs a survey cannot estimate."),
 	ProvidersFile: t(
 		"Надавачі соціальних послуг (Додаток 2): хто в громаді надає яку послугу, скільком клієнтам на рік, з яким персоналом. З цього план бачить, яку частину потреби вже покрито.",
 		"Service providers (Annex 2): who in the community provides which service, to how many clients a year, with what staff. From this the plan sees how much of the need is already covered."),

@@ -105,10 +105,11 @@ func newPlanWriter(p *Plan) *planWriter {
 }
 
 // actionRow reports whether a service has a row on the Actions sheet: it
-// is to be created or enhanced, or its demand is unknown and a planner
-// must decide.
+// is to be created or enhanced, or more data are needed and a planner
+// must decide (the row is written with Include "no", so budget does not
+// cost it unless the planner says so).
 func actionRow(sp plan.ServicePlan) bool {
-	return sp.Action == plan.Create || sp.Action == plan.Enhance || sp.Action == plan.Unknown
+	return sp.Action == plan.Create || sp.Action == plan.Enhance || sp.Action == plan.MoreData
 }
 
 func (w *planWriter) t(key string, args ...any) string { return pt(w.lang, key, args...) }
@@ -205,6 +206,8 @@ func (w *planWriter) summary() {
 	rs.heading(w.t("sum.report"))
 	w.line(rs, w.sentences(), "")
 
+	w.flags(rs)
+
 	rs.gap()
 	rs.heading(w.t("sum.counts"))
 	cols := []Col{{Header: w.t("sum.col.action")}, {Header: w.t("sum.col.services"), Format: Integer}, {Header: w.t("sum.col.means")}}
@@ -217,7 +220,7 @@ func (w *planWriter) summary() {
 		means string
 	}{
 		{plan.Create, s.Create, "sum.means.create"}, {plan.Enhance, s.Enhance, "sum.means.enhance"},
-		{plan.Sufficient, s.Sufficient, "sum.means.suff"}, {plan.Unknown, s.Unknown, "sum.means.unknown"},
+		{plan.Sufficient, s.Sufficient, "sum.means.suff"}, {plan.MoreData, s.MoreData, "sum.means.more_data"},
 	} {
 		rs.row(cols, []any{w.action(c.a), float64(c.n), w.t(c.means)})
 	}
@@ -285,7 +288,7 @@ func (w *planWriter) summary() {
 
 	rs.gap()
 	rs.heading(w.t("sum.charts"))
-	if s.Unknown > 0 {
+	if s.MoreData > 0 {
 		w.line(rs, w.t("sum.charts.note"), "note")
 	}
 	w.chartRow = rs.next
@@ -333,12 +336,12 @@ func (w *planWriter) sentences() string {
 	if s.Sufficient > 0 {
 		out = append(out, w.t("say.sufficient."+form(s.Sufficient), s.Sufficient))
 	}
-	if s.Unknown > 0 {
-		key := "say.unknown.many"
-		if form(s.Unknown) == "one" {
-			key = "say.unknown.one"
+	if s.MoreData > 0 {
+		key := "say.more_data.many"
+		if form(s.MoreData) == "one" {
+			key = "say.more_data.one"
 		}
-		out = append(out, w.t(key, s.Unknown))
+		out = append(out, w.t(key, s.MoreData))
 	}
 	years := w.years()
 	switch {
@@ -394,7 +397,21 @@ func (w *planWriter) rationale(sp plan.ServicePlan) string {
 		case plan.ReasonNoDemand:
 			out = append(out, w.t("why.nodemand"))
 		case plan.ReasonSuppressed:
-			out = append(out, w.t("why.unknown"))
+			out = append(out, w.t("why.suppressed"))
+		case plan.ReasonIntervalZero:
+			out = append(out, w.t("why.interval_zero", n(sp.Survey), n(sp.SurveyLow), n(sp.SurveyHigh)))
+		case plan.ReasonNotObserved:
+			out = append(out, w.t("why.not_observed"))
+		case plan.ReasonNeedKnown:
+			out = append(out, w.t("why.need_known"))
+		case plan.ReasonNeedSample:
+			out = append(out, w.t("why.need_sample"))
+		case plan.ReasonGroupFloor:
+			out = append(out, w.t("why.group_floor", w.groupName(sp.FloorGroup), n(sp.Demand), word(sp.Demand)))
+		case plan.ReasonKnownClients:
+			out = append(out, w.t("why.known", n(sp.Demand), word(sp.Demand), w.knownSource(sp)))
+		case plan.ReasonKnownFloor:
+			out = append(out, w.t("why.known_floor", n(sp.Demand), word(sp.Demand), w.knownSource(sp)))
 		case plan.ReasonBasic:
 			out = append(out, w.t("why.basic"))
 		case plan.ReasonMinimumPackage:
@@ -412,6 +429,67 @@ func (w *planWriter) rationale(sp plan.ServicePlan) string {
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+// knownSource says where a service's known clients come from: "case
+// register, as of 2026-01-01".
+func (w *planWriter) knownSource(sp plan.ServicePlan) string {
+	k := sp.KnownClients
+	if k == nil {
+		return "—"
+	}
+	if k.AsOf == "" {
+		return k.Source
+	}
+	return w.t("known.asof", k.Source, k.AsOf)
+}
+
+// basis says in words what a service's demand rests on: the survey, known
+// clients, known clients as a floor, a group's demand as a floor; "" when
+// the plan has none.
+func (w *planWriter) basis(sp plan.ServicePlan) string {
+	switch sp.Basis {
+	case plan.BasisSurvey:
+		return w.t("basis.survey")
+	case plan.BasisKnownClients:
+		return w.t("basis.known_clients")
+	case plan.BasisKnownFloor:
+		return w.t("basis.known_clients_floor")
+	case plan.BasisGroupFloor:
+		return w.t("basis.group_floor", w.groupName(sp.FloorGroup))
+	}
+	return ""
+}
+
+// flags writes the plan's plausibility warnings on the Summary: each with
+// the figure compared, its limit and where to look.
+func (w *planWriter) flags(rs *reportSheet) {
+	rs.gap()
+	rs.heading(w.t("sum.flags"))
+	per := w.r.PostsPer1000
+	if !math.IsNaN(per) {
+		w.line(rs, w.t("sum.flags.per1000", w.fte(w.r.Summary.HireFTE), formatCount(w.lang, float64(w.r.Community.Population)), formatDecimal(w.lang, per, 2)), "")
+	}
+	if len(w.r.Flags) == 0 {
+		w.line(rs, w.t("sum.flags.none"), "")
+		return
+	}
+	for _, f := range w.r.Flags {
+		switch f.Code {
+		case plan.FlagPostsPer1000:
+			src := f.Source
+			if src == plan.DefaultPostsPer1000Source {
+				src = w.t("flag.default_source")
+			}
+			w.line(rs, w.t("flag.posts", formatDecimal(w.lang, f.Value, 2), formatDecimal(w.lang, f.Limit, 2), src, w.t("sheet.staffing"), w.t("sheet.actions")), "warn")
+		case plan.FlagWorkforceGrowth:
+			if math.IsInf(f.Value, 1) {
+				w.line(rs, w.t("flag.growth.none", w.fte(f.Hires), w.t("sheet.inventory"), w.t("sheet.actions")), "warn")
+			} else {
+				w.line(rs, w.t("flag.growth", w.fte(f.Hires), w.fte(f.Base), formatDecimal(w.lang, f.Value, 2), formatDecimal(w.lang, f.Limit, 2), w.t("sheet.inventory"), w.t("sheet.actions")), "warn")
+			}
+		}
+	}
 }
 
 // groupName names a group of the plan's input by its ID.

@@ -56,9 +56,9 @@ func ExampleReadPlan() {
 	}
 	// Output:
 	// 1. 010.1 Social support (enhance), include true
-	//    2026: 96 clients, 3.25 FTE, 3.25 posts, 1.25 new
-	//    2027: 96 clients, 3.25 FTE, 3.25 posts, 0 new
+	//    2026: 65.5 clients, 2.25 FTE, 2.25 posts, 0.25 new
+	//    2027: 96 clients, 3.25 FTE, 3.25 posts, 1 new
 	// 2. 013.0 Early intervention (create), include true
-	//    2026: 15 clients, 2 FTE, 2 posts, 2 new
+	//    2026: 7.5 clients, 2 FTE, 2 posts, 2 new
 	//    2027: 15 clients, 2 FTE, 2 posts, 0 new
 }

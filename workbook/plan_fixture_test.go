@@ -14,12 +14,15 @@ import (
 //     40, with a vacancy → enhance, on a linear path over 2 years, two
 //     posts;
 //   - 013.0 early intervention: 30 children, no provider, no interval →
-//     create, staff set by the minimum;
+//     create in the first year (path step), staff set by the minimum;
 //   - 015.3 day care: 40 children, no provider → create on a ramp, two
 //     posts;
-//   - 002.0 counselling: capacity 900 against a target of 797 → sufficient;
-//   - 003.0 mediation: demand suppressed → unknown, with a provider;
-//   - 908.0 psychosocial support: no demand → sufficient;
+//   - 002.0 counselling: capacity 900 against a target of 797 → sufficient
+//     (default path: linear over the plan's years);
+//   - 003.0 mediation: demand suppressed → more data needed, with a
+//     provider;
+//   - 908.0 psychosocial support: not observed (0, interval 0–12) → more
+//     data needed;
 //   - an inventory row of a service the plan does not cover.
 func testPlanInput(years int) plan.Input {
 	nan := math.NaN()
@@ -67,6 +70,7 @@ func testPlanInput(years int) plan.Input {
 		},
 		Targets: map[string]plan.Target{
 			"010.1": {Coverage: nan, Path: plan.Linear, Years: 2},
+			"013.0": {Coverage: nan, Uptake: nan, Path: plan.Step},
 			"015.3": {Coverage: 0.75, Path: plan.Ramp, Ramp: []float64{0.5, 1}},
 		},
 		Posts: map[string][]plan.PostShare{

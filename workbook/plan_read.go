@@ -109,11 +109,15 @@ func yearHeader(h string) (key string, year int, ok bool) {
 // parseAction reads an action in either language or as its code.
 func parseAction(s string) (plan.Action, bool) {
 	k := headerKey(s)
-	for _, a := range []plan.Action{plan.Create, plan.Enhance, plan.Sufficient, plan.Unknown} {
+	for _, a := range []plan.Action{plan.Create, plan.Enhance, plan.Sufficient, plan.MoreData} {
 		t := planText["action."+string(a)]
-		if k == string(a) || k == headerKey(t.UK) || k == headerKey(t.EN) {
+		if k == headerKey(string(a)) || k == headerKey(t.UK) || k == headerKey(t.EN) {
 			return a, true
 		}
+	}
+	// Plans written before "more data needed" said "unknown".
+	if k == "unknown" || k == "невідомо" {
+		return plan.MoreData, true
 	}
 	return "", false
 }

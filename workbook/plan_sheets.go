@@ -31,10 +31,13 @@ var gapColumns = []planCol{
 	{key: "service_code", format: TextFmt, width: 9},
 	{key: "service_name", width: 34, wrap: true},
 	{key: "unit", width: 9},
-	{key: "action", width: 11},
+	{key: "action", width: 14},
 	{key: "demand", format: Integer, width: 10},
 	{key: "demand_low", format: Integer, width: 10, wrap: true},
 	{key: "demand_upp", format: Integer, width: 10, wrap: true},
+	{key: "basis", width: 22, wrap: true},
+	{key: "uptake", format: Percent, width: 11, wrap: true},
+	{key: "expected", format: Integer, width: 11, wrap: true},
 	{key: "providers", format: Integer, width: 10},
 	{key: "capacity", format: Integer, width: 13, wrap: true},
 	{key: "clients", format: Integer, width: 10, wrap: true},
@@ -58,7 +61,7 @@ var (
 		{key: "rank", format: Integer, width: 8},
 		{key: "service_code", format: TextFmt, width: 9},
 		{key: "service_name", width: 32, wrap: true},
-		{key: "action", width: 11},
+		{key: "action", width: 14},
 		{key: "include", width: 11, input: true},
 		{key: "planner_rank", format: Integer, width: 14, input: true},
 		{key: "unit", width: 9},
@@ -135,14 +138,14 @@ func columnRef(col, from, to int) string {
 }
 
 // actionColours colour an action column by its value: create red, enhance
-// amber, sufficient green, unknown grey.
+// amber, sufficient green, more data needed grey.
 func (w *planWriter) actionColours(sh string, col, from, to int) {
 	c := ColumnName(col)
 	rule := func(a plan.Action, kind string) excelize.ConditionalFormatOptions {
 		return w.formulaRule(fmt.Sprintf(`$%s%d=%q`, c, from, w.action(a)), kind)
 	}
 	w.cond(sh, columnRef(col, from, to), rule(plan.Create, "bad"), rule(plan.Enhance, "caution"),
-		rule(plan.Sufficient, "good"), rule(plan.Unknown, "quiet"))
+		rule(plan.Sufficient, "good"), rule(plan.MoreData, "quiet"))
 }
 
 // gapsSheet writes the Gaps sheet: every service, demand against capacity.
@@ -155,7 +158,7 @@ func (w *planWriter) gapsSheet() {
 		}
 		rows = append(rows, []any{
 			float64(sp.Rank), sp.Service.Code, w.serviceName(sp.Service), unitPlural(w.lang, sp.Service.Unit), w.action(sp.Action),
-			demand, sp.DemandLow, sp.DemandHigh, float64(sp.Providers), sp.Capacity, sp.Clients,
+			demand, sp.DemandLow, sp.DemandHigh, w.basis(sp), sp.Uptake, sp.Expected, float64(sp.Providers), sp.Capacity, sp.Clients,
 			sp.Gap, sp.GapLow, sp.GapHigh, sp.Coverage, sp.TargetCoverage, sp.Target, sp.TargetGap, sp.Score,
 			w.reasons(sp),
 		})
@@ -210,7 +213,7 @@ func (w *planWriter) actionsSheet() {
 	for i, sp := range w.actions {
 		r := i + 2
 		include := w.t("yes")
-		if sp.Action == plan.Unknown {
+		if sp.Action == plan.MoreData {
 			include = w.t("no")
 		}
 		var plannerRank any
@@ -509,11 +512,14 @@ func (w *planWriter) methodsSheet() {
 	key(w.t("m.targets"), w.t("m.targets.text"))
 	key(w.t("m.path"), w.t("m.path.text"))
 	for _, sp := range w.r.Services {
-		if sp.Years == nil || sp.Path == "" || sp.Path == plan.Step {
+		if sp.Years == nil || sp.Path == "" || (sp.Path == plan.Linear && sp.PathYears == w.r.Years) {
 			continue
 		}
 		key(w.serviceName(sp.Service), w.t("m.path.service", sp.Service.Code, w.pathWords(sp)))
 	}
+	key(w.t("m.uptake"), w.t("m.uptake.text"))
+	key(w.t("m.known"), w.t("m.known.text"))
+	key(w.t("m.flags"), w.t("m.flags.text"))
 
 	p = append(p, Para{Heading: w.t("m.staff")})
 	key(w.t("m.fte"), w.t("m.fte.text", w.fte(w.r.FTEStep)))
@@ -528,7 +534,7 @@ func (w *planWriter) methodsSheet() {
 			src = w.t("m.norm.nosource")
 		}
 		key(fmt.Sprintf("%s %s", s.Code, w.serviceName(s)),
-			w.t("m.norm", formatFTE(w.lang, s.Caseload), w.fte(s.MinStaff), formatPercent(w.lang, sp.TargetCoverage), src))
+			w.t("m.norm", formatFTE(w.lang, s.Caseload), w.fte(s.MinStaff), formatPercent(w.lang, sp.TargetCoverage), formatPercent(w.lang, sp.Uptake), src))
 	}
 
 	p = append(p, Para{Heading: w.t("m.priority")})
@@ -580,7 +586,7 @@ func (w *planWriter) pathWords(sp plan.ServicePlan) string {
 	tg := w.p.Input.Targets[sp.Service.Code]
 	switch sp.Path {
 	case plan.Linear:
-		return w.t("m.path.linear", tg.Years)
+		return w.t("m.path.linear", sp.PathYears)
 	case plan.Ramp:
 		var shares []string
 		for _, s := range tg.Ramp {

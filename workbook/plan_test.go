@@ -118,8 +118,8 @@ func TestWritePlanSheets(t *testing.T) {
 	summary := strings.Join(slices.Concat(sheetRows(t, path, "Підсумок")...), "\n")
 	for _, s := range []string{
 		"Буде створено 2 нові послуги і розширено 1 послугу.",
-		"Ще 2 послуги мають достатню спроможність.",
-		"Для 1 послуги потреба невідома",
+		"Ще 1 послуга має достатню спроможність.",
+		"Для 2 послуг потрібні дані",
 		"Нових ставок за 2026–2028 роки: 7,25, з них у 2026 році — 4,5.",
 		"Першочергові: «Денний догляд (для дітей з інвалідністю)», «Раннє втручання» і «Соціальний супровід",
 	} {
@@ -153,8 +153,8 @@ func TestWritePlanSheets(t *testing.T) {
 	for _, r := range actions[1:] {
 		codes = append(codes, r[1])
 	}
-	if want := []string{"015.3", "013.0", "010.1", "003.0"}; !slices.Equal(codes, want) {
-		t.Errorf("Actions lists %v, want %v (create, enhance and unknown, in rank order)", codes, want)
+	if want := []string{"015.3", "013.0", "010.1", "003.0", "908.0"}; !slices.Equal(codes, want) {
+		t.Errorf("Actions lists %v, want %v (create, enhance and more data needed, in rank order)", codes, want)
 	}
 }
 
@@ -187,7 +187,7 @@ func TestReadPlanRoundTrip(t *testing.T) {
 					t.Errorf("row %d = %s %s %s rank %d, want %s %s %s rank %d", a.Row, a.Code, a.Action, a.Unit, a.Rank,
 						sp.Service.Code, sp.Action, sp.Service.Unit, sp.Rank)
 				}
-				if a.Include != (sp.Action != plan.Unknown) {
+				if a.Include != (sp.Action != plan.MoreData) {
 					t.Errorf("%s: include %v", a.Code, a.Include)
 				}
 				if a.Caseload != sp.Service.Caseload || a.MinStaff != sp.Service.MinStaff || a.FTEStep != 0.25 ||
@@ -433,8 +433,10 @@ func TestReadPlanProblems(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if ps.Errors() != 4 || len(pr.Actions) != 0 {
-		t.Errorf("%d errors, %d actions read; want 4 errors and every row left out", ps.Errors(), len(pr.Actions))
+	// Every edited row is left out; the row of 908.0 (more data needed,
+	// Include "no") is read as it was written.
+	if ps.Errors() != 4 || len(pr.Actions) != 1 || pr.Actions[0].Code != "908.0" || pr.Actions[0].Include {
+		t.Errorf("%d errors, %d actions read; want 4 errors and only 908.0, not included", ps.Errors(), len(pr.Actions))
 	}
 }
 
@@ -569,12 +571,13 @@ func TestPlanTexts(t *testing.T) {
 	if len(used) < 60 {
 		t.Fatalf("found only %d uses of texts; is the pattern out of date?", len(used))
 	}
-	for _, a := range []plan.Action{plan.Create, plan.Enhance, plan.Sufficient, plan.Unknown} {
+	for _, a := range []plan.Action{plan.Create, plan.Enhance, plan.Sufficient, plan.MoreData} {
 		used = append(used, "action."+string(a))
 	}
 	for _, r := range []plan.Reason{plan.ReasonNoProvider, plan.ReasonBelowTarget, plan.ReasonTargetMet, plan.ReasonNoDemand,
 		plan.ReasonSuppressed, plan.ReasonBasic, plan.ReasonMinimumPackage, plan.ReasonVulnerable, plan.ReasonMinStaff,
-		plan.ReasonVacancies, plan.ReasonPlannerRank} {
+		plan.ReasonVacancies, plan.ReasonPlannerRank, plan.ReasonIntervalZero, plan.ReasonNotObserved, plan.ReasonNeedKnown,
+		plan.ReasonNeedSample, plan.ReasonGroupFloor, plan.ReasonKnownClients, plan.ReasonKnownFloor} {
 		used = append(used, "reason."+string(r))
 	}
 	for _, form := range []string{"one", "few", "many"} {
@@ -639,5 +642,66 @@ func TestWritePlanEmpty(t *testing.T) {
 	pr, ps := ReadPlan(path)
 	if len(ps) > 0 || pr == nil || len(pr.Actions) != 0 || pr.FirstYear != 2026 || pr.Years != 2 {
 		t.Errorf("ReadPlan of an empty plan = %+v, %v", pr, ps)
+	}
+}
+
+// TestWritePlanBasisAndFlags checks that the Gaps sheet says what each
+// demand rests on, with uptake and expected users, and that the Summary
+// shows the plausibility flags with the figure compared and where to look.
+func TestWritePlanBasisAndFlags(t *testing.T) {
+	in := testPlanInput(3)
+	// Mediation (003.0, suppressed): 20 families known from the register,
+	// used as the demand. Day care (015.3): 45 known children above the
+	// survey's 40, a floor. A community of 5,000 residents.
+	in.KnownClients = map[string]plan.KnownClients{
+		"003.0": {Count: 20, Use: plan.UseDemand, AsOf: "2026-01-01", Source: "register of the centre"},
+		"015.3": {Count: 45, Use: plan.UseFloor, AsOf: "2026-01-01", Source: "day-care case register"},
+	}
+	in.Targets["002.0"] = plan.Target{Coverage: math.NaN(), Uptake: 0.5}
+	in.Community.Population = 5000
+	res, err := plan.Make(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := writeTestPlan(t, "flags", &Plan{Lang: hromada.English, Input: in, Result: res})
+	gaps := sheetRows(t, path, "Gaps")
+	col := func(key string) int { return colIndex(gapColumns, key, 0) }
+	basis := map[string][3]string{}
+	for _, r := range gaps[1:] {
+		basis[r[col("service_code")]] = [3]string{r[col("basis")], r[col("uptake")], r[col("expected")]}
+	}
+	// 002.0: uptake 0.5 of 996 = 498 expected users.
+	want := map[string][3]string{
+		"003.0": {"known clients", "1", "20"},
+		"015.3": {"known clients (floor)", "1", "45"},
+		"002.0": {"survey", "0.5", "498"},
+		"908.0": {"", "1", ""}, // more data needed: no demand, no expected users
+
+	}
+	for code, w := range want {
+		if g := basis[code]; g != w {
+			t.Errorf("%s: basis, uptake, expected = %q, want %q", code, g, w)
+		}
+	}
+	summary := strings.Join(slices.Concat(sheetRows(t, path, "Summary")...), "\n")
+	// Hires: 7.25 as in the golden plan, with day care's target 0.75 × 45 =
+	// 33.75 children needing 33.75/8 = 4.22 → 4.25 posts instead of 3.75:
+	// 7.75 over the horizon; mediation's 20 families (target 16, 16/40 =
+	// 0.4 → 0.5 post) are served by its 0.5 post. Per 5 thousand
+	// residents: 1.55.
+	if res.Summary.HireFTE != 7.75 {
+		t.Errorf("hires %v, want 7.75", res.Summary.HireFTE)
+	}
+	per := res.Summary.HireFTE / 5
+	for _, s := range []string{
+		fmt.Sprintf("Warning: %s new posts per 1,000 residents — above the limit of 1.00 (hromada's choice: no published benchmark was found).", formatDecimal(hromada.English, per, 2)),
+		"Check the “New posts in the year” row of the Staffing sheet and the target clients on the Actions sheet.",
+	} {
+		if !strings.Contains(summary, s) {
+			t.Errorf("the Summary does not say %q:\n%s", s, summary)
+		}
+	}
+	if len(res.Flags) == 0 || res.Flags[0].Code != plan.FlagPostsPer1000 || per <= 1 {
+		t.Errorf("flags %+v, per 1,000 %v: want the posts flag", res.Flags, per)
 	}
 }

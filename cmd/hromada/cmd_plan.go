@@ -203,10 +203,10 @@ func reportPlans(o *planOptions, plans []pipeline.CommunityPlan, lang hromada.La
 	for _, cp := range plans {
 		s := cp.Result.Summary
 		rows = append(rows, []string{cp.Community.Name.In(lang), fmt.Sprint(s.Create), fmt.Sprint(s.Enhance), fmt.Sprint(s.Sufficient),
-			fmt.Sprint(s.Unknown), fmt.Sprintf("%.2f", s.HireFTE), topPriority(cp.Result, lang), cp.Path})
+			fmt.Sprint(s.MoreData), fmt.Sprintf("%.2f", s.HireFTE), topPriority(cp.Result, lang), cp.Path})
 	}
 	writeTable(o.stdout, []string{tr(lang, "громада", "community"), tr(lang, "створити", "create"), tr(lang, "розширити", "enhance"),
-		tr(lang, "достатньо", "sufficient"), tr(lang, "невідомо", "unknown"), tr(lang, "нових ставок", "new posts (FTE)"),
+		tr(lang, "достатньо", "sufficient"), tr(lang, "потрібні дані", "more data"), tr(lang, "нових ставок", "new posts (FTE)"),
 		tr(lang, "перший пріоритет", "first priority"), tr(lang, "план", "plan")}, rows)
 	return nil
 }
