@@ -96,6 +96,15 @@ type Need struct {
 	Service hromada.Service
 	Column  string
 	Option  string // select_multiple option; "" for a yes/no column
+	// ClientsRepeat is the roster sheet (one row per household member)
+	// whose ClientsColumn says which members need the service.
+	ClientsRepeat string
+	// ClientsColumn is, with ClientsRepeat, the member-level question (a
+	// yes/no column, or a select_multiple whose option is Option or the
+	// service key); without it, the household question "how many children
+	// / members need the service". Neither: one client per household in
+	// need (METHODS.md §1.5).
+	ClientsColumn string
 }
 
 // Target is the coverage a project plans for a service and the path to it.
@@ -735,7 +744,13 @@ func (l *loader) needs(recs []record) {
 			continue
 		}
 		seen[s.Code] = r.refs["service"]
-		l.p.Needs = append(l.p.Needs, Need{Service: s, Column: r.get("column"), Option: r.get("option")})
+		nd := Need{Service: s, Column: r.get("column"), Option: r.get("option"),
+			ClientsRepeat: r.get("clients_repeat"), ClientsColumn: r.get("clients_column")}
+		if nd.ClientsRepeat != "" && nd.ClientsColumn == "" {
+			l.add(r.problem("clients_column", fmt.Sprintf("service %s has a roster sheet %q but no clients column", s.Code, nd.ClientsRepeat),
+				"name the roster's member-level question, e.g. member_needs"))
+		}
+		l.p.Needs = append(l.p.Needs, nd)
 	}
 	if len(recs) == 0 {
 		l.add(hromada.Problem{File: filepath.Join(l.dir, ProjectFile), Sheet: l.sheets[Needs.Key],
