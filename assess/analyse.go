@@ -188,9 +188,8 @@ type Rate struct {
 //	R = Σ_{i∈g} w_i m_i / Σ_{i∈g} w_i x_i    with a count in children or persons
 //
 // x_i the household's children or size (R svyratio), with a Wald t interval
-// and the reliability rules of ratios. When m is 0/1 and the count is in
-// families, R is the family rate p and takes Options.CI. The bounds are
-// kept within [0, N_g] for proportions and ≥ 0 otherwise.
+// and the reliability rules of means and ratios, even when m is 0/1. The
+// bounds are kept within [0, N_g] for proportions and ≥ 0 otherwise.
 //
 // A demand whose group has respondents but none in need is NotObserved,
 // with ShareUpp the one-sided upper bound of the share of families in need.
@@ -887,9 +886,10 @@ func (a *analysis) conversion(nd Need, binary bool, us, uc hromada.Unit, num []f
 	if err != nil {
 		return Rate{}, fmt.Errorf("need %q, group %q: %w", nd.Service, group, err)
 	}
-	// One client per family at most and a count in families: R is a share
-	// of families, a proportion.
-	isProp := den == nil && binary && isBinary(num)
+	// Clients per family or per child (person) is a mean or a ratio, with
+	// their reliability rules, even when each household has at most one
+	// client: a share of families would publish one household in need.
+	isProp := us == hromada.Family && den == nil && binary
 	denName := ""
 	if den != nil {
 		denName = unitDen(uc)

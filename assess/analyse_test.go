@@ -76,17 +76,17 @@ func TestAnalyseUnitConversion(t *testing.T) {
 	}{
 		// idp (hh 1, 2, 4), count in families, service in children:
 		// R = Σ w·m / Σ w = (10·1 + 10·0 + 20·1)/40 = 0.75 children per
-		// family, 500 families × 0.75 = 375 children. m is 0/1 here, so R
-		// is a share of families. (The old rule, Σ w·children·y / Σ w,
-		// gave (10·2 + 20·1)/40 = 1 and 500 children.)
-		{"idp", "day_care", BasisRegistry, hromada.Child, 500, 0.75, 375, "prop_select_one"},
+		// family, 500 families × 0.75 = 375 children: a mean, with its
+		// rules, even though m is 0/1 here. (The old rule,
+		// Σ w·children·y / Σ w, gave (10·2 + 20·1)/40 = 1 and 500 children.)
+		{"idp", "day_care", BasisRegistry, hromada.Child, 500, 0.75, 375, "mean"},
 		// lowinc (hh 2, 3, 4; hh 6 unknown), count in children:
 		// R = Σ w·m / Σ w·children = 20·1 / (10·0 + 20·3 + 20·1)
 		// = 20/80 = 0.25, 120 children × 0.25 = 30 children.
 		{"lowinc", "day_care", BasisRegistry, hromada.Child, 120, 0.25, 30, "ratio"},
 		// all, no count: survey basis Σw = 100 families; R = Σ w·m / Σ w
 		// over those known = (10 + 20)/90; 100·30/90.
-		{AllGroup, "day_care", BasisSurvey, hromada.Child, 100, 30.0 / 90, 100 * 30.0 / 90, "prop_select_one"},
+		{AllGroup, "day_care", BasisSurvey, hromada.Child, 100, 30.0 / 90, 100 * 30.0 / 90, "mean"},
 		// psych is in families: the rate itself. idp: (10+10+20)/40 = 1.
 		{"idp", "psych", BasisRegistry, hromada.Family, 500, 1, 500, "prop_select_one"},
 		// lowinc counted in children, psych in families: R = Σ w·y / Σ w·children
@@ -105,7 +105,7 @@ func TestAnalyseUnitConversion(t *testing.T) {
 	if d.AsOf != "2026-01-01" || d.Source != "IDP register" || d.CountUnit != hromada.Family || d.ClientsFrom != ClientsRoster {
 		t.Errorf("idp demand keeps count metadata %q %q %q, clients from %q", d.AsOf, d.Source, d.CountUnit, d.ClientsFrom)
 	}
-	if want := "prop_select_one @/@ day_care*children %/% yes @/@ idp %/% yes"; d.Rate.AnalysisKey != want {
+	if want := "mean @/@ day_care*children %/% NA @/@ idp %/% yes"; d.Rate.AnalysisKey != want {
 		t.Errorf("analysis_key = %q, want %q", d.Rate.AnalysisKey, want)
 	}
 	if d := findDemand(t, res.Demand, "idp", "psych"); d.ClientsFrom != "" {

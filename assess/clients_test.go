@@ -71,11 +71,9 @@ func TestClientsMatchR(t *testing.T) {
 			dm = findDemand(t, res.Demand, c.group, "svc")
 		}
 		r := dm.Rate
-		// n is the respondents; for a share of families (m is 0/1, a count
-		// in families) n is those in need, as analysistools writes it.
-		n := want["n"]
+		n := want["n"] // the respondents
 		if r.Kind == KindProportion {
-			n = want["npos"]
+			t.Errorf("%s: a proportion; clients per family are a mean", c.case_)
 		}
 		if !near(r.Stat, want["value"], 1e-8) || !near(r.SE, want["se"], 1e-8) || r.DF != int(want["df"]) || r.N != int(n) {
 			t.Errorf("%s: R %v SE %v df %d n %d, want %v %v %v %v", c.case_, r.Stat, r.SE, r.DF, r.N, want["value"], want["se"], want["df"], n)
@@ -87,14 +85,12 @@ func TestClientsMatchR(t *testing.T) {
 		if strings.Contains(c.case_, ";ratio;") && r.Kind != KindRatio {
 			t.Errorf("%s: kind %s, want ratio", c.case_, r.Kind)
 		}
-		if r.Kind != KindProportion {
-			if r.Method != Wald || !near(r.StatLow, max(want["wald_low"], 0), 1e-8) || !near(r.StatUpp, want["wald_upp"], 1e-8) {
-				t.Errorf("%s: %s [%v, %v], want wald [%v, %v]", c.case_, r.Method, r.StatLow, r.StatUpp, want["wald_low"], want["wald_upp"])
-			}
-			// Reliability of ratios: RSE above 0.30 suppresses.
-			if rse := want["se"] / want["value"]; (rse > 0.30) != hasFlag(r.Verdict.Reasons, FlagHighRSE) {
-				t.Errorf("%s: RSE %.3f, verdict %+v", c.case_, rse, r.Verdict)
-			}
+		if r.Method != Wald || !near(r.StatLow, max(want["wald_low"], 0), 1e-8) || !near(r.StatUpp, want["wald_upp"], 1e-8) {
+			t.Errorf("%s: %s [%v, %v], want wald [%v, %v]", c.case_, r.Method, r.StatLow, r.StatUpp, want["wald_low"], want["wald_upp"])
+		}
+		// Reliability of ratios: RSE above 0.30 suppresses.
+		if rse := want["se"] / want["value"]; (rse > 0.30) != hasFlag(r.Verdict.Reasons, FlagHighRSE) {
+			t.Errorf("%s: RSE %.3f, verdict %+v", c.case_, rse, r.Verdict)
 		}
 	}
 }
