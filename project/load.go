@@ -699,6 +699,14 @@ func (l *loader) groups(recs []record) {
 	}
 }
 
+// unitPlural names the members a unit counts, in English.
+func unitPlural(u hromada.Unit) string {
+	if u == hromada.Child {
+		return "children"
+	}
+	return "persons"
+}
+
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -746,6 +754,10 @@ func (l *loader) needs(recs []record) {
 		seen[s.Code] = r.refs["service"]
 		nd := Need{Service: s, Column: r.get("column"), Option: r.get("option"),
 			ClientsRepeat: r.get("clients_repeat"), ClientsColumn: r.get("clients_column")}
+		if s.Unit != hromada.Family && s.Unit != "" && nd.ClientsColumn == "" && nd.ClientsRepeat == "" {
+			l.add(withSeverity(r.problem("clients_column", fmt.Sprintf("service %s is counted in %s, but no question says how many need it: each household in need counts as one client", s.Code, unitPlural(s.Unit)),
+				"ask the roster question member_needs (clients_repeat = roster, clients_column = member_needs), or a household question \"how many need it\""), hromada.Warning))
+		}
 		if nd.ClientsRepeat != "" && nd.ClientsColumn == "" {
 			l.add(r.problem("clients_column", fmt.Sprintf("service %s has a roster sheet %q but no clients column", s.Code, nd.ClientsRepeat),
 				"name the roster's member-level question, e.g. member_needs"))
