@@ -756,7 +756,7 @@ func (l *loader) needs(recs []record) {
 			ClientsRepeat: r.get("clients_repeat"), ClientsColumn: r.get("clients_column")}
 		if s.Unit != hromada.Family && s.Unit != "" && nd.ClientsColumn == "" && nd.ClientsRepeat == "" {
 			l.add(withSeverity(r.problem("clients_column", fmt.Sprintf("service %s is counted in %s, but no question says how many need it: each household in need counts as one client", s.Code, unitPlural(s.Unit)),
-				"ask the roster question member_needs (clients_repeat = roster, clients_column = member_needs), or a household question \"how many need it\""), hromada.Warning))
+				"point clients_repeat and clients_column to the roster question member_needs of the questionnaire hromada init writes"), hromada.Warning))
 		}
 		if nd.ClientsRepeat != "" && nd.ClientsColumn == "" {
 			l.add(r.problem("clients_column", fmt.Sprintf("service %s has a roster sheet %q but no clients column", s.Code, nd.ClientsRepeat),
