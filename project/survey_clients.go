@@ -1,6 +1,7 @@
 package project
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -59,6 +60,14 @@ func (r *surveyReader) readRoster(ro *rosterReader) {
 	}
 	rep, err := r.f.Repeat(ro.sheet, r.t)
 	if err != nil {
+		var ie *workbook.InputError
+		if errors.As(err, &ie) {
+			services := make([]string, len(ro.needs))
+			for i, n := range ro.needs {
+				services[i] = n.service
+			}
+			ie.Msg += fmt.Sprintf(" (the roster sheet of the clients of %s, Needs sheet column clients_repeat)", strings.Join(services, ", "))
+		}
 		r.addErr(err)
 		fail()
 		return
