@@ -71,6 +71,7 @@ func communityAssessOptions(p *project.Project, c project.Community, eo estimate
 	}
 	groups := assessGroups(p)
 	opt.Counts = map[string]assess.Count{}
+	opt.Registered = map[string]map[hromada.Unit]float64{}
 	var registry []workbook.RegistryRow
 	for _, r := range p.Registry {
 		if r.Community != c.Code {
@@ -84,15 +85,10 @@ func communityAssessOptions(p *project.Project, c project.Community, eo estimate
 			opt.Counts[r.Group] = assess.Count{Value: r.Count, Unit: r.Unit, AsOf: r.AsOf.Format("2006-01-02"), Source: r.Source}
 		}
 		registry = append(registry, workbook.RegistryRow{Group: r.Group, Unit: r.Unit, Count: r.Count, AsOf: r.AsOf.Format("2006-01-02"), Source: r.Source})
-		if _, known := opt.Counts[r.Group]; known { // plausibility: the group's registered size in every unit
-			if opt.Registered == nil {
-				opt.Registered = map[string]map[hromada.Unit]float64{}
-			}
-			if opt.Registered[r.Group] == nil {
-				opt.Registered[r.Group] = map[hromada.Unit]float64{}
-			}
-			opt.Registered[r.Group][r.Unit] = r.Count
+		if opt.Registered[r.Group] == nil { // for the plausibility check: the group's size in every unit
+			opt.Registered[r.Group] = map[hromada.Unit]float64{}
 		}
+		opt.Registered[r.Group][r.Unit] = r.Count
 	}
 	opt.Population = float64(c.Population)
 	return opt, registry
