@@ -9,7 +9,8 @@
 # household members, and writes roster.csv (one row per member) and
 # clients.csv: per household the clients m_i of three sources, and the
 # expected values clients_ref.csv (case, stat, value). The Go tests read
-# these files and do not need R.
+# these files and do not need R (project reads roster.csv as a Kobo roster
+# and wants the sums of clients.csv).
 #
 # Design: the districts design of reference.R with its finite population
 # correction, svydesign(ids=~cluster, strata=~stratum, weights=~w,
