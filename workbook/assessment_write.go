@@ -365,7 +365,11 @@ func (w *assessWriter) summaryRow(label string, d assess.Demand, rate assess.Rat
 		row = append(row, d.People, d.PeopleLow, d.PeopleUpp)
 	}
 	if w.hidden(rate) {
-		row = append(row, noteSpan{text: w.rateNote(rate), n: 3}, nil, nil)
+		note := w.rateNote(rate)
+		if rate.NotObserved && d.NotObserved && math.IsNaN(rate.UpperBound) {
+			note = w.demandNote(d) // a count per family: the bound of the share of families
+		}
+		row = append(row, noteSpan{text: note, n: 3}, nil, nil)
 	} else {
 		p, lo, hi := numCell{v: rate.Stat, f: Percent}, numCell{v: rate.StatLow, f: Percent}, numCell{v: rate.StatUpp, f: Percent}
 		if rate.Kind != assess.KindProportion {
