@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -27,7 +28,33 @@ const (
 type Need struct {
 	Service string // service key, e.g. "day_care"
 	Y       []float64
+	// Clients is, per household, m_i: the members who need the service, in
+	// the service's unit (children or persons); NaN unknown. Nil for a
+	// service counted in children or persons means one client per household
+	// in need, m_i = y_i (a choice, with a warning). Not used for services
+	// counted in families (METHODS.md §1.5).
+	Clients []float64
+	// ClientsFrom says where Clients comes from; "" with Clients is
+	// ClientsCount.
+	ClientsFrom ClientsSource
 }
+
+// ClientsSource says where a service's clients per household come from
+// (METHODS.md §1.5), best first.
+type ClientsSource string
+
+// Sources of the clients per household.
+const (
+	// ClientsRoster: members who need the service, summed over the
+	// household's rows of a repeat group (roster).
+	ClientsRoster ClientsSource = "roster"
+	// ClientsCount: a household question "how many children / members
+	// need the service", capped at the household's members of the unit.
+	ClientsCount ClientsSource = "count"
+	// ClientsHousehold: no member-level answer; each household in need
+	// counts as one client.
+	ClientsHousehold ClientsSource = "household"
+)
 
 // Membership is a population group as a domain: Member[i] says whether
 // household i belongs to the group. Groups may overlap.
@@ -73,6 +100,14 @@ type Options struct {
 	// Counts gives registry counts by group ID; AllGroup (or "") is every
 	// family of the community and AnyGroup the union of the groups.
 	Counts map[string]Count
+	// Registered gives, by group ID and unit, the registered size of a
+	// group (for instance the children with disabilities registered), for
+	// the plausibility check: a group's published demand above its size in
+	// the service's unit is a warning. A group's Counts entry serves too.
+	Registered map[string]map[hromada.Unit]float64
+	// Population is the community's population (0 unknown): a published
+	// demand for a person service above it is a warning.
+	Population float64
 }
 
 // Basis says where the count N_g of a demand comes from.
@@ -123,6 +158,14 @@ type Rate struct {
 	NEff    float64 `json:"n_eff"`
 	Flags   []Flag  `json:"flags"`
 	Verdict Verdict `json:"verdict"`
+	// NotObserved is true when respondents answered but none has the need
+	// (FlagNotObserved): the estimate is "not observed", never 0.
+	NotObserved bool `json:"not_observed"`
+	// UpperBound is, for a proportion not observed, the one-sided
+	// Korn–Graubard upper bound of the share at the confidence level (the
+	// upper end of the two-sided beta interval at level 2·level − 1);
+	// NaN otherwise.
+	UpperBound float64 `json:"upper_bound"`
 
 	Service  string   `json:"service"`    // service key
 	Group    string   `json:"group"`      // group ID, AllGroup or AnyGroup
@@ -137,17 +180,19 @@ type Rate struct {
 //	People = N_g · R,   interval N_g · [L, U]
 //
 // N_g is the group's registry count, or without one the survey's weighted
-// count Σ_{i∈g} w of families (Basis says which). R is the need per counted
-// unit in the service's unit:
+// count Σ_{i∈g} w of families (Basis says which). For a family service R
+// is the need rate p. For a service counted in children or persons the
+// clients are the members who need it, m_i (Need.Clients, METHODS.md §1.5):
 //
-//	R = Σ_{i∈g} w_i u_s(i) y_i / Σ_{i∈g} w_i u_c(i)
+//	R = Σ_{i∈g} w_i m_i / Σ_{i∈g} w_i        with a count in families
+//	R = Σ_{i∈g} w_i m_i / Σ_{i∈g} w_i x_i    with a count in children or persons
 //
-// with u = 1 for families, the household's children for children and its
-// size for persons; u_s is the service's unit and u_c the count's. When both
-// are families R is the need rate p; a child-unit service on a family count
-// gives Σ w·children·y / Σ w (METHODS.md §1.5). When the two units are equal
-// R is a proportion and takes Options.CI; otherwise a Wald t interval. The
+// x_i the household's children or size (R svyratio), with a Wald t interval
+// and the reliability rules of means and ratios, even when m is 0/1. The
 // bounds are kept within [0, N_g] for proportions and ≥ 0 otherwise.
+//
+// A demand whose group has respondents but none in need is NotObserved,
+// with ShareUpp the one-sided upper bound of the share of families in need.
 type Demand struct {
 	Service   string       `json:"service"`
 	Group     string       `json:"group"`      // group ID, AllGroup or AnyGroup
@@ -162,6 +207,14 @@ type Demand struct {
 	People    float64      `json:"people"`
 	PeopleLow float64      `json:"people_low"`
 	PeopleUpp float64      `json:"people_upp"`
+	// ClientsFrom says where the clients per household come from, for a
+	// service counted in children or persons; "" for a family service.
+	ClientsFrom ClientsSource `json:"clients_from"`
+	// NotObserved: respondents of the group answered, none has the need.
+	NotObserved bool `json:"not_observed"`
+	// ShareUpp is, when NotObserved, the one-sided Korn–Graubard upper
+	// bound of the share of the group's families in need; NaN otherwise.
+	ShareUpp float64 `json:"share_upp"`
 }
 
 // Result is what Analyse returns.
@@ -186,6 +239,8 @@ type analysis struct {
 	minCount int
 	units    map[string]hromada.Unit
 	counts   map[string]Count
+	sizes    map[string]map[hromada.Unit]float64
+	pop      float64
 	labels   map[string][2]string // group → group_var, group_var_value
 	warn     []string
 }
@@ -268,6 +323,18 @@ func newAnalysis(s Survey, opt Options) (*analysis, error) {
 			return nil, fmt.Errorf("service %q has two needs", nd.Service)
 		case len(nd.Y) != n:
 			return nil, fmt.Errorf("need %q: %w: %d rows, design %d", nd.Service, ErrLength, len(nd.Y), n)
+		case nd.Clients != nil && len(nd.Clients) != n:
+			return nil, fmt.Errorf("need %q, clients: %w: %d rows, design %d", nd.Service, ErrLength, len(nd.Clients), n)
+		}
+		for i, m := range nd.Clients {
+			if m < 0 || math.IsInf(m, 0) {
+				return nil, fmt.Errorf("need %q, clients: row %d is %v; give a count of 0 or more, or leave it blank", nd.Service, i+1, m)
+			}
+		}
+		switch nd.ClientsFrom {
+		case "", ClientsRoster, ClientsCount, ClientsHousehold:
+		default:
+			return nil, fmt.Errorf("need %q: clients source %q is not known; allowed: roster, count, household", nd.Service, nd.ClientsFrom)
 		}
 		services[nd.Service] = true
 	}
@@ -334,7 +401,53 @@ func newAnalysis(s Survey, opt Options) (*analysis, error) {
 		}
 		a.counts[key] = c
 	}
+	a.sizes = map[string]map[hromada.Unit]float64{}
+	for g, byUnit := range opt.Registered {
+		key := g
+		if key == "" {
+			key = AllGroup
+		}
+		if key != AllGroup && key != AnyGroup && !groups[key] {
+			return nil, fmt.Errorf("registered size given for group %q, which is not in the survey", g)
+		}
+		for u, v := range byUnit {
+			if u == "" {
+				u = hromada.Family
+			}
+			if v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+				return nil, fmt.Errorf("registered size of group %q in %s is %v; give a number of 0 or more", key, u, v)
+			}
+			if a.sizes[key] == nil {
+				a.sizes[key] = map[hromada.Unit]float64{}
+			}
+			a.sizes[key][u] = v
+		}
+	}
+	if opt.Population < 0 || math.IsNaN(opt.Population) || math.IsInf(opt.Population, 0) {
+		return nil, fmt.Errorf("population %v is not a number of 0 or more", opt.Population)
+	}
+	a.pop = opt.Population
+	for _, nd := range s.Needs {
+		if u := a.unitOf(nd.Service); u != hromada.Family && nd.Clients == nil {
+			a.warnf("service %q is counted in %s, but the survey has no question on how many %s need it: each household in need counts as one client (a choice); ask the roster question to count them", nd.Service, unitDen(u), unitDen(u))
+		}
+	}
 	return a, nil
+}
+
+// clients returns m, the clients per household of need nd in unit us, and
+// where they come from: nil and "" for a family service (the client is the
+// family, m = y).
+func clients(nd Need, us hromada.Unit) ([]float64, ClientsSource) {
+	switch {
+	case us == hromada.Family:
+		return nil, ""
+	case nd.Clients == nil:
+		return nd.Y, ClientsHousehold
+	case nd.ClientsFrom == "":
+		return nd.Clients, ClientsCount
+	}
+	return nd.Clients, nd.ClientsFrom
 }
 
 func (a *analysis) unitOf(service string) hromada.Unit {
@@ -453,6 +566,12 @@ func (a *analysis) run() (Result, error) {
 	if err := errors.Join(errs...); err != nil {
 		return Result{}, err
 	}
+	for _, dem := range res.Demand {
+		a.plausible(dem)
+	}
+	for _, dem := range res.Union {
+		a.plausible(dem)
+	}
 	res.Warnings = append([]string{}, a.warn...)
 	if res.Union == nil {
 		res.Union = []Demand{}
@@ -460,9 +579,28 @@ func (a *analysis) run() (Result, error) {
 	return res, nil
 }
 
+// plausible warns when a published demand exceeds the registered size of
+// its group in the demand's unit, or, for persons, the community's
+// population (METHODS.md §1.5), naming both figures.
+func (a *analysis) plausible(dem Demand) {
+	if dem.Rate.Verdict.Suppress || math.IsNaN(dem.People) {
+		return
+	}
+	size, ok := a.sizes[dem.Group][dem.Unit]
+	if c, has := a.counts[dem.Group]; !ok && has && c.Unit == dem.Unit {
+		size, ok = c.Value, true
+	}
+	if ok && dem.People > size {
+		a.warnf("demand for service %q in group %q is %.1f %s, more than the %.0f %s registered in the group; check the clients question and the registry count", dem.Service, dem.Group, dem.People, unitDen(dem.Unit), size, unitDen(dem.Unit))
+	}
+	if dem.Unit == hromada.Person && a.pop > 0 && dem.People > a.pop {
+		a.warnf("demand for service %q in group %q is %.1f persons, more than the community's population of %.0f; check the clients question and the registry count", dem.Service, dem.Group, dem.People, a.pop)
+	}
+}
+
 // buffers are the per-row scratch columns of one worker.
 type buffers struct {
-	prod, masked, maskedProd []float64
+	masked, maskedProd []float64
 }
 
 func grow(b *[]float64, n int) []float64 {
@@ -478,13 +616,10 @@ func (a *analysis) need(j int, res *Result, doms []domainDef, wcount []float64, 
 	n := d.N()
 	binary := isBinary(nd.Y)
 	us := a.unitOf(nd.Service)
-	// u_s·y, shared by the groups.
-	num := nd.Y
-	if col := a.column(us); col != nil {
-		num = grow(&buf.prod, n)
-		for i, y := range nd.Y {
-			num[i] = col[i] * y
-		}
+	// The clients per household m, shared by the groups; y for families.
+	num, from := clients(nd, us)
+	if num == nil {
+		num = nd.Y
 	}
 	for k, dm := range doms {
 		e, err := d.Mean(nd.Y, dm.member)
@@ -501,6 +636,7 @@ func (a *analysis) need(j int, res *Result, doms []domainDef, wcount []float64, 
 		if err != nil {
 			return err
 		}
+		dem.ClientsFrom = from
 		res.Demand[idx] = dem
 	}
 	if union == nil {
@@ -520,15 +656,19 @@ func (a *analysis) need(j int, res *Result, doms []domainDef, wcount []float64, 
 				masked[i] = 0
 			}
 		}
-		num := masked
-		if col := a.column(us); col != nil {
-			num = grow(&buf.maskedProd, n)
-			for i, y := range masked {
-				num[i] = col[i] * y
+		mnum := masked
+		if us != hromada.Family {
+			mnum = grow(&buf.maskedProd, n)
+			for i, m := range num {
+				if union[i] {
+					mnum[i] = m
+				} else {
+					mnum[i] = 0
+				}
 			}
 		}
 		var err error
-		if dem, err = a.unionOfAll(nd, binary, us, masked, num); err != nil {
+		if dem, err = a.unionOfAll(nd, binary, us, masked, mnum); err != nil {
 			return err
 		}
 	} else {
@@ -544,6 +684,7 @@ func (a *analysis) need(j int, res *Result, doms []domainDef, wcount []float64, 
 			return err
 		}
 	}
+	dem.ClientsFrom = from
 	res.Union[j] = dem
 	return nil
 }
@@ -614,6 +755,19 @@ func (a *analysis) rate(e Estimate, binary bool, analysisVar, den, group string)
 	if len(e.LonelyStrata) > 0 {
 		r.Flags = append(r.Flags, FlagLonelyPSU)
 	}
+	r.UpperBound = math.NaN()
+	if slices.Contains(r.Verdict.Reasons, FlagNotObserved) {
+		r.NotObserved = true
+		if e.Kind == KindProportion {
+			// One-sided bound at the level: the upper end of the two-sided
+			// interval at level 2·level − 1.
+			up, err := CI(e, Beta, 2*a.level-1)
+			if err != nil {
+				return Rate{}, err
+			}
+			r.UpperBound = up.High
+		}
+	}
 	if r.Flags == nil {
 		r.Flags = []Flag{}
 	}
@@ -682,6 +836,7 @@ func (a *analysis) demand(nd Need, binary bool, us hromada.Unit, num []float64, 
 	}
 	dem.Rate = r
 	dem.setPeople()
+	dem.observed(rate)
 	return dem, nil
 }
 
@@ -708,11 +863,14 @@ func (a *analysis) unionOfAll(nd Need, binary bool, us hromada.Unit, masked, num
 	}
 	dem.Rate = r
 	dem.setPeople()
+	dem.observed(rate)
 	return dem, nil
 }
 
-// conversion estimates R = Σ w u_s y / Σ w u_c over the domain; rate is
-// the family rate p, which R is when both units are families.
+// conversion estimates R over the domain: Σ w m / Σ w with a count in
+// families, Σ w m / Σ w x with a count in children or persons (x the
+// household's children or size); num is m (y for a family service). rate
+// is the family rate p, which R is when both units are families.
 func (a *analysis) conversion(nd Need, binary bool, us, uc hromada.Unit, num []float64, member []bool, group string, rate Rate) (Rate, error) {
 	if us == hromada.Family && uc == hromada.Family {
 		return rate, nil
@@ -728,15 +886,10 @@ func (a *analysis) conversion(nd Need, binary bool, us, uc hromada.Unit, num []f
 	if err != nil {
 		return Rate{}, fmt.Errorf("need %q, group %q: %w", nd.Service, group, err)
 	}
-	isProp := false
-	if us == uc && binary {
-		if e, err = e.Proportion(); err != nil {
-			return Rate{}, fmt.Errorf("need %q, group %q: %w", nd.Service, group, err)
-		}
-		isProp = true
-	} else if e.Kind == KindProportion {
-		e.Kind, e.NEff, e.NYes = KindMean, math.NaN(), 0
-	}
+	// Clients per family or per child (person) is a mean or a ratio, with
+	// their reliability rules, even when each household has at most one
+	// client: a share of families would publish one household in need.
+	isProp := us == hromada.Family && den == nil && binary
 	denName := ""
 	if den != nil {
 		denName = unitDen(uc)
@@ -746,6 +899,18 @@ func (a *analysis) conversion(nd Need, binary bool, us, uc hromada.Unit, num []f
 		return Rate{}, fmt.Errorf("need %q, group %q: %w", nd.Service, group, err)
 	}
 	return r, nil
+}
+
+// observed marks a demand whose group has respondents but none in need,
+// rate being the group's family rate.
+func (dem *Demand) observed(rate Rate) {
+	dem.ShareUpp = math.NaN()
+	if rate.NotObserved || dem.Rate.NotObserved {
+		dem.NotObserved = true
+		if rate.NotObserved {
+			dem.ShareUpp = rate.UpperBound
+		}
+	}
 }
 
 // setPeople turns the rate into people. Needs, children and persons are

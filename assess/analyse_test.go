@@ -29,8 +29,8 @@ func handSurvey(t *testing.T) Survey {
 			{Group: "lowinc", Member: []bool{false, true, true, true, false, true}},
 		},
 		Needs: []Need{
-			{"day_care", []float64{1, 0, 0, 1, 0, nan}},
-			{"psych", []float64{1, 1, 0, 1, 0, 1}},
+			{Service: "day_care", Y: []float64{1, 0, 0, 1, 0, nan}},
+			{Service: "psych", Y: []float64{1, 1, 0, 1, 0, 1}},
 		},
 		Children: []float64{2, 0, 3, 1, 4, 2},
 		Persons:  []float64{3, 2, 5, 4, 6, 3},
@@ -49,7 +49,13 @@ func findDemand(t *testing.T, ds []Demand, group, service string) Demand {
 }
 
 func TestAnalyseUnitConversion(t *testing.T) {
+	// Clients are the members who need the service (METHODS.md §1.5). A
+	// roster says: in hh 1 one of its 2 children needs day care, in hh 4
+	// its only child; hh 6 is unknown.
 	s := handSurvey(t)
+	nan := math.NaN()
+	s.Needs[0].Clients = []float64{1, 0, 0, 1, 0, nan}
+	s.Needs[0].ClientsFrom = ClientsRoster
 	res, err := Analyse(s, Options{
 		Units: map[string]hromada.Unit{"day_care": hromada.Child},
 		Counts: map[string]Count{
@@ -69,16 +75,18 @@ func TestAnalyseUnitConversion(t *testing.T) {
 		analysisType   string
 	}{
 		// idp (hh 1, 2, 4), count in families, service in children:
-		// R = Σ w·children·y / Σ w = (10·2·1 + 10·0·0 + 20·1·1)/40 = 1,
-		// 500 families × 1 = 500 children.
-		{"idp", "day_care", BasisRegistry, hromada.Child, 500, 1, 500, "mean"},
-		// lowinc (hh 2, 3, 4; hh 6 did not answer), count in children:
-		// R = Σ w·children·y / Σ w·children = 20·1 / (10·0 + 20·3 + 20·1)
+		// R = Σ w·m / Σ w = (10·1 + 10·0 + 20·1)/40 = 0.75 children per
+		// family, 500 families × 0.75 = 375 children: a mean, with its
+		// rules, even though m is 0/1 here. (The old rule,
+		// Σ w·children·y / Σ w, gave (10·2 + 20·1)/40 = 1 and 500 children.)
+		{"idp", "day_care", BasisRegistry, hromada.Child, 500, 0.75, 375, "mean"},
+		// lowinc (hh 2, 3, 4; hh 6 unknown), count in children:
+		// R = Σ w·m / Σ w·children = 20·1 / (10·0 + 20·3 + 20·1)
 		// = 20/80 = 0.25, 120 children × 0.25 = 30 children.
 		{"lowinc", "day_care", BasisRegistry, hromada.Child, 120, 0.25, 30, "ratio"},
-		// all, no count: survey basis Σw = 100 families; R = Σ w·children·y
-		// / Σ w over those who answered = (20 + 20)/90; 100·40/90.
-		{AllGroup, "day_care", BasisSurvey, hromada.Child, 100, 40.0 / 90, 100 * 40.0 / 90, "mean"},
+		// all, no count: survey basis Σw = 100 families; R = Σ w·m / Σ w
+		// over those known = (10 + 20)/90; 100·30/90.
+		{AllGroup, "day_care", BasisSurvey, hromada.Child, 100, 30.0 / 90, 100 * 30.0 / 90, "mean"},
 		// psych is in families: the rate itself. idp: (10+10+20)/40 = 1.
 		{"idp", "psych", BasisRegistry, hromada.Family, 500, 1, 500, "prop_select_one"},
 		// lowinc counted in children, psych in families: R = Σ w·y / Σ w·children
@@ -94,36 +102,69 @@ func TestAnalyseUnitConversion(t *testing.T) {
 		}
 	}
 	d := findDemand(t, res.Demand, "idp", "day_care")
-	if d.AsOf != "2026-01-01" || d.Source != "IDP register" || d.CountUnit != hromada.Family {
-		t.Errorf("idp demand keeps count metadata %q %q %q", d.AsOf, d.Source, d.CountUnit)
+	if d.AsOf != "2026-01-01" || d.Source != "IDP register" || d.CountUnit != hromada.Family || d.ClientsFrom != ClientsRoster {
+		t.Errorf("idp demand keeps count metadata %q %q %q, clients from %q", d.AsOf, d.Source, d.CountUnit, d.ClientsFrom)
 	}
 	if want := "mean @/@ day_care*children %/% NA @/@ idp %/% yes"; d.Rate.AnalysisKey != want {
 		t.Errorf("analysis_key = %q, want %q", d.Rate.AnalysisKey, want)
+	}
+	if d := findDemand(t, res.Demand, "idp", "psych"); d.ClientsFrom != "" {
+		t.Errorf("family service psych: clients from %q, want empty", d.ClientsFrom)
 	}
 	d = findDemand(t, res.Demand, "lowinc", "day_care")
 	if want := "ratio @/@ day_care*children %/% NA -/- children %/% NA @/@ lowinc %/% yes"; d.Rate.AnalysisKey != want {
 		t.Errorf("analysis_key = %q, want %q", d.Rate.AnalysisKey, want)
 	}
-	// Children per child in need is a share: it takes the chosen interval,
+	// Children in need per child is a ratio (svyratio): a Wald interval,
 	// and the people's interval is the count times it.
-	if d.Rate.Kind != KindProportion || d.Rate.Method != Logit ||
+	if d.Rate.Kind != KindRatio || d.Rate.Method != Wald ||
 		!near(d.PeopleLow, 120*d.Rate.StatLow, 1e-12) || !near(d.PeopleUpp, 120*d.Rate.StatUpp, 1e-12) {
 		t.Errorf("lowinc day_care: kind %s method %s people [%v, %v], rate [%v, %v]",
 			d.Rate.Kind, d.Rate.Method, d.PeopleLow, d.PeopleUpp, d.Rate.StatLow, d.Rate.StatUpp)
 	}
-	// Persons likewise: idp on the survey basis (40 families) in persons:
-	// R = Σ w·persons·y / Σ w = (10·3 + 10·2 + 20·4)/40 = 3.25, 130 persons.
+	for _, w := range res.Warnings {
+		if strings.Contains(w, "one client") {
+			t.Errorf("warning %q, but every child service has a clients column", w)
+		}
+	}
+
+	// Persons from a count question: psych clients m = 2, 1, 0, 1, 0, 1.
+	// idp on the survey basis (40 families): R = Σ w·m / Σ w
+	// = (10·2 + 10·1 + 20·1)/40 = 1.25, 50 persons; a mean (m is not 0/1).
+	// (The old rule, Σ w·persons·y / Σ w = 3.25, gave 130.)
+	s = handSurvey(t)
+	s.Needs[1].Clients = []float64{2, 1, 0, 1, 0, 1}
 	res, err = Analyse(s, Options{Units: map[string]hromada.Unit{"psych": hromada.Person}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	d = findDemand(t, res.Demand, "idp", "psych")
-	if d.Basis != BasisSurvey || d.Count != 40 || !near(d.Rate.Stat, 3.25, 1e-12) || !near(d.People, 130, 1e-12) || d.Unit != hromada.Person {
-		t.Errorf("idp psych in persons: basis %s count %v rate %v people %v unit %s, want survey 40 3.25 130 person",
+	if d.Basis != BasisSurvey || d.Count != 40 || !near(d.Rate.Stat, 1.25, 1e-12) || !near(d.People, 50, 1e-12) || d.Unit != hromada.Person {
+		t.Errorf("idp psych in persons: basis %s count %v rate %v people %v unit %s, want survey 40 1.25 50 person",
 			d.Basis, d.Count, d.Rate.Stat, d.People, d.Unit)
 	}
-	if d.Rate.Kind != KindMean || d.Rate.Method != Wald {
-		t.Errorf("persons per family: kind %s method %s, want mean wald", d.Rate.Kind, d.Rate.Method)
+	if d.Rate.Kind != KindMean || d.Rate.Method != Wald || d.ClientsFrom != ClientsCount {
+		t.Errorf("persons per family: kind %s method %s clients from %q, want mean wald count", d.Rate.Kind, d.Rate.Method, d.ClientsFrom)
+	}
+
+	// No clients column: one client per household in need, with a
+	// warning. idp: R = (10 + 10 + 20)/40 = 1 person per family, 40.
+	res, err = Analyse(handSurvey(t), Options{Units: map[string]hromada.Unit{"psych": hromada.Person}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d = findDemand(t, res.Demand, "idp", "psych")
+	if !near(d.People, 40, 1e-12) || d.ClientsFrom != ClientsHousehold {
+		t.Errorf("idp psych, one per household: people %v from %q, want 40 household", d.People, d.ClientsFrom)
+	}
+	warned := 0
+	for _, w := range res.Warnings {
+		if strings.Contains(w, `"psych"`) && strings.Contains(w, "one client") {
+			warned++
+		}
+	}
+	if warned != 1 {
+		t.Errorf("%d one-client warnings for psych, want 1: %q", warned, res.Warnings)
 	}
 }
 
@@ -176,9 +217,11 @@ func TestAnalyseUnion(t *testing.T) {
 		}
 	}
 
-	// day_care in children on the count of all families: hh 6 (in a group)
-	// did not answer; hh 5 is outside every group and counts 0.
-	// R = Σ w·children·y·1{any} / Σ w = (10·2 + 20·1)/90, × 1000 families.
+	// day_care in children on the count of all families, clients m = 2
+	// (hh 1), 1 (hh 4): hh 6 (in a group) is unknown; hh 5 is outside
+	// every group and counts 0. R = Σ w·m·1{any} / Σ w = (10·2 + 20·1)/90,
+	// × 1000 families.
+	s.Needs[0].Clients = []float64{2, 0, 0, 1, 0, math.NaN()}
 	res, err = Analyse(s, Options{
 		Units:  map[string]hromada.Unit{"day_care": hromada.Child},
 		Counts: map[string]Count{AllGroup: {Value: 1000}},
@@ -272,9 +315,16 @@ func TestAnalyseMatchesR(t *testing.T) {
 	s := Survey{
 		Design:   d,
 		Groups:   []Membership{{Group: "idp", Member: dist.is(t, "idp", "yes")}, {Group: "lowinc", Member: dist.is(t, "lowinc", "yes")}},
-		Needs:    []Need{{"y1", dist.num(t, "y1")}},
+		Needs:    []Need{{Service: "y1", Y: dist.num(t, "y1")}},
 		Children: dist.num(t, "children"),
 	}
+	// The clients of R's numerator: every child of a household in need.
+	kids, y1 := dist.num(t, "children"), dist.num(t, "y1")
+	m := make([]float64, len(kids))
+	for i := range m {
+		m[i] = kids[i] * y1[i]
+	}
+	s.Needs[0].Clients = m
 	for _, c := range []struct {
 		count Count
 		case_ string
@@ -293,8 +343,13 @@ func TestAnalyseMatchesR(t *testing.T) {
 			t.Errorf("%s: rate %v SE %v df %d people %v, want %v %v %v %v", c.case_, dm.Rate.Stat, dm.Rate.SE, dm.Rate.DF, dm.People,
 				want["value"], want["se"], want["df"], c.count.Value*want["value"])
 		}
-		if lo, ok := want["logit_low"]; ok && (!near(dm.Rate.StatLow, lo, 1e-8) || !near(dm.Rate.StatUpp, want["logit_upp"], 1e-8)) {
-			t.Errorf("%s: logit [%v, %v], want [%v, %v]", c.case_, dm.Rate.StatLow, dm.Rate.StatUpp, lo, want["logit_upp"])
+		// Clients per child is a ratio (METHODS.md §1.5): R's
+		// confint(svyratio(...), df = degf(design)), value ± t_df·SE.
+		if dm.Rate.Kind == KindRatio {
+			half := tQuantile(0.975, want["df"]) * want["se"]
+			if !near(dm.Rate.StatLow, max(want["value"]-half, 0), 1e-8) || !near(dm.Rate.StatUpp, want["value"]+half, 1e-8) || dm.Rate.Method != Wald {
+				t.Errorf("%s: %s [%v, %v], want wald [%v, %v]", c.case_, dm.Rate.Method, dm.Rate.StatLow, dm.Rate.StatUpp, want["value"]-half, want["value"]+half)
+			}
 		}
 		if _, ok := want["wald_low"]; ok && (!near(dm.Rate.StatLow, want["wald_low"], 1e-8) || !near(dm.Rate.StatUpp, want["wald_upp"], 1e-8)) {
 			t.Errorf("%s: wald [%v, %v], want [%v, %v]", c.case_, dm.Rate.StatLow, dm.Rate.StatUpp, want["wald_low"], want["wald_upp"])
@@ -412,7 +467,7 @@ func TestAnalyseLonelyAndNormalised(t *testing.T) {
 	res, err := Analyse(Survey{
 		Design: d,
 		Groups: []Membership{{Group: "grp", Member: lon.is(t, "grp", "yes")}},
-		Needs:  []Need{{"y", lon.num(t, "y")}},
+		Needs:  []Need{{Service: "y", Y: lon.num(t, "y")}},
 	}, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -449,8 +504,8 @@ func TestAnalyseLonelyAndNormalised(t *testing.T) {
 // can reach below zero in a small sample; the demand's rate and people are
 // cut at zero together.
 func TestDemandNeverNegative(t *testing.T) {
-	// 8 households, one needing the service with 5 children: the Wald
-	// interval of Σ w·children·y / Σ w = 5/8 is wide and its lower end,
+	// 8 households, one needing the service for its 5 children: the Wald
+	// interval of Σ w·m / Σ w = 5/8 is wide and its lower end,
 	// 0.625 − t·SE, is below zero.
 	y := []float64{1, 0, 0, 0, 0, 0, 0, 0}
 	kids := []float64{5, 1, 0, 2, 1, 0, 3, 1}
@@ -458,7 +513,8 @@ func TestDemandNeverNegative(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := Analyse(Survey{Design: d, Needs: []Need{{Service: "day_care", Y: y}}, Children: kids},
+	m := []float64{5, 0, 0, 0, 0, 0, 0, 0}
+	res, err := Analyse(Survey{Design: d, Needs: []Need{{Service: "day_care", Y: y, Clients: m}}, Children: kids},
 		Options{Units: map[string]hromada.Unit{"day_care": hromada.Child}, MinCount: -1})
 	if err != nil {
 		t.Fatal(err)
@@ -469,5 +525,117 @@ func TestDemandNeverNegative(t *testing.T) {
 	}
 	if !(dem.Rate.StatUpp > dem.Rate.Stat) || !near(dem.Rate.Stat, 0.625, 1e-12) {
 		t.Errorf("rate %v [%v, %v], want 0.625 with an upper bound above it", dem.Rate.Stat, dem.Rate.StatLow, dem.Rate.StatUpp)
+	}
+}
+
+// TestNotObserved: respondents answered, none needs respite care. The
+// estimate is "not observed" with the one-sided Korn–Graubard upper bound
+// of the share of families, never a published 0 (METHODS.md §1.4).
+func TestNotObserved(t *testing.T) {
+	s := handSurvey(t)
+	s.Needs = append(s.Needs, Need{Service: "respite", Y: []float64{0, 0, 0, 0, 0, math.NaN()}})
+	res, err := Analyse(s, Options{Units: map[string]hromada.Unit{"respite": hromada.Child}, MinCount: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// All households: 5 answered, each its own PSU, df = 4 = N − 1, so
+	// n* = N·(t_{N−1}/t_df)² = 5. The one-sided 95 % bound is the upper end
+	// of the two-sided 90 % beta interval, Beta⁻¹(0.95; 1, 5) = 1 − 0.05^(1/5)
+	// = 0.4507197...
+	want := 1 - math.Pow(0.05, 1.0/5)
+	var r Rate
+	for _, x := range res.Rates {
+		if x.Group == AllGroup && x.Service == "respite" {
+			r = x
+		}
+	}
+	if !r.NotObserved || !near(r.UpperBound, want, 1e-9) || !r.Verdict.Suppress || !hasFlag(r.Verdict.Reasons, FlagNotObserved) {
+		t.Errorf("respite rate: not observed %v, upper %v, verdict %+v; want true, %v, suppressed not_observed", r.NotObserved, r.UpperBound, r.Verdict, want)
+	}
+	d := findDemand(t, res.Demand, AllGroup, "respite")
+	if !d.NotObserved || !near(d.ShareUpp, want, 1e-9) || !d.Rate.Verdict.Suppress || d.ClientsFrom != ClientsHousehold {
+		t.Errorf("respite demand: not observed %v, share_upp %v, verdict %+v, from %q; want true, %v, suppressed, household", d.NotObserved, d.ShareUpp, d.Rate.Verdict, d.ClientsFrom, want)
+	}
+	// A need with respondents in need is observed: no bound.
+	d = findDemand(t, res.Demand, AllGroup, "psych")
+	if d.NotObserved || !math.IsNaN(d.ShareUpp) || !math.IsNaN(d.Rate.UpperBound) {
+		t.Errorf("psych: not observed %v, share_upp %v, upper %v; want false, NaN, NaN", d.NotObserved, d.ShareUpp, d.Rate.UpperBound)
+	}
+	b, err := json.Marshal(findDemand(t, res.Demand, AllGroup, "respite"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"not_observed":true`) || !strings.Contains(string(b), `"clients_from":"household"`) {
+		t.Errorf("JSON %s lacks not_observed or clients_from", b)
+	}
+}
+
+// TestRatioReliability: demand in children is suppressed when fewer than
+// the minimum count of households have the need, whatever the respondents.
+func TestRatioReliability(t *testing.T) {
+	s := handSurvey(t)
+	// day_care clients from a count question: hh 1 has 2, hh 4 has 1.
+	s.Needs[0].Clients = []float64{2, 0, 0, 1, 0, math.NaN()}
+	res, err := Analyse(s, Options{Units: map[string]hromada.Unit{"day_care": hromada.Child}, MinCount: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// All: 5 respondents, 2 households with clients < 3.
+	d := findDemand(t, res.Demand, AllGroup, "day_care")
+	if d.Rate.Kind != KindMean || !d.Rate.Verdict.Suppress || !hasFlag(d.Rate.Verdict.Reasons, FlagSmallCount) {
+		t.Errorf("day_care in children: kind %s verdict %+v, want mean suppressed small_count", d.Rate.Kind, d.Rate.Verdict)
+	}
+	res, err = Analyse(s, Options{Units: map[string]hromada.Unit{"day_care": hromada.Child}, MinCount: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := findDemand(t, res.Demand, AllGroup, "day_care"); hasFlag(d.Rate.Verdict.Reasons, FlagSmallCount) {
+		t.Errorf("2 households in need, minimum 2: verdict %+v, want no small_count", d.Rate.Verdict)
+	}
+}
+
+// TestPlausibility: a published demand above the group's registered size
+// or, for persons, above the community's population is a warning naming
+// both figures (METHODS.md §1.5).
+func TestPlausibility(t *testing.T) {
+	// 20 households of weight 5 (Σw = 100), all needing psych, counted in
+	// persons; clients 1, 2, 1, 2, … from a count question:
+	// R = Σ w m / Σ w = 5·(10·1 + 10·2)/100 = 1.5, 150 persons on the
+	// survey basis; SE ≈ 0.5/√20 ≈ 0.11, RSE 0.08, published.
+	n := 20
+	w, y, m, persons := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
+	for i := range n {
+		w[i], y[i], m[i], persons[i] = 5, 1, float64(1+i%2), 4
+	}
+	s := Survey{Design: mustDesign(t, DesignSpec{Weight: w}), Needs: []Need{{Service: "psych", Y: y, Clients: m}}, Persons: persons}
+	opt := Options{
+		Units:      map[string]hromada.Unit{"psych": hromada.Person},
+		Registered: map[string]map[hromada.Unit]float64{AllGroup: {hromada.Person: 140}},
+		Population: 149,
+	}
+	res, err := Analyse(s, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := findDemand(t, res.Demand, AllGroup, "psych")
+	if !near(d.People, 150, 1e-12) || d.Rate.Verdict.Suppress {
+		t.Fatalf("psych: %v persons, verdict %+v; want 150 published", d.People, d.Rate.Verdict)
+	}
+	all := strings.Join(res.Warnings, "\n")
+	for _, w := range []string{
+		`demand for service "psych" in group "all" is 150.0 persons, more than the 140 persons registered in the group`,
+		`demand for service "psych" in group "all" is 150.0 persons, more than the community's population of 149`,
+	} {
+		if !strings.Contains(all, w) {
+			t.Errorf("warnings lack %q:\n%s", w, all)
+		}
+	}
+	// Within both figures: no warning.
+	opt.Registered, opt.Population = map[string]map[hromada.Unit]float64{AllGroup: {hromada.Person: 150}}, 1000
+	if res, err = Analyse(s, opt); err != nil {
+		t.Fatal(err)
+	}
+	if all := strings.Join(res.Warnings, "\n"); strings.Contains(all, "more than") {
+		t.Errorf("unexpected plausibility warning:\n%s", all)
 	}
 }

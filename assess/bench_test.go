@@ -56,7 +56,7 @@ func benchSurvey(b testing.TB, n int) Survey {
 				y[i] = 1
 			}
 		}
-		s.Needs = append(s.Needs, Need{fmt.Sprintf("service%02d", k), y})
+		s.Needs = append(s.Needs, Need{Service: fmt.Sprintf("service%02d", k), Y: y})
 	}
 	return s
 }

@@ -62,6 +62,7 @@ const (
 	FlagSmallCount     Flag = "small_count"      // fewer respondents than the minimum count
 	FlagLonelyPSU      Flag = "lonely_psu"       // a stratum with a single PSU entered the variance
 	FlagHighRSE        Flag = "high_rse"         // not a proportion, and SE/|value| > 0.30
+	FlagNotObserved    Flag = "not_observed"     // no respondent has the need: not observed, not 0
 )
 
 // Interval is a confidence interval. Low and High are NaN when there is no

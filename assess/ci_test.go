@@ -87,8 +87,13 @@ func TestParseCIMethod(t *testing.T) {
 func TestReliability(t *testing.T) {
 	// NCHS data presentation standards for proportions (METHODS.md §1.4);
 	// the numbers are chosen on either side of each threshold.
+	// NYes is round(p·n): the respondents with the need.
 	prop := func(p float64, df, n int, neff float64) Estimate {
-		return Estimate{Kind: KindProportion, Value: p, SE: 0.01, DF: df, N: n, NEff: neff}
+		return Estimate{Kind: KindProportion, Value: p, SE: 0.01, DF: df, N: n, NEff: neff, NYes: int(math.Round(p * float64(n)))}
+	}
+	// A mean or ratio: n respondents, pos of them with the need.
+	mean := func(v, se float64, n, pos int) Estimate {
+		return Estimate{Kind: KindMean, Value: v, SE: se, DF: 20, N: n, NPos: pos}
 	}
 	iv := func(lo, hi float64, flags ...Flag) Interval { return Interval{Low: lo, High: hi, Flags: flags} }
 	nan := math.NaN()
@@ -110,8 +115,9 @@ func TestReliability(t *testing.T) {
 		{"narrow small p", prop(0.02, 20, 200, 100), iv(0.005, 0.055), false, false, nil},
 		{"df 7", prop(0.4, 7, 200, 100), iv(0.35, 0.45), false, true, []Flag{FlagDFLow}},
 		{"df 8", prop(0.4, 8, 200, 100), iv(0.35, 0.45), false, false, nil},
-		{"p 0", prop(0, 20, 200, 200), iv(0, 0.02, FlagP0or1), false, true, []Flag{FlagP0or1}},
-		{"lonely", Estimate{Kind: KindProportion, Value: 0.4, SE: 0.01, DF: 20, N: 200, NEff: 100, LonelyStrata: []string{"B"}},
+		// No respondent with the need: not observed, never a published 0.
+		{"p 0", prop(0, 20, 200, 200), iv(0, 0.02, FlagP0or1), true, true, []Flag{FlagNotObserved, FlagP0or1}},
+		{"lonely", Estimate{Kind: KindProportion, Value: 0.4, SE: 0.01, DF: 20, N: 200, NEff: 100, NYes: 80, LonelyStrata: []string{"B"}},
 			iv(0.35, 0.45), false, true, []Flag{FlagLonelyPSU}},
 		{"4 respondents", prop(0.5, 20, 4, 100), iv(0.45, 0.55), true, false, []Flag{FlagSmallCount}},
 		// Every reason is named, not only the first.
@@ -119,8 +125,19 @@ func TestReliability(t *testing.T) {
 			[]Flag{FlagSmallCount, FlagNEffLow, FlagWideCI, FlagWideRelativeCI, FlagDFLow}},
 		{"no data", Estimate{Kind: KindProportion, Value: nan, SE: nan}, iv(nan, nan, FlagNoData), true, false, []Flag{FlagNoData, FlagSmallCount}},
 		{"no df", prop(0.4, 0, 200, 100), iv(nan, nan, FlagNoDF), true, false, []Flag{FlagNoDF}},
-		{"mean rse 0.5", Estimate{Kind: KindMean, Value: 2, SE: 1, DF: 20, N: 100}, iv(0, 4), false, true, []Flag{FlagHighRSE}},
-		{"mean rse 0.1", Estimate{Kind: KindMean, Value: 10, SE: 1, DF: 20, N: 100}, iv(8, 12), false, false, nil},
+		// Means, totals and ratios (METHODS.md §1.4): RSE = SE/value above
+		// 0.30 suppresses (0.5/2 = 0.25 publishes, 0.62/2 = 0.31 does not);
+		// fewer than 5 households with the need suppress, whatever the
+		// respondents; df < 8 is for review; nobody with the need is not
+		// observed.
+		{"mean rse 0.5", mean(2, 1, 100, 40), iv(0, 4), true, false, []Flag{FlagHighRSE}},
+		{"mean rse 0.31", mean(2, 0.62, 100, 40), iv(0.7, 3.3), true, false, []Flag{FlagHighRSE}},
+		{"mean rse 0.25", mean(2, 0.5, 100, 40), iv(1, 3), false, false, nil},
+		{"mean rse 0.1", mean(10, 1, 100, 40), iv(8, 12), false, false, nil},
+		{"ratio 4 households in need", Estimate{Kind: KindRatio, Value: 0.1, SE: 0.01, DF: 20, N: 400, NPos: 4}, iv(0.08, 0.12), true, false, []Flag{FlagSmallCount}},
+		{"ratio 5 households in need", Estimate{Kind: KindRatio, Value: 0.1, SE: 0.01, DF: 20, N: 400, NPos: 5}, iv(0.08, 0.12), false, false, nil},
+		{"ratio df 6", Estimate{Kind: KindRatio, Value: 0.1, SE: 0.01, DF: 6, N: 400, NPos: 50}, iv(0.08, 0.12), false, true, []Flag{FlagDFLow}},
+		{"mean not observed", mean(0, 0, 100, 0), iv(0, 0), true, false, []Flag{FlagNotObserved, FlagSmallCount}},
 	} {
 		v := Reliability(c.e, c.iv, DefaultMinCount)
 		if v.Suppress != c.suppress || v.Review != c.review || !slices.Equal(v.Reasons, c.reasons) {
@@ -128,7 +145,7 @@ func TestReliability(t *testing.T) {
 		}
 	}
 	// minCount ≤ 0 turns the count rule off.
-	if v := Reliability(Estimate{Kind: KindProportion, Value: 0.5, SE: 0.01, DF: 20, N: 4, NEff: 100}, Interval{Low: 0.45, High: 0.55}, 0); v.Suppress {
+	if v := Reliability(Estimate{Kind: KindProportion, Value: 0.5, SE: 0.01, DF: 20, N: 4, NEff: 100, NYes: 2}, Interval{Low: 0.45, High: 0.55}, 0); v.Suppress {
 		t.Errorf("Reliability(minCount 0) = %+v, want published", v)
 	}
 }

@@ -41,6 +41,9 @@ type Estimate struct {
 	NW float64
 	// NYes is, for a proportion, the number of the N with y = 1.
 	NYes int
+	// NPos is the number of the N with y ≠ 0, whatever the kind: for a
+	// count of clients per family or a ratio, the households with the need.
+	NPos int
 	// NDomain is the number of domain members whether or not they
 	// answered; NWDomain is their weighted count Σ_{i∈d} w.
 	NDomain  int
@@ -73,7 +76,7 @@ func (d *Design) checkDomain(domain []bool) error {
 
 // sums are the scalar sums over the answered domain rows.
 type sums struct {
-	n, nyes, ndom       int
+	n, nyes, npos, ndom int
 	sw, swy, swx, swdom float64
 	swyy, swxy, swxx    float64
 	binary              bool
@@ -84,7 +87,7 @@ type sums struct {
 // when y (and x) is not NaN. The sums live in locals, not in the struct, so
 // that the loop keeps them in registers.
 func (d *Design) accumulate(sc *scratch, y, x []float64, domain []bool) sums {
-	var n, nyes, ndom int
+	var n, nyes, npos, ndom int
 	var sw, swy, swx, swdom, swyy, swxy, swxx float64
 	binary := true
 	a, b, mark, psu, weights := sc.a, sc.b, sc.mark, d.psu, d.w
@@ -127,12 +130,13 @@ func (d *Design) accumulate(sc *scratch, y, x []float64, domain []bool) sums {
 		swxy += wy * xi
 		swxx += wx * xi
 		nyes += b2i(yi == 1)
+		npos += b2i(yi != 0)
 		if yi != 0 && yi != 1 {
 			binary = false
 		}
 	}
 	return sums{
-		n: n, nyes: nyes, ndom: ndom,
+		n: n, nyes: nyes, npos: npos, ndom: ndom,
 		sw: sw, swy: swy, swx: swx, swdom: swdom,
 		swyy: swyy, swxy: swxy, swxx: swxx,
 		binary: binary,
@@ -160,7 +164,7 @@ func srsFactor(sw float64, n int) float64 {
 func (d *Design) finish(sc *scratch, s sums, kind Kind, value, k, scale float64) Estimate {
 	e := Estimate{
 		Kind: kind, Value: value, SE: math.NaN(), Deff: math.NaN(), NEff: math.NaN(),
-		N: s.n, NW: s.sw, NDomain: s.ndom, NWDomain: s.swdom,
+		N: s.n, NW: s.sw, NDomain: s.ndom, NWDomain: s.swdom, NPos: s.npos,
 	}
 	if kind == KindProportion {
 		e.NYes = s.nyes
@@ -275,7 +279,7 @@ func (d *Design) Ratio(y, x []float64, domain []bool) (Estimate, error) {
 		// Nothing to divide by: no estimate, but the counts are reported.
 		nan := math.NaN()
 		return Estimate{Kind: KindRatio, Value: nan, SE: nan, Deff: nan, NEff: nan,
-			N: s.n, NW: s.sw, NDomain: s.ndom, NWDomain: s.swdom}, nil
+			N: s.n, NW: s.sw, NDomain: s.ndom, NWDomain: s.swdom, NPos: s.npos}, nil
 	}
 	r := s.swy / s.swx
 	e := d.finish(sc, s, KindRatio, r, r, 1/s.swx)

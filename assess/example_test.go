@@ -9,7 +9,8 @@ import (
 )
 
 // Twelve households in two strata of two villages each. Three need day care
-// for a child with a disability; one did not answer. The rates and logit
+// for a child with a disability (two children in the first, one in each of
+// the others, from the roster); one did not answer. The rates and logit
 // intervals are those of R survey (svyciprop on the same design); the
 // demand is 540·(40·2 + 60·1 + 30·1)/480 children for all families and
 // 350·170/220 for the IDP families.
@@ -30,7 +31,8 @@ func Example() {
 			{Group: "idp", Member: []bool{true, false, true, false, false, true, true, false, false, true, false, false}},
 		},
 		Needs: []assess.Need{
-			{Service: "day_care", Y: []float64{1, 0, 0, 0, nan, 1, 0, 0, 0, 1, 0, 0}},
+			{Service: "day_care", Y: []float64{1, 0, 0, 0, nan, 1, 0, 0, 0, 1, 0, 0},
+				Clients: []float64{2, 0, 0, 0, nan, 1, 0, 0, 0, 1, 0, 0}, ClientsFrom: assess.ClientsRoster},
 		},
 		Children: []float64{2, 1, 0, 3, 1, 1, 2, 0, 1, 1, 2, 0},
 	}, assess.Options{

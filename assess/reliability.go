@@ -14,12 +14,15 @@ type Verdict struct {
 // Analyse publishes (METHODS.md §1.4, a choice).
 const DefaultMinCount = 5
 
-// Reliability applies the NCHS data presentation standards for
-// proportions (METHODS.md §1.4) to an estimate and its interval.
+// Reliability applies the NCHS data presentation standards (METHODS.md
+// §1.4) to an estimate and its interval.
 //
-// A proportion is suppressed when
-//   - nobody in the domain answered (FlagNoData), there are no degrees of
-//     freedom (FlagNoDF) or no variance (FlagNoSE);
+// Every estimate is suppressed when nobody in the domain answered
+// (FlagNoData), there are no degrees of freedom (FlagNoDF) or no variance
+// (FlagNoSE), and when no respondent has the need (FlagNotObserved): that
+// is "not observed", never "no need".
+//
+// A proportion is also suppressed when
 //   - fewer than minCount respondents stand behind it (FlagSmallCount;
 //     minCount ≤ 0 turns the rule off);
 //   - its effective sample size is below 30 (FlagNEffLow);
@@ -27,14 +30,14 @@ const DefaultMinCount = 5
 //   - its interval is wider than 0.05 and its width relative to p exceeds
 //     1.30 (FlagWideRelativeCI; not applied when p = 0).
 //
-// It is flagged for review when df < 8 (FlagDFLow), p is 0 or 1
-// (FlagP0or1), or a stratum with a single PSU entered its variance
-// (FlagLonelyPSU).
+// A mean, total or ratio (clients per family, demand in people) is also
+// suppressed when fewer than minCount households have the need, y ≠ 0
+// (FlagSmallCount), or its relative standard error SE/|value| exceeds
+// 0.30 (FlagHighRSE).
 //
-// Means, totals and ratios have no NCHS rule of their own here: they are
-// suppressed for the first two reasons and flagged for review when df < 8,
-// a lonely PSU entered, or their relative standard error SE/|value|
-// exceeds 0.30 (FlagHighRSE).
+// Any estimate is flagged for review when df < 8 (FlagDFLow) or a stratum
+// with a single PSU entered its variance (FlagLonelyPSU); a proportion
+// also when p is 0 or 1 (FlagP0or1).
 func Reliability(e Estimate, iv Interval, minCount int) Verdict {
 	var v Verdict
 	suppress := func(f Flag) { v.Suppress = true; v.Reasons = append(v.Reasons, f) }
@@ -57,8 +60,17 @@ func Reliability(e Estimate, iv Interval, minCount int) Verdict {
 		suppress(FlagNoSE)
 	}
 	unusable := v.Suppress
-	if minCount > 0 && e.N < minCount {
-		suppress(FlagSmallCount)
+	positives := e.NPos
+	if e.Kind == KindProportion {
+		positives = e.NYes
+	}
+	if e.N > 0 && positives == 0 && !math.IsNaN(e.Value) {
+		suppress(FlagNotObserved)
+	}
+	if minCount > 0 {
+		if e.Kind == KindProportion && e.N < minCount || e.Kind != KindProportion && positives < minCount {
+			suppress(FlagSmallCount)
+		}
 	}
 	noInterval := math.IsNaN(iv.Low) || math.IsNaN(iv.High)
 	if e.Kind == KindProportion && !unusable {
@@ -75,14 +87,14 @@ func Reliability(e Estimate, iv Interval, minCount int) Verdict {
 			}
 		}
 	}
+	if e.Kind != KindProportion && !unusable && e.Value != 0 && e.SE/math.Abs(e.Value) > 0.30 {
+		suppress(FlagHighRSE)
+	}
 	if e.DF > 0 && e.DF < 8 {
 		review(FlagDFLow)
 	}
 	if e.Kind == KindProportion && (e.Value == 0 || e.Value == 1) {
 		review(FlagP0or1)
-	}
-	if e.Kind != KindProportion && e.Value != 0 && e.SE/math.Abs(e.Value) > 0.30 {
-		review(FlagHighRSE)
 	}
 	if len(e.LonelyStrata) > 0 {
 		review(FlagLonelyPSU)

@@ -77,6 +77,7 @@ func CommunityAssessOptions(p *project.Project, c project.Community, eo Estimate
 	}
 	groups := Groups(p)
 	opt.Counts = map[string]assess.Count{}
+	opt.Registered = map[string]map[hromada.Unit]float64{}
 	var registry []workbook.RegistryRow
 	for _, r := range p.Registry {
 		if r.Community != c.Code {
@@ -90,7 +91,12 @@ func CommunityAssessOptions(p *project.Project, c project.Community, eo Estimate
 			opt.Counts[r.Group] = assess.Count{Value: r.Count, Unit: r.Unit, AsOf: r.AsOf.Format("2006-01-02"), Source: r.Source}
 		}
 		registry = append(registry, workbook.RegistryRow{Group: r.Group, Unit: r.Unit, Count: r.Count, AsOf: r.AsOf.Format("2006-01-02"), Source: r.Source})
+		if opt.Registered[r.Group] == nil { // for the plausibility check: the group's size in every unit
+			opt.Registered[r.Group] = map[hromada.Unit]float64{}
+		}
+		opt.Registered[r.Group][r.Unit] = r.Count
 	}
+	opt.Population = float64(c.Population)
 	return opt, registry
 }
 

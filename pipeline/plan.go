@@ -103,11 +103,18 @@ func PlanInput(com hromada.Community, rows []workbook.DemandRow, providers []pro
 				Hint: "clear or correct the interval cells if the edit was meant"})
 			r.PeopleLow, r.PeopleUpp = math.NaN(), math.NaN()
 		}
-		in.Services = append(in.Services, plan.ServiceInput{
+		si := plan.ServiceInput{
 			Service: svc, Known: !r.Suppressed && !math.IsNaN(r.People),
 			Demand: orNaN(r.People, r.Suppressed), DemandLow: orNaN(r.PeopleLow, r.Suppressed), DemandHigh: orNaN(r.PeopleUpp, r.Suppressed),
 			Groups: groups[code],
-		})
+		}
+		if r.NotObserved {
+			// No respondent had the need: the plan says "not observed"
+			// (more data needed), not "suppressed"; 0 is what the survey
+			// saw, never a demand of 0 to act on.
+			si.Known, si.Demand, si.DemandLow, si.DemandHigh = true, 0, math.NaN(), math.NaN()
+		}
+		in.Services = append(in.Services, si)
 	}
 	for _, p := range providers {
 		if p.Community != "" && p.Community != com.Code {

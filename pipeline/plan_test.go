@@ -42,6 +42,10 @@ func TestPlanInputDemand(t *testing.T) {
 		{Row: 9, Service: "004.0", Group: assess.AllGroup, People: 3, PeopleLow: 1, PeopleUpp: 5, Suppressed: true},
 		// not a service of the catalogue → left out, with a warning.
 		demandRow(10, "999.9", assess.AllGroup, 5, 4, 6),
+		// 009.1: no respondent had the need (suppressed, with the note "not
+		// observed") → known, demand 0 without an interval: the plan's
+		// "not observed", never "suppressed".
+		{Row: 11, Service: "009.1", Group: assess.AllGroup, People: nan, PeopleLow: nan, PeopleUpp: nan, Suppressed: true, NotObserved: true},
 	}
 	s := PlanSettings{FirstYear: 2027, Years: 5, FTEStep: 0.25, Groups: []hromada.Group{{ID: "idp"}}}
 	in, ps := PlanInput(hromada.Community{Code: "UA1"}, rows, nil, defaultCatalogue(t), s)
@@ -55,6 +59,7 @@ func TestPlanInputDemand(t *testing.T) {
 		{"002.0", true, 25, 20, 30, 0},
 		{"003.0", true, 12, 8, 16, 0},
 		{"004.0", false, nan, nan, nan, 0},
+		{"009.1", true, 0, nan, nan, 0},
 	}
 	if len(in.Services) != len(want) {
 		t.Fatalf("%d services, want %d", len(in.Services), len(want))

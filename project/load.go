@@ -98,6 +98,15 @@ type Need struct {
 	Service hromada.Service
 	Column  string
 	Option  string // select_multiple option; "" for a yes/no column
+	// ClientsRepeat is the roster sheet (one row per household member)
+	// whose ClientsColumn says which members need the service.
+	ClientsRepeat string
+	// ClientsColumn is, with ClientsRepeat, the member-level question (a
+	// yes/no column, or a select_multiple whose option is Option or the
+	// service key); without it, the household question "how many children
+	// / members need the service". Neither: one client per household in
+	// need (METHODS.md §1.5).
+	ClientsColumn string
 }
 
 // Target is the coverage a project plans for a service and the path to it.
@@ -726,6 +735,14 @@ func (l *loader) groups(recs []record) {
 	}
 }
 
+// unitPlural names the members a unit counts, in English.
+func unitPlural(u hromada.Unit) string {
+	if u == hromada.Child {
+		return "children"
+	}
+	return "persons"
+}
+
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -771,7 +788,17 @@ func (l *loader) needs(recs []record) {
 			continue
 		}
 		seen[s.Code] = r.refs["service"]
-		l.p.Needs = append(l.p.Needs, Need{Service: s, Column: r.get("column"), Option: r.get("option")})
+		nd := Need{Service: s, Column: r.get("column"), Option: r.get("option"),
+			ClientsRepeat: r.get("clients_repeat"), ClientsColumn: r.get("clients_column")}
+		if s.Unit != hromada.Family && s.Unit != "" && nd.ClientsColumn == "" && nd.ClientsRepeat == "" {
+			l.add(withSeverity(r.problem("clients_column", fmt.Sprintf("service %s is counted in %s, but no question says how many need it: each household in need counts as one client", s.Code, unitPlural(s.Unit)),
+				"point clients_repeat and clients_column to the roster question member_needs of the questionnaire hromada init writes"), hromada.Warning))
+		}
+		if nd.ClientsRepeat != "" && nd.ClientsColumn == "" {
+			l.add(r.problem("clients_column", fmt.Sprintf("service %s has a roster sheet %q but no clients column", s.Code, nd.ClientsRepeat),
+				"name the roster's member-level question, e.g. member_needs"))
+		}
+		l.p.Needs = append(l.p.Needs, nd)
 	}
 	if len(recs) == 0 {
 		l.add(hromada.Problem{File: filepath.Join(l.dir, ProjectFile), Sheet: l.sheets[Needs.Key],

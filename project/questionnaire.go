@@ -50,6 +50,21 @@ var NeedOptions = []NeedOption{
 	{"information", t("Інформування про права й послуги", "Information on rights and services")},
 }
 
+// MemberNeedsQuestion is the member-level question of the roster: which
+// services this member needs, a select_multiple over the services counted
+// in children or persons. The starter Needs rows of those services read
+// their clients from it (METHODS.md §1.5).
+const MemberNeedsQuestion = "member_needs"
+
+// RosterSheet is the repeat group of household members, and the sheet of
+// the Kobo export that holds its rows.
+const RosterSheet = "roster"
+
+// MemberNeedOptions are the keys of the services asked about for each
+// member: those of NeedOptions counted in children or persons in the
+// catalogue.
+var MemberNeedOptions = []string{"day_care_children", "inclusive_support", "respite_care", "home_care", "supported_living"}
+
 // GroupQuestion defines a default population group from a yes/no question.
 type GroupQuestion struct {
 	Group  string // group id of the catalogue
@@ -87,6 +102,12 @@ var Questionnaire = []Question{
 	{Type: "select_one yn", Name: "large_family", Label: t("Чи є сім'я багатодітною (3 і більше дітей)?", "Is it a large family (3 or more children)?"), Required: true, Relevant: "${n_children} > 0", Group: "household"},
 	{Type: "select_one yn", Name: "difficult_circumstances", Label: t("Чи перебуває сім'я у складних життєвих обставинах?", "Is the family in difficult life circumstances?"), Required: true, Relevant: "${n_children} > 0", Group: "household"},
 	{Type: "select_multiple needs", Name: "needs", Label: t("Які з цих послуг потрібні вашій сім'ї зараз?", "Which of these services does your family need now?"), Required: true, Relevant: "${consent} = 'yes'", Group: "needs"},
+	// The roster: one entry per household member, so that the clients of a
+	// service for children or persons are the members who need it.
+	{Type: "integer", Name: "member_age", Label: t("Вік члена домогосподарства (повних років)", "Age of the household member (full years)"),
+		Hint: t("додайте по одному запису на кожного члена домогосподарства", "add one entry for each member of the household"), Required: true, Relevant: "${consent} = 'yes'", Repeat: true},
+	{Type: "select_one yn", Name: "member_disability", Label: t("Чи має ця особа інвалідність?", "Does this person have a disability?"), Required: true, Relevant: "${consent} = 'yes'", Repeat: true},
+	{Type: "select_multiple " + MemberNeedsQuestion, Name: MemberNeedsQuestion, Label: t("Які з цих послуг потрібні цій особі?", "Which of these services does this person need?"), Required: true, Relevant: "${consent} = 'yes'", Repeat: true},
 }
 
 // QuestionnaireChoices are the choice lists other than the needs list,

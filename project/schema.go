@@ -164,6 +164,14 @@ var Needs = Sheet{
 		{Key: "service", Label: t("Код послуги", "Service code"), Kind: Code, List: "service", Required: true, Example: "014.0"},
 		{Key: "column", Label: t("Стовпець опитування", "Survey column"), Kind: Text, Required: true, Example: "needs"},
 		{Key: "option", Label: t("Варіант відповіді", "Option code"), Kind: Text, Help: t("для select_multiple; порожньо для так/ні", "for select_multiple; empty for a yes/no column"), Example: "social_support"},
+		{Key: "clients_repeat", Label: t("Аркуш повторної групи (члени)", "Roster sheet (members)"), Kind: Text,
+			Help: t("аркуш повторної групи експорту Kobo, по рядку на члена домогосподарства; клієнти = члени, яким потрібна послуга",
+				"the repeat-group sheet of the Kobo export, one row per household member; clients = the members who need the service"),
+			Example: "roster"},
+		{Key: "clients_column", Label: t("Стовпець клієнтів", "Clients column"), Kind: Text,
+			Help: t("з аркушем повторної групи: питання про члена (так/ні або множинний вибір з варіантом цього рядка); без нього: питання «скільки дітей / членів потребують…» (не більше дітей / членів домогосподарства); порожньо: один клієнт на домогосподарство з потребою",
+				"with a roster sheet: the member-level question (yes/no, or a select_multiple with this row's option); without it: the household question \"how many children / members need …\" (capped at the household's children / members); empty: one client per household in need"),
+			Example: "member_needs"},
 	},
 }
 

@@ -56,6 +56,19 @@ type NeedColumn struct {
 	// AllOptions makes every option of a select_multiple question a need
 	// of its own (quick mode --need on a select_multiple question).
 	AllOptions bool
+	// Unit is the service's unit; the clients columns are read for
+	// services counted in children or persons only.
+	Unit hromada.Unit
+	// ClientsRepeat and ClientsColumn say how many members of a household
+	// need the service (METHODS.md §1.5): with ClientsRepeat, the
+	// member-level question ClientsColumn of that roster sheet (yes/no, or
+	// a select_multiple whose option ClientsOption is chosen), summed over
+	// the household's members; without it, the household count question
+	// ClientsColumn, capped at the household's children (or size).
+	ClientsRepeat, ClientsColumn string
+	// ClientsOption is the option of a member-level select_multiple; ""
+	// is Option.
+	ClientsOption string
 }
 
 // Survey is a survey read into the columns assess needs, with what was
@@ -108,6 +121,7 @@ type surveyReader struct {
 	wCol, sCol, cCol, fCol, commCol, chCol, hhCol int
 	needs                                         []*needReader
 	groups                                        []*groupReader
+	rosters                                       []*rosterReader
 
 	weights             []float64
 	strata, clusters    []string
@@ -133,6 +147,28 @@ type needReader struct {
 	// with options.
 	yn    []float64
 	notYN bool
+
+	// The clients per household m_i: from a roster (roster, slot) or a
+	// count question (countCol); neither leaves clients nil.
+	clients  []float64
+	from     assess.ClientsSource
+	roster   *rosterReader
+	slot     int
+	countCol int
+}
+
+// rosterReader is a roster sheet read before the main sheet for the
+// clients of the needs that point to it: per household, the members who
+// need each of them.
+type rosterReader struct {
+	sheet    string
+	ch       *kobo.Children[[]float64]
+	inRow    []float64 // the current household's counts, by slot
+	hasRows  bool
+	orphans  bool // report its orphan rows (no group reads the sheet)
+	needs    []*needReader
+	readers  []func(rep *kobo.Repeat) (bool, error)
+	problems int
 }
 
 type groupReader struct {
@@ -228,6 +264,7 @@ func (r *surveyReader) read() {
 	for _, n := range r.m.Needs {
 		r.addNeed(n)
 	}
+	r.addClients()
 	if r.problems.Errors() > 0 {
 		return
 	}
@@ -241,6 +278,11 @@ func (r *surveyReader) read() {
 	for _, g := range r.groups {
 		if g.repeat != nil {
 			r.problems = append(r.problems, g.repeat.Orphans()...)
+		}
+	}
+	for _, ro := range r.rosters {
+		if ro.orphans {
+			r.problems = append(r.problems, ro.ch.Orphans()...)
 		}
 	}
 	r.finish()
@@ -401,6 +443,9 @@ func (r *surveyReader) row() {
 			g.inRow, g.hasRows = g.repeat.Get(t)
 		}
 	}
+	for _, ro := range r.rosters {
+		ro.inRow, ro.hasRows = ro.ch.Get(t)
+	}
 	if r.commCol >= 0 && r.m.CommunityValue != "" {
 		v, _ := r.text(r.commCol)
 		if !strings.EqualFold(v, r.m.CommunityValue) {
@@ -462,6 +507,9 @@ func (r *surveyReader) row() {
 	}
 	for _, n := range r.needs {
 		r.readNeed(n, i)
+		if n.from != "" {
+			r.readClients(n, i)
+		}
 	}
 }
 
@@ -718,7 +766,7 @@ func (r *surveyReader) finish() {
 			}
 			continue
 		}
-		s.Needs = append(s.Needs, assess.Need{Service: n.service, Y: n.y})
+		s.Needs = append(s.Needs, assess.Need{Service: n.service, Y: n.y, Clients: n.clients, ClientsFrom: n.from})
 	}
 	if len(s.Needs) == 0 {
 		r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Msg: "no need column was found", Hint: "map at least one service to a survey column"})
@@ -742,7 +790,12 @@ func (p *Project) SurveyMap(c Community, password string) SurveyMap {
 		m.Groups = append(m.Groups, GroupColumn{ID: g.ID, Column: g.Column, Values: g.Values, Repeat: g.Repeat})
 	}
 	for _, n := range p.Needs {
-		m.Needs = append(m.Needs, NeedColumn{Service: n.Service.Code, Column: n.Column, Option: n.Option})
+		opt := n.Option
+		if opt == "" {
+			opt = n.Service.Key
+		}
+		m.Needs = append(m.Needs, NeedColumn{Service: n.Service.Code, Column: n.Column, Option: n.Option, Unit: n.Service.Unit,
+			ClientsRepeat: n.ClientsRepeat, ClientsColumn: n.ClientsColumn, ClientsOption: opt})
 	}
 	return m
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/hromada-tool/hromada"
@@ -78,7 +79,11 @@ func (s Starter) Rows() (map[string][][]any, error) {
 			missing = append(missing, o.Key)
 			continue
 		}
-		needRows = append(needRows, []any{sv.Code, NeedsQuestion, o.Key})
+		row := []any{sv.Code, NeedsQuestion, o.Key}
+		if sv.Unit != hromada.Family && slices.Contains(MemberNeedOptions, o.Key) {
+			row = append(row, RosterSheet, MemberNeedsQuestion)
+		}
+		needRows = append(needRows, row)
 	}
 	if len(missing) > 0 {
 		return nil, fmt.Errorf("the catalogue has no service with key %s, which the questionnaire asks about", strings.Join(missing, ", "))

@@ -102,7 +102,7 @@ func TestWriteFileRejectsBadRows(t *testing.T) {
 		{"unknown sheet", map[string][][]any{"posts": {{"001.0"}}}, `sheet "posts"`},
 		{"unknown setting", map[string][][]any{"settings": {{"colour", "red"}}}, "colour is not a setting"},
 		{"setting without value", map[string][][]any{"settings": {{"name"}}}, "want {key, value}"},
-		{"row too long", map[string][][]any{"needs": {{"001.0", "needs", "x", "extra"}}}, "row 1 has 4 values for 3 columns"},
+		{"row too long", map[string][][]any{"needs": {{"001.0", "needs", "x", "roster", "member_needs", "extra"}}}, "row 1 has 6 values for 5 columns"},
 	} {
 		path := filepath.Join(t.TempDir(), ProjectFile)
 		err := WriteFile(path, Files[0], hromada.English, tc.rows, nil)

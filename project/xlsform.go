@@ -1,6 +1,7 @@
 package project
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/hromada-tool/hromada"
@@ -70,6 +71,10 @@ var formConstraints = map[string]struct {
 		t("Дітей не може бути більше, ніж осіб у домогосподарстві", "There cannot be more children than people in the household")},
 	NeedsQuestion: {"not(selected(., '" + noNeed + "') and count-selected(.) > 1)",
 		t("«Жодна з цих послуг» не поєднується з іншими відповідями", "'None of these services' cannot be combined with other answers")},
+	MemberNeedsQuestion: {"not(selected(., '" + noNeed + "') and count-selected(.) > 1)",
+		t("«Жодна з цих послуг» не поєднується з іншими відповідями", "'None of these services' cannot be combined with other answers")},
+	"member_age": {". >= 0 and . <= 120",
+		t("Вік від 0 до 120 років", "Age from 0 to 120 years")},
 }
 
 // noNeed is the option of the needs question for a household that needs
@@ -178,6 +183,12 @@ func xlsformSheets(lang hromada.Lang) map[string][][]string {
 		choice(NeedsQuestion, o.Key, o.Label)
 	}
 	choice(NeedsQuestion, noNeed, noNeedLabel)
+	for _, o := range NeedOptions {
+		if slices.Contains(MemberNeedOptions, o.Key) {
+			choice(MemberNeedsQuestion, o.Key, o.Label)
+		}
+	}
+	choice(MemberNeedsQuestion, noNeed, noNeedLabel)
 
 	settings := [][]string{
 		{"form_title", "form_id", "version", "default_language"},

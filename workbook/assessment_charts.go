@@ -68,7 +68,7 @@ func (w *assessWriter) charts() {
 	n := 0
 	var plus, minus []float64
 	for _, d := range w.unionByDemand() {
-		if d.Rate.Verdict.Suppress && w.o.Suppress || math.IsNaN(d.People) {
+		if w.demandHidden(d) || math.IsNaN(d.People) {
 			continue
 		}
 		p, m := plusMinus(d.People, d.PeopleLow, d.PeopleUpp)

@@ -21,7 +21,8 @@ const (
 // weights; two target groups (IDP families with a registry count, low-income
 // families without one, so their demand rests on the survey's weighted
 // count) and a tiny group of 3 large families whose estimates are
-// suppressed; three services, day care counted in children. Some answers
+// suppressed; three services, day care counted in children, its clients
+// from a roster (one child in need, two in some households). Some answers
 // are "don't know" (NaN) and some were not asked.
 func testAssessment(t testing.TB, lang hromada.Lang, suppress bool) *Assessment {
 	t.Helper()
@@ -32,7 +33,7 @@ func testAssessment(t testing.TB, lang hromada.Lang, suppress bool) *Assessment 
 		stratum, village   = make([]string, n), make([]string, n)
 		idp, poor, large   = make([]bool, n), make([]bool, n), make([]bool, n)
 		counsel, sup, care = make([]float64, n), make([]float64, n), make([]float64, n)
-		children           = make([]float64, n)
+		children, careKids = make([]float64, n), make([]float64, n)
 	)
 	strata := []string{"north", "centre", "south"}
 	villages := [][]string{
@@ -62,6 +63,10 @@ func testAssessment(t testing.TB, lang hromada.Lang, suppress bool) *Assessment 
 			care[i] = nan // not asked: no children
 			notAsked++
 		}
+		careKids[i] = care[i]
+		if care[i] == 1 && children[i] > 1 && u(9) < 40 {
+			careKids[i] = 2
+		}
 	}
 	d, err := assess.NewDesign(assess.DesignSpec{Weight: weight, Strata: stratum, Cluster: village})
 	if err != nil {
@@ -83,7 +88,7 @@ func testAssessment(t testing.TB, lang hromada.Lang, suppress bool) *Assessment 
 		Needs: []assess.Need{
 			{Service: tCounselling, Y: counsel},
 			{Service: tSupport, Y: sup},
-			{Service: tDayCare, Y: care},
+			{Service: tDayCare, Y: care, Clients: careKids, ClientsFrom: assess.ClientsRoster},
 		},
 		Children: children,
 	}, opt)

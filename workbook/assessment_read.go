@@ -35,9 +35,13 @@ type DemandRow struct {
 	PeopleUpp   float64
 	// Suppressed is true when the workbook shows a note instead of the
 	// numbers (too few respondents, or an unreliable estimate).
-	Suppressed  bool
+	Suppressed bool
+	// NotObserved is true when the note says no respondent had the need:
+	// not observed, which is not a demand of 0.
+	NotObserved bool
 	Reliability string // the reliability text as written
 	Source      string // registry source
+	Clients     string // where the clients come from, as written
 }
 
 // demandSheetNames are the names the Demand sheet has in either language.
@@ -82,6 +86,18 @@ func isSuppressedNote(s string) bool {
 	s = strings.ToLower(strings.TrimSpace(s))
 	for _, p := range suppressedPrefixes() {
 		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return isNotObservedNote(s)
+}
+
+// isNotObservedNote reports whether s is the note of an estimate with no
+// respondent in need, in either language: "not observed (upper bound …)".
+func isNotObservedNote(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for _, lang := range []hromada.Lang{hromada.Ukrainian, hromada.English} {
+		if p := strings.ToLower(tr(lang, "rel.notobs.nobound")); strings.HasPrefix(s, p) {
 			return true
 		}
 	}
@@ -208,6 +224,7 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 			raw := t.Row()[c]
 			if isSuppressedNote(raw) {
 				r.Suppressed = true
+				r.NotObserved = r.NotObserved || isNotObservedNote(raw)
 				return math.NaN()
 			}
 			v, ok, err := t.Number(c)
@@ -254,7 +271,7 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 		r.CountOf, r.AsOf = text("count_of"), text("as_of")
 		r.Rate, r.RateLow, r.RateUpp = number("rate"), number("rate_low"), number("rate_upp")
 		r.People, r.PeopleLow, r.PeopleUpp = number("people"), number("people_low"), number("people_upp")
-		r.Reliability, r.Source = text("reliability"), text("source")
+		r.Reliability, r.Source, r.Clients = text("reliability"), text("source"), text("clients")
 		if r.Group == "" {
 			problem("group_id", "the row has no group ID", "write the group's ID, as in the other rows, or delete the row")
 		}

@@ -236,6 +236,9 @@ func TestAssessmentSuppression(t *testing.T) {
 		for _, key := range []string{"rate", "rate_low", "rate_upp", "people", "people_low", "people_upp"} {
 			cell := row[demandColumn(key)]
 			switch {
+			case d.NotObserved && !strings.HasPrefix(cell, "not observed"):
+				t.Errorf("Demand!%s%d (%s, %s, %s) = %q, want a note that it is not observed", ColumnName(demandColumn(key)), i+2, d.Group, d.Service, key, cell)
+			case d.NotObserved:
 			case d.Rate.Verdict.Suppress && !strings.HasPrefix(cell, "suppressed: "):
 				t.Errorf("Demand!%s%d (%s, %s, %s) = %q, want a note that it is suppressed", ColumnName(demandColumn(key)), i+2, d.Group, d.Service, key, cell)
 			case !d.Rate.Verdict.Suppress && cell == "":
@@ -249,9 +252,14 @@ func TestAssessmentSuppression(t *testing.T) {
 	if suppressed == 0 {
 		t.Fatal("the test assessment has no suppressed demand")
 	}
-	// The tiny group: fewer than 5 respondents, no degrees of freedom.
-	if got := rows[1+9][demandColumn("rate")]; got != "suppressed: df = 0" {
-		t.Errorf("large families' first rate = %q, want %q", got, "suppressed: df = 0")
+	// The tiny group: fewer than 5 respondents, no degrees of freedom; none
+	// needs counselling: not observed, without a bound (no degrees of
+	// freedom), never 0.
+	if got := rows[1+9][demandColumn("rate")]; got != "not observed" {
+		t.Errorf("large families' first rate = %q, want %q", got, "not observed")
+	}
+	if got := rows[1+10][demandColumn("rate")]; got != "suppressed: df = 0" {
+		t.Errorf("large families' second rate = %q, want %q", got, "suppressed: df = 0")
 	}
 
 	est := sheetRows(t, path, "Estimates")
@@ -294,9 +302,9 @@ func TestReadDemandRoundTrip(t *testing.T) {
 				if !same(r.Count, d.Count) {
 					t.Errorf("row %d: count %v, want %v", i+2, r.Count, d.Count)
 				}
-				if hide := c.suppress && d.Rate.Verdict.Suppress; hide {
-					if !r.Suppressed || !math.IsNaN(r.People) || !math.IsNaN(r.Rate) {
-						t.Errorf("row %d: suppressed %v, people %v, rate %v; want suppressed, NaN, NaN", i+2, r.Suppressed, r.People, r.Rate)
+				if hide := c.suppress && d.Rate.Verdict.Suppress || d.NotObserved; hide {
+					if !r.Suppressed || !math.IsNaN(r.People) || !math.IsNaN(r.Rate) || r.NotObserved != d.NotObserved {
+						t.Errorf("row %d: suppressed %v, not observed %v, people %v, rate %v; want suppressed, %v, NaN, NaN", i+2, r.Suppressed, r.NotObserved, r.People, r.Rate, d.NotObserved)
 					}
 					continue
 				}
@@ -570,7 +578,7 @@ func TestAssessmentSentences(t *testing.T) {
 	uk := newAssessWriter(testAssessment(t, hromada.Ukrainian, true)).sentences()
 	for _, want := range []string{
 		"An estimated 996 families (95\u00a0% CI 711–1,285) in the target groups need counselling (incl. psychological counselling)",
-		"and 713 children (95\u00a0% CI 238–1,188) need day care",
+		"and 514 children (95\u00a0% CI 173–855) need day care",
 		"Need is highest among IDP families with children, for social support",
 		"The size of groups without a registry count (low-income families, large families (three or more children)) is estimated from the survey's weights.",
 	} {
@@ -580,7 +588,7 @@ func TestAssessmentSentences(t *testing.T) {
 	}
 	for _, want := range []string{
 		"За оцінкою, серед сімей цільових груп послуги «Консультування» потребують 996 сімей (95\u00a0% ДІ: 711–1\u00a0285)",
-		"послуги «Денний догляд» — 713 дітей (95\u00a0% ДІ: 238–1\u00a0188).",
+		"послуги «Денний догляд» — 514 дітей (95\u00a0% ДІ: 173–855).",
 	} {
 		if !strings.Contains(uk, want) {
 			t.Errorf("Ukrainian sentences lack %q:\n%s", want, uk)

@@ -135,8 +135,40 @@ func (w *assessWriter) serviceName(key string) string {
 	return key
 }
 
-// hidden reports whether an estimate's numbers are replaced by a note.
-func (w *assessWriter) hidden(r assess.Rate) bool { return w.o.Suppress && r.Verdict.Suppress }
+// hidden reports whether an estimate's numbers are replaced by a note:
+// suppressed in a published workbook, or not observed in any (never 0).
+func (w *assessWriter) hidden(r assess.Rate) bool {
+	return w.o.Suppress && r.Verdict.Suppress || r.NotObserved
+}
+
+// rateNote is the note a hidden rate's cells hold.
+func (w *assessWriter) rateNote(r assess.Rate) string {
+	if r.NotObserved {
+		return notObservedNote(w.lang, r.UpperBound)
+	}
+	return suppressedNote(w.lang, r.Verdict, w.o.MinCount)
+}
+
+// demandHidden reports whether a demand's numbers are replaced by a note.
+func (w *assessWriter) demandHidden(d assess.Demand) bool { return w.hidden(d.Rate) || d.NotObserved }
+
+// demandNote is the note a hidden demand's cells hold: "not observed
+// (upper bound 2.8 % of families)" or "suppressed: …".
+func (w *assessWriter) demandNote(d assess.Demand) string {
+	if d.NotObserved {
+		return notObservedNote(w.lang, d.ShareUpp)
+	}
+	return suppressedNote(w.lang, d.Rate.Verdict, w.o.MinCount)
+}
+
+// clientsFrom says where a service's clients come from, for the Demand
+// sheet and the Methods sheet.
+func (w *assessWriter) clientsFrom(d assess.Demand) string {
+	if d.Unit == hromada.Family || d.Unit == "" {
+		return w.t("clients.family")
+	}
+	return w.t("clients." + string(cmp.Or(d.ClientsFrom, assess.ClientsHousehold)))
+}
 
 // small reports whether a count of respondents is too small to publish.
 func (w *assessWriter) small(n int) bool {
@@ -209,13 +241,14 @@ func nan0(v float64) float64 {
 	return v
 }
 
-// topNeeds are a group's services with the highest need rates: the
-// publishable ones in a published workbook, all in an internal one.
+// topNeeds are a group's services with the highest need rates, among the
+// estimates that are neither suppressed nor 0 (nor not observed): a rank
+// of unreliable figures would mislead, in an internal workbook too.
 func (w *assessWriter) topNeeds(group string) []assess.Rate {
 	var out []assess.Rate
 	for _, s := range w.services {
 		r, ok := w.rates[[2]string{group, s}]
-		if !ok || w.hidden(r) || math.IsNaN(r.Stat) {
+		if !ok || r.Verdict.Suppress || r.NotObserved || math.IsNaN(r.Stat) || r.Stat == 0 {
 			continue
 		}
 		out = append(out, r)
@@ -307,6 +340,9 @@ func (w *assessWriter) summary() {
 			d := w.demand[[2]string{g, rate.Service}]
 			r.row(cols, w.summaryRow(fmt.Sprintf("%d. %s", i+1, w.serviceName(rate.Service)), d, rate))
 		}
+		if len(top) == 1 {
+			r.line(w.t("sum.top.one"), "note")
+		}
 	}
 	r.line(w.t("sum.top.note"), "note")
 	r.gap()
@@ -323,13 +359,17 @@ func (w *assessWriter) summary() {
 // across their cells.
 func (w *assessWriter) summaryRow(label string, d assess.Demand, rate assess.Rate) []any {
 	row := []any{label, unitPlural(w.lang, d.Unit)}
-	if w.hidden(d.Rate) {
-		row = append(row, noteSpan{text: suppressedNote(w.lang, d.Rate.Verdict, w.o.MinCount), n: 3}, nil, nil)
+	if w.demandHidden(d) {
+		row = append(row, noteSpan{text: w.demandNote(d), n: 3}, nil, nil)
 	} else {
 		row = append(row, d.People, d.PeopleLow, d.PeopleUpp)
 	}
 	if w.hidden(rate) {
-		row = append(row, noteSpan{text: suppressedNote(w.lang, rate.Verdict, w.o.MinCount), n: 3}, nil, nil)
+		note := w.rateNote(rate)
+		if rate.NotObserved && d.NotObserved && math.IsNaN(rate.UpperBound) {
+			note = w.demandNote(d) // a count per family: the bound of the share of families
+		}
+		row = append(row, noteSpan{text: note, n: 3}, nil, nil)
 	} else {
 		p, lo, hi := numCell{v: rate.Stat, f: Percent}, numCell{v: rate.StatLow, f: Percent}, numCell{v: rate.StatUpp, f: Percent}
 		if rate.Kind != assess.KindProportion {
@@ -404,7 +444,7 @@ func (w *assessWriter) sentences() string {
 		slices.SortStableFunc(rows, func(x, y assess.Demand) int { return cmp.Compare(nan0(y.People), nan0(x.People)) })
 	}
 	for _, d := range rows {
-		if d.Rate.Verdict.Suppress || math.IsNaN(d.PeopleLow) || len(parts) == 3 ||
+		if d.Rate.Verdict.Suppress || d.NotObserved || d.People == 0 || math.IsNaN(d.PeopleLow) || len(parts) == 3 ||
 			(d.Basis == assess.BasisSurvey && w.respondents()) {
 			continue
 		}
@@ -428,7 +468,7 @@ func (w *assessWriter) sentences() string {
 		// No counts of people: the shares of all families that need a service.
 		var rates []assess.Rate
 		for _, s := range w.services {
-			if r, ok := w.rates[[2]string{assess.AllGroup, s}]; ok && !r.Verdict.Suppress && !math.IsNaN(r.StatLow) {
+			if r, ok := w.rates[[2]string{assess.AllGroup, s}]; ok && !r.Verdict.Suppress && !r.NotObserved && r.Stat > 0 && !math.IsNaN(r.StatLow) {
 				rates = append(rates, r)
 			}
 		}
@@ -469,7 +509,7 @@ func (w *assessWriter) sentences() string {
 		}
 		for _, s := range w.services {
 			r := w.rates[[2]string{g, s}]
-			if r.Verdict.Suppress || math.IsNaN(r.StatLow) || math.IsNaN(r.Stat) {
+			if r.Verdict.Suppress || r.NotObserved || math.IsNaN(r.StatLow) || math.IsNaN(r.Stat) || r.Stat == 0 {
 				continue
 			}
 			if best.Service == "" || r.Stat > best.Stat {
@@ -484,6 +524,8 @@ func (w *assessWriter) sentences() string {
 		}
 		out = append(out, w.t("say.top", group, service, formatPercent(w.lang, best.Stat), w.ci(),
 			formatDecimal(w.lang, best.StatLow*100, 1), formatPercent(w.lang, best.StatUpp)))
+	} else if len(w.groups) > 1 {
+		out = append(out, w.t("say.norank"))
 	}
 	if len(out) == 0 {
 		out = append(out, w.t("say.none"))
@@ -547,6 +589,7 @@ var demandColumns = []assessCol{
 	{"people_upp", Integer, 13, true},
 	{"reliability", General, 46, true},
 	{"source", General, 30, true},
+	{"clients", General, 30, true},
 }
 
 // demandRows are the rows of the Demand sheet: every group's demand, then
@@ -565,9 +608,9 @@ func (w *assessWriter) demandSheet() {
 	var cells [][]any
 	for _, d := range rows {
 		r := d.Rate
-		note := suppressedNote(w.lang, r.Verdict, w.o.MinCount)
+		note, hide := w.demandNote(d), w.demandHidden(d)
 		num := func(v float64) any {
-			if w.hidden(r) {
+			if hide {
 				return note
 			}
 			return v
@@ -577,7 +620,7 @@ func (w *assessWriter) demandSheet() {
 			w.basis(d.Basis), d.Count, unitPlural(w.lang, d.CountUnit), d.CountOf, d.AsOf,
 			num(r.Stat), num(r.StatLow), num(r.StatUpp), w.rateOf(d),
 			num(d.People), num(d.PeopleLow), num(d.PeopleUpp),
-			reliability(w.lang, r.Verdict, w.o), d.Source,
+			reliability(w.lang, r.Verdict, w.o), d.Source, w.clientsFrom(d),
 		})
 	}
 	name := w.t("sheet.demand")
@@ -593,7 +636,7 @@ func (w *assessWriter) demandSheet() {
 	// Rates that are not shares (children per family) get two decimals.
 	dec := w.b.style(styleKey{format: Decimal2, wrap: true})
 	for i, d := range rows {
-		if d.Rate.Kind == assess.KindProportion || w.hidden(d.Rate) {
+		if d.Rate.Kind == assess.KindProportion || w.demandHidden(d) {
 			continue
 		}
 		for _, key := range []string{"rate", "rate_low", "rate_upp"} {
@@ -673,7 +716,7 @@ func (w *assessWriter) estimatesSheet() {
 	}
 	var rows [][]any
 	for _, r := range w.estimates() {
-		note := suppressedNote(w.lang, r.Verdict, w.o.MinCount)
+		note := w.rateNote(r)
 		stat := func(v float64) any {
 			if w.hidden(r) {
 				return note
@@ -818,7 +861,7 @@ func (w *assessWriter) qualitySheet() {
 
 // flagRank orders flags as assess lists them: suppression reasons first.
 func flagRank(f assess.Flag) int {
-	order := []assess.Flag{assess.FlagNoData, assess.FlagNoDF, assess.FlagNoSE, assess.FlagSmallCount,
+	order := []assess.Flag{assess.FlagNoData, assess.FlagNoDF, assess.FlagNoSE, assess.FlagNotObserved, assess.FlagSmallCount,
 		assess.FlagNEffLow, assess.FlagWideCI, assess.FlagWideRelativeCI, assess.FlagDFLow,
 		assess.FlagP0or1, assess.FlagLonelyPSU, assess.FlagHighRSE}
 	if i := slices.Index(order, f); i >= 0 {
@@ -888,6 +931,8 @@ func (w *assessWriter) methodsSheet() {
 	}
 	key(w.t("m.ci"), w.t(ci, level)+" "+w.t("m.ci.other"))
 	key(w.t("m.nchs"), w.t("m.nchs.text"))
+	key(w.t("m.ratio"), w.t("m.ratio.text"))
+	key(w.t("m.notobs"), w.t("m.notobs.text", level))
 	key(w.t("m.small"), w.t("m.small.text", w.o.MinCount, w.o.MinCount))
 	if w.o.Suppress {
 		key(w.t("m.publish"), w.t("m.publish.yes"))
@@ -898,6 +943,15 @@ func (w *assessWriter) methodsSheet() {
 	p = append(p, Para{Heading: w.t("m.people")})
 	key(w.t("m.demand"), w.t("m.demand.text"))
 	key(w.t("m.units"), w.t("m.units.text"))
+	key(w.t("m.clients"), w.t("m.clients.text"))
+	for _, s := range w.services {
+		d, ok := w.demand[[2]string{assess.AllGroup, s}]
+		if !ok || d.Unit == hromada.Family || d.Unit == "" {
+			continue
+		}
+		key(w.serviceName(s), w.clientsFrom(d))
+	}
+	key(w.t("m.plausible"), w.t("m.plausible.text"))
 	key(w.t("m.union"), w.t("m.union.text"))
 	key(w.t("sheet.demand"), w.t("demand.note"))
 

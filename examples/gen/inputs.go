@@ -97,6 +97,7 @@ func projectRows(starter project.Starter) (map[string][][]any, error) {
 	if err != nil {
 		return nil, err
 	}
+	sim.WithoutRoster(rows)
 	rows[project.Settings.Key] = append(rows[project.Settings.Key],
 		[]any{"first_year", firstYear},
 		[]any{"years", years},

@@ -52,6 +52,7 @@ func writeInputs(dir string, n *national, cat *catalogue.Catalogue) error {
 	if err != nil {
 		return err
 	}
+	sim.WithoutRoster(proj)
 	proj[project.Settings.Key] = append(proj[project.Settings.Key], []any{"first_year", firstYear}, []any{"years", years})
 	for _, c := range n.Communities {
 		p := c.Place

@@ -9,8 +9,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/kobo"
 	"github.com/hromada-tool/hromada/project"
@@ -37,6 +39,10 @@ func TestSmallProjectChecks(t *testing.T) {
 			}
 			p, problems := project.Load(dir, project.LoadOptions{})
 			for _, pr := range problems {
+				// No roster yet: one client per household in need, a warning.
+				if pr.Severity == hromada.Warning && strings.Contains(pr.Msg, "each household in need counts as one client") {
+					continue
+				}
 				t.Errorf("%s: %v", pr.Severity, pr)
 			}
 			if len(p.Communities) != opt.Communities {

@@ -54,7 +54,10 @@ func ExportColumns(s *Survey) ([]Column, error) {
 	var cols []Column
 	for _, q := range project.Questionnaire {
 		if q.Repeat {
-			return nil, fmt.Errorf("question %q is in a repeat group, which the generator does not write", q.Name)
+			// The roster's questions belong on a sheet of their own, which
+			// the generator does not write yet: the main sheet leaves them
+			// out, as Kobo's export does.
+			continue
 		}
 		header := q.Name
 		if q.Group != "" {
@@ -309,4 +312,16 @@ func csvCell(v any) string {
 		return v.Format("2006-01-02")
 	}
 	return fmt.Sprint(v)
+}
+
+// WithoutRoster removes the clients columns (clients_repeat,
+// clients_column) from the starter's Needs rows: the generator writes no
+// roster sheet yet, so the example's child and person services count one
+// client per household in need, with the warning that says so.
+func WithoutRoster(rows map[string][][]any) {
+	for i, r := range rows[project.Needs.Key] {
+		if len(r) > 3 {
+			rows[project.Needs.Key][i] = r[:3]
+		}
+	}
 }
