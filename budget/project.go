@@ -33,6 +33,10 @@ type Result struct {
 	Staff  []StaffCost // one per service × post: how its pay was made
 	Lines  []Line      // every cost line, service by service
 	Shares []Shares    // funding shares by service and year
+	// Services sums the lines of each service by year: its cost, its
+	// funding and what the local budget takes over from the donor; one
+	// per service, in the order of Input.Services.
+	Services []ServiceCost
 
 	Totals  []YearTotal // by year, with affordability
 	Horizon Horizon     // over all years: the cumulative local commitment
@@ -79,6 +83,20 @@ type Shares struct {
 	Donor, State, Local []float64
 }
 
+// ServiceCost is the cost of one service and its funding by year, the
+// sums of its lines, and the cost the local budget takes over from the
+// donor each year t ≥ 1: the rise of the service's local share times last
+// year's cost,
+//
+//	TakenOver_t = (l_t − l_{t−1}) · T_{t−1}     (0 in the first year)
+//
+// At the donor cliff its sum over the services is [Cliff].DonorExit.
+type ServiceCost struct {
+	Service                    string
+	Total, Donor, State, Local []float64
+	TakenOver                  []float64
+}
+
 // YearTotal sums a year's lines and relates the local cost to the
 // community's budget.
 type YearTotal struct {
@@ -92,6 +110,7 @@ type YearTotal struct {
 
 	Donor, State, Local float64
 	CumulativeLocal     float64 // local cost of this year and all before it
+	TakenOver           float64 // Σ_s [ServiceCost].TakenOver: at the cliff, Cliff.DonorExit
 
 	Revenue        float64 // R_t = R · (1 + g)^(year − base year); NaN when unknown
 	Social         float64 // social-protection spending, grown like revenue; NaN when unknown
@@ -257,7 +276,7 @@ func Project(in Input) (*Result, error) {
 	}
 	r.fund(in)
 	r.total(in)
-	r.cliff(in)
+	r.cliff()
 	r.unitCosts(in)
 	r.ByProgramme = pivot(r.Lines, n, func(l Line) string { return l.Programme })
 	r.ByKEKV = pivot(r.Lines, n, func(l Line) string { return l.KEKV })
@@ -313,6 +332,36 @@ func (r *Result) fund(in Input) {
 			l.Local[t] = a - l.Donor[t] - l.State[t]
 		}
 	}
+	r.serviceCosts(in, tot)
+}
+
+// serviceCosts sums the funded lines of every service by year and finds
+// what the local budget takes over from the donor; tot is the services'
+// total cost by year.
+func (r *Result) serviceCosts(in Input, tot map[string][]float64) {
+	n := in.Years
+	idx := map[string]int{}
+	r.Services = make([]ServiceCost, len(in.Services))
+	for i, s := range in.Services {
+		idx[s.Code] = i
+		r.Services[i] = ServiceCost{Service: s.Code, Total: make([]float64, n), Donor: make([]float64, n),
+			State: make([]float64, n), Local: make([]float64, n), TakenOver: make([]float64, n)}
+		copy(r.Services[i].Total, tot[s.Code])
+	}
+	for _, l := range r.Lines {
+		sc := &r.Services[idx[l.Service]]
+		for t := range n {
+			sc.Donor[t] += l.Donor[t]
+			sc.State[t] += l.State[t]
+			sc.Local[t] += l.Local[t]
+		}
+	}
+	for i, sh := range r.Shares {
+		sc := &r.Services[i]
+		for t := 1; t < n; t++ {
+			sc.TakenOver[t] = (sh.Local[t] - sh.Local[t-1]) * sc.Total[t-1]
+		}
+	}
 }
 
 // total sums the lines by year and relates the local cost to the budget.
@@ -337,6 +386,9 @@ func (r *Result) total(in Input) {
 			y.Donor += l.Donor[t]
 			y.State += l.State[t]
 			y.Local += l.Local[t]
+		}
+		for _, sc := range r.Services {
+			y.TakenOver += sc.TakenOver[t]
 		}
 		y.Recurrent = y.Staff + y.Other + y.Admin
 		y.Total = y.Recurrent + y.Startup
@@ -375,9 +427,9 @@ func (r *Result) total(in Input) {
 	r.Horizon.LocalPV = Present(local, in.Params.Discount)
 }
 
-// cliff finds the donor cliff and splits its jump.
-func (r *Result) cliff(in Input) {
-	tot := r.serviceTotals(in.Years)
+// cliff finds the donor cliff and splits its jump: the donor exit is
+// the cost the local budget takes over that year ([YearTotal].TakenOver).
+func (r *Result) cliff() {
 	some := false
 	for c, y := range r.Totals {
 		if y.Donor > 0 {
@@ -389,10 +441,7 @@ func (r *Result) cliff(in Input) {
 		}
 		prev := r.Totals[c-1]
 		cl := Cliff{Year: y.Year, LocalBefore: prev.Local, Local: y.Local, Jump: y.Local - prev.Local,
-			DonorBefore: prev.Donor, CumulativeToCliff: prev.CumulativeLocal}
-		for _, sh := range r.Shares {
-			cl.DonorExit += (sh.Local[c] - sh.Local[c-1]) * at(tot[sh.Service], c-1)
-		}
+			DonorExit: y.TakenOver, DonorBefore: prev.Donor, CumulativeToCliff: prev.CumulativeLocal}
 		cl.Indexation = cl.Jump - cl.DonorExit
 		r.Cliff = cl
 		return

@@ -315,6 +315,14 @@ func (w *budgetWriter) check() error {
 	if len(r.Staff) != staff || len(r.Shares) != len(in.Services) || len(r.UnitCosts) != len(in.Services)*in.Years {
 		return bad("staff, shares or unit costs are not one per post, service and year")
 	}
+	if len(r.Services) != len(in.Services) {
+		return bad("%d services, %d service costs in the result", len(in.Services), len(r.Services))
+	}
+	for i, sc := range r.Services {
+		if sc.Service != in.Services[i].Code || len(sc.Total) != in.Years || len(sc.TakenOver) != in.Years {
+			return bad("service cost %d is %s, want %s", i+1, sc.Service, in.Services[i].Code)
+		}
+	}
 	return nil
 }
 

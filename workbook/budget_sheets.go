@@ -351,19 +351,14 @@ func (w *budgetWriter) funding() {
 		}
 		return Formula{Expr: fmt.Sprintf("%s+%s", a1Name(f.yearCol+t-1, f.cumulative), a1Name(f.yearCol+t, f.allLocal)), Value: w.r.Totals[t].CumulativeLocal}
 	}, nil)
-	taken := w.takenOver()
 	yearRow("fu.taken", func(t int) any {
 		if t == 0 {
 			return nil
 		}
-		var all float64
-		for _, s := range w.services {
-			all += taken[s.Code][t]
-		}
 		block := func(col int, absCols bool) string {
 			return cellRange{sh: sh, col1: col, row1: f.perService[0], col2: col, row2: f.perService[1], absCols: absCols, absRows: true}.in(sh)
 		}
-		return Formula{Expr: fmt.Sprintf(`SUMIFS(%s,%s,"%s")`, block(f.yearCol+t, false), block(1, true), w.t("fu.s.taken")), Value: all}
+		return Formula{Expr: fmt.Sprintf(`SUMIFS(%s,%s,"%s")`, block(f.yearCol+t, false), block(1, true), w.t("fu.s.taken")), Value: w.r.Totals[t].TakenOver}
 	}, nil)
 	cliffs := w.cliffFlags()
 	w.spanLabel(r, 1, f.yearCol-1, w.t("fu.cliff"), "")
@@ -391,9 +386,12 @@ func (w *budgetWriter) funding() {
 	for _, s := range w.r.Shares {
 		share[s.Service] = s
 	}
-	tot := w.serviceTotals()
+	cost := map[string]budget.ServiceCost{}
+	for _, sc := range w.r.Services {
+		cost[sc.Service] = sc
+	}
 	for _, s := range w.services {
-		sh0 := share[s.Code]
+		sh0, sc := share[s.Code], cost[s.Code]
 		key := a.scheduleOf[s.Code]
 		r.line(s.Code+" "+w.serviceName(s.Code), "group")
 		row := func(measure string, f0 Format, v func(t int) any, all any) int {
@@ -411,8 +409,8 @@ func (w *budgetWriter) funding() {
 		f.cost[s.Code] = r.next
 		row(w.t("fu.s.cost"), Money, func(t int) any {
 			return Formula{Expr: fmt.Sprintf("SUMIFS(%s,%s,$A%d)", c.amounts(cs, c.yearCol+t).in(sh), c.column(cs, c.service).in(sh), r.next),
-				Value: tot[s.Code][t]}
-		}, sumAll(r.next, sum(tot[s.Code])))
+				Value: sc.Total[t]}
+		}, sumAll(r.next, sum(sc.Total)))
 		f.donorShare[s.Code] = row(w.t("fu.s.donorshare"), Percent, func(t int) any {
 			if a.scheduleKind[key] == budget.Cap {
 				return Formula{Expr: a1Name(f.yearCol+t, f.capShareRow(key, capFirst, a.schedules, a.scheduleKind)), Value: sh0.Donor[t]}
@@ -425,7 +423,7 @@ func (w *budgetWriter) funding() {
 		f.localShare[s.Code] = row(w.t("fu.s.localshare"), Percent, func(t int) any {
 			return Formula{Expr: fmt.Sprintf("1-%s-%s", a1Name(f.yearCol+t, f.donorShare[s.Code]), a1Name(f.yearCol+t, f.stateShare[s.Code])), Value: sh0.Local[t]}
 		}, nil)
-		amounts := w.serviceFunding(s.Code)
+		amounts := map[string][]float64{"donor": sc.Donor, "state": sc.State, "local": sc.Local}
 		for _, src := range []string{"donor", "state", "local"} {
 			m := map[string]map[string]int{"donor": f.donor, "state": f.state, "local": f.local}[src]
 			m[s.Code] = r.next
@@ -440,7 +438,7 @@ func (w *budgetWriter) funding() {
 			}
 			ls, cost := f.localShare[s.Code], f.cost[s.Code]
 			return Formula{Expr: fmt.Sprintf("(%s-%s)*%s", a1Name(f.yearCol+t, ls), a1Name(f.yearCol+t-1, ls), a1Name(f.yearCol+t-1, cost)),
-				Value: taken[s.Code][t]}
+				Value: sc.TakenOver[t]}
 		}, nil)
 	}
 	if r.next-1 != f.perService[1] {
@@ -473,7 +471,7 @@ func (w *budgetWriter) funding() {
 				var v float64
 				for _, code := range covered {
 					terms = append(terms, a1Name(f.yearCol+t, f.cost[code]))
-					v += tot[code][t]
+					v += cost[code].Total[t]
 				}
 				w.put(r, f.yearCol+t, Formula{Expr: strings.Join(terms, "+"), Value: v}, Money, false)
 			}
@@ -549,54 +547,6 @@ func (f *fundingCells) capShareRow(key string, first int, schedules []string, ki
 		row += 3
 	}
 	return 0
-}
-
-// serviceTotals is the total cost of each service by year.
-func (w *budgetWriter) serviceTotals() map[string][]float64 {
-	out := map[string][]float64{}
-	for _, s := range w.services {
-		out[s.Code] = make([]float64, w.n)
-	}
-	for _, l := range w.r.Lines {
-		for t, x := range l.Amount {
-			out[l.Service][t] += x
-		}
-	}
-	return out
-}
-
-// serviceFunding is what the donor, the state and the local budget pay
-// for a service's lines by year.
-func (w *budgetWriter) serviceFunding(code string) map[string][]float64 {
-	out := map[string][]float64{"donor": make([]float64, w.n), "state": make([]float64, w.n), "local": make([]float64, w.n)}
-	for _, l := range w.r.Lines {
-		if l.Service != code {
-			continue
-		}
-		for t := range w.n {
-			out["donor"][t] += l.Donor[t]
-			out["state"][t] += l.State[t]
-			out["local"][t] += l.Local[t]
-		}
-	}
-	return out
-}
-
-// takenOver is, for each service and year t ≥ 1, the cost the local
-// budget takes over from the donor: the rise of its local share times
-// last year's cost, (l_t − l_{t−1}) · T_{t−1}. At the cliff their sum is
-// [budget.Cliff].DonorExit.
-func (w *budgetWriter) takenOver() map[string][]float64 {
-	tot := w.serviceTotals()
-	out := map[string][]float64{}
-	for _, sh := range w.r.Shares {
-		v := make([]float64, w.n)
-		for t := 1; t < w.n; t++ {
-			v[t] = (sh.Local[t] - sh.Local[t-1]) * tot[sh.Service][t-1]
-		}
-		out[sh.Service] = v
-	}
-	return out
 }
 
 // cliffFlags is 1 in the year of the donor cliff, 0 in the others.
