@@ -258,8 +258,8 @@ func (w *budgetWriter) pivot(r *reportSheet, pivots []budget.Pivot, col int, kin
 				if src == "all" {
 					expr = fmt.Sprintf("SUMIFS(%s,%s,$A%d)", c.amounts(cs, c.yearCol+t).in(sh), c.column(cs, col).in(sh), r.next)
 				} else {
-					expr = fmt.Sprintf("SUMIFS(%s,%s,$A%d,%s,$C%d)", f.lines(fs, f.yearCol+t, false).in(sh), f.lines(fs, fundCol, true).in(sh), r.next,
-						f.lines(fs, f.source, true).in(sh), r.next)
+					expr = fmt.Sprintf("SUMIFS(%s,%s,$A%d,%s,$C%d)", f.lineCol(fs, f.yearCol+t, false).in(sh), f.lineCol(fs, fundCol, true).in(sh), r.next,
+						f.lineCol(fs, f.source, true).in(sh), r.next)
 				}
 				w.put(r, 3+t, Formula{Expr: expr, Value: v[t]}, Money, false)
 			}
