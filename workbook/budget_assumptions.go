@@ -16,7 +16,7 @@ type assumptionCells struct {
 	population, threshold            cellAt
 	cpiRate, cpiIndex                int // rows, a value a year
 	wageRate, wageIndex              int
-	minWage                          int               // row of January; December is 11 rows below
+	minWage                          rowSpan           // rows of the months, January to December
 	clients, fte                     map[string]int    // rows by service
 	postFTE                          map[[2]string]int // rows by service and post, where the plan splits FTE by post
 	post                             map[[2]string]int // rows by service and post: share, salary, extra months
@@ -41,15 +41,29 @@ func (w *budgetWriter) srcCol() int { return w.as.yearCol + w.valueCols() + 1 }
 // in yellow cells, each with its unit and source.
 func (w *budgetWriter) assumptions() {
 	r := w.rep[bsAssumptions]
-	in, src := w.in, w.bg.Sources
-	a := &w.as
-	a.yearCol = 3
-	sc := w.srcCol()
+	in := w.in
+	w.as.yearCol = 3
 	r.title(w.t("as.title", w.community(), w.yearSpan()))
 	r.line(w.t("as.intro", in.FirstYear), "note")
 	r.line(w.t("as.structure"), "note")
+	w.assumptionParams(r)
+	w.assumptionIndexes(r)
+	w.assumptionMinimumWage(r)
+	w.assumptionPlan(r)
+	w.assumptionPosts(r)
+	w.assumptionOther(r)
+	w.assumptionStartup(r)
+	w.schedules(r)
+	if len(w.skipped()) > 0 {
+		r.gap()
+		r.line(w.t("as.skipped", joinList(w.skipped())), "note")
+	}
+	w.pageSetup(r.sh, "")
+}
 
-	// Rates and parameters, one value each.
+// assumptionParams writes the rates and parameters, one value each.
+func (w *budgetWriter) assumptionParams(r *reportSheet) {
+	in, src, a, sc := w.in, w.bg.Sources, &w.as, w.srcCol()
 	r.gap()
 	r.heading(w.t("as.params"))
 	w.header(r, w.assumptionHeader(w.t("as.col.param"), "", w.t("as.col.unit"), w.t("as.col.value")), a.yearCol, a.yearCol+1)
@@ -87,8 +101,12 @@ func (w *budgetWriter) assumptions() {
 	a.growth = param("as.growth", "unit.rate", rev.Growth, Percent, src.Revenue)
 	a.population = param("as.population", "unit.residents", float64(in.Population), Integer, src.Population)
 	a.threshold = param("as.threshold", "unit.share", in.Threshold, Percent2, src.Threshold)
+}
 
-	// Indexes by year.
+// assumptionIndexes writes the price and wage rates by year and the
+// indexes made of them.
+func (w *budgetWriter) assumptionIndexes(r *reportSheet) {
+	in, src, a, sc := w.in, w.bg.Sources, &w.as, w.srcCol()
 	r.gap()
 	r.heading(w.t("as.indexes"))
 	w.assumptionYears(r, []string{"", "", w.t("as.col.unit")}, w.blanks(w.valueCols()-w.n+1, w.t("as.col.source"))...)
@@ -121,30 +139,38 @@ func (w *budgetWriter) assumptions() {
 		r.next++
 		return r.next - 1
 	}
+	p := in.Params
 	a.cpiRate = rates("as.cpi", p.CPI, src.CPI)
 	a.cpiIndex = index("as.cpiindex", a.cpiRate, w.r.CPIIndex)
 	a.wageRate = rates("as.wagegrowth", p.WageGrowth, src.WageGrowth)
 	a.wageIndex = index("as.wageindex", a.wageRate, w.r.WageIndex)
+}
 
-	// The minimum wage, month by month.
+// assumptionMinimumWage writes the minimum wage, month by month.
+func (w *budgetWriter) assumptionMinimumWage(r *reportSheet) {
+	src, a, sc := w.bg.Sources, &w.as, w.srcCol()
 	r.gap()
 	r.heading(w.t("as.minwage"))
 	w.assumptionYears(r, []string{w.t("as.col.month"), "", w.t("as.col.unit")}, w.blanks(w.valueCols()-w.n+1, w.t("as.col.source"))...)
-	a.minWage = r.next
-	for m := range 12 {
-		w.label(r, 0, w.t(fmt.Sprintf("month.%d", m+1)), "")
-		w.put(r, 2, w.t("unit.uahmonth"), General, false)
-		for t := range w.n {
-			w.put(r, a.yearCol+t, p.MinimumWage[t][m], Money, true)
+	a.minWage = r.block(func() {
+		for m := range 12 {
+			w.label(r, 0, w.t(fmt.Sprintf("month.%d", m+1)), "")
+			w.put(r, 2, w.t("unit.uahmonth"), General, false)
+			for t := range w.n {
+				w.put(r, a.yearCol+t, w.in.Params.MinimumWage[t][m], Money, true)
+			}
+			if m == 0 {
+				w.label(r, sc, w.source(src.MinimumWage), "note")
+			}
+			r.next++
 		}
-		if m == 0 {
-			w.label(r, sc, w.source(src.MinimumWage), "note")
-		}
-		r.next++
-	}
+	})
 	r.line(w.t("as.minwage.note"), "note")
+}
 
-	// The plan: clients and staff by service.
+// assumptionPlan writes the plan: clients and staff by service.
+func (w *budgetWriter) assumptionPlan(r *reportSheet) {
+	in, src, a, sc := w.in, w.bg.Sources, &w.as, w.srcCol()
 	r.gap()
 	r.heading(w.t("as.plan"))
 	w.assumptionYears(r, []string{w.t("as.col.service"), w.t("as.col.code"), w.t("as.col.unit")}, w.blanks(w.valueCols()-w.n+1, w.t("as.col.source"))...)
@@ -178,14 +204,18 @@ func (w *budgetWriter) assumptions() {
 			}
 		}
 	}
+}
 
-	// Posts and salaries.
+// assumptionPosts writes the posts of every service: share, salary and
+// extra months.
+func (w *budgetWriter) assumptionPosts(r *reportSheet) {
+	in, src, a, sc := w.in, w.bg.Sources, &w.as, w.srcCol()
 	r.gap()
 	r.heading(w.t("as.posts", in.FirstYear))
 	w.header(r, w.assumptionHeader(w.t("as.col.post"), w.t("as.col.service"), "",
 		w.t("as.col.share"), w.t("as.col.salary", in.FirstYear), w.t("as.col.extra")), a.yearCol, a.yearCol+3)
 	a.post = map[[2]string]int{}
-	first = true
+	first := true
 	for _, s := range w.services {
 		for _, post := range in.Posts {
 			if post.Service != s.Code {
@@ -208,18 +238,17 @@ func (w *budgetWriter) assumptions() {
 			r.next++
 		}
 	}
+}
 
-	// Other direct costs.
-	inPlan := map[string]bool{}
-	for _, s := range w.services {
-		inPlan[s.Code] = true
-	}
+// assumptionOther writes the other direct costs.
+func (w *budgetWriter) assumptionOther(r *reportSheet) {
+	in, src, a, sc := w.in, w.bg.Sources, &w.as, w.srcCol()
 	r.gap()
 	r.heading(w.t("as.other", in.FirstYear))
 	w.header(r, w.assumptionHeader(w.t("as.col.item"), w.t("as.col.service"), w.t("as.col.kekv"),
 		w.t("as.col.basis"), w.t("as.col.amount")), a.yearCol+1, a.yearCol+2)
 	a.other = map[int]int{}
-	first = true
+	first := true
 	for _, s := range w.services {
 		for i, o := range in.Other {
 			if o.Service != s.Code {
@@ -241,14 +270,17 @@ func (w *budgetWriter) assumptions() {
 	if first {
 		r.line(w.t("as.none"), "note")
 	}
+}
 
-	// Start-up items.
+// assumptionStartup writes the start-up items.
+func (w *budgetWriter) assumptionStartup(r *reportSheet) {
+	in, src, a, sc := w.in, w.bg.Sources, &w.as, w.srcCol()
 	r.gap()
 	r.heading(w.t("as.startup", in.FirstYear))
 	w.header(r, w.assumptionHeader(w.t("as.col.item"), w.t("as.col.service"), w.t("as.col.kekv"),
 		w.t("as.col.cost"), w.t("as.col.bought"), w.t("as.col.life")), a.yearCol, a.yearCol+3)
 	a.startup = map[int]int{}
-	first = true
+	first := true
 	for _, s := range w.services {
 		for i, st := range in.Startup {
 			if st.Service != s.Code {
@@ -271,13 +303,6 @@ func (w *budgetWriter) assumptions() {
 	if first {
 		r.line(w.t("as.none"), "note")
 	}
-
-	w.schedules(r)
-	if len(w.skipped()) > 0 {
-		r.gap()
-		r.line(w.t("as.skipped", joinList(w.skipped())), "note")
-	}
-	w.pageSetup(r.sh, "")
 }
 
 // schedules writes the funding schedules: for each, the donor's shares

@@ -57,7 +57,7 @@ func (w *budgetWriter) staffing() {
 			return Formula{Expr: salary + "*" + w.year(a.wageIndex, t).in(sh), Value: sc.Salary[t]}
 		})
 		months := func(t int) string {
-			return cellRange{sh: as, col1: a.yearCol + t, row1: a.minWage, col2: a.yearCol + t, row2: a.minWage + 11, absRows: true}.in(sh)
+			return a.minWage.col(as, a.yearCol+t, false).in(sh)
 		}
 		row(w.t("st.floored"), Integer, func(t int) Formula {
 			s := a1Name(st.yearCol+t, salaryRow)

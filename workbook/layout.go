@@ -51,3 +51,11 @@ func (l *layout) write() {
 	}
 	l.r.next = l.next
 }
+
+// block writes the rows that write writes at the sheet's current row and
+// returns their span.
+func (r *reportSheet) block(write func()) rowSpan {
+	first := r.next
+	write()
+	return rowSpan{first, r.next - 1}
+}
