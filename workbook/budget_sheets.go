@@ -86,88 +86,103 @@ func (w *budgetWriter) freeze(sh string, header int) {
 
 // costCells are the places of the Costs sheet.
 type costCells struct {
-	yearCol, totalCol              int
-	service, programme, kind       int // columns
-	kekv                           int
-	header, first, last            int // rows of the header and the lines
-	lineRow                        []int
-	staff, other, admin            int // rows of the totals by kind
-	recurrent, startup, total      int
-	linesOfService                 map[string][2]int // first and last row of a service's direct lines
-	programmeSpan, kekvSpan, kinds cellRange
+	yearCol, totalCol         int
+	service, programme, kind  int // columns
+	kekv                      int
+	header                    int     // the header row of the lines
+	lines                     rowSpan // the cost lines
+	lineRow                   []int   // the row of each of budget.Result.Lines
+	staff, other, admin       int     // rows of the totals by kind
+	recurrent, startup, total int
+	kinds                     cellRange // the Line column of the lines
 }
 
 // amounts is the range of year t of the cost lines, rows absolute.
-func (c *costCells) amounts(sh string, col int) cellRange {
-	return cellRange{sh: sh, col1: col, row1: c.first, col2: col, row2: c.last, absRows: true}
-}
+func (c *costCells) amounts(sh string, col int) cellRange { return c.lines.col(sh, col, false) }
 
 // column is a column of the cost lines, absolute.
-func (c *costCells) column(sh string, col int) cellRange {
-	return cellRange{sh: sh, col1: col, row1: c.first, col2: col, row2: c.last, absCols: true, absRows: true}
-}
+func (c *costCells) column(sh string, col int) cellRange { return c.lines.col(sh, col, true) }
 
 // costs writes the Costs sheet: every cost line by year, its formula
 // made of the Assumptions and Staffing sheets, then the totals by kind.
 func (w *budgetWriter) costs() {
 	r := w.rep[bsCosts]
-	sh, as, ss := r.sh, w.name[bsAssumptions], w.name[bsStaffing]
-	a, in := &w.as, w.in
+	sh, in := r.sh, w.in
 	c := &w.co
 	c.service, c.programme, c.kind, c.kekv = 0, 1, 2, 4
 	c.yearCol, c.totalCol = 5, 5+w.n
-	c.linesOfService = map[string][2]int{}
 	r.title(w.t("co.title", w.yearSpan()))
 	r.line(w.t("co.intro", in.FirstYear), "note")
 	r.gap()
 	c.header = r.next
 	w.yearHeader(r, []string{w.t("col.service"), w.t("col.programme"), w.t("col.line"), w.t("col.item"), w.t("col.kekv")},
 		w.t("col.allyears"))
-	c.first = r.next
-	c.last = c.first + len(w.r.Lines) - 1
+	lines := w.r.Lines
+	c.lines = r.block(func() {
+		for _, s := range w.services {
+			lines = w.costService(r, s, lines)
+		}
+	})
+	if len(w.r.Lines) > 0 {
+		w.b.fail(w.b.f.AutoFilter(sh, fmt.Sprintf("%s:%s", a1Name(0, c.header), a1Name(c.totalCol, c.lines.last)), nil))
+	}
+	c.kinds = c.column(sh, c.kind)
+	w.costTotals(r)
+	w.freeze(sh, c.header)
+	w.pageSetup(sh, fmt.Sprintf("$%d:$%d", c.header, c.header))
+}
+
+// costLine writes cost line l, its amount of year t amount(t), and the
+// sum of the years.
+func (w *budgetWriter) costLine(r *reportSheet, l budget.Line, amount func(t int) any) {
+	c := &w.co
+	w.put(r, c.service, l.Service, TextFmt, false)
+	w.put(r, c.programme, l.Programme, TextFmt, false)
+	w.put(r, c.kind, w.kindLabel(l.Kind), General, false)
+	item := l.Item
+	if l.Kind == budget.KindAdmin {
+		item = w.t("co.admin")
+	}
+	w.label(r, 3, item, "")
+	w.put(r, c.kekv, l.KEKV, TextFmt, false)
+	for t := range w.n {
+		w.put(r, c.yearCol+t, amount(t), Money, false)
+	}
+	w.put(r, c.totalCol, Formula{Expr: fmt.Sprintf("SUM(%s:%s)", a1Name(c.yearCol, r.next), a1Name(c.totalCol-1, r.next)),
+		Value: sum(l.Amount)}, Money, false)
+	c.lineRow = append(c.lineRow, r.next)
+	r.next++
+}
+
+// costService writes the cost lines of service s, the first of lines
+// onwards, in the order budget made them: wages and ЄСВ of each post,
+// the other costs, admin, the start-up items. It returns the lines after
+// them.
+func (w *budgetWriter) costService(r *reportSheet, s budget.Service, lines []budget.Line) []budget.Line {
+	sh, as, ss := r.sh, w.name[bsAssumptions], w.name[bsStaffing]
+	a, in, c := &w.as, w.in, &w.co
 	esv := a.esv.abs(sh)
-	i := 0
-	for _, s := range w.services {
-		first := r.next
-		// The FTE of the service's posts, for a fixed cost's "the service runs".
-		var postFTE []int
-		for _, p := range in.Posts {
-			if p.Service == s.Code {
-				postFTE = append(postFTE, w.st.fte[[2]string{s.Code, p.Post}])
-			}
-		}
-		line := func(amount func(t int) any) {
-			l := w.r.Lines[i]
-			w.put(r, c.service, l.Service, TextFmt, false)
-			w.put(r, c.programme, l.Programme, TextFmt, false)
-			w.put(r, c.kind, w.kindLabel(l.Kind), General, false)
-			item := l.Item
-			if l.Kind == budget.KindAdmin {
-				item = w.t("co.admin")
-			}
-			w.label(r, 3, item, "")
-			w.put(r, c.kekv, l.KEKV, TextFmt, false)
-			for t := range w.n {
-				w.put(r, c.yearCol+t, amount(t), Money, false)
-			}
-			w.put(r, c.totalCol, Formula{Expr: fmt.Sprintf("SUM(%s:%s)", a1Name(c.yearCol, r.next), a1Name(c.totalCol-1, r.next)),
-				Value: sum(l.Amount)}, Money, false)
-			c.lineRow = append(c.lineRow, r.next)
-			r.next++
-			i++
-		}
+	// line writes the next line of s.
+	line := func(amount func(l budget.Line, t int) any) {
+		l := lines[0]
+		lines = lines[1:]
+		w.costLine(r, l, func(t int) any { return amount(l, t) })
+	}
+	// The FTE of the service's posts, for a fixed cost's "the service runs".
+	var postFTE []int
+	direct := r.block(func() {
 		for _, p := range in.Posts {
 			if p.Service != s.Code {
 				continue
 			}
 			key := [2]string{s.Code, p.Post}
-			l := w.r.Lines[i]
-			line(func(t int) any {
+			postFTE = append(postFTE, w.st.fte[key])
+			line(func(l budget.Line, t int) any {
 				return Formula{Expr: fmt.Sprintf("%s*%s", cellAt{ss, w.st.yearCol + t, w.st.fte[key]}.in(sh),
 					cellAt{ss, w.st.yearCol + t, w.st.pay[key]}.in(sh)), Value: l.Amount[t]}
 			})
-			wages, l := r.next-1, w.r.Lines[i]
-			line(func(t int) any {
+			wages := r.next - 1
+			line(func(l budget.Line, t int) any {
 				return Formula{Expr: fmt.Sprintf("%s*%s", a1Name(c.yearCol+t, wages), esv), Value: l.Amount[t]}
 			})
 		}
@@ -176,8 +191,7 @@ func (w *budgetWriter) costs() {
 				continue
 			}
 			amount := cellAt{as, a.yearCol + 1, a.other[j]}.abs(sh)
-			l := w.r.Lines[i]
-			line(func(t int) any {
+			line(func(l budget.Line, t int) any {
 				idx := w.year(a.cpiIndex, t).in(sh)
 				if o.Basis == budget.PerClient {
 					return Formula{Expr: fmt.Sprintf("%s*%s*%s", amount, w.year(a.clients[s.Code], t).in(sh), idx), Value: l.Amount[t]}
@@ -189,39 +203,33 @@ func (w *budgetWriter) costs() {
 				return Formula{Expr: fmt.Sprintf("IF(OR(%s),%s*%s,0)", strings.Join(runs, ","), amount, idx), Value: l.Amount[t]}
 			})
 		}
-		last := r.next - 1
-		c.linesOfService[s.Code] = [2]int{first, last}
-		l := w.r.Lines[i]
-		line(func(t int) any {
-			if last < first {
-				return 0.0
-			}
-			return Formula{Expr: fmt.Sprintf("%s*SUM(%s:%s)", a.admin.abs(sh), a1Name(c.yearCol+t, first), a1Name(c.yearCol+t, last)), Value: l.Amount[t]}
-		})
-		for j, st := range in.Startup {
-			if st.Service != s.Code {
-				continue
-			}
-			row := a.startup[j]
-			amount := cellAt{as, a.yearCol, row}.abs(sh)
-			bought := cellAt{as, a.yearCol + 1, row}.abs(sh)
-			life := cellAt{as, a.yearCol + 2, row}.abs(sh)
-			l := w.r.Lines[i]
-			line(func(t int) any {
-				year := ColumnName(c.yearCol+t) + "$" + fmt.Sprint(c.header)
-				return Formula{Expr: fmt.Sprintf("IF(AND(%[1]s-%[2]s>=0,MOD(%[1]s-%[2]s,%[3]s)=0),%[4]s*%[5]s,0)",
-					year, bought, life, amount, w.year(a.cpiIndex, t).in(sh)), Value: l.Amount[t]}
-			})
+	})
+	line(func(l budget.Line, t int) any {
+		if direct.last < direct.first {
+			return 0.0
 		}
+		return Formula{Expr: fmt.Sprintf("%s*SUM(%s:%s)", a.admin.abs(sh), a1Name(c.yearCol+t, direct.first), a1Name(c.yearCol+t, direct.last)), Value: l.Amount[t]}
+	})
+	for j, st := range in.Startup {
+		if st.Service != s.Code {
+			continue
+		}
+		row := a.startup[j]
+		amount := cellAt{as, a.yearCol, row}.abs(sh)
+		bought := cellAt{as, a.yearCol + 1, row}.abs(sh)
+		life := cellAt{as, a.yearCol + 2, row}.abs(sh)
+		line(func(l budget.Line, t int) any {
+			year := ColumnName(c.yearCol+t) + "$" + fmt.Sprint(c.header)
+			return Formula{Expr: fmt.Sprintf("IF(AND(%[1]s-%[2]s>=0,MOD(%[1]s-%[2]s,%[3]s)=0),%[4]s*%[5]s,0)",
+				year, bought, life, amount, w.year(a.cpiIndex, t).in(sh)), Value: l.Amount[t]}
+		})
 	}
-	if len(w.r.Lines) > 0 {
-		w.b.fail(w.b.f.AutoFilter(sh, fmt.Sprintf("%s:%s", a1Name(0, c.header), a1Name(c.totalCol, c.last)), nil))
-	}
-	c.programmeSpan = c.column(sh, c.programme)
-	c.kekvSpan = c.column(sh, c.kekv)
-	c.kinds = c.column(sh, c.kind)
+	return lines
+}
 
-	// Totals by kind.
+// costTotals writes the totals of the cost lines by kind.
+func (w *budgetWriter) costTotals(r *reportSheet) {
+	sh, c := r.sh, &w.co
 	r.gap()
 	r.heading(w.t("co.totals"))
 	byKind := func(t int, kinds ...budget.LineKind) string {
@@ -254,6 +262,4 @@ func (w *budgetWriter) costs() {
 		col := ColumnName(c.yearCol + t)
 		return fmt.Sprintf("%s%d+%s%d", col, c.recurrent, col, c.startup)
 	})
-	w.freeze(sh, c.header)
-	w.pageSetup(sh, fmt.Sprintf("$%d:$%d", c.header, c.header))
 }
