@@ -439,6 +439,15 @@ func (w *consWriter) action(a string) string {
 	return a
 }
 
+// The rows of the Budget sheet's project totals, in order.
+const (
+	budTotal = iota
+	budDonor
+	budState
+	budLocal
+	budCliffs
+)
+
 // budgetSheet writes the Budget sheet: the project's cost by year and who pays,
 // then the local cost of each community by year.
 func (w *consWriter) budgetSheet() {
@@ -467,7 +476,7 @@ func (w *consWriter) budgetSheet() {
 		}
 		cliffAll += float64(yc.Communities)
 	}
-	totRows := [][]any{
+	totRows := [][]any{ // in the order budTotal … budCliffs
 		byYear(w.t("bud.total"), t.Total, t.HorizonTotal),
 		byYear(w.t("bud.donor"), t.Donor, t.HorizonDonor),
 		byYear(w.t("bud.state"), t.State, t.HorizonState),
@@ -488,8 +497,8 @@ func (w *consWriter) budgetSheet() {
 	s.line(w.t("bud.intro"), "")
 	s.gap()
 	s.heading(w.t("bud.totals"))
-	header, _ := s.table(totCols, totRows)
-	w.budgetRows = [4]int{header, header + 2, header + 3, header + 4}
+	header, last := s.table(totCols, totRows)
+	w.budgetTotals = tableRows{header: header, values: rowSpan{header + 1, last}}
 	w.longTable(s, w.t("bud.bycom"), w.t("bud.note.long", w.yearSpan()), longCols, longRows)
 }
 

@@ -59,3 +59,12 @@ func (r *reportSheet) block(write func()) rowSpan {
 	write()
 	return rowSpan{first, r.next - 1}
 }
+
+// tableRows are the rows of a table: its header and its value rows.
+type tableRows struct {
+	header int
+	values rowSpan
+}
+
+// row is the row of value row i of the table, from 0.
+func (t tableRows) row(i int) int { return t.values.first + i }
