@@ -200,79 +200,8 @@ func Project(in Input) (*Result, error) {
 	for t := range n {
 		r.Years[t] = in.FirstYear + t
 	}
-	adminKEKV := p.AdminKEKV
-	if adminKEKV == "" {
-		adminKEKV = KEKVAdmin
-	}
-	I, W := r.CPIIndex, r.WageIndex
-
 	for _, s := range in.Services {
-		// line adds a line of s; its Amount is filled in through the
-		// returned copy, which shares the slice.
-		line := func(kind LineKind, item, kekv string) Line {
-			l := Line{Service: s.Code, Programme: s.Programme, Kind: kind, Item: item, KEKV: kekv, Amount: make([]float64, n)}
-			r.Lines = append(r.Lines, l)
-			return l
-		}
-		direct := make([]float64, n)
-		active := make([]bool, n)
-		for t := range n {
-			active[t] = s.Clients[t] > 0 || s.FTE[t] > 0
-		}
-		for _, post := range in.Posts {
-			if post.Service != s.Code {
-				continue
-			}
-			sc := StaffCost{Service: s.Code, Post: post.Post, FTE: make([]float64, n), Salary: make([]float64, n),
-				Floored: make([]int, n), Pay: make([]float64, n), Employer: make([]float64, n)}
-			wages := line(KindWages, post.Post, KEKVWages)
-			esv := line(KindESV, post.Post, KEKVESV)
-			for t := range n {
-				if v, ok := s.PostFTE[post.Post]; ok {
-					sc.FTE[t] = v[t]
-				} else {
-					sc.FTE[t] = post.Share * s.FTE[t]
-				}
-				active[t] = active[t] || sc.FTE[t] > 0
-				sc.Salary[t] = post.Salary * W[t]
-				sc.Pay[t], sc.Floored[t] = AnnualPay(sc.Salary[t], p.MinimumWage[t], post.ExtraMonths)
-				sc.Employer[t] = sc.Pay[t] * (1 + p.ESV)
-				wages.Amount[t] = sc.FTE[t] * sc.Pay[t]
-				esv.Amount[t] = wages.Amount[t] * p.ESV
-				direct[t] += wages.Amount[t] + esv.Amount[t]
-			}
-			r.Staff = append(r.Staff, sc)
-		}
-		for _, o := range in.Other {
-			if o.Service != s.Code {
-				continue
-			}
-			l := line(KindOther, o.Item, o.KEKV)
-			for t := range n {
-				switch {
-				case o.Basis == PerClient:
-					l.Amount[t] = o.Amount * s.Clients[t] * I[t]
-				case active[t]:
-					l.Amount[t] = o.Amount * I[t]
-				}
-				direct[t] += l.Amount[t]
-			}
-		}
-		l := line(KindAdmin, "admin", adminKEKV)
-		for t := range n {
-			l.Amount[t] = p.Admin * direct[t]
-		}
-		for _, st := range in.Startup {
-			if st.Service != s.Code {
-				continue
-			}
-			l := line(KindStartup, st.Item, st.KEKV)
-			for t := range n {
-				if k := r.Years[t] - st.Year; k >= 0 && k%st.Life == 0 {
-					l.Amount[t] = st.Amount * I[t]
-				}
-			}
-		}
+		r.addService(in, s)
 	}
 	r.fund(in)
 	r.total(in)
@@ -281,6 +210,84 @@ func Project(in Input) (*Result, error) {
 	r.ByProgramme = pivot(r.Lines, n, func(l Line) string { return l.Programme })
 	r.ByKEKV = pivot(r.Lines, n, func(l Line) string { return l.KEKV })
 	return r, nil
+}
+
+// addService adds the cost lines of service s, and the staff cost of its
+// posts, in this order: wages and ЄСВ of each post, the other
+// costs, admin, the start-up items.
+func (r *Result) addService(in Input, s Service) {
+	n, p := in.Years, in.Params
+	adminKEKV := p.AdminKEKV
+	if adminKEKV == "" {
+		adminKEKV = KEKVAdmin
+	}
+	I, W := r.CPIIndex, r.WageIndex
+	// line adds a line of s; its Amount is filled in through the
+	// returned copy, which shares the slice.
+	line := func(kind LineKind, item, kekv string) Line {
+		l := Line{Service: s.Code, Programme: s.Programme, Kind: kind, Item: item, KEKV: kekv, Amount: make([]float64, n)}
+		r.Lines = append(r.Lines, l)
+		return l
+	}
+	direct := make([]float64, n)
+	active := make([]bool, n)
+	for t := range n {
+		active[t] = s.Clients[t] > 0 || s.FTE[t] > 0
+	}
+	for _, post := range in.Posts {
+		if post.Service != s.Code {
+			continue
+		}
+		sc := StaffCost{Service: s.Code, Post: post.Post, FTE: make([]float64, n), Salary: make([]float64, n),
+			Floored: make([]int, n), Pay: make([]float64, n), Employer: make([]float64, n)}
+		wages := line(KindWages, post.Post, KEKVWages)
+		esv := line(KindESV, post.Post, KEKVESV)
+		for t := range n {
+			if v, ok := s.PostFTE[post.Post]; ok {
+				sc.FTE[t] = v[t]
+			} else {
+				sc.FTE[t] = post.Share * s.FTE[t]
+			}
+			active[t] = active[t] || sc.FTE[t] > 0
+			sc.Salary[t] = post.Salary * W[t]
+			sc.Pay[t], sc.Floored[t] = AnnualPay(sc.Salary[t], p.MinimumWage[t], post.ExtraMonths)
+			sc.Employer[t] = sc.Pay[t] * (1 + p.ESV)
+			wages.Amount[t] = sc.FTE[t] * sc.Pay[t]
+			esv.Amount[t] = wages.Amount[t] * p.ESV
+			direct[t] += wages.Amount[t] + esv.Amount[t]
+		}
+		r.Staff = append(r.Staff, sc)
+	}
+	for _, o := range in.Other {
+		if o.Service != s.Code {
+			continue
+		}
+		l := line(KindOther, o.Item, o.KEKV)
+		for t := range n {
+			switch {
+			case o.Basis == PerClient:
+				l.Amount[t] = o.Amount * s.Clients[t] * I[t]
+			case active[t]:
+				l.Amount[t] = o.Amount * I[t]
+			}
+			direct[t] += l.Amount[t]
+		}
+	}
+	l := line(KindAdmin, "admin", adminKEKV)
+	for t := range n {
+		l.Amount[t] = p.Admin * direct[t]
+	}
+	for _, st := range in.Startup {
+		if st.Service != s.Code {
+			continue
+		}
+		l := line(KindStartup, st.Item, st.KEKV)
+		for t := range n {
+			if k := r.Years[t] - st.Year; k >= 0 && k%st.Life == 0 {
+				l.Amount[t] = st.Amount * I[t]
+			}
+		}
+	}
 }
 
 // serviceTotals returns the total cost of every service by year.

@@ -305,12 +305,10 @@ func (w *budgetWriter) assumptionStartup(r *reportSheet) {
 	}
 }
 
-// schedules writes the funding schedules: for each, the donor's shares
-// (or its start and years, or its caps) and the state's shares by year.
+// schedules writes the funding schedules: the default one and each
+// service's own, their kind and their rows ([budgetWriter.schedule]).
 func (w *budgetWriter) schedules(r *reportSheet) {
-	a := &w.as
-	in, src := w.in, w.bg.Sources
-	sc := w.srcCol()
+	a, in := &w.as, w.in
 	a.scheduleOf, a.scheduleKind = map[string]string{}, map[string]budget.ScheduleKind{}
 	a.donor, a.state, a.capAmount = map[string]int{}, map[string]int{}, map[string]int{}
 	a.start, a.over = map[string]cellAt{}, map[string]cellAt{}
@@ -344,50 +342,59 @@ func (w *budgetWriter) schedules(r *reportSheet) {
 		}
 		a.scheduleKind[key] = kind
 		r.line(title+": "+w.t("sched."+string(kind)), "group")
-		row := func(label, unit string, v func(t int) any, f Format, input bool, note string) int {
-			w.label(r, 0, label, "")
-			w.put(r, 2, unit, General, false)
-			for t := range w.n {
-				w.put(r, a.yearCol+t, v(t), f, input)
-			}
-			switch {
-			case first:
-				w.label(r, sc, w.source(src.Funding), "note")
-				first = false
-			case note != "":
-				w.label(r, sc, note, "note")
-			}
-			r.next++
-			return r.next - 1
-		}
-		switch kind {
-		case budget.Linear:
-			one := func(label, unit string, v any, f Format) cellAt {
-				w.label(r, 0, label, "")
-				w.put(r, 2, unit, General, false)
-				w.put(r, a.yearCol, v, f, true)
-				if first {
-					w.label(r, sc, w.source(src.Funding), "note")
-					first = false
-				}
-				r.next++
-				return cellAt{r.sh, a.yearCol, r.next - 1}
-			}
-			a.start[key] = one(w.t("as.sched.start"), w.t("unit.share"), sch.Start, Percent)
-			a.over[key] = one(w.t("as.sched.over"), w.t("unit.years"), sch.Over, General)
-			start, over := a.start[key], a.over[key]
-			a.donor[key] = row(w.t("as.sched.linear"), w.t("unit.share"), func(t int) any {
-				d, _, _ := sch.Shares(t, 0)
-				return Formula{Expr: fmt.Sprintf("%s*MAX(0,1-%d/%s)", start.abs(r.sh), t, over.abs(r.sh)), Value: d}
-			}, Percent, false, w.t("as.sched.linear.note"))
-		case budget.Cap:
-			a.capAmount[key] = row(w.t("as.sched.cap"), w.t("unit.uah"), func(t int) any { return at(sch.Cap, t) }, Money, true, w.t("as.sched.cap.note"))
-		default:
-			a.donor[key] = row(w.t("as.sched.donor"), w.t("unit.share"), func(t int) any { return at(sch.Donor, t) }, Percent, true, "")
-		}
-		a.state[key] = row(w.t("as.sched.state"), w.t("unit.share"), func(t int) any { return at(sch.State, t) }, Percent, true, "")
+		w.schedule(r, key, sch, kind, &first)
 	}
 	r.line(w.t("as.funding.note"), "note")
+}
+
+// schedule writes the rows of funding schedule key, of the given kind:
+// the donor's shares (or its start and years, or its caps) and the
+// state's shares by year. first is true until the source of the
+// schedules is written, beside the first row.
+func (w *budgetWriter) schedule(r *reportSheet, key string, sch budget.Schedule, kind budget.ScheduleKind, first *bool) {
+	a, src, sc := &w.as, w.bg.Sources, w.srcCol()
+	row := func(label, unit string, v func(t int) any, f Format, input bool, note string) int {
+		w.label(r, 0, label, "")
+		w.put(r, 2, unit, General, false)
+		for t := range w.n {
+			w.put(r, a.yearCol+t, v(t), f, input)
+		}
+		switch {
+		case *first:
+			w.label(r, sc, w.source(src.Funding), "note")
+			*first = false
+		case note != "":
+			w.label(r, sc, note, "note")
+		}
+		r.next++
+		return r.next - 1
+	}
+	switch kind {
+	case budget.Linear:
+		one := func(label, unit string, v any, f Format) cellAt {
+			w.label(r, 0, label, "")
+			w.put(r, 2, unit, General, false)
+			w.put(r, a.yearCol, v, f, true)
+			if *first {
+				w.label(r, sc, w.source(src.Funding), "note")
+				*first = false
+			}
+			r.next++
+			return cellAt{r.sh, a.yearCol, r.next - 1}
+		}
+		a.start[key] = one(w.t("as.sched.start"), w.t("unit.share"), sch.Start, Percent)
+		a.over[key] = one(w.t("as.sched.over"), w.t("unit.years"), sch.Over, General)
+		start, over := a.start[key], a.over[key]
+		a.donor[key] = row(w.t("as.sched.linear"), w.t("unit.share"), func(t int) any {
+			d, _, _ := sch.Shares(t, 0)
+			return Formula{Expr: fmt.Sprintf("%s*MAX(0,1-%d/%s)", start.abs(r.sh), t, over.abs(r.sh)), Value: d}
+		}, Percent, false, w.t("as.sched.linear.note"))
+	case budget.Cap:
+		a.capAmount[key] = row(w.t("as.sched.cap"), w.t("unit.uah"), func(t int) any { return at(sch.Cap, t) }, Money, true, w.t("as.sched.cap.note"))
+	default:
+		a.donor[key] = row(w.t("as.sched.donor"), w.t("unit.share"), func(t int) any { return at(sch.Donor, t) }, Percent, true, "")
+	}
+	a.state[key] = row(w.t("as.sched.state"), w.t("unit.share"), func(t int) any { return at(sch.State, t) }, Percent, true, "")
 }
 
 // assumptionHeader is a header row of the Assumptions sheet: the three
