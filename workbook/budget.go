@@ -509,25 +509,6 @@ func (w *budgetWriter) yearHeader(r *reportSheet, before []string, after ...stri
 	w.header(r, cells, len(before), len(cells))
 }
 
-// integral reports whether every value is a whole number.
-func integral(v []float64) bool {
-	for _, x := range v {
-		if x != math.Trunc(x) {
-			return false
-		}
-	}
-	return true
-}
-
-// sum adds the values.
-func sum(v []float64) float64 {
-	var s float64
-	for _, x := range v {
-		s += x
-	}
-	return s
-}
-
 // money writes an amount of UAH as the language does: «1 977 207».
 func (w *budgetWriter) money(v float64) string { return formatCount(w.lang, v) }
 

@@ -432,11 +432,3 @@ func (w *budgetWriter) blanks(n int, after ...string) []string {
 	out := make([]string, max(n, 0))
 	return append(out, after...)
 }
-
-// at returns v[t], or 0 for a nil v.
-func at(v []float64, t int) float64 {
-	if t < len(v) {
-		return v[t]
-	}
-	return 0
-}

@@ -200,12 +200,6 @@ func (w *budgetWriter) summaryChart(r *reportSheet) {
 	r.line(w.t("sum.chart.note", fs), "note")
 }
 
-// absRowRef is an absolute reference to the cells of a row, columns from
-// and to (from 0): 'Funding'!$G$5:$K$5.
-func absRowRef(sheet string, row, from, to int) string {
-	return fmt.Sprintf("%s!$%s$%d:$%s$%d", quotedSheet(sheet), ColumnName(from), row, ColumnName(to), row)
-}
-
 // sentences are what a budget officer can paste into a report: the cost
 // and who pays it, the donor cliff, affordability. They are the figures
 // as written, not formulas.

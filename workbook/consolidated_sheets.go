@@ -433,10 +433,7 @@ func (w *consWriter) servicesSheet() {
 
 // action names a plan action as the plan workbook does.
 func (w *consWriter) action(a string) string {
-	if _, ok := planText["action."+a]; ok {
-		return pt(w.lang, "action."+a)
-	}
-	return a
+	return actionWord(w.lang, a)
 }
 
 // The rows of the Budget sheet's project totals, in order.

@@ -294,21 +294,6 @@ func (p *chartPlacer) note(shown, all int) {
 // a page with a heading and a note.
 func barHeight(n int) uint { return uint(min(max(170, 90+15*n), maxChartHeight)) }
 
-// chartTitle is the title of a chart of the Summary.
-func chartTitle(s string) excelize.ChartTitle {
-	return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s, Font: &excelize.Font{Size: 12, Bold: true, Color: "1F4E79"}}}}
-}
-
-// axisTitle is the title of a chart's axis.
-func axisTitle(s string) excelize.ChartTitle {
-	return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s, Font: &excelize.Font{Size: 9, Color: "404040"}}}}
-}
-
-// solidFill fills a series with colour c.
-func solidFill(c string) excelize.Fill {
-	return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}
-}
-
 // chartGap is the gap between the bars of the Summary's charts, in per
 // cent of a bar.
 const chartGap = 50

@@ -1,5 +1,7 @@
 package workbook
 
+import "strconv"
+
 // rowSpan is the rows a block of a sheet uses, first to last, from 1. A
 // block with no rows has last = first − 1.
 type rowSpan struct{ first, last int }
@@ -68,3 +70,8 @@ type tableRows struct {
 
 // row is the row of value row i of the table, from 0.
 func (t tableRows) row(i int) int { return t.values.first + i }
+
+// a1Name is the A1 name of the cell at column col (from 0) and row (from 1).
+func a1Name(col, row int) string {
+	return ColumnName(col) + strconv.Itoa(row)
+}

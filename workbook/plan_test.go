@@ -568,9 +568,6 @@ func TestPlanTexts(t *testing.T) {
 	if len(used) < 60 {
 		t.Fatalf("found only %d uses of texts; is the pattern out of date?", len(used))
 	}
-	for _, a := range []plan.Action{plan.Create, plan.Enhance, plan.Sufficient, plan.Unknown} {
-		used = append(used, "action."+string(a))
-	}
 	for _, r := range []plan.Reason{plan.ReasonNoProvider, plan.ReasonBelowTarget, plan.ReasonTargetMet, plan.ReasonNoDemand,
 		plan.ReasonSuppressed, plan.ReasonBasic, plan.ReasonMinimumPackage, plan.ReasonVulnerable, plan.ReasonMinStaff,
 		plan.ReasonVacancies, plan.ReasonPlannerRank} {

@@ -1,0 +1,33 @@
+package workbook
+
+import (
+	"testing"
+
+	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/plan"
+)
+
+// TestActionWord: every action of a plan has a name in both languages,
+// the words of the plan workbook's Action column (plan_text.go before the
+// words moved here); a code it does not know is given as it is.
+func TestActionWord(t *testing.T) {
+	for _, c := range []struct {
+		a      plan.Action
+		uk, en string
+	}{
+		{plan.Create, "створити", "create"},
+		{plan.Enhance, "розширити", "enhance"},
+		{plan.Sufficient, "достатньо", "sufficient"},
+		{plan.Unknown, "невідомо", "unknown"},
+	} {
+		if got := actionWord(hromada.Ukrainian, string(c.a)); got != c.uk {
+			t.Errorf("actionWord(uk, %q) = %q, want %q", c.a, got, c.uk)
+		}
+		if got := actionWord(hromada.English, string(c.a)); got != c.en {
+			t.Errorf("actionWord(en, %q) = %q, want %q", c.a, got, c.en)
+		}
+	}
+	if got := actionWord(hromada.English, "merge"); got != "merge" {
+		t.Errorf(`actionWord(en, "merge") = %q, want "merge"`, got)
+	}
+}
