@@ -17,49 +17,28 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// consolidatedCases are the workbooks the golden tests write.
-var consolidatedCases = []struct {
-	name string
-	lang hromada.Lang
-}{
-	{"uk", hromada.Ukrainian},
-	{"en", hromada.English},
-}
+// consolidatedWrites are the workbook of four communities in both
+// languages, for the golden and determinism tests.
+var consolidatedWrites = writerTest[langCase]{golden: "consolidated", cases: bothLangs,
+	name: func(c langCase) string { return c.name },
+	write: func(t *testing.T, c langCase, file string) string {
+		return writeTestConsolidated(t, file, testConsolidated(c.lang))
+	}}
 
 func writeTestConsolidated(t *testing.T, name string, c *Consolidated) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), name+".xlsx")
-	if err := WriteConsolidated(path, c); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return writeTemp(t, name, func(path string) error { return WriteConsolidated(path, c) })
 }
 
 // TestWriteConsolidatedGolden compares a text dump of the consolidated
 // workbook of four communities — every sheet, cell, number format, width
 // and frozen pane — with the golden files in testdata/consolidated
 // (go test -run WriteConsolidatedGolden -update rewrites them).
-func TestWriteConsolidatedGolden(t *testing.T) {
-	for _, c := range consolidatedCases {
-		t.Run(c.name, func(t *testing.T) {
-			got, err := Dump(writeTestConsolidated(t, c.name, testConsolidated(c.lang)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkGolden(t, filepath.Join("testdata", "consolidated", c.name+".txt"), got)
-		})
-	}
-}
+func TestWriteConsolidatedGolden(t *testing.T) { consolidatedWrites.goldenDumps(t) }
 
 // TestWriteConsolidatedDeterministic writes the same workbook several
 // times: the files must be equal byte for byte, charts and links included.
-func TestWriteConsolidatedDeterministic(t *testing.T) {
-	for _, c := range consolidatedCases {
-		sameBytesEachWrite(t, c.name, 4, func(i int) string {
-			return writeTestConsolidated(t, c.name+strconv.Itoa(i), testConsolidated(c.lang))
-		})
-	}
-}
+func TestWriteConsolidatedDeterministic(t *testing.T) { consolidatedWrites.sameBytes(t, 4) }
 
 // cellValue reads a cell's raw value.
 func cellValue(t *testing.T, f *excelize.File, sh, cell string) string {
