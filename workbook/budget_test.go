@@ -1,9 +1,7 @@
 package workbook
 
 import (
-	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -167,26 +165,7 @@ func TestWriteBudgetRejectsMismatch(t *testing.T) {
 // in budgetText in both languages, and that no text holds a double quote
 // (texts are SUMIFS criteria in formulas).
 func TestBudgetTextKeys(t *testing.T) {
-	used := map[string]bool{}
-	literal := regexp.MustCompile(`w\.t\("([a-z0-9_.]+)"`)
-	files, err := filepath.Glob("budget*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range literal.FindAllSubmatch(src, -1) {
-			if k := string(m[1]); !strings.HasSuffix(k, ".") { // a prefix: the keys are listed below
-				used[k] = true
-			}
-		}
-	}
+	used := writerKeys(t, "budget*.go")
 	for _, k := range []string{bsSummary, bsAssumptions, bsStaffing, bsCosts, bsFunding, bsAfford, bsUnit, bsScenarios,
 		bsSensitivity, bsProgramme, bsKEKV, bsMethods} {
 		used["sheet."+k] = true
@@ -217,19 +196,7 @@ func TestBudgetTextKeys(t *testing.T) {
 	for m := 1; m <= 12; m++ {
 		used["month."+strconv.Itoa(m)] = true
 	}
-	if len(used) < 100 {
-		t.Fatalf("found only %d keys: the pattern no longer matches the writer", len(used))
-	}
-	for k := range used {
-		txt, ok := budgetText[k]
-		if !ok {
-			t.Errorf("text %q is used but not in budgetText", k)
-			continue
-		}
-		if txt.UK == "" || txt.EN == "" {
-			t.Errorf("text %q lacks a language: %+v", k, txt)
-		}
-	}
+	checkTextKeys(t, "budgetText", budgetText, used, 100)
 	for k, txt := range budgetText {
 		if strings.Contains(txt.UK+txt.EN, `"`) {
 			t.Errorf("text %q holds a double quote", k)

@@ -314,30 +314,10 @@ func TestConsolidatedManyCommunities(t *testing.T) {
 // TestConsolidatedTexts checks that every text the consolidated writer
 // uses is in consText in both languages, with the same arguments.
 func TestConsolidatedTexts(t *testing.T) {
-	used := map[string]bool{}      // keys looked up by w.t
+	used := writerKeys(t, "consolidated*.go")
 	mentioned := map[string]bool{} // every string of the writer, some of them keys passed on
-	literal := regexp.MustCompile(`w\.t\("([a-z0-9_.]+)"`)
-	quoted := regexp.MustCompile(`"([a-z0-9_.]+)"`)
-	files, err := filepath.Glob("consolidated*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range literal.FindAllSubmatch(src, -1) {
-			if k := string(m[1]); !strings.HasSuffix(k, ".") {
-				used[k] = true
-			}
-		}
-		for _, m := range quoted.FindAllSubmatch(src, -1) {
-			mentioned[string(m[1])] = true
-		}
+	for _, k := range sourceMatches(t, "consolidated*.go", regexp.MustCompile(`"([a-z0-9_.]+)"`)) {
+		mentioned[k] = true
 	}
 	for _, k := range []string{csSummary, csCommunities, csNeeds, csServices, csBudget, csStatus, csMethods} {
 		used["sheet."+k] = true
@@ -347,19 +327,7 @@ func TestConsolidatedTexts(t *testing.T) {
 		"com.total", "com.donor", "com.state", "com.local", "com.assessment", "com.plan", "com.budget"} {
 		used[k] = true
 	}
-	if len(used) < 100 {
-		t.Fatalf("found only %d keys: the pattern no longer matches the writer", len(used))
-	}
-	for k := range used {
-		txt, ok := consText[k]
-		if !ok {
-			t.Errorf("text %q is used but not in consText", k)
-			continue
-		}
-		if txt.UK == "" || txt.EN == "" {
-			t.Errorf("text %q lacks a language: %+v", k, txt)
-		}
-	}
+	checkTextKeys(t, "consText", consText, used, 100)
 	for k, txt := range consText {
 		if strings.Count(txt.UK, "%") != strings.Count(txt.EN, "%") {
 			t.Errorf("text %q: the languages take different arguments: %q, %q", k, txt.UK, txt.EN)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -145,5 +146,62 @@ func (w writerTest[C]) sameBytes(t *testing.T, n int) {
 		sameBytesEachWrite(t, w.name(c), n, func(i int) string {
 			return w.write(t, c, fmt.Sprint(w.name(c), i))
 		})
+	}
+}
+
+// sourceMatches reads the writer's files that match glob, tests left out,
+// and returns the first submatch of every match of re in them.
+func sourceMatches(t *testing.T, glob string, re *regexp.Regexp) []string {
+	t.Helper()
+	files, err := filepath.Glob(glob)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
+			out = append(out, m[1])
+		}
+	}
+	return out
+}
+
+// writerKeys are the text keys a writer's files (glob) look up with
+// w.t("…"), less the prefixes ("unit."+u) whose keys a test lists.
+func writerKeys(t *testing.T, glob string) map[string]bool {
+	t.Helper()
+	used := map[string]bool{}
+	for _, k := range sourceMatches(t, glob, regexp.MustCompile(`w\.t\("([a-z0-9_.]+)"`)) {
+		if !strings.HasSuffix(k, ".") {
+			used[k] = true
+		}
+	}
+	return used
+}
+
+// checkTextKeys checks that a writer's texts, table (named name), hold
+// every key in used, in both languages; used must hold least keys or
+// more, or the search for them no longer matches the writer.
+func checkTextKeys(t *testing.T, name string, table texts, used map[string]bool, least int) {
+	t.Helper()
+	if len(used) < least {
+		t.Fatalf("found only %d keys: the pattern no longer matches the writer", len(used))
+	}
+	for k := range used {
+		txt, ok := table[k]
+		if !ok {
+			t.Errorf("text %q is used but not in %s", k, name)
+			continue
+		}
+		if txt.UK == "" || txt.EN == "" {
+			t.Errorf("text %q lacks a language: %+v", k, txt)
+		}
 	}
 }
