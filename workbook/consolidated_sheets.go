@@ -181,9 +181,9 @@ func (w *consWriter) communitiesSheet() {
 		height = max(height, s.span(cells, b.from, b.to, b.text, "group"))
 	}
 	s.row(cells, height)
-	header, last := s.table(l.cols, rows)
-	first := header + 1
-	s.filter(len(l.cols), header, last)
+	tb := s.table(l.cols, rows)
+	first, last := tb.values.first, tb.values.last
+	s.filter(len(l.cols), tb)
 	if len(rows) > 0 {
 		rule := func(key, value, kind string) excelize.ConditionalFormatOptions {
 			return excelize.ConditionalFormatOptions{Type: "formula", Format: w.b.condStyle(kind),
@@ -214,7 +214,7 @@ func (w *consWriter) communitiesSheet() {
 	pages := max(1, int(math.Ceil(sum(wd)/180)))
 	zero := 0
 	w.b.fail(w.b.f.SetPageLayout(s.sh, &excelize.PageLayoutOptions{FitToWidth: &pages, FitToHeight: &zero}))
-	w.printTitles(s.sh, true, header-1, header)
+	w.printTitles(s.sh, true, tb.header-1, tb.header) // the bands above the header too
 	s.close()
 }
 
@@ -353,9 +353,9 @@ func (w *consWriter) longTable(s *streamSheet, heading, note string, cols []Col,
 	s.pageBreak()
 	s.heading(heading)
 	s.line(note, "note")
-	header, last := s.table(cols, rows)
-	s.filter(len(cols), header, last)
-	w.printTitles(s.sh, false, header, header)
+	tb := s.table(cols, rows)
+	s.filter(len(cols), tb)
+	w.printTitles(s.sh, false, tb.header, tb.header)
 	s.close()
 }
 
@@ -494,8 +494,7 @@ func (w *consWriter) budgetSheet() {
 	s.line(w.t("bud.intro"), "")
 	s.gap()
 	s.heading(w.t("bud.totals"))
-	header, last := s.table(totCols, totRows)
-	w.budgetTotals = tableRows{header: header, values: rowSpan{header + 1, last}}
+	w.budgetTotals = s.table(totCols, totRows)
 	w.longTable(s, w.t("bud.bycom"), w.t("bud.note.long", w.yearSpan()), longCols, longRows)
 }
 
@@ -526,14 +525,14 @@ func (w *consWriter) statusSheet() {
 	s.freeze(0, 4) // the title, the note and the header
 	s.title(w.t("st.title", w.count(c.Totals.Failed), w.count(c.Totals.Communities)))
 	s.line(w.t("st.note"), "note")
-	header, last := s.table(cols, rows)
-	s.filter(len(cols), header, last)
-	if last > header {
-		w.b.fail(w.b.f.SetConditionalFormat(s.sh, a1Name(0, header+1)+":"+a1Name(len(cols)-1, last),
+	tb := s.table(cols, rows)
+	s.filter(len(cols), tb)
+	if first, last := tb.values.first, tb.values.last; last >= first {
+		w.b.fail(w.b.f.SetConditionalFormat(s.sh, a1Name(0, first)+":"+a1Name(len(cols)-1, last),
 			[]excelize.ConditionalFormatOptions{{Type: "formula", Format: w.b.condStyle("bad"),
-				Criteria: fmt.Sprintf(`$C%d=%q`, header+1, w.statusWord(consolidate.Failed))}}))
+				Criteria: fmt.Sprintf(`$C%d=%q`, first, w.statusWord(consolidate.Failed))}}))
 	}
-	w.printTitles(s.sh, false, header, header)
+	w.printTitles(s.sh, false, tb.header, tb.header)
 	s.close()
 }
 
