@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -365,35 +363,17 @@ func TestAssessmentTexts(t *testing.T) {
 		}
 	}
 	var used []string
-	files, err := filepath.Glob("assessment*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
 	call := regexp.MustCompile(`(?:w\.t|tr\(\w+(?:\.\w+)?,)\s*\(?"([a-z_.]+)"`)
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range call.FindAllStringSubmatch(string(src), -1) {
-			if !strings.HasSuffix(m[1], ".") { // "unit."+u: checked below
-				used = append(used, m[1])
-			}
+	for _, k := range sourceMatches(t, "assessment*.go", call) {
+		if !strings.HasSuffix(k, ".") { // "unit."+u: checked below
+			used = append(used, k)
 		}
 	}
 	if len(used) < 50 {
 		t.Fatalf("found only %d uses of texts; is the pattern out of date?", len(used))
 	}
-	for _, u := range []string{"family", "child", "person", "household"} {
-		for _, form := range []string{"one", "few", "many"} {
-			used = append(used, "unit."+u+"."+form)
-		}
-		if u != "household" {
-			used = append(used, "unit."+u+".per")
-		}
+	for _, u := range []string{"family", "child", "person"} {
+		used = append(used, "unit."+u+".per")
 	}
 	for _, f := range []assess.Flag{assess.FlagNoData, assess.FlagNoDF, assess.FlagNoSE, assess.FlagP0or1, assess.FlagDFLow,
 		assess.FlagNEffLow, assess.FlagWideCI, assess.FlagWideRelativeCI, assess.FlagSmallCount, assess.FlagLonelyPSU, assess.FlagHighRSE} {

@@ -24,27 +24,15 @@ var assessText = texts{
 	"group.all": {UK: "Усі сім'ї", EN: "All families"},
 	"group.any": {UK: "Будь-яка цільова група (без повторів)", EN: "Any target group (unduplicated)"},
 
-	// Units: plural forms for numbers (one, few, many) and what a rate is.
-	"unit.family.one":     {UK: "сім'я", EN: "family"},
-	"unit.family.few":     {UK: "сім'ї", EN: "families"},
-	"unit.family.many":    {UK: "сімей", EN: "families"},
-	"unit.child.one":      {UK: "дитина", EN: "child"},
-	"unit.child.few":      {UK: "дитини", EN: "children"},
-	"unit.child.many":     {UK: "дітей", EN: "children"},
-	"unit.person.one":     {UK: "особа", EN: "person"},
-	"unit.person.few":     {UK: "особи", EN: "persons"},
-	"unit.person.many":    {UK: "осіб", EN: "persons"},
-	"unit.household.one":  {UK: "домогосподарство", EN: "household"},
-	"unit.household.few":  {UK: "домогосподарства", EN: "households"},
-	"unit.household.many": {UK: "домогосподарств", EN: "households"},
-	"unit.family.per":     {UK: "сім'ю", EN: "family"},
-	"unit.child.per":      {UK: "дитину", EN: "child"},
-	"unit.person.per":     {UK: "особу", EN: "person"},
-	"rate.share":          {UK: "частка %s", EN: "share of %s"}, // share of families
-	"rate.per":            {UK: "%s на %s", EN: "%s per %s"},    // children per family
-	"basis.registry":      {UK: "реєстр", EN: "registry"},
-	"basis.survey":        {UK: "оцінка з опитування", EN: "survey estimate"},
-	"basis.respondents":   {UK: "опитування: респонденти, не сім'ї громади", EN: "survey: respondents, not families of the community"},
+	// Units: what a rate is per (their plural forms are unitText's).
+	"unit.family.per":   {UK: "сім'ю", EN: "family"},
+	"unit.child.per":    {UK: "дитину", EN: "child"},
+	"unit.person.per":   {UK: "особу", EN: "person"},
+	"rate.share":        {UK: "частка %s", EN: "share of %s"}, // share of families
+	"rate.per":          {UK: "%s на %s", EN: "%s per %s"},    // children per family
+	"basis.registry":    {UK: "реєстр", EN: "registry"},
+	"basis.survey":      {UK: "оцінка з опитування", EN: "survey estimate"},
+	"basis.respondents": {UK: "опитування: респонденти, не сім'ї громади", EN: "survey: respondents, not families of the community"},
 
 	// Reliability.
 	"rel.ok":                 {UK: "надійна", EN: "ok"},

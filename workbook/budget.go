@@ -496,6 +496,13 @@ func (w *budgetWriter) header(r *reportSheet, cells []any, numFrom, numTo int) {
 // yearHeader is a header row of labels, then the years, then the
 // labels after: over columns of numbers, right-aligned.
 func (w *budgetWriter) yearHeader(r *reportSheet, before []string, after ...string) {
+	cells := w.yearCells(before, after)
+	w.header(r, cells, len(before), len(cells))
+}
+
+// yearCells are the cells of a header row: the labels before, the years,
+// the labels after.
+func (w *budgetWriter) yearCells(before, after []string) []any {
 	var cells []any
 	for _, s := range before {
 		cells = append(cells, s)
@@ -506,7 +513,7 @@ func (w *budgetWriter) yearHeader(r *reportSheet, before []string, after ...stri
 	for _, s := range after {
 		cells = append(cells, s)
 	}
-	w.header(r, cells, len(before), len(cells))
+	return cells
 }
 
 // money writes an amount of UAH as the language does: «1 977 207».

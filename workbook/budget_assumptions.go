@@ -242,67 +242,67 @@ func (w *budgetWriter) assumptionPosts(r *reportSheet) {
 
 // assumptionOther writes the other direct costs.
 func (w *budgetWriter) assumptionOther(r *reportSheet) {
-	in, src, a, sc := w.in, w.bg.Sources, &w.as, w.srcCol()
+	in, src, a := w.in, w.bg.Sources, &w.as
 	r.gap()
 	r.heading(w.t("as.other", in.FirstYear))
 	w.header(r, w.assumptionHeader(w.t("as.col.item"), w.t("as.col.service"), w.t("as.col.kekv"),
 		w.t("as.col.basis"), w.t("as.col.amount")), a.yearCol+1, a.yearCol+2)
-	a.other = map[int]int{}
-	first := true
-	for _, s := range w.services {
-		for i, o := range in.Other {
-			if o.Service != s.Code {
-				continue
-			}
-			w.label(r, 0, o.Item, "")
-			w.put(r, 1, s.Code, TextFmt, false)
-			w.put(r, 2, o.KEKV, TextFmt, false)
-			w.put(r, a.yearCol, w.t("basis."+string(o.Basis)), General, false)
-			w.put(r, a.yearCol+1, o.Amount, Money, true)
-			if first {
-				w.label(r, sc, w.source(src.Other), "note")
-				first = false
-			}
-			a.other[i] = r.next
-			r.next++
-		}
-	}
-	if first {
-		r.line(w.t("as.none"), "note")
-	}
+	a.other = w.itemRows(r, len(in.Other), func(i int) (string, string, string) {
+		o := in.Other[i]
+		return o.Service, o.Item, o.KEKV
+	}, func(i int) {
+		o := in.Other[i]
+		w.put(r, a.yearCol, w.t("basis."+string(o.Basis)), General, false)
+		w.put(r, a.yearCol+1, o.Amount, Money, true)
+	}, src.Other)
 }
 
 // assumptionStartup writes the start-up items.
 func (w *budgetWriter) assumptionStartup(r *reportSheet) {
-	in, src, a, sc := w.in, w.bg.Sources, &w.as, w.srcCol()
+	in, src, a := w.in, w.bg.Sources, &w.as
 	r.gap()
 	r.heading(w.t("as.startup", in.FirstYear))
 	w.header(r, w.assumptionHeader(w.t("as.col.item"), w.t("as.col.service"), w.t("as.col.kekv"),
 		w.t("as.col.cost"), w.t("as.col.bought"), w.t("as.col.life")), a.yearCol, a.yearCol+3)
-	a.startup = map[int]int{}
-	first := true
+	a.startup = w.itemRows(r, len(in.Startup), func(i int) (string, string, string) {
+		st := in.Startup[i]
+		return st.Service, st.Item, st.KEKV
+	}, func(i int) {
+		st := in.Startup[i]
+		w.put(r, a.yearCol, st.Amount, Money, true)
+		w.put(r, a.yearCol+1, st.Year, General, true)
+		w.put(r, a.yearCol+2, st.Life, General, true)
+	}, src.Startup)
+}
+
+// itemRows writes n input items of the services, service by service:
+// item(i) gives the service, name and economic code of item i, and values
+// writes its values; the first row notes the source. With no item of a
+// service in the plan, a line says so. It returns the row of each item
+// written, by its index.
+func (w *budgetWriter) itemRows(r *reportSheet, n int, item func(i int) (service, name, kekv string), values func(i int), source string) map[int]int {
+	rows := map[int]int{}
 	for _, s := range w.services {
-		for i, st := range in.Startup {
-			if st.Service != s.Code {
+		for i := range n {
+			service, name, kekv := item(i)
+			if service != s.Code {
 				continue
 			}
-			w.label(r, 0, st.Item, "")
+			w.label(r, 0, name, "")
 			w.put(r, 1, s.Code, TextFmt, false)
-			w.put(r, 2, st.KEKV, TextFmt, false)
-			w.put(r, a.yearCol, st.Amount, Money, true)
-			w.put(r, a.yearCol+1, st.Year, General, true)
-			w.put(r, a.yearCol+2, st.Life, General, true)
-			if first {
-				w.label(r, sc, w.source(src.Startup), "note")
-				first = false
+			w.put(r, 2, kekv, TextFmt, false)
+			values(i)
+			if len(rows) == 0 {
+				w.label(r, w.srcCol(), w.source(source), "note")
 			}
-			a.startup[i] = r.next
+			rows[i] = r.next
 			r.next++
 		}
 	}
-	if first {
+	if len(rows) == 0 {
 		r.line(w.t("as.none"), "note")
 	}
+	return rows
 }
 
 // schedules writes the funding schedules: the default one and each
@@ -414,17 +414,7 @@ func (w *budgetWriter) assumptionHeader(label, code, unit string, values ...stri
 // assumptionYears is a header row of the Assumptions sheet over a value a
 // year: the label columns, the years, the source.
 func (w *budgetWriter) assumptionYears(r *reportSheet, before []string, after ...string) {
-	var cells []any
-	for _, s := range before {
-		cells = append(cells, s)
-	}
-	for t := range w.n {
-		cells = append(cells, w.in.FirstYear+t)
-	}
-	for _, s := range after {
-		cells = append(cells, s)
-	}
-	w.header(r, cells, len(before), len(before)+w.n)
+	w.header(r, w.yearCells(before, after), len(before), len(before)+w.n)
 }
 
 // blanks is n empty header texts, then the texts after.

@@ -3,7 +3,6 @@ package workbook
 import (
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -530,24 +529,11 @@ func TestPlanTexts(t *testing.T) {
 			}
 		}
 	}
-	files, err := filepath.Glob("plan*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
 	call := regexp.MustCompile(`(?:w\.t|pt\(\w+(?:\.\w+)?,)\s*\(?"([a-z_.]+)"`)
 	var used []string
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range call.FindAllStringSubmatch(string(src), -1) {
-			if !strings.HasSuffix(m[1], ".") {
-				used = append(used, m[1])
-			}
+	for _, k := range sourceMatches(t, "plan*.go", call) {
+		if !strings.HasSuffix(k, ".") {
+			used = append(used, k)
 		}
 	}
 	if len(used) < 60 {

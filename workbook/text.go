@@ -29,13 +29,30 @@ func (t texts) in(lang hromada.Lang, key string, args ...any) string {
 	return s
 }
 
+// unitText names the units of counts, by unit and plural form
+// ([pluralForm]).
+var unitText = texts{
+	"family.one":     {UK: "сім'я", EN: "family"},
+	"family.few":     {UK: "сім'ї", EN: "families"},
+	"family.many":    {UK: "сімей", EN: "families"},
+	"child.one":      {UK: "дитина", EN: "child"},
+	"child.few":      {UK: "дитини", EN: "children"},
+	"child.many":     {UK: "дітей", EN: "children"},
+	"person.one":     {UK: "особа", EN: "person"},
+	"person.few":     {UK: "особи", EN: "persons"},
+	"person.many":    {UK: "осіб", EN: "persons"},
+	"household.one":  {UK: "домогосподарство", EN: "household"},
+	"household.few":  {UK: "домогосподарства", EN: "households"},
+	"household.many": {UK: "домогосподарств", EN: "households"},
+}
+
 // unitWord is the form of a unit's name that goes with the number n:
 // «1 сім'я», «2 сім'ї», «5 сімей»; "1 family", "2 families".
 func unitWord(lang hromada.Lang, u hromada.Unit, n float64) string {
 	if u == "" {
 		u = hromada.Family
 	}
-	return tr(lang, "unit."+string(u)+"."+pluralForm(lang, n))
+	return unitText.in(lang, string(u)+"."+pluralForm(lang, n))
 }
 
 // pluralForm is the plural class of a whole number n: "one", "few" or
@@ -62,7 +79,7 @@ func unitPlural(lang hromada.Lang, u hromada.Unit) string {
 	if u == "" {
 		u = hromada.Family
 	}
-	return tr(lang, "unit."+string(u)+".many")
+	return unitText.in(lang, string(u)+".many")
 }
 
 // formatCount writes a whole number as the language does: «1 240» with a

@@ -31,3 +31,23 @@ func TestActionWord(t *testing.T) {
 		t.Errorf(`actionWord(en, "merge") = %q, want "merge"`, got)
 	}
 }
+
+// TestUnitText: every unit has its three plural forms in both
+// languages (TestUnitWord checks the forms chosen for numbers); the
+// household, which a count of households is in, too: «2
+// домогосподарства», "2 households".
+func TestUnitText(t *testing.T) {
+	for _, u := range []hromada.Unit{hromada.Family, hromada.Child, hromada.Person, "household"} {
+		for _, form := range []string{"one", "few", "many"} {
+			if txt, ok := unitText[string(u)+"."+form]; !ok || txt.UK == "" || txt.EN == "" {
+				t.Errorf("unitText lacks %s.%s in a language: %+v", u, form, txt)
+			}
+		}
+	}
+	if got := unitWord(hromada.Ukrainian, "household", 2); got != "домогосподарства" {
+		t.Errorf(`unitWord(uk, "household", 2) = %q, want "домогосподарства"`, got)
+	}
+	if got := unitWord(hromada.English, "household", 2); got != "households" {
+		t.Errorf(`unitWord(en, "household", 2) = %q, want "households"`, got)
+	}
+}
