@@ -71,8 +71,8 @@
 //
 // The [Cliff] is the first year c with no donor money after a year with
 // some; its jump L_c − L_{c−1} splits into the donor exit
-// Σ_s (l_{s,c} − l_{s,c−1}) · T_{s,c−1} (the cost each service's local
-// budget takes over, [ServiceCost].TakenOver) and indexation, the rest. The
+// Σ_s (l_{s,c} − l_{s,c−1}) · T_{s,c−1} (what the local budget takes over
+// from the donor, [ServiceCost].TakenOver) and indexation, the rest. The
 // cumulative local commitment is Σ_t L_t ([Horizon].Local).
 //
 // Affordability, each year ([YearTotal]):
