@@ -28,8 +28,9 @@
 //	})
 //
 // [Result] holds every cost [Line] with its donor, state and local part by
-// year, the [YearTotal]s with affordability, the [Cliff], the [Horizon]
-// totals, the [UnitCost]s and the pivots by programme and economic code.
+// year, each service's cost and funding ([ServiceCost]), the [YearTotal]s
+// with affordability, the [Cliff], the [Horizon] totals, the [UnitCost]s
+// and the pivots by programme and economic code.
 // [Scenarios] projects named bundles of assumptions ([Presets] gives low,
 // base and high) and [Tornado] varies one driver at a time by ±20 %.
 //
@@ -70,7 +71,8 @@
 //
 // The [Cliff] is the first year c with no donor money after a year with
 // some; its jump L_c − L_{c−1} splits into the donor exit
-// Σ_s (l_{s,c} − l_{s,c−1}) · T_{s,c−1} and indexation, the rest. The
+// Σ_s (l_{s,c} − l_{s,c−1}) · T_{s,c−1} (what the local budget takes over
+// from the donor, [ServiceCost].TakenOver) and indexation, the rest. The
 // cumulative local commitment is Σ_t L_t ([Horizon].Local).
 //
 // Affordability, each year ([YearTotal]):

@@ -237,6 +237,21 @@ func (in *Input) validate() error {
 	if !finite(in.Threshold) || in.Threshold < 0 {
 		c.add("input", -1, "", "Threshold", "%v is not a share ≥ 0", in.Threshold)
 	}
+	services := in.checkServices(c)
+	posts := in.checkPosts(c, services)
+	in.checkStaffed(c, services, posts)
+	in.checkCosts(c, services)
+	in.Funding.check(c, services)
+	in.checkParams(c)
+	if len(c.errs) > 0 {
+		return c.errs
+	}
+	return nil
+}
+
+// checkServices checks every service and returns them by code, the
+// first of a code listed twice.
+func (in *Input) checkServices(c *checker) map[string]*Service {
 	services := map[string]*Service{}
 	for i := range in.Services {
 		s := &in.Services[i]
@@ -272,6 +287,12 @@ func (in *Input) validate() error {
 			}
 		}
 	}
+	return services
+}
+
+// checkPosts checks the posts of the services and returns, by service,
+// the names of its posts.
+func (in *Input) checkPosts(c *checker, services map[string]*Service) map[string]map[string]bool {
 	posts := map[string]map[string]bool{}
 	for i, p := range in.Posts {
 		line := fmt.Sprintf("post %q of service %s", p.Post, p.Service)
@@ -292,6 +313,12 @@ func (in *Input) validate() error {
 		c.amount("posts", i, line, "Salary", p.Salary)
 		c.amount("posts", i, line, "ExtraMonths", p.ExtraMonths)
 	}
+	return posts
+}
+
+// checkStaffed checks that every service with staff has posts to pay
+// them: a post for each FTE given by post, and one at least for FTE.
+func (in *Input) checkStaffed(c *checker, services map[string]*Service, posts map[string]map[string]bool) {
 	for i := range in.Services {
 		s := &in.Services[i]
 		if services[s.Code] != s {
@@ -306,6 +333,11 @@ func (in *Input) validate() error {
 			c.add("services", i, "service "+s.Code, "FTE", "the service has staff but no post with a salary")
 		}
 	}
+}
+
+// checkCosts checks the other costs and the start-up items of the
+// services.
+func (in *Input) checkCosts(c *checker, services map[string]*Service) {
 	for i, o := range in.Other {
 		if services[o.Service] == nil {
 			continue
@@ -335,7 +367,10 @@ func (in *Input) validate() error {
 			c.add("startup", i, line, "KEKV", "no economic code (КЕКВ)")
 		}
 	}
-	in.Funding.check(c, services)
+}
+
+// checkParams checks the parameters and the revenue.
+func (in *Input) checkParams(c *checker) {
 	p := in.Params
 	if !finite(p.ESV) || p.ESV < 0 || p.ESV >= 1 {
 		c.add("params", -1, "", "ESV", "%v is not a contribution rate between 0 and 1", p.ESV)
@@ -361,10 +396,6 @@ func (in *Input) validate() error {
 	if r.Year < 0 {
 		c.add("revenue", -1, "", "Year", "%d is not a year", r.Year)
 	}
-	if len(c.errs) > 0 {
-		return c.errs
-	}
-	return nil
 }
 
 // skipped lists the cost rows and funding schedules whose service is not

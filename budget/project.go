@@ -33,6 +33,10 @@ type Result struct {
 	Staff  []StaffCost // one per service × post: how its pay was made
 	Lines  []Line      // every cost line, service by service
 	Shares []Shares    // funding shares by service and year
+	// Services sums the lines of each service by year: its cost, its
+	// funding and what the local budget takes over from the donor; one
+	// per service, in the order of Input.Services.
+	Services []ServiceCost
 
 	Totals  []YearTotal // by year, with affordability
 	Horizon Horizon     // over all years: the cumulative local commitment
@@ -79,6 +83,20 @@ type Shares struct {
 	Donor, State, Local []float64
 }
 
+// ServiceCost is the cost of one service and its funding by year, the
+// sums of its lines, and the cost the local budget takes over from the
+// donor each year t ≥ 1: the rise of the service's local share times last
+// year's cost,
+//
+//	TakenOver_t = (l_t − l_{t−1}) · T_{t−1}     (0 in the first year)
+//
+// At the donor cliff its sum over the services is [Cliff].DonorExit.
+type ServiceCost struct {
+	Service                    string
+	Total, Donor, State, Local []float64
+	TakenOver                  []float64
+}
+
 // YearTotal sums a year's lines and relates the local cost to the
 // community's budget.
 type YearTotal struct {
@@ -92,6 +110,7 @@ type YearTotal struct {
 
 	Donor, State, Local float64
 	CumulativeLocal     float64 // local cost of this year and all before it
+	TakenOver           float64 // Σ_s [ServiceCost].TakenOver: at the cliff, Cliff.DonorExit
 
 	Revenue        float64 // R_t = R · (1 + g)^(year − base year); NaN when unknown
 	Social         float64 // social-protection spending, grown like revenue; NaN when unknown
@@ -181,87 +200,94 @@ func Project(in Input) (*Result, error) {
 	for t := range n {
 		r.Years[t] = in.FirstYear + t
 	}
+	for _, s := range in.Services {
+		r.addService(in, s)
+	}
+	r.fund(in)
+	r.total(in)
+	r.cliff()
+	r.unitCosts(in)
+	r.ByProgramme = pivot(r.Lines, n, func(l Line) string { return l.Programme })
+	r.ByKEKV = pivot(r.Lines, n, func(l Line) string { return l.KEKV })
+	return r, nil
+}
+
+// addService adds the cost lines of service s, and the staff cost of its
+// posts, in this order: wages and ЄСВ of each post, the other
+// costs, admin, the start-up items.
+func (r *Result) addService(in Input, s Service) {
+	n, p := in.Years, in.Params
 	adminKEKV := p.AdminKEKV
 	if adminKEKV == "" {
 		adminKEKV = KEKVAdmin
 	}
 	I, W := r.CPIIndex, r.WageIndex
-
-	for _, s := range in.Services {
-		// line adds a line of s; its Amount is filled in through the
-		// returned copy, which shares the slice.
-		line := func(kind LineKind, item, kekv string) Line {
-			l := Line{Service: s.Code, Programme: s.Programme, Kind: kind, Item: item, KEKV: kekv, Amount: make([]float64, n)}
-			r.Lines = append(r.Lines, l)
-			return l
+	// line adds a line of s; its Amount is filled in through the
+	// returned copy, which shares the slice.
+	line := func(kind LineKind, item, kekv string) Line {
+		l := Line{Service: s.Code, Programme: s.Programme, Kind: kind, Item: item, KEKV: kekv, Amount: make([]float64, n)}
+		r.Lines = append(r.Lines, l)
+		return l
+	}
+	direct := make([]float64, n)
+	active := make([]bool, n)
+	for t := range n {
+		active[t] = s.Clients[t] > 0 || s.FTE[t] > 0
+	}
+	for _, post := range in.Posts {
+		if post.Service != s.Code {
+			continue
 		}
-		direct := make([]float64, n)
-		active := make([]bool, n)
+		sc := StaffCost{Service: s.Code, Post: post.Post, FTE: make([]float64, n), Salary: make([]float64, n),
+			Floored: make([]int, n), Pay: make([]float64, n), Employer: make([]float64, n)}
+		wages := line(KindWages, post.Post, KEKVWages)
+		esv := line(KindESV, post.Post, KEKVESV)
 		for t := range n {
-			active[t] = s.Clients[t] > 0 || s.FTE[t] > 0
+			if v, ok := s.PostFTE[post.Post]; ok {
+				sc.FTE[t] = v[t]
+			} else {
+				sc.FTE[t] = post.Share * s.FTE[t]
+			}
+			active[t] = active[t] || sc.FTE[t] > 0
+			sc.Salary[t] = post.Salary * W[t]
+			sc.Pay[t], sc.Floored[t] = AnnualPay(sc.Salary[t], p.MinimumWage[t], post.ExtraMonths)
+			sc.Employer[t] = sc.Pay[t] * (1 + p.ESV)
+			wages.Amount[t] = sc.FTE[t] * sc.Pay[t]
+			esv.Amount[t] = wages.Amount[t] * p.ESV
+			direct[t] += wages.Amount[t] + esv.Amount[t]
 		}
-		for _, post := range in.Posts {
-			if post.Service != s.Code {
-				continue
-			}
-			sc := StaffCost{Service: s.Code, Post: post.Post, FTE: make([]float64, n), Salary: make([]float64, n),
-				Floored: make([]int, n), Pay: make([]float64, n), Employer: make([]float64, n)}
-			wages := line(KindWages, post.Post, KEKVWages)
-			esv := line(KindESV, post.Post, KEKVESV)
-			for t := range n {
-				if v, ok := s.PostFTE[post.Post]; ok {
-					sc.FTE[t] = v[t]
-				} else {
-					sc.FTE[t] = post.Share * s.FTE[t]
-				}
-				active[t] = active[t] || sc.FTE[t] > 0
-				sc.Salary[t] = post.Salary * W[t]
-				sc.Pay[t], sc.Floored[t] = AnnualPay(sc.Salary[t], p.MinimumWage[t], post.ExtraMonths)
-				sc.Employer[t] = sc.Pay[t] * (1 + p.ESV)
-				wages.Amount[t] = sc.FTE[t] * sc.Pay[t]
-				esv.Amount[t] = wages.Amount[t] * p.ESV
-				direct[t] += wages.Amount[t] + esv.Amount[t]
-			}
-			r.Staff = append(r.Staff, sc)
+		r.Staff = append(r.Staff, sc)
+	}
+	for _, o := range in.Other {
+		if o.Service != s.Code {
+			continue
 		}
-		for _, o := range in.Other {
-			if o.Service != s.Code {
-				continue
-			}
-			l := line(KindOther, o.Item, o.KEKV)
-			for t := range n {
-				switch {
-				case o.Basis == PerClient:
-					l.Amount[t] = o.Amount * s.Clients[t] * I[t]
-				case active[t]:
-					l.Amount[t] = o.Amount * I[t]
-				}
-				direct[t] += l.Amount[t]
-			}
-		}
-		l := line(KindAdmin, "admin", adminKEKV)
+		l := line(KindOther, o.Item, o.KEKV)
 		for t := range n {
-			l.Amount[t] = p.Admin * direct[t]
-		}
-		for _, st := range in.Startup {
-			if st.Service != s.Code {
-				continue
+			switch {
+			case o.Basis == PerClient:
+				l.Amount[t] = o.Amount * s.Clients[t] * I[t]
+			case active[t]:
+				l.Amount[t] = o.Amount * I[t]
 			}
-			l := line(KindStartup, st.Item, st.KEKV)
-			for t := range n {
-				if k := r.Years[t] - st.Year; k >= 0 && k%st.Life == 0 {
-					l.Amount[t] = st.Amount * I[t]
-				}
+			direct[t] += l.Amount[t]
+		}
+	}
+	l := line(KindAdmin, "admin", adminKEKV)
+	for t := range n {
+		l.Amount[t] = p.Admin * direct[t]
+	}
+	for _, st := range in.Startup {
+		if st.Service != s.Code {
+			continue
+		}
+		l := line(KindStartup, st.Item, st.KEKV)
+		for t := range n {
+			if k := r.Years[t] - st.Year; k >= 0 && k%st.Life == 0 {
+				l.Amount[t] = st.Amount * I[t]
 			}
 		}
 	}
-	r.fund(in)
-	r.total(in)
-	r.cliff(in)
-	r.unitCosts(in)
-	r.ByProgramme = pivot(r.Lines, n, func(l Line) string { return l.Programme })
-	r.ByKEKV = pivot(r.Lines, n, func(l Line) string { return l.KEKV })
-	return r, nil
 }
 
 // serviceTotals returns the total cost of every service by year.
@@ -313,6 +339,36 @@ func (r *Result) fund(in Input) {
 			l.Local[t] = a - l.Donor[t] - l.State[t]
 		}
 	}
+	r.serviceCosts(in, tot)
+}
+
+// serviceCosts sums the funded lines of every service by year and finds
+// what the local budget takes over from the donor; tot is the services'
+// total cost by year.
+func (r *Result) serviceCosts(in Input, tot map[string][]float64) {
+	n := in.Years
+	idx := map[string]int{}
+	r.Services = make([]ServiceCost, len(in.Services))
+	for i, s := range in.Services {
+		idx[s.Code] = i
+		r.Services[i] = ServiceCost{Service: s.Code, Total: make([]float64, n), Donor: make([]float64, n),
+			State: make([]float64, n), Local: make([]float64, n), TakenOver: make([]float64, n)}
+		copy(r.Services[i].Total, tot[s.Code])
+	}
+	for _, l := range r.Lines {
+		sc := &r.Services[idx[l.Service]]
+		for t := range n {
+			sc.Donor[t] += l.Donor[t]
+			sc.State[t] += l.State[t]
+			sc.Local[t] += l.Local[t]
+		}
+	}
+	for i, sh := range r.Shares {
+		sc := &r.Services[i]
+		for t := 1; t < n; t++ {
+			sc.TakenOver[t] = (sh.Local[t] - sh.Local[t-1]) * sc.Total[t-1]
+		}
+	}
 }
 
 // total sums the lines by year and relates the local cost to the budget.
@@ -337,6 +393,9 @@ func (r *Result) total(in Input) {
 			y.Donor += l.Donor[t]
 			y.State += l.State[t]
 			y.Local += l.Local[t]
+		}
+		for _, sc := range r.Services {
+			y.TakenOver += sc.TakenOver[t]
 		}
 		y.Recurrent = y.Staff + y.Other + y.Admin
 		y.Total = y.Recurrent + y.Startup
@@ -375,9 +434,9 @@ func (r *Result) total(in Input) {
 	r.Horizon.LocalPV = Present(local, in.Params.Discount)
 }
 
-// cliff finds the donor cliff and splits its jump.
-func (r *Result) cliff(in Input) {
-	tot := r.serviceTotals(in.Years)
+// cliff finds the donor cliff and splits its jump: the donor exit is
+// the cost the local budget takes over that year ([YearTotal].TakenOver).
+func (r *Result) cliff() {
 	some := false
 	for c, y := range r.Totals {
 		if y.Donor > 0 {
@@ -389,10 +448,7 @@ func (r *Result) cliff(in Input) {
 		}
 		prev := r.Totals[c-1]
 		cl := Cliff{Year: y.Year, LocalBefore: prev.Local, Local: y.Local, Jump: y.Local - prev.Local,
-			DonorBefore: prev.Donor, CumulativeToCliff: prev.CumulativeLocal}
-		for _, sh := range r.Shares {
-			cl.DonorExit += (sh.Local[c] - sh.Local[c-1]) * at(tot[sh.Service], c-1)
-		}
+			DonorExit: y.TakenOver, DonorBefore: prev.Donor, CumulativeToCliff: prev.CumulativeLocal}
 		cl.Indexation = cl.Jump - cl.DonorExit
 		r.Cliff = cl
 		return

@@ -634,3 +634,59 @@ func TestServiceSchedule(t *testing.T) {
 	}
 	checkNear(t, "DonorExit", r.Cliff.DonorExit, 252961.66896)
 }
+
+// TestServiceCosts: the cost and funding of each service by year and what
+// the local budget takes over from the donor, on TestServiceSchedule's two
+// services. 010.1 is the hand service (TestProjectHandCalculation's
+// totals, donor and local); 015.3 has its staff and admin only, all local:
+// staff 224,981.42; 344,060.13; 473,457.6; 497,130.48; 521,987.004 (the
+// hand staff) · 1.1 admin.
+//
+// Taken over by 010.1, (l_t − l_{t−1}) · T_{t−1} with local shares
+// 0, 30 %, 60 %, 100 %, 100 %:
+//
+//	2027: 30 % · 523,479.562    = 157,043.8686
+//	2028: 30 % · 465,506.943    = 139,652.0829
+//	2029: 40 % · 632,404.1724   = 252,961.66896 (the cliff's donor exit)
+//	2030: 0
+//
+// 015.3's local share stays 100 %: nothing taken over.
+func TestServiceCosts(t *testing.T) {
+	in := handInput()
+	s2 := in.Services[0]
+	s2.Code, s2.Programme = "015.3", "3241"
+	in.Services = append(in.Services, s2)
+	for _, p := range in.Posts {
+		p.Service = "015.3"
+		in.Posts = append(in.Posts, p)
+	}
+	in.Funding.Services = map[string]Schedule{"015.3": {}}
+	r, err := Project(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Services) != 2 || r.Services[0].Service != "010.1" || r.Services[1].Service != "015.3" {
+		t.Fatalf("Services = %+v, want 010.1 and 015.3", r.Services)
+	}
+	zero := []float64{0, 0, 0, 0, 0}
+	a, b := r.Services[0], r.Services[1]
+	checkAll(t, "010.1 Total", a.Total, []float64{523479.562, 465506.943, 632404.1724, 749135.2187676, 708977.2772175324})
+	checkAll(t, "010.1 Donor", a.Donor, []float64{523479.562, 325854.8601, 252961.66896, 0, 0})
+	checkAll(t, "010.1 State", a.State, zero)
+	checkAll(t, "010.1 Local", a.Local, []float64{0, 139652.0829, 379442.50344, 749135.2187676, 708977.2772175324})
+	checkAll(t, "010.1 TakenOver", a.TakenOver, []float64{0, 157043.8686, 139652.0829, 252961.66896, 0})
+	staff := []float64{247479.562, 378466.143, 520803.36, 546843.528, 574185.7044}
+	checkAll(t, "015.3 Total", b.Total, staff)
+	checkAll(t, "015.3 Donor", b.Donor, zero)
+	checkAll(t, "015.3 Local", b.Local, staff)
+	checkAll(t, "015.3 TakenOver", b.TakenOver, zero)
+	for i, want := range []float64{0, 157043.8686, 139652.0829, 252961.66896, 0} {
+		checkNear(t, "YearTotal.TakenOver", r.Totals[i].TakenOver, want)
+	}
+	checkNear(t, "Cliff.DonorExit", r.Cliff.DonorExit, 252961.66896)
+	// Jump = 2029 local − 2028 local = (749,135.2187676 + 546,843.528) −
+	// (379,442.50344 + 520,803.36) = 395,732.8833276; indexation = jump −
+	// donor exit = 142,771.2143676.
+	checkNear(t, "Cliff.Jump", r.Cliff.Jump, 395732.8833276)
+	checkNear(t, "Cliff.Indexation", r.Cliff.Indexation, 142771.2143676)
+}

@@ -2,39 +2,12 @@ package workbook
 
 import (
 	"math"
-	"strconv"
 
 	"github.com/xuri/excelize/v2"
 )
 
-// chartSheet is the hidden sheet that holds the numbers the charts draw:
-// labels, values and the lengths of their error bars.
-const chartSheet = "_charts"
-
-// maxChartHeight is the most pixels a chart is high: one landscape page
-// below a heading.
-const maxChartHeight = 880
-
 // chartColors are the fills of the charts' series, one for each group.
 var chartColors = []string{"1F4E79", "ED7D31", "70AD47", "FFC000", "5B9BD5", "A5A5A5", "7030A0", "C00000", "264478", "9E480E"}
-
-// chartLabel shortens a category label for a chart axis.
-func chartLabel(s string) string {
-	const most = 48
-	if r := []rune(s); len(r) > most {
-		return string(r[:most-1]) + "…"
-	}
-	return s
-}
-
-// plusMinus are the lengths of an interval's error bars around v; zero
-// when there is no interval.
-func plusMinus(v, low, high float64) (plus, minus float64) {
-	if math.IsNaN(low) || math.IsNaN(high) || math.IsNaN(v) {
-		return 0, 0
-	}
-	return math.Max(high-v, 0), math.Max(v-low, 0)
-}
 
 // charts draws, below the Summary's tables, the unduplicated demand by
 // service and the need rates by group and service, each with its 95 %
@@ -171,11 +144,4 @@ func (w *assessWriter) charts() {
 		VaryColors: boolRef(false),
 	}
 	b.addBarChart(w.summarySheet, a1Name(0, row), c, bars)
-}
-
-func boolRef(b bool) *bool { return &b }
-
-// a1Name is the A1 name of the cell at column col (from 0) and row (from 1).
-func a1Name(col, row int) string {
-	return ColumnName(col) + strconv.Itoa(row)
 }

@@ -3,12 +3,9 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
-	"flag"
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -20,126 +17,42 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// The -update flag rewrites golden files. It is registered here unless
-// another test file of the package has registered it already (package
-// variables are initialised before init functions run).
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files in testdata")
-	}
-}
-
-func updateGolden() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
-// assessmentCases are the workbooks the golden tests write.
-var assessmentCases = []struct {
+// assessmentCase is a workbook the golden tests write: published
+// (suppress) or internal.
+type assessmentCase struct {
 	name     string
 	lang     hromada.Lang
 	suppress bool
-}{
+}
+
+// assessmentCases are the workbooks the golden tests write.
+var assessmentCases = []assessmentCase{
 	{"uk", hromada.Ukrainian, true},
 	{"en", hromada.English, true},
 	{"en_internal", hromada.English, false},
 }
 
+// assessmentWrites are the workbooks of assessmentCases, for the golden
+// and determinism tests.
+var assessmentWrites = writerTest[assessmentCase]{golden: "assessment", cases: assessmentCases,
+	name: func(c assessmentCase) string { return c.name },
+	write: func(t *testing.T, c assessmentCase, file string) string {
+		return writeTestAssessment(t, file, testAssessment(t, c.lang, c.suppress))
+	}}
+
 func writeTestAssessment(t *testing.T, name string, a *Assessment) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), name+".xlsx")
-	if err := WriteAssessment(path, a); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return writeTemp(t, name, func(path string) error { return WriteAssessment(path, a) })
 }
 
 // TestWriteAssessmentGolden compares a text dump of the workbook — every
 // sheet, cell, number format, width and frozen pane — with the golden
 // files in testdata/assessment (go test -run Golden -update rewrites them).
-func TestWriteAssessmentGolden(t *testing.T) {
-	for _, c := range assessmentCases {
-		t.Run(c.name, func(t *testing.T) {
-			path := writeTestAssessment(t, c.name, testAssessment(t, c.lang, c.suppress))
-			got, err := Dump(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkGolden(t, filepath.Join("testdata", "assessment", c.name+".txt"), got)
-		})
-	}
-}
-
-// checkGolden compares got with the golden file, or rewrites the file
-// with -update.
-func checkGolden(t *testing.T, golden, got string) {
-	t.Helper()
-	if updateGolden() {
-		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -run Golden -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("dump differs from %s:\n%s", golden, firstDiff(string(want), got))
-	}
-}
-
-// sameBytesEachWrite calls write n times, each returning the path of a
-// workbook written from the same inputs, and fails unless every file
-// equals the first byte for byte.
-func sameBytesEachWrite(t *testing.T, name string, n int, write func(i int) string) {
-	t.Helper()
-	var first []byte
-	for i := range n {
-		b, err := os.ReadFile(write(i))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if i == 0 {
-			first = b
-			continue
-		}
-		if !bytes.Equal(first, b) {
-			t.Fatalf("%s: write %d differs from the first (%d and %d bytes)", name, i, len(b), len(first))
-		}
-	}
-}
-
-// firstDiff shows the first differing line of two texts.
-func firstDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := range max(len(w), len(g)) {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			return fmt.Sprintf("line %d\nwant %s\ngot  %s", i+1, wl, gl)
-		}
-	}
-	return "(no difference)"
-}
+func TestWriteAssessmentGolden(t *testing.T) { assessmentWrites.goldenDumps(t) }
 
 // TestWriteAssessmentDeterministic writes the same assessment several
 // times: the files must be equal byte for byte, charts included.
-func TestWriteAssessmentDeterministic(t *testing.T) {
-	for _, c := range assessmentCases {
-		sameBytesEachWrite(t, c.name, 5, func(i int) string {
-			return writeTestAssessment(t, fmt.Sprint(c.name, i), testAssessment(t, c.lang, c.suppress))
-		})
-	}
-}
+func TestWriteAssessmentDeterministic(t *testing.T) { assessmentWrites.sameBytes(t, 5) }
 
 // zipPart returns a part of a workbook's ZIP.
 func zipPart(t *testing.T, path, name string) string {
@@ -459,35 +372,17 @@ func TestAssessmentTexts(t *testing.T) {
 		}
 	}
 	var used []string
-	files, err := filepath.Glob("assessment*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
 	call := regexp.MustCompile(`(?:w\.t|tr\(\w+(?:\.\w+)?,)\s*\(?"([a-z_.]+)"`)
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range call.FindAllStringSubmatch(string(src), -1) {
-			if !strings.HasSuffix(m[1], ".") { // "unit."+u: checked below
-				used = append(used, m[1])
-			}
+	for _, k := range sourceMatches(t, "assessment*.go", call) {
+		if !strings.HasSuffix(k, ".") { // "unit."+u: checked below
+			used = append(used, k)
 		}
 	}
 	if len(used) < 50 {
 		t.Fatalf("found only %d uses of texts; is the pattern out of date?", len(used))
 	}
-	for _, u := range []string{"family", "child", "person", "household"} {
-		for _, form := range []string{"one", "few", "many"} {
-			used = append(used, "unit."+u+"."+form)
-		}
-		if u != "household" {
-			used = append(used, "unit."+u+".per")
-		}
+	for _, u := range []string{"family", "child", "person"} {
+		used = append(used, "unit."+u+".per")
 	}
 	for _, f := range []assess.Flag{assess.FlagNoData, assess.FlagNoDF, assess.FlagNoSE, assess.FlagP0or1, assess.FlagDFLow,
 		assess.FlagNEffLow, assess.FlagWideCI, assess.FlagWideRelativeCI, assess.FlagSmallCount, assess.FlagLonelyPSU, assess.FlagHighRSE} {

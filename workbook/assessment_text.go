@@ -1,10 +1,8 @@
 package workbook
 
 import (
-	"fmt"
 	"math"
 	"strings"
-	"unicode"
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
@@ -27,27 +25,15 @@ var assessText = texts{
 	"group.all": {UK: "Усі сім'ї", EN: "All families"},
 	"group.any": {UK: "Будь-яка цільова група (без повторів)", EN: "Any target group (unduplicated)"},
 
-	// Units: plural forms for numbers (one, few, many) and what a rate is.
-	"unit.family.one":     {UK: "сім'я", EN: "family"},
-	"unit.family.few":     {UK: "сім'ї", EN: "families"},
-	"unit.family.many":    {UK: "сімей", EN: "families"},
-	"unit.child.one":      {UK: "дитина", EN: "child"},
-	"unit.child.few":      {UK: "дитини", EN: "children"},
-	"unit.child.many":     {UK: "дітей", EN: "children"},
-	"unit.person.one":     {UK: "особа", EN: "person"},
-	"unit.person.few":     {UK: "особи", EN: "persons"},
-	"unit.person.many":    {UK: "осіб", EN: "persons"},
-	"unit.household.one":  {UK: "домогосподарство", EN: "household"},
-	"unit.household.few":  {UK: "домогосподарства", EN: "households"},
-	"unit.household.many": {UK: "домогосподарств", EN: "households"},
-	"unit.family.per":     {UK: "сім'ю", EN: "family"},
-	"unit.child.per":      {UK: "дитину", EN: "child"},
-	"unit.person.per":     {UK: "особу", EN: "person"},
-	"rate.share":          {UK: "частка %s", EN: "share of %s"}, // share of families
-	"rate.per":            {UK: "%s на %s", EN: "%s per %s"},    // children per family
-	"basis.registry":      {UK: "реєстр", EN: "registry"},
-	"basis.survey":        {UK: "оцінка з опитування", EN: "survey estimate"},
-	"basis.respondents":   {UK: "опитування: респонденти, не сім'ї громади", EN: "survey: respondents, not families of the community"},
+	// Units: what a rate is per (their plural forms are unitText's).
+	"unit.family.per":   {UK: "сім'ю", EN: "family"},
+	"unit.child.per":    {UK: "дитину", EN: "child"},
+	"unit.person.per":   {UK: "особу", EN: "person"},
+	"rate.share":        {UK: "частка %s", EN: "share of %s"}, // share of families
+	"rate.per":          {UK: "%s на %s", EN: "%s per %s"},    // children per family
+	"basis.registry":    {UK: "реєстр", EN: "registry"},
+	"basis.survey":      {UK: "оцінка з опитування", EN: "survey estimate"},
+	"basis.respondents": {UK: "опитування: респонденти, не сім'ї громади", EN: "survey: respondents, not families of the community"},
 
 	// Reliability.
 	"rel.ok":                 {UK: "надійна", EN: "ok"},
@@ -272,115 +258,12 @@ var assessText = texts{
 	"m.lonely.text":    {UK: "%s. Правило «%s»: %s.", EN: "%s. Rule “%s”: %s."},
 }
 
-// texts are the texts of a workbook by key, in both languages.
-type texts map[string]hromada.Text
-
-// in returns the text of key in lang, formatted with args when there are
-// any. An unknown key is returned as it is, so a missing text shows in the
-// workbook rather than failing it; each workbook has a test that every key
-// it uses is in its table.
-func (t texts) in(lang hromada.Lang, key string, args ...any) string {
-	x, ok := t[key]
-	if !ok {
-		return key
-	}
-	s := x.In(lang)
-	if len(args) > 0 {
-		s = fmt.Sprintf(s, args...)
-	}
-	return s
-}
-
 // tr returns the text of key in the workbook's language, formatted with
 // args when there are any. An unknown key is returned as it is, so a
 // missing text shows in the workbook rather than failing it; a test checks
 // that every key used is in assessText.
 func tr(lang hromada.Lang, key string, args ...any) string {
 	return assessText.in(lang, key, args...)
-}
-
-// unitWord is the form of a unit's name that goes with the number n:
-// «1 сім'я», «2 сім'ї», «5 сімей»; "1 family", "2 families".
-func unitWord(lang hromada.Lang, u hromada.Unit, n float64) string {
-	if u == "" {
-		u = hromada.Family
-	}
-	return tr(lang, "unit."+string(u)+"."+pluralForm(lang, n))
-}
-
-// pluralForm is the plural class of a whole number n: "one", "few" or
-// "many" (Ukrainian has three; English uses "one" and "many").
-func pluralForm(lang hromada.Lang, n float64) string {
-	k := int64(math.Abs(math.Round(n)))
-	if lang == hromada.English {
-		if k == 1 {
-			return "one"
-		}
-		return "many"
-	}
-	switch {
-	case k%10 == 1 && k%100 != 11:
-		return "one"
-	case k%10 >= 2 && k%10 <= 4 && (k%100 < 12 || k%100 > 14):
-		return "few"
-	}
-	return "many"
-}
-
-// unitPlural is the plural name of a unit, as in column headers.
-func unitPlural(lang hromada.Lang, u hromada.Unit) string {
-	if u == "" {
-		u = hromada.Family
-	}
-	return tr(lang, "unit."+string(u)+".many")
-}
-
-// formatCount writes a whole number as the language does: «1 240» with a
-// no-break space in Ukrainian, "1,240" in English.
-func formatCount(lang hromada.Lang, v float64) string {
-	s := fmt.Sprintf("%.0f", math.Abs(v))
-	sep := ","
-	if lang != hromada.English {
-		sep = "\u00a0"
-	}
-	var b strings.Builder
-	if v < -0.5 {
-		b.WriteString("−")
-	}
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// formatPercent writes a share as a percentage with one decimal: «12,3 %»,
-// "12.3 %".
-func formatPercent(lang hromada.Lang, v float64) string {
-	return formatDecimal(lang, v*100, 1) + "\u00a0%"
-}
-
-// formatDecimal writes v with the given decimals and the language's
-// decimal separator.
-func formatDecimal(lang hromada.Lang, v float64, decimals int) string {
-	s := fmt.Sprintf("%.*f", decimals, v)
-	if lang != hromada.English {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
-}
-
-// lowerFirst lowers the first letter of a name for the middle of an English
-// sentence, unless the name starts with an abbreviation ("IDP families").
-func lowerFirst(s string) string {
-	r := []rune(s)
-	if len(r) == 0 || (len(r) > 1 && unicode.IsUpper(r[1])) {
-		return s
-	}
-	r[0] = unicode.ToLower(r[0])
-	return string(r)
 }
 
 // reasons lists the reasons of a verdict in words.

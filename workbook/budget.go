@@ -315,6 +315,14 @@ func (w *budgetWriter) check() error {
 	if len(r.Staff) != staff || len(r.Shares) != len(in.Services) || len(r.UnitCosts) != len(in.Services)*in.Years {
 		return bad("staff, shares or unit costs are not one per post, service and year")
 	}
+	if len(r.Services) != len(in.Services) {
+		return bad("%d services, %d service costs in the result", len(in.Services), len(r.Services))
+	}
+	for i, sc := range r.Services {
+		if sc.Service != in.Services[i].Code || len(sc.Total) != in.Years || len(sc.TakenOver) != in.Years {
+			return bad("service cost %d is %s, want %s", i+1, sc.Service, in.Services[i].Code)
+		}
+	}
 	return nil
 }
 
@@ -488,6 +496,13 @@ func (w *budgetWriter) header(r *reportSheet, cells []any, numFrom, numTo int) {
 // yearHeader is a header row of labels, then the years, then the
 // labels after: over columns of numbers, right-aligned.
 func (w *budgetWriter) yearHeader(r *reportSheet, before []string, after ...string) {
+	cells := w.yearCells(before, after)
+	w.header(r, cells, len(before), len(cells))
+}
+
+// yearCells are the cells of a header row: the labels before, the years,
+// the labels after.
+func (w *budgetWriter) yearCells(before, after []string) []any {
 	var cells []any
 	for _, s := range before {
 		cells = append(cells, s)
@@ -498,26 +513,7 @@ func (w *budgetWriter) yearHeader(r *reportSheet, before []string, after ...stri
 	for _, s := range after {
 		cells = append(cells, s)
 	}
-	w.header(r, cells, len(before), len(cells))
-}
-
-// integral reports whether every value is a whole number.
-func integral(v []float64) bool {
-	for _, x := range v {
-		if x != math.Trunc(x) {
-			return false
-		}
-	}
-	return true
-}
-
-// sum adds the values.
-func sum(v []float64) float64 {
-	var s float64
-	for _, x := range v {
-		s += x
-	}
-	return s
+	return cells
 }
 
 // money writes an amount of UAH as the language does: «1 977 207».

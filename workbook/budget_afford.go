@@ -23,13 +23,24 @@ type affordCells struct {
 // discounted totals.
 func (w *budgetWriter) affordability() {
 	r := w.rep[bsAfford]
-	sh, as, fs := r.sh, w.name[bsAssumptions], w.name[bsFunding]
-	a, f, af := &w.as, &w.fu, &w.af
-	n := w.n
-	af.yearCol = 1
+	sh, as := r.sh, w.name[bsAssumptions]
+	w.af.yearCol = 1
 	r.title(w.t("af.title", w.yearSpan()))
 	r.line(w.t("af.intro"), "note")
 	r.gap()
+	w.affordYears(r)
+	r.line(w.t("af.note"), "note")
+	r.gap()
+	w.affordHorizon(r)
+	r.line(w.t("af.h.note", as), "note")
+	w.pageSetup(sh, "")
+}
+
+// affordYears writes the local cost by year against revenue, social
+// spending and population, and flags the years over the threshold.
+func (w *budgetWriter) affordYears(r *reportSheet) {
+	sh, fs := r.sh, w.name[bsFunding]
+	a, f, af, n := &w.as, &w.fu, &w.af, w.n
 	af.header = r.next
 	w.yearHeader(r, []string{""})
 	row := func(key string, f0 Format, v func(t int, y budget.YearTotal) any) int {
@@ -94,10 +105,13 @@ func (w *budgetWriter) affordability() {
 	w.b.fail(w.b.f.SetConditionalFormat(sh, fmt.Sprintf("%s:%s", a1Name(af.yearCol, af.flag), a1Name(af.yearCol+n-1, af.flag)),
 		[]excelize.ConditionalFormatOptions{{Type: "formula", Criteria: fmt.Sprintf(`%s="%s"`, a1Name(af.yearCol, af.flag), w.t("yes")),
 			Format: w.b.condStyle("bad")}}))
-	r.line(w.t("af.note"), "note")
+}
 
-	// The horizon, undiscounted and discounted.
-	r.gap()
+// affordHorizon writes the totals over the horizon, undiscounted and
+// discounted.
+func (w *budgetWriter) affordHorizon(r *reportSheet) {
+	sh, fs := r.sh, w.name[bsFunding]
+	a, f, af, n := &w.as, &w.fu, &w.af, w.n
 	r.heading(w.t("af.horizon", w.yearSpan()))
 	h := w.r.Horizon
 	pv := func(row int, v float64) Formula {
@@ -115,50 +129,59 @@ func (w *budgetWriter) affordability() {
 	key(w.t("af.h.local"), Formula{Expr: cellAt{fs, f.totalCol, f.allLocal}.in(sh), Value: h.Local}, Money)
 	af.totalPV = key(w.t("af.h.totalpv"), pv(af.total, h.TotalPV), Money)
 	af.localPV = key(w.t("af.h.localpv"), pv(af.local, h.LocalPV), Money)
-	r.line(w.t("af.h.note", as), "note")
-	w.pageSetup(sh, "")
 }
 
 // unitCosts writes the Unit costs sheet: the start-up items spread over
 // their life, and the cost per client of each service by year.
 func (w *budgetWriter) unitCosts() {
 	r := w.rep[bsUnit]
-	sh, as, cs := r.sh, w.name[bsAssumptions], w.name[bsCosts]
-	a, c, in := &w.as, &w.co, w.in
-	n := w.n
 	r.title(w.t("uc.title", w.yearSpan()))
-	r.line(w.t("uc.intro", in.FirstYear), "note")
-
-	// Start-up items: the equivalent annual cost.
+	r.line(w.t("uc.intro", w.in.FirstYear), "note")
 	r.gap()
+	eac := w.unitEAC(r)
+	r.gap()
+	w.unitPerClient(r, eac)
+	w.pageSetup(r.sh, "")
+}
+
+// unitEAC writes the equivalent annual cost of every start-up item and
+// returns the rows of the items.
+func (w *budgetWriter) unitEAC(r *reportSheet) rowSpan {
+	sh, as := r.sh, w.name[bsAssumptions]
+	a, in := &w.as, w.in
 	r.heading(w.t("uc.eac", in.FirstYear))
 	w.header(r, []any{w.t("col.service"), w.t("col.item"), w.t("uc.col.cost"), w.t("uc.col.bought"), w.t("uc.col.life"), w.t("uc.col.eac")}, 2, 6)
-	first := r.next
 	rate := a.capRate.abs(sh)
-	for _, s := range w.services {
-		for j, st := range in.Startup {
-			if st.Service != s.Code {
-				continue
+	items := r.block(func() {
+		for _, s := range w.services {
+			for j, st := range in.Startup {
+				if st.Service != s.Code {
+					continue
+				}
+				row := a.startup[j]
+				w.put(r, 0, s.Code, TextFmt, false)
+				w.label(r, 1, st.Item, "")
+				w.put(r, 2, Formula{Expr: cellAt{as, a.yearCol, row}.abs(sh), Value: st.Amount}, Money, false)
+				w.put(r, 3, Formula{Expr: cellAt{as, a.yearCol + 1, row}.abs(sh), Value: float64(st.Year)}, General, false)
+				w.put(r, 4, Formula{Expr: cellAt{as, a.yearCol + 2, row}.abs(sh), Value: float64(st.Life)}, General, false)
+				cost, life := a1Name(2, r.next), a1Name(4, r.next)
+				w.put(r, 5, Formula{Expr: fmt.Sprintf("IF(%[1]s=0,%[2]s/%[3]s,%[2]s*%[1]s*(1+%[1]s)^%[3]s/((1+%[1]s)^%[3]s-1))", rate, cost, life),
+					Value: budget.EAC(st.Amount, in.Params.CapitalRate, st.Life)}, Money, false)
+				r.next++
 			}
-			row := a.startup[j]
-			w.put(r, 0, s.Code, TextFmt, false)
-			w.label(r, 1, st.Item, "")
-			w.put(r, 2, Formula{Expr: cellAt{as, a.yearCol, row}.abs(sh), Value: st.Amount}, Money, false)
-			w.put(r, 3, Formula{Expr: cellAt{as, a.yearCol + 1, row}.abs(sh), Value: float64(st.Year)}, General, false)
-			w.put(r, 4, Formula{Expr: cellAt{as, a.yearCol + 2, row}.abs(sh), Value: float64(st.Life)}, General, false)
-			cost, life := a1Name(2, r.next), a1Name(4, r.next)
-			w.put(r, 5, Formula{Expr: fmt.Sprintf("IF(%[1]s=0,%[2]s/%[3]s,%[2]s*%[1]s*(1+%[1]s)^%[3]s/((1+%[1]s)^%[3]s-1))", rate, cost, life),
-				Value: budget.EAC(st.Amount, in.Params.CapitalRate, st.Life)}, Money, false)
-			r.next++
 		}
-	}
-	last := r.next - 1
-	if last < first {
+	})
+	if items.last < items.first {
 		r.line(w.t("as.none"), "note")
 	}
+	return items
+}
 
-	// Cost per client.
-	r.gap()
+// unitPerClient writes the cost per client of every service by year;
+// eac is the rows of the start-up items' equivalent annual cost.
+func (w *budgetWriter) unitPerClient(r *reportSheet, eac rowSpan) {
+	sh, cs := r.sh, w.name[bsCosts]
+	a, c, in, n := &w.as, &w.co, w.in, w.n
 	r.heading(w.t("uc.perclient"))
 	header := r.next
 	w.yearHeader(r, []string{w.t("col.service"), w.t("col.measure")})
@@ -197,13 +220,11 @@ func (w *budgetWriter) unitCosts() {
 				r.next, c.kinds.in(sh), startupLabel), Value: us[t].Recurrent}
 		})
 		row("uc.capital", Money, func(t int) any {
-			if last < first {
+			if eac.last < eac.first {
 				return Formula{Expr: "0", Value: us[t].Capital}
 			}
-			eac := func(col int, absCols bool) string {
-				return cellRange{sh: sh, col1: col, row1: first, col2: col, row2: last, absCols: true, absRows: true}.in(sh)
-			}
-			return Formula{Expr: fmt.Sprintf(`SUMIFS(%s,%s,$A%d,%s,"<="&%s$%d)*%s`, eac(5, true), eac(0, true), r.next, eac(3, true),
+			items := func(col int) string { return eac.col(sh, col, true).in(sh) }
+			return Formula{Expr: fmt.Sprintf(`SUMIFS(%s,%s,$A%d,%s,"<="&%s$%d)*%s`, items(5), items(0), r.next, items(3),
 				col(t), header, w.year(a.cpiIndex, t).in(sh)), Value: us[t].Capital}
 		})
 		row("uc.total", Money, func(t int) any {
@@ -217,7 +238,6 @@ func (w *budgetWriter) unitCosts() {
 				Value: nanDash(us[t].Constant)}
 		})
 	}
-	w.pageSetup(sh, "")
 }
 
 // nanDash is v, or a dash for NaN: what a formula returns when there is
@@ -258,8 +278,8 @@ func (w *budgetWriter) pivot(r *reportSheet, pivots []budget.Pivot, col int, kin
 				if src == "all" {
 					expr = fmt.Sprintf("SUMIFS(%s,%s,$A%d)", c.amounts(cs, c.yearCol+t).in(sh), c.column(cs, col).in(sh), r.next)
 				} else {
-					expr = fmt.Sprintf("SUMIFS(%s,%s,$A%d,%s,$C%d)", f.lines(fs, f.yearCol+t, false).in(sh), f.lines(fs, fundCol, true).in(sh), r.next,
-						f.lines(fs, f.source, true).in(sh), r.next)
+					expr = fmt.Sprintf("SUMIFS(%s,%s,$A%d,%s,$C%d)", f.lineCol(fs, f.yearCol+t, false).in(sh), f.lineCol(fs, fundCol, true).in(sh), r.next,
+						f.lineCol(fs, f.source, true).in(sh), r.next)
 				}
 				w.put(r, 3+t, Formula{Expr: expr, Value: v[t]}, Money, false)
 			}

@@ -16,7 +16,7 @@ type assumptionCells struct {
 	population, threshold            cellAt
 	cpiRate, cpiIndex                int // rows, a value a year
 	wageRate, wageIndex              int
-	minWage                          int               // row of January; December is 11 rows below
+	minWage                          rowSpan           // rows of the months, January to December
 	clients, fte                     map[string]int    // rows by service
 	postFTE                          map[[2]string]int // rows by service and post, where the plan splits FTE by post
 	post                             map[[2]string]int // rows by service and post: share, salary, extra months
@@ -41,15 +41,29 @@ func (w *budgetWriter) srcCol() int { return w.as.yearCol + w.valueCols() + 1 }
 // in yellow cells, each with its unit and source.
 func (w *budgetWriter) assumptions() {
 	r := w.rep[bsAssumptions]
-	in, src := w.in, w.bg.Sources
-	a := &w.as
-	a.yearCol = 3
-	sc := w.srcCol()
+	in := w.in
+	w.as.yearCol = 3
 	r.title(w.t("as.title", w.community(), w.yearSpan()))
 	r.line(w.t("as.intro", in.FirstYear), "note")
 	r.line(w.t("as.structure"), "note")
+	w.assumptionParams(r)
+	w.assumptionIndexes(r)
+	w.assumptionMinimumWage(r)
+	w.assumptionPlan(r)
+	w.assumptionPosts(r)
+	w.assumptionOther(r)
+	w.assumptionStartup(r)
+	w.schedules(r)
+	if len(w.skipped()) > 0 {
+		r.gap()
+		r.line(w.t("as.skipped", joinList(w.skipped())), "note")
+	}
+	w.pageSetup(r.sh, "")
+}
 
-	// Rates and parameters, one value each.
+// assumptionParams writes the rates and parameters, one value each.
+func (w *budgetWriter) assumptionParams(r *reportSheet) {
+	in, src, a, sc := w.in, w.bg.Sources, &w.as, w.srcCol()
 	r.gap()
 	r.heading(w.t("as.params"))
 	w.header(r, w.assumptionHeader(w.t("as.col.param"), "", w.t("as.col.unit"), w.t("as.col.value")), a.yearCol, a.yearCol+1)
@@ -87,8 +101,12 @@ func (w *budgetWriter) assumptions() {
 	a.growth = param("as.growth", "unit.rate", rev.Growth, Percent, src.Revenue)
 	a.population = param("as.population", "unit.residents", float64(in.Population), Integer, src.Population)
 	a.threshold = param("as.threshold", "unit.share", in.Threshold, Percent2, src.Threshold)
+}
 
-	// Indexes by year.
+// assumptionIndexes writes the price and wage rates by year and the
+// indexes made of them.
+func (w *budgetWriter) assumptionIndexes(r *reportSheet) {
+	in, src, a, sc := w.in, w.bg.Sources, &w.as, w.srcCol()
 	r.gap()
 	r.heading(w.t("as.indexes"))
 	w.assumptionYears(r, []string{"", "", w.t("as.col.unit")}, w.blanks(w.valueCols()-w.n+1, w.t("as.col.source"))...)
@@ -121,30 +139,38 @@ func (w *budgetWriter) assumptions() {
 		r.next++
 		return r.next - 1
 	}
+	p := in.Params
 	a.cpiRate = rates("as.cpi", p.CPI, src.CPI)
 	a.cpiIndex = index("as.cpiindex", a.cpiRate, w.r.CPIIndex)
 	a.wageRate = rates("as.wagegrowth", p.WageGrowth, src.WageGrowth)
 	a.wageIndex = index("as.wageindex", a.wageRate, w.r.WageIndex)
+}
 
-	// The minimum wage, month by month.
+// assumptionMinimumWage writes the minimum wage, month by month.
+func (w *budgetWriter) assumptionMinimumWage(r *reportSheet) {
+	src, a, sc := w.bg.Sources, &w.as, w.srcCol()
 	r.gap()
 	r.heading(w.t("as.minwage"))
 	w.assumptionYears(r, []string{w.t("as.col.month"), "", w.t("as.col.unit")}, w.blanks(w.valueCols()-w.n+1, w.t("as.col.source"))...)
-	a.minWage = r.next
-	for m := range 12 {
-		w.label(r, 0, w.t(fmt.Sprintf("month.%d", m+1)), "")
-		w.put(r, 2, w.t("unit.uahmonth"), General, false)
-		for t := range w.n {
-			w.put(r, a.yearCol+t, p.MinimumWage[t][m], Money, true)
+	a.minWage = r.block(func() {
+		for m := range 12 {
+			w.label(r, 0, w.t(fmt.Sprintf("month.%d", m+1)), "")
+			w.put(r, 2, w.t("unit.uahmonth"), General, false)
+			for t := range w.n {
+				w.put(r, a.yearCol+t, w.in.Params.MinimumWage[t][m], Money, true)
+			}
+			if m == 0 {
+				w.label(r, sc, w.source(src.MinimumWage), "note")
+			}
+			r.next++
 		}
-		if m == 0 {
-			w.label(r, sc, w.source(src.MinimumWage), "note")
-		}
-		r.next++
-	}
+	})
 	r.line(w.t("as.minwage.note"), "note")
+}
 
-	// The plan: clients and staff by service.
+// assumptionPlan writes the plan: clients and staff by service.
+func (w *budgetWriter) assumptionPlan(r *reportSheet) {
+	in, src, a, sc := w.in, w.bg.Sources, &w.as, w.srcCol()
 	r.gap()
 	r.heading(w.t("as.plan"))
 	w.assumptionYears(r, []string{w.t("as.col.service"), w.t("as.col.code"), w.t("as.col.unit")}, w.blanks(w.valueCols()-w.n+1, w.t("as.col.source"))...)
@@ -178,14 +204,18 @@ func (w *budgetWriter) assumptions() {
 			}
 		}
 	}
+}
 
-	// Posts and salaries.
+// assumptionPosts writes the posts of every service: share, salary and
+// extra months.
+func (w *budgetWriter) assumptionPosts(r *reportSheet) {
+	in, src, a, sc := w.in, w.bg.Sources, &w.as, w.srcCol()
 	r.gap()
 	r.heading(w.t("as.posts", in.FirstYear))
 	w.header(r, w.assumptionHeader(w.t("as.col.post"), w.t("as.col.service"), "",
 		w.t("as.col.share"), w.t("as.col.salary", in.FirstYear), w.t("as.col.extra")), a.yearCol, a.yearCol+3)
 	a.post = map[[2]string]int{}
-	first = true
+	first := true
 	for _, s := range w.services {
 		for _, post := range in.Posts {
 			if post.Service != s.Code {
@@ -208,84 +238,77 @@ func (w *budgetWriter) assumptions() {
 			r.next++
 		}
 	}
+}
 
-	// Other direct costs.
-	inPlan := map[string]bool{}
-	for _, s := range w.services {
-		inPlan[s.Code] = true
-	}
+// assumptionOther writes the other direct costs.
+func (w *budgetWriter) assumptionOther(r *reportSheet) {
+	in, src, a := w.in, w.bg.Sources, &w.as
 	r.gap()
 	r.heading(w.t("as.other", in.FirstYear))
 	w.header(r, w.assumptionHeader(w.t("as.col.item"), w.t("as.col.service"), w.t("as.col.kekv"),
 		w.t("as.col.basis"), w.t("as.col.amount")), a.yearCol+1, a.yearCol+2)
-	a.other = map[int]int{}
-	first = true
-	for _, s := range w.services {
-		for i, o := range in.Other {
-			if o.Service != s.Code {
-				continue
-			}
-			w.label(r, 0, o.Item, "")
-			w.put(r, 1, s.Code, TextFmt, false)
-			w.put(r, 2, o.KEKV, TextFmt, false)
-			w.put(r, a.yearCol, w.t("basis."+string(o.Basis)), General, false)
-			w.put(r, a.yearCol+1, o.Amount, Money, true)
-			if first {
-				w.label(r, sc, w.source(src.Other), "note")
-				first = false
-			}
-			a.other[i] = r.next
-			r.next++
-		}
-	}
-	if first {
-		r.line(w.t("as.none"), "note")
-	}
+	a.other = w.itemRows(r, len(in.Other), func(i int) (string, string, string) {
+		o := in.Other[i]
+		return o.Service, o.Item, o.KEKV
+	}, func(i int) {
+		o := in.Other[i]
+		w.put(r, a.yearCol, w.t("basis."+string(o.Basis)), General, false)
+		w.put(r, a.yearCol+1, o.Amount, Money, true)
+	}, src.Other)
+}
 
-	// Start-up items.
+// assumptionStartup writes the start-up items.
+func (w *budgetWriter) assumptionStartup(r *reportSheet) {
+	in, src, a := w.in, w.bg.Sources, &w.as
 	r.gap()
 	r.heading(w.t("as.startup", in.FirstYear))
 	w.header(r, w.assumptionHeader(w.t("as.col.item"), w.t("as.col.service"), w.t("as.col.kekv"),
 		w.t("as.col.cost"), w.t("as.col.bought"), w.t("as.col.life")), a.yearCol, a.yearCol+3)
-	a.startup = map[int]int{}
-	first = true
+	a.startup = w.itemRows(r, len(in.Startup), func(i int) (string, string, string) {
+		st := in.Startup[i]
+		return st.Service, st.Item, st.KEKV
+	}, func(i int) {
+		st := in.Startup[i]
+		w.put(r, a.yearCol, st.Amount, Money, true)
+		w.put(r, a.yearCol+1, st.Year, General, true)
+		w.put(r, a.yearCol+2, st.Life, General, true)
+	}, src.Startup)
+}
+
+// itemRows writes n input items of the services, service by service:
+// item(i) gives the service, name and economic code of item i, and values
+// writes its values; the first row notes the source. With no item of a
+// service in the plan, a line says so. It returns the row of each item
+// written, by its index.
+func (w *budgetWriter) itemRows(r *reportSheet, n int, item func(i int) (service, name, kekv string), values func(i int), source string) map[int]int {
+	rows := map[int]int{}
 	for _, s := range w.services {
-		for i, st := range in.Startup {
-			if st.Service != s.Code {
+		for i := range n {
+			service, name, kekv := item(i)
+			if service != s.Code {
 				continue
 			}
-			w.label(r, 0, st.Item, "")
+			w.label(r, 0, name, "")
 			w.put(r, 1, s.Code, TextFmt, false)
-			w.put(r, 2, st.KEKV, TextFmt, false)
-			w.put(r, a.yearCol, st.Amount, Money, true)
-			w.put(r, a.yearCol+1, st.Year, General, true)
-			w.put(r, a.yearCol+2, st.Life, General, true)
-			if first {
-				w.label(r, sc, w.source(src.Startup), "note")
-				first = false
+			w.put(r, 2, kekv, TextFmt, false)
+			values(i)
+			if len(rows) == 0 {
+				w.label(r, w.srcCol(), w.source(source), "note")
 			}
-			a.startup[i] = r.next
+			rows[i] = r.next
 			r.next++
 		}
 	}
-	if first {
+	if len(rows) == 0 {
 		r.line(w.t("as.none"), "note")
 	}
-
-	w.schedules(r)
-	if len(w.skipped()) > 0 {
-		r.gap()
-		r.line(w.t("as.skipped", joinList(w.skipped())), "note")
-	}
-	w.pageSetup(r.sh, "")
+	return rows
 }
 
-// schedules writes the funding schedules: for each, the donor's shares
-// (or its start and years, or its caps) and the state's shares by year.
+// schedules writes the funding schedules: the default one and each
+// service's own, their kind and their rows ([budgetWriter.schedule]).
 func (w *budgetWriter) schedules(r *reportSheet) {
-	a := &w.as
-	in, src := w.in, w.bg.Sources
-	sc := w.srcCol()
+	a, in := &w.as, w.in
 	a.scheduleOf, a.scheduleKind = map[string]string{}, map[string]budget.ScheduleKind{}
 	a.donor, a.state, a.capAmount = map[string]int{}, map[string]int{}, map[string]int{}
 	a.start, a.over = map[string]cellAt{}, map[string]cellAt{}
@@ -319,50 +342,59 @@ func (w *budgetWriter) schedules(r *reportSheet) {
 		}
 		a.scheduleKind[key] = kind
 		r.line(title+": "+w.t("sched."+string(kind)), "group")
-		row := func(label, unit string, v func(t int) any, f Format, input bool, note string) int {
-			w.label(r, 0, label, "")
-			w.put(r, 2, unit, General, false)
-			for t := range w.n {
-				w.put(r, a.yearCol+t, v(t), f, input)
-			}
-			switch {
-			case first:
-				w.label(r, sc, w.source(src.Funding), "note")
-				first = false
-			case note != "":
-				w.label(r, sc, note, "note")
-			}
-			r.next++
-			return r.next - 1
-		}
-		switch kind {
-		case budget.Linear:
-			one := func(label, unit string, v any, f Format) cellAt {
-				w.label(r, 0, label, "")
-				w.put(r, 2, unit, General, false)
-				w.put(r, a.yearCol, v, f, true)
-				if first {
-					w.label(r, sc, w.source(src.Funding), "note")
-					first = false
-				}
-				r.next++
-				return cellAt{r.sh, a.yearCol, r.next - 1}
-			}
-			a.start[key] = one(w.t("as.sched.start"), w.t("unit.share"), sch.Start, Percent)
-			a.over[key] = one(w.t("as.sched.over"), w.t("unit.years"), sch.Over, General)
-			start, over := a.start[key], a.over[key]
-			a.donor[key] = row(w.t("as.sched.linear"), w.t("unit.share"), func(t int) any {
-				d, _, _ := sch.Shares(t, 0)
-				return Formula{Expr: fmt.Sprintf("%s*MAX(0,1-%d/%s)", start.abs(r.sh), t, over.abs(r.sh)), Value: d}
-			}, Percent, false, w.t("as.sched.linear.note"))
-		case budget.Cap:
-			a.capAmount[key] = row(w.t("as.sched.cap"), w.t("unit.uah"), func(t int) any { return at(sch.Cap, t) }, Money, true, w.t("as.sched.cap.note"))
-		default:
-			a.donor[key] = row(w.t("as.sched.donor"), w.t("unit.share"), func(t int) any { return at(sch.Donor, t) }, Percent, true, "")
-		}
-		a.state[key] = row(w.t("as.sched.state"), w.t("unit.share"), func(t int) any { return at(sch.State, t) }, Percent, true, "")
+		w.schedule(r, key, sch, kind, &first)
 	}
 	r.line(w.t("as.funding.note"), "note")
+}
+
+// schedule writes the rows of funding schedule key, of the given kind:
+// the donor's shares (or its start and years, or its caps) and the
+// state's shares by year. first is true until the source of the
+// schedules is written, beside the first row.
+func (w *budgetWriter) schedule(r *reportSheet, key string, sch budget.Schedule, kind budget.ScheduleKind, first *bool) {
+	a, src, sc := &w.as, w.bg.Sources, w.srcCol()
+	row := func(label, unit string, v func(t int) any, f Format, input bool, note string) int {
+		w.label(r, 0, label, "")
+		w.put(r, 2, unit, General, false)
+		for t := range w.n {
+			w.put(r, a.yearCol+t, v(t), f, input)
+		}
+		switch {
+		case *first:
+			w.label(r, sc, w.source(src.Funding), "note")
+			*first = false
+		case note != "":
+			w.label(r, sc, note, "note")
+		}
+		r.next++
+		return r.next - 1
+	}
+	switch kind {
+	case budget.Linear:
+		one := func(label, unit string, v any, f Format) cellAt {
+			w.label(r, 0, label, "")
+			w.put(r, 2, unit, General, false)
+			w.put(r, a.yearCol, v, f, true)
+			if *first {
+				w.label(r, sc, w.source(src.Funding), "note")
+				*first = false
+			}
+			r.next++
+			return cellAt{r.sh, a.yearCol, r.next - 1}
+		}
+		a.start[key] = one(w.t("as.sched.start"), w.t("unit.share"), sch.Start, Percent)
+		a.over[key] = one(w.t("as.sched.over"), w.t("unit.years"), sch.Over, General)
+		start, over := a.start[key], a.over[key]
+		a.donor[key] = row(w.t("as.sched.linear"), w.t("unit.share"), func(t int) any {
+			d, _, _ := sch.Shares(t, 0)
+			return Formula{Expr: fmt.Sprintf("%s*MAX(0,1-%d/%s)", start.abs(r.sh), t, over.abs(r.sh)), Value: d}
+		}, Percent, false, w.t("as.sched.linear.note"))
+	case budget.Cap:
+		a.capAmount[key] = row(w.t("as.sched.cap"), w.t("unit.uah"), func(t int) any { return at(sch.Cap, t) }, Money, true, w.t("as.sched.cap.note"))
+	default:
+		a.donor[key] = row(w.t("as.sched.donor"), w.t("unit.share"), func(t int) any { return at(sch.Donor, t) }, Percent, true, "")
+	}
+	a.state[key] = row(w.t("as.sched.state"), w.t("unit.share"), func(t int) any { return at(sch.State, t) }, Percent, true, "")
 }
 
 // assumptionHeader is a header row of the Assumptions sheet: the three
@@ -382,29 +414,11 @@ func (w *budgetWriter) assumptionHeader(label, code, unit string, values ...stri
 // assumptionYears is a header row of the Assumptions sheet over a value a
 // year: the label columns, the years, the source.
 func (w *budgetWriter) assumptionYears(r *reportSheet, before []string, after ...string) {
-	var cells []any
-	for _, s := range before {
-		cells = append(cells, s)
-	}
-	for t := range w.n {
-		cells = append(cells, w.in.FirstYear+t)
-	}
-	for _, s := range after {
-		cells = append(cells, s)
-	}
-	w.header(r, cells, len(before), len(before)+w.n)
+	w.header(r, w.yearCells(before, after), len(before), len(before)+w.n)
 }
 
 // blanks is n empty header texts, then the texts after.
 func (w *budgetWriter) blanks(n int, after ...string) []string {
 	out := make([]string, max(n, 0))
 	return append(out, after...)
-}
-
-// at returns v[t], or 0 for a nil v.
-func at(v []float64, t int) float64 {
-	if t < len(v) {
-		return v[t]
-	}
-	return 0
 }

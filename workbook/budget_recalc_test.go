@@ -327,10 +327,10 @@ func editBudget(t *testing.T, path string) editedBudget {
 	ref := func(c cellAt) string { return as + "!" + a1Name(c.col, c.row) }
 	psychologist := cellAt{as, a.yearCol + 1, a.post[[2]string{"010.1", "психолог"}]}
 	if err := Edit(path, map[string]string{
-		ref(w.year(a.cpiRate, 1)):    "0.12",
-		ref(w.year(a.donor[""], 2)):  "0.5",
-		ref(psychologist):            "13000",
-		ref(w.year(a.minWage+11, 4)): "12135",
+		ref(w.year(a.cpiRate, 1)):      "0.12",
+		ref(w.year(a.donor[""], 2)):    "0.5",
+		ref(psychologist):              "13000",
+		ref(w.year(a.minWage.last, 4)): "12135",
 	}); err != nil {
 		t.Fatal(err)
 	}

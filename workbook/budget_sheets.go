@@ -57,7 +57,7 @@ func (w *budgetWriter) staffing() {
 			return Formula{Expr: salary + "*" + w.year(a.wageIndex, t).in(sh), Value: sc.Salary[t]}
 		})
 		months := func(t int) string {
-			return cellRange{sh: as, col1: a.yearCol + t, row1: a.minWage, col2: a.yearCol + t, row2: a.minWage + 11, absRows: true}.in(sh)
+			return a.minWage.col(as, a.yearCol+t, false).in(sh)
 		}
 		row(w.t("st.floored"), Integer, func(t int) Formula {
 			s := a1Name(st.yearCol+t, salaryRow)
@@ -86,88 +86,103 @@ func (w *budgetWriter) freeze(sh string, header int) {
 
 // costCells are the places of the Costs sheet.
 type costCells struct {
-	yearCol, totalCol              int
-	service, programme, kind       int // columns
-	kekv                           int
-	header, first, last            int // rows of the header and the lines
-	lineRow                        []int
-	staff, other, admin            int // rows of the totals by kind
-	recurrent, startup, total      int
-	linesOfService                 map[string][2]int // first and last row of a service's direct lines
-	programmeSpan, kekvSpan, kinds cellRange
+	yearCol, totalCol         int
+	service, programme, kind  int // columns
+	kekv                      int
+	header                    int     // the header row of the lines
+	lines                     rowSpan // the cost lines
+	lineRow                   []int   // the row of each of budget.Result.Lines
+	staff, other, admin       int     // rows of the totals by kind
+	recurrent, startup, total int
+	kinds                     cellRange // the Line column of the lines
 }
 
 // amounts is the range of year t of the cost lines, rows absolute.
-func (c *costCells) amounts(sh string, col int) cellRange {
-	return cellRange{sh: sh, col1: col, row1: c.first, col2: col, row2: c.last, absRows: true}
-}
+func (c *costCells) amounts(sh string, col int) cellRange { return c.lines.col(sh, col, false) }
 
 // column is a column of the cost lines, absolute.
-func (c *costCells) column(sh string, col int) cellRange {
-	return cellRange{sh: sh, col1: col, row1: c.first, col2: col, row2: c.last, absCols: true, absRows: true}
-}
+func (c *costCells) column(sh string, col int) cellRange { return c.lines.col(sh, col, true) }
 
 // costs writes the Costs sheet: every cost line by year, its formula
 // made of the Assumptions and Staffing sheets, then the totals by kind.
 func (w *budgetWriter) costs() {
 	r := w.rep[bsCosts]
-	sh, as, ss := r.sh, w.name[bsAssumptions], w.name[bsStaffing]
-	a, in := &w.as, w.in
+	sh, in := r.sh, w.in
 	c := &w.co
 	c.service, c.programme, c.kind, c.kekv = 0, 1, 2, 4
 	c.yearCol, c.totalCol = 5, 5+w.n
-	c.linesOfService = map[string][2]int{}
 	r.title(w.t("co.title", w.yearSpan()))
 	r.line(w.t("co.intro", in.FirstYear), "note")
 	r.gap()
 	c.header = r.next
 	w.yearHeader(r, []string{w.t("col.service"), w.t("col.programme"), w.t("col.line"), w.t("col.item"), w.t("col.kekv")},
 		w.t("col.allyears"))
-	c.first = r.next
-	c.last = c.first + len(w.r.Lines) - 1
+	lines := w.r.Lines
+	c.lines = r.block(func() {
+		for _, s := range w.services {
+			lines = w.costService(r, s, lines)
+		}
+	})
+	if len(w.r.Lines) > 0 {
+		w.b.fail(w.b.f.AutoFilter(sh, fmt.Sprintf("%s:%s", a1Name(0, c.header), a1Name(c.totalCol, c.lines.last)), nil))
+	}
+	c.kinds = c.column(sh, c.kind)
+	w.costTotals(r)
+	w.freeze(sh, c.header)
+	w.pageSetup(sh, fmt.Sprintf("$%d:$%d", c.header, c.header))
+}
+
+// costLine writes cost line l, its amount of year t amount(t), and the
+// sum of the years.
+func (w *budgetWriter) costLine(r *reportSheet, l budget.Line, amount func(t int) any) {
+	c := &w.co
+	w.put(r, c.service, l.Service, TextFmt, false)
+	w.put(r, c.programme, l.Programme, TextFmt, false)
+	w.put(r, c.kind, w.kindLabel(l.Kind), General, false)
+	item := l.Item
+	if l.Kind == budget.KindAdmin {
+		item = w.t("co.admin")
+	}
+	w.label(r, 3, item, "")
+	w.put(r, c.kekv, l.KEKV, TextFmt, false)
+	for t := range w.n {
+		w.put(r, c.yearCol+t, amount(t), Money, false)
+	}
+	w.put(r, c.totalCol, Formula{Expr: fmt.Sprintf("SUM(%s:%s)", a1Name(c.yearCol, r.next), a1Name(c.totalCol-1, r.next)),
+		Value: sum(l.Amount)}, Money, false)
+	c.lineRow = append(c.lineRow, r.next)
+	r.next++
+}
+
+// costService writes the cost lines of service s, the first of lines
+// onwards, in the order budget made them: wages and ЄСВ of each post,
+// the other costs, admin, the start-up items. It returns the lines after
+// them.
+func (w *budgetWriter) costService(r *reportSheet, s budget.Service, lines []budget.Line) []budget.Line {
+	sh, as, ss := r.sh, w.name[bsAssumptions], w.name[bsStaffing]
+	a, in, c := &w.as, w.in, &w.co
 	esv := a.esv.abs(sh)
-	i := 0
-	for _, s := range w.services {
-		first := r.next
-		// The FTE of the service's posts, for a fixed cost's "the service runs".
-		var postFTE []int
-		for _, p := range in.Posts {
-			if p.Service == s.Code {
-				postFTE = append(postFTE, w.st.fte[[2]string{s.Code, p.Post}])
-			}
-		}
-		line := func(amount func(t int) any) {
-			l := w.r.Lines[i]
-			w.put(r, c.service, l.Service, TextFmt, false)
-			w.put(r, c.programme, l.Programme, TextFmt, false)
-			w.put(r, c.kind, w.kindLabel(l.Kind), General, false)
-			item := l.Item
-			if l.Kind == budget.KindAdmin {
-				item = w.t("co.admin")
-			}
-			w.label(r, 3, item, "")
-			w.put(r, c.kekv, l.KEKV, TextFmt, false)
-			for t := range w.n {
-				w.put(r, c.yearCol+t, amount(t), Money, false)
-			}
-			w.put(r, c.totalCol, Formula{Expr: fmt.Sprintf("SUM(%s:%s)", a1Name(c.yearCol, r.next), a1Name(c.totalCol-1, r.next)),
-				Value: sum(l.Amount)}, Money, false)
-			c.lineRow = append(c.lineRow, r.next)
-			r.next++
-			i++
-		}
+	// line writes the next line of s.
+	line := func(amount func(l budget.Line, t int) any) {
+		l := lines[0]
+		lines = lines[1:]
+		w.costLine(r, l, func(t int) any { return amount(l, t) })
+	}
+	// The FTE of the service's posts, for a fixed cost's "the service runs".
+	var postFTE []int
+	direct := r.block(func() {
 		for _, p := range in.Posts {
 			if p.Service != s.Code {
 				continue
 			}
 			key := [2]string{s.Code, p.Post}
-			l := w.r.Lines[i]
-			line(func(t int) any {
+			postFTE = append(postFTE, w.st.fte[key])
+			line(func(l budget.Line, t int) any {
 				return Formula{Expr: fmt.Sprintf("%s*%s", cellAt{ss, w.st.yearCol + t, w.st.fte[key]}.in(sh),
 					cellAt{ss, w.st.yearCol + t, w.st.pay[key]}.in(sh)), Value: l.Amount[t]}
 			})
-			wages, l := r.next-1, w.r.Lines[i]
-			line(func(t int) any {
+			wages := r.next - 1
+			line(func(l budget.Line, t int) any {
 				return Formula{Expr: fmt.Sprintf("%s*%s", a1Name(c.yearCol+t, wages), esv), Value: l.Amount[t]}
 			})
 		}
@@ -176,8 +191,7 @@ func (w *budgetWriter) costs() {
 				continue
 			}
 			amount := cellAt{as, a.yearCol + 1, a.other[j]}.abs(sh)
-			l := w.r.Lines[i]
-			line(func(t int) any {
+			line(func(l budget.Line, t int) any {
 				idx := w.year(a.cpiIndex, t).in(sh)
 				if o.Basis == budget.PerClient {
 					return Formula{Expr: fmt.Sprintf("%s*%s*%s", amount, w.year(a.clients[s.Code], t).in(sh), idx), Value: l.Amount[t]}
@@ -189,39 +203,33 @@ func (w *budgetWriter) costs() {
 				return Formula{Expr: fmt.Sprintf("IF(OR(%s),%s*%s,0)", strings.Join(runs, ","), amount, idx), Value: l.Amount[t]}
 			})
 		}
-		last := r.next - 1
-		c.linesOfService[s.Code] = [2]int{first, last}
-		l := w.r.Lines[i]
-		line(func(t int) any {
-			if last < first {
-				return 0.0
-			}
-			return Formula{Expr: fmt.Sprintf("%s*SUM(%s:%s)", a.admin.abs(sh), a1Name(c.yearCol+t, first), a1Name(c.yearCol+t, last)), Value: l.Amount[t]}
-		})
-		for j, st := range in.Startup {
-			if st.Service != s.Code {
-				continue
-			}
-			row := a.startup[j]
-			amount := cellAt{as, a.yearCol, row}.abs(sh)
-			bought := cellAt{as, a.yearCol + 1, row}.abs(sh)
-			life := cellAt{as, a.yearCol + 2, row}.abs(sh)
-			l := w.r.Lines[i]
-			line(func(t int) any {
-				year := ColumnName(c.yearCol+t) + "$" + fmt.Sprint(c.header)
-				return Formula{Expr: fmt.Sprintf("IF(AND(%[1]s-%[2]s>=0,MOD(%[1]s-%[2]s,%[3]s)=0),%[4]s*%[5]s,0)",
-					year, bought, life, amount, w.year(a.cpiIndex, t).in(sh)), Value: l.Amount[t]}
-			})
+	})
+	line(func(l budget.Line, t int) any {
+		if direct.last < direct.first {
+			return 0.0
 		}
+		return Formula{Expr: fmt.Sprintf("%s*SUM(%s:%s)", a.admin.abs(sh), a1Name(c.yearCol+t, direct.first), a1Name(c.yearCol+t, direct.last)), Value: l.Amount[t]}
+	})
+	for j, st := range in.Startup {
+		if st.Service != s.Code {
+			continue
+		}
+		row := a.startup[j]
+		amount := cellAt{as, a.yearCol, row}.abs(sh)
+		bought := cellAt{as, a.yearCol + 1, row}.abs(sh)
+		life := cellAt{as, a.yearCol + 2, row}.abs(sh)
+		line(func(l budget.Line, t int) any {
+			year := ColumnName(c.yearCol+t) + "$" + fmt.Sprint(c.header)
+			return Formula{Expr: fmt.Sprintf("IF(AND(%[1]s-%[2]s>=0,MOD(%[1]s-%[2]s,%[3]s)=0),%[4]s*%[5]s,0)",
+				year, bought, life, amount, w.year(a.cpiIndex, t).in(sh)), Value: l.Amount[t]}
+		})
 	}
-	if len(w.r.Lines) > 0 {
-		w.b.fail(w.b.f.AutoFilter(sh, fmt.Sprintf("%s:%s", a1Name(0, c.header), a1Name(c.totalCol, c.last)), nil))
-	}
-	c.programmeSpan = c.column(sh, c.programme)
-	c.kekvSpan = c.column(sh, c.kekv)
-	c.kinds = c.column(sh, c.kind)
+	return lines
+}
 
-	// Totals by kind.
+// costTotals writes the totals of the cost lines by kind.
+func (w *budgetWriter) costTotals(r *reportSheet) {
+	sh, c := r.sh, &w.co
 	r.gap()
 	r.heading(w.t("co.totals"))
 	byKind := func(t int, kinds ...budget.LineKind) string {
@@ -254,358 +262,4 @@ func (w *budgetWriter) costs() {
 		col := ColumnName(c.yearCol + t)
 		return fmt.Sprintf("%s%d+%s%d", col, c.recurrent, col, c.startup)
 	})
-	w.freeze(sh, c.header)
-	w.pageSetup(sh, fmt.Sprintf("$%d:$%d", c.header, c.header))
-}
-
-// fundingCells are the places of the Funding sheet.
-type fundingCells struct {
-	yearCol, totalCol int
-	header            int // the year header of the totals by year
-	// Rows by service code.
-	cost, donorShare, stateShare, localShare map[string]int
-	donor, state, local, takenOver           map[string]int
-	perService                               [2]int // first and last row of the services' block
-	capCost, capShare                        map[string]int
-	total, allDonor, allState, allLocal      int // rows of the totals by year
-	cumulative, allTaken, cliff              int
-	lineFirst, lineLast                      int // the funding of every line
-	source, service, programme, kekv         int // columns of the lines' table
-}
-
-// lines is a column of the lines' table, absolute.
-func (f *fundingCells) lines(sh string, col int, absCols bool) cellRange {
-	return cellRange{sh: sh, col1: col, row1: f.lineFirst, col2: col, row2: f.lineLast, absCols: absCols, absRows: true}
-}
-
-// funding writes the Funding sheet: the shares and amounts of each
-// service by year, the totals and the donor cliff, and the funding of
-// every cost line.
-func (w *budgetWriter) funding() {
-	r := w.rep[bsFunding]
-	sh, cs := r.sh, w.name[bsCosts]
-	a, c, f := &w.as, &w.co, &w.fu
-	n := w.n
-	f.yearCol, f.totalCol = 6, 6+n
-	f.service, f.programme, f.kekv, f.source = 0, 1, 4, 5
-	for _, m := range []*map[string]int{&f.cost, &f.donorShare, &f.stateShare, &f.localShare, &f.donor, &f.state, &f.local,
-		&f.takenOver, &f.capCost, &f.capShare} {
-		*m = map[string]int{}
-	}
-	// The lines' table comes last; its rows are known now.
-	perService := 9 * len(w.services)
-	caps := 0
-	for _, key := range a.schedules {
-		if a.scheduleKind[key] == budget.Cap {
-			caps += 3
-		}
-	}
-	r.title(w.t("fu.title", w.yearSpan()))
-	r.line(w.t("fu.intro"), "note")
-
-	// Totals by year: what the Summary and Affordability refer to.
-	r.gap()
-	r.heading(w.t("fu.totals"))
-	f.header = r.next
-	w.yearHeader(r, []string{"", w.t("col.measure"), "", "", "", ""}, w.t("col.allyears"))
-	f.total, f.allDonor, f.allState, f.allLocal = r.next, r.next+1, r.next+2, r.next+3
-	f.cumulative, f.allTaken, f.cliff = r.next+4, r.next+5, r.next+6
-	totalsEnd := r.next + 7
-	// Rows below the totals: the services' block, the caps, the lines.
-	serviceFirst := totalsEnd + 4 // the note, a gap, the heading, the header
-	f.perService = [2]int{serviceFirst, serviceFirst + perService - 1}
-	capFirst := f.perService[1] + 1
-	if caps > 0 {
-		capFirst += 2 // gap, heading
-	}
-	f.lineFirst = capFirst + caps + 3 // gap, heading, header
-	f.lineLast = f.lineFirst + 3*len(w.r.Lines) - 1
-
-	srcLabel := map[string]string{"donor": w.t("src.donor"), "state": w.t("src.state"), "local": w.t("src.local")}
-	bySource := func(t int, source string) string {
-		return fmt.Sprintf(`SUMIFS(%s,%s,"%s")`, f.lines(sh, f.yearCol+t, false).in(sh), f.lines(sh, f.source, true).in(sh), srcLabel[source])
-	}
-	yearRow := func(key string, v func(t int) any, all any) {
-		w.spanLabel(r, 1, f.yearCol-1, w.t(key), "")
-		for t := range n {
-			w.put(r, f.yearCol+t, v(t), Money, false)
-		}
-		if all != nil {
-			w.put(r, f.totalCol, all, Money, false)
-		}
-		r.next++
-	}
-	sumAll := func(row int, v float64) Formula {
-		return Formula{Expr: fmt.Sprintf("SUM(%s:%s)", a1Name(f.yearCol, row), a1Name(f.totalCol-1, row)), Value: v}
-	}
-	h := w.r.Horizon
-	yearRow("fu.total", func(t int) any {
-		return Formula{Expr: cellAt{cs, c.yearCol + t, c.total}.in(sh), Value: w.r.Totals[t].Total}
-	}, sumAll(f.total, h.Total))
-	yearRow("fu.donor", func(t int) any { return Formula{Expr: bySource(t, "donor"), Value: w.r.Totals[t].Donor} }, sumAll(f.allDonor, h.Donor))
-	yearRow("fu.state", func(t int) any { return Formula{Expr: bySource(t, "state"), Value: w.r.Totals[t].State} }, sumAll(f.allState, h.State))
-	yearRow("fu.local", func(t int) any { return Formula{Expr: bySource(t, "local"), Value: w.r.Totals[t].Local} }, sumAll(f.allLocal, h.Local))
-	yearRow("fu.cumulative", func(t int) any {
-		if t == 0 {
-			return Formula{Expr: a1Name(f.yearCol, f.allLocal), Value: w.r.Totals[0].CumulativeLocal}
-		}
-		return Formula{Expr: fmt.Sprintf("%s+%s", a1Name(f.yearCol+t-1, f.cumulative), a1Name(f.yearCol+t, f.allLocal)), Value: w.r.Totals[t].CumulativeLocal}
-	}, nil)
-	taken := w.takenOver()
-	yearRow("fu.taken", func(t int) any {
-		if t == 0 {
-			return nil
-		}
-		var all float64
-		for _, s := range w.services {
-			all += taken[s.Code][t]
-		}
-		block := func(col int, absCols bool) string {
-			return cellRange{sh: sh, col1: col, row1: f.perService[0], col2: col, row2: f.perService[1], absCols: absCols, absRows: true}.in(sh)
-		}
-		return Formula{Expr: fmt.Sprintf(`SUMIFS(%s,%s,"%s")`, block(f.yearCol+t, false), block(1, true), w.t("fu.s.taken")), Value: all}
-	}, nil)
-	cliffs := w.cliffFlags()
-	w.spanLabel(r, 1, f.yearCol-1, w.t("fu.cliff"), "")
-	for t := range n {
-		if t == 0 {
-			w.put(r, f.yearCol, 0.0, Integer, false)
-			continue
-		}
-		col := func(k int) string { return ColumnName(f.yearCol + k) }
-		expr := fmt.Sprintf(`IF(AND(NOT(%[1]s%[2]d>0),COUNTIF($%[3]s$%[2]d:%[4]s%[2]d,">0")>0,SUM($%[3]s$%[5]d:%[4]s%[5]d)=0),1,0)`,
-			col(t), f.allDonor, col(0), col(t-1), f.cliff)
-		w.put(r, f.yearCol+t, Formula{Expr: expr, Value: cliffs[t]}, Integer, false)
-	}
-	r.next++
-	r.line(w.t("fu.totals.note"), "note")
-	if r.next != totalsEnd+1 {
-		w.b.fail(fmt.Errorf("funding sheet: totals end on row %d, not %d", r.next-1, totalsEnd))
-	}
-
-	// Shares and amounts by service.
-	r.gap()
-	r.heading(w.t("fu.services"))
-	w.yearHeader(r, []string{w.t("col.service"), w.t("col.measure"), "", "", "", ""}, w.t("col.allyears"))
-	share := map[string]budget.Shares{}
-	for _, s := range w.r.Shares {
-		share[s.Service] = s
-	}
-	tot := w.serviceTotals()
-	for _, s := range w.services {
-		sh0 := share[s.Code]
-		key := a.scheduleOf[s.Code]
-		r.line(s.Code+" "+w.serviceName(s.Code), "group")
-		row := func(measure string, f0 Format, v func(t int) any, all any) int {
-			w.put(r, 0, s.Code, TextFmt, false)
-			w.spanLabel(r, 1, f.yearCol-1, measure, "")
-			for t := range n {
-				w.put(r, f.yearCol+t, v(t), f0, false)
-			}
-			if all != nil {
-				w.put(r, f.totalCol, all, f0, false)
-			}
-			r.next++
-			return r.next - 1
-		}
-		f.cost[s.Code] = r.next
-		row(w.t("fu.s.cost"), Money, func(t int) any {
-			return Formula{Expr: fmt.Sprintf("SUMIFS(%s,%s,$A%d)", c.amounts(cs, c.yearCol+t).in(sh), c.column(cs, c.service).in(sh), r.next),
-				Value: tot[s.Code][t]}
-		}, sumAll(r.next, sum(tot[s.Code])))
-		f.donorShare[s.Code] = row(w.t("fu.s.donorshare"), Percent, func(t int) any {
-			if a.scheduleKind[key] == budget.Cap {
-				return Formula{Expr: a1Name(f.yearCol+t, f.capShareRow(key, capFirst, a.schedules, a.scheduleKind)), Value: sh0.Donor[t]}
-			}
-			return Formula{Expr: w.year(a.donor[key], t).in(sh), Value: sh0.Donor[t]}
-		}, nil)
-		f.stateShare[s.Code] = row(w.t("fu.s.stateshare"), Percent, func(t int) any {
-			return Formula{Expr: w.year(a.state[key], t).in(sh), Value: sh0.State[t]}
-		}, nil)
-		f.localShare[s.Code] = row(w.t("fu.s.localshare"), Percent, func(t int) any {
-			return Formula{Expr: fmt.Sprintf("1-%s-%s", a1Name(f.yearCol+t, f.donorShare[s.Code]), a1Name(f.yearCol+t, f.stateShare[s.Code])), Value: sh0.Local[t]}
-		}, nil)
-		amounts := w.serviceFunding(s.Code)
-		for _, src := range []string{"donor", "state", "local"} {
-			m := map[string]map[string]int{"donor": f.donor, "state": f.state, "local": f.local}[src]
-			m[s.Code] = r.next
-			row(w.t("fu.s."+src), Money, func(t int) any {
-				return Formula{Expr: fmt.Sprintf(`SUMIFS(%s,%s,$A%d,%s,"%s")`, f.lines(sh, f.yearCol+t, false).in(sh), f.lines(sh, f.service, true).in(sh),
-					r.next, f.lines(sh, f.source, true).in(sh), srcLabel[src]), Value: amounts[src][t]}
-			}, sumAll(r.next, sum(amounts[src])))
-		}
-		f.takenOver[s.Code] = row(w.t("fu.s.taken"), Money, func(t int) any {
-			if t == 0 {
-				return nil
-			}
-			ls, cost := f.localShare[s.Code], f.cost[s.Code]
-			return Formula{Expr: fmt.Sprintf("(%s-%s)*%s", a1Name(f.yearCol+t, ls), a1Name(f.yearCol+t-1, ls), a1Name(f.yearCol+t-1, cost)),
-				Value: taken[s.Code][t]}
-		}, nil)
-	}
-	if r.next-1 != f.perService[1] {
-		w.b.fail(fmt.Errorf("funding sheet: services end on row %d, not %d", r.next-1, f.perService[1]))
-	}
-
-	// Donor caps: the share of the cost the cap pays.
-	if caps > 0 {
-		r.gap()
-		r.heading(w.t("fu.caps"))
-		for _, key := range a.schedules {
-			if a.scheduleKind[key] != budget.Cap {
-				continue
-			}
-			var covered []string
-			for _, s := range w.services {
-				if a.scheduleOf[s.Code] == key {
-					covered = append(covered, s.Code)
-				}
-			}
-			title := w.t("as.sched.default", joinList(covered))
-			if key != "" {
-				title = w.t("as.sched.service", key, w.serviceName(key))
-			}
-			r.line(title, "group")
-			f.capCost[key] = r.next
-			w.spanLabel(r, 1, f.yearCol-1, w.t("fu.cap.cost"), "")
-			for t := range n {
-				var terms []string
-				var v float64
-				for _, code := range covered {
-					terms = append(terms, a1Name(f.yearCol+t, f.cost[code]))
-					v += tot[code][t]
-				}
-				w.put(r, f.yearCol+t, Formula{Expr: strings.Join(terms, "+"), Value: v}, Money, false)
-			}
-			r.next++
-			f.capShare[key] = r.next
-			w.spanLabel(r, 1, f.yearCol-1, w.t("fu.cap.share"), "")
-			for t := range n {
-				g := a1Name(f.yearCol+t, f.capCost[key])
-				expr := fmt.Sprintf("IF(%[1]s>0,MIN(%[2]s,(1-%[3]s)*%[1]s)/%[1]s,0)", g, w.year(a.capAmount[key], t).in(sh), w.year(a.state[key], t).in(sh))
-				w.put(r, f.yearCol+t, Formula{Expr: expr, Value: share[covered[0]].Donor[t]}, Percent, false)
-			}
-			r.next++
-		}
-	}
-
-	// The funding of every line.
-	r.gap()
-	r.heading(w.t("fu.lines"))
-	lineHeader := r.next
-	w.yearHeader(r, []string{w.t("col.service"), w.t("col.programme"), w.t("col.line"), w.t("col.item"), w.t("col.kekv"), w.t("col.paidby")},
-		w.t("col.allyears"))
-	if r.next != f.lineFirst {
-		w.b.fail(fmt.Errorf("funding sheet: lines start on row %d, not %d", r.next, f.lineFirst))
-	}
-	for i, l := range w.r.Lines {
-		amount := func(t int) string { return cellAt{cs, c.yearCol + t, c.lineRow[i]}.in(sh) }
-		item := l.Item
-		if l.Kind == budget.KindAdmin {
-			item = w.t("co.admin")
-		}
-		row := func(src string, v []float64, expr func(t int) string) {
-			w.put(r, f.service, l.Service, TextFmt, false)
-			w.put(r, f.programme, l.Programme, TextFmt, false)
-			w.put(r, 2, w.kindLabel(l.Kind), General, false)
-			w.put(r, 3, item, General, false)
-			w.put(r, f.kekv, l.KEKV, TextFmt, false)
-			w.put(r, f.source, srcLabel[src], General, false)
-			for t := range n {
-				w.put(r, f.yearCol+t, Formula{Expr: expr(t), Value: v[t]}, Money, false)
-			}
-			w.put(r, f.totalCol, sumAll(r.next, sum(v)), Money, false)
-			r.next++
-		}
-		donor, state := r.next, r.next+1
-		row("donor", l.Donor, func(t int) string {
-			return fmt.Sprintf("%s*%s", a1Name(f.yearCol+t, f.donorShare[l.Service]), amount(t))
-		})
-		row("state", l.State, func(t int) string {
-			return fmt.Sprintf("%s*%s", a1Name(f.yearCol+t, f.stateShare[l.Service]), amount(t))
-		})
-		row("local", l.Local, func(t int) string {
-			return fmt.Sprintf("%s-%s-%s", amount(t), a1Name(f.yearCol+t, donor), a1Name(f.yearCol+t, state))
-		})
-	}
-	if len(w.r.Lines) > 0 {
-		w.b.fail(w.b.f.AutoFilter(sh, fmt.Sprintf("%s:%s", a1Name(0, lineHeader), a1Name(f.totalCol, f.lineLast)), nil))
-	}
-	w.pageSetup(sh, "")
-}
-
-// capShareRow is the row of the donor's share under the cap of schedule
-// key: the caps' block starts at row first, three rows a cap (title,
-// cost, share).
-func (f *fundingCells) capShareRow(key string, first int, schedules []string, kinds map[string]budget.ScheduleKind) int {
-	row := first
-	for _, k := range schedules {
-		if kinds[k] != budget.Cap {
-			continue
-		}
-		if k == key {
-			return row + 2
-		}
-		row += 3
-	}
-	return 0
-}
-
-// serviceTotals is the total cost of each service by year.
-func (w *budgetWriter) serviceTotals() map[string][]float64 {
-	out := map[string][]float64{}
-	for _, s := range w.services {
-		out[s.Code] = make([]float64, w.n)
-	}
-	for _, l := range w.r.Lines {
-		for t, x := range l.Amount {
-			out[l.Service][t] += x
-		}
-	}
-	return out
-}
-
-// serviceFunding is what the donor, the state and the local budget pay
-// for a service's lines by year.
-func (w *budgetWriter) serviceFunding(code string) map[string][]float64 {
-	out := map[string][]float64{"donor": make([]float64, w.n), "state": make([]float64, w.n), "local": make([]float64, w.n)}
-	for _, l := range w.r.Lines {
-		if l.Service != code {
-			continue
-		}
-		for t := range w.n {
-			out["donor"][t] += l.Donor[t]
-			out["state"][t] += l.State[t]
-			out["local"][t] += l.Local[t]
-		}
-	}
-	return out
-}
-
-// takenOver is, for each service and year t ≥ 1, the cost the local
-// budget takes over from the donor: the rise of its local share times
-// last year's cost, (l_t − l_{t−1}) · T_{t−1}. At the cliff their sum is
-// [budget.Cliff].DonorExit.
-func (w *budgetWriter) takenOver() map[string][]float64 {
-	tot := w.serviceTotals()
-	out := map[string][]float64{}
-	for _, sh := range w.r.Shares {
-		v := make([]float64, w.n)
-		for t := 1; t < w.n; t++ {
-			v[t] = (sh.Local[t] - sh.Local[t-1]) * tot[sh.Service][t-1]
-		}
-		out[sh.Service] = v
-	}
-	return out
-}
-
-// cliffFlags is 1 in the year of the donor cliff, 0 in the others.
-func (w *budgetWriter) cliffFlags() []float64 {
-	out := make([]float64, w.n)
-	for t, y := range w.r.Totals {
-		if y.Year == w.r.Cliff.Year {
-			out[t] = 1
-		}
-	}
-	return out
 }

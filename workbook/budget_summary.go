@@ -15,9 +15,6 @@ import (
 // figures and the totals by year as formulas, and a chart of who pays.
 func (w *budgetWriter) summary() {
 	r := w.rep[bsSummary]
-	sh, fs, afs := r.sh, w.name[bsFunding], w.name[bsAfford]
-	f, af := &w.fu, &w.af
-	n, h, cl := w.n, w.r.Horizon, w.r.Cliff
 	r.title(w.t("sum.title", w.community(), w.yearSpan()))
 	if w.bg.Project != "" {
 		r.line(w.t("sum.project", w.bg.Project), "")
@@ -29,63 +26,92 @@ func (w *budgetWriter) summary() {
 	r.line(w.sentences(), "")
 	r.line(w.t("sum.report.note"), "note")
 
-	// Key figures.
 	r.gap()
 	r.heading(w.t("sum.key"))
+	w.summaryTotals(r)
+	r.gap()
+	w.summaryCliff(r)
+	r.gap()
+	w.summaryAfford(r)
+
+	// By year, on a page of its own with the chart.
+	r.gap()
+	w.b.fail(w.b.f.InsertPageBreak(r.sh, r.ref(0)))
+	w.summaryByYear(r)
+	r.gap()
+	w.summaryChart(r)
+	w.pageSetup(r.sh, "")
+}
+
+// keyFigure writes a key figure of the Summary sheet, indented when
+// indent, and returns its row.
+func (w *budgetWriter) keyFigure(r *reportSheet, label string, indent bool, v any, f Format) int {
 	kind := ""
-	key := func(label string, v any, f0 Format) {
-		w.label(r, 0, label, kind)
-		w.put(r, 1, v, f0, false)
-		r.next++
+	if indent {
+		kind = "indent"
 	}
-	sub := func(indent bool) {
-		kind = ""
-		if indent {
-			kind = "indent"
-		}
-	}
-	fund := func(col, row int) string { return cellAt{fs, col, row}.in(sh) }
-	years := func(row, from, to int) string {
-		return cellRange{sh: fs, col1: f.yearCol + from, row1: row, col2: f.yearCol + to, row2: row}.in(sh)
-	}
-	flags := years(f.cliff, 0, n-1)
+	w.label(r, 0, label, kind)
+	w.put(r, 1, v, f, false)
+	r.next++
+	return r.next - 1
+}
+
+// fundingYears is the range of row on the Funding sheet over the years
+// from to to (from 0), as a formula of sheet sh refers to it.
+func (w *budgetWriter) fundingYears(sh string, row, from, to int) string {
+	f := &w.fu
+	return cellRange{sh: w.name[bsFunding], col1: f.yearCol + from, row1: row, col2: f.yearCol + to, row2: row}.in(sh)
+}
+
+// summaryTotals writes the key figures of the cost over the horizon and
+// who pays it.
+func (w *budgetWriter) summaryTotals(r *reportSheet) {
+	sh, fs, f, h := r.sh, w.name[bsFunding], &w.fu, w.r.Horizon
+	fund := func(row int) string { return cellAt{fs, f.totalCol, row}.in(sh) }
+	w.keyFigure(r, w.t("sum.k.total", w.yearSpan()), false, Formula{Expr: fund(f.total), Value: h.Total}, Money)
+	w.keyFigure(r, w.t("sum.k.donor"), true, Formula{Expr: fund(f.allDonor), Value: h.Donor}, Money)
+	w.keyFigure(r, w.t("sum.k.state"), true, Formula{Expr: fund(f.allState), Value: h.State}, Money)
+	w.keyFigure(r, w.t("sum.k.local"), true, Formula{Expr: fund(f.allLocal), Value: h.Local}, Money)
+	w.keyFigure(r, w.t("sum.k.localpv"), true, Formula{Expr: w.af.localPV.in(sh), Value: h.LocalPV}, Money)
+}
+
+// summaryCliff writes the key figures of the donor cliff: its year, the
+// jump and its split, from the cliff flags of the Funding sheet.
+func (w *budgetWriter) summaryCliff(r *reportSheet) {
+	sh, fs, f, cl, n := r.sh, w.name[bsFunding], &w.fu, w.r.Cliff, w.n
+	flags := w.fundingYears(sh, f.cliff, 0, n-1)
 	// before is the value of row in the year before the cliff.
 	before := func(row int, v float64) any {
 		if n < 2 {
 			return v
 		}
-		return Formula{Expr: fmt.Sprintf("SUMPRODUCT(%s,%s)", years(f.cliff, 1, n-1), years(row, 0, n-2)), Value: v}
+		return Formula{Expr: fmt.Sprintf("SUMPRODUCT(%s,%s)", w.fundingYears(sh, f.cliff, 1, n-1), w.fundingYears(sh, row, 0, n-2)), Value: v}
 	}
-	key(w.t("sum.k.total", w.yearSpan()), Formula{Expr: fund(f.totalCol, f.total), Value: h.Total}, Money)
-	sub(true)
-	key(w.t("sum.k.donor"), Formula{Expr: fund(f.totalCol, f.allDonor), Value: h.Donor}, Money)
-	key(w.t("sum.k.state"), Formula{Expr: fund(f.totalCol, f.allState), Value: h.State}, Money)
-	key(w.t("sum.k.local"), Formula{Expr: fund(f.totalCol, f.allLocal), Value: h.Local}, Money)
-	key(w.t("sum.k.localpv"), Formula{Expr: af.localPV.in(sh), Value: h.LocalPV}, Money)
-	sub(false)
-	r.gap()
+	atCliff := func(row int, v float64) Formula {
+		return Formula{Expr: fmt.Sprintf("SUMPRODUCT(%s,%s)", flags, w.fundingYears(sh, row, 0, n-1)), Value: v}
+	}
 	cliffYear := any("—")
 	if cl.Year != 0 {
 		cliffYear = float64(cl.Year)
 	}
-	key(w.t("sum.k.cliff"), Formula{Expr: fmt.Sprintf(`IF(SUM(%[1]s)=0,"—",SUMPRODUCT(%[1]s,%[2]s))`, flags, years(f.header, 0, n-1)), Value: cliffYear}, General)
-	w.b.fail(w.b.f.SetCellStyle(sh, a1Name(1, r.next-1), a1Name(1, r.next-1), w.b.style(styleKey{kind: "right"})))
-	key(w.t("sum.k.donorbefore"), before(f.allDonor, cl.DonorBefore), Money)
-	beforeRow := r.next
-	key(w.t("sum.k.localbefore"), before(f.allLocal, cl.LocalBefore), Money)
-	atRow := r.next
-	key(w.t("sum.k.localat"), Formula{Expr: fmt.Sprintf("SUMPRODUCT(%s,%s)", flags, years(f.allLocal, 0, n-1)), Value: cl.Local}, Money)
-	jumpRow := r.next
-	key(w.t("sum.k.jump"), Formula{Expr: fmt.Sprintf("B%d-B%d", atRow, beforeRow), Value: cl.Jump}, Money)
-	sub(true)
-	exitRow := r.next
-	key(w.t("sum.k.exit"), Formula{Expr: fmt.Sprintf("SUMPRODUCT(%s,%s)", flags, years(f.allTaken, 0, n-1)), Value: cl.DonorExit}, Money)
-	key(w.t("sum.k.indexation"), Formula{Expr: fmt.Sprintf("B%d-B%d", jumpRow, exitRow), Value: cl.Indexation}, Money)
-	sub(false)
-	key(w.t("sum.k.tocliff"), before(f.cumulative, cl.CumulativeToCliff), Money)
+	year := w.keyFigure(r, w.t("sum.k.cliff"), false, Formula{Expr: fmt.Sprintf(`IF(SUM(%[1]s)=0,"—",SUMPRODUCT(%[1]s,%[2]s))`,
+		flags, w.fundingYears(sh, f.header, 0, n-1)), Value: cliffYear}, General)
+	w.b.fail(w.b.f.SetCellStyle(sh, a1Name(1, year), a1Name(1, year), w.b.style(styleKey{kind: "right"})))
+	w.keyFigure(r, w.t("sum.k.donorbefore"), false, before(f.allDonor, cl.DonorBefore), Money)
+	beforeRow := w.keyFigure(r, w.t("sum.k.localbefore"), false, before(f.allLocal, cl.LocalBefore), Money)
+	atRow := w.keyFigure(r, w.t("sum.k.localat"), false, atCliff(f.allLocal, cl.Local), Money)
+	jumpRow := w.keyFigure(r, w.t("sum.k.jump"), false, Formula{Expr: fmt.Sprintf("B%d-B%d", atRow, beforeRow), Value: cl.Jump}, Money)
+	exitRow := w.keyFigure(r, w.t("sum.k.exit"), true, atCliff(f.allTaken, cl.DonorExit), Money)
+	w.keyFigure(r, w.t("sum.k.indexation"), true, Formula{Expr: fmt.Sprintf("B%d-B%d", jumpRow, exitRow), Value: cl.Indexation}, Money)
+	w.keyFigure(r, w.t("sum.k.tocliff"), false, before(f.cumulative, cl.CumulativeToCliff), Money)
 	last := w.r.Totals[n-1]
-	key(w.t("sum.k.last", last.Year), Formula{Expr: fund(f.yearCol+n-1, f.allLocal), Value: last.Local}, Money)
-	r.gap()
+	w.keyFigure(r, w.t("sum.k.last", last.Year), false, Formula{Expr: cellAt{fs, f.yearCol + n - 1, f.allLocal}.in(sh), Value: last.Local}, Money)
+}
+
+// summaryAfford writes the key figures of affordability: the largest
+// share of revenue and the years over the threshold.
+func (w *budgetWriter) summaryAfford(r *reportSheet) {
+	sh, afs, af, n := r.sh, w.name[bsAfford], &w.af, w.n
 	shares := cellRange{sh: afs, col1: af.yearCol, row1: af.share, col2: af.yearCol + n - 1, row2: af.share}.in(sh)
 	maxShare := any("—")
 	overs := 0.0
@@ -99,13 +125,17 @@ func (w *budgetWriter) summary() {
 			overs++
 		}
 	}
-	key(w.t("sum.k.maxshare"), Formula{Expr: fmt.Sprintf(`IF(COUNT(%[1]s)=0,"—",MAX(%[1]s))`, shares), Value: maxShare}, Percent2)
+	w.keyFigure(r, w.t("sum.k.maxshare"), false, Formula{Expr: fmt.Sprintf(`IF(COUNT(%[1]s)=0,"—",MAX(%[1]s))`, shares), Value: maxShare}, Percent2)
 	flagsAf := cellRange{sh: afs, col1: af.yearCol, row1: af.flag, col2: af.yearCol + n - 1, row2: af.flag}.in(sh)
-	key(w.t("sum.k.over"), Formula{Expr: fmt.Sprintf(`COUNTIF(%s,"%s")`, flagsAf, w.t("yes")), Value: overs}, Integer)
+	w.keyFigure(r, w.t("sum.k.over"), false, Formula{Expr: fmt.Sprintf(`COUNTIF(%s,"%s")`, flagsAf, w.t("yes")), Value: overs}, Integer)
+}
 
-	// By year, on a page of its own with the chart.
-	r.gap()
-	w.b.fail(w.b.f.InsertPageBreak(sh, r.ref(0)))
+// summaryByYear writes the totals by year, from the Funding and
+// Affordability sheets.
+func (w *budgetWriter) summaryByYear(r *reportSheet) {
+	sh, fs, afs := r.sh, w.name[bsFunding], w.name[bsAfford]
+	f, af, n := &w.fu, &w.af, w.n
+	fund := func(col, row int) string { return cellAt{fs, col, row}.in(sh) }
 	r.heading(w.t("sum.byyear"))
 	w.yearHeader(r, []string{""}, w.t("col.allyears"))
 	row := func(label string, srcRow int, all bool, f0 Format, v func(y budget.YearTotal) float64) {
@@ -130,9 +160,11 @@ func (w *budgetWriter) summary() {
 		w.put(r, 1+t, Formula{Expr: cellAt{afs, af.yearCol + t, af.share}.in(sh), Value: nanDash(y.ShareOfRevenue)}, Percent2, false)
 	}
 	r.next++
+}
 
-	// Who pays, by year.
-	r.gap()
+// summaryChart draws who pays by year, a stacked column a year.
+func (w *budgetWriter) summaryChart(r *reportSheet) {
+	sh, fs, f, n := r.sh, w.name[bsFunding], &w.fu, w.n
 	r.heading(w.t("sum.chart"))
 	width := 0.0
 	for _, x := range r.widths {
@@ -164,15 +196,8 @@ func (w *budgetWriter) summary() {
 		GapWidth:   &gap,
 	}
 	w.b.fail(w.b.f.AddChart(sh, a1Name(0, r.next), c))
-	r.next += 18
+	r.next += 18 // the chart's 340 points
 	r.line(w.t("sum.chart.note", fs), "note")
-	w.pageSetup(sh, "")
-}
-
-// absRowRef is an absolute reference to the cells of a row, columns from
-// and to (from 0): 'Funding'!$G$5:$K$5.
-func absRowRef(sheet string, row, from, to int) string {
-	return fmt.Sprintf("%s!$%s$%d:$%s$%d", quotedSheet(sheet), ColumnName(from), row, ColumnName(to), row)
 }
 
 // sentences are what a budget officer can paste into a report: the cost
@@ -233,23 +258,30 @@ func (w *budgetWriter) sentences() string {
 // assumptions, as values.
 func (w *budgetWriter) scenarios() {
 	r := w.rep[bsScenarios]
-	sh := r.sh
-	n := w.n
 	r.title(w.t("sc.title", w.yearSpan()))
 	r.line(w.t("sc.values"), "warn")
-	scs := w.bg.Scenarios
-	if len(scs) == 0 {
+	if len(w.bg.Scenarios) == 0 {
 		r.line(w.t("sc.none"), "note")
-		w.pageSetup(sh, "")
+		w.pageSetup(r.sh, "")
 		return
 	}
 	r.gap()
+	w.scenarioAssumptions(r)
+	r.gap()
+	w.scenarioResults(r)
+	r.gap()
+	w.scenarioKeys(r)
+	w.pageSetup(r.sh, "")
+}
+
+// scenarioAssumptions writes what each scenario assumes.
+func (w *budgetWriter) scenarioAssumptions(r *reportSheet) {
 	r.heading(w.t("sc.assumptions"))
 	presets := map[string]string{}
 	for _, p := range budget.Presets(*w.in) {
 		presets[p.Name] = p.Source
 	}
-	for _, s := range scs {
+	for _, s := range w.bg.Scenarios {
 		sc := s.Scenario
 		r.line(w.scenarioName(sc.Name), "group")
 		w.keyValue(r, w.t("sc.cpi"), w.rates(sc.CPI))
@@ -279,11 +311,14 @@ func (w *budgetWriter) scenarios() {
 		}
 		w.keyValue(r, w.t("sc.source"), w.source(source))
 	}
+}
 
-	r.gap()
+// scenarioResults writes the totals of each scenario by year.
+func (w *budgetWriter) scenarioResults(r *reportSheet) {
+	n := w.n
 	r.heading(w.t("sc.results"))
 	w.yearHeader(r, []string{w.t("sc.col.scenario"), w.t("col.measure")}, w.t("col.allyears"))
-	for _, s := range scs {
+	for _, s := range w.bg.Scenarios {
 		for _, m := range []struct {
 			key string
 			v   func(y budget.YearTotal) float64
@@ -307,8 +342,11 @@ func (w *budgetWriter) scenarios() {
 			r.next++
 		}
 	}
+}
 
-	r.gap()
+// scenarioKeys writes the key figures of every scenario side by side.
+func (w *budgetWriter) scenarioKeys(r *reportSheet) {
+	n, scs := w.n, w.bg.Scenarios
 	r.heading(w.t("sc.key"))
 	names := []any{"", w.t("col.measure")}
 	for _, s := range scs {
@@ -341,7 +379,6 @@ func (w *budgetWriter) scenarios() {
 		}
 		return best
 	})
-	w.pageSetup(sh, "")
 }
 
 // keyValue writes a key in the first column and its text across the

@@ -1,9 +1,7 @@
 package workbook
 
 import (
-	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -13,49 +11,28 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// budgetCases are the workbooks the golden tests write.
-var budgetCases = []struct {
-	name string
-	lang hromada.Lang
-}{
-	{"uk", hromada.Ukrainian},
-	{"en", hromada.English},
-}
+// budgetWrites are the example budget in both languages, for the golden
+// and determinism tests.
+var budgetWrites = writerTest[langCase]{golden: "budget", cases: bothLangs,
+	name: func(c langCase) string { return c.name },
+	write: func(t *testing.T, c langCase, file string) string {
+		return writeTestBudget(t, file, testBudget(t, c.lang, budgetInput()))
+	}}
 
 func writeTestBudget(t *testing.T, name string, bg *Budget) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), name+".xlsx")
-	if err := WriteBudget(path, bg); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return writeTemp(t, name, func(path string) error { return WriteBudget(path, bg) })
 }
 
 // TestWriteBudgetGolden compares a text dump of the example budget
 // workbook — every sheet, cell, formula, cached value, number format,
 // width and frozen pane — with the golden files in testdata/budget
 // (go test -run WriteBudgetGolden -update rewrites them).
-func TestWriteBudgetGolden(t *testing.T) {
-	for _, c := range budgetCases {
-		t.Run(c.name, func(t *testing.T) {
-			got, err := Dump(writeTestBudget(t, c.name, testBudget(t, c.lang, budgetInput())))
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkGolden(t, filepath.Join("testdata", "budget", c.name+".txt"), got)
-		})
-	}
-}
+func TestWriteBudgetGolden(t *testing.T) { budgetWrites.goldenDumps(t) }
 
 // TestWriteBudgetDeterministic writes the same budget several times: the
 // files must be equal byte for byte, charts included.
-func TestWriteBudgetDeterministic(t *testing.T) {
-	for _, c := range budgetCases {
-		sameBytesEachWrite(t, c.name, 4, func(i int) string {
-			return writeTestBudget(t, c.name+strconv.Itoa(i), testBudget(t, c.lang, budgetInput()))
-		})
-	}
-}
+func TestWriteBudgetDeterministic(t *testing.T) { budgetWrites.sameBytes(t, 4) }
 
 // TestWriteBudgetCachedValues reads the workbook back and finds budget's
 // figures where the Summary, Funding and Costs sheets show them, cached
@@ -188,26 +165,7 @@ func TestWriteBudgetRejectsMismatch(t *testing.T) {
 // in budgetText in both languages, and that no text holds a double quote
 // (texts are SUMIFS criteria in formulas).
 func TestBudgetTextKeys(t *testing.T) {
-	used := map[string]bool{}
-	literal := regexp.MustCompile(`w\.t\("([a-z0-9_.]+)"`)
-	files, err := filepath.Glob("budget*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range literal.FindAllSubmatch(src, -1) {
-			if k := string(m[1]); !strings.HasSuffix(k, ".") { // a prefix: the keys are listed below
-				used[k] = true
-			}
-		}
-	}
+	used := writerKeys(t, "budget*.go")
 	for _, k := range []string{bsSummary, bsAssumptions, bsStaffing, bsCosts, bsFunding, bsAfford, bsUnit, bsScenarios,
 		bsSensitivity, bsProgramme, bsKEKV, bsMethods} {
 		used["sheet."+k] = true
@@ -238,19 +196,7 @@ func TestBudgetTextKeys(t *testing.T) {
 	for m := 1; m <= 12; m++ {
 		used["month."+strconv.Itoa(m)] = true
 	}
-	if len(used) < 100 {
-		t.Fatalf("found only %d keys: the pattern no longer matches the writer", len(used))
-	}
-	for k := range used {
-		txt, ok := budgetText[k]
-		if !ok {
-			t.Errorf("text %q is used but not in budgetText", k)
-			continue
-		}
-		if txt.UK == "" || txt.EN == "" {
-			t.Errorf("text %q lacks a language: %+v", k, txt)
-		}
-	}
+	checkTextKeys(t, "budgetText", budgetText, used, 100)
 	for k, txt := range budgetText {
 		if strings.Contains(txt.UK+txt.EN, `"`) {
 			t.Errorf("text %q holds a double quote", k)

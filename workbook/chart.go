@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -133,4 +134,58 @@ func absRangeRef(sheet string, col, from, to int) string {
 // absCellRef is an absolute reference to one cell.
 func absCellRef(sheet string, col, row int) string {
 	return fmt.Sprintf("%s!$%s$%d", quotedSheet(sheet), ColumnName(col), row)
+}
+
+// chartSheet is the hidden sheet that holds the numbers the charts draw:
+// labels, values and the lengths of their error bars.
+const chartSheet = "_charts"
+
+// maxChartHeight is the most pixels a chart is high: one landscape page
+// below a heading.
+const maxChartHeight = 880
+
+// chartLabel shortens a category label for a chart axis.
+func chartLabel(s string) string {
+	const most = 48
+	if r := []rune(s); len(r) > most {
+		return string(r[:most-1]) + "…"
+	}
+	return s
+}
+
+// plusMinus are the lengths of an interval's error bars around v; zero
+// when there is no interval.
+func plusMinus(v, low, high float64) (plus, minus float64) {
+	if math.IsNaN(low) || math.IsNaN(high) || math.IsNaN(v) {
+		return 0, 0
+	}
+	return math.Max(high-v, 0), math.Max(v-low, 0)
+}
+
+// boolRef is a pointer to b, for the options of a chart.
+func boolRef(b bool) *bool { return &b }
+
+// absRowRef is an absolute reference to the cells of a row, columns from
+// and to (from 0): 'Funding'!$G$5:$K$5.
+func absRowRef(sheet string, row, from, to int) string {
+	return fmt.Sprintf("%s!$%s$%d:$%s$%d", quotedSheet(sheet), ColumnName(from), row, ColumnName(to), row)
+}
+
+// colPixels is the width in pixels of a column width characters wide, as
+// spreadsheet programs draw it in Calibri 11.
+func colPixels(width float64) float64 { return math.Round(width*7 + 5) }
+
+// chartTitle is the title of a chart of the Summary.
+func chartTitle(s string) excelize.ChartTitle {
+	return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s, Font: &excelize.Font{Size: 12, Bold: true, Color: "1F4E79"}}}}
+}
+
+// axisTitle is the title of a chart's axis.
+func axisTitle(s string) excelize.ChartTitle {
+	return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s, Font: &excelize.Font{Size: 9, Color: "404040"}}}}
+}
+
+// solidFill fills a series with colour c.
+func solidFill(c string) excelize.Fill {
+	return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}
 }

@@ -181,9 +181,9 @@ func (w *consWriter) communitiesSheet() {
 		height = max(height, s.span(cells, b.from, b.to, b.text, "group"))
 	}
 	s.row(cells, height)
-	header, last := s.table(l.cols, rows)
-	first := header + 1
-	s.filter(len(l.cols), header, last)
+	tb := s.table(l.cols, rows)
+	first, last := tb.values.first, tb.values.last
+	s.filter(len(l.cols), tb)
 	if len(rows) > 0 {
 		rule := func(key, value, kind string) excelize.ConditionalFormatOptions {
 			return excelize.ConditionalFormatOptions{Type: "formula", Format: w.b.condStyle(kind),
@@ -214,7 +214,7 @@ func (w *consWriter) communitiesSheet() {
 	pages := max(1, int(math.Ceil(sum(wd)/180)))
 	zero := 0
 	w.b.fail(w.b.f.SetPageLayout(s.sh, &excelize.PageLayoutOptions{FitToWidth: &pages, FitToHeight: &zero}))
-	w.printTitles(s.sh, true, header-1, header)
+	w.printTitles(s.sh, true, tb.header-1, tb.header) // the bands above the header too
 	s.close()
 }
 
@@ -353,9 +353,9 @@ func (w *consWriter) longTable(s *streamSheet, heading, note string, cols []Col,
 	s.pageBreak()
 	s.heading(heading)
 	s.line(note, "note")
-	header, last := s.table(cols, rows)
-	s.filter(len(cols), header, last)
-	w.printTitles(s.sh, false, header, header)
+	tb := s.table(cols, rows)
+	s.filter(len(cols), tb)
+	w.printTitles(s.sh, false, tb.header, tb.header)
 	s.close()
 }
 
@@ -433,11 +433,17 @@ func (w *consWriter) servicesSheet() {
 
 // action names a plan action as the plan workbook does.
 func (w *consWriter) action(a string) string {
-	if _, ok := planText["action."+a]; ok {
-		return pt(w.lang, "action."+a)
-	}
-	return a
+	return actionWord(w.lang, a)
 }
+
+// The rows of the Budget sheet's project totals, in order.
+const (
+	budTotal = iota
+	budDonor
+	budState
+	budLocal
+	budCliffs
+)
 
 // budgetSheet writes the Budget sheet: the project's cost by year and who pays,
 // then the local cost of each community by year.
@@ -467,7 +473,7 @@ func (w *consWriter) budgetSheet() {
 		}
 		cliffAll += float64(yc.Communities)
 	}
-	totRows := [][]any{
+	totRows := [][]any{ // in the order budTotal … budCliffs
 		byYear(w.t("bud.total"), t.Total, t.HorizonTotal),
 		byYear(w.t("bud.donor"), t.Donor, t.HorizonDonor),
 		byYear(w.t("bud.state"), t.State, t.HorizonState),
@@ -488,8 +494,7 @@ func (w *consWriter) budgetSheet() {
 	s.line(w.t("bud.intro"), "")
 	s.gap()
 	s.heading(w.t("bud.totals"))
-	header, _ := s.table(totCols, totRows)
-	w.budgetRows = [4]int{header, header + 2, header + 3, header + 4}
+	w.budgetTotals = s.table(totCols, totRows)
 	w.longTable(s, w.t("bud.bycom"), w.t("bud.note.long", w.yearSpan()), longCols, longRows)
 }
 
@@ -520,14 +525,14 @@ func (w *consWriter) statusSheet() {
 	s.freeze(0, 4) // the title, the note and the header
 	s.title(w.t("st.title", w.count(c.Totals.Failed), w.count(c.Totals.Communities)))
 	s.line(w.t("st.note"), "note")
-	header, last := s.table(cols, rows)
-	s.filter(len(cols), header, last)
-	if last > header {
-		w.b.fail(w.b.f.SetConditionalFormat(s.sh, a1Name(0, header+1)+":"+a1Name(len(cols)-1, last),
+	tb := s.table(cols, rows)
+	s.filter(len(cols), tb)
+	if first, last := tb.values.first, tb.values.last; last >= first {
+		w.b.fail(w.b.f.SetConditionalFormat(s.sh, a1Name(0, first)+":"+a1Name(len(cols)-1, last),
 			[]excelize.ConditionalFormatOptions{{Type: "formula", Format: w.b.condStyle("bad"),
-				Criteria: fmt.Sprintf(`$C%d=%q`, header+1, w.statusWord(consolidate.Failed))}}))
+				Criteria: fmt.Sprintf(`$C%d=%q`, first, w.statusWord(consolidate.Failed))}}))
 	}
-	w.printTitles(s.sh, false, header, header)
+	w.printTitles(s.sh, false, tb.header, tb.header)
 	s.close()
 }
 

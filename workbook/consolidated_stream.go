@@ -160,8 +160,8 @@ func (s *streamSheet) pageBreak() {
 // indented, so that it does not run into a number; a text in a column of
 // numbers (a mark such as "no data") is aligned right, and so is the
 // header of such a column; a row grows to show the text of a wrapped
-// column. It returns the rows of the header and of the last value row.
-func (s *streamSheet) table(cols []Col, rows [][]any) (header, last int) {
+// column. It returns the rows it used: the header and the value rows.
+func (s *streamSheet) table(cols []Col, rows [][]any) tableRows {
 	numeric := make([]bool, len(cols))
 	for c, col := range cols {
 		numeric[c] = col.Format != General && col.Format != TextFmt
@@ -173,7 +173,7 @@ func (s *streamSheet) table(cols []Col, rows [][]any) (header, last int) {
 			}
 		}
 	}
-	header = s.next
+	header := s.next
 	cells := make([]any, len(s.widths))
 	for c := range cells {
 		kind, h := "header", ""
@@ -223,13 +223,13 @@ func (s *streamSheet) table(cols []Col, rows [][]any) (header, last int) {
 		}
 		s.row(cells, height)
 	}
-	return header, s.next - 1
+	return tableRows{header: header, values: rowSpan{header + 1, s.next - 1}}
 }
 
 // filter adds an auto-filter to a table's header and rows.
-func (s *streamSheet) filter(cols, header, last int) {
-	if last > header {
-		s.b.fail(s.b.f.AutoFilter(s.sh, a1Name(0, header)+":"+a1Name(cols-1, last), nil))
+func (s *streamSheet) filter(cols int, tb tableRows) {
+	if tb.values.last >= tb.values.first {
+		s.b.fail(s.b.f.AutoFilter(s.sh, a1Name(0, tb.header)+":"+a1Name(cols-1, tb.values.last), nil))
 	}
 }
 

@@ -30,36 +30,52 @@ func (w *consWriter) summary() {
 	r.line(w.t("sum.report.note"), "note")
 
 	w.pageTop = 1
-	keys := r.next
+	w.keepOnPage(r.block(w.keyFigures).first)
+	if w.ran() > 0 {
+		w.keepOnPage(r.block(w.cliffYears).first)
+	}
+	w.charts()
+	w.pageSetup(r.sh, "")
+}
+
+// keyFigure writes a key figure of the Summary: its label, indented when
+// indent, its value (a NaN reads "no data") and the bounds of its
+// interval, if any.
+func (w *consWriter) keyFigure(label string, indent bool, v any, f Format, bounds ...float64) {
+	r := w.sum
+	kind := ""
+	if indent {
+		kind = "indent"
+	}
+	r.set(0, label, styleKey{kind: kind, wrap: true})
+	if x, ok := v.(float64); ok && math.IsNaN(x) {
+		v = w.t("nodata")
+	}
+	st := styleKey{format: f}
+	if _, ok := v.(string); ok {
+		st = styleKey{kind: "right"}
+	}
+	r.set(1, v, st)
+	for i, b := range bounds {
+		r.set(2+i, b, styleKey{format: f})
+	}
+	if h := textHeight(label, int(r.widths[0]*1.25)); h > 15 {
+		w.b.rowHeight(r.sh, r.next, h)
+	}
+	r.next++
+}
+
+// keyFigures writes the key figures of the project: the communities, the
+// families in need, the plans, the cost and who pays it, affordability.
+func (w *consWriter) keyFigures() {
+	r, c, t := w.sum, w.c, &w.c.Totals
+	key := w.keyFigure
 	r.gap()
 	r.heading(w.t("sum.key"))
 	ci := w.ci()
 	r.header([]Col{{Header: w.t("sum.col.measure")}, {Header: w.t("sum.col.value")}, {Header: w.t("low", ci)}, {Header: w.t("upp", ci)}})
 	w.b.fail(w.b.f.SetCellStyle(r.sh, a1Name(1, r.next-1), a1Name(3, r.next-1), w.b.style(styleKey{kind: "header.right"})))
-	key := func(label string, indent bool, v any, f Format, bounds ...float64) {
-		kind := ""
-		if indent {
-			kind = "indent"
-		}
-		r.set(0, label, styleKey{kind: kind, wrap: true})
-		if x, ok := v.(float64); ok && math.IsNaN(x) {
-			v = w.t("nodata")
-		}
-		st := styleKey{format: f}
-		if _, ok := v.(string); ok {
-			st = styleKey{kind: "right"}
-		}
-		r.set(1, v, st)
-		for i, b := range bounds {
-			r.set(2+i, b, styleKey{format: f})
-		}
-		if h := textHeight(label, int(r.widths[0]*1.25)); h > 15 {
-			w.b.rowHeight(r.sh, r.next, h)
-		}
-		r.next++
-	}
-	ran := w.ran()
-	key(w.t("k.ran"), false, float64(ran), Integer)
+	key(w.t("k.ran"), false, float64(w.ran()), Integer)
 	key(w.t("k.failed"), false, float64(t.Failed), Integer)
 	key(w.t("k.households"), false, float64(t.Households), Integer)
 	if h := w.head; h >= 0 {
@@ -86,28 +102,26 @@ func (w *consWriter) summary() {
 	} else {
 		key(w.t("k.over.none"), false, w.t("none"), General)
 	}
+}
 
-	w.keepOnPage(keys)
-	if ran > 0 {
-		cliffs := r.next
-		r.gap()
-		r.heading(w.t("sum.cliffs"))
-		r.header([]Col{{Header: w.t("sum.col.year")}, {Header: w.t("sum.col.count")}})
-		w.b.fail(w.b.f.SetCellStyle(r.sh, a1Name(1, r.next-1), a1Name(1, r.next-1), w.b.style(styleKey{kind: "header.right"})))
-		with := 0
-		for _, yc := range t.Cliffs {
-			r.set(0, float64(yc.Year), styleKey{kind: "left"})
-			r.set(1, float64(yc.Communities), styleKey{format: Integer})
-			r.next++
-			with += yc.Communities
-		}
-		r.set(0, w.t("k.nocliff"), styleKey{})
-		r.set(1, float64(ran-with), styleKey{format: Integer})
+// cliffYears writes how many communities have their donor cliff in each
+// year, and how many have none.
+func (w *consWriter) cliffYears() {
+	r := w.sum
+	r.gap()
+	r.heading(w.t("sum.cliffs"))
+	r.header([]Col{{Header: w.t("sum.col.year")}, {Header: w.t("sum.col.count")}})
+	w.b.fail(w.b.f.SetCellStyle(r.sh, a1Name(1, r.next-1), a1Name(1, r.next-1), w.b.style(styleKey{kind: "header.right"})))
+	with := 0
+	for _, yc := range w.c.Totals.Cliffs {
+		r.set(0, float64(yc.Year), styleKey{kind: "left"})
+		r.set(1, float64(yc.Communities), styleKey{format: Integer})
 		r.next++
-		w.keepOnPage(cliffs)
+		with += yc.Communities
 	}
-	w.charts()
-	w.pageSetup(r.sh, "")
+	r.set(0, w.t("k.nocliff"), styleKey{})
+	r.set(1, float64(w.ran()-with), styleKey{format: Integer})
+	r.next++
 }
 
 // sentences are what a consortium can paste into a report: the
@@ -214,129 +228,150 @@ func (w *consWriter) charts() {
 		r.line(w.t("sum.nocharts"), "note")
 		return
 	}
-	heading := true // the heading goes with the first chart
 	if _, err := b.f.NewSheet(chartSheet); err != nil {
 		b.fail(err)
 		return
 	}
 	b.fail(b.f.SetSheetVisible(chartSheet, false))
-	set := func(col, row int, v any) { b.setCell(chartSheet, a1Name(col, row), v) }
-	width := 0.0
+	p := &chartPlacer{w: w, heading: true}
 	for _, x := range r.widths {
-		width += colPixels(x)
+		p.width += colPixels(x)
 	}
-	title := func(s string) excelize.ChartTitle {
-		return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s, Font: &excelize.Font{Size: 12, Bold: true, Color: "1F4E79"}}}}
+	if w.head >= 0 {
+		w.needChart(p)
 	}
-	axisTitle := func(s string) excelize.ChartTitle {
-		return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s, Font: &excelize.Font{Size: 9, Color: "404040"}}}}
-	}
-	fill := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}} }
-	zero := 0.0
-	gap := uint(50)
-	// place keeps a chart of height pixels, and the heading above the
-	// first, on one printed page, and returns the cell it goes in. The
-	// chart spans the rows excelize fits it to, 18 pixels a row of 15
-	// points (Excel and LibreOffice draw such a row 20 pixels high and the
-	// chart taller with it); the rows are given that height, so that the
-	// page's height is known.
-	place := func(height uint) string {
-		rows := int(math.Ceil(float64(height)/18)) + 1
-		need := float64(rows+1) * 15 // and a note below
-		if heading {
-			need += 18
-		}
-		if w.pageUsed() > 0 && w.pageUsed()+need > pageHeight {
-			b.fail(b.f.InsertPageBreak(r.sh, r.ref(0)))
-			w.pageTop = r.next
-		}
-		if heading {
-			r.heading(w.t("sum.charts"))
-			heading = false
-		}
-		cell := r.ref(0)
-		for range rows {
-			b.rowHeight(r.sh, r.next, 15)
-			r.next++
-		}
-		return cell
-	}
-	// A bar chart of n communities: 25 of them fit a page with a heading
-	// and a note.
-	barHeight := func(n int) uint { return uint(min(max(170, 90+15*n), maxChartHeight)) }
-	note := func(shown, all int) {
-		if all > shown {
-			r.line(w.t("chart.top", w.count(shown), w.count(all), w.name[csCommunities]), "note")
-		}
-	}
+	w.costChart(p)
+	w.shareChart(p)
+	r.line(w.t("chart.data", w.name[csCommunities], w.name[csBudget]), "note")
+}
 
-	// Families in need by community, with their intervals.
-	if h := w.head; h >= 0 {
-		top, all := ranked(w.c.Rows, func(r consolidate.Row) (float64, bool) {
-			if h >= len(r.Needs) || !r.Needs[h].Known() || r.Needs[h].Suppressed {
-				return 0, false
-			}
-			return r.Needs[h].Families, true
-		})
-		if n := len(top); n > 0 {
-			for col, s := range []string{"community", w.t("chart.need.y"), "plus", "minus"} {
-				set(col, 1, s)
-			}
-			var plus, minus []float64
-			for i, label := range w.chartLabels(top) {
-				nd := top[i].Needs[h]
-				p, m := plusMinus(nd.Families, nd.Low, nd.Upp)
-				set(0, i+2, label)
-				set(1, i+2, nd.Families)
-				set(2, i+2, p)
-				set(3, i+2, m)
-				plus, minus = append(plus, p), append(minus, m)
-			}
-			height := barHeight(n)
-			ch := &excelize.Chart{
-				Type:      excelize.Bar,
-				Dimension: excelize.ChartDimension{Width: uint(width), Height: height},
-				Title:     title(w.t("chart.need", w.ci())),
-				Legend:    excelize.ChartLegend{Position: "none"},
-				Series: []excelize.ChartSeries{{
-					Name: absCellRef(chartSheet, 1, 1), Categories: absRangeRef(chartSheet, 0, 2, n+1),
-					Values: absRangeRef(chartSheet, 1, 2, n+1), Fill: fill("5B9BD5"),
-				}},
-				XAxis: excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Size: 9, Color: "262626"}},
-				YAxis: excelize.ChartAxis{MajorGridLines: true, Minimum: &zero, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"},
-					Font: excelize.Font{Size: 9, Color: "404040"}, Title: axisTitle(w.t("chart.need.y"))},
-				VaryColors: boolRef(false),
-				GapWidth:   &gap,
-			}
-			b.addBarChart(r.sh, place(height), ch, []errorBars{{
-				Plus: absRangeRef(chartSheet, 2, 2, n+1), Minus: absRangeRef(chartSheet, 3, 2, n+1),
-				PlusValues: plus, MinusValues: minus,
-			}})
-			note(n, all)
-		}
-		if left := w.ran() - all; left > 0 {
-			r.line(w.t("chart.need.left", w.count(left)), "note")
-		}
-	}
+// chartPlacer places the charts of the Summary one under another, each
+// on one printed page, the heading above the first.
+type chartPlacer struct {
+	w       *consWriter
+	heading bool    // the heading is still to go, with the first chart
+	width   float64 // of a chart, in pixels: the sheet's
+}
 
-	// Who pays, by year: the Budget sheet's project totals.
-	bs, br := w.name[csBudget], w.budgetRows
+// place keeps a chart of height pixels, and the heading above the first,
+// on one printed page, and returns the cell it goes in. The chart spans
+// the rows excelize fits it to, 18 pixels a row of 15 points (Excel and
+// LibreOffice draw such a row 20 pixels high and the chart taller with
+// it); the rows are given that height, so that the page's height is
+// known.
+func (p *chartPlacer) place(height uint) string {
+	w, r, b := p.w, p.w.sum, p.w.b
+	rows := int(math.Ceil(float64(height)/18)) + 1
+	need := float64(rows+1) * 15 // and a note below
+	if p.heading {
+		need += 18
+	}
+	if w.pageUsed() > 0 && w.pageUsed()+need > pageHeight {
+		b.fail(b.f.InsertPageBreak(r.sh, r.ref(0)))
+		w.pageTop = r.next
+	}
+	if p.heading {
+		r.heading(w.t("sum.charts"))
+		p.heading = false
+	}
+	cell := r.ref(0)
+	for range rows {
+		b.rowHeight(r.sh, r.next, 15)
+		r.next++
+	}
+	return cell
+}
+
+// note says that a chart shows the first shown of all communities.
+func (p *chartPlacer) note(shown, all int) {
+	if all > shown {
+		w := p.w
+		w.sum.line(w.t("chart.top", w.count(shown), w.count(all), w.name[csCommunities]), "note")
+	}
+}
+
+// barHeight is the height of a bar chart of n communities: 25 of them fit
+// a page with a heading and a note.
+func barHeight(n int) uint { return uint(min(max(170, 90+15*n), maxChartHeight)) }
+
+// chartGap is the gap between the bars of the Summary's charts, in per
+// cent of a bar.
+const chartGap = 50
+
+// needChart draws the families in need by community, with their
+// intervals; its numbers go in the first columns of the chart sheet.
+func (w *consWriter) needChart(p *chartPlacer) {
+	h, b := w.head, w.b
+	set := func(col, row int, v any) { b.setCell(chartSheet, a1Name(col, row), v) }
+	top, all := ranked(w.c.Rows, func(r consolidate.Row) (float64, bool) {
+		if h >= len(r.Needs) || !r.Needs[h].Known() || r.Needs[h].Suppressed {
+			return 0, false
+		}
+		return r.Needs[h].Families, true
+	})
+	if n := len(top); n > 0 {
+		for col, s := range []string{"community", w.t("chart.need.y"), "plus", "minus"} {
+			set(col, 1, s)
+		}
+		var plus, minus []float64
+		for i, label := range w.chartLabels(top) {
+			nd := top[i].Needs[h]
+			pl, mi := plusMinus(nd.Families, nd.Low, nd.Upp)
+			set(0, i+2, label)
+			set(1, i+2, nd.Families)
+			set(2, i+2, pl)
+			set(3, i+2, mi)
+			plus, minus = append(plus, pl), append(minus, mi)
+		}
+		zero, gap := 0.0, uint(chartGap)
+		height := barHeight(n)
+		ch := &excelize.Chart{
+			Type:      excelize.Bar,
+			Dimension: excelize.ChartDimension{Width: uint(p.width), Height: height},
+			Title:     chartTitle(w.t("chart.need", w.ci())),
+			Legend:    excelize.ChartLegend{Position: "none"},
+			Series: []excelize.ChartSeries{{
+				Name: absCellRef(chartSheet, 1, 1), Categories: absRangeRef(chartSheet, 0, 2, n+1),
+				Values: absRangeRef(chartSheet, 1, 2, n+1), Fill: solidFill("5B9BD5"),
+			}},
+			XAxis: excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Size: 9, Color: "262626"}},
+			YAxis: excelize.ChartAxis{MajorGridLines: true, Minimum: &zero, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"},
+				Font: excelize.Font{Size: 9, Color: "404040"}, Title: axisTitle(w.t("chart.need.y"))},
+			VaryColors: boolRef(false),
+			GapWidth:   &gap,
+		}
+		b.addBarChart(w.sum.sh, p.place(height), ch, []errorBars{{
+			Plus: absRangeRef(chartSheet, 2, 2, n+1), Minus: absRangeRef(chartSheet, 3, 2, n+1),
+			PlusValues: plus, MinusValues: minus,
+		}})
+		p.note(n, all)
+	}
+	if left := w.ran() - all; left > 0 {
+		w.sum.line(w.t("chart.need.left", w.count(left)), "note")
+	}
+}
+
+// costChart draws who pays by year: the project totals of the Budget
+// sheet.
+func (w *consWriter) costChart(p *chartPlacer) {
+	bs, bt := w.name[csBudget], w.budgetTotals
 	n := w.years()
 	var series []excelize.ChartSeries
 	for i, color := range []string{"5B9BD5", "A9D18E", "C55A11"} {
-		row := br[1+i]
+		row := bt.row(budDonor + i)
 		series = append(series, excelize.ChartSeries{
 			Name:       absCellRef(bs, 0, row),
-			Categories: absRowRef(bs, br[0], 1, n),
+			Categories: absRowRef(bs, bt.header, 1, n),
 			Values:     absRowRef(bs, row, 1, n),
-			Fill:       fill(color),
+			Fill:       solidFill(color),
 		})
 	}
+	gap := uint(chartGap)
 	height := uint(300)
-	b.fail(b.f.AddChart(r.sh, place(height), &excelize.Chart{
+	w.b.fail(w.b.f.AddChart(w.sum.sh, p.place(height), &excelize.Chart{
 		Type:       excelize.ColStacked,
-		Dimension:  excelize.ChartDimension{Width: uint(width), Height: height},
-		Title:      title(w.t("chart.cost")),
+		Dimension:  excelize.ChartDimension{Width: uint(p.width), Height: height},
+		Title:      chartTitle(w.t("chart.cost")),
 		Legend:     excelize.ChartLegend{Position: "bottom"},
 		Series:     series,
 		XAxis:      excelize.ChartAxis{Font: excelize.Font{Size: 9, Color: "262626"}},
@@ -344,12 +379,17 @@ func (w *consWriter) charts() {
 		VaryColors: boolRef(false),
 		GapWidth:   &gap,
 	}))
+}
 
-	// The highest share of revenue by community, coloured by the
-	// threshold.
+// shareChart draws the highest share of revenue by community, coloured
+// by the threshold; its numbers go in the chart sheet's columns from
+// shareChartCol.
+func (w *consWriter) shareChart(p *chartPlacer) {
+	b := w.b
+	set := func(col, row int, v any) { b.setCell(chartSheet, a1Name(col, row), v) }
 	top, all := ranked(w.c.Rows, func(r consolidate.Row) (float64, bool) { return r.MaxShare, !math.IsNaN(r.MaxShare) })
 	if n := len(top); n > 0 {
-		const base = 5
+		const base = shareChartCol
 		names := []string{"community", w.t("chart.share.y")}
 		if w.hasThreshold() {
 			names = []string{"community", w.t("chart.share.in", w.pct2(w.c.Threshold)), w.t("chart.share.over", w.pct2(w.c.Threshold))}
@@ -369,19 +409,19 @@ func (w *consWriter) charts() {
 		for i := 1; i < len(names); i++ {
 			series = append(series, excelize.ChartSeries{
 				Name: absCellRef(chartSheet, base+i, 1), Categories: absRangeRef(chartSheet, base, 2, n+1),
-				Values: absRangeRef(chartSheet, base+i, 2, n+1), Fill: fill([]string{"5B9BD5", "C00000"}[i-1]),
+				Values: absRangeRef(chartSheet, base+i, 2, n+1), Fill: solidFill([]string{"5B9BD5", "C00000"}[i-1]),
 			})
 		}
 		legend := "none"
 		if len(series) > 1 {
 			legend = "top"
 		}
-		overlap := 100
+		zero, overlap, gap := 0.0, 100, uint(chartGap)
 		height := barHeight(n)
-		b.fail(b.f.AddChart(r.sh, place(height), &excelize.Chart{
+		b.fail(b.f.AddChart(w.sum.sh, p.place(height), &excelize.Chart{
 			Type:      excelize.BarStacked,
-			Dimension: excelize.ChartDimension{Width: uint(width), Height: height},
-			Title:     title(w.t("chart.share")),
+			Dimension: excelize.ChartDimension{Width: uint(p.width), Height: height},
+			Title:     chartTitle(w.t("chart.share")),
 			Legend:    excelize.ChartLegend{Position: legend},
 			Series:    series,
 			XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Size: 9, Color: "262626"}},
@@ -391,13 +431,16 @@ func (w *consWriter) charts() {
 			Overlap:    &overlap,
 			GapWidth:   &gap,
 		}))
-		note(n, all)
+		p.note(n, all)
 	}
 	if left := w.ran() - all; left > 0 {
-		r.line(w.t("chart.share.left", w.count(left)), "note")
+		w.sum.line(w.t("chart.share.left", w.count(left)), "note")
 	}
-	r.line(w.t("chart.data", w.name[csCommunities], w.name[csBudget]), "note")
 }
+
+// shareChartCol is the first column of the share chart's numbers on the
+// chart sheet, right of the need chart's four.
+const shareChartCol = 5
 
 // pageHeight is the height of the body of an A4 landscape page with the
 // margins of [Book.pageSetup], in points: what the Summary fits blocks to.

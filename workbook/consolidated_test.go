@@ -17,49 +17,28 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// consolidatedCases are the workbooks the golden tests write.
-var consolidatedCases = []struct {
-	name string
-	lang hromada.Lang
-}{
-	{"uk", hromada.Ukrainian},
-	{"en", hromada.English},
-}
+// consolidatedWrites are the workbook of four communities in both
+// languages, for the golden and determinism tests.
+var consolidatedWrites = writerTest[langCase]{golden: "consolidated", cases: bothLangs,
+	name: func(c langCase) string { return c.name },
+	write: func(t *testing.T, c langCase, file string) string {
+		return writeTestConsolidated(t, file, testConsolidated(c.lang))
+	}}
 
 func writeTestConsolidated(t *testing.T, name string, c *Consolidated) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), name+".xlsx")
-	if err := WriteConsolidated(path, c); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return writeTemp(t, name, func(path string) error { return WriteConsolidated(path, c) })
 }
 
 // TestWriteConsolidatedGolden compares a text dump of the consolidated
 // workbook of four communities — every sheet, cell, number format, width
 // and frozen pane — with the golden files in testdata/consolidated
 // (go test -run WriteConsolidatedGolden -update rewrites them).
-func TestWriteConsolidatedGolden(t *testing.T) {
-	for _, c := range consolidatedCases {
-		t.Run(c.name, func(t *testing.T) {
-			got, err := Dump(writeTestConsolidated(t, c.name, testConsolidated(c.lang)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkGolden(t, filepath.Join("testdata", "consolidated", c.name+".txt"), got)
-		})
-	}
-}
+func TestWriteConsolidatedGolden(t *testing.T) { consolidatedWrites.goldenDumps(t) }
 
 // TestWriteConsolidatedDeterministic writes the same workbook several
 // times: the files must be equal byte for byte, charts and links included.
-func TestWriteConsolidatedDeterministic(t *testing.T) {
-	for _, c := range consolidatedCases {
-		sameBytesEachWrite(t, c.name, 4, func(i int) string {
-			return writeTestConsolidated(t, c.name+strconv.Itoa(i), testConsolidated(c.lang))
-		})
-	}
-}
+func TestWriteConsolidatedDeterministic(t *testing.T) { consolidatedWrites.sameBytes(t, 4) }
 
 // cellValue reads a cell's raw value.
 func cellValue(t *testing.T, f *excelize.File, sh, cell string) string {
@@ -335,30 +314,10 @@ func TestConsolidatedManyCommunities(t *testing.T) {
 // TestConsolidatedTexts checks that every text the consolidated writer
 // uses is in consText in both languages, with the same arguments.
 func TestConsolidatedTexts(t *testing.T) {
-	used := map[string]bool{}      // keys looked up by w.t
+	used := writerKeys(t, "consolidated*.go")
 	mentioned := map[string]bool{} // every string of the writer, some of them keys passed on
-	literal := regexp.MustCompile(`w\.t\("([a-z0-9_.]+)"`)
-	quoted := regexp.MustCompile(`"([a-z0-9_.]+)"`)
-	files, err := filepath.Glob("consolidated*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range literal.FindAllSubmatch(src, -1) {
-			if k := string(m[1]); !strings.HasSuffix(k, ".") {
-				used[k] = true
-			}
-		}
-		for _, m := range quoted.FindAllSubmatch(src, -1) {
-			mentioned[string(m[1])] = true
-		}
+	for _, k := range sourceMatches(t, "consolidated*.go", regexp.MustCompile(`"([a-z0-9_.]+)"`)) {
+		mentioned[k] = true
 	}
 	for _, k := range []string{csSummary, csCommunities, csNeeds, csServices, csBudget, csStatus, csMethods} {
 		used["sheet."+k] = true
@@ -368,19 +327,7 @@ func TestConsolidatedTexts(t *testing.T) {
 		"com.total", "com.donor", "com.state", "com.local", "com.assessment", "com.plan", "com.budget"} {
 		used[k] = true
 	}
-	if len(used) < 100 {
-		t.Fatalf("found only %d keys: the pattern no longer matches the writer", len(used))
-	}
-	for k := range used {
-		txt, ok := consText[k]
-		if !ok {
-			t.Errorf("text %q is used but not in consText", k)
-			continue
-		}
-		if txt.UK == "" || txt.EN == "" {
-			t.Errorf("text %q lacks a language: %+v", k, txt)
-		}
-	}
+	checkTextKeys(t, "consText", consText, used, 100)
 	for k, txt := range consText {
 		if strings.Count(txt.UK, "%") != strings.Count(txt.EN, "%") {
 			t.Errorf("text %q: the languages take different arguments: %q, %q", k, txt.UK, txt.EN)

@@ -88,11 +88,11 @@ type consWriter struct {
 	// head is the index of the need the report leads with: any target
 	// group, else all households; -1 when there is none.
 	head int
-	// budgetRows are the rows of the Budget sheet's header, donor, state
-	// and local budget lines, which the Summary's chart draws.
-	budgetRows [4]int
-	linkStyle  int
-	pageTop    int // the Summary's first row on the current printed page
+	// budgetTotals are the rows of the Budget sheet's project totals,
+	// which the Summary's chart draws.
+	budgetTotals tableRows
+	linkStyle    int
+	pageTop      int // the Summary's first row on the current printed page
 
 }
 

@@ -132,19 +132,11 @@ func (w *planWriter) serviceName(s hromada.Service) string {
 }
 
 // action names an action in the workbook's language.
-func (w *planWriter) action(a plan.Action) string { return w.t("action." + string(a)) }
+func (w *planWriter) action(a plan.Action) string { return actionWord(w.lang, string(a)) }
 
 // fte writes a number of posts as the language does, with the decimals it
 // needs: «12,5», "0.25", "8".
 func (w *planWriter) fte(v float64) string { return formatFTE(w.lang, v) }
-
-func formatFTE(lang hromada.Lang, v float64) string {
-	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
-	if lang != hromada.English {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
-}
 
 // pageSetup sets a sheet of the plan to print as [Book.pageSetup] does,
 // the community and the sheet named in the footer.

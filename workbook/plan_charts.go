@@ -136,7 +136,3 @@ func (w *planWriter) charts() {
 	}
 	b.fail(b.f.AddChart(w.summarySheet, a1Name(staffCol, row), c))
 }
-
-// colPixels is the width in pixels of a column width characters wide, as
-// spreadsheet programs draw it in Calibri 11.
-func colPixels(width float64) float64 { return math.Round(width*7 + 5) }

@@ -110,7 +110,7 @@ func yearHeader(h string) (key string, year int, ok bool) {
 func parseAction(s string) (plan.Action, bool) {
 	k := headerKey(s)
 	for _, a := range []plan.Action{plan.Create, plan.Enhance, plan.Sufficient, plan.MoreData} {
-		t := planText["action."+string(a)]
+		t := actionText[string(a)]
 		if k == headerKey(string(a)) || k == headerKey(t.UK) || k == headerKey(t.EN) {
 			return a, true
 		}

@@ -3,7 +3,6 @@ package workbook
 import (
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -19,21 +18,19 @@ import (
 )
 
 // planCases are the workbooks the golden tests write: three plan years.
-var planCases = []struct {
-	name string
-	lang hromada.Lang
-}{
-	{"uk", hromada.Ukrainian},
-	{"en", hromada.English},
-}
+var planCases = bothLangs
+
+// planWrites are the plan workbooks of planCases, for the golden and
+// determinism tests; their dumps list the conditional formats too.
+var planWrites = writerTest[langCase]{golden: "plan", cases: planCases, dump: planDump,
+	name: func(c langCase) string { return c.name },
+	write: func(t *testing.T, c langCase, file string) string {
+		return writeTestPlan(t, file, testPlan(t, c.lang, 3))
+	}}
 
 func writeTestPlan(t *testing.T, name string, p *Plan) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), name+".xlsx")
-	if err := WritePlan(path, p); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return writeTemp(t, name, func(path string) error { return WritePlan(path, p) })
 }
 
 // planDump is Dump with each sheet's conditional formats after it, which
@@ -78,24 +75,11 @@ func planDump(t *testing.T, path string) string {
 // sheet, cell, formula, number format, width, frozen pane, validation and
 // conditional format — with the golden files in testdata/plan (go test
 // -run Golden -update rewrites them).
-func TestWritePlanGolden(t *testing.T) {
-	for _, c := range planCases {
-		t.Run(c.name, func(t *testing.T) {
-			got := planDump(t, writeTestPlan(t, c.name, testPlan(t, c.lang, 3)))
-			checkGolden(t, filepath.Join("testdata", "plan", c.name+".txt"), got)
-		})
-	}
-}
+func TestWritePlanGolden(t *testing.T) { planWrites.goldenDumps(t) }
 
 // TestWritePlanDeterministic writes the same plan five times: the files
 // must be equal byte for byte, charts included.
-func TestWritePlanDeterministic(t *testing.T) {
-	for _, c := range planCases {
-		sameBytesEachWrite(t, c.name, 5, func(i int) string {
-			return writeTestPlan(t, fmt.Sprint(c.name, i), testPlan(t, c.lang, 3))
-		})
-	}
-}
+func TestWritePlanDeterministic(t *testing.T) { planWrites.sameBytes(t, 5) }
 
 // TestWritePlanSheets checks what a planner sees first: the sheets in
 // order, the Summary's sentence, the charts and their error bars, and
@@ -548,31 +532,15 @@ func TestPlanTexts(t *testing.T) {
 			}
 		}
 	}
-	files, err := filepath.Glob("plan*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
 	call := regexp.MustCompile(`(?:w\.t|pt\(\w+(?:\.\w+)?,)\s*\(?"([a-z_.]+)"`)
 	var used []string
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range call.FindAllStringSubmatch(string(src), -1) {
-			if !strings.HasSuffix(m[1], ".") {
-				used = append(used, m[1])
-			}
+	for _, k := range sourceMatches(t, "plan*.go", call) {
+		if !strings.HasSuffix(k, ".") {
+			used = append(used, k)
 		}
 	}
 	if len(used) < 60 {
 		t.Fatalf("found only %d uses of texts; is the pattern out of date?", len(used))
-	}
-	for _, a := range []plan.Action{plan.Create, plan.Enhance, plan.Sufficient, plan.MoreData} {
-		used = append(used, "action."+string(a))
 	}
 	for _, r := range []plan.Reason{plan.ReasonNoProvider, plan.ReasonBelowTarget, plan.ReasonTargetMet, plan.ReasonNoDemand,
 		plan.ReasonSuppressed, plan.ReasonBasic, plan.ReasonMinimumPackage, plan.ReasonVulnerable, plan.ReasonMinStaff,

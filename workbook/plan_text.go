@@ -19,12 +19,8 @@ var planText = texts{
 	"sheet.methods":   {UK: "Методи", EN: "Methods"},
 
 	// Actions and reasons.
-	"action.create":     {UK: "створити", EN: "create"},
-	"action.enhance":    {UK: "розширити", EN: "enhance"},
-	"action.sufficient": {UK: "достатньо", EN: "sufficient"},
-	"action.more_data":  {UK: "потрібні дані", EN: "more data needed"},
-	"yes":               {UK: "так", EN: "yes"},
-	"no":                {UK: "ні", EN: "no"},
+	"yes": {UK: "так", EN: "yes"},
+	"no":  {UK: "ні", EN: "no"},
 
 	"reason.no_provider":           {UK: "немає надавача", EN: "no provider"},
 	"reason.capacity_below_target": {UK: "спроможність нижча за мету", EN: "capacity below target"},

@@ -1,0 +1,153 @@
+package workbook
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/hromada-tool/hromada"
+)
+
+// texts are the texts of a workbook by key, in both languages.
+type texts map[string]hromada.Text
+
+// in returns the text of key in lang, formatted with args when there are
+// any. An unknown key is returned as it is, so a missing text shows in the
+// workbook rather than failing it; each workbook has a test that every key
+// it uses is in its table.
+func (t texts) in(lang hromada.Lang, key string, args ...any) string {
+	x, ok := t[key]
+	if !ok {
+		return key
+	}
+	s := x.In(lang)
+	if len(args) > 0 {
+		s = fmt.Sprintf(s, args...)
+	}
+	return s
+}
+
+// unitText names the units of counts, by unit and plural form
+// ([pluralForm]).
+var unitText = texts{
+	"family.one":     {UK: "сім'я", EN: "family"},
+	"family.few":     {UK: "сім'ї", EN: "families"},
+	"family.many":    {UK: "сімей", EN: "families"},
+	"child.one":      {UK: "дитина", EN: "child"},
+	"child.few":      {UK: "дитини", EN: "children"},
+	"child.many":     {UK: "дітей", EN: "children"},
+	"person.one":     {UK: "особа", EN: "person"},
+	"person.few":     {UK: "особи", EN: "persons"},
+	"person.many":    {UK: "осіб", EN: "persons"},
+	"household.one":  {UK: "домогосподарство", EN: "household"},
+	"household.few":  {UK: "домогосподарства", EN: "households"},
+	"household.many": {UK: "домогосподарств", EN: "households"},
+}
+
+// unitWord is the form of a unit's name that goes with the number n:
+// «1 сім'я», «2 сім'ї», «5 сімей»; "1 family", "2 families".
+func unitWord(lang hromada.Lang, u hromada.Unit, n float64) string {
+	if u == "" {
+		u = hromada.Family
+	}
+	return unitText.in(lang, string(u)+"."+pluralForm(lang, n))
+}
+
+// pluralForm is the plural class of a whole number n: "one", "few" or
+// "many" (Ukrainian has three; English uses "one" and "many").
+func pluralForm(lang hromada.Lang, n float64) string {
+	k := int64(math.Abs(math.Round(n)))
+	if lang == hromada.English {
+		if k == 1 {
+			return "one"
+		}
+		return "many"
+	}
+	switch {
+	case k%10 == 1 && k%100 != 11:
+		return "one"
+	case k%10 >= 2 && k%10 <= 4 && (k%100 < 12 || k%100 > 14):
+		return "few"
+	}
+	return "many"
+}
+
+// unitPlural is the plural name of a unit, as in column headers.
+func unitPlural(lang hromada.Lang, u hromada.Unit) string {
+	if u == "" {
+		u = hromada.Family
+	}
+	return unitText.in(lang, string(u)+".many")
+}
+
+// formatCount writes a whole number as the language does: «1 240» with a
+// no-break space in Ukrainian, "1,240" in English.
+func formatCount(lang hromada.Lang, v float64) string {
+	s := fmt.Sprintf("%.0f", math.Abs(v))
+	sep := ","
+	if lang != hromada.English {
+		sep = "\u00a0"
+	}
+	var b strings.Builder
+	if v < -0.5 {
+		b.WriteString("−")
+	}
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// formatPercent writes a share as a percentage with one decimal: «12,3 %»,
+// "12.3 %".
+func formatPercent(lang hromada.Lang, v float64) string {
+	return formatDecimal(lang, v*100, 1) + "\u00a0%"
+}
+
+// formatDecimal writes v with the given decimals and the language's
+// decimal separator.
+func formatDecimal(lang hromada.Lang, v float64, decimals int) string {
+	s := fmt.Sprintf("%.*f", decimals, v)
+	if lang != hromada.English {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// lowerFirst lowers the first letter of a name for the middle of an English
+// sentence, unless the name starts with an abbreviation ("IDP families").
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) == 0 || (len(r) > 1 && unicode.IsUpper(r[1])) {
+		return s
+	}
+	r[0] = unicode.ToLower(r[0])
+	return string(r)
+}
+
+func formatFTE(lang hromada.Lang, v float64) string {
+	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+	if lang != hromada.English {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// actionText names the actions of a plan, by [plan.Action] code, as the
+// plan workbook writes and reads them and the consolidated workbook
+// shows them.
+var actionText = texts{
+	"create":     {UK: "створити", EN: "create"},
+	"enhance":    {UK: "розширити", EN: "enhance"},
+	"sufficient": {UK: "достатньо", EN: "sufficient"},
+	"more_data":  {UK: "потрібні дані", EN: "more data needed"},
+}
+
+// actionWord names plan action a in lang, or gives a code it does not
+// know as it is.
+func actionWord(lang hromada.Lang, a string) string { return actionText.in(lang, a) }
