@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/examples/internal/sim"
 	"github.com/hromada-tool/hromada/internal/xlsx"
@@ -226,7 +227,7 @@ func TestAssessmentCoversTruth(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", c.SurveyFile, err)
 		}
-		truth := targetDemand(ex.Communities[i])
+		truth := targetDemand(ex.Communities[i], ex.Units)
 		for _, d := range res.Union {
 			k, ok := index[d.Service]
 			if !ok {
@@ -245,10 +246,12 @@ func TestAssessmentCoversTruth(t *testing.T) {
 	}
 }
 
-// targetDemand returns how many families of c in any default group need
-// each service (a family with children, or a low-income household: the
-// other groups are families with children).
-func targetDemand(c *community) []float64 {
+// targetDemand returns how many clients in any default group need each
+// service (a family with children, or a low-income household: the other
+// groups are families with children), in the service's unit: families, or
+// for a service counted in children or persons the members who need it,
+// as the roster counts them.
+func targetDemand(c *community, units []hromada.Unit) []float64 {
 	d := make([]float64, len(project.NeedOptions))
 	for _, s := range c.Settlements {
 		for i := range s.Households {
@@ -257,7 +260,13 @@ func targetDemand(c *community) []float64 {
 				continue
 			}
 			for k, y := range h.Needs {
-				d[k] += b2f(y)
+				switch {
+				case !y:
+				case units[k] == hromada.Family:
+					d[k]++
+				default:
+					d[k] += float64(h.Clients(k))
+				}
 			}
 		}
 	}
