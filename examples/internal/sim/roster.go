@@ -1,7 +1,11 @@
 package sim
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -179,6 +183,7 @@ var docTime = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Format(time.RFC3339)
 func writeStreams(path string, sheets []streamSheet) error {
 	x := excelize.NewFile()
 	defer x.Close()
+	x.SetZipWriter(newSortedZip)
 	for i, sh := range sheets {
 		name := workbook.SheetName(sh.name)
 		var err error
@@ -222,4 +227,47 @@ func writeStreams(path string, sheets []streamSheet) error {
 		return err
 	}
 	return workbook.WriteAtomic(path, func(w *os.File) error { return x.Write(w) })
+}
+
+// sortedZip writes a workbook's parts in the order of their names.
+// excelize writes the parts of its stream writers in a map's order, so the
+// two stream sheets of a survey would come out in either order and the
+// same seed would not always write the same bytes. The parts are written
+// to a first archive as excelize gives them, then copied, still
+// compressed, in order.
+type sortedZip struct {
+	out   *zip.Writer
+	tmp   bytes.Buffer
+	parts *zip.Writer
+}
+
+func newSortedZip(w io.Writer) excelize.ZipWriter {
+	z := &sortedZip{out: zip.NewWriter(w)}
+	z.parts = zip.NewWriter(&z.tmp)
+	return z
+}
+
+// Create starts a part.
+func (z *sortedZip) Create(name string) (io.Writer, error) { return z.parts.Create(name) }
+
+// AddFS adds the files of fsys as parts.
+func (z *sortedZip) AddFS(fsys fs.FS) error { return z.parts.AddFS(fsys) }
+
+// Close writes the parts in the order of their names.
+func (z *sortedZip) Close() error {
+	if err := z.parts.Close(); err != nil {
+		return err
+	}
+	r, err := zip.NewReader(bytes.NewReader(z.tmp.Bytes()), int64(z.tmp.Len()))
+	if err != nil {
+		return err
+	}
+	files := slices.Clone(r.File)
+	slices.SortFunc(files, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
+	for _, f := range files {
+		if err := z.out.Copy(f); err != nil {
+			return err
+		}
+	}
+	return z.out.Close()
 }
