@@ -152,7 +152,7 @@ func knownRows(ex *example, cat *catalogue.Catalogue) ([][]any, error) {
 	var rows [][]any
 	for i, c := range ex.Communities {
 		r := rand.New(rand.NewPCG(ex.Seed, uint64(400+i)))
-		rs, err := sim.KnownClientsRows(c, asOf, code, r)
+		rs, err := sim.KnownClientsRows(c, asOf, code, hromada.Ukrainian, r)
 		if err != nil {
 			return nil, err
 		}

@@ -173,7 +173,7 @@ func community(dir string, p nplace, i, n int, units []hromada.Unit, code func(s
 	if err != nil {
 		return summary{}, err
 	}
-	known, err := sim.KnownClientsRows(c, asOf, code, rand.New(rand.NewPCG(opt.Seed, streamKnown+uint64(i))))
+	known, err := sim.KnownClientsRows(c, asOf, code, hromada.Ukrainian, rand.New(rand.NewPCG(opt.Seed, streamKnown+uint64(i))))
 	if err != nil {
 		return summary{}, err
 	}

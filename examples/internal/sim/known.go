@@ -80,8 +80,9 @@ var KnownServices = []knownService{
 // clients the records know, in the service's unit (the members who need
 // it; for a service counted in families, the families of a target group
 // that need it, as Community.Demand counts them). code gives a needs
-// option's classifier code and unit.
-func KnownClientsRows(c *Community, asOf time.Time, code func(key string) (string, hromada.Unit, error), r *rand.Rand) ([][]any, error) {
+// option's classifier code and unit. The use is written as the template of
+// language lang offers it in its drop-down (мінімум / floor).
+func KnownClientsRows(c *Community, asOf time.Time, code func(key string) (string, hromada.Unit, error), lang hromada.Lang, r *rand.Rand) ([][]any, error) {
 	var rows [][]any
 	for _, ks := range KnownServices {
 		k := -1
@@ -118,7 +119,18 @@ func KnownClientsRows(c *Community, asOf time.Time, code func(key string) (strin
 				}
 			}
 		}
-		rows = append(rows, []any{c.Code, svc, known, string(unit), asOf, ks.Source, ks.Use})
+		rows = append(rows, []any{c.Code, svc, known, string(unit), asOf, ks.Source, useIn(ks.Use, lang)})
 	}
 	return rows, nil
+}
+
+// useIn returns a use code (floor, demand) as the template of language
+// lang shows it; a code the list does not have is returned as it is.
+func useIn(code string, lang hromada.Lang) string {
+	for _, v := range project.FixedLists["use"] {
+		if v.Code == code {
+			return v.Label.In(lang)
+		}
+	}
+	return code
 }

@@ -32,7 +32,8 @@ func (s fixedSource) Uint64() uint64 { return uint64(s) }
 //
 // Inclusive support has no client. With every client known the counts are
 // these; with none known they are all 0. Each row is community, code,
-// count, unit, as of, source, use, in the order of KnownServices.
+// count, unit, as of, source, use (as the Ukrainian template's drop-down
+// shows it: мінімум, попит), in the order of KnownServices.
 func TestKnownClientsRows(t *testing.T) {
 	day, resp, early, living := option(t, "day_care_children"), option(t, "respite_care"), option(t, "early_intervention"), option(t, "supported_living")
 	needs := func(ks ...int) []bool {
@@ -67,7 +68,7 @@ func TestKnownClientsRows(t *testing.T) {
 		{"every client known", 0, func(key string) int { return all[key] }},
 		{"no client known", math.MaxUint64, func(string) int { return 0 }},
 	} {
-		rows, err := KnownClientsRows(c, asOf, code, rand.New(c0.src))
+		rows, err := KnownClientsRows(c, asOf, code, hromada.Ukrainian, rand.New(c0.src))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -75,13 +76,13 @@ func TestKnownClientsRows(t *testing.T) {
 			t.Fatalf("%s: %d rows, want %d", c0.name, len(rows), len(KnownServices))
 		}
 		for i, ks := range KnownServices {
-			want := []any{"UA0", "code:" + ks.Key, c0.want(ks.Key), string(units[ks.Key]), asOf, ks.Source, ks.Use}
+			want := []any{"UA0", "code:" + ks.Key, c0.want(ks.Key), string(units[ks.Key]), asOf, ks.Source, map[string]string{"floor": "мінімум", "demand": "попит"}[ks.Use]}
 			if fmt.Sprint(rows[i]) != fmt.Sprint(want) {
 				t.Errorf("%s: row %d = %v, want %v", c0.name, i, rows[i], want)
 			}
 		}
 	}
-	if _, err := KnownClientsRows(c, asOf, func(string) (string, hromada.Unit, error) { return "", "", fmt.Errorf("no catalogue") }, rand.New(fixedSource(0))); err == nil {
+	if _, err := KnownClientsRows(c, asOf, func(string) (string, hromada.Unit, error) { return "", "", fmt.Errorf("no catalogue") }, hromada.Ukrainian, rand.New(fixedSource(0))); err == nil {
 		t.Error("a service the catalogue lacks: want an error")
 	}
 }
