@@ -321,6 +321,21 @@ func TestExportMatchesQuestionnaire(t *testing.T) {
 			t.Errorf("export column %s: the form has no group %s", c.Header, group)
 		}
 	}
+	// The roster sheet is named after the form's repeat group, and its
+	// questions are under that group's path.
+	if !strings.Contains(form, `string "begin_repeat"`) || !strings.Contains(form, `string "`+project.RosterSheet+`"`) {
+		t.Errorf("questionnaire.xlsx has no repeat group %q, which the roster sheet assumes", project.RosterSheet)
+	}
+	rcols, err := sim.RosterColumns(ex.Surveys[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range rcols {
+		group, q, ok := strings.Cut(c.Header, "/")
+		if ok && (group != project.RosterSheet || !strings.Contains(form, `string "`+strings.Split(q, "/")[0]+`"`)) {
+			t.Errorf("roster column %s: not a question of the form's repeat group %s", c.Header, project.RosterSheet)
+		}
+	}
 }
 
 // TestRegistryMatchesPublishedRates checks the registry counts of the six

@@ -60,9 +60,20 @@ func writeInputs(dir string, ex *example) (map[string]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	ex.Units = make([]hromada.Unit, len(project.NeedOptions))
+	for k, o := range project.NeedOptions {
+		if sv, ok := cat.ByKey(o.Key); ok {
+			ex.Units[k] = sv.Unit
+		}
+	}
+	known, err := knownRows(ex, cat)
+	if err != nil {
+		return nil, err
+	}
+	ex.Known = known
 	all := map[string]map[string][][]any{
 		project.ProjectFile:  rows,
-		project.RegistryFile: {project.Registry.Key: registryRows(ex)},
+		project.RegistryFile: {project.Registry.Key: registryRows(ex), project.KnownClients.Key: known},
 	}
 	if all[project.ProvidersFile], err = providerRows(ex, cat); err != nil {
 		return nil, err
@@ -97,7 +108,6 @@ func projectRows(starter project.Starter) (map[string][][]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	sim.WithoutRoster(rows)
 	rows[project.Settings.Key] = append(rows[project.Settings.Key],
 		[]any{"first_year", firstYear},
 		[]any{"years", years},
@@ -126,4 +136,27 @@ func registryRows(ex *example) [][]any {
 		}
 	}
 	return rows
+}
+
+// knownRows are the rows of the Known clients sheet: for each community,
+// the clients of its rare services that case records know
+// (sim.KnownServices), drawn from the synthetic population.
+func knownRows(ex *example, cat *catalogue.Catalogue) ([][]any, error) {
+	code := func(key string) (string, hromada.Unit, error) {
+		sv, ok := cat.ByKey(key)
+		if !ok {
+			return "", "", fmt.Errorf("the catalogue has no service with key %q", key)
+		}
+		return sv.Code, sv.Unit, nil
+	}
+	var rows [][]any
+	for i, c := range ex.Communities {
+		r := rand.New(rand.NewPCG(ex.Seed, uint64(400+i)))
+		rs, err := sim.KnownClientsRows(c, asOf, code, hromada.Ukrainian, r)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, rs...)
+	}
+	return rows, nil
 }

@@ -25,6 +25,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/examples/internal/sim"
 )
 
@@ -50,6 +51,8 @@ type example struct {
 	Seed        uint64
 	Communities []*community
 	Surveys     []*survey
+	Units       []hromada.Unit // the catalogue's unit of each needs option
+	Known       [][]any        // rows of the Known clients sheet, by community then sim.KnownServices
 }
 
 // Generate writes the example project into dir from seed. Each community

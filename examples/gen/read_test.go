@@ -3,11 +3,11 @@ package main
 import (
 	"math"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/examples/internal/sim"
 	"github.com/hromada-tool/hromada/internal/xlsx"
 	"github.com/hromada-tool/hromada/kobo"
 	"github.com/hromada-tool/hromada/project"
@@ -77,6 +77,7 @@ func TestSurveysReadBack(t *testing.T) {
 		if err := tab.Err(); err != nil {
 			t.Fatal(err)
 		}
+		checkRoster(t, f, path, s)
 		if err := f.Close(); err != nil {
 			t.Fatal(err)
 		}
@@ -90,18 +91,101 @@ func TestSurveysReadBack(t *testing.T) {
 	}
 }
 
+// checkRoster reads the roster sheet of a survey file as Kobo's export
+// lays it out and checks it against the households the generator drew:
+// one row per member of every household that agreed to the interview, in
+// order, tied to its household by _parent_index and _submission__uuid,
+// with the member's age and the services the member needs; and a
+// household needs a member-level service on the main sheet exactly when
+// one of its members needs it on the roster.
+func checkRoster(t *testing.T, f *xlsx.File, path string, s *sim.Survey) {
+	t.Helper()
+	tab, err := kobo.OpenTable(f, project.RosterSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tab.Close()
+	col := map[string]int{}
+	for _, name := range []string{"_parent_index", "_submission__uuid", "member_age", "member_disability"} {
+		if col[name], err = tab.Lookup(name); err != nil {
+			t.Fatalf("%s roster: column %s: %v", path, name, err)
+		}
+	}
+	needs, ok := tab.SelectMultiple(project.MemberNeedsQuestion)
+	if !ok || needs.Parent < 0 || len(needs.Options) != len(project.MemberNeedOptions)+1 {
+		t.Fatalf("%s roster: member_needs columns %+v, want the codes column and %d options", path, needs, len(project.MemberNeedOptions)+1)
+	}
+	option := map[string]int{}
+	for k, o := range project.NeedOptions {
+		option[o.Key] = k
+	}
+	seen := make([]int, len(s.Interviews)) // roster rows read per household
+	clients := make([]map[string]int, len(s.Interviews))
+	prev := 0
+	for tab.Next() {
+		p, _, err := tab.Number(col["_parent_index"])
+		if err != nil || p < 1 || int(p) > len(s.Interviews) || int(p) < prev {
+			t.Fatalf("%s roster line %d: _parent_index %v (%v), households 1–%d in order", path, tab.Line(), p, err, len(s.Interviews))
+		}
+		prev = int(p)
+		i := int(p) - 1
+		iv := s.Interviews[i]
+		if !iv.Consent || seen[i] >= len(iv.Household.Members) {
+			t.Fatalf("%s roster line %d: a member row for household %v, which refused or has %d members", path, tab.Line(), p, len(iv.Household.Members))
+		}
+		m := iv.Household.Members[seen[i]]
+		seen[i]++
+		if got := tab.Row()[col["_submission__uuid"]]; got != iv.UUID {
+			t.Fatalf("%s roster line %d: uuid %s, household's %s", path, tab.Line(), got, iv.UUID)
+		}
+		if age, _, err := tab.Number(col["member_age"]); err != nil || int(age) != m.Age {
+			t.Fatalf("%s roster line %d: age %v (%v), want %d", path, tab.Line(), age, err, m.Age)
+		}
+		if clients[i] == nil {
+			clients[i] = map[string]int{}
+		}
+		for _, key := range project.MemberNeedOptions {
+			a, err := tab.Selected(needs, key)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := kobo.NotSelected
+			if m.Needs != nil && m.Needs[option[key]] {
+				want = kobo.Selected
+			}
+			if a != want {
+				t.Fatalf("%s roster line %d: %s is %v, want %v", path, tab.Line(), key, a, want)
+			}
+			if a == kobo.Selected {
+				clients[i][key]++
+			}
+		}
+	}
+	if err := tab.Err(); err != nil {
+		t.Fatal(err)
+	}
+	for i, iv := range s.Interviews {
+		if !iv.Consent {
+			continue
+		}
+		if seen[i] != len(iv.Household.Members) {
+			t.Errorf("%s roster: household %d has %d member rows, %d members", path, i+1, seen[i], len(iv.Household.Members))
+		}
+		for _, key := range project.MemberNeedOptions {
+			if need := iv.Household.Needs[option[key]]; need != (clients[i][key] > 0) {
+				t.Errorf("%s: household %d needs %s: %v on the main sheet, %d members on the roster", path, i+1, key, need, clients[i][key])
+			}
+		}
+	}
+}
+
 // TestExampleLoads reads the generated project as hromada does and wants
 // no problem at all, not even a warning: the example is what a correctly
-// filled-in project looks like. Until the generator writes the roster of
-// household members, the warning that a child or person service counts
-// one client per household in need is expected.
+// filled-in project looks like.
 func TestExampleLoads(t *testing.T) {
 	dir, _ := generated(t)
 	p, problems := project.Load(dir, project.LoadOptions{})
 	for _, pr := range problems {
-		if pr.Severity == hromada.Warning && strings.Contains(pr.Msg, "each household in need counts as one client") {
-			continue
-		}
 		t.Errorf("%s: %v", pr.Severity, pr)
 	}
 	if len(p.Communities) != len(places) {
@@ -143,7 +227,7 @@ func TestAssessmentCoversTruth(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", c.SurveyFile, err)
 		}
-		truth := targetDemand(ex.Communities[i])
+		truth := targetDemand(ex.Communities[i], ex.Units)
 		for _, d := range res.Union {
 			k, ok := index[d.Service]
 			if !ok {
@@ -162,10 +246,12 @@ func TestAssessmentCoversTruth(t *testing.T) {
 	}
 }
 
-// targetDemand returns how many families of c in any default group need
-// each service (a family with children, or a low-income household: the
-// other groups are families with children).
-func targetDemand(c *community) []float64 {
+// targetDemand returns how many clients in any default group need each
+// service (a family with children, or a low-income household: the other
+// groups are families with children), in the service's unit: families, or
+// for a service counted in children or persons the members who need it,
+// as the roster counts them.
+func targetDemand(c *community, units []hromada.Unit) []float64 {
 	d := make([]float64, len(project.NeedOptions))
 	for _, s := range c.Settlements {
 		for i := range s.Households {
@@ -174,7 +260,13 @@ func targetDemand(c *community) []float64 {
 				continue
 			}
 			for k, y := range h.Needs {
-				d[k] += b2f(y)
+				switch {
+				case !y:
+				case units[k] == hromada.Family:
+					d[k]++
+				default:
+					d[k] += float64(h.Clients(k))
+				}
 			}
 		}
 	}

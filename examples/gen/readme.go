@@ -113,11 +113,28 @@ func writeReadme(dir string, ex *example, rows map[string]string) error {
 	p("   %s, and the files are laid out as KoboToolbox exports them: group paths in the\n", sim.FieldworkStart.Format("2 January 2006"))
 	p("   headers (`location/hromada`, `household/idp`, `service_needs/needs`), the needs as a column\n")
 	p("   of space-separated codes and one 0/1 column per option, Kobo's metadata (`_id`, `_uuid`,\n")
-	p("   `_submission_time`, …, `_index`) last.\n")
+	p("   `_submission_time`, …, `_index`) last. The roster of household members (the repeat\n")
+	p("   group `%s`) is a sheet of its own, one row per member of every household that agreed\n", project.RosterSheet)
+	p("   to the interview: `roster/member_age`, `roster/member_disability`, `roster/member_needs`\n")
+	p("   with its option columns, then `_index`, `_parent_index` (the household's `_index`),\n")
+	p("   `_submission__uuid` (its `_uuid`) and the submission's other metadata. The Needs rows of\n")
+	p("   the child and person services read their clients from it (`clients_repeat` = roster,\n")
+	p("   `clients_column` = member_needs): the members who need the service.\n")
 	p("5. **Registry.** Each group's count in the synthetic population, blurred as registers\n")
 	p("   differ from residents: displaced families stay registered after they leave (+0–15 %%),\n")
 	p("   families in difficult circumstances are registered only once assessed (−0–15 %%). Source:\n")
 	p("   \"%s\".\n", registrySource)
+	p("   The Known clients sheet holds, as of %s, the clients of the rare services that\n", asOf.Format("2 January 2006"))
+	p("   case records know, for every community: each true client is known with the service's\n")
+	p("   share (`examples/internal/sim/known.go`, each share an assumption with its reasoning),\n")
+	p("   so the counts are below the truth, as records are. Day care, respite and early\n")
+	p("   intervention are `floor`: the survey asks too and may find families that never applied.\n")
+	p("   Inclusive support and supported living are `demand`: an assistant is given on the\n")
+	p("   inclusive resource centre's conclusion, which the education department lists, and\n")
+	p("   supported living on the social protection department's assessment, not on a household's\n")
+	p("   answer (and a household survey misses adults living in institutions). Known / true:\n\n")
+	writeKnownTable(p, ex)
+	p("\n")
 	p("6. **Providers.** Three to seven providers per community, each with the staff a provider of\n")
 	p("   its kind has in a community of that size (a territorial centre of a town of 60,000: about\n")
 	p("   30 home-care social workers; a centre for children with disabilities: one or two day-care\n")
@@ -215,3 +232,28 @@ func thousands(n int) string {
 	}
 	return s
 }
+
+// writeKnownTable writes the Known clients of each community beside the
+// true number of clients they were drawn from (package sim's Demand).
+func writeKnownTable(p func(string, ...any), ex *example) {
+	p("   | community |")
+	for _, ks := range sim.KnownServices {
+		p(" %s (%s, %s) |", ks.Key, ks.Use, percent(ks.Share))
+	}
+	p("\n   |---|%s\n", strings.Repeat("---:|", len(sim.KnownServices)))
+	option := map[string]int{}
+	for k, o := range project.NeedOptions {
+		option[o.Key] = k
+	}
+	for i, c := range ex.Communities {
+		d := c.Demand(ex.Units)
+		p("   | %s |", c.EN)
+		for j, ks := range sim.KnownServices {
+			p(" %d / %s |", ex.Known[i*len(sim.KnownServices)+j][2], thousands(int(d[option[ks.Key]])))
+		}
+		p("\n")
+	}
+}
+
+// percent formats a share as a whole percentage: 60 %.
+func percent(x float64) string { return fmt.Sprintf("%.0f %%", 100*x) }

@@ -39,6 +39,7 @@ const (
 	streamRegistry  = 2 << 32
 	streamProviders = 3 << 32
 	streamRevenue   = 4 << 32
+	streamKnown     = 5 << 32
 )
 
 // summary is what the project's inputs need of a community once its
@@ -51,6 +52,7 @@ type summary struct {
 	Strata     []string
 	Counts     map[string]int // Community.GroupCounts
 	Demand     []float64      // Community.Demand, by needs option
+	Known      [][]any        // rows of the Known clients sheet (sim.KnownClientsRows)
 }
 
 // national is what Generate made, for main's report and the tests.
@@ -82,6 +84,13 @@ func Generate(dir string, opt Options) (*national, error) {
 		}
 		units[k] = sv.Unit
 	}
+	code := func(key string) (string, hromada.Unit, error) {
+		sv, ok := cat.ByKey(key)
+		if !ok {
+			return "", "", fmt.Errorf("the catalogue has no service with key %q", key)
+		}
+		return sv.Code, sv.Unit, nil
+	}
 	places, err := makePlaces(opt.Communities, rand.New(rand.NewPCG(opt.Seed, streamPlaces)))
 	if err != nil {
 		return nil, err
@@ -106,7 +115,7 @@ func Generate(dir string, opt Options) (*national, error) {
 	for range opt.Workers {
 		wg.Go(func() {
 			for i := range jobs {
-				out.Communities[i], errs[i] = community(dir, places[i], i, samples[i], units, opt)
+				out.Communities[i], errs[i] = community(dir, places[i], i, samples[i], units, code, opt)
 			}
 		})
 	}
@@ -130,8 +139,9 @@ func surveyFile(p nplace, format string) string {
 }
 
 // community makes the households of place p (the i-th community), samples
-// n of them and writes their survey file.
-func community(dir string, p nplace, i, n int, units []hromada.Unit, opt Options) (summary, error) {
+// n of them and writes their survey file; code gives a needs option's
+// classifier code and unit, for the Known clients rows.
+func community(dir string, p nplace, i, n int, units []hromada.Unit, code func(string) (string, hromada.Unit, error), opt Options) (summary, error) {
 	r := rand.New(rand.NewPCG(opt.Seed, streamCommunity+uint64(i)))
 	c, err := sim.BuildCommunity(p.Place, r)
 	if err != nil {
@@ -163,7 +173,11 @@ func community(dir string, p nplace, i, n int, units []hromada.Unit, opt Options
 	if err != nil {
 		return summary{}, err
 	}
-	sum := summary{Place: p, Rows: len(s.Interviews), Counts: c.GroupCounts(), Demand: c.Demand(units)}
+	known, err := sim.KnownClientsRows(c, asOf, code, hromada.Ukrainian, rand.New(rand.NewPCG(opt.Seed, streamKnown+uint64(i))))
+	if err != nil {
+		return summary{}, err
+	}
+	sum := summary{Place: p, Rows: len(s.Interviews), Counts: c.GroupCounts(), Demand: c.Demand(units), Known: known}
 	for _, d := range s.Design {
 		sum.Households += d.Households
 		sum.Strata = append(sum.Strata, d.Stratum)

@@ -52,7 +52,9 @@ func writeInputs(dir string, n *national, cat *catalogue.Catalogue) error {
 	if err != nil {
 		return err
 	}
-	sim.WithoutRoster(proj)
+	if n.Opt.Format == CSV {
+		withoutRoster(proj)
+	}
 	proj[project.Settings.Key] = append(proj[project.Settings.Key], []any{"first_year", firstYear}, []any{"years", years})
 	for _, c := range n.Communities {
 		p := c.Place
@@ -75,7 +77,7 @@ func writeInputs(dir string, n *national, cat *catalogue.Catalogue) error {
 	}
 	all := map[string]map[string][][]any{
 		project.ProjectFile:   proj,
-		project.RegistryFile:  {project.Registry.Key: registryRows(n)},
+		project.RegistryFile:  {project.Registry.Key: registryRows(n), project.KnownClients.Key: knownRows(n)},
 		project.ProvidersFile: {project.Providers.Key: providers},
 		project.CostsFile: {
 			project.Posts.Key:      posts,
@@ -134,4 +136,27 @@ func providerRows(n *national, cat *catalogue.Catalogue) ([][]any, error) {
 		}
 	}
 	return rows, nil
+}
+
+// knownRows are the rows of the Known clients sheet, each community's as
+// its summary holds them.
+func knownRows(n *national) [][]any {
+	var rows [][]any
+	for _, c := range n.Communities {
+		rows = append(rows, c.Known...)
+	}
+	return rows
+}
+
+// withoutRoster removes the clients columns (clients_repeat,
+// clients_column) from the starter's Needs rows, for a project of CSV
+// surveys: a CSV file is one table and cannot hold the roster of household
+// members, so its child and person services count one client per
+// household in need, with the warning that says so.
+func withoutRoster(rows map[string][][]any) {
+	for i, r := range rows[project.Needs.Key] {
+		if len(r) > 3 {
+			rows[project.Needs.Key][i] = r[:3]
+		}
+	}
 }

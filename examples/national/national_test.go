@@ -25,7 +25,9 @@ var small = Options{Communities: 4, Households: 1500, Seed: 2026}
 // TestSmallProjectChecks generates a small project in each format and
 // reads it as 'hromada check' does — every input workbook, the
 // questionnaire against the project, every community's survey — wanting
-// no problem at all; the surveys hold the households asked for, and each
+// no problem at all, but for CSV surveys, which hold no roster, the
+// warning of one client per household in need of each child and person
+// service; the surveys hold the households asked for, and each
 // community's weights add up to its households.
 func TestSmallProjectChecks(t *testing.T) {
 	for _, format := range []string{XLSX, CSV} {
@@ -38,12 +40,19 @@ func TestSmallProjectChecks(t *testing.T) {
 				t.Fatal(err)
 			}
 			p, problems := project.Load(dir, project.LoadOptions{})
+			oneClient := 0
 			for _, pr := range problems {
-				// No roster yet: one client per household in need, a warning.
-				if pr.Severity == hromada.Warning && strings.Contains(pr.Msg, "each household in need counts as one client") {
+				// A CSV survey holds no roster: each child and person
+				// service counts one client per household in need, and
+				// says so in a warning.
+				if format == CSV && pr.Severity == hromada.Warning && strings.Contains(pr.Msg, "each household in need counts as one client") {
+					oneClient++
 					continue
 				}
 				t.Errorf("%s: %v", pr.Severity, pr)
+			}
+			if want := map[string]int{XLSX: 0, CSV: len(project.MemberNeedOptions)}[format]; oneClient != want {
+				t.Errorf("%d warnings of one client per household in need, want %d (one per child and person service with CSV surveys)", oneClient, want)
 			}
 			if len(p.Communities) != opt.Communities {
 				t.Fatalf("loaded %d communities, want %d", len(p.Communities), opt.Communities)

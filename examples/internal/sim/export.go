@@ -54,10 +54,7 @@ func ExportColumns(s *Survey) ([]Column, error) {
 	var cols []Column
 	for _, q := range project.Questionnaire {
 		if q.Repeat {
-			// The roster's questions belong on a sheet of their own, which
-			// the generator does not write yet: the main sheet leaves them
-			// out, as Kobo's export does.
-			continue
+			continue // on the roster's sheet (RosterColumns), as Kobo exports a repeat group
 		}
 		header := q.Name
 		if q.Group != "" {
@@ -88,9 +85,15 @@ func ExportColumns(s *Survey) ([]Column, error) {
 // options returns the option codes of a choice list of the questionnaire.
 func options(list string) []string {
 	var out []string
-	if list == project.NeedsQuestion {
+	switch list {
+	case project.NeedsQuestion:
 		for _, o := range project.NeedOptions {
 			out = append(out, o.Key)
+		}
+		return append(out, NoNeed)
+	case project.MemberNeedsQuestion:
+		for _, k := range memberServices() {
+			out = append(out, project.NeedOptions[k].Key)
 		}
 		return append(out, NoNeed)
 	}
@@ -220,10 +223,15 @@ func fillRow(row []any, cols []Column, s *Survey, i int) {
 }
 
 // WriteXLSX writes the export of s to path as a formatted workbook built
-// in memory, with column widths and date formats: the layout of the
-// example project, for surveys of a few thousand households.
+// in memory, with column widths and date formats: the main sheet and the
+// roster sheet, the layout of the example project, for surveys of a few
+// thousand households.
 func WriteXLSX(path string, s *Survey) error {
 	cols, err := ExportColumns(s)
+	if err != nil {
+		return err
+	}
+	roster, err := rosterSheet(s)
 	if err != nil {
 		return err
 	}
@@ -238,14 +246,19 @@ func WriteXLSX(path string, s *Survey) error {
 	}
 	b := workbook.NewBook()
 	b.AddSheet(sheet)
+	b.AddSheet(roster)
 	return b.Save(path)
 }
 
-// StreamXLSX writes the export of s to path row by row with the
-// workbook package's streaming writer, holding one row at a time: the
-// same cells as WriteXLSX without its column widths, for large surveys.
+// StreamXLSX writes the export of s to path row by row, holding one row
+// at a time: the same cells as WriteXLSX, main sheet and roster, without
+// its column widths, for large surveys.
 func StreamXLSX(path string, s *Survey) error {
 	cols, err := ExportColumns(s)
+	if err != nil {
+		return err
+	}
+	rcols, err := RosterColumns(s)
 	if err != nil {
 		return err
 	}
@@ -253,20 +266,50 @@ func StreamXLSX(path string, s *Survey) error {
 	for j, c := range cols {
 		header[j] = c.Header
 	}
+	rheader := make([]string, len(rcols))
+	for j, c := range rcols {
+		rheader[j] = c.Header
+	}
 	i := 0
-	return workbook.WriteStream(path, FormTitle, header, func(row []any) bool {
+	main := streamSheet{name: FormTitle, header: header, next: func(row []any) bool {
 		if i == len(s.Interviews) {
 			return false
 		}
 		fillRow(row, cols, s, i)
 		i++
 		return true
-	})
+	}}
+	// The roster's rows are made one household at a time.
+	var members []RosterRow
+	parent, index := 0, 0
+	roster := streamSheet{name: project.RosterSheet, header: rheader, next: func(row []any) bool {
+		for len(members) == 0 {
+			if parent == len(s.Interviews) {
+				return false
+			}
+			iv := s.Interviews[parent]
+			parent++
+			if !iv.Consent {
+				continue
+			}
+			for _, m := range iv.Household.Members {
+				index++
+				members = append(members, RosterRow{Interview: iv, Member: m, Index: index, Parent: parent})
+			}
+		}
+		for j, c := range rcols {
+			row[j] = c.Value(members[0])
+		}
+		members = members[1:]
+		return true
+	}}
+	return writeStreams(path, []streamSheet{main, roster})
 }
 
 // WriteCSV writes the export of s to path as KoboToolbox's CSV export
 // does: UTF-8 without a byte-order mark, fields separated by semicolons,
-// dates as 2025-11-03. It writes one row at a time.
+// dates as 2025-11-03. It writes one row at a time. A CSV file is one
+// table: it holds the main sheet, not the roster of household members.
 func WriteCSV(path string, s *Survey) error {
 	cols, err := ExportColumns(s)
 	if err != nil {
@@ -312,16 +355,4 @@ func csvCell(v any) string {
 		return v.Format("2006-01-02")
 	}
 	return fmt.Sprint(v)
-}
-
-// WithoutRoster removes the clients columns (clients_repeat,
-// clients_column) from the starter's Needs rows: the generator writes no
-// roster sheet yet, so the example's child and person services count one
-// client per household in need, with the warning that says so.
-func WithoutRoster(rows map[string][][]any) {
-	for i, r := range rows[project.Needs.Key] {
-		if len(r) > 3 {
-			rows[project.Needs.Key][i] = r[:3]
-		}
-	}
 }
