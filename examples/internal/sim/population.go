@@ -127,11 +127,19 @@ func withYoungChild(h *Household) bool { return h.Young }
 //     a day-care unit takes a group of 6–10 children (NORMS.md). Most
 //     children with a disability go to school or kindergarten and do not
 //     need it: about one in eight of those aged 4–17 does.
-//   - support during inclusive education (pInclusive): an assistant for a
-//     pupil aged 6–17 with a disability, about one in five of them (the
-//     rest study without an assistant, at home or in special schools), and
-//     rarely for a pupil with special educational needs but no disability
-//     status (pInclusiveOther).
+//   - support during inclusive education (pInclusive): a child's assistant
+//     (the social service, beside the teacher's assistant the education
+//     budget pays) for a pupil aged 6–17 with a disability, about one in
+//     twenty of them, and very rarely for a pupil with special educational
+//     needs but no disability status (pInclusiveOther). Calibrated on the
+//     one supply figure found: Vinnytsia oblast, which began the service in
+//     2020, had trained 192 child's assistants of whom 95 work (oblast
+//     military administration, reported by vitatv.com.ua on 19 August;
+//     the year was not shown in the text read), about 0.06 per 1,000 of its
+//     ~1.5 million residents. Need is taken as about three times that
+//     supply (≈ 0.2 per 1,000 residents, e.g. ≈ 50 children in
+//     Zhytomyrska); an earlier one-in-five share gave ≈ 290 children there,
+//     over 200 posts at one child per post, which no community funds.
 //   - respite care for the parents (pRespite): one child with a
 //     disability in fourteen, the families caring for a child with severe
 //     needs.
@@ -143,8 +151,8 @@ func withYoungChild(h *Household) bool { return h.Young }
 //     very rarely.
 const (
 	pDayCare         = 0.125
-	pInclusive       = 0.20
-	pInclusiveOther  = 0.002
+	pInclusive       = 0.05
+	pInclusiveOther  = 0.0002
 	pRespite         = 0.07
 	pEarly           = 0.02
 	pEarlyDisability = 0.45
