@@ -200,6 +200,21 @@ func service(in Input, si ServiceInput, providers []Provider, vuln map[string]fl
 		if minBinds {
 			sp.Reasons = append(sp.Reasons, ReasonMinStaff)
 		}
+		hires := 0.0
+		for _, y := range years {
+			hires += y.Hires
+		}
+		switch {
+		case sp.Action == Sufficient && hires > 0:
+			// Capacity meets the target, but the providers' staff is below
+			// what the caseload norm asks for the clients: the posts are for
+			// the norm, not for new places.
+			sp.Reasons = append(sp.Reasons, ReasonStaffBelowNorm)
+		case sp.Action == Enhance && hires == 0:
+			// New places, but the staff in post (and vacant) already meets
+			// the caseload norm for them.
+			sp.Reasons = append(sp.Reasons, ReasonStaffCovers)
+		}
 	}
 	if sp.Vacancies > 0 {
 		sp.Reasons = append(sp.Reasons, ReasonVacancies)

@@ -223,6 +223,8 @@ const (
 	ReasonVulnerable     Reason = "vulnerable_groups"     // groups weighted above 1 need it
 	ReasonMinStaff       Reason = "min_staff"             // staff set by the minimum for a service, not by caseload
 	ReasonVacancies      Reason = "vacancies"             // the providers have vacant posts to fill
+	ReasonStaffBelowNorm Reason = "staff_below_norm"      // capacity meets the target, but staff is below the caseload norm: posts without new places
+	ReasonStaffCovers    Reason = "staff_covers_target"   // new places, but the staff in post already meets the norm for them: no new posts
 	ReasonPlannerRank    Reason = "planner_rank"          // the rank is the planner's, not the score's
 )
 

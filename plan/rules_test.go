@@ -258,3 +258,40 @@ func TestFlagMessage(t *testing.T) {
 		}
 	}
 }
+
+// TestStaffReasons: a plan whose posts and places disagree says why.
+// Respite: a provider with capacity 12 and 1 post in place, 10 families
+// in need, coverage 0.8 → target 8 ≤ 12: sufficient; but the norm is 4
+// clients a post, so the clients served now (8, one year) need
+// ceil(8/4) = 2 posts: 1 hire ("staff below norm"). Day care: capacity
+// 10 with 5 posts in place, demand 15, target 12 > 10: enhance; 12 clients
+// at 3 a post need 4 posts ≤ 5 in place: 0 hires ("staff covers target").
+func TestStaffReasons(t *testing.T) {
+	in := input(known(svc("resp", 4, 0, 0.8), 10), known(svc("day", 3, 0, 0.8), 15))
+	in.Providers = []Provider{
+		{Service: "resp", Capacity: 12, Clients: 8, StaffFTE: 1},
+		{Service: "day", Capacity: 10, Clients: 10, StaffFTE: 5},
+	}
+	r, err := Make(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	has := func(sp ServicePlan, want Reason) bool {
+		for _, x := range sp.Reasons {
+			if x == want {
+				return true
+			}
+		}
+		return false
+	}
+	resp, day := find(t, r, "resp"), find(t, r, "day")
+	if resp.Action != Sufficient || resp.Years[0].Hires != 1 || !has(resp, ReasonStaffBelowNorm) {
+		t.Errorf("respite: %s, hires %v, reasons %v; want sufficient, 1 hire, staff_below_norm", resp.Action, resp.Years[0].Hires, resp.Reasons)
+	}
+	if day.Action != Enhance || day.Years[0].Hires != 0 || !has(day, ReasonStaffCovers) {
+		t.Errorf("day care: %s, hires %v, reasons %v; want enhance, 0 hires, staff_covers_target", day.Action, day.Years[0].Hires, day.Reasons)
+	}
+	if has(resp, ReasonStaffCovers) || has(day, ReasonStaffBelowNorm) {
+		t.Errorf("reasons mixed: respite %v, day care %v", resp.Reasons, day.Reasons)
+	}
+}

@@ -544,7 +544,7 @@ func TestPlanTexts(t *testing.T) {
 	}
 	for _, r := range []plan.Reason{plan.ReasonNoProvider, plan.ReasonBelowTarget, plan.ReasonTargetMet, plan.ReasonNoDemand,
 		plan.ReasonSuppressed, plan.ReasonBasic, plan.ReasonMinimumPackage, plan.ReasonVulnerable, plan.ReasonMinStaff,
-		plan.ReasonVacancies, plan.ReasonPlannerRank, plan.ReasonIntervalZero, plan.ReasonNotObserved, plan.ReasonNeedKnown,
+		plan.ReasonVacancies, plan.ReasonStaffBelowNorm, plan.ReasonStaffCovers, plan.ReasonPlannerRank, plan.ReasonIntervalZero, plan.ReasonNotObserved, plan.ReasonNeedKnown,
 		plan.ReasonNeedSample, plan.ReasonGroupFloor, plan.ReasonKnownClients, plan.ReasonKnownFloor} {
 		used = append(used, "reason."+string(r))
 	}

@@ -39,6 +39,8 @@ var planText = texts{
 	"reason.vulnerable_groups":     {UK: "уразливі групи", EN: "vulnerable groups"},
 	"reason.min_staff":             {UK: "мінімальний штат", EN: "minimum staff"},
 	"reason.vacancies":             {UK: "є вакансії", EN: "vacancies"},
+	"reason.staff_below_norm":      {UK: "місць досить, але персоналу менше за норму навантаження", EN: "places enough, but staff below the caseload norm"},
+	"reason.staff_covers_target":   {UK: "наявний персонал уже покриває нові місця за нормою", EN: "the staff in post already cover the new places at the norm"},
 	"reason.planner_rank":          {UK: "ранг планувальника", EN: "planner's rank"},
 
 	// Rationale sentences of the Actions sheet.
