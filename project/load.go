@@ -290,6 +290,10 @@ type record struct {
 	cells       map[string]string
 	refs        map[string]string
 	bad         map[string]bool // cells already reported
+	// heads are the column headers as the file writes them, by field key,
+	// so that a message names a column as the person's sheet does.
+	heads map[string]string
+	lang  hromada.Lang // the sheet's language, from its name
 	// community is the key of the column holding the community code of
 	// the row ("code" in the communities sheet, "community" in registry,
 	// providers and funding sheets); empty in project-wide sheets.
@@ -406,12 +410,14 @@ func (l *loader) readSheet(path string, f *xlsx.File, name string, s Sheet) []re
 		if blank {
 			continue
 		}
-		r := record{file: path, sheet: name, line: t.Line(), cells: map[string]string{}, refs: map[string]string{}, bad: map[string]bool{}, community: communityKey(s)}
+		r := record{file: path, sheet: name, line: t.Line(), cells: map[string]string{}, refs: map[string]string{}, bad: map[string]bool{},
+			heads: map[string]string{}, lang: sheetLang(s, name), community: communityKey(s)}
 		for key, c := range cols {
 			if c < len(row) {
 				r.cells[key] = row[c]
 			}
 			r.refs[key] = t.Ref(c)
+			r.heads[key] = headerName(header[c])
 		}
 		for _, fl := range s.Fields {
 			l.checkCell(&r, fl, t)
@@ -448,7 +454,8 @@ func (l *loader) readSettingsSheet(path string, f *xlsx.File, name string) []rec
 			Msg: "column \"Значення\" (Value) is missing", Hint: "the settings sheet needs a column headed Value or Значення"})
 		return nil
 	}
-	r := record{file: path, sheet: name, setting: true, cells: map[string]string{}, refs: map[string]string{}, bad: map[string]bool{}}
+	r := record{file: path, sheet: name, setting: true, cells: map[string]string{}, refs: map[string]string{}, bad: map[string]bool{},
+		heads: map[string]string{}, lang: sheetLang(Settings, name)}
 	for t.Next() {
 		row := t.Row()
 		for i, cell := range row {
@@ -493,7 +500,7 @@ func (l *loader) checkCell(r *record, fl Field, t *xlsx.Table) {
 					hint += ", e.g. " + fl.Example
 				}
 			}
-			l.add(r.problem(fl.Key, fmt.Sprintf("%s is empty", fl.Label.In(hromada.English)), hint))
+			l.add(r.problem(fl.Key, fmt.Sprintf("%s is empty", r.column(fl)), hint))
 			r.bad[fl.Key] = true
 		} else if fl.Default != "" {
 			r.cells[fl.Key] = fl.Default
@@ -505,13 +512,13 @@ func (l *loader) checkCell(r *record, fl Field, t *xlsx.Table) {
 	case Number:
 		var x float64
 		if x, err = xlsx.ParseNumber(v); err == nil && x < 0 {
-			err = fmt.Errorf("%s %q is negative; it must be 0 or more", strings.ToLower(fl.Label.EN), v)
+			err = fmt.Errorf("%q is negative; it must be 0 or more", v)
 		}
 	case Integer:
 		var x float64
 		if x, err = xlsx.ParseNumber(v); err == nil {
 			if x != math.Trunc(x) || x < 0 {
-				err = fmt.Errorf("%s %q is not a whole number of 0 or more", strings.ToLower(fl.Label.EN), v)
+				err = fmt.Errorf("%q is not a whole number of 0 or more", v)
 			} else {
 				r.cells[fl.Key] = strconv.FormatFloat(x, 'f', -1, 64)
 			}
@@ -532,33 +539,59 @@ func (l *loader) checkCell(r *record, fl Field, t *xlsx.Table) {
 			r.cells[fl.Key] = d.Format("2006-01-02")
 		}
 	case Code:
-		if code, ok := localCode(fl.List, v); ok {
-			v = code
-			r.cells[fl.Key] = code
-		}
-		if allowed := FixedList(fl.List); allowed != nil && !contains(allowed, strings.ToLower(v)) {
-			err = fmt.Errorf("%q is not allowed; allowed: %s", v, strings.Join(allowed, ", "))
+		if _, fixed := FixedLists[fl.List]; fixed {
+			if code, ok := ParseListValue(fl.List, v); ok {
+				r.cells[fl.Key] = code
+			} else {
+				err = fmt.Errorf("%q is not allowed; allowed: %s", v, allowedText(fl.List, r.lang))
+			}
 		}
 	}
 	if err != nil {
-		l.add(r.problem(fl.Key, fmt.Sprintf("%s: %v", fl.Label.In(hromada.English), err), ""))
+		l.add(r.problem(fl.Key, fmt.Sprintf("%s: %v", r.column(fl), err), ""))
 		r.bad[fl.Key] = true
 	}
 }
 
-// localCode reads a value of a local list written in either language
-// («мінімум» → floor); ok is false for other lists and values.
-func localCode(list, v string) (string, bool) {
-	if !localLists[list] {
-		return "", false
+// allowedText lists the values of a fixed list as a drop-down in lang
+// offers them, with the codes also accepted when they differ:
+// "сім'я, дитина, особа (or family, child, person)".
+func allowedText(list string, lang hromada.Lang) string {
+	words := ListWords(list, lang)
+	out := strings.Join(words, ", ")
+	if codes := FixedList(list); strings.Join(codes, ", ") != out {
+		out += " (or " + strings.Join(codes, ", ") + ")"
 	}
-	n := strings.ToLower(strings.TrimSpace(v))
-	for _, lv := range FixedLists[list] {
-		if n == strings.ToLower(lv.Label.UK) || n == strings.ToLower(lv.Label.EN) {
-			return lv.Code, true
-		}
+	return out
+}
+
+// sheetLang is the language of a sheet's name: English when it is the
+// sheet's English name, else Ukrainian.
+func sheetLang(s Sheet, name string) hromada.Lang {
+	if normHeader(name) == normHeader(s.Name.EN) && normHeader(s.Name.EN) != normHeader(s.Name.UK) {
+		return hromada.English
 	}
-	return "", false
+	return hromada.Ukrainian
+}
+
+// headerName is a header as a message names the column: without the mark
+// of a required column.
+func headerName(h string) string {
+	h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+	return strings.TrimSpace(strings.TrimSuffix(h, "*"))
+}
+
+// column names the field's column as the record's sheet does: its header
+// in the file, else its label in the sheet's language.
+func (r record) column(fl Field) string {
+	if h := r.heads[fl.Key]; h != "" {
+		return h
+	}
+	lang := r.lang
+	if lang == "" {
+		lang = hromada.English
+	}
+	return fl.Label.In(lang)
 }
 
 func parseShare(v string) (float64, error) {
@@ -587,15 +620,6 @@ func FixedList(name string) []string {
 		codes = append(codes, v.Code)
 	}
 	return codes
-}
-
-func contains(list []string, v string) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 func (r record) float(key string) float64 {

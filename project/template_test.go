@@ -83,9 +83,9 @@ func TestWriteFileRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		`validation A2:A301 list "001.0,002.0" Код послуги *`,           // a passed list
-		`validation G2:G301 list "family,child,person" Одиниця реєстру`, // a fixed list
-		`validation C17 list "так,ні"`,                                  // a per-row list of the settings sheet
+		`validation A2:A301 list "001.0,002.0" Код послуги *`,          // a passed list
+		`validation G2:G301 list "сім'я,дитина,особа" Одиниця реєстру`, // a fixed list, in the template's language
+		`validation C17 list "так,ні"`,                                 // a per-row list of the settings sheet
 	} {
 		if !strings.Contains(dump, want) {
 			t.Errorf("dump has no line %q", want)
