@@ -361,12 +361,37 @@ func inputSheet(s Sheet, lang hromada.Lang, rows [][]any, lists map[string][]str
 			return workbook.Sheet{}, fmt.Errorf("sheet %s: row %d has %d values for %d columns", s.Key, i+1, len(r), len(s.Fields))
 		}
 	}
+	rows = shownRows(s, lang, rows)
 	return workbook.Sheet{
 		Name:      s.Name.In(lang),
 		Columns:   cols,
 		Rows:      rows,
 		InputRows: max(TemplateRows-len(rows), 50),
 	}, nil
+}
+
+// shownRows returns rows with each code of a fixed list as the sheet's
+// drop-down offers it in lang (family → сім'я), so that a pre-filled cell
+// holds a value of its list; rows is not changed.
+func shownRows(s Sheet, lang hromada.Lang, rows [][]any) [][]any {
+	out := make([][]any, len(rows))
+	for i, r := range rows {
+		out[i] = r
+		copied := false
+		for j, v := range r {
+			str, ok := v.(string)
+			if !ok || s.Fields[j].Kind != Code {
+				continue
+			}
+			if shown := shownValue(s.Fields[j].List, str, lang); shown != str {
+				if !copied {
+					out[i], copied = append([]any(nil), r...), true
+				}
+				out[i][j] = shown
+			}
+		}
+	}
+	return out
 }
 
 // settingsSheet writes the key/value sheet: one row per field, its value
