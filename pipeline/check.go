@@ -12,11 +12,13 @@ import (
 	"github.com/hromada-tool/hromada/project"
 )
 
-// LoadProject loads the project in dir and checks its questionnaire, when
-// it has one, against it: every problem but those of the surveys. Both
-// check and run start here.
+// LoadProject loads the project in dir, checks that every service it may
+// plan can be costed (Project.CostProblems) and checks its questionnaire,
+// when it has one, against it: every problem but those of the surveys.
+// Both check and run start here.
 func LoadProject(dir, pw string) (*project.Project, hromada.Problems) {
 	p, ps := project.Load(dir, project.LoadOptions{Password: pw})
+	ps = append(ps, p.CostProblems()...)
 	form := filepath.Join(dir, project.FormFile)
 	if _, err := os.Stat(form); err == nil {
 		fps, err := kobo.CheckXLSFormFile(form)

@@ -109,6 +109,7 @@ func TestCodesStoredAsCodes(t *testing.T) {
 		Posts.Key:      {{"002.0", "соціальний працівник", 1, 9000, 1}},
 		OtherCosts.Key: {{"002.0", "транспорт", "Per_Client", 1200, "2240"}, {"002.0", "оренда", "фіксовані", 50000, "2240"}},
 		Targets.Key:    {{"002.0", 0.8, nil, "рівномірно", 3}},
+		Needs.Key:      {{"002.0", "needs", "counselling"}},
 	})
 	for _, pr := range ps {
 		if pr.Severity == hromada.Error && !strings.Contains(pr.Msg, "survey file") { // no survey is written

@@ -44,6 +44,10 @@ type Project struct {
 	Startup     []StartupItem
 	Funding     []FundingShare
 	Revenue     []BudgetRevenue
+
+	// SheetNames are the names the input sheets have in their files, by
+	// the schema's sheet key (Posts.Key → «Посади» or "Posts").
+	SheetNames map[string]string
 }
 
 // SurveySettings map the tool's survey fields to the columns of the
@@ -107,6 +111,7 @@ type Need struct {
 	// / members need the service". Neither: one client per household in
 	// need (METHODS.md §1.5).
 	ClientsColumn string
+	row           record // the Needs row, for messages
 }
 
 // Target is the coverage a project plans for a service and the path to it.
@@ -212,6 +217,7 @@ type LoadOptions struct {
 // usable only when problems hold no error.
 func Load(dir string, opt LoadOptions) (*Project, hromada.Problems) {
 	l := &loader{dir: dir, opt: opt, p: &Project{Dir: dir}, sheets: map[string]string{}}
+	l.p.SheetNames = l.sheets
 	l.load()
 	return l.p, l.problems
 }
@@ -269,6 +275,48 @@ func (l *loader) load() {
 	if recs, ok := l.optionalFile(CostsFile, Posts, OtherCosts, Startup, Funding, Revenue); ok {
 		l.costs(recs)
 	}
+}
+
+// CostProblems are the problems that would stop the budget of a run and
+// that loading alone does not report, since the assessment and the plan
+// do not need costs: every service of the Needs sheet needs a post in
+// costs.xlsx and a budget programme in the catalogue. Which services a
+// plan includes depends on the survey, so any of them may need staff,
+// and one without a post would stop the budget of the run that plans it.
+// Each problem names the service's cell on the Needs sheet. A project
+// whose costs.xlsx was not read (missing, or no Posts sheet) has none:
+// loading has reported that.
+func (p *Project) CostProblems() hromada.Problems {
+	posts := p.SheetNames[Posts.Key]
+	if posts == "" {
+		return nil
+	}
+	if len(p.Posts) == 0 && len(p.Needs) > 0 {
+		codes := make([]string, len(p.Needs))
+		for i, nd := range p.Needs {
+			codes[i] = nd.Service.Code
+		}
+		return hromada.Problems{{File: filepath.Join(p.Dir, CostsFile), Sheet: posts,
+			Msg:  fmt.Sprintf("no posts are listed: the budget could not cost the staff of any service a plan includes (the Needs sheet of %s lists %d)", ProjectFile, len(codes)),
+			Hint: "add the posts and salaries of services " + strings.Join(codes, ", ")}}
+	}
+	posted := map[string]bool{}
+	for _, po := range p.Posts {
+		posted[po.Service] = true
+	}
+	var ps hromada.Problems
+	for _, nd := range p.Needs {
+		code := nd.Service.Code
+		if !posted[code] {
+			ps = append(ps, nd.row.problem("service", fmt.Sprintf("service %s has no post in %s (sheet %s): a plan that includes it could not cost its staff", code, CostsFile, posts),
+				fmt.Sprintf("add the service's posts and salaries to the %s sheet of %s, or remove the service's row here", posts, CostsFile)))
+		}
+		if row, ok := p.Catalogue.Row(code); ok && row.BudgetProgramme == "" {
+			ps = append(ps, nd.row.problem("service", fmt.Sprintf("service %s has no budget programme code (КПКВК МБ) in the catalogue", code),
+				"add its budget programme to catalogue.xlsx"))
+		}
+	}
+	return ps
 }
 
 func (l *loader) optionalFile(name string, sheets ...Sheet) (map[string][]record, bool) {
@@ -783,6 +831,16 @@ func (l *loader) service(r record, key string) (hromada.Service, bool) {
 	if v == "" || r.bad[key] {
 		return hromada.Service{}, false
 	}
+	if s, ok := l.serviceOf(v); ok {
+		return s, true
+	}
+	l.add(r.problem(key, fmt.Sprintf("service code %q is not in the catalogue", v),
+		"use a code of the classifier of social services (see the catalogue), or add the service to catalogue.xlsx"))
+	return hromada.Service{}, false
+}
+
+// serviceOf finds a service by classifier code or key.
+func (l *loader) serviceOf(v string) (hromada.Service, bool) {
 	if s, ok := l.p.Catalogue.Service(v); ok {
 		return s, true
 	}
@@ -795,8 +853,6 @@ func (l *loader) service(r record, key string) (hromada.Service, bool) {
 			return s, true
 		}
 	}
-	l.add(r.problem(key, fmt.Sprintf("service code %q is not in the catalogue", v),
-		"use a code of the classifier of social services (see the catalogue), or add the service to catalogue.xlsx"))
 	return hromada.Service{}, false
 }
 
@@ -813,7 +869,7 @@ func (l *loader) needs(recs []record) {
 		}
 		seen[s.Code] = r.refs["service"]
 		nd := Need{Service: s, Column: r.get("column"), Option: r.get("option"),
-			ClientsRepeat: r.get("clients_repeat"), ClientsColumn: r.get("clients_column")}
+			ClientsRepeat: r.get("clients_repeat"), ClientsColumn: r.get("clients_column"), row: r}
 		if s.Unit != hromada.Family && s.Unit != "" && nd.ClientsColumn == "" && nd.ClientsRepeat == "" {
 			l.add(withSeverity(r.problem("clients_column", fmt.Sprintf("service %s is counted in %s, but no question says how many need it: each household in need counts as one client", s.Code, unitPlural(s.Unit)),
 				"point clients_repeat and clients_column to the roster question member_needs of the questionnaire hromada init writes"), hromada.Warning))
@@ -1018,8 +1074,16 @@ func (l *loader) costs(recs map[string][]record) {
 	shares := map[string]float64{}
 	firstRef := map[string]record{}
 	var order []string
+	named := map[string]string{}
 	for _, r := range recs["posts"] {
 		if s, ok := l.service(r, "service"); ok {
+			k := s.Code + "|" + strings.ToLower(r.get("post"))
+			if prev, dup := named[k]; dup && r.get("post") != "" {
+				l.add(r.problem("post", fmt.Sprintf("post %q of service %s is listed twice (first at %s)", r.get("post"), s.Code, prev),
+					"keep one row per post of a service"))
+				continue
+			}
+			named[k] = r.refs["post"]
 			l.p.Posts = append(l.p.Posts, Post{Service: s.Code, Post: r.get("post"), Share: r.float("share"), Salary: r.float("salary"), ExtraMonths: r.float("extra_months")})
 			if _, seen := firstRef[s.Code]; !seen {
 				firstRef[s.Code] = r
@@ -1043,6 +1107,9 @@ func (l *loader) costs(recs map[string][]record) {
 		if s, ok := l.service(r, "service"); ok {
 			if !r.bad["life"] && r.int("life") == 0 {
 				l.add(r.problem("life", "useful life is 0 years", "write how many years the item lasts, 1 or more"))
+			}
+			if y := r.int("year"); !r.bad["year"] && (y < 2000 || y > 2100) {
+				l.add(r.problem("year", fmt.Sprintf("year bought %d is not a plausible year", y), "write the year the item is bought, such as 2026"))
 			}
 			l.p.Startup = append(l.p.Startup, StartupItem{Service: s.Code, Item: r.get("item"), Amount: r.float("amount"), Year: r.int("year"), Life: r.int("life"), KEKV: r.get("kekv")})
 		}
