@@ -265,16 +265,65 @@ func (l *loader) load() {
 	l.needs(sheets["needs"])
 	l.targets(sheets["targets"])
 
+	var regRecs []record
 	if recs, ok := l.optionalFile(RegistryFile, Registry, KnownClients); ok {
-		l.registry(recs["registry"])
+		regRecs = recs["registry"]
+		l.registry(regRecs)
 		l.knownClients(recs[KnownClients.Key])
 	}
+	l.countColumns(sheets["settings"], sheets["needs"], regRecs)
 	if recs, ok := l.optionalFile(ProvidersFile, Providers); ok {
 		l.providers(recs["providers"])
 	}
 	if recs, ok := l.optionalFile(CostsFile, Posts, OtherCosts, Startup, Funding, Revenue); ok {
 		l.costs(recs)
 	}
+}
+
+// countColumns checks that the survey settings name the columns the
+// estimate needs: the number of children when a service or a registry
+// count is in children, the household size when one is in persons. The
+// problem is at the setting's cell, naming the first row that needs it.
+func (l *loader) countColumns(settings, needs, registry []record) {
+	if len(settings) == 0 {
+		return
+	}
+	set := settings[0]
+	for _, c := range []struct {
+		unit    hromada.Unit
+		setting string
+	}{{hromada.Child, "children"}, {hromada.Person, "household_size"}} {
+		if set.get(c.setting) != "" {
+			continue
+		}
+		var why string
+		for _, r := range needs {
+			if s, ok := l.serviceOf(r.get("service")); ok && s.Unit == c.unit {
+				why = fmt.Sprintf("service %s (%s, %s!%s) is counted in %s", s.Code, filepath.Base(r.file), r.sheet, r.refs["service"], unitPlural(c.unit))
+				break
+			}
+		}
+		for _, r := range registry {
+			if why == "" && !r.bad["unit"] && hromada.Unit(r.get("unit")) == c.unit {
+				why = fmt.Sprintf("the registry count at %s, %s!%s is in %s", filepath.Base(r.file), r.sheet, r.refs["unit"], unitPlural(c.unit))
+			}
+		}
+		if why != "" {
+			fl := Settings.Fields[fieldIndex(Settings, c.setting)]
+			l.add(set.problem(c.setting, fmt.Sprintf("%s is empty, but %s", set.column(fl), why),
+				fmt.Sprintf("name the survey column with the %s per household, e.g. %s", unitPlural(c.unit), fl.Example)))
+		}
+	}
+}
+
+// fieldIndex is the index of the field key in s, -1 when s has none.
+func fieldIndex(s Sheet, key string) int {
+	for i, fl := range s.Fields {
+		if fl.Key == key {
+			return i
+		}
+	}
+	return -1
 }
 
 // CostProblems are the problems that would stop the budget of a run and
@@ -352,7 +401,7 @@ func (r record) get(key string) string { return strings.TrimSpace(r.cells[key]) 
 
 func (r record) problem(key, msg, hint string) hromada.Problem {
 	cell := r.refs[key]
-	if cell == "" {
+	if cell == "" && !r.setting {
 		cell = fmt.Sprintf("row %d", r.line)
 	}
 	p := hromada.Problem{File: r.file, Sheet: r.sheet, Cell: cell, Msg: msg, Hint: hint}
