@@ -38,7 +38,7 @@ func BudgetCommunity(p *project.Project, com hromada.Community, planPath string)
 	res, err := budget.Project(in)
 	if err != nil {
 		for _, e := range unjoin(err) {
-			ps = append(ps, hromada.Problem{File: filepath.Join(p.Dir, project.CostsFile), Msg: e.Error()})
+			ps = append(ps, hromada.Problem{File: p.CostsPath(), Msg: e.Error()})
 		}
 		return CommunityBudget{}, ps
 	}
@@ -69,8 +69,8 @@ func BudgetInput(p *project.Project, com hromada.Community, pr *workbook.PlanRea
 		posts = project.Posts.Name.In(p.Lang)
 	}
 	for _, code := range missingPosts(in.Services, in.Posts) {
-		problems = append(problems, hromada.Problem{File: filepath.Join(p.Dir, project.CostsFile), Sheet: posts,
-			Msg:  fmt.Sprintf("service %s is in the plan with new staff but has no post in %s: its staff cannot be costed", code, project.CostsFile),
+		problems = append(problems, hromada.Problem{File: p.CostsPath(), Sheet: posts,
+			Msg:  fmt.Sprintf("service %s is in the plan with new staff but has no post: its staff cannot be costed", code),
 			Hint: fmt.Sprintf("add the service's posts and salaries to the %s sheet, or leave the action out of the plan", posts)})
 	}
 	in.Funding.Default = FundingSchedule(p.Funding, com.Code, pr.FirstYear, pr.Years)

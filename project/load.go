@@ -48,6 +48,17 @@ type Project struct {
 	// SheetNames are the names the input sheets have in their files, by
 	// the schema's sheet key (Posts.Key → «Посади» or "Posts").
 	SheetNames map[string]string
+
+	costsPath string // the cost inputs read, when not Dir/costs.xlsx
+}
+
+// CostsPath is the cost-input workbook of the project: the one LoadCosts
+// read, else costs.xlsx in the project folder.
+func (p *Project) CostsPath() string {
+	if p.costsPath != "" {
+		return p.costsPath
+	}
+	return filepath.Join(p.Dir, CostsFile)
 }
 
 // SurveySettings map the tool's survey fields to the columns of the
@@ -1111,7 +1122,8 @@ func LoadInventory(path string, cat *catalogue.Catalogue, opt LoadOptions) ([]Pr
 // LoadCosts reads a cost-input workbook on its own, outside a project:
 // service codes are checked against cat, any community code is accepted.
 func LoadCosts(path string, cat *catalogue.Catalogue, opt LoadOptions) (*Project, hromada.Problems) {
-	l := &loader{dir: filepath.Dir(path), opt: opt, p: &Project{Catalogue: cat}, sheets: map[string]string{}, anyCommunity: true}
+	l := &loader{dir: filepath.Dir(path), opt: opt, p: &Project{Catalogue: cat, costsPath: path}, sheets: map[string]string{}, anyCommunity: true}
+	l.p.SheetNames = l.sheets
 	if _, err := os.Stat(path); err != nil {
 		return nil, hromada.Problems{{File: path, Msg: "cost inputs file not found"}}
 	}

@@ -125,6 +125,9 @@ func runProjectAssess(o *assessOptions) error {
 	if out == "" {
 		out = "out"
 	}
+	if err := outFolder(out); err != nil {
+		return err
+	}
 	var all []*workbook.Assessment
 	warnings := ps
 	for _, c := range coms {
@@ -243,6 +246,11 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 	if o.out != "" && !strings.EqualFold(filepath.Ext(o.out), ".xlsx") {
 		return usagef("-o %s: in quick mode the output is an .xlsx file", o.out)
 	}
+	if o.out != "" {
+		if err := outFile(o.out); err != nil {
+			return err
+		}
+	}
 	pw, err := password(o.passwordFile)
 	if err != nil {
 		return err
@@ -280,6 +288,9 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 		Warnings:  append(pipeline.ProblemLines(ps), res.Warnings...),
 	}
 	if o.out != "" {
+		if err := makeOutDir(o.out); err != nil {
+			return err
+		}
 		if err := workbook.WriteAssessment(o.out, a); err != nil {
 			return err
 		}

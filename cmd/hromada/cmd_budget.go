@@ -82,6 +82,9 @@ func runProjectBudget(o *budgetOptions) error {
 	}
 	p, ps, lang, coms := st.p, st.problems, st.lang, st.communities
 	out, from := stageFolders(o.out, o.from)
+	if err := outFolder(out); err != nil {
+		return err
+	}
 	var all []pipeline.CommunityBudget
 	warnings := ps
 	for _, c := range coms {
@@ -120,6 +123,14 @@ func runBareBudget(o *budgetOptions) error {
 	}
 	if o.out != "" && filepath.Ext(o.out) != ".xlsx" {
 		return usagef("-o %s: without a project the output is an .xlsx file", o.out)
+	}
+	if o.out != "" {
+		if err := outFile(o.out); err != nil {
+			return err
+		}
+	}
+	if len(o.communities) > 0 {
+		return usagef("--community chooses communities of a project; without one, name the community with --community-code")
 	}
 	lang, err := o.language("")
 	if err != nil {

@@ -81,7 +81,7 @@ func projectDir(dir string) error {
 		return usagef("%s is not a folder; name the project folder (the one holding %s)", dir, project.ProjectFile)
 	}
 	if _, err := os.Stat(filepath.Join(dir, project.ProjectFile)); err != nil {
-		return hinted{fmt.Errorf("%s has no %s", dir, project.ProjectFile), "run 'hromada init " + dir + "' in an empty folder to start a project, or name the project folder"}
+		return usageHinted{fmt.Errorf("%s has no %s", dir, project.ProjectFile), "run 'hromada init " + dir + "' in an empty folder to start a project, or name the project folder"}
 	}
 	return nil
 }

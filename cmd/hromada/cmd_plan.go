@@ -47,7 +47,7 @@ place. In a project, plan reads OUT/<community>-assessment.xlsx (written by
 'hromada assess' or 'hromada run') and writes OUT/<community>-plan.xlsx.`,
 		Example: `  hromada plan examples/zhytomyr -o out          # after 'hromada assess examples/zhytomyr -o out'
   hromada plan --assessment olevska-assessment.xlsx --inventory providers.xlsx \
-    --community UA18060190000071101 --first-year 2026 --years 5 -o olevska-plan.xlsx`,
+    --community-code UA18060190000071101 --first-year 2026 --years 5 -o olevska-plan.xlsx`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -92,6 +92,9 @@ func runProjectPlan(o *planOptions) error {
 	}
 	p, ps, lang, coms := st.p, st.problems, st.lang, st.communities
 	out, from := stageFolders(o.out, o.from)
+	if err := outFolder(out); err != nil {
+		return err
+	}
 	var plans []pipeline.CommunityPlan
 	warnings := ps
 	for _, c := range coms {
@@ -131,6 +134,14 @@ func runBarePlan(o *planOptions) error {
 	}
 	if o.out != "" && filepath.Ext(o.out) != ".xlsx" {
 		return usagef("-o %s: without a project the output is an .xlsx file", o.out)
+	}
+	if o.out != "" {
+		if err := outFile(o.out); err != nil {
+			return err
+		}
+	}
+	if len(o.communities) > 0 {
+		return usagef("--community chooses communities of a project; without one, name the inventory's community with --community-code")
 	}
 	if o.fteStep != 0.25 && o.fteStep != 0.5 {
 		return usagef("--fte-step %v: posts are rounded to 0.25 or 0.5", o.fteStep)
@@ -180,6 +191,9 @@ func runBarePlan(o *planOptions) error {
 	cp.Path = o.out
 	cp.Inventory = o.inventory
 	if o.out != "" {
+		if err := makeOutDir(o.out); err != nil {
+			return err
+		}
 		if err := pipeline.WritePlan(cp, "", lang); err != nil {
 			return err
 		}

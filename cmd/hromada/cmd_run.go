@@ -72,6 +72,9 @@ func runRun(o *runOptions) error {
 	if err := projectDir(o.dir); err != nil {
 		return err
 	}
+	if err := outFolder(o.out); err != nil {
+		return err
+	}
 	pw, err := password(o.passwordFile)
 	if err != nil {
 		return err

@@ -61,6 +61,16 @@ type hinted struct {
 func (e hinted) Error() string { return e.err.Error() }
 func (e hinted) Unwrap() error { return e.err }
 
+// usageHinted is a usage error (exit 2) with a line that says what to do
+// next, in place of the pointer to --help.
+type usageHinted struct {
+	err  error
+	hint string
+}
+
+func (e usageHinted) Error() string { return e.err.Error() }
+func (e usageHinted) Unwrap() error { return e.err }
+
 const exitHelp = `
 Exit status:
   0  success
@@ -147,6 +157,7 @@ func report(w io.Writer, cmd *cobra.Command, err error) int {
 	var ps hromada.Problems
 	var ue usageError
 	var h hinted
+	var uh usageHinted
 	switch {
 	case errors.As(err, &ps):
 		for _, p := range ps {
@@ -154,6 +165,9 @@ func report(w io.Writer, cmd *cobra.Command, err error) int {
 		}
 		fmt.Fprintf(w, "%s\n", countLine(ps))
 		return exitData
+	case errors.As(err, &uh):
+		fmt.Fprintf(w, "error: %v\nhint: %s\n", err, uh.hint)
+		return exitUsage
 	case errors.As(err, &ue):
 		fmt.Fprintf(w, "error: %v\n", err)
 		if cmd != nil {
