@@ -57,6 +57,7 @@ func (w *budgetWriter) assumptions() {
 		w.label(r, 0, w.t(key), "")
 		w.put(r, 2, w.t(unit), General, false)
 		w.put(r, a.yearCol, v, f, true)
+		w.guard(r, a.yearCol, a.yearCol, unitRule(unit))
 		w.label(r, sc, w.source(source), "note")
 		c := cellAt{r.sh, a.yearCol, r.next}
 		r.next++
@@ -102,6 +103,7 @@ func (w *budgetWriter) assumptions() {
 			}
 			w.put(r, a.yearCol+t, budget.RateAt(v, t), Percent, true)
 		}
+		w.guard(r, a.yearCol+1, a.yearCol+w.n-1, rateRule)
 		w.label(r, sc, w.source(source), "note")
 		r.next++
 		return r.next - 1
@@ -137,6 +139,7 @@ func (w *budgetWriter) assumptions() {
 		for t := range w.n {
 			w.put(r, a.yearCol+t, p.MinimumWage[t][m], Money, true)
 		}
+		w.guard(r, a.yearCol, a.yearCol+w.n-1, amountRule)
 		if m == 0 {
 			w.label(r, sc, w.source(src.MinimumWage), "note")
 		}
@@ -157,6 +160,7 @@ func (w *budgetWriter) assumptions() {
 		for t := range w.n {
 			w.put(r, a.yearCol+t, v[t], f, true)
 		}
+		w.guard(r, a.yearCol, a.yearCol+w.n-1, amountRule)
 		if first {
 			w.label(r, sc, w.source(src.Plan), "note")
 			first = false
@@ -197,6 +201,10 @@ func (w *budgetWriter) assumptions() {
 			w.put(r, a.yearCol, post.Share, Decimal2, !byPost)
 			w.put(r, a.yearCol+1, post.Salary, Money, true)
 			w.put(r, a.yearCol+2, post.ExtraMonths, Decimal2, true)
+			if !byPost {
+				w.guard(r, a.yearCol, a.yearCol, shareRule)
+			}
+			w.guard(r, a.yearCol+1, a.yearCol+2, amountRule)
 			switch {
 			case byPost:
 				w.label(r, sc, w.t("as.share.byplan"), "note")
@@ -230,6 +238,7 @@ func (w *budgetWriter) assumptions() {
 			w.put(r, 2, o.KEKV, TextFmt, false)
 			w.put(r, a.yearCol, w.t("basis."+string(o.Basis)), General, false)
 			w.put(r, a.yearCol+1, o.Amount, Money, true)
+			w.guard(r, a.yearCol+1, a.yearCol+1, amountRule)
 			if first {
 				w.label(r, sc, w.source(src.Other), "note")
 				first = false
@@ -260,6 +269,9 @@ func (w *budgetWriter) assumptions() {
 			w.put(r, a.yearCol, st.Amount, Money, true)
 			w.put(r, a.yearCol+1, st.Year, General, true)
 			w.put(r, a.yearCol+2, st.Life, General, true)
+			w.guard(r, a.yearCol, a.yearCol, amountRule)
+			w.guard(r, a.yearCol+1, a.yearCol+1, yearRule)
+			w.guard(r, a.yearCol+2, a.yearCol+2, lifeRule)
 			if first {
 				w.label(r, sc, w.source(src.Startup), "note")
 				first = false
@@ -325,6 +337,13 @@ func (w *budgetWriter) schedules(r *reportSheet) {
 			for t := range w.n {
 				w.put(r, a.yearCol+t, v(t), f, input)
 			}
+			if input {
+				rule := amountRule
+				if unit == w.t("unit.share") {
+					rule = shareRule
+				}
+				w.guard(r, a.yearCol, a.yearCol+w.n-1, rule)
+			}
 			switch {
 			case first:
 				w.label(r, sc, w.source(src.Funding), "note")
@@ -341,6 +360,11 @@ func (w *budgetWriter) schedules(r *reportSheet) {
 				w.label(r, 0, label, "")
 				w.put(r, 2, unit, General, false)
 				w.put(r, a.yearCol, v, f, true)
+				rule := amountRule
+				if unit == w.t("unit.share") {
+					rule = shareRule
+				}
+				w.guard(r, a.yearCol, a.yearCol, rule)
 				if first {
 					w.label(r, sc, w.source(src.Funding), "note")
 					first = false
