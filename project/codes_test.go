@@ -171,3 +171,27 @@ func TestCodeErrorNamesTheColumn(t *testing.T) {
 		}
 	}
 }
+
+// TestServiceLabelsRead: a code cell holding the code and the service's
+// name, as the templates' drop-downs offer it, reads as the code; a long
+// name is cut in the label, never the code.
+func TestServiceLabelsRead(t *testing.T) {
+	p, ps, _ := writeCodesProject(t, hromada.Ukrainian, map[string][][]any{
+		Needs.Key:     {{"002.0 — Консультування", "needs", "counselling"}},
+		Providers.Key: {{"UA1", "ЦНСП", "комунальна", "002.0 — Консультування", 100, 80}},
+		Posts.Key:     {{"002.0 — будь-яка назва", "психолог", 1, 9000, 1}},
+	})
+	for _, pr := range ps {
+		if pr.Severity == hromada.Error && !strings.Contains(pr.Msg, "survey file") {
+			t.Errorf("%v", pr)
+		}
+	}
+	if len(p.Needs) != 1 || p.Needs[0].Service.Code != "002.0" || len(p.Providers) != 1 || p.Providers[0].Service != "002.0" ||
+		len(p.Posts) != 1 || p.Posts[0].Service != "002.0" {
+		t.Errorf("needs %+v, providers %+v, posts %+v: want service 002.0 in each", p.Needs, p.Providers, p.Posts)
+	}
+	long := hromada.Service{Code: "021.0", Name: hromada.Text{UK: strings.Repeat("я", 80)}}
+	if got := ServiceLabel(long, hromada.Ukrainian); got != "021.0 — "+strings.Repeat("я", 59)+"…" {
+		t.Errorf("label %q, want the name cut at 60 characters", got)
+	}
+}

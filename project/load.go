@@ -899,8 +899,20 @@ func (l *loader) service(r record, key string) (hromada.Service, bool) {
 	return hromada.Service{}, false
 }
 
-// serviceOf finds a service by classifier code or key.
+// serviceOf finds a service by classifier code or key, written alone or,
+// as the templates' drop-downs offer it, followed by the service's name
+// ("002.0 — Консультування").
 func (l *loader) serviceOf(v string) (hromada.Service, bool) {
+	if s, ok := l.serviceOfCode(v); ok {
+		return s, true
+	}
+	if code, _, cut := strings.Cut(strings.TrimSpace(v), " "); cut {
+		return l.serviceOfCode(code)
+	}
+	return hromada.Service{}, false
+}
+
+func (l *loader) serviceOfCode(v string) (hromada.Service, bool) {
 	if s, ok := l.p.Catalogue.Service(v); ok {
 		return s, true
 	}

@@ -161,7 +161,7 @@ var Needs = Sheet{
 	Help: t("Послуга = стовпець так/ні або варіант питання з множинним вибором.",
 		"A service = a yes/no column or an option of a select_multiple question."),
 	Fields: []Field{
-		{Key: "service", Label: t("Код послуги", "Service code"), Kind: Code, List: "service", Required: true, Example: "014.0"},
+		{Key: "service", Label: t("Код послуги", "Service code"), Kind: Code, List: "service", Required: true, Example: "002.0"},
 		{Key: "column", Label: t("Стовпець опитування", "Survey column"), Kind: Text, Required: true, Example: "needs"},
 		{Key: "option", Label: t("Варіант відповіді", "Option code"), Kind: Text, Help: t("для select_multiple; порожньо для так/ні", "for select_multiple; empty for a yes/no column"), Example: "social_support"},
 		{Key: "clients_repeat", Label: t("Аркуш повторної групи (члени)", "Roster sheet (members)"), Kind: Text,

@@ -217,11 +217,63 @@ var words = struct {
 // same workbook. init writes empty templates with it, and the example
 // projects are written with it too.
 func WriteFile(path string, f File, lang hromada.Lang, rows map[string][][]any, lists map[string][]string) error {
+	return WriteFileWithCatalogue(path, f, lang, rows, lists, nil)
+}
+
+// WriteFileWithCatalogue writes the input workbook f as [WriteFile] does,
+// with a last sheet that lists services — the catalogue's code, name,
+// unit, caseload and questionnaire option of each — so that a person
+// filling in a code sees which service it is. init writes its templates
+// with it.
+func WriteFileWithCatalogue(path string, f File, lang hromada.Lang, rows map[string][][]any, lists map[string][]string, services []hromada.Service) error {
 	b, err := fileBook(f, lang, rows, lists)
 	if err != nil {
 		return fmt.Errorf("%s: %w", f.Name, err)
 	}
+	if len(services) > 0 {
+		b.AddSheet(catalogueSheet(services, lang))
+	}
 	return b.Save(path)
+}
+
+// CatalogueSheet is the name of the reference sheet of the catalogue in
+// the templates init writes.
+var CatalogueSheet = t("Каталог послуг", "Service catalogue")
+
+// catalogueSheet is the reference sheet of the services: code, name,
+// unit, caseload and questionnaire option, one service a row.
+func catalogueSheet(services []hromada.Service, lang hromada.Lang) workbook.Sheet {
+	rows := make([][]any, len(services))
+	for i, s := range services {
+		var caseload any
+		if s.Caseload > 0 {
+			caseload = s.Caseload
+		}
+		rows[i] = []any{s.Code, s.Name.In(lang), shownValue("unit", string(s.Unit), lang), caseload, s.Key}
+	}
+	return workbook.Sheet{
+		Name: CatalogueSheet.In(lang),
+		Columns: []workbook.Col{
+			{Header: t("Код послуги", "Service code").In(lang), Width: 12, Format: workbook.TextFmt},
+			{Header: t("Послуга", "Service").In(lang), Width: 60, Wrap: true},
+			{Header: t("Одиниця", "Unit").In(lang), Width: 12},
+			{Header: t("Клієнтів на одну ставку за рік", "Clients a year per full-time post").In(lang), Width: 18, Format: workbook.General, Wrap: true},
+			{Header: t("Варіант в анкеті", "Questionnaire option").In(lang), Width: 22, Format: workbook.TextFmt},
+		},
+		Rows:   rows,
+		Filter: true,
+	}
+}
+
+// ServiceLabel is a service as a code cell of the templates shows it:
+// its code, then its name, "002.0 — Консультування". Readers take the
+// code before the dash.
+func ServiceLabel(s hromada.Service, lang hromada.Lang) string {
+	name := []rune(s.Name.In(lang))
+	if len(name) > 60 {
+		name = append(name[:59], '…')
+	}
+	return s.Code + " — " + string(name)
 }
 
 func fileBook(f File, lang hromada.Lang, rows map[string][][]any, lists map[string][]string) (*workbook.Book, error) {

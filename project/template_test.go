@@ -125,8 +125,10 @@ func TestStarterRows(t *testing.T) {
 		t.Errorf("%d needs rows, want one per need option (%d)", got, want)
 	}
 	for i, r := range rows["needs"] {
-		if r[0] != s.Services[i].Code || r[1] != NeedsQuestion || r[2] != NeedOptions[i].Key {
-			t.Errorf("needs row %d = %v, want {%s %s %s}", i+1, r, s.Services[i].Code, NeedsQuestion, NeedOptions[i].Key)
+		// The code cell shows the service's name beside the code.
+		label := s.Services[i].Code + " — " + s.Services[i].Name.EN
+		if r[0] != label || r[1] != NeedsQuestion || r[2] != NeedOptions[i].Key {
+			t.Errorf("needs row %d = %v, want {%s %s %s}", i+1, r, label, NeedsQuestion, NeedOptions[i].Key)
 		}
 	}
 	if got, want := len(rows["groups"]), len(DefaultGroups); got != want {
