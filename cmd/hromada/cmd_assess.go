@@ -150,7 +150,7 @@ func runProjectAssess(o *assessOptions) error {
 			fmt.Fprintf(o.stderr, "wrote %s\n", path)
 		}
 	}
-	printWarnings(o.stderr, warnings)
+	printWarnings(o.warnings(), warnings)
 	if o.json {
 		return writeJSON(o.stdout, pipeline.ProjectJSON(all))
 	}
@@ -272,7 +272,7 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 	if err != nil {
 		return append(ps, hromada.Problem{File: o.survey, Msg: err.Error()})
 	}
-	printWarnings(o.stderr, ps)
+	printWarnings(o.warnings(), ps)
 	for _, w := range res.Warnings {
 		fmt.Fprintf(o.stderr, "warning: %s\n", w)
 	}

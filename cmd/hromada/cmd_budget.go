@@ -108,7 +108,7 @@ func runProjectBudget(o *budgetOptions) error {
 			return err
 		}
 	}
-	printWarnings(o.stderr, warnings)
+	printWarnings(o.warnings(), warnings)
 	return reportBudgets(o, all, lang)
 }
 
@@ -174,7 +174,7 @@ func runBareBudget(o *budgetOptions) error {
 			return err
 		}
 	}
-	printWarnings(o.stderr, ps)
+	printWarnings(o.warnings(), ps)
 	return reportBudgets(o, []pipeline.CommunityBudget{cb}, lang)
 }
 

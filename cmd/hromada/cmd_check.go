@@ -171,7 +171,7 @@ func runCheck(o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	for _, p := range c.Problems {
+	for _, p := range o.shown(c.Problems) {
 		fmt.Fprintf(o.stderr, "%s: %s\n", p.Severity, p.Error())
 	}
 	lang, err := o.language(c.Project.Lang)

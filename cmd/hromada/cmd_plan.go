@@ -119,7 +119,7 @@ func runProjectPlan(o *planOptions) error {
 			return err
 		}
 	}
-	printWarnings(o.stderr, warnings)
+	printWarnings(o.warnings(), warnings)
 	return reportPlans(o, plans, lang)
 }
 
@@ -198,7 +198,7 @@ func runBarePlan(o *planOptions) error {
 			return err
 		}
 	}
-	printWarnings(o.stderr, ps)
+	printWarnings(o.warnings(), ps)
 	return reportPlans(&planOptions{app: o.app, json: o.json}, []pipeline.CommunityPlan{cp}, lang)
 }
 
