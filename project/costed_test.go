@@ -63,3 +63,25 @@ func TestNoPostsAtAll(t *testing.T) {
 		t.Errorf("problems %v, want one error at the Posts sheet naming 002.0, 001.0", ps)
 	}
 }
+
+// TestRegistryGroupsOfTheProject: a registry count of a catalogue group
+// the Groups sheet does not define is an error at its cell — the run's
+// estimate would refuse it, since the survey does not say who is in it.
+func TestRegistryGroupsOfTheProject(t *testing.T) {
+	_, ps, dir := writeCodesProject(t, hromada.English, map[string][][]any{
+		Groups.Key: {{"idp", "", "", "idp", "yes", nil, "family", 1}},
+		Registry.Key: {
+			{"UA1", "idp", "family", 120, "2026-01-01", "registry"},        // row 2: defined
+			{"UA1", "low_income", "family", 300, "2026-01-01", "registry"}, // row 3: a catalogue group, not on the sheet
+		},
+	})
+	var got []string
+	for _, pr := range ps {
+		if pr.Severity == hromada.Error && pr.File == filepath.Join(dir, RegistryFile) {
+			got = append(got, pr.Cell+" "+pr.Msg)
+		}
+	}
+	if want := `B3 group "low_income" is not defined on the Groups sheet of project.xlsx`; len(got) != 1 || got[0] != want {
+		t.Errorf("registry errors %q, want [%q]", got, want)
+	}
+}

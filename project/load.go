@@ -1022,19 +1022,25 @@ func (l *loader) community(r record, key string) bool {
 }
 
 func (l *loader) registry(recs []record) {
+	// A count is of a group the survey estimates: one of the Groups
+	// sheet (the estimate of a run refuses any other). Only when that
+	// sheet could not be read are the catalogue's groups accepted, so as
+	// not to report every row again.
 	groups := map[string]bool{}
 	for _, g := range l.p.Groups {
 		groups[g.ID] = true
 	}
-	for _, g := range l.p.Catalogue.Groups() {
-		groups[g.ID] = true
+	if len(groups) == 0 {
+		for _, g := range l.p.Catalogue.Groups() {
+			groups[g.ID] = true
+		}
 	}
 	seen := map[string]string{}
 	for _, r := range recs {
 		ok := l.community(r, "community")
 		g := r.get("group")
 		if g != "" && !groups[g] {
-			l.add(r.problem("group", fmt.Sprintf("group %q is not defined", g), "use a group id from the Groups sheet of project.xlsx: "+strings.Join(sortedKeys(groups), ", ")))
+			l.add(r.problem("group", fmt.Sprintf("group %q is not defined on the Groups sheet of %s", g, ProjectFile), "use a group id from the Groups sheet of project.xlsx: "+strings.Join(sortedKeys(groups), ", ")))
 			ok = false
 		}
 		if !ok || r.bad["count"] || r.bad["unit"] || r.bad["as_of"] {
