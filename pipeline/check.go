@@ -18,7 +18,17 @@ import (
 // Both check and run start here.
 func LoadProject(dir, pw string) (*project.Project, hromada.Problems) {
 	p, ps := project.Load(dir, project.LoadOptions{Password: pw})
-	ps = append(ps, p.CostProblems()...)
+	if cps := p.CostProblems(); len(cps) > 0 {
+		// An error about the cost inputs replaces loading's warning
+		// about the same file, which speaks for the stage commands.
+		kept := ps[:0:0]
+		for _, pr := range ps {
+			if !(pr.Severity == hromada.Warning && pr.File == p.CostsPath() && pr.Cell == "") {
+				kept = append(kept, pr)
+			}
+		}
+		ps = append(kept, cps...)
+	}
 	form := filepath.Join(dir, project.FormFile)
 	if _, err := os.Stat(form); err == nil {
 		fps, err := kobo.CheckXLSFormFile(form)

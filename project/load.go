@@ -344,9 +344,14 @@ func fieldIndex(s Sheet, key string) int {
 // plan includes depends on the survey, so any of them may need staff,
 // and one without a post would stop the budget of the run that plans it.
 // Each problem names the service's cell on the Needs sheet. A project
-// whose costs.xlsx was not read (missing, or no Posts sheet) has none:
-// loading has reported that.
+// without costs.xlsx has one error, since a run makes a budget of every
+// plan; one whose costs.xlsx has no Posts sheet has none here: loading
+// has reported that.
 func (p *Project) CostProblems() hromada.Problems {
+	if _, err := os.Stat(p.CostsPath()); err != nil && len(p.Needs) > 0 {
+		return hromada.Problems{{File: p.CostsPath(), Msg: "file not found: a run makes a budget of every plan, and the budget needs the cost inputs",
+			Hint: "run 'hromada init' in an empty folder to get a template; 'hromada assess' and 'hromada plan' run without it"}}
+	}
 	posts := p.SheetNames[Posts.Key]
 	if posts == "" {
 		return nil
