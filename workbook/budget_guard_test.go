@@ -82,3 +82,42 @@ func TestBudgetFlagsOutOfRangeInputs(t *testing.T) {
 		}
 	}
 }
+
+// TestBudgetFlagInLibreOffice: in LibreOffice, which recalculates every
+// formula on opening, the Summary's flag is empty as written and shows
+// once a donor share is typed as 70 instead of 0.7.
+func TestBudgetFlagInLibreOffice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("LibreOffice takes seconds")
+	}
+	dir := t.TempDir()
+	w, err := buildBudget(testBudget(t, hromada.English, budgetInput()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	clean, edited := filepath.Join(dir, "clean.xlsx"), filepath.Join(dir, "edited.xlsx")
+	for _, p := range []string{clean, edited} {
+		if err := w.b.Save(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	as := w.name[bsAssumptions]
+	if err := Edit(edited, map[string]string{as + "!" + a1Name(w.as.yearCol+1, w.as.donor[""]): "70"}); err != nil {
+		t.Fatal(err)
+	}
+	rec := recalculate(t, dir, clean, edited)
+	for i, want := range []bool{false, true} {
+		f, err := excelize.OpenFile(rec[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := f.GetCellValue(w.name[bsSummary], "A4")
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if shown := strings.Contains(got, "out of range"); shown != want {
+			t.Errorf("%s: flag %q, want shown %v", filepath.Base(rec[i]), got, want)
+		}
+	}
+}
