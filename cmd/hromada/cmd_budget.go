@@ -85,13 +85,14 @@ func runProjectBudget(o *budgetOptions) error {
 	if err := outFolder(out); err != nil {
 		return err
 	}
+	ppaths, err := stageFiles(coms, from, pipeline.Plan, o.dir, "plan", "plans", lang)
+	if err != nil {
+		return err
+	}
 	var all []pipeline.CommunityBudget
 	warnings := ps
-	for _, c := range coms {
-		ppath, err := stageFile(c.Community, from, pipeline.Plan, o.dir, "plan", "plans", lang)
-		if err != nil {
-			return err
-		}
+	for i, c := range coms {
+		ppath := ppaths[i]
 		cb, cps := pipeline.BudgetCommunity(p, c.Community, ppath)
 		warnings = append(warnings, cps...)
 		if cps.Errors() > 0 {

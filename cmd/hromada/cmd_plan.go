@@ -95,13 +95,14 @@ func runProjectPlan(o *planOptions) error {
 	if err := outFolder(out); err != nil {
 		return err
 	}
+	apaths, err := stageFiles(coms, from, pipeline.Assessment, o.dir, "assess", "assessments", lang)
+	if err != nil {
+		return err
+	}
 	var plans []pipeline.CommunityPlan
 	warnings := ps
-	for _, c := range coms {
-		apath, err := stageFile(c.Community, from, pipeline.Assessment, o.dir, "assess", "assessments", lang)
-		if err != nil {
-			return err
-		}
+	for i, c := range coms {
+		apath := apaths[i]
 		cp, cps := pipeline.PlanCommunity(c.Community, apath, p.Providers, p.Catalogue, pipeline.ProjectPlanSettings(p))
 		warnings = append(warnings, cps...)
 		if cps.Errors() > 0 {
