@@ -32,10 +32,13 @@ func BudgetCommunity(p *project.Project, com hromada.Community, planPath string)
 	}
 	in, ips := BudgetInput(p, com, pr)
 	ps = append(ps, ips...)
+	if ips.Errors() > 0 {
+		return CommunityBudget{}, ps
+	}
 	res, err := budget.Project(in)
 	if err != nil {
 		for _, e := range unjoin(err) {
-			ps = append(ps, hromada.Problem{File: filepath.Join(p.Dir, project.CostsFile), Msg: e.Error()})
+			ps = append(ps, hromada.Problem{File: p.CostsPath(), Msg: e.Error()})
 		}
 		return CommunityBudget{}, ps
 	}
@@ -61,10 +64,14 @@ func BudgetInput(p *project.Project, com hromada.Community, pr *workbook.PlanRea
 	in := budget.Input{FirstYear: pr.FirstYear, Years: pr.Years, Population: com.Population, Threshold: p.Budget.Threshold}
 	in.Services = addedServices(p, com, pr)
 	costRows(p, &in)
+	posts := p.SheetNames[project.Posts.Key]
+	if posts == "" {
+		posts = project.Posts.Name.In(p.Lang)
+	}
 	for _, code := range missingPosts(in.Services, in.Posts) {
-		problems = append(problems, hromada.Problem{Severity: hromada.Warning, File: project.CostsFile,
-			Msg:  fmt.Sprintf("service %s is in the plan but has no posts in costs.xlsx: its staff are not costed", code),
-			Hint: "add the service's posts and salaries to the Posts sheet"})
+		problems = append(problems, hromada.Problem{File: p.CostsPath(), Sheet: posts,
+			Msg:  fmt.Sprintf("service %s is in the plan with new staff but has no post: its staff cannot be costed", code),
+			Hint: fmt.Sprintf("add the service's posts and salaries to the %s sheet, or leave the action out of the plan", posts)})
 	}
 	in.Funding.Default = FundingSchedule(p.Funding, com.Code, pr.FirstYear, pr.Years)
 	for _, r := range p.Revenue {

@@ -89,10 +89,11 @@ func TestBudgetInputWithoutCommunity(t *testing.T) {
 	}
 }
 
-// TestBudgetInputWarnsOfUncostedPosts: a service with new posts and no
-// post in costs.xlsx is named in a warning; one without new posts is not.
-func TestBudgetInputWarnsOfUncostedPosts(t *testing.T) {
-	p := &project.Project{Catalogue: defaultCatalogue(t), Budget: DefaultBudgetSettings(),
+// TestBudgetInputRefusesUncostedPosts: a service with new posts and no
+// post in costs.xlsx is named in one error (not a warning and then the
+// budget's error); one without new posts is not.
+func TestBudgetInputRefusesUncostedPosts(t *testing.T) {
+	p := &project.Project{Catalogue: defaultCatalogue(t), Budget: DefaultBudgetSettings(), Lang: hromada.English,
 		Posts: []project.Post{{Service: "001.0", Post: "social worker", Share: 1, Salary: 10000}}}
 	pr := &workbook.PlanRead{FirstYear: 2027, Years: 1, Actions: []workbook.PlanAction{
 		{Code: "001.0", Include: true, Years: []plan.Year{{Year: 2027, Clients: 1, Staff: 1}}},
@@ -100,8 +101,8 @@ func TestBudgetInputWarnsOfUncostedPosts(t *testing.T) {
 		{Code: "003.0", Include: true, Existing: 1, Years: []plan.Year{{Year: 2027, Clients: 1, Staff: 1}}},
 	}}
 	_, ps := BudgetInput(p, hromada.Community{}, pr)
-	if len(ps) != 1 || ps[0].Severity != hromada.Warning || !strings.Contains(ps[0].Msg, "service 002.0") {
-		t.Errorf("problems %v, want one warning naming 002.0 (001.0 has posts, 003.0 adds none)", ps)
+	if len(ps) != 1 || ps[0].Severity != hromada.Error || !strings.Contains(ps[0].Msg, "service 002.0") || ps[0].Sheet != "Posts" {
+		t.Errorf("problems %v, want one error naming 002.0 and the Posts sheet (001.0 has posts, 003.0 adds none)", ps)
 	}
 }
 

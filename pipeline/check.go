@@ -12,11 +12,23 @@ import (
 	"github.com/hromada-tool/hromada/project"
 )
 
-// LoadProject loads the project in dir and checks its questionnaire, when
-// it has one, against it: every problem but those of the surveys. Both
-// check and run start here.
+// LoadProject loads the project in dir, checks that every service it may
+// plan can be costed (Project.CostProblems) and checks its questionnaire,
+// when it has one, against it: every problem but those of the surveys.
+// Both check and run start here.
 func LoadProject(dir, pw string) (*project.Project, hromada.Problems) {
 	p, ps := project.Load(dir, project.LoadOptions{Password: pw})
+	if cps := p.CostProblems(); len(cps) > 0 {
+		// An error about the cost inputs replaces loading's warning
+		// about the same file, which speaks for the stage commands.
+		kept := ps[:0:0]
+		for _, pr := range ps {
+			if !(pr.Severity == hromada.Warning && pr.File == p.CostsPath() && pr.Cell == "") {
+				kept = append(kept, pr)
+			}
+		}
+		ps = append(kept, cps...)
+	}
 	form := filepath.Join(dir, project.FormFile)
 	if _, err := os.Stat(form); err == nil {
 		fps, err := kobo.CheckXLSFormFile(form)

@@ -7,10 +7,14 @@
 //
 // # Check
 //
-// [LoadProject] loads a project and checks its questionnaire against it;
-// [CheckProject] does that and reads every community's survey. hromada
-// check and hromada run share this one path, so a project that passes the
-// check does not fail a run on its inputs. [SplitProblems] separates the
+// [LoadProject] loads a project, checks that every service of its Needs
+// sheet can be costed (a post in costs.xlsx: which services a plan
+// includes depends on the survey, so any of them may need staff) and
+// checks its questionnaire against it; [CheckProject] does that and reads
+// every community's survey. hromada check and hromada run share this one
+// path, so a project that passes the check does not fail a run on its
+// inputs. The stage commands (assess, plan, budget) load the project
+// alone: an assessment does not need costs. [SplitProblems] separates the
 // problems confined to one community (its survey, its registry rows),
 // which stop that community only, from those of the whole project, which
 // stop everything.

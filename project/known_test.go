@@ -71,7 +71,8 @@ func TestKnownClients(t *testing.T) {
 	}
 	// Cells are checked as the sheet is read, rows after: sort by cell.
 	slices.Sort(errs)
-	want := []string{"A5 community", "B6 service code", "C10 a second count", "C8 Count", "D7 unit", "G9 Use"}
+	// Columns are named as the Ukrainian sheet heads them (Кількість, Використання).
+	want := []string{"A5 community", "B6 service code", "C10 a second count", "C8 Кількість", "D7 unit", "G9 Використання"}
 	if len(errs) != len(want) {
 		t.Fatalf("errors %q, want one per bad row: %q", errs, want)
 	}

@@ -44,6 +44,21 @@ type Project struct {
 	Startup     []StartupItem
 	Funding     []FundingShare
 	Revenue     []BudgetRevenue
+
+	// SheetNames are the names the input sheets have in their files, by
+	// the schema's sheet key (Posts.Key → «Посади» or "Posts").
+	SheetNames map[string]string
+
+	costsPath string // the cost inputs read, when not Dir/costs.xlsx
+}
+
+// CostsPath is the cost-input workbook of the project: the one LoadCosts
+// read, else costs.xlsx in the project folder.
+func (p *Project) CostsPath() string {
+	if p.costsPath != "" {
+		return p.costsPath
+	}
+	return filepath.Join(p.Dir, CostsFile)
 }
 
 // SurveySettings map the tool's survey fields to the columns of the
@@ -107,6 +122,7 @@ type Need struct {
 	// / members need the service". Neither: one client per household in
 	// need (METHODS.md §1.5).
 	ClientsColumn string
+	row           record // the Needs row, for messages
 }
 
 // Target is the coverage a project plans for a service and the path to it.
@@ -212,6 +228,7 @@ type LoadOptions struct {
 // usable only when problems hold no error.
 func Load(dir string, opt LoadOptions) (*Project, hromada.Problems) {
 	l := &loader{dir: dir, opt: opt, p: &Project{Dir: dir}, sheets: map[string]string{}}
+	l.p.SheetNames = l.sheets
 	l.load()
 	return l.p, l.problems
 }
@@ -259,16 +276,112 @@ func (l *loader) load() {
 	l.needs(sheets["needs"])
 	l.targets(sheets["targets"])
 
+	var regRecs []record
 	if recs, ok := l.optionalFile(RegistryFile, Registry, KnownClients); ok {
-		l.registry(recs["registry"])
+		regRecs = recs["registry"]
+		l.registry(regRecs)
 		l.knownClients(recs[KnownClients.Key])
 	}
+	l.countColumns(sheets["settings"], sheets["needs"], regRecs)
 	if recs, ok := l.optionalFile(ProvidersFile, Providers); ok {
 		l.providers(recs["providers"])
 	}
 	if recs, ok := l.optionalFile(CostsFile, Posts, OtherCosts, Startup, Funding, Revenue); ok {
 		l.costs(recs)
 	}
+}
+
+// countColumns checks that the survey settings name the columns the
+// estimate needs: the number of children when a service or a registry
+// count is in children, the household size when one is in persons. The
+// problem is at the setting's cell, naming the first row that needs it.
+func (l *loader) countColumns(settings, needs, registry []record) {
+	if len(settings) == 0 {
+		return
+	}
+	set := settings[0]
+	for _, c := range []struct {
+		unit    hromada.Unit
+		setting string
+	}{{hromada.Child, "children"}, {hromada.Person, "household_size"}} {
+		if set.get(c.setting) != "" {
+			continue
+		}
+		var why string
+		for _, r := range needs {
+			if s, ok := l.serviceOf(r.get("service")); ok && s.Unit == c.unit {
+				why = fmt.Sprintf("service %s (%s, %s!%s) is counted in %s", s.Code, filepath.Base(r.file), r.sheet, r.refs["service"], unitPlural(c.unit))
+				break
+			}
+		}
+		for _, r := range registry {
+			if why == "" && !r.bad["unit"] && hromada.Unit(r.get("unit")) == c.unit {
+				why = fmt.Sprintf("the registry count at %s, %s!%s is in %s", filepath.Base(r.file), r.sheet, r.refs["unit"], unitPlural(c.unit))
+			}
+		}
+		if why != "" {
+			fl := Settings.Fields[fieldIndex(Settings, c.setting)]
+			l.add(set.problem(c.setting, fmt.Sprintf("%s is empty, but %s", set.column(fl), why),
+				fmt.Sprintf("name the survey column with the %s per household, e.g. %s", unitPlural(c.unit), fl.Example)))
+		}
+	}
+}
+
+// fieldIndex is the index of the field key in s, -1 when s has none.
+func fieldIndex(s Sheet, key string) int {
+	for i, fl := range s.Fields {
+		if fl.Key == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// CostProblems are the problems that would stop the budget of a run and
+// that loading alone does not report, since the assessment and the plan
+// do not need costs: every service of the Needs sheet needs a post in
+// costs.xlsx and a budget programme in the catalogue. Which services a
+// plan includes depends on the survey, so any of them may need staff,
+// and one without a post would stop the budget of the run that plans it.
+// Each problem names the service's cell on the Needs sheet. A project
+// without costs.xlsx has one error, since a run makes a budget of every
+// plan; one whose costs.xlsx has no Posts sheet has none here: loading
+// has reported that.
+func (p *Project) CostProblems() hromada.Problems {
+	if _, err := os.Stat(p.CostsPath()); err != nil && len(p.Needs) > 0 {
+		return hromada.Problems{{File: p.CostsPath(), Msg: "file not found: a run makes a budget of every plan, and the budget needs the cost inputs",
+			Hint: "run 'hromada init' in an empty folder to get a template; 'hromada assess' and 'hromada plan' run without it"}}
+	}
+	posts := p.SheetNames[Posts.Key]
+	if posts == "" {
+		return nil
+	}
+	if len(p.Posts) == 0 && len(p.Needs) > 0 {
+		codes := make([]string, len(p.Needs))
+		for i, nd := range p.Needs {
+			codes[i] = nd.Service.Code
+		}
+		return hromada.Problems{{File: filepath.Join(p.Dir, CostsFile), Sheet: posts,
+			Msg:  fmt.Sprintf("no posts are listed: the budget could not cost the staff of any service a plan includes (the Needs sheet of %s lists %d)", ProjectFile, len(codes)),
+			Hint: "add the posts and salaries of services " + strings.Join(codes, ", ")}}
+	}
+	posted := map[string]bool{}
+	for _, po := range p.Posts {
+		posted[po.Service] = true
+	}
+	var ps hromada.Problems
+	for _, nd := range p.Needs {
+		code := nd.Service.Code
+		if !posted[code] {
+			ps = append(ps, nd.row.problem("service", fmt.Sprintf("service %s has no post in %s (sheet %s): a plan that includes it could not cost its staff", code, CostsFile, posts),
+				fmt.Sprintf("add the service's posts and salaries to the %s sheet of %s, or remove the service's row here", posts, CostsFile)))
+		}
+		if row, ok := p.Catalogue.Row(code); ok && row.BudgetProgramme == "" {
+			ps = append(ps, nd.row.problem("service", fmt.Sprintf("service %s has no budget programme code (КПКВК МБ) in the catalogue", code),
+				"add its budget programme to catalogue.xlsx"))
+		}
+	}
+	return ps
 }
 
 func (l *loader) optionalFile(name string, sheets ...Sheet) (map[string][]record, bool) {
@@ -290,6 +403,10 @@ type record struct {
 	cells       map[string]string
 	refs        map[string]string
 	bad         map[string]bool // cells already reported
+	// heads are the column headers as the file writes them, by field key,
+	// so that a message names a column as the person's sheet does.
+	heads map[string]string
+	lang  hromada.Lang // the sheet's language, from its name
 	// community is the key of the column holding the community code of
 	// the row ("code" in the communities sheet, "community" in registry,
 	// providers and funding sheets); empty in project-wide sheets.
@@ -300,7 +417,7 @@ func (r record) get(key string) string { return strings.TrimSpace(r.cells[key]) 
 
 func (r record) problem(key, msg, hint string) hromada.Problem {
 	cell := r.refs[key]
-	if cell == "" {
+	if cell == "" && !r.setting {
 		cell = fmt.Sprintf("row %d", r.line)
 	}
 	p := hromada.Problem{File: r.file, Sheet: r.sheet, Cell: cell, Msg: msg, Hint: hint}
@@ -406,12 +523,14 @@ func (l *loader) readSheet(path string, f *xlsx.File, name string, s Sheet) []re
 		if blank {
 			continue
 		}
-		r := record{file: path, sheet: name, line: t.Line(), cells: map[string]string{}, refs: map[string]string{}, bad: map[string]bool{}, community: communityKey(s)}
+		r := record{file: path, sheet: name, line: t.Line(), cells: map[string]string{}, refs: map[string]string{}, bad: map[string]bool{},
+			heads: map[string]string{}, lang: sheetLang(s, name), community: communityKey(s)}
 		for key, c := range cols {
 			if c < len(row) {
 				r.cells[key] = row[c]
 			}
 			r.refs[key] = t.Ref(c)
+			r.heads[key] = headerName(header[c])
 		}
 		for _, fl := range s.Fields {
 			l.checkCell(&r, fl, t)
@@ -448,7 +567,8 @@ func (l *loader) readSettingsSheet(path string, f *xlsx.File, name string) []rec
 			Msg: "column \"Значення\" (Value) is missing", Hint: "the settings sheet needs a column headed Value or Значення"})
 		return nil
 	}
-	r := record{file: path, sheet: name, setting: true, cells: map[string]string{}, refs: map[string]string{}, bad: map[string]bool{}}
+	r := record{file: path, sheet: name, setting: true, cells: map[string]string{}, refs: map[string]string{}, bad: map[string]bool{},
+		heads: map[string]string{}, lang: sheetLang(Settings, name)}
 	for t.Next() {
 		row := t.Row()
 		for i, cell := range row {
@@ -493,7 +613,7 @@ func (l *loader) checkCell(r *record, fl Field, t *xlsx.Table) {
 					hint += ", e.g. " + fl.Example
 				}
 			}
-			l.add(r.problem(fl.Key, fmt.Sprintf("%s is empty", fl.Label.In(hromada.English)), hint))
+			l.add(r.problem(fl.Key, fmt.Sprintf("%s is empty", r.column(fl)), hint))
 			r.bad[fl.Key] = true
 		} else if fl.Default != "" {
 			r.cells[fl.Key] = fl.Default
@@ -505,13 +625,13 @@ func (l *loader) checkCell(r *record, fl Field, t *xlsx.Table) {
 	case Number:
 		var x float64
 		if x, err = xlsx.ParseNumber(v); err == nil && x < 0 {
-			err = fmt.Errorf("%s %q is negative; it must be 0 or more", strings.ToLower(fl.Label.EN), v)
+			err = fmt.Errorf("%q is negative; it must be 0 or more", v)
 		}
 	case Integer:
 		var x float64
 		if x, err = xlsx.ParseNumber(v); err == nil {
 			if x != math.Trunc(x) || x < 0 {
-				err = fmt.Errorf("%s %q is not a whole number of 0 or more", strings.ToLower(fl.Label.EN), v)
+				err = fmt.Errorf("%q is not a whole number of 0 or more", v)
 			} else {
 				r.cells[fl.Key] = strconv.FormatFloat(x, 'f', -1, 64)
 			}
@@ -532,33 +652,59 @@ func (l *loader) checkCell(r *record, fl Field, t *xlsx.Table) {
 			r.cells[fl.Key] = d.Format("2006-01-02")
 		}
 	case Code:
-		if code, ok := localCode(fl.List, v); ok {
-			v = code
-			r.cells[fl.Key] = code
-		}
-		if allowed := FixedList(fl.List); allowed != nil && !contains(allowed, strings.ToLower(v)) {
-			err = fmt.Errorf("%q is not allowed; allowed: %s", v, strings.Join(allowed, ", "))
+		if _, fixed := FixedLists[fl.List]; fixed {
+			if code, ok := ParseListValue(fl.List, v); ok {
+				r.cells[fl.Key] = code
+			} else {
+				err = fmt.Errorf("%q is not allowed; allowed: %s", v, allowedText(fl.List, r.lang))
+			}
 		}
 	}
 	if err != nil {
-		l.add(r.problem(fl.Key, fmt.Sprintf("%s: %v", fl.Label.In(hromada.English), err), ""))
+		l.add(r.problem(fl.Key, fmt.Sprintf("%s: %v", r.column(fl), err), ""))
 		r.bad[fl.Key] = true
 	}
 }
 
-// localCode reads a value of a local list written in either language
-// («мінімум» → floor); ok is false for other lists and values.
-func localCode(list, v string) (string, bool) {
-	if !localLists[list] {
-		return "", false
+// allowedText lists the values of a fixed list as a drop-down in lang
+// offers them, with the codes also accepted when they differ:
+// "сім'я, дитина, особа (or family, child, person)".
+func allowedText(list string, lang hromada.Lang) string {
+	words := ListWords(list, lang)
+	out := strings.Join(words, ", ")
+	if codes := FixedList(list); strings.Join(codes, ", ") != out {
+		out += " (or " + strings.Join(codes, ", ") + ")"
 	}
-	n := strings.ToLower(strings.TrimSpace(v))
-	for _, lv := range FixedLists[list] {
-		if n == strings.ToLower(lv.Label.UK) || n == strings.ToLower(lv.Label.EN) {
-			return lv.Code, true
-		}
+	return out
+}
+
+// sheetLang is the language of a sheet's name: English when it is the
+// sheet's English name, else Ukrainian.
+func sheetLang(s Sheet, name string) hromada.Lang {
+	if normHeader(name) == normHeader(s.Name.EN) && normHeader(s.Name.EN) != normHeader(s.Name.UK) {
+		return hromada.English
 	}
-	return "", false
+	return hromada.Ukrainian
+}
+
+// headerName is a header as a message names the column: without the mark
+// of a required column.
+func headerName(h string) string {
+	h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+	return strings.TrimSpace(strings.TrimSuffix(h, "*"))
+}
+
+// column names the field's column as the record's sheet does: its header
+// in the file, else its label in the sheet's language.
+func (r record) column(fl Field) string {
+	if h := r.heads[fl.Key]; h != "" {
+		return h
+	}
+	lang := r.lang
+	if lang == "" {
+		lang = hromada.English
+	}
+	return fl.Label.In(lang)
 }
 
 func parseShare(v string) (float64, error) {
@@ -587,15 +733,6 @@ func FixedList(name string) []string {
 		codes = append(codes, v.Code)
 	}
 	return codes
-}
-
-func contains(list []string, v string) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 func (r record) float(key string) float64 {
@@ -759,6 +896,28 @@ func (l *loader) service(r record, key string) (hromada.Service, bool) {
 	if v == "" || r.bad[key] {
 		return hromada.Service{}, false
 	}
+	if s, ok := l.serviceOf(v); ok {
+		return s, true
+	}
+	l.add(r.problem(key, fmt.Sprintf("service code %q is not in the catalogue", v),
+		"use a code of the classifier of social services (see the catalogue), or add the service to catalogue.xlsx"))
+	return hromada.Service{}, false
+}
+
+// serviceOf finds a service by classifier code or key, written alone or,
+// as the templates' drop-downs offer it, followed by the service's name
+// ("002.0 — Консультування").
+func (l *loader) serviceOf(v string) (hromada.Service, bool) {
+	if s, ok := l.serviceOfCode(v); ok {
+		return s, true
+	}
+	if code, _, cut := strings.Cut(strings.TrimSpace(v), " "); cut {
+		return l.serviceOfCode(code)
+	}
+	return hromada.Service{}, false
+}
+
+func (l *loader) serviceOfCode(v string) (hromada.Service, bool) {
 	if s, ok := l.p.Catalogue.Service(v); ok {
 		return s, true
 	}
@@ -771,8 +930,6 @@ func (l *loader) service(r record, key string) (hromada.Service, bool) {
 			return s, true
 		}
 	}
-	l.add(r.problem(key, fmt.Sprintf("service code %q is not in the catalogue", v),
-		"use a code of the classifier of social services (see the catalogue), or add the service to catalogue.xlsx"))
 	return hromada.Service{}, false
 }
 
@@ -789,7 +946,7 @@ func (l *loader) needs(recs []record) {
 		}
 		seen[s.Code] = r.refs["service"]
 		nd := Need{Service: s, Column: r.get("column"), Option: r.get("option"),
-			ClientsRepeat: r.get("clients_repeat"), ClientsColumn: r.get("clients_column")}
+			ClientsRepeat: r.get("clients_repeat"), ClientsColumn: r.get("clients_column"), row: r}
 		if s.Unit != hromada.Family && s.Unit != "" && nd.ClientsColumn == "" && nd.ClientsRepeat == "" {
 			l.add(withSeverity(r.problem("clients_column", fmt.Sprintf("service %s is counted in %s, but no question says how many need it: each household in need counts as one client", s.Code, unitPlural(s.Unit)),
 				"point clients_repeat and clients_column to the roster question member_needs of the questionnaire hromada init writes"), hromada.Warning))
@@ -870,19 +1027,25 @@ func (l *loader) community(r record, key string) bool {
 }
 
 func (l *loader) registry(recs []record) {
+	// A count is of a group the survey estimates: one of the Groups
+	// sheet (the estimate of a run refuses any other). Only when that
+	// sheet could not be read are the catalogue's groups accepted, so as
+	// not to report every row again.
 	groups := map[string]bool{}
 	for _, g := range l.p.Groups {
 		groups[g.ID] = true
 	}
-	for _, g := range l.p.Catalogue.Groups() {
-		groups[g.ID] = true
+	if len(groups) == 0 {
+		for _, g := range l.p.Catalogue.Groups() {
+			groups[g.ID] = true
+		}
 	}
 	seen := map[string]string{}
 	for _, r := range recs {
 		ok := l.community(r, "community")
 		g := r.get("group")
 		if g != "" && !groups[g] {
-			l.add(r.problem("group", fmt.Sprintf("group %q is not defined", g), "use a group id from the Groups sheet of project.xlsx: "+strings.Join(sortedKeys(groups), ", ")))
+			l.add(r.problem("group", fmt.Sprintf("group %q is not defined on the Groups sheet of %s", g, ProjectFile), "use a group id from the Groups sheet of project.xlsx: "+strings.Join(sortedKeys(groups), ", ")))
 			ok = false
 		}
 		if !ok || r.bad["count"] || r.bad["unit"] || r.bad["as_of"] {
@@ -982,7 +1145,8 @@ func LoadInventory(path string, cat *catalogue.Catalogue, opt LoadOptions) ([]Pr
 // LoadCosts reads a cost-input workbook on its own, outside a project:
 // service codes are checked against cat, any community code is accepted.
 func LoadCosts(path string, cat *catalogue.Catalogue, opt LoadOptions) (*Project, hromada.Problems) {
-	l := &loader{dir: filepath.Dir(path), opt: opt, p: &Project{Catalogue: cat}, sheets: map[string]string{}, anyCommunity: true}
+	l := &loader{dir: filepath.Dir(path), opt: opt, p: &Project{Catalogue: cat, costsPath: path}, sheets: map[string]string{}, anyCommunity: true}
+	l.p.SheetNames = l.sheets
 	if _, err := os.Stat(path); err != nil {
 		return nil, hromada.Problems{{File: path, Msg: "cost inputs file not found"}}
 	}
@@ -994,8 +1158,16 @@ func (l *loader) costs(recs map[string][]record) {
 	shares := map[string]float64{}
 	firstRef := map[string]record{}
 	var order []string
+	named := map[string]string{}
 	for _, r := range recs["posts"] {
 		if s, ok := l.service(r, "service"); ok {
+			k := s.Code + "|" + strings.ToLower(r.get("post"))
+			if prev, dup := named[k]; dup && r.get("post") != "" {
+				l.add(r.problem("post", fmt.Sprintf("post %q of service %s is listed twice (first at %s)", r.get("post"), s.Code, prev),
+					"keep one row per post of a service"))
+				continue
+			}
+			named[k] = r.refs["post"]
 			l.p.Posts = append(l.p.Posts, Post{Service: s.Code, Post: r.get("post"), Share: r.float("share"), Salary: r.float("salary"), ExtraMonths: r.float("extra_months")})
 			if _, seen := firstRef[s.Code]; !seen {
 				firstRef[s.Code] = r
@@ -1019,6 +1191,9 @@ func (l *loader) costs(recs map[string][]record) {
 		if s, ok := l.service(r, "service"); ok {
 			if !r.bad["life"] && r.int("life") == 0 {
 				l.add(r.problem("life", "useful life is 0 years", "write how many years the item lasts, 1 or more"))
+			}
+			if y := r.int("year"); !r.bad["year"] && (y < 2000 || y > 2100) {
+				l.add(r.problem("year", fmt.Sprintf("year bought %d is not a plausible year", y), "write the year the item is bought, such as 2026"))
 			}
 			l.p.Startup = append(l.p.Startup, StartupItem{Service: s.Code, Item: r.get("item"), Amount: r.float("amount"), Year: r.int("year"), Life: r.int("life"), KEKV: r.get("kekv")})
 		}

@@ -102,12 +102,3 @@ func TestProblemsNameTheirCommunity(t *testing.T) {
 		}
 	}
 }
-
-func fieldIndex(s Sheet, key string) int {
-	for i, fl := range s.Fields {
-		if fl.Key == key {
-			return i
-		}
-	}
-	return -1
-}

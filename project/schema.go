@@ -161,7 +161,7 @@ var Needs = Sheet{
 	Help: t("Послуга = стовпець так/ні або варіант питання з множинним вибором.",
 		"A service = a yes/no column or an option of a select_multiple question."),
 	Fields: []Field{
-		{Key: "service", Label: t("Код послуги", "Service code"), Kind: Code, List: "service", Required: true, Example: "014.0"},
+		{Key: "service", Label: t("Код послуги", "Service code"), Kind: Code, List: "service", Required: true, Example: "002.0"},
 		{Key: "column", Label: t("Стовпець опитування", "Survey column"), Kind: Text, Required: true, Example: "needs"},
 		{Key: "option", Label: t("Варіант відповіді", "Option code"), Kind: Text, Help: t("для select_multiple; порожньо для так/ні", "for select_multiple; empty for a yes/no column"), Example: "social_support"},
 		{Key: "clients_repeat", Label: t("Аркуш повторної групи (члени)", "Roster sheet (members)"), Kind: Text,
@@ -189,9 +189,9 @@ var Targets = Sheet{
 		{Key: "service", Label: t("Код послуги", "Service code"), Kind: Code, List: "service", Required: true},
 		{Key: "coverage", Label: t("Цільове охоплення", "Target coverage"), Kind: Share, Help: t("частка очікуваних користувачів; порожньо — з каталогу", "share of expected users; empty: the catalogue's"), Example: "0.8"},
 		{Key: "uptake", Label: t("Частка, що скористається", "Uptake"), Kind: Share, Help: t("частка тих, кому потрібна послуга, які нею скористаються (0–1]; порожньо — з каталогу (1)", "share of the people in need expected to use the service, (0–1]; empty: the catalogue's (1)"), Example: "0.6"},
-		{Key: "path", Label: t("Шлях нарощування", "Scale-up path"), Kind: Code, List: "path", Default: "linear", Help: t("linear — рівномірно за N років (порожньо — за всі роки плану); step — з першого року; ramp — частки цілі за роками", "linear: evenly over N years (empty: the plan's years); step: from the first year; ramp: shares of the target by year")},
-		{Key: "years", Label: t("Років нарощування", "Years to scale up"), Kind: Integer, Help: t("для linear; порожньо — роки плану", "for linear; empty: the plan's years"), Example: "3"},
-		{Key: "ramp", Label: t("Частки цілі за роками", "Shares of the target by year"), Kind: Text, Help: t("для ramp: через пробіл, напр. 0.3 0.6 1", "for ramp: space-separated, e.g. 0.3 0.6 1"), Example: "0.3 0.6 1"},
+		{Key: "path", Label: t("Шлях нарощування", "Scale-up path"), Kind: Code, List: "path", Default: "linear", Help: t("рівномірно (linear) — за N років (порожньо — за всі роки плану); одразу (step) — з першого року; за частками (ramp) — частки цілі за роками", "linear: evenly over N years (empty: the plan's years); step: from the first year; ramp: shares of the target by year")},
+		{Key: "years", Label: t("Років нарощування", "Years to scale up"), Kind: Integer, Help: t("для шляху «рівномірно»; порожньо — роки плану", "for linear; empty: the plan's years"), Example: "3"},
+		{Key: "ramp", Label: t("Частки цілі за роками", "Shares of the target by year"), Kind: Text, Help: t("для шляху «за частками»: через пробіл, напр. 0.3 0.6 1", "for ramp: space-separated, e.g. 0.3 0.6 1"), Example: "0.3 0.6 1"},
 	},
 }
 

@@ -27,6 +27,10 @@ type SurveyMap struct {
 	// when a survey file holds several.
 	Community, CommunityValue string
 	Children, HouseholdSize   string
+	// NeedChildren and NeedPersons say that a service or a registry count
+	// is in children (persons): the Children (HouseholdSize) column must
+	// then be in the survey, else the estimate could not run.
+	NeedChildren, NeedPersons bool
 
 	Groups []GroupColumn
 	Needs  []NeedColumn
@@ -253,8 +257,8 @@ func (r *surveyReader) read() {
 	r.cCol = r.find("cluster", r.m.Cluster, true)
 	r.fCol = r.find("FPC", r.m.FPC, true)
 	r.commCol = r.find("community", r.m.Community, r.m.CommunityValue != "")
-	r.chCol = r.find("children", r.m.Children, false)
-	r.hhCol = r.find("household size", r.m.HouseholdSize, false)
+	r.chCol = r.find("children", r.m.Children, r.m.NeedChildren)
+	r.hhCol = r.find("household size", r.m.HouseholdSize, r.m.NeedPersons)
 	if r.fCol >= 0 {
 		r.fpc = map[string]float64{}
 	}
@@ -796,6 +800,14 @@ func (p *Project) SurveyMap(c Community, password string) SurveyMap {
 		}
 		m.Needs = append(m.Needs, NeedColumn{Service: n.Service.Code, Column: n.Column, Option: n.Option, Unit: n.Service.Unit,
 			ClientsRepeat: n.ClientsRepeat, ClientsColumn: n.ClientsColumn, ClientsOption: opt})
+		m.NeedChildren = m.NeedChildren || n.Service.Unit == hromada.Child
+		m.NeedPersons = m.NeedPersons || n.Service.Unit == hromada.Person
+	}
+	for _, r := range p.Registry {
+		if r.Community == c.Code {
+			m.NeedChildren = m.NeedChildren || r.Unit == hromada.Child
+			m.NeedPersons = m.NeedPersons || r.Unit == hromada.Person
+		}
 	}
 	return m
 }

@@ -16,68 +16,126 @@ const TemplateRows = 300
 
 // ListValue is one value a drop-down list allows, with what it means.
 type ListValue struct {
-	Code  string       // the value written in the cell
+	Code  string       // the value hromada stores, and the English drop-down offers
 	Label hromada.Text // what the value means, shown in the instructions
+	// Word is the value as a Ukrainian drop-down offers it («сім'я» for
+	// family); "" offers the code. Either is accepted in any workbook.
+	Word string
+	// Also are other spellings accepted for the value (a form a person
+	// types, «фіксована» for «фіксовані»).
+	Also []string
+}
+
+// lv is shorthand for a list value.
+func lv(code, word string, label hromada.Text, also ...string) ListValue {
+	return ListValue{Code: code, Label: label, Word: word, Also: also}
 }
 
 // FixedLists are the drop-down lists whose values do not depend on the
 // project, keyed by the List name of a [Field]. The lists "service",
 // "group", "community" and "kekv" come from the catalogue and the project
-// and are passed to [WriteFile].
+// and are passed to [WriteFile]. A Ukrainian template offers each value's
+// Word, an English one its code; the reader accepts the code, the word,
+// the meaning and the other spellings in either language, in any case
+// ([ParseListValue]).
 var FixedLists = map[string][]ListValue{
 	"language": {
-		{"uk", t("українська", "Ukrainian")},
-		{"en", t("англійська", "English")},
+		lv("uk", "", t("українська", "Ukrainian")),
+		lv("en", "", t("англійська", "English")),
 	},
 	"ci_method": {
-		{"logit", t("інтервал на шкалі логіта (як svyciprop у R, метод за замовчуванням)", "interval on the logit scale (as R svyciprop; the default)")},
-		{"wald", t("симетричний інтервал p ± t·SE", "symmetric interval p ± t·SE")},
-		{"wilson", t("інтервал Вілсона з ефективним розміром вибірки", "Wilson interval with the effective sample size")},
-		{"beta", t("інтервал Корна–Грейбарда (бета-розподіл), обережний для малих часток", "Korn–Graubard (beta) interval, cautious for small shares")},
+		lv("logit", "", t("інтервал на шкалі логіта (як svyciprop у R, метод за замовчуванням)", "interval on the logit scale (as R svyciprop; the default)")),
+		lv("wald", "", t("симетричний інтервал p ± t·SE", "symmetric interval p ± t·SE")),
+		lv("wilson", "", t("інтервал Вілсона з ефективним розміром вибірки", "Wilson interval with the effective sample size")),
+		lv("beta", "", t("інтервал Корна–Грейбарда (бета-розподіл), обережний для малих часток", "Korn–Graubard (beta) interval, cautious for small shares")),
 	},
 	"lonely_psu": {
-		{"adjust", t("центрувати на загальному середньому (як у R survey)", "centre on the grand mean (as in R survey)")},
-		{"remove", t("страта не додає дисперсії", "the stratum adds no variance")},
-		{"average", t("середнє інших страт", "average of the other strata")},
-		{"fail", t("зупинитися з помилкою", "stop with an error")},
+		lv("adjust", "", t("центрувати на загальному середньому (як у R survey)", "centre on the grand mean (as in R survey)")),
+		lv("remove", "", t("страта не додає дисперсії", "the stratum adds no variance")),
+		lv("average", "", t("середнє інших страт", "average of the other strata")),
+		lv("fail", "", t("зупинитися з помилкою", "stop with an error")),
 	},
 	"yesno": {
-		{"yes", t("так", "yes")},
-		{"no", t("ні", "no")},
+		lv("yes", "так", t("так", "yes"), "true", "1", "т"),
+		lv("no", "ні", t("ні", "no"), "false", "0", "н"),
 	},
 	"unit": {
-		{"family", t("сім'я", "family")},
-		{"child", t("дитина", "child")},
-		{"person", t("особа", "person")},
+		lv("family", "сім'я", t("сім'я", "family"), "сім’я", "сімʼя", "сімя", "сім'ї", "родина", "families"),
+		lv("child", "дитина", t("дитина", "child"), "діти", "children"),
+		lv("person", "особа", t("особа", "person"), "особи", "persons", "people"),
 	},
 	"ownership": {
-		{"communal", t("комунальна", "communal")},
-		{"state", t("державна", "state")},
-		{"ngo", t("громадська організація", "non-governmental organisation")},
-		{"private", t("приватна", "private")},
+		lv("communal", "комунальна", t("комунальна", "communal"), "комунальний", "комунальне"),
+		lv("state", "державна", t("державна", "state"), "державний", "державне"),
+		lv("ngo", "громадська", t("громадська організація", "non-governmental organisation"), "го", "громадське", "nongovernmental"),
+		lv("private", "приватна", t("приватна", "private"), "приватний", "приватне"),
 	},
 	"cost_basis": {
-		{"fixed", t("фіксована сума на рік", "a fixed amount a year")},
-		{"per_client", t("сума на одного клієнта на рік", "an amount per client a year")},
+		lv("fixed", "фіксовані", t("фіксована сума на рік", "a fixed amount a year"), "фіксована", "фіксовано"),
+		lv("per_client", "на клієнта", t("сума на одного клієнта на рік", "an amount per client a year"), "на одного клієнта", "per client"),
 	},
 	"path": {
-		{"linear", t("рівномірно за вказану кількість років (порожньо — за роки плану)", "evenly over the given years (empty: the plan's years)")},
-		{"step", t("ціль з першого року", "the target from the first year")},
-		{"ramp", t("частки цілі за роками", "shares of the target by year")},
+		lv("linear", "рівномірно", t("рівномірно за вказану кількість років (порожньо — за роки плану)", "evenly over the given years (empty: the plan's years)"), "лінійно"),
+		lv("step", "одразу", t("ціль з першого року", "the target from the first year"), "з першого року"),
+		lv("ramp", "за частками", t("частки цілі за роками", "shares of the target by year"), "частки"),
 	},
 	"use": {
-		{"floor", t("мінімум", "floor")},
-		{"demand", t("попит", "demand")},
+		lv("floor", "мінімум", t("мінімум", "floor")),
+		lv("demand", "попит", t("попит", "demand")),
 	},
 	"fte_step": {
-		{"0.25", t("чверть ставки", "a quarter post")},
-		{"0.5", t("пів ставки", "half a post")},
+		lv("0.25", "", t("чверть ставки", "a quarter post"), "0,25", "1/4"),
+		lv("0.5", "", t("пів ставки", "half a post"), "0,5", "0.50", "1/2"),
 	},
 }
 
-// localLists are the fixed lists whose drop-down offers the value in the
-// template's language (так/ні) rather than the code; readers accept both.
-var localLists = map[string]bool{"yesno": true, "use": true}
+// shown returns the value as a drop-down in lang offers it.
+func (v ListValue) shown(lang hromada.Lang) string {
+	if lang == hromada.Ukrainian && v.Word != "" {
+		return v.Word
+	}
+	return v.Code
+}
+
+// ParseListValue reads a value of the fixed list name written in either
+// language — its code, its word, its meaning or another accepted
+// spelling, in any case, with any apostrophe («Сім’я», "Family",
+// "Per_Client") — and returns its code. ok is false when name is not a
+// fixed list or v is none of its values.
+func ParseListValue(name, v string) (code string, ok bool) {
+	n := normValue(v)
+	for _, x := range FixedLists[name] {
+		if n == normValue(x.Code) || (x.Word != "" && n == normValue(x.Word)) ||
+			n == normValue(x.Label.UK) || n == normValue(x.Label.EN) {
+			return x.Code, true
+		}
+		for _, a := range x.Also {
+			if n == normValue(a) {
+				return x.Code, true
+			}
+		}
+	}
+	return "", false
+}
+
+// ListWords returns the values of the fixed list name as a drop-down in
+// lang offers them.
+func ListWords(name string, lang hromada.Lang) []string {
+	var out []string
+	for _, x := range FixedLists[name] {
+		out = append(out, x.shown(lang))
+	}
+	return out
+}
+
+// normValue folds a list value for matching: lower case, the apostrophes
+// people type (’ ʼ ` ') as one, an underscore as a space, spaces
+// collapsed.
+func normValue(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.NewReplacer("’", "'", "ʼ", "'", "`", "'", "‘", "'", "_", " ").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
 
 // fileIntro says what each input workbook is for, on its Instructions sheet.
 var fileIntro = map[string]hromada.Text{
@@ -120,7 +178,7 @@ var kindName = map[Kind]hromada.Text{
 
 // words are the fixed phrases of the templates.
 var words = struct {
-	instructions, required, optional, kind, deflt, example, allowed, fromList, key, setting, value, help, sheet hromada.Text
+	instructions, required, optional, kind, deflt, example, allowed, fromList, key, setting, value, help, sheet, codesToo hromada.Text
 }{
 	instructions: t("Інструкція", "Instructions"),
 	required:     t("обов'язково", "required"),
@@ -135,6 +193,7 @@ var words = struct {
 	value:        t("Значення", "Value"),
 	help:         t("Пояснення", "Help"),
 	sheet:        t("Аркуш", "Sheet"),
+	codesToo:     t("приймаються й англійські коди", "English codes are accepted too"),
 }
 
 // WriteFile writes the input workbook f to path: an Instructions sheet in
@@ -158,11 +217,63 @@ var words = struct {
 // same workbook. init writes empty templates with it, and the example
 // projects are written with it too.
 func WriteFile(path string, f File, lang hromada.Lang, rows map[string][][]any, lists map[string][]string) error {
+	return WriteFileWithCatalogue(path, f, lang, rows, lists, nil)
+}
+
+// WriteFileWithCatalogue writes the input workbook f as [WriteFile] does,
+// with a last sheet that lists services — the catalogue's code, name,
+// unit, caseload and questionnaire option of each — so that a person
+// filling in a code sees which service it is. init writes its templates
+// with it.
+func WriteFileWithCatalogue(path string, f File, lang hromada.Lang, rows map[string][][]any, lists map[string][]string, services []hromada.Service) error {
 	b, err := fileBook(f, lang, rows, lists)
 	if err != nil {
 		return fmt.Errorf("%s: %w", f.Name, err)
 	}
+	if len(services) > 0 {
+		b.AddSheet(catalogueSheet(services, lang))
+	}
 	return b.Save(path)
+}
+
+// CatalogueSheet is the name of the reference sheet of the catalogue in
+// the templates init writes.
+var CatalogueSheet = t("Каталог послуг", "Service catalogue")
+
+// catalogueSheet is the reference sheet of the services: code, name,
+// unit, caseload and questionnaire option, one service a row.
+func catalogueSheet(services []hromada.Service, lang hromada.Lang) workbook.Sheet {
+	rows := make([][]any, len(services))
+	for i, s := range services {
+		var caseload any
+		if s.Caseload > 0 {
+			caseload = s.Caseload
+		}
+		rows[i] = []any{s.Code, s.Name.In(lang), shownValue("unit", string(s.Unit), lang), caseload, s.Key}
+	}
+	return workbook.Sheet{
+		Name: CatalogueSheet.In(lang),
+		Columns: []workbook.Col{
+			{Header: t("Код послуги", "Service code").In(lang), Width: 12, Format: workbook.TextFmt},
+			{Header: t("Послуга", "Service").In(lang), Width: 60, Wrap: true},
+			{Header: t("Одиниця", "Unit").In(lang), Width: 12},
+			{Header: t("Клієнтів на одну ставку за рік", "Clients a year per full-time post").In(lang), Width: 18, Format: workbook.General, Wrap: true},
+			{Header: t("Варіант в анкеті", "Questionnaire option").In(lang), Width: 22, Format: workbook.TextFmt},
+		},
+		Rows:   rows,
+		Filter: true,
+	}
+}
+
+// ServiceLabel is a service as a code cell of the templates shows it:
+// its code, then its name, "002.0 — Консультування". Readers take the
+// code before the dash.
+func ServiceLabel(s hromada.Service, lang hromada.Lang) string {
+	name := []rune(s.Name.In(lang))
+	if len(name) > 60 {
+		name = append(name[:59], '…')
+	}
+	return s.Code + " — " + string(name)
 }
 
 func fileBook(f File, lang hromada.Lang, rows map[string][][]any, lists map[string][]string) (*workbook.Book, error) {
@@ -206,25 +317,19 @@ func listValues(list string, lang hromada.Lang, lists map[string][]string) []str
 	if v, ok := lists[list]; ok {
 		return v
 	}
-	fixed := FixedLists[list]
-	v := make([]string, len(fixed))
-	for i, lv := range fixed {
-		v[i] = lv.Code
-		if localLists[list] {
-			v[i] = lv.Label.In(lang)
-		}
+	if _, ok := FixedLists[list]; !ok {
+		return []string{}
 	}
-	return v
+	return ListWords(list, lang)
 }
 
-// shownValue returns a code of a local list as the template shows it in
-// lang ("yes" → "так"); other values are returned as they are.
+// shownValue returns a code of a fixed list as the template's drop-down
+// in lang offers it ("yes" → "так"); other values are returned as they
+// are.
 func shownValue(list, value string, lang hromada.Lang) string {
-	if localLists[list] {
-		for _, lv := range FixedLists[list] {
-			if lv.Code == value {
-				return lv.Label.In(lang)
-			}
+	for _, x := range FixedLists[list] {
+		if x.Code == value {
+			return x.shown(lang)
 		}
 	}
 	return value
@@ -308,12 +413,37 @@ func inputSheet(s Sheet, lang hromada.Lang, rows [][]any, lists map[string][]str
 			return workbook.Sheet{}, fmt.Errorf("sheet %s: row %d has %d values for %d columns", s.Key, i+1, len(r), len(s.Fields))
 		}
 	}
+	rows = shownRows(s, lang, rows)
 	return workbook.Sheet{
 		Name:      s.Name.In(lang),
 		Columns:   cols,
 		Rows:      rows,
 		InputRows: max(TemplateRows-len(rows), 50),
 	}, nil
+}
+
+// shownRows returns rows with each code of a fixed list as the sheet's
+// drop-down offers it in lang (family → сім'я), so that a pre-filled cell
+// holds a value of its list; rows is not changed.
+func shownRows(s Sheet, lang hromada.Lang, rows [][]any) [][]any {
+	out := make([][]any, len(rows))
+	for i, r := range rows {
+		out[i] = r
+		copied := false
+		for j, v := range r {
+			str, ok := v.(string)
+			if !ok || s.Fields[j].Kind != Code {
+				continue
+			}
+			if shown := shownValue(s.Fields[j].List, str, lang); shown != str {
+				if !copied {
+					out[i], copied = append([]any(nil), r...), true
+				}
+				out[i][j] = shown
+			}
+		}
+	}
+	return out
 }
 
 // settingsSheet writes the key/value sheet: one row per field, its value
@@ -386,7 +516,7 @@ func settingHelp(f Field, lang hromada.Lang) string {
 	if h := fieldHelp(f, lang); h != "" {
 		parts = append(parts, h)
 	}
-	if vals := FixedLists[f.List]; len(vals) > 0 && !localLists[f.List] {
+	if vals := FixedLists[f.List]; len(vals) > 0 && f.Kind != YesNo {
 		parts = append(parts, words.allowed.In(lang)+": "+describe(vals, lang)+".")
 	} else if f.Kind != Code && f.Kind != Text {
 		parts = append(parts, capitalize(kindName[f.Kind].In(lang))+".")
@@ -397,13 +527,26 @@ func settingHelp(f Field, lang hromada.Lang) string {
 	return strings.Join(parts, " ")
 }
 
-// describe lists values as "code — meaning; …".
+// describe lists values as the drop-down in lang offers them with what
+// they mean, "value — meaning; …", and in Ukrainian the English codes
+// also accepted.
 func describe(vals []ListValue, lang hromada.Lang) string {
 	s := make([]string, len(vals))
+	var codes []string
 	for i, v := range vals {
-		s[i] = v.Code + " — " + v.Label.In(lang)
+		s[i] = v.shown(lang)
+		if m := v.Label.In(lang); m != s[i] {
+			s[i] += " — " + m
+		}
+		if v.shown(lang) != v.Code {
+			codes = append(codes, v.Code)
+		}
 	}
-	return strings.Join(s, "; ")
+	out := strings.Join(s, "; ")
+	if len(codes) > 0 {
+		out += " (" + words.codesToo.In(lang) + ": " + strings.Join(codes, ", ") + ")"
+	}
+	return out
 }
 
 // instructions returns the paragraphs of a file's Instructions sheet.

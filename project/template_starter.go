@@ -79,7 +79,7 @@ func (s Starter) Rows() (map[string][][]any, error) {
 			missing = append(missing, o.Key)
 			continue
 		}
-		row := []any{sv.Code, NeedsQuestion, o.Key}
+		row := []any{ServiceLabel(sv, s.Lang), NeedsQuestion, o.Key}
 		if sv.Unit != hromada.Family && slices.Contains(MemberNeedOptions, o.Key) {
 			row = append(row, RosterSheet, MemberNeedsQuestion)
 		}
@@ -101,7 +101,7 @@ func (s Starter) Rows() (map[string][][]any, error) {
 func (s Starter) Lists() map[string][]string {
 	services := make([]string, len(s.Services))
 	for i, sv := range s.Services {
-		services[i] = sv.Code
+		services[i] = ServiceLabel(sv, s.Lang)
 	}
 	groups := make([]string, len(s.Groups))
 	for i, g := range s.Groups {
@@ -130,7 +130,7 @@ func (s Starter) Write(dir string) error {
 		if f.Name == ProjectFile {
 			r = rows
 		}
-		if err := WriteFile(filepath.Join(dir, f.Name), f, s.Lang, r, lists); err != nil {
+		if err := WriteFileWithCatalogue(filepath.Join(dir, f.Name), f, s.Lang, r, lists, s.Services); err != nil {
 			return err
 		}
 	}

@@ -83,9 +83,9 @@ func TestWriteFileRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		`validation A2:A301 list "001.0,002.0" Код послуги *`,           // a passed list
-		`validation G2:G301 list "family,child,person" Одиниця реєстру`, // a fixed list
-		`validation C17 list "так,ні"`,                                  // a per-row list of the settings sheet
+		`validation A2:A301 list "001.0,002.0" Код послуги *`,          // a passed list
+		`validation G2:G301 list "сім'я,дитина,особа" Одиниця реєстру`, // a fixed list, in the template's language
+		`validation C17 list "так,ні"`,                                 // a per-row list of the settings sheet
 	} {
 		if !strings.Contains(dump, want) {
 			t.Errorf("dump has no line %q", want)
@@ -125,8 +125,10 @@ func TestStarterRows(t *testing.T) {
 		t.Errorf("%d needs rows, want one per need option (%d)", got, want)
 	}
 	for i, r := range rows["needs"] {
-		if r[0] != s.Services[i].Code || r[1] != NeedsQuestion || r[2] != NeedOptions[i].Key {
-			t.Errorf("needs row %d = %v, want {%s %s %s}", i+1, r, s.Services[i].Code, NeedsQuestion, NeedOptions[i].Key)
+		// The code cell shows the service's name beside the code.
+		label := s.Services[i].Code + " — " + s.Services[i].Name.EN
+		if r[0] != label || r[1] != NeedsQuestion || r[2] != NeedOptions[i].Key {
+			t.Errorf("needs row %d = %v, want {%s %s %s}", i+1, r, label, NeedsQuestion, NeedOptions[i].Key)
 		}
 	}
 	if got, want := len(rows["groups"]), len(DefaultGroups); got != want {

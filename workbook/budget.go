@@ -217,11 +217,12 @@ type budgetWriter struct {
 	name     map[string]string
 	heights  map[string]float64 // rows made higher for their text, by "sheet!row"
 
-	as assumptionCells
-	st staffCells
-	co costCells
-	fu fundingCells
-	af affordCells
+	as     assumptionCells
+	guards []guarded // the input cells' ranges and rules, for the Summary's flag
+	st     staffCells
+	co     costCells
+	fu     fundingCells
+	af     affordCells
 }
 
 func newBudgetWriter(bg *Budget) (*budgetWriter, error) {

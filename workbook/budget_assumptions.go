@@ -71,6 +71,7 @@ func (w *budgetWriter) assumptionParams(r *reportSheet) {
 		w.label(r, 0, w.t(key), "")
 		w.put(r, 2, w.t(unit), General, false)
 		w.put(r, a.yearCol, v, f, true)
+		w.guard(r, a.yearCol, a.yearCol, unitRule(unit))
 		w.label(r, sc, w.source(source), "note")
 		c := cellAt{r.sh, a.yearCol, r.next}
 		r.next++
@@ -120,6 +121,7 @@ func (w *budgetWriter) assumptionIndexes(r *reportSheet) {
 			}
 			w.put(r, a.yearCol+t, budget.RateAt(v, t), Percent, true)
 		}
+		w.guard(r, a.yearCol+1, a.yearCol+w.n-1, rateRule)
 		w.label(r, sc, w.source(source), "note")
 		r.next++
 		return r.next - 1
@@ -159,6 +161,7 @@ func (w *budgetWriter) assumptionMinimumWage(r *reportSheet) {
 			for t := range w.n {
 				w.put(r, a.yearCol+t, w.in.Params.MinimumWage[t][m], Money, true)
 			}
+			w.guard(r, a.yearCol, a.yearCol+w.n-1, amountRule)
 			if m == 0 {
 				w.label(r, sc, w.source(src.MinimumWage), "note")
 			}
@@ -183,6 +186,7 @@ func (w *budgetWriter) assumptionPlan(r *reportSheet) {
 		for t := range w.n {
 			w.put(r, a.yearCol+t, v[t], f, true)
 		}
+		w.guard(r, a.yearCol, a.yearCol+w.n-1, amountRule)
 		if first {
 			w.label(r, sc, w.source(src.Plan), "note")
 			first = false
@@ -227,6 +231,10 @@ func (w *budgetWriter) assumptionPosts(r *reportSheet) {
 			w.put(r, a.yearCol, post.Share, Decimal2, !byPost)
 			w.put(r, a.yearCol+1, post.Salary, Money, true)
 			w.put(r, a.yearCol+2, post.ExtraMonths, Decimal2, true)
+			if !byPost {
+				w.guard(r, a.yearCol, a.yearCol, shareRule)
+			}
+			w.guard(r, a.yearCol+1, a.yearCol+2, amountRule)
 			switch {
 			case byPost:
 				w.label(r, sc, w.t("as.share.byplan"), "note")
@@ -254,6 +262,7 @@ func (w *budgetWriter) assumptionOther(r *reportSheet) {
 		o := in.Other[i]
 		w.put(r, a.yearCol, w.t("basis."+string(o.Basis)), General, false)
 		w.put(r, a.yearCol+1, o.Amount, Money, true)
+		w.guard(r, a.yearCol+1, a.yearCol+1, amountRule)
 	}, src.Other)
 }
 
@@ -272,6 +281,9 @@ func (w *budgetWriter) assumptionStartup(r *reportSheet) {
 		w.put(r, a.yearCol, st.Amount, Money, true)
 		w.put(r, a.yearCol+1, st.Year, General, true)
 		w.put(r, a.yearCol+2, st.Life, General, true)
+		w.guard(r, a.yearCol, a.yearCol, amountRule)
+		w.guard(r, a.yearCol+1, a.yearCol+1, yearRule)
+		w.guard(r, a.yearCol+2, a.yearCol+2, lifeRule)
 	}, src.Startup)
 }
 
@@ -359,6 +371,9 @@ func (w *budgetWriter) schedule(r *reportSheet, key string, sch budget.Schedule,
 		for t := range w.n {
 			w.put(r, a.yearCol+t, v(t), f, input)
 		}
+		if input {
+			w.guard(r, a.yearCol, a.yearCol+w.n-1, w.scheduleRule(unit))
+		}
 		switch {
 		case *first:
 			w.label(r, sc, w.source(src.Funding), "note")
@@ -375,6 +390,7 @@ func (w *budgetWriter) schedule(r *reportSheet, key string, sch budget.Schedule,
 			w.label(r, 0, label, "")
 			w.put(r, 2, unit, General, false)
 			w.put(r, a.yearCol, v, f, true)
+			w.guard(r, a.yearCol, a.yearCol, w.scheduleRule(unit))
 			if *first {
 				w.label(r, sc, w.source(src.Funding), "note")
 				*first = false
@@ -421,4 +437,13 @@ func (w *budgetWriter) assumptionYears(r *reportSheet, before []string, after ..
 func (w *budgetWriter) blanks(n int, after ...string) []string {
 	out := make([]string, max(n, 0))
 	return append(out, after...)
+}
+
+// scheduleRule is the validation of a funding schedule's input cell: a
+// share 0–1 where the unit is a share, else a non-negative amount.
+func (w *budgetWriter) scheduleRule(unit string) valRule {
+	if unit == w.t("unit.share") {
+		return shareRule
+	}
+	return amountRule
 }

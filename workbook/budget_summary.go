@@ -20,8 +20,8 @@ func (w *budgetWriter) summary() {
 		r.line(w.t("sum.project", w.bg.Project), "")
 	}
 	r.line(w.t("sum.howto", w.name[bsAssumptions]), "note")
+	w.guardFlag(r) // in the gap before the report
 
-	r.gap()
 	r.heading(w.t("sum.report"))
 	r.line(w.sentences(), "")
 	r.line(w.t("sum.report.note"), "note")

@@ -112,6 +112,9 @@ type Book struct {
 	// last change to the sheets: excelize reads a sheet it walks again
 	// from its XML once the sheet's stream has ended.
 	flush []func() error
+	// lists are the ranges of the hidden lists sheet, by their values
+	// joined, so that columns offering the same list share one range.
+	lists map[string]string
 }
 
 type styleKey struct {
@@ -412,8 +415,21 @@ func (b *Book) addValidation(sh, sqref string, col Col) {
 const listSheet = "_lists"
 
 // listRange stores values in a column of the hidden lists sheet and
-// returns an absolute reference to them.
+// returns an absolute reference to them; the same values are stored once.
 func (b *Book) listRange(name string, values []string) string {
+	key := strings.Join(values, "\x00")
+	if ref, ok := b.lists[key]; ok {
+		return ref
+	}
+	if b.lists == nil {
+		b.lists = map[string]string{}
+	}
+	ref := b.newListRange(name, values)
+	b.lists[key] = ref
+	return ref
+}
+
+func (b *Book) newListRange(name string, values []string) string {
 	idx, err := b.f.GetSheetIndex(listSheet)
 	b.fail(err)
 	if idx < 0 {

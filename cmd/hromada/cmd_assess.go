@@ -125,6 +125,9 @@ func runProjectAssess(o *assessOptions) error {
 	if out == "" {
 		out = "out"
 	}
+	if err := outFolder(out); err != nil {
+		return err
+	}
 	var all []*workbook.Assessment
 	warnings := ps
 	for _, c := range coms {
@@ -147,7 +150,7 @@ func runProjectAssess(o *assessOptions) error {
 			fmt.Fprintf(o.stderr, "wrote %s\n", path)
 		}
 	}
-	printWarnings(o.stderr, warnings)
+	printWarnings(o.warnings(), warnings)
 	if o.json {
 		return writeJSON(o.stdout, pipeline.ProjectJSON(all))
 	}
@@ -243,6 +246,11 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 	if o.out != "" && !strings.EqualFold(filepath.Ext(o.out), ".xlsx") {
 		return usagef("-o %s: in quick mode the output is an .xlsx file", o.out)
 	}
+	if o.out != "" {
+		if err := outFile(o.out); err != nil {
+			return err
+		}
+	}
 	pw, err := password(o.passwordFile)
 	if err != nil {
 		return err
@@ -264,7 +272,7 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 	if err != nil {
 		return append(ps, hromada.Problem{File: o.survey, Msg: err.Error()})
 	}
-	printWarnings(o.stderr, ps)
+	printWarnings(o.warnings(), ps)
 	for _, w := range res.Warnings {
 		fmt.Fprintf(o.stderr, "warning: %s\n", w)
 	}
@@ -280,6 +288,9 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 		Warnings:  append(pipeline.ProblemLines(ps), res.Warnings...),
 	}
 	if o.out != "" {
+		if err := makeOutDir(o.out); err != nil {
+			return err
+		}
 		if err := workbook.WriteAssessment(o.out, a); err != nil {
 			return err
 		}

@@ -82,13 +82,17 @@ func runProjectBudget(o *budgetOptions) error {
 	}
 	p, ps, lang, coms := st.p, st.problems, st.lang, st.communities
 	out, from := stageFolders(o.out, o.from)
+	if err := outFolder(out); err != nil {
+		return err
+	}
+	ppaths, err := stageFiles(coms, from, pipeline.Plan, o.dir, "plan", "plans", lang)
+	if err != nil {
+		return err
+	}
 	var all []pipeline.CommunityBudget
 	warnings := ps
-	for _, c := range coms {
-		ppath, err := stageFile(c.Community, from, pipeline.Plan, o.dir, "plan", "plans", lang)
-		if err != nil {
-			return err
-		}
+	for i, c := range coms {
+		ppath := ppaths[i]
 		cb, cps := pipeline.BudgetCommunity(p, c.Community, ppath)
 		warnings = append(warnings, cps...)
 		if cps.Errors() > 0 {
@@ -105,7 +109,7 @@ func runProjectBudget(o *budgetOptions) error {
 			return err
 		}
 	}
-	printWarnings(o.stderr, warnings)
+	printWarnings(o.warnings(), warnings)
 	return reportBudgets(o, all, lang)
 }
 
@@ -120,6 +124,14 @@ func runBareBudget(o *budgetOptions) error {
 	}
 	if o.out != "" && filepath.Ext(o.out) != ".xlsx" {
 		return usagef("-o %s: without a project the output is an .xlsx file", o.out)
+	}
+	if o.out != "" {
+		if err := outFile(o.out); err != nil {
+			return err
+		}
+	}
+	if len(o.communities) > 0 {
+		return usagef("--community chooses communities of a project; without one, name the community with --community-code")
 	}
 	lang, err := o.language("")
 	if err != nil {
@@ -163,7 +175,7 @@ func runBareBudget(o *budgetOptions) error {
 			return err
 		}
 	}
-	printWarnings(o.stderr, ps)
+	printWarnings(o.warnings(), ps)
 	return reportBudgets(o, []pipeline.CommunityBudget{cb}, lang)
 }
 

@@ -81,7 +81,7 @@ func projectDir(dir string) error {
 		return usagef("%s is not a folder; name the project folder (the one holding %s)", dir, project.ProjectFile)
 	}
 	if _, err := os.Stat(filepath.Join(dir, project.ProjectFile)); err != nil {
-		return hinted{fmt.Errorf("%s has no %s", dir, project.ProjectFile), "run 'hromada init " + dir + "' in an empty folder to start a project, or name the project folder"}
+		return usageHinted{fmt.Errorf("%s has no %s", dir, project.ProjectFile), "run 'hromada init " + dir + "' in an empty folder to start a project, or name the project folder"}
 	}
 	return nil
 }
@@ -134,13 +134,28 @@ func stageFolders(out, from string) (string, string) {
 	return out, from
 }
 
-// stageFile is the workbook a stage reads for community c: the one the
-// stage before wrote as <community>-<suffix>.xlsx into the folder from.
-// Missing, the error says which command writes it.
+// stageFiles are the workbooks a stage reads, one per community, found
+// before any work: each the one the stage before wrote as
+// <community>-<suffix>.xlsx into the folder from. A missing one is a file
+// that cannot be found, bad usage (exit 2), and the error says which
+// command writes it.
+func stageFiles(coms []project.Community, from, suffix, dir, command, flag string, lang hromada.Lang) ([]string, error) {
+	paths := make([]string, len(coms))
+	for i, c := range coms {
+		p, err := stageFile(c.Community, from, suffix, dir, command, flag, lang)
+		if err != nil {
+			return nil, err
+		}
+		paths[i] = p
+	}
+	return paths, nil
+}
+
+// stageFile is the workbook a stage reads for community c (stageFiles).
 func stageFile(c hromada.Community, from, suffix, dir, command, flag string, lang hromada.Lang) (string, error) {
 	path := pipeline.WorkbookPath(from, c, suffix)
 	if _, err := os.Stat(path); err != nil {
-		return "", hinted{fmt.Errorf("%s: no %s workbook %s", c.Name.In(lang), suffix, path),
+		return "", usageHinted{fmt.Errorf("%s: no %s workbook %s", c.Name.In(lang), suffix, path),
 			fmt.Sprintf("run 'hromada %s %s -o %s' first, or name the folder of the %ss with --%s", command, dir, from, suffix, flag)}
 	}
 	return path, nil
@@ -171,7 +186,7 @@ func runCheck(o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	for _, p := range c.Problems {
+	for _, p := range o.shown(c.Problems) {
 		fmt.Fprintf(o.stderr, "%s: %s\n", p.Severity, p.Error())
 	}
 	lang, err := o.language(c.Project.Lang)

@@ -47,7 +47,7 @@ place. In a project, plan reads OUT/<community>-assessment.xlsx (written by
 'hromada assess' or 'hromada run') and writes OUT/<community>-plan.xlsx.`,
 		Example: `  hromada plan examples/zhytomyr -o out          # after 'hromada assess examples/zhytomyr -o out'
   hromada plan --assessment olevska-assessment.xlsx --inventory providers.xlsx \
-    --community UA18060190000071101 --first-year 2026 --years 5 -o olevska-plan.xlsx`,
+    --community-code UA18060190000071101 --first-year 2026 --years 5 -o olevska-plan.xlsx`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -92,13 +92,17 @@ func runProjectPlan(o *planOptions) error {
 	}
 	p, ps, lang, coms := st.p, st.problems, st.lang, st.communities
 	out, from := stageFolders(o.out, o.from)
+	if err := outFolder(out); err != nil {
+		return err
+	}
+	apaths, err := stageFiles(coms, from, pipeline.Assessment, o.dir, "assess", "assessments", lang)
+	if err != nil {
+		return err
+	}
 	var plans []pipeline.CommunityPlan
 	warnings := ps
-	for _, c := range coms {
-		apath, err := stageFile(c.Community, from, pipeline.Assessment, o.dir, "assess", "assessments", lang)
-		if err != nil {
-			return err
-		}
+	for i, c := range coms {
+		apath := apaths[i]
 		cp, cps := pipeline.PlanCommunity(c.Community, apath, p.Providers, p.Catalogue, pipeline.ProjectPlanSettings(p))
 		warnings = append(warnings, cps...)
 		if cps.Errors() > 0 {
@@ -116,7 +120,7 @@ func runProjectPlan(o *planOptions) error {
 			return err
 		}
 	}
-	printWarnings(o.stderr, warnings)
+	printWarnings(o.warnings(), warnings)
 	return reportPlans(o, plans, lang)
 }
 
@@ -131,6 +135,14 @@ func runBarePlan(o *planOptions) error {
 	}
 	if o.out != "" && filepath.Ext(o.out) != ".xlsx" {
 		return usagef("-o %s: without a project the output is an .xlsx file", o.out)
+	}
+	if o.out != "" {
+		if err := outFile(o.out); err != nil {
+			return err
+		}
+	}
+	if len(o.communities) > 0 {
+		return usagef("--community chooses communities of a project; without one, name the inventory's community with --community-code")
 	}
 	if o.fteStep != 0.25 && o.fteStep != 0.5 {
 		return usagef("--fte-step %v: posts are rounded to 0.25 or 0.5", o.fteStep)
@@ -180,11 +192,14 @@ func runBarePlan(o *planOptions) error {
 	cp.Path = o.out
 	cp.Inventory = o.inventory
 	if o.out != "" {
+		if err := makeOutDir(o.out); err != nil {
+			return err
+		}
 		if err := pipeline.WritePlan(cp, "", lang); err != nil {
 			return err
 		}
 	}
-	printWarnings(o.stderr, ps)
+	printWarnings(o.warnings(), ps)
 	return reportPlans(&planOptions{app: o.app, json: o.json}, []pipeline.CommunityPlan{cp}, lang)
 }
 

@@ -72,6 +72,9 @@ func runRun(o *runOptions) error {
 	if err := projectDir(o.dir); err != nil {
 		return err
 	}
+	if err := outFolder(o.out); err != nil {
+		return err
+	}
 	pw, err := password(o.passwordFile)
 	if err != nil {
 		return err
@@ -121,7 +124,7 @@ func runRun(o *runOptions) error {
 	if err := workbook.WriteConsolidated(filepath.Join(o.out, consolidatedFile), cons); err != nil {
 		return fmt.Errorf("consolidated workbook: %w", err)
 	}
-	printRunProblems(o.stderr, warnings, len(runs))
+	printRunProblems(o.stderr, o.shown(warnings), len(runs))
 	if !o.quiet {
 		printRunTable(o, p.Name, runs, cons, lang)
 	}

@@ -39,8 +39,31 @@ type app struct {
 	stdout io.Writer
 	stderr io.Writer
 	lang   string
-	// quiet suppresses progress and summaries on stderr.
+	// quiet suppresses progress, summaries and warnings: only errors
+	// are printed.
 	quiet bool
+}
+
+// warnings is where warnings go: stderr, or nowhere with --quiet.
+func (a *app) warnings() io.Writer {
+	if a.quiet {
+		return io.Discard
+	}
+	return a.stderr
+}
+
+// shown are the problems to print: with --quiet, the errors only.
+func (a *app) shown(ps hromada.Problems) hromada.Problems {
+	if !a.quiet {
+		return ps
+	}
+	var out hromada.Problems
+	for _, p := range ps {
+		if p.Severity == hromada.Error {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // usageError is an error in how the command was called: exit code 2, and
@@ -60,6 +83,16 @@ type hinted struct {
 
 func (e hinted) Error() string { return e.err.Error() }
 func (e hinted) Unwrap() error { return e.err }
+
+// usageHinted is a usage error (exit 2) with a line that says what to do
+// next, in place of the pointer to --help.
+type usageHinted struct {
+	err  error
+	hint string
+}
+
+func (e usageHinted) Error() string { return e.err.Error() }
+func (e usageHinted) Unwrap() error { return e.err }
 
 const exitHelp = `
 Exit status:
@@ -129,7 +162,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if strings.HasPrefix(err.Error(), "unknown command") {
 		err = usageError{err}
 	}
-	return report(stderr, cmd, err)
+	return report(stderr, cmd, err, a)
 }
 
 // usageArgs makes a positional-argument check's error a usage error.
@@ -143,17 +176,21 @@ func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 }
 
 // report prints err the way a person can act on it and picks the exit code.
-func report(w io.Writer, cmd *cobra.Command, err error) int {
+func report(w io.Writer, cmd *cobra.Command, err error, a *app) int {
 	var ps hromada.Problems
 	var ue usageError
 	var h hinted
+	var uh usageHinted
 	switch {
 	case errors.As(err, &ps):
-		for _, p := range ps {
+		for _, p := range a.shown(ps) {
 			fmt.Fprintf(w, "%s: %s\n", p.Severity, p.Error())
 		}
 		fmt.Fprintf(w, "%s\n", countLine(ps))
 		return exitData
+	case errors.As(err, &uh):
+		fmt.Fprintf(w, "error: %v\nhint: %s\n", err, uh.hint)
+		return exitUsage
 	case errors.As(err, &ue):
 		fmt.Fprintf(w, "error: %v\n", err)
 		if cmd != nil {

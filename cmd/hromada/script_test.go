@@ -42,11 +42,12 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"xlsx":    cmdXLSX,
-			"exits":   cmdExits,
-			"cut":     cmdCut,
-			"setcell": cmdSetCell,
-			"sameall": cmdSameAll,
+			"xlsx":         cmdXLSX,
+			"exits":        cmdExits,
+			"cut":          cmdCut,
+			"setcell":      cmdSetCell,
+			"sameall":      cmdSameAll,
+			"helpexamples": cmdHelpExamples,
 		},
 	})
 }

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+)
+
+// outFolder checks, before any work, that -o names a folder the outputs
+// can go into: an existing folder, or one that can be made (the nearest
+// part of the path that exists is a folder). A file there is bad usage,
+// exit 2, with the flag named; nothing has been estimated yet.
+func outFolder(path string) error {
+	st, err := os.Stat(path)
+	if err == nil {
+		if !st.IsDir() {
+			return usagef("-o %s is a file; name an output folder", path)
+		}
+		return nil
+	}
+	return creatable(path)
+}
+
+// outFile checks, before any work, that -o names a workbook that can be
+// written: not a folder, in a folder that exists or can be made.
+func outFile(path string) error {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return usagef("-o %s is a folder; name the .xlsx file to write", path)
+	}
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err == nil {
+		if !st.IsDir() {
+			return usagef("-o %s: %s is a file, not a folder", path, dir)
+		}
+		return nil
+	}
+	return creatable(dir)
+}
+
+// creatable reports, as a usage error naming -o, a folder that cannot be
+// made: some part of its path is a file.
+func creatable(dir string) error {
+	for d := filepath.Dir(dir); ; d = filepath.Dir(d) {
+		if st, err := os.Stat(d); err == nil {
+			if !st.IsDir() {
+				return usagef("-o %s: %s is a file, so the output folder cannot be made", dir, d)
+			}
+			return nil
+		}
+		if d == filepath.Dir(d) {
+			return nil
+		}
+	}
+}
+
+// makeOutDir makes the folder a workbook output goes into, once the work
+// is done.
+func makeOutDir(file string) error {
+	if dir := filepath.Dir(file); dir != "." {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return usagef("-o %s: cannot make the folder: %v", file, err)
+		}
+	}
+	return nil
+}
