@@ -64,7 +64,8 @@ func Open(path string, opt xlsx.OpenOptions) (*xlsx.File, error) {
 // select_multiple answers are read with [Table.Selected].
 type Table struct {
 	*xlsx.Table
-	cols *Columns
+	cols   *Columns
+	ticked tickedCache
 }
 
 // OpenTable opens a sheet of f for streaming, as [xlsx.File.Table] does;
@@ -80,7 +81,7 @@ func OpenTable(f *xlsx.File, sheet string) (*Table, error) {
 // NewTable finds the columns of an open table by the names of survey
 // fields.
 func NewTable(t *xlsx.Table) *Table {
-	return &Table{Table: t, cols: NewColumns(t.Header())}
+	return &Table{Table: t, cols: NewColumns(t.Header()), ticked: tickedCache{line: -1}}
 }
 
 // Columns returns the header's column finder.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -32,9 +33,33 @@ type SurveyMap struct {
 	Needs  []NeedColumn
 
 	Lonely assess.LonelyPSU
+	// KeepMissing reads don't-know and refused answers of select_multiple
+	// questions as answers, and makes every option a need, none, other and
+	// the don't-know codes too, as REACH's analysistools does (METHODS.md
+	// §1.6b). Without it a respondent whose only answers are don't-know or
+	// refused is missing for the question (§1.6).
+	KeepMissing bool
+	// Where keeps only the rows that pass every filter.
+	Where []Where
 	// MaxPerColumn caps the problems reported for one column (0 = 20);
 	// a count of the rest follows.
 	MaxPerColumn int
+}
+
+// Where keeps the rows whose Column holds Value (case-insensitive), or,
+// with Not, every other row.
+type Where struct {
+	Column, Value string
+	Not           bool
+}
+
+// String writes the filter as the command line takes it: col=value or
+// col!=value.
+func (w Where) String() string {
+	if w.Not {
+		return w.Column + "!=" + w.Value
+	}
+	return w.Column + "=" + w.Value
 }
 
 // GroupColumn defines population groups from a survey column.
@@ -78,6 +103,7 @@ type Survey struct {
 	File, Sheet string
 	Rows        int // households kept
 	Skipped     int // rows of other communities
+	Filtered    int // rows left out by SurveyMap.Where
 	Strata      int
 	PSUs        int
 	Weighted    bool // the design has weights
@@ -129,6 +155,11 @@ type surveyReader struct {
 	fpc                 map[string]float64
 	intern              map[string]string
 	reportedCommunities map[string]bool
+	whereCols           []int
+	// The select_multiple needs, once each, and per question the rows
+	// that ticked don't-know or refused as well as real options.
+	multis []kobo.Multi
+	mixed  map[string]int
 }
 
 type needReader struct {
@@ -261,6 +292,10 @@ func (r *surveyReader) read() {
 	for _, g := range r.m.Groups {
 		r.addGroup(g)
 	}
+	for _, wh := range r.m.Where {
+		r.whereCols = append(r.whereCols, r.find("--where", wh.Column, true))
+	}
+	r.mixed = map[string]int{}
 	for _, n := range r.m.Needs {
 		r.addNeed(n)
 	}
@@ -359,7 +394,11 @@ func (r *surveyReader) addNeed(n NeedColumn) {
 			r.find("need "+n.Column, n.Column, true)
 			return
 		}
+		m.KeepMissing = r.m.KeepMissing
 		nr.multi = m
+		if !r.m.KeepMissing && !slices.ContainsFunc(r.multis, func(x kobo.Multi) bool { return x.Name == m.Name }) {
+			r.multis = append(r.multis, m)
+		}
 		if n.AllOptions {
 			r.expandOptions(nr)
 			return
@@ -401,7 +440,7 @@ func (r *surveyReader) expandOptions(parent *needReader) {
 	}
 	opts := make([]string, 0, len(parent.multi.Options))
 	for o := range parent.multi.Options {
-		if !notService(o) {
+		if r.m.KeepMissing || !notService(o) {
 			opts = append(opts, o)
 		}
 	}
@@ -451,6 +490,18 @@ func (r *surveyReader) row() {
 		if !strings.EqualFold(v, r.m.CommunityValue) {
 			r.out.Skipped++
 			return
+		}
+	}
+	for k, wh := range r.m.Where {
+		v := strings.TrimSpace(t.Row()[r.whereCols[k]])
+		if strings.EqualFold(v, strings.TrimSpace(wh.Value)) == wh.Not {
+			r.out.Filtered++
+			return
+		}
+	}
+	for _, m := range r.multis {
+		if answers, missing := t.Ticked(m); answers && missing {
+			r.mixed[m.Name]++
 		}
 	}
 	i := r.out.Rows
@@ -641,13 +692,18 @@ func col0(m kobo.Multi) int {
 func (r *surveyReader) discoverOptions(n *needReader, i int) {
 	v := strings.TrimSpace(r.t.Row()[n.multi.Parent])
 	codes := strings.Fields(v)
-	missing := false
+	missing, real := false, false
 	for _, c := range codes {
 		if kobo.IsMissing(c) {
 			missing = true
+		} else {
+			real = true
 		}
 	}
-	answered := v != "" && !strings.EqualFold(v, "NA") && !missing
+	// One denominator per question: don't-know alone is missing, with
+	// real options it is left aside (METHODS.md §1.6); REACH keeps it.
+	answered := v != "" && !strings.EqualFold(v, "NA") && (real || r.m.KeepMissing)
+	missing = missing && !answered
 	yn := math.NaN()
 	if answered && !n.notYN {
 		if yes, err := xlsx.ParseYesNo(v); err == nil {
@@ -666,7 +722,7 @@ func (r *surveyReader) discoverOptions(n *needReader, i int) {
 		n.quality.NotAsked++
 	}
 	for _, c := range codes {
-		if notService(c) || n.children[c] != nil {
+		if (notService(c) && !r.m.KeepMissing) || n.children[c] != nil || !answered {
 			continue
 		}
 		child := &needReader{service: c, y: make([]float64, i)}
@@ -757,16 +813,38 @@ func (r *surveyReader) finish() {
 			if service == "" {
 				service = n.def.Column
 			}
-			s.Needs = append(s.Needs, assess.Need{Service: service, Y: n.yn})
+			s.Needs = append(s.Needs, assess.Need{Service: service, Y: n.yn, Var: n.def.Column})
 			continue
 		}
 		if n.discover {
 			for _, c := range n.order {
-				s.Needs = append(s.Needs, assess.Need{Service: c, Y: n.children[c].y})
+				s.Needs = append(s.Needs, assess.Need{Service: c, Y: n.children[c].y,
+					Var: n.def.Column, Value: c, Type: assess.TypeSelectMultiple})
 			}
 			continue
 		}
-		s.Needs = append(s.Needs, assess.Need{Service: n.service, Y: n.y, Clients: n.clients, ClientsFrom: n.from})
+		nd := assess.Need{Service: n.service, Y: n.y, Clients: n.clients, ClientsFrom: n.from, Var: n.def.Column}
+		if n.option != "" {
+			nd.Value, nd.Type = n.option, assess.TypeSelectMultiple
+		}
+		s.Needs = append(s.Needs, nd)
+	}
+	// An option of two questions (other, none …) is a service of each:
+	// the later ones are named question/option.
+	seen := map[string]bool{}
+	for k := range s.Needs {
+		nd := &s.Needs[k]
+		if seen[nd.Service] && nd.Type == assess.TypeSelectMultiple {
+			nd.Service = nd.Var + "/" + nd.Value
+		}
+		seen[nd.Service] = true
+	}
+	for _, m := range r.multis {
+		if c := r.mixed[m.Name]; c > 0 {
+			r.add(hromada.Problem{Severity: hromada.Warning, File: r.m.File, Sheet: r.out.Sheet,
+				Msg:  fmt.Sprintf("%d households ticked don't know or refused in %q together with real options; they count with the options they ticked", c, m.Name),
+				Hint: "one denominator per question (hromada's convention); --reach keeps don't know and refused as answers, as REACH does"})
+		}
 	}
 	if len(s.Needs) == 0 {
 		r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Msg: "no need column was found", Hint: "map at least one service to a survey column"})
