@@ -190,6 +190,8 @@ type Rate struct {
 	DF      int     `json:"df"`
 	Deff    float64 `json:"deff"`
 	NEff    float64 `json:"n_eff"`
+	// Flags are the verdict's reasons and then the interval's flags,
+	// each once.
 	Flags   []Flag  `json:"flags"`
 	Verdict Verdict `json:"verdict"`
 	// NotObserved is true when respondents answered but none has the need
@@ -825,6 +827,15 @@ func (a *analysis) rate(e Estimate, binary bool, name rowName, den, group string
 	if len(e.LonelyStrata) > 0 {
 		r.Flags = append(r.Flags, FlagLonelyPSU)
 	}
+	// Flags carry the verdict's reasons too, first, so that a suppressed
+	// row's flags say why wherever it is shown.
+	flags := slices.Clone(r.Verdict.Reasons)
+	for _, f := range r.Flags {
+		if !slices.Contains(flags, f) {
+			flags = append(flags, f)
+		}
+	}
+	r.Flags = flags
 	r.UpperBound = math.NaN()
 	if slices.Contains(r.Verdict.Reasons, FlagNotObserved) {
 		r.NotObserved = true

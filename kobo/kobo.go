@@ -179,3 +179,37 @@ var metadata = []string{"_id", "_uuid", "_submission_time", "_validation_status"
 // _submitted_by, __version__, _tags and _index (the household's number in
 // the export, the other key of repeat sheets).
 func MetadataColumns() []string { return slices.Clone(metadata) }
+
+// LooksLikeLabels reports whether a header is made of the questionnaire's
+// labels rather than its question names (KoboToolbox's "Labels" export):
+// most of its columns other than the metadata (_id, _uuid …) hold spaces,
+// question marks or other characters a question name cannot have.
+func LooksLikeLabels(header []string) bool {
+	labels, names := 0, 0
+	for _, h := range header {
+		h = strings.TrimSpace(h)
+		if h == "" || strings.HasPrefix(h, "_") {
+			continue
+		}
+		if nameLike(h) {
+			names++
+		} else {
+			labels++
+		}
+	}
+	return labels > 0 && labels >= names
+}
+
+// nameLike reports whether s could be a question name with its group path
+// and option: letters, digits, _, -, ., / and :, starting with a letter or _.
+func nameLike(s string) bool {
+	for i, r := range s {
+		switch {
+		case r == '_' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z'):
+		case i > 0 && ((r >= '0' && r <= '9') || r == '-' || r == '.' || r == '/' || r == ':'):
+		default:
+			return false
+		}
+	}
+	return true
+}

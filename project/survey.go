@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/hromada-tool/hromada"
@@ -79,8 +80,18 @@ type NeedColumn struct {
 	Column  string // yes/no column, or select_multiple question
 	Option  string // option of the select_multiple question
 	// AllOptions makes every option of a select_multiple question a need
-	// of its own (quick mode --need on a select_multiple question).
+	// of its own (quick mode --need on a select_multiple question). A
+	// column of codes without option columns whose rows hold one code
+	// each is read as a select_one (said in Survey.Notes); a column of
+	// numbers is refused.
 	AllOptions bool
+	// SelectOne makes every answer of a select_one question a need of its
+	// own: the share of respondents who gave it (quick mode, a select_one
+	// in the XLSForm).
+	SelectOne bool
+	// Mean reads the column as numbers: the need is its mean (quick mode
+	// --mean).
+	Mean bool
 	// Unit is the service's unit; the clients columns are read for
 	// services counted in children or persons only.
 	Unit hromada.Unit
@@ -111,6 +122,8 @@ type Survey struct {
 	// GroupValues are the groups in order, with their names for quick mode
 	// (column and value).
 	GroupVars []GroupVar
+	// Notes say how columns were read, for the user.
+	Notes []string
 }
 
 // GroupVar names a group for tables: the column and value it comes from.
@@ -171,6 +184,7 @@ type needReader struct {
 	y        []float64
 	quality  *workbook.AnswerCount
 	discover bool // AllOptions over a codes column: options found while reading
+	single   bool // a select_one: its answers are the options
 	children map[string]*needReader
 	order    []string
 	// yn holds the column read as yes/no while discovering; when every
@@ -178,6 +192,10 @@ type needReader struct {
 	// with options.
 	yn    []float64
 	notYN bool
+	// While discovering: whether some row held several codes, and whether
+	// every code was a number.
+	several, numbers bool
+	seenCodes        int
 
 	// The clients per household m_i: from a roster (roster, slot) or a
 	// count question (countCol); neither leaves clients nil.
@@ -332,6 +350,12 @@ func (r *surveyReader) addGroup(g GroupColumn) {
 	if col < 0 {
 		return
 	}
+	if m, ok := r.t.SelectMultiple(g.Column); g.ByValue && ok && len(m.Options) > 0 {
+		r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Cell: r.t.HeaderRef(col),
+			Msg:  fmt.Sprintf("group column %q is a select_multiple question (it has option columns such as %q): each combination of answers would be a group", g.Column, r.t.Header()[firstOption(m)]),
+			Hint: fmt.Sprintf("group by one option's column, such as --by %s, or by a select_one question", r.t.Header()[firstOption(m)])})
+		return
+	}
 	gr := &groupReader{def: g, col: col, values: map[string]bool{}, byValue: map[string][]bool{}}
 	vals := g.Values
 	if len(vals) == 0 {
@@ -414,6 +438,15 @@ func (r *surveyReader) addNeed(n NeedColumn) {
 			nr.service = n.Option
 		}
 		nr.quality = &workbook.AnswerCount{Column: n.Column + "/" + n.Option, What: nr.service}
+	} else if n.SelectOne {
+		col := r.find("need "+n.Column, n.Column, true)
+		if col < 0 {
+			return
+		}
+		nr.multi = kobo.Multi{Name: n.Column, Parent: col, Options: map[string]int{}}
+		nr.discover, nr.single = true, true
+		nr.children = map[string]*needReader{}
+		nr.quality = &workbook.AnswerCount{Column: r.t.Header()[col], What: n.Column}
 	} else {
 		nr.col = r.find("need "+n.Column, n.Column, true)
 		if nr.col < 0 {
@@ -647,6 +680,13 @@ func (r *surveyReader) readNeed(n *needReader, i int) {
 			n.quality.NotAsked++
 		case kobo.IsMissing(v):
 			n.quality.Missing++
+		case n.def.Mean:
+			if x, ok, err := r.t.Number(n.col); err != nil {
+				r.cellErr(n.col, err)
+			} else if ok {
+				n.quality.Answered++
+				y = x
+			}
 		default:
 			if yes, ok, err := r.t.YesNo(n.col); err != nil {
 				r.cellErr(n.col, err)
@@ -676,6 +716,17 @@ func (r *surveyReader) readNeed(n *needReader, i int) {
 	n.y = append(n.y, y)
 }
 
+// firstOption returns the leftmost option column of m.
+func firstOption(m kobo.Multi) int {
+	first := -1
+	for _, c := range m.Options {
+		if first < 0 || c < first {
+			first = c
+		}
+	}
+	return first
+}
+
 func col0(m kobo.Multi) int {
 	if m.Parent >= 0 {
 		return m.Parent
@@ -702,10 +753,28 @@ func (r *surveyReader) discoverOptions(n *needReader, i int) {
 	}
 	// One denominator per question: don't-know alone is missing, with
 	// real options it is left aside (METHODS.md §1.6); REACH keeps it.
+	if n.single && v != "" {
+		codes = []string{v} // a select_one's answer is one code, spaces and all
+		missing, real = kobo.IsMissing(v), !kobo.IsMissing(v)
+	}
 	answered := v != "" && !strings.EqualFold(v, "NA") && (real || r.m.KeepMissing)
 	missing = missing && !answered
+	if answered {
+		if len(codes) > 1 {
+			n.several = true
+		}
+		for _, c := range codes {
+			if n.seenCodes == 0 {
+				n.numbers = true
+			}
+			n.seenCodes++
+			if _, err := strconv.ParseFloat(c, 64); err != nil {
+				n.numbers = false
+			}
+		}
+	}
 	yn := math.NaN()
-	if answered && !n.notYN {
+	if answered && !n.notYN && !n.single {
 		if yes, err := xlsx.ParseYesNo(v); err == nil {
 			yn = b2f(yes)
 		} else {
@@ -722,7 +791,7 @@ func (r *surveyReader) discoverOptions(n *needReader, i int) {
 		n.quality.NotAsked++
 	}
 	for _, c := range codes {
-		if (notService(c) && !r.m.KeepMissing) || n.children[c] != nil || !answered {
+		if (notService(c) && !r.m.KeepMissing && !n.single) || n.children[c] != nil || !answered {
 			continue
 		}
 		child := &needReader{service: c, y: make([]float64, i)}
@@ -808,7 +877,13 @@ func (r *surveyReader) finish() {
 	}
 	for _, n := range r.needs {
 		r.out.Quality = append(r.out.Quality, *n.quality)
-		if n.discover && !n.notYN {
+		if n.discover && n.numbers && !n.single && n.notYN {
+			r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Cell: r.t.HeaderRef(n.multi.Parent),
+				Msg:  fmt.Sprintf("need column %q holds numbers (%s …), not yes/no answers or choices", n.def.Column, strings.Join(n.order[:min(3, len(n.order))], ", ")),
+				Hint: fmt.Sprintf("a need is a yes/no, select_one or select_multiple question; for the mean of a number give --mean %s", n.def.Column)})
+			continue
+		}
+		if n.discover && !n.notYN && !n.single {
 			service := n.def.Service
 			if service == "" {
 				service = n.def.Column
@@ -817,13 +892,23 @@ func (r *surveyReader) finish() {
 			continue
 		}
 		if n.discover {
+			typ := assess.TypeSelectMultiple
+			if n.single || (!n.several && len(n.multi.Options) == 0) {
+				typ = assess.TypeSelectOne
+				if !n.single {
+					r.out.Notes = append(r.out.Notes, fmt.Sprintf("need column %q has one code per row and no option columns: read as a select_one question, each answer a share of the respondents (give --form to type it from the questionnaire)", n.def.Column))
+				}
+			}
 			for _, c := range n.order {
 				s.Needs = append(s.Needs, assess.Need{Service: c, Y: n.children[c].y,
-					Var: n.def.Column, Value: c, Type: assess.TypeSelectMultiple})
+					Var: n.def.Column, Value: c, Type: typ})
 			}
 			continue
 		}
 		nd := assess.Need{Service: n.service, Y: n.y, Clients: n.clients, ClientsFrom: n.from, Var: n.def.Column}
+		if n.def.Mean {
+			nd.Type = assess.TypeMean
+		}
 		if n.option != "" {
 			nd.Value, nd.Type = n.option, assess.TypeSelectMultiple
 		}
@@ -834,7 +919,7 @@ func (r *surveyReader) finish() {
 	seen := map[string]bool{}
 	for k := range s.Needs {
 		nd := &s.Needs[k]
-		if seen[nd.Service] && nd.Type == assess.TypeSelectMultiple {
+		if seen[nd.Service] && nd.Value != "" {
 			nd.Service = nd.Var + "/" + nd.Value
 		}
 		seen[nd.Service] = true
