@@ -185,11 +185,11 @@ type Rate struct {
 	NWTotal          float64 `json:"n_w_total"`
 	AnalysisKey      string  `json:"analysis_key"`
 
-	Kind    Kind    `json:"kind"` // proportion, mean or ratio
-	SE      float64 `json:"se"`
-	DF      int     `json:"df"`
-	Deff    float64 `json:"deff"`
-	NEff    float64 `json:"n_eff"`
+	Kind Kind    `json:"kind"` // proportion, mean or ratio
+	SE   float64 `json:"se"`
+	DF   int     `json:"df"`
+	Deff float64 `json:"deff"`
+	NEff float64 `json:"n_eff"`
 	// Flags are the verdict's reasons and then the interval's flags,
 	// each once.
 	Flags   []Flag  `json:"flags"`
