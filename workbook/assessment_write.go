@@ -890,6 +890,9 @@ func (w *assessWriter) methodsSheet() {
 	}
 	p = append(p, Para{Heading: w.t("m.design")})
 	key(w.t("m.survey"), survey)
+	if w.o.Where != "" {
+		key(w.t("m.where"), w.t("m.where.text", w.o.Where))
+	}
 	switch {
 	case s.Weight == "":
 		key(w.t("m.weights"), w.t("m.weights.none"))
@@ -921,9 +924,17 @@ func (w *assessWriter) methodsSheet() {
 	}
 
 	p = append(p, Para{Heading: w.t("m.estimates")})
-	key(w.t("m.rate"), w.t("m.rate.text"))
+	if w.o.Reach {
+		key(w.t("m.rate"), w.t("m.rate.reach"))
+	} else {
+		key(w.t("m.rate"), w.t("m.rate.text"))
+	}
 	key(w.t("m.se"), w.t("m.se.text"))
-	key(w.t("m.df"), w.t("m.df.text"))
+	if w.o.Reach {
+		key(w.t("m.df"), w.t("m.df.reach"))
+	} else {
+		key(w.t("m.df"), w.t("m.df.text"))
+	}
 	level := w.level()
 	ci := "m.ci." + string(w.o.CI)
 	if _, ok := assessText[ci]; !ok {
