@@ -213,3 +213,7 @@ func nameLike(s string) bool {
 	}
 	return true
 }
+
+// Rename finds the table's columns by names other than its header's, as
+// [Form.Names] gives for a label export; names has one entry per column.
+func (t *Table) Rename(names []string) { t.cols = NewColumns(names) }

@@ -42,6 +42,9 @@ type SurveyMap struct {
 	KeepMissing bool
 	// Where keeps only the rows that pass every filter.
 	Where []Where
+	// Form is the questionnaire: with it, a label export (headers that
+	// are the questions' labels) is read by the questions' names.
+	Form *kobo.Form
 	// MaxPerColumn caps the problems reported for one column (0 = 20);
 	// a count of the rest follows.
 	MaxPerColumn int
@@ -169,6 +172,7 @@ type surveyReader struct {
 	intern              map[string]string
 	reportedCommunities map[string]bool
 	whereCols           []int
+	labels              bool // a label export, read through m.Form
 	// The select_multiple needs, once each, and per question the rows
 	// that ticked don't-know or refused as well as real options.
 	multis []kobo.Multi
@@ -293,6 +297,14 @@ func (r *surveyReader) read() {
 	defer t.Close()
 	r.f, r.t = f, t
 	r.out.Sheet = t.Sheet()
+	if r.m.Form != nil && kobo.LooksLikeLabels(t.Header()) {
+		names, mapped := r.m.Form.Names(t.Header())
+		if mapped > 0 {
+			t.Rename(names)
+			r.labels = true
+			r.out.Notes = append(r.out.Notes, fmt.Sprintf("the headers are the questionnaire's labels: %d of %d columns named through the questionnaire", mapped, len(names)))
+		}
+	}
 	r.perCol = map[int]int{}
 	r.intern = map[string]string{}
 	r.problems = append(r.problems, t.Problems()...)
@@ -419,6 +431,9 @@ func (r *surveyReader) addNeed(n NeedColumn) {
 			return
 		}
 		m.KeepMissing = r.m.KeepMissing
+		if r.labels && len(m.Options) > 0 {
+			m.Parent = -1 // a label export's codes column holds labels: read the option columns
+		}
 		nr.multi = m
 		if !r.m.KeepMissing && !slices.ContainsFunc(r.multis, func(x kobo.Multi) bool { return x.Name == m.Name }) {
 			r.multis = append(r.multis, m)
@@ -639,6 +654,7 @@ func (r *surveyReader) readGroup(g *groupReader, i int) {
 	}
 	g.quality.Answered++
 	if g.def.ByValue {
+		v = r.code(g.def.Column, v)
 		if _, seen := g.byValue[v]; !seen {
 			g.byValue[v] = make([]bool, i)
 			g.order = append(g.order, v)
@@ -716,6 +732,20 @@ func (r *surveyReader) readNeed(n *needReader, i int) {
 	n.y = append(n.y, y)
 }
 
+// code turns the answer v of a select question of a label export (a
+// choice's label) into the choice's code; other answers stay as they are.
+func (r *surveyReader) code(question, v string) string {
+	if !r.labels {
+		return v
+	}
+	if q, ok := r.m.Form.Question(question); ok && q.List != "" {
+		if c, ok := r.m.Form.ChoiceName(q.List, v); ok {
+			return c
+		}
+	}
+	return v
+}
+
 // firstOption returns the leftmost option column of m.
 func firstOption(m kobo.Multi) int {
 	first := -1
@@ -754,6 +784,7 @@ func (r *surveyReader) discoverOptions(n *needReader, i int) {
 	// One denominator per question: don't-know alone is missing, with
 	// real options it is left aside (METHODS.md §1.6); REACH keeps it.
 	if n.single && v != "" {
+		v = r.code(n.def.Column, v)
 		codes = []string{v} // a select_one's answer is one code, spaces and all
 		missing, real = kobo.IsMissing(v), !kobo.IsMissing(v)
 	}

@@ -18,11 +18,16 @@ func labelExport(m project.SurveyMap, form *kobo.Form) (hromada.Problem, bool) {
 	if !ok || !kobo.LooksLikeLabels(header) {
 		return hromada.Problem{}, false
 	}
+	if form != nil {
+		if _, mapped := form.Names(header); mapped > 0 {
+			return hromada.Problem{}, false // read through the form: its own errors tell more
+		}
+	}
 	p := hromada.Problem{File: m.File, Sheet: m.Sheet,
 		Msg:  "the survey's headers are the questionnaire's labels, not its question names (a label export), so its columns cannot be found by name",
 		Hint: "download the data again from KoboToolbox: Data → Downloads, export type XLS or CSV, value and header format \"XML values and headers\""}
 	if form != nil {
-		p.Hint += "; the questionnaire given with --form does not name these headers either"
+		p.Hint += "; the questionnaire given with --form names none of these headers"
 	}
 	return p, true
 }

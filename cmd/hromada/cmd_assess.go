@@ -467,6 +467,7 @@ func quickSurveyMap(o *assessOptions, pw string, form *kobo.Form) project.Survey
 		Lonely: assess.LonelyPSU(o.lonely),
 	}
 	m.KeepMissing = o.reach
+	m.Form = form
 	for _, w := range o.where {
 		wh, _ := parseWhere(w) // checked by quickUsage
 		m.Where = append(m.Where, wh)
