@@ -157,7 +157,9 @@ const (
 // JSON names are its columns), plus the design information hromada adds.
 //
 // For a 0/1 need the row is analysis_type "prop_select_one" with
-// analysis_var the service, analysis_var_value "yes", and, as in
+// analysis_var the service and analysis_var_value "yes", or, for an option
+// of a question (Need.Var, Need.Value, Need.Type), "prop_select_multiple"
+// or "prop_select_one" with the question and the option; as in
 // analysistools, n the respondents with the need, n_total those who
 // answered, n_w and n_w_total their weighted counts. For a mean (and for
 // ratios) n = n_total are the respondents and analysis_var_value is empty
@@ -165,6 +167,7 @@ const (
 // analysis_key follows analysistools:
 //
 //	prop_select_one @/@ day_care %/% yes @/@ idp %/% yes
+//	prop_select_multiple @/@ needs %/% day_care @/@ idp_status %/% no
 //	mean @/@ day_care*children %/% NA @/@ NA %/% NA
 //	ratio @/@ day_care*children %/% NA -/- children %/% NA @/@ idp %/% yes
 //

@@ -962,7 +962,7 @@ func (r *surveyReader) finish() {
 				Hint: "one denominator per question (hromada's convention); --reach keeps don't know and refused as answers, as REACH does"})
 		}
 	}
-	if len(s.Needs) == 0 {
+	if len(s.Needs) == 0 && r.problems.Errors() == 0 {
 		r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Msg: "no need column was found", Hint: "map at least one service to a survey column"})
 	}
 }
