@@ -133,11 +133,15 @@ type Options struct {
 	// Population is the community's population (0 unknown): a published
 	// demand for a person service above it is a warning.
 	Population float64
-	// DesignDF puts every interval on the whole design's degrees of
-	// freedom (R degf(design)), as srvyr's survey_mean and so
-	// analysistools do, instead of the domain's (R svyciprop on a
-	// subset), and makes the Wald interval of a proportion of 0 or 1
-	// [p, p] as R's confint does (flagged p_0_or_1). METHODS.md §1.6b.
+	// DesignDF puts every interval of a need on the degrees of freedom
+	// of the whole design cut to the rows that answered the need (R
+	// degf(subset(design, !is.na(y)))), in every group, as analysistools
+	// does (it filters the answered rows, and srvyr's survey_mean takes
+	// degf of the filtered design before grouping), instead of the
+	// domain's (R svyciprop on a subset). It also makes the Wald interval
+	// of a proportion of 0 or 1 [p, p] as R's confint does (flagged
+	// p_0_or_1). Demand conversions use the whole design's df, R
+	// degf(design). METHODS.md §1.6b.
 	DesignDF bool
 	// NoSurveyBasisWarning leaves out the warnings on groups without a
 	// registry count, for a caller that says it once itself.
@@ -282,6 +286,7 @@ type analysis struct {
 	pop      float64
 	labels   map[string][2]string // group → group_var, group_var_value
 	ddf      int                  // the whole design's df, when Options.DesignDF; else -1
+	designDF bool                 // Options.DesignDF
 	noBasis  bool                 // no survey-basis warnings
 	warn     []string
 }
@@ -318,7 +323,7 @@ func newAnalysis(s Survey, opt Options) (*analysis, error) {
 	n := d.N()
 	a := &analysis{d: d, s: s, units: map[string]hromada.Unit{}, counts: map[string]Count{}, labels: map[string][2]string{}, ddf: -1, noBasis: opt.NoSurveyBasisWarning}
 	if opt.DesignDF {
-		a.ddf = d.DF()
+		a.ddf, a.designDF = d.DF(), true
 	}
 	for _, g := range s.Groups {
 		if g.Var != "" {
@@ -673,12 +678,16 @@ func (a *analysis) need(j int, res *Result, doms []domainDef, wcount []float64, 
 	if num == nil {
 		num = nd.Y
 	}
+	name := needName(nd)
 	for k, dm := range doms {
 		e, err := d.Mean(nd.Y, dm.member)
 		if err != nil {
 			return fmt.Errorf("need %q, group %q: %w", nd.Service, dm.name, err)
 		}
-		rate, err := a.rate(e, binary, needName(nd), "", dm.name)
+		if k == 0 { // AllGroup: every answered row
+			name.df, name.hasDF = e.DF, true
+		}
+		rate, err := a.rate(e, binary, name, "", dm.name)
 		if err != nil {
 			return fmt.Errorf("need %q, group %q: %w", nd.Service, dm.name, err)
 		}
@@ -728,7 +737,7 @@ func (a *analysis) need(j int, res *Result, doms []domainDef, wcount []float64, 
 		if err != nil {
 			return fmt.Errorf("need %q, group %q: %w", nd.Service, AnyGroup, err)
 		}
-		rate, err := a.rate(e, binary, needName(nd), "", AnyGroup)
+		rate, err := a.rate(e, binary, name, "", AnyGroup)
 		if err != nil {
 			return fmt.Errorf("need %q, group %q: %w", nd.Service, AnyGroup, err)
 		}
@@ -782,6 +791,10 @@ func isBinary(y []float64) bool {
 type rowName struct {
 	service, v, value string
 	typ               AnalysisType
+	// df, with hasDF, is the df of the need's answered rows, for
+	// Options.DesignDF.
+	df    int
+	hasDF bool
 }
 
 // needName names the rows of a need's rates.
@@ -801,8 +814,11 @@ func (a *analysis) rate(e Estimate, binary bool, name rowName, den, group string
 		e.NEff = math.NaN()
 		e.NYes = 0
 	}
-	if a.ddf >= 0 && e.N > 0 {
+	if a.designDF && e.N > 0 {
 		e.DF = a.ddf
+		if name.hasDF {
+			e.DF = name.df
+		}
 	}
 	method := a.method
 	if e.Kind != KindProportion {
@@ -812,7 +828,7 @@ func (a *analysis) rate(e Estimate, binary bool, name rowName, den, group string
 	if err != nil {
 		return Rate{}, err
 	}
-	if a.ddf >= 0 && method == Wald && e.Kind == KindProportion && (e.Value == 0 || e.Value == 1) && slices.Contains(iv.Flags, FlagP0or1) {
+	if a.designDF && method == Wald && e.Kind == KindProportion && (e.Value == 0 || e.Value == 1) && slices.Contains(iv.Flags, FlagP0or1) {
 		// REACH's p ± t·SE with SE = 0: [p, p], still flagged.
 		iv.Low, iv.High = e.Value, e.Value
 	}

@@ -81,8 +81,9 @@
 //     split it; a yes/no need of 1 and a member of a group without a
 //     column value are written "yes".
 //   - Intervals use the domain's degrees of freedom (R svyciprop on a
-//     subset); Options.DesignDF uses the whole design's, as srvyr's
-//     survey_mean and so REACH's analysistools do.
+//     subset); Options.DesignDF those of the design cut to the answered
+//     rows, the same for every group, as srvyr's survey_mean and so
+//     REACH's analysistools do.
 //
 // All functions are safe for concurrent use; a [Design] is immutable.
 package assess

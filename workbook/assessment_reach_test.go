@@ -21,7 +21,7 @@ func TestMethodsConventions(t *testing.T) {
 			[]string{"One denominator per question", "Clusters with an answering member of the group"},
 			[]string{"--reach", "Rows kept"}},
 		{"reach", AssessOptions{Suppress: true, Reach: true, Where: "A_2_consent=yes"},
-			[]string{"REACH's conventions (--reach, as analysistools)", "R degf(design)", "Only the rows where A_2_consent=yes (--where)"},
+			[]string{"REACH's conventions (--reach, as analysistools)", "cut to the rows that answered the question", "Only the rows where A_2_consent=yes (--where)"},
 			[]string{"One denominator per question"}},
 	} {
 		a := testAssessment(t, hromada.English, true)

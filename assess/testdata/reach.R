@@ -10,7 +10,7 @@
 # (2 strata, 7 clusters, unequal weights); "needs" is a select_multiple with
 # its option columns, with don't-know (dnk) and refused (pnta) ticked alone
 # and together with real options; shelter_type a select_one; days_help an
-# integer 0-7.
+# integer 0-7; school_need a yes/no question not asked in two clusters.
 #
 # Designs: "weighted" = svydesign(ids=~cluster, strata=~stratum,
 # weights=~w, nest=TRUE); "unweighted" = svydesign(ids=~1) (each household
@@ -24,9 +24,15 @@
 #     on the domain's answered rows (domain degrees of freedom). Means:
 #     confint(svymean) with df = degf of the domain's answered rows.
 #   reach: dnk / pnta are answers like any other, every option reported;
-#     every interval is Wald, confint(svymean(...), df = degf(design)) with
-#     the whole design's degrees of freedom, as srvyr::survey_mean(vartype
-#     = "ci") in analysistools::create_analysis.
+#     every interval is Wald, confint(svymean(...), df = degf(answered))
+#     with the degrees of freedom of the whole design cut to the rows that
+#     answered the question, in every group: analysistools::create_analysis
+#     filters !is.na(question) (srvyr's filter subsets the design, as
+#     survey's "[" does) and srvyr::survey_mean(vartype = "ci") takes
+#     df = degf(cur_svy_full()), the filtered design before grouping
+#     (srvyr R/survey_statistics.r, R/subset_svy_vars.R).
+#     school_need is not asked in clusters A1 and B4: 5 PSUs − 2 strata = 3
+#     degrees of freedom, where degf(design) is 5.
 # n = answered domain rows with the option (for a mean, = n_total),
 # n_total = answered domain rows, n_w / n_w_total their weighted counts.
 library(survey)
@@ -54,7 +60,7 @@ add <- function(design, mode, type, var, value, group, des, y, dom, proportion) 
   m <- svymean(~y, sub)
   p <- unname(coef(m)); se <- unname(SE(m))
   if (mode == "reach") {
-    df <- degf(x)
+    df <- degf(subset(x, !is.na(y)))
     ci <- confint(m, df = df)
   } else {
     df <- degf(sub)
@@ -89,6 +95,8 @@ for (design in names(designs)) {
         add(design, mode, "prop_select_one", "shelter_type", o, group, des, y, dom, TRUE)
       }
       add(design, mode, "mean", "days_help", "", group, des, d$days_help, dom, FALSE)
+      y <- ifelse(d$school_need == "", NA, as.numeric(d$school_need == "yes"))
+      add(design, mode, "prop_select_one", "school_need", "yes", group, des, y, dom, TRUE)
     }
   }
 }

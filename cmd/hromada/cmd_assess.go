@@ -113,7 +113,7 @@ reason shown; --no-suppress shows them, for internal use only.`,
 	f.StringSliceVar(&o.mean, "mean", nil, "quick mode: numeric columns whose mean to estimate")
 	f.StringArrayVar(&o.where, "where", nil, "quick mode: keep the rows where COL=VALUE (or COL!=VALUE); repeatable")
 	f.StringArrayVar(&o.count, "count", nil, "quick mode: registry count of a group, GROUP=N (group as the table names it, e.g. idp_status=yes=1200, or all=5400); repeatable")
-	f.BoolVar(&o.reach, "reach", false, "quick mode: REACH's conventions, as analysistools: don't know and refused are answers, every option is reported, Wald intervals on the whole design's degrees of freedom")
+	f.BoolVar(&o.reach, "reach", false, "quick mode: REACH's conventions, as analysistools: don't know and refused are answers, every option is reported, Wald intervals on the degrees of freedom of every answered row, whatever the group")
 	f.StringVar(&o.children, "children", "", "quick mode: number-of-children column, for demand in children")
 	f.StringVar(&o.persons, "persons", "", "quick mode: household-size column, for demand in persons")
 	f.StringVar(&o.ci, "ci", "logit", "quick mode: interval method: logit, wald, wilson or beta")
