@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -43,8 +45,11 @@ type SurveyMap struct {
 	// Where keeps only the rows that pass every filter.
 	Where []Where
 	// Form is the questionnaire: with it, a label export (headers that
-	// are the questions' labels) is read by the questions' names.
-	Form *kobo.Form
+	// are the questions' labels) is read by the questions' names. Without
+	// it, FormPath names an XLSForm to read when the survey turns out to
+	// be a label export (the project's questionnaire.xlsx).
+	Form     *kobo.Form
+	FormPath string
 	// MaxPerColumn caps the problems reported for one column (0 = 20);
 	// a count of the rest follows.
 	MaxPerColumn int
@@ -297,6 +302,13 @@ func (r *surveyReader) read() {
 	defer t.Close()
 	r.f, r.t = f, t
 	r.out.Sheet = t.Sheet()
+	if kobo.LooksLikeLabels(t.Header()) && r.m.Form == nil && r.m.FormPath != "" {
+		if _, err := os.Stat(r.m.FormPath); err == nil {
+			if form, err := kobo.ReadXLSForm(r.m.FormPath); err == nil {
+				r.m.Form = form
+			}
+		}
+	}
 	if r.m.Form != nil && kobo.LooksLikeLabels(t.Header()) {
 		names, mapped := r.m.Form.Names(t.Header())
 		if mapped > 0 {
@@ -331,6 +343,19 @@ func (r *surveyReader) read() {
 	}
 	r.addClients()
 	if r.problems.Errors() > 0 {
+		if !r.labels && kobo.LooksLikeLabels(t.Header()) {
+			// Columns named by question are missing from a label export:
+			// one problem that says what to do, not one per column.
+			p := hromada.Problem{File: r.m.File, Sheet: r.out.Sheet,
+				Msg:  "the survey's headers are the questionnaire's labels, not its question names (a label export), so its columns cannot be found by name",
+				Hint: "download the data again from KoboToolbox: Data → Downloads, export type XLS or CSV, value and header format \"XML values and headers\""}
+			if r.m.Form != nil {
+				p.Hint += "; the questionnaire names none of these headers"
+			} else {
+				p.Hint += ", or give the questionnaire (XLSForm) to read the labels"
+			}
+			r.problems = hromada.Problems{p}
+		}
 		return
 	}
 	for t.Next() {
@@ -979,6 +1004,9 @@ func (p *Project) SurveyMap(c Community, password string) SurveyMap {
 	}
 	if c.SurveyValue != "" {
 		m.Community, m.CommunityValue = s.Community, c.SurveyValue
+	}
+	if p.Dir != "" {
+		m.FormPath = filepath.Join(p.Dir, FormFile)
 	}
 	for _, g := range p.Groups {
 		m.Groups = append(m.Groups, GroupColumn{ID: g.ID, Column: g.Column, Values: g.Values, Repeat: g.Repeat})

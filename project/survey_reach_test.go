@@ -2,9 +2,11 @@ package project
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
 )
 
 // TestReadSurveyDontKnowCodes: a codes column without option columns, with
@@ -61,5 +63,47 @@ func TestReadSurveySelectOneAndNumbers(t *testing.T) {
 	_, ps = ReadSurvey(SurveyMap{File: path, Needs: []NeedColumn{{Column: "days", AllOptions: true}}})
 	if ps.Errors() != 1 || ps[0].Hint != "a need is a yes/no, select_one or select_multiple question; for the mean of a number give --mean days" {
 		t.Errorf("days as a need: %v", ps)
+	}
+}
+
+// TestReadSurveyLabelExport: a label export is read through the project's
+// questionnaire (FormPath), headers and select_one answers alike; without
+// a questionnaire it is one error that says how to download again.
+func TestReadSurveyLabelExport(t *testing.T) {
+	form := xlsxtest.Write(t, "questionnaire.xlsx",
+		xlsxtest.Sheet{Name: "survey", Cells: xlsxtest.Cells(
+			xlsxtest.Row(1, "type", "name", "label::English (en)", "label::Українська (uk)"),
+			xlsxtest.Row(2, "select_one st", "status", "Status", "Статус"),
+			xlsxtest.Row(3, "select_multiple needs", "needs", "Needs", "Потреби"),
+		)},
+		xlsxtest.Sheet{Name: "choices", Cells: xlsxtest.Cells(
+			xlsxtest.Row(1, "list_name", "name", "label::English (en)", "label::Українська (uk)"),
+			xlsxtest.Row(2, "st", "idp", "Displaced", "ВПО"),
+			xlsxtest.Row(3, "st", "host", "Host", "Місцеві"),
+			xlsxtest.Row(4, "needs", "day_care", "Day care", "Денний догляд"),
+			xlsxtest.Row(5, "needs", "dnk", "Don't know", "Не знаю"),
+		)},
+	)
+	path := writeCSV(t, "Статус;Потреби;Потреби/Денний догляд;Потреби/Не знаю\nВПО;Денний догляд;1;0\nМісцеві;Не знаю;0;1\nВПО;;;\n")
+	m := SurveyMap{File: path, FormPath: form,
+		Groups: []GroupColumn{{ID: "status", Column: "status", ByValue: true}},
+		Needs:  []NeedColumn{{Column: "needs", AllOptions: true}}}
+	s, ps := ReadSurvey(m)
+	if ps.Errors() > 0 {
+		t.Fatal(ps)
+	}
+	if len(s.Needs) != 1 || s.Needs[0].Service != "day_care" || len(s.Notes) != 1 {
+		t.Fatalf("needs %+v, notes %q; want day_care and one note", s.Needs, s.Notes)
+	}
+	// Row 2 ticked only don't know: missing; row 3 was not asked.
+	sameFloats(t, "day_care", s.Needs[0].Y, []float64{1, nan(), nan()})
+	if len(s.Groups) != 2 || s.Groups[0].Group != "status=idp" || s.Groups[1].Group != "status=host" {
+		t.Errorf("groups %+v, want status=idp, status=host", s.Groups)
+	}
+
+	m.FormPath = ""
+	_, ps = ReadSurvey(m)
+	if len(ps) != 1 || ps.Errors() != 1 || !strings.Contains(ps[0].Hint, `"XML values and headers"`) {
+		t.Errorf("a label export without a questionnaire: %v; want one error naming XML values and headers", ps)
 	}
 }

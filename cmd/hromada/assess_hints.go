@@ -10,43 +10,6 @@ import (
 	"github.com/hromada-tool/hromada/project"
 )
 
-// labelExport recognises a survey exported with the questionnaire's labels
-// as headers, whose columns no flag can name: one problem that says how to
-// download it again, in place of an error per missing column.
-func labelExport(m project.SurveyMap, form *kobo.Form) (hromada.Problem, bool) {
-	header, ok := surveyHeader(m)
-	if !ok || !kobo.LooksLikeLabels(header) {
-		return hromada.Problem{}, false
-	}
-	if form != nil {
-		if _, mapped := form.Names(header); mapped > 0 {
-			return hromada.Problem{}, false // read through the form: its own errors tell more
-		}
-	}
-	p := hromada.Problem{File: m.File, Sheet: m.Sheet,
-		Msg:  "the survey's headers are the questionnaire's labels, not its question names (a label export), so its columns cannot be found by name",
-		Hint: "download the data again from KoboToolbox: Data → Downloads, export type XLS or CSV, value and header format \"XML values and headers\""}
-	if form != nil {
-		p.Hint += "; the questionnaire given with --form names none of these headers"
-	}
-	return p, true
-}
-
-// surveyHeader reads the header of the survey's sheet.
-func surveyHeader(m project.SurveyMap) ([]string, bool) {
-	f, err := kobo.Open(m.File, xlsx.OpenOptions{Password: m.Password})
-	if err != nil {
-		return nil, false
-	}
-	defer f.Close()
-	t, err := kobo.OpenTable(f, m.Sheet)
-	if err != nil {
-		return nil, false
-	}
-	defer t.Close()
-	return t.Header(), true
-}
-
 // suggestWhere adds to the problems of rows with an empty weight, stratum
 // or cluster a way to leave them out: when every such row holds the same
 // value in some other column (as rows without consent do), --where.

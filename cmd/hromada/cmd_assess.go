@@ -287,9 +287,6 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 	m := quickSurveyMap(o, pw, form)
 	s, ps := project.ReadSurvey(m)
 	if ps.Errors() > 0 {
-		if p, ok := labelExport(m, form); ok {
-			return hromada.Problems{p}
-		}
 		return suggestWhere(m, ps)
 	}
 	counts, _ := parseCounts(o.count)
