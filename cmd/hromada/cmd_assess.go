@@ -161,7 +161,9 @@ func runProjectAssess(o *assessOptions) error {
 			fmt.Fprintf(o.stderr, "wrote %s\n", path)
 		}
 	}
-	printWarnings(o.stderr, warnings)
+	if !o.quiet {
+		printWarnings(o.stderr, warnings)
+	}
 	if o.json {
 		return writeJSON(o.stdout, pipeline.ProjectJSON(all))
 	}
