@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/assess"
 )
 
 // TestMethodsConventions: the Methods sheet states which don't-know
@@ -41,5 +42,51 @@ func TestMethodsConventions(t *testing.T) {
 				t.Errorf("%s: Methods says %q", c.name, w)
 			}
 		}
+	}
+}
+
+// TestMeanOnEstimatesOnly: the mean of a numeric question (quick mode
+// --mean) is a row of the Estimates sheet, never a service of the Demand
+// sheet, whose figures are families in need.
+func TestMeanOnEstimatesOnly(t *testing.T) {
+	const n = 40
+	y, days := make([]float64, n), make([]float64, n)
+	for i := range n {
+		y[i], days[i] = b2f(mix(i, 1) < 40), float64(i%8)
+	}
+	d, err := assess.NewDesign(assess.DesignSpec{Rows: n})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := assess.Analyse(assess.Survey{Design: d, Needs: []assess.Need{
+		{Service: "need_counselling", Y: y},
+		{Service: "days_help", Y: days, Type: assess.TypeMean},
+	}}, assess.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &Assessment{
+		Lang: hromada.English, Community: hromada.Community{Name: hromada.Text{UK: "s.csv", EN: "s.csv"}},
+		Survey: SurveyInfo{File: "s.csv", Rows: n}, Options: AssessOptions{Suppress: true},
+		Services: map[string]hromada.Service{
+			"need_counselling": {Name: hromada.Text{UK: "need_counselling", EN: "need_counselling"}},
+			"days_help":        {Name: hromada.Text{UK: "days_help", EN: "days_help"}},
+		},
+		Result: res,
+	}
+	path := writeTestAssessment(t, "mean", a)
+	var estimates, demand []string
+	for _, r := range sheetRows(t, path, "Estimates") {
+		estimates = append(estimates, strings.Join(r, "|"))
+	}
+	for _, r := range sheetRows(t, path, "Demand") {
+		demand = append(demand, strings.Join(r, "|"))
+	}
+	all := strings.Join(estimates, "\n")
+	if !strings.Contains(all, "mean|days_help|") || !strings.Contains(all, "mean @/@ days_help %/% NA @/@ NA %/% NA") {
+		t.Errorf("Estimates has no row of the mean of days_help:\n%s", all)
+	}
+	if dem := strings.Join(demand, "\n"); strings.Contains(dem, "days_help") || !strings.Contains(dem, "need_counselling") {
+		t.Errorf("Demand sheet:\n%s\nwants need_counselling and not days_help", dem)
 	}
 }

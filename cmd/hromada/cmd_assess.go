@@ -545,6 +545,9 @@ func quickRows(a *workbook.Assessment) [][]string {
 			group = r.GroupVar + " = " + r.GroupVarValue
 		}
 		rate, n, nt := fmtRate(r), fmt.Sprint(r.N), fmt.Sprint(r.NTotal)
+		if r.Kind != assess.KindProportion {
+			rate = fmtMean(r)
+		}
 		if a.Options.Suppress && r.Verdict.Suppress {
 			rate = "suppressed"
 			if r.NTotal < a.Options.MinCount {
@@ -562,6 +565,17 @@ func quickRows(a *workbook.Assessment) [][]string {
 		rows = append(rows, []string{group, truncate(r.AnalysisVar, 30), truncate(answer, 40), rate, n, nt, strings.Join(flags, " ")})
 	}
 	return rows
+}
+
+// fmtMean writes a mean with its interval: "3.45 (2.49–4.42)".
+func fmtMean(r assess.Rate) string {
+	switch {
+	case r.Stat != r.Stat:
+		return "–"
+	case r.StatLow != r.StatLow:
+		return fmt.Sprintf("%.2f", r.Stat)
+	}
+	return fmt.Sprintf("%.2f (%.2f–%.2f)", r.Stat, r.StatLow, r.StatUpp)
 }
 
 func writeJSON(w io.Writer, v any) error {
