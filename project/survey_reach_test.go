@@ -1,12 +1,18 @@
 package project
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/internal/xlsx"
 	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
+	"github.com/hromada-tool/hromada/kobo"
 )
 
 // TestReadSurveyDontKnowCodes: a codes column without option columns, with
@@ -105,5 +111,90 @@ func TestReadSurveyLabelExport(t *testing.T) {
 	_, ps = ReadSurvey(m)
 	if len(ps) != 1 || ps.Errors() != 1 || !strings.Contains(ps[0].Hint, `"XML values and headers"`) {
 		t.Errorf("a label export without a questionnaire: %v; want one error naming XML values and headers", ps)
+	}
+}
+
+// TestReadSurveyREACHDenominator: on the REACH dummy export (../shared),
+// every option of aap_priority_support_ngo has the same denominator, the
+// rows that ticked a real option (one denominator per question, METHODS.md
+// §1.6), and the warning counts the rows that ticked dnk or pnta besides;
+// with KeepMissing every option, dnk and pnta too, has the rows that
+// answered at all. The expected counts come from the codes column, read
+// here apart from the reader.
+func TestReadSurveyREACHDenominator(t *testing.T) {
+	path := filepath.Join("..", "..", "shared", "data", "kobo", "dummy_raw_data.xlsx")
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("../shared is absent")
+	}
+	const q = "aap_priority_support_ngo"
+	f, err := kobo.Open(path, xlsx.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb, err := kobo.OpenTable(f, "main")
+	if err != nil {
+		t.Fatal(err)
+	}
+	col, err := tb.Lookup(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	answered, real, mixed := 0, 0, 0
+	for tb.Next() {
+		codes := strings.Fields(tb.Row()[col])
+		if len(codes) == 0 {
+			continue
+		}
+		answered++
+		r, m := false, false
+		for _, c := range codes {
+			if kobo.IsMissing(c) {
+				m = true
+			} else {
+				r = true
+			}
+		}
+		if r {
+			real++
+		}
+		if r && m {
+			mixed++
+		}
+	}
+	tb.Close()
+	f.Close()
+
+	for _, keep := range []bool{false, true} {
+		s, ps := ReadSurvey(SurveyMap{File: path, Sheet: "main", Weight: "weight", KeepMissing: keep,
+			Needs: []NeedColumn{{Column: q, AllOptions: true}}})
+		if ps.Errors() > 0 {
+			t.Fatal(ps)
+		}
+		want, warned := real, false
+		if keep {
+			want = answered
+		}
+		for _, p := range ps {
+			warned = warned || strings.Contains(p.Msg, fmt.Sprintf("%d households ticked don't know or refused in %q", mixed, q))
+		}
+		if warned == keep || mixed == 0 {
+			t.Errorf("keep %v: warning of %d mixed rows given %v: %v", keep, mixed, warned, ps)
+		}
+		services := []string{}
+		for _, n := range s.Needs {
+			services = append(services, n.Service)
+			got := 0
+			for _, y := range n.Y {
+				if y == y {
+					got++
+				}
+			}
+			if got != want {
+				t.Errorf("keep %v: %s has %d answers, want %d", keep, n.Service, got, want)
+			}
+		}
+		if hasDnk := slices.Contains(services, "dnk"); hasDnk != keep {
+			t.Errorf("keep %v: services %v", keep, services)
+		}
 	}
 }
