@@ -37,7 +37,32 @@ type Need struct {
 	// ClientsFrom says where Clients comes from; "" with Clients is
 	// ClientsCount.
 	ClientsFrom ClientsSource
+	// Var and Value name the need's rows as analysistools does:
+	// analysis_var the question and analysis_var_value the option (for
+	// an option of a select_multiple or select_one question). Empty Var
+	// is the service, empty Value "yes" for a 0/1 need.
+	Var, Value string
+	// Type is the analysis_type of the need's rows; "" is
+	// TypeSelectOne for a 0/1 need and TypeMean otherwise.
+	Type AnalysisType
 }
+
+// AnalysisType is analysistools' analysis_type of a results row.
+type AnalysisType string
+
+// Analysis types, as analysistools names them.
+const (
+	// TypeSelectMultiple: the share of respondents who ticked an option of
+	// a select_multiple question.
+	TypeSelectMultiple AnalysisType = "prop_select_multiple"
+	// TypeSelectOne: the share of respondents who gave an answer to a
+	// select_one (or yes/no) question.
+	TypeSelectOne AnalysisType = "prop_select_one"
+	// TypeMean: the mean of a numeric question.
+	TypeMean AnalysisType = "mean"
+	// TypeRatio: a ratio of two weighted totals.
+	TypeRatio AnalysisType = "ratio"
+)
 
 // ClientsSource says where a service's clients per household come from
 // (METHODS.md §1.5), best first.
@@ -108,6 +133,19 @@ type Options struct {
 	// Population is the community's population (0 unknown): a published
 	// demand for a person service above it is a warning.
 	Population float64
+	// DesignDF puts every interval of a need on the degrees of freedom
+	// of the whole design cut to the rows that answered the need (R
+	// degf(subset(design, !is.na(y)))), in every group, as analysistools
+	// does (it filters the answered rows, and srvyr's survey_mean takes
+	// degf of the filtered design before grouping), instead of the
+	// domain's (R svyciprop on a subset). It also makes the Wald interval
+	// of a proportion of 0 or 1 [p, p] as R's confint does (flagged
+	// p_0_or_1). Demand conversions use the whole design's df, R
+	// degf(design). METHODS.md §1.6b.
+	DesignDF bool
+	// NoSurveyBasisWarning leaves out the warnings on groups without a
+	// registry count, for a caller that says it once itself.
+	NoSurveyBasisWarning bool
 }
 
 // Basis says where the count N_g of a demand comes from.
@@ -123,7 +161,9 @@ const (
 // JSON names are its columns), plus the design information hromada adds.
 //
 // For a 0/1 need the row is analysis_type "prop_select_one" with
-// analysis_var the service, analysis_var_value "yes", and, as in
+// analysis_var the service and analysis_var_value "yes", or, for an option
+// of a question (Need.Var, Need.Value, Need.Type), "prop_select_multiple"
+// or "prop_select_one" with the question and the option; as in
 // analysistools, n the respondents with the need, n_total those who
 // answered, n_w and n_w_total their weighted counts. For a mean (and for
 // ratios) n = n_total are the respondents and analysis_var_value is empty
@@ -131,6 +171,7 @@ const (
 // analysis_key follows analysistools:
 //
 //	prop_select_one @/@ day_care %/% yes @/@ idp %/% yes
+//	prop_select_multiple @/@ needs %/% day_care @/@ idp_status %/% no
 //	mean @/@ day_care*children %/% NA @/@ NA %/% NA
 //	ratio @/@ day_care*children %/% NA -/- children %/% NA @/@ idp %/% yes
 //
@@ -151,11 +192,13 @@ type Rate struct {
 	NWTotal          float64 `json:"n_w_total"`
 	AnalysisKey      string  `json:"analysis_key"`
 
-	Kind    Kind    `json:"kind"` // proportion, mean or ratio
-	SE      float64 `json:"se"`
-	DF      int     `json:"df"`
-	Deff    float64 `json:"deff"`
-	NEff    float64 `json:"n_eff"`
+	Kind Kind    `json:"kind"` // proportion, mean or ratio
+	SE   float64 `json:"se"`
+	DF   int     `json:"df"`
+	Deff float64 `json:"deff"`
+	NEff float64 `json:"n_eff"`
+	// Flags are the verdict's reasons and then the interval's flags,
+	// each once.
 	Flags   []Flag  `json:"flags"`
 	Verdict Verdict `json:"verdict"`
 	// NotObserved is true when respondents answered but none has the need
@@ -242,6 +285,9 @@ type analysis struct {
 	sizes    map[string]map[hromada.Unit]float64
 	pop      float64
 	labels   map[string][2]string // group → group_var, group_var_value
+	ddf      int                  // the whole design's df, when Options.DesignDF; else -1
+	designDF bool                 // Options.DesignDF
+	noBasis  bool                 // no survey-basis warnings
 	warn     []string
 }
 
@@ -275,7 +321,10 @@ func newAnalysis(s Survey, opt Options) (*analysis, error) {
 	}
 	d := s.Design
 	n := d.N()
-	a := &analysis{d: d, s: s, units: map[string]hromada.Unit{}, counts: map[string]Count{}, labels: map[string][2]string{}}
+	a := &analysis{d: d, s: s, units: map[string]hromada.Unit{}, counts: map[string]Count{}, labels: map[string][2]string{}, ddf: -1, noBasis: opt.NoSurveyBasisWarning}
+	if opt.DesignDF {
+		a.ddf, a.designDF = d.DF(), true
+	}
 	for _, g := range s.Groups {
 		if g.Var != "" {
 			a.labels[g.Group] = [2]string{g.Var, g.Value}
@@ -335,6 +384,14 @@ func newAnalysis(s Survey, opt Options) (*analysis, error) {
 		case "", ClientsRoster, ClientsCount, ClientsHousehold:
 		default:
 			return nil, fmt.Errorf("need %q: clients source %q is not known; allowed: roster, count, household", nd.Service, nd.ClientsFrom)
+		}
+		switch nd.Type {
+		case "", TypeSelectMultiple, TypeSelectOne, TypeMean:
+		default:
+			return nil, fmt.Errorf("need %q: analysis type %q is not known; allowed: prop_select_multiple, prop_select_one, mean", nd.Service, nd.Type)
+		}
+		if (nd.Type == TypeSelectMultiple || nd.Type == TypeSelectOne) && !isBinary(nd.Y) {
+			return nil, fmt.Errorf("need %q is a %s, but its answers are not all 0 or 1", nd.Service, nd.Type)
 		}
 		services[nd.Service] = true
 	}
@@ -524,11 +581,11 @@ func (a *analysis) run() (Result, error) {
 		}
 	}
 	for k, dm := range doms {
-		if _, ok := a.counts[dm.name]; !ok {
+		if _, ok := a.counts[dm.name]; !ok && !a.noBasis {
 			a.surveyBasisWarning(dm.name, wcount[k])
 		}
 	}
-	if union != nil {
+	if union != nil && !a.noBasis {
 		if _, ok := a.counts[AnyGroup]; !ok {
 			if _, ok := a.counts[AllGroup]; !ok {
 				a.surveyBasisWarning(AnyGroup, a.weightIn(union))
@@ -621,12 +678,16 @@ func (a *analysis) need(j int, res *Result, doms []domainDef, wcount []float64, 
 	if num == nil {
 		num = nd.Y
 	}
+	name := needName(nd)
 	for k, dm := range doms {
 		e, err := d.Mean(nd.Y, dm.member)
 		if err != nil {
 			return fmt.Errorf("need %q, group %q: %w", nd.Service, dm.name, err)
 		}
-		rate, err := a.rate(e, binary, nd.Service, "", dm.name)
+		if k == 0 { // AllGroup: every answered row
+			name.df, name.hasDF = e.DF, true
+		}
+		rate, err := a.rate(e, binary, name, "", dm.name)
 		if err != nil {
 			return fmt.Errorf("need %q, group %q: %w", nd.Service, dm.name, err)
 		}
@@ -676,7 +737,7 @@ func (a *analysis) need(j int, res *Result, doms []domainDef, wcount []float64, 
 		if err != nil {
 			return fmt.Errorf("need %q, group %q: %w", nd.Service, AnyGroup, err)
 		}
-		rate, err := a.rate(e, binary, nd.Service, "", AnyGroup)
+		rate, err := a.rate(e, binary, name, "", AnyGroup)
 		if err != nil {
 			return fmt.Errorf("need %q, group %q: %w", nd.Service, AnyGroup, err)
 		}
@@ -725,13 +786,39 @@ func isBinary(y []float64) bool {
 	return true
 }
 
-// rate builds a results row from an estimate. analysisVar is the service
-// (or service*unit); den, when not empty, makes it a ratio row.
-func (a *analysis) rate(e Estimate, binary bool, analysisVar, den, group string) (Rate, error) {
-	if !binary && e.Kind == KindProportion {
+// rowName names a results row: the service it belongs to, analysis_var,
+// analysis_var_value and analysis_type ("" from the estimate).
+type rowName struct {
+	service, v, value string
+	typ               AnalysisType
+	// df, with hasDF, is the df of the need's answered rows, for
+	// Options.DesignDF.
+	df    int
+	hasDF bool
+}
+
+// needName names the rows of a need's rates.
+func needName(nd Need) rowName {
+	r := rowName{service: nd.Service, v: nd.Var, value: nd.Value, typ: nd.Type}
+	if r.v == "" {
+		r.v = nd.Service
+	}
+	return r
+}
+
+// rate builds a results row from an estimate. name.v is the question,
+// service or service*unit; den, when not empty, makes it a ratio row.
+func (a *analysis) rate(e Estimate, binary bool, name rowName, den, group string) (Rate, error) {
+	if (!binary || name.typ == TypeMean) && e.Kind == KindProportion {
 		e.Kind = KindMean
 		e.NEff = math.NaN()
 		e.NYes = 0
+	}
+	if a.designDF && e.N > 0 {
+		e.DF = a.ddf
+		if name.hasDF {
+			e.DF = name.df
+		}
 	}
 	method := a.method
 	if e.Kind != KindProportion {
@@ -741,20 +828,33 @@ func (a *analysis) rate(e Estimate, binary bool, analysisVar, den, group string)
 	if err != nil {
 		return Rate{}, err
 	}
+	if a.designDF && method == Wald && e.Kind == KindProportion && (e.Value == 0 || e.Value == 1) && slices.Contains(iv.Flags, FlagP0or1) {
+		// REACH's p ± t·SE with SE = 0: [p, p], still flagged.
+		iv.Low, iv.High = e.Value, e.Value
+	}
 	r := Rate{
 		Kind: e.Kind, Stat: e.Value, StatLow: iv.Low, StatUpp: iv.High,
 		SE: e.SE, DF: e.DF, Deff: e.Deff, NEff: e.NEff,
 		Flags:   append([]Flag(nil), iv.Flags...),
 		Verdict: Reliability(e, iv, a.minCount),
-		Service: strings.SplitN(analysisVar, "*", 2)[0], Group: group,
+		Service: name.service, Group: group,
 		Method: method, Level: a.level,
 		NDomain: e.NDomain, NWDomain: e.NWDomain,
 		N: e.N, NTotal: e.N, NW: e.NW, NWTotal: e.NW,
-		AnalysisVar: analysisVar,
+		AnalysisVar: name.v,
 	}
 	if len(e.LonelyStrata) > 0 {
 		r.Flags = append(r.Flags, FlagLonelyPSU)
 	}
+	// Flags carry the verdict's reasons too, first, so that a suppressed
+	// row's flags say why wherever it is shown.
+	flags := slices.Clone(r.Verdict.Reasons)
+	for _, f := range r.Flags {
+		if !slices.Contains(flags, f) {
+			flags = append(flags, f)
+		}
+	}
+	r.Flags = flags
 	r.UpperBound = math.NaN()
 	if slices.Contains(r.Verdict.Reasons, FlagNotObserved) {
 		r.NotObserved = true
@@ -773,19 +873,25 @@ func (a *analysis) rate(e Estimate, binary bool, analysisVar, den, group string)
 	}
 	switch {
 	case den != "":
-		r.AnalysisType = "ratio"
-		r.AnalysisVar = analysisVar + " %/% " + den
+		r.AnalysisType = string(TypeRatio)
+		r.AnalysisVar = name.v + " %/% " + den
 		r.AnalysisVarValue = "NA %/% NA"
 	case e.Kind == KindProportion:
-		r.AnalysisType = "prop_select_one"
-		r.AnalysisVarValue = "yes"
+		r.AnalysisType = string(TypeSelectOne)
+		if name.typ == TypeSelectMultiple {
+			r.AnalysisType = string(TypeSelectMultiple)
+		}
+		r.AnalysisVarValue = name.value
+		if r.AnalysisVarValue == "" {
+			r.AnalysisVarValue = "yes"
+		}
 		r.N = e.NYes
 		r.NW = e.Value * e.NW
 		if e.N == 0 {
 			r.NW = 0
 		}
 	default:
-		r.AnalysisType = "mean"
+		r.AnalysisType = string(TypeMean)
 	}
 	if group != AllGroup {
 		r.GroupVar, r.GroupVarValue = group, "yes"
@@ -853,7 +959,7 @@ func (a *analysis) unionOfAll(nd Need, binary bool, us hromada.Unit, masked, num
 	if err != nil {
 		return Demand{}, fmt.Errorf("need %q, group %q: %w", nd.Service, AnyGroup, err)
 	}
-	rate, err := a.rate(e, binary, name, "", AllGroup)
+	rate, err := a.rate(e, binary, rowName{service: nd.Service, v: name}, "", AllGroup)
 	if err != nil {
 		return Demand{}, fmt.Errorf("need %q, group %q: %w", nd.Service, AnyGroup, err)
 	}
@@ -894,7 +1000,7 @@ func (a *analysis) conversion(nd Need, binary bool, us, uc hromada.Unit, num []f
 	if den != nil {
 		denName = unitDen(uc)
 	}
-	r, err := a.rate(e, isProp, unitVar(nd.Service, us), denName, group)
+	r, err := a.rate(e, isProp, rowName{service: nd.Service, v: unitVar(nd.Service, us)}, denName, group)
 	if err != nil {
 		return Rate{}, fmt.Errorf("need %q, group %q: %w", nd.Service, group, err)
 	}

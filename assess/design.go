@@ -431,3 +431,35 @@ func (d *Design) variance(sc *scratch, k, s float64) (v float64, df int, lonely 
 	sort.Strings(lonely)
 	return v, df, lonely
 }
+
+// DF returns the degrees of freedom of the whole design, as R's
+// degf(design): the PSUs with a row of positive weight less the strata
+// with one.
+func (d *Design) DF() int {
+	psus := make([]bool, d.npsu)
+	strata := make([]bool, len(d.strata))
+	df := 0
+	for i := 0; i < d.n; i++ {
+		if d.w != nil && !(d.w[i] > 0) {
+			continue
+		}
+		c := i
+		if d.psu != nil {
+			c = int(d.psu[i])
+		}
+		if psus[c] {
+			continue
+		}
+		psus[c] = true
+		df++
+		var h int32
+		if d.psuStratum != nil {
+			h = d.psuStratum[c]
+		}
+		if !strata[h] {
+			strata[h] = true
+			df--
+		}
+	}
+	return df
+}

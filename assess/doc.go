@@ -76,9 +76,14 @@
 //   - For p = 0 or 1 every interval method gives the Korn–Graubard bound on
 //     n* = N·(t_{N−1}/t_df)², and NEff is N (NCHS).
 //   - analysis_key follows analysistools' own format,
-//     "prop_select_one @/@ day_care %/% yes @/@ idp %/% yes", so that its
-//     companion tools can split it; a need of 1 and a member of a group are
-//     written "yes".
+//     "prop_select_multiple @/@ needs %/% day_care @/@ idp_status %/% no"
+//     ("NA %/% NA" for the whole sample), so that its companion tools can
+//     split it; a yes/no need of 1 and a member of a group without a
+//     column value are written "yes".
+//   - Intervals use the domain's degrees of freedom (R svyciprop on a
+//     subset); Options.DesignDF those of the design cut to the answered
+//     rows, the same for every group, as srvyr's survey_mean and so
+//     REACH's analysistools do.
 //
 // All functions are safe for concurrent use; a [Design] is immutable.
 package assess

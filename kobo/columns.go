@@ -229,6 +229,11 @@ type Multi struct {
 	Name    string         // the question, as asked for
 	Parent  int            // column of the space-separated codes; -1 if there is none
 	Options map[string]int // option code → column of its 0/1 column ("q/opt" or "q.opt")
+	// KeepMissing makes don't-know and refused answers like any other, as
+	// REACH's analysistools counts them (METHODS.md §1.6b): a respondent
+	// who ticked only them answered the question, and its other options
+	// are NotSelected, never Missing.
+	KeepMissing bool
 }
 
 // SelectMultiple finds the columns of the select_multiple question parent:
@@ -310,9 +315,12 @@ func (a Answer) String() string {
 //
 //   - a blank cell (or R's NA) means the question was not asked: NotAsked;
 //   - the option chosen: Selected;
-//   - the option not chosen, but a missing code chosen (dnk, pnta …, see
-//     [IsMissing]): Missing;
-//   - otherwise NotSelected.
+//   - the option not chosen, and the only codes chosen are missing ones
+//     (dnk, pnta …, see [IsMissing]): Missing — one denominator per
+//     question, so a respondent who ticked real options as well counts
+//     with them, NotSelected (METHODS.md §1.6);
+//   - otherwise NotSelected; with m.KeepMissing, also when only missing
+//     codes were chosen.
 //
 // A 0/1 column holding anything but 0, 1, true or false, and an error
 // value, are [*xlsx.InputError]s naming the cell. A code m has no column for,
@@ -339,15 +347,10 @@ func (t *Table) Selected(m Multi, code string) (Answer, error) {
 		if chosen {
 			return Selected, nil
 		}
-		for c, i := range m.Options {
-			if IsMissing(c) {
-				if yes, err := parseDummy(strings.TrimSpace(t.Row()[i])); err == nil && yes {
-					return Missing, nil
-				}
+		if !m.KeepMissing {
+			if answers, missing := t.Ticked(m); missing && !answers {
+				return Missing, nil
 			}
-		}
-		if m.Parent >= 0 && anyMissing(t.Row()[m.Parent]) {
-			return Missing, nil
 		}
 		return NotSelected, nil
 	}
@@ -368,25 +371,58 @@ func (t *Table) Selected(m Multi, code string) (Answer, error) {
 			return Selected, nil
 		}
 	}
-	if anyMissing(v) {
-		return Missing, nil
+	if !m.KeepMissing {
+		if answers, missing := t.Ticked(m); missing && !answers {
+			return Missing, nil
+		}
 	}
 	return NotSelected, nil
+}
+
+// Ticked tells what kinds of option the current row chose for the
+// select_multiple question m: answers is true when some option that is
+// not a missing code was chosen (none and other are answers), missing when
+// a missing code ([IsMissing]) was. It reads the codes column and the
+// option columns; cells that are not codes or 0/1 count as neither.
+func (t *Table) Ticked(m Multi) (answers, missing bool) {
+	line := t.Line()
+	if c := &t.ticked; c.line == line && c.name == m.Name && c.parent == m.Parent {
+		return c.answers, c.missing
+	}
+	row := t.Row()
+	if m.Parent >= 0 {
+		for _, c := range strings.Fields(row[m.Parent]) {
+			if IsMissing(c) {
+				missing = true
+			} else if !notAsked(c) {
+				answers = true
+			}
+		}
+	}
+	for c, i := range m.Options {
+		if yes, err := parseDummy(strings.TrimSpace(row[i])); err == nil && yes {
+			if IsMissing(c) {
+				missing = true
+			} else {
+				answers = true
+			}
+		}
+	}
+	t.ticked = tickedCache{line: line, name: m.Name, parent: m.Parent, answers: answers, missing: missing}
+	return answers, missing
+}
+
+// tickedCache keeps the last answer of [Table.Ticked]: the options of one
+// question ask it once per row each.
+type tickedCache struct {
+	line, parent     int
+	name             string
+	answers, missing bool
 }
 
 // notAsked reports a blank answer: empty, or NA as R writes blanks.
 func notAsked(v string) bool {
 	return v == "" || strings.EqualFold(v, "NA") || strings.EqualFold(v, "N/A")
-}
-
-// anyMissing reports whether space-separated codes include a missing one.
-func anyMissing(codes string) bool {
-	for _, c := range strings.Fields(codes) {
-		if IsMissing(c) {
-			return true
-		}
-	}
-	return false
 }
 
 // parseDummy reads a select_multiple option column.

@@ -73,9 +73,11 @@ func TestSelectMultiple(t *testing.T) {
 	if _, ok := tb.SelectMultiple("water"); ok {
 		t.Error("SelectMultiple(water) found columns")
 	}
-	// Rows: "food dnk" 1 0 1; "shelter" 0 1 0; blank (not asked).
+	// Rows: "food dnk" 1 0 1; "shelter" 0 1 0; blank (not asked). The
+	// first row ticked a real option with dnk: it counts with it, so
+	// shelter is not selected, not missing (METHODS.md §1.6).
 	want := [][3]Answer{
-		{Selected, Missing, Selected},
+		{Selected, NotSelected, Selected},
 		{NotSelected, Selected, NotSelected},
 		{NotAsked, NotAsked, NotAsked},
 	}
@@ -199,7 +201,11 @@ func TestKoboDummyExport(t *testing.T) {
 	if households != 241 || withRoster != 241 || withBlind != 120 {
 		t.Errorf("%d households, %d with a roster, %d with a member who cannot see; want 241, 241, 120", households, withRoster, withBlind)
 	}
-	if want := map[Answer]int{Selected: 84, Missing: 92, NotSelected: 65}; !reflect.DeepEqual(answers, want) {
+	// Counted from the codes column alone: 84 rows tick food; 157 do not,
+	// 92 of them with dnk or pnta besides real options, which makes them
+	// answers (one denominator per question, METHODS.md §1.6); no row
+	// ticks only dnk or pnta.
+	if want := map[Answer]int{Selected: 84, NotSelected: 157}; !reflect.DeepEqual(answers, want) {
 		t.Errorf("food as a priority challenge: %v, want %v", answers, want)
 	}
 	if d := sumW - 234.25221673599825; d > 1e-9 || d < -1e-9 {
@@ -373,5 +379,69 @@ func TestIsHXL(t *testing.T) {
 	_, tb := openTable(t, path)
 	if !tb.Next() || tb.Line() != 3 || tb.Row()[0] != "4" {
 		t.Errorf("first row on line %d = %q, want line 3 (HXL row 2 skipped)", tb.Line(), tb.Row())
+	}
+}
+
+// TestSelectedDontKnow: one denominator per question (METHODS.md §1.6) —
+// dnk or pnta alone makes every other option missing; with real options
+// ticked as well the row counts with them; with KeepMissing (REACH,
+// §1.6b) don't-know is an answer like any other. Expected answers are
+// read off the rows by hand.
+func TestSelectedDontKnow(t *testing.T) {
+	path := xlsxtest.Write(t, "dk.xlsx", xlsxtest.Sheet{Name: "main", Cells: xlsxtest.Cells(
+		xlsxtest.Row(1, "needs", "needs/food", "needs/shelter", "needs/dnk", "needs/none", "only_codes"),
+		xlsxtest.Row(2, "dnk", 0, 0, 1, 0, "dnk"),
+		xlsxtest.Row(3, "food dnk", 1, 0, 1, 0, "food dnk"),
+		xlsxtest.Row(4, "none", 0, 0, 0, 1, "none"),
+		xlsxtest.Row(5, "pnta", 0, 0, 0, 0, "pnta"),
+	)})
+	_, tb := openTable(t, path)
+	m, ok := tb.SelectMultiple("needs")
+	if !ok {
+		t.Fatal("no needs")
+	}
+	codes, ok := tb.SelectMultiple("only_codes")
+	if !ok {
+		t.Fatal("no only_codes")
+	}
+	keep, keepCodes := m, codes
+	keep.KeepMissing, keepCodes.KeepMissing = true, true
+	type want struct {
+		food, dnk         Answer // hromada's convention
+		keepFood, keepDnk Answer // REACH's
+		answers, missing  bool   // Ticked
+	}
+	wants := []want{
+		{Missing, Selected, NotSelected, Selected, false, true},
+		{Selected, Selected, Selected, Selected, true, true},
+		{NotSelected, NotSelected, NotSelected, NotSelected, true, false},
+		// pnta has no option column, but the codes column says it.
+		{Missing, Missing, NotSelected, NotSelected, false, true},
+	}
+	row := 0
+	for tb.Next() {
+		w := wants[row]
+		row++
+		for _, mm := range []Multi{m, codes} {
+			f, err1 := tb.Selected(mm, "food")
+			d, err2 := tb.Selected(mm, "dnk")
+			if err := errors.Join(err1, err2); err != nil {
+				t.Fatal(err)
+			}
+			if f != w.food || d != w.dnk {
+				t.Errorf("row %d (%s): food %v, dnk %v; want %v, %v", row+1, mm.Name, f, d, w.food, w.dnk)
+			}
+			a, miss := tb.Ticked(mm)
+			if a != w.answers || miss != w.missing {
+				t.Errorf("row %d (%s): Ticked = %v, %v; want %v, %v", row+1, mm.Name, a, miss, w.answers, w.missing)
+			}
+		}
+		for _, mm := range []Multi{keep, keepCodes} {
+			f, _ := tb.Selected(mm, "food")
+			d, _ := tb.Selected(mm, "dnk")
+			if f != w.keepFood || d != w.keepDnk {
+				t.Errorf("row %d (%s, keep): food %v, dnk %v; want %v, %v", row+1, mm.Name, f, d, w.keepFood, w.keepDnk)
+			}
+		}
 	}
 }

@@ -64,7 +64,8 @@ func Open(path string, opt xlsx.OpenOptions) (*xlsx.File, error) {
 // select_multiple answers are read with [Table.Selected].
 type Table struct {
 	*xlsx.Table
-	cols *Columns
+	cols   *Columns
+	ticked tickedCache
 }
 
 // OpenTable opens a sheet of f for streaming, as [xlsx.File.Table] does;
@@ -80,7 +81,7 @@ func OpenTable(f *xlsx.File, sheet string) (*Table, error) {
 // NewTable finds the columns of an open table by the names of survey
 // fields.
 func NewTable(t *xlsx.Table) *Table {
-	return &Table{Table: t, cols: NewColumns(t.Header())}
+	return &Table{Table: t, cols: NewColumns(t.Header()), ticked: tickedCache{line: -1}}
 }
 
 // Columns returns the header's column finder.
@@ -178,3 +179,41 @@ var metadata = []string{"_id", "_uuid", "_submission_time", "_validation_status"
 // _submitted_by, __version__, _tags and _index (the household's number in
 // the export, the other key of repeat sheets).
 func MetadataColumns() []string { return slices.Clone(metadata) }
+
+// LooksLikeLabels reports whether a header is made of the questionnaire's
+// labels rather than its question names (KoboToolbox's "Labels" export):
+// most of its columns other than the metadata (_id, _uuid …) hold spaces,
+// question marks or other characters a question name cannot have.
+func LooksLikeLabels(header []string) bool {
+	labels, names := 0, 0
+	for _, h := range header {
+		h = strings.TrimSpace(h)
+		if h == "" || strings.HasPrefix(h, "_") {
+			continue
+		}
+		if nameLike(h) {
+			names++
+		} else {
+			labels++
+		}
+	}
+	return labels > 0 && labels >= names
+}
+
+// nameLike reports whether s could be a question name with its group path
+// and option: letters, digits, _, -, ., / and :, starting with a letter or _.
+func nameLike(s string) bool {
+	for i, r := range s {
+		switch {
+		case r == '_' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z'):
+		case i > 0 && ((r >= '0' && r <= '9') || r == '-' || r == '.' || r == '/' || r == ':'):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// Rename finds the table's columns by names other than its header's, as
+// [Form.Names] gives for a label export; names has one entry per column.
+func (t *Table) Rename(names []string) { t.cols = NewColumns(names) }

@@ -404,3 +404,96 @@ func langMatches(have, want string) bool {
 	}
 	return false
 }
+
+// Names maps the headers of a label export (KoboToolbox's "Labels" header
+// format) to the question names an export with XML values and headers
+// has: a question's label, in any of the form's languages, with or
+// without its group labels in front, becomes its path; "question
+// label/choice label" of a select_multiple becomes "path/choice". A header
+// no label matches, or one that two questions share, is kept as it is.
+// mapped counts the headers renamed.
+func (form *Form) Names(header []string) (names []string, mapped int) {
+	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+	questions := map[string]*Question{}
+	ambiguous := map[string]bool{}
+	for _, q := range form.Questions {
+		seen := map[string]bool{}
+		for _, l := range q.Labels {
+			k := norm(l.Text)
+			if k == "" || seen[k] {
+				continue
+			}
+			seen[k] = true
+			if questions[k] != nil {
+				ambiguous[k] = true
+			}
+			questions[k] = q
+		}
+	}
+	question := func(label string) *Question {
+		k := norm(label)
+		if ambiguous[k] {
+			return nil
+		}
+		return questions[k]
+	}
+	choice := func(q *Question, label string) (string, bool) {
+		k := norm(label)
+		for _, c := range form.Lists[q.List] {
+			for _, l := range c.Labels {
+				if norm(l.Text) == k {
+					return c.Name, true
+				}
+			}
+			if c.Name == strings.TrimSpace(label) {
+				return c.Name, true
+			}
+		}
+		return "", false
+	}
+	names = make([]string, len(header))
+	for i, h := range header {
+		names[i] = h
+		if q := question(h); q != nil {
+			names[i], mapped = q.Path, mapped+1
+			continue
+		}
+		// An option column first: its choice's label may be a question's
+		// label too.
+		segs := strings.Split(h, "/")
+		done := false
+		for start := 0; start < len(segs)-1 && !done; start++ {
+			q := question(strings.Join(segs[start:len(segs)-1], "/"))
+			if q == nil || q.Type != "select_multiple" {
+				continue
+			}
+			if c, ok := choice(q, segs[len(segs)-1]); ok {
+				names[i], mapped, done = q.Path+"/"+c, mapped+1, true
+			}
+		}
+		for start := 1; start < len(segs) && !done; start++ {
+			if q := question(strings.Join(segs[start:], "/")); q != nil {
+				names[i], mapped, done = q.Path, mapped+1, true
+			}
+		}
+	}
+	return names, mapped
+}
+
+// ChoiceName returns the code of the choice of list whose label, in any
+// language, or code is s (case and spacing aside), as a label export
+// writes a select_one answer.
+func (form *Form) ChoiceName(list, s string) (string, bool) {
+	k := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	for _, c := range form.Lists[list] {
+		if strings.EqualFold(c.Name, strings.TrimSpace(s)) {
+			return c.Name, true
+		}
+		for _, l := range c.Labels {
+			if strings.ToLower(strings.Join(strings.Fields(l.Text), " ")) == k {
+				return c.Name, true
+			}
+		}
+	}
+	return "", false
+}

@@ -4,7 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/hromada-tool/hromada"
@@ -36,9 +40,39 @@ type SurveyMap struct {
 	Needs  []NeedColumn
 
 	Lonely assess.LonelyPSU
+	// KeepMissing reads don't-know and refused answers of select_multiple
+	// questions as answers, and makes every option a need, none, other and
+	// the don't-know codes too, as REACH's analysistools does (METHODS.md
+	// §1.6b). Without it a respondent whose only answers are don't-know or
+	// refused is missing for the question (§1.6).
+	KeepMissing bool
+	// Where keeps only the rows that pass every filter.
+	Where []Where
+	// Form is the questionnaire: with it, a label export (headers that
+	// are the questions' labels) is read by the questions' names. Without
+	// it, FormPath names an XLSForm to read when the survey turns out to
+	// be a label export (the project's questionnaire.xlsx).
+	Form     *kobo.Form
+	FormPath string
 	// MaxPerColumn caps the problems reported for one column (0 = 20);
 	// a count of the rest follows.
 	MaxPerColumn int
+}
+
+// Where keeps the rows whose Column holds Value (case-insensitive), or,
+// with Not, every other row.
+type Where struct {
+	Column, Value string
+	Not           bool
+}
+
+// String writes the filter as the command line takes it: col=value or
+// col!=value.
+func (w Where) String() string {
+	if w.Not {
+		return w.Column + "!=" + w.Value
+	}
+	return w.Column + "=" + w.Value
 }
 
 // GroupColumn defines population groups from a survey column.
@@ -58,8 +92,18 @@ type NeedColumn struct {
 	Column  string // yes/no column, or select_multiple question
 	Option  string // option of the select_multiple question
 	// AllOptions makes every option of a select_multiple question a need
-	// of its own (quick mode --need on a select_multiple question).
+	// of its own (quick mode --need on a select_multiple question). A
+	// column of codes without option columns whose rows hold one code
+	// each is read as a select_one (said in Survey.Notes); a column of
+	// numbers is refused.
 	AllOptions bool
+	// SelectOne makes every answer of a select_one question a need of its
+	// own: the share of respondents who gave it (quick mode, a select_one
+	// in the XLSForm).
+	SelectOne bool
+	// Mean reads the column as numbers: the need is its mean (quick mode
+	// --mean).
+	Mean bool
 	// Unit is the service's unit; the clients columns are read for
 	// services counted in children or persons only.
 	Unit hromada.Unit
@@ -82,6 +126,7 @@ type Survey struct {
 	File, Sheet string
 	Rows        int // households kept
 	Skipped     int // rows of other communities
+	Filtered    int // rows left out by SurveyMap.Where
 	Strata      int
 	PSUs        int
 	Weighted    bool // the design has weights
@@ -89,6 +134,8 @@ type Survey struct {
 	// GroupValues are the groups in order, with their names for quick mode
 	// (column and value).
 	GroupVars []GroupVar
+	// Notes say how columns were read, for the user.
+	Notes []string
 }
 
 // GroupVar names a group for tables: the column and value it comes from.
@@ -133,6 +180,12 @@ type surveyReader struct {
 	fpc                 map[string]float64
 	intern              map[string]string
 	reportedCommunities map[string]bool
+	whereCols           []int
+	labels              bool // a label export, read through m.Form
+	// The select_multiple needs, once each, and per question the rows
+	// that ticked don't-know or refused as well as real options.
+	multis []kobo.Multi
+	mixed  map[string]int
 }
 
 type needReader struct {
@@ -144,6 +197,7 @@ type needReader struct {
 	y        []float64
 	quality  *workbook.AnswerCount
 	discover bool // AllOptions over a codes column: options found while reading
+	single   bool // a select_one: its answers are the options
 	children map[string]*needReader
 	order    []string
 	// yn holds the column read as yes/no while discovering; when every
@@ -151,6 +205,10 @@ type needReader struct {
 	// with options.
 	yn    []float64
 	notYN bool
+	// While discovering: whether some row held several codes, and whether
+	// every code was a number.
+	several, numbers bool
+	seenCodes        int
 
 	// The clients per household m_i: from a roster (roster, slot) or a
 	// count question (countCol); neither leaves clients nil.
@@ -248,6 +306,21 @@ func (r *surveyReader) read() {
 	defer t.Close()
 	r.f, r.t = f, t
 	r.out.Sheet = t.Sheet()
+	if kobo.LooksLikeLabels(t.Header()) && r.m.Form == nil && r.m.FormPath != "" {
+		if _, err := os.Stat(r.m.FormPath); err == nil {
+			if form, err := kobo.ReadXLSForm(r.m.FormPath); err == nil {
+				r.m.Form = form
+			}
+		}
+	}
+	if r.m.Form != nil && kobo.LooksLikeLabels(t.Header()) {
+		names, mapped := r.m.Form.Names(t.Header())
+		if mapped > 0 {
+			t.Rename(names)
+			r.labels = true
+			r.out.Notes = append(r.out.Notes, fmt.Sprintf("the headers are the questionnaire's labels: %d of %d columns named through the questionnaire", mapped, len(names)))
+		}
+	}
 	r.perCol = map[int]int{}
 	r.intern = map[string]string{}
 	r.problems = append(r.problems, t.Problems()...)
@@ -265,11 +338,28 @@ func (r *surveyReader) read() {
 	for _, g := range r.m.Groups {
 		r.addGroup(g)
 	}
+	for _, wh := range r.m.Where {
+		r.whereCols = append(r.whereCols, r.find("--where", wh.Column, true))
+	}
+	r.mixed = map[string]int{}
 	for _, n := range r.m.Needs {
 		r.addNeed(n)
 	}
 	r.addClients()
 	if r.problems.Errors() > 0 {
+		if !r.labels && kobo.LooksLikeLabels(t.Header()) {
+			// Columns named by question are missing from a label export:
+			// one problem that says what to do, not one per column.
+			p := hromada.Problem{File: r.m.File, Sheet: r.out.Sheet,
+				Msg:  "the survey's headers are the questionnaire's labels, not its question names (a label export), so its columns cannot be found by name",
+				Hint: "download the data again from KoboToolbox: Data → Downloads, export type XLS or CSV, value and header format \"XML values and headers\""}
+			if r.m.Form != nil {
+				p.Hint += "; the questionnaire names none of these headers"
+			} else {
+				p.Hint += ", or give the questionnaire (XLSForm) to read the labels"
+			}
+			r.problems = hromada.Problems{p}
+		}
 		return
 	}
 	for t.Next() {
@@ -299,6 +389,12 @@ func (r *surveyReader) addGroup(g GroupColumn) {
 	}
 	col := r.find("group "+g.ID, g.Column, true)
 	if col < 0 {
+		return
+	}
+	if m, ok := r.t.SelectMultiple(g.Column); g.ByValue && ok && len(m.Options) > 0 {
+		r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Cell: r.t.HeaderRef(col),
+			Msg:  fmt.Sprintf("group column %q is a select_multiple question (it has option columns such as %q): each combination of answers would be a group", g.Column, r.t.Header()[firstOption(m)]),
+			Hint: fmt.Sprintf("group by one option's column, such as --by %s, or by a select_one question", r.t.Header()[firstOption(m)])})
 		return
 	}
 	gr := &groupReader{def: g, col: col, values: map[string]bool{}, byValue: map[string][]bool{}}
@@ -363,7 +459,14 @@ func (r *surveyReader) addNeed(n NeedColumn) {
 			r.find("need "+n.Column, n.Column, true)
 			return
 		}
+		m.KeepMissing = r.m.KeepMissing
+		if r.labels && len(m.Options) > 0 {
+			m.Parent = -1 // a label export's codes column holds labels: read the option columns
+		}
 		nr.multi = m
+		if !r.m.KeepMissing && !slices.ContainsFunc(r.multis, func(x kobo.Multi) bool { return x.Name == m.Name }) {
+			r.multis = append(r.multis, m)
+		}
 		if n.AllOptions {
 			r.expandOptions(nr)
 			return
@@ -379,6 +482,15 @@ func (r *surveyReader) addNeed(n NeedColumn) {
 			nr.service = n.Option
 		}
 		nr.quality = &workbook.AnswerCount{Column: n.Column + "/" + n.Option, What: nr.service}
+	} else if n.SelectOne {
+		col := r.find("need "+n.Column, n.Column, true)
+		if col < 0 {
+			return
+		}
+		nr.multi = kobo.Multi{Name: n.Column, Parent: col, Options: map[string]int{}}
+		nr.discover, nr.single = true, true
+		nr.children = map[string]*needReader{}
+		nr.quality = &workbook.AnswerCount{Column: r.t.Header()[col], What: n.Column}
 	} else {
 		nr.col = r.find("need "+n.Column, n.Column, true)
 		if nr.col < 0 {
@@ -405,7 +517,7 @@ func (r *surveyReader) expandOptions(parent *needReader) {
 	}
 	opts := make([]string, 0, len(parent.multi.Options))
 	for o := range parent.multi.Options {
-		if !notService(o) {
+		if r.m.KeepMissing || !notService(o) {
 			opts = append(opts, o)
 		}
 	}
@@ -455,6 +567,18 @@ func (r *surveyReader) row() {
 		if !strings.EqualFold(v, r.m.CommunityValue) {
 			r.out.Skipped++
 			return
+		}
+	}
+	for k, wh := range r.m.Where {
+		v := strings.TrimSpace(t.Row()[r.whereCols[k]])
+		if strings.EqualFold(v, strings.TrimSpace(wh.Value)) == wh.Not {
+			r.out.Filtered++
+			return
+		}
+	}
+	for _, m := range r.multis {
+		if answers, missing := t.Ticked(m); answers && missing {
+			r.mixed[m.Name]++
 		}
 	}
 	i := r.out.Rows
@@ -559,6 +683,7 @@ func (r *surveyReader) readGroup(g *groupReader, i int) {
 	}
 	g.quality.Answered++
 	if g.def.ByValue {
+		v = r.code(g.def.Column, v)
 		if _, seen := g.byValue[v]; !seen {
 			g.byValue[v] = make([]bool, i)
 			g.order = append(g.order, v)
@@ -600,6 +725,13 @@ func (r *surveyReader) readNeed(n *needReader, i int) {
 			n.quality.NotAsked++
 		case kobo.IsMissing(v):
 			n.quality.Missing++
+		case n.def.Mean:
+			if x, ok, err := r.t.Number(n.col); err != nil {
+				r.cellErr(n.col, err)
+			} else if ok {
+				n.quality.Answered++
+				y = x
+			}
 		default:
 			if yes, ok, err := r.t.YesNo(n.col); err != nil {
 				r.cellErr(n.col, err)
@@ -629,6 +761,31 @@ func (r *surveyReader) readNeed(n *needReader, i int) {
 	n.y = append(n.y, y)
 }
 
+// code turns the answer v of a select question of a label export (a
+// choice's label) into the choice's code; other answers stay as they are.
+func (r *surveyReader) code(question, v string) string {
+	if !r.labels {
+		return v
+	}
+	if q, ok := r.m.Form.Question(question); ok && q.List != "" {
+		if c, ok := r.m.Form.ChoiceName(q.List, v); ok {
+			return c
+		}
+	}
+	return v
+}
+
+// firstOption returns the leftmost option column of m.
+func firstOption(m kobo.Multi) int {
+	first := -1
+	for _, c := range m.Options {
+		if first < 0 || c < first {
+			first = c
+		}
+	}
+	return first
+}
+
 func col0(m kobo.Multi) int {
 	if m.Parent >= 0 {
 		return m.Parent
@@ -645,15 +802,39 @@ func col0(m kobo.Multi) int {
 func (r *surveyReader) discoverOptions(n *needReader, i int) {
 	v := strings.TrimSpace(r.t.Row()[n.multi.Parent])
 	codes := strings.Fields(v)
-	missing := false
+	missing, real := false, false
 	for _, c := range codes {
 		if kobo.IsMissing(c) {
 			missing = true
+		} else {
+			real = true
 		}
 	}
-	answered := v != "" && !strings.EqualFold(v, "NA") && !missing
+	// One denominator per question: don't-know alone is missing, with
+	// real options it is left aside (METHODS.md §1.6); REACH keeps it.
+	if n.single && v != "" {
+		v = r.code(n.def.Column, v)
+		codes = []string{v} // a select_one's answer is one code, spaces and all
+		missing, real = kobo.IsMissing(v), !kobo.IsMissing(v)
+	}
+	answered := v != "" && !strings.EqualFold(v, "NA") && (real || r.m.KeepMissing)
+	missing = missing && !answered
+	if answered {
+		if len(codes) > 1 {
+			n.several = true
+		}
+		for _, c := range codes {
+			if n.seenCodes == 0 {
+				n.numbers = true
+			}
+			n.seenCodes++
+			if _, err := strconv.ParseFloat(c, 64); err != nil {
+				n.numbers = false
+			}
+		}
+	}
 	yn := math.NaN()
-	if answered && !n.notYN {
+	if answered && !n.notYN && !n.single {
 		if yes, err := xlsx.ParseYesNo(v); err == nil {
 			yn = b2f(yes)
 		} else {
@@ -670,7 +851,7 @@ func (r *surveyReader) discoverOptions(n *needReader, i int) {
 		n.quality.NotAsked++
 	}
 	for _, c := range codes {
-		if notService(c) || n.children[c] != nil {
+		if (notService(c) && !r.m.KeepMissing && !n.single) || n.children[c] != nil || !answered {
 			continue
 		}
 		child := &needReader{service: c, y: make([]float64, i)}
@@ -756,23 +937,61 @@ func (r *surveyReader) finish() {
 	}
 	for _, n := range r.needs {
 		r.out.Quality = append(r.out.Quality, *n.quality)
-		if n.discover && !n.notYN {
+		if n.discover && n.numbers && !n.single && n.notYN {
+			r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Cell: r.t.HeaderRef(n.multi.Parent),
+				Msg:  fmt.Sprintf("need column %q holds numbers (%s …), not yes/no answers or choices", n.def.Column, strings.Join(n.order[:min(3, len(n.order))], ", ")),
+				Hint: fmt.Sprintf("a need is a yes/no, select_one or select_multiple question; for the mean of a number give --mean %s", n.def.Column)})
+			continue
+		}
+		if n.discover && !n.notYN && !n.single {
 			service := n.def.Service
 			if service == "" {
 				service = n.def.Column
 			}
-			s.Needs = append(s.Needs, assess.Need{Service: service, Y: n.yn})
+			s.Needs = append(s.Needs, assess.Need{Service: service, Y: n.yn, Var: n.def.Column})
 			continue
 		}
 		if n.discover {
+			typ := assess.TypeSelectMultiple
+			if n.single || (!n.several && len(n.multi.Options) == 0) {
+				typ = assess.TypeSelectOne
+				if !n.single {
+					r.out.Notes = append(r.out.Notes, fmt.Sprintf("need column %q has one code per row and no option columns: read as a select_one question, each answer a share of the respondents (give --form to type it from the questionnaire)", n.def.Column))
+				}
+			}
 			for _, c := range n.order {
-				s.Needs = append(s.Needs, assess.Need{Service: c, Y: n.children[c].y})
+				s.Needs = append(s.Needs, assess.Need{Service: c, Y: n.children[c].y,
+					Var: n.def.Column, Value: c, Type: typ})
 			}
 			continue
 		}
-		s.Needs = append(s.Needs, assess.Need{Service: n.service, Y: n.y, Clients: n.clients, ClientsFrom: n.from})
+		nd := assess.Need{Service: n.service, Y: n.y, Clients: n.clients, ClientsFrom: n.from, Var: n.def.Column}
+		if n.def.Mean {
+			nd.Type = assess.TypeMean
+		}
+		if n.option != "" {
+			nd.Value, nd.Type = n.option, assess.TypeSelectMultiple
+		}
+		s.Needs = append(s.Needs, nd)
 	}
-	if len(s.Needs) == 0 {
+	// An option of two questions (other, none …) is a service of each:
+	// the later ones are named question/option.
+	seen := map[string]bool{}
+	for k := range s.Needs {
+		nd := &s.Needs[k]
+		if seen[nd.Service] && nd.Value != "" {
+			nd.Service = nd.Var + "/" + nd.Value
+		}
+		seen[nd.Service] = true
+	}
+	for _, m := range r.multis {
+		if c := r.mixed[m.Name]; c > 0 {
+			r.add(hromada.Problem{Severity: hromada.Warning, File: r.m.File, Sheet: r.out.Sheet,
+				Msg:  fmt.Sprintf("%d households ticked don't know or refused in %q together with real options; they count with the options they ticked", c, m.Name),
+				Hint: "one denominator per question (hromada's convention); --reach keeps don't know and refused as answers, as REACH does"})
+		}
+	}
+	if len(s.Needs) == 0 && r.problems.Errors() == 0 {
 		r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Msg: "no need column was found", Hint: "map at least one service to a survey column"})
 	}
 }
@@ -789,6 +1008,9 @@ func (p *Project) SurveyMap(c Community, password string) SurveyMap {
 	}
 	if c.SurveyValue != "" {
 		m.Community, m.CommunityValue = s.Community, c.SurveyValue
+	}
+	if p.Dir != "" {
+		m.FormPath = filepath.Join(p.Dir, FormFile)
 	}
 	for _, g := range p.Groups {
 		m.Groups = append(m.Groups, GroupColumn{ID: g.ID, Column: g.Column, Values: g.Values, Repeat: g.Repeat})

@@ -47,6 +47,12 @@ type AssessOptions struct {
 	Level    float64
 	MinCount int
 	Suppress bool // suppressed cells are hidden (published tables)
+	// Reach: REACH's conventions (METHODS.md §1.6b), don't-know and
+	// refused kept as answers and intervals on the degrees of freedom of
+	// every answered row; otherwise hromada's own (§1.6).
+	Reach bool
+	// Where are the row filters of quick mode, as given ("" none).
+	Where string
 }
 
 // RegistryRow is a registry count used for demand.

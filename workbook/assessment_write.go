@@ -84,6 +84,12 @@ func newAssessWriter(a *Assessment) *assessWriter {
 		if !slices.Contains(w.groups, r.Group) {
 			w.groups = append(w.groups, r.Group)
 		}
+		// The mean of a numeric question (quick mode --mean) is no share
+		// of families in need: the Estimates sheet has it, the sheets of
+		// needs and demand do not.
+		if r.AnalysisType == string(assess.TypeMean) {
+			continue
+		}
 		if !slices.Contains(w.services, r.Service) {
 			w.services = append(w.services, r.Service)
 		}
@@ -218,7 +224,12 @@ func (w *assessWriter) respondents() bool {
 // unionByDemand are the union's demands as the Summary and its sentences
 // list them: largest first, then the unreliable ones in the survey's order.
 func (w *assessWriter) unionByDemand() []assess.Demand {
-	u := slices.Clone(w.a.Result.Union)
+	var u []assess.Demand
+	for _, d := range w.a.Result.Union {
+		if slices.Contains(w.services, d.Service) {
+			u = append(u, d)
+		}
+	}
 	slices.SortStableFunc(u, func(x, y assess.Demand) int {
 		if x.Rate.Verdict.Suppress != y.Rate.Verdict.Suppress {
 			if x.Rate.Verdict.Suppress {
@@ -437,7 +448,7 @@ func (w *assessWriter) sentences() string {
 	if len(rows) == 0 {
 		first = "say.all.first"
 		for _, d := range w.a.Result.Demand {
-			if d.Group == assess.AllGroup {
+			if d.Group == assess.AllGroup && slices.Contains(w.services, d.Service) {
 				rows = append(rows, d)
 			}
 		}
@@ -595,7 +606,13 @@ var demandColumns = []assessCol{
 // demandRows are the rows of the Demand sheet: every group's demand, then
 // the union's.
 func (w *assessWriter) demandRows() []assess.Demand {
-	return slices.Concat(w.a.Result.Demand, w.a.Result.Union)
+	var out []assess.Demand
+	for _, d := range slices.Concat(w.a.Result.Demand, w.a.Result.Union) {
+		if slices.Contains(w.services, d.Service) {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // demandSheet writes the Demand sheet, the table plan reads.
@@ -890,6 +907,9 @@ func (w *assessWriter) methodsSheet() {
 	}
 	p = append(p, Para{Heading: w.t("m.design")})
 	key(w.t("m.survey"), survey)
+	if w.o.Where != "" {
+		key(w.t("m.where"), w.t("m.where.text", w.o.Where))
+	}
 	switch {
 	case s.Weight == "":
 		key(w.t("m.weights"), w.t("m.weights.none"))
@@ -921,9 +941,17 @@ func (w *assessWriter) methodsSheet() {
 	}
 
 	p = append(p, Para{Heading: w.t("m.estimates")})
-	key(w.t("m.rate"), w.t("m.rate.text"))
+	if w.o.Reach {
+		key(w.t("m.rate"), w.t("m.rate.reach"))
+	} else {
+		key(w.t("m.rate"), w.t("m.rate.text"))
+	}
 	key(w.t("m.se"), w.t("m.se.text"))
-	key(w.t("m.df"), w.t("m.df.text"))
+	if w.o.Reach {
+		key(w.t("m.df"), w.t("m.df.reach"))
+	} else {
+		key(w.t("m.df"), w.t("m.df.text"))
+	}
 	level := w.level()
 	ci := "m.ci." + string(w.o.CI)
 	if _, ok := assessText[ci]; !ok {

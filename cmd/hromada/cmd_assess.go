@@ -4,8 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/hromada-tool/hromada"
@@ -29,7 +32,9 @@ type assessOptions struct {
 	// quick mode
 	survey, sheet, form           string
 	weight, strata, cluster, fpc  string
-	by, need                      []string
+	by, need, mean                []string
+	where, count                  []string
+	reach                         bool
 	children, persons             string
 	ci, lonely                    string
 	level                         float64
@@ -62,7 +67,12 @@ reason shown; --no-suppress shows them, for internal use only.`,
     --by idp_status,low_income --need needs --ci logit --json
 
   # an unweighted survey, yes/no need columns, a workbook
-  hromada assess --survey survey.csv --need need_day_care,need_counselling -o quick.xlsx`,
+  hromada assess --survey survey.csv --need need_day_care,need_counselling -o quick.xlsx
+
+  # as a REACH analyst: analysistools' conventions, consenting households only
+  hromada assess --survey export.xlsx --form tool.xlsx --weight weight --strata admin2 \
+    --cluster cluster_id --by idp_status --need needs --mean days_help \
+    --where A_2_consent=yes --reach --json`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -74,7 +84,7 @@ reason shown; --no-suppress shows them, for internal use only.`,
 				}
 				return runQuickAssess(o, cmd)
 			}
-			for _, f := range []string{"weight", "strata", "cluster", "fpc", "by", "need", "sheet", "form", "children", "persons", "ci", "level", "lonely-psu", "min-count", "community-column", "community-value"} {
+			for _, f := range []string{"weight", "strata", "cluster", "fpc", "by", "need", "mean", "where", "count", "reach", "sheet", "form", "children", "persons", "ci", "level", "lonely-psu", "min-count", "community-column", "community-value"} {
 				if cmd.Flags().Changed(f) {
 					return usagef("--%s goes with --survey (quick mode); a project sets it in project.xlsx", f)
 				}
@@ -99,7 +109,11 @@ reason shown; --no-suppress shows them, for internal use only.`,
 	f.StringVar(&o.cluster, "cluster", "", "quick mode: cluster (PSU) column (default: each household its own PSU)")
 	f.StringVar(&o.fpc, "fpc", "", "quick mode: column with the number of PSUs in the stratum's population")
 	f.StringSliceVar(&o.by, "by", nil, "quick mode: grouping columns; each value is a group")
-	f.StringSliceVar(&o.need, "need", nil, "quick mode: need columns: select_multiple questions (each option a service) or yes/no / 0/1 columns")
+	f.StringSliceVar(&o.need, "need", nil, "quick mode: need columns: select_multiple or select_one questions (each option a share) or yes/no / 0/1 columns")
+	f.StringSliceVar(&o.mean, "mean", nil, "quick mode: numeric columns whose mean to estimate")
+	f.StringArrayVar(&o.where, "where", nil, "quick mode: keep the rows where COL=VALUE (or COL!=VALUE); repeatable")
+	f.StringArrayVar(&o.count, "count", nil, "quick mode: registry count of a group, GROUP=N (group as the table names it, e.g. idp_status=yes=1200, or all=5400); repeatable")
+	f.BoolVar(&o.reach, "reach", false, "quick mode: REACH's conventions, as analysistools: don't know and refused are answers, every option is reported, Wald intervals on the degrees of freedom of every answered row, whatever the group")
 	f.StringVar(&o.children, "children", "", "quick mode: number-of-children column, for demand in children")
 	f.StringVar(&o.persons, "persons", "", "quick mode: household-size column, for demand in persons")
 	f.StringVar(&o.ci, "ci", "logit", "quick mode: interval method: logit, wald, wilson or beta")
@@ -207,8 +221,8 @@ func selectCommunities(p *project.Project, names []string) ([]project.Community,
 // quickUsage checks the flags of quick mode and returns its interval
 // method.
 func quickUsage(o *assessOptions, cmd *cobra.Command) (assess.CIMethod, error) {
-	if len(o.need) == 0 {
-		return "", usagef("quick mode needs --need: the column(s) saying which households need a service")
+	if len(o.need) == 0 && len(o.mean) == 0 {
+		return "", usagef("quick mode needs --need: the column(s) saying which households need a service (or --mean)")
 	}
 	if cmd.Flags().Changed("community") {
 		return "", usagef("--community goes with a project; in quick mode use --community-column and --community-value")
@@ -219,6 +233,20 @@ func quickUsage(o *assessOptions, cmd *cobra.Command) (assess.CIMethod, error) {
 	ci, err := assess.ParseCIMethod(o.ci)
 	if err != nil {
 		return "", usageError{err}
+	}
+	if o.reach {
+		if cmd.Flags().Changed("ci") && ci != assess.Wald {
+			return "", usagef("--reach gives Wald intervals, as analysistools does; leave out --ci %s", o.ci)
+		}
+		ci = assess.Wald
+	}
+	for _, w := range o.where {
+		if _, err := parseWhere(w); err != nil {
+			return "", err
+		}
+	}
+	if _, err := parseCounts(o.count); err != nil {
+		return "", err
 	}
 	switch assess.LonelyPSU(o.lonely) {
 	case assess.LonelyAdjust, assess.LonelyRemove, assess.LonelyAverage, assess.LonelyFail:
@@ -260,33 +288,60 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 		if form, err = kobo.ReadXLSForm(o.form); err != nil {
 			return hromada.Problems{pipeline.ProblemOf(o.form, err)}
 		}
+		if err := formTypes(o, form); err != nil {
+			return err
+		}
 	}
 	m := quickSurveyMap(o, pw, form)
 	s, ps := project.ReadSurvey(m)
 	if ps.Errors() > 0 {
-		return ps
+		return suggestWhere(m, ps)
+	}
+	counts, _ := parseCounts(o.count)
+	for g := range counts {
+		if g != assess.AllGroup && g != assess.AnyGroup && !slices.ContainsFunc(s.Survey.Groups, func(m assess.Membership) bool { return m.Group == g }) {
+			return usagef("--count %s: no group %q; the groups are %s", g, g, groupList(s))
+		}
 	}
 	eo := pipeline.EstimateOptions{CI: ci, Level: o.level, MinCount: o.minCount, Suppress: !o.noSuppress}
 	opt := eo.Assess()
+	opt.DesignDF = o.reach
+	opt.NoSurveyBasisWarning = true
+	opt.Counts = counts
 	res, err := assess.Analyse(s.Survey, opt)
 	if err != nil {
 		return append(ps, hromada.Problem{File: o.survey, Msg: err.Error()})
 	}
-	printWarnings(o.warnings(), ps)
-	for _, w := range res.Warnings {
-		fmt.Fprintf(o.stderr, "warning: %s\n", w)
+	// The survey's weighted counts stand in for registry counts only in
+	// the demand, which the workbook shows: one warning, with the way out.
+	if o.out != "" {
+		if w := registryWarning(s, counts); w != "" {
+			res.Warnings = append(res.Warnings, w)
+		}
 	}
+	ws := o.warnings()
+	for _, n := range s.Notes {
+		fmt.Fprintf(ws, "note: %s\n", n)
+	}
+	printWarnings(ws, ps)
+	for _, w := range res.Warnings {
+		fmt.Fprintf(ws, "warning: %s\n", w)
+	}
+	report := eo.Report()
+	report.Reach = o.reach
+	report.Where = whereText(m.Where)
 	a := &workbook.Assessment{
 		Lang:      lang,
 		Community: hromada.Community{Name: hromada.Text{UK: filepath.Base(o.survey), EN: filepath.Base(o.survey)}},
 		Survey:    pipeline.SurveyInfo(s, m),
-		Options:   eo.Report(),
+		Options:   report,
 		Services:  quickServices(s, m, form, lang),
 		Groups:    quickGroups(s),
 		Result:    res,
 		Quality:   s.Quality,
-		Warnings:  append(pipeline.ProblemLines(ps), res.Warnings...),
+		Warnings:  append(append(pipeline.ProblemLines(ps), s.Notes...), res.Warnings...),
 	}
+	a.Survey.Skipped += s.Filtered
 	if o.out != "" {
 		if err := makeOutDir(o.out); err != nil {
 			return err
@@ -307,6 +362,106 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 	return nil
 }
 
+// registryWarning says once which groups' demand rests on the survey's
+// weights for want of a registry count; "" when every group has one.
+func registryWarning(s *project.Survey, counts map[string]assess.Count) string {
+	var missing []string
+	if _, ok := counts[assess.AllGroup]; !ok {
+		missing = append(missing, assess.AllGroup)
+	}
+	for _, g := range s.Survey.Groups {
+		if _, ok := counts[g.Group]; !ok {
+			missing = append(missing, g.Group)
+		}
+	}
+	if len(missing) == 0 {
+		return ""
+	}
+	what := "the survey's weighted count of families"
+	if s.Design != nil && s.Design.NormalisedWeights() {
+		what = "the survey's weighted count, which with these weights counts respondents, not families"
+	}
+	names := strings.Join(missing[:min(5, len(missing))], ", ")
+	if len(missing) > 5 {
+		names += ", …"
+	}
+	return fmt.Sprintf("no registry count for %d group(s) (%s): their demand in the workbook uses %s; give --count GROUP=N, such as --count %s=1200",
+		len(missing), names, what, missing[len(missing)-1])
+}
+
+func groupList(s *project.Survey) string {
+	names := []string{assess.AllGroup}
+	for _, g := range s.Survey.Groups {
+		names = append(names, g.Group)
+	}
+	return strings.Join(names, ", ")
+}
+
+// parseWhere reads a --where filter: COL=VALUE or COL!=VALUE.
+func parseWhere(s string) (project.Where, error) {
+	if col, val, ok := strings.Cut(s, "!="); ok && strings.TrimSpace(col) != "" {
+		return project.Where{Column: strings.TrimSpace(col), Value: strings.TrimSpace(val), Not: true}, nil
+	}
+	if col, val, ok := strings.Cut(s, "="); ok && strings.TrimSpace(col) != "" {
+		return project.Where{Column: strings.TrimSpace(col), Value: strings.TrimSpace(val)}, nil
+	}
+	return project.Where{}, usagef("--where %q: give COL=VALUE or COL!=VALUE, such as --where A_2_consent=yes", s)
+}
+
+func whereText(ws []project.Where) string {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.String()
+	}
+	return strings.Join(parts, ", ")
+}
+
+// parseCounts reads --count GROUP=N: the group is all that comes before
+// the last "=", so that a group such as idp_status=yes can be named.
+func parseCounts(list []string) (map[string]assess.Count, error) {
+	if len(list) == 0 {
+		return nil, nil
+	}
+	out := map[string]assess.Count{}
+	for _, c := range list {
+		i := strings.LastIndex(c, "=")
+		if i <= 0 {
+			return nil, usagef("--count %q: give GROUP=N, such as --count idp_status=yes=1200 or --count all=5400", c)
+		}
+		g, n := strings.TrimSpace(c[:i]), strings.TrimSpace(c[i+1:])
+		v, err := strconv.ParseFloat(n, 64)
+		if err != nil || v < 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+			return nil, usagef("--count %q: %q is not a count of families (a number of 0 or more)", c, n)
+		}
+		if _, dup := out[g]; dup {
+			return nil, usagef("--count gives group %q twice", g)
+		}
+		out[g] = assess.Count{Value: v, Unit: hromada.Family, Source: "--count"}
+	}
+	return out, nil
+}
+
+// formTypes checks the columns of --need and --by against the question
+// types of the XLSForm.
+func formTypes(o *assessOptions, form *kobo.Form) error {
+	for _, n := range o.need {
+		q, ok := form.Question(n)
+		if !ok {
+			continue
+		}
+		switch q.Type {
+		case "integer", "decimal", "range":
+			return usagef("--need %s: the questionnaire makes it a number (%s), not a need; give --mean %s for its mean", n, q.Type, n)
+		}
+	}
+	for _, b := range o.by {
+		if q, ok := form.Question(b); ok && q.Type == "select_multiple" {
+			return usagef("--by %s: the questionnaire makes it a select_multiple, so each combination of answers would be a group; group by one option's column (%s/OPTION) or by a select_one question", b, b)
+		}
+	}
+	return nil
+}
+
 // quickSurveyMap reads the survey columns named by the flags of quick
 // mode: every option of a select_multiple need column (as the XLSForm
 // says, when given) is a service.
@@ -318,17 +473,32 @@ func quickSurveyMap(o *assessOptions, pw string, form *kobo.Form) project.Survey
 		Children: o.children, HouseholdSize: o.persons,
 		Lonely: assess.LonelyPSU(o.lonely),
 	}
+	m.KeepMissing = o.reach
+	m.Form = form
+	for _, w := range o.where {
+		wh, _ := parseWhere(w) // checked by quickUsage
+		m.Where = append(m.Where, wh)
+	}
 	for _, b := range o.by {
 		m.Groups = append(m.Groups, project.GroupColumn{ID: b, Column: b, ByValue: true})
 	}
 	for _, n := range o.need {
 		nc := project.NeedColumn{Column: n, AllOptions: true}
 		if form != nil {
-			if q, ok := form.Question(n); ok && q.Type != "select_multiple" {
-				nc.AllOptions = false
+			if q, ok := form.Question(n); ok {
+				switch q.Type {
+				case "select_multiple":
+				case "select_one":
+					nc.AllOptions, nc.SelectOne = false, true
+				default:
+					nc.AllOptions = false
+				}
 			}
 		}
 		m.Needs = append(m.Needs, nc)
+	}
+	for _, c := range o.mean {
+		m.Needs = append(m.Needs, project.NeedColumn{Column: c, Mean: true})
 	}
 	return m
 }
@@ -372,7 +542,7 @@ func quickGroups(s *project.Survey) map[string]hromada.Group {
 }
 
 func quickHeader() []string {
-	return []string{"group", "service", "need (95 % CI)", "n", "flags"}
+	return []string{"group", "question", "answer", "estimate (95 % CI)", "n", "n_total", "flags"}
 }
 
 func quickRows(a *workbook.Assessment) [][]string {
@@ -382,20 +552,38 @@ func quickRows(a *workbook.Assessment) [][]string {
 		if r.GroupVar != "" {
 			group = r.GroupVar + " = " + r.GroupVarValue
 		}
-		rate, n := fmtRate(r), fmt.Sprint(r.NTotal)
+		rate, n, nt := fmtRate(r), fmt.Sprint(r.N), fmt.Sprint(r.NTotal)
+		if r.Kind != assess.KindProportion {
+			rate = fmtMean(r)
+		}
 		if a.Options.Suppress && r.Verdict.Suppress {
 			rate = "suppressed"
 			if r.NTotal < a.Options.MinCount {
-				n = "<" + fmt.Sprint(a.Options.MinCount)
+				n, nt = "", "<"+fmt.Sprint(a.Options.MinCount)
 			}
 		}
 		var flags []string
-		for _, f := range r.Verdict.Reasons {
+		for _, f := range r.Flags {
 			flags = append(flags, string(f))
 		}
-		rows = append(rows, []string{group, truncate(a.Services[r.Service].Name.In(a.Lang), 40), rate, n, strings.Join(flags, " ")})
+		answer := r.AnalysisVarValue
+		if name := a.Services[r.Service].Name.In(a.Lang); name != "" && name != r.AnalysisVar && r.AnalysisVarValue != "yes" && r.AnalysisVarValue != "" {
+			answer = name
+		}
+		rows = append(rows, []string{group, truncate(r.AnalysisVar, 30), truncate(answer, 40), rate, n, nt, strings.Join(flags, " ")})
 	}
 	return rows
+}
+
+// fmtMean writes a mean with its interval: "3.45 (2.49–4.42)".
+func fmtMean(r assess.Rate) string {
+	switch {
+	case r.Stat != r.Stat:
+		return "–"
+	case r.StatLow != r.StatLow:
+		return fmt.Sprintf("%.2f", r.Stat)
+	}
+	return fmt.Sprintf("%.2f (%.2f–%.2f)", r.Stat, r.StatLow, r.StatUpp)
 }
 
 func writeJSON(w io.Writer, v any) error {
