@@ -10,6 +10,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/kobo"
 	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/hromada-tool/hromada/project"
@@ -125,6 +126,14 @@ func runProjectAssess(o *assessOptions) error {
 	if out == "" {
 		out = "out"
 	}
+	outputs, err := pipeline.StageOutputs(out, coms, pipeline.Assessment)
+	if err != nil {
+		return err
+	}
+	if err := guardOutputs(outputs, append(pipeline.ProjectInputs(p), o.passwordFile)); err != nil {
+		return err
+	}
+	safefile.SetPrivate(o.noSuppress)
 	var all []*workbook.Assessment
 	warnings := ps
 	for _, c := range coms {
@@ -138,6 +147,7 @@ func runProjectAssess(o *assessOptions) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("cannot create the output folder: %w", err)
 	}
+	o.sweep(out)
 	for _, a := range all {
 		path := pipeline.WorkbookPath(out, a.Community, pipeline.Assessment)
 		if err := workbook.WriteAssessment(path, a); err != nil {
@@ -243,6 +253,13 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 	if o.out != "" && !strings.EqualFold(filepath.Ext(o.out), ".xlsx") {
 		return usagef("-o %s: in quick mode the output is an .xlsx file", o.out)
 	}
+	if err := guardInputs(o.survey, o.form, o.passwordFile); err != nil {
+		return err
+	}
+	if err := guardOutputs([]string{o.out}, []string{o.survey, o.form, o.passwordFile}); err != nil {
+		return err
+	}
+	safefile.SetPrivate(o.noSuppress)
 	pw, err := password(o.passwordFile)
 	if err != nil {
 		return err
@@ -280,6 +297,8 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 		Warnings:  append(pipeline.ProblemLines(ps), res.Warnings...),
 	}
 	if o.out != "" {
+		a.Survey.File = safefile.Rel(filepath.Dir(o.out), o.survey)
+		o.sweep(filepath.Dir(o.out))
 		if err := workbook.WriteAssessment(o.out, a); err != nil {
 			return err
 		}

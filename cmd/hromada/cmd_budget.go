@@ -82,11 +82,25 @@ func runProjectBudget(o *budgetOptions) error {
 	}
 	p, ps, lang, coms := st.p, st.problems, st.lang, st.communities
 	out, from := stageFolders(o.out, o.from)
+	outputs, err := pipeline.StageOutputs(out, coms, pipeline.Budget)
+	if err != nil {
+		return err
+	}
+	inputs, err := pipeline.StageOutputs(from, coms, pipeline.Plan)
+	if err != nil {
+		return err
+	}
+	if err := guardOutputs(outputs, append(append(inputs, pipeline.ProjectInputs(p)...), o.passwordFile)); err != nil {
+		return err
+	}
 	var all []pipeline.CommunityBudget
 	warnings := ps
 	for _, c := range coms {
 		ppath, err := stageFile(c.Community, from, pipeline.Plan, o.dir, "plan", "plans", lang)
 		if err != nil {
+			return err
+		}
+		if err := guardInputs(ppath); err != nil {
 			return err
 		}
 		cb, cps := pipeline.BudgetCommunity(p, c.Community, ppath)
@@ -100,6 +114,7 @@ func runProjectBudget(o *budgetOptions) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("cannot create the output folder: %w", err)
 	}
+	o.sweep(out)
 	for _, cb := range all {
 		if err := pipeline.WriteBudget(cb, p, lang); err != nil {
 			return err
@@ -120,6 +135,12 @@ func runBareBudget(o *budgetOptions) error {
 	}
 	if o.out != "" && filepath.Ext(o.out) != ".xlsx" {
 		return usagef("-o %s: without a project the output is an .xlsx file", o.out)
+	}
+	if err := guardInputs(o.planFile, o.costs, o.inventory, o.passwordFile); err != nil {
+		return err
+	}
+	if err := guardOutputs([]string{o.out}, []string{o.planFile, o.costs, o.inventory, o.passwordFile}); err != nil {
+		return err
 	}
 	lang, err := o.language("")
 	if err != nil {
@@ -159,6 +180,7 @@ func runBareBudget(o *budgetOptions) error {
 	}
 	cb.Path = o.out
 	if o.out != "" {
+		o.sweep(filepath.Dir(o.out))
 		if err := pipeline.WriteBudget(cb, p, lang); err != nil {
 			return err
 		}

@@ -92,11 +92,25 @@ func runProjectPlan(o *planOptions) error {
 	}
 	p, ps, lang, coms := st.p, st.problems, st.lang, st.communities
 	out, from := stageFolders(o.out, o.from)
+	outputs, err := pipeline.StageOutputs(out, coms, pipeline.Plan)
+	if err != nil {
+		return err
+	}
+	inputs, err := pipeline.StageOutputs(from, coms, pipeline.Assessment)
+	if err != nil {
+		return err
+	}
+	if err := guardOutputs(outputs, append(append(inputs, pipeline.ProjectInputs(p)...), o.passwordFile)); err != nil {
+		return err
+	}
 	var plans []pipeline.CommunityPlan
 	warnings := ps
 	for _, c := range coms {
 		apath, err := stageFile(c.Community, from, pipeline.Assessment, o.dir, "assess", "assessments", lang)
 		if err != nil {
+			return err
+		}
+		if err := guardInputs(apath); err != nil {
 			return err
 		}
 		cp, cps := pipeline.PlanCommunity(c.Community, apath, p.Providers, p.Catalogue, pipeline.ProjectPlanSettings(p))
@@ -111,6 +125,7 @@ func runProjectPlan(o *planOptions) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("cannot create the output folder: %w", err)
 	}
+	o.sweep(out)
 	for _, cp := range plans {
 		if err := pipeline.WritePlan(cp, p.Name, lang); err != nil {
 			return err
@@ -131,6 +146,12 @@ func runBarePlan(o *planOptions) error {
 	}
 	if o.out != "" && filepath.Ext(o.out) != ".xlsx" {
 		return usagef("-o %s: without a project the output is an .xlsx file", o.out)
+	}
+	if err := guardInputs(o.assessment, o.inventory, o.passwordFile); err != nil {
+		return err
+	}
+	if err := guardOutputs([]string{o.out}, []string{o.assessment, o.inventory, o.passwordFile}); err != nil {
+		return err
 	}
 	if o.fteStep != 0.25 && o.fteStep != 0.5 {
 		return usagef("--fte-step %v: posts are rounded to 0.25 or 0.5", o.fteStep)
@@ -180,6 +201,7 @@ func runBarePlan(o *planOptions) error {
 	cp.Path = o.out
 	cp.Inventory = o.inventory
 	if o.out != "" {
+		o.sweep(filepath.Dir(o.out))
 		if err := pipeline.WritePlan(cp, "", lang); err != nil {
 			return err
 		}
