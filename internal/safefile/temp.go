@@ -82,10 +82,14 @@ func Create(path string) (*Temp, error) {
 // Commit makes the complete temporary file the output: it is synced,
 // closed and renamed onto the output's path.
 func (t *Temp) Commit() error {
-	if err := t.Sync(); err != nil {
-		return errors.Join(fmt.Errorf("writing %s", t.path), err, t.Abort())
+	err := t.Sync()
+	if err == nil {
+		err = t.Close()
 	}
-	if err := t.Close(); err != nil {
+	if err != nil {
+		if !t.live() {
+			return fmt.Errorf("cannot write %s: %w", t.path, ErrInterrupted)
+		}
 		return errors.Join(fmt.Errorf("writing %s", t.path), err, t.Abort())
 	}
 	mu.Lock()
@@ -99,6 +103,15 @@ func (t *Temp) Commit() error {
 		return errors.Join(fmt.Errorf("cannot write %s", t.path), err, removeQuiet(name))
 	}
 	return nil
+}
+
+// live reports whether t is still being written: not committed, aborted
+// or removed by Interrupt.
+func (t *Temp) live() bool {
+	mu.Lock()
+	defer mu.Unlock()
+	_, ok := live[t.Name()]
+	return ok
 }
 
 // Abort removes the temporary file; the output is untouched.
