@@ -16,7 +16,7 @@ type Clash struct {
 }
 
 func (c *Clash) Error() string {
-	if filepath.Clean(c.Output) == filepath.Clean(c.Input) {
+	if c.Output == c.Input {
 		return fmt.Sprintf("the output %s is an input: writing it would replace the input", c.Output)
 	}
 	return fmt.Sprintf("the output %s is the input %s: writing it would replace the input", c.Output, c.Input)
