@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -840,7 +839,10 @@ func WriteAtomic(path string, write func(*os.File) error) error {
 		return err
 	}
 	if err := write(tmp.File); err != nil {
-		return errors.Join(fmt.Errorf("writing %s: %w", path, err), tmp.Abort())
+		if aerr := tmp.Abort(); aerr != nil {
+			return fmt.Errorf("writing %s: %w (and the unfinished file stays: %w)", path, err, aerr)
+		}
+		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return tmp.Commit()
 }

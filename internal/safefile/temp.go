@@ -90,7 +90,7 @@ func (t *Temp) Commit() error {
 		if !t.live() {
 			return fmt.Errorf("cannot write %s: %w", t.path, ErrInterrupted)
 		}
-		return errors.Join(fmt.Errorf("writing %s", t.path), err, t.Abort())
+		return failed(fmt.Errorf("writing %s: %w", t.path, err), t.Abort())
 	}
 	mu.Lock()
 	defer mu.Unlock()
@@ -100,7 +100,7 @@ func (t *Temp) Commit() error {
 	}
 	delete(live, name)
 	if err := os.Rename(name, t.path); err != nil {
-		return errors.Join(fmt.Errorf("cannot write %s", t.path), err, removeQuiet(name))
+		return failed(fmt.Errorf("cannot write %s: %w", t.path, err), removeQuiet(name))
 	}
 	return nil
 }
@@ -125,6 +125,15 @@ func (t *Temp) Abort() error {
 	delete(live, name)
 	_ = t.Close() // the file is being removed; a close error changes nothing
 	return removeQuiet(name)
+}
+
+// failed is err, with the error of removing the temporary file after it
+// on the same line when there is one.
+func failed(err, cleanup error) error {
+	if cleanup == nil {
+		return err
+	}
+	return fmt.Errorf("%w (and the unfinished file stays: %w)", err, cleanup)
 }
 
 func removeQuiet(name string) error {
