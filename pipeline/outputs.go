@@ -3,6 +3,7 @@ package pipeline
 import (
 	"path/filepath"
 
+	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/project"
 )
@@ -40,6 +41,19 @@ func StageOutputs(out string, coms []project.Community, kinds ...string) ([]stri
 		}
 	}
 	return paths, nil
+}
+
+// RelProblems are ps with each file named relative to the folder base
+// (safefile.Rel: inside base, the path from it; else the file's name), as
+// a workbook lists them: the bytes of a workbook do not depend on how a
+// path was typed, and the folders above the project do not travel in it.
+func RelProblems(base string, ps hromada.Problems) hromada.Problems {
+	out := make(hromada.Problems, len(ps))
+	for i, p := range ps {
+		p.File = safefile.Rel(base, p.File)
+		out[i] = p
+	}
+	return out
 }
 
 // CheckOutputs refuses, before any work, outputs that would replace an

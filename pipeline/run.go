@@ -107,7 +107,7 @@ func (r *Run) assess(i int, com project.Community, path string, cr *CommunityRun
 		cr.fail(StageAssess, hromada.Problems{{File: m.File, Msg: err.Error()}})
 		return nil, false
 	}
-	a.Warnings = append(ProblemLines(sps), a.Warnings...)
+	a.Warnings = append(ProblemLines(RelProblems(r.Project.Dir, sps)), a.Warnings...)
 	anyNeed, err := assess.AnyNeed(s.Survey, opt)
 	if err != nil {
 		cr.fail(StageAssess, hromada.Problems{{File: m.File, Msg: err.Error()}})

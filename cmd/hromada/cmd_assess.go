@@ -294,7 +294,7 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 		Groups:    quickGroups(s),
 		Result:    res,
 		Quality:   s.Quality,
-		Warnings:  append(pipeline.ProblemLines(ps), res.Warnings...),
+		Warnings:  append(pipeline.ProblemLines(pipeline.RelProblems(filepath.Dir(o.out), ps)), res.Warnings...),
 	}
 	if o.out != "" {
 		a.Survey.File = safefile.Rel(filepath.Dir(o.out), o.survey)
