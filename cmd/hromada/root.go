@@ -65,7 +65,9 @@ const exitHelp = `
 Exit status:
   0  success
   1  bad data: an input file has errors (each is listed with file, sheet and cell)
-  2  bad usage: unknown command or flag, missing argument, or a file that cannot be found
+  2  bad usage: unknown command or flag, missing argument, a file that cannot be
+     found, or an output that would replace an input
+  130  interrupted (Ctrl-C); 143: terminated (SIGTERM). Unfinished workbooks are removed.
 `
 
 func newRoot(a *app) *cobra.Command {
