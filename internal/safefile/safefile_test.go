@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -146,19 +145,6 @@ func TestRegular(t *testing.T) {
 	if err := Regular(filepath.Join(dir, "none")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("Regular(missing) = %v", err)
 	}
-	if runtime.GOOS == "windows" {
-		return
-	}
-	if err := Regular("/dev/zero"); !errors.As(err, &nr) || nr.Kind() != "a device, not a file" {
-		t.Errorf("Regular(/dev/zero) = %v", err)
-	}
-	fifo := filepath.Join(dir, "fifo.xlsx")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Skip("no FIFOs here:", err)
-	}
-	if err := Regular(fifo); !errors.As(err, &nr) || nr.Kind() != "a pipe, not a file" {
-		t.Errorf("Regular(fifo) = %v", err)
-	}
 }
 
 // TestReadSmall: a file of max bytes is read whole; one byte more is
@@ -255,39 +241,6 @@ func TestCreate(t *testing.T) {
 	if _, err := Create(filepath.Join(dir, "d.xlsx")); !errors.Is(err, ErrInterrupted) {
 		t.Errorf("Create after Interrupt = %v, want ErrInterrupted", err)
 	}
-}
-
-// TestMode: outputs are 0666 less the umask, private ones 0600 less the
-// umask (with umask 027: 0640 and 0600).
-func TestMode(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("no umask")
-	}
-	old := syscall.Umask(0o027)
-	defer syscall.Umask(old)
-	dir := t.TempDir()
-	for _, tt := range []struct {
-		private bool
-		want    fs.FileMode
-	}{{false, 0o640}, {true, 0o600}} {
-		SetPrivate(tt.private)
-		out := filepath.Join(dir, "a.xlsx")
-		tf, err := Create(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := tf.Commit(); err != nil {
-			t.Fatal(err)
-		}
-		fi, err := os.Stat(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if fi.Mode().Perm() != tt.want {
-			t.Errorf("private=%v: mode %o, want %o", tt.private, fi.Mode().Perm(), tt.want)
-		}
-	}
-	SetPrivate(false)
 }
 
 // TestSweep: only hromada's own temporary files, older than the age, go.
