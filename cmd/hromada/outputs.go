@@ -62,14 +62,18 @@ const (
 // catchInterrupts makes SIGINT (Ctrl-C) and SIGTERM stop hromada cleanly:
 // the workbooks being written are removed (those already complete stay),
 // a line on stderr says so, and the exit code is 130 (143 for SIGTERM).
-// exit is os.Exit but for tests. stop undoes it.
+// exit is os.Exit but for tests. stop undoes it; called after a signal
+// was caught, it waits for the exit, so that the command's own ending
+// (its writes failing as the run stops) does not set the exit code.
 func catchInterrupts(stderr io.Writer, exit func(int)) (stop func()) {
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
 	done := make(chan struct{})
+	caught := make(chan struct{})
 	go func() {
 		select {
 		case sig := <-ch:
+			close(caught)
 			errs := safefile.Interrupt()
 			msg := "interrupted: the unfinished workbooks are removed; those already written are complete"
 			if len(errs) > 0 {
@@ -84,6 +88,11 @@ func catchInterrupts(stderr io.Writer, exit func(int)) (stop func()) {
 		}
 	}()
 	return func() {
+		select {
+		case <-caught:
+			select {} // the handler exits the program
+		default:
+		}
 		signal.Stop(ch)
 		close(done)
 	}
