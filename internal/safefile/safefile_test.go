@@ -282,3 +282,37 @@ func TestSweep(t *testing.T) {
 		t.Errorf("Sweep(missing folder) = %d, %v", n, err)
 	}
 }
+
+// TestTrackDir: Interrupt removes a tracked folder and what it holds, not
+// one whose tracking is done.
+func TestTrackDir(t *testing.T) {
+	base := t.TempDir()
+	tracked, kept := filepath.Join(base, ".p.init-1"), filepath.Join(base, ".p.init-2")
+	for _, d := range []string{tracked, kept} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		write(t, filepath.Join(d, "project.xlsx"))
+	}
+	if _, err := TrackDir(tracked); err != nil {
+		t.Fatal(err)
+	}
+	done, err := TrackDir(kept)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done()
+	if errs := Interrupt(); len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	t.Cleanup(func() { mu.Lock(); stopped = false; mu.Unlock() })
+	if _, err := os.Stat(tracked); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("tracked folder after Interrupt: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(kept, "project.xlsx")); err != nil {
+		t.Errorf("untracked folder after Interrupt: %v", err)
+	}
+	if _, err := TrackDir(kept); !errors.Is(err, ErrInterrupted) {
+		t.Errorf("TrackDir after Interrupt = %v, want ErrInterrupted", err)
+	}
+}

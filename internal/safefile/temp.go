@@ -15,11 +15,29 @@ import (
 
 // The temporary files alive now, so that an interrupt can remove them.
 var (
-	mu      sync.Mutex
-	live    = map[string]*os.File{}
-	stopped bool
-	private bool
+	mu       sync.Mutex
+	live     = map[string]*os.File{}
+	liveDirs = map[string]bool{}
+	stopped  bool
+	private  bool
 )
+
+// TrackDir makes Interrupt remove the temporary folder dir, which a
+// command fills and then renames into place (hromada init); done stops
+// that, once it is renamed or removed. After Interrupt it fails.
+func TrackDir(dir string) (done func(), err error) {
+	mu.Lock()
+	defer mu.Unlock()
+	if stopped {
+		return nil, ErrInterrupted
+	}
+	liveDirs[dir] = true
+	return func() {
+		mu.Lock()
+		delete(liveDirs, dir)
+		mu.Unlock()
+	}, nil
+}
 
 // ErrInterrupted is returned by Create after Interrupt: no new file is
 // started once the run is being stopped.
@@ -157,6 +175,12 @@ func Interrupt() []error {
 			errs = append(errs, err)
 		}
 		delete(live, name)
+	}
+	for dir := range liveDirs {
+		if err := os.RemoveAll(dir); err != nil {
+			errs = append(errs, err)
+		}
+		delete(liveDirs, dir)
 	}
 	return errs
 }
