@@ -10,7 +10,9 @@
 // .NAME.NNN.tmp beside the output, renamed into place only when complete.
 // The temporary files alive at any moment are known, so an interrupted
 // run removes them ([Interrupt]) and leaves nothing; files a killed run
-// left behind are swept by the next one ([Sweep]).
+// left behind are swept by the next one ([Sweep]). A folder built aside and
+// renamed into place (hromada init) is removed on an interrupt too
+// ([TrackDir]).
 //
 // # Permissions
 //
