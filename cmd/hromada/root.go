@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/spf13/cobra"
 )
 
@@ -122,6 +123,7 @@ func (a *app) language(projectDefault hromada.Lang) (hromada.Lang, error) {
 // run executes the command line and returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
+	safefile.SetPrivate(false) // --no-suppress makes a command's outputs private
 	root := newRoot(a)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
