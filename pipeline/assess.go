@@ -5,6 +5,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/internal/xlsx"
 	"github.com/hromada-tool/hromada/project"
 	"github.com/hromada-tool/hromada/workbook"
@@ -62,7 +63,7 @@ func ReadAndAssess(p *project.Project, c project.Community, pw string, eo Estima
 	if err != nil {
 		return nil, append(ps, hromada.Problem{File: m.File, Msg: err.Error()})
 	}
-	a.Warnings = append(ProblemLines(ps), a.Warnings...)
+	a.Warnings = append(ProblemLines(RelProblems(p.Dir, ps)), a.Warnings...)
 	return a, ps
 }
 
@@ -125,11 +126,13 @@ func AssessCommunity(p *project.Project, c project.Community, s *project.Survey,
 	if err != nil {
 		return nil, err
 	}
+	info := SurveyInfo(s, m)
+	info.File = safefile.Rel(p.Dir, m.File) // as the Communities sheet names it
 	return &workbook.Assessment{
 		Lang:      lang,
 		Project:   p.Name,
 		Community: c.Community,
-		Survey:    SurveyInfo(s, m),
+		Survey:    info,
 		Options:   eo.Report(),
 		Services:  services,
 		Groups:    Groups(p),

@@ -9,6 +9,7 @@ import (
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/budget"
 	"github.com/hromada-tool/hromada/catalogue"
+	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/project"
 	"github.com/hromada-tool/hromada/workbook"
 )
@@ -42,7 +43,7 @@ func BudgetCommunity(p *project.Project, com hromada.Community, planPath string)
 		}
 		return CommunityBudget{}, ps
 	}
-	return CommunityBudget{Community: com, Input: in, Result: res, Plan: planPath, Warnings: ProblemLines(ps)}, ps
+	return CommunityBudget{Community: com, Input: in, Result: res, Plan: planPath, Warnings: ProblemLines(RelProblems(p.Dir, ps))}, ps
 }
 
 // DefaultBudgetSettings are the settings' defaults, for a budget made
@@ -260,9 +261,9 @@ func budgetSources(cb CommunityBudget, p *project.Project) workbook.BudgetSource
 	if !math.IsNaN(p.Budget.WageGrowth) {
 		wage = "project setting (project.xlsx, Settings: wage_growth)"
 	}
-	costs := filepath.Join(p.Dir, project.CostsFile)
+	costs := safefile.Rel(p.Dir, filepath.Join(p.Dir, project.CostsFile))
 	return workbook.BudgetSources{
-		Plan:        cb.Plan + ": the posts the plan adds (establishment less the staff providers have now) and the clients it adds",
+		Plan:        safefile.Rel(filepath.Dir(cb.Path), cb.Plan) + ": the posts the plan adds (establishment less the staff providers have now) and the clients it adds",
 		Posts:       costs + ", Posts",
 		MinimumWage: "catalogue/parameters.csv: " + src(catalogue.ParamMinimumWage),
 		ESV:         "catalogue/parameters.csv: " + src(catalogue.ParamESV),

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/kobo"
 	"github.com/hromada-tool/hromada/project"
 )
@@ -81,8 +82,8 @@ func CheckProject(dir, pw string, jobs int) *Checked {
 		if com.SurveyFile == "" {
 			return
 		}
-		if _, err := os.Stat(p.SurveyPath(com)); err != nil {
-			return // reported by Load
+		if err := safefile.Regular(p.SurveyPath(com)); err != nil {
+			return // missing, or a pipe or a device: reported by Load
 		}
 		s, sps := project.ReadSurvey(p.SurveyMap(com, pw))
 		reads[i] = read{sum: summarise(s), ps: sps, ok: s != nil}

@@ -76,6 +76,18 @@
 // [ForEach] runs the communities a few at a time; the outcome does not
 // depend on how many.
 //
+// # Outputs
+//
+// Before any work a command lists what it will write ([StageOutputs]:
+// each community's workbooks, each checked to lie inside the output
+// folder) and what it reads ([ProjectInputs]: the project's workbooks and
+// surveys, and the stage workbooks it reads), and [CheckOutputs] refuses
+// an output that is the same file as an input. [Slug] makes a community's
+// name or code safe as a file name; the project loader refuses two
+// communities of one slug. Workbooks name files relative to the project
+// or to their own folder ([RelProblems]), never as typed. The rules of
+// paths themselves live in internal/safefile.
+//
 // # Consolidate
 //
 // [Consolidated] makes the consolidated workbook of a run from one

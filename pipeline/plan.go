@@ -3,10 +3,12 @@ package pipeline
 import (
 	"fmt"
 	"math"
+	"path/filepath"
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/catalogue"
+	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/plan"
 	"github.com/hromada-tool/hromada/project"
 	"github.com/hromada-tool/hromada/workbook"
@@ -46,7 +48,8 @@ type CommunityPlan struct {
 func (cp CommunityPlan) Workbook(projectName string, lang hromada.Lang) *workbook.Plan {
 	return &workbook.Plan{
 		Lang: lang, Project: projectName, Input: cp.Input, Result: cp.Result,
-		Assessment: cp.Assessment, Inventory: cp.Inventory, Catalogue: CatalogueSource, Warnings: cp.Warnings,
+		Assessment: safefile.Rel(filepath.Dir(cp.Path), cp.Assessment), Inventory: safefile.Rel(filepath.Dir(cp.Path), cp.Inventory),
+		Catalogue: CatalogueSource, Warnings: cp.Warnings,
 	}
 }
 
@@ -70,7 +73,7 @@ func PlanCommunity(com hromada.Community, assessment string, providers []project
 		}
 		return CommunityPlan{}, append(ps, msgs...)
 	}
-	cp := CommunityPlan{Community: com, Result: res, Input: in, Assessment: assessment, Warnings: ProblemLines(ps)}
+	cp := CommunityPlan{Community: com, Result: res, Input: in, Assessment: assessment, Warnings: ProblemLines(RelProblems(filepath.Dir(assessment), ps))}
 	for _, f := range res.Flags { // on the plan's Summary, and here for the terminal
 		ps = append(ps, hromada.Problem{Severity: hromada.Warning, Community: com.Code,
 			Msg: com.Name.In(hromada.English) + ": plausibility: " + f.Message(), Hint: "see the Summary sheet of the plan workbook"})

@@ -3,8 +3,6 @@ package pipeline
 import (
 	"os"
 	"path/filepath"
-	"regexp"
-	"strings"
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
@@ -109,7 +107,7 @@ func (r *Run) assess(i int, com project.Community, path string, cr *CommunityRun
 		cr.fail(StageAssess, hromada.Problems{{File: m.File, Msg: err.Error()}})
 		return nil, false
 	}
-	a.Warnings = append(ProblemLines(sps), a.Warnings...)
+	a.Warnings = append(ProblemLines(RelProblems(r.Project.Dir, sps)), a.Warnings...)
 	anyNeed, err := assess.AnyNeed(s.Survey, opt)
 	if err != nil {
 		cr.fail(StageAssess, hromada.Problems{{File: m.File, Msg: err.Error()}})
@@ -225,17 +223,8 @@ func WorkbookPath(dir string, c hromada.Community, kind string) string {
 	return filepath.Join(dir, Slug(c)+"-"+kind+".xlsx")
 }
 
-var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
-
 // Slug names a community's workbooks (WorkbookPath): its English name in
-// lower case, else its code, else "community".
-func Slug(c hromada.Community) string {
-	s := strings.Trim(nonSlug.ReplaceAllString(strings.ToLower(c.Name.EN), "-"), "-")
-	if s == "" {
-		s = strings.ToLower(c.Code)
-	}
-	if s == "" {
-		s = "community"
-	}
-	return s
-}
+// lower case, else its code, else "community", each run of characters
+// other than a–z and 0–9 one hyphen (project.Slug). Project loading
+// refuses two communities of one slug.
+func Slug(c hromada.Community) string { return project.Slug(c) }

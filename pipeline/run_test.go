@@ -25,6 +25,8 @@ func TestSlug(t *testing.T) {
 		{"  Novohrad-Volynskyi (city) ", "UA1", "novohrad-volynskyi-city"},
 		{"Олевська", "UA18060190000071101", "ua18060190000071101"},
 		{"", "", "community"},
+		{"", "../../pwned", "pwned"}, // a code reaches a file name only made safe
+		{"", `..\..\pwned`, "pwned"},
 	}
 	for _, tt := range tests {
 		if got := Slug(hromada.Community{Code: tt.code, Name: hromada.Text{EN: tt.en}}); got != tt.want {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/catalogue"
+	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/internal/xlsx"
 	"github.com/hromada-tool/hromada/kobo"
 )
@@ -90,6 +91,20 @@ type Community struct {
 	SurveyFile  string // as written, relative to the project folder
 	SurveySheet string
 	SurveyValue string // value of the community column in a shared file
+}
+
+// Slug names a community's output files: its English name, else its
+// code, else "community", made safe as a file name (safefile.Name: lower
+// case a–z and 0–9, other runs one hyphen), so no code or name can put a
+// path separator or ".." into a path.
+func Slug(c hromada.Community) string {
+	if s := safefile.Name(c.Name.EN); s != "" {
+		return s
+	}
+	if s := safefile.Name(c.Code); s != "" {
+		return s
+	}
+	return "community"
 }
 
 // SurveyPath returns the community's survey file as a path.
@@ -431,6 +446,10 @@ func (r record) problem(key, msg, hint string) hromada.Problem {
 // checking each cell against its field's kind.
 func (l *loader) readFile(path string, sheets ...Sheet) map[string][]record {
 	out := map[string][]record{}
+	if err := safefile.Regular(path); err != nil {
+		l.fileProblem(path, err.Error(), "")
+		return out
+	}
 	f, err := kobo.Open(path, xlsx.OpenOptions{Password: l.opt.Password})
 	if err != nil {
 		l.add(openProblem(path, err))
@@ -787,6 +806,7 @@ var katottg = regexp.MustCompile(`^UA\d{17}$`)
 
 func (l *loader) communities(recs []record) {
 	seen := map[string]string{}
+	slugs := map[string]string{} // file name → the cell it comes from
 	for _, r := range recs {
 		c := Community{
 			Community: hromada.Community{
@@ -805,11 +825,22 @@ func (l *loader) communities(recs []record) {
 				l.add(withSeverity(r.problem("code", fmt.Sprintf("%q does not look like a KATOTTG code (UA + 17 digits)", c.Code), "use the community's code from the KATOTTG classifier"), hromada.Warning))
 			}
 		}
+		if slug, key := Slug(c.Community), slugKey(c.Community); c.Code != "" || c.Name.EN != "" {
+			if prev, ok := slugs[slug]; ok {
+				l.add(r.problem(key, fmt.Sprintf("the files of this community and of the one at %s would have the same name, %s-….xlsx, and replace each other", prev, slug),
+					"give each community an English name of its own (letters a–z and digits tell them apart; case and punctuation do not)"))
+			} else {
+				slugs[slug] = r.refs[key]
+			}
+		}
 		if !r.bad["population"] && c.Population == 0 && r.get("population") != "" {
 			l.add(r.problem("population", "population is 0", "write the number of residents"))
 		}
 		if c.SurveyFile != "" {
-			if _, err := os.Stat(l.p.SurveyPath(c)); err != nil {
+			var nr *safefile.NotRegular
+			if err := safefile.Regular(l.p.SurveyPath(c)); errors.As(err, &nr) {
+				l.add(r.problem("survey_file", fmt.Sprintf("survey file %q is %s", c.SurveyFile, nr.Kind()), "give the saved Kobo export"))
+			} else if err != nil {
 				l.add(r.problem("survey_file", fmt.Sprintf("survey file %q not found", c.SurveyFile),
 					"put the Kobo export in the project folder and write its path relative to it, e.g. survey/"+filepath.Base(c.SurveyFile)))
 			}
@@ -820,6 +851,15 @@ func (l *loader) communities(recs []record) {
 		l.add(hromada.Problem{File: filepath.Join(l.dir, ProjectFile), Sheet: l.sheets[Communities.Key],
 			Msg: "no communities are listed", Hint: "add one row per community: code, name, population, survey file"})
 	}
+}
+
+// slugKey is the column of the Communities sheet that Slug names a
+// community's files by.
+func slugKey(c hromada.Community) string {
+	if safefile.Name(c.Name.EN) != "" {
+		return "name_en"
+	}
+	return "code"
 }
 
 func withSeverity(p hromada.Problem, s hromada.Severity) hromada.Problem {
@@ -1226,6 +1266,10 @@ func (l *loader) costs(recs map[string][]record) {
 // readCatalogue reads a project's catalogue override and merges it into
 // the built-in catalogue.
 func (l *loader) readCatalogue(path string, base *catalogue.Catalogue) *catalogue.Catalogue {
+	if err := safefile.Regular(path); err != nil {
+		l.fileProblem(path, err.Error(), "")
+		return nil
+	}
 	f, err := kobo.Open(path, xlsx.OpenOptions{Password: l.opt.Password})
 	if err != nil {
 		l.add(openProblem(path, err))

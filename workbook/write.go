@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -15,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/internal/xlsx"
 	"github.com/xuri/excelize/v2"
 )
@@ -843,37 +843,24 @@ func readZipFile(f *zip.File) ([]byte, error) {
 	return data, err
 }
 
-// WriteAtomic creates path through a temporary file in the same folder:
-// write fills it, and only a complete file is renamed into place. On any
-// error nothing is left behind and an existing file at path is untouched.
-func WriteAtomic(path string, write func(*os.File) error) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+// WriteAtomic creates path through a temporary file in the same folder
+// (safefile.Create): write fills it, and only a complete file is renamed
+// into place. On any error, or when the run is interrupted, nothing is
+// left behind and an existing file at path is untouched. The file's mode
+// is 0666 less the umask (0600 less the umask for private outputs:
+// safefile.SetPrivate).
+func WriteAtomic(path string, write func(*os.File) error) error {
+	tmp, err := safefile.Create(path)
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return err
 	}
-	defer func() {
-		if err != nil {
-			_ = tmp.Close()
-			_ = os.Remove(tmp.Name())
+	if err := write(tmp.File); err != nil {
+		if aerr := tmp.Abort(); aerr != nil {
+			return fmt.Errorf("writing %s: %w (and the unfinished file stays: %w)", path, err, aerr)
 		}
-	}()
-	if err = write(tmp); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return errors.Join(fmt.Errorf("cannot write %s", path), err)
-	}
-	return nil
+	return tmp.Commit()
 }
 
 // fitWidth picks a column width from the header and the first rows.

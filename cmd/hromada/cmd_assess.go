@@ -13,6 +13,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/kobo"
 	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/hromada-tool/hromada/project"
@@ -142,6 +143,14 @@ func runProjectAssess(o *assessOptions) error {
 	if err := outFolder(out); err != nil {
 		return err
 	}
+	outputs, err := pipeline.StageOutputs(out, coms, pipeline.Assessment)
+	if err != nil {
+		return err
+	}
+	if err := guardOutputs(outputs, append(pipeline.ProjectInputs(p), o.passwordFile)); err != nil {
+		return err
+	}
+	safefile.SetPrivate(o.noSuppress)
 	var all []*workbook.Assessment
 	warnings := ps
 	for _, c := range coms {
@@ -155,6 +164,7 @@ func runProjectAssess(o *assessOptions) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("cannot create the output folder: %w", err)
 	}
+	o.sweep(out)
 	for _, a := range all {
 		path := pipeline.WorkbookPath(out, a.Community, pipeline.Assessment)
 		if err := workbook.WriteAssessment(path, a); err != nil {
@@ -279,6 +289,13 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 			return err
 		}
 	}
+	if err := guardInputs(o.survey, o.form, o.passwordFile); err != nil {
+		return err
+	}
+	if err := guardOutputs([]string{o.out}, []string{o.survey, o.form, o.passwordFile}); err != nil {
+		return err
+	}
+	safefile.SetPrivate(o.noSuppress)
 	pw, err := password(o.passwordFile)
 	if err != nil {
 		return err
@@ -339,13 +356,15 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 		Groups:    quickGroups(s),
 		Result:    res,
 		Quality:   s.Quality,
-		Warnings:  append(append(pipeline.ProblemLines(ps), s.Notes...), res.Warnings...),
+		Warnings:  append(append(pipeline.ProblemLines(pipeline.RelProblems(filepath.Dir(o.out), ps)), s.Notes...), res.Warnings...),
 	}
 	a.Survey.Skipped += s.Filtered
 	if o.out != "" {
 		if err := makeOutDir(o.out); err != nil {
 			return err
 		}
+		a.Survey.File = safefile.Rel(filepath.Dir(o.out), o.survey)
+		o.sweep(filepath.Dir(o.out))
 		if err := workbook.WriteAssessment(o.out, a); err != nil {
 			return err
 		}

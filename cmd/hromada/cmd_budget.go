@@ -85,8 +85,22 @@ func runProjectBudget(o *budgetOptions) error {
 	if err := outFolder(out); err != nil {
 		return err
 	}
+	outputs, err := pipeline.StageOutputs(out, coms, pipeline.Budget)
+	if err != nil {
+		return err
+	}
+	inputs, err := pipeline.StageOutputs(from, coms, pipeline.Plan)
+	if err != nil {
+		return err
+	}
+	if err := guardOutputs(outputs, append(append(inputs, pipeline.ProjectInputs(p)...), o.passwordFile)); err != nil {
+		return err
+	}
 	ppaths, err := stageFiles(coms, from, pipeline.Plan, o.dir, "plan", "plans", lang)
 	if err != nil {
+		return err
+	}
+	if err := guardInputs(ppaths...); err != nil {
 		return err
 	}
 	var all []pipeline.CommunityBudget
@@ -104,6 +118,7 @@ func runProjectBudget(o *budgetOptions) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("cannot create the output folder: %w", err)
 	}
+	o.sweep(out)
 	for _, cb := range all {
 		if err := pipeline.WriteBudget(cb, p, lang); err != nil {
 			return err
@@ -124,6 +139,12 @@ func runBareBudget(o *budgetOptions) error {
 	}
 	if o.out != "" && filepath.Ext(o.out) != ".xlsx" {
 		return usagef("-o %s: without a project the output is an .xlsx file", o.out)
+	}
+	if err := guardInputs(o.planFile, o.costs, o.inventory, o.passwordFile); err != nil {
+		return err
+	}
+	if err := guardOutputs([]string{o.out}, []string{o.planFile, o.costs, o.inventory, o.passwordFile}); err != nil {
+		return err
 	}
 	if o.out != "" {
 		if err := outFile(o.out); err != nil {
@@ -171,6 +192,7 @@ func runBareBudget(o *budgetOptions) error {
 	}
 	cb.Path = o.out
 	if o.out != "" {
+		o.sweep(filepath.Dir(o.out))
 		if err := pipeline.WriteBudget(cb, p, lang); err != nil {
 			return err
 		}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/hromada-tool/hromada/project"
 	"github.com/spf13/cobra"
@@ -51,11 +52,15 @@ func addPasswordFlag(cmd *cobra.Command, dst *string) {
 	cmd.Flags().StringVar(dst, "password-file", "", "file holding the password of protected workbooks (or set HROMADA_PASSWORD)")
 }
 
+// maxPasswordFile is the largest password file read: a password is a
+// line; a larger file is not a password file.
+const maxPasswordFile = 4096
+
 // password returns the password for protected workbooks from the flag's
 // file or the environment.
 func password(file string) (string, error) {
 	if file != "" {
-		b, err := os.ReadFile(file)
+		b, err := safefile.ReadSmall(file, maxPasswordFile)
 		if err != nil {
 			return "", usagef("cannot read the password file: %v", err)
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/catalogue"
+	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/project"
 	"github.com/spf13/cobra"
 )
@@ -95,6 +96,11 @@ func runInit(opts initOptions) (err error) {
 	if err != nil {
 		return fmt.Errorf("cannot create the project folder: %w", err)
 	}
+	untrack, err := safefile.TrackDir(tmp)
+	if err != nil {
+		return errors.Join(err, os.RemoveAll(tmp))
+	}
+	defer untrack()
 	defer func() {
 		if err != nil {
 			if rerr := os.RemoveAll(tmp); rerr != nil {

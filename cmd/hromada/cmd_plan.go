@@ -95,8 +95,22 @@ func runProjectPlan(o *planOptions) error {
 	if err := outFolder(out); err != nil {
 		return err
 	}
+	outputs, err := pipeline.StageOutputs(out, coms, pipeline.Plan)
+	if err != nil {
+		return err
+	}
+	inputs, err := pipeline.StageOutputs(from, coms, pipeline.Assessment)
+	if err != nil {
+		return err
+	}
+	if err := guardOutputs(outputs, append(append(inputs, pipeline.ProjectInputs(p)...), o.passwordFile)); err != nil {
+		return err
+	}
 	apaths, err := stageFiles(coms, from, pipeline.Assessment, o.dir, "assess", "assessments", lang)
 	if err != nil {
+		return err
+	}
+	if err := guardInputs(apaths...); err != nil {
 		return err
 	}
 	var plans []pipeline.CommunityPlan
@@ -115,6 +129,7 @@ func runProjectPlan(o *planOptions) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("cannot create the output folder: %w", err)
 	}
+	o.sweep(out)
 	for _, cp := range plans {
 		if err := pipeline.WritePlan(cp, p.Name, lang); err != nil {
 			return err
@@ -135,6 +150,12 @@ func runBarePlan(o *planOptions) error {
 	}
 	if o.out != "" && filepath.Ext(o.out) != ".xlsx" {
 		return usagef("-o %s: without a project the output is an .xlsx file", o.out)
+	}
+	if err := guardInputs(o.assessment, o.inventory, o.passwordFile); err != nil {
+		return err
+	}
+	if err := guardOutputs([]string{o.out}, []string{o.assessment, o.inventory, o.passwordFile}); err != nil {
+		return err
 	}
 	if o.out != "" {
 		if err := outFile(o.out); err != nil {
@@ -195,6 +216,7 @@ func runBarePlan(o *planOptions) error {
 		if err := makeOutDir(o.out); err != nil {
 			return err
 		}
+		o.sweep(filepath.Dir(o.out))
 		if err := pipeline.WritePlan(cp, "", lang); err != nil {
 			return err
 		}

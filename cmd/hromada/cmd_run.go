@@ -8,6 +8,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/consolidate"
+	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/hromada-tool/hromada/workbook"
 	"github.com/spf13/cobra"
@@ -93,9 +94,19 @@ func runRun(o *runOptions) error {
 	if err != nil {
 		return err
 	}
+	outputs, err := pipeline.StageOutputs(o.out, p.Communities, pipeline.Assessment, pipeline.Plan, pipeline.Budget)
+	if err != nil {
+		return err
+	}
+	outputs = append(outputs, filepath.Join(o.out, consolidatedFile))
+	if err := guardOutputs(outputs, append(pipeline.ProjectInputs(p), o.passwordFile)); err != nil {
+		return err
+	}
+	safefile.SetPrivate(o.noSuppress)
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		return fmt.Errorf("cannot create the output folder: %w", err)
 	}
+	o.sweep(o.out)
 	names := make([]string, len(p.Communities))
 	for i, c := range p.Communities {
 		names[i] = c.Name.In(lang)
@@ -121,10 +132,11 @@ func runRun(o *runOptions) error {
 		}
 	}
 	cons := pipeline.Consolidated(p, rows, eo, lang)
+	printRunProblems(o.stderr, o.shown(warnings), len(runs))
 	if err := workbook.WriteConsolidated(filepath.Join(o.out, consolidatedFile), cons); err != nil {
+		// A full disk: the reasons the communities failed are printed above.
 		return fmt.Errorf("consolidated workbook: %w", err)
 	}
-	printRunProblems(o.stderr, o.shown(warnings), len(runs))
 	if !o.quiet {
 		printRunTable(o, p.Name, runs, cons, lang)
 	}

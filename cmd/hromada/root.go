@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/spf13/cobra"
 )
 
@@ -98,7 +99,9 @@ const exitHelp = `
 Exit status:
   0  success
   1  bad data: an input file has errors (each is listed with file, sheet and cell)
-  2  bad usage: unknown command or flag, missing argument, or a file that cannot be found
+  2  bad usage: unknown command or flag, missing argument, a file that cannot be
+     found, or an output that would replace an input
+  130  interrupted (Ctrl-C); 143: terminated (SIGTERM). Unfinished workbooks are removed.
 `
 
 func newRoot(a *app) *cobra.Command {
@@ -153,6 +156,7 @@ func (a *app) language(projectDefault hromada.Lang) (hromada.Lang, error) {
 // run executes the command line and returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
+	safefile.SetPrivate(false) // --no-suppress makes a command's outputs private
 	root := newRoot(a)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()

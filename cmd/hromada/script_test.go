@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hromada-tool/hromada/workbook"
 	"github.com/rogpeppe/go-internal/testscript"
@@ -48,6 +49,7 @@ func TestScripts(t *testing.T) {
 			"setcell":      cmdSetCell,
 			"sameall":      cmdSameAll,
 			"helpexamples": cmdHelpExamples,
+			"age":          cmdAge,
 		},
 	})
 }
@@ -114,6 +116,20 @@ func cmdCut(ts *testscript.TestScript, neg bool, args []string) {
 		n = len(b)
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[2]), b[:n], 0o644))
+}
+
+// cmdAge sets a file's modification time back by a number of minutes, to
+// make the leftover of a run killed long ago:
+//
+//	age FILE MINUTES
+func cmdAge(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: age FILE MINUTES")
+	}
+	m, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	t := time.Now().Add(-time.Duration(m) * time.Minute)
+	ts.Check(os.Chtimes(ts.MkAbs(args[0]), t, t))
 }
 
 // cmdSetCell edits cells of a workbook as a person would in Excel:
