@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -11,6 +12,9 @@ import (
 	"sync"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // Opening an ordinary workbook (a ZIP archive, not encrypted), Open leaves
@@ -258,11 +262,12 @@ func (f *File) openSheetXML(name string) (src *sheetXML, err error) {
 		}
 		rc = readAhead(rc, zf.UncompressedSize64)
 	}
-	sc := newXMLScanner(rc)
-	if !utf8Part(sc) {
+	rd, ok := utf8Reader(rc)
+	if !ok {
 		_ = rc.Close() // as above
 		return nil, errNotFast
 	}
+	sc := newXMLScanner(rd)
 	return &sheetXML{file: f, sheet: name, fh: fh, part: rc, sc: sc, sst: sst}, nil
 }
 
@@ -337,10 +342,9 @@ func readSharedPart(f *File, zr *zip.Reader) ([]string, error) {
 	rc, err := zf.Open()
 	var sst []string
 	if err == nil {
-		sc := newXMLScanner(rc)
-		if !utf8Part(sc) {
+		if rd, ok := utf8Reader(rc); !ok {
 			err = errNotFast
-		} else if sst, err = readSharedStrings(sc); err == nil {
+		} else if sst, err = readSharedStrings(newXMLScanner(rd)); err == nil {
 			_, err = io.Copy(io.Discard, rc) // the rest, for the checksum
 		}
 		if cerr := rc.Close(); err == nil {
@@ -362,31 +366,47 @@ func readSharedPart(f *File, zr *zip.Reader) ([]string, error) {
 	return sst, nil
 }
 
-// utf8Part reports whether a part's XML is in UTF-8, as Excel writes it:
-// no UTF-16 byte-order mark, and no other encoding declared.
-func utf8Part(sc *xmlScanner) bool {
-	sc.need(256)
-	head := sc.buf[sc.pos:sc.end]
-	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
-		return false
+// utf8Reader returns a reader of a part's XML in UTF-8: the part itself
+// when it is in UTF-8, as Excel writes it, or decoded when it starts with
+// a UTF-16 byte-order mark or declares another encoding. ok is false for
+// an encoding hromada does not know.
+func utf8Reader(rd io.Reader) (_ io.Reader, ok bool) {
+	br := bufio.NewReaderSize(rd, 4096)
+	head, _ := br.Peek(256) // a shorter part is all there; errors come again on reading
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		return transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()), true
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return transform.NewReader(br, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()), true
 	}
 	head = bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF"))
 	if !bytes.HasPrefix(head, []byte("<?xml")) {
-		return true
+		return br, true
 	}
 	end := bytes.Index(head, []byte("?>"))
 	if end < 0 {
-		return true // the scanner reports what is wrong
+		return br, true // the scanner reports what is wrong
 	}
 	for attrs := head[len("<?xml"):end]; ; {
-		name, value, rest, ok := nextAttr(attrs)
-		if !ok {
-			return true
+		name, value, rest, found := nextAttr(attrs)
+		if !found {
+			return br, true
 		}
 		attrs = rest
-		if string(name) == "encoding" {
-			enc := strings.ToLower(string(value))
-			return enc == "utf-8" || enc == "utf8"
+		if string(name) != "encoding" {
+			continue
 		}
+		enc := strings.ToLower(string(value))
+		if enc == "utf-8" || enc == "utf8" {
+			return br, true
+		}
+		e, err := htmlindex.Get(enc)
+		if err != nil {
+			return nil, false
+		}
+		if strings.HasPrefix(enc, "utf-16") {
+			return br, true // declared, but without a byte-order mark: the bytes are what they are
+		}
+		return transform.NewReader(br, e.NewDecoder()), true
 	}
 }

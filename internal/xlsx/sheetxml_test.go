@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unicode/utf16"
 
 	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
 )
@@ -367,12 +368,58 @@ func TestSheetXMLChecksum(t *testing.T) {
 	}
 }
 
-// TestSheetXMLFallback: a sheet in an encoding other than UTF-8 is left to
-// excelize, which decodes it.
-func TestSheetXMLFallback(t *testing.T) {
-	doc := `<?xml version="1.0" encoding="ISO-8859-1"?>` + "\n" + `<worksheet ` + nsMain + `><sheetData>` +
-		"<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>caf\xe9</t></is></c></row>" +
-		"<row r=\"2\"><c r=\"A2\"><v>1</v></c></row></sheetData></worksheet>"
+// TestSheetXMLEncodings: a sheet in another encoding than UTF-8, declared
+// or marked by a UTF-16 byte-order mark, is decoded by sheetXML. Before,
+// a UTF-16 sheet was left to excelize, which read it as empty.
+func TestSheetXMLEncodings(t *testing.T) {
+	body := `<worksheet ` + nsMain + `><sheetData>` +
+		`<row r="1"><c r="A1" t="inlineStr"><is><t>café</t></is></c></row>` +
+		`<row r="2"><c r="A2"><v>1</v></c></row></sheetData></worksheet>`
+	latin1 := strings.ReplaceAll(`<?xml version="1.0" encoding="ISO-8859-1"?>`+"\n"+body, "é", "\xe9")
+	utf16Doc := func(big bool) string {
+		var b []byte
+		if big {
+			b = []byte{0xFE, 0xFF}
+		} else {
+			b = []byte{0xFF, 0xFE}
+		}
+		for _, u := range utf16.Encode([]rune(`<?xml version="1.0" encoding="UTF-16"?>` + body)) {
+			if big {
+				b = append(b, byte(u>>8), byte(u))
+			} else {
+				b = append(b, byte(u), byte(u>>8))
+			}
+		}
+		return string(b)
+	}
+	for _, c := range []struct{ name, doc string }{
+		{"ISO-8859-1", latin1},
+		{"UTF-16LE", utf16Doc(false)},
+		{"UTF-16BE", utf16Doc(true)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f, err := Open(rawXLSX(t, c.doc, ""), OpenOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			fastOnly(t, f, "main")
+			tb, err := f.Table("main")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer tb.Close()
+			if got := tb.Header(); !slices.Equal(got, []string{"café"}) {
+				t.Errorf("header %q, want café", got)
+			}
+			if !tb.Next() || tb.Row()[0] != "1" {
+				t.Errorf("row 2 not read: %v", tb.Err())
+			}
+		})
+	}
+
+	// An encoding hromada does not know is left to excelize.
+	doc := `<?xml version="1.0" encoding="x-no-such"?>` + "\n" + body
 	f, err := Open(rawXLSX(t, doc, ""), OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -387,14 +434,6 @@ func TestSheetXMLFallback(t *testing.T) {
 	}
 	if err := src.close(); err != nil {
 		t.Fatal(err)
-	}
-	tb, err := f.Table("main")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tb.Close()
-	if got := tb.Header(); !slices.Equal(got, []string{"café"}) {
-		t.Errorf("header %q, want café", got)
 	}
 }
 
