@@ -171,9 +171,10 @@ type csvSource struct {
 	path   string
 	fh     *os.File
 	r      *csv.Reader
-	line   int // line of the current record
-	extra  int // line breaks inside quoted fields before the current record
-	nextEx int // line breaks inside the current record
+	line   int   // line of the current record
+	extra  int   // line breaks inside quoted fields before the current record
+	nextEx int   // line breaks inside the current record
+	recEnd int64 // input offset of the end of the last record read
 	err    error
 }
 
@@ -211,7 +212,7 @@ type recordLimit struct {
 }
 
 func (l *recordLimit) Read(p []byte) (int, error) {
-	if l.read-l.src.r.InputOffset() > MaxRowBytes {
+	if l.read-l.src.recEnd > MaxRowBytes {
 		return 0, errRecordTooLong
 	}
 	n, err := l.rd.Read(p)
@@ -224,6 +225,7 @@ func (s *csvSource) next() ([]string, bool) {
 		return nil, false
 	}
 	rec, err := s.r.Read()
+	s.recEnd = s.r.InputOffset()
 	if err == io.EOF {
 		return nil, false
 	}

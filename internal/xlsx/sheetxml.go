@@ -42,6 +42,10 @@ const (
 	MaxSharedBytes   = 192 << 20
 )
 
+// sharedLimit is what readSharedStrings reads at most: MaxSharedStrings and
+// MaxSharedBytes, lower in tests.
+var sharedLimit = struct{ count, bytes int64 }{MaxSharedStrings, MaxSharedBytes}
+
 // sheetXML streams the rows of one worksheet from its XML part.
 type sheetXML struct {
 	file  *File
@@ -581,8 +585,8 @@ func readSharedStrings(sc *xmlScanner) ([]string, error) {
 			}
 			continue
 		}
-		if len(out) >= MaxSharedStrings {
-			return nil, &limitError{fmt.Sprintf("the workbook has more than %d shared strings, the most hromada reads", MaxSharedStrings)}
+		if int64(len(out)) >= sharedLimit.count {
+			return nil, &limitError{fmt.Sprintf("the workbook has more than %d shared strings, the most hromada reads", sharedLimit.count)}
 		}
 		from = append(from, len(arena))
 		out = append(out, "")
@@ -598,8 +602,8 @@ func readSharedStrings(sc *xmlScanner) ([]string, error) {
 			if n := len(arena) - at; n > MaxCellChars && utf8.RuneCount(arena[at:]) > MaxCellChars {
 				return nil, &limitError{fmt.Sprintf("shared string %d holds more than %d characters, the most a cell of Excel holds", len(out)-1, MaxCellChars)}
 			}
-			if total += int64(len(arena) - at); total > MaxSharedBytes {
-				return nil, &limitError{fmt.Sprintf("the shared strings of the workbook hold more than %s of text, the most hromada reads", byteSize(MaxSharedBytes))}
+			if total += int64(len(arena) - at); total > sharedLimit.bytes {
+				return nil, &limitError{fmt.Sprintf("the shared strings of the workbook hold more than %s of text, the most hromada reads", byteSize(sharedLimit.bytes))}
 			}
 		}
 		if len(arena) >= 64<<10 {
