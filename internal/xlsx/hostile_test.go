@@ -113,9 +113,10 @@ var hostile = map[string]func(n int64) []genPart{
 	"stray-values": func(n int64) []genPart {
 		return []genPart{headerSheet(`<row r="2">`, "<c><v>1</v></c>", n, `</row>`)}
 	},
-	// A sheet of n rows of 100 bytes (for the encrypted workbook).
+	// A sheet of n rows of 19 cells, 1.9 KB (for the encrypted workbook).
 	"big-sheet": func(n int64) []genPart {
-		return []genPart{headerSheet("", `<row><c t="inlineStr"><is><t>`+strings.Repeat("x", 64)+`</t></is></c></row>`, n, "")}
+		cell := `<c t="inlineStr"><is><t>` + strings.Repeat("x", 64) + `</t></is></c>`
+		return []genPart{headerSheet("", `<row>`+strings.Repeat(cell, 19)+`</row>`, n, "")}
 	},
 }
 
@@ -209,7 +210,8 @@ func TestWriteHostileFiles(t *testing.T) {
 		{"many-shared-strings.xlsx", "many-shared-strings", "", 40_000_000},
 		{"long-cell.xlsx", "long-cell", "", 1 << 30},
 		{"stray-values.xlsx", "stray-values", "", 3_000_001},
-		{"encrypted-big-sheet.xlsx", "big-sheet", "x", 19_000_000},
+		{"encrypted-big-sheet.xlsx", "big-sheet", "x", 1_000_000},
+		{"big-sheet.xlsx", "big-sheet", "", 1_000_000},
 	} {
 		path := filepath.Join(dir, c.file)
 		if err := writeHostile(path, c.kind, c.n, c.password); err != nil {
@@ -409,13 +411,19 @@ func TestSharedStringReferences(t *testing.T) {
 	}
 }
 
-// TestNegativeRowNumber: a row numbered below 1 is refused; before, it was
-// read as row -5.
-func TestNegativeRowNumber(t *testing.T) {
-	doc := sheetDoc(`<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row><row r="-5"><c><v>1</v></c></row>`)
-	_, _, err := readThrough(rawXLSX(t, doc, ""), OpenOptions{})
-	if e := wantCause(t, err, ErrDamaged); !strings.Contains(e.Error(), `row number "-5"`) {
-		t.Errorf("error %q does not quote the row number", e)
+// TestRowNumbers: a row numbered below 1 is refused (before, it was read
+// as row -5), and so is a row without a number below the last row of a
+// sheet (before, rows without numbers went on past 1,048,576).
+func TestRowNumbers(t *testing.T) {
+	head := `<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row>`
+	for _, c := range []struct{ rows, want string }{
+		{`<row r="-5"><c><v>1</v></c></row>`, `row number "-5"`},
+		{`<row r="1048576"><c><v>1</v></c></row><row><c><v>2</v></c></row>`, "below the last row of a sheet, 1048576"},
+	} {
+		_, _, err := readThrough(rawXLSX(t, sheetDoc(head+c.rows), ""), OpenOptions{})
+		if e := wantCause(t, err, ErrDamaged); !strings.Contains(e.Error(), c.want) {
+			t.Errorf("error %q does not say %q", e, c.want)
+		}
 	}
 }
 

@@ -38,7 +38,7 @@ const (
 	// MaxSharedStrings is the most strings a workbook's shared string table
 	// may hold, and MaxSharedBytes the most text all of them together.
 	// More is refused: a table is held in memory while its sheets are read.
-	MaxSharedStrings = 8 << 20
+	MaxSharedStrings = 4 << 20
 	MaxSharedBytes   = 192 << 20
 )
 
@@ -166,6 +166,9 @@ func (x *sheetXML) rowStart() error {
 			x.pending = true
 			return nil
 		}
+	}
+	if x.cur >= maxSheetRows {
+		return fmt.Errorf("a row below the last row of a sheet, %d", maxSheetRows)
 	}
 	x.cur++
 	x.pending = true
