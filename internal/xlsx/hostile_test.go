@@ -420,7 +420,7 @@ func TestRowNumbers(t *testing.T) {
 		{`<row r="-5"><c><v>1</v></c></row>`, `row number "-5"`},
 		{`<row r="1048576"><c><v>1</v></c></row><row><c><v>2</v></c></row>`, "below the last row of a sheet, 1048576"},
 	} {
-		_, _, err := readThrough(rawXLSX(t, sheetDoc(head+c.rows), ""), OpenOptions{})
+		_, _, err := readThrough(rawXLSX(t, sheetDoc(head+c.rows), ""), OpenOptions{MaxEmptyRows: maxSheetRows})
 		if e := wantCause(t, err, ErrDamaged); !strings.Contains(e.Error(), c.want) {
 			t.Errorf("error %q does not say %q", e, c.want)
 		}
