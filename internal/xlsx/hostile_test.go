@@ -242,9 +242,24 @@ func TestReadHostileFile(t *testing.T) {
 }
 
 // TestHostileNeverReadPart: a part no sheet needs, such as a picture, is
-// never inflated. Here the picture's compressed data is broken, so
-// inflating it would fail; before, excelize inflated every part at Open.
+// never inflated, by Open nor by ReadSheets. Here the picture's compressed
+// data is broken, so inflating it would fail; before, excelize inflated
+// every part at Open.
 func TestHostileNeverReadPart(t *testing.T) {
+	path := writeBrokenPicture(t)
+	rows, _, err := readThrough(path, OpenOptions{})
+	if err != nil || rows != 1 {
+		t.Fatalf("read %d rows, %v; want 1 and no error", rows, err)
+	}
+	sheets, err := ReadSheets(path)
+	if err != nil || len(sheets["main"]) != 2 {
+		t.Fatalf("ReadSheets: %q, %v; want 2 rows of main", sheets, err)
+	}
+}
+
+// writeBrokenPicture writes a workbook of one sheet and a picture that
+// claims 1 GiB and whose data is not deflate.
+func writeBrokenPicture(t *testing.T) string {
 	path := filepath.Join(t.TempDir(), "media.xlsx")
 	fh, err := os.Create(path)
 	if err != nil {
@@ -275,10 +290,7 @@ func TestHostileNeverReadPart(t *testing.T) {
 		t.Fatal(err)
 	}
 	fh.Close()
-	rows, _, err := readThrough(path, OpenOptions{})
-	if err != nil || rows != 1 {
-		t.Fatalf("read %d rows, %v; want 1 and no error", rows, err)
-	}
+	return path
 }
 
 // TestHostileLimits: values, rows and shared string tables beyond the
