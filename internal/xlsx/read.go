@@ -35,6 +35,17 @@
 // [ColumnName] names a column as a spreadsheet does; [ReadSheets] reads a
 // small workbook whole.
 //
+// Hostile files are read in bounded memory: parts no sheet needs
+// (pictures, drawings, macros) are never inflated; a workbook may unpack to
+// at most OpenOptions.MaxUnpacked; a value (cell, shared string, CSV field)
+// holds at most [MaxCellChars] characters, a row at most [MaxRowBytes], a
+// shared string table at most [MaxSharedStrings] strings and
+// [MaxSharedBytes] of text; a sheet at most 1,048,576 rows and 16,384
+// columns, as in Excel. More is refused with ErrTooLarge (or ErrDamaged
+// past a sheet's edge), in a message that names the file and the limit.
+// An encrypted workbook is decrypted into memory as its compressed package
+// and its sheets are streamed from there.
+//
 // Every problem in an input is an [*InputError]: a [hromada.Problem] that
 // says file, sheet and cell, and a cause that errors.Is can match
 // ([ErrEncrypted], [ErrNotNumber] …). Values a caller finds wrong become
