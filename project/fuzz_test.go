@@ -20,7 +20,7 @@ func FuzzProjectLoad(f *testing.F) {
 	example := filepath.Join("..", "examples", "zhytomyr", ProjectFile)
 	for _, v := range []string{"", "12,5", "1 234,5", "так", "ні", "UA18020010000059904", "../../pwned", `..\..\pwned`,
 		"#DIV/0!", "-1", "1e309", "NaN", "Olevska", "OLEVSKA", "002.0", "\u0000", "\uFEFFcode", "=HYPERLINK(\"x\")"} {
-		for _, at := range [][2]uint8{{1, 0}, {1, 1}, {2, 0}, {2, 3}, {3, 2}, {4, 1}, {0, 1}} {
+		for _, at := range [][2]uint8{{1, 0}, {2, 3}, {4, 1}} {
 			f.Add(at[0], at[1], uint8(1), v)
 		}
 	}
