@@ -436,6 +436,6 @@ func parseDummy(v string) (bool, error) {
 	if err := xlsx.ErrorValue(v); err != nil {
 		return false, err
 	}
-	return false, &xlsx.ValueError{Msg: fmt.Sprintf("%q is not 0 or 1", v),
+	return false, &xlsx.ValueError{Msg: xlsx.Quote(v) + " is not 0 or 1",
 		Hint: "an option column of a select_multiple question holds 1 (chosen), 0 (not chosen) or nothing (not asked)", Err: ErrNotChoice}
 }

@@ -445,3 +445,45 @@ func TestSelectedDontKnow(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatOrphansCapped: past MaxOrphanWarnings keys that match no
+// household, one warning counts the rest, with their rows: 25 orphan
+// keys give 20 warnings and one for 5 keys (the last with 2 rows: 6 rows).
+func TestRepeatOrphansCapped(t *testing.T) {
+	roster := []map[string]any{xlsxtest.Row(1, "age", "_parent_index")}
+	for i := range 25 {
+		roster = append(roster, xlsxtest.Row(i+2, 7, 100+i))
+	}
+	roster = append(roster, xlsxtest.Row(27, 8, 124)) // a second row of key 124
+	path := xlsxtest.Write(t, "export.xlsx",
+		xlsxtest.Sheet{Name: "main", Cells: xlsxtest.Cells(xlsxtest.Row(1, "hh_size", "_index"), xlsxtest.Row(2, 3, 1))},
+		xlsxtest.Sheet{Name: "roster", Cells: xlsxtest.Cells(roster...)})
+	f, err := Open(path, xlsx.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	main, err := OpenTable(f, "main")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := OpenRepeat(f, "roster", main)
+	if err != nil {
+		t.Fatal(err)
+	}
+	children, err := Collect(rep, func(n int) int { return n + 1 })
+	if err != nil {
+		t.Fatal(err)
+	}
+	for main.Next() {
+		children.Get(main)
+	}
+	ps := children.Orphans()
+	if len(ps) != MaxOrphanWarnings+1 {
+		t.Fatalf("%d warnings, want %d", len(ps), MaxOrphanWarnings+1)
+	}
+	last := ps[len(ps)-1]
+	if !strings.Contains(last.Msg, "5 more values") || !strings.Contains(last.Msg, "their 6 rows are left out") || last.Cell != "B22" {
+		t.Errorf("last warning %v, want 5 more values, 6 rows, at B22", last)
+	}
+}

@@ -185,10 +185,15 @@ func (c *Children[T]) Get(main *Table) (T, bool) {
 	return v, ok
 }
 
+// MaxOrphanWarnings is the most household keys [Children.Orphans] warns
+// about one by one; one more warning counts the others.
+const MaxOrphanWarnings = 20
+
 // Orphans returns a warning for each household key of the repeat sheet
 // that no row of the main sheet had (as far as [Children.Get] was asked),
 // at the first row with that key: those rows were left out. A blank key is
-// reported the same way.
+// reported the same way. Past MaxOrphanWarnings keys, one warning counts
+// the others and their rows.
 func (c *Children[T]) Orphans() hromada.Problems {
 	var orphans []firstRow
 	var keys []string
@@ -203,7 +208,11 @@ func (c *Children[T]) Orphans() hromada.Problems {
 		order[i] = i
 	}
 	slices.SortFunc(order, func(a, b int) int { return orphans[a].line - orphans[b].line })
-	ps := make(hromada.Problems, 0, len(order))
+	ps := make(hromada.Problems, 0, min(len(order), MaxOrphanWarnings+1))
+	var rest []int
+	if len(order) > MaxOrphanWarnings {
+		order, rest = order[:MaxOrphanWarnings], order[MaxOrphanWarnings:]
+	}
 	for _, i := range order {
 		p, k := orphans[i].at, keys[i]
 		p.Severity = hromada.Warning
@@ -216,6 +225,18 @@ func (c *Children[T]) Orphans() hromada.Problems {
 		} else {
 			p.Msg = fmt.Sprintf("%s %q matches no household in %s; %s left out", c.repName, k, c.mainAt, rows)
 		}
+		p.Hint = "check that the main sheet and this sheet come from the same export"
+		ps = append(ps, p)
+	}
+	if len(rest) > 0 {
+		rows := 0
+		for _, i := range rest {
+			rows += max(1, c.count[keys[i]])
+		}
+		p := orphans[rest[0]].at
+		p.Severity = hromada.Warning
+		p.Msg = fmt.Sprintf("%d more values of %s, from here on, match no household in %s; their %d rows are left out",
+			len(rest), c.repName, c.mainAt, rows)
 		p.Hint = "check that the main sheet and this sheet come from the same export"
 		ps = append(ps, p)
 	}

@@ -591,7 +591,7 @@ func (r *surveyReader) row() {
 		case !ok:
 			msg := "weight is empty"
 			if v := strings.TrimSpace(t.Row()[r.wCol]); v != "" {
-				msg = fmt.Sprintf("weight %q is not a number", v)
+				msg = "weight " + xlsx.Quote(v) + " is not a number"
 			}
 			r.cellErr(r.wCol, &xlsx.InputError{Problem: t.Problem(r.wCol, msg, "every household needs a weight; 0 takes it out of the estimates")})
 		case w < 0 || math.IsInf(w, 0):
@@ -705,7 +705,7 @@ func (r *surveyReader) readGroup(g *groupReader, i int) {
 		if yes, err := xlsx.ParseYesNo(v); err == nil {
 			member = yes && g.values["yes"]
 		} else if len(strings.Fields(v)) == 1 {
-			r.cellErr(g.col, &xlsx.InputError{Problem: r.t.Problem(g.col, fmt.Sprintf("%q is not yes/no", v),
+			r.cellErr(g.col, &xlsx.InputError{Problem: r.t.Problem(g.col, xlsx.Quote(v)+" is not yes/no",
 				"allowed: yes, no, так, ні, 1, 0, or a value listed for the group")})
 		}
 	}

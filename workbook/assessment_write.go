@@ -870,7 +870,7 @@ func (w *assessWriter) qualitySheet() {
 	if len(a.Warnings) == 0 {
 		r.line(w.t("dq.warnings.none"), "")
 	}
-	for _, msg := range a.Warnings {
+	for _, msg := range capWarnings(a.Warnings, w.lang) {
 		r.line(msg, "")
 	}
 	w.pageSetup(r.sh, "")

@@ -525,7 +525,7 @@ func (w *budgetWriter) methods() {
 	}
 	if len(w.bg.Warnings) > 0 {
 		head("m.warnings")
-		for _, msg := range w.bg.Warnings {
+		for _, msg := range capWarnings(w.bg.Warnings, w.lang) {
 			p = append(p, Para{Text: msg})
 		}
 	}

@@ -568,7 +568,7 @@ func (w *planWriter) methodsSheet() {
 	}
 	if len(w.p.Warnings) > 0 {
 		p = append(p, Para{Heading: w.t("m.warnings")})
-		for _, msg := range w.p.Warnings {
+		for _, msg := range capWarnings(w.p.Warnings, w.lang) {
 			p = append(p, Para{Text: msg})
 		}
 	}

@@ -171,9 +171,10 @@ type csvSource struct {
 	path   string
 	fh     *os.File
 	r      *csv.Reader
-	line   int // line of the current record
-	extra  int // line breaks inside quoted fields before the current record
-	nextEx int // line breaks inside the current record
+	line   int   // line of the current record
+	extra  int   // line breaks inside quoted fields before the current record
+	nextEx int   // line breaks inside the current record
+	recEnd int64 // input offset of the end of the last record read
 	err    error
 }
 
@@ -190,11 +191,33 @@ func (f *File) openCSV() (*csvSource, error) {
 	if f.text.utf16 != nil {
 		rd = transform.NewReader(rd, unicode.UTF16(*f.text.utf16, unicode.IgnoreBOM).NewDecoder())
 	}
-	r := csv.NewReader(rd)
-	r.Comma = f.text.comma
-	r.FieldsPerRecord = -1
-	r.ReuseRecord = true
-	return &csvSource{path: f.path, fh: fh, r: r}, nil
+	s := &csvSource{path: f.path, fh: fh}
+	s.r = csv.NewReader(&recordLimit{rd: rd, src: s})
+	s.r.Comma = f.text.comma
+	s.r.FieldsPerRecord = -1
+	s.r.ReuseRecord = true
+	return s, nil
+}
+
+// errRecordTooLong: a CSV record is longer than MaxRowBytes.
+var errRecordTooLong = errors.New("record too long")
+
+// recordLimit fails a read that takes the CSV reader more than
+// MaxRowBytes past the end of the last record it returned: encoding/csv
+// holds a whole record in memory, however long.
+type recordLimit struct {
+	rd   io.Reader
+	src  *csvSource
+	read int64 // bytes read so far
+}
+
+func (l *recordLimit) Read(p []byte) (int, error) {
+	if l.read-l.src.recEnd > MaxRowBytes {
+		return 0, errRecordTooLong
+	}
+	n, err := l.rd.Read(p)
+	l.read += int64(n)
+	return n, err
 }
 
 func (s *csvSource) next() ([]string, bool) {
@@ -202,7 +225,15 @@ func (s *csvSource) next() ([]string, bool) {
 		return nil, false
 	}
 	rec, err := s.r.Read()
+	s.recEnd = s.r.InputOffset()
 	if err == io.EOF {
+		return nil, false
+	}
+	if errors.Is(err, errRecordTooLong) {
+		e := fileError(s.path, ErrTooLarge, fmt.Sprintf("a record is longer than %s, the most hromada reads in a row", byteSize(MaxRowBytes)),
+			"check that every quoted field is closed; split the data into smaller files")
+		e.Cell = fmt.Sprintf("line %d", s.line+s.nextEx+1) // where the record starts
+		s.err = e
 		return nil, false
 	}
 	if err != nil {
@@ -212,7 +243,15 @@ func (s *csvSource) next() ([]string, bool) {
 	s.line, _ = s.r.FieldPos(0)
 	s.extra += s.nextEx
 	s.nextEx = 0
-	for _, v := range rec {
+	for i, v := range rec {
+		if len(v) > MaxCellChars && utf8.RuneCountInString(v) > MaxCellChars {
+			line, col := s.r.FieldPos(i)
+			e := fileError(s.path, ErrTooLarge, fmt.Sprintf("a field holds more than %d characters, the most a cell of Excel holds", MaxCellChars),
+				"shorten the value; check that every quoted field is closed")
+			e.Cell = fmt.Sprintf("line %d, column %d", line, col)
+			s.err = e
+			return nil, false
+		}
 		if !utf8.ValidString(v) {
 			line, msg := notUTF8([]byte(v))
 			e := fileError(s.path, ErrEncoding, msg, utf8Hint)

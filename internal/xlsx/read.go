@@ -35,6 +35,17 @@
 // [ColumnName] names a column as a spreadsheet does; [ReadSheets] reads a
 // small workbook whole.
 //
+// Hostile files are read in bounded memory: parts no sheet needs
+// (pictures, drawings, macros) are never inflated; a workbook may unpack to
+// at most OpenOptions.MaxUnpacked; a value (cell, shared string, CSV field)
+// holds at most [MaxCellChars] characters, a row at most [MaxRowBytes], a
+// shared string table at most [MaxSharedStrings] strings and
+// [MaxSharedBytes] of text; a sheet at most 1,048,576 rows and 16,384
+// columns, as in Excel. More is refused with ErrTooLarge (or ErrDamaged
+// past a sheet's edge), in a message that names the file and the limit.
+// An encrypted workbook is decrypted into memory as its compressed package
+// and its sheets are streamed from there.
+//
 // Every problem in an input is an [*InputError]: a [hromada.Problem] that
 // says file, sheet and cell, and a cause that errors.Is can match
 // ([ErrEncrypted], [ErrNotNumber] …). Values a caller finds wrong become
@@ -165,6 +176,7 @@ type File struct {
 	opt      OpenOptions
 	xl       *excelize.File // nil for text
 	parts    *xlsxParts     // non-nil: sheets are read from the archive, see openParts
+	pkg      []byte         // an encrypted workbook's package, decrypted; nil for others
 	text     *textFormat    // nil for workbooks
 	sheets   []string
 	date1904 bool
@@ -291,10 +303,7 @@ func (f *File) openZip(fh *os.File, size int64) error {
 	}
 	xl, err := f.openParts(zr)
 	if err != nil {
-		// excelize says best what is wrong with the whole workbook.
-		if xl, err = excelize.OpenFile(f.path, f.excelizeOptions("")); err != nil {
-			return f.openError(err)
-		}
+		return err
 	}
 	return f.setWorkbook(xl)
 }
@@ -383,17 +392,43 @@ func (f *File) openOLE(fh *os.File) error {
 	if f.opt.Password == "" {
 		return fileError(f.path, ErrEncrypted, "the workbook is password-protected", PasswordHint)
 	}
-	xl, err := excelize.OpenFile(f.path, f.excelizeOptions(f.opt.Password))
-	switch {
-	case errors.Is(err, excelize.ErrWorkbookPassword):
-		return fileError(f.path, ErrWrongPassword, "the password given does not open the workbook",
-			"check the password; "+PasswordHint)
-	case errors.Is(err, excelize.ErrWorkbookFileFormat), errors.Is(err, excelize.ErrUnsupportedEncryptMechanism),
-		errors.Is(err, excelize.ErrUnknownEncryptMechanism), errors.Is(err, excelize.ErrUnsupportedHashAlgorithm):
+	return f.decrypt(fh)
+}
+
+// decrypt decrypts an encrypted workbook into its package, which stays in
+// memory as the archive its sheets are streamed from. The package is the
+// workbook's ZIP archive, as compressed as the file.
+func (f *File) decrypt(fh *os.File) error {
+	info, err := fh.Stat()
+	if err != nil {
+		return err
+	}
+	if info.Size() > f.opt.MaxUnpacked {
+		return fileError(f.path, ErrTooLarge,
+			fmt.Sprintf("the encrypted workbook is %s, more than the limit of %s", byteSize(info.Size()), byteSize(f.opt.MaxUnpacked)),
+			"split the data into smaller files")
+	}
+	raw := make([]byte, info.Size())
+	if _, err := fh.ReadAt(raw, 0); err != nil {
+		return err
+	}
+	pkg, err := excelize.Decrypt(raw, &excelize.Options{Password: f.opt.Password})
+	if err != nil || len(pkg) == 0 {
 		return fileError(f.path, ErrEncrypted, "the workbook is encrypted in a way hromada cannot open",
 			"open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) and save it as .xlsx")
-	case err != nil:
-		return f.openError(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(pkg), int64(len(pkg)))
+	if err != nil {
+		return fileError(f.path, ErrWrongPassword, "the password given does not open the workbook",
+			"check the password; "+PasswordHint)
+	}
+	if err := f.checkZip(zr); err != nil {
+		return err
+	}
+	f.pkg = pkg
+	xl, err := f.openParts(zr)
+	if err != nil {
+		return err
 	}
 	return f.setWorkbook(xl)
 }

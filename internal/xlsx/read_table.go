@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hromada-tool/hromada"
@@ -90,15 +91,15 @@ type Table struct {
 	hdrRow int // spreadsheet row of the header
 	hdrPos int // sheet row or CSV line of the header
 
-	row         []string
-	closed      bool
-	pending     []string // a row read ahead while looking for the HXL row
-	empty       int      // empty rows in a row just read
-	maxEmpty    int
-	unnamedSeen map[int]bool // columns without a name whose values were reported
-	problems    hromada.Problems
-	err         error
-	done        bool
+	row      []string
+	closed   bool
+	pending  []string // a row read ahead while looking for the HXL row
+	empty    int      // empty rows in a row just read
+	maxEmpty int
+	stray    [2]strayValues // values in columns without a name: under a blank header, right of the last named column
+	problems hromada.Problems
+	err      error
+	done     bool
 }
 
 // Table opens a sheet for streaming; "" is the first sheet (and the only
@@ -241,32 +242,87 @@ func (t *Table) Next() bool {
 			return false
 		}
 	}
+	if len(cells) > maxSheetCols {
+		e := fileError(t.file.path, ErrDamaged,
+			fmt.Sprintf("the row has %d cells, more than the %d columns a sheet can have", len(cells), maxSheetCols),
+			"open the file in Excel or LibreOffice and save it again, or export it again")
+		e.Sheet, e.Cell = t.sheet, t.rowRef(t.src.row())
+		t.done, t.err = true, e
+		return false
+	}
 	n := copy(t.row, cells)
 	clear(t.row[n:])
 	t.unnamed(cells)
 	return true
 }
 
-// unnamed warns, once a column, about values in columns without a name:
-// right of the header, or under a blank header cell (often the second
-// column of a merged header).
+// strayValues counts values in columns without a name, of one kind.
+type strayValues struct {
+	values int
+	first  string       // the first such cell
+	cols   []int        // the columns, in the order first seen
+	seen   map[int]bool // the same columns
+}
+
+// unnamed counts values in columns without a name: under a blank header
+// cell (often the second column of a merged header), or right of the
+// header. [Table.Problems] reports them, once for each kind.
 func (t *Table) unnamed(cells []string) {
 	for i, c := range cells {
-		if (i < t.width && strings.TrimSpace(t.header[i]) != "") || strings.TrimSpace(c) == "" || t.unnamedSeen[i] {
+		if (i < t.width && strings.TrimSpace(t.header[i]) != "") || strings.TrimSpace(c) == "" {
 			continue
 		}
-		if t.unnamedSeen == nil {
-			t.unnamedSeen = map[int]bool{}
-		}
-		t.unnamedSeen[i] = true
-		p := t.Problem(i, "a value stands in a column without a name in the header row; columns are found by name, so it is not used",
-			"give the column a name in the header row, or delete the values")
+		k := 0
 		if i >= t.width {
-			p.Msg = "a value stands right of the last named column; values in columns without a name are not read"
+			k = 1
 		}
-		p.Severity = hromada.Warning
-		t.problems = append(t.problems, p)
+		sv := &t.stray[k]
+		if sv.values++; sv.values == 1 {
+			sv.first, sv.seen = t.Ref(i), map[int]bool{}
+		}
+		if !sv.seen[i] {
+			sv.seen[i] = true
+			sv.cols = append(sv.cols, i)
+		}
 	}
+}
+
+// strayProblems reports the values in columns without a name: one warning
+// for each kind, with how many values and which columns.
+func (t *Table) strayProblems() hromada.Problems {
+	var ps hromada.Problems
+	for k, sv := range t.stray {
+		if sv.values == 0 {
+			continue
+		}
+		names := make([]string, 0, 5)
+		for _, c := range sv.cols[:min(len(sv.cols), 5)] {
+			names = append(names, ColumnName(c))
+		}
+		list := strings.Join(names, ", ")
+		if len(sv.cols) > 5 {
+			list += fmt.Sprintf(" and %d more", len(sv.cols)-5)
+		}
+		p := hromada.Problem{Severity: hromada.Warning, File: t.file.path, Sheet: t.sheet, Cell: sv.first}
+		count := fmt.Sprintf("%d %s in %d %s (%s)", sv.values, plural(sv.values, "value", "values"),
+			len(sv.cols), plural(len(sv.cols), "column", "columns"), list)
+		if k == 0 {
+			p.Msg = count + " under a blank cell of the header row; columns are found by name, so these values are not used"
+			p.Hint = "give the column a name in the header row, or delete the values"
+		} else {
+			p.Msg = count + " right of the last named column; values in columns without a name are not read"
+			p.Hint = "give the columns a name in the header row, or delete the values"
+		}
+		ps = append(ps, p)
+	}
+	return ps
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // Row returns the values of the current row, one for each header column,
@@ -342,9 +398,17 @@ func (t *Table) Problem(col int, msg, hint string) hromada.Problem {
 }
 
 // Problems returns the warnings found so far in the sheet's layout: a
-// column name used twice, values right of the last named column, reading
-// stopped after many empty rows. Read it after the last Next.
-func (t *Table) Problems() hromada.Problems { return t.problems }
+// column name used twice, values in columns without a name (one warning
+// for all of them right of the last named column, one for those under a
+// blank header cell, each with a count), reading stopped after many empty
+// rows. Read it after the last Next.
+func (t *Table) Problems() hromada.Problems {
+	stray := t.strayProblems()
+	if len(stray) == 0 {
+		return t.problems
+	}
+	return append(slices.Clip(t.problems), stray...)
+}
 
 // Err returns the error that ended the rows early: a damaged sheet or a
 // malformed CSV record, as an [*InputError].

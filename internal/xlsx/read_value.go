@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Causes of errors in cell values.
@@ -154,7 +155,7 @@ func notNumber(s string) error {
 	case strings.Contains(t, ",") && strings.Contains(t, "."):
 		hint = "use one decimal separator and no commas between thousands: 1234.5, 1234,5 or 1 234,5"
 	}
-	return &ValueError{Msg: fmt.Sprintf("%q is not a number", s), Hint: hint, Err: ErrNotNumber}
+	return &ValueError{Msg: Quote(s) + " is not a number", Hint: hint, Err: ErrNotNumber}
 }
 
 // ParseYesNo reads yes/no answers: yes, no, так, ні, 1, 0, true, false, in
@@ -173,7 +174,7 @@ func ParseYesNo(s string) (bool, error) {
 	if IsErrorValue(s) {
 		return false, errorValueError(s)
 	}
-	return false, &ValueError{Msg: fmt.Sprintf("%q is not yes/no", s), Hint: "allowed: yes, no, так, ні, 1, 0", Err: ErrNotYesNo}
+	return false, &ValueError{Msg: Quote(s) + " is not yes/no", Hint: "allowed: yes, no, так, ні, 1, 0", Err: ErrNotYesNo}
 }
 
 // Excel's day numbers: the 1900 system counts 1 for 1900-01-01 (and, as
@@ -234,7 +235,7 @@ func ParseDate(s string, date1904 bool) (time.Time, error) {
 	if IsErrorValue(t) {
 		return time.Time{}, errorValueError(t)
 	}
-	return time.Time{}, &ValueError{Msg: fmt.Sprintf("%q is not a date", s),
+	return time.Time{}, &ValueError{Msg: Quote(s) + " is not a date",
 		Hint: "write dates as 2024-07-30 or 30.07.2024, or as a date cell", Err: ErrNotDate}
 }
 
@@ -319,4 +320,21 @@ func (t *Table) Date(col int) (v time.Time, ok bool, err error) {
 		return time.Time{}, false, t.CellError(col, err)
 	}
 	return v, true, nil
+}
+
+// Quote quotes a value for a message, as %q does, cut to its first 60
+// characters: a message names a value, it does not repeat a long one.
+func Quote(s string) string {
+	const most = 60
+	if len(s) <= most {
+		return strconv.Quote(s)
+	}
+	n := 0
+	for i := range s {
+		if n == most {
+			return strconv.Quote(s[:i]) + fmt.Sprintf("… (%d characters)", utf8.RuneCountInString(s))
+		}
+		n++
+	}
+	return strconv.Quote(s)
 }

@@ -1,6 +1,8 @@
 package xlsx
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
 
 	"github.com/xuri/excelize/v2"
@@ -10,8 +12,13 @@ import (
 // by sheet name, row by row as the sheet holds them: blank rows are kept,
 // so rows[i] is line i+1 of the sheet. It is meant for small workbooks read
 // whole, such as an XLSForm; survey exports are streamed with [Open].
+//
+// Parts the sheets do not need (pictures, drawings …) are never inflated,
+// and the workbook is refused when it unpacks to more than
+// DefaultMaxUnpacked or a part that is not a sheet to more than
+// DefaultMaxInMemory, as with [Open].
 func ReadSheets(path string) (sheets map[string][][]string, err error) {
-	f, err := excelize.OpenFile(path)
+	f, err := openSmall(path)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", path, err)
 	}
@@ -29,4 +36,23 @@ func ReadSheets(path string) (sheets map[string][][]string, err error) {
 		sheets[sh] = rows
 	}
 	return sheets, nil
+}
+
+// openSmall opens a workbook with excelize from a package of the parts
+// its sheets need.
+func openSmall(path string) (*excelize.File, error) {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return nil, err
+	}
+	defer zr.Close()
+	f := &File{path: path, opt: OpenOptions{}.withDefaults()}
+	if err := f.checkZip(&zr.Reader); err != nil {
+		return nil, err
+	}
+	pkg, err := f.smallPackage(&zr.Reader, nil)
+	if err != nil {
+		return nil, err
+	}
+	return excelize.OpenReader(bytes.NewReader(pkg))
 }

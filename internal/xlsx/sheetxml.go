@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -23,17 +22,35 @@ import (
 // values, in the same columns, with the same row numbering (see next), so
 // that the rest of the package cannot tell the two apart.
 
-// Limits of a worksheet, as Excel has them.
+// Limits of a worksheet, as Excel has them, and of what hromada reads.
 const (
 	maxSheetRows = 1 << 20
 	maxSheetCols = 1 << 14
+	// MaxCellChars is the most characters a cell holds in Excel; a value
+	// longer than this, in a workbook or a CSV file, is refused.
+	MaxCellChars = 32767
+	// maxValueBytes is the most bytes of UTF-8 a value of MaxCellChars
+	// characters can take.
+	maxValueBytes = 4 * MaxCellChars
+	// MaxRowBytes is the most text one row may hold, all its cells
+	// together; a row with more is refused.
+	MaxRowBytes = 32 << 20
+	// MaxSharedStrings is the most strings a workbook's shared string table
+	// may hold, and MaxSharedBytes the most text all of them together.
+	// More is refused: a table is held in memory while its sheets are read.
+	MaxSharedStrings = 4 << 20
+	MaxSharedBytes   = 192 << 20
 )
+
+// sharedLimit is what readSharedStrings reads at most: MaxSharedStrings and
+// MaxSharedBytes, lower in tests.
+var sharedLimit = struct{ count, bytes int64 }{MaxSharedStrings, MaxSharedBytes}
 
 // sheetXML streams the rows of one worksheet from its XML part.
 type sheetXML struct {
 	file  *File
 	sheet string
-	fh    *os.File      // the workbook, closed with the source
+	fh    io.Closer     // the workbook, closed with the source
 	part  io.ReadCloser // the worksheet's entry in the archive
 	sc    *xmlScanner
 	sst   []string
@@ -49,6 +66,7 @@ type sheetXML struct {
 	err       error
 
 	cells   []string // the current row, reused
+	col     int      // column of the cell being read, from 1; 0 between cells
 	text    []byte   // the values of the current row that are not shared strings
 	spans   []span   // which cells hold which part of text
 	inline  []byte   // an inline string being read
@@ -137,8 +155,8 @@ func (x *sheetXML) rowStart() error {
 			return x.sc.syntax(err.Error())
 		}
 		n, err := strconv.Atoi(string(x.attr))
-		if err != nil {
-			return fmt.Errorf("row number %q is not a number", x.attr)
+		if err != nil || n < 0 {
+			return fmt.Errorf("row number %q is not a number of a row", clip(x.attr))
 		}
 		if n > maxSheetRows {
 			return fmt.Errorf("row number %d is above the limit of %d rows", n, maxSheetRows)
@@ -148,6 +166,9 @@ func (x *sheetXML) rowStart() error {
 			x.pending = true
 			return nil
 		}
+	}
+	if x.cur >= maxSheetRows {
+		return fmt.Errorf("a row below the last row of a sheet, %d", maxSheetRows)
 	}
 	x.cur++
 	x.pending = true
@@ -179,6 +200,7 @@ func (x *sheetXML) readRow() error {
 			if col, err = x.cell(kind, col+1); err != nil {
 				return err
 			}
+			x.col = 0
 			continue
 		case "row":
 			if kind == tagEnd {
@@ -237,7 +259,12 @@ func (x *sheetXML) cell(kind int, col int) (int, error) {
 		if col, err = x.refColumn(ref); err != nil {
 			return col, err
 		}
+	} else if col > maxSheetCols {
+		return col, fmt.Errorf("row %d has a cell right of the last column of a sheet, %s (column %d)",
+			x.cur, ColumnName(maxSheetCols-1), maxSheetCols)
 	}
+	x.col = col
+	x.sc.valueBytes = 0
 	if bytes.IndexByte(typ, '&') >= 0 {
 		var err error
 		if x.attr, err = attrText(x.attr[:0], typ); err != nil {
@@ -262,9 +289,15 @@ func (x *sheetXML) cell(kind int, col int) (int, error) {
 	formula, inline := false, false
 	if kind == tagStart {
 		if v, ok := x.sc.plain("<v>", "</v></c>"); ok {
+			if len(v) > maxValueBytes {
+				return col, errValueTooLong
+			}
 			x.text = append(x.text, v...)
 			kind = tagEmpty
 		} else if v, ok := x.sc.plain("<is><t>", "</t></is></c>"); ok {
+			if len(v) > maxValueBytes {
+				return col, errValueTooLong
+			}
 			x.inline = unescapeBstr(x.inline[:0], v)
 			kind, inline = tagEmpty, true
 		}
@@ -315,9 +348,11 @@ func (x *sheetXML) cell(kind int, col int) (int, error) {
 	switch cellType {
 	case sharedType:
 		if v := x.text[start:]; len(v) > 0 {
-			if i := sharedIndex(v); 0 <= i && i < len(x.sst) {
-				shared = x.sst[i]
+			i, err := x.sharedIndex(v)
+			if err != nil {
+				return col, err
 			}
+			shared = x.sst[i]
 		}
 		x.text = x.text[:start]
 	case inlineType:
@@ -327,6 +362,12 @@ func (x *sheetXML) cell(kind int, col int) (int, error) {
 		fromText = len(x.text) > start
 	default:
 		fromText = len(x.text) > start
+	}
+	if fromText && len(x.text)-start > MaxCellChars && utf8.RuneCount(x.text[start:]) > MaxCellChars {
+		return col, errValueTooLong
+	}
+	if len(x.text) > MaxRowBytes {
+		return col, &limitError{fmt.Sprintf("row %d holds more than %s of text, the most hromada reads in a row", x.cur, byteSize(MaxRowBytes))}
 	}
 	if !fromText && shared == "" && !formula {
 		return col, nil // a blank cell
@@ -341,22 +382,41 @@ func (x *sheetXML) cell(kind int, col int) (int, error) {
 	return col, nil
 }
 
-// sharedIndex reads the index of a shared string as excelize does: space
-// around it is ignored, and what is not a number is 0.
-func sharedIndex(v []byte) int {
-	n := 0
-	for i, c := range v {
-		if c < '0' || c > '9' || i == 9 {
-			n, err := strconv.Atoi(strings.TrimSpace(string(v)))
-			if err != nil {
-				return 0
-			}
-			return n
+// sharedIndex reads the index of a shared string, v, which must be a
+// number of a string in the workbook's table: digits, with space around
+// them at most. Excel writes nothing else; excelize would read what is
+// not a number as string 0 and an index out of range as blank, silently.
+func (x *sheetXML) sharedIndex(v []byte) (int, error) {
+	t := bytes.TrimSpace(v)
+	n, ok := 0, len(t) > 0 && len(t) <= 10
+	for _, c := range t {
+		if c < '0' || c > '9' {
+			ok = false
+			break
 		}
 		n = n*10 + int(c-'0')
 	}
-	return n
+	switch {
+	case !ok:
+		return 0, &cellValueError{fmt.Sprintf("the cell is marked as a shared string but holds %q, not the number of one", clip(v))}
+	case len(x.sst) == 0:
+		return 0, &cellValueError{fmt.Sprintf("the cell refers to shared string %d, but the workbook has no shared strings", n)}
+	case n >= len(x.sst):
+		return 0, &cellValueError{fmt.Sprintf("the cell refers to shared string %d, but the workbook has only %d (0 to %d)", n, len(x.sst), len(x.sst)-1)}
+	}
+	return n, nil
 }
+
+// cellValueError is a problem of a cell's value that the sheet's XML
+// holds well-formed.
+type cellValueError struct{ msg string }
+
+func (e *cellValueError) Error() string { return e.msg }
+
+// limitError is a part of a file larger than hromada reads.
+type limitError struct{ msg string }
+
+func (e *limitError) Error() string { return e.msg }
 
 // refColumn returns the column, counted from 1, of a cell reference such as
 // "AB12", with the checks of excelize's CellNameToCoordinates.
@@ -445,7 +505,25 @@ func (x *sheetXML) fail(err error) {
 	}
 	e := fileError(x.file.path, ErrDamaged, msg,
 		"open the file in Excel or LibreOffice and save it again, or export it again")
+	var (
+		ve *cellValueError
+		le *limitError
+	)
+	switch {
+	case errors.Is(err, errValueTooLong):
+		e.Err = ErrTooLarge
+		e.Msg = fmt.Sprintf("the cell holds more than %d characters, the most a cell of Excel holds", MaxCellChars)
+		e.Hint = "shorten the value; a value this long may also be built to harm the computer that reads it"
+	case errors.As(err, &ve):
+		e.Msg = ve.msg
+	case errors.As(err, &le):
+		e.Err, e.Msg = ErrTooLarge, le.msg
+		e.Hint = "split the data into smaller files; a row this large may also be built to harm the computer that reads it"
+	}
 	e.Sheet, e.Cell = x.sheet, fmt.Sprintf("row %d", x.seek)
+	if x.col > 0 && x.col <= maxSheetCols && x.cur > 0 {
+		e.Cell = ColumnName(x.col-1) + strconv.Itoa(x.cur) // the cell being read
+	}
 	x.err = e
 }
 
@@ -459,6 +537,7 @@ func readSharedStrings(sc *xmlScanner) ([]string, error) {
 		arena   []byte
 		from    []int // where the strings of out[len(out)-len(from):] start in arena
 		scratch []byte
+		total   int64 // bytes of text in all strings
 	)
 	freeze := func() error {
 		if !utf8.Valid(arena) {
@@ -509,11 +588,25 @@ func readSharedStrings(sc *xmlScanner) ([]string, error) {
 			}
 			continue
 		}
+		if int64(len(out)) >= sharedLimit.count {
+			return nil, &limitError{fmt.Sprintf("the workbook has more than %d shared strings, the most hromada reads", sharedLimit.count)}
+		}
 		from = append(from, len(arena))
 		out = append(out, "")
 		if kind == tagStart {
+			at := len(arena)
+			sc.valueBytes = 0
 			if arena, scratch, err = sc.stringItem(arena, scratch); err != nil {
+				if errors.Is(err, errValueTooLong) {
+					return nil, &limitError{fmt.Sprintf("shared string %d holds more than %d characters, the most a cell of Excel holds", len(out)-1, MaxCellChars)}
+				}
 				return nil, err
+			}
+			if n := len(arena) - at; n > MaxCellChars && utf8.RuneCount(arena[at:]) > MaxCellChars {
+				return nil, &limitError{fmt.Sprintf("shared string %d holds more than %d characters, the most a cell of Excel holds", len(out)-1, MaxCellChars)}
+			}
+			if total += int64(len(arena) - at); total > sharedLimit.bytes {
+				return nil, &limitError{fmt.Sprintf("the shared strings of the workbook hold more than %s of text, the most hromada reads", byteSize(sharedLimit.bytes))}
 			}
 		}
 		if len(arena) >= 64<<10 {

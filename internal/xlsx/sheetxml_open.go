@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -11,6 +12,9 @@ import (
 	"sync"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // Opening an ordinary workbook (a ZIP archive, not encrypted), Open leaves
@@ -39,23 +43,50 @@ var errNotFast = errors.New("sheet left to excelize")
 const stubSheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
 	`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>`
 
-// openParts opens the workbook with excelize without its shared strings,
-// and with the worksheets it would unpack to temporary files (those larger
-// than MaxInMemory) left empty. The other parts are copied as they are,
+// openParts opens the workbook with excelize from a package of the parts
+// it needs to list the sheets and the date system: without the shared
+// strings, and with the worksheets it would unpack to temporary files
+// (those larger than MaxInMemory) left empty. Parts hromada never reads
+// (pictures, drawings, themes, printer settings, macros …) are left out,
+// so they are never inflated. The parts kept are copied as they are,
 // still compressed, into a package in memory; excelize checks them as it
 // always does.
 func (f *File) openParts(zr *zip.Reader) (*excelize.File, error) {
 	parts := &xlsxParts{stubbed: map[string]bool{}}
+	pkg, err := f.smallPackage(zr, parts.stubbed)
+	if err != nil {
+		return nil, err
+	}
+	xl, err := excelize.OpenReader(bytes.NewReader(pkg), f.excelizeOptions(""))
+	if err != nil {
+		return nil, f.openError(err)
+	}
+	f.parts = parts
+	return xl, nil
+}
+
+// smallPackage copies the parts of the workbook excelize needs into a new
+// package. With stubbed non-nil, the shared strings are left out and
+// worksheets larger than MaxInMemory are replaced by an empty one and
+// recorded in stubbed; with stubbed nil (a package excelize reads sheets
+// from), both are kept. A part kept that is not a sheet and is larger
+// than MaxInMemory is refused with ErrTooLarge.
+func (f *File) smallPackage(zr *zip.Reader, stubbed map[string]bool) ([]byte, error) {
 	var pkg bytes.Buffer
 	zw := zip.NewWriter(&pkg)
+	partLimit := max(f.opt.MaxInMemory, min(DefaultMaxInMemory, f.opt.MaxUnpacked))
 	for _, zf := range zr.File {
 		name := strings.ReplaceAll(zf.Name, "\\", "/")
 		lower := strings.ToLower(name)
+		sheet := isSheetPart(lower) && !zf.FileInfo().IsDir()
 		switch {
 		case lower == "xl/sharedstrings.xml":
+			if stubbed != nil {
+				continue
+			}
+		case !keepPart(lower):
 			continue
-		case strings.HasPrefix(lower, "xl/worksheets/sheet") && !zf.FileInfo().IsDir() &&
-			zf.UncompressedSize64 > uint64(f.opt.MaxInMemory):
+		case sheet && stubbed != nil && zf.UncompressedSize64 > uint64(f.opt.MaxInMemory):
 			w, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Store})
 			if err != nil {
 				return nil, err
@@ -63,12 +94,18 @@ func (f *File) openParts(zr *zip.Reader) (*excelize.File, error) {
 			if _, err := io.WriteString(w, stubSheet); err != nil {
 				return nil, err
 			}
-			parts.stubbed[name] = true
+			stubbed[name] = true
 			continue
+		case !sheet && zf.UncompressedSize64 > uint64(partLimit):
+			return nil, fileError(f.path, ErrTooLarge,
+				fmt.Sprintf("part %s of the workbook unpacks to %s, more than the limit of %s for a part that is not a sheet",
+					name, byteSize(int64(min(zf.UncompressedSize64, 1<<62))), byteSize(partLimit)),
+				"open the file in Excel or LibreOffice and save it again; a file like this may also be built to harm the computer that opens it")
 		}
 		raw, err := zf.OpenRaw()
 		if err != nil {
-			return nil, err
+			return nil, fileError(f.path, ErrDamaged, "the file is damaged or incomplete: "+err.Error(),
+				"open it in Excel or LibreOffice and save it again, or export it again")
 		}
 		fh := zf.FileHeader
 		w, err := zw.CreateRaw(&fh)
@@ -76,18 +113,40 @@ func (f *File) openParts(zr *zip.Reader) (*excelize.File, error) {
 			return nil, err
 		}
 		if _, err := io.Copy(w, raw); err != nil {
-			return nil, err
+			return nil, fileError(f.path, ErrDamaged, "the file is damaged or incomplete: "+err.Error(),
+				"open it in Excel or LibreOffice and save it again, or export it again")
 		}
 	}
 	if err := zw.Close(); err != nil {
 		return nil, err
 	}
-	xl, err := excelize.OpenReader(&pkg, f.excelizeOptions(""))
-	if err != nil {
-		return nil, err
+	return pkg.Bytes(), nil
+}
+
+// isSheetPart reports whether a part, named in lower case, is a sheet.
+func isSheetPart(lower string) bool {
+	for _, dir := range []string{"xl/worksheets/", "xl/chartsheets/", "xl/dialogsheets/", "xl/macrosheets/"} {
+		if rest, ok := strings.CutPrefix(lower, dir); ok {
+			return !strings.Contains(rest, "/")
+		}
 	}
-	f.parts = parts
-	return xl, nil
+	return false
+}
+
+// keepPart reports whether excelize needs a part, named in lower case, to
+// list a workbook's sheets and read them: the content types, the package's
+// and the workbook's relationships, the parts right under xl/ (the
+// workbook, its styles) and the sheets.
+func keepPart(lower string) bool {
+	switch {
+	case lower == "[content_types].xml", lower == "_rels/.rels":
+		return true
+	case strings.HasPrefix(lower, "xl/_rels/"):
+		return true
+	case strings.HasPrefix(lower, "xl/") && strings.HasSuffix(lower, ".xml") && !strings.Contains(lower[3:], "/"):
+		return lower != "xl/calcchain.xml"
+	}
+	return isSheetPart(lower)
 }
 
 // sheetReader opens a sheet of a workbook for streaming: with sheetXML for
@@ -131,7 +190,16 @@ func (f *File) excelizeFile() (*excelize.File, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.full == nil {
-		xl, err := excelize.OpenFile(f.path, f.excelizeOptions(""))
+		fh, zr, err := f.openArchive()
+		if err != nil {
+			return nil, err
+		}
+		pkg, err := f.smallPackage(zr, nil)
+		_ = fh.Close() // only read from; the package is in memory
+		if err != nil {
+			return nil, err
+		}
+		xl, err := excelize.OpenReader(bytes.NewReader(pkg), f.excelizeOptions(""))
 		if err != nil {
 			return nil, f.openError(err)
 		}
@@ -194,16 +262,26 @@ func (f *File) openSheetXML(name string) (src *sheetXML, err error) {
 		}
 		rc = readAhead(rc, zf.UncompressedSize64)
 	}
-	sc := newXMLScanner(rc)
-	if !utf8Part(sc) {
+	rd, ok := utf8Reader(rc)
+	if !ok {
 		_ = rc.Close() // as above
 		return nil, errNotFast
 	}
+	sc := newXMLScanner(rd)
 	return &sheetXML{file: f, sheet: name, fh: fh, part: rc, sc: sc, sst: sst}, nil
 }
 
-// openArchive opens the workbook's ZIP archive.
-func (f *File) openArchive() (*os.File, *zip.Reader, error) {
+// openArchive opens the workbook's ZIP archive: the file, or the package
+// decrypted from it.
+func (f *File) openArchive() (io.Closer, *zip.Reader, error) {
+	if f.pkg != nil {
+		zr, err := zip.NewReader(bytes.NewReader(f.pkg), int64(len(f.pkg)))
+		if err != nil {
+			return nil, nil, fileError(f.path, ErrDamaged, "the decrypted workbook cannot be read: "+err.Error(),
+				"open it in Excel or LibreOffice and save it again")
+		}
+		return io.NopCloser(nil), zr, nil
+	}
 	fh, err := os.Open(f.path)
 	if err != nil {
 		return nil, nil, err
@@ -264,17 +342,21 @@ func readSharedPart(f *File, zr *zip.Reader) ([]string, error) {
 	rc, err := zf.Open()
 	var sst []string
 	if err == nil {
-		sc := newXMLScanner(rc)
-		if !utf8Part(sc) {
+		if rd, ok := utf8Reader(rc); !ok {
 			err = errNotFast
-		} else if sst, err = readSharedStrings(sc); err == nil {
+		} else if sst, err = readSharedStrings(newXMLScanner(rd)); err == nil {
 			_, err = io.Copy(io.Discard, rc) // the rest, for the checksum
 		}
 		if cerr := rc.Close(); err == nil {
 			err = cerr
 		}
 	}
-	if err != nil && !errors.Is(err, errNotFast) {
+	var le *limitError
+	switch {
+	case errors.As(err, &le):
+		err = fileError(f.path, ErrTooLarge, le.msg,
+			"split the data into smaller files; a workbook like this may also be built to harm the computer that reads it")
+	case err != nil && !errors.Is(err, errNotFast):
 		err = fileError(f.path, ErrDamaged, "the shared strings of the workbook are damaged: "+err.Error(),
 			"open the file in Excel or LibreOffice and save it again, or export it again")
 	}
@@ -284,31 +366,47 @@ func readSharedPart(f *File, zr *zip.Reader) ([]string, error) {
 	return sst, nil
 }
 
-// utf8Part reports whether a part's XML is in UTF-8, as Excel writes it:
-// no UTF-16 byte-order mark, and no other encoding declared.
-func utf8Part(sc *xmlScanner) bool {
-	sc.need(256)
-	head := sc.buf[sc.pos:sc.end]
-	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
-		return false
+// utf8Reader returns a reader of a part's XML in UTF-8: the part itself
+// when it is in UTF-8, as Excel writes it, or decoded when it starts with
+// a UTF-16 byte-order mark or declares another encoding. ok is false for
+// an encoding hromada does not know.
+func utf8Reader(rd io.Reader) (_ io.Reader, ok bool) {
+	br := bufio.NewReaderSize(rd, 4096)
+	head, _ := br.Peek(256) // a shorter part is all there; errors come again on reading
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		return transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()), true
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return transform.NewReader(br, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()), true
 	}
 	head = bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF"))
 	if !bytes.HasPrefix(head, []byte("<?xml")) {
-		return true
+		return br, true
 	}
 	end := bytes.Index(head, []byte("?>"))
 	if end < 0 {
-		return true // the scanner reports what is wrong
+		return br, true // the scanner reports what is wrong
 	}
 	for attrs := head[len("<?xml"):end]; ; {
-		name, value, rest, ok := nextAttr(attrs)
-		if !ok {
-			return true
+		name, value, rest, found := nextAttr(attrs)
+		if !found {
+			return br, true
 		}
 		attrs = rest
-		if string(name) == "encoding" {
-			enc := strings.ToLower(string(value))
-			return enc == "utf-8" || enc == "utf8"
+		if string(name) != "encoding" {
+			continue
 		}
+		enc := strings.ToLower(string(value))
+		if enc == "utf-8" || enc == "utf8" {
+			return br, true
+		}
+		e, err := htmlindex.Get(enc)
+		if err != nil {
+			return nil, false
+		}
+		if strings.HasPrefix(enc, "utf-16") {
+			return br, true // declared, but without a byte-order mark: the bytes are what they are
+		}
+		return transform.NewReader(br, e.NewDecoder()), true
 	}
 }

@@ -26,6 +26,24 @@ type xmlScanner struct {
 	eof      bool      // rd returned io.EOF
 	rerr     error     // rd failed
 	attrs    []xmlAttr // of the last tag
+
+	// valueBytes counts the text bytes decoded since the caller last set
+	// it to 0, at the start of a value; text fails with errValueTooLong
+	// when it passes maxValue (0: no limit). It bounds the memory a
+	// single cell or shared string can take while it is read.
+	valueBytes, maxValue int
+}
+
+// errValueTooLong: a value holds more text than xmlScanner.maxValue.
+var errValueTooLong = errors.New("value too long")
+
+// grew counts n more bytes of a value's text.
+func (s *xmlScanner) grew(n int) error {
+	s.valueBytes += n
+	if s.maxValue > 0 && s.valueBytes > s.maxValue {
+		return errValueTooLong
+	}
+	return nil
 }
 
 // Limits of the scanner.
@@ -46,7 +64,7 @@ const (
 var errXML = errors.New("malformed XML")
 
 func newXMLScanner(rd io.Reader) *xmlScanner {
-	return &xmlScanner{rd: rd, buf: make([]byte, scanWindow)}
+	return &xmlScanner{rd: rd, buf: make([]byte, scanWindow), maxValue: maxValueBytes}
 }
 
 // syntax returns an error about the XML at the scanner's position.
@@ -340,10 +358,17 @@ func (s *xmlScanner) text(dst []byte) ([]byte, error) {
 				dst = append(dst, chunk...)
 				s.pos += len(chunk)
 				cr = false
+				if err := s.grew(len(chunk)); err != nil {
+					return dst, err
+				}
 			} else {
 				var short bool
 				var err error
+				before := len(dst)
 				if dst, cr, short, err = s.escapedText(dst, len(chunk), cr); err != nil {
+					return dst, err
+				}
+				if err := s.grew(len(dst) - before); err != nil {
 					return dst, err
 				}
 				if short && !s.more() {
@@ -475,6 +500,9 @@ func (s *xmlScanner) cdata(dst []byte) ([]byte, error) {
 			}
 		}
 		s.pos += len(chunk)
+		if err := s.grew(len(chunk)); err != nil {
+			return dst, err
+		}
 		if i >= 0 {
 			s.pos += 3
 			return dst, nil

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unicode/utf16"
 
 	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
 )
@@ -43,8 +44,8 @@ var sheetCases = []sheetCase{
 		want:  [][]string{{"так", "  ні  ", "Bold text", "Bold text"}},
 	},
 	{
-		name:  "shared string index out of range, blank and not a number",
-		sheet: `<row r="1"><c r="A1" t="s"><v>7</v></c><c r="B1" t="s"><v>-1</v></c><c r="C1" t="s"><v></v></c><c r="D1" t="s"><v>x</v></c><c r="E1"><v>9</v></c></row>`,
+		name:  "shared string index blank and with space around it",
+		sheet: `<row r="1"><c r="C1" t="s"><v></v></c><c r="D1" t="s"><v> 0 </v></c><c r="E1"><v>9</v></c></row>`,
 		sst:   `<si><t>first</t></si>`,
 		want:  [][]string{{"", "", "", "first", "9"}},
 	},
@@ -274,7 +275,9 @@ func TestSharedStringsBytewise(t *testing.T) {
 // TestSheetXMLLongValues reads values and tags longer than the scanner's
 // window.
 func TestSheetXMLLongValues(t *testing.T) {
-	long := strings.Repeat("д&amp;", scanWindow/4) // about 2.5 windows of text, decoded to 1.5
+	// 30,000 characters (below Excel's 32,767) written as 9-byte references:
+	// about 1.03 windows of text, decoded to 0.46.
+	long := strings.Repeat("&#x1F600;", 30000)
 	attr := strings.Repeat("x", 2*scanWindow)
 	doc := sheetDoc(`<row r="1" note="` + attr + `"><c r="A1" t="inlineStr"><is><t>` + long + `</t></is></c><c r="B1"><v>2</v></c></row>`)
 	f, err := Open(rawXLSX(t, doc, ""), OpenOptions{})
@@ -283,7 +286,7 @@ func TestSheetXMLLongValues(t *testing.T) {
 	}
 	defer f.Close()
 	fast, slow := bothWays(t, f, "main")
-	want := strings.ReplaceAll(long, "&amp;", "&")
+	want := strings.Repeat("\U0001F600", 30000)
 	if fast.err != nil || len(fast.rows) != 1 || len(fast.rows[0]) != 2 || fast.rows[0][0] != want || fast.rows[0][1] != "2" {
 		t.Fatalf("read %d rows, %v", len(fast.rows), fast.err)
 	}
@@ -298,7 +301,7 @@ func TestSheetXMLLongValues(t *testing.T) {
 func TestSheetXMLDamaged(t *testing.T) {
 	head := `<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row><row r="2"><c r="A2"><v>1</v></c></row>`
 	for _, c := range []struct{ name, doc, msg string }{
-		{"cut off", xmlDecl + `<worksheet ` + nsMain + `><sheetData>` + head + `<row r="3"><c r="A3"><v>2`, "row 3"},
+		{"cut off", xmlDecl + `<worksheet ` + nsMain + `><sheetData>` + head + `<row r="3"><c r="A3"><v>2`, "main!A3"},
 		{"cut in a tag", xmlDecl + `<worksheet ` + nsMain + `><sheetData>` + head + `<row r="3"><c r="A3"`, "row 3"},
 		{"no end of the sheet data", xmlDecl + `<worksheet ` + nsMain + `><sheetData>` + head, "row 2"},
 		{"unknown entity", sheetDoc(head + `<row r="3"><c r="A3" t="inlineStr"><is><t>&nbsp;</t></is></c></row>`), "&nbsp;"},
@@ -365,12 +368,58 @@ func TestSheetXMLChecksum(t *testing.T) {
 	}
 }
 
-// TestSheetXMLFallback: a sheet in an encoding other than UTF-8 is left to
-// excelize, which decodes it.
-func TestSheetXMLFallback(t *testing.T) {
-	doc := `<?xml version="1.0" encoding="ISO-8859-1"?>` + "\n" + `<worksheet ` + nsMain + `><sheetData>` +
-		"<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>caf\xe9</t></is></c></row>" +
-		"<row r=\"2\"><c r=\"A2\"><v>1</v></c></row></sheetData></worksheet>"
+// TestSheetXMLEncodings: a sheet in another encoding than UTF-8, declared
+// or marked by a UTF-16 byte-order mark, is decoded by sheetXML. Before,
+// a UTF-16 sheet was left to excelize, which read it as empty.
+func TestSheetXMLEncodings(t *testing.T) {
+	body := `<worksheet ` + nsMain + `><sheetData>` +
+		`<row r="1"><c r="A1" t="inlineStr"><is><t>café</t></is></c></row>` +
+		`<row r="2"><c r="A2"><v>1</v></c></row></sheetData></worksheet>`
+	latin1 := strings.ReplaceAll(`<?xml version="1.0" encoding="ISO-8859-1"?>`+"\n"+body, "é", "\xe9")
+	utf16Doc := func(big bool) string {
+		var b []byte
+		if big {
+			b = []byte{0xFE, 0xFF}
+		} else {
+			b = []byte{0xFF, 0xFE}
+		}
+		for _, u := range utf16.Encode([]rune(`<?xml version="1.0" encoding="UTF-16"?>` + body)) {
+			if big {
+				b = append(b, byte(u>>8), byte(u))
+			} else {
+				b = append(b, byte(u), byte(u>>8))
+			}
+		}
+		return string(b)
+	}
+	for _, c := range []struct{ name, doc string }{
+		{"ISO-8859-1", latin1},
+		{"UTF-16LE", utf16Doc(false)},
+		{"UTF-16BE", utf16Doc(true)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f, err := Open(rawXLSX(t, c.doc, ""), OpenOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			fastOnly(t, f, "main")
+			tb, err := f.Table("main")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer tb.Close()
+			if got := tb.Header(); !slices.Equal(got, []string{"café"}) {
+				t.Errorf("header %q, want café", got)
+			}
+			if !tb.Next() || tb.Row()[0] != "1" {
+				t.Errorf("row 2 not read: %v", tb.Err())
+			}
+		})
+	}
+
+	// An encoding hromada does not know is left to excelize.
+	doc := `<?xml version="1.0" encoding="x-no-such"?>` + "\n" + body
 	f, err := Open(rawXLSX(t, doc, ""), OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -385,14 +434,6 @@ func TestSheetXMLFallback(t *testing.T) {
 	}
 	if err := src.close(); err != nil {
 		t.Fatal(err)
-	}
-	tb, err := f.Table("main")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tb.Close()
-	if got := tb.Header(); !slices.Equal(got, []string{"café"}) {
-		t.Errorf("header %q, want café", got)
 	}
 }
 
