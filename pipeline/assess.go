@@ -1,11 +1,13 @@
 package pipeline
 
 import (
+	"cmp"
 	"errors"
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/internal/xlsx"
+	"github.com/hromada-tool/hromada/plan"
 	"github.com/hromada-tool/hromada/project"
 	"github.com/hromada-tool/hromada/workbook"
 )
@@ -125,6 +127,15 @@ func AssessCommunity(p *project.Project, c project.Community, s *project.Survey,
 	if err != nil {
 		return nil, err
 	}
+	var known []workbook.KnownClientRow
+	for _, k := range p.Known {
+		if k.Community != c.Code || services[k.Service].Code == "" {
+			continue
+		}
+		kc := KnownClientsOf(c.Code, []project.KnownClient{k})[k.Service]
+		known = append(known, workbook.KnownClientRow{Service: k.Service, Unit: cmp.Or(k.Unit, services[k.Service].Unit),
+			Count: kc.Count, AsOf: kc.AsOf, Source: kc.Source, Floor: kc.Use != plan.UseDemand})
+	}
 	return &workbook.Assessment{
 		Lang:      lang,
 		Project:   p.Name,
@@ -134,6 +145,7 @@ func AssessCommunity(p *project.Project, c project.Community, s *project.Survey,
 		Services:  services,
 		Groups:    Groups(p),
 		Registry:  registry,
+		Known:     known,
 		Result:    res,
 		Quality:   s.Quality,
 		Warnings:  res.Warnings,
