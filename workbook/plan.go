@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -191,7 +192,7 @@ func (w *planWriter) summary() {
 		w.line(rs, w.t("sum.horizon", years[0], years[len(years)-1], w.fte(r.FTEStep)), "")
 	}
 	if w.p.Assessment != "" || w.p.Inventory != "" {
-		w.line(rs, w.t("sum.source", quoteName(w.lang, w.p.Assessment), quoteName(w.lang, w.p.Inventory)), "note")
+		w.line(rs, w.t("sum.source", quoteName(w.lang, fileName(w.p.Assessment)), quoteName(w.lang, fileName(w.p.Inventory))), "note")
 	}
 
 	rs.gap()
@@ -245,6 +246,9 @@ func (w *planWriter) summary() {
 		rs.row(cols, staff)
 		rs.row(cols, hire)
 		w.line(rs, w.t("sum.staff.note"), "note")
+		if math.Abs(base-r.Workforce) > 1e-9 {
+			w.line(rs, w.t("sum.staff.base", w.fte(base), w.fte(r.Workforce)), "note")
+		}
 	}
 
 	rs.gap()
@@ -308,6 +312,25 @@ func (w *planWriter) reasons(sp plan.ServicePlan) string {
 	return strings.Join(out, "; ")
 }
 
+// fileName is the name of a file without its folder, as a council
+// reader knows it: the folders are those of the machine the plan was made
+// on.
+func fileName(path string) string {
+	if path == "" {
+		return ""
+	}
+	return filepath.Base(filepath.FromSlash(path))
+}
+
+// unknownWith says whether a service with providers (existing true) or
+// without (false) needs more data: then whether such services must be
+// enhanced (created) is not known, rather than not needed.
+func (w *planWriter) unknownWith(existing bool) bool {
+	return slices.ContainsFunc(w.r.Services, func(sp plan.ServicePlan) bool {
+		return sp.Action == plan.MoreData && (sp.Providers > 0) == existing
+	})
+}
+
 // sentences are what a planner can paste into a report: how many services
 // are created and enhanced, how many are sufficient or unknown, the new
 // posts, and the first priorities.
@@ -318,8 +341,12 @@ func (w *planWriter) sentences() string {
 	switch {
 	case s.Create > 0 && s.Enhance > 0:
 		out = append(out, w.t("say.both", s.Create, w.t("say.create."+form(s.Create)), s.Enhance, w.t("say.service."+form(s.Enhance))))
+	case s.Create > 0 && w.unknownWith(true):
+		out = append(out, w.t("say.create.unknown", s.Create, w.t("say.create."+form(s.Create))))
 	case s.Create > 0:
 		out = append(out, w.t("say.create", s.Create, w.t("say.create."+form(s.Create))))
+	case s.Enhance > 0 && w.unknownWith(false):
+		out = append(out, w.t("say.enhance.unknown", s.Enhance, w.t("say.service."+form(s.Enhance))))
 	case s.Enhance > 0:
 		out = append(out, w.t("say.enhance", s.Enhance, w.t("say.service."+form(s.Enhance))))
 	default:
@@ -461,6 +488,10 @@ func (w *planWriter) flags(rs *reportSheet) {
 	per := w.r.PostsPer1000
 	if !math.IsNaN(per) {
 		w.line(rs, w.t("sum.flags.per1000", w.fte(w.r.Summary.HireFTE), formatCount(w.lang, float64(w.r.Community.Population)), formatDecimal(w.lang, per, 2)), "")
+	}
+	if hires := w.r.Summary.HireFTE; w.r.Workforce > 0 {
+		w.line(rs, w.t("sum.flags.workforce", w.fte(w.r.Workforce), w.fte(w.r.Workforce+hires),
+			formatDecimal(w.lang, (w.r.Workforce+hires)/w.r.Workforce, 2)), "")
 	}
 	if len(w.r.Flags) == 0 {
 		w.line(rs, w.t("sum.flags.none"), "")
