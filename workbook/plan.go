@@ -511,6 +511,14 @@ func (w *planWriter) flags(rs *reportSheet) {
 			} else {
 				w.line(rs, w.t("flag.growth", w.fte(f.Hires), w.fte(f.Base), formatDecimal(w.lang, f.Value, 2), formatDecimal(w.lang, f.Limit, 2), w.t("sheet.inventory"), w.t("sheet.actions")), "warn")
 			}
+		case plan.FlagMinStaffSmall:
+			i := slices.IndexFunc(w.r.Services, func(sp plan.ServicePlan) bool { return sp.Service.Code == f.Service })
+			if i < 0 {
+				continue
+			}
+			s := w.r.Services[i].Service
+			w.line(rs, w.t("flag.minstaff", s.Name.In(w.lang), w.fte(f.Hires), formatDecimal(w.lang, f.Base, 1), unitWord(w.lang, s.Unit, f.Base),
+				formatDecimal(w.lang, f.Value, 1), formatDecimal(w.lang, f.Limit, 1), w.t("sheet.staffing")), "warn")
 		}
 	}
 }
