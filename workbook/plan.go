@@ -517,8 +517,8 @@ func (w *planWriter) flags(rs *reportSheet) {
 				continue
 			}
 			s := w.r.Services[i].Service
-			w.line(rs, w.t("flag.minstaff", s.Name.In(w.lang), w.fte(f.Hires), formatDecimal(w.lang, f.Base, 1), unitWord(w.lang, s.Unit, f.Base),
-				formatDecimal(w.lang, f.Value, 1), formatDecimal(w.lang, f.Limit, 1), w.t("sheet.staffing")), "warn")
+			w.line(rs, w.t("flag.minstaff", s.Name.In(w.lang), w.fte(f.Hires), w.fte(f.Base), unitWord(w.lang, s.Unit, f.Base),
+				w.fte(f.Value), w.fte(f.Limit), w.t("sheet.staffing")), "warn")
 		}
 	}
 }
