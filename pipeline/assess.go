@@ -12,8 +12,12 @@ import (
 	"github.com/hromada-tool/hromada/workbook"
 )
 
-// CatalogueSource names the service catalogue in the workbooks' methods.
-const CatalogueSource = "hromada built-in catalogue (catalogue/services.csv; sources in catalogue/SOURCES.md), as of 2026-11-22"
+// CatalogueSource names the service catalogue in the workbooks' methods,
+// in Ukrainian and English.
+var CatalogueSource = hromada.Text{
+	UK: "вбудований каталог hromada (catalogue/services.csv; джерела — catalogue/SOURCES.md), станом на 2026-11-22",
+	EN: "hromada built-in catalogue (catalogue/services.csv; sources in catalogue/SOURCES.md), as of 2026-11-22",
+}
 
 // EstimateOptions are the estimation settings, from the project or flags.
 type EstimateOptions struct {
@@ -149,7 +153,7 @@ func AssessCommunity(p *project.Project, c project.Community, s *project.Survey,
 		Result:    res,
 		Quality:   s.Quality,
 		Warnings:  res.Warnings,
-		Catalogue: CatalogueSource,
+		Catalogue: CatalogueSource.In(lang),
 	}, nil
 }
 

@@ -46,7 +46,7 @@ type CommunityPlan struct {
 func (cp CommunityPlan) Workbook(projectName string, lang hromada.Lang) *workbook.Plan {
 	return &workbook.Plan{
 		Lang: lang, Project: projectName, Input: cp.Input, Result: cp.Result,
-		Assessment: cp.Assessment, Inventory: cp.Inventory, Catalogue: CatalogueSource, Warnings: cp.Warnings,
+		Assessment: cp.Assessment, Inventory: cp.Inventory, Catalogue: CatalogueSource.In(lang), Warnings: cp.Warnings,
 	}
 }
 

@@ -529,7 +529,10 @@ func (w *planWriter) methodsSheet() {
 	p = append(p, Para{Heading: w.t("m.norms")})
 	for _, sp := range w.r.Services {
 		s := sp.Service
-		src := s.Source
+		src := s.Plain.In(w.lang)
+		if src == "" {
+			src = s.Source
+		}
 		if src == "" {
 			src = w.t("m.norm.nosource")
 		}
