@@ -497,6 +497,12 @@ func (w *planWriter) flags(rs *reportSheet) {
 		w.line(rs, w.t("sum.flags.none"), "")
 		return
 	}
+	advice := false // a new service too small to run alone: said once, after the flags
+	defer func() {
+		if advice {
+			w.line(rs, w.t("flag.minstaff.advice"), "warn")
+		}
+	}()
 	for _, f := range w.r.Flags {
 		switch f.Code {
 		case plan.FlagPostsPer1000:
@@ -519,6 +525,7 @@ func (w *planWriter) flags(rs *reportSheet) {
 			s := w.r.Services[i].Service
 			w.line(rs, w.t("flag.minstaff", s.Name.In(w.lang), w.fte(f.Hires), w.fte(f.Base), unitWord(w.lang, s.Unit, f.Base),
 				w.fte(f.Value), w.fte(f.Limit), w.t("sheet.staffing")), "warn")
+			advice = true
 		}
 	}
 }
