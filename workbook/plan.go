@@ -559,7 +559,11 @@ func (w *planWriter) tall(rs *reportSheet, row int, text string, from, to int, p
 // line writes a paragraph across the report's grid, as high as it needs.
 func (w *planWriter) line(rs *reportSheet, s, kind string) {
 	rs.line(s, kind)
-	w.tall(rs, rs.next-1, s, 0, len(rs.widths)-1, 1.2)
+	per := 1.2
+	if kind == "warn" { // bold: fewer letters to a line
+		per = 0.95
+	}
+	w.tall(rs, rs.next-1, s, 0, len(rs.widths)-1, per)
 }
 
 // header writes the header row of a report's table, the headers of
