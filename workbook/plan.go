@@ -404,6 +404,14 @@ func (w *planWriter) rationale(sp plan.ServicePlan) string {
 	n := func(v float64) string { return formatCount(w.lang, v) }
 	word := func(v float64) string { return unitWord(w.lang, u, v) }
 	var out []string
+	// served: the demand is not known, but the service runs; said right
+	// after why, so that "more data needed" is not read as "no one is
+	// served".
+	served := func() {
+		if sp.Action == plan.MoreData && sp.Providers > 0 && sp.Clients > 0 {
+			out = append(out, w.t("why.served", n(sp.Clients), word(sp.Clients)))
+		}
+	}
 	for _, r := range sp.Reasons {
 		switch r {
 		case plan.ReasonNoProvider:
@@ -417,10 +425,13 @@ func (w *planWriter) rationale(sp plan.ServicePlan) string {
 			out = append(out, w.t("why.nodemand"))
 		case plan.ReasonSuppressed:
 			out = append(out, w.t("why.suppressed"))
+			served()
 		case plan.ReasonIntervalZero:
 			out = append(out, w.t("why.interval_zero", n(sp.Survey), n(sp.SurveyLow), n(sp.SurveyHigh)))
+			served()
 		case plan.ReasonNotObserved:
 			out = append(out, w.t("why.not_observed"))
+			served()
 		case plan.ReasonNeedKnown:
 			out = append(out, w.t("why.need_known"))
 		case plan.ReasonNeedSample:
