@@ -381,14 +381,14 @@ func (w *assessWriter) knownBlock(r *reportSheet) {
 		{Header: w.t("sum.col.service"), Wrap: true},
 		{Header: w.t("sum.col.unit")},
 		{Header: w.t("sum.known.count"), Format: Integer},
-		{Header: w.t("demand.as_of")},
-		{Header: w.t("sum.known.use")}, {},
+		{Header: w.t("demand.as_of")}, {},
+		{Header: w.t("sum.known.use"), Wrap: true},
 		{Header: w.t("sum.known.source")}, {}, {},
 	}
 	r.header(cols)
 	for _, k := range w.a.Known {
-		r.row(cols, []any{w.serviceName(k.Service), unitPlural(w.lang, k.Unit), k.Count, cmp.Or(k.AsOf, "—"),
-			noteSpan{text: w.knownUse(k), n: 2}, nil, noteSpan{text: cmp.Or(k.Source, "—"), n: 3}})
+		r.row(cols, []any{w.serviceName(k.Service), unitPlural(w.lang, k.Unit), k.Count,
+			noteSpan{text: cmp.Or(k.AsOf, "—"), n: 2}, nil, w.knownUse(k), noteSpan{text: cmp.Or(k.Source, "—"), n: 3}})
 	}
 	r.line(w.t("sum.known.note"), "note")
 }
