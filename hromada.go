@@ -101,6 +101,10 @@ type Service struct {
 	Coverage       float64 // target share of expected users to cover, 0..1
 	Uptake         float64 // share of demand expected to use the service, (0,1]; 0 reads as 1
 	Source         string  // where the code, name and norms come from, with date
+	// Plain says where the code and norms come from in plain words, for
+	// the sheets a council reads (the research trail stays in Source);
+	// empty: Source is shown.
+	Plain Text
 }
 
 // Group is a population group whose needs are estimated: IDP families,

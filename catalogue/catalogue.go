@@ -793,7 +793,7 @@ func day(t time.Time) time.Time {
 // ---- the four tables ----
 
 func parseServices(t *table, builtIn bool) ([]Row, hromada.Problems) {
-	known := append(append([]string{}, ServiceColumns...), "replaces")
+	known := append(append([]string{}, ServiceColumns...), "replaces", "source_uk", "source_en")
 	required := requiredOverride
 	if builtIn {
 		required = ServiceColumns
@@ -850,6 +850,7 @@ func parseServices(t *table, builtIn bool) ([]Row, hromada.Problems) {
 			s.failAt(i, "budget_programme", fmt.Sprintf("budget programme %q is not a four-digit КПКВК МБ code", r.BudgetProgramme), "e.g. 3121; leave empty if unknown")
 		}
 		r.Source = s.str(i, "source", true)
+		r.Plain = hromada.Text{UK: s.str(i, "source_uk", false), EN: s.str(i, "source_en", false)}
 		r.AsOf = s.date(i, "as_of", builtIn)
 		r.Replaces = s.str(i, "replaces", false)
 		if r.Replaces != "" {

@@ -488,3 +488,27 @@ func TestPlanLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainSources checks the council-facing sources of the built-in
+// services: both languages given, no research marker in them, and a row
+// whose code is a placeholder or inferred says plainly that it is
+// provisional.
+func TestPlainSources(t *testing.T) {
+	c := mustDefault(t)
+	markers := []string{"PLACEHOLDER", "ASSUMPTION", "INFERRED", "as recalled", "planner to override", "NOT verified"}
+	for _, r := range c.Rows() {
+		if r.Plain.UK == "" || r.Plain.EN == "" {
+			t.Errorf("service %s lacks source_uk or source_en", r.Code)
+		}
+		for _, m := range markers {
+			if strings.Contains(r.Plain.UK, m) || strings.Contains(r.Plain.EN, m) {
+				t.Errorf("service %s: plain source carries the research marker %q", r.Code, m)
+			}
+		}
+		provisional := strings.HasPrefix(r.Source, "PLACEHOLDER CODE") || strings.Contains(r.Source, "code INFERRED")
+		says := strings.HasPrefix(r.Plain.UK, "Умовний код") && strings.HasPrefix(r.Plain.EN, "Provisional code")
+		if provisional != says {
+			t.Errorf("service %s: provisional code %v, but the plain source says %v: %q", r.Code, provisional, says, r.Plain.EN)
+		}
+	}
+}

@@ -59,9 +59,12 @@ type Service struct {
 	// NaN when unknown.
 	Demand, Low, Upp float64
 	SE               float64 // standard error of Demand: N_g · SE(R)
-	Action           string  // plan action: create, enhance, sufficient, unknown
-	Hires            float64 // new posts (FTE) over the horizon
-	Included         bool    // the planner kept the service in the plan
+	// Basis is what the demand rests on, as plan.Basis: "survey",
+	// "known_clients", "known_clients_floor", "group_floor"; "" none.
+	Basis    string
+	Action   string  // plan action: create, enhance, sufficient, unknown
+	Hires    float64 // new posts (FTE) over the horizon
+	Included bool    // the planner kept the service in the plan
 }
 
 // Row is one community of the project.

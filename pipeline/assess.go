@@ -1,18 +1,24 @@
 package pipeline
 
 import (
+	"cmp"
 	"errors"
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/internal/xlsx"
+	"github.com/hromada-tool/hromada/plan"
 	"github.com/hromada-tool/hromada/project"
 	"github.com/hromada-tool/hromada/workbook"
 )
 
-// CatalogueSource names the service catalogue in the workbooks' methods.
-const CatalogueSource = "hromada built-in catalogue (catalogue/services.csv; sources in catalogue/SOURCES.md), as of 2026-11-22"
+// CatalogueSource names the service catalogue in the workbooks' methods,
+// in Ukrainian and English.
+var CatalogueSource = hromada.Text{
+	UK: "вбудований каталог hromada (catalogue/services.csv; джерела — catalogue/SOURCES.md), станом на 2026-11-22",
+	EN: "hromada built-in catalogue (catalogue/services.csv; sources in catalogue/SOURCES.md), as of 2026-11-22",
+}
 
 // EstimateOptions are the estimation settings, from the project or flags.
 type EstimateOptions struct {
@@ -128,6 +134,15 @@ func AssessCommunity(p *project.Project, c project.Community, s *project.Survey,
 	}
 	info := SurveyInfo(s, m)
 	info.File = safefile.Rel(p.Dir, m.File) // as the Communities sheet names it
+	var known []workbook.KnownClientRow
+	for _, k := range p.Known {
+		if k.Community != c.Code || services[k.Service].Code == "" {
+			continue
+		}
+		kc := KnownClientsOf(c.Code, []project.KnownClient{k})[k.Service]
+		known = append(known, workbook.KnownClientRow{Service: k.Service, Unit: cmp.Or(k.Unit, services[k.Service].Unit),
+			Count: kc.Count, AsOf: kc.AsOf, Source: kc.Source, Floor: kc.Use != plan.UseDemand})
+	}
 	return &workbook.Assessment{
 		Lang:      lang,
 		Project:   p.Name,
@@ -137,10 +152,11 @@ func AssessCommunity(p *project.Project, c project.Community, s *project.Survey,
 		Services:  services,
 		Groups:    Groups(p),
 		Registry:  registry,
+		Known:     known,
 		Result:    res,
 		Quality:   s.Quality,
 		Warnings:  res.Warnings,
-		Catalogue: CatalogueSource,
+		Catalogue: CatalogueSource.In(lang),
 	}, nil
 }
 

@@ -232,50 +232,60 @@ func BudgetWorkbook(cb CommunityBudget, p *project.Project, lang hromada.Lang) (
 		Lang: lang, Project: p.Name, Community: cb.Community, Input: cb.Input, Result: *cb.Result,
 		Scenarios: scen, Tornado: bars, TornadoStep: 0.2,
 		Services: services, Codes: codes,
-		Sources:  budgetSources(cb, p),
+		Sources:  budgetSources(cb, p, lang),
 		Warnings: cb.Warnings,
 	}, nil
 }
 
-// budgetSources are the sources of a budget's assumptions.
-func budgetSources(cb CommunityBudget, p *project.Project) workbook.BudgetSources {
-	pars := p.Catalogue.Parameters()
-	// src is the source of the parameter in force in the first year.
-	first := time.Date(cb.Input.FirstYear, 7, 1, 0, 0, 0, 0, time.UTC)
-	src := func(name string) string {
-		for _, x := range pars.All() {
-			if x.Name == name && x.In(first) {
-				return x.Source
+// budgetSources are the sources of a budget's assumptions, in plain words
+// of the workbook's language: the file and sheet a figure is read from, or
+// the law behind a catalogue value; the research trail of each catalogue
+// value stays in catalogue/SOURCES.md.
+func budgetSources(cb CommunityBudget, p *project.Project, lang hromada.Lang) workbook.BudgetSources {
+	tx := func(uk, en string) string { return hromada.Text{UK: uk, EN: en}.In(lang) }
+	sheet := func(s project.Sheet) string {
+		if n := p.SheetNames[s.Key]; n != "" {
+			return n
+		}
+		return s.Name.In(lang)
+	}
+	setting := func(key string) string {
+		for _, f := range project.Settings.Fields {
+			if f.Key == key {
+				return project.ProjectFile + ", " + sheet(project.Settings) + ": " + f.Label.In(lang)
 			}
 		}
-		return "not found in the catalogue"
+		return project.ProjectFile + ", " + sheet(project.Settings) + ": " + key
 	}
-	cpi := "the State Budget's CPI forecast (catalogue/parameters.csv: " + src(catalogue.ParamCPIForecast) + "); later years: the last forecast"
+	cat := tx("каталог hromada, джерела — catalogue/SOURCES.md", "hromada's catalogue, sources in catalogue/SOURCES.md")
+	cpi := tx("прогноз зростання споживчих цін з проєкту Державного бюджету та прогнозу Мінекономіки; далі — останній прогноз (", "the consumer price forecast of the draft State Budget and the Ministry of Economy; later years: the last forecast (") + cat + ")"
 	if !math.IsNaN(p.Budget.CPI) {
-		cpi = "project setting (project.xlsx, Settings: cpi)"
+		cpi = setting("cpi")
 	}
-	wage := "the catalogue's pay-growth forecast (catalogue/parameters.csv: " + src(catalogue.ParamWageGrowthForecast) + "); later years: the last forecast"
-	if _, ok := pars.WageGrowthForecast(first.Year()); !ok {
-		wage = "as the CPI (hromada's assumption)"
+	wage := tx("прогноз зростання мінімальної зарплати (закон про Державний бюджет, лист Мінфіну); далі — останній прогноз (", "the minimum wage growth forecast (State Budget law, Ministry of Finance letter); later years: the last forecast (") + cat + ")"
+	first := cb.Input.FirstYear
+	if _, ok := p.Catalogue.Parameters().WageGrowthForecast(first); !ok {
+		wage = tx("як індекс споживчих цін (припущення hromada)", "as the CPI (hromada's assumption)")
 	}
 	if !math.IsNaN(p.Budget.WageGrowth) {
-		wage = "project setting (project.xlsx, Settings: wage_growth)"
+		wage = setting("wage_growth")
 	}
-	costs := safefile.Rel(p.Dir, filepath.Join(p.Dir, project.CostsFile))
+	costs := func(s project.Sheet) string { return project.CostsFile + ", " + sheet(s) }
 	return workbook.BudgetSources{
-		Plan:        safefile.Rel(filepath.Dir(cb.Path), cb.Plan) + ": the posts the plan adds (establishment less the staff providers have now) and the clients it adds",
-		Posts:       costs + ", Posts",
-		MinimumWage: "catalogue/parameters.csv: " + src(catalogue.ParamMinimumWage),
-		ESV:         "catalogue/parameters.csv: " + src(catalogue.ParamESV),
+		Plan: safefile.Rel(filepath.Dir(cb.Path), cb.Plan) + tx(": ставки, які додає план (штат мінус наявні ставки надавачів), і клієнти, яких він додає",
+			": the posts the plan adds (establishment less the staff providers have now) and the clients it adds"),
+		Posts:       costs(project.Posts),
+		MinimumWage: tx("закон про Державний бюджет на відповідний рік (", "the State Budget law of the year (") + cat + ")",
+		ESV:         tx("закон про єдиний соціальний внесок (", "the law on the single social contribution (") + cat + ")",
 		WageGrowth:  wage, CPI: cpi,
-		Other:       costs + ", Other costs",
-		Admin:       "project.xlsx, Settings: admin_share (default 10 %: hromada's assumption)",
-		Startup:     costs + ", Start-up",
-		CapitalRate: "project.xlsx, Settings: capital_rate",
-		Funding:     costs + ", Funding",
-		Revenue:     costs + ", Budget revenue",
-		Population:  "project.xlsx, Communities (Ukrstat 2022 in the example)",
-		Threshold:   "project.xlsx, Settings: threshold (default 3 %: hromada's assumption)",
-		Discount:    "project.xlsx, Settings: discount_rate",
+		Other:       costs(project.OtherCosts),
+		Admin:       setting("admin_share") + tx(" (типово 10 %: припущення hromada)", " (default 10 %: hromada's assumption)"),
+		Startup:     costs(project.Startup),
+		CapitalRate: setting("capital_rate"),
+		Funding:     costs(project.Funding),
+		Revenue:     costs(project.Revenue),
+		Population:  project.ProjectFile + ", " + sheet(project.Communities) + tx(" (у прикладі — Держстат, 2022)", " (Ukrstat 2022 in the example)"),
+		Threshold:   setting("threshold") + tx(" (типово 3 %: припущення hromada)", " (default 3 %: hromada's assumption)"),
+		Discount:    setting("discount_rate"),
 	}
 }

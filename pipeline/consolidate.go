@@ -90,7 +90,7 @@ func AddPlan(row *consolidate.Row, a *workbook.Assessment, pl plan.Result, in bu
 			sd = math.NaN()
 		}
 		row.Services = append(row.Services, consolidate.Service{Code: sp.Service.Code, Demand: sp.Demand, Low: sp.DemandLow, Upp: sp.DemandHigh,
-			SE: sd, Action: string(sp.Action), Hires: hires, Included: included[sp.Service.Code]})
+			SE: sd, Basis: string(sp.Basis), Action: string(sp.Action), Hires: hires, Included: included[sp.Service.Code]})
 	}
 	s := pl.Summary
 	row.Create, row.Enhance, row.Sufficient, row.Unk, row.Hires = s.Create, s.Enhance, s.Sufficient, s.MoreData, s.HireFTE

@@ -49,7 +49,7 @@ func (cp CommunityPlan) Workbook(projectName string, lang hromada.Lang) *workboo
 	return &workbook.Plan{
 		Lang: lang, Project: projectName, Input: cp.Input, Result: cp.Result,
 		Assessment: safefile.Rel(filepath.Dir(cp.Path), cp.Assessment), Inventory: safefile.Rel(filepath.Dir(cp.Path), cp.Inventory),
-		Catalogue: CatalogueSource, Warnings: cp.Warnings,
+		Catalogue: CatalogueSource.In(lang), Warnings: cp.Warnings,
 	}
 }
 

@@ -69,7 +69,13 @@
 //     (catalogue parameter workforce_growth_high, else 2: the plan more
 //     than doubles the staff), workforce being the inventory's staff in
 //     post and vacant over all the community's providers, planned services
-//     or not; +Inf when the inventory has no staff and the plan hires.
+//     or not; +Inf when the inventory has no staff and the plan hires;
+//   - for each service to create whose staff is set by its minimum
+//     ([ReasonMinStaff]): clients / FTE in the plan's last year below
+//     [MinStaffShare] (½) of the caseload — a community with too few
+//     clients to run the service alone, which might share it with a
+//     neighbouring community (inter-municipal cooperation) or buy it
+//     (social commissioning) ([FlagMinStaffSmall], one per service).
 //
 // A figure equal to its limit is not flagged; without the community's
 // population there is no per-resident figure.

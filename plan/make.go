@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/hromada-tool/hromada"
@@ -83,7 +84,11 @@ func Make(in Input) (Result, error) {
 //
 // workforce is the inventory's staff in post and vacant over all the
 // community's providers; with none and hires above 0, growth is +Inf.
+// And for each service to create whose staff is set by its minimum:
+//
+//	clients per post = clients / FTE in the last year  < MinStaffShare × caseload
 func flag(res *Result, in Input) {
+	defer minStaffFlags(res)
 	hires := res.Summary.HireFTE
 	res.PostsPer1000 = math.NaN()
 	if in.Community.Population > 0 {
@@ -115,6 +120,27 @@ func flag(res *Result, in Input) {
 		if g > lim*(1+eps) {
 			res.Flags = append(res.Flags, Flag{Code: FlagWorkforceGrowth, Value: g, Limit: lim,
 				Source: "hromada default: a plan that more than doubles the community's social workforce (METHODS.md §2)", Hires: hires, Base: res.Workforce})
+		}
+	}
+}
+
+// minStaffFlags raises FlagMinStaffSmall for each new service whose
+// minimum staff, in the plan's last year, serves fewer clients per post
+// than MinStaffShare of its caseload.
+func minStaffFlags(res *Result) {
+	for _, sp := range res.Services {
+		if sp.Action != Create || len(sp.Years) == 0 || !slices.Contains(sp.Reasons, ReasonMinStaff) {
+			continue
+		}
+		last := sp.Years[len(sp.Years)-1]
+		caseload := sp.Service.Caseload
+		if last.FTE <= 0 || !(caseload > 0) {
+			continue
+		}
+		perPost := last.Clients / last.FTE
+		if lim := MinStaffShare * caseload; perPost < lim*(1-eps) {
+			res.Flags = append(res.Flags, Flag{Code: FlagMinStaffSmall, Value: perPost, Limit: lim,
+				Source: "hromada default: half the caseload (METHODS.md §2)", Hires: last.FTE, Base: last.Clients, Service: sp.Service.Code})
 		}
 	}
 }

@@ -266,7 +266,15 @@ const (
 	// FlagWorkforceGrowth: the plan multiplies the inventory's staff by
 	// more than the limit.
 	FlagWorkforceGrowth FlagCode = "workforce_growth_high"
+	// FlagMinStaffSmall: a new service's minimum staff serves fewer
+	// clients per post than the share MinStaffShare of its caseload (a
+	// community too small to run the service alone).
+	FlagMinStaffSmall FlagCode = "min_staff_few_clients"
 )
+
+// MinStaffShare is the share of the caseload below which the clients per
+// post of a new service staffed at its minimum are flagged: half.
+const MinStaffShare = 0.5
 
 // Defaults of the plausibility limits, used when the catalogue and the
 // project give none.
@@ -289,8 +297,12 @@ type Flag struct {
 	Limit  float64 // the top of the band
 	Source string  // where the limit comes from
 	// Hires, Base are the figures Value is made of: new posts, and the
-	// residents (thousands) or the inventory's staff.
+	// residents (thousands) or the inventory's staff; for
+	// FlagMinStaffSmall the service's posts and its clients.
 	Hires, Base float64
+	// Service is the classifier code of the service flagged
+	// (FlagMinStaffSmall); "" for the plan as a whole.
+	Service string
 }
 
 // Message says the flag in plain English with the figures compared, for
@@ -307,6 +319,9 @@ func (f Flag) Message() string {
 		}
 		return fmt.Sprintf("%.2f new posts on top of %.2f existing (filled and vacant) multiply the staff by %.2f, above the limit of %g",
 			f.Hires, f.Base, f.Value, f.Limit)
+	case FlagMinStaffSmall:
+		return fmt.Sprintf("service %s: its minimum staff of %.2f posts serves %.2f clients, %.2f per post, below %g, half its caseload; share the service with a neighbouring community or buy it (social commissioning)",
+			f.Service, f.Hires, f.Base, f.Value, f.Limit)
 	}
 	return string(f.Code)
 }

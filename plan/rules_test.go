@@ -1,8 +1,10 @@
 package plan
 
 import (
+	"fmt"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/hromada-tool/hromada"
@@ -293,5 +295,67 @@ func TestStaffReasons(t *testing.T) {
 	}
 	if has(resp, ReasonStaffCovers) || has(day, ReasonStaffBelowNorm) {
 		t.Errorf("reasons mixed: respite %v, day care %v", resp.Reasons, day.Reasons)
+	}
+}
+
+// TestMinStaffFlag checks the flag on a new service whose minimum staff
+// serves fewer clients per post than half its caseload. One-year plans,
+// coverage 1, no interval: clients = demand; FTE = max(min_staff,
+// ceil_0.25(clients / caseload)); clients per post = clients / FTE.
+func TestMinStaffFlag(t *testing.T) {
+	tests := []struct {
+		name                         string
+		caseload, minStaff, demand   float64
+		provider                     bool
+		flag                         bool
+		perPost, limit, posts, count float64
+	}{
+		// Day care, 6 children: max(5, ceil(6/4 = 1.5)) = 5 posts; 6/5 =
+		// 1.2 per post < 4/2 = 2.
+		{"day care, 6 children", 4, 5, 6, false, true, 1.2, 2, 5, 6},
+		// Early intervention, 7 families: max(3, ceil_0.25(7/13 = 0.538) =
+		// 0.75) = 3 posts; 7/3 = 2.333 per post < 13/2 = 6.5.
+		{"early intervention, 7 families", 13, 3, 7, false, true, 7.0 / 3, 6.5, 3, 7},
+		// 10 children: max(5, 2.5) = 5 posts; 10/5 = 2 per post, not below 2.
+		{"at half the caseload", 4, 5, 10, false, false, 0, 0, 0, 0},
+		// 16 children: 16/4 = 4 posts ≥ min 3: the caseload sets the staff.
+		{"minimum does not bind", 4, 3, 16, false, false, 0, 0, 0, 0},
+		// A provider exists (enhance, not create): no flag.
+		{"existing service", 4, 5, 6, true, false, 0, 0, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := input(known(svc("s", tt.caseload, tt.minStaff, 1), tt.demand))
+			if tt.provider {
+				in.Providers = []Provider{{Service: "s", Capacity: 1, Clients: 1}}
+			}
+			r, err := Make(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []Flag
+			for _, f := range r.Flags {
+				if f.Code == FlagMinStaffSmall {
+					got = append(got, f)
+				}
+			}
+			if !tt.flag {
+				if len(got) > 0 {
+					t.Fatalf("flags %+v, want none", got)
+				}
+				return
+			}
+			if len(got) != 1 {
+				t.Fatalf("flags %+v, want one", got)
+			}
+			f := got[0]
+			if !same(f.Value, tt.perPost) || f.Limit != tt.limit || f.Hires != tt.posts || f.Base != tt.count || f.Service != "s" {
+				t.Errorf("flag %+v, want %.4f per post, limit %v, %v posts, %v clients", f, tt.perPost, tt.limit, tt.posts, tt.count)
+			}
+			want := "service s: its minimum staff of " + fmt.Sprintf("%.2f posts serves %.2f clients, %.2f per post, below %g, half its caseload", tt.posts, tt.count, tt.perPost, tt.limit)
+			if !strings.HasPrefix(f.Message(), want) {
+				t.Errorf("message %q, want it to start %q", f.Message(), want)
+			}
+		})
 	}
 }

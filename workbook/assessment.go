@@ -20,6 +20,10 @@ type Assessment struct {
 	// Groups names the groups by the ids assess.Result uses.
 	Groups   map[string]hromada.Group
 	Registry []RegistryRow
+	// Known are the community's known clients of services (administrative
+	// counts from case records or registers) that the plan uses as demand
+	// or as a floor under the survey's estimate.
+	Known    []KnownClientRow
 	Result   assess.Result
 	Quality  []AnswerCount
 	Warnings []string
@@ -62,6 +66,19 @@ type RegistryRow struct {
 	Count  float64
 	AsOf   string
 	Source string
+}
+
+// KnownClientRow is a count of a service's known clients in the
+// community, from case records or registers rather than the survey.
+type KnownClientRow struct {
+	Service string // key of the service, as in Assessment.Services
+	Unit    hromada.Unit
+	Count   float64
+	AsOf    string // date of the count, as written; "" when not given
+	Source  string
+	// Floor: the plan takes the count as a floor under the survey's
+	// estimate; otherwise as the service's demand.
+	Floor bool
 }
 
 // AnswerCount counts the answers to one survey column.

@@ -138,6 +138,10 @@ func testAssessment(t testing.TB, lang hromada.Lang, suppress bool) *Assessment 
 		Registry: []RegistryRow{
 			{Group: "idp", Unit: hromada.Family, Count: 640, AsOf: "2026-01-01", Source: "Register of IDPs (ЄІБД ВПО), community extract"},
 		},
+		Known: []KnownClientRow{
+			{Service: tDayCare, Unit: hromada.Child, Count: 23, AsOf: "2026-01-01", Source: "Children with disabilities registered with the community's day-care centre (case records)"},
+			{Service: tSupport, Unit: hromada.Family, Count: 41, AsOf: "2025-12-31", Source: "Families in difficult life circumstances under social support (case records)", Floor: true},
+		},
 		Result: res,
 		Quality: []AnswerCount{
 			{Column: "need_counselling", What: tCounselling, Answered: ca, Missing: missing},

@@ -331,7 +331,9 @@ func (w *assessWriter) summary() {
 			r.row(cols, w.summaryRow(w.serviceName(d.Service), d, d.Rate))
 		}
 		r.line(w.t("sum.union.note"), "note")
+		r.line(w.t("sum.union.plan", w.groupName(assess.AllGroup)), "note")
 	}
+	w.knownBlock(r)
 
 	r.gap()
 	r.heading(w.t("sum.top", TopNeeds))
@@ -354,6 +356,9 @@ func (w *assessWriter) summary() {
 		if len(top) == 1 {
 			r.line(w.t("sum.top.one"), "note")
 		}
+		if g == assess.AllGroup && len(a.Result.Union) > 0 {
+			r.line(w.t("sum.top.all", w.groupName(assess.AllGroup)), "note")
+		}
 	}
 	r.line(w.t("sum.top.note"), "note")
 	r.gap()
@@ -362,6 +367,50 @@ func (w *assessWriter) summary() {
 	r.line(w.t("sum.charts.note"), "note")
 	w.chartRow = r.next
 	w.pageSetup(r.sh, "")
+}
+
+// knownBlock writes the Summary's table of known clients: the
+// administrative counts the plan uses as demand or as a floor.
+func (w *assessWriter) knownBlock(r *reportSheet) {
+	if len(w.a.Known) == 0 {
+		return
+	}
+	r.gap()
+	r.heading(w.t("sum.known"))
+	cols := []Col{
+		{Header: w.t("sum.col.service"), Wrap: true},
+		{Header: w.t("sum.col.unit")},
+		{Header: w.t("sum.known.count"), Format: Integer},
+		{Header: w.t("demand.as_of")}, {},
+		{Header: w.t("sum.known.use"), Wrap: true},
+		{Header: w.t("sum.known.source")}, {}, {},
+	}
+	r.header(cols)
+	for _, k := range w.a.Known {
+		r.row(cols, []any{w.serviceName(k.Service), unitPlural(w.lang, k.Unit), k.Count,
+			noteSpan{text: cmp.Or(k.AsOf, "—"), n: 2}, nil, w.knownUse(k), noteSpan{text: cmp.Or(k.Source, "—"), n: 3}})
+	}
+	r.line(w.t("sum.known.note"), "note")
+}
+
+// knownUse says in words how the plan uses a count of known clients.
+func (w *assessWriter) knownUse(k KnownClientRow) string {
+	if k.Floor {
+		return w.t("known.floor")
+	}
+	return w.t("known.demand")
+}
+
+// knownCell is the Demand sheet's text for the known clients of a
+// service: count, unit, date, source and use; "" when there are none.
+func (w *assessWriter) knownCell(service string) string {
+	for _, k := range w.a.Known {
+		if k.Service == service {
+			return w.t("known.cell", formatCount(w.lang, k.Count), unitWord(w.lang, k.Unit, k.Count),
+				cmp.Or(k.AsOf, "—"), cmp.Or(k.Source, "—"), w.knownUse(k))
+		}
+	}
+	return ""
 }
 
 // summaryRow is a row of a Summary table: a service, its demand and
@@ -601,6 +650,7 @@ var demandColumns = []assessCol{
 	{"reliability", General, 46, true},
 	{"source", General, 30, true},
 	{"clients", General, 30, true},
+	{"known_clients", General, 40, true},
 }
 
 // demandRows are the rows of the Demand sheet: every group's demand, then
@@ -622,6 +672,18 @@ func (w *assessWriter) demandSheet() {
 		cols[i] = Col{Header: w.t("demand." + c.key), Format: c.format, Width: c.width, Wrap: c.wrap}
 	}
 	rows := w.demandRows()
+	// Known clients stand on the rows the plan reads: the union's, or all
+	// households' when there are no target groups.
+	planGroup := assess.AllGroup
+	if len(w.a.Result.Union) > 0 {
+		planGroup = assess.AnyGroup
+	}
+	known := func(d assess.Demand) string {
+		if d.Group != planGroup {
+			return ""
+		}
+		return w.knownCell(d.Service)
+	}
 	var cells [][]any
 	for _, d := range rows {
 		r := d.Rate
@@ -637,7 +699,7 @@ func (w *assessWriter) demandSheet() {
 			w.basis(d.Basis), d.Count, unitPlural(w.lang, d.CountUnit), d.CountOf, d.AsOf,
 			num(r.Stat), num(r.StatLow), num(r.StatUpp), w.rateOf(d),
 			num(d.People), num(d.PeopleLow), num(d.PeopleUpp),
-			reliability(w.lang, r.Verdict, w.o), d.Source, w.clientsFrom(d),
+			reliability(w.lang, r.Verdict, w.o), d.Source, w.clientsFrom(d), known(d),
 		})
 	}
 	name := w.t("sheet.demand")

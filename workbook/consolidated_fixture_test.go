@@ -35,7 +35,7 @@ func testConsolidated(lang hromada.Lang) *Consolidated {
 	}
 	svc := func(code, action string, demand, se, hires float64) consolidate.Service {
 		return consolidate.Service{Code: code, Demand: demand, Low: math.Max(0, demand-1.96*se), Upp: demand + 1.96*se,
-			SE: se, Action: action, Hires: hires, Included: action == "create" || action == "enhance"}
+			SE: se, Basis: "survey", Action: action, Hires: hires, Included: action == "create" || action == "enhance"}
 	}
 	idp := need("idp", 0.61, 250, 90)
 	idp.Suppressed = true
@@ -88,7 +88,8 @@ func testConsolidated(lang hromada.Lang) *Consolidated {
 			Needs: []consolidate.Need{need("all", 0.35, 28599, 400), need("idp", 0.5, 1800, 110),
 				need("child_disability", 0.52, 310, 30), need("any", 0.44, 10400, 330)},
 			Services: []consolidate.Service{svc("002.0", "create", 2300, 150, 5), svc("015.1", "create", 410, 60, 6),
-				svc("903.0", "enhance", 150, 25, 2)},
+				// known clients used as the demand: a count, no interval
+				{Code: "903.0", Demand: 150, Low: 150, Upp: 150, SE: nan, Basis: "known_clients", Action: "enhance", Hires: 2, Included: true}},
 			Create: 2, Enhance: 1, Hires: 13,
 			Total: []float64{2500000, 2700000, 2900000}, Donor: []float64{1250000, 0, 0},
 			State: []float64{500000, 540000, 580000}, Local: []float64{750000, 2160000, 2320000},

@@ -400,6 +400,7 @@ func (w *consWriter) servicesSheet() {
 		{Header: w.t("svc.community")},
 		{Header: w.t("svc.comcode"), Format: TextFmt},
 		{Header: w.t("svc.demand"), Format: Integer},
+		{Header: w.t("svc.basis"), Wrap: true},
 		{Header: w.t("low", ci), Format: Integer},
 		{Header: w.t("upp", ci), Format: Integer},
 		{Header: w.t("svc.action")},
@@ -417,8 +418,12 @@ func (w *consWriter) servicesSheet() {
 				if s.Code != code {
 					continue
 				}
+				var low, upp any = s.Low, s.Upp
+				if s.Basis != "" && s.Basis != "survey" { // a count or a floor has no sampling interval
+					low, upp = nil, nil
+				}
 				longRows = append(longRows, []any{code, name, w.communityName(r), r.Community.Code,
-					w.known(s.Demand), s.Low, s.Upp, w.action(s.Action), s.Hires, w.yesNo(s.Included)})
+					w.known(s.Demand), w.basis(s.Basis), low, upp, w.action(s.Action), s.Hires, w.yesNo(s.Included)})
 			}
 		}
 	}
@@ -429,6 +434,15 @@ func (w *consWriter) servicesSheet() {
 	s.heading(w.t("svc.totals"))
 	s.table(totCols, totRows)
 	w.longTable(s, w.t("svc.bycom"), w.t("svc.note.long"), longCols, longRows)
+}
+
+// basis says in words what a community's demand rests on; "" when the
+// plan has no demand to act on.
+func (w *consWriter) basis(b string) string {
+	if b == "" {
+		return ""
+	}
+	return w.t("svc.basis." + b)
 }
 
 // action names a plan action as the plan workbook does.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -191,7 +192,7 @@ func (w *planWriter) summary() {
 		w.line(rs, w.t("sum.horizon", years[0], years[len(years)-1], w.fte(r.FTEStep)), "")
 	}
 	if w.p.Assessment != "" || w.p.Inventory != "" {
-		w.line(rs, w.t("sum.source", quoteName(w.lang, w.p.Assessment), quoteName(w.lang, w.p.Inventory)), "note")
+		w.line(rs, w.t("sum.source", quoteName(w.lang, fileName(w.p.Assessment)), quoteName(w.lang, fileName(w.p.Inventory))), "note")
 	}
 
 	rs.gap()
@@ -245,6 +246,9 @@ func (w *planWriter) summary() {
 		rs.row(cols, staff)
 		rs.row(cols, hire)
 		w.line(rs, w.t("sum.staff.note"), "note")
+		if math.Abs(base-r.Workforce) > 1e-9 {
+			w.line(rs, w.t("sum.staff.base", w.fte(base), w.fte(r.Workforce)), "note")
+		}
 	}
 
 	rs.gap()
@@ -308,6 +312,25 @@ func (w *planWriter) reasons(sp plan.ServicePlan) string {
 	return strings.Join(out, "; ")
 }
 
+// fileName is the name of a file without its folder, as a council
+// reader knows it: the folders are those of the machine the plan was made
+// on.
+func fileName(path string) string {
+	if path == "" {
+		return ""
+	}
+	return filepath.Base(filepath.FromSlash(path))
+}
+
+// unknownWith says whether a service with providers (existing true) or
+// without (false) needs more data: then whether such services must be
+// enhanced (created) is not known, rather than not needed.
+func (w *planWriter) unknownWith(existing bool) bool {
+	return slices.ContainsFunc(w.r.Services, func(sp plan.ServicePlan) bool {
+		return sp.Action == plan.MoreData && (sp.Providers > 0) == existing
+	})
+}
+
 // sentences are what a planner can paste into a report: how many services
 // are created and enhanced, how many are sufficient or unknown, the new
 // posts, and the first priorities.
@@ -318,8 +341,12 @@ func (w *planWriter) sentences() string {
 	switch {
 	case s.Create > 0 && s.Enhance > 0:
 		out = append(out, w.t("say.both", s.Create, w.t("say.create."+form(s.Create)), s.Enhance, w.t("say.service."+form(s.Enhance))))
+	case s.Create > 0 && w.unknownWith(true):
+		out = append(out, w.t("say.create.unknown", s.Create, w.t("say.create."+form(s.Create))))
 	case s.Create > 0:
 		out = append(out, w.t("say.create", s.Create, w.t("say.create."+form(s.Create))))
+	case s.Enhance > 0 && w.unknownWith(false):
+		out = append(out, w.t("say.enhance.unknown", s.Enhance, w.t("say.service."+form(s.Enhance))))
 	case s.Enhance > 0:
 		out = append(out, w.t("say.enhance", s.Enhance, w.t("say.service."+form(s.Enhance))))
 	default:
@@ -377,6 +404,14 @@ func (w *planWriter) rationale(sp plan.ServicePlan) string {
 	n := func(v float64) string { return formatCount(w.lang, v) }
 	word := func(v float64) string { return unitWord(w.lang, u, v) }
 	var out []string
+	// served: the demand is not known, but the service runs; said right
+	// after why, so that "more data needed" is not read as "no one is
+	// served".
+	served := func() {
+		if sp.Action == plan.MoreData && sp.Providers > 0 && sp.Clients > 0 {
+			out = append(out, w.t("why.served", n(sp.Clients), word(sp.Clients)))
+		}
+	}
 	for _, r := range sp.Reasons {
 		switch r {
 		case plan.ReasonNoProvider:
@@ -390,10 +425,13 @@ func (w *planWriter) rationale(sp plan.ServicePlan) string {
 			out = append(out, w.t("why.nodemand"))
 		case plan.ReasonSuppressed:
 			out = append(out, w.t("why.suppressed"))
+			served()
 		case plan.ReasonIntervalZero:
 			out = append(out, w.t("why.interval_zero", n(sp.Survey), n(sp.SurveyLow), n(sp.SurveyHigh)))
+			served()
 		case plan.ReasonNotObserved:
 			out = append(out, w.t("why.not_observed"))
+			served()
 		case plan.ReasonNeedKnown:
 			out = append(out, w.t("why.need_known"))
 		case plan.ReasonNeedSample:
@@ -462,10 +500,20 @@ func (w *planWriter) flags(rs *reportSheet) {
 	if !math.IsNaN(per) {
 		w.line(rs, w.t("sum.flags.per1000", w.fte(w.r.Summary.HireFTE), formatCount(w.lang, float64(w.r.Community.Population)), formatDecimal(w.lang, per, 2)), "")
 	}
+	if hires := w.r.Summary.HireFTE; w.r.Workforce > 0 {
+		w.line(rs, w.t("sum.flags.workforce", w.fte(w.r.Workforce), w.fte(w.r.Workforce+hires),
+			formatDecimal(w.lang, (w.r.Workforce+hires)/w.r.Workforce, 2)), "")
+	}
 	if len(w.r.Flags) == 0 {
 		w.line(rs, w.t("sum.flags.none"), "")
 		return
 	}
+	advice := false // a new service too small to run alone: said once, after the flags
+	defer func() {
+		if advice {
+			w.line(rs, w.t("flag.minstaff.advice"), "warn")
+		}
+	}()
 	for _, f := range w.r.Flags {
 		switch f.Code {
 		case plan.FlagPostsPer1000:
@@ -480,6 +528,15 @@ func (w *planWriter) flags(rs *reportSheet) {
 			} else {
 				w.line(rs, w.t("flag.growth", w.fte(f.Hires), w.fte(f.Base), formatDecimal(w.lang, f.Value, 2), formatDecimal(w.lang, f.Limit, 2), w.t("sheet.inventory"), w.t("sheet.actions")), "warn")
 			}
+		case plan.FlagMinStaffSmall:
+			i := slices.IndexFunc(w.r.Services, func(sp plan.ServicePlan) bool { return sp.Service.Code == f.Service })
+			if i < 0 {
+				continue
+			}
+			s := w.r.Services[i].Service
+			w.line(rs, w.t("flag.minstaff", s.Name.In(w.lang), w.fte(f.Hires), w.fte(f.Base), unitWord(w.lang, s.Unit, f.Base),
+				w.fte(f.Value), w.fte(f.Limit), w.t("sheet.staffing")), "warn")
+			advice = true
 		}
 	}
 }
@@ -513,7 +570,11 @@ func (w *planWriter) tall(rs *reportSheet, row int, text string, from, to int, p
 // line writes a paragraph across the report's grid, as high as it needs.
 func (w *planWriter) line(rs *reportSheet, s, kind string) {
 	rs.line(s, kind)
-	w.tall(rs, rs.next-1, s, 0, len(rs.widths)-1, 1.2)
+	per := 1.2
+	if kind == "warn" { // bold: fewer letters to a line
+		per = 0.95
+	}
+	w.tall(rs, rs.next-1, s, 0, len(rs.widths)-1, per)
 }
 
 // header writes the header row of a report's table, the headers of

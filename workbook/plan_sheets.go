@@ -529,7 +529,10 @@ func (w *planWriter) methodsSheet() {
 	p = append(p, Para{Heading: w.t("m.norms")})
 	for _, sp := range w.r.Services {
 		s := sp.Service
-		src := s.Source
+		src := s.Plain.In(w.lang)
+		if src == "" {
+			src = s.Source
+		}
 		if src == "" {
 			src = w.t("m.norm.nosource")
 		}
@@ -555,10 +558,10 @@ func (w *planWriter) methodsSheet() {
 
 	p = append(p, Para{Heading: w.t("m.sources")})
 	if w.p.Assessment != "" {
-		key(w.t("m.assessment"), w.p.Assessment)
+		key(w.t("m.assessment"), fileName(w.p.Assessment))
 	}
 	if w.p.Inventory != "" {
-		key(w.t("m.inventory"), w.p.Inventory)
+		key(w.t("m.inventory"), fileName(w.p.Inventory))
 	}
 	if w.p.Catalogue != "" {
 		key(w.t("m.catalogue"), w.p.Catalogue)
