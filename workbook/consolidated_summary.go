@@ -59,7 +59,11 @@ func (w *consWriter) keyFigure(label string, indent bool, v any, f Format, bound
 	for i, b := range bounds {
 		r.set(2+i, b, styleKey{format: f})
 	}
-	if h := textHeight(label, int(r.widths[0]*1.25)); h > 15 {
+	level := 0
+	if indent {
+		level = 1
+	}
+	if h := textRowHeight(label, kind, level, r.widths[0]); h > 15 {
 		w.b.rowHeight(r.sh, r.next, h)
 	}
 	r.next++

@@ -332,7 +332,7 @@ func (b *Book) AddSheet(t Sheet) {
 			name, _ := excelize.ColumnNumberToName(c + 1)
 			b.setCell(sh, fmt.Sprintf("%s%d", name, top+1+r), v)
 			if s, ok := v.(string); ok && c < ncol && t.Columns[c].Wrap {
-				height = max(height, textHeight(s, int(widths[c]*1.2))) // proportional text: ~1.2 characters a unit
+				height = max(height, textRowHeight(s, "", 0, widths[c]))
 			}
 		}
 		if height > 15 {
@@ -480,8 +480,8 @@ func (b *Book) AddText(name, title string, paras []Para) {
 			b.fail(f.SetCellStyle(sh, a, a, b.style(styleKey{kind: "bold", wrap: true})))
 			b.fail(f.SetCellValue(sh, bb, p.Text))
 			b.fail(f.SetCellStyle(sh, bb, bb, wrap))
-			// The key wraps in column A (34 characters of bold text) too.
-			if h := max(textHeight(p.Text, 100), textHeight(p.Key, 30)); h > 15 {
+			// The key wraps in column A, in bold, too.
+			if h := max(textRowHeight(p.Text, "", 0, 100), textRowHeight(p.Key, "bold", 0, 34)); h > 15 {
 				b.rowHeight(sh, r, h)
 			}
 		default:
@@ -489,7 +489,7 @@ func (b *Book) AddText(name, title string, paras []Para) {
 			b.fail(f.MergeCell(sh, a, bb))
 			b.fail(f.SetCellValue(sh, a, p.Text))
 			b.fail(f.SetCellStyle(sh, a, bb, wrap))
-			if h := textHeight(p.Text, 134); h > 15 {
+			if h := textRowHeight(p.Text, "", 0, 34, 100); h > 15 {
 				b.rowHeight(sh, r, h)
 			}
 		}
@@ -918,38 +918,11 @@ func fitWidth(col Col, c int, rows [][]any) float64 {
 }
 
 // headerHeight is the height of a header row whose headers wrap, word by
-// word, in columns of the given widths (bold text: a character less a line).
+// word, in columns of the given widths (see headerRowHeight).
 func headerHeight(cols []Col, widths []float64) float64 {
-	lines := 1
+	headers := make([]string, len(cols))
 	for i, c := range cols {
-		lines = max(lines, wrapLines(c.Header, widths[i]-1))
+		headers[i] = c.Header
 	}
-	return float64(min(lines, 4))*15 + 4
-}
-
-// wrapLines counts the lines s takes when wrapped at word boundaries in a
-// column width characters wide.
-func wrapLines(s string, width float64) int {
-	lines, used := 1, 0.0
-	for _, word := range strings.Fields(s) {
-		n := float64(len([]rune(word)))
-		switch {
-		case used == 0:
-			used = n
-		case used+1+n <= width:
-			used += 1 + n
-		default:
-			lines++
-			used = n
-		}
-	}
-	return lines
-}
-
-func textHeight(s string, width int) float64 {
-	lines := 0
-	for _, l := range strings.Split(s, "\n") {
-		lines += len([]rune(l))/width + 1
-	}
-	return float64(lines) * 15
+	return headerRowHeight(headers, widths)
 }
