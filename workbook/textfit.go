@@ -52,14 +52,15 @@ func textWidth(s string, f textFont) float64 {
 }
 
 // Column widths and the text they hold, in pixels at 100 % zoom: a column
-// n units wide is n·7+5 pixels (7 the width Excel gives the digit 0 of
-// Calibri 11), of which a cell's text has all but its margins; the glyph
-// of 0 itself is 0.507 em, 7.43 pixels at 11 pt.
+// n units wide is n·7+5 pixels, 7 the width Excel draws the digit 0 of
+// Calibri 11 in, of which a cell's text has all but its margins.
+// (LibreOffice draws a unit of width wider than Carlito's 0, so a text that
+// fits in Excel fits there too.)
 const (
 	pixelsPerUnit = 7.0
 	columnPadding = 5.0
-	cellMargins   = 6.0  // both sides, with a pixel to spare for rounding
-	zeroPixels    = 7.43 // 0.5068 em × 11 pt × 96/72
+	cellMargins   = 6.0 // both sides, with a pixel to spare for rounding
+	zeroPixels    = 7.0
 )
 
 // cellCapacity is the width of text that fits across cells of the given

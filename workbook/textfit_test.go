@@ -8,7 +8,7 @@ import (
 // The widths below are Carlito's advance widths (Calibri's metrics) in
 // thousandths of the digit 0, as glyphWidths holds them: «сукупне» 6599,
 // «місцеве» 6598, a space 446, «0» 1000, bold «Спроможність» 12273.
-// A column n units wide holds (7n+5−6)/7.43 widths of 0.
+// A column n units wide holds (7n+5−6)/7 widths of 0.
 
 func TestCellCapacity(t *testing.T) {
 	tests := []struct {
@@ -16,9 +16,9 @@ func TestCellCapacity(t *testing.T) {
 		widths []float64
 		want   float64
 	}{
-		{0, []float64{10}, 69 / 7.43},                 // 70+5−6 = 69 px
-		{0, []float64{50, 14}, (448 + 10 - 6) / 7.43}, // two columns merged: 350+98, two paddings
-		{1, []float64{50}, 349/7.43 - 3*0.446},        // an indent is three spaces
+		{0, []float64{10}, 69.0 / 7},                 // 70+5−6 = 69 px
+		{0, []float64{50, 14}, (448 + 10 - 6) / 7.0}, // two columns merged: 350+98, two paddings
+		{1, []float64{50}, 349.0/7 - 3*0.446},        // an indent is three spaces
 	}
 	for _, tt := range tests {
 		if got := cellCapacity(tt.indent, tt.widths...); math.Abs(got-tt.want) > 1e-9 {
@@ -33,11 +33,11 @@ func TestTextRowHeight(t *testing.T) {
 		width      float64
 		want       float64
 	}{
-		// 6.599+0.446+6.598 = 13.643 wide; a 14-unit column holds 97/7.43 = 13.055.
-		{"сукупне місцеве", "", 14, 30},
-		// a 15-unit column holds 104/7.43 = 13.997: one line.
-		{"сукупне місцеве", "", 15, 15},
-		// ten zeros, 10 wide, in a 10-unit column (9.287): broken over two lines.
+		// 6.599+0.446+6.598 = 13.643 wide; a 13-unit column holds 90/7 = 12.857.
+		{"сукупне місцеве", "", 13, 30},
+		// a 14-unit column holds 97/7 = 13.857: one line.
+		{"сукупне місцеве", "", 14, 15},
+		// ten zeros, 10 wide, in a 10-unit column (9.857): broken over two lines.
 		{"0000000000", "", 10, 30},
 		// a line break starts a line.
 		{"0\n0", "", 10, 30},
@@ -54,13 +54,13 @@ func TestTextRowHeight(t *testing.T) {
 }
 
 func TestHeaderRowHeight(t *testing.T) {
-	// Bold «Спроможність» is 12.273 wide: a 12-unit column holds 83/7.43 =
-	// 11.17, two lines (2×15+4); a 14-unit one 13.055, one line.
+	// Bold «Спроможність» is 12.273 wide: a 12-unit column holds 83/7 =
+	// 11.857, two lines (2×15+4); a 13-unit one 12.857, one line.
 	if got := headerRowHeight([]string{"Спроможність"}, []float64{12}); got != 34 {
 		t.Errorf("width 12: %v, want 34", got)
 	}
-	if got := headerRowHeight([]string{"Спроможність", ""}, []float64{14, 8}); got != 19 {
-		t.Errorf("width 14: %v, want 19", got)
+	if got := headerRowHeight([]string{"Спроможність", ""}, []float64{13, 8}); got != 19 {
+		t.Errorf("width 13: %v, want 19", got)
 	}
 }
 

@@ -553,6 +553,7 @@ func (b *Book) Save(path string) error {
 			return fmt.Errorf("writing %s: %w", path, err)
 		}
 	}
+	b.fillChartCaches()
 	sortContentTypes(b.f)
 	var buf bytes.Buffer
 	if err := b.f.Write(&buf); err != nil {
