@@ -39,6 +39,9 @@ type streamSheet struct {
 // print as [Book.pageSetup] does (the footer names footer).
 func (b *Book) newStream(name string, widths []float64, footer string) *streamSheet {
 	sh := b.newSheet(name)
+	for _, w := range widths {
+		b.widths[sh] += w
+	}
 	// The fit-to-page property is written when the stream starts.
 	b.pageSetup(sh, "", footer)
 	sw, err := b.f.NewStreamWriter(sh)

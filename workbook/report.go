@@ -40,6 +40,7 @@ func (b *Book) newReport(name string, widths []float64) *reportSheet {
 	for i, w := range widths {
 		c := ColumnName(i)
 		b.fail(b.f.SetColWidth(sh, c, c, w))
+		b.widths[sh] += w
 	}
 	return &reportSheet{b: b, sh: sh, widths: widths, next: 1, custom: map[string]int{}}
 }

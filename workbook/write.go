@@ -115,6 +115,9 @@ type Book struct {
 	// lists are the ranges of the hidden lists sheet, by their values
 	// joined, so that columns offering the same list share one range.
 	lists map[string]string
+	// widths is the sum of the column widths of each sheet, which decides
+	// how it prints (see pageSetup).
+	widths map[string]float64
 }
 
 type styleKey struct {
@@ -126,7 +129,8 @@ type styleKey struct {
 
 // NewBook returns an empty workbook.
 func NewBook() *Book {
-	return &Book{f: excelize.NewFile(), styles: map[styleKey]int{}, conds: map[string]int{}, cached: map[string]map[string]any{}}
+	return &Book{f: excelize.NewFile(), styles: map[styleKey]int{}, conds: map[string]int{}, cached: map[string]map[string]any{},
+		widths: map[string]float64{}}
 }
 
 func (b *Book) style(k styleKey) int {
@@ -303,6 +307,7 @@ func (b *Book) AddSheet(t Sheet) {
 			w = fitWidth(col, c, t.Rows)
 		}
 		widths[c] = w
+		b.widths[sh] += w
 		b.fail(f.SetColWidth(sh, name, name, w))
 		st := b.style(styleKey{format: col.Format, input: col.Input, wrap: col.Wrap})
 		if inputLast > top {
@@ -463,6 +468,7 @@ func (b *Book) AddText(name, title string, paras []Para) {
 	f := b.f
 	b.fail(f.SetColWidth(sh, "A", "A", 34))
 	b.fail(f.SetColWidth(sh, "B", "B", 100))
+	b.widths[sh] = 134
 	b.fail(f.SetCellValue(sh, "A1", title))
 	b.fail(f.SetCellStyle(sh, "A1", "A1", b.style(styleKey{kind: "title"})))
 	r := 3
@@ -497,14 +503,29 @@ func (b *Book) AddText(name, title string, paras []Para) {
 	}
 }
 
-// pageSetup makes a sheet print on A4 landscape, as wide as one page, with
-// the rows titleRows ("$1:$1") repeated on every page, footer at the left
-// of the footer and the page number at its right.
+// A4 landscape less half-inch margins is 10.69 inches wide, 1026 pixels; a
+// sheet fitted to that width prints no smaller than minPrintScale.
+const (
+	printWidthPixels = 1026
+	minPrintScale    = 70 // per cent
+)
+
+// pageSetup makes a sheet print on A4 landscape, with the rows titleRows
+// ("$1:$1") repeated on every page, footer at the left of the footer and
+// the page number at its right. A sheet that fits the page's width at
+// minPrintScale or more is fitted to it; a wider one prints at
+// minPrintScale, its columns running on over more pages, as a sheet of
+// many columns shrunk to one page's width would print too small to read.
 func (b *Book) pageSetup(sh, titleRows, footer string) {
 	f := b.f
 	size, orient, one, zero := 9, "landscape", 1, 0
-	b.fail(f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
-	fit := true
+	fit := printFits(b.widths[sh])
+	if fit {
+		b.fail(f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
+	} else {
+		scale := uint(minPrintScale)
+		b.fail(f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, AdjustTo: &scale}))
+	}
 	b.fail(f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}))
 	m := 0.5
 	b.fail(f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &m, Bottom: &m}))
@@ -512,6 +533,12 @@ func (b *Book) pageSetup(sh, titleRows, footer string) {
 	if titleRows != "" {
 		b.fail(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: quotedSheet(sh) + "!" + titleRows, Scope: sh}))
 	}
+}
+
+// printFits reports whether columns of the given total width (in units of
+// column width) print across one page at minPrintScale or more.
+func printFits(width float64) bool {
+	return width*pixelsPerUnit*minPrintScale/100 <= printWidthPixels
 }
 
 // footerText escapes the & of a header or footer text.
