@@ -290,7 +290,7 @@ func (p *chartPlacer) place(height uint) string {
 func (p *chartPlacer) note(shown, all int) {
 	if all > shown {
 		w := p.w
-		w.sum.line(w.t("chart.top", w.count(shown), w.count(all), w.name[csCommunities]), "note")
+		w.sum.line(w.t("chart.top", w.count(shown), countWord(w.lang, "community", float64(shown)), w.count(all), w.name[csCommunities]), "note")
 	}
 }
 

@@ -534,7 +534,8 @@ func (w *planWriter) methodsSheet() {
 			src = w.t("m.norm.nosource")
 		}
 		key(fmt.Sprintf("%s %s", s.Code, w.serviceName(s)),
-			w.t("m.norm", formatFTE(w.lang, s.Caseload), w.fte(s.MinStaff), formatPercent(w.lang, sp.TargetCoverage), formatPercent(w.lang, sp.Uptake), src))
+			w.t("m.norm", formatFTE(w.lang, s.Caseload), countWord(w.lang, "client", s.Caseload),
+				w.fte(s.MinStaff), countWord(w.lang, "fte", s.MinStaff), formatPercent(w.lang, sp.TargetCoverage), formatPercent(w.lang, sp.Uptake), src))
 	}
 
 	p = append(p, Para{Heading: w.t("m.priority")})
