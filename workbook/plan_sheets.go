@@ -113,9 +113,7 @@ func (w *planWriter) sheetCols(cols []planCol, prefix string) []Col {
 	for i, c := range cols {
 		h := c.header(w.lang, prefix)
 		width := c.width
-		for _, word := range strings.Fields(h) {
-			width = max(width, float64(len([]rune(word)))*1.2+1.5) // bold headers wrap between words only
-		}
+		width = max(width, wordFitWidth(h, "header")) // bold headers wrap between words only
 		out[i] = Col{Header: h, Format: c.format, Width: width, Wrap: c.wrap, Input: c.input}
 	}
 	return out

@@ -112,7 +112,17 @@ func (r *reportSheet) keyValue(key string, v any) {
 }
 
 // header writes the header row of a table, its band across the whole grid.
+// A column too narrow for a word of its header is widened, so that headers
+// wrap between words.
 func (r *reportSheet) header(cols []Col) {
+	for c, col := range cols {
+		if need := wordFitWidth(col.Header, "header"); c < len(r.widths) && need > r.widths[c] {
+			r.b.widths[r.sh] += need - r.widths[c]
+			r.widths[c] = need
+			name := ColumnName(c)
+			r.b.fail(r.b.f.SetColWidth(r.sh, name, name, need))
+		}
+	}
 	for c := range r.widths {
 		h := ""
 		if c < len(cols) {

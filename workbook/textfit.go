@@ -135,6 +135,24 @@ func headerRowHeight(headers []string, widths []float64) float64 {
 	return float64(min(lines, 4))*lineHeight(f) + 4
 }
 
+// wordFitWidth is the least column width, to half a unit, whose cells hold
+// the widest word of s in the font of style kind on one line, so that a
+// header wraps between words and never inside one («Спроможніст/ь»).
+func wordFitWidth(s, kind string) float64 {
+	f := fontOf(kind)
+	widest := 0.0
+	for _, word := range strings.Fields(s) {
+		widest = max(widest, textWidth(word, f))
+	}
+	if widest == 0 {
+		return 0
+	}
+	// cellCapacity(0, w) ≥ widest: (7w + 5 − 6)/7 ≥ widest, with a twentieth
+	// to spare for a program that rounds each glyph up to whole pixels.
+	w := (widest*1.05*zeroPixels + cellMargins - columnPadding) / pixelsPerUnit
+	return math.Ceil(w*2) / 2
+}
+
 // glyphWidths are the advance widths of Calibri's glyphs (as Carlito's,
 // which has Calibri's metrics), regular, bold and italic, in thousandths of
 // the width of the digit 0: Latin, Cyrillic with the Ukrainian letters, and

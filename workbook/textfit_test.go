@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -74,5 +75,26 @@ func TestTextWidthCyrillicWider(t *testing.T) {
 	}
 	if wu, we := textWidth(uk, fontOf("")), textWidth(en, fontOf("")); wu < 1.05*we {
 		t.Errorf("Ukrainian %v, English %v: want Ukrainian at least 5 %% wider", wu, we)
+	}
+}
+
+func TestWordFitWidth(t *testing.T) {
+	tests := []struct {
+		s    string
+		want float64
+	}{
+		// bold «Спроможність» 12.273 × 1.05 = 12.887, + 1/7 = 13.03 → 13.5
+		{"Спроможність", 13.5},
+		// the widest word decides: «спроможність» 12.055 × 1.05 + 1/7 = 12.80 → 13
+		{"Нова спроможність", 13},
+		{"", 0},
+	}
+	for _, tt := range tests {
+		if got := wordFitWidth(tt.s, "header"); got != tt.want {
+			t.Errorf("wordFitWidth(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+		if tt.want > 0 && wrappedLines(tt.s, fontOf("header"), cellCapacity(0, tt.want)) > len(strings.Fields(tt.s)) {
+			t.Errorf("%q breaks inside a word at width %v", tt.s, tt.want)
+		}
 	}
 }

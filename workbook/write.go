@@ -906,12 +906,7 @@ func WriteAtomic(path string, write func(*os.File) error) (err error) {
 
 // fitWidth picks a column width from the header and the first rows.
 func fitWidth(col Col, c int, rows [][]any) float64 {
-	w := 8.0
-	for _, word := range strings.Fields(col.Header) {
-		if l := float64(len([]rune(word))) + 2; l > w {
-			w = l
-		}
-	}
+	w := max(8, wordFitWidth(col.Header, "header"))
 	if hl := float64(len([]rune(col.Header)))/2 + 2; hl > w {
 		w = hl
 	}
