@@ -336,7 +336,19 @@ func (b *Book) AddSheet(t Sheet) {
 			}
 			name, _ := excelize.ColumnNumberToName(c + 1)
 			b.setCell(sh, fmt.Sprintf("%s%d", name, top+1+r), v)
-			if s, ok := v.(string); ok && c < ncol && t.Columns[c].Wrap {
+			s, ok := v.(string)
+			if !ok || c >= ncol {
+				continue
+			}
+			col := t.Columns[c]
+			switch {
+			case col.Wrap:
+				height = max(height, textRowHeight(s, "", 0, widths[c]))
+			case col.Format != General && col.Format != TextFmt && textWidth(s, fontOf("")) > cellCapacity(0, widths[c]):
+				// A note such as «немає надійної» among numbers runs into
+				// the cells beside it and is cut there: it wraps instead.
+				cell := fmt.Sprintf("%s%d", name, top+1+r)
+				b.fail(f.SetCellStyle(sh, cell, cell, b.style(styleKey{format: col.Format, input: col.Input, wrap: true})))
 				height = max(height, textRowHeight(s, "", 0, widths[c]))
 			}
 		}
