@@ -169,11 +169,12 @@ func (w *planWriter) gapsSheet() {
 	if n := len(rows); n > 0 {
 		last := n + 1
 		col := func(key string) int { return colIndex(gapColumns, key, 0) }
-		// The unknown demand is a word in a number column.
+		// The unknown demand is a word in a number column, wrapped in it (AddSheet
+		// made its row high enough).
 		for i, sp := range w.r.Services {
 			if !sp.Known {
 				cell := a1Name(col("demand"), i+2)
-				w.b.fail(w.b.f.SetCellStyle(name, cell, cell, w.b.style(styleKey{kind: "right"})))
+				w.b.fail(w.b.f.SetCellStyle(name, cell, cell, w.b.style(styleKey{kind: "right", wrap: true})))
 			}
 		}
 		for _, key := range []string{"gap", "gap_low", "gap_upp", "target_gap"} {
