@@ -39,7 +39,7 @@ func (w *assessWriter) charts() {
 	set(2, 1, "plus")
 	set(3, 1, "minus")
 	n := 0
-	var plus, minus []float64
+	var plus, minus, vals []float64
 	for _, d := range w.unionByDemand() {
 		if w.demandHidden(d) || math.IsNaN(d.People) {
 			continue
@@ -50,7 +50,7 @@ func (w *assessWriter) charts() {
 		set(1, n+1, d.People)
 		set(2, n+1, p)
 		set(3, n+1, m)
-		plus, minus = append(plus, p), append(minus, m)
+		plus, minus, vals = append(plus, p), append(minus, m), append(vals, d.People)
 	}
 	if n > 0 {
 		height := uint(min(110+32*n, maxChartHeight))
@@ -73,9 +73,9 @@ func (w *assessWriter) charts() {
 		}
 		b.addBarChart(w.summarySheet, a1Name(0, row), c, []errorBars{{
 			Plus: absRangeRef(chartSheet, 2, 2, n+1), Minus: absRangeRef(chartSheet, 3, 2, n+1),
-			PlusValues: plus, MinusValues: minus,
+			PlusValues: plus, MinusValues: minus, Series: vals,
 		}})
-		row += int(height)/20 + 2
+		row += b.chartRows(w.summarySheet, row, height) + 1
 	}
 	if n > 6 {
 		b.fail(b.f.InsertPageBreak(w.summarySheet, a1Name(0, row))) // each chart on a page of its own
@@ -105,12 +105,15 @@ func (w *assessWriter) charts() {
 		set(col+1, 1, "plus")
 		set(col+2, 1, "minus")
 		plus, minus := make([]float64, len(w.services)), make([]float64, len(w.services))
+		vals := make([]float64, len(w.services))
 		for i, s := range w.services {
+			vals[i] = math.NaN()
 			r, ok := w.rates[[2]string{g, s}]
 			if !ok || w.hidden(r) || math.IsNaN(r.Stat) {
 				continue
 			}
 			plus[i], minus[i] = plusMinus(r.Stat, r.StatLow, r.StatUpp)
+			vals[i] = r.Stat
 			set(col, i+2, r.Stat)
 			set(col+1, i+2, plus[i])
 			set(col+2, i+2, minus[i])
@@ -123,7 +126,7 @@ func (w *assessWriter) charts() {
 		})
 		bars = append(bars, errorBars{
 			Plus: absRangeRef(chartSheet, col+1, 2, last), Minus: absRangeRef(chartSheet, col+2, 2, last),
-			PlusValues: plus, MinusValues: minus,
+			PlusValues: plus, MinusValues: minus, Series: vals,
 		})
 	}
 	if len(groups) == 0 {
@@ -144,4 +147,5 @@ func (w *assessWriter) charts() {
 		VaryColors: boolRef(false),
 	}
 	b.addBarChart(w.summarySheet, a1Name(0, row), c, bars)
+	b.chartRows(w.summarySheet, row, height)
 }

@@ -442,24 +442,11 @@ func (w *budgetWriter) spanLabel(r *reportSheet, from, to int, s string, kind st
 		w.b.fail(w.b.f.MergeCell(r.sh, r.ref(from), r.ref(to)))
 	}
 	w.b.fail(w.b.f.SetCellStyle(r.sh, r.ref(from), r.ref(to), st))
-	width := 0.0
-	for c := from; c <= to; c++ {
-		if c < len(r.widths) {
-			width += r.widths[c]
-		}
+	indent := 0
+	if kind == "indent" {
+		indent = 1
 	}
-	chars := width * 1.2 // Calibri 11 fits about 1.2 characters of text a unit of width
-	switch kind {
-	case "bold", "heading":
-		chars = width * 1.05
-	case "indent":
-		chars -= 3
-	}
-	lines := 0
-	for _, l := range strings.Split(s, "\n") {
-		lines += wrapLines(l, chars)
-	}
-	w.grow(r, float64(lines)*15)
+	w.grow(r, textRowHeight(s, kind, indent, r.span(from, to)...))
 }
 
 // grow makes the current row at least h points high.
@@ -476,7 +463,7 @@ func (w *budgetWriter) grow(r *reportSheet, h float64) {
 // formulas refer to), right-aligned over the columns of numbers from
 // numFrom up to numTo.
 func (w *budgetWriter) header(r *reportSheet, cells []any, numFrom, numTo int) {
-	lines := 1
+	headers := make([]string, len(cells))
 	for c, v := range cells {
 		kind := "header"
 		if c >= numFrom && c < numTo {
@@ -486,11 +473,11 @@ func (w *budgetWriter) header(r *reportSheet, cells []any, numFrom, numTo int) {
 			v = ""
 		}
 		r.set(c, v, styleKey{kind: kind})
-		if s, ok := v.(string); ok && c < len(r.widths) {
-			lines = max(lines, wrapLines(s, r.widths[c]-1))
+		if s, ok := v.(string); ok {
+			headers[c] = s
 		}
 	}
-	w.b.rowHeight(r.sh, r.next, float64(min(lines, 4))*15+4)
+	w.b.rowHeight(r.sh, r.next, headerRowHeight(headers, r.widths))
 	r.next++
 }
 

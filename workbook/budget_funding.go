@@ -52,10 +52,14 @@ func (w *budgetWriter) funding() {
 	w.fundingCaps(l)
 	w.fundingLines(l)
 	l.write()
+	titles := ""
 	if len(w.r.Lines) > 0 {
 		w.b.fail(w.b.f.AutoFilter(r.sh, fmt.Sprintf("%s:%s", a1Name(0, f.lineHeader), a1Name(f.totalCol, f.lines.last)), nil))
+		// The lines' table runs over pages: its header row heads each
+		// page from the one it starts on.
+		titles = fmt.Sprintf("$%d:$%d", f.lineHeader, f.lineHeader)
 	}
-	w.pageSetup(r.sh, "")
+	w.pageSetup(r.sh, titles)
 }
 
 // srcLabel is what the Paid by column of the lines' table says for a

@@ -172,7 +172,12 @@ func (w *budgetWriter) summaryChart(r *reportSheet) {
 	}
 	var series []excelize.ChartSeries
 	colors := map[int]string{f.allDonor: "5B9BD5", f.allState: "A9D18E", f.allLocal: "C55A11"}
-	for _, row := range []int{f.allDonor, f.allState, f.allLocal} {
+	rows := []int{f.allDonor, f.allState, f.allLocal}
+	noState := w.noState()
+	if noState { // a series of zeros in the legend reads as a share not drawn
+		rows = []int{f.allDonor, f.allLocal}
+	}
+	for _, row := range rows {
 		series = append(series, excelize.ChartSeries{
 			Name:       absCellRef(fs, 1, row),
 			Categories: absRowRef(fs, f.header, f.yearCol, f.yearCol+n-1),
@@ -196,8 +201,21 @@ func (w *budgetWriter) summaryChart(r *reportSheet) {
 		GapWidth:   &gap,
 	}
 	w.b.fail(w.b.f.AddChart(sh, a1Name(0, r.next), c))
-	r.next += 18 // the chart's 340 points
+	r.next += w.b.chartRows(sh, r.next, c.Dimension.Height)
 	r.line(w.t("sum.chart.note", fs), "note")
+	if noState {
+		r.line(w.t("sum.chart.nostate", w.name[bsAssumptions]), "note")
+	}
+}
+
+// noState reports whether the state pays nothing in any year of the plan.
+func (w *budgetWriter) noState() bool {
+	for _, y := range w.r.Totals {
+		if y.State != 0 {
+			return false
+		}
+	}
+	return w.r.Horizon.State == 0
 }
 
 // sentences are what a budget officer can paste into a report: the cost

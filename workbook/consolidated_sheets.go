@@ -257,7 +257,7 @@ func (w *consWriter) comTotals(s *streamSheet, l *comLayout) {
 	if w.hasThreshold() {
 		put("over", w.t("com.of", w.count(t.OverThreshold), w.count(w.ran())), "bold")
 	}
-	s.row(cells, max(15, textHeight(label, int(s.widths[0]*1.05))))
+	s.row(cells, max(15, textRowHeight(label, "bold", 0, s.widths[0])))
 	if len(w.c.Groups) == 0 {
 		return
 	}

@@ -39,6 +39,9 @@ type streamSheet struct {
 // print as [Book.pageSetup] does (the footer names footer).
 func (b *Book) newStream(name string, widths []float64, footer string) *streamSheet {
 	sh := b.newSheet(name)
+	for _, w := range widths {
+		b.widths[sh] += w
+	}
 	// The fit-to-page property is written when the stream starts.
 	b.pageSetup(sh, "", footer)
 	sw, err := b.f.NewStreamWriter(sh)
@@ -86,15 +89,6 @@ func (s *streamSheet) row(cells []any, height float64) {
 	s.next++
 }
 
-// chars is how many characters of text fit across columns from to to.
-func (s *streamSheet) chars(from, to int) int {
-	w := 0.0
-	for c := from; c <= to && c < len(s.widths); c++ {
-		w += s.widths[c]
-	}
-	return int(w * 1.3)
-}
-
 // span writes text across columns from to to of the current row, merged
 // and wrapped, in the style of kind, and returns the height it needs.
 func (s *streamSheet) span(cells []any, from, to int, text, kind string) float64 {
@@ -106,15 +100,7 @@ func (s *streamSheet) span(cells []any, from, to int, text, kind string) float64
 	if to > from && s.sw != nil {
 		s.b.fail(s.sw.MergeCell(a1Name(from, s.next), a1Name(to, s.next)))
 	}
-	chars := float64(s.chars(from, to))
-	if kind == "note" || kind == "group" {
-		chars = chars / 1.3 * 1.1 // italic and bold text run wider
-	}
-	lines := 0
-	for _, l := range strings.Split(text, "\n") {
-		lines += wrapLines(l, chars)
-	}
-	return float64(lines) * 15
+	return textRowHeight(text, kind, 0, s.widths[from:min(to+1, len(s.widths))]...)
 }
 
 // title writes the sheet's title.
@@ -213,7 +199,11 @@ func (s *streamSheet) table(cols []Col, rows [][]any) tableRows {
 					st = right
 				}
 				if cols[c].Wrap {
-					height = max(height, textHeight(text, int(s.widths[c]*1.2)-2))
+					indent := 0
+					if c > 0 && !numeric[c] {
+						indent = 1
+					}
+					height = max(height, textRowHeight(text, "", indent, s.widths[c]))
 				}
 			}
 			cells[c] = excelize.Cell{StyleID: st, Value: v}

@@ -59,7 +59,11 @@ func (w *consWriter) keyFigure(label string, indent bool, v any, f Format, bound
 	for i, b := range bounds {
 		r.set(2+i, b, styleKey{format: f})
 	}
-	if h := textHeight(label, int(r.widths[0]*1.25)); h > 15 {
+	level := 0
+	if indent {
+		level = 1
+	}
+	if h := textRowHeight(label, kind, level, r.widths[0]); h > 15 {
 		w.b.rowHeight(r.sh, r.next, h)
 	}
 	r.next++
@@ -286,7 +290,7 @@ func (p *chartPlacer) place(height uint) string {
 func (p *chartPlacer) note(shown, all int) {
 	if all > shown {
 		w := p.w
-		w.sum.line(w.t("chart.top", w.count(shown), w.count(all), w.name[csCommunities]), "note")
+		w.sum.line(w.t("chart.top", w.count(shown), countWord(w.lang, "community", float64(shown)), w.count(all), w.name[csCommunities]), "note")
 	}
 }
 
@@ -313,7 +317,7 @@ func (w *consWriter) needChart(p *chartPlacer) {
 		for col, s := range []string{"community", w.t("chart.need.y"), "plus", "minus"} {
 			set(col, 1, s)
 		}
-		var plus, minus []float64
+		var plus, minus, vals []float64
 		for i, label := range w.chartLabels(top) {
 			nd := top[i].Needs[h]
 			pl, mi := plusMinus(nd.Families, nd.Low, nd.Upp)
@@ -321,7 +325,7 @@ func (w *consWriter) needChart(p *chartPlacer) {
 			set(1, i+2, nd.Families)
 			set(2, i+2, pl)
 			set(3, i+2, mi)
-			plus, minus = append(plus, pl), append(minus, mi)
+			plus, minus, vals = append(plus, pl), append(minus, mi), append(vals, nd.Families)
 		}
 		zero, gap := 0.0, uint(chartGap)
 		height := barHeight(n)
@@ -342,7 +346,7 @@ func (w *consWriter) needChart(p *chartPlacer) {
 		}
 		b.addBarChart(w.sum.sh, p.place(height), ch, []errorBars{{
 			Plus: absRangeRef(chartSheet, 2, 2, n+1), Minus: absRangeRef(chartSheet, 3, 2, n+1),
-			PlusValues: plus, MinusValues: minus,
+			PlusValues: plus, MinusValues: minus, Series: vals,
 		}})
 		p.note(n, all)
 	}

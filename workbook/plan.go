@@ -271,8 +271,8 @@ func (w *planWriter) summary() {
 				sp.Demand, sp.Capacity, sp.Target, hires(sp), sp.Score, noteSpan{text: why, n: last - 7},
 			})
 			w.b.fail(w.b.f.SetCellStyle(rs.sh, a1Name(8, rs.next-1), a1Name(last, rs.next-1), w.b.style(styleKey{kind: "indent", wrap: true})))
-			w.tall(rs, rs.next-1, label, 0, 0, 1.15)
-			w.tall(rs, rs.next-1, why, 8, last, 1.15)
+			w.tall(rs, rs.next-1, label, "", 0, 0)
+			w.tall(rs, rs.next-1, why, "indent", 8, last)
 		}
 		w.line(rs, w.t("sum.top.note"), "note")
 	}
@@ -552,16 +552,15 @@ func (w *planWriter) groupName(id string) string {
 	return id
 }
 
-// tall makes a row of a report sheet high enough for text wrapped across
-// its columns from to to, at perWidth characters to a unit of column
-// width. The report's own estimate counts on narrower letters than
-// Cyrillic text in Calibri has; tall only ever makes a row higher.
-func (w *planWriter) tall(rs *reportSheet, row int, text string, from, to int, perWidth float64) {
-	width := 0.0
-	for c := from; c <= to && c < len(rs.widths); c++ {
-		width += rs.widths[c]
+// tall makes a row of a report sheet high enough for text of style kind
+// wrapped across its columns from to to (see textRowHeight); tall only
+// ever makes a row higher.
+func (w *planWriter) tall(rs *reportSheet, row int, text, kind string, from, to int) {
+	indent := 0
+	if kind == "indent" {
+		indent = 1
 	}
-	h := textHeight(text, int(width*perWidth))
+	h := textRowHeight(text, kind, indent, rs.span(from, to)...)
 	if cur, err := w.b.f.GetRowHeight(rs.sh, row); err == nil && h > cur {
 		w.b.rowHeight(rs.sh, row, h)
 	}
@@ -570,11 +569,7 @@ func (w *planWriter) tall(rs *reportSheet, row int, text string, from, to int, p
 // line writes a paragraph across the report's grid, as high as it needs.
 func (w *planWriter) line(rs *reportSheet, s, kind string) {
 	rs.line(s, kind)
-	per := 1.2
-	if kind == "warn" { // bold: fewer letters to a line
-		per = 0.95
-	}
-	w.tall(rs, rs.next-1, s, 0, len(rs.widths)-1, per)
+	w.tall(rs, rs.next-1, s, kind, 0, len(rs.widths)-1)
 }
 
 // header writes the header row of a report's table, the headers of
@@ -598,7 +593,7 @@ func (w *planWriter) fitRows(sh string, cols []planCol, rows [][]any) {
 		h := 15.0
 		for c, v := range row {
 			if s, ok := v.(string); ok && c < len(cols) && cols[c].wrap && cols[c].width > 0 {
-				h = max(h, textHeight(s, int(cols[c].width*1.1)))
+				h = max(h, textRowHeight(s, "", 0, cols[c].width))
 			}
 		}
 		if cur, err := w.b.f.GetRowHeight(sh, r+2); err == nil && h > cur {

@@ -54,7 +54,7 @@ func (w *planWriter) charts() {
 		for c, h := range []string{"service", w.t("chart.demand"), "plus", "minus", w.t("chart.target"), w.t("chart.capacity")} {
 			set(c, 1, h)
 		}
-		var plus, minus []float64
+		var plus, minus, demand, target, capacity []float64
 		for k, i := range known {
 			sp := w.r.Services[i]
 			p, m := plusMinus(sp.Demand, sp.DemandLow, sp.DemandHigh)
@@ -66,6 +66,7 @@ func (w *planWriter) charts() {
 			set(4, r, sp.Target)
 			set(5, r, sp.Capacity)
 			plus, minus = append(plus, p), append(minus, m)
+			demand, target, capacity = append(demand, sp.Demand), append(target, sp.Target), append(capacity, sp.Capacity)
 		}
 		series := func(col int, color string) excelize.ChartSeries {
 			return excelize.ChartSeries{
@@ -91,8 +92,9 @@ func (w *planWriter) charts() {
 		}
 		b.addBarChart(w.summarySheet, a1Name(0, row), c, []errorBars{{
 			Plus: absRangeRef(chartSheet, 2, 2, n+1), Minus: absRangeRef(chartSheet, 3, 2, n+1),
-			PlusValues: plus, MinusValues: minus,
-		}, {}, {}})
+			PlusValues: plus, MinusValues: minus, Series: demand,
+		}, {Series: target}, {Series: capacity}})
+		b.chartRows(w.summarySheet, row, height)
 	}
 
 	// Posts by year: the existing ones and the new ones so far.
@@ -135,4 +137,5 @@ func (w *planWriter) charts() {
 		VaryColors: boolRef(false),
 	}
 	b.fail(b.f.AddChart(w.summarySheet, a1Name(staffCol, row), c))
+	b.chartRows(w.summarySheet, row, c.Dimension.Height)
 }

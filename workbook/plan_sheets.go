@@ -113,9 +113,7 @@ func (w *planWriter) sheetCols(cols []planCol, prefix string) []Col {
 	for i, c := range cols {
 		h := c.header(w.lang, prefix)
 		width := c.width
-		for _, word := range strings.Fields(h) {
-			width = max(width, float64(len([]rune(word)))*1.2+1.5) // bold headers wrap between words only
-		}
+		width = max(width, wordFitWidth(h, "header")) // bold headers wrap between words only
 		out[i] = Col{Header: h, Format: c.format, Width: width, Wrap: c.wrap, Input: c.input}
 	}
 	return out
@@ -171,11 +169,12 @@ func (w *planWriter) gapsSheet() {
 	if n := len(rows); n > 0 {
 		last := n + 1
 		col := func(key string) int { return colIndex(gapColumns, key, 0) }
-		// The unknown demand is a word in a number column.
+		// The unknown demand is a word in a number column, wrapped in it (AddSheet
+		// made its row high enough).
 		for i, sp := range w.r.Services {
 			if !sp.Known {
 				cell := a1Name(col("demand"), i+2)
-				w.b.fail(w.b.f.SetCellStyle(name, cell, cell, w.b.style(styleKey{kind: "right"})))
+				w.b.fail(w.b.f.SetCellStyle(name, cell, cell, w.b.style(styleKey{kind: "right", wrap: true})))
 			}
 		}
 		for _, key := range []string{"gap", "gap_low", "gap_upp", "target_gap"} {
@@ -537,7 +536,8 @@ func (w *planWriter) methodsSheet() {
 			src = w.t("m.norm.nosource")
 		}
 		key(fmt.Sprintf("%s %s", s.Code, w.serviceName(s)),
-			w.t("m.norm", formatFTE(w.lang, s.Caseload), w.fte(s.MinStaff), formatPercent(w.lang, sp.TargetCoverage), formatPercent(w.lang, sp.Uptake), src))
+			w.t("m.norm", formatFTE(w.lang, s.Caseload), countWord(w.lang, "client", s.Caseload),
+				w.fte(s.MinStaff), countWord(w.lang, "fte", s.MinStaff), formatPercent(w.lang, sp.TargetCoverage), formatPercent(w.lang, sp.Uptake), src))
 	}
 
 	p = append(p, Para{Heading: w.t("m.priority")})

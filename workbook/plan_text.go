@@ -266,7 +266,7 @@ var planText = texts{
 	"m.posts":          {UK: "Посади", EN: "Post types"},
 	"m.posts.text":     {UK: "Ставки послуги розподілено між посадами за їх частками цілими кроками (метод найбільшого залишку), тож посади в сумі дають ставки послуги.", EN: "A service's FTE is split among its posts by their shares in whole steps (largest remainder), so the posts add up to the service's FTE."},
 	"m.norms":          {UK: "Нормативи послуг", EN: "Norms of the services"},
-	"m.norm":           {UK: "Навантаження %s клієнтів на ставку на рік; мінімальний штат %s ставки; цільове охоплення %s; частка, що скористається, %s. Джерело: %s", EN: "Caseload %s clients per FTE a year; minimum staff %s FTE; target coverage %s; uptake %s. Source: %s"},
+	"m.norm":           {UK: "Навантаження %s %s на ставку на рік; мінімальний штат %s %s; цільове охоплення %s; частка, що скористається, %s. Джерело: %s", EN: "Caseload %s %s per FTE a year; minimum staff %s %s; target coverage %s; uptake %s. Source: %s"},
 	"m.norm.nosource":  {UK: "не зазначено", EN: "not given"},
 	"m.priority":       {UK: "Пріоритет", EN: "Priority"},
 	"m.score":          {UK: "Бал пріоритету", EN: "Priority score"},

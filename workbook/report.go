@@ -40,19 +40,17 @@ func (b *Book) newReport(name string, widths []float64) *reportSheet {
 	for i, w := range widths {
 		c := ColumnName(i)
 		b.fail(b.f.SetColWidth(sh, c, c, w))
+		b.widths[sh] += w
 	}
 	return &reportSheet{b: b, sh: sh, widths: widths, next: 1, custom: map[string]int{}}
 }
 
 func (r *reportSheet) ref(col int) string { return fmt.Sprintf("%s%d", ColumnName(col), r.next) }
 
-// chars is how many characters of text fit across columns from to to.
-func (r *reportSheet) chars(from, to int) int {
-	w := 0.0
-	for c := from; c <= to && c < len(r.widths); c++ {
-		w += r.widths[c]
-	}
-	return int(w * 1.3)
+// span is the widths of the columns from to to, as far as the grid has
+// them.
+func (r *reportSheet) span(from, to int) []float64 {
+	return r.widths[min(from, len(r.widths)):min(to+1, len(r.widths))]
 }
 
 func (r *reportSheet) set(col int, v any, st styleKey) {
@@ -85,7 +83,7 @@ func (r *reportSheet) line(s, kind string) {
 	r.b.fail(r.b.f.MergeCell(r.sh, r.ref(0), r.ref(last)))
 	r.b.setCell(r.sh, r.ref(0), s)
 	r.b.fail(r.b.f.SetCellStyle(r.sh, r.ref(0), r.ref(last), r.b.style(styleKey{kind: kind, wrap: true})))
-	if h := textHeight(s, r.chars(0, last)); h > 15 {
+	if h := textRowHeight(s, kind, 0, r.widths...); h > 15 {
 		r.b.rowHeight(r.sh, r.next, h)
 	}
 	r.next++
@@ -103,9 +101,9 @@ func (r *reportSheet) keyValue(key string, v any) {
 		st = styleKey{format: Integer, kind: "left"}
 	}
 	r.b.fail(r.b.f.SetCellStyle(r.sh, r.ref(1), r.ref(last), r.b.style(st)))
-	h := textHeight(key, int(r.widths[0]*0.95)) // bold text is wider
+	h := textRowHeight(key, "bold", 0, r.widths[0])
 	if s, ok := v.(string); ok {
-		h = max(h, textHeight(s, r.chars(1, last)))
+		h = max(h, textRowHeight(s, "", 0, r.span(1, last)...))
 	}
 	if h > 15 {
 		r.b.rowHeight(r.sh, r.next, h)
@@ -114,7 +112,17 @@ func (r *reportSheet) keyValue(key string, v any) {
 }
 
 // header writes the header row of a table, its band across the whole grid.
+// A column too narrow for a word of its header is widened, so that headers
+// wrap between words.
 func (r *reportSheet) header(cols []Col) {
+	for c, col := range cols {
+		if need := wordFitWidth(col.Header, "header"); c < len(r.widths) && need > r.widths[c] {
+			r.b.widths[r.sh] += need - r.widths[c]
+			r.widths[c] = need
+			name := ColumnName(c)
+			r.b.fail(r.b.f.SetColWidth(r.sh, name, name, need))
+		}
+	}
 	for c := range r.widths {
 		h := ""
 		if c < len(cols) {
@@ -145,7 +153,7 @@ func (r *reportSheet) row(cols []Col, vals []any) {
 			r.b.fail(r.b.f.MergeCell(r.sh, r.ref(c), r.ref(last)))
 			r.b.setCell(r.sh, r.ref(c), x.text)
 			r.b.fail(r.b.f.SetCellStyle(r.sh, r.ref(c), r.ref(last), r.b.style(styleKey{kind: "note", wrap: true})))
-			height = max(height, textHeight(x.text, r.chars(c, last)))
+			height = max(height, textRowHeight(x.text, "note", 0, r.span(c, last)...))
 			continue
 		case numCell:
 			if x.custom != "" && !math.IsNaN(x.v) {
@@ -169,7 +177,11 @@ func (r *reportSheet) row(cols []Col, vals []any) {
 				st = styleKey{wrap: c < len(cols) && cols[c].Wrap}
 			}
 			if st.wrap {
-				height = max(height, textHeight(s, r.chars(c, c)-3)) // less the indent
+				indent := 0
+				if st.kind == "indent" {
+					indent = 1
+				}
+				height = max(height, textRowHeight(s, "", indent, r.widths[c]))
 			}
 		}
 		r.set(c, v, st)

@@ -74,6 +74,40 @@ func pluralForm(lang hromada.Lang, n float64) string {
 	return "many"
 }
 
+// countForm is the plural class ([pluralForm]) of a number that may be a
+// fraction: a fraction takes the Ukrainian genitive singular, the "few"
+// form («2,5 ставки», «0,5 клієнта»), and the English plural.
+func countForm(lang hromada.Lang, n float64) string {
+	n = math.Round(n*100) / 100 // as numbers are written, to two decimals
+	if n != math.Trunc(n) {
+		if lang == hromada.English {
+			return "many"
+		}
+		return "few"
+	}
+	return pluralForm(lang, n)
+}
+
+// countText names what a count counts, by noun and plural form
+// ([countForm]).
+var countText = texts{
+	"client.one":     {UK: "клієнт", EN: "client"},
+	"client.few":     {UK: "клієнти", EN: "clients"},
+	"client.many":    {UK: "клієнтів", EN: "clients"},
+	"community.one":  {UK: "громада", EN: "community"},
+	"community.few":  {UK: "громади", EN: "communities"},
+	"community.many": {UK: "громад", EN: "communities"},
+	"fte.one":        {UK: "ставка", EN: "FTE"},
+	"fte.few":        {UK: "ставки", EN: "FTE"},
+	"fte.many":       {UK: "ставок", EN: "FTE"},
+}
+
+// countWord is the form of noun ("client", "fte") that goes with n:
+// «1 клієнт», «2 клієнти», «5 клієнтів», «1,5 ставки».
+func countWord(lang hromada.Lang, noun string, n float64) string {
+	return countText.in(lang, noun+"."+countForm(lang, n))
+}
+
 // unitPlural is the plural name of a unit, as in column headers.
 func unitPlural(lang hromada.Lang, u hromada.Unit) string {
 	if u == "" {

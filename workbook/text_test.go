@@ -51,3 +51,28 @@ func TestUnitText(t *testing.T) {
 		t.Errorf(`unitWord(en, "household", 2) = %q, want "households"`, got)
 	}
 }
+
+func TestCountWord(t *testing.T) {
+	tests := []struct {
+		lang hromada.Lang
+		noun string
+		n    float64
+		want string
+	}{
+		{hromada.Ukrainian, "client", 1, "клієнт"},      // 1: «один клієнт»
+		{hromada.Ukrainian, "client", 22, "клієнти"},    // 22 ends in 2, not 12
+		{hromada.Ukrainian, "client", 12, "клієнтів"},   // 12–14 take the many form
+		{hromada.Ukrainian, "fte", 5, "ставок"},         // «5 ставок», not «5 ставки»
+		{hromada.Ukrainian, "fte", 1.5, "ставки"},       // a fraction: genitive singular
+		{hromada.Ukrainian, "fte", 2.001, "ставки"},     // written 2: «2 ставки»
+		{hromada.Ukrainian, "community", 21, "громада"}, // «21 громада»
+		{hromada.English, "client", 1, "client"},
+		{hromada.English, "client", 1.5, "clients"},
+		{hromada.English, "community", 3, "communities"},
+	}
+	for _, tt := range tests {
+		if got := countWord(tt.lang, tt.noun, tt.n); got != tt.want {
+			t.Errorf("countWord(%v, %q, %v) = %q, want %q", tt.lang, tt.noun, tt.n, got, tt.want)
+		}
+	}
+}

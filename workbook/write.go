@@ -115,6 +115,9 @@ type Book struct {
 	// lists are the ranges of the hidden lists sheet, by their values
 	// joined, so that columns offering the same list share one range.
 	lists map[string]string
+	// widths is the sum of the column widths of each sheet, which decides
+	// how it prints (see pageSetup).
+	widths map[string]float64
 }
 
 type styleKey struct {
@@ -126,7 +129,8 @@ type styleKey struct {
 
 // NewBook returns an empty workbook.
 func NewBook() *Book {
-	return &Book{f: excelize.NewFile(), styles: map[styleKey]int{}, conds: map[string]int{}, cached: map[string]map[string]any{}}
+	return &Book{f: excelize.NewFile(), styles: map[styleKey]int{}, conds: map[string]int{}, cached: map[string]map[string]any{},
+		widths: map[string]float64{}}
 }
 
 func (b *Book) style(k styleKey) int {
@@ -303,6 +307,7 @@ func (b *Book) AddSheet(t Sheet) {
 			w = fitWidth(col, c, t.Rows)
 		}
 		widths[c] = w
+		b.widths[sh] += w
 		b.fail(f.SetColWidth(sh, name, name, w))
 		st := b.style(styleKey{format: col.Format, input: col.Input, wrap: col.Wrap})
 		if inputLast > top {
@@ -331,8 +336,20 @@ func (b *Book) AddSheet(t Sheet) {
 			}
 			name, _ := excelize.ColumnNumberToName(c + 1)
 			b.setCell(sh, fmt.Sprintf("%s%d", name, top+1+r), v)
-			if s, ok := v.(string); ok && c < ncol && t.Columns[c].Wrap {
-				height = max(height, textHeight(s, int(widths[c]*1.2))) // proportional text: ~1.2 characters a unit
+			s, ok := v.(string)
+			if !ok || c >= ncol {
+				continue
+			}
+			col := t.Columns[c]
+			switch {
+			case col.Wrap:
+				height = max(height, textRowHeight(s, "", 0, widths[c]))
+			case col.Format != General && col.Format != TextFmt && textWidth(s, fontOf("")) > cellCapacity(0, widths[c]):
+				// A note such as «немає надійної» among numbers runs into
+				// the cells beside it and is cut there: it wraps instead.
+				cell := fmt.Sprintf("%s%d", name, top+1+r)
+				b.fail(f.SetCellStyle(sh, cell, cell, b.style(styleKey{format: col.Format, input: col.Input, wrap: true})))
+				height = max(height, textRowHeight(s, "", 0, widths[c]))
 			}
 		}
 		if height > 15 {
@@ -463,6 +480,7 @@ func (b *Book) AddText(name, title string, paras []Para) {
 	f := b.f
 	b.fail(f.SetColWidth(sh, "A", "A", 34))
 	b.fail(f.SetColWidth(sh, "B", "B", 100))
+	b.widths[sh] = 134
 	b.fail(f.SetCellValue(sh, "A1", title))
 	b.fail(f.SetCellStyle(sh, "A1", "A1", b.style(styleKey{kind: "title"})))
 	r := 3
@@ -480,8 +498,8 @@ func (b *Book) AddText(name, title string, paras []Para) {
 			b.fail(f.SetCellStyle(sh, a, a, b.style(styleKey{kind: "bold", wrap: true})))
 			b.fail(f.SetCellValue(sh, bb, p.Text))
 			b.fail(f.SetCellStyle(sh, bb, bb, wrap))
-			// The key wraps in column A (34 characters of bold text) too.
-			if h := max(textHeight(p.Text, 100), textHeight(p.Key, 30)); h > 15 {
+			// The key wraps in column A, in bold, too.
+			if h := max(textRowHeight(p.Text, "", 0, 100), textRowHeight(p.Key, "bold", 0, 34)); h > 15 {
 				b.rowHeight(sh, r, h)
 			}
 		default:
@@ -489,7 +507,7 @@ func (b *Book) AddText(name, title string, paras []Para) {
 			b.fail(f.MergeCell(sh, a, bb))
 			b.fail(f.SetCellValue(sh, a, p.Text))
 			b.fail(f.SetCellStyle(sh, a, bb, wrap))
-			if h := textHeight(p.Text, 134); h > 15 {
+			if h := textRowHeight(p.Text, "", 0, 34, 100); h > 15 {
 				b.rowHeight(sh, r, h)
 			}
 		}
@@ -497,14 +515,29 @@ func (b *Book) AddText(name, title string, paras []Para) {
 	}
 }
 
-// pageSetup makes a sheet print on A4 landscape, as wide as one page, with
-// the rows titleRows ("$1:$1") repeated on every page, footer at the left
-// of the footer and the page number at its right.
+// A4 landscape less half-inch margins is 10.69 inches wide, 1026 pixels; a
+// sheet fitted to that width prints no smaller than minPrintScale.
+const (
+	printWidthPixels = 1026
+	minPrintScale    = 70 // per cent
+)
+
+// pageSetup makes a sheet print on A4 landscape, with the rows titleRows
+// ("$1:$1") repeated on every page, footer at the left of the footer and
+// the page number at its right. A sheet that fits the page's width at
+// minPrintScale or more is fitted to it; a wider one prints at
+// minPrintScale, its columns running on over more pages, as a sheet of
+// many columns shrunk to one page's width would print too small to read.
 func (b *Book) pageSetup(sh, titleRows, footer string) {
 	f := b.f
 	size, orient, one, zero := 9, "landscape", 1, 0
-	b.fail(f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
-	fit := true
+	fit := printFits(b.widths[sh])
+	if fit {
+		b.fail(f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
+	} else {
+		scale := uint(minPrintScale)
+		b.fail(f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, AdjustTo: &scale}))
+	}
 	b.fail(f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}))
 	m := 0.5
 	b.fail(f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &m, Bottom: &m}))
@@ -512,6 +545,12 @@ func (b *Book) pageSetup(sh, titleRows, footer string) {
 	if titleRows != "" {
 		b.fail(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: quotedSheet(sh) + "!" + titleRows, Scope: sh}))
 	}
+}
+
+// printFits reports whether columns of the given total width (in units of
+// column width) print across one page at minPrintScale or more.
+func printFits(width float64) bool {
+	return width*pixelsPerUnit*minPrintScale/100 <= printWidthPixels
 }
 
 // footerText escapes the & of a header or footer text.
@@ -553,6 +592,7 @@ func (b *Book) Save(path string) error {
 			return fmt.Errorf("writing %s: %w", path, err)
 		}
 	}
+	b.fillChartCaches()
 	sortContentTypes(b.f)
 	var buf bytes.Buffer
 	if err := b.f.Write(&buf); err != nil {
@@ -865,12 +905,7 @@ func WriteAtomic(path string, write func(*os.File) error) error {
 
 // fitWidth picks a column width from the header and the first rows.
 func fitWidth(col Col, c int, rows [][]any) float64 {
-	w := 8.0
-	for _, word := range strings.Fields(col.Header) {
-		if l := float64(len([]rune(word))) + 2; l > w {
-			w = l
-		}
-	}
+	w := max(8, wordFitWidth(col.Header, "header"))
 	if hl := float64(len([]rune(col.Header)))/2 + 2; hl > w {
 		w = hl
 	}
@@ -905,38 +940,11 @@ func fitWidth(col Col, c int, rows [][]any) float64 {
 }
 
 // headerHeight is the height of a header row whose headers wrap, word by
-// word, in columns of the given widths (bold text: a character less a line).
+// word, in columns of the given widths (see headerRowHeight).
 func headerHeight(cols []Col, widths []float64) float64 {
-	lines := 1
+	headers := make([]string, len(cols))
 	for i, c := range cols {
-		lines = max(lines, wrapLines(c.Header, widths[i]-1))
+		headers[i] = c.Header
 	}
-	return float64(min(lines, 4))*15 + 4
-}
-
-// wrapLines counts the lines s takes when wrapped at word boundaries in a
-// column width characters wide.
-func wrapLines(s string, width float64) int {
-	lines, used := 1, 0.0
-	for _, word := range strings.Fields(s) {
-		n := float64(len([]rune(word)))
-		switch {
-		case used == 0:
-			used = n
-		case used+1+n <= width:
-			used += 1 + n
-		default:
-			lines++
-			used = n
-		}
-	}
-	return lines
-}
-
-func textHeight(s string, width int) float64 {
-	lines := 0
-	for _, l := range strings.Split(s, "\n") {
-		lines += len([]rune(l))/width + 1
-	}
-	return float64(lines) * 15
+	return headerRowHeight(headers, widths)
 }
