@@ -39,7 +39,8 @@ commitment, with affordability against the community's budget revenue.
 The plan is read from its workbook, so the planner's edits (an action
 dropped, a target changed, a rank) are followed. In a project, budget reads
 OUT/<community>-plan.xlsx and writes OUT/<community>-budget.xlsx, a live
-workbook: change an assumption cell and every figure recalculates.`,
+workbook: change a yellow assumption cell and its tables, key figures and
+charts recalculate; the sentences for the report are fixed text.`,
 		Example: `  hromada budget examples/zhytomyr -o out        # after 'hromada plan examples/zhytomyr -o out'
   hromada budget --plan olevska-plan.xlsx --costs costs.xlsx --community-code UA18060190000071101 -o olevska-budget.xlsx`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
