@@ -623,6 +623,7 @@ func (a *analysis) run() (Result, error) {
 	if err := errors.Join(errs...); err != nil {
 		return Result{}, err
 	}
+	complement(&res, len(s.Needs), a.partitions(doms))
 	for _, dem := range res.Demand {
 		a.plausible(dem)
 	}
