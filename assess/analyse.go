@@ -216,6 +216,9 @@ type Rate struct {
 	Level    float64  `json:"ci_level"`   // confidence level
 	NDomain  int      `json:"n_domain"`   // group members, answered or not
 	NWDomain float64  `json:"n_w_domain"` // their weighted count
+	// Hidden marks a suppressed row as a published table shows it (Hide):
+	// its JSON has null figures and counts.
+	Hidden bool `json:"-"`
 }
 
 // Demand is the number of clients of a service in a group:

@@ -1,0 +1,49 @@
+package assess
+
+import (
+	"math"
+	"slices"
+)
+
+// suppressing are the flags that suppress an estimate; the others (df < 8,
+// p of 0 or 1, a lonely PSU) only ask for review.
+var suppressing = []Flag{FlagNoData, FlagNoDF, FlagNoSE, FlagNotObserved, FlagSmallCount, FlagNEffLow,
+	FlagWideCI, FlagWideRelativeCI, FlagHighRSE, FlagComplementary}
+
+// Hide returns a suppressed row as published output shows it (METHODS.md
+// §1.4, the privacy rule): no estimate, bounds, standard error, design
+// effect, degrees of freedom, counts or weighted counts — whatever the
+// reason, so that a small cell cannot be told from any other suppressed
+// one — and, as flags and reasons, only the reasons it is suppressed for:
+// a review flag such as p_0_or_1 would say the hidden share is 0 or 100 %.
+// Its JSON writes the hidden numbers as null (Hidden).
+//
+// A row not suppressed, or not observed (published as "not observed" with
+// its upper bound: nobody has the need, a count that names no household),
+// is returned as it is.
+func Hide(r Rate) Rate {
+	if !r.Verdict.Suppress || r.NotObserved {
+		return r
+	}
+	nan := math.NaN()
+	r.Stat, r.StatLow, r.StatUpp, r.SE, r.Deff, r.NEff = nan, nan, nan, nan, nan, nan
+	r.NW, r.NWTotal, r.NWDomain, r.UpperBound = nan, nan, nan, nan
+	r.N, r.NTotal, r.NDomain, r.DF = 0, 0, 0, 0
+	keep := func(fs []Flag) []Flag {
+		out := []Flag{}
+		for _, f := range fs {
+			if slices.Contains(suppressing, f) {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	r.Flags = keep(r.Flags)
+	r.Verdict = Verdict{Suppress: true, Reasons: keep(r.Verdict.Reasons)}
+	r.Hidden = true
+	return r
+}
+
+// hiddenFields are the JSON fields a Hidden row writes as null.
+var hiddenFields = []string{"stat", "stat_low", "stat_upp", "n", "n_total", "n_w", "n_w_total",
+	"se", "df", "deff", "n_eff", "upper_bound", "n_domain", "n_w_domain"}
