@@ -577,8 +577,10 @@ func quickRows(a *workbook.Assessment) [][]string {
 		}
 		if a.Options.Suppress && r.Verdict.Suppress {
 			rate = "suppressed"
-			if r.NTotal < a.Options.MinCount {
-				n, nt = "", "<"+fmt.Sprint(a.Options.MinCount)
+			if !r.NotObserved {
+				// Every count hidden alike, as in JSON and the workbook.
+				r = assess.Hide(r)
+				n, nt = "", ""
 			}
 		}
 		var flags []string
