@@ -128,8 +128,9 @@ func TestReliability(t *testing.T) {
 		{"5 of 200 with the need", prop(0.025, 20, 200, 100), iv(0.01, 0.04), false, false, nil},
 		{"3 of 200 without the need", prop(0.985, 20, 200, 100), iv(0.97, 0.995), true, false, []Flag{FlagSmallCount}},
 		{"all 200 with the need", prop(1, 20, 200, 200), iv(0.98, 1, FlagP0or1), false, true, []Flag{FlagP0or1}},
-		// Nobody of 4 with the need: a small cell, not "not observed".
-		{"0 of 4", prop(0, 20, 4, 4), iv(0, 0.5, FlagP0or1), true, true, []Flag{FlagSmallCount, FlagNEffLow, FlagWideCI, FlagP0or1}},
+		// Nobody of 4 with the need: not observed, and a small cell
+		// (Hide publishes it as one).
+		{"0 of 4", prop(0, 20, 4, 4), iv(0, 0.5, FlagP0or1), true, true, []Flag{FlagNotObserved, FlagSmallCount, FlagNEffLow, FlagWideCI, FlagP0or1}},
 		// Every reason is named, not only the first.
 		{"3 respondents", prop(0.4, 2, 3, 2.2), iv(0.002, 0.996), true, true,
 			[]Flag{FlagSmallCount, FlagNEffLow, FlagWideCI, FlagWideRelativeCI, FlagDFLow}},

@@ -15,14 +15,18 @@ var suppressing = []Flag{FlagNoData, FlagNoDF, FlagNoSE, FlagNotObserved, FlagSm
 // effect, degrees of freedom, counts or weighted counts — whatever the
 // reason, so that a small cell cannot be told from any other suppressed
 // one — and, as flags and reasons, only the reasons it is suppressed for:
-// a review flag such as p_0_or_1 would say the hidden share is 0 or 100 %.
+// a review flag such as p_0_or_1 would say the hidden share is 0 or 100 %,
+// and not_observed that it is 0.
 // Its JSON writes the hidden numbers as null (Hidden).
 //
 // A row not suppressed, or not observed (published as "not observed" with
 // its upper bound: nobody has the need, a count that names no household),
-// is returned as it is.
+// is returned as it is — unless its group is itself a small cell (fewer
+// than the minimum count, FlagSmallCount): "none of these 3 households
+// needs it" names them, so it is hidden like any other, and no longer
+// says it is not observed.
 func Hide(r Rate) Rate {
-	if !r.Verdict.Suppress || r.NotObserved {
+	if !r.Verdict.Suppress || r.NotObserved && !slices.Contains(r.Verdict.Reasons, FlagSmallCount) {
 		return r
 	}
 	nan := math.NaN()
@@ -32,7 +36,7 @@ func Hide(r Rate) Rate {
 	keep := func(fs []Flag) []Flag {
 		out := []Flag{}
 		for _, f := range fs {
-			if slices.Contains(suppressing, f) {
+			if f != FlagNotObserved && slices.Contains(suppressing, f) {
 				out = append(out, f)
 			}
 		}
@@ -40,10 +44,21 @@ func Hide(r Rate) Rate {
 	}
 	r.Flags = keep(r.Flags)
 	r.Verdict = Verdict{Suppress: true, Reasons: keep(r.Verdict.Reasons)}
-	r.Hidden = true
+	r.Hidden, r.NotObserved = true, false
 	return r
 }
 
 // hiddenFields are the JSON fields a Hidden row writes as null.
 var hiddenFields = []string{"stat", "stat_low", "stat_upp", "n", "n_total", "n_w", "n_w_total",
 	"se", "df", "deff", "n_eff", "upper_bound", "n_domain", "n_w_domain"}
+
+// HideDemand returns a demand as published output shows it: its rate
+// hidden (Hide) and, when that hides it, no longer "not observed". The
+// people it counts are left to the caller, who shows a note instead.
+func HideDemand(d Demand) Demand {
+	d.Rate = Hide(d.Rate)
+	if d.Rate.Hidden {
+		d.NotObserved, d.ShareUpp = false, math.NaN()
+	}
+	return d
+}

@@ -21,6 +21,16 @@ func TestHide(t *testing.T) {
 	wide.Verdict = Verdict{Suppress: true, Reasons: []Flag{FlagWideCI}}
 	notObs := Rate{Kind: KindProportion, Stat: 0, NTotal: 200, UpperBound: 0.015, NotObserved: true,
 		Flags: []Flag{FlagNotObserved, FlagP0or1}, Verdict: Verdict{Suppress: true, Review: true, Reasons: []Flag{FlagNotObserved, FlagP0or1}}}
+	// Nobody of 4 with the need: the group is a small cell; hidden like
+	// any other, it no longer says "not observed".
+	tiny := Rate{Kind: KindProportion, Stat: 0, NTotal: 4, UpperBound: 0.6, NotObserved: true,
+		Flags: []Flag{FlagNotObserved, FlagSmallCount, FlagP0or1}, Verdict: Verdict{Suppress: true, Review: true, Reasons: []Flag{FlagNotObserved, FlagSmallCount, FlagP0or1}}}
+	if h := Hide(tiny); !h.Hidden || h.NotObserved || !slices.Equal(h.Flags, []Flag{FlagSmallCount}) || !math.IsNaN(h.UpperBound) {
+		t.Errorf("0 of 4: hidden %v not observed %v flags %v bound %v, want hidden small_count only", h.Hidden, h.NotObserved, h.Flags, h.UpperBound)
+	}
+	if d := HideDemand(Demand{Rate: tiny, NotObserved: true, ShareUpp: 0.6}); d.NotObserved || !math.IsNaN(d.ShareUpp) {
+		t.Errorf("0 of 4 demand: not observed %v share_upp %v, want false and NaN", d.NotObserved, d.ShareUpp)
+	}
 	published := Rate{Kind: KindProportion, Stat: 0.4, N: 80, NTotal: 200, UpperBound: math.NaN(), Flags: []Flag{FlagDFLow},
 		Verdict: Verdict{Review: true, Reasons: []Flag{FlagDFLow}}}
 

@@ -20,8 +20,8 @@ const DefaultMinCount = 5
 // Every estimate is suppressed when nobody in the domain answered
 // (FlagNoData), there are no degrees of freedom (FlagNoDF) or no variance
 // (FlagNoSE), and when no respondent has the need (FlagNotObserved): that
-// is "not observed", never "no need" — unless the group has fewer than
-// minCount respondents, which makes it a small cell whatever they answered.
+// is "not observed", never "no need" (in a group of fewer than minCount
+// respondents, also a small cell, which Hide publishes as such).
 //
 // A proportion is also suppressed when
 //   - it is a small cell (SmallCell: fewer than minCount respondents, or
@@ -66,9 +66,7 @@ func Reliability(e Estimate, iv Interval, minCount int) Verdict {
 	if e.Kind == KindProportion {
 		positives = e.NYes
 	}
-	// A group of fewer than minCount respondents is a small cell, not
-	// "not observed": "none of these 3 households needs it" names them.
-	if e.N > 0 && positives == 0 && !math.IsNaN(e.Value) && !(minCount > 0 && e.N < minCount) {
+	if e.N > 0 && positives == 0 && !math.IsNaN(e.Value) {
 		suppress(FlagNotObserved)
 	}
 	if minCount > 0 && SmallCell(e, minCount) {

@@ -44,7 +44,7 @@ func PublishedRates(rates []assess.Rate, suppress bool) []json.RawMessage {
 	for _, r := range rates {
 		hide := suppress && r.Verdict.Suppress
 		if hide {
-			r = assess.Hide(r)
+			r = assess.Hide(r) // a small group not observed is hidden too
 		}
 		b, err := json.Marshal(r)
 		if err != nil {
@@ -75,7 +75,7 @@ func PublishedDemand(ds []assess.Demand, suppress bool) []assess.Demand {
 		if suppress && d.Rate.Verdict.Suppress {
 			nan := math.NaN()
 			d.People, d.PeopleLow, d.PeopleUpp = nan, nan, nan
-			d.Rate = assess.Hide(d.Rate)
+			d = assess.HideDemand(d)
 			d.Rate.Stat, d.Rate.StatLow, d.Rate.StatUpp = nan, nan, nan
 		}
 		out[i] = d

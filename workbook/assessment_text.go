@@ -41,6 +41,7 @@ var assessText = texts{
 	"rel.suppressed":         {UK: "приховано: %s", EN: "suppressed: %s"},
 	"rel.unpublishable":      {UK: "ненадійна, не для публікації: %s", EN: "unreliable, not for publication: %s"},
 	"rel.small":              {UK: "< %d", EN: "< %d"},
+	"rel.hidden":             {UK: "приховано", EN: "suppressed"},
 	"flag.no_data":           {UK: "немає відповідей", EN: "no answers"},
 	"flag.no_df":             {UK: "немає ступенів свободи (df ≤ 0)", EN: "no degrees of freedom (df ≤ 0)"},
 	"flag.no_se":             {UK: "похибку не можна оцінити", EN: "the standard error cannot be estimated"},
@@ -49,7 +50,9 @@ var assessText = texts{
 	"flag.neff_lt_30":        {UK: "ефективний розмір вибірки менше 30", EN: "effective sample size below 30"},
 	"flag.wide_ci":           {UK: "ДІ ширший за 30 в. п.", EN: "CI 30 points wide or wider"},
 	"flag.wide_relative_ci":  {UK: "ДІ ширший за 130 % оцінки", EN: "CI wider than 130 % of the rate"},
-	"flag.small_count":       {UK: "менше %d респондентів (для кількості людей — домогосподарств із потребою)", EN: "fewer than %d respondents (for a count of people: households in need)"},
+	"flag.small_count":       {UK: "мала комірка: менше %[1]d респондентів у групі або від 1 до %[2]d з потребою чи без неї (для кількості людей — менше %[1]d домогосподарств із потребою)", EN: "small cell: fewer than %[1]d respondents in the group, or 1 to %[2]d with the need or without it (for a count of people: fewer than %[1]d households in need)"},
+	"flag.complementary":     {UK: "додаткове приховування: інакше малу комірку іншої групи можна було б відновити відніманням від «усіх»", EN: "complementary suppression: otherwise a small cell of another group could be recovered by subtraction from “all”"},
+	"short.complementary":    {UK: "захист малої комірки", EN: "protects a small cell"},
 	"flag.not_observed":      {UK: "жоден респондент не має потреби: не виявлено, а не 0", EN: "no respondent has the need: not observed, not 0"},
 	"short.not_observed":     {UK: "не виявлено", EN: "not observed"},
 	"rel.notobs":             {UK: "не виявлено (верхня межа %s сімей)", EN: "not observed (upper bound %s of families)"},
@@ -282,7 +285,7 @@ func reasons(lang hromada.Lang, v assess.Verdict, minCount int) string {
 // flagWords says what a flag means.
 func flagWords(lang hromada.Lang, f assess.Flag, minCount int) string {
 	if f == assess.FlagSmallCount {
-		return tr(lang, "flag.small_count", minCount)
+		return tr(lang, "flag.small_count", minCount, minCount-1)
 	}
 	if _, ok := assessText["flag."+string(f)]; !ok {
 		return string(f)

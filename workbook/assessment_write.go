@@ -80,6 +80,15 @@ func newAssessWriter(a *Assessment) *assessWriter {
 	if w.o.CI == "" {
 		w.o.CI = assess.Logit
 	}
+	if w.o.Suppress {
+		// A published workbook holds a suppressed estimate as JSON does
+		// (assess.Hide): no figure, count or review flag of it is left
+		// for any sheet to print. The caller's assessment is not changed.
+		pub := *a
+		pub.Result = hideResult(a.Result)
+		a = &pub
+		w.a = a
+	}
 	for _, r := range a.Result.Rates {
 		if !slices.Contains(w.groups, r.Group) {
 			w.groups = append(w.groups, r.Group)
@@ -99,6 +108,22 @@ func newAssessWriter(a *Assessment) *assessWriter {
 		w.demand[[2]string{d.Group, d.Service}] = d
 	}
 	return w
+}
+
+// hideResult is a copy of res with every suppressed estimate hidden
+// (assess.Hide), in rates, demand and the union.
+func hideResult(res assess.Result) assess.Result {
+	res.Rates = slices.Clone(res.Rates)
+	for i := range res.Rates {
+		res.Rates[i] = assess.Hide(res.Rates[i])
+	}
+	res.Demand, res.Union = slices.Clone(res.Demand), slices.Clone(res.Union)
+	for _, ds := range [][]assess.Demand{res.Demand, res.Union} {
+		for i := range ds {
+			ds[i] = assess.HideDemand(ds[i])
+		}
+	}
+	return res
 }
 
 func (w *assessWriter) t(key string, args ...any) string { return tr(w.lang, key, args...) }
@@ -741,7 +766,10 @@ func (w *assessWriter) estimatesSheet() {
 			return v
 		}
 		n := func(k int, v any) any {
-			if w.small(k) {
+			switch {
+			case r.Hidden:
+				return w.t("rel.hidden") // every count of a suppressed estimate alike
+			case w.small(k):
 				return w.t("rel.small", w.o.MinCount)
 			}
 			return v
@@ -756,7 +784,7 @@ func (w *assessWriter) estimatesSheet() {
 			stat(r.Stat), stat(r.StatLow), stat(r.StatUpp),
 			n(r.N, float64(r.N)), n(r.NTotal, float64(r.NTotal)), n(r.N, r.NW), n(r.NTotal, r.NWTotal),
 			r.AnalysisKey,
-			stat(r.SE), float64(r.DF), stat(r.Deff), stat(r.NEff), strings.Join(codes, " "),
+			stat(r.SE), n(r.DF, float64(r.DF)), stat(r.Deff), stat(r.NEff), strings.Join(codes, " "),
 			verdictCode(r.Verdict),
 		})
 	}
@@ -879,7 +907,7 @@ func (w *assessWriter) qualitySheet() {
 // flagRank orders flags as assess lists them: suppression reasons first.
 func flagRank(f assess.Flag) int {
 	order := []assess.Flag{assess.FlagNoData, assess.FlagNoDF, assess.FlagNoSE, assess.FlagNotObserved, assess.FlagSmallCount,
-		assess.FlagNEffLow, assess.FlagWideCI, assess.FlagWideRelativeCI, assess.FlagDFLow,
+		assess.FlagComplementary, assess.FlagNEffLow, assess.FlagWideCI, assess.FlagWideRelativeCI, assess.FlagDFLow,
 		assess.FlagP0or1, assess.FlagLonelyPSU, assess.FlagHighRSE}
 	if i := slices.Index(order, f); i >= 0 {
 		return i
