@@ -21,12 +21,12 @@ var suppressing = []Flag{FlagNoData, FlagNoDF, FlagNoSE, FlagNotObserved, FlagSm
 //
 // A row not suppressed, or not observed (published as "not observed" with
 // its upper bound: nobody has the need, a count that names no household),
-// is returned as it is — unless its group is itself a small cell (fewer
-// than the minimum count, FlagSmallCount): "none of these 3 households
-// needs it" names them, so it is hidden like any other, and no longer
-// says it is not observed.
-func Hide(r Rate) Rate {
-	if !r.Verdict.Suppress || r.NotObserved && !slices.Contains(r.Verdict.Reasons, FlagSmallCount) {
+// is returned as it is — unless its group is itself a small cell, fewer
+// than minCount respondents (minCount ≤ 0: no such rule): "none of these 3
+// households needs it" names them, so it is hidden like any other, and no
+// longer says it is not observed.
+func Hide(r Rate, minCount int) Rate {
+	if !r.Verdict.Suppress || r.NotObserved && !(minCount > 0 && r.NTotal < minCount) {
 		return r
 	}
 	nan := math.NaN()
@@ -55,8 +55,8 @@ var hiddenFields = []string{"stat", "stat_low", "stat_upp", "n", "n_total", "n_w
 // HideDemand returns a demand as published output shows it: its rate
 // hidden (Hide) and, when that hides it, no longer "not observed". The
 // people it counts are left to the caller, who shows a note instead.
-func HideDemand(d Demand) Demand {
-	d.Rate = Hide(d.Rate)
+func HideDemand(d Demand, minCount int) Demand {
+	d.Rate = Hide(d.Rate, minCount)
 	if d.Rate.Hidden {
 		d.NotObserved, d.ShareUpp = false, math.NaN()
 	}

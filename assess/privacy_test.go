@@ -25,17 +25,17 @@ func TestHide(t *testing.T) {
 	// any other, it no longer says "not observed".
 	tiny := Rate{Kind: KindProportion, Stat: 0, NTotal: 4, UpperBound: 0.6, NotObserved: true,
 		Flags: []Flag{FlagNotObserved, FlagSmallCount, FlagP0or1}, Verdict: Verdict{Suppress: true, Review: true, Reasons: []Flag{FlagNotObserved, FlagSmallCount, FlagP0or1}}}
-	if h := Hide(tiny); !h.Hidden || h.NotObserved || !slices.Equal(h.Flags, []Flag{FlagSmallCount}) || !math.IsNaN(h.UpperBound) {
+	if h := Hide(tiny, 5); !h.Hidden || h.NotObserved || !slices.Equal(h.Flags, []Flag{FlagSmallCount}) || !math.IsNaN(h.UpperBound) {
 		t.Errorf("0 of 4: hidden %v not observed %v flags %v bound %v, want hidden small_count only", h.Hidden, h.NotObserved, h.Flags, h.UpperBound)
 	}
-	if d := HideDemand(Demand{Rate: tiny, NotObserved: true, ShareUpp: 0.6}); d.NotObserved || !math.IsNaN(d.ShareUpp) {
+	if d := HideDemand(Demand{Rate: tiny, NotObserved: true, ShareUpp: 0.6}, 5); d.NotObserved || !math.IsNaN(d.ShareUpp) {
 		t.Errorf("0 of 4 demand: not observed %v share_upp %v, want false and NaN", d.NotObserved, d.ShareUpp)
 	}
 	published := Rate{Kind: KindProportion, Stat: 0.4, N: 80, NTotal: 200, UpperBound: math.NaN(), Flags: []Flag{FlagDFLow},
 		Verdict: Verdict{Review: true, Reasons: []Flag{FlagDFLow}}}
 
 	decode := func(r Rate) map[string]any {
-		b, err := json.Marshal(Hide(r))
+		b, err := json.Marshal(Hide(r, 5))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -52,12 +52,12 @@ func TestHide(t *testing.T) {
 				t.Errorf("%s: %s = %v, want null", name, k, m[k])
 			}
 		}
-		h := Hide(r)
+		h := Hide(r, 5)
 		if slices.Contains(h.Flags, FlagP0or1) || slices.Contains(h.Flags, FlagDFLow) || h.Verdict.Review || !h.Verdict.Suppress {
 			t.Errorf("%s: flags %v verdict %+v, want the suppression reasons only", name, h.Flags, h.Verdict)
 		}
 	}
-	if got := Hide(small).Flags; !slices.Equal(got, []Flag{FlagSmallCount}) {
+	if got := Hide(small, 5).Flags; !slices.Equal(got, []Flag{FlagSmallCount}) {
 		t.Errorf("small: flags %v, want [small_count]", got)
 	}
 	if m := decode(notObs); m["n"] != 0.0 || m["n_total"] != 200.0 || m["upper_bound"] != 0.015 {

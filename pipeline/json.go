@@ -24,9 +24,9 @@ func ProjectJSON(all []*workbook.Assessment) []CommunityJSON {
 	for _, a := range all {
 		out = append(out, CommunityJSON{
 			Community: a.Community.Code, Name: a.Community.Name.In(a.Lang),
-			Rates:  PublishedRates(a.Result.Rates, a.Options.Suppress),
-			Demand: PublishedDemand(a.Result.Demand, a.Options.Suppress),
-			Union:  PublishedDemand(a.Result.Union, a.Options.Suppress),
+			Rates:  PublishedRates(a.Result.Rates, a.Options.Suppress, a.Options.MinCount),
+			Demand: PublishedDemand(a.Result.Demand, a.Options.Suppress, a.Options.MinCount),
+			Union:  PublishedDemand(a.Result.Union, a.Options.Suppress, a.Options.MinCount),
 		})
 	}
 	return out
@@ -38,13 +38,14 @@ func ProjectJSON(all []*workbook.Assessment) []CommunityJSON {
 // upper bound — no counts of respondents, degrees of freedom or review
 // flags either, whatever the reason (assess.Hide), so that a small cell
 // cannot be told from any other suppressed one; the suppression reasons
-// stay in flags.
-func PublishedRates(rates []assess.Rate, suppress bool) []json.RawMessage {
+// stay in flags. minCount is the minimum count the estimates were made
+// with: a group that small is hidden even when it is "not observed".
+func PublishedRates(rates []assess.Rate, suppress bool, minCount int) []json.RawMessage {
 	out := make([]json.RawMessage, 0, len(rates))
 	for _, r := range rates {
 		hide := suppress && r.Verdict.Suppress
 		if hide {
-			r = assess.Hide(r) // a small group not observed is hidden too
+			r = assess.Hide(r, minCount) // a small group not observed is hidden too
 		}
 		b, err := json.Marshal(r)
 		if err != nil {
@@ -69,13 +70,13 @@ func PublishedRates(rates []assess.Rate, suppress bool) []json.RawMessage {
 
 // PublishedDemand hides the figures of suppressed demand rows: no people
 // and no rate, and the rate's counts as PublishedRates hides them.
-func PublishedDemand(ds []assess.Demand, suppress bool) []assess.Demand {
+func PublishedDemand(ds []assess.Demand, suppress bool, minCount int) []assess.Demand {
 	out := make([]assess.Demand, len(ds))
 	for i, d := range ds {
 		if suppress && d.Rate.Verdict.Suppress {
 			nan := math.NaN()
 			d.People, d.PeopleLow, d.PeopleUpp = nan, nan, nan
-			d = assess.HideDemand(d)
+			d = assess.HideDemand(d, minCount)
 			d.Rate.Stat, d.Rate.StatLow, d.Rate.StatUpp = nan, nan, nan
 		}
 		out[i] = d

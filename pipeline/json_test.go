@@ -38,7 +38,7 @@ func TestPublishedRates(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := PublishedRates([]assess.Rate{tt.rate}, tt.suppress)
+			out := PublishedRates([]assess.Rate{tt.rate}, tt.suppress, 5)
 			var m map[string]any
 			if err := json.Unmarshal(out[0], &m); err != nil {
 				t.Fatal(err)
@@ -74,7 +74,7 @@ func TestPublishedDemand(t *testing.T) {
 		demand("002.0", assess.AllGroup, 8000, 0.01, 0.01, true),
 	}
 	for _, suppress := range []bool{true, false} {
-		out := PublishedDemand(ds, suppress)
+		out := PublishedDemand(ds, suppress, 5)
 		if out[0].People != 800 || out[0].Rate.Stat != 0.1 {
 			t.Errorf("suppress=%v: reliable demand %v at %v, want 800 at 0.1", suppress, out[0].People, out[0].Rate.Stat)
 		}

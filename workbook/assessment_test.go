@@ -148,7 +148,7 @@ func TestAssessmentSuppression(t *testing.T) {
 		}
 		for _, key := range []string{"rate", "rate_low", "rate_upp", "people", "people_low", "people_upp"} {
 			cell := row[demandColumn(key)]
-			notObs := assess.HideDemand(d).NotObserved // a small group is no longer "not observed"
+			notObs := assess.HideDemand(d, 5).NotObserved // a small group is no longer "not observed"
 			switch {
 			case notObs && !strings.HasPrefix(cell, "not observed"):
 				t.Errorf("Demand!%s%d (%s, %s, %s) = %q, want a note that it is not observed", ColumnName(demandColumn(key)), i+2, d.Group, d.Service, key, cell)
@@ -248,7 +248,7 @@ func TestReadDemandRoundTrip(t *testing.T) {
 				if hide := c.suppress && d.Rate.Verdict.Suppress || d.NotObserved; hide {
 					notObs := d.NotObserved
 					if c.suppress {
-						notObs = assess.HideDemand(d).NotObserved // a small group published as suppressed
+						notObs = assess.HideDemand(d, 5).NotObserved // a small group published as suppressed
 					}
 					if !r.Suppressed || !math.IsNaN(r.People) || !math.IsNaN(r.Rate) || r.NotObserved != notObs {
 						t.Errorf("row %d: suppressed %v, not observed %v, people %v, rate %v; want suppressed, %v, NaN, NaN", i+2, r.Suppressed, r.NotObserved, r.People, r.Rate, notObs)

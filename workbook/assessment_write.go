@@ -85,7 +85,7 @@ func newAssessWriter(a *Assessment) *assessWriter {
 		// (assess.Hide): no figure, count or review flag of it is left
 		// for any sheet to print. The caller's assessment is not changed.
 		pub := *a
-		pub.Result = hideResult(a.Result)
+		pub.Result = hideResult(a.Result, w.o.MinCount)
 		a = &pub
 		w.a = a
 	}
@@ -112,15 +112,15 @@ func newAssessWriter(a *Assessment) *assessWriter {
 
 // hideResult is a copy of res with every suppressed estimate hidden
 // (assess.Hide), in rates, demand and the union.
-func hideResult(res assess.Result) assess.Result {
+func hideResult(res assess.Result, minCount int) assess.Result {
 	res.Rates = slices.Clone(res.Rates)
 	for i := range res.Rates {
-		res.Rates[i] = assess.Hide(res.Rates[i])
+		res.Rates[i] = assess.Hide(res.Rates[i], minCount)
 	}
 	res.Demand, res.Union = slices.Clone(res.Demand), slices.Clone(res.Union)
 	for _, ds := range [][]assess.Demand{res.Demand, res.Union} {
 		for i := range ds {
-			ds[i] = assess.HideDemand(ds[i])
+			ds[i] = assess.HideDemand(ds[i], minCount)
 		}
 	}
 	return res
