@@ -201,6 +201,14 @@ func (w *assessWriter) clientsFrom(d assess.Demand) string {
 	return w.t("clients." + string(cmp.Or(d.ClientsFrom, assess.ClientsHousehold)))
 }
 
+// smallGroup reports whether a demand's count N_g is a number of
+// respondents (a survey count with no weights, or normalised ones) below
+// the minimum count: a published workbook does not print it.
+func (w *assessWriter) smallGroup(d assess.Demand) bool {
+	return w.o.Suppress && w.o.MinCount > 0 && d.Basis == assess.BasisSurvey && w.respondents() &&
+		d.Count > 0 && d.Count < float64(w.o.MinCount)
+}
+
 // small reports whether a count of respondents is too small to publish.
 func (w *assessWriter) small(n int) bool {
 	return w.o.Suppress && w.o.MinCount > 0 && n > 0 && n < w.o.MinCount
@@ -304,6 +312,9 @@ func (w *assessWriter) groupSize(group string) string {
 		unit := unitWord(w.lang, d.CountUnit, d.Count)
 		if d.Basis == assess.BasisRegistry {
 			return w.t("sum.size.registry", n, unit, d.AsOf)
+		}
+		if w.smallGroup(d) {
+			return w.t("sum.size.respondents", w.t("rel.small", w.o.MinCount), unitWord(w.lang, d.CountUnit, float64(w.o.MinCount)))
 		}
 		if w.respondents() {
 			return w.t("sum.size.respondents", n, unit)
@@ -657,9 +668,13 @@ func (w *assessWriter) demandSheet() {
 			}
 			return v
 		}
+		var count any = d.Count
+		if w.smallGroup(d) {
+			count = note // a group of fewer respondents than the minimum: every number hidden
+		}
 		cells = append(cells, []any{
 			d.Group, w.groupName(d.Group), d.Service, w.serviceName(d.Service), unitPlural(w.lang, d.Unit),
-			w.basis(d.Basis), d.Count, unitPlural(w.lang, d.CountUnit), d.CountOf, d.AsOf,
+			w.basis(d.Basis), count, unitPlural(w.lang, d.CountUnit), d.CountOf, d.AsOf,
 			num(r.Stat), num(r.StatLow), num(r.StatUpp), w.rateOf(d),
 			num(d.People), num(d.PeopleLow), num(d.PeopleUpp),
 			reliability(w.lang, r.Verdict, w.o), d.Source, w.clientsFrom(d),
