@@ -1004,7 +1004,7 @@ func (w *assessWriter) methodsSheet() {
 	key(w.t("m.nchs"), w.t("m.nchs.text"))
 	key(w.t("m.ratio"), w.t("m.ratio.text"))
 	key(w.t("m.notobs"), w.t("m.notobs.text", level))
-	key(w.t("m.small"), w.t("m.small.text", w.o.MinCount, w.o.MinCount))
+	key(w.t("m.small"), w.t("m.small.text", w.o.MinCount, w.o.MinCount-1))
 	if w.o.Suppress {
 		key(w.t("m.publish"), w.t("m.publish.yes"))
 	} else {
