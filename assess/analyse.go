@@ -216,6 +216,9 @@ type Rate struct {
 	Level    float64  `json:"ci_level"`   // confidence level
 	NDomain  int      `json:"n_domain"`   // group members, answered or not
 	NWDomain float64  `json:"n_w_domain"` // their weighted count
+	// Hidden marks a suppressed row as a published table shows it (Hide):
+	// its JSON has null figures and counts.
+	Hidden bool `json:"-"`
 }
 
 // Demand is the number of clients of a service in a group:
@@ -623,6 +626,7 @@ func (a *analysis) run() (Result, error) {
 	if err := errors.Join(errs...); err != nil {
 		return Result{}, err
 	}
+	complement(&res, len(s.Needs), a.partitions(doms))
 	for _, dem := range res.Demand {
 		a.plausible(dem)
 	}

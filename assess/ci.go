@@ -63,6 +63,7 @@ const (
 	FlagLonelyPSU      Flag = "lonely_psu"       // a stratum with a single PSU entered the variance
 	FlagHighRSE        Flag = "high_rse"         // not a proportion, and SE/|value| > 0.30
 	FlagNotObserved    Flag = "not_observed"     // no respondent has the need: not observed, not 0
+	FlagComplementary  Flag = "complementary"    // suppressed so that a small cell of its partition cannot be recovered by subtraction
 )
 
 // Interval is a confidence interval. Low and High are NaN when there is no

@@ -111,8 +111,9 @@ func TestReliability(t *testing.T) {
 		{"width 0.29", prop(0.4, 20, 200, 100), iv(0.26, 0.55), false, false, nil},
 		// width 0.12 on p 0.09: relative 1.33 > 1.30.
 		{"relative 1.33", prop(0.09, 20, 200, 100), iv(0.04, 0.16), true, false, []Flag{FlagWideRelativeCI}},
-		// width 0.05 on p 0.02: relative 2.5, but width ≤ 0.05 publishes.
-		{"narrow small p", prop(0.02, 20, 200, 100), iv(0.005, 0.055), false, false, nil},
+		// width 0.05 on p 0.02 (8 of 400 with the need): relative 2.5, but
+		// width ≤ 0.05 publishes.
+		{"narrow small p", prop(0.02, 20, 400, 100), iv(0.005, 0.055), false, false, nil},
 		{"df 7", prop(0.4, 7, 200, 100), iv(0.35, 0.45), false, true, []Flag{FlagDFLow}},
 		{"df 8", prop(0.4, 8, 200, 100), iv(0.35, 0.45), false, false, nil},
 		// No respondent with the need: not observed, never a published 0.
@@ -120,6 +121,16 @@ func TestReliability(t *testing.T) {
 		{"lonely", Estimate{Kind: KindProportion, Value: 0.4, SE: 0.01, DF: 20, N: 200, NEff: 100, NYes: 80, LonelyStrata: []string{"B"}},
 			iv(0.35, 0.45), false, true, []Flag{FlagLonelyPSU}},
 		{"4 respondents", prop(0.5, 20, 4, 100), iv(0.45, 0.55), true, false, []Flag{FlagSmallCount}},
+		// The privacy rule counts the respondents with the need (and those
+		// without): 0.01 of 200 is 2 households, 0.025 of 200 is 5, 0.985
+		// of 200 leaves 3 without the need, 1 of 200 leaves none.
+		{"2 of 200 with the need", prop(0.01, 20, 200, 100), iv(0.005, 0.03), true, false, []Flag{FlagSmallCount}},
+		{"5 of 200 with the need", prop(0.025, 20, 200, 100), iv(0.01, 0.04), false, false, nil},
+		{"3 of 200 without the need", prop(0.985, 20, 200, 100), iv(0.97, 0.995), true, false, []Flag{FlagSmallCount}},
+		{"all 200 with the need", prop(1, 20, 200, 200), iv(0.98, 1, FlagP0or1), false, true, []Flag{FlagP0or1}},
+		// Nobody of 4 with the need: not observed, and a small cell
+		// (Hide publishes it as one).
+		{"0 of 4", prop(0, 20, 4, 4), iv(0, 0.5, FlagP0or1), true, true, []Flag{FlagNotObserved, FlagSmallCount, FlagNEffLow, FlagWideCI, FlagP0or1}},
 		// Every reason is named, not only the first.
 		{"3 respondents", prop(0.4, 2, 3, 2.2), iv(0.002, 0.996), true, true,
 			[]Flag{FlagSmallCount, FlagNEffLow, FlagWideCI, FlagWideRelativeCI, FlagDFLow}},
@@ -147,6 +158,39 @@ func TestReliability(t *testing.T) {
 	// minCount ≤ 0 turns the count rule off.
 	if v := Reliability(Estimate{Kind: KindProportion, Value: 0.5, SE: 0.01, DF: 20, N: 4, NEff: 100, NYes: 2}, Interval{Low: 0.45, High: 0.55}, 0); v.Suppress {
 		t.Errorf("Reliability(minCount 0) = %+v, want published", v)
+	}
+}
+
+func TestSmallCell(t *testing.T) {
+	// The privacy rule with the minimum count 5: the cases are the
+	// counts themselves, on either side of 5.
+	prop := func(n, yes int) Estimate { return Estimate{Kind: KindProportion, N: n, NYes: yes, NPos: yes} }
+	for _, c := range []struct {
+		name string
+		e    Estimate
+		min  int
+		want bool
+	}{
+		{"group of 4", prop(4, 2), 5, true},
+		{"group of 5, 0 with the need (not observed)", prop(5, 0), 5, false},
+		{"group of 5, all with the need", prop(5, 5), 5, false},
+		{"group of 100, 1 with the need", prop(100, 1), 5, true},
+		{"group of 100, 4 with the need", prop(100, 4), 5, true},
+		{"group of 100, 5 with the need", prop(100, 5), 5, false},
+		{"group of 100, 96 with the need (4 without)", prop(100, 96), 5, true},
+		{"group of 100, 95 with the need (5 without)", prop(100, 95), 5, false},
+		{"group of 10, 5 and 5", prop(10, 5), 5, false},
+		{"group of 9, 5 and 4", prop(9, 5), 5, true},
+		{"minimum 3: 2 with the need", prop(100, 2), 3, true},
+		{"minimum 3: 3 with the need", prop(100, 3), 3, false},
+		{"rule off", prop(1, 1), 0, false},
+		{"ratio, 4 households with the need", Estimate{Kind: KindRatio, N: 100, NPos: 4}, 5, true},
+		{"ratio, 5 households with the need", Estimate{Kind: KindRatio, N: 100, NPos: 5}, 5, false},
+		{"mean, none with the need", Estimate{Kind: KindMean, N: 100}, 5, true},
+	} {
+		if got := SmallCell(c.e, c.min); got != c.want {
+			t.Errorf("SmallCell(%s, %d) = %v, want %v", c.name, c.min, got, c.want)
+		}
 	}
 }
 

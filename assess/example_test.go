@@ -52,8 +52,8 @@ func Example() {
 			dm.Basis, dm.Count, dm.CountUnit.Name(hromada.English))
 	}
 	// Output:
-	// prop_select_one @/@ day_care %/% yes @/@ NA %/% NA: 0.271 [0.036, 0.785] df 2, n 3 of 11, suppress true [neff_lt_30 wide_ci wide_relative_ci df_lt_8]
-	// prop_select_one @/@ day_care %/% yes @/@ idp %/% yes: 0.591 [0.020, 0.990] df 2, n 3 of 5, suppress true [neff_lt_30 wide_ci wide_relative_ci df_lt_8]
+	// prop_select_one @/@ day_care %/% yes @/@ NA %/% NA: 0.271 [0.036, 0.785] df 2, n 3 of 11, suppress true [small_count neff_lt_30 wide_ci wide_relative_ci df_lt_8]
+	// prop_select_one @/@ day_care %/% yes @/@ idp %/% yes: 0.591 [0.020, 0.990] df 2, n 3 of 5, suppress true [small_count neff_lt_30 wide_ci wide_relative_ci df_lt_8]
 	// all, day_care: 191 children (survey count 540 families)
 	// idp, day_care: 270 children (registry count 350 families)
 }

@@ -11,7 +11,8 @@ import (
 
 // MarshalJSON writes the row with the JSON names of its fields; NaN and
 // infinite numbers are null, and so are empty analysis_var_value,
-// group_var and group_var_value (NA in analysistools).
+// group_var and group_var_value (NA in analysistools), and the figures and
+// counts of a Hidden row.
 func (r Rate) MarshalJSON() ([]byte, error) {
 	if r.Flags == nil {
 		r.Flags = []Flag{}
@@ -20,7 +21,11 @@ func (r Rate) MarshalJSON() ([]byte, error) {
 		r.Verdict.Reasons = []Flag{}
 	}
 	type plain Rate
-	return marshalFlat(plain(r), "analysis_var_value", "group_var", "group_var_value")
+	null := []string{"analysis_var_value", "group_var", "group_var_value"}
+	if r.Hidden {
+		null = append(null, hiddenFields...)
+	}
+	return marshalFlat(plain(r), null...)
 }
 
 // MarshalJSON writes the demand with the JSON names of its fields; NaN and
@@ -31,8 +36,8 @@ func (d Demand) MarshalJSON() ([]byte, error) {
 }
 
 // marshalFlat encodes a struct field by field in declaration order, writing
-// null for NaN or infinite float64 fields and for the empty string fields
-// named in nullEmpty; other fields go through encoding/json.
+// null for NaN or infinite float64 fields, for the empty string fields
+// named in nullEmpty and for its other fields named there; other fields go through encoding/json.
 func marshalFlat(v any, nullEmpty ...string) ([]byte, error) {
 	rv := reflect.ValueOf(v)
 	rt := rv.Type()
@@ -60,6 +65,8 @@ func marshalFlat(v any, nullEmpty ...string) ([]byte, error) {
 		case fv.Kind() == reflect.Float64 && (math.IsNaN(fv.Float()) || math.IsInf(fv.Float(), 0)):
 			b.WriteString("null")
 		case fv.Kind() == reflect.String && fv.String() == "" && slices.Contains(nullEmpty, name):
+			b.WriteString("null")
+		case fv.Kind() != reflect.String && slices.Contains(nullEmpty, name):
 			b.WriteString("null")
 		default:
 			val, err := json.Marshal(fv.Interface())

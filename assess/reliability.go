@@ -20,11 +20,13 @@ const DefaultMinCount = 5
 // Every estimate is suppressed when nobody in the domain answered
 // (FlagNoData), there are no degrees of freedom (FlagNoDF) or no variance
 // (FlagNoSE), and when no respondent has the need (FlagNotObserved): that
-// is "not observed", never "no need".
+// is "not observed", never "no need" (in a group of fewer than minCount
+// respondents, also a small cell, which Hide publishes as such).
 //
 // A proportion is also suppressed when
-//   - fewer than minCount respondents stand behind it (FlagSmallCount;
-//     minCount ≤ 0 turns the rule off);
+//   - it is a small cell (SmallCell: fewer than minCount respondents, or
+//     1 to minCount−1 of them with the need, or 1 to minCount−1 without
+//     it; FlagSmallCount; minCount ≤ 0 turns the rule off);
 //   - its effective sample size is below 30 (FlagNEffLow);
 //   - its interval is 0.30 wide or wider (FlagWideCI);
 //   - its interval is wider than 0.05 and its width relative to p exceeds
@@ -67,10 +69,8 @@ func Reliability(e Estimate, iv Interval, minCount int) Verdict {
 	if e.N > 0 && positives == 0 && !math.IsNaN(e.Value) {
 		suppress(FlagNotObserved)
 	}
-	if minCount > 0 {
-		if e.Kind == KindProportion && e.N < minCount || e.Kind != KindProportion && positives < minCount {
-			suppress(FlagSmallCount)
-		}
+	if minCount > 0 && SmallCell(e, minCount) {
+		suppress(FlagSmallCount)
 	}
 	noInterval := math.IsNaN(iv.Low) || math.IsNaN(iv.High)
 	if e.Kind == KindProportion && !unusable {
@@ -100,4 +100,31 @@ func Reliability(e Estimate, iv Interval, minCount int) Verdict {
 		review(FlagLonelyPSU)
 	}
 	return v
+}
+
+// SmallCell reports whether an estimate would reveal fewer than minCount
+// respondents (METHODS.md §1.4, the privacy rule):
+//
+//   - a proportion whose group has fewer than minCount respondents
+//     (N < minCount), or whose numerator — the respondents with the need,
+//     NYes — is 1 to minCount−1, or whose complement N − NYes — those
+//     without it — is 1 to minCount−1: the complement is the other cell of
+//     the same yes/no table, and "all but 3 households need it" names those
+//     3 households as surely as "3 households need it";
+//   - a mean, total or ratio with fewer than minCount households with the
+//     need (NPos < minCount, including 0).
+//
+// A numerator of 0 is "not observed" (FlagNotObserved), not a small cell,
+// and so is a complement of 0 (p = 1, flagged for review): neither count
+// names a household that a reader could tell from the others.
+// minCount ≤ 0 is never small.
+func SmallCell(e Estimate, minCount int) bool {
+	if minCount <= 0 {
+		return false
+	}
+	if e.Kind != KindProportion {
+		return e.NPos < minCount
+	}
+	few := func(n int) bool { return n > 0 && n < minCount }
+	return e.N < minCount || few(e.NYes) || few(e.N-e.NYes)
 }

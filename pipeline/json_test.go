@@ -17,8 +17,8 @@ func rate(service string, suppress bool, reasons ...assess.Flag) assess.Rate {
 
 // TestPublishedRates: JSON prints a suppressed estimate with null
 // figures: no stat, bounds, standard error, weighted count, effective
-// size or design effect; an estimate suppressed for too few respondents
-// without its counts either. The reasons stay; an estimate that is not
+// size or design effect, and no counts either, whatever the reason. The
+// reasons stay; an estimate that is not
 // suppressed, or any with suppression off, prints whole.
 func TestPublishedRates(t *testing.T) {
 	figures := []string{"stat", "stat_low", "stat_upp", "se", "n_w", "n_eff", "deff"}
@@ -30,13 +30,15 @@ func TestPublishedRates(t *testing.T) {
 		nullFigures, nullN bool
 	}{
 		{"reliable", rate("001.0", false), true, false, false},
-		{"unreliable", rate("001.0", true, assess.FlagWideCI), true, true, false},
+		// Every suppressed row hides its counts alike, whatever the reason:
+		// a small cell cannot be told from the others.
+		{"unreliable", rate("001.0", true, assess.FlagWideCI), true, true, true},
 		{"too few respondents", rate("001.0", true, assess.FlagWideCI, assess.FlagSmallCount), true, true, true},
 		{"suppression off", rate("001.0", true, assess.FlagSmallCount), false, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := PublishedRates([]assess.Rate{tt.rate}, tt.suppress)
+			out := PublishedRates([]assess.Rate{tt.rate}, tt.suppress, 5)
 			var m map[string]any
 			if err := json.Unmarshal(out[0], &m); err != nil {
 				t.Fatal(err)
@@ -72,7 +74,7 @@ func TestPublishedDemand(t *testing.T) {
 		demand("002.0", assess.AllGroup, 8000, 0.01, 0.01, true),
 	}
 	for _, suppress := range []bool{true, false} {
-		out := PublishedDemand(ds, suppress)
+		out := PublishedDemand(ds, suppress, 5)
 		if out[0].People != 800 || out[0].Rate.Stat != 0.1 {
 			t.Errorf("suppress=%v: reliable demand %v at %v, want 800 at 0.1", suppress, out[0].People, out[0].Rate.Stat)
 		}
@@ -80,6 +82,18 @@ func TestPublishedDemand(t *testing.T) {
 			math.IsNaN(out[1].Rate.Stat) && math.IsNaN(out[1].Rate.StatLow) && math.IsNaN(out[1].Rate.StatUpp)
 		if hidden != suppress || out[1].Count != 8000 {
 			t.Errorf("suppress=%v: unreliable demand %+v, hidden %v", suppress, out[1], hidden)
+		}
+		// The rate of a hidden demand has no counts in JSON either.
+		b, err := json.Marshal(out[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m struct{ Rate map[string]any }
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatal(err)
+		}
+		if (m.Rate["n"] == nil) != suppress || (m.Rate["n_total"] == nil) != suppress {
+			t.Errorf("suppress=%v: demand's rate n %v n_total %v", suppress, m.Rate["n"], m.Rate["n_total"])
 		}
 	}
 	if ds[1].People != 80 {

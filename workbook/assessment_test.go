@@ -148,10 +148,11 @@ func TestAssessmentSuppression(t *testing.T) {
 		}
 		for _, key := range []string{"rate", "rate_low", "rate_upp", "people", "people_low", "people_upp"} {
 			cell := row[demandColumn(key)]
+			notObs := assess.HideDemand(d, 5).NotObserved // a small group is no longer "not observed"
 			switch {
-			case d.NotObserved && !strings.HasPrefix(cell, "not observed"):
+			case notObs && !strings.HasPrefix(cell, "not observed"):
 				t.Errorf("Demand!%s%d (%s, %s, %s) = %q, want a note that it is not observed", ColumnName(demandColumn(key)), i+2, d.Group, d.Service, key, cell)
-			case d.NotObserved:
+			case notObs:
 			case d.Rate.Verdict.Suppress && !strings.HasPrefix(cell, "suppressed: "):
 				t.Errorf("Demand!%s%d (%s, %s, %s) = %q, want a note that it is suppressed", ColumnName(demandColumn(key)), i+2, d.Group, d.Service, key, cell)
 			case !d.Rate.Verdict.Suppress && cell == "":
@@ -165,11 +166,11 @@ func TestAssessmentSuppression(t *testing.T) {
 	if suppressed == 0 {
 		t.Fatal("the test assessment has no suppressed demand")
 	}
-	// The tiny group: fewer than 5 respondents, no degrees of freedom; none
-	// needs counselling: not observed, without a bound (no degrees of
-	// freedom), never 0.
-	if got := rows[1+9][demandColumn("rate")]; got != "not observed" {
-		t.Errorf("large families' first rate = %q, want %q", got, "not observed")
+	// The tiny group: fewer than 5 respondents, no degrees of freedom.
+	// None needs counselling: not observed, but in a group of fewer than 5
+	// a small cell, published like the others — not as "not observed".
+	if got := rows[1+9][demandColumn("rate")]; got != "suppressed: df = 0" {
+		t.Errorf("large families' first rate = %q, want %q", got, "suppressed: df = 0")
 	}
 	if got := rows[1+10][demandColumn("rate")]; got != "suppressed: df = 0" {
 		t.Errorf("large families' second rate = %q, want %q", got, "suppressed: df = 0")
@@ -177,6 +178,35 @@ func TestAssessmentSuppression(t *testing.T) {
 
 	est := sheetRows(t, path, "Estimates")
 	header := est[0]
+	// Every count of a suppressed estimate holds the same mark,
+	// "suppressed", and its figures the note of its stat: a count of 0
+	// cannot be told from a small one, and no review flag (p_0_or_1) says
+	// what the hidden share is.
+	col := func(name string) int { return slices.Index(header, name) }
+	hiddenRows := 0
+	for _, row := range est[1:] {
+		stat := row[col("stat")]
+		if !strings.HasPrefix(stat, "suppressed: ") {
+			continue
+		}
+		hiddenRows++
+		for _, h := range []string{"n", "n_total", "n_w", "n_w_total", "df"} {
+			if row[col(h)] != "suppressed" {
+				t.Errorf("Estimates %s of %s = %q, want %q", h, row[col("analysis_key")], row[col(h)], "suppressed")
+			}
+		}
+		for _, h := range []string{"se", "deff", "n_eff"} {
+			if row[col(h)] != stat {
+				t.Errorf("Estimates %s of %s = %q, want %q as its stat", h, row[col("analysis_key")], row[col(h)], stat)
+			}
+		}
+		if strings.Contains(row[col("flags")], "p_0_or_1") || strings.Contains(row[col("flags")], "df_lt_8") {
+			t.Errorf("Estimates flags of suppressed %s = %q, want suppression reasons only", row[col("analysis_key")], row[col("flags")])
+		}
+	}
+	if hiddenRows == 0 {
+		t.Fatal("the test assessment has no suppressed estimate")
+	}
 	for _, row := range est[1:] {
 		for c, h := range header {
 			if c >= len(row) || !slices.Contains([]string{"n", "n_total", "n_w", "n_w_total"}, h) {
@@ -216,8 +246,12 @@ func TestReadDemandRoundTrip(t *testing.T) {
 					t.Errorf("row %d: count %v, want %v", i+2, r.Count, d.Count)
 				}
 				if hide := c.suppress && d.Rate.Verdict.Suppress || d.NotObserved; hide {
-					if !r.Suppressed || !math.IsNaN(r.People) || !math.IsNaN(r.Rate) || r.NotObserved != d.NotObserved {
-						t.Errorf("row %d: suppressed %v, not observed %v, people %v, rate %v; want suppressed, %v, NaN, NaN", i+2, r.Suppressed, r.NotObserved, r.People, r.Rate, d.NotObserved)
+					notObs := d.NotObserved
+					if c.suppress {
+						notObs = assess.HideDemand(d, 5).NotObserved // a small group published as suppressed
+					}
+					if !r.Suppressed || !math.IsNaN(r.People) || !math.IsNaN(r.Rate) || r.NotObserved != notObs {
+						t.Errorf("row %d: suppressed %v, not observed %v, people %v, rate %v; want suppressed, %v, NaN, NaN", i+2, r.Suppressed, r.NotObserved, r.People, r.Rate, notObs)
 					}
 					continue
 				}

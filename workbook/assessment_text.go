@@ -41,6 +41,7 @@ var assessText = texts{
 	"rel.suppressed":         {UK: "приховано: %s", EN: "suppressed: %s"},
 	"rel.unpublishable":      {UK: "ненадійна, не для публікації: %s", EN: "unreliable, not for publication: %s"},
 	"rel.small":              {UK: "< %d", EN: "< %d"},
+	"rel.hidden":             {UK: "приховано", EN: "suppressed"},
 	"flag.no_data":           {UK: "немає відповідей", EN: "no answers"},
 	"flag.no_df":             {UK: "немає ступенів свободи (df ≤ 0)", EN: "no degrees of freedom (df ≤ 0)"},
 	"flag.no_se":             {UK: "похибку не можна оцінити", EN: "the standard error cannot be estimated"},
@@ -49,7 +50,9 @@ var assessText = texts{
 	"flag.neff_lt_30":        {UK: "ефективний розмір вибірки менше 30", EN: "effective sample size below 30"},
 	"flag.wide_ci":           {UK: "ДІ ширший за 30 в. п.", EN: "CI 30 points wide or wider"},
 	"flag.wide_relative_ci":  {UK: "ДІ ширший за 130 % оцінки", EN: "CI wider than 130 % of the rate"},
-	"flag.small_count":       {UK: "менше %d респондентів (для кількості людей — домогосподарств із потребою)", EN: "fewer than %d respondents (for a count of people: households in need)"},
+	"flag.small_count":       {UK: "мала комірка: менше %[1]d респондентів у групі або від 1 до %[2]d з потребою чи без неї (для кількості людей — менше %[1]d домогосподарств із потребою)", EN: "small cell: fewer than %[1]d respondents in the group, or 1 to %[2]d with the need or without it (for a count of people: fewer than %[1]d households in need)"},
+	"flag.complementary":     {UK: "додаткове приховування: інакше малу комірку іншої групи можна було б відновити відніманням від «усіх»", EN: "complementary suppression: otherwise a small cell of another group could be recovered by subtraction from “all”"},
+	"short.complementary":    {UK: "захист малої комірки", EN: "protects a small cell"},
 	"flag.not_observed":      {UK: "жоден респондент не має потреби: не виявлено, а не 0", EN: "no respondent has the need: not observed, not 0"},
 	"short.not_observed":     {UK: "не виявлено", EN: "not observed"},
 	"rel.notobs":             {UK: "не виявлено (верхня межа %s сімей)", EN: "not observed (upper bound %s of families)"},
@@ -250,11 +253,11 @@ var assessText = texts{
 	"m.clients.text":   {UK: "Клієнти послуги для дітей чи осіб — члени домогосподарства, яким вона потрібна: з питання про кожного члена (повторна група), інакше з питання «скільки дітей / членів потребують» (не більше дітей / членів домогосподарства), інакше — один клієнт на домогосподарство з потребою (припущення, про яке попереджає розділ «Попередження»). Ніколи не всі діти чи члени домогосподарства. Для кожної послуги:", EN: "The clients of a service for children or persons are the household members who need it: from a question on each member (a roster), else from the question “how many children / members need it” (capped at the household's children / members), else one client per household in need (an assumption, named in the warnings). Never all the household's children or members. For each service:"},
 	"m.plausible":      {UK: "Перевірка правдоподібності", EN: "Plausibility"},
 	"m.plausible.text": {UK: "Попередження, якщо потреба групи перевищує зареєстровану чисельність групи в одиницях послуги (наприклад, дітей з інвалідністю), або потреба в послузі для осіб — населення громади; попередження називає обидва числа.", EN: "A warning when a group's demand exceeds the group's registered size in the service's unit (for instance the children with disabilities registered), or a demand for a person service exceeds the community's population; the warning names both figures."},
-	"m.small":          {UK: "Малі кількості", EN: "Small counts"},
-	"m.small.text":     {UK: "Оцінку, за якою стоїть менше ніж %d респондентів, приховують; кількості респондентів менше %d у таблицях для публікації не наводять.", EN: "An estimate resting on fewer than %d respondents is suppressed; counts of respondents below %d are never shown in published tables."},
+	"m.small":          {UK: "Конфіденційність: малі комірки", EN: "Privacy: small cells"},
+	"m.small.text":     {UK: "Малі комірки приховують, щоб жодне опубліковане число не вказувало на кілька домогосподарств: оцінку групи, у якій менше %[1]d респондентів, або з 1–%[2]d респондентами з потребою (чи 1–%[2]d без неї — друга комірка тієї ж таблиці), а також кількість людей, за якою стоїть менше %[1]d домогосподарств із потребою. Жодного її числа не показано — ні оцінки, ні інтервалу, ні кількості людей, ні кількості респондентів, ні зважених кількостей, ні ступенів свободи — і жодної позначки для перевірки: усі приховані оцінки виглядають однаково, хоч би якою була причина. Якщо групи одного питання ділять усі домогосподарства (напр. так/ні) і лише одну з них приховано як малу комірку, приховують і опубліковану групу з найменшою кількістю респондентів (додаткове приховування, «захист малої комірки»), щоб «усі» мінус інші групи її не відновили. Розмір групи в респондентах, менший за %[1]d, не наводять. Якщо жоден респондент не має потреби, це «не виявлено» з верхньою межею, а не мала комірка — хіба що в самій групі менше %[1]d респондентів. Приховані оцінки все одно входять до підсумків зведеної книги.", EN: "Small cells are suppressed so that no published figure points to a few households: an estimate whose group has fewer than %[1]d respondents, or with 1 to %[2]d respondents with the need (or 1 to %[2]d without it — the other cell of the same table), and a count of people resting on fewer than %[1]d households in need. None of its numbers is shown — estimate, interval, people, counts of respondents, weighted counts, degrees of freedom — and no review flag: every suppressed estimate looks alike, whatever the reason. Where the groups of one question split all households (e.g. yes/no) and only one of them is suppressed as a small cell, the published group with the fewest respondents is suppressed too (complementary suppression, “protects a small cell”), so that “all” minus the other groups does not recover it. A group size below %[1]d counted in respondents is not shown. No respondent with the need is “not observed”, shown with its upper bound, not a small cell — unless the group itself has fewer than %[1]d respondents. Suppressed estimates still enter the totals of the consolidated workbook."},
 	"m.publish":        {UK: "Публікація", EN: "Publication"},
 	"m.publish.yes":    {UK: "Приховані оцінки замінено приміткою з причиною (а не порожньою клітинкою).", EN: "Suppressed estimates are replaced by a note giving the reason (never a blank cell)."},
-	"m.publish.no":     {UK: "Внутрішня версія (--no-suppress): усі оцінки показано; ненадійні позначено в стовпці «Надійність». Не публікуйте.", EN: "Internal version (--no-suppress): every estimate is shown; unreliable ones are marked in the Reliability column. Do not publish."},
+	"m.publish.no":     {UK: "Внутрішня версія (--no-suppress): усі оцінки показано з усіма числами й кількостями, малі комірки теж; ненадійні позначено в стовпці «Надійність». Вона може вказувати на окремі домогосподарства: лише для внутрішнього користування командою, що планує послуги; не публікуйте й не пересилайте її.", EN: "Internal version (--no-suppress): every estimate is shown with all its numbers and counts, small cells too; unreliable ones are marked in the Reliability column. It can point to individual households: for internal use by the team that plans the services only; do not publish or share it."},
 	"m.people":         {UK: "Від рівня до кількості людей", EN: "From rates to people"},
 	"m.demand":         {UK: "Потреба", EN: "Demand"},
 	"m.demand.text":    {UK: "Потребують = N_g × рівень потреби, інтервал N_g × [від, до]. N_g — чисельність групи з реєстру (додаток 1), а без нього — зважена кількість сімей групи з опитування (Σ w), позначена «оцінка з опитування».", EN: "In need = N_g × need rate, interval N_g × [from, to]. N_g is the group's registry count (Annex 1), or without one the survey's weighted count of the group's families (Σ w), labelled “survey estimate”."},
@@ -293,7 +296,7 @@ func reasons(lang hromada.Lang, v assess.Verdict, minCount int) string {
 // flagWords says what a flag means.
 func flagWords(lang hromada.Lang, f assess.Flag, minCount int) string {
 	if f == assess.FlagSmallCount {
-		return tr(lang, "flag.small_count", minCount)
+		return tr(lang, "flag.small_count", minCount, minCount-1)
 	}
 	if _, ok := assessText["flag."+string(f)]; !ok {
 		return string(f)

@@ -80,6 +80,15 @@ func newAssessWriter(a *Assessment) *assessWriter {
 	if w.o.CI == "" {
 		w.o.CI = assess.Logit
 	}
+	if w.o.Suppress {
+		// A published workbook holds a suppressed estimate as JSON does
+		// (assess.Hide): no figure, count or review flag of it is left
+		// for any sheet to print. The caller's assessment is not changed.
+		pub := *a
+		pub.Result = hideResult(a.Result, w.o.MinCount)
+		a = &pub
+		w.a = a
+	}
 	for _, r := range a.Result.Rates {
 		if !slices.Contains(w.groups, r.Group) {
 			w.groups = append(w.groups, r.Group)
@@ -99,6 +108,22 @@ func newAssessWriter(a *Assessment) *assessWriter {
 		w.demand[[2]string{d.Group, d.Service}] = d
 	}
 	return w
+}
+
+// hideResult is a copy of res with every suppressed estimate hidden
+// (assess.Hide), in rates, demand and the union.
+func hideResult(res assess.Result, minCount int) assess.Result {
+	res.Rates = slices.Clone(res.Rates)
+	for i := range res.Rates {
+		res.Rates[i] = assess.Hide(res.Rates[i], minCount)
+	}
+	res.Demand, res.Union = slices.Clone(res.Demand), slices.Clone(res.Union)
+	for _, ds := range [][]assess.Demand{res.Demand, res.Union} {
+		for i := range ds {
+			ds[i] = assess.HideDemand(ds[i], minCount)
+		}
+	}
+	return res
 }
 
 func (w *assessWriter) t(key string, args ...any) string { return tr(w.lang, key, args...) }
@@ -174,6 +199,14 @@ func (w *assessWriter) clientsFrom(d assess.Demand) string {
 		return w.t("clients.family")
 	}
 	return w.t("clients." + string(cmp.Or(d.ClientsFrom, assess.ClientsHousehold)))
+}
+
+// smallGroup reports whether a demand's count N_g is a number of
+// respondents (a survey count with no weights, or normalised ones) below
+// the minimum count: a published workbook does not print it.
+func (w *assessWriter) smallGroup(d assess.Demand) bool {
+	return w.o.Suppress && w.o.MinCount > 0 && d.Basis == assess.BasisSurvey && w.respondents() &&
+		d.Count > 0 && d.Count < float64(w.o.MinCount)
 }
 
 // small reports whether a count of respondents is too small to publish.
@@ -279,6 +312,9 @@ func (w *assessWriter) groupSize(group string) string {
 		unit := unitWord(w.lang, d.CountUnit, d.Count)
 		if d.Basis == assess.BasisRegistry {
 			return w.t("sum.size.registry", n, unit, d.AsOf)
+		}
+		if w.smallGroup(d) {
+			return w.t("sum.size.respondents", w.t("rel.small", w.o.MinCount), unitWord(w.lang, d.CountUnit, float64(w.o.MinCount)))
 		}
 		if w.respondents() {
 			return w.t("sum.size.respondents", n, unit)
@@ -694,9 +730,13 @@ func (w *assessWriter) demandSheet() {
 			}
 			return v
 		}
+		var count any = d.Count
+		if w.smallGroup(d) {
+			count = note // a group of fewer respondents than the minimum: every number hidden
+		}
 		cells = append(cells, []any{
 			d.Group, w.groupName(d.Group), d.Service, w.serviceName(d.Service), unitPlural(w.lang, d.Unit),
-			w.basis(d.Basis), d.Count, unitPlural(w.lang, d.CountUnit), d.CountOf, d.AsOf,
+			w.basis(d.Basis), count, unitPlural(w.lang, d.CountUnit), d.CountOf, d.AsOf,
 			num(r.Stat), num(r.StatLow), num(r.StatUpp), w.rateOf(d),
 			num(d.People), num(d.PeopleLow), num(d.PeopleUpp),
 			reliability(w.lang, r.Verdict, w.o), d.Source, w.clientsFrom(d), known(d),
@@ -803,7 +843,10 @@ func (w *assessWriter) estimatesSheet() {
 			return v
 		}
 		n := func(k int, v any) any {
-			if w.small(k) {
+			switch {
+			case r.Hidden:
+				return w.t("rel.hidden") // every count of a suppressed estimate alike
+			case w.small(k):
 				return w.t("rel.small", w.o.MinCount)
 			}
 			return v
@@ -818,7 +861,7 @@ func (w *assessWriter) estimatesSheet() {
 			stat(r.Stat), stat(r.StatLow), stat(r.StatUpp),
 			n(r.N, float64(r.N)), n(r.NTotal, float64(r.NTotal)), n(r.N, r.NW), n(r.NTotal, r.NWTotal),
 			r.AnalysisKey,
-			stat(r.SE), float64(r.DF), stat(r.Deff), stat(r.NEff), strings.Join(codes, " "),
+			stat(r.SE), n(r.DF, float64(r.DF)), stat(r.Deff), stat(r.NEff), strings.Join(codes, " "),
 			verdictCode(r.Verdict),
 		})
 	}
@@ -941,7 +984,7 @@ func (w *assessWriter) qualitySheet() {
 // flagRank orders flags as assess lists them: suppression reasons first.
 func flagRank(f assess.Flag) int {
 	order := []assess.Flag{assess.FlagNoData, assess.FlagNoDF, assess.FlagNoSE, assess.FlagNotObserved, assess.FlagSmallCount,
-		assess.FlagNEffLow, assess.FlagWideCI, assess.FlagWideRelativeCI, assess.FlagDFLow,
+		assess.FlagComplementary, assess.FlagNEffLow, assess.FlagWideCI, assess.FlagWideRelativeCI, assess.FlagDFLow,
 		assess.FlagP0or1, assess.FlagLonelyPSU, assess.FlagHighRSE}
 	if i := slices.Index(order, f); i >= 0 {
 		return i
@@ -1023,7 +1066,7 @@ func (w *assessWriter) methodsSheet() {
 	key(w.t("m.nchs"), w.t("m.nchs.text"))
 	key(w.t("m.ratio"), w.t("m.ratio.text"))
 	key(w.t("m.notobs"), w.t("m.notobs.text", level))
-	key(w.t("m.small"), w.t("m.small.text", w.o.MinCount, w.o.MinCount))
+	key(w.t("m.small"), w.t("m.small.text", w.o.MinCount, w.o.MinCount-1))
 	if w.o.Suppress {
 		key(w.t("m.publish"), w.t("m.publish.yes"))
 	} else {

@@ -373,7 +373,7 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 		}
 	}
 	if o.json {
-		return writeJSON(o.stdout, pipeline.PublishedRates(res.Rates, eo.Suppress))
+		return writeJSON(o.stdout, pipeline.PublishedRates(res.Rates, eo.Suppress, eo.Report().MinCount))
 	}
 	if !o.quiet {
 		writeTable(o.stdout, quickHeader(), quickRows(a))
@@ -577,8 +577,10 @@ func quickRows(a *workbook.Assessment) [][]string {
 		}
 		if a.Options.Suppress && r.Verdict.Suppress {
 			rate = "suppressed"
-			if r.NTotal < a.Options.MinCount {
-				n, nt = "", "<"+fmt.Sprint(a.Options.MinCount)
+			if h := assess.Hide(r, a.Options.MinCount); h.Hidden {
+				// Every count hidden alike, as in JSON and the workbook.
+				r = h
+				n, nt = "", ""
 			}
 		}
 		var flags []string
