@@ -17,6 +17,35 @@
 // and a community without an estimate (no answers, or a failed run) makes
 // the total incomplete; Totals says how many are missing.
 //
+// # Complementary suppression across communities
+//
+// A total that holds exactly one suppressed estimate gives it back: the
+// total minus the published communities of its group is that estimate.
+// Each group's total is its own sum (one equation per group; "all" and
+// "any" are not sums of the groups), so a suppressed estimate can be
+// recovered, alone or one after another, only where it is the single
+// hidden contribution of its total. [Protect] then hides, as statistical
+// offices do, the published community of that group with the smallest
+// figure (the first in the project's order on a tie), marked Complementary
+// («приховано: захист малої комірки», "suppressed: protects a small
+// cell"); the workbook masks it as a suppressed estimate, and it keeps
+// entering the total. Two hidden contributions give back only their sum.
+// Where no published community is left to hide (the suppressed one is the
+// only estimate of the group), [Sum] hides the total itself
+// (Need.Suppressed on the total: no figure, no bounds, no SE). Sum hides a
+// total with a single suppressed contribution whether or not Protect ran,
+// so its totals never give a suppressed estimate back.
+//
+// Service demand needs no protection: a survey demand the community
+// suppressed is unknown to its plan (NaN) and enters no total; the
+// demand that does — a published survey demand, a published group's
+// floor, the known clients of the community's records — is published in
+// the community's plan workbook.
+//
+// Complementary suppression protects a reader of the consolidated
+// workbook. The published figure hidden as a complement is still printed
+// in its own community's assessment workbook.
+//
 // The package takes values and returns values: no files, no printing.
 package consolidate
 
@@ -44,8 +73,14 @@ type Need struct {
 	Low, Upp float64 // interval of Families
 	SE       float64 // standard error of Families: N_g · SE(Rate)
 	// Suppressed: too unreliable to publish on its own (the community's
-	// reliability rules); it still enters the totals.
+	// reliability rules), or hidden as a complement; it still enters the
+	// totals. On a total: hidden, as it would give back a single
+	// suppressed estimate (see the package comment).
 	Suppressed bool
+	// Complementary: published by its community, hidden by Protect so that
+	// the total of its group does not give back a suppressed estimate.
+	// Suppressed is true too.
+	Complementary bool
 }
 
 // Known reports whether the need was estimated.
@@ -145,6 +180,7 @@ func Sum(rows []Row, level float64) Totals {
 	z := distuv.UnitNormal.Quantile(1 - (1-level)/2)
 	var t Totals
 	var needVar []float64
+	var hidden []int // suppressed contributions to each group's total
 	svc := map[string]int{}
 	var svcVar []float64
 	var svcKnown []int // communities that ran and know the service's demand
@@ -160,6 +196,7 @@ func Sum(rows []Row, level float64) Totals {
 			t.Needs = make([]Need, len(r.Needs))
 			t.Missing = make([]int, len(r.Needs))
 			needVar = make([]float64, len(r.Needs))
+			hidden = make([]int, len(r.Needs))
 			for i, n := range r.Needs {
 				t.Needs[i] = Need{Group: n.Group, Rate: math.NaN()}
 			}
@@ -173,6 +210,9 @@ func Sum(rows []Row, level float64) Totals {
 				continue
 			}
 			t.Needs[i].Families += n.Families
+			if n.Suppressed {
+				hidden[i]++
+			}
 			if !math.IsNaN(n.SE) {
 				needVar[i] += n.SE * n.SE
 			}
@@ -232,6 +272,10 @@ func Sum(rows []Row, level float64) Totals {
 		t.Needs[i].SE = se
 		t.Needs[i].Low = math.Max(0, t.Needs[i].Families-z*se)
 		t.Needs[i].Upp = t.Needs[i].Families + z*se
+		if hidden[i] == 1 {
+			t.Needs[i] = Need{Group: t.Needs[i].Group, Rate: math.NaN(), Families: math.NaN(), Low: math.NaN(), Upp: math.NaN(),
+				SE: math.NaN(), Suppressed: true}
+		}
 	}
 	for k := range t.Services {
 		st := &t.Services[k]
@@ -248,6 +292,49 @@ func Sum(rows []Row, level float64) Totals {
 	}
 	sortYears(t.Cliffs)
 	return t
+}
+
+// Protect returns rows with complementary suppression applied (see the
+// package comment): in each group whose total would hold exactly one
+// suppressed estimate of the communities that ran, the published estimate
+// with the smallest figure is marked Suppressed and Complementary. It
+// repeats until no total holds a single suppressed estimate. rows are not
+// changed; the result shares nothing with them but what Protect leaves
+// alone (a row's Needs are copied).
+func Protect(rows []Row) []Row {
+	out := make([]Row, len(rows))
+	copy(out, rows)
+	for k := range out {
+		out[k].Needs = append([]Need(nil), out[k].Needs...)
+	}
+	groups := 0
+	for _, r := range out {
+		if r.Status == OK {
+			groups = max(groups, len(r.Needs))
+		}
+	}
+	for i := 0; i < groups; i++ {
+		for {
+			hidden, best := 0, -1
+			for k, r := range out {
+				if r.Status != OK || i >= len(r.Needs) || !r.Needs[i].Known() {
+					continue
+				}
+				switch n := r.Needs[i]; {
+				case n.Suppressed:
+					hidden++
+				case best < 0 || n.Families < out[best].Needs[i].Families:
+					best = k
+				}
+			}
+			if hidden != 1 || best < 0 {
+				break
+			}
+			n := &out[best].Needs[i]
+			n.Suppressed, n.Complementary = true, true
+		}
+	}
+	return out
 }
 
 func addInto(sum, v []float64) []float64 {

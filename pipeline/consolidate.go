@@ -13,9 +13,11 @@ import (
 )
 
 // Consolidated is the consolidated workbook of a project's run, from one
-// row per community.
+// row per community, with complementary suppression across communities
+// (consolidate.Protect) so that no total gives back a suppressed estimate.
 func Consolidated(p *project.Project, rows []consolidate.Row, eo EstimateOptions, lang hromada.Lang) *workbook.Consolidated {
 	level := eo.Report().Level
+	rows = consolidate.Protect(rows)
 	c := &workbook.Consolidated{Lang: lang, Project: p.Name, Level: level, Threshold: p.Budget.Threshold, Rows: rows,
 		Totals: consolidate.Sum(rows, level)}
 	if c.Threshold == 0 {

@@ -178,3 +178,32 @@ func TestConsolidated(t *testing.T) {
 		}
 	}
 }
+
+// TestConsolidatedProtects: the rows reach the workbook with complementary
+// suppression. Group "all": A's 40 suppressed, B's 70 and C's 25
+// published → C (the smallest) is hidden as a complement; the total,
+// 40 + 70 + 25 = 135, is published and the caller's rows are unchanged.
+func TestConsolidatedProtects(t *testing.T) {
+	p := &project.Project{Name: "Zhytomyr", FirstYear: 2027, Years: 1}
+	row := func(code string, f float64, supp bool) consolidate.Row {
+		return consolidate.Row{Community: hromada.Community{Code: code}, Status: consolidate.OK,
+			Needs: []consolidate.Need{{Group: assess.AllGroup, Rate: math.NaN(), Families: f, Low: f, Upp: f, SE: 1, Suppressed: supp}}}
+	}
+	rows := []consolidate.Row{row("A", 40, true), row("B", 70, false), row("C", 25, false)}
+	c := Consolidated(p, rows, EstimateOptions{}, hromada.English)
+	var comp []string
+	for _, r := range c.Rows {
+		if n := r.Needs[0]; n.Complementary && n.Suppressed {
+			comp = append(comp, r.Community.Code)
+		}
+	}
+	if !slices.Equal(comp, []string{"C"}) {
+		t.Errorf("complements %v, want [C]", comp)
+	}
+	if tot := c.Totals.Needs[0]; tot.Suppressed || tot.Families != 135 {
+		t.Errorf("total %+v, want 135, published", tot)
+	}
+	if rows[2].Needs[0].Suppressed {
+		t.Error("Consolidated changed the caller's rows")
+	}
+}

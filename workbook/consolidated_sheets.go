@@ -241,7 +241,12 @@ func (w *consWriter) comTotals(s *streamSheet, l *comLayout) {
 	cells[0] = s.cell(label, styleKey{kind: "bold", wrap: true})
 	put("status", w.t("com.of", w.count(w.ran()), w.count(t.Communities)), "bold")
 	put("households", float64(t.Households), "bold")
+	hidden := func(i int) bool { return i < len(t.Needs) && t.Needs[i].Suppressed }
 	for i := range w.c.Groups {
+		if hidden(i) {
+			put(fmt.Sprintf("need%d", i), suppressedMark, "bold")
+			continue
+		}
 		put(fmt.Sprintf("need%d", i), need(i, func(n consolidate.Need) float64 { return n.Families }), "bold")
 	}
 	put("create", float64(t.Create), "bold")
@@ -271,7 +276,9 @@ func (w *consWriter) comTotals(s *streamSheet, l *comLayout) {
 		clear(cells)
 		put("name", w.t(b.key, w.ci()), "indent")
 		for i := range w.c.Groups {
-			put(fmt.Sprintf("need%d", i), need(i, b.pick), "")
+			if !hidden(i) {
+				put(fmt.Sprintf("need%d", i), need(i, b.pick), "")
+			}
 		}
 		s.row(cells, 0)
 	}
@@ -299,7 +306,7 @@ func (w *consWriter) needsSheet() {
 		if i < len(t.Needs) {
 			n, missing = t.Needs[i], t.Missing[i]
 		}
-		totRows = append(totRows, []any{w.groupName(i), w.groupUnit(i), w.known(n.Families), n.Low, n.Upp, n.SE,
+		totRows = append(totRows, []any{w.groupName(i), w.groupUnit(i), w.total(n), n.Low, n.Upp, n.SE,
 			float64(w.ran() - missing), float64(missing)})
 	}
 	longCols := []Col{
@@ -328,7 +335,7 @@ func (w *consWriter) needsSheet() {
 				} else {
 					row = append(row, nil, nil, nil)
 				}
-				row = append(row, w.yesNo(n.Suppressed))
+				row = append(row, w.suppressedWord(n))
 			}
 			longRows = append(longRows, row)
 		}
@@ -559,6 +566,7 @@ func (w *consWriter) methodsSheet() {
 	key("m.need", w.t("m.need.text"))
 	key("m.total", w.t("m.total.text", formatDecimal(w.lang, w.z(), 3), w.ci()))
 	key("m.suppressed", w.t("m.suppressed.text"))
+	key("m.complement", w.t("m.complement.text"))
 	key("m.failed", w.t("m.failed.text", w.count(t.Failed), w.count(t.Communities), w.name[csCommunities], w.name[csStatus]))
 	key("m.plan", w.t("m.plan.text"))
 	key("m.cost", w.t("m.cost.text", w.yearSpan()))

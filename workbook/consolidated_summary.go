@@ -88,7 +88,11 @@ func (w *consWriter) keyFigures() {
 		if h < len(t.Needs) {
 			n, missing = t.Needs[h], t.Missing[h]
 		}
-		key(w.t("k.need", lowerFirst(w.groupName(h))), false, n.Families, Integer, n.Low, n.Upp)
+		if n.Suppressed {
+			key(w.t("k.need", lowerFirst(w.groupName(h))), false, suppressedMark, Integer)
+		} else {
+			key(w.t("k.need", lowerFirst(w.groupName(h))), false, n.Families, Integer, n.Low, n.Upp)
+		}
 		key(w.t("k.missing"), true, float64(missing), Integer)
 	}
 	key(w.t("k.create"), false, float64(t.Create), Integer)
@@ -149,7 +153,11 @@ func (w *consWriter) sentences() string {
 		if c.Groups[h].ID != assess.AnyGroup {
 			k = "say.need.all"
 		}
-		out = append(out, w.t(k, w.money(n.Families), unitWord(w.lang, hromada.Family, n.Families), w.ci(), w.money(n.Low), w.money(n.Upp)))
+		if n.Suppressed {
+			out = append(out, w.t("say.need.hidden"))
+		} else {
+			out = append(out, w.t(k, w.money(n.Families), unitWord(w.lang, hromada.Family, n.Families), w.ci(), w.money(n.Low), w.money(n.Upp)))
+		}
 		if m := t.Missing[h]; m > 0 {
 			out = append(out, w.t("say.need.miss", w.count(m)))
 		}

@@ -252,6 +252,25 @@ func (w *consWriter) need(n consolidate.Need) any {
 	return n.Families
 }
 
+// total is what a table shows for a project total of families: the
+// families, "–" when hidden (it would give back a single suppressed
+// estimate), "no data" when no community has an estimate.
+func (w *consWriter) total(n consolidate.Need) any {
+	if n.Suppressed {
+		return suppressedMark
+	}
+	return w.known(n.Families)
+}
+
+// suppressedWord is what the Suppressed column says of a community's
+// estimate: no, yes, or that it is hidden to protect a small cell.
+func (w *consWriter) suppressedWord(n consolidate.Need) string {
+	if n.Complementary {
+		return w.t("supp.comp")
+	}
+	return w.yesNo(n.Suppressed)
+}
+
 // footer is what a sheet's printed pages say at the foot: the project and
 // the sheet.
 func (w *consWriter) footer(sh string) string {
