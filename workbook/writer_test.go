@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/internal/golden"
 )
 
 // The -update flag rewrites golden files. It is registered here unless
@@ -29,24 +30,9 @@ func updateGolden() bool {
 
 // checkGolden compares got with the golden file, or rewrites the file
 // with -update.
-func checkGolden(t *testing.T, golden, got string) {
+func checkGolden(t *testing.T, path, got string) {
 	t.Helper()
-	if updateGolden() {
-		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -run Golden -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("dump differs from %s:\n%s", golden, firstDiff(string(want), got))
-	}
+	golden.Check(t, path, got, updateGolden())
 }
 
 // sameBytesEachWrite calls write n times, each returning the path of a
@@ -68,24 +54,6 @@ func sameBytesEachWrite(t *testing.T, name string, n int, write func(i int) stri
 			t.Fatalf("%s: write %d differs from the first (%d and %d bytes)", name, i, len(b), len(first))
 		}
 	}
-}
-
-// firstDiff shows the first differing line of two texts.
-func firstDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := range max(len(w), len(g)) {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			return fmt.Sprintf("line %d\nwant %s\ngot  %s", i+1, wl, gl)
-		}
-	}
-	return "(no difference)"
 }
 
 // langCase is a workbook a writer's tests write: its name (the golden

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/internal/golden"
 	"github.com/hromada-tool/hromada/kobo"
 	"github.com/hromada-tool/hromada/project"
 	"github.com/hromada-tool/hromada/workbook"
@@ -72,7 +73,7 @@ func TestInitIsDeterministic(t *testing.T) {
 	da, db := dumps(t, a), dumps(t, b)
 	for name := range da {
 		if da[name] != db[name] {
-			t.Errorf("%s differs between two inits:\n%s", name, firstDiff(da[name], db[name]))
+			t.Errorf("%s differs between two inits:\n%s", name, golden.FirstDiff(da[name], db[name]))
 		}
 		x, err := os.ReadFile(filepath.Join(a, name))
 		if err != nil {
