@@ -268,6 +268,11 @@ func (w *budgetWriter) sentences() string {
 				out = append(out, w.t("say.under", w.pct2(w.in.Threshold)))
 			}
 		}
+		if !math.IsNaN(y.ShareOfSocial) && y.Social > 0 {
+			// Against revenue a cost can look small; against what the
+			// community spends on social protection now it may not.
+			out = append(out, w.t("say.social", y.Year, w.pct2(y.ShareOfSocial), w.money(y.Social)))
+		}
 	}
 	return strings.Join(out, " ")
 }

@@ -286,6 +286,7 @@ var budgetText = texts{
 	"say.last":             {UK: "В останньому, %d році місцевий бюджет сплачує %s грн — витрати, які він несе й після плану.", EN: "In %d, the last year of the plan, the local budget pays %s UAH: the recurring cost it carries after the plan."},
 	"say.norevenue":        {UK: "Доходи місцевого бюджету не задано, тож спроможність не оцінено.", EN: "The local budget's revenue is not given, so affordability is not assessed."},
 	"say.share":            {UK: "Найбільшої частки доходів місцевого бюджету місцеві витрати сягають у %d році: %s.", EN: "The local cost is highest against revenue in %d: %s of the local budget's revenue."},
+	"say.social":           {UK: "У %d році місцеві витрати на нові послуги становлять %s нинішніх видатків громади на соціальний захист і соціальне забезпечення (%s грн).", EN: "In %d the local cost of the new services is %s of the community's current spending on social protection and welfare (%s UAH)."},
 	"say.share.resident":   {UK: "Найбільшої частки доходів місцевого бюджету місцеві витрати сягають у %d році: %s, або %s грн на мешканця.", EN: "The local cost is highest against revenue in %d: %s of the local budget's revenue, or %s UAH per resident."},
 	"say.over":             {UK: "Поріг %s перевищено в роках: %s.", EN: "That is above the threshold of %s in %s."},
 	"say.under":            {UK: "Поріг %s не перевищено в жодному році.", EN: "It stays below the threshold of %s in every year."},
