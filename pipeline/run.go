@@ -3,6 +3,7 @@ package pipeline
 import (
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
@@ -47,6 +48,11 @@ type CommunityRun struct {
 	Top     string
 	TopRate assess.Rate
 	HasTop  bool
+	// Stale are the workbooks of a failed community, as file names, that
+	// an earlier run left in the output folder and this run did not
+	// replace: their figures are not those of the inputs as they are now.
+	// The Status sheet and the terminal table name them.
+	Stale []string
 }
 
 // fail ends a community's run at stage with the problems ps.
@@ -66,6 +72,47 @@ func (cr *CommunityRun) fail(stage string, ps hromada.Problems) CommunityRun {
 // writes its workbooks into the output folder; it stops at the first
 // stage with an error, which the row's Status and Stage name.
 func (r *Run) Community(i int) CommunityRun {
+	cr := r.community(i)
+	if cr.Row.Status != consolidate.OK {
+		r.markStale(i, &cr)
+	}
+	return cr
+}
+
+// markStale names, in a failed community's run, the workbooks an earlier
+// run left that this one did not write (CommunityRun.Stale), and adds a
+// line naming them to the row's problems, which the Status sheet shows.
+func (r *Run) markStale(i int, cr *CommunityRun) {
+	com := r.Project.Communities[i].Community
+	written := map[string]bool{}
+	for _, f := range cr.Row.Files {
+		written[f] = true
+	}
+	for _, kind := range []string{Assessment, Plan, Budget} {
+		p := WorkbookPath(r.Out, com, kind)
+		if written[filepath.Base(p)] {
+			continue
+		}
+		if _, err := os.Stat(p); err == nil {
+			cr.Stale = append(cr.Stale, filepath.Base(p))
+		}
+	}
+	if len(cr.Stale) > 0 {
+		cr.Row.Problems = append(cr.Row.Problems, StaleLine(cr.Stale, r.Lang))
+	}
+}
+
+// StaleLine says, in lang, that the workbooks files are from an earlier
+// run and out of date.
+func StaleLine(files []string, lang hromada.Lang) string {
+	if lang == hromada.English {
+		return "out of date, from an earlier run: " + strings.Join(files, ", ")
+	}
+	return "застарілі, з попереднього запуску: " + strings.Join(files, ", ")
+}
+
+// community is Community before the stale workbooks are named.
+func (r *Run) community(i int) CommunityRun {
 	com := r.Project.Communities[i]
 	cr := &CommunityRun{Row: consolidate.Row{Community: com.Community, Status: consolidate.OK}}
 	cr.Problems = append(cr.Problems, r.Own[com.Code]...)

@@ -15,10 +15,11 @@ import (
 
 type budgetOptions struct {
 	*app
-	dir, out, from string
-	json           bool
-	communities    []string
-	passwordFile   string
+	dir, out, from  string
+	json            bool
+	communities     []string
+	passwordFile    string
+	overwriteEdited bool
 
 	// bare mode
 	planFile, costs, community, inventory string
@@ -69,6 +70,7 @@ charts recalculate; the sentences for the report are fixed text.`,
 	f.BoolVar(&o.json, "json", false, "print the budgets as JSON instead of a table")
 	f.StringSliceVar(&o.communities, "community", nil, "only these communities (code or name; repeatable)")
 	addPasswordFlag(cmd, &o.passwordFile)
+	addOverwriteEditedFlag(cmd, &o.overwriteEdited)
 	f.StringVar(&o.planFile, "plan", "", "without a project: the plan workbook")
 	f.StringVar(&o.costs, "costs", "", "without a project: the cost inputs workbook")
 	f.StringVar(&o.community, "community-code", "", "without a project: the community's code in the funding and revenue sheets")
@@ -95,6 +97,9 @@ func runProjectBudget(o *budgetOptions) error {
 		return err
 	}
 	if err := guardOutputs(outputs, append(append(inputs, pipeline.ProjectInputs(p)...), o.passwordFile)); err != nil {
+		return err
+	}
+	if err := guardEdited(outputs, o.overwriteEdited); err != nil {
 		return err
 	}
 	ppaths, err := stageFiles(coms, from, pipeline.Plan, o.dir, "plan", "plans", lang)
@@ -145,6 +150,9 @@ func runBareBudget(o *budgetOptions) error {
 		return err
 	}
 	if err := guardOutputs([]string{o.out}, []string{o.planFile, o.costs, o.inventory, o.passwordFile}); err != nil {
+		return err
+	}
+	if err := guardEdited([]string{o.out}, o.overwriteEdited); err != nil {
 		return err
 	}
 	if o.out != "" {

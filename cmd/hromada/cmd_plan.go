@@ -16,12 +16,13 @@ import (
 
 type planOptions struct {
 	*app
-	dir          string
-	out          string
-	from         string
-	json         bool
-	communities  []string
-	passwordFile string
+	dir             string
+	out             string
+	from            string
+	json            bool
+	communities     []string
+	passwordFile    string
+	overwriteEdited bool
 
 	// bare mode
 	assessment, inventory string
@@ -76,6 +77,7 @@ place. In a project, plan reads OUT/<community>-assessment.xlsx (written by
 	f.BoolVar(&o.json, "json", false, "print the plans as JSON instead of a table")
 	f.StringSliceVar(&o.communities, "community", nil, "only these communities (code or name; repeatable)")
 	addPasswordFlag(cmd, &o.passwordFile)
+	addOverwriteEditedFlag(cmd, &o.overwriteEdited)
 	f.StringVar(&o.assessment, "assessment", "", "without a project: the assessment workbook")
 	f.StringVar(&o.inventory, "inventory", "", "without a project: the provider inventory workbook (Annex 2)")
 	f.StringVar(&o.community, "community-code", "", "without a project: the community's code in the inventory")
@@ -104,6 +106,9 @@ func runProjectPlan(o *planOptions) error {
 		return err
 	}
 	if err := guardOutputs(outputs, append(append(inputs, pipeline.ProjectInputs(p)...), o.passwordFile)); err != nil {
+		return err
+	}
+	if err := guardEdited(outputs, o.overwriteEdited); err != nil {
 		return err
 	}
 	apaths, err := stageFiles(coms, from, pipeline.Assessment, o.dir, "assess", "assessments", lang)
@@ -155,6 +160,9 @@ func runBarePlan(o *planOptions) error {
 		return err
 	}
 	if err := guardOutputs([]string{o.out}, []string{o.assessment, o.inventory, o.passwordFile}); err != nil {
+		return err
+	}
+	if err := guardEdited([]string{o.out}, o.overwriteEdited); err != nil {
 		return err
 	}
 	if o.out != "" {

@@ -100,7 +100,8 @@ Exit status:
   0  success
   1  bad data: an input file has errors (each is listed with file, sheet and cell)
   2  bad usage: unknown command or flag, missing argument, a file that cannot be
-     found, or an output that would replace an input
+     found, an output that would replace an input, or an output workbook a
+     person edited since hromada wrote it (--overwrite-edited replaces it)
   130  interrupted (Ctrl-C); 143: terminated (SIGTERM). Unfinished workbooks are removed.
 `
 
