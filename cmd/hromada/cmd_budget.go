@@ -96,6 +96,9 @@ func runProjectBudget(o *budgetOptions) error {
 	if err != nil {
 		return err
 	}
+	if isFile(filepath.Join(out, consolidatedFile)) {
+		outputs = append(outputs, filepath.Join(out, consolidatedFile)) // rebuilt at the end (reconsolidate)
+	}
 	if err := guardOutputs(outputs, append(append(inputs, pipeline.ProjectInputs(p)...), o.passwordFile)); err != nil {
 		return err
 	}
@@ -129,6 +132,9 @@ func runProjectBudget(o *budgetOptions) error {
 		if err := pipeline.WriteBudget(cb, p, lang); err != nil {
 			return err
 		}
+	}
+	if err := reconsolidate(o.app, p, ps, st.password, lang, out); err != nil {
+		return err
 	}
 	printWarnings(o.warnings(), warnings)
 	return reportBudgets(o, all, lang)

@@ -105,6 +105,9 @@ func runProjectPlan(o *planOptions) error {
 	if err != nil {
 		return err
 	}
+	if isFile(filepath.Join(out, consolidatedFile)) {
+		outputs = append(outputs, filepath.Join(out, consolidatedFile)) // rebuilt at the end (reconsolidate)
+	}
 	if err := guardOutputs(outputs, append(append(inputs, pipeline.ProjectInputs(p)...), o.passwordFile)); err != nil {
 		return err
 	}
@@ -139,6 +142,9 @@ func runProjectPlan(o *planOptions) error {
 		if err := pipeline.WritePlan(cp, p.Name, lang); err != nil {
 			return err
 		}
+	}
+	if err := reconsolidate(o.app, p, ps, st.password, lang, out); err != nil {
+		return err
 	}
 	printWarnings(o.warnings(), warnings)
 	return reportPlans(o, plans, lang)
