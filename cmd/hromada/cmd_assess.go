@@ -60,7 +60,11 @@ by --survey, with its columns named by flags, and needs no project.
 
 Estimates that fail the NCHS reliability standards, and cells from fewer
 respondents than the minimum count, are suppressed in the outputs with the
-reason shown; --no-suppress shows them, for internal use only.`,
+reason shown; --no-suppress shows them, for internal use only.
+
+An assessment workbook a person edited since hromada wrote it is not
+replaced: assess writes nothing, names it and exits 2; --overwrite-edited
+replaces it.`,
 		Example: `  # project mode: every community of the project
   hromada assess examples/zhytomyr -o out
 

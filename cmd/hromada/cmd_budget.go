@@ -41,7 +41,11 @@ The plan is read from its workbook, so the planner's edits (an action
 dropped, a target changed, a rank) are followed. In a project, budget reads
 OUT/<community>-plan.xlsx and writes OUT/<community>-budget.xlsx, a live
 workbook: change a yellow assumption cell and its tables, key figures and
-charts recalculate; the sentences for the report are fixed text.`,
+charts recalculate; the sentences for the report are fixed text. When OUT
+holds consolidated.xlsx it is rebuilt from the workbooks as they stand
+(see 'hromada consolidate'). A budget workbook a person edited since
+hromada wrote it is not replaced: budget writes nothing, names it and
+exits 2; --overwrite-edited replaces it.`,
 		Example: `  hromada budget examples/zhytomyr -o out        # after 'hromada plan examples/zhytomyr -o out'
   hromada budget --plan olevska-plan.xlsx --costs costs.xlsx --community-code UA18060190000071101 -o olevska-budget.xlsx`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),

@@ -45,7 +45,11 @@ need by the caseload norms, the posts to hire, and a priority rank.
 The assessment is read from its workbook, so a demand a person corrected in
 Excel is used as corrected; cells plan cannot use are listed with their
 place. In a project, plan reads OUT/<community>-assessment.xlsx (written by
-'hromada assess' or 'hromada run') and writes OUT/<community>-plan.xlsx.`,
+'hromada assess' or 'hromada run') and writes OUT/<community>-plan.xlsx;
+when OUT holds consolidated.xlsx it is rebuilt from the workbooks as they
+stand (see 'hromada consolidate'). A plan workbook a person edited since
+hromada wrote it is not replaced: plan writes nothing, names it and exits
+2; --overwrite-edited replaces it.`,
 		Example: `  hromada plan examples/zhytomyr -o out          # after 'hromada assess examples/zhytomyr -o out'
   hromada plan --assessment olevska-assessment.xlsx --inventory providers.xlsx \
     --community-code UA18060190000071101 --first-year 2026 --years 5 -o olevska-plan.xlsx`,
