@@ -31,13 +31,16 @@ var fingerprintPlaceholder = strings.Repeat("0", sha256.Size*2)
 
 // Content is the fingerprint of a workbook's content: the SHA-256 of
 // every sheet's name, in the workbook's order, and every non-empty cell's
-// reference and value (a formula cell's cached value). What counts as an
-// edit is a change to these: a value typed, cleared or changed, a row
-// inserted, a sheet added, removed or renamed. Not counted: styles,
-// column widths, the document's other properties, the zip's bytes, and a
-// number's spelling (a number is compared to 12 significant digits, so
-// the last digits a spreadsheet writes when it recalculates and saves a
-// formula do not count as an edit).
+// reference and value — for a formula cell, only that it holds a formula.
+// What counts as an edit is a change to these: a value typed, cleared or
+// changed, a formula replaced by a value, a row inserted, a sheet added,
+// removed or renamed. Not counted: styles, column widths, the document's
+// other properties, the zip's bytes, a number's spelling (numbers are
+// compared to 12 significant digits), and a formula's result, which
+// Excel and LibreOffice recalculate when they save (LibreOffice's re-save
+// of an unchanged budget workbook changes the 13th digit of some), or its
+// text, which they may respell; a formula typed over another formula is
+// therefore not told apart.
 func Content(data []byte) (string, error) {
 	x, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
@@ -56,7 +59,22 @@ func Content(data []byte) (string, error) {
 				if v == "" {
 					continue
 				}
-				fmt.Fprintf(h, "%d,%d\x00%s\n", r, c, canonicalValue(v))
+				cell, err := excelize.CoordinatesToCellName(c+1, r+1)
+				if err != nil {
+					return "", err
+				}
+				formula, err := x.GetCellFormula(sh, cell)
+				if err != nil {
+					return "", fmt.Errorf("sheet %s, cell %s: %w", sh, cell, err)
+				}
+				if formula != "" {
+					// A formula's result follows the cells it reads, which
+					// count; its value, recalculated by a spreadsheet on
+					// saving, does not.
+					fmt.Fprintf(h, "%s\x00=\n", cell)
+					continue
+				}
+				fmt.Fprintf(h, "%s\x00%s\n", cell, canonicalValue(v))
 			}
 		}
 	}

@@ -124,3 +124,64 @@ func cellText(t *testing.T, path, sh, cell string) string {
 	}
 	return v
 }
+
+// TestContentFormulas: a formula cell counts by being a formula — its
+// text and cached result (which a spreadsheet recalculates and may respell
+// on saving) do not count; a value typed over it does, and so does a
+// cleared cell.
+func TestContentFormulas(t *testing.T) {
+	// build is a workbook of A1 = 2 and B1: the formula f with the cached
+	// value cached (as Save writes it), or, when f is "", the value cached.
+	build := func(t *testing.T, f string, cached any) string {
+		t.Helper()
+		x := excelize.NewFile()
+		defer x.Close()
+		if err := x.SetCellValue("Sheet1", "A1", 2); err != nil {
+			t.Fatal(err)
+		}
+		var err error
+		switch {
+		case f != "":
+			err = x.SetCellFormula("Sheet1", "B1", f)
+		case cached != nil:
+			err = x.SetCellValue("Sheet1", "B1", cached)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := x.Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		data := buf.Bytes()
+		if f != "" {
+			if data, err = withCachedValues(data, map[string]map[string]any{"Sheet1": {"B1": cached}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		sum, err := Content(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sum
+	}
+	// The cached results are those LibreOffice wrote for one cell of a
+	// budget workbook it re-saved unchanged: 12117.5089025 and
+	// 12117.5089024 to 12 significant digits.
+	base := build(t, "A1*2", 12117.50890245)
+	for _, tt := range []struct {
+		name   string
+		f      string
+		cached any
+		same   bool
+	}{
+		{"recalculated result", "A1*2", 12117.508902449999, true},
+		{"respelled formula", "A1+A1", 12117.50890245, true},
+		{"value typed over the formula", "", 12117.50890245, false},
+		{"cell cleared", "", nil, false},
+	} {
+		if got := build(t, tt.f, tt.cached); (got == base) != tt.same {
+			t.Errorf("%s: same content = %v, want %v", tt.name, got == base, tt.same)
+		}
+	}
+}
