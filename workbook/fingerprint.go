@@ -5,8 +5,12 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/xml"
+	"errors"
 	"fmt"
+	"html"
 	"io"
+	"io/fs"
 	"os"
 	"strconv"
 	"strings"
@@ -42,43 +46,235 @@ var fingerprintPlaceholder = strings.Repeat("0", sha256.Size*2)
 // text, which they may respell; a formula typed over another formula is
 // therefore not told apart.
 func Content(data []byte) (string, error) {
-	x, err := excelize.OpenReader(bytes.NewReader(data))
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return "", err
 	}
-	defer x.Close()
+	names, err := sheetOrder(zr)
+	if err != nil {
+		return "", err
+	}
+	parts, err := sheetParts(zr)
+	if err != nil {
+		return "", err
+	}
+	shared, err := sharedStrings(zr)
+	if err != nil {
+		return "", err
+	}
 	h := sha256.New()
-	for _, sh := range x.GetSheetList() {
+	for _, sh := range names {
 		fmt.Fprintf(h, "sheet\x00%s\n", sh)
-		rows, err := x.GetRows(sh, excelize.Options{RawCellValue: true})
+		part, err := readPart(zr, parts[sh])
 		if err != nil {
 			return "", fmt.Errorf("sheet %s: %w", sh, err)
 		}
-		for r, row := range rows {
-			for c, v := range row {
-				if v == "" {
-					continue
-				}
-				cell, err := excelize.CoordinatesToCellName(c+1, r+1)
-				if err != nil {
-					return "", err
-				}
-				formula, err := x.GetCellFormula(sh, cell)
-				if err != nil {
-					return "", fmt.Errorf("sheet %s, cell %s: %w", sh, cell, err)
-				}
-				if formula != "" {
-					// A formula's result follows the cells it reads, which
-					// count; its value, recalculated by a spreadsheet on
-					// saving, does not.
-					fmt.Fprintf(h, "%s\x00=\n", cell)
-					continue
-				}
-				fmt.Fprintf(h, "%s\x00%s\n", cell, canonicalValue(v))
-			}
+		if err := hashCells(h, part, shared); err != nil {
+			return "", fmt.Errorf("sheet %s: %w", sh, err)
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// hashCells writes to h each non-empty cell of a sheet's XML: its
+// reference and its value (a shared string looked up, an inline string's
+// text, a number canonicalValue), or for a formula cell — a <c r="REF" …>
+// with an <f> in it, whatever program wrote it — only a mark that it holds
+// a formula. A scan of the part: reading it through excelize made writing
+// a project's workbooks half as slow again.
+func hashCells(h io.Writer, x []byte, shared []string) error {
+	pos := 0
+	for {
+		i := bytes.Index(x[pos:], []byte("<c "))
+		if i < 0 {
+			return nil
+		}
+		i += pos
+		gt := bytes.IndexByte(x[i:], '>')
+		if gt < 0 {
+			return fmt.Errorf("a cell without its end")
+		}
+		gt += i
+		tag := x[i:gt]
+		pos = gt + 1
+		if tag[len(tag)-1] == '/' {
+			continue // an empty cell: a style only
+		}
+		end := bytes.Index(x[pos:], []byte("</c>"))
+		if end < 0 {
+			return fmt.Errorf("a cell without its end")
+		}
+		end += pos
+		inner := x[pos:end]
+		pos = end + len("</c>")
+		ref, _ := attrValue(tag, "r")
+		if bytes.Contains(inner, []byte("<f")) {
+			// A formula's result follows the cells it reads, which count;
+			// its value, recalculated by a spreadsheet on saving, does not.
+			fmt.Fprintf(h, "%s\x00=\n", ref)
+			continue
+		}
+		t, _ := attrValue(tag, "t")
+		var v string
+		switch t {
+		case "inlineStr":
+			v = inlineText(inner)
+		case "s":
+			n, err := strconv.Atoi(elemText(inner, "v"))
+			if err != nil || n < 0 || n >= len(shared) {
+				return fmt.Errorf("cell %s: no shared string %q", ref, elemText(inner, "v"))
+			}
+			v = shared[n]
+		default:
+			v = canonicalValue(html.UnescapeString(elemText(inner, "v")))
+		}
+		if v != "" {
+			fmt.Fprintf(h, "%s\x00%s\n", ref, v)
+		}
+	}
+}
+
+// elemText is the text of the first element <name>…</name> (or <name …>)
+// of x, as written (not unescaped); "" when there is none.
+func elemText(x []byte, name string) string {
+	i := bytes.Index(x, []byte("<"+name))
+	for i >= 0 {
+		rest := x[i+1+len(name):]
+		if len(rest) > 0 && (rest[0] == '>' || rest[0] == ' ') {
+			break
+		}
+		j := bytes.Index(rest, []byte("<"+name))
+		if j < 0 {
+			return ""
+		}
+		i += 1 + len(name) + j
+	}
+	if i < 0 {
+		return ""
+	}
+	gt := bytes.IndexByte(x[i:], '>')
+	if gt < 0 || x[i+gt-1] == '/' {
+		return ""
+	}
+	body := x[i+gt+1:]
+	end := bytes.Index(body, []byte("</"+name+">"))
+	if end < 0 {
+		return ""
+	}
+	return string(body[:end])
+}
+
+// inlineText is the text of every <t> element of x, joined and unescaped: an
+// inline string, plain or in runs.
+func inlineText(x []byte) string {
+	var b strings.Builder
+	for {
+		i := bytes.Index(x, []byte("<t"))
+		if i < 0 {
+			return html.UnescapeString(b.String())
+		}
+		rest := x[i+2:]
+		if len(rest) == 0 || (rest[0] != '>' && rest[0] != ' ' && rest[0] != '/') {
+			x = rest
+			continue
+		}
+		gt := bytes.IndexByte(rest, '>')
+		if gt < 0 {
+			return html.UnescapeString(b.String())
+		}
+		if gt > 0 && rest[gt-1] == '/' { // <t/>
+			x = rest[gt+1:]
+			continue
+		}
+		body := rest[gt+1:]
+		end := bytes.Index(body, []byte("</t>"))
+		if end < 0 {
+			return html.UnescapeString(b.String())
+		}
+		b.Write(body[:end])
+		x = body[end+len("</t>"):]
+	}
+}
+
+// sheetOrder are the names of a workbook's sheets in its order.
+func sheetOrder(zr *zip.Reader) ([]string, error) {
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	x, err := readPart(zr, "xl/workbook.xml")
+	if err != nil {
+		return nil, err
+	}
+	if err := xml.Unmarshal(x, &wb); err != nil {
+		return nil, fmt.Errorf("xl/workbook.xml: %w", err)
+	}
+	names := make([]string, len(wb.Sheets))
+	for i, s := range wb.Sheets {
+		names[i] = s.Name
+	}
+	return names, nil
+}
+
+// sharedStrings is the shared string table of a workbook, each string its
+// text (its runs' texts joined, without phonetic guides); nil without one.
+func sharedStrings(zr *zip.Reader) ([]string, error) {
+	x, err := readPart(zr, "xl/sharedStrings.xml")
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var sst struct {
+		SI []struct {
+			T string `xml:"t"`
+			R []struct {
+				T string `xml:"t"`
+			} `xml:"r"`
+		} `xml:"si"`
+	}
+	if err := xml.Unmarshal(x, &sst); err != nil {
+		return nil, fmt.Errorf("xl/sharedStrings.xml: %w", err)
+	}
+	out := make([]string, len(sst.SI))
+	for i, si := range sst.SI {
+		s := si.T
+		for _, r := range si.R {
+			s += r.T
+		}
+		out[i] = s
+	}
+	return out, nil
+}
+
+// readPart is the content of a part of the zip.
+func readPart(zr *zip.Reader, name string) ([]byte, error) {
+	f, err := zr.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	x, err := io.ReadAll(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return x, err
+}
+
+// attrValue is the value of the attribute name in a tag's text.
+func attrValue(tag []byte, name string) (string, bool) {
+	k := []byte(" " + name + `="`)
+	i := bytes.Index(tag, k)
+	if i < 0 {
+		return "", false
+	}
+	v := tag[i+len(k):]
+	j := bytes.IndexByte(v, '"')
+	if j < 0 {
+		return "", false
+	}
+	return string(v[:j]), true
 }
 
 // canonicalValue is a cell's raw value as the fingerprint compares it: a

@@ -185,3 +185,34 @@ func TestContentFormulas(t *testing.T) {
 		}
 	}
 }
+
+// TestInlineText: the text of an inline string as Excel, LibreOffice and
+// excelize write it — plain, with attributes, in runs, empty — unescaped.
+func TestInlineText(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`<is><t>ні</t></is>`, "ні"},
+		{`<is><t xml:space="preserve"> a &amp; b </t></is>`, " a & b "},
+		{`<is><r><rPr><b/></rPr><t>Bold</t></r><r><t xml:space="preserve"> text</t></r></is>`, "Bold text"},
+		{`<is><t/></is>`, ""},
+		{`<is><t></t></is>`, ""},
+		{`<is></is>`, ""},
+	} {
+		if got := inlineText([]byte(tt.in)); got != tt.want {
+			t.Errorf("inlineText(%s) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestElemText: the first <v> of a cell, not a <vx> or the like.
+func TestElemText(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`<v>12</v>`, "12"},
+		{`<vm>1</vm><v>3.5</v>`, "3.5"},
+		{`<v/>`, ""},
+		{``, ""},
+	} {
+		if got := elemText([]byte(tt.in), "v"); got != tt.want {
+			t.Errorf("elemText(%s) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
