@@ -3,6 +3,7 @@ package pipeline
 import (
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
@@ -35,6 +36,11 @@ type Run struct {
 	// Stage, when set, is told of each stage community i has done. It is
 	// called from the goroutines that run the communities.
 	Stage func(i int, stage string)
+	// FromWorkbooks makes Community write nothing and make each row from
+	// the community's workbooks as they stand in Out (a person may have
+	// edited them): the consolidated workbook rebuilt after a planner
+	// changed a plan and ran budget again.
+	FromWorkbooks bool
 }
 
 // CommunityRun is the outcome of one community's run.
@@ -47,6 +53,11 @@ type CommunityRun struct {
 	Top     string
 	TopRate assess.Rate
 	HasTop  bool
+	// Stale are the workbooks of a failed community, as file names, that
+	// an earlier run left in the output folder and this run did not
+	// replace: their figures are not those of the inputs as they are now.
+	// The Status sheet and the terminal table name them.
+	Stale []string
 }
 
 // fail ends a community's run at stage with the problems ps.
@@ -66,11 +77,55 @@ func (cr *CommunityRun) fail(stage string, ps hromada.Problems) CommunityRun {
 // writes its workbooks into the output folder; it stops at the first
 // stage with an error, which the row's Status and Stage name.
 func (r *Run) Community(i int) CommunityRun {
+	cr := r.community(i)
+	if cr.Row.Status != consolidate.OK && !r.FromWorkbooks {
+		r.markStale(i, &cr)
+	}
+	return cr
+}
+
+// markStale names, in a failed community's run, the workbooks an earlier
+// run left that this one did not write (CommunityRun.Stale), and adds a
+// line naming them to the row's problems, which the Status sheet shows.
+func (r *Run) markStale(i int, cr *CommunityRun) {
+	com := r.Project.Communities[i].Community
+	written := map[string]bool{}
+	for _, f := range cr.Row.Files {
+		written[f] = true
+	}
+	for _, kind := range []string{Assessment, Plan, Budget} {
+		p := WorkbookPath(r.Out, com, kind)
+		if written[filepath.Base(p)] {
+			continue
+		}
+		if _, err := os.Stat(p); err == nil {
+			cr.Stale = append(cr.Stale, filepath.Base(p))
+		}
+	}
+	if len(cr.Stale) > 0 {
+		cr.Row.Problems = append(cr.Row.Problems, StaleLine(cr.Stale, r.Lang))
+	}
+}
+
+// StaleLine says, in lang, that the workbooks files are from an earlier
+// run and out of date.
+func StaleLine(files []string, lang hromada.Lang) string {
+	if lang == hromada.English {
+		return "out of date, from an earlier run: " + strings.Join(files, ", ")
+	}
+	return "застарілі, з попереднього запуску: " + strings.Join(files, ", ")
+}
+
+// community is Community before the stale workbooks are named.
+func (r *Run) community(i int) CommunityRun {
 	com := r.Project.Communities[i]
 	cr := &CommunityRun{Row: consolidate.Row{Community: com.Community, Status: consolidate.OK}}
 	cr.Problems = append(cr.Problems, r.Own[com.Code]...)
 	if cr.Problems.Errors() > 0 {
 		return cr.fail(StageCheck, nil)
+	}
+	if r.FromWorkbooks {
+		return r.fromWorkbooks(i, com, cr)
 	}
 	assessment := WorkbookPath(r.Out, com.Community, Assessment)
 	a, ok := r.assess(i, com, assessment, cr)
@@ -119,12 +174,61 @@ func (r *Run) assess(i int, com project.Community, path string, cr *CommunityRun
 	if top, ok := TopNeed(a); ok {
 		cr.Top, cr.TopRate, cr.HasTop = a.Services[top.Service].Name.In(a.Lang), top, true
 	}
+	if r.FromWorkbooks {
+		return a, true
+	}
 	if err := workbook.WriteAssessment(path, a); err != nil {
 		cr.fail(StageAssess, hromada.Problems{{File: path, Msg: err.Error()}})
 		return nil, false
 	}
 	r.done(i, StageAssess, path, cr)
 	return a, true
+}
+
+// fromWorkbooks is community i's row from its workbooks as they stand in
+// the output folder (Run.FromWorkbooks): the households and families in
+// need from its survey, as the assessment was made (the assessment
+// workbook does not hold them); its plan's services from the assessment
+// workbook as it stands, as plan reads it; its budget from the plan
+// workbook as it stands, as budget reads it. A missing workbook fails the
+// community at its stage, and the row says which file is missing.
+func (r *Run) fromWorkbooks(i int, com project.Community, cr *CommunityRun) CommunityRun {
+	paths := map[string]string{}
+	for _, k := range []struct{ kind, stage string }{{Assessment, StageAssess}, {Plan, StagePlan}, {Budget, StageBudget}} {
+		p := WorkbookPath(r.Out, com.Community, k.kind)
+		if _, err := os.Stat(p); err != nil {
+			return cr.fail(k.stage, hromada.Problems{{File: p, Msg: missingLine(r.Lang)}})
+		}
+		paths[k.kind] = p
+	}
+	a, ok := r.assess(i, com, paths[Assessment], cr)
+	if !ok {
+		return *cr
+	}
+	cp, ps := PlanCommunity(a.Community, paths[Assessment], r.Project.Providers, r.Project.Catalogue, r.Plan)
+	if ps.Errors() > 0 {
+		return cr.fail(StagePlan, ps)
+	}
+	cb, bps := BudgetCommunity(r.Project, a.Community, paths[Plan])
+	if bps.Errors() > 0 {
+		return cr.fail(StageBudget, bps)
+	}
+	cr.Problems = append(cr.Problems, ps...)
+	cr.Problems = append(cr.Problems, bps...)
+	for _, k := range []string{Assessment, Plan, Budget} {
+		cr.Row.Files = append(cr.Row.Files, filepath.Base(paths[k]))
+	}
+	AddPlan(&cr.Row, a, cp.Result, cb.Input, cb.Result)
+	cr.Row.Warnings = len(cr.Problems)
+	return *cr
+}
+
+// missingLine says, in lang, that a community's workbook is missing.
+func missingLine(lang hromada.Lang) string {
+	if lang == hromada.English {
+		return "no such workbook; run the stage that writes it"
+	}
+	return "немає такої робочої книги; запустіть етап, що її створює"
 }
 
 // plan makes the plan from the assessment workbook just written, as from

@@ -586,6 +586,9 @@ func (b *Book) Save(path string) error {
 	if err := b.f.SetAppProps(&excelize.AppProperties{Application: "hromada"}); err != nil {
 		return err
 	}
+	if err := b.f.SetCustomProps(excelize.CustomProperty{Name: FingerprintProperty, Value: fingerprintPlaceholder}); err != nil {
+		return err
+	}
 	b.f.SetActiveSheet(0)
 	for _, flush := range b.flush {
 		if err := flush(); err != nil {
@@ -600,6 +603,9 @@ func (b *Book) Save(path string) error {
 	}
 	data, err := withCachedValues(buf.Bytes(), b.cached)
 	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if data, err = withFingerprint(data); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return WriteAtomic(path, func(w *os.File) error {

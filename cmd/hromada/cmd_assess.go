@@ -23,12 +23,13 @@ import (
 
 type assessOptions struct {
 	*app
-	dir          string
-	out          string
-	json         bool
-	noSuppress   bool
-	passwordFile string
-	communities  []string
+	dir             string
+	out             string
+	json            bool
+	noSuppress      bool
+	passwordFile    string
+	overwriteEdited bool
+	communities     []string
 
 	// quick mode
 	survey, sheet, form           string
@@ -59,7 +60,11 @@ by --survey, with its columns named by flags, and needs no project.
 
 Estimates that fail the NCHS reliability standards, and cells from fewer
 respondents than the minimum count, are suppressed in the outputs with the
-reason shown; --no-suppress shows them, for internal use only.`,
+reason shown; --no-suppress shows them, for internal use only.
+
+An assessment workbook a person edited since hromada wrote it is not
+replaced: assess writes nothing, names it and exits 2; --overwrite-edited
+replaces it.`,
 		Example: `  # project mode: every community of the project
   hromada assess examples/zhytomyr -o out
 
@@ -102,6 +107,7 @@ reason shown; --no-suppress shows them, for internal use only.`,
 	f.BoolVar(&o.noSuppress, "no-suppress", false, "show unreliable estimates and small counts (internal use only)")
 	f.StringSliceVar(&o.communities, "community", nil, "project mode: only these communities (code or name; repeatable)")
 	addPasswordFlag(cmd, &o.passwordFile)
+	addOverwriteEditedFlag(cmd, &o.overwriteEdited)
 	f.StringVar(&o.survey, "survey", "", "quick mode: the survey file (XLSX or CSV), one row per household")
 	f.StringVar(&o.sheet, "sheet", "", "quick mode: the survey's sheet (default: the first)")
 	f.StringVar(&o.form, "form", "", "quick mode: the XLSForm of the survey, for question types and choice labels")
@@ -148,6 +154,9 @@ func runProjectAssess(o *assessOptions) error {
 		return err
 	}
 	if err := guardOutputs(outputs, append(pipeline.ProjectInputs(p), o.passwordFile)); err != nil {
+		return err
+	}
+	if err := guardEdited(outputs, o.overwriteEdited); err != nil {
 		return err
 	}
 	safefile.SetPrivate(o.noSuppress)
@@ -293,6 +302,9 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 		return err
 	}
 	if err := guardOutputs([]string{o.out}, []string{o.survey, o.form, o.passwordFile}); err != nil {
+		return err
+	}
+	if err := guardEdited([]string{o.out}, o.overwriteEdited); err != nil {
 		return err
 	}
 	safefile.SetPrivate(o.noSuppress)

@@ -15,10 +15,11 @@ import (
 
 type budgetOptions struct {
 	*app
-	dir, out, from string
-	json           bool
-	communities    []string
-	passwordFile   string
+	dir, out, from  string
+	json            bool
+	communities     []string
+	passwordFile    string
+	overwriteEdited bool
 
 	// bare mode
 	planFile, costs, community, inventory string
@@ -40,7 +41,11 @@ The plan is read from its workbook, so the planner's edits (an action
 dropped, a target changed, a rank) are followed. In a project, budget reads
 OUT/<community>-plan.xlsx and writes OUT/<community>-budget.xlsx, a live
 workbook: change a yellow assumption cell and its tables, key figures and
-charts recalculate; the sentences for the report are fixed text.`,
+charts recalculate; the sentences for the report are fixed text. When OUT
+holds consolidated.xlsx it is rebuilt from the workbooks as they stand
+(see 'hromada consolidate'). A budget workbook a person edited since
+hromada wrote it is not replaced: budget writes nothing, names it and
+exits 2; --overwrite-edited replaces it.`,
 		Example: `  hromada budget examples/zhytomyr -o out        # after 'hromada plan examples/zhytomyr -o out'
   hromada budget --plan olevska-plan.xlsx --costs costs.xlsx --community-code UA18060190000071101 -o olevska-budget.xlsx`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
@@ -69,6 +74,7 @@ charts recalculate; the sentences for the report are fixed text.`,
 	f.BoolVar(&o.json, "json", false, "print the budgets as JSON instead of a table")
 	f.StringSliceVar(&o.communities, "community", nil, "only these communities (code or name; repeatable)")
 	addPasswordFlag(cmd, &o.passwordFile)
+	addOverwriteEditedFlag(cmd, &o.overwriteEdited)
 	f.StringVar(&o.planFile, "plan", "", "without a project: the plan workbook")
 	f.StringVar(&o.costs, "costs", "", "without a project: the cost inputs workbook")
 	f.StringVar(&o.community, "community-code", "", "without a project: the community's code in the funding and revenue sheets")
@@ -94,7 +100,13 @@ func runProjectBudget(o *budgetOptions) error {
 	if err != nil {
 		return err
 	}
+	if isFile(filepath.Join(out, consolidatedFile)) {
+		outputs = append(outputs, filepath.Join(out, consolidatedFile)) // rebuilt at the end (reconsolidate)
+	}
 	if err := guardOutputs(outputs, append(append(inputs, pipeline.ProjectInputs(p)...), o.passwordFile)); err != nil {
+		return err
+	}
+	if err := guardEdited(outputs, o.overwriteEdited); err != nil {
 		return err
 	}
 	ppaths, err := stageFiles(coms, from, pipeline.Plan, o.dir, "plan", "plans", lang)
@@ -125,6 +137,9 @@ func runProjectBudget(o *budgetOptions) error {
 			return err
 		}
 	}
+	if err := reconsolidate(o.app, p, ps, st.password, lang, out); err != nil {
+		return err
+	}
 	printWarnings(o.warnings(), warnings)
 	return reportBudgets(o, all, lang)
 }
@@ -145,6 +160,9 @@ func runBareBudget(o *budgetOptions) error {
 		return err
 	}
 	if err := guardOutputs([]string{o.out}, []string{o.planFile, o.costs, o.inventory, o.passwordFile}); err != nil {
+		return err
+	}
+	if err := guardEdited([]string{o.out}, o.overwriteEdited); err != nil {
 		return err
 	}
 	if o.out != "" {

@@ -16,12 +16,13 @@ import (
 
 type planOptions struct {
 	*app
-	dir          string
-	out          string
-	from         string
-	json         bool
-	communities  []string
-	passwordFile string
+	dir             string
+	out             string
+	from            string
+	json            bool
+	communities     []string
+	passwordFile    string
+	overwriteEdited bool
 
 	// bare mode
 	assessment, inventory string
@@ -44,7 +45,11 @@ need by the caseload norms, the posts to hire, and a priority rank.
 The assessment is read from its workbook, so a demand a person corrected in
 Excel is used as corrected; cells plan cannot use are listed with their
 place. In a project, plan reads OUT/<community>-assessment.xlsx (written by
-'hromada assess' or 'hromada run') and writes OUT/<community>-plan.xlsx.`,
+'hromada assess' or 'hromada run') and writes OUT/<community>-plan.xlsx;
+when OUT holds consolidated.xlsx it is rebuilt from the workbooks as they
+stand (see 'hromada consolidate'). A plan workbook a person edited since
+hromada wrote it is not replaced: plan writes nothing, names it and exits
+2; --overwrite-edited replaces it.`,
 		Example: `  hromada plan examples/zhytomyr -o out          # after 'hromada assess examples/zhytomyr -o out'
   hromada plan --assessment olevska-assessment.xlsx --inventory providers.xlsx \
     --community-code UA18060190000071101 --first-year 2026 --years 5 -o olevska-plan.xlsx`,
@@ -76,6 +81,7 @@ place. In a project, plan reads OUT/<community>-assessment.xlsx (written by
 	f.BoolVar(&o.json, "json", false, "print the plans as JSON instead of a table")
 	f.StringSliceVar(&o.communities, "community", nil, "only these communities (code or name; repeatable)")
 	addPasswordFlag(cmd, &o.passwordFile)
+	addOverwriteEditedFlag(cmd, &o.overwriteEdited)
 	f.StringVar(&o.assessment, "assessment", "", "without a project: the assessment workbook")
 	f.StringVar(&o.inventory, "inventory", "", "without a project: the provider inventory workbook (Annex 2)")
 	f.StringVar(&o.community, "community-code", "", "without a project: the community's code in the inventory")
@@ -103,7 +109,13 @@ func runProjectPlan(o *planOptions) error {
 	if err != nil {
 		return err
 	}
+	if isFile(filepath.Join(out, consolidatedFile)) {
+		outputs = append(outputs, filepath.Join(out, consolidatedFile)) // rebuilt at the end (reconsolidate)
+	}
 	if err := guardOutputs(outputs, append(append(inputs, pipeline.ProjectInputs(p)...), o.passwordFile)); err != nil {
+		return err
+	}
+	if err := guardEdited(outputs, o.overwriteEdited); err != nil {
 		return err
 	}
 	apaths, err := stageFiles(coms, from, pipeline.Assessment, o.dir, "assess", "assessments", lang)
@@ -135,6 +147,9 @@ func runProjectPlan(o *planOptions) error {
 			return err
 		}
 	}
+	if err := reconsolidate(o.app, p, ps, st.password, lang, out); err != nil {
+		return err
+	}
 	printWarnings(o.warnings(), warnings)
 	return reportPlans(o, plans, lang)
 }
@@ -155,6 +170,9 @@ func runBarePlan(o *planOptions) error {
 		return err
 	}
 	if err := guardOutputs([]string{o.out}, []string{o.assessment, o.inventory, o.passwordFile}); err != nil {
+		return err
+	}
+	if err := guardEdited([]string{o.out}, o.overwriteEdited); err != nil {
 		return err
 	}
 	if o.out != "" {

@@ -16,11 +16,12 @@ import (
 
 type runOptions struct {
 	*app
-	dir          string
-	out          string
-	noSuppress   bool
-	passwordFile string
-	jobs         int
+	dir             string
+	out             string
+	noSuppress      bool
+	passwordFile    string
+	overwriteEdited bool
+	jobs            int
 }
 
 // ConsolidatedFile is the consolidated workbook's name in the output folder.
@@ -38,6 +39,14 @@ the output folder, then the consolidated workbook (` + consolidatedFile + `): on
 per community, totals across them, charts and each community's status.
 Each stage reads the workbook the stage before wrote, as it would one a
 person edited; each survey is read once.
+
+run never replaces a workbook a person changed since hromada wrote it
+(hromada records a fingerprint of each workbook's content in its
+properties): when any output workbook was edited, run writes nothing,
+names each edited file and exits 2. Keep the edits by moving the file or
+writing to another folder (-o) — to carry an edited assessment or plan on,
+run 'hromada plan' or 'hromada budget', which read it as it stands — or
+replace the workbooks with --overwrite-edited.
 
 Communities run at the same time, as many as there are cores (--jobs). A
 problem in one community's inputs (its survey, its registry rows) stops
@@ -66,6 +75,7 @@ pipe or a CI log, a line per community.`,
 	cmd.Flags().BoolVar(&o.noSuppress, "no-suppress", false, "show unreliable estimates and small counts (internal use only)")
 	cmd.Flags().IntVarP(&o.jobs, "jobs", "j", 0, "communities to run at once (0: as many as cores)")
 	addPasswordFlag(cmd, &o.passwordFile)
+	addOverwriteEditedFlag(cmd, &o.overwriteEdited)
 	return cmd
 }
 
@@ -100,6 +110,9 @@ func runRun(o *runOptions) error {
 	}
 	outputs = append(outputs, filepath.Join(o.out, consolidatedFile))
 	if err := guardOutputs(outputs, append(pipeline.ProjectInputs(p), o.passwordFile)); err != nil {
+		return err
+	}
+	if err := guardEdited(outputs, o.overwriteEdited); err != nil {
 		return err
 	}
 	safefile.SetPrivate(o.noSuppress)
@@ -200,6 +213,11 @@ func printRunTable(o *runOptions, name string, runs []pipeline.CommunityRun, c *
 		tr(lang, "найпотрібніша послуга", "most needed service"), tr(lang, "потреба, усі домогосподарства (95 % ДІ)", "need, all households (95 % CI)"),
 		tr(lang, "створити", "create"), tr(lang, "розширити", "enhance"), tr(lang, "нових ставок", "new posts (FTE)"),
 		tr(lang, "рік виходу донора", "donor cliff"), tr(lang, "місцеве зобов'язання, грн", "local commitment, UAH")}, rows)
+	for _, cr := range runs {
+		if len(cr.Stale) > 0 {
+			fmt.Fprintf(o.stdout, "%s: %s\n", cr.Row.Community.Name.In(lang), pipeline.StaleLine(cr.Stale, lang))
+		}
+	}
 	if len(runs) > listUpTo {
 		fmt.Fprintf(o.stdout, tr(lang, "Кожна громада — у %s.\n", "Every community is in %s.\n"), filepath.Join(o.out, consolidatedFile))
 	}

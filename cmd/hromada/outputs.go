@@ -6,10 +6,13 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"strings"
 	"syscall"
 
 	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/pipeline"
+	"github.com/spf13/cobra"
 )
 
 // guardOutputs refuses, before any work, outputs that would replace an
@@ -96,4 +99,48 @@ func catchInterrupts(stderr io.Writer, exit func(int)) (stop func()) {
 		signal.Stop(ch)
 		close(done)
 	}
+}
+
+// overwriteEditedFlag is the flag that lets a command replace workbooks a
+// person edited.
+const overwriteEditedFlag = "overwrite-edited"
+
+// addOverwriteEditedFlag adds --overwrite-edited to cmd.
+func addOverwriteEditedFlag(cmd *cobra.Command, v *bool) {
+	cmd.Flags().BoolVar(v, overwriteEditedFlag, false, "replace output workbooks a person changed since hromada wrote them (their edits are lost)")
+}
+
+// guardEdited refuses, before any work, to replace an output workbook
+// (.xlsx) that a person changed since hromada wrote it, or that holds no
+// fingerprint of hromada's (pipeline.EditedOutputs): a usage error (exit
+// 2, as for an output that would replace an input) naming each file and
+// the flag that overwrites them. With overwrite it lets them be replaced.
+func guardEdited(outputs []string, overwrite bool) error {
+	if overwrite {
+		return nil
+	}
+	var xlsx []string
+	for _, p := range outputs {
+		if strings.EqualFold(filepath.Ext(p), ".xlsx") {
+			xlsx = append(xlsx, p)
+		}
+	}
+	edited := pipeline.EditedOutputs(xlsx)
+	if len(edited) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	if len(edited) == 1 {
+		b.WriteString("a workbook was changed since hromada wrote it; nothing is written:")
+	} else {
+		fmt.Fprintf(&b, "%d workbooks were changed since hromada wrote them; nothing is written:", len(edited))
+	}
+	for _, e := range edited {
+		fmt.Fprintf(&b, "\n  %s", e.Path)
+		if e.NoFingerprint {
+			b.WriteString(" (not written by hromada, or its fingerprint was removed)")
+		}
+	}
+	return usageHinted{errors.New(b.String()),
+		"to keep the edits, move these files away or write to another folder (-o); plan and budget read an edited assessment or plan as it stands; to replace them, run again with --" + overwriteEditedFlag}
 }

@@ -100,7 +100,8 @@ Exit status:
   0  success
   1  bad data: an input file has errors (each is listed with file, sheet and cell)
   2  bad usage: unknown command or flag, missing argument, a file that cannot be
-     found, or an output that would replace an input
+     found, an output that would replace an input, or an output workbook a
+     person edited since hromada wrote it (--overwrite-edited replaces it)
   130  interrupted (Ctrl-C); 143: terminated (SIGTERM). Unfinished workbooks are removed.
 `
 
@@ -130,7 +131,7 @@ Start with 'hromada init my-project', fill in the workbooks, check them with
 	root.PersistentFlags().StringVar(&a.lang, "lang", "", "language of outputs: uk or en (default: the project's setting, else uk)")
 	root.PersistentFlags().BoolVarP(&a.quiet, "quiet", "q", false, "print nothing but errors")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newInitCmd(a), newCheckCmd(a), newAssessCmd(a), newPlanCmd(a), newBudgetCmd(a), newRunCmd(a))
+	root.AddCommand(newInitCmd(a), newCheckCmd(a), newAssessCmd(a), newPlanCmd(a), newBudgetCmd(a), newRunCmd(a), newConsolidateCmd(a))
 	root.SetHelpTemplate(root.HelpTemplate() + exitHelp)
 	for _, c := range root.Commands() {
 		c.SetHelpTemplate(root.HelpTemplate())

@@ -1,0 +1,150 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/consolidate"
+	"github.com/hromada-tool/hromada/pipeline"
+	"github.com/hromada-tool/hromada/project"
+	"github.com/hromada-tool/hromada/workbook"
+	"github.com/spf13/cobra"
+)
+
+type consolidateOptions struct {
+	*app
+	dir             string
+	out             string
+	passwordFile    string
+	overwriteEdited bool
+	jobs            int
+}
+
+func newConsolidateCmd(a *app) *cobra.Command {
+	o := &consolidateOptions{app: a}
+	cmd := &cobra.Command{
+		Use:   "consolidate [PROJECT]",
+		Short: "Rebuild the consolidated workbook from the workbooks as they stand in the output folder",
+		Long: `consolidate rebuilds the output folder's ` + consolidatedFile + ` from each
+community's workbooks as they stand there, edits included, without
+writing any other workbook: the plan's services from the assessment
+workbook (as 'hromada plan' reads it), the budget's figures from the plan
+workbook (as 'hromada budget' reads it, so a dropped action or a raised
+target is costed as the planner left it). Households and families in need
+come from the surveys, as when the assessment was made. Edits typed into a
+budget workbook's yellow cells recalculate that workbook only; the
+consolidated workbook costs the plan with the project's cost inputs.
+
+A community whose assessment, plan or budget workbook is missing is
+listed as failed at that stage on the Status sheet. 'hromada plan' and
+'hromada budget' on a project end by rebuilding ` + consolidatedFile + ` the same way.`,
+		Example: `  hromada consolidate examples/zhytomyr -o out   # after editing a plan and 'hromada budget examples/zhytomyr -o out'`,
+		Args:    usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.dir = "."
+			if len(args) == 1 {
+				o.dir = args[0]
+			}
+			if o.jobs < 0 {
+				return usagef("--jobs %d: give a number of communities to read at once, 1 or more (0: as many as cores)", o.jobs)
+			}
+			return runConsolidate(o)
+		},
+	}
+	cmd.Flags().StringVarP(&o.out, "out", "o", "out", "output folder holding the workbooks")
+	cmd.Flags().IntVarP(&o.jobs, "jobs", "j", 0, "communities to read at once (0: as many as cores)")
+	addPasswordFlag(cmd, &o.passwordFile)
+	addOverwriteEditedFlag(cmd, &o.overwriteEdited)
+	return cmd
+}
+
+func runConsolidate(o *consolidateOptions) error {
+	if err := projectDir(o.dir); err != nil {
+		return err
+	}
+	if err := outFolder(o.out); err != nil {
+		return err
+	}
+	pw, err := password(o.passwordFile)
+	if err != nil {
+		return err
+	}
+	p, ps := pipeline.LoadProject(o.dir, pw)
+	global, own := pipeline.SplitProblems(p, ps)
+	if err := global.Err(); err != nil {
+		return append(global, pipeline.ProblemsOf(own)...)
+	}
+	lang, err := o.language(p.Lang)
+	if err != nil {
+		return err
+	}
+	cons := filepath.Join(o.out, consolidatedFile)
+	if err := guardOutputs([]string{cons}, append(pipeline.ProjectInputs(p), o.passwordFile)); err != nil {
+		return err
+	}
+	if err := guardEdited([]string{cons}, o.overwriteEdited); err != nil {
+		return err
+	}
+	runs, c, err := consolidateFolder(p, ps, pw, lang, o.out, o.jobs)
+	if err != nil {
+		return err
+	}
+	printRunProblems(o.stderr, o.shown(global), len(runs))
+	if !o.quiet {
+		printRunTable(&runOptions{app: o.app, out: o.out}, p.Name, runs, c, lang)
+	}
+	if c.Totals.Failed > 0 {
+		return hinted{fmt.Errorf("%d of %d communities have no complete set of workbooks in %s; %s is written", c.Totals.Failed, len(runs), o.out, consolidatedFile),
+			"the Status sheet of " + consolidatedFile + " names each missing workbook; run 'hromada run' or the missing stage"}
+	}
+	return nil
+}
+
+// consolidateFolder rebuilds the consolidated workbook of project p from
+// the workbooks as they stand in the folder out (pipeline.Run's
+// FromWorkbooks) and writes it there. ps are the problems of loading p.
+func consolidateFolder(p *project.Project, ps hromada.Problems, pw string, lang hromada.Lang, out string, jobs int) ([]pipeline.CommunityRun, *workbook.Consolidated, error) {
+	_, own := pipeline.SplitProblems(p, ps)
+	eo, err := pipeline.ProjectEstimateOptions(p, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	r := &pipeline.Run{Project: p, Password: pw, Lang: lang, Estimate: eo, Plan: pipeline.ProjectPlanSettings(p), Out: out, Own: own, FromWorkbooks: true}
+	runs := make([]pipeline.CommunityRun, len(p.Communities))
+	pipeline.ForEach(len(p.Communities), jobs, func(i int) { runs[i] = r.Community(i) })
+	rows := make([]consolidate.Row, len(runs))
+	for i, cr := range runs {
+		rows[i] = cr.Row
+	}
+	c := pipeline.Consolidated(p, rows, eo, lang)
+	if err := workbook.WriteConsolidated(filepath.Join(out, consolidatedFile), c); err != nil {
+		return nil, nil, fmt.Errorf("consolidated workbook: %w", err)
+	}
+	return runs, c, nil
+}
+
+// reconsolidate ends plan and budget on a project: when the output folder
+// out holds a consolidated workbook, it is rebuilt from the workbooks as
+// they now stand there (consolidateFolder), so it never shows the figures
+// of a plan or budget since replaced. Without one (stages run one by one,
+// no 'hromada run' into out) there is nothing out of date and nothing is
+// written. It says so on a line of w.
+func reconsolidate(a *app, p *project.Project, ps hromada.Problems, pw string, lang hromada.Lang, out string) error {
+	cons := filepath.Join(out, consolidatedFile)
+	if !isFile(cons) {
+		return nil
+	}
+	if _, _, err := consolidateFolder(p, ps, pw, lang, out, 0); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.warnings(), tr(lang, "%s перебудовано з робочих книг у %s\n", "%s rebuilt from the workbooks in %s\n"), cons, out)
+	return nil
+}
+
+// isFile reports whether path is a regular file.
+func isFile(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular()
+}
