@@ -89,31 +89,8 @@ func runProjectBudget(o *budgetOptions) error {
 	}
 	p, ps, lang, coms := st.p, st.problems, st.lang, st.communities
 	out, from := stageFolders(o.out, o.from)
-	if err := outFolder(out); err != nil {
-		return err
-	}
-	outputs, err := pipeline.StageOutputs(out, coms, pipeline.Budget)
+	ppaths, err := stagePrologue(p, coms, out, from, o.dir, o.passwordFile, o.overwriteEdited, pipeline.Plan, pipeline.Budget, "plan", "plans", lang)
 	if err != nil {
-		return err
-	}
-	inputs, err := pipeline.StageOutputs(from, coms, pipeline.Plan)
-	if err != nil {
-		return err
-	}
-	if isFile(filepath.Join(out, consolidatedFile)) {
-		outputs = append(outputs, filepath.Join(out, consolidatedFile)) // rebuilt at the end (reconsolidate)
-	}
-	if err := guardOutputs(outputs, append(append(inputs, pipeline.ProjectInputs(p)...), o.passwordFile)); err != nil {
-		return err
-	}
-	if err := guardEdited(outputs, o.overwriteEdited); err != nil {
-		return err
-	}
-	ppaths, err := stageFiles(coms, from, pipeline.Plan, o.dir, "plan", "plans", lang)
-	if err != nil {
-		return err
-	}
-	if err := guardInputs(ppaths...); err != nil {
 		return err
 	}
 	var all []pipeline.CommunityBudget

@@ -224,3 +224,41 @@ func printCheckSummary(w io.Writer, c *pipeline.Checked, lang hromada.Lang) {
 		tr(lang, "страт", "strata"), tr(lang, "кластерів", "clusters"), tr(lang, "зважене", "weighted")}, rows)
 	fmt.Fprintf(w, tr(lang, "помилок немає, попереджень: %d\n", "no errors, %d warnings\n"), len(c.Problems))
 }
+
+// stagePrologue is what plan and budget on a project check before any
+// work: the output folder can be written; no output (cur's workbooks, and
+// consolidated.xlsx when it is there to be rebuilt) is an input or a
+// workbook a person edited (unless overwriteEdited); and the previous
+// stage's workbook of every community is there and a regular file. It
+// returns those workbooks' paths, in the order of coms.
+func stagePrologue(p *project.Project, coms []project.Community, out, from, dir, passwordFile string, overwriteEdited bool,
+	prev, cur, command, flag string, lang hromada.Lang) ([]string, error) {
+	if err := outFolder(out); err != nil {
+		return nil, err
+	}
+	outputs, err := pipeline.StageOutputs(out, coms, cur)
+	if err != nil {
+		return nil, err
+	}
+	inputs, err := pipeline.StageOutputs(from, coms, prev)
+	if err != nil {
+		return nil, err
+	}
+	if isFile(filepath.Join(out, consolidatedFile)) {
+		outputs = append(outputs, filepath.Join(out, consolidatedFile)) // rebuilt at the end (reconsolidate)
+	}
+	if err := guardOutputs(outputs, append(append(inputs, pipeline.ProjectInputs(p)...), passwordFile)); err != nil {
+		return nil, err
+	}
+	if err := guardEdited(outputs, overwriteEdited); err != nil {
+		return nil, err
+	}
+	paths, err := stageFiles(coms, from, prev, dir, command, flag, lang)
+	if err != nil {
+		return nil, err
+	}
+	if err := guardInputs(paths...); err != nil {
+		return nil, err
+	}
+	return paths, nil
+}

@@ -98,31 +98,8 @@ func runProjectPlan(o *planOptions) error {
 	}
 	p, ps, lang, coms := st.p, st.problems, st.lang, st.communities
 	out, from := stageFolders(o.out, o.from)
-	if err := outFolder(out); err != nil {
-		return err
-	}
-	outputs, err := pipeline.StageOutputs(out, coms, pipeline.Plan)
+	apaths, err := stagePrologue(p, coms, out, from, o.dir, o.passwordFile, o.overwriteEdited, pipeline.Assessment, pipeline.Plan, "assess", "assessments", lang)
 	if err != nil {
-		return err
-	}
-	inputs, err := pipeline.StageOutputs(from, coms, pipeline.Assessment)
-	if err != nil {
-		return err
-	}
-	if isFile(filepath.Join(out, consolidatedFile)) {
-		outputs = append(outputs, filepath.Join(out, consolidatedFile)) // rebuilt at the end (reconsolidate)
-	}
-	if err := guardOutputs(outputs, append(append(inputs, pipeline.ProjectInputs(p)...), o.passwordFile)); err != nil {
-		return err
-	}
-	if err := guardEdited(outputs, o.overwriteEdited); err != nil {
-		return err
-	}
-	apaths, err := stageFiles(coms, from, pipeline.Assessment, o.dir, "assess", "assessments", lang)
-	if err != nil {
-		return err
-	}
-	if err := guardInputs(apaths...); err != nil {
 		return err
 	}
 	var plans []pipeline.CommunityPlan
