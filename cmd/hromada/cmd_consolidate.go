@@ -61,25 +61,11 @@ listed as failed at that stage on the Status sheet. 'hromada plan' and
 }
 
 func runConsolidate(o *consolidateOptions) error {
-	if err := projectDir(o.dir); err != nil {
-		return err
-	}
-	if err := outFolder(o.out); err != nil {
-		return err
-	}
-	pw, err := password(o.passwordFile)
+	w, err := openWhole(o.app, o.dir, o.out, o.passwordFile)
 	if err != nil {
 		return err
 	}
-	p, ps := pipeline.LoadProject(o.dir, pw)
-	global, own := pipeline.SplitProblems(p, ps)
-	if err := global.Err(); err != nil {
-		return append(global, pipeline.ProblemsOf(own)...)
-	}
-	lang, err := o.language(p.Lang)
-	if err != nil {
-		return err
-	}
+	p, ps, global, pw, lang := w.p, w.problems, w.global, w.pw, w.lang
 	cons := filepath.Join(o.out, consolidatedFile)
 	if err := guardOutputs([]string{cons}, append(pipeline.ProjectInputs(p), o.passwordFile)); err != nil {
 		return err

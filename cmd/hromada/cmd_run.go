@@ -10,6 +10,7 @@ import (
 	"github.com/hromada-tool/hromada/consolidate"
 	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/pipeline"
+	"github.com/hromada-tool/hromada/project"
 	"github.com/hromada-tool/hromada/workbook"
 	"github.com/spf13/cobra"
 )
@@ -80,26 +81,11 @@ pipe or a CI log, a line per community.`,
 }
 
 func runRun(o *runOptions) error {
-	if err := projectDir(o.dir); err != nil {
-		return err
-	}
-	if err := outFolder(o.out); err != nil {
-		return err
-	}
-	pw, err := password(o.passwordFile)
+	w, err := openWhole(o.app, o.dir, o.out, o.passwordFile)
 	if err != nil {
 		return err
 	}
-	p, ps := pipeline.LoadProject(o.dir, pw)
-	global, own := pipeline.SplitProblems(p, ps)
-	if err := global.Err(); err != nil {
-		// Project-wide inputs are wrong: nothing can be trusted.
-		return append(global, pipeline.ProblemsOf(own)...)
-	}
-	lang, err := o.language(p.Lang)
-	if err != nil {
-		return err
-	}
+	p, global, own, pw, lang := w.p, w.global, w.own, w.pw, w.lang
 	eo, err := pipeline.ProjectEstimateOptions(p, o.noSuppress)
 	if err != nil {
 		return err
@@ -222,4 +208,41 @@ func printRunTable(o *runOptions, name string, runs []pipeline.CommunityRun, c *
 		fmt.Fprintf(o.stdout, tr(lang, "Кожна громада — у %s.\n", "Every community is in %s.\n"), filepath.Join(o.out, consolidatedFile))
 	}
 	fmt.Fprintf(o.stdout, tr(lang, "Робочі книги: %s\n", "Workbooks: %s\n"), o.out)
+}
+
+// whole is a whole project as run and consolidate open it: loaded and
+// checked as check does, with its problems split into project-wide ones
+// and those of single communities.
+type whole struct {
+	p                *project.Project
+	problems, global hromada.Problems
+	own              map[string]hromada.Problems
+	pw               string
+	lang             hromada.Lang
+}
+
+// openWhole opens the project in dir for a command that writes into out:
+// the folder is a project, out can be written, the password is read, and
+// project-wide problems stop everything (nothing can be trusted then).
+func openWhole(a *app, dir, out, passwordFile string) (*whole, error) {
+	if err := projectDir(dir); err != nil {
+		return nil, err
+	}
+	if err := outFolder(out); err != nil {
+		return nil, err
+	}
+	pw, err := password(passwordFile)
+	if err != nil {
+		return nil, err
+	}
+	p, ps := pipeline.LoadProject(dir, pw)
+	global, own := pipeline.SplitProblems(p, ps)
+	if err := global.Err(); err != nil {
+		return nil, append(global, pipeline.ProblemsOf(own)...)
+	}
+	lang, err := a.language(p.Lang)
+	if err != nil {
+		return nil, err
+	}
+	return &whole{p: p, problems: ps, global: global, own: own, pw: pw, lang: lang}, nil
 }
