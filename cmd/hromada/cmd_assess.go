@@ -293,18 +293,7 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 	if o.out != "" && !strings.EqualFold(filepath.Ext(o.out), ".xlsx") {
 		return usagef("-o %s: in quick mode the output is an .xlsx file", o.out)
 	}
-	if o.out != "" {
-		if err := outFile(o.out); err != nil {
-			return err
-		}
-	}
-	if err := guardInputs(o.survey, o.form, o.passwordFile); err != nil {
-		return err
-	}
-	if err := guardOutputs([]string{o.out}, []string{o.survey, o.form, o.passwordFile}); err != nil {
-		return err
-	}
-	if err := guardEdited([]string{o.out}, o.overwriteEdited); err != nil {
+	if err := guardFile(o.out, o.overwriteEdited, o.survey, o.form, o.passwordFile); err != nil {
 		return err
 	}
 	safefile.SetPrivate(o.noSuppress)

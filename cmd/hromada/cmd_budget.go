@@ -133,19 +133,8 @@ func runBareBudget(o *budgetOptions) error {
 	if o.out != "" && filepath.Ext(o.out) != ".xlsx" {
 		return usagef("-o %s: without a project the output is an .xlsx file", o.out)
 	}
-	if err := guardInputs(o.planFile, o.costs, o.inventory, o.passwordFile); err != nil {
+	if err := guardFile(o.out, o.overwriteEdited, o.planFile, o.costs, o.inventory, o.passwordFile); err != nil {
 		return err
-	}
-	if err := guardOutputs([]string{o.out}, []string{o.planFile, o.costs, o.inventory, o.passwordFile}); err != nil {
-		return err
-	}
-	if err := guardEdited([]string{o.out}, o.overwriteEdited); err != nil {
-		return err
-	}
-	if o.out != "" {
-		if err := outFile(o.out); err != nil {
-			return err
-		}
 	}
 	if len(o.communities) > 0 {
 		return usagef("--community chooses communities of a project; without one, name the community with --community-code")

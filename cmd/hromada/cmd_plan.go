@@ -143,19 +143,8 @@ func runBarePlan(o *planOptions) error {
 	if o.out != "" && filepath.Ext(o.out) != ".xlsx" {
 		return usagef("-o %s: without a project the output is an .xlsx file", o.out)
 	}
-	if err := guardInputs(o.assessment, o.inventory, o.passwordFile); err != nil {
+	if err := guardFile(o.out, o.overwriteEdited, o.assessment, o.inventory, o.passwordFile); err != nil {
 		return err
-	}
-	if err := guardOutputs([]string{o.out}, []string{o.assessment, o.inventory, o.passwordFile}); err != nil {
-		return err
-	}
-	if err := guardEdited([]string{o.out}, o.overwriteEdited); err != nil {
-		return err
-	}
-	if o.out != "" {
-		if err := outFile(o.out); err != nil {
-			return err
-		}
 	}
 	if len(o.communities) > 0 {
 		return usagef("--community chooses communities of a project; without one, name the inventory's community with --community-code")

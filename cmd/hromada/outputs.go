@@ -144,3 +144,23 @@ func guardEdited(outputs []string, overwrite bool) error {
 	return usageHinted{errors.New(b.String()),
 		"to keep the edits, move these files away or write to another folder (-o); plan and budget read an edited assessment or plan as it stands; to replace them, run again with --" + overwriteEditedFlag}
 }
+
+// guardFile is the check before any work of a command that writes one
+// workbook out from the files it names (quick assess, bare plan and
+// budget): out can be written, each input is a regular file, out is none
+// of them and was not changed by a person since hromada wrote it (unless
+// overwrite). An empty out (no workbook asked for) passes.
+func guardFile(out string, overwrite bool, inputs ...string) error {
+	if out != "" {
+		if err := outFile(out); err != nil {
+			return err
+		}
+	}
+	if err := guardInputs(inputs...); err != nil {
+		return err
+	}
+	if err := guardOutputs([]string{out}, inputs); err != nil {
+		return err
+	}
+	return guardEdited([]string{out}, overwrite)
+}
