@@ -603,10 +603,9 @@ func TestPostFTE(t *testing.T) {
 	checkNear(t, "social worker wages 2026", findLine(t, r, "010.1", KindWages, "фахівець із соціальної роботи").Amount[0], 112411)
 }
 
-// TestServiceSchedule: a donor that funds one service only; the other
-// service's lines are local. Two copies of the hand service, the second
-// under programme 3241 with no donor.
-func TestServiceSchedule(t *testing.T) {
+// twoServiceInput is the hand input with a second copy of its service,
+// 015.3 under programme 3241, with the same posts and no donor.
+func twoServiceInput() Input {
 	in := handInput()
 	s2 := in.Services[0]
 	s2.Code, s2.Programme = "015.3", "3241"
@@ -616,6 +615,14 @@ func TestServiceSchedule(t *testing.T) {
 		in.Posts = append(in.Posts, p)
 	}
 	in.Funding.Services = map[string]Schedule{"015.3": {}}
+	return in
+}
+
+// TestServiceSchedule: a donor that funds one service only; the other
+// service's lines are local. Two copies of the hand service, the second
+// under programme 3241 with no donor.
+func TestServiceSchedule(t *testing.T) {
+	in := twoServiceInput()
 	r, err := Project(in)
 	if err != nil {
 		t.Fatal(err)
@@ -652,15 +659,7 @@ func TestServiceSchedule(t *testing.T) {
 //
 // 015.3's local share stays 100 %: nothing taken over.
 func TestServiceCosts(t *testing.T) {
-	in := handInput()
-	s2 := in.Services[0]
-	s2.Code, s2.Programme = "015.3", "3241"
-	in.Services = append(in.Services, s2)
-	for _, p := range in.Posts {
-		p.Service = "015.3"
-		in.Posts = append(in.Posts, p)
-	}
-	in.Funding.Services = map[string]Schedule{"015.3": {}}
+	in := twoServiceInput()
 	r, err := Project(in)
 	if err != nil {
 		t.Fatal(err)

@@ -15,20 +15,7 @@ import (
 // turns it off again. The example budget's inputs are all in range: the
 // flag is empty as written.
 func TestBudgetFlagsOutOfRangeInputs(t *testing.T) {
-	bg := testBudget(t, hromada.English, budgetInput())
-	w, err := buildBudget(bg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "b.xlsx")
-	if err := w.b.Save(path); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	_, w, f := savedBudget(t)
 	as, sum := w.name[bsAssumptions], w.name[bsSummary]
 	// The Summary's flag is on row 4, the gap between the how-to line (3)
 	// and the report's heading.

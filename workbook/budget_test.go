@@ -34,10 +34,11 @@ func TestWriteBudgetGolden(t *testing.T) { budgetWrites.goldenDumps(t) }
 // files must be equal byte for byte, charts included.
 func TestWriteBudgetDeterministic(t *testing.T) { budgetWrites.sameBytes(t, 4) }
 
-// TestWriteBudgetCachedValues reads the workbook back and finds budget's
-// figures where the Summary, Funding and Costs sheets show them, cached
-// as numbers, and the workbook set to recalculate when it is opened.
-func TestWriteBudgetCachedValues(t *testing.T) {
+// savedBudget builds the English test budget, saves it and opens the file
+// with excelize (closed when the test ends): the budget's content, its
+// writer (sheet names, cell places) and the saved workbook.
+func savedBudget(t *testing.T) (*Budget, *budgetWriter, *excelize.File) {
+	t.Helper()
 	bg := testBudget(t, hromada.English, budgetInput())
 	w, err := buildBudget(bg)
 	if err != nil {
@@ -51,7 +52,15 @@ func TestWriteBudgetCachedValues(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	t.Cleanup(func() { f.Close() })
+	return bg, w, f
+}
+
+// TestWriteBudgetCachedValues reads the workbook back and finds budget's
+// figures where the Summary, Funding and Costs sheets show them, cached
+// as numbers, and the workbook set to recalculate when it is opened.
+func TestWriteBudgetCachedValues(t *testing.T) {
+	bg, w, f := savedBudget(t)
 	r := &bg.Result
 	value := func(c cellAt) float64 {
 		t.Helper()
