@@ -232,19 +232,7 @@ func TestRepeatOrphans(t *testing.T) {
 			xlsxtest.Row(6, 50, "", ""),
 		)},
 	)
-	f, err := Open(path, xlsx.OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	main, err := OpenTable(f, "main")
-	if err != nil {
-		t.Fatal(err)
-	}
-	roster, err := OpenRepeat(f, "roster", main)
-	if err != nil {
-		t.Fatal(err)
-	}
+	main, roster := openRoster(t, path)
 	if roster.Key != ByUUID {
 		t.Errorf("Key = %v, want ByUUID when both sheets have uuids", roster.Key)
 	}
@@ -458,19 +446,7 @@ func TestRepeatOrphansCapped(t *testing.T) {
 	path := xlsxtest.Write(t, "export.xlsx",
 		xlsxtest.Sheet{Name: "main", Cells: xlsxtest.Cells(xlsxtest.Row(1, "hh_size", "_index"), xlsxtest.Row(2, 3, 1))},
 		xlsxtest.Sheet{Name: "roster", Cells: xlsxtest.Cells(roster...)})
-	f, err := Open(path, xlsx.OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	main, err := OpenTable(f, "main")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := OpenRepeat(f, "roster", main)
-	if err != nil {
-		t.Fatal(err)
-	}
+	main, rep := openRoster(t, path)
 	children, err := Collect(rep, func(n int) int { return n + 1 })
 	if err != nil {
 		t.Fatal(err)
@@ -486,4 +462,26 @@ func TestRepeatOrphansCapped(t *testing.T) {
 	if !strings.Contains(last.Msg, "5 more values") || !strings.Contains(last.Msg, "their 6 rows are left out") || last.Cell != "B22" {
 		t.Errorf("last warning %v, want 5 more values, 6 rows, at B22", last)
 	}
+}
+
+// openRoster opens the export at path, its sheet "main" and its repeat
+// sheet "roster" joined to it; all are closed when the test ends.
+func openRoster(t *testing.T, path string) (*Table, *Repeat) {
+	t.Helper()
+	f, err := Open(path, xlsx.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	main, err := OpenTable(f, "main")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { main.Close() })
+	rep, err := OpenRepeat(f, "roster", main)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { rep.Close() })
+	return main, rep
 }
