@@ -134,11 +134,15 @@ const (
 )
 
 // String returns "error" or "warning".
-func (s Severity) String() string {
+func (s Severity) String() string { return s.In(English) }
+
+// In returns the severity's word in lang: "помилка"/"попередження" or
+// "error"/"warning".
+func (s Severity) In(lang Lang) string {
 	if s == Warning {
-		return "warning"
+		return Text{UK: "попередження", EN: "warning"}.In(lang)
 	}
-	return "error"
+	return Text{UK: "помилка", EN: "error"}.In(lang)
 }
 
 // Problem is something wrong in an input, located as precisely as the input
@@ -148,35 +152,43 @@ type Problem struct {
 	File     string // path as the user gave it
 	Sheet    string // sheet name; empty for CSV
 	Cell     string // A1 reference, row ("row 17") or empty
-	Msg      string // what is wrong, in plain words
-	Hint     string // what to do, or what is allowed
+	Msg      Text   // what is wrong, in plain words
+	Hint     Text   // what to do, or what is allowed
 	// Community is the code of the community a problem is confined to (a
 	// row of that community's registry counts, its survey); empty when it
 	// concerns the whole project. A project run stops only that community.
 	Community string
 }
 
-// Error formats the problem as "file: Sheet!Cell: msg; hint".
-func (p Problem) Error() string {
+// Error formats the problem in English as "file: Sheet!Cell: msg; hint".
+func (p Problem) Error() string { return p.In(English) }
+
+// In formats the problem in lang as "file: Sheet!Cell: msg; hint"; a cell
+// given as a row ("row 17") is written "Sheet, row 17" («рядок 17»).
+func (p Problem) In(lang Lang) string {
 	var b strings.Builder
 	if p.File != "" {
 		b.WriteString(p.File)
 		b.WriteString(": ")
 	}
+	cell := p.Cell
+	if n, ok := strings.CutPrefix(cell, "row "); ok && lang != English {
+		cell = "рядок " + n
+	}
 	switch {
 	case p.Sheet != "" && strings.HasPrefix(p.Cell, "row "):
-		b.WriteString(p.Sheet + ", " + p.Cell + ": ")
+		b.WriteString(p.Sheet + ", " + cell + ": ")
 	case p.Sheet != "" && p.Cell != "":
-		b.WriteString(p.Sheet + "!" + p.Cell + ": ")
+		b.WriteString(p.Sheet + "!" + cell + ": ")
 	case p.Sheet != "":
 		b.WriteString(p.Sheet + ": ")
 	case p.Cell != "":
-		b.WriteString(p.Cell + ": ")
+		b.WriteString(cell + ": ")
 	}
-	b.WriteString(p.Msg)
-	if p.Hint != "" {
+	b.WriteString(p.Msg.In(lang))
+	if h := p.Hint.In(lang); h != "" {
 		b.WriteString("; ")
-		b.WriteString(p.Hint)
+		b.WriteString(h)
 	}
 	return b.String()
 }
@@ -196,11 +208,14 @@ func (ps Problems) Errors() int {
 	return n
 }
 
-// Error joins the problems, one a line.
-func (ps Problems) Error() string {
+// Error joins the problems in English, one a line.
+func (ps Problems) Error() string { return ps.In(English) }
+
+// In joins the problems in lang, one a line, each after its severity.
+func (ps Problems) In(lang Lang) string {
 	lines := make([]string, len(ps))
 	for i, p := range ps {
-		lines[i] = p.Severity.String() + ": " + p.Error()
+		lines[i] = p.Severity.In(lang) + ": " + p.In(lang)
 	}
 	return strings.Join(lines, "\n")
 }

@@ -135,7 +135,7 @@ func Default() (*Catalogue, error) {
 	read := func(name string) *table {
 		data, err := builtin.ReadFile(name)
 		if err != nil {
-			all = append(all, hromada.Problem{File: name, Msg: err.Error()})
+			all = append(all, hromada.Problem{File: name, Msg: hromada.ErrText(err)})
 			return nil
 		}
 		t, ps := readCSV(bytes.NewReader(data), name)
@@ -516,7 +516,7 @@ type table struct {
 func readCSV(r io.Reader, name string) (*table, hromada.Problems) {
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, hromada.Problems{{File: name, Msg: "cannot read the file: " + err.Error()}}
+		return nil, hromada.Problems{{File: name, Msg: hromada.Untranslated("cannot read the file: " + err.Error())}}
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	cr := csv.NewReader(bytes.NewReader(data))
@@ -533,10 +533,10 @@ func readCSV(r io.Reader, name string) (*table, hromada.Problems) {
 			if errors.As(err, &pe) {
 				return nil, hromada.Problems{{File: name,
 					Cell: fmt.Sprintf("line %d, column %d", pe.Line, pe.Column),
-					Msg:  "the file is not valid CSV: " + pe.Err.Error(),
-					Hint: "put a value that holds the separator or a quote in double quotes, and double any quote inside it"}}
+					Msg:  hromada.Untranslated("the file is not valid CSV: " + pe.Err.Error()),
+					Hint: hromada.Untranslated("put a value that holds the separator or a quote in double quotes, and double any quote inside it")}}
 			}
-			return nil, hromada.Problems{{File: name, Msg: "the file is not valid CSV: " + err.Error()}}
+			return nil, hromada.Problems{{File: name, Msg: hromada.Untranslated("the file is not valid CSV: " + err.Error())}}
 		}
 		line, _ := cr.FieldPos(0)
 		if t.header == nil {
@@ -547,7 +547,7 @@ func readCSV(r io.Reader, name string) (*table, hromada.Problems) {
 		t.lines = append(t.lines, line)
 	}
 	if t.header == nil {
-		return nil, hromada.Problems{{File: name, Msg: "the file is empty", Hint: "the first line must name the columns: " + strings.Join(ServiceColumns, ", ")}}
+		return nil, hromada.Problems{{File: name, Msg: hromada.Untranslated("the file is empty"), Hint: hromada.Untranslated("the first line must name the columns: " + strings.Join(ServiceColumns, ", "))}}
 	}
 	return t, nil
 }
@@ -657,7 +657,7 @@ func (s *schema) get(row int, name string) string {
 }
 
 func (s *schema) problem(sev hromada.Severity, row, col int, msg, hint string) {
-	s.ps = append(s.ps, hromada.Problem{Severity: sev, File: s.t.file, Cell: s.t.loc(s.t, row, col), Msg: msg, Hint: hint})
+	s.ps = append(s.ps, hromada.Problem{Severity: sev, File: s.t.file, Cell: s.t.loc(s.t, row, col), Msg: hromada.Untranslated(msg), Hint: hromada.Untranslated(hint)})
 }
 
 func (s *schema) fail(row, col int, msg, hint string) { s.problem(hromada.Error, row, col, msg, hint) }

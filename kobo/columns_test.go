@@ -258,11 +258,11 @@ func TestRepeatOrphans(t *testing.T) {
 	if len(ps) != 2 {
 		t.Fatalf("Orphans() = %v, want 2", ps)
 	}
-	if ps[0].Cell != "B4" || !strings.Contains(ps[0].Msg, `"cccc-3" matches no household in sheet "main" column _uuid; its 2 rows are left out`) ||
+	if ps[0].Cell != "B4" || !strings.Contains(ps[0].Msg.EN, `"cccc-3" matches no household in sheet "main" column _uuid; its 2 rows are left out`) ||
 		ps[0].Severity != hromada.Warning || ps[0].Sheet != "roster" {
 		t.Errorf("Orphans()[0] = %v", ps[0])
 	}
-	if ps[1].Cell != "B6" || !strings.Contains(ps[1].Msg, "blank") {
+	if ps[1].Cell != "B6" || !strings.Contains(ps[1].Msg.EN, "blank") {
 		t.Errorf("Orphans()[1] = %v", ps[1])
 	}
 
@@ -305,7 +305,7 @@ func TestJoinRepeatCSV(t *testing.T) {
 		t.Errorf("members per household %v, want [2 0 1]", got)
 	}
 	ps := members.Orphans()
-	if len(ps) != 1 || ps[0].Cell != "B5" || !strings.Contains(ps[0].Msg, `_parent_index "9" matches no household in kobo_semicolon.csv column _index`) {
+	if len(ps) != 1 || ps[0].Cell != "B5" || !strings.Contains(ps[0].Msg.EN, `_parent_index "9" matches no household in kobo_semicolon.csv column _index`) {
 		t.Errorf("Orphans() = %v", ps)
 	}
 }
@@ -459,7 +459,7 @@ func TestRepeatOrphansCapped(t *testing.T) {
 		t.Fatalf("%d warnings, want %d", len(ps), MaxOrphanWarnings+1)
 	}
 	last := ps[len(ps)-1]
-	if !strings.Contains(last.Msg, "5 more values") || !strings.Contains(last.Msg, "their 6 rows are left out") || last.Cell != "B22" {
+	if !strings.Contains(last.Msg.EN, "5 more values") || !strings.Contains(last.Msg.EN, "their 6 rows are left out") || last.Cell != "B22" {
 		t.Errorf("last warning %v, want 5 more values, 6 rows, at B22", last)
 	}
 }

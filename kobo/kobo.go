@@ -125,7 +125,7 @@ func isText(f *xlsx.File) bool {
 
 // inputError is an input error about a whole file.
 func inputError(path string, cause error, msg, hint string) *xlsx.InputError {
-	return &xlsx.InputError{Problem: hromada.Problem{File: path, Msg: msg, Hint: hint}, Err: cause}
+	return &xlsx.InputError{Problem: hromada.Problem{File: path, Msg: hromada.Untranslated(msg), Hint: hromada.Untranslated(hint)}, Err: cause}
 }
 
 // missingCodes are answers that mean "no answer" (METHODS §1.6): don't

@@ -221,11 +221,11 @@ func (c *Children[T]) Orphans() hromada.Problems {
 			rows = fmt.Sprintf("its %d rows are", n)
 		}
 		if k == "" {
-			p.Msg = fmt.Sprintf("%s is blank, so the row belongs to no household; %s left out", c.repName, rows)
+			p.Msg = hromada.Untranslated(fmt.Sprintf("%s is blank, so the row belongs to no household; %s left out", c.repName, rows))
 		} else {
-			p.Msg = fmt.Sprintf("%s %q matches no household in %s; %s left out", c.repName, k, c.mainAt, rows)
+			p.Msg = hromada.Untranslated(fmt.Sprintf("%s %q matches no household in %s; %s left out", c.repName, k, c.mainAt, rows))
 		}
-		p.Hint = "check that the main sheet and this sheet come from the same export"
+		p.Hint = hromada.Untranslated("check that the main sheet and this sheet come from the same export")
 		ps = append(ps, p)
 	}
 	if len(rest) > 0 {
@@ -235,9 +235,9 @@ func (c *Children[T]) Orphans() hromada.Problems {
 		}
 		p := orphans[rest[0]].at
 		p.Severity = hromada.Warning
-		p.Msg = fmt.Sprintf("%d more values of %s, from here on, match no household in %s; their %d rows are left out",
-			len(rest), c.repName, c.mainAt, rows)
-		p.Hint = "check that the main sheet and this sheet come from the same export"
+		p.Msg = hromada.Untranslated(fmt.Sprintf("%d more values of %s, from here on, match no household in %s; their %d rows are left out",
+			len(rest), c.repName, c.mainAt, rows))
+		p.Hint = hromada.Untranslated("check that the main sheet and this sheet come from the same export")
 		ps = append(ps, p)
 	}
 	return ps

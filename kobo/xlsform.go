@@ -213,7 +213,7 @@ func (form *Form) readSurvey(f *xlsx.File) error {
 	}
 	for _, g := range stack {
 		p := hromada.Problem{Severity: hromada.Warning, File: f.Path(), Sheet: sheet, Cell: fmt.Sprintf("row %d", g.row),
-			Msg: fmt.Sprintf("group %q is not closed", g.name), Hint: "add an end_group (or end_repeat) row"}
+			Msg: hromada.Untranslated(fmt.Sprintf("group %q is not closed", g.name)), Hint: hromada.Untranslated("add an end_group (or end_repeat) row")}
 		form.Problems = append(form.Problems, p)
 	}
 	return nil
@@ -304,8 +304,8 @@ func (form *Form) checkLists() {
 			if _, ok := form.Lists[q.List]; !ok {
 				form.Problems = append(form.Problems, hromada.Problem{
 					Severity: hromada.Warning, File: form.Path, Sheet: "survey", Cell: fmt.Sprintf("row %d", q.Row),
-					Msg:  fmt.Sprintf("question %q uses choice list %q, which the choices sheet does not have", q.Name, q.List),
-					Hint: "add the list to the choices sheet, or correct its name in the type",
+					Msg:  hromada.Untranslated(fmt.Sprintf("question %q uses choice list %q, which the choices sheet does not have", q.Name, q.List)),
+					Hint: hromada.Untranslated("add the list to the choices sheet, or correct its name in the type"),
 				})
 			}
 		}

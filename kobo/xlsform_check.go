@@ -84,7 +84,7 @@ type listUse struct {
 }
 
 func (c *formCheck) add(sev hromada.Severity, sheet, cell, msg, hint string) {
-	c.ps = append(c.ps, hromada.Problem{Severity: sev, File: c.file, Sheet: sheet, Cell: cell, Msg: msg, Hint: hint})
+	c.ps = append(c.ps, hromada.Problem{Severity: sev, File: c.file, Sheet: sheet, Cell: cell, Msg: hromada.Untranslated(msg), Hint: hromada.Untranslated(hint)})
 }
 
 // findSheet finds a sheet by name, ignoring case as pyxform does.

@@ -110,8 +110,8 @@ func TestCheckXLSFormProblems(t *testing.T) {
 			tc.mutate(f)
 			ps := CheckXLSForm("q.xlsx", f)
 			for _, p := range ps {
-				if p.Severity == tc.want.sev && p.Sheet == tc.want.sheet && p.Cell == tc.want.cell && strings.Contains(p.Msg, tc.want.msg) {
-					if p.File != "q.xlsx" || p.Hint == "" {
+				if p.Severity == tc.want.sev && p.Sheet == tc.want.sheet && p.Cell == tc.want.cell && strings.Contains(p.Msg.EN, tc.want.msg) {
+					if p.File != "q.xlsx" || p.Hint.EN == "" {
 						t.Errorf("problem %v: want file q.xlsx and a hint", p)
 					}
 					return

@@ -123,7 +123,7 @@ func TestXLSFormStructure(t *testing.T) {
 	}
 	var msgs []string
 	for _, p := range form.Problems {
-		msgs = append(msgs, p.Cell+": "+p.Msg)
+		msgs = append(msgs, p.Cell+": "+p.Msg.EN)
 	}
 	wantMsgs := []string{
 		`A7: end_group closes "members", opened on row 4 as a repeat`,
@@ -142,7 +142,7 @@ func TestXLSFormNotAForm(t *testing.T) {
 	_, err := ReadXLSForm(xlsxtest.Write(t, "data.xlsx", xlsxtest.Sheet{Name: "main", Cells: xlsxtest.Row(1, "a")}))
 	wantCause(t, err, ErrNotXLSForm)
 	_, err = ReadXLSForm(xlsxtest.Write(t, "data.xlsx", xlsxtest.Sheet{Name: "survey", Cells: xlsxtest.Row(1, "kind", "name")}))
-	if ie := wantCause(t, err, ErrNotXLSForm); !strings.Contains(ie.Msg, `no column "type"`) {
+	if ie := wantCause(t, err, ErrNotXLSForm); !strings.Contains(ie.Msg.EN, `no column "type"`) {
 		t.Errorf("error %v", ie)
 	}
 	_, err = ReadXLSForm(xlsxtest.WriteFile(t, "form.csv", []byte("type,name\ntext,a\n")))

@@ -129,7 +129,7 @@ func TestTypeReaderAndChecker(t *testing.T) {
 		t.Fatal(err)
 	}
 	// One problem only: row 3's type, which pyxform does not know either.
-	if len(ps) != 1 || ps[0].Cell != "A3" || ps[0].Msg != `type "select multiple yn" is not an XLSForm question type hromada knows` {
+	if len(ps) != 1 || ps[0].Cell != "A3" || ps[0].Msg.EN != `type "select multiple yn" is not an XLSForm question type hromada knows` {
 		t.Errorf("CheckXLSFormFile(%s) = %v, want one warning at A3", filepath.Base(path), ps)
 	}
 }

@@ -67,7 +67,7 @@ func ReadAndAssess(p *project.Project, c project.Community, pw string, eo Estima
 	opt, registry := CommunityAssessOptions(p, c, eo)
 	a, err := AssessCommunity(p, c, s, m, eo, opt, registry, lang)
 	if err != nil {
-		return nil, append(ps, hromada.Problem{File: m.File, Msg: err.Error()})
+		return nil, append(ps, hromada.Problem{File: m.File, Msg: hromada.ErrText(err)})
 	}
 	a.Warnings = append(ProblemLines(RelProblems(p.Dir, ps)), a.Warnings...)
 	return a, ps
@@ -193,7 +193,7 @@ func ProblemOf(file string, err error) hromada.Problem {
 	if errors.As(err, &ie) {
 		return ie.Problem
 	}
-	return hromada.Problem{File: file, Msg: err.Error()}
+	return hromada.Problem{File: file, Msg: hromada.ErrText(err)}
 }
 
 // unjoin splits an error made by errors.Join into its parts.

@@ -39,7 +39,7 @@ func BudgetCommunity(p *project.Project, com hromada.Community, planPath string)
 	res, err := budget.Project(in)
 	if err != nil {
 		for _, e := range unjoin(err) {
-			ps = append(ps, hromada.Problem{File: p.CostsPath(), Msg: e.Error()})
+			ps = append(ps, hromada.Problem{File: p.CostsPath(), Msg: hromada.ErrText(e)})
 		}
 		return CommunityBudget{}, ps
 	}
@@ -71,8 +71,8 @@ func BudgetInput(p *project.Project, com hromada.Community, pr *workbook.PlanRea
 	}
 	for _, code := range missingPosts(in.Services, in.Posts) {
 		problems = append(problems, hromada.Problem{File: p.CostsPath(), Sheet: posts,
-			Msg:  fmt.Sprintf("service %s is in the plan with new staff but has no post: its staff cannot be costed", code),
-			Hint: fmt.Sprintf("add the service's posts and salaries to the %s sheet, or leave the action out of the plan", posts)})
+			Msg:  hromada.Untranslated(fmt.Sprintf("service %s is in the plan with new staff but has no post: its staff cannot be costed", code)),
+			Hint: hromada.Untranslated(fmt.Sprintf("add the service's posts and salaries to the %s sheet, or leave the action out of the plan", posts))})
 	}
 	in.Funding.Default = FundingSchedule(p.Funding, com.Code, pr.FirstYear, pr.Years)
 	for _, r := range p.Revenue {

@@ -101,7 +101,7 @@ func TestBudgetInputRefusesUncostedPosts(t *testing.T) {
 		{Code: "003.0", Include: true, Existing: 1, Years: []plan.Year{{Year: 2027, Clients: 1, Staff: 1}}},
 	}}
 	_, ps := BudgetInput(p, hromada.Community{}, pr)
-	if len(ps) != 1 || ps[0].Severity != hromada.Error || !strings.Contains(ps[0].Msg, "service 002.0") || ps[0].Sheet != "Posts" {
+	if len(ps) != 1 || ps[0].Severity != hromada.Error || !strings.Contains(ps[0].Msg.EN, "service 002.0") || ps[0].Sheet != "Posts" {
 		t.Errorf("problems %v, want one error naming 002.0 and the Posts sheet (001.0 has posts, 003.0 adds none)", ps)
 	}
 }

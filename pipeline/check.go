@@ -34,7 +34,7 @@ func LoadProject(dir, pw string) (*project.Project, hromada.Problems) {
 	if _, err := os.Stat(form); err == nil {
 		fps, err := kobo.CheckXLSFormFile(form)
 		if err != nil {
-			ps = append(ps, hromada.Problem{File: form, Msg: err.Error()})
+			ps = append(ps, hromada.Problem{File: form, Msg: hromada.ErrText(err)})
 		}
 		ps = append(ps, fps...)
 		if fps.Errors() == 0 && err == nil && ps.Errors() == 0 {

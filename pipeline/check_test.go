@@ -104,7 +104,7 @@ func TestLoadProjectChecksTheQuestionnaire(t *testing.T) {
 	_, ps := LoadProject(dir, "")
 	var found bool
 	for _, p := range ps {
-		found = found || p.Severity == hromada.Warning && strings.Contains(p.Msg, `group idp: column "idp" is not a question`)
+		found = found || p.Severity == hromada.Warning && strings.Contains(p.Msg.EN, `group idp: column "idp" is not a question`)
 	}
 	if !found || ps.Errors() > 0 {
 		t.Errorf("problems %v, want a warning of group idp's column and no error", ps)
@@ -117,21 +117,21 @@ func TestLoadProjectChecksTheQuestionnaire(t *testing.T) {
 func TestSplitProblems(t *testing.T) {
 	p := &project.Project{Communities: []project.Community{{Community: hromada.Community{Code: "UA1"}}, {Community: hromada.Community{Code: "UA2"}}}}
 	ps := hromada.Problems{
-		{Msg: "settings"},
-		{Community: "UA2", Msg: "registry of UA2"},
-		{Community: "UA9", Msg: "registry of an unknown code"},
-		{Community: "UA1", Msg: "survey of UA1"},
-		{Community: "UA2", Msg: "survey of UA2"},
+		{Msg: hromada.Text{EN: "settings"}},
+		{Community: "UA2", Msg: hromada.Text{EN: "registry of UA2"}},
+		{Community: "UA9", Msg: hromada.Text{EN: "registry of an unknown code"}},
+		{Community: "UA1", Msg: hromada.Text{EN: "survey of UA1"}},
+		{Community: "UA2", Msg: hromada.Text{EN: "survey of UA2"}},
 	}
 	global, own := SplitProblems(p, ps)
-	if len(global) != 2 || global[0].Msg != "settings" || global[1].Msg != "registry of an unknown code" {
+	if len(global) != 2 || global[0].Msg.EN != "settings" || global[1].Msg.EN != "registry of an unknown code" {
 		t.Errorf("global %v, want settings and the unknown code", global)
 	}
 	if len(own["UA1"]) != 1 || len(own["UA2"]) != 2 {
 		t.Errorf("own %v, want 1 of UA1 and 2 of UA2", own)
 	}
 	all := ProblemsOf(own)
-	if len(all) != 3 || all[0].Community != "UA1" || all[2].Msg != "survey of UA2" {
+	if len(all) != 3 || all[0].Community != "UA1" || all[2].Msg.EN != "survey of UA2" {
 		t.Errorf("ProblemsOf %v, want UA1's then UA2's", all)
 	}
 }

@@ -69,14 +69,14 @@ func PlanCommunity(com hromada.Community, assessment string, providers []project
 	if err != nil {
 		var msgs hromada.Problems
 		for _, e := range unjoin(err) {
-			msgs = append(msgs, hromada.Problem{File: assessment, Msg: e.Error()})
+			msgs = append(msgs, hromada.Problem{File: assessment, Msg: hromada.ErrText(e)})
 		}
 		return CommunityPlan{}, append(ps, msgs...)
 	}
 	cp := CommunityPlan{Community: com, Result: res, Input: in, Assessment: assessment, Warnings: ProblemLines(RelProblems(filepath.Dir(assessment), ps))}
 	for _, f := range res.Flags { // on the plan's Summary, and here for the terminal
 		ps = append(ps, hromada.Problem{Severity: hromada.Warning, Community: com.Code,
-			Msg: com.Name.In(hromada.English) + ": plausibility: " + f.Message(), Hint: "see the Summary sheet of the plan workbook"})
+			Msg: hromada.Untranslated(com.Name.In(hromada.English) + ": plausibility: " + f.Message()), Hint: hromada.Untranslated("see the Summary sheet of the plan workbook")})
 	}
 	return cp, ps
 }
@@ -94,7 +94,7 @@ func PlanInput(com hromada.Community, rows []workbook.DemandRow, providers []pro
 	for _, code := range order {
 		svc, ok := cat.Service(code)
 		if !ok {
-			problems = append(problems, hromada.Problem{Severity: hromada.Warning, Msg: fmt.Sprintf("service %q of the assessment is not in the catalogue; it is left out of the plan", code)})
+			problems = append(problems, hromada.Problem{Severity: hromada.Warning, Msg: hromada.Untranslated(fmt.Sprintf("service %q of the assessment is not in the catalogue; it is left out of the plan", code))})
 			continue
 		}
 		r := total[code]
@@ -102,8 +102,8 @@ func PlanInput(com hromada.Community, rows []workbook.DemandRow, providers []pro
 			// A person typed over the demand: their figure stands, and the
 			// interval, made for the old figure, is dropped.
 			problems = append(problems, hromada.Problem{Severity: hromada.Warning, Cell: fmt.Sprintf("row %d", r.Row),
-				Msg:  fmt.Sprintf("service %s: the demand %.4g is outside its interval %.4g–%.4g, as after an edit; the demand is used without its interval", code, r.People, r.PeopleLow, r.PeopleUpp),
-				Hint: "clear or correct the interval cells if the edit was meant"})
+				Msg:  hromada.Untranslated(fmt.Sprintf("service %s: the demand %.4g is outside its interval %.4g–%.4g, as after an edit; the demand is used without its interval", code, r.People, r.PeopleLow, r.PeopleUpp)),
+				Hint: hromada.Untranslated("clear or correct the interval cells if the edit was meant")})
 			r.PeopleLow, r.PeopleUpp = math.NaN(), math.NaN()
 		}
 		si := plan.ServiceInput{

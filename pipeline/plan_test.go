@@ -77,7 +77,7 @@ func TestPlanInputDemand(t *testing.T) {
 	if g := in.Services[0].Groups; len(g) == 1 && (g[0].Group != "idp" || g[0].People != 40 || g[0].Low != 30 || g[0].High != 50) {
 		t.Errorf("001.0 idp demand %+v, want 40 (30–50)", g[0])
 	}
-	if len(ps) != 1 || !strings.Contains(ps[0].Msg, `"999.9"`) || ps[0].Severity != hromada.Warning {
+	if len(ps) != 1 || !strings.Contains(ps[0].Msg.EN, `"999.9"`) || ps[0].Severity != hromada.Warning {
 		t.Errorf("problems %v, want one warning of service 999.9", ps)
 	}
 }
@@ -112,7 +112,7 @@ func TestPlanInputEditedDemand(t *testing.T) {
 				}
 				return
 			}
-			if len(ps) != 1 || ps[0].Cell != tt.warnCell || ps[0].Severity != hromada.Warning || !strings.Contains(ps[0].Msg, "outside its interval") {
+			if len(ps) != 1 || ps[0].Cell != tt.warnCell || ps[0].Severity != hromada.Warning || !strings.Contains(ps[0].Msg.EN, "outside its interval") {
 				t.Errorf("problems %v, want one warning at %s", ps, tt.warnCell)
 			}
 		})

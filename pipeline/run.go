@@ -159,13 +159,13 @@ func (r *Run) assess(i int, com project.Community, path string, cr *CommunityRun
 	opt, registry := CommunityAssessOptions(r.Project, com, r.Estimate)
 	a, err := AssessCommunity(r.Project, com, s, m, r.Estimate, opt, registry, r.Lang)
 	if err != nil {
-		cr.fail(StageAssess, hromada.Problems{{File: m.File, Msg: err.Error()}})
+		cr.fail(StageAssess, hromada.Problems{{File: m.File, Msg: hromada.ErrText(err)}})
 		return nil, false
 	}
 	a.Warnings = append(ProblemLines(RelProblems(r.Project.Dir, sps)), a.Warnings...)
 	anyNeed, err := assess.AnyNeed(s.Survey, opt)
 	if err != nil {
-		cr.fail(StageAssess, hromada.Problems{{File: m.File, Msg: err.Error()}})
+		cr.fail(StageAssess, hromada.Problems{{File: m.File, Msg: hromada.ErrText(err)}})
 		return nil, false
 	}
 	s = nil // the survey is no longer needed; let it go before the next stages
@@ -178,7 +178,7 @@ func (r *Run) assess(i int, com project.Community, path string, cr *CommunityRun
 		return a, true
 	}
 	if err := workbook.WriteAssessment(path, a); err != nil {
-		cr.fail(StageAssess, hromada.Problems{{File: path, Msg: err.Error()}})
+		cr.fail(StageAssess, hromada.Problems{{File: path, Msg: hromada.ErrText(err)}})
 		return nil, false
 	}
 	r.done(i, StageAssess, path, cr)
@@ -197,7 +197,7 @@ func (r *Run) fromWorkbooks(i int, com project.Community, cr *CommunityRun) Comm
 	for _, k := range []struct{ kind, stage string }{{Assessment, StageAssess}, {Plan, StagePlan}, {Budget, StageBudget}} {
 		p := WorkbookPath(r.Out, com.Community, k.kind)
 		if _, err := os.Stat(p); err != nil {
-			return cr.fail(k.stage, hromada.Problems{{File: p, Msg: missingLine(r.Lang)}})
+			return cr.fail(k.stage, hromada.Problems{{File: p, Msg: hromada.Untranslated(missingLine(r.Lang))}})
 		}
 		paths[k.kind] = p
 	}
@@ -243,7 +243,7 @@ func (r *Run) plan(i int, com hromada.Community, assessment, path string, cr *Co
 	cp.Path = path
 	cp.Inventory = filepath.Join(r.Project.Dir, project.ProvidersFile)
 	if err := WritePlan(cp, r.Project.Name, r.Lang); err != nil {
-		cr.fail(StagePlan, hromada.Problems{{File: cp.Path, Msg: err.Error()}})
+		cr.fail(StagePlan, hromada.Problems{{File: cp.Path, Msg: hromada.ErrText(err)}})
 		return cp, false
 	}
 	r.done(i, StagePlan, path, cr)
@@ -261,7 +261,7 @@ func (r *Run) budget(i int, com hromada.Community, plan, path string, cr *Commun
 	cr.Problems = append(cr.Problems, ps...)
 	cb.Path = path
 	if err := WriteBudget(cb, r.Project, r.Lang); err != nil {
-		cr.fail(StageBudget, hromada.Problems{{File: cb.Path, Msg: err.Error()}})
+		cr.fail(StageBudget, hromada.Problems{{File: cb.Path, Msg: hromada.ErrText(err)}})
 		return cb, false
 	}
 	r.done(i, StageBudget, path, cr)

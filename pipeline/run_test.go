@@ -91,7 +91,7 @@ func TestRunCommunity(t *testing.T) {
 	var mu sync.Mutex
 	var stages []string
 	r := &Run{Project: p, Lang: hromada.English, Estimate: eo, Plan: ProjectPlanSettings(p), Out: t.TempDir(),
-		Own: map[string]hromada.Problems{p.Communities[0].Code: {{Community: p.Communities[0].Code, Msg: "a registry row of this community is wrong"}}},
+		Own: map[string]hromada.Problems{p.Communities[0].Code: {{Community: p.Communities[0].Code, Msg: hromada.Text{EN: "a registry row of this community is wrong"}}}},
 		Stage: func(i int, stage string) {
 			mu.Lock()
 			defer mu.Unlock()

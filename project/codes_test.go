@@ -112,7 +112,7 @@ func TestCodesStoredAsCodes(t *testing.T) {
 		Needs.Key:      {{"002.0", "needs", "counselling"}},
 	})
 	for _, pr := range ps {
-		if pr.Severity == hromada.Error && !strings.Contains(pr.Msg, "survey file") { // no survey is written
+		if pr.Severity == hromada.Error && !strings.Contains(pr.Msg.EN, "survey file") { // no survey is written
 			t.Errorf("%v", pr)
 		}
 	}
@@ -162,8 +162,8 @@ func TestCodeErrorNamesTheColumn(t *testing.T) {
 				continue
 			}
 			found = true
-			if pr.Cell != "C2" || pr.Msg != tc.want || pr.Sheet != Registry.Name.In(tc.lang) {
-				t.Errorf("%s: %s!%s %q; want %s!C2 %q", tc.lang, pr.Sheet, pr.Cell, pr.Msg, Registry.Name.In(tc.lang), tc.want)
+			if pr.Cell != "C2" || pr.Msg.EN != tc.want || pr.Sheet != Registry.Name.In(tc.lang) {
+				t.Errorf("%s: %s!%s %q; want %s!C2 %q", tc.lang, pr.Sheet, pr.Cell, pr.Msg.EN, Registry.Name.In(tc.lang), tc.want)
 			}
 		}
 		if !found {
@@ -182,7 +182,7 @@ func TestServiceLabelsRead(t *testing.T) {
 		Posts.Key:     {{"002.0 — будь-яка назва", "психолог", 1, 9000, 1}},
 	})
 	for _, pr := range ps {
-		if pr.Severity == hromada.Error && !strings.Contains(pr.Msg, "survey file") {
+		if pr.Severity == hromada.Error && !strings.Contains(pr.Msg.EN, "survey file") {
 			t.Errorf("%v", pr)
 		}
 	}

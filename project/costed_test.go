@@ -38,7 +38,7 @@ func TestCheckCatchesWhatStopsABudget(t *testing.T) {
 	for _, pr := range append(ps, p.CostProblems()...) {
 		// project.xlsx's other error is the survey file, not written here.
 		if pr.Severity == hromada.Error && (filepath.Base(pr.File) != ProjectFile || pr.Sheet == Needs.Name.UK) {
-			got[pr.File+" "+pr.Sheet+"!"+pr.Cell] = pr.Msg
+			got[pr.File+" "+pr.Sheet+"!"+pr.Cell] = pr.Msg.EN
 		}
 	}
 	for k, w := range want {
@@ -59,7 +59,7 @@ func TestNoPostsAtAll(t *testing.T) {
 	})
 	ps := p.CostProblems()
 	if len(ps) != 1 || ps[0].File != filepath.Join(dir, CostsFile) || ps[0].Sheet != "Posts" || ps[0].Severity != hromada.Error ||
-		ps[0].Hint != "add the posts and salaries of services 002.0, 001.0" {
+		ps[0].Hint.EN != "add the posts and salaries of services 002.0, 001.0" {
 		t.Errorf("problems %v, want one error at the Posts sheet naming 002.0, 001.0", ps)
 	}
 }
@@ -78,7 +78,7 @@ func TestRegistryGroupsOfTheProject(t *testing.T) {
 	var got []string
 	for _, pr := range ps {
 		if pr.Severity == hromada.Error && pr.File == filepath.Join(dir, RegistryFile) {
-			got = append(got, pr.Cell+" "+pr.Msg)
+			got = append(got, pr.Cell+" "+pr.Msg.EN)
 		}
 	}
 	if want := `B3 group "low_income" is not defined on the Groups sheet of project.xlsx`; len(got) != 1 || got[0] != want {

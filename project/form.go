@@ -16,7 +16,7 @@ import (
 func (p *Project) CheckAgainstForm(form *kobo.Form) hromada.Problems {
 	var ps hromada.Problems
 	warn := func(msg, hint string) {
-		ps = append(ps, hromada.Problem{Severity: hromada.Warning, File: form.Path, Msg: msg, Hint: hint})
+		ps = append(ps, hromada.Problem{Severity: hromada.Warning, File: form.Path, Msg: hromada.Untranslated(msg), Hint: hromada.Untranslated(hint)})
 	}
 	for _, n := range p.Needs {
 		q, ok := form.Question(n.Column)

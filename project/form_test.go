@@ -37,7 +37,7 @@ func TestCheckAgainstForm(t *testing.T) {
 		if pr.Severity != hromada.Warning {
 			t.Errorf("%v is not a warning", pr)
 		}
-		got = append(got, pr.Msg)
+		got = append(got, pr.Msg.EN)
 	}
 	want := []string{
 		`"counseling" is not a choice of question "needs"`,

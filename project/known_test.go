@@ -66,7 +66,7 @@ func TestKnownClients(t *testing.T) {
 			if pr.Sheet != KnownClients.Name.UK {
 				t.Errorf("%v: sheet %q", pr, pr.Sheet)
 			}
-			errs = append(errs, pr.Cell+" "+pr.Msg)
+			errs = append(errs, pr.Cell+" "+pr.Msg.EN)
 		}
 	}
 	// Cells are checked as the sheet is read, rows after: sort by cell.
@@ -108,7 +108,7 @@ func TestTargetUptake(t *testing.T) {
 	var errs []string
 	for _, pr := range ps {
 		if pr.Severity == hromada.Error && pr.Sheet == Targets.Name.UK {
-			errs = append(errs, pr.Cell+" "+pr.Msg)
+			errs = append(errs, pr.Cell+" "+pr.Msg.EN)
 		}
 	}
 	if len(errs) != 1 || !strings.HasPrefix(errs[0], "C4 uptake 0") {

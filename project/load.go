@@ -262,7 +262,7 @@ type loader struct {
 func (l *loader) add(p hromada.Problem) { l.problems = append(l.problems, p) }
 
 func (l *loader) fileProblem(file, msg, hint string) {
-	l.add(hromada.Problem{File: file, Msg: msg, Hint: hint})
+	l.add(hromada.Problem{File: file, Msg: hromada.Untranslated(msg), Hint: hromada.Untranslated(hint)})
 }
 
 func (l *loader) load() {
@@ -364,8 +364,8 @@ func fieldIndex(s Sheet, key string) int {
 // has reported that.
 func (p *Project) CostProblems() hromada.Problems {
 	if _, err := os.Stat(p.CostsPath()); err != nil && len(p.Needs) > 0 {
-		return hromada.Problems{{File: p.CostsPath(), Msg: "file not found: a run makes a budget of every plan, and the budget needs the cost inputs",
-			Hint: "run 'hromada init' in an empty folder to get a template; 'hromada assess' and 'hromada plan' run without it"}}
+		return hromada.Problems{{File: p.CostsPath(), Msg: hromada.Untranslated("file not found: a run makes a budget of every plan, and the budget needs the cost inputs"),
+			Hint: hromada.Untranslated("run 'hromada init' in an empty folder to get a template; 'hromada assess' and 'hromada plan' run without it")}}
 	}
 	posts := p.SheetNames[Posts.Key]
 	if posts == "" {
@@ -377,8 +377,8 @@ func (p *Project) CostProblems() hromada.Problems {
 			codes[i] = nd.Service.Code
 		}
 		return hromada.Problems{{File: filepath.Join(p.Dir, CostsFile), Sheet: posts,
-			Msg:  fmt.Sprintf("no posts are listed: the budget could not cost the staff of any service a plan includes (the Needs sheet of %s lists %d)", ProjectFile, len(codes)),
-			Hint: "add the posts and salaries of services " + strings.Join(codes, ", ")}}
+			Msg:  hromada.Untranslated(fmt.Sprintf("no posts are listed: the budget could not cost the staff of any service a plan includes (the Needs sheet of %s lists %d)", ProjectFile, len(codes))),
+			Hint: hromada.Untranslated("add the posts and salaries of services " + strings.Join(codes, ", "))}}
 	}
 	posted := map[string]bool{}
 	for _, po := range p.Posts {
@@ -402,8 +402,8 @@ func (p *Project) CostProblems() hromada.Problems {
 func (l *loader) optionalFile(name string, sheets ...Sheet) (map[string][]record, bool) {
 	path := filepath.Join(l.dir, name)
 	if _, err := os.Stat(path); err != nil {
-		l.add(hromada.Problem{Severity: hromada.Warning, File: path, Msg: "file not found; the stages that need it will not run",
-			Hint: "run 'hromada init' in an empty folder to get a template"})
+		l.add(hromada.Problem{Severity: hromada.Warning, File: path, Msg: hromada.Untranslated("file not found; the stages that need it will not run"),
+			Hint: hromada.Untranslated("run 'hromada init' in an empty folder to get a template")})
 		return nil, false
 	}
 	return l.readFile(path, sheets...), true
@@ -435,7 +435,7 @@ func (r record) problem(key, msg, hint string) hromada.Problem {
 	if cell == "" && !r.setting {
 		cell = fmt.Sprintf("row %d", r.line)
 	}
-	p := hromada.Problem{File: r.file, Sheet: r.sheet, Cell: cell, Msg: msg, Hint: hint}
+	p := hromada.Problem{File: r.file, Sheet: r.sheet, Cell: cell, Msg: hromada.Untranslated(msg), Hint: hromada.Untranslated(hint)}
 	if r.community != "" {
 		p.Community = r.get(r.community)
 	}
@@ -504,7 +504,7 @@ func openProblem(path string, err error) hromada.Problem {
 	if errors.As(err, &ie) {
 		return ie.Problem
 	}
-	return hromada.Problem{File: path, Msg: err.Error()}
+	return hromada.Problem{File: path, Msg: hromada.ErrText(err)}
 }
 
 func (l *loader) readSheet(path string, f *xlsx.File, name string, s Sheet) []record {
@@ -525,8 +525,8 @@ func (l *loader) readSheet(path string, f *xlsx.File, name string, s Sheet) []re
 		}
 		if _, ok := cols[fl.Key]; !ok && fl.Required {
 			l.add(hromada.Problem{File: path, Sheet: name, Cell: "row " + strconv.Itoa(t.HeaderLine()),
-				Msg:  fmt.Sprintf("column %q is missing", fl.Label.In(hromada.Ukrainian)),
-				Hint: fmt.Sprintf("add a column headed %q (or %q)", fl.Label.UK, fl.Label.EN)})
+				Msg:  hromada.Untranslated(fmt.Sprintf("column %q is missing", fl.Label.In(hromada.Ukrainian))),
+				Hint: hromada.Untranslated(fmt.Sprintf("add a column headed %q (or %q)", fl.Label.UK, fl.Label.EN))})
 		}
 	}
 	var recs []record
@@ -583,7 +583,7 @@ func (l *loader) readSettingsSheet(path string, f *xlsx.File, name string) []rec
 	}
 	if valueCol < 0 {
 		l.add(hromada.Problem{File: path, Sheet: name, Cell: "row " + strconv.Itoa(t.HeaderLine()),
-			Msg: "column \"Значення\" (Value) is missing", Hint: "the settings sheet needs a column headed Value or Значення"})
+			Msg: hromada.Untranslated("column \"Значення\" (Value) is missing"), Hint: hromada.Untranslated("the settings sheet needs a column headed Value or Значення")})
 		return nil
 	}
 	r := record{file: path, sheet: name, setting: true, cells: map[string]string{}, refs: map[string]string{}, bad: map[string]bool{},
@@ -610,8 +610,8 @@ func (l *loader) readSettingsSheet(path string, f *xlsx.File, name string) []rec
 	l.problems = append(l.problems, t.Problems()...)
 	for _, fl := range Settings.Fields {
 		if _, ok := r.refs[fl.Key]; !ok && fl.Required {
-			l.add(hromada.Problem{File: path, Sheet: name, Msg: fmt.Sprintf("setting %q is missing", fl.Label.In(hromada.Ukrainian)),
-				Hint: fmt.Sprintf("add a row %q with its value", fl.Key)})
+			l.add(hromada.Problem{File: path, Sheet: name, Msg: hromada.Untranslated(fmt.Sprintf("setting %q is missing", fl.Label.In(hromada.Ukrainian))),
+				Hint: hromada.Untranslated(fmt.Sprintf("add a row %q with its value", fl.Key))})
 			r.bad[fl.Key] = true
 			continue
 		}
@@ -849,7 +849,7 @@ func (l *loader) communities(recs []record) {
 	}
 	if len(recs) == 0 {
 		l.add(hromada.Problem{File: filepath.Join(l.dir, ProjectFile), Sheet: l.sheets[Communities.Key],
-			Msg: "no communities are listed", Hint: "add one row per community: code, name, population, survey file"})
+			Msg: hromada.Untranslated("no communities are listed"), Hint: hromada.Untranslated("add one row per community: code, name, population, survey file")})
 	}
 }
 
@@ -999,7 +999,7 @@ func (l *loader) needs(recs []record) {
 	}
 	if len(recs) == 0 {
 		l.add(hromada.Problem{File: filepath.Join(l.dir, ProjectFile), Sheet: l.sheets[Needs.Key],
-			Msg: "no needs are mapped to services", Hint: "add one row per service: service code, survey column, option"})
+			Msg: hromada.Untranslated("no needs are mapped to services"), Hint: hromada.Untranslated("add one row per service: service code, survey column, option")})
 	}
 }
 
@@ -1175,7 +1175,7 @@ func ServiceCodeOf(v string) (string, bool) {
 func LoadInventory(path string, cat *catalogue.Catalogue, opt LoadOptions) ([]Provider, hromada.Problems) {
 	l := &loader{dir: filepath.Dir(path), opt: opt, p: &Project{Catalogue: cat}, sheets: map[string]string{}, anyCommunity: true}
 	if _, err := os.Stat(path); err != nil {
-		return nil, hromada.Problems{{File: path, Msg: "inventory file not found"}}
+		return nil, hromada.Problems{{File: path, Msg: hromada.Untranslated("inventory file not found")}}
 	}
 	recs := l.readFile(path, Providers)
 	l.providers(recs["providers"])
@@ -1188,7 +1188,7 @@ func LoadCosts(path string, cat *catalogue.Catalogue, opt LoadOptions) (*Project
 	l := &loader{dir: filepath.Dir(path), opt: opt, p: &Project{Catalogue: cat, costsPath: path}, sheets: map[string]string{}, anyCommunity: true}
 	l.p.SheetNames = l.sheets
 	if _, err := os.Stat(path); err != nil {
-		return nil, hromada.Problems{{File: path, Msg: "cost inputs file not found"}}
+		return nil, hromada.Problems{{File: path, Msg: hromada.Untranslated("cost inputs file not found")}}
 	}
 	l.costs(l.readFile(path, Posts, OtherCosts, Startup, Funding, Revenue))
 	return l.p, l.problems

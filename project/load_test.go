@@ -97,7 +97,7 @@ func TestProblemsNameTheirCommunity(t *testing.T) {
 	// The surveys are not copied: each community's "survey file not found"
 	// names its community.
 	for _, pr := range ps {
-		if strings.Contains(pr.Msg, "survey file") && pr.Community == "" {
+		if strings.Contains(pr.Msg.EN, "survey file") && pr.Community == "" {
 			t.Errorf("%v: names no community", pr)
 		}
 	}

@@ -50,9 +50,9 @@ func TestSlugClash(t *testing.T) {
 	_, ps := Load(dir, LoadOptions{})
 	var found []string
 	for _, p := range ps {
-		if strings.Contains(p.Msg, "same name") {
+		if strings.Contains(p.Msg.EN, "same name") {
 			found = append(found, p.Error())
-			if p.Severity != hromada.Error || p.Cell != "C3" || !strings.Contains(p.Msg, "C2") || !strings.Contains(p.Msg, "andrushivska-") {
+			if p.Severity != hromada.Error || p.Cell != "C3" || !strings.Contains(p.Msg.EN, "C2") || !strings.Contains(p.Msg.EN, "andrushivska-") {
 				t.Errorf("clash problem %q (severity %v, cell %s): want an error at C3 naming C2 and the name andrushivska", p.Error(), p.Severity, p.Cell)
 			}
 		}

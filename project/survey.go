@@ -254,7 +254,7 @@ func (r *surveyReader) addErr(err error) {
 		r.add(ie.Problem)
 		return
 	}
-	r.add(hromada.Problem{File: r.m.File, Msg: err.Error()})
+	r.add(hromada.Problem{File: r.m.File, Msg: hromada.ErrText(err)})
 }
 
 // cellErr reports a problem in a cell, at most MaxPerColumn a column.
@@ -265,7 +265,7 @@ func (r *surveyReader) cellErr(col int, err error) {
 		r.addErr(err)
 	case n == r.m.MaxPerColumn+1:
 		r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Cell: r.t.Ref(col),
-			Msg: fmt.Sprintf("more problems in column %q; only the first %d are listed", r.t.Header()[col], r.m.MaxPerColumn)})
+			Msg: hromada.Untranslated(fmt.Sprintf("more problems in column %q; only the first %d are listed", r.t.Header()[col], r.m.MaxPerColumn))})
 	}
 }
 
@@ -278,7 +278,7 @@ func (r *surveyReader) find(field, name string, required bool) int {
 		var ie *xlsx.InputError
 		if errors.As(err, &ie) {
 			p := ie.Problem
-			p.Msg = fmt.Sprintf("%s column: %s", field, p.Msg)
+			p.Msg = hromada.T("стовпець %s: %s", "%s column: %s", field, p.Msg)
 			if !required {
 				p.Severity = hromada.Warning
 			}
@@ -351,12 +351,12 @@ func (r *surveyReader) read() {
 			// Columns named by question are missing from a label export:
 			// one problem that says what to do, not one per column.
 			p := hromada.Problem{File: r.m.File, Sheet: r.out.Sheet,
-				Msg:  "the survey's headers are the questionnaire's labels, not its question names (a label export), so its columns cannot be found by name",
-				Hint: "download the data again from KoboToolbox: Data → Downloads, export type XLS or CSV, value and header format \"XML values and headers\""}
+				Msg:  hromada.Untranslated("the survey's headers are the questionnaire's labels, not its question names (a label export), so its columns cannot be found by name"),
+				Hint: hromada.Untranslated("download the data again from KoboToolbox: Data → Downloads, export type XLS or CSV, value and header format \"XML values and headers\"")}
 			if r.m.Form != nil {
-				p.Hint += "; the questionnaire names none of these headers"
+				p.Hint = hromada.T("%s; в анкеті немає жодного з цих заголовків", "%s; the questionnaire names none of these headers", p.Hint)
 			} else {
-				p.Hint += ", or give the questionnaire (XLSForm) to read the labels"
+				p.Hint = hromada.T("%s, або дайте анкету (XLSForm), щоб прочитати підписи", "%s, or give the questionnaire (XLSForm) to read the labels", p.Hint)
 			}
 			r.problems = hromada.Problems{p}
 		}
@@ -393,8 +393,8 @@ func (r *surveyReader) addGroup(g GroupColumn) {
 	}
 	if m, ok := r.t.SelectMultiple(g.Column); g.ByValue && ok && len(m.Options) > 0 {
 		r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Cell: r.t.HeaderRef(col),
-			Msg:  fmt.Sprintf("group column %q is a select_multiple question (it has option columns such as %q): each combination of answers would be a group", g.Column, r.t.Header()[firstOption(m)]),
-			Hint: fmt.Sprintf("group by one option's column, such as --by %s, or by a select_one question", r.t.Header()[firstOption(m)])})
+			Msg:  hromada.Untranslated(fmt.Sprintf("group column %q is a select_multiple question (it has option columns such as %q): each combination of answers would be a group", g.Column, r.t.Header()[firstOption(m)])),
+			Hint: hromada.Untranslated(fmt.Sprintf("group by one option's column, such as --by %s, or by a select_one question", r.t.Header()[firstOption(m)]))})
 		return
 	}
 	gr := &groupReader{def: g, col: col, values: map[string]bool{}, byValue: map[string][]bool{}}
@@ -474,8 +474,8 @@ func (r *surveyReader) addNeed(n NeedColumn) {
 		nr.option = n.Option
 		if _, has := m.Options[n.Option]; !has && m.Parent < 0 {
 			r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Cell: fmt.Sprintf("row %d", r.t.HeaderLine()),
-				Msg:  fmt.Sprintf("no column for option %q of %q", n.Option, n.Column),
-				Hint: fmt.Sprintf("expected a column %q, or the column %q of space-separated codes", n.Column+"/"+n.Option, n.Column)})
+				Msg:  hromada.Untranslated(fmt.Sprintf("no column for option %q of %q", n.Option, n.Column)),
+				Hint: hromada.Untranslated(fmt.Sprintf("expected a column %q, or the column %q of space-separated codes", n.Column+"/"+n.Option, n.Column))})
 			return
 		}
 		if nr.service == "" {
@@ -894,10 +894,10 @@ func b2f(b bool) float64 {
 // finish builds the design and the assess inputs.
 func (r *surveyReader) finish() {
 	if r.out.Rows == 0 {
-		p := hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Msg: "the survey has no households"}
+		p := hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Msg: hromada.Untranslated("the survey has no households")}
 		if r.out.Skipped > 0 {
-			p.Msg = fmt.Sprintf("no household has %q in column %q (%d rows of other communities)", r.m.CommunityValue, r.m.Community, r.out.Skipped)
-			p.Hint = "check the community's value on the Communities sheet"
+			p.Msg = hromada.Untranslated(fmt.Sprintf("no household has %q in column %q (%d rows of other communities)", r.m.CommunityValue, r.m.Community, r.out.Skipped))
+			p.Hint = hromada.Untranslated("check the community's value on the Communities sheet")
 		}
 		r.add(p)
 		return
@@ -908,13 +908,13 @@ func (r *surveyReader) finish() {
 	spec := assess.DesignSpec{Weight: r.weights, Strata: r.strata, Cluster: r.clusters, FPC: r.fpc, Lonely: r.m.Lonely, Rows: r.out.Rows}
 	d, err := assess.NewDesign(spec)
 	if err != nil {
-		r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Msg: err.Error()})
+		r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Msg: hromada.ErrText(err)})
 		return
 	}
 	for _, s := range d.LonelyStrata() {
 		r.add(hromada.Problem{Severity: hromada.Warning, File: r.m.File, Sheet: r.out.Sheet,
-			Msg:  fmt.Sprintf("stratum %q has a single cluster; its variance is estimated by the %q rule", s, d.Lonely()),
-			Hint: "merge it with a similar stratum, or choose the lonely-PSU rule in the settings"})
+			Msg:  hromada.Untranslated(fmt.Sprintf("stratum %q has a single cluster; its variance is estimated by the %q rule", s, d.Lonely())),
+			Hint: hromada.Untranslated("merge it with a similar stratum, or choose the lonely-PSU rule in the settings")})
 	}
 	s := &r.out.Survey
 	s.Design = d
@@ -939,8 +939,8 @@ func (r *surveyReader) finish() {
 		r.out.Quality = append(r.out.Quality, *n.quality)
 		if n.discover && n.numbers && !n.single && n.notYN {
 			r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Cell: r.t.HeaderRef(n.multi.Parent),
-				Msg:  fmt.Sprintf("need column %q holds numbers (%s …), not yes/no answers or choices", n.def.Column, strings.Join(n.order[:min(3, len(n.order))], ", ")),
-				Hint: fmt.Sprintf("a need is a yes/no, select_one or select_multiple question; for the mean of a number give --mean %s", n.def.Column)})
+				Msg:  hromada.Untranslated(fmt.Sprintf("need column %q holds numbers (%s …), not yes/no answers or choices", n.def.Column, strings.Join(n.order[:min(3, len(n.order))], ", "))),
+				Hint: hromada.Untranslated(fmt.Sprintf("a need is a yes/no, select_one or select_multiple question; for the mean of a number give --mean %s", n.def.Column))})
 			continue
 		}
 		if n.discover && !n.notYN && !n.single {
@@ -987,12 +987,12 @@ func (r *surveyReader) finish() {
 	for _, m := range r.multis {
 		if c := r.mixed[m.Name]; c > 0 {
 			r.add(hromada.Problem{Severity: hromada.Warning, File: r.m.File, Sheet: r.out.Sheet,
-				Msg:  fmt.Sprintf("%d households ticked don't know or refused in %q together with real options; they count with the options they ticked", c, m.Name),
-				Hint: "one denominator per question (hromada's convention); --reach keeps don't know and refused as answers, as REACH does"})
+				Msg:  hromada.Untranslated(fmt.Sprintf("%d households ticked don't know or refused in %q together with real options; they count with the options they ticked", c, m.Name)),
+				Hint: hromada.Untranslated("one denominator per question (hromada's convention); --reach keeps don't know and refused as answers, as REACH does")})
 		}
 	}
 	if len(s.Needs) == 0 && r.problems.Errors() == 0 {
-		r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Msg: "no need column was found", Hint: "map at least one service to a survey column"})
+		r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Msg: hromada.Untranslated("no need column was found"), Hint: hromada.Untranslated("map at least one service to a survey column")})
 	}
 }
 

@@ -67,7 +67,8 @@ func (r *surveyReader) readRoster(ro *rosterReader) {
 			for i, n := range ro.needs {
 				services[i] = n.service
 			}
-			ie.Msg += fmt.Sprintf(" (the roster sheet of the clients of %s, Needs sheet column clients_repeat)", strings.Join(services, ", "))
+			ie.Msg = hromada.T("%s (аркуш членів домогосподарства для клієнтів послуг %s, стовпець clients_repeat аркуша потреб)",
+				"%s (the roster sheet of the clients of %s, Needs sheet column clients_repeat)", ie.Msg, strings.Join(services, ", "))
 		}
 		r.addErr(err)
 		fail()
@@ -109,7 +110,7 @@ func (r *surveyReader) readRoster(ro *rosterReader) {
 	}
 	if ro.problems > r.m.MaxPerColumn {
 		r.add(hromada.Problem{File: r.m.File, Sheet: rep.Sheet(),
-			Msg: fmt.Sprintf("%d more problems in sheet %q; only the first %d are listed", ro.problems-r.m.MaxPerColumn, rep.Sheet(), r.m.MaxPerColumn)})
+			Msg: hromada.Untranslated(fmt.Sprintf("%d more problems in sheet %q; only the first %d are listed", ro.problems-r.m.MaxPerColumn, rep.Sheet(), r.m.MaxPerColumn))})
 	}
 	r.problems = append(r.problems, rep.Problems()...)
 	ro.ch = ch
@@ -134,8 +135,8 @@ func (r *surveyReader) memberQuestion(rep *kobo.Repeat, n *needReader) (func(*ko
 		}
 		if m.Parent < 0 {
 			r.add(hromada.Problem{File: r.m.File, Sheet: rep.Sheet(), Cell: fmt.Sprintf("row %d", rep.HeaderLine()),
-				Msg:  fmt.Sprintf("no column for option %q of the member question %q (clients of %s)", opt, d.ClientsColumn, n.service),
-				Hint: fmt.Sprintf("expected a column %q, or the column %q of space-separated codes", d.ClientsColumn+"/"+opt, d.ClientsColumn)})
+				Msg:  hromada.Untranslated(fmt.Sprintf("no column for option %q of the member question %q (clients of %s)", opt, d.ClientsColumn, n.service)),
+				Hint: hromada.Untranslated(fmt.Sprintf("expected a column %q, or the column %q of space-separated codes", d.ClientsColumn+"/"+opt, d.ClientsColumn))})
 			return nil, false
 		}
 	}

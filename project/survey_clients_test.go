@@ -71,7 +71,7 @@ func TestReadSurveyClientsCount(t *testing.T) {
 		t.Errorf("clients from %q, want count", s.Needs[0].ClientsFrom)
 	}
 	if len(ps) != 1 || ps[0].Severity != hromada.Warning || ps[0].Cell != "E3" ||
-		!strings.Contains(ps[0].Msg, "3 children need day_care, but the household has 1; counted as 1") {
+		!strings.Contains(ps[0].Msg.EN, "3 children need day_care, but the household has 1; counted as 1") {
 		t.Errorf("problems %v, want one warning at E3 about 3 children in a household of 1", ps)
 	}
 }

@@ -67,7 +67,7 @@ func TestReadSurveySelectOneAndNumbers(t *testing.T) {
 	sameFloats(t, "days", s.Needs[2].Y, []float64{3, 0, 7, nan()})
 
 	_, ps = ReadSurvey(SurveyMap{File: path, Needs: []NeedColumn{{Column: "days", AllOptions: true}}})
-	if ps.Errors() != 1 || ps[0].Hint != "a need is a yes/no, select_one or select_multiple question; for the mean of a number give --mean days" {
+	if ps.Errors() != 1 || ps[0].Hint.EN != "a need is a yes/no, select_one or select_multiple question; for the mean of a number give --mean days" {
 		t.Errorf("days as a need: %v", ps)
 	}
 }
@@ -109,7 +109,7 @@ func TestReadSurveyLabelExport(t *testing.T) {
 
 	m.FormPath = ""
 	_, ps = ReadSurvey(m)
-	if len(ps) != 1 || ps.Errors() != 1 || !strings.Contains(ps[0].Hint, `"XML values and headers"`) {
+	if len(ps) != 1 || ps.Errors() != 1 || !strings.Contains(ps[0].Hint.EN, `"XML values and headers"`) {
 		t.Errorf("a label export without a questionnaire: %v; want one error naming XML values and headers", ps)
 	}
 }
@@ -175,7 +175,7 @@ func TestReadSurveyREACHDenominator(t *testing.T) {
 			want = answered
 		}
 		for _, p := range ps {
-			warned = warned || strings.Contains(p.Msg, fmt.Sprintf("%d households ticked don't know or refused in %q", mixed, q))
+			warned = warned || strings.Contains(p.Msg.EN, fmt.Sprintf("%d households ticked don't know or refused in %q", mixed, q))
 		}
 		if warned == keep || mixed == 0 {
 			t.Errorf("keep %v: warning of %d mixed rows given %v: %v", keep, mixed, warned, ps)

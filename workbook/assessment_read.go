@@ -154,8 +154,8 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 	if sheet == "" {
 		return nil, hromada.Problems{{
 			Severity: hromada.Error, File: path,
-			Msg:  fmt.Sprintf("the workbook has no sheet %q or %q", demandSheetNames()[1], demandSheetNames()[0]),
-			Hint: "give the assessment workbook that hromada assess wrote; its demand is on that sheet",
+			Msg:  hromada.Untranslated(fmt.Sprintf("the workbook has no sheet %q or %q", demandSheetNames()[1], demandSheetNames()[0])),
+			Hint: hromada.Untranslated("give the assessment workbook that hromada assess wrote; its demand is on that sheet"),
 		}}
 	}
 	t, err := f.Table(sheet)
@@ -177,8 +177,8 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 		}
 		if j, dup := col[key]; dup {
 			ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: t.HeaderRef(i),
-				Msg:  fmt.Sprintf("columns %s and %s are both %q", ColumnName(j), ColumnName(i), key),
-				Hint: "delete or rename one of them"})
+				Msg:  hromada.Untranslated(fmt.Sprintf("columns %s and %s are both %q", ColumnName(j), ColumnName(i), key)),
+				Hint: hromada.Untranslated("delete or rename one of them")})
 			continue
 		}
 		col[key] = i
@@ -187,8 +187,8 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 		if _, ok := col[key]; !ok {
 			t := assessText["demand."+key]
 			ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: "row 1",
-				Msg:  fmt.Sprintf("no column %q (%q, %q)", t.EN, t.UK, key),
-				Hint: "the header row of the Demand sheet must name the group, the service and the demand"})
+				Msg:  hromada.Untranslated(fmt.Sprintf("no column %q (%q, %q)", t.EN, t.UK, key)),
+				Hint: hromada.Untranslated("the header row of the Demand sheet must name the group, the service and the demand")})
 		}
 	}
 	if ps.Errors() > 0 {
@@ -231,7 +231,7 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 			if err != nil {
 				var ie *xlsx.InputError
 				if errors.As(err, &ie) {
-					ie.Msg = fmt.Sprintf("%s (column %q)", ie.Msg, t.Header()[c])
+					ie.Msg = hromada.T("%s (стовпець %q)", "%s (column %q)", ie.Msg, t.Header()[c])
 					ps = append(ps, ie.Problem)
 				} else {
 					problem(key, err.Error(), "")
@@ -313,5 +313,5 @@ func problemOf(err error, path string) hromada.Problem {
 		p.Severity = hromada.Error
 		return p
 	}
-	return hromada.Problem{Severity: hromada.Error, File: path, Msg: err.Error()}
+	return hromada.Problem{Severity: hromada.Error, File: path, Msg: hromada.ErrText(err)}
 }

@@ -307,7 +307,7 @@ func TestReadDemandEdited(t *testing.T) {
 	p := ps[0]
 	wantCell := ColumnName(demandColumn("people_low")) + "3"
 	if p.Severity != hromada.Error || p.File != path || p.Sheet != sh || p.Cell != wantCell ||
-		!strings.Contains(p.Msg, `"близько 500" is not a number`) || !strings.Contains(p.Msg, "Потребують: ДІ від") {
+		!strings.Contains(p.Msg.EN, `"близько 500" is not a number`) || !strings.Contains(p.Msg.EN, "Потребують: ДІ від") {
 		t.Errorf("problem = %+v, want an error at %s!%s saying the text is not a number", p, sh, wantCell)
 	}
 	all := len(a.Result.Demand) + len(a.Result.Union)
@@ -336,11 +336,11 @@ func must(t *testing.T, err error) {
 // a row given twice.
 func TestReadDemandProblems(t *testing.T) {
 	none := xlsxtest.Write(t, "other.xlsx", xlsxtest.Sheet{Name: "Summary", Cells: xlsxtest.Cells(xlsxtest.Row(1, "x"))})
-	if _, ps := ReadDemand(none); len(ps) != 1 || !strings.Contains(ps[0].Msg, `no sheet "Demand" or "Потреба"`) {
+	if _, ps := ReadDemand(none); len(ps) != 1 || !strings.Contains(ps[0].Msg.EN, `no sheet "Demand" or "Потреба"`) {
 		t.Errorf("ReadDemand without a Demand sheet: %v", ps)
 	}
 	noPeople := xlsxtest.Write(t, "nopeople.xlsx", xlsxtest.Sheet{Name: "Demand", Cells: xlsxtest.Cells(xlsxtest.Row(1, "Group ID", "Service code"), xlsxtest.Row(2, "idp", "002.0"))})
-	if _, ps := ReadDemand(noPeople); len(ps) != 1 || ps[0].Cell != "row 1" || !strings.Contains(ps[0].Msg, `"In need"`) {
+	if _, ps := ReadDemand(noPeople); len(ps) != 1 || ps[0].Cell != "row 1" || !strings.Contains(ps[0].Msg.EN, `"In need"`) {
 		t.Errorf("ReadDemand without the demand column: %v", ps)
 	}
 	bad := xlsxtest.Write(t, "bad.xlsx", xlsxtest.Sheet{Name: "Demand", Cells: xlsxtest.Cells(
@@ -353,7 +353,7 @@ func TestReadDemandProblems(t *testing.T) {
 	rows, ps := ReadDemand(bad)
 	var got []string
 	for _, p := range ps {
-		got = append(got, p.Cell+": "+p.Msg)
+		got = append(got, p.Cell+": "+p.Msg.EN)
 	}
 	want := []string{
 		`C2: unit "households" is not known`,

@@ -171,8 +171,8 @@ func ReadPlan(path string) (pr *PlanRead, ps hromada.Problems) {
 	if sheet == "" {
 		return nil, hromada.Problems{{
 			Severity: hromada.Error, File: path,
-			Msg:  fmt.Sprintf("the workbook has no sheet %q or %q", actionSheetNames()[1], actionSheetNames()[0]),
-			Hint: "give the plan workbook that hromada plan wrote; budget reads its Actions sheet",
+			Msg:  hromada.Untranslated(fmt.Sprintf("the workbook has no sheet %q or %q", actionSheetNames()[1], actionSheetNames()[0])),
+			Hint: hromada.Untranslated("give the plan workbook that hromada plan wrote; budget reads its Actions sheet"),
 		}}
 	}
 	codes, cps := planCodes(f, path)
@@ -193,8 +193,8 @@ func ReadPlan(path string) (pr *PlanRead, ps hromada.Problems) {
 	clientCols, fteCols := map[int]int{}, map[int]int{} // year → column
 	dup := func(key string, j, i int) {
 		ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: t.HeaderRef(i),
-			Msg:  fmt.Sprintf("columns %s and %s are both %q", ColumnName(j), ColumnName(i), key),
-			Hint: "delete or rename one of them"})
+			Msg:  hromada.Untranslated(fmt.Sprintf("columns %s and %s are both %q", ColumnName(j), ColumnName(i), key)),
+			Hint: hromada.Untranslated("delete or rename one of them")})
 	}
 	for i, h := range t.Header() {
 		if key, year, ok := yearHeader(h); ok {
@@ -223,8 +223,8 @@ func ReadPlan(path string) (pr *PlanRead, ps hromada.Problems) {
 		if _, ok := col[key]; !ok {
 			txt := planText["act."+key]
 			ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: "row 1",
-				Msg:  fmt.Sprintf("no column %q (%q, %q)", txt.EN, txt.UK, key),
-				Hint: "the Actions sheet must keep the service code, Include and the norms staff is computed from; copy the column back from the plan as written"})
+				Msg:  hromada.Untranslated(fmt.Sprintf("no column %q (%q, %q)", txt.EN, txt.UK, key)),
+				Hint: hromada.Untranslated("the Actions sheet must keep the service code, Include and the norms staff is computed from; copy the column back from the plan as written")})
 		}
 	}
 	years := slices.Sorted(func(yield func(int) bool) {
@@ -237,14 +237,14 @@ func ReadPlan(path string) (pr *PlanRead, ps hromada.Problems) {
 	if len(years) == 0 {
 		txt := planText["act.clients"]
 		ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: "row 1",
-			Msg:  fmt.Sprintf("no column of target clients by year (%q, %q)", fmt.Sprintf(txt.EN, 2026), fmt.Sprintf(txt.UK, 2026)),
-			Hint: "the Actions sheet must keep a target-clients column for every year of the plan"})
+			Msg:  hromada.Untranslated(fmt.Sprintf("no column of target clients by year (%q, %q)", fmt.Sprintf(txt.EN, 2026), fmt.Sprintf(txt.UK, 2026))),
+			Hint: hromada.Untranslated("the Actions sheet must keep a target-clients column for every year of the plan")})
 	}
 	for k := 1; k < len(years); k++ {
 		if years[k] != years[k-1]+1 {
 			ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: "row 1",
-				Msg:  fmt.Sprintf("there are target clients for %d and %d but not for %d", years[k-1], years[k], years[k-1]+1),
-				Hint: "the years of the plan follow one another; add the missing year's column"})
+				Msg:  hromada.Untranslated(fmt.Sprintf("there are target clients for %d and %d but not for %d", years[k-1], years[k], years[k-1]+1)),
+				Hint: hromada.Untranslated("the years of the plan follow one another; add the missing year's column")})
 			break
 		}
 	}
@@ -314,7 +314,7 @@ func readAction(t *xlsx.Table, col map[string]int, years []int, clientCols, fteC
 			if errors.As(err, &ie) {
 				p := ie.Problem
 				p.Severity = hromada.Error
-				p.Msg = fmt.Sprintf("%s (column %q)", p.Msg, t.Header()[c])
+				p.Msg = hromada.T("%s (стовпець %q)", "%s (column %q)", p.Msg, t.Header()[c])
 				ps = append(ps, p)
 			} else {
 				problem(c, err.Error(), "")
@@ -440,8 +440,8 @@ func planCodes(f *xlsx.File, path string) (codes map[string]bool, ps hromada.Pro
 	t := planText["sheet.gaps"]
 	sheet := findSheet(f, []string{t.UK, t.EN})
 	warn := func(msg string) hromada.Problems {
-		return hromada.Problems{{Severity: hromada.Warning, File: path, Sheet: sheet, Msg: msg,
-			Hint: "service codes on the Actions sheet are not checked against the plan"}}
+		return hromada.Problems{{Severity: hromada.Warning, File: path, Sheet: sheet, Msg: hromada.Untranslated(msg),
+			Hint: hromada.Untranslated("service codes on the Actions sheet are not checked against the plan")}}
 	}
 	if sheet == "" {
 		return nil, warn(fmt.Sprintf("the workbook has no sheet %q or %q", t.EN, t.UK))

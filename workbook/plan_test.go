@@ -370,7 +370,7 @@ func TestReadPlanTypedFTE(t *testing.T) {
 	must(t, f.Save())
 	must(t, f.Close())
 	pr, ps := ReadPlan(path)
-	if len(ps) != 1 || ps[0].Severity != hromada.Warning || ps[0].Cell != cell || !strings.Contains(ps[0].Msg, "budget uses 2") {
+	if len(ps) != 1 || ps[0].Severity != hromada.Warning || ps[0].Cell != cell || !strings.Contains(ps[0].Msg.EN, "budget uses 2") {
 		t.Fatalf("problems = %v, want a warning at %s that budget uses 2 FTE", ps, cell)
 	}
 	for _, a := range pr.Actions {
@@ -406,7 +406,7 @@ func TestReadPlanProblems(t *testing.T) {
 		if p.File != path || p.Sheet != sh {
 			t.Errorf("problem %v does not name the file and sheet", p)
 		}
-		got = append(got, p.Cell+": "+p.Msg)
+		got = append(got, p.Cell+": "+p.Msg.EN)
 	}
 	want := []string{
 		words + `: "близько 30" is not a number (column "Цільові клієнти 2027")`,
@@ -430,7 +430,7 @@ func TestReadPlanProblems(t *testing.T) {
 // rank are reported.
 func TestReadPlanLayout(t *testing.T) {
 	none := xlsxtest.Write(t, "other.xlsx", xlsxtest.Sheet{Name: "Summary", Cells: xlsxtest.Cells(xlsxtest.Row(1, "x"))})
-	if _, ps := ReadPlan(none); len(ps) != 1 || !strings.Contains(ps[0].Msg, `no sheet "Actions" or "Дії"`) {
+	if _, ps := ReadPlan(none); len(ps) != 1 || !strings.Contains(ps[0].Msg.EN, `no sheet "Actions" or "Дії"`) {
 		t.Errorf("ReadPlan without Actions: %v", ps)
 	}
 	head := []any{"include", "service_code", "caseload", "min_staff", "fte_step", "providers", "existing_staff", "Target clients 2026", "Цільові клієнти 2027", "clients_2028", "planner_rank"}
@@ -454,7 +454,7 @@ func TestReadPlanLayout(t *testing.T) {
 	pr, ps := ReadPlan(moved)
 	var got []string
 	for _, p := range ps {
-		got = append(got, fmt.Sprintf("%s %s: %s", p.Severity, p.Cell, p.Msg))
+		got = append(got, fmt.Sprintf("%s %s: %s", p.Severity, p.Cell, p.Msg.EN))
 	}
 	want := []string{
 		`warning : the workbook has no sheet "Gaps" or "Розриви"`,

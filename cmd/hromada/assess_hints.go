@@ -17,7 +17,7 @@ func suggestWhere(m project.SurveyMap, ps hromada.Problems) hromada.Problems {
 	var field, name string
 	for _, p := range ps {
 		for _, f := range []struct{ msg, col string }{{"stratum is empty", m.Stratum}, {"cluster is empty", m.Cluster}, {"weight is empty", m.Weight}} {
-			if p.Severity == hromada.Error && strings.Contains(p.Msg, f.msg) && field == "" {
+			if p.Severity == hromada.Error && strings.Contains(p.Msg.EN, f.msg) && field == "" {
 				field, name = f.msg, f.col
 			}
 		}
@@ -80,8 +80,8 @@ func suggestWhere(m project.SurveyMap, ps hromada.Problems) hromada.Problems {
 			empty, strings.TrimSuffix(field, " is empty"), t.Header()[c], shared[c], t.Header()[c], shared[c])
 		out := append(hromada.Problems{}, ps...)
 		for i, p := range out {
-			if strings.Contains(p.Msg, field) {
-				out[i].Hint = hint
+			if strings.Contains(p.Msg.EN, field) {
+				out[i].Hint = hromada.Untranslated(hint)
 				break
 			}
 		}

@@ -328,7 +328,7 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 	opt.Counts = counts
 	res, err := assess.Analyse(s.Survey, opt)
 	if err != nil {
-		return append(ps, hromada.Problem{File: o.survey, Msg: err.Error()})
+		return append(ps, hromada.Problem{File: o.survey, Msg: hromada.ErrText(err)})
 	}
 	// The survey's weighted counts stand in for registry counts only in
 	// the demand, which the workbook shows: one warning, with the way out.

@@ -166,8 +166,8 @@ func runBareBudget(o *budgetOptions) error {
 		p.Providers = providers
 	} else {
 		ps = append(ps, hromada.Problem{Severity: hromada.Warning, File: o.planFile,
-			Msg:  "without the inventory the clients served now are unknown: per-client costs count every target client as added",
-			Hint: "give the provider inventory with --inventory"})
+			Msg:  hromada.Untranslated("without the inventory the clients served now are unknown: per-client costs count every target client as added"),
+			Hint: hromada.Untranslated("give the provider inventory with --inventory")})
 	}
 	com := hromada.Community{Code: o.community, Name: hromada.Text{UK: o.community, EN: o.community}}
 	cb, cps := pipeline.BudgetCommunity(p, com, o.planFile)

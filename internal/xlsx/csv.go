@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/hromada-tool/hromada"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
@@ -273,11 +274,11 @@ func (s *csvSource) csvError(err error) error {
 	e.Cell = fmt.Sprintf("line %d, column %d", pe.Line, pe.Column)
 	switch {
 	case errors.Is(pe.Err, csv.ErrBareQuote):
-		e.Msg = `a field holds a " but is not in quotes`
-		e.Hint = `put the whole field in double quotes and double each quote inside it: "say ""yes"""`
+		e.Msg = hromada.Untranslated(`a field holds a " but is not in quotes`)
+		e.Hint = hromada.Untranslated(`put the whole field in double quotes and double each quote inside it: "say ""yes"""`)
 	case errors.Is(pe.Err, csv.ErrQuote):
-		e.Msg = "a quoted field is not closed, or a quote is followed by other text"
-		e.Hint = `end each quoted field with " right before the delimiter or the line end`
+		e.Msg = hromada.Untranslated("a quoted field is not closed, or a quote is followed by other text")
+		e.Hint = hromada.Untranslated(`end each quoted field with " right before the delimiter or the line end`)
 	}
 	return e
 }

@@ -126,7 +126,7 @@ func TestCSVMalformed(t *testing.T) {
 		n++
 	}
 	ie := wantCause(t, tb.Err(), ErrCSV)
-	if n != 1 || ie.Cell != "line 3, column 7" || !strings.Contains(ie.Hint, `""`) {
+	if n != 1 || ie.Cell != "line 3, column 7" || !strings.Contains(ie.Hint.EN, `""`) {
 		t.Errorf("after %d rows: %v; want the error at line 3, column 7 with a hint on quotes", n, ie)
 	}
 }

@@ -389,8 +389,8 @@ func TestHostileStrayValues(t *testing.T) {
 		t.Fatalf("%d problems, want 1: %v", len(ps), ps)
 	}
 	for _, want := range []string{"16383 values in 16383 columns (B, C, D, E, F and 16378 more)", "right of the last named column"} {
-		if !strings.Contains(ps[0].Msg, want) {
-			t.Errorf("warning %q does not say %q", ps[0].Msg, want)
+		if !strings.Contains(ps[0].Msg.EN, want) {
+			t.Errorf("warning %q does not say %q", ps[0].Msg.EN, want)
 		}
 	}
 	if ps[0].Cell != "B2" {

@@ -167,7 +167,7 @@ func (e *InputError) Unwrap() error { return e.Err }
 
 // fileError is an InputError about a whole file.
 func fileError(path string, cause error, msg, hint string) *InputError {
-	return &InputError{Problem: hromada.Problem{File: path, Msg: msg, Hint: hint}, Err: cause}
+	return &InputError{Problem: hromada.Problem{File: path, Msg: hromada.Untranslated(msg), Hint: hromada.Untranslated(hint)}, Err: cause}
 }
 
 // File is an open spreadsheet: a workbook or a CSV text table.

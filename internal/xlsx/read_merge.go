@@ -113,7 +113,7 @@ func (t *Table) checkMerges() {
 	}
 	t.problems = append(t.problems, hromada.Problem{
 		Severity: hromada.Warning, File: t.file.path, Sheet: t.sheet, Cell: inTable[0],
-		Msg:  "cells are merged in " + list + "; a merged range keeps its value in its top-left cell, and its other cells read as blank",
-		Hint: "unmerge the cells and fill in each of them",
+		Msg:  hromada.Untranslated("cells are merged in " + list + "; a merged range keeps its value in its top-left cell, and its other cells read as blank"),
+		Hint: hromada.Untranslated("unmerge the cells and fill in each of them"),
 	})
 }

@@ -143,7 +143,7 @@ func (t *Table) readHeader() error {
 		}
 		e := fileError(t.file.path, ErrEmpty, "the sheet is empty", "the first row that holds something must name the columns")
 		if t.file.text != nil {
-			e.Msg = "the file is empty"
+			e.Msg = hromada.Untranslated("the file is empty")
 		}
 		e.Sheet = t.sheet
 		return e
@@ -185,8 +185,8 @@ func (t *Table) duplicates() {
 		}
 		t.problems = append(t.problems, hromada.Problem{
 			Severity: hromada.Warning, File: t.file.path, Sheet: t.sheet, Cell: t.HeaderRef(i),
-			Msg:  fmt.Sprintf("column name %q is used twice, in %s and %s", key, t.HeaderRef(j), t.HeaderRef(i)),
-			Hint: "rename one of the columns; hromada cannot tell which one is meant",
+			Msg:  hromada.Untranslated(fmt.Sprintf("column name %q is used twice, in %s and %s", key, t.HeaderRef(j), t.HeaderRef(i))),
+			Hint: hromada.Untranslated("rename one of the columns; hromada cannot tell which one is meant"),
 		})
 	}
 }
@@ -208,9 +208,9 @@ func (t *Table) nextFilled() ([]string, bool) {
 			last := t.src.row()
 			t.problems = append(t.problems, hromada.Problem{
 				Severity: hromada.Warning, File: t.file.path, Sheet: t.sheet, Cell: t.rowRef(last - t.empty + 1),
-				Msg: fmt.Sprintf("%d empty rows in a row (%d to %d); reading stopped there", t.empty, last-t.empty+1, last),
-				Hint: fmt.Sprintf("anything below row %d is not read; delete the empty rows if more data follows, "+
-					"or delete everything below the data if the sheet only claims to be long", last),
+				Msg: hromada.Untranslated(fmt.Sprintf("%d empty rows in a row (%d to %d); reading stopped there", t.empty, last-t.empty+1, last)),
+				Hint: hromada.Untranslated(fmt.Sprintf("anything below row %d is not read; delete the empty rows if more data follows, "+
+					"or delete everything below the data if the sheet only claims to be long", last)),
 			})
 			return nil, false
 		}
@@ -307,11 +307,11 @@ func (t *Table) strayProblems() hromada.Problems {
 		count := fmt.Sprintf("%d %s in %d %s (%s)", sv.values, plural(sv.values, "value", "values"),
 			len(sv.cols), plural(len(sv.cols), "column", "columns"), list)
 		if k == 0 {
-			p.Msg = count + " under a blank cell of the header row; columns are found by name, so these values are not used"
-			p.Hint = "give the column a name in the header row, or delete the values"
+			p.Msg = hromada.Untranslated(count + " under a blank cell of the header row; columns are found by name, so these values are not used")
+			p.Hint = hromada.Untranslated("give the column a name in the header row, or delete the values")
 		} else {
-			p.Msg = count + " right of the last named column; values in columns without a name are not read"
-			p.Hint = "give the columns a name in the header row, or delete the values"
+			p.Msg = hromada.Untranslated(count + " right of the last named column; values in columns without a name are not read")
+			p.Hint = hromada.Untranslated("give the columns a name in the header row, or delete the values")
 		}
 		ps = append(ps, p)
 	}
@@ -394,7 +394,7 @@ func ColumnName(col int) string {
 // Problem returns an error-severity problem at column col of the current
 // row, with file, sheet and cell filled in. A negative col names the row.
 func (t *Table) Problem(col int, msg, hint string) hromada.Problem {
-	return hromada.Problem{Severity: hromada.Error, File: t.file.path, Sheet: t.sheet, Cell: t.Ref(col), Msg: msg, Hint: hint}
+	return hromada.Problem{Severity: hromada.Error, File: t.file.path, Sheet: t.sheet, Cell: t.Ref(col), Msg: hromada.Untranslated(msg), Hint: hromada.Untranslated(hint)}
 }
 
 // Problems returns the warnings found so far in the sheet's layout: a

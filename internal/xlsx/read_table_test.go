@@ -77,7 +77,7 @@ func TestTableDuplicateHeader(t *testing.T) {
 	)})
 	_, tb := openTable(t, path)
 	ps := tb.Problems()
-	if len(ps) != 1 || !strings.Contains(ps[0].Msg, "in A1 and C1") || ps[0].Severity != hromada.Warning {
+	if len(ps) != 1 || !strings.Contains(ps[0].Msg.EN, "in A1 and C1") || ps[0].Severity != hromada.Warning {
 		t.Fatalf("Problems() = %v, want one warning naming A1 and C1", ps)
 	}
 }
@@ -105,7 +105,7 @@ func TestTableEmptyRowsCutOff(t *testing.T) {
 		t.Errorf("read %d rows, want 2", len(rows))
 	}
 	ps := tb.Problems()
-	if len(ps) != 1 || ps[0].Severity != hromada.Warning || !strings.Contains(ps[0].Msg, "100 empty rows in a row (4 to 103)") {
+	if len(ps) != 1 || ps[0].Severity != hromada.Warning || !strings.Contains(ps[0].Msg.EN, "100 empty rows in a row (4 to 103)") {
 		t.Errorf("Problems() = %v, want a warning about 100 empty rows from row 4", ps)
 	}
 }
@@ -119,7 +119,7 @@ func TestTableMillionEmptyRows(t *testing.T) {
 	if len(rows) != 1 || rows[0][1] != "Test Contact Name" {
 		t.Errorf("rows = %q, want the one data row", rows)
 	}
-	if ps := tb.Problems(); len(ps) != 1 || !strings.Contains(ps[0].Msg, "1000 empty rows") {
+	if ps := tb.Problems(); len(ps) != 1 || !strings.Contains(ps[0].Msg.EN, "1000 empty rows") {
 		t.Errorf("Problems() = %v, want the cut-off warning", ps)
 	}
 }
@@ -158,7 +158,7 @@ func TestTableErrorValues(t *testing.T) {
 			t.Errorf("Number(%s) = ok %v, err %v; want an error", tb.Row()[0], ok, err)
 		} else {
 			ie := wantCause(t, err, ErrErrorValue)
-			if !strings.Contains(ie.Msg, tb.Row()[0]) || ie.Cell != fmt.Sprintf("A%d", tb.Line()) {
+			if !strings.Contains(ie.Msg.EN, tb.Row()[0]) || ie.Cell != fmt.Sprintf("A%d", tb.Line()) {
 				t.Errorf("error %q does not name the value and its cell", ie)
 			}
 		}
@@ -195,7 +195,7 @@ func TestTableMergedCells(t *testing.T) {
 		t.Errorf("rows %q on lines %v, want %q on [3 4]", rows, lines, want)
 	}
 	ps := tb.Problems()
-	if len(ps) == 0 || !strings.Contains(ps[0].Msg, "A1:A4") || !strings.Contains(ps[0].Msg, "merged") {
+	if len(ps) == 0 || !strings.Contains(ps[0].Msg.EN, "A1:A4") || !strings.Contains(ps[0].Msg.EN, "merged") {
 		t.Errorf("Problems() = %v, want a warning naming the merged ranges", ps)
 	}
 }
@@ -220,8 +220,8 @@ func TestTableSheets(t *testing.T) {
 	tb.Close()
 	_, err = f.Table("households")
 	ie := wantCause(t, err, ErrNoSheet)
-	if !strings.Contains(ie.Hint, `"main", "Roster"`) {
-		t.Errorf("hint %q does not list the sheets", ie.Hint)
+	if !strings.Contains(ie.Hint.EN, `"main", "Roster"`) {
+		t.Errorf("hint %q does not list the sheets", ie.Hint.EN)
 	}
 }
 

@@ -74,7 +74,7 @@ func TestOpenNotSpreadsheet(t *testing.T) {
 			if !strings.Contains(e.Error(), tt.says) {
 				t.Errorf("error %q does not say %q", e, tt.says)
 			}
-			if e.File == "" || e.Hint == "" {
+			if e.File == "" || e.Hint.EN == "" {
 				t.Errorf("error %q lacks file or hint", e)
 			}
 		})
@@ -143,8 +143,8 @@ func TestOpenTruncated(t *testing.T) {
 	for _, keep := range []int{len(full) / 2, len(full) - 30, 100} {
 		_, err := Open(xlsxtest.WriteFile(t, "cut.xlsx", full[:keep]), OpenOptions{})
 		e := wantCause(t, err, ErrDamaged)
-		if !strings.Contains(e.Msg, "damaged or incomplete") {
-			t.Errorf("cut at %d of %d: %q does not say damaged or incomplete", keep, len(full), e.Msg)
+		if !strings.Contains(e.Msg.EN, "damaged or incomplete") {
+			t.Errorf("cut at %d of %d: %q does not say damaged or incomplete", keep, len(full), e.Msg.EN)
 		}
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/hromada-tool/hromada"
 )
 
 // Sheets of survey exports run to hundreds of thousands of rows, and
@@ -512,13 +514,13 @@ func (x *sheetXML) fail(err error) {
 	switch {
 	case errors.Is(err, errValueTooLong):
 		e.Err = ErrTooLarge
-		e.Msg = fmt.Sprintf("the cell holds more than %d characters, the most a cell of Excel holds", MaxCellChars)
-		e.Hint = "shorten the value; a value this long may also be built to harm the computer that reads it"
+		e.Msg = hromada.Untranslated(fmt.Sprintf("the cell holds more than %d characters, the most a cell of Excel holds", MaxCellChars))
+		e.Hint = hromada.Untranslated("shorten the value; a value this long may also be built to harm the computer that reads it")
 	case errors.As(err, &ve):
-		e.Msg = ve.msg
+		e.Msg = hromada.Untranslated(ve.msg)
 	case errors.As(err, &le):
-		e.Err, e.Msg = ErrTooLarge, le.msg
-		e.Hint = "split the data into smaller files; a row this large may also be built to harm the computer that reads it"
+		e.Err, e.Msg = ErrTooLarge, hromada.Untranslated(le.msg)
+		e.Hint = hromada.Untranslated("split the data into smaller files; a row this large may also be built to harm the computer that reads it")
 	}
 	e.Sheet, e.Cell = x.sheet, fmt.Sprintf("row %d", x.seek)
 	if x.col > 0 && x.col <= maxSheetCols && x.cur > 0 {

@@ -1,0 +1,68 @@
+package hromada
+
+import (
+	"errors"
+	"io/fs"
+	"testing"
+)
+
+func TestT(t *testing.T) {
+	inner := Text{UK: "немає стовпця", EN: "no column"}
+	got := T("%s «%s» (рядок %d)", "%s %q (row %d)", inner, "weight", 7)
+	// Each language's format gets the Text argument in its own language.
+	want := Text{UK: "немає стовпця «weight» (рядок 7)", EN: `no column "weight" (row 7)`}
+	if got != want {
+		t.Errorf("T = %+v, want %+v", got, want)
+	}
+}
+
+func TestErrorf(t *testing.T) {
+	cause := Errorf("файл не знайдено", "file not found")
+	err := Errorf("не вдалося прочитати %s: %w", "cannot read %s: %w", "costs.xlsx", cause)
+	if got, want := Message(err, Ukrainian), "не вдалося прочитати costs.xlsx: файл не знайдено"; got != want {
+		t.Errorf("Message(uk) = %q, want %q", got, want)
+	}
+	if got, want := err.Error(), "cannot read costs.xlsx: file not found"; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+	if !errors.Is(err, cause) {
+		t.Error("errors.Is does not see the %w argument")
+	}
+	wrapped := Errorf("відкрити: %w", "open: %w", fs.ErrNotExist)
+	if !errors.Is(wrapped, fs.ErrNotExist) {
+		t.Error("errors.Is does not see a standard error given for %w")
+	}
+	// %v does not wrap.
+	if errors.Is(Errorf("%v", "%v", fs.ErrNotExist), fs.ErrNotExist) {
+		t.Error("an argument formatted with verb v is wrapped")
+	}
+	// Padding and flags before the verb are skipped when counting.
+	if !errors.Is(Errorf("%-5d %w", "%-5d %w", 3, fs.ErrNotExist), fs.ErrNotExist) {
+		t.Error("%w after a padded verb is not found")
+	}
+	if got := Message(errors.New("plain"), Ukrainian); got != "plain" {
+		t.Errorf("Message of a plain error = %q", got)
+	}
+	if Message(nil, English) != "" {
+		t.Error("Message(nil) is not empty")
+	}
+}
+
+func TestProblemIn(t *testing.T) {
+	p := Problem{File: "registry.xlsx", Sheet: "Реєстр", Cell: "row 4",
+		Msg: T("одиниця %q не відома", "unit %q is not known", "household"), Hint: T("дозволено: сім'я", "allowed: family")}
+	if got, want := p.In(Ukrainian), `registry.xlsx: Реєстр, рядок 4: одиниця "household" не відома; дозволено: сім'я`; got != want {
+		t.Errorf("In(uk) = %q, want %q", got, want)
+	}
+	ps := Problems{p, {Severity: Warning, Msg: Text{UK: "увага", EN: "note"}}}
+	if got, want := ps.In(English), "error: registry.xlsx: Реєстр, row 4: unit \"household\" is not known; allowed: family\nwarning: note"; got != want {
+		t.Errorf("Problems.In(en) = %q, want %q", got, want)
+	}
+	if got, want := Message(ps, Ukrainian), "помилка: registry.xlsx: Реєстр, рядок 4: одиниця \"household\" не відома; дозволено: сім'я\nпопередження: увага"; got != want {
+		t.Errorf("Message(Problems, uk) = %q, want %q", got, want)
+	}
+	// An untranslated message prints its English words in Ukrainian.
+	if got := (Problem{Msg: Untranslated("bad")}).In(Ukrainian); got != "bad" {
+		t.Errorf("untranslated = %q", got)
+	}
+}
