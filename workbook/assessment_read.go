@@ -199,7 +199,7 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 	for t.Next() {
 		bad := false
 		problem := func(key, msg, hint string) {
-			p := t.Problem(col[key], msg, hint)
+			p := t.Problem(col[key], hromada.Untranslated(msg), hromada.Untranslated(hint))
 			ps = append(ps, p)
 			bad = true
 		}
@@ -279,7 +279,7 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 			problem("service_code", "the row has no service code", "write the service's code, as in the other rows, or delete the row")
 		}
 		if math.IsNaN(r.People) && !r.Suppressed && !bad {
-			p := t.Problem(col["people"], "the demand is blank", "write the number of clients, or delete the row")
+			p := t.Problem(col["people"], hromada.Untranslated("the demand is blank"), hromada.Untranslated("write the number of clients, or delete the row"))
 			p.Severity = hromada.Warning
 			ps = append(ps, p)
 		}

@@ -260,12 +260,12 @@ func ReadPlan(path string) (pr *PlanRead, ps hromada.Problems) {
 		if a.Code != "" {
 			switch first, dupl := seen[a.Code]; {
 			case dupl:
-				rps = append(rps, t.Problem(col["service_code"], fmt.Sprintf("service %s is given twice, in rows %d and %d", a.Code, first, a.Row),
-					"delete one of the rows"))
+				rps = append(rps, t.Problem(col["service_code"], hromada.Untranslated(fmt.Sprintf("service %s is given twice, in rows %d and %d", a.Code, first, a.Row)),
+					hromada.Untranslated("delete one of the rows")))
 				bad = true
 			case codes != nil && !codes[a.Code]:
-				rps = append(rps, t.Problem(col["service_code"], fmt.Sprintf("service code %q is not in the plan", a.Code),
-					"the codes of the Gaps sheet are the plan's services; correct the code or delete the row"))
+				rps = append(rps, t.Problem(col["service_code"], hromada.Untranslated(fmt.Sprintf("service code %q is not in the plan", a.Code)),
+					hromada.Untranslated("the codes of the Gaps sheet are the plan's services; correct the code or delete the row")))
 				bad = true
 			default:
 				seen[a.Code] = a.Row
@@ -288,9 +288,9 @@ func ReadPlan(path string) (pr *PlanRead, ps hromada.Problems) {
 func readAction(t *xlsx.Table, col map[string]int, years []int, clientCols, fteCols map[int]int) (PlanAction, hromada.Problems) {
 	var ps hromada.Problems
 	a := PlanAction{Row: t.Line()}
-	problem := func(c int, msg, hint string) { ps = append(ps, t.Problem(c, msg, hint)) }
+	problem := func(c int, msg, hint string) { ps = append(ps, t.Problem(c, hromada.Untranslated(msg), hromada.Untranslated(hint))) }
 	warn := func(c int, msg, hint string) {
-		p := t.Problem(c, msg, hint)
+		p := t.Problem(c, hromada.Untranslated(msg), hromada.Untranslated(hint))
 		p.Severity = hromada.Warning
 		ps = append(ps, p)
 	}

@@ -48,7 +48,8 @@ func (f *File) openText() error {
 	if tf.utf16 != nil {
 		dec := unicode.UTF16(*tf.utf16, unicode.IgnoreBOM).NewDecoder()
 		if text, _, err = transform.Bytes(dec, text[:len(text)&^1]); err != nil {
-			return fileError(f.path, ErrEncoding, "the file starts as UTF-16 text but cannot be decoded", "save it again as CSV UTF-8")
+			return fileError(f.path, ErrEncoding, hromada.T("файл починається як текст UTF-16, але його не вдається розкодувати", "the file starts as UTF-16 text but cannot be decoded"),
+				hromada.T("збережіть його знову як CSV UTF-8", "save it again as CSV UTF-8"))
 		}
 	}
 	if len(sample) == sampleSize {
@@ -59,7 +60,7 @@ func (f *File) openText() error {
 	}
 	if !utf8.Valid(text) {
 		line, msg := notUTF8(text)
-		return fileError(f.path, ErrEncoding, fmt.Sprintf("%s, on line %d", msg, line), utf8Hint)
+		return fileError(f.path, ErrEncoding, hromada.T("%s, у рядку %d", "%s, on line %d", msg, line), utf8Hint)
 	}
 	tf.comma = detectComma(firstLine(text), strings.HasSuffix(strings.ToLower(f.path), ".tsv"))
 	f.text = tf
@@ -81,11 +82,12 @@ func readSample(path string) ([]byte, error) {
 	return b[:n], nil
 }
 
-const utf8Hint = `save it again as "CSV UTF-8" (in Excel: File > Save As > CSV UTF-8; in LibreOffice: character set Unicode (UTF-8))`
+var utf8Hint = hromada.T(`збережіть його знову як «CSV UTF-8» (в Excel: Файл > Зберегти як > CSV UTF-8; у LibreOffice: кодування Юнікод (UTF-8))`,
+	`save it again as "CSV UTF-8" (in Excel: File > Save As > CSV UTF-8; in LibreOffice: character set Unicode (UTF-8))`)
 
 // notUTF8 says where text stops being UTF-8 (the line, counted from 1) and
 // what it likely is.
-func notUTF8(text []byte) (line int, msg string) {
+func notUTF8(text []byte) (line int, msg hromada.Text) {
 	line = 1
 	for len(text) > 0 {
 		r, size := utf8.DecodeRune(text)
@@ -98,11 +100,11 @@ func notUTF8(text []byte) (line int, msg string) {
 		text = text[size:]
 	}
 	if len(text) == 0 {
-		return line, "the text is not UTF-8"
+		return line, hromada.T("текст не в кодуванні UTF-8", "the text is not UTF-8")
 	}
-	msg = fmt.Sprintf("the text is not UTF-8 (byte 0x%02X)", text[0])
+	msg = hromada.T("текст не в кодуванні UTF-8 (байт 0x%02X)", "the text is not UTF-8 (byte 0x%02X)", text[0])
 	if cyrillic1251(text) {
-		msg += "; it looks like Windows-1251 (Cyrillic)"
+		msg = hromada.T("%s; схоже на Windows-1251 (кирилицю)", "%s; it looks like Windows-1251 (Cyrillic)", msg)
 	}
 	return line, msg
 }
@@ -231,8 +233,10 @@ func (s *csvSource) next() ([]string, bool) {
 		return nil, false
 	}
 	if errors.Is(err, errRecordTooLong) {
-		e := fileError(s.path, ErrTooLarge, fmt.Sprintf("a record is longer than %s, the most hromada reads in a row", byteSize(MaxRowBytes)),
-			"check that every quoted field is closed; split the data into smaller files")
+		e := fileError(s.path, ErrTooLarge, hromada.T("запис довший за %s — більше, ніж hromada читає в одному рядку",
+			"a record is longer than %s, the most hromada reads in a row", byteSize(MaxRowBytes)),
+			hromada.T("перевірте, що кожне поле в лапках закрите; розділіть дані на менші файли",
+				"check that every quoted field is closed; split the data into smaller files"))
 		e.Cell = fmt.Sprintf("line %d", s.line+s.nextEx+1) // where the record starts
 		s.err = e
 		return nil, false
@@ -247,8 +251,9 @@ func (s *csvSource) next() ([]string, bool) {
 	for i, v := range rec {
 		if len(v) > MaxCellChars && utf8.RuneCountInString(v) > MaxCellChars {
 			line, col := s.r.FieldPos(i)
-			e := fileError(s.path, ErrTooLarge, fmt.Sprintf("a field holds more than %d characters, the most a cell of Excel holds", MaxCellChars),
-				"shorten the value; check that every quoted field is closed")
+			e := fileError(s.path, ErrTooLarge, hromada.T("поле містить понад %d символів — більше, ніж уміщує клітинка Excel",
+				"a field holds more than %d characters, the most a cell of Excel holds", MaxCellChars),
+				hromada.T("скоротіть значення; перевірте, що кожне поле в лапках закрите", "shorten the value; check that every quoted field is closed"))
 			e.Cell = fmt.Sprintf("line %d, column %d", line, col)
 			s.err = e
 			return nil, false
@@ -270,15 +275,17 @@ func (s *csvSource) csvError(err error) error {
 	if !errors.As(err, &pe) {
 		return err
 	}
-	e := fileError(s.path, ErrCSV, pe.Err.Error(), "")
+	e := fileError(s.path, ErrCSV, hromada.ErrText(pe.Err), hromada.Text{})
 	e.Cell = fmt.Sprintf("line %d, column %d", pe.Line, pe.Column)
 	switch {
 	case errors.Is(pe.Err, csv.ErrBareQuote):
-		e.Msg = hromada.Untranslated(`a field holds a " but is not in quotes`)
-		e.Hint = hromada.Untranslated(`put the whole field in double quotes and double each quote inside it: "say ""yes"""`)
+		e.Msg = hromada.T(`поле містить ", але не взяте в лапки`, `a field holds a " but is not in quotes`)
+		e.Hint = hromada.T(`візьміть усе поле в подвійні лапки, а кожну лапку всередині подвойте: "say ""yes"""`,
+			`put the whole field in double quotes and double each quote inside it: "say ""yes"""`)
 	case errors.Is(pe.Err, csv.ErrQuote):
-		e.Msg = hromada.Untranslated("a quoted field is not closed, or a quote is followed by other text")
-		e.Hint = hromada.Untranslated(`end each quoted field with " right before the delimiter or the line end`)
+		e.Msg = hromada.T("поле в лапках не закрите, або після лапки йде інший текст", "a quoted field is not closed, or a quote is followed by other text")
+		e.Hint = hromada.T(`закінчуйте кожне поле в лапках знаком " безпосередньо перед роздільником або кінцем рядка`,
+			`end each quoted field with " right before the delimiter or the line end`)
 	}
 	return e
 }

@@ -95,10 +95,24 @@ var (
 
 // PasswordHint tells a person how to give hromada the password of a workbook.
 // It names the flag and the environment variable the command line reads.
-const PasswordHint = "give the password in a file with --password-file FILE, or in the environment variable HROMADA_PASSWORD"
+var PasswordHint = hromada.T("вкажіть пароль у файлі через --password-file ФАЙЛ або у змінній середовища HROMADA_PASSWORD",
+	"give the password in a file with --password-file FILE, or in the environment variable HROMADA_PASSWORD")
 
 // acceptedHint lists the kinds of file Open reads.
-const acceptedHint = "hromada reads Excel workbooks (.xlsx, .xlsm) and CSV text tables (.csv, .tsv, .txt)"
+var acceptedHint = hromada.T("hromada читає книги Excel (.xlsx, .xlsm) і текстові таблиці CSV (.csv, .tsv, .txt)",
+	"hromada reads Excel workbooks (.xlsx, .xlsm) and CSV text tables (.csv, .tsv, .txt)")
+
+// Hints shared by the problems of damaged files.
+var (
+	resaveFileHint = hromada.T("відкрийте файл в Excel або LibreOffice і збережіть його знову або експортуйте ще раз",
+		"open the file in Excel or LibreOffice and save it again, or export it again")
+	resaveItHint = hromada.T("відкрийте його в Excel або LibreOffice і збережіть знову або експортуйте ще раз",
+		"open it in Excel or LibreOffice and save it again, or export it again")
+	saveAgainHint = hromada.T("відкрийте його в Excel або LibreOffice і збережіть знову",
+		"open it in Excel or LibreOffice and save it again")
+	downloadAgainHint = hromada.T("скопіюйте або завантажте його ще раз", "copy or download it again")
+	splitHint         = hromada.T("розділіть дані на менші файли", "split the data into smaller files")
+)
 
 // Default limits of OpenOptions.
 const (
@@ -166,8 +180,8 @@ func (e *InputError) Error() string { return e.Problem.Error() }
 func (e *InputError) Unwrap() error { return e.Err }
 
 // fileError is an InputError about a whole file.
-func fileError(path string, cause error, msg, hint string) *InputError {
-	return &InputError{Problem: hromada.Problem{File: path, Msg: hromada.Untranslated(msg), Hint: hromada.Untranslated(hint)}, Err: cause}
+func fileError(path string, cause error, msg, hint hromada.Text) *InputError {
+	return &InputError{Problem: hromada.Problem{File: path, Msg: msg, Hint: hint}, Err: cause}
 }
 
 // File is an open spreadsheet: a workbook or a CSV text table.
@@ -201,7 +215,7 @@ func Open(path string, opt OpenOptions) (*File, error) {
 		return nil, err
 	}
 	if info.IsDir() {
-		return nil, fileError(path, ErrNotSpreadsheet, "this is a folder, not a file", acceptedHint)
+		return nil, fileError(path, ErrNotSpreadsheet, hromada.T("це папка, а не файл", "this is a folder, not a file"), acceptedHint)
 	}
 	head := make([]byte, 8192)
 	n, err := io.ReadFull(fh, head)
@@ -217,16 +231,17 @@ func Open(path string, opt OpenOptions) (*File, error) {
 	case bytes.HasPrefix(head, oleMagic):
 		err = f.openOLE(fh)
 	case len(head) == 0 && !isTextExt(ext):
-		err = fileError(path, ErrDamaged, "the file is empty (0 bytes): it is damaged or incomplete",
-			"copy or download it again")
+		err = fileError(path, ErrDamaged, hromada.T("файл порожній (0 байтів): він пошкоджений або неповний",
+			"the file is empty (0 bytes): it is damaged or incomplete"), downloadAgainHint)
 	default:
-		if what := sniff(head); what != "" {
-			return nil, fileError(path, ErrNotSpreadsheet, "this is "+what+", not a spreadsheet", notSpreadsheetHint(what))
+		if what := sniff(head); !what.IsZero() {
+			return nil, fileError(path, ErrNotSpreadsheet, hromada.T("це %s, а не електронна таблиця", "this is %s, not a spreadsheet", what), notSpreadsheetHint(what))
 		}
 		if !isTextExt(ext) {
 			return nil, fileError(path, ErrNotSpreadsheet,
-				fmt.Sprintf("this is a text file, not an Excel workbook, although its name ends in %q", ext),
-				"if it is a CSV table, rename it to .csv; "+acceptedHint)
+				hromada.T("це текстовий файл, а не книга Excel, хоча його назва закінчується на %q",
+					"this is a text file, not an Excel workbook, although its name ends in %q", ext),
+				hromada.T("якщо це таблиця CSV, змініть закінчення назви на .csv; %s", "if it is a CSV table, rename it to .csv; %s", acceptedHint))
 		}
 		err = f.openText()
 	}
@@ -246,47 +261,57 @@ func isTextExt(ext string) bool {
 var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
 // sniff names what a file that is neither a ZIP nor an OLE container is,
-// from its first bytes, or returns "" for what may be text.
-func sniff(head []byte) string {
+// from its first bytes, or returns no text for what may be text.
+func sniff(head []byte) hromada.Text {
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")), " \t\r\n")
 	lower := bytes.ToLower(trimmed[:min(len(trimmed), 64)])
 	switch {
 	case bytes.HasPrefix(head, []byte("%PDF")):
-		return "a PDF document"
+		return hromada.T("документ PDF", "a PDF document")
 	case bytes.HasPrefix(head, []byte("\x89PNG")):
-		return "a PNG picture"
+		return hromada.T("зображення PNG", "a PNG picture")
 	case bytes.HasPrefix(head, []byte("\xFF\xD8\xFF")):
-		return "a JPEG picture"
+		return hromada.T("зображення JPEG", "a JPEG picture")
 	case bytes.HasPrefix(head, []byte("GIF8")):
-		return "a GIF picture"
+		return hromada.T("зображення GIF", "a GIF picture")
 	case bytes.HasPrefix(head, []byte("\x1F\x8B")):
-		return "a gzip archive"
+		return hromada.T("архів gzip", "a gzip archive")
 	case bytes.HasPrefix(head, []byte("Rar!")):
-		return "a RAR archive"
+		return hromada.T("архів RAR", "a RAR archive")
 	case bytes.HasPrefix(head, []byte("7z\xBC\xAF\x27\x1C")):
-		return "a 7-Zip archive"
+		return hromada.T("архів 7-Zip", "a 7-Zip archive")
 	case bytes.HasPrefix(head, []byte("{\\rtf")):
-		return "an RTF document"
+		return hromada.T("документ RTF", "an RTF document")
 	case bytes.HasPrefix(lower, []byte("<!doctype html")), bytes.HasPrefix(lower, []byte("<html")):
-		return "an HTML page"
+		return kindHTML
 	case bytes.HasPrefix(lower, []byte("<?xml")):
-		return "an XML document"
+		return hromada.T("документ XML", "an XML document")
 	}
 	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
-		return "" // UTF-16 text with a byte-order mark
+		return hromada.Text{} // UTF-16 text with a byte-order mark
 	}
 	if bytes.IndexByte(head, 0) >= 0 {
-		return "a binary file"
+		return hromada.T("двійковий файл", "a binary file")
 	}
-	return ""
+	return hromada.Text{}
 }
 
-func notSpreadsheetHint(what string) string {
+// Kinds of file that have a hint of their own.
+var (
+	kindXLS  = hromada.T("книга Excel 97–2003 (.xls)", "an Excel 97–2003 workbook (.xls)")
+	kindODS  = hromada.T("таблиця OpenDocument (.ods)", "an OpenDocument spreadsheet (.ods)")
+	kindXLSB = hromada.T("двійкова книга Excel (.xlsb)", "an Excel binary workbook (.xlsb)")
+	kindHTML = hromada.T("вебсторінка (HTML)", "an HTML page")
+)
+
+func notSpreadsheetHint(what hromada.Text) hromada.Text {
 	switch what {
-	case "an Excel 97–2003 workbook (.xls)", "an OpenDocument spreadsheet (.ods)", "an Excel binary workbook (.xlsb)":
-		return "open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx)"
-	case "an HTML page":
-		return "it may be a web page saved under a spreadsheet's name; download the data again as .xlsx or .csv"
+	case kindXLS, kindODS, kindXLSB:
+		return hromada.T("відкрийте його в Excel або LibreOffice і збережіть як книгу Excel (.xlsx)",
+			"open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx)")
+	case kindHTML:
+		return hromada.T("можливо, це вебсторінка, збережена під назвою таблиці; завантажте дані ще раз як .xlsx або .csv",
+			"it may be a web page saved under a spreadsheet's name; download the data again as .xlsx or .csv")
 	}
 	return acceptedHint
 }
@@ -295,8 +320,9 @@ func notSpreadsheetHint(what string) string {
 func (f *File) openZip(fh *os.File, size int64) error {
 	zr, err := zip.NewReader(fh, size)
 	if err != nil {
-		return fileError(f.path, ErrDamaged, "the file is damaged or incomplete: it starts as a ZIP archive (as .xlsx files do) but its end is missing or broken",
-			"copy or download it again, or open it in Excel and save it again")
+		return fileError(f.path, ErrDamaged, hromada.T("файл пошкоджений або неповний: він починається як архів ZIP (як файли .xlsx), але його кінця немає або він зламаний",
+			"the file is damaged or incomplete: it starts as a ZIP archive (as .xlsx files do) but its end is missing or broken"),
+			hromada.T("скопіюйте або завантажте його ще раз або відкрийте в Excel і збережіть знову", "copy or download it again, or open it in Excel and save it again"))
 	}
 	if err := f.checkZip(zr); err != nil {
 		return err
@@ -313,56 +339,82 @@ func (f *File) openZip(fh *os.File, size int64) error {
 func (f *File) checkZip(zr *zip.Reader) error {
 	var total uint64
 	hasWorkbook := false
-	what := "a ZIP archive"
+	what := hromada.T("архів ZIP", "a ZIP archive")
 	for _, zf := range zr.File {
 		total += zf.UncompressedSize64
 		name := strings.ToLower(strings.ReplaceAll(zf.Name, "\\", "/"))
 		switch {
 		case name == "xl/workbook.bin":
-			what = "an Excel binary workbook (.xlsb)"
+			what = kindXLSB
 		case strings.HasPrefix(name, "xl/") && strings.HasSuffix(name, ".xml") && strings.Contains(name, "workbook"):
 			hasWorkbook = true
 		case strings.HasPrefix(name, "word/"):
-			what = "a Word document (.docx)"
+			what = hromada.T("документ Word (.docx)", "a Word document (.docx)")
 		case strings.HasPrefix(name, "ppt/"):
-			what = "a PowerPoint presentation (.pptx)"
+			what = hromada.T("презентація PowerPoint (.pptx)", "a PowerPoint presentation (.pptx)")
 		case name == "mimetype":
 			what = odfKind(zf)
 		}
 	}
 	if !hasWorkbook {
-		return fileError(f.path, ErrNotSpreadsheet, "this is "+what+", not an Excel workbook", notSpreadsheetHint(what))
+		return fileError(f.path, ErrNotSpreadsheet, hromada.T("це %s, а не книга Excel", "this is %s, not an Excel workbook", what), notSpreadsheetHint(what))
 	}
 	if total > uint64(f.opt.MaxUnpacked) {
 		return fileError(f.path, ErrTooLarge,
-			fmt.Sprintf("the workbook unpacks to %s, more than the limit of %s", byteSize(int64(min(total, 1<<62))), byteSize(f.opt.MaxUnpacked)),
-			"split the data into smaller files; a file this large may also be built to harm the computer that opens it")
+			hromada.T("розпакована книга займає %s, більше за межу в %s", "the workbook unpacks to %s, more than the limit of %s",
+				byteSize(int64(min(total, 1<<62))), byteSize(f.opt.MaxUnpacked)),
+			hromada.T("розділіть дані на менші файли; такий великий файл може бути й створений, щоб зашкодити комп'ютеру, який його відкриває",
+				"split the data into smaller files; a file this large may also be built to harm the computer that opens it"))
 	}
 	return nil
 }
 
 // odfKind reads the mimetype entry of an OpenDocument file.
-func odfKind(zf *zip.File) string {
+func odfKind(zf *zip.File) hromada.Text {
+	odf := hromada.T("файл OpenDocument", "an OpenDocument file")
 	rc, err := zf.Open()
 	if err != nil {
-		return "an OpenDocument file"
+		return odf
 	}
 	defer rc.Close()
 	b, err := io.ReadAll(io.LimitReader(rc, 100))
 	if err == nil && strings.Contains(string(b), "spreadsheet") {
-		return "an OpenDocument spreadsheet (.ods)"
+		return kindODS
 	}
-	return "an OpenDocument file"
+	return odf
 }
 
-func byteSize(n int64) string {
+// byteSize writes a size in each language: "1.5 GiB" and "1,5 ГіБ",
+// "300 bytes" and "300 байтів".
+func byteSize(n int64) hromada.Text {
+	var x float64
+	var uk, en string
 	switch {
 	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+		x, uk, en = float64(n)/(1<<30), "ГіБ", "GiB"
 	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+		x, uk, en = float64(n)/(1<<20), "МіБ", "MiB"
+	default:
+		return hromada.T("%d %s", "%[1]d bytes", n, PluralUK(int(n%100), "байт", "байти", "байтів"))
 	}
-	return fmt.Sprintf("%d bytes", n)
+	num := fmt.Sprintf("%.1f", x)
+	return hromada.Text{UK: strings.Replace(num, ".", ",", 1) + " " + uk, EN: num + " " + en}
+}
+
+// PluralUK returns the Ukrainian form of a noun that goes with the number
+// n: one for 1, 21, 31 …; few for 2–4, 22–24 …; many for the rest
+// (5–20, 25–30 …): "1 рядок", "3 рядки", "11 рядків".
+func PluralUK(n int, one, few, many string) string {
+	if n < 0 {
+		n = -n
+	}
+	switch d, dd := n%10, n%100; {
+	case d == 1 && dd != 11:
+		return one
+	case d >= 2 && d <= 4 && (dd < 12 || dd > 14):
+		return few
+	}
+	return many
 }
 
 // openOLE opens a compound (OLE) file: an encrypted workbook, or says which
@@ -370,8 +422,8 @@ func byteSize(n int64) string {
 func (f *File) openOLE(fh *os.File) error {
 	doc, err := mscfb.New(fh)
 	if err != nil {
-		return fileError(f.path, ErrDamaged, "the file is damaged or incomplete: it starts as an Office compound file but cannot be read",
-			"copy or download it again")
+		return fileError(f.path, ErrDamaged, hromada.T("файл пошкоджений або неповний: він починається як складений файл Office, але його не вдається прочитати",
+			"the file is damaged or incomplete: it starts as an Office compound file but cannot be read"), downloadAgainHint)
 	}
 	streams := map[string]bool{}
 	for entry, err := doc.Next(); err == nil; entry, err = doc.Next() {
@@ -380,17 +432,18 @@ func (f *File) openOLE(fh *os.File) error {
 	switch {
 	case streams["EncryptionInfo"] && streams["EncryptedPackage"]:
 	case streams["Workbook"] || streams["Book"]:
-		what := "an Excel 97–2003 workbook (.xls)"
-		return fileError(f.path, ErrNotSpreadsheet, "this is "+what+", which hromada cannot read", notSpreadsheetHint(what))
+		return fileError(f.path, ErrNotSpreadsheet, hromada.T("це %s; такі файли hromada не читає", "this is %s, which hromada cannot read", kindXLS), notSpreadsheetHint(kindXLS))
 	case streams["WordDocument"]:
-		return fileError(f.path, ErrNotSpreadsheet, "this is a Word 97–2003 document (.doc), not a spreadsheet", acceptedHint)
+		return fileError(f.path, ErrNotSpreadsheet, hromada.T("це документ Word 97–2003 (.doc), а не електронна таблиця",
+			"this is a Word 97–2003 document (.doc), not a spreadsheet"), acceptedHint)
 	case streams["PowerPoint Document"]:
-		return fileError(f.path, ErrNotSpreadsheet, "this is a PowerPoint 97–2003 presentation (.ppt), not a spreadsheet", acceptedHint)
+		return fileError(f.path, ErrNotSpreadsheet, hromada.T("це презентація PowerPoint 97–2003 (.ppt), а не електронна таблиця",
+			"this is a PowerPoint 97–2003 presentation (.ppt), not a spreadsheet"), acceptedHint)
 	default:
-		return fileError(f.path, ErrNotSpreadsheet, "this is an Office compound file, not a workbook", acceptedHint)
+		return fileError(f.path, ErrNotSpreadsheet, hromada.T("це складений файл Office, а не книга Excel", "this is an Office compound file, not a workbook"), acceptedHint)
 	}
 	if f.opt.Password == "" {
-		return fileError(f.path, ErrEncrypted, "the workbook is password-protected", PasswordHint)
+		return fileError(f.path, ErrEncrypted, hromada.T("книгу захищено паролем", "the workbook is password-protected"), PasswordHint)
 	}
 	return f.decrypt(fh)
 }
@@ -405,8 +458,9 @@ func (f *File) decrypt(fh *os.File) error {
 	}
 	if info.Size() > f.opt.MaxUnpacked {
 		return fileError(f.path, ErrTooLarge,
-			fmt.Sprintf("the encrypted workbook is %s, more than the limit of %s", byteSize(info.Size()), byteSize(f.opt.MaxUnpacked)),
-			"split the data into smaller files")
+			hromada.T("зашифрована книга займає %s, більше за межу в %s", "the encrypted workbook is %s, more than the limit of %s",
+				byteSize(info.Size()), byteSize(f.opt.MaxUnpacked)),
+			splitHint)
 	}
 	raw := make([]byte, info.Size())
 	if _, err := fh.ReadAt(raw, 0); err != nil {
@@ -414,13 +468,14 @@ func (f *File) decrypt(fh *os.File) error {
 	}
 	pkg, err := excelize.Decrypt(raw, &excelize.Options{Password: f.opt.Password})
 	if err != nil || len(pkg) == 0 {
-		return fileError(f.path, ErrEncrypted, "the workbook is encrypted in a way hromada cannot open",
-			"open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) and save it as .xlsx")
+		return fileError(f.path, ErrEncrypted, hromada.T("книгу зашифровано так, що hromada не може її відкрити", "the workbook is encrypted in a way hromada cannot open"),
+			hromada.T("відкрийте її в Excel, зніміть пароль (Файл > Відомості > Захистити книгу > Зашифрувати за допомогою пароля) і збережіть як .xlsx",
+				"open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) and save it as .xlsx"))
 	}
 	zr, err := zip.NewReader(bytes.NewReader(pkg), int64(len(pkg)))
 	if err != nil {
-		return fileError(f.path, ErrWrongPassword, "the password given does not open the workbook",
-			"check the password; "+PasswordHint)
+		return fileError(f.path, ErrWrongPassword, hromada.T("вказаний пароль не відкриває книгу", "the password given does not open the workbook"),
+			hromada.T("перевірте пароль; %s", "check the password; %s", PasswordHint))
 	}
 	if err := f.checkZip(zr); err != nil {
 		return err
@@ -436,11 +491,14 @@ func (f *File) decrypt(fh *os.File) error {
 // openError turns an error of excelize opening a workbook into an InputError.
 func (f *File) openError(err error) error {
 	if strings.Contains(err.Error(), "unzip size") {
-		return fileError(f.path, ErrTooLarge, "the workbook is too large to open: "+err.Error(),
-			"split the data into smaller files")
+		return fileError(f.path, ErrTooLarge, hromada.T("книга завелика, щоб її відкрити: %v", "the workbook is too large to open: %v", err), splitHint)
 	}
-	return fileError(f.path, ErrDamaged, "the file is damaged or incomplete: "+err.Error(),
-		"open it in Excel or LibreOffice and save it again, or export it again")
+	return fileError(f.path, ErrDamaged, damagedFile(err), resaveItHint)
+}
+
+// damagedFile says that the file is damaged, with the reader's words.
+func damagedFile(err error) hromada.Text {
+	return hromada.T("файл пошкоджений або неповний: %v", "the file is damaged or incomplete: %v", err)
 }
 
 func (f *File) excelizeOptions(password string) excelize.Options {
@@ -456,7 +514,7 @@ func (f *File) setWorkbook(xl *excelize.File) error {
 	f.xl = xl
 	f.sheets = xl.GetSheetList()
 	if len(f.sheets) == 0 {
-		return fileError(f.path, ErrDamaged, "the workbook has no sheets", "open it in Excel or LibreOffice and save it again")
+		return fileError(f.path, ErrDamaged, hromada.T("у книзі немає аркушів", "the workbook has no sheets"), saveAgainHint)
 	}
 	props, err := xl.GetWorkbookProps()
 	if err != nil {
@@ -512,7 +570,9 @@ func (f *File) sheetName(sheet string) (string, error) {
 		names[i] = fmt.Sprintf("%q", s)
 	}
 	if f.text != nil {
-		return "", fileError(f.path, ErrNoSheet, fmt.Sprintf("a CSV file has no sheet %q", sheet), "a CSV file is one table; ask for sheet \"\"")
+		return "", fileError(f.path, ErrNoSheet, hromada.T("у файлі CSV немає аркуша %q", "a CSV file has no sheet %q", sheet),
+			hromada.T("файл CSV — це одна таблиця; вказуйте аркуш \"\"", "a CSV file is one table; ask for sheet \"\""))
 	}
-	return "", fileError(f.path, ErrNoSheet, fmt.Sprintf("the workbook has no sheet %q", sheet), "its sheets: "+strings.Join(names, ", "))
+	return "", fileError(f.path, ErrNoSheet, hromada.T("у книзі немає аркуша %q", "the workbook has no sheet %q", sheet),
+		hromada.T("її аркуші: %s", "its sheets: %s", strings.Join(names, ", ")))
 }

@@ -3,7 +3,6 @@ package xlsx
 import (
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"path"
 	"strings"
 
@@ -108,12 +107,14 @@ func (t *Table) checkMerges() {
 		return
 	}
 	list := strings.Join(inTable[:min(len(inTable), 5)], ", ")
+	var tail hromada.Text
 	if len(inTable) > 5 {
-		list += fmt.Sprintf(" and %d more", len(inTable)-5)
+		tail = more(len(inTable) - 5)
 	}
 	t.problems = append(t.problems, hromada.Problem{
 		Severity: hromada.Warning, File: t.file.path, Sheet: t.sheet, Cell: inTable[0],
-		Msg:  hromada.Untranslated("cells are merged in " + list + "; a merged range keeps its value in its top-left cell, and its other cells read as blank"),
-		Hint: hromada.Untranslated("unmerge the cells and fill in each of them"),
+		Msg: hromada.T("клітинки об'єднано: %s%s; об'єднаний діапазон зберігає значення у своїй верхній лівій клітинці, а решта його клітинок читаються як порожні",
+			"cells are merged in %s%s; a merged range keeps its value in its top-left cell, and its other cells read as blank", list, tail),
+		Hint: hromada.T("роз'єднайте клітинки і заповніть кожну з них", "unmerge the cells and fill in each of them"),
 	})
 }

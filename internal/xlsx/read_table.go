@@ -52,8 +52,7 @@ func (s *sheetSource) next() ([]string, bool) {
 }
 
 func (s *sheetSource) damaged(err error) error {
-	e := fileError(s.file.path, ErrDamaged, "the sheet is damaged: "+err.Error(),
-		"open the file in Excel or LibreOffice and save it again, or export it again")
+	e := fileError(s.file.path, ErrDamaged, damagedSheet(err), resaveFileHint)
 	e.Sheet, e.Cell = s.sheet, fmt.Sprintf("row %d", s.n)
 	return e
 }
@@ -141,9 +140,10 @@ func (t *Table) readHeader() error {
 		if err := t.src.failure(); err != nil {
 			return err
 		}
-		e := fileError(t.file.path, ErrEmpty, "the sheet is empty", "the first row that holds something must name the columns")
+		e := fileError(t.file.path, ErrEmpty, hromada.T("аркуш порожній", "the sheet is empty"),
+			hromada.T("перший рядок, у якому щось є, має містити назви стовпців", "the first row that holds something must name the columns"))
 		if t.file.text != nil {
-			e.Msg = hromada.Untranslated("the file is empty")
+			e.Msg = hromada.T("файл порожній", "the file is empty")
 		}
 		e.Sheet = t.sheet
 		return e
@@ -185,8 +185,9 @@ func (t *Table) duplicates() {
 		}
 		t.problems = append(t.problems, hromada.Problem{
 			Severity: hromada.Warning, File: t.file.path, Sheet: t.sheet, Cell: t.HeaderRef(i),
-			Msg:  hromada.Untranslated(fmt.Sprintf("column name %q is used twice, in %s and %s", key, t.HeaderRef(j), t.HeaderRef(i))),
-			Hint: hromada.Untranslated("rename one of the columns; hromada cannot tell which one is meant"),
+			Msg: hromada.T("назва стовпця %q повторюється: у %s і %s", "column name %q is used twice, in %s and %s", key, t.HeaderRef(j), t.HeaderRef(i)),
+			Hint: hromada.T("перейменуйте один зі стовпців: hromada не може визначити, котрий із них мається на увазі",
+				"rename one of the columns; hromada cannot tell which one is meant"),
 		})
 	}
 }
@@ -208,9 +209,12 @@ func (t *Table) nextFilled() ([]string, bool) {
 			last := t.src.row()
 			t.problems = append(t.problems, hromada.Problem{
 				Severity: hromada.Warning, File: t.file.path, Sheet: t.sheet, Cell: t.rowRef(last - t.empty + 1),
-				Msg: hromada.Untranslated(fmt.Sprintf("%d empty rows in a row (%d to %d); reading stopped there", t.empty, last-t.empty+1, last)),
-				Hint: hromada.Untranslated(fmt.Sprintf("anything below row %d is not read; delete the empty rows if more data follows, "+
-					"or delete everything below the data if the sheet only claims to be long", last)),
+				Msg: hromada.T("%d %s поспіль (з %d по %d); читання на цьому зупинено", "%[1]d empty rows in a row (%[3]d to %[4]d); reading stopped there",
+					t.empty, PluralUK(t.empty, "порожній рядок", "порожні рядки", "порожніх рядків"), last-t.empty+1, last),
+				Hint: hromada.T("нижче рядка %d нічого не прочитано; видаліть порожні рядки, якщо далі є дані, "+
+					"або видаліть усе під даними, якщо аркуш лише здається довгим",
+					"anything below row %d is not read; delete the empty rows if more data follows, "+
+						"or delete everything below the data if the sheet only claims to be long", last),
 			})
 			return nil, false
 		}
@@ -244,8 +248,9 @@ func (t *Table) Next() bool {
 	}
 	if len(cells) > maxSheetCols {
 		e := fileError(t.file.path, ErrDamaged,
-			fmt.Sprintf("the row has %d cells, more than the %d columns a sheet can have", len(cells), maxSheetCols),
-			"open the file in Excel or LibreOffice and save it again, or export it again")
+			hromada.T("у рядку %d клітинок — більше, ніж %d стовпців, які може мати аркуш",
+				"the row has %d cells, more than the %d columns a sheet can have", len(cells), maxSheetCols),
+			resaveFileHint)
 		e.Sheet, e.Cell = t.sheet, t.rowRef(t.src.row())
 		t.done, t.err = true, e
 		return false
@@ -300,18 +305,22 @@ func (t *Table) strayProblems() hromada.Problems {
 			names = append(names, ColumnName(c))
 		}
 		list := strings.Join(names, ", ")
+		var tail hromada.Text
 		if len(sv.cols) > 5 {
-			list += fmt.Sprintf(" and %d more", len(sv.cols)-5)
+			tail = more(len(sv.cols) - 5)
 		}
 		p := hromada.Problem{Severity: hromada.Warning, File: t.file.path, Sheet: t.sheet, Cell: sv.first}
-		count := fmt.Sprintf("%d %s in %d %s (%s)", sv.values, plural(sv.values, "value", "values"),
-			len(sv.cols), plural(len(sv.cols), "column", "columns"), list)
+		count := hromada.T("%d %s у %d %s (%s%s)", "%d %s in %d %s (%s%s)", sv.values,
+			hromada.Text{UK: PluralUK(sv.values, "значення", "значення", "значень"), EN: plural(sv.values, "value", "values")},
+			len(sv.cols), hromada.Text{UK: PluralUK(len(sv.cols), "стовпці", "стовпцях", "стовпцях"), EN: plural(len(sv.cols), "column", "columns")}, list, tail)
 		if k == 0 {
-			p.Msg = hromada.Untranslated(count + " under a blank cell of the header row; columns are found by name, so these values are not used")
-			p.Hint = hromada.Untranslated("give the column a name in the header row, or delete the values")
+			p.Msg = hromada.T("%s під порожньою клітинкою рядка заголовків; стовпці знаходять за назвою, тож ці значення не використовуються",
+				"%s under a blank cell of the header row; columns are found by name, so these values are not used", count)
+			p.Hint = hromada.T("дайте стовпцю назву в рядку заголовків або видаліть значення", "give the column a name in the header row, or delete the values")
 		} else {
-			p.Msg = hromada.Untranslated(count + " right of the last named column; values in columns without a name are not read")
-			p.Hint = hromada.Untranslated("give the columns a name in the header row, or delete the values")
+			p.Msg = hromada.T("%s праворуч від останнього стовпця з назвою; значення у стовпцях без назви не читаються",
+				"%s right of the last named column; values in columns without a name are not read", count)
+			p.Hint = hromada.T("дайте стовпцям назви в рядку заголовків або видаліть значення", "give the columns a name in the header row, or delete the values")
 		}
 		ps = append(ps, p)
 	}
@@ -323,6 +332,16 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// more is the tail of a list cut short: " and 3 more", « і ще 3».
+func more(n int) hromada.Text {
+	return hromada.T(" і ще %d", " and %d more", n)
+}
+
+// damagedSheet says that a sheet is damaged, with the reader's words.
+func damagedSheet(err error) hromada.Text {
+	return hromada.T("аркуш пошкоджений: %v", "the sheet is damaged: %v", err)
 }
 
 // Row returns the values of the current row, one for each header column,
@@ -393,8 +412,8 @@ func ColumnName(col int) string {
 
 // Problem returns an error-severity problem at column col of the current
 // row, with file, sheet and cell filled in. A negative col names the row.
-func (t *Table) Problem(col int, msg, hint string) hromada.Problem {
-	return hromada.Problem{Severity: hromada.Error, File: t.file.path, Sheet: t.sheet, Cell: t.Ref(col), Msg: hromada.Untranslated(msg), Hint: hromada.Untranslated(hint)}
+func (t *Table) Problem(col int, msg, hint hromada.Text) hromada.Problem {
+	return hromada.Problem{Severity: hromada.Error, File: t.file.path, Sheet: t.sheet, Cell: t.Ref(col), Msg: msg, Hint: hint}
 }
 
 // Problems returns the warnings found so far in the sheet's layout: a

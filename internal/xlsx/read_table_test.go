@@ -64,7 +64,7 @@ func TestTableProblemMessage(t *testing.T) {
 	if ie.Sheet != "Survey" || ie.Cell != "D17" || ie.Severity != hromada.Error {
 		t.Errorf("problem %+v, want Survey D17 error", ie.Problem)
 	}
-	p := tb.Problem(-1, "row is odd", "")
+	p := tb.Problem(-1, hromada.T("рядок непарний", "row is odd"), hromada.Text{})
 	if p.Cell != "row 17" {
 		t.Errorf("Problem(-1).Cell = %q, want row 17", p.Cell)
 	}

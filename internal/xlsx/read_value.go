@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/hromada-tool/hromada"
 )
 
 // Causes of errors in cell values.
@@ -25,16 +27,19 @@ var (
 // ValueError is a bad value, with what to do about it; [Table.CellError]
 // turns it into an [*InputError] at the cell.
 type ValueError struct {
-	Msg, Hint string
+	Msg, Hint hromada.Text
 	Err       error // the Err: ErrNotNumber, ErrErrorValue …
 }
 
-// Error returns the message and the hint.
-func (e *ValueError) Error() string {
-	if e.Hint == "" {
-		return e.Msg
+// Error returns the message and the hint in English.
+func (e *ValueError) Error() string { return e.In(hromada.English) }
+
+// In returns the message and the hint in lang: "msg; hint".
+func (e *ValueError) In(lang hromada.Lang) string {
+	if h := e.Hint.In(lang); h != "" {
+		return e.Msg.In(lang) + "; " + h
 	}
-	return e.Msg + "; " + e.Hint
+	return e.Msg.In(lang)
 }
 
 // Unwrap returns the cause.
@@ -42,26 +47,26 @@ func (e *ValueError) Unwrap() error { return e.Err }
 
 // errorValues are the error values of spreadsheet programs, with what they
 // mean.
-var errorValues = map[string]string{
-	"#NULL!":        "ranges that do not intersect",
-	"#DIV/0!":       "a division by zero",
-	"#VALUE!":       "a value of the wrong type in a formula",
-	"#REF!":         "a reference to a deleted cell",
-	"#NAME?":        "an unknown name in a formula",
-	"#NUM!":         "an impossible number",
-	"#N/A":          "a value that is not available",
-	"#GETTING_DATA": "data still loading",
-	"#SPILL!":       "a result that does not fit",
-	"#CALC!":        "a calculation that failed",
-	"#FIELD!":       "a missing field",
-	"#BLOCKED!":     "a blocked feature",
-	"#UNKNOWN!":     "an unknown data type",
-	"#BUSY!":        "a value still being computed",
-	"#CONNECT!":     "a failed connection",
-	"Err:502":       "an invalid argument (LibreOffice)",
-	"Err:504":       "a wrong parameter (LibreOffice)",
-	"Err:508":       "unbalanced brackets (LibreOffice)",
-	"Err:522":       "a circular reference (LibreOffice)",
+var errorValues = map[string]hromada.Text{
+	"#NULL!":        {UK: "діапазони не перетинаються", EN: "ranges that do not intersect"},
+	"#DIV/0!":       {UK: "ділення на нуль", EN: "a division by zero"},
+	"#VALUE!":       {UK: "значення неправильного типу у формулі", EN: "a value of the wrong type in a formula"},
+	"#REF!":         {UK: "посилання на видалену клітинку", EN: "a reference to a deleted cell"},
+	"#NAME?":        {UK: "невідома назва у формулі", EN: "an unknown name in a formula"},
+	"#NUM!":         {UK: "неможливе число", EN: "an impossible number"},
+	"#N/A":          {UK: "значення недоступне", EN: "a value that is not available"},
+	"#GETTING_DATA": {UK: "дані ще завантажуються", EN: "data still loading"},
+	"#SPILL!":       {UK: "результат не вміщується", EN: "a result that does not fit"},
+	"#CALC!":        {UK: "обчислення не вдалося", EN: "a calculation that failed"},
+	"#FIELD!":       {UK: "поля немає", EN: "a missing field"},
+	"#BLOCKED!":     {UK: "функцію заблоковано", EN: "a blocked feature"},
+	"#UNKNOWN!":     {UK: "невідомий тип даних", EN: "an unknown data type"},
+	"#BUSY!":        {UK: "значення ще обчислюється", EN: "a value still being computed"},
+	"#CONNECT!":     {UK: "з'єднання не вдалося", EN: "a failed connection"},
+	"Err:502":       {UK: "недійсний аргумент (LibreOffice)", EN: "an invalid argument (LibreOffice)"},
+	"Err:504":       {UK: "неправильний параметр (LibreOffice)", EN: "a wrong parameter (LibreOffice)"},
+	"Err:508":       {UK: "незбалансовані дужки (LibreOffice)", EN: "unbalanced brackets (LibreOffice)"},
+	"Err:522":       {UK: "циклічне посилання (LibreOffice)", EN: "a circular reference (LibreOffice)"},
 }
 
 // IsErrorValue reports whether s is a spreadsheet error value such as
@@ -86,9 +91,10 @@ func ErrorValue(s string) error {
 func errorValueError(s string) error {
 	s = strings.TrimSpace(s)
 	return &ValueError{
-		Msg:  fmt.Sprintf("the cell holds the error %s (%s), not a value", s, errorValues[s]),
-		Hint: "correct the formula, or clear the cell if the value is not known",
-		Err:  ErrErrorValue,
+		Msg: hromada.T("клітинка містить помилку %s (%s), а не значення", "the cell holds the error %s (%s), not a value", s, errorValues[s]),
+		Hint: hromada.T("виправте формулу або очистьте клітинку, якщо значення невідоме",
+			"correct the formula, or clear the cell if the value is not known"),
+		Err: ErrErrorValue,
 	}
 }
 
@@ -148,14 +154,16 @@ func plainNumber(s string) bool {
 
 func notNumber(s string) error {
 	t := strings.TrimSpace(s)
-	hint := "write the number alone, without units or other text, e.g. 1234,5 or 1 234.5"
+	hint := hromada.T("пишіть лише число, без одиниць чи іншого тексту, напр. 1234,5 або 1 234.5",
+		"write the number alone, without units or other text, e.g. 1234,5 or 1 234.5")
 	switch {
 	case strings.HasSuffix(t, "%"):
-		hint = "write a share as a number (0.45), without the % sign"
+		hint = hromada.T("пишіть частку числом (0,45), без знака %", "write a share as a number (0.45), without the % sign")
 	case strings.Contains(t, ",") && strings.Contains(t, "."):
-		hint = "use one decimal separator and no commas between thousands: 1234.5, 1234,5 or 1 234,5"
+		hint = hromada.T("пишіть один десятковий роздільник і без ком між тисячами: 1234,5, 1234.5 або 1 234,5",
+			"use one decimal separator and no commas between thousands: 1234.5, 1234,5 or 1 234,5")
 	}
-	return &ValueError{Msg: Quote(s) + " is not a number", Hint: hint, Err: ErrNotNumber}
+	return &ValueError{Msg: hromada.T("%s — не число", "%s is not a number", QuoteText(s)), Hint: hint, Err: ErrNotNumber}
 }
 
 // ParseYesNo reads yes/no answers: yes, no, так, ні, 1, 0, true, false, in
@@ -174,7 +182,8 @@ func ParseYesNo(s string) (bool, error) {
 	if IsErrorValue(s) {
 		return false, errorValueError(s)
 	}
-	return false, &ValueError{Msg: Quote(s) + " is not yes/no", Hint: "allowed: yes, no, так, ні, 1, 0", Err: ErrNotYesNo}
+	return false, &ValueError{Msg: hromada.T("%s — не «так» і не «ні»", "%s is not yes/no", QuoteText(s)),
+		Hint: hromada.T("дозволено: так, ні, yes, no, 1, 0", "allowed: yes, no, так, ні, 1, 0"), Err: ErrNotYesNo}
 }
 
 // Excel's day numbers: the 1900 system counts 1 for 1900-01-01 (and, as
@@ -235,8 +244,9 @@ func ParseDate(s string, date1904 bool) (time.Time, error) {
 	if IsErrorValue(t) {
 		return time.Time{}, errorValueError(t)
 	}
-	return time.Time{}, &ValueError{Msg: Quote(s) + " is not a date",
-		Hint: "write dates as 2024-07-30 or 30.07.2024, or as a date cell", Err: ErrNotDate}
+	return time.Time{}, &ValueError{Msg: hromada.T("%s — не дата", "%s is not a date", QuoteText(s)),
+		Hint: hromada.T("пишіть дати як 30.07.2024 або 2024-07-30, або як клітинку з датою", "write dates as 2024-07-30 or 30.07.2024, or as a date cell"),
+		Err:  ErrNotDate}
 }
 
 // serialDate converts a spreadsheet serial number to a time, to the
@@ -260,7 +270,10 @@ func serialDate(v float64, date1904 bool) time.Time {
 func (t *Table) CellError(col int, err error) error {
 	var ve *ValueError
 	if !errors.As(err, &ve) {
-		ve = &ValueError{Msg: err.Error(), Err: err}
+		ve = &ValueError{Msg: hromada.ErrText(err), Err: err}
+		if errors.Is(err, ErrBlank) {
+			ve.Msg = hromada.T("значення порожнє", "value is blank")
+		}
 	}
 	return &InputError{Problem: t.Problem(col, ve.Msg, ve.Hint), Err: ve.Err}
 }
@@ -337,4 +350,15 @@ func Quote(s string) string {
 		n++
 	}
 	return strconv.Quote(s)
+}
+
+// QuoteText is [Quote] in each language: a long value is cut with its
+// length in characters ("… (75 characters)", «… (75 символів)»).
+func QuoteText(s string) hromada.Text {
+	q := Quote(s)
+	n := utf8.RuneCountInString(s)
+	if cut, ok := strings.CutSuffix(q, fmt.Sprintf("… (%d characters)", n)); ok {
+		return hromada.T("%s… (%d %s)", "%[1]s… (%[2]d characters)", cut, n, PluralUK(n, "символ", "символи", "символів"))
+	}
+	return hromada.Text{UK: q, EN: q}
 }

@@ -3,7 +3,8 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
-	"fmt"
+
+	"github.com/hromada-tool/hromada"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -20,18 +21,18 @@ import (
 func ReadSheets(path string) (sheets map[string][][]string, err error) {
 	f, err := openSmall(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", path, err)
+		return nil, hromada.Errorf("не вдається прочитати %s: %w", "cannot read %s: %w", path, err)
 	}
 	defer func() {
 		if cerr := f.Close(); cerr != nil && err == nil {
-			sheets, err = nil, fmt.Errorf("cannot read %s: %w", path, cerr)
+			sheets, err = nil, hromada.Errorf("не вдається прочитати %s: %w", "cannot read %s: %w", path, cerr)
 		}
 	}()
 	sheets = map[string][][]string{}
 	for _, sh := range f.GetSheetList() {
 		rows, err := f.GetRows(sh)
 		if err != nil {
-			return nil, fmt.Errorf("cannot read %s, sheet %s: %w", path, sh, err)
+			return nil, hromada.Errorf("не вдається прочитати %s, аркуш %s: %w", "cannot read %s, sheet %s: %w", path, sh, err)
 		}
 		sheets[sh] = rows
 	}

@@ -158,10 +158,10 @@ func (x *sheetXML) rowStart() error {
 		}
 		n, err := strconv.Atoi(string(x.attr))
 		if err != nil || n < 0 {
-			return fmt.Errorf("row number %q is not a number of a row", clip(x.attr))
+			return hromada.Errorf("номер рядка %q — не номер рядка", "row number %q is not a number of a row", clip(x.attr))
 		}
 		if n > maxSheetRows {
-			return fmt.Errorf("row number %d is above the limit of %d rows", n, maxSheetRows)
+			return hromada.Errorf("номер рядка %d більший за межу в %d рядків", "row number %d is above the limit of %d rows", n, maxSheetRows)
 		}
 		if n != 0 {
 			x.cur = n
@@ -170,7 +170,7 @@ func (x *sheetXML) rowStart() error {
 		}
 	}
 	if x.cur >= maxSheetRows {
-		return fmt.Errorf("a row below the last row of a sheet, %d", maxSheetRows)
+		return hromada.Errorf("рядок нижче останнього рядка аркуша, %d", "a row below the last row of a sheet, %d", maxSheetRows)
 	}
 	x.cur++
 	x.pending = true
@@ -235,7 +235,7 @@ func (x *sheetXML) finishRow() error {
 		return nil
 	}
 	if !utf8.Valid(x.text) {
-		return errors.New("a cell holds text that is not UTF-8")
+		return hromada.Errorf("клітинка містить текст не в кодуванні UTF-8", "a cell holds text that is not UTF-8")
 	}
 	s := string(x.text)
 	for _, sp := range x.spans {
@@ -262,8 +262,8 @@ func (x *sheetXML) cell(kind int, col int) (int, error) {
 			return col, err
 		}
 	} else if col > maxSheetCols {
-		return col, fmt.Errorf("row %d has a cell right of the last column of a sheet, %s (column %d)",
-			x.cur, ColumnName(maxSheetCols-1), maxSheetCols)
+		return col, hromada.Errorf("у рядку %d є клітинка праворуч від останнього стовпця аркуша, %s (стовпець %d)",
+			"row %d has a cell right of the last column of a sheet, %s (column %d)", x.cur, ColumnName(maxSheetCols-1), maxSheetCols)
 	}
 	x.col = col
 	x.sc.valueBytes = 0
@@ -369,7 +369,8 @@ func (x *sheetXML) cell(kind int, col int) (int, error) {
 		return col, errValueTooLong
 	}
 	if len(x.text) > MaxRowBytes {
-		return col, &limitError{fmt.Sprintf("row %d holds more than %s of text, the most hromada reads in a row", x.cur, byteSize(MaxRowBytes))}
+		return col, &limitError{hromada.T("рядок %d містить понад %s тексту — більше, ніж hromada читає в одному рядку",
+			"row %d holds more than %s of text, the most hromada reads in a row", x.cur, byteSize(MaxRowBytes))}
 	}
 	if !fromText && shared == "" && !formula {
 		return col, nil // a blank cell
@@ -400,25 +401,35 @@ func (x *sheetXML) sharedIndex(v []byte) (int, error) {
 	}
 	switch {
 	case !ok:
-		return 0, &cellValueError{fmt.Sprintf("the cell is marked as a shared string but holds %q, not the number of one", clip(v))}
+		return 0, &cellValueError{hromada.T("клітинку позначено як спільний рядок, але вона містить %q, а не його номер",
+			"the cell is marked as a shared string but holds %q, not the number of one", clip(v))}
 	case len(x.sst) == 0:
-		return 0, &cellValueError{fmt.Sprintf("the cell refers to shared string %d, but the workbook has no shared strings", n)}
+		return 0, &cellValueError{hromada.T("клітинка посилається на спільний рядок %d, але в книзі немає спільних рядків",
+			"the cell refers to shared string %d, but the workbook has no shared strings", n)}
 	case n >= len(x.sst):
-		return 0, &cellValueError{fmt.Sprintf("the cell refers to shared string %d, but the workbook has only %d (0 to %d)", n, len(x.sst), len(x.sst)-1)}
+		return 0, &cellValueError{hromada.T("клітинка посилається на спільний рядок %d, але в книзі їх лише %d (від 0 до %d)",
+			"the cell refers to shared string %d, but the workbook has only %d (0 to %d)", n, len(x.sst), len(x.sst)-1)}
 	}
 	return n, nil
 }
 
 // cellValueError is a problem of a cell's value that the sheet's XML
 // holds well-formed.
-type cellValueError struct{ msg string }
+type cellValueError struct{ msg hromada.Text }
 
-func (e *cellValueError) Error() string { return e.msg }
+func (e *cellValueError) Error() string { return e.msg.EN }
 
 // limitError is a part of a file larger than hromada reads.
-type limitError struct{ msg string }
+type limitError struct{ msg hromada.Text }
 
-func (e *limitError) Error() string { return e.msg }
+func (e *limitError) Error() string { return e.msg.EN }
+
+// sharedTooLong is the limitError of shared string n that holds more than
+// MaxCellChars characters.
+func sharedTooLong(n int) error {
+	return &limitError{hromada.T("спільний рядок %d містить понад %d символів — більше, ніж уміщує клітинка Excel",
+		"shared string %d holds more than %d characters, the most a cell of Excel holds", n, MaxCellChars)}
+}
 
 // refColumn returns the column, counted from 1, of a cell reference such as
 // "AB12", with the checks of excelize's CellNameToCoordinates.
@@ -450,7 +461,7 @@ func (x *sheetXML) refColumn(ref []byte) (int, error) {
 // cellColumn is refColumn for the references that are not plain: "$B$3",
 // lower case, entities; as excelize's SplitCellName and ColumnNameToNumber.
 func cellColumn(ref string) (int, error) {
-	bad := fmt.Errorf("cell reference %q is not valid", ref)
+	bad := hromada.Errorf("посилання на клітинку %q недійсне", "cell reference %q is not valid", ref)
 	letter := func(r rune) bool { return 'A' <= r && r <= 'Z' || 'a' <= r && r <= 'z' || r == '$' }
 	if strings.IndexFunc(ref, letter) != 0 {
 		return 0, bad
@@ -465,7 +476,7 @@ func cellColumn(ref string) (int, error) {
 		return 0, bad
 	}
 	if row > maxSheetRows {
-		return 0, fmt.Errorf("cell reference %q is below the last row of a sheet, %d", ref, maxSheetRows)
+		return 0, hromada.Errorf("посилання на клітинку %q нижче останнього рядка аркуша, %d", "cell reference %q is below the last row of a sheet, %d", ref, maxSheetRows)
 	}
 	if name == "" {
 		return 0, bad
@@ -481,7 +492,8 @@ func cellColumn(ref string) (int, error) {
 			return 0, bad
 		}
 		if col > maxSheetCols {
-			return 0, fmt.Errorf("cell reference %q is right of the last column of a sheet, %d", ref, maxSheetCols)
+			return 0, hromada.Errorf("посилання на клітинку %q праворуч від останнього стовпця аркуша, %d",
+				"cell reference %q is right of the last column of a sheet, %d", ref, maxSheetCols)
 		}
 	}
 	return col, nil
@@ -501,12 +513,12 @@ func (x *sheetXML) end() {
 }
 
 func (x *sheetXML) fail(err error) {
-	msg := "the sheet is damaged: " + err.Error()
+	msg := damagedSheet(err)
 	if errors.Is(err, zip.ErrChecksum) || errors.Is(err, io.ErrUnexpectedEOF) {
-		msg = "the sheet is damaged: its data in the file is incomplete or corrupted (" + err.Error() + ")"
+		msg = hromada.T("аркуш пошкоджений: його дані у файлі неповні або зіпсовані (%v)",
+			"the sheet is damaged: its data in the file is incomplete or corrupted (%v)", err)
 	}
-	e := fileError(x.file.path, ErrDamaged, msg,
-		"open the file in Excel or LibreOffice and save it again, or export it again")
+	e := fileError(x.file.path, ErrDamaged, msg, resaveFileHint)
 	var (
 		ve *cellValueError
 		le *limitError
@@ -514,13 +526,16 @@ func (x *sheetXML) fail(err error) {
 	switch {
 	case errors.Is(err, errValueTooLong):
 		e.Err = ErrTooLarge
-		e.Msg = hromada.Untranslated(fmt.Sprintf("the cell holds more than %d characters, the most a cell of Excel holds", MaxCellChars))
-		e.Hint = hromada.Untranslated("shorten the value; a value this long may also be built to harm the computer that reads it")
+		e.Msg = hromada.T("клітинка містить понад %d символів — більше, ніж уміщує клітинка Excel",
+			"the cell holds more than %d characters, the most a cell of Excel holds", MaxCellChars)
+		e.Hint = hromada.T("скоротіть значення; таке довге значення може бути й створене, щоб зашкодити комп'ютеру, який його читає",
+			"shorten the value; a value this long may also be built to harm the computer that reads it")
 	case errors.As(err, &ve):
-		e.Msg = hromada.Untranslated(ve.msg)
+		e.Msg = ve.msg
 	case errors.As(err, &le):
-		e.Err, e.Msg = ErrTooLarge, hromada.Untranslated(le.msg)
-		e.Hint = hromada.Untranslated("split the data into smaller files; a row this large may also be built to harm the computer that reads it")
+		e.Err, e.Msg = ErrTooLarge, le.msg
+		e.Hint = hromada.T("розділіть дані на менші файли; такий великий рядок може бути й створений, щоб зашкодити комп'ютеру, який його читає",
+			"split the data into smaller files; a row this large may also be built to harm the computer that reads it")
 	}
 	e.Sheet, e.Cell = x.sheet, fmt.Sprintf("row %d", x.seek)
 	if x.col > 0 && x.col <= maxSheetCols && x.cur > 0 {
@@ -543,7 +558,7 @@ func readSharedStrings(sc *xmlScanner) ([]string, error) {
 	)
 	freeze := func() error {
 		if !utf8.Valid(arena) {
-			return errors.New("a shared string is not UTF-8")
+			return hromada.Errorf("спільний рядок не в кодуванні UTF-8", "a shared string is not UTF-8")
 		}
 		s := string(arena)
 		first := len(out) - len(from)
@@ -591,7 +606,8 @@ func readSharedStrings(sc *xmlScanner) ([]string, error) {
 			continue
 		}
 		if int64(len(out)) >= sharedLimit.count {
-			return nil, &limitError{fmt.Sprintf("the workbook has more than %d shared strings, the most hromada reads", sharedLimit.count)}
+			return nil, &limitError{hromada.T("у книзі понад %d спільних рядків — більше, ніж hromada читає",
+				"the workbook has more than %d shared strings, the most hromada reads", sharedLimit.count)}
 		}
 		from = append(from, len(arena))
 		out = append(out, "")
@@ -600,15 +616,16 @@ func readSharedStrings(sc *xmlScanner) ([]string, error) {
 			sc.valueBytes = 0
 			if arena, scratch, err = sc.stringItem(arena, scratch); err != nil {
 				if errors.Is(err, errValueTooLong) {
-					return nil, &limitError{fmt.Sprintf("shared string %d holds more than %d characters, the most a cell of Excel holds", len(out)-1, MaxCellChars)}
+					return nil, sharedTooLong(len(out) - 1)
 				}
 				return nil, err
 			}
 			if n := len(arena) - at; n > MaxCellChars && utf8.RuneCount(arena[at:]) > MaxCellChars {
-				return nil, &limitError{fmt.Sprintf("shared string %d holds more than %d characters, the most a cell of Excel holds", len(out)-1, MaxCellChars)}
+				return nil, sharedTooLong(len(out) - 1)
 			}
 			if total += int64(len(arena) - at); total > sharedLimit.bytes {
-				return nil, &limitError{fmt.Sprintf("the shared strings of the workbook hold more than %s of text, the most hromada reads", byteSize(sharedLimit.bytes))}
+				return nil, &limitError{hromada.T("спільні рядки книги містять понад %s тексту — більше, ніж hromada читає",
+					"the shared strings of the workbook hold more than %s of text, the most hromada reads", byteSize(sharedLimit.bytes))}
 			}
 		}
 		if len(arena) >= 64<<10 {

@@ -5,12 +5,12 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"strings"
 	"sync"
 
+	"github.com/hromada-tool/hromada"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/unicode"
@@ -98,14 +98,15 @@ func (f *File) smallPackage(zr *zip.Reader, stubbed map[string]bool) ([]byte, er
 			continue
 		case !sheet && zf.UncompressedSize64 > uint64(partLimit):
 			return nil, fileError(f.path, ErrTooLarge,
-				fmt.Sprintf("part %s of the workbook unpacks to %s, more than the limit of %s for a part that is not a sheet",
+				hromada.T("частина %s книги розпаковується до %s — більше за межу в %s для частини, що не є аркушем",
+					"part %s of the workbook unpacks to %s, more than the limit of %s for a part that is not a sheet",
 					name, byteSize(int64(min(zf.UncompressedSize64, 1<<62))), byteSize(partLimit)),
-				"open the file in Excel or LibreOffice and save it again; a file like this may also be built to harm the computer that opens it")
+				hromada.T("відкрийте файл в Excel або LibreOffice і збережіть його знову; такий файл може бути й створений, щоб зашкодити комп'ютеру, який його відкриває",
+					"open the file in Excel or LibreOffice and save it again; a file like this may also be built to harm the computer that opens it"))
 		}
 		raw, err := zf.OpenRaw()
 		if err != nil {
-			return nil, fileError(f.path, ErrDamaged, "the file is damaged or incomplete: "+err.Error(),
-				"open it in Excel or LibreOffice and save it again, or export it again")
+			return nil, fileError(f.path, ErrDamaged, damagedFile(err), resaveItHint)
 		}
 		fh := zf.FileHeader
 		w, err := zw.CreateRaw(&fh)
@@ -113,8 +114,7 @@ func (f *File) smallPackage(zr *zip.Reader, stubbed map[string]bool) ([]byte, er
 			return nil, err
 		}
 		if _, err := io.Copy(w, raw); err != nil {
-			return nil, fileError(f.path, ErrDamaged, "the file is damaged or incomplete: "+err.Error(),
-				"open it in Excel or LibreOffice and save it again, or export it again")
+			return nil, fileError(f.path, ErrDamaged, damagedFile(err), resaveItHint)
 		}
 	}
 	if err := zw.Close(); err != nil {
@@ -173,8 +173,8 @@ func (f *File) excelizeRows(name string) (source, error) {
 	}
 	rows, err := xl.Rows(name)
 	if err != nil {
-		return nil, fileError(f.path, ErrDamaged, fmt.Sprintf("sheet %q cannot be read: %v", name, err),
-			"open the file in Excel or LibreOffice and save it again")
+		return nil, fileError(f.path, ErrDamaged, hromada.T("аркуш %q не вдається прочитати: %v", "sheet %q cannot be read: %v", name, err),
+			hromada.T("відкрийте файл в Excel або LibreOffice і збережіть його знову", "open the file in Excel or LibreOffice and save it again"))
 	}
 	return &sheetSource{file: f, sheet: name, rows: rows}, nil
 }
@@ -277,8 +277,8 @@ func (f *File) openArchive() (io.Closer, *zip.Reader, error) {
 	if f.pkg != nil {
 		zr, err := zip.NewReader(bytes.NewReader(f.pkg), int64(len(f.pkg)))
 		if err != nil {
-			return nil, nil, fileError(f.path, ErrDamaged, "the decrypted workbook cannot be read: "+err.Error(),
-				"open it in Excel or LibreOffice and save it again")
+			return nil, nil, fileError(f.path, ErrDamaged, hromada.T("розшифровану книгу не вдається прочитати: %v", "the decrypted workbook cannot be read: %v", err),
+				saveAgainHint)
 		}
 		return io.NopCloser(nil), zr, nil
 	}
@@ -294,8 +294,8 @@ func (f *File) openArchive() (io.Closer, *zip.Reader, error) {
 		}
 	}
 	_ = fh.Close() // only read from
-	return nil, nil, fileError(f.path, ErrDamaged, "the file cannot be read again: "+err.Error(),
-		"check that it was not changed or moved while hromada read it")
+	return nil, nil, fileError(f.path, ErrDamaged, hromada.T("файл не вдається прочитати вдруге: %v", "the file cannot be read again: %v", err),
+		hromada.T("перевірте, чи файл не змінили або не перемістили, поки hromada його читала", "check that it was not changed or moved while hromada read it"))
 }
 
 // findPart returns the archive's entry of a part, named as excelize names
@@ -315,8 +315,7 @@ func findPart(zr *zip.Reader, part string) *zip.File {
 }
 
 func (f *File) damagedPart(sheet string, err error) error {
-	e := fileError(f.path, ErrDamaged, "the sheet is damaged: "+err.Error(),
-		"open the file in Excel or LibreOffice and save it again, or export it again")
+	e := fileError(f.path, ErrDamaged, damagedSheet(err), resaveFileHint)
 	e.Sheet = sheet
 	return e
 }
@@ -355,10 +354,11 @@ func readSharedPart(f *File, zr *zip.Reader) ([]string, error) {
 	switch {
 	case errors.As(err, &le):
 		err = fileError(f.path, ErrTooLarge, le.msg,
-			"split the data into smaller files; a workbook like this may also be built to harm the computer that reads it")
+			hromada.T("розділіть дані на менші файли; така книга може бути й створена, щоб зашкодити комп'ютеру, який її читає",
+				"split the data into smaller files; a workbook like this may also be built to harm the computer that reads it"))
 	case err != nil && !errors.Is(err, errNotFast):
-		err = fileError(f.path, ErrDamaged, "the shared strings of the workbook are damaged: "+err.Error(),
-			"open the file in Excel or LibreOffice and save it again, or export it again")
+		err = fileError(f.path, ErrDamaged, hromada.T("спільні рядки книги пошкоджені: %v", "the shared strings of the workbook are damaged: %v", err),
+			resaveFileHint)
 	}
 	if err != nil {
 		return nil, err

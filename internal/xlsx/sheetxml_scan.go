@@ -7,6 +7,8 @@ import (
 	"io"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/hromada-tool/hromada"
 )
 
 // xmlScanner is a forward-only scanner over the XML of a workbook part,
@@ -61,7 +63,7 @@ const (
 )
 
 // errXML is the cause of malformed XML in a part.
-var errXML = errors.New("malformed XML")
+var errXML = hromada.Errorf("XML зіпсований", "malformed XML")
 
 func newXMLScanner(rd io.Reader) *xmlScanner {
 	return &xmlScanner{rd: rd, buf: make([]byte, scanWindow), maxValue: maxValueBytes}
@@ -69,7 +71,7 @@ func newXMLScanner(rd io.Reader) *xmlScanner {
 
 // syntax returns an error about the XML at the scanner's position.
 func (s *xmlScanner) syntax(msg string) error {
-	return fmt.Errorf("%w at byte %d of the part: %s", errXML, s.consumed+int64(s.pos), msg)
+	return hromada.Errorf("%w у байті %d частини: %s", "%w at byte %d of the part: %s", errXML, s.consumed+int64(s.pos), msg)
 }
 
 // failure returns the reader's error, or one about an unexpected end.
