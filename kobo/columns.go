@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/internal/xlsx"
 )
 
@@ -174,8 +175,10 @@ func (c *Columns) Lookup(name string) (int, error) {
 			cells[j] = fmt.Sprintf("%s %q", xlsx.ColumnName(i), c.names[i])
 		}
 		return -1, inputError("", ErrAmbiguous,
-			fmt.Sprintf("%d columns match %q: %s", len(found), name, strings.Join(cells, ", ")),
-			"rename the columns so that one name is used once, or ask for the full name with its group path")
+			hromada.T("назві %[2]q відповідають %[1]d %[4]s: %[3]s", "%[1]d columns match %[2]q: %[3]s", len(found), name, strings.Join(cells, ", "),
+				xlsx.PluralUK(len(found), "стовпець", "стовпці", "стовпців")),
+			hromada.T("перейменуйте стовпці так, щоб кожна назва траплялася один раз, або вкажіть повну назву зі шляхом групи",
+				"rename the columns so that one name is used once, or ask for the full name with its group path"))
 	}
 	return -1, c.noColumn(name)
 }
@@ -193,11 +196,12 @@ func (c *Columns) noColumn(name string) error {
 			}
 		}
 	}
-	hint := "check the column names in the header row, or map the field to a column in the project settings"
+	hint := hromada.T("перевірте назви стовпців у рядку заголовків або вкажіть стовпець для цього поля в налаштуваннях проєкту",
+		"check the column names in the header row, or map the field to a column in the project settings")
 	if len(near) > 0 {
-		hint = "similar columns: " + strings.Join(near, ", ") + "; " + hint
+		hint = hromada.T("схожі стовпці: %s; %s", "similar columns: %s; %s", strings.Join(near, ", "), hint)
 	}
-	return inputError("", ErrNoColumn, fmt.Sprintf("no column %q", name), hint)
+	return inputError("", ErrNoColumn, hromada.T("немає стовпця %q", "no column %q", name), hint)
 }
 
 // editDistance is the Levenshtein distance of two short strings, in bytes.
@@ -355,8 +359,8 @@ func (t *Table) Selected(m Multi, code string) (Answer, error) {
 		return NotSelected, nil
 	}
 	if m.Parent < 0 {
-		e := &xlsx.InputError{Problem: t.Problem(-1, fmt.Sprintf("no column for option %q of %q", code, m.Name),
-			fmt.Sprintf("expected a column %q or %q", m.Name+"/"+code, m.Name)), Err: ErrNoColumn}
+		e := &xlsx.InputError{Problem: t.Problem(-1, hromada.T("немає стовпця для варіанта %q запитання %q", "no column for option %q of %q", code, m.Name),
+			hromada.T("очікувався стовпець %q або %q", "expected a column %q or %q", m.Name+"/"+code, m.Name)), Err: ErrNoColumn}
 		return NotAsked, e
 	}
 	v := strings.TrimSpace(t.Row()[m.Parent])
@@ -436,6 +440,7 @@ func parseDummy(v string) (bool, error) {
 	if err := xlsx.ErrorValue(v); err != nil {
 		return false, err
 	}
-	return false, &xlsx.ValueError{Msg: xlsx.Quote(v) + " is not 0 or 1",
-		Hint: "an option column of a select_multiple question holds 1 (chosen), 0 (not chosen) or nothing (not asked)", Err: ErrNotChoice}
+	return false, &xlsx.ValueError{Msg: hromada.T("%s — не 0 і не 1", "%s is not 0 or 1", xlsx.QuoteText(v)),
+		Hint: hromada.T("стовпець варіанта запитання select_multiple містить 1 (вибрано), 0 (не вибрано) або нічого (не запитували)",
+			"an option column of a select_multiple question holds 1 (chosen), 0 (not chosen) or nothing (not asked)"), Err: ErrNotChoice}
 }

@@ -109,12 +109,14 @@ func (t *Table) Lookup(name string) (int, error) {
 // [Columns.SelectMultiple] does.
 func (t *Table) SelectMultiple(parent string) (Multi, bool) { return t.cols.SelectMultiple(parent) }
 
-// where names a table in messages: sheet "main", or the CSV file.
-func where(t *Table) string {
+// where names a table in messages: sheet "main" (аркуш «main»), or the
+// CSV file.
+func where(t *Table) hromada.Text {
 	if t.Sheet() == "" {
-		return filepath.Base(t.File().Path())
+		name := filepath.Base(t.File().Path())
+		return hromada.Text{UK: name, EN: name}
 	}
-	return `sheet "` + t.Sheet() + `"`
+	return hromada.T("аркуш «%s»", `sheet "%s"`, t.Sheet())
 }
 
 // isText reports whether f is a CSV text table: its one sheet has no name.
@@ -124,8 +126,8 @@ func isText(f *xlsx.File) bool {
 }
 
 // inputError is an input error about a whole file.
-func inputError(path string, cause error, msg, hint string) *xlsx.InputError {
-	return &xlsx.InputError{Problem: hromada.Problem{File: path, Msg: hromada.Untranslated(msg), Hint: hromada.Untranslated(hint)}, Err: cause}
+func inputError(path string, cause error, msg, hint hromada.Text) *xlsx.InputError {
+	return &xlsx.InputError{Problem: hromada.Problem{File: path, Msg: msg, Hint: hint}, Err: cause}
 }
 
 // missingCodes are answers that mean "no answer" (METHODS §1.6): don't

@@ -1,7 +1,6 @@
 package kobo
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -100,8 +99,9 @@ func JoinRepeat(repeat, main *Table) (*Repeat, error) {
 		return &Repeat{Table: repeat, Key: k, col: col, main: main, mainCol: mainCol}, nil
 	}
 	e := inputError(repeat.File().Path(), ErrNoColumn,
-		fmt.Sprintf("%s cannot be joined to %s: no pair of key columns", where(repeat), where(main)),
-		"a repeat sheet needs _submission__uuid (main: _uuid) or _parent_index (main: _index), as Kobo exports them")
+		hromada.T("%s не вдається з'єднати з %s: немає пари ключових стовпців", "%s cannot be joined to %s: no pair of key columns", where(repeat), where(main)),
+		hromada.T("аркуш повтору потребує _submission__uuid (на головному: _uuid) або _parent_index (на головному: _index), як їх експортує Kobo",
+			"a repeat sheet needs _submission__uuid (main: _uuid) or _parent_index (main: _index), as Kobo exports them"))
 	e.Sheet = repeat.Sheet()
 	return nil, e
 }
@@ -133,13 +133,14 @@ type firstRow struct {
 // Children holds one value per household, folded from the rows of a
 // repeat-group sheet by [Collect]: memory grows with households, not rows.
 type Children[T any] struct {
-	key             Key
-	mainCol         int
-	repName, mainAt string // for messages
-	vals            map[string]T
-	first           map[string]firstRow // where each key first appears
-	count           map[string]int      // rows of each key
-	matched         map[string]bool
+	key     Key
+	mainCol int
+	repName string       // for messages
+	mainAt  hromada.Text // for messages
+	vals    map[string]T
+	first   map[string]firstRow // where each key first appears
+	count   map[string]int      // rows of each key
+	matched map[string]bool
 }
 
 // Collect streams a repeat-group sheet to its end, folding the rows of each
@@ -158,13 +159,13 @@ type Children[T any] struct {
 func Collect[T any](r *Repeat, fold func(acc T) T) (*Children[T], error) {
 	c := &Children[T]{
 		key: r.Key, mainCol: r.mainCol,
-		repName: r.Header()[r.col], mainAt: where(r.main) + " column " + r.main.Header()[r.mainCol],
+		repName: r.Header()[r.col], mainAt: hromada.T("%s, стовпець %s", "%s column %s", where(r.main), r.main.Header()[r.mainCol]),
 		vals: map[string]T{}, first: map[string]firstRow{}, count: map[string]int{}, matched: map[string]bool{},
 	}
 	for r.Next() {
 		k := r.ParentKey()
 		if _, seen := c.first[k]; !seen {
-			c.first[k] = firstRow{at: r.Problem(r.col, "", ""), line: r.Line()}
+			c.first[k] = firstRow{at: r.Problem(r.col, hromada.Text{}, hromada.Text{}), line: r.Line()}
 		}
 		c.count[k]++
 		c.vals[k] = fold(c.vals[k])
@@ -184,6 +185,11 @@ func (c *Children[T]) Get(main *Table) (T, bool) {
 	v, ok := c.vals[k]
 	return v, ok
 }
+
+// sameExportHint is the hint of rows of a repeat sheet that match no
+// household.
+var sameExportHint = hromada.T("перевірте, що головний аркуш і цей аркуш — з одного експорту",
+	"check that the main sheet and this sheet come from the same export")
 
 // MaxOrphanWarnings is the most household keys [Children.Orphans] warns
 // about one by one; one more warning counts the others.
@@ -216,16 +222,17 @@ func (c *Children[T]) Orphans() hromada.Problems {
 	for _, i := range order {
 		p, k := orphans[i].at, keys[i]
 		p.Severity = hromada.Warning
-		rows := "its row is"
+		rows := hromada.T("його рядок пропущено", "its row is left out")
 		if n := c.count[k]; n > 1 {
-			rows = fmt.Sprintf("its %d rows are", n)
+			rows = hromada.T("усі його %d %s пропущено", "its %d rows are left out", n, xlsx.PluralUK(n, "рядок", "рядки", "рядків"))
 		}
 		if k == "" {
-			p.Msg = hromada.Untranslated(fmt.Sprintf("%s is blank, so the row belongs to no household; %s left out", c.repName, rows))
+			p.Msg = hromada.T("%s порожній, тож рядок не належить жодному домогосподарству; %s",
+				"%s is blank, so the row belongs to no household; %s", c.repName, rows)
 		} else {
-			p.Msg = hromada.Untranslated(fmt.Sprintf("%s %q matches no household in %s; %s left out", c.repName, k, c.mainAt, rows))
+			p.Msg = hromada.T("%s %q не відповідає жодному домогосподарству (%s); %s", "%s %q matches no household in %s; %s", c.repName, k, c.mainAt, rows)
 		}
-		p.Hint = hromada.Untranslated("check that the main sheet and this sheet come from the same export")
+		p.Hint = sameExportHint
 		ps = append(ps, p)
 	}
 	if len(rest) > 0 {
@@ -235,9 +242,10 @@ func (c *Children[T]) Orphans() hromada.Problems {
 		}
 		p := orphans[rest[0]].at
 		p.Severity = hromada.Warning
-		p.Msg = hromada.Untranslated(fmt.Sprintf("%d more values of %s, from here on, match no household in %s; their %d rows are left out",
-			len(rest), c.repName, c.mainAt, rows))
-		p.Hint = hromada.Untranslated("check that the main sheet and this sheet come from the same export")
+		p.Msg = hromada.T("ще %[1]d %[5]s стовпця %[2]s, звідси й далі, не відповідають жодному домогосподарству (%[3]s); пропущено %[4]d %[6]s",
+			"%[1]d more values of %[2]s, from here on, match no household in %[3]s; their %[4]d rows are left out",
+			len(rest), c.repName, c.mainAt, rows, xlsx.PluralUK(len(rest), "значення", "значення", "значень"), xlsx.PluralUK(rows, "рядок", "рядки", "рядків"))
+		p.Hint = sameExportHint
 		ps = append(ps, p)
 	}
 	return ps

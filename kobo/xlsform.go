@@ -14,6 +14,10 @@ import (
 // with type and name columns).
 var ErrNotXLSForm = errors.New("not an XLSForm")
 
+// formFileHint says which file an XLSForm is.
+var formFileHint = hromada.T("дайте файл форми .xlsx, завантажений з KoboToolbox (Форма > Завантажити XLS)",
+	"give the .xlsx file of the form, as downloaded from KoboToolbox (Form > Download XLS)")
+
 // Form is a questionnaire in the XLSForm format, as designed for
 // KoboToolbox or ODK: what each column of an export holds, and the labels
 // of the choice codes.
@@ -72,8 +76,8 @@ func ReadXLSForm(path string) (*Form, error) {
 	}
 	defer f.Close()
 	if isText(f) {
-		return nil, inputError(path, ErrNotXLSForm, "an XLSForm is a workbook with survey and choices sheets, not a CSV file",
-			"give the .xlsx file of the form, as downloaded from KoboToolbox (Form > Download XLS)")
+		return nil, inputError(path, ErrNotXLSForm, hromada.T("XLSForm — це книга з аркушами survey і choices, а не файл CSV",
+			"an XLSForm is a workbook with survey and choices sheets, not a CSV file"), formFileHint)
 	}
 	form := &Form{Path: path, Lists: map[string][]Choice{}, Settings: map[string]string{}, byName: map[string]*Question{}}
 	if err := form.readSurvey(f); err != nil {
@@ -146,8 +150,8 @@ type group struct {
 func (form *Form) readSurvey(f *xlsx.File) error {
 	sheet, ok := hasSheet(f, "survey")
 	if !ok {
-		return inputError(f.Path(), ErrNotXLSForm, "the workbook has no sheet \"survey\", so it is not an XLSForm",
-			"give the .xlsx file of the form, as downloaded from KoboToolbox (Form > Download XLS)")
+		return inputError(f.Path(), ErrNotXLSForm, hromada.T("у книзі немає аркуша «survey», тож це не XLSForm",
+			"the workbook has no sheet \"survey\", so it is not an XLSForm"), formFileHint)
 	}
 	t, err := f.Table(sheet)
 	if err != nil {
@@ -157,15 +161,16 @@ func (form *Form) readSurvey(f *xlsx.File) error {
 	fc := newFormColumns(t.Header())
 	for _, need := range []string{"type", "name"} {
 		if fc.col(need) < 0 {
-			e := inputError(f.Path(), ErrNotXLSForm, fmt.Sprintf("the survey sheet has no column %q", need),
-				"the first non-empty row of the survey sheet must name its columns: type, name, label …")
+			e := inputError(f.Path(), ErrNotXLSForm, hromada.T("на аркуші survey немає стовпця %q", "the survey sheet has no column %q", need),
+				hromada.T("перший непорожній рядок аркуша survey має містити назви стовпців: type, name, label …",
+					"the first non-empty row of the survey sheet must name its columns: type, name, label …"))
 			e.Sheet, e.Cell = sheet, fmt.Sprintf("row %d", t.HeaderLine())
 			return e
 		}
 	}
 	form.Languages = fc.langs
 	var stack []group
-	warn := func(msg, hint string) {
+	warn := func(msg, hint hromada.Text) {
 		p := t.Problem(fc.col("type"), msg, hint)
 		p.Severity = hromada.Warning
 		form.Problems = append(form.Problems, p)
@@ -175,7 +180,8 @@ func (form *Form) readSurvey(f *xlsx.File) error {
 		typ, name := fc.get(row, "type"), fc.get(row, "name")
 		if typ == "" {
 			if name != "" {
-				warn(fmt.Sprintf("question %q has no type", name), "give it a type, or delete the row")
+				warn(hromada.T("у запитання %q немає типу (type)", "question %q has no type", name),
+					hromada.T("вкажіть тип або видаліть рядок", "give it a type, or delete the row"))
 			}
 			continue
 		}
@@ -187,18 +193,21 @@ func (form *Form) readSurvey(f *xlsx.File) error {
 			continue
 		case "end_group", "end_repeat", "end_loop":
 			if len(stack) == 0 {
-				warn(fmt.Sprintf("%s with no group open", base), "delete the row, or add the begin_group it closes")
+				warn(hromada.T("%s, хоча жодна група не відкрита", "%s with no group open", base),
+					hromada.T("видаліть рядок або додайте begin_group, який він закриває", "delete the row, or add the begin_group it closes"))
 				continue
 			}
 			if top := stack[len(stack)-1]; top.repeat != (base == "end_repeat") {
-				warn(fmt.Sprintf("%s closes %q, opened on row %d as a %s", base, top.name, top.row, map[bool]string{true: "repeat", false: "group"}[top.repeat]),
-					"close a group with end_group and a repeat with end_repeat")
+				kind := map[bool]hromada.Text{true: hromada.T("повтор", "repeat"), false: hromada.T("групу", "group")}[top.repeat]
+				warn(hromada.T("%s закриває %q, відкриту в рядку %d як %s", "%s closes %q, opened on row %d as a %s", base, top.name, top.row, kind),
+					hromada.T("закривайте групу рядком end_group, а повтор — рядком end_repeat", "close a group with end_group and a repeat with end_repeat"))
 			}
 			stack = stack[:len(stack)-1]
 			continue
 		}
 		if name == "" {
-			warn(fmt.Sprintf("a %s question has no name", base), "give it a name, as exports use names as column headers")
+			warn(hromada.T("у запитання %s немає назви (name)", "a %s question has no name", base),
+				hromada.T("дайте йому назву: експорти беруть назви як заголовки стовпців", "give it a name, as exports use names as column headers"))
 			continue
 		}
 		q := &Question{
@@ -213,7 +222,7 @@ func (form *Form) readSurvey(f *xlsx.File) error {
 	}
 	for _, g := range stack {
 		p := hromada.Problem{Severity: hromada.Warning, File: f.Path(), Sheet: sheet, Cell: fmt.Sprintf("row %d", g.row),
-			Msg: hromada.Untranslated(fmt.Sprintf("group %q is not closed", g.name)), Hint: hromada.Untranslated("add an end_group (or end_repeat) row")}
+			Msg: hromada.T("групу %q не закрито", "group %q is not closed", g.name), Hint: hromada.T("додайте рядок end_group (або end_repeat)", "add an end_group (or end_repeat) row")}
 		form.Problems = append(form.Problems, p)
 	}
 	return nil
@@ -221,7 +230,7 @@ func (form *Form) readSurvey(f *xlsx.File) error {
 
 // add places q in the open groups of stack (its Path and Repeat) and
 // adds it to the form, warning when its name is taken.
-func (form *Form) add(q *Question, stack []group, warn func(msg, hint string)) {
+func (form *Form) add(q *Question, stack []group, warn func(msg, hint hromada.Text)) {
 	path := make([]string, 0, len(stack)+1)
 	for _, g := range stack {
 		path = append(path, g.name)
@@ -231,8 +240,8 @@ func (form *Form) add(q *Question, stack []group, warn func(msg, hint string)) {
 	}
 	q.Path = strings.Join(append(path, q.Name), "/")
 	if prev, dup := form.byName[q.Name]; dup {
-		warn(fmt.Sprintf("question name %q is used twice, on rows %d and %d", q.Name, prev.Row, q.Row),
-			"give each question its own name; exports cannot tell the two apart")
+		warn(hromada.T("назву запитання %q використано двічі: у рядках %d і %d", "question name %q is used twice, on rows %d and %d", q.Name, prev.Row, q.Row),
+			hromada.T("дайте кожному запитанню власну назву: в експорті їх не розрізнити", "give each question its own name; exports cannot tell the two apart"))
 	} else {
 		form.byName[q.Name] = q
 	}
@@ -304,8 +313,9 @@ func (form *Form) checkLists() {
 			if _, ok := form.Lists[q.List]; !ok {
 				form.Problems = append(form.Problems, hromada.Problem{
 					Severity: hromada.Warning, File: form.Path, Sheet: "survey", Cell: fmt.Sprintf("row %d", q.Row),
-					Msg:  hromada.Untranslated(fmt.Sprintf("question %q uses choice list %q, which the choices sheet does not have", q.Name, q.List)),
-					Hint: hromada.Untranslated("add the list to the choices sheet, or correct its name in the type"),
+					Msg: hromada.T("запитання %q використовує список варіантів %q, якого немає на аркуші choices",
+						"question %q uses choice list %q, which the choices sheet does not have", q.Name, q.List),
+					Hint: hromada.T("додайте список на аркуш choices або виправте його назву в типі", "add the list to the choices sheet, or correct its name in the type"),
 				})
 			}
 		}

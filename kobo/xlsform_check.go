@@ -1,7 +1,6 @@
 package kobo
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"sort"
@@ -45,8 +44,9 @@ func CheckXLSForm(file string, sheets map[string][][]string) hromada.Problems {
 	c := &formCheck{file: file, names: map[string]string{}, lowerNames: map[string]string{}}
 	survey, surveyName, ok := findSheet(sheets, "survey")
 	if !ok {
-		c.add(hromada.Error, "", "", "the workbook has no sheet named survey",
-			"an XLSForm needs a survey sheet with the questions and a choices sheet with the answer options")
+		c.add(hromada.Error, "", "", hromada.T("у книзі немає аркуша survey", "the workbook has no sheet named survey"),
+			hromada.T("XLSForm потребує аркуша survey із запитаннями та аркуша choices з варіантами відповідей",
+				"an XLSForm needs a survey sheet with the questions and a choices sheet with the answer options"))
 		return c.ps
 	}
 	c.survey(surveyName, survey)
@@ -54,8 +54,9 @@ func CheckXLSForm(file string, sheets map[string][][]string) hromada.Problems {
 	if ok {
 		c.choices(choicesName, choices)
 	} else if len(c.uses) > 0 {
-		c.add(hromada.Error, "", "", "the workbook has no sheet named choices, but select questions refer to lists",
-			"add a choices sheet with the columns list_name, name and label")
+		c.add(hromada.Error, "", "", hromada.T("у книзі немає аркуша choices, а запитання з вибором посилаються на списки",
+			"the workbook has no sheet named choices, but select questions refer to lists"),
+			hromada.T("додайте аркуш choices зі стовпцями list_name, name і label", "add a choices sheet with the columns list_name, name and label"))
 	}
 	c.lists(choicesName)
 	if settings, name, ok := findSheet(sheets, "settings"); ok {
@@ -79,12 +80,20 @@ type formCheck struct {
 
 type formRef struct{ sheet, cell, column, name string }
 
+// Hints that several checks give.
+var (
+	surveyColumnsHint  = hromada.T("перший рядок містить назви стовпців: type, name, label", "the first row names the columns: type, name, label")
+	choicesColumnsHint = hromada.T("перший рядок містить назви стовпців: list_name, name, label", "the first row names the columns: list_name, name, label")
+	xmlNameHint        = hromada.T("почніть із літери або _, далі — літери, цифри, _, - або . (без пробілів)",
+		"start with a letter or _, then use letters, digits, _, - or . (no spaces)")
+)
+
 type listUse struct {
 	sheet, cell, list string
 }
 
-func (c *formCheck) add(sev hromada.Severity, sheet, cell, msg, hint string) {
-	c.ps = append(c.ps, hromada.Problem{Severity: sev, File: c.file, Sheet: sheet, Cell: cell, Msg: hromada.Untranslated(msg), Hint: hromada.Untranslated(hint)})
+func (c *formCheck) add(sev hromada.Severity, sheet, cell string, msg, hint hromada.Text) {
+	c.ps = append(c.ps, hromada.Problem{Severity: sev, File: c.file, Sheet: sheet, Cell: cell, Msg: msg, Hint: hint})
 }
 
 // findSheet finds a sheet by name, ignoring case as pyxform does.
@@ -198,8 +207,7 @@ type openGroup struct {
 
 func (c *formCheck) survey(sheet string, rows [][]string) {
 	if len(rows) == 0 || blankRow(rows[0]) {
-		c.add(hromada.Error, sheet, "", "the survey sheet is empty",
-			"the first row names the columns: type, name, label")
+		c.add(hromada.Error, sheet, "", hromada.T("аркуш survey порожній", "the survey sheet is empty"), surveyColumnsHint)
 		return
 	}
 	h := newFormHeader(rows[0])
@@ -207,17 +215,18 @@ func (c *formCheck) survey(sheet string, rows [][]string) {
 	labels := h.translated("label")
 	c.languages(sheet, h)
 	if typeCol < 0 {
-		c.add(hromada.Error, sheet, "row 1", "the survey sheet has no type column",
-			"the first row names the columns: type, name, label")
+		c.add(hromada.Error, sheet, "row 1", hromada.T("на аркуші survey немає стовпця type", "the survey sheet has no type column"), surveyColumnsHint)
 		return
 	}
 	if nameCol < 0 {
-		c.add(hromada.Error, sheet, "row 1", "the survey sheet has no name column",
-			"add a column named name: the name of each question, which becomes its column in the export")
+		c.add(hromada.Error, sheet, "row 1", hromada.T("на аркуші survey немає стовпця name", "the survey sheet has no name column"),
+			hromada.T("додайте стовпець name: назву кожного запитання, яка стає його стовпцем в експорті",
+				"add a column named name: the name of each question, which becomes its column in the export"))
 	}
 	if len(labels) == 0 {
-		c.add(hromada.Error, sheet, "row 1", "the survey sheet has no label column",
-			"add a column label, or label::Language (code) per language, e.g. label::English (en)")
+		c.add(hromada.Error, sheet, "row 1", hromada.T("на аркуші survey немає стовпця label", "the survey sheet has no label column"),
+			hromada.T("додайте стовпець label або по стовпцю label::Мова (код) на кожну мову, напр. label::Українська (uk)",
+				"add a column label, or label::Language (code) per language, e.g. label::English (en)"))
 	}
 	var stack []openGroup
 	for i, r := range rows[1:] {
@@ -225,8 +234,9 @@ func (c *formCheck) survey(sheet string, rows [][]string) {
 		typ := cell(r, typeCol)
 		if typ == "" {
 			if !blankRow(r) {
-				c.add(hromada.Error, sheet, ref(typeCol, line), "the row has no type",
-					"write the question type (text, integer, select_one LIST …) or delete the row")
+				c.add(hromada.Error, sheet, ref(typeCol, line), hromada.T("у рядку немає типу (type)", "the row has no type"),
+					hromada.T("напишіть тип запитання (text, integer, select_one СПИСОК …) або видаліть рядок",
+						"write the question type (text, integer, select_one LIST …) or delete the row"))
 			}
 			continue
 		}
@@ -239,16 +249,17 @@ func (c *formCheck) survey(sheet string, rows [][]string) {
 			stack = append(stack, openGroup{base, name, typeRef})
 		case "end_group", "end_repeat", "end_loop":
 			if len(stack) == 0 {
-				c.add(hromada.Error, sheet, typeRef, base+" without a begin_group or begin_repeat above it",
-					"delete the row, or add the begin row where the group starts")
+				c.add(hromada.Error, sheet, typeRef, hromada.T("%s без begin_group чи begin_repeat вище", "%s without a begin_group or begin_repeat above it", base),
+					hromada.T("видаліть рядок або додайте рядок begin там, де група починається", "delete the row, or add the begin row where the group starts"))
 				continue
 			}
 			top := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
 			if want := "end_" + strings.TrimPrefix(top.kind, "begin_"); base != want {
 				c.add(hromada.Error, sheet, typeRef,
-					fmt.Sprintf("%s closes %s %q begun at %s", base, top.kind, top.name, top.cell),
-					"close groups with end_group and repeats with end_repeat, innermost first")
+					hromada.T("%s закриває %s %q (початок у %s)", "%s closes %s %q begun at %s", base, top.kind, top.name, top.cell),
+					hromada.T("закривайте групи рядком end_group, а повтори — end_repeat, починаючи з найглибшої",
+						"close groups with end_group and repeats with end_repeat, innermost first"))
 			}
 			continue
 		default:
@@ -258,13 +269,14 @@ func (c *formCheck) survey(sheet string, rows [][]string) {
 	}
 	for i := len(stack) - 1; i >= 0; i-- {
 		g := stack[i]
-		c.add(hromada.Error, sheet, g.cell, fmt.Sprintf("%s %q is never closed", g.kind, g.name),
-			"add an end_"+strings.TrimPrefix(g.kind, "begin_")+" row after its last question")
+		c.add(hromada.Error, sheet, g.cell, hromada.T("%s %q ніде не закрито", "%s %q is never closed", g.kind, g.name),
+			hromada.T("додайте рядок end_%s після останнього запитання групи", "add an end_%s row after its last question", strings.TrimPrefix(g.kind, "begin_")))
 	}
 	for _, r := range c.refs {
 		if _, ok := c.names[r.name]; !ok {
-			c.add(hromada.Error, r.sheet, r.cell, fmt.Sprintf("%s refers to ${%s}, which is not a question of the form", r.column, r.name),
-				"correct the name inside ${…}")
+			c.add(hromada.Error, r.sheet, r.cell, hromada.T("%s посилається на ${%s}, але такого запитання у формі немає",
+				"%s refers to ${%s}, which is not a question of the form", r.column, r.name),
+				hromada.T("виправте назву всередині ${…}", "correct the name inside ${…}"))
 		}
 	}
 }
@@ -279,16 +291,16 @@ func (c *formCheck) question(sheet string, h formHeader, r []string, line int, b
 		c.name(sheet, base, name, ref(nameCol, line))
 	}
 	if !unlabelled[base] && len(labels) > 0 && !anyCell(r, labels) {
-		c.add(hromada.Error, sheet, ref(labels[0], line), fmt.Sprintf("question %q has no label", name),
-			"write the question text in the label columns")
+		c.add(hromada.Error, sheet, ref(labels[0], line), hromada.T("у запитання %q немає тексту (label)", "question %q has no label", name),
+			hromada.T("напишіть текст запитання у стовпцях label", "write the question text in the label columns"))
 	}
 	if base == "calculate" && cell(r, calcCol) == "" {
 		col := calcCol
 		if col < 0 {
 			col = typeCol
 		}
-		c.add(hromada.Error, sheet, ref(col, line), fmt.Sprintf("calculate %q has no calculation", name),
-			"write the expression in the calculation column")
+		c.add(hromada.Error, sheet, ref(col, line), hromada.T("у calculate %q немає обчислення (calculation)", "calculate %q has no calculation", name),
+			hromada.T("напишіть вираз у стовпці calculation", "write the expression in the calculation column"))
 	}
 	for _, rc := range refColumns {
 		col := h.col(rc)
@@ -305,20 +317,23 @@ func (c *formCheck) questionType(sheet, typeRef, typ string, tp Type) {
 	switch base := tp.Base; base {
 	case "select_one", "select_multiple", "rank":
 		if len(tp.Args) == 0 {
-			c.add(hromada.Error, sheet, typeRef, base+" has no list name",
-				"write the type as "+base+" LIST, where LIST is a list_name of the choices sheet")
+			c.add(hromada.Error, sheet, typeRef, hromada.T("у %s немає назви списку", "%s has no list name", base),
+				hromada.T("напишіть тип як %s СПИСОК, де СПИСОК — це list_name з аркуша choices",
+					"write the type as %s LIST, where LIST is a list_name of the choices sheet", base))
 			return
 		}
 		c.uses = append(c.uses, listUse{sheet, typeRef, tp.List()})
 		if tp.ExtraArgs() {
-			c.add(hromada.Error, sheet, typeRef, fmt.Sprintf("type %q has words after the list name", typ),
-				"write "+base+" LIST, or "+base+" LIST or_other")
+			c.add(hromada.Error, sheet, typeRef, hromada.T("у типі %q після назви списку є ще слова", "type %q has words after the list name", typ),
+				hromada.T("напишіть %[1]s СПИСОК або %[1]s СПИСОК or_other", "write %[1]s LIST, or %[1]s LIST or_other", base))
 		}
 	case "select_one_from_file", "select_multiple_from_file", "select_one_external":
 	default:
 		if !knownTypes[base] {
-			c.add(hromada.Warning, sheet, typeRef, fmt.Sprintf("type %q is not an XLSForm question type hromada knows", typ),
-				"KoboToolbox may refuse the form; see https://xlsform.org for the types")
+			c.add(hromada.Warning, sheet, typeRef, hromada.T("тип %q — не той тип запитання XLSForm, який знає hromada",
+				"type %q is not an XLSForm question type hromada knows", typ),
+				hromada.T("KoboToolbox може не прийняти форму; типи описано на https://xlsform.org",
+					"KoboToolbox may refuse the form; see https://xlsform.org for the types"))
 		}
 	}
 }
@@ -327,25 +342,27 @@ func (c *formCheck) questionType(sheet, typeRef, typ string, tp Type) {
 // used once.
 func (c *formCheck) name(sheet, base, name, cellRef string) {
 	if name == "" {
-		c.add(hromada.Error, sheet, cellRef, base+" has no name",
-			"give it a name: letters, digits and _, starting with a letter; it becomes the column of the export")
+		c.add(hromada.Error, sheet, cellRef, hromada.T("у %s немає назви (name)", "%s has no name", base),
+			hromada.T("дайте назву: літери, цифри і _, на початку літера; вона стає стовпцем експорту",
+				"give it a name: letters, digits and _, starting with a letter; it becomes the column of the export"))
 		return
 	}
 	if !ValidXMLName(name) {
-		c.add(hromada.Error, sheet, cellRef, fmt.Sprintf("name %q is not a valid XML name", name),
-			"start with a letter or _, then use letters, digits, _, - or . (no spaces)")
+		c.add(hromada.Error, sheet, cellRef, hromada.T("назва %q — недійсна назва XML", "name %q is not a valid XML name", name), xmlNameHint)
 		return
 	}
 	if first, dup := c.names[name]; dup {
-		c.add(hromada.Error, sheet, cellRef, fmt.Sprintf("name %q is used again (first at %s)", name, first),
-			"every question and group needs a name of its own: it becomes a column of the export")
+		c.add(hromada.Error, sheet, cellRef, hromada.T("назву %q використано вдруге (уперше в %s)", "name %q is used again (first at %s)", name, first),
+			hromada.T("кожне запитання і кожна група потребують власної назви: вона стає стовпцем експорту",
+				"every question and group needs a name of its own: it becomes a column of the export"))
 		return
 	}
 	c.names[name] = cellRef
 	low := strings.ToLower(name)
 	if other, dup := c.lowerNames[low]; dup {
-		c.add(hromada.Warning, sheet, cellRef, fmt.Sprintf("name %q differs from %q only in case", name, other),
-			"spreadsheet programs and R treat such columns as the same; rename one")
+		c.add(hromada.Warning, sheet, cellRef, hromada.T("назва %q відрізняється від %q лише регістром літер", "name %q differs from %q only in case", name, other),
+			hromada.T("програми електронних таблиць і R вважають такі стовпці однаковими; перейменуйте один",
+				"spreadsheet programs and R treat such columns as the same; rename one"))
 		return
 	}
 	c.lowerNames[low] = name
@@ -363,16 +380,15 @@ func anyCell(r []string, cols []int) bool {
 func (c *formCheck) choices(sheet string, rows [][]string) {
 	c.defined, c.spaced = map[string]bool{}, map[string]string{}
 	if len(rows) == 0 || blankRow(rows[0]) {
-		c.add(hromada.Error, sheet, "", "the choices sheet is empty",
-			"the first row names the columns: list_name, name, label")
+		c.add(hromada.Error, sheet, "", hromada.T("аркуш choices порожній", "the choices sheet is empty"), choicesColumnsHint)
 		return
 	}
 	h := newFormHeader(rows[0])
 	c.languages(sheet, h)
 	listCol, nameCol, labels := h.col("list_name", "list name"), h.col("name"), h.translated("label")
 	if listCol < 0 || nameCol < 0 {
-		c.add(hromada.Error, sheet, "row 1", "the choices sheet needs the columns list_name and name",
-			"the first row names the columns: list_name, name, label")
+		c.add(hromada.Error, sheet, "row 1", hromada.T("аркуш choices потребує стовпців list_name і name", "the choices sheet needs the columns list_name and name"),
+			choicesColumnsHint)
 		return
 	}
 	seen := map[string]string{} // list + "\x00" + name → cell
@@ -383,34 +399,36 @@ func (c *formCheck) choices(sheet string, rows [][]string) {
 			continue
 		}
 		if list == "" {
-			c.add(hromada.Error, sheet, ref(listCol, line), "the choice has no list_name",
-				"write the name of the list the choice belongs to")
+			c.add(hromada.Error, sheet, ref(listCol, line), hromada.T("у варіанта немає list_name", "the choice has no list_name"),
+				hromada.T("напишіть назву списку, до якого належить варіант", "write the name of the list the choice belongs to"))
 			continue
 		}
 		c.defined[list] = true
 		nameRef := ref(nameCol, line)
 		if name == "" {
-			c.add(hromada.Error, sheet, nameRef, fmt.Sprintf("a choice of list %q has no name", list),
-				"write the choice's code, as it will appear in the export")
+			c.add(hromada.Error, sheet, nameRef, hromada.T("у варіанта списку %q немає назви (name)", "a choice of list %q has no name", list),
+				hromada.T("напишіть код варіанта так, як він буде в експорті", "write the choice's code, as it will appear in the export"))
 			continue
 		}
 		if strings.ContainsFunc(name, unicode.IsSpace) {
-			c.add(hromada.Error, sheet, nameRef, fmt.Sprintf("choice name %q of list %q has a space", name, list),
-				"write _ instead: answers of select_multiple questions are separated by spaces")
+			c.add(hromada.Error, sheet, nameRef, hromada.T("у назві варіанта %q списку %q є пробіл", "choice name %q of list %q has a space", name, list),
+				hromada.T("пишіть замість нього _: відповіді на запитання select_multiple розділяються пробілами",
+					"write _ instead: answers of select_multiple questions are separated by spaces"))
 			if _, ok := c.spaced[list]; !ok {
 				c.spaced[list] = nameRef
 			}
 		}
 		key := list + "\x00" + name
 		if first, dup := seen[key]; dup {
-			c.add(hromada.Error, sheet, nameRef, fmt.Sprintf("choice %q appears twice in list %q (first at %s)", name, list, first),
-				"each choice of a list needs a name of its own")
+			c.add(hromada.Error, sheet, nameRef, hromada.T("варіант %q двічі трапляється у списку %q (уперше в %s)",
+				"choice %q appears twice in list %q (first at %s)", name, list, first),
+				hromada.T("кожен варіант списку потребує власної назви", "each choice of a list needs a name of its own"))
 			continue
 		}
 		seen[key] = nameRef
 		if len(labels) > 0 && !anyCell(r, labels) {
-			c.add(hromada.Warning, sheet, ref(labels[0], line), fmt.Sprintf("choice %q of list %q has no label", name, list),
-				"write the text the enumerator sees")
+			c.add(hromada.Warning, sheet, ref(labels[0], line), hromada.T("у варіанта %q списку %q немає тексту (label)", "choice %q of list %q has no label", name, list),
+				hromada.T("напишіть текст, який бачить інтерв'юер", "write the text the enumerator sees"))
 		}
 	}
 }
@@ -422,8 +440,9 @@ func (c *formCheck) lists(choicesSheet string) {
 	}
 	for _, u := range c.uses {
 		if !c.defined[u.list] {
-			c.add(hromada.Error, u.sheet, u.cell, fmt.Sprintf("list %q is not defined in the choices sheet", u.list),
-				fmt.Sprintf("add rows with list_name %s to the %s sheet, or correct the list name", u.list, choicesSheet))
+			c.add(hromada.Error, u.sheet, u.cell, hromada.T("списку %q немає на аркуші choices", "list %q is not defined in the choices sheet", u.list),
+				hromada.T("додайте рядки з list_name %s на аркуш %s або виправте назву списку",
+					"add rows with list_name %s to the %s sheet, or correct the list name", u.list, choicesSheet))
 		}
 	}
 }
@@ -435,8 +454,7 @@ func (c *formCheck) settings(sheet string, rows [][]string) {
 	h := newFormHeader(rows[0])
 	if col := h.col("form_id"); col >= 0 {
 		if id := cell(rows[1], col); id != "" && !ValidXMLName(id) {
-			c.add(hromada.Error, sheet, ref(col, 2), fmt.Sprintf("form_id %q is not a valid XML name", id),
-				"start with a letter or _, then use letters, digits, _, - or . (no spaces)")
+			c.add(hromada.Error, sheet, ref(col, 2), hromada.T("form_id %q — недійсна назва XML", "form_id %q is not a valid XML name", id), xmlNameHint)
 		}
 	}
 	if col := h.col("default_language"); col >= 0 {
@@ -446,8 +464,8 @@ func (c *formCheck) settings(sheet string, rows [][]string) {
 				have = append(have, l)
 			}
 			sort.Strings(have)
-			c.add(hromada.Warning, sheet, ref(col, 2), fmt.Sprintf("default_language %q is not a language of the label columns", dl),
-				"use one of: "+strings.Join(have, ", "))
+			c.add(hromada.Warning, sheet, ref(col, 2), hromada.T("default_language %q — не мова стовпців label", "default_language %q is not a language of the label columns", dl),
+				hromada.T("вкажіть одну з: %s", "use one of: %s", strings.Join(have, ", ")))
 		}
 	}
 }
@@ -474,13 +492,15 @@ func (c *formCheck) languages(sheet string, h formHeader) {
 		c.langs[lang] = true
 		if !langCode.MatchString(lang) && !warned[lang] {
 			warned[lang] = true
-			c.add(hromada.Warning, sheet, ref(i, 1), fmt.Sprintf("language %q has no language code", lang),
-				"write it as Name (code), e.g. "+base+"::English (en)")
+			c.add(hromada.Warning, sheet, ref(i, 1), hromada.T("у мови %q немає коду мови", "language %q has no language code", lang),
+				hromada.T("пишіть її як Назва (код), напр. %s::Українська (uk)", "write it as Name (code), e.g. %s::English (en)", base))
 		}
 	}
 	if plain := h.col("label"); plain >= 0 && len(h.translated("label")) > 1 {
-		c.add(hromada.Warning, sheet, ref(plain, 1), "a label column without a language sits next to translated ones",
-			"give it a language (label::Language (code)); KoboToolbox would leave it out")
+		c.add(hromada.Warning, sheet, ref(plain, 1), hromada.T("стовпець label без мови стоїть поряд зі стовпцями перекладів",
+			"a label column without a language sits next to translated ones"),
+			hromada.T("вкажіть для нього мову (label::Мова (код)); інакше KoboToolbox його пропустить",
+				"give it a language (label::Language (code)); KoboToolbox would leave it out"))
 	}
 }
 
