@@ -516,7 +516,7 @@ type table struct {
 func readCSV(r io.Reader, name string) (*table, hromada.Problems) {
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, hromada.Problems{{File: name, Msg: hromada.Untranslated("cannot read the file: " + err.Error())}}
+		return nil, hromada.Problems{{File: name, Msg: hromada.T("не вдається прочитати файл: %v", "cannot read the file: %v", err)}}
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	cr := csv.NewReader(bytes.NewReader(data))
@@ -533,10 +533,11 @@ func readCSV(r io.Reader, name string) (*table, hromada.Problems) {
 			if errors.As(err, &pe) {
 				return nil, hromada.Problems{{File: name,
 					Cell: fmt.Sprintf("line %d, column %d", pe.Line, pe.Column),
-					Msg:  hromada.Untranslated("the file is not valid CSV: " + pe.Err.Error()),
-					Hint: hromada.Untranslated("put a value that holds the separator or a quote in double quotes, and double any quote inside it")}}
+					Msg:  notCSV(pe.Err),
+					Hint: hromada.T("візьміть значення, що містить роздільник або лапки, у подвійні лапки, а кожну лапку всередині подвойте",
+						"put a value that holds the separator or a quote in double quotes, and double any quote inside it")}}
 			}
-			return nil, hromada.Problems{{File: name, Msg: hromada.Untranslated("the file is not valid CSV: " + err.Error())}}
+			return nil, hromada.Problems{{File: name, Msg: notCSV(err)}}
 		}
 		line, _ := cr.FieldPos(0)
 		if t.header == nil {
@@ -547,9 +548,16 @@ func readCSV(r io.Reader, name string) (*table, hromada.Problems) {
 		t.lines = append(t.lines, line)
 	}
 	if t.header == nil {
-		return nil, hromada.Problems{{File: name, Msg: hromada.Untranslated("the file is empty"), Hint: hromada.Untranslated("the first line must name the columns: " + strings.Join(ServiceColumns, ", "))}}
+		return nil, hromada.Problems{{File: name, Msg: hromada.T("файл порожній", "the file is empty"),
+			Hint: hromada.T("перший рядок має містити назви стовпців: %s", "the first line must name the columns: %s", strings.Join(ServiceColumns, ", "))}}
 	}
 	return t, nil
+}
+
+// notCSV says that a file breaks the rules of CSV, with the reader's words
+// (which encoding/csv gives in English).
+func notCSV(err error) hromada.Text {
+	return hromada.T("файл не є правильним CSV: %v", "the file is not valid CSV: %v", err)
 }
 
 func sniffComma(data []byte) rune {
@@ -627,9 +635,11 @@ func bind(t *table, known, required []string) *schema {
 		case n == "":
 			continue
 		case !isKnown[n]:
-			s.warn(-1, i, fmt.Sprintf("column %q is not known and is ignored", strings.TrimSpace(h)), "known columns: "+strings.Join(known, ", "))
+			s.warn(-1, i, hromada.T("стовпець %q невідомий, його пропущено", "column %q is not known and is ignored", strings.TrimSpace(h)),
+				hromada.T("відомі стовпці: %s", "known columns: %s", strings.Join(known, ", ")))
 		case s.has(n):
-			s.fail(-1, i, fmt.Sprintf("column %q appears twice", n), fmt.Sprintf("first in column %d; keep one", s.col[n]+1))
+			s.fail(-1, i, hromada.T("стовпець %q трапляється двічі", "column %q appears twice", n),
+				hromada.T("уперше в стовпці %d; залиште один", "first in column %d; keep one", s.col[n]+1))
 		default:
 			s.col[n] = i
 		}
@@ -641,7 +651,8 @@ func bind(t *table, known, required []string) *schema {
 		}
 	}
 	if len(missing) > 0 {
-		s.fail(-1, -1, "missing column(s): "+strings.Join(missing, ", "), "the header row must name: "+strings.Join(required, ", "))
+		s.fail(-1, -1, hromada.T("немає стовпців: %s", "missing column(s): %s", strings.Join(missing, ", ")),
+			hromada.T("рядок заголовків має містити: %s", "the header row must name: %s", strings.Join(required, ", ")))
 	}
 	return s
 }
@@ -656,17 +667,19 @@ func (s *schema) get(row int, name string) string {
 	return strings.TrimSpace(s.t.rows[row][i])
 }
 
-func (s *schema) problem(sev hromada.Severity, row, col int, msg, hint string) {
-	s.ps = append(s.ps, hromada.Problem{Severity: sev, File: s.t.file, Cell: s.t.loc(s.t, row, col), Msg: hromada.Untranslated(msg), Hint: hromada.Untranslated(hint)})
+func (s *schema) problem(sev hromada.Severity, row, col int, msg, hint hromada.Text) {
+	s.ps = append(s.ps, hromada.Problem{Severity: sev, File: s.t.file, Cell: s.t.loc(s.t, row, col), Msg: msg, Hint: hint})
 }
 
-func (s *schema) fail(row, col int, msg, hint string) { s.problem(hromada.Error, row, col, msg, hint) }
-func (s *schema) warn(row, col int, msg, hint string) {
+func (s *schema) fail(row, col int, msg, hint hromada.Text) {
+	s.problem(hromada.Error, row, col, msg, hint)
+}
+func (s *schema) warn(row, col int, msg, hint hromada.Text) {
 	s.problem(hromada.Warning, row, col, msg, hint)
 }
 
 // failAt reports a problem in the cell of column name.
-func (s *schema) failAt(row int, name, msg, hint string) {
+func (s *schema) failAt(row int, name string, msg, hint hromada.Text) {
 	s.fail(row, s.colIndex(name), msg, hint)
 }
 
@@ -691,7 +704,8 @@ func blank(rec []string) bool {
 func (s *schema) checkWidth(row int) {
 	for i := len(s.t.header); i < len(s.t.rows[row]); i++ {
 		if strings.TrimSpace(s.t.rows[row][i]) != "" {
-			s.fail(row, i, "a value stands in a column without a header", "remove it or name the column in the header row")
+			s.fail(row, i, hromada.T("значення стоїть у стовпці без заголовка", "a value stands in a column without a header"),
+				hromada.T("видаліть його або назвіть стовпець у рядку заголовків", "remove it or name the column in the header row"))
 			return
 		}
 	}
@@ -700,26 +714,32 @@ func (s *schema) checkWidth(row int) {
 func (s *schema) str(row int, name string, required bool) string {
 	v := s.get(row, name)
 	if v == "" && required {
-		s.failAt(row, name, name+" is empty", "")
+		s.failAt(row, name, empty(name), hromada.Text{})
 	}
 	return v
 }
 
-func (s *schema) number(row int, name string, required bool, def float64, ok func(float64) bool, rule string) float64 {
+// empty says that the cell of column name is empty.
+func empty(name string) hromada.Text {
+	return hromada.T("%s не заповнено", "%s is empty", name)
+}
+
+func (s *schema) number(row int, name string, required bool, def float64, ok func(float64) bool, rule hromada.Text) float64 {
 	raw := s.get(row, name)
+	give := hromada.T("вкажіть %s", "give %s", rule)
 	if raw == "" {
 		if required {
-			s.failAt(row, name, name+" is empty", "give "+rule)
+			s.failAt(row, name, empty(name), give)
 		}
 		return def
 	}
 	v, err := parseNumber(raw)
 	if err != nil {
-		s.failAt(row, name, fmt.Sprintf("%s %q is not a number", name, raw), "give "+rule)
+		s.failAt(row, name, hromada.T("%s %q — не число", "%s %q is not a number", name, raw), give)
 		return def
 	}
 	if !ok(v) {
-		s.failAt(row, name, fmt.Sprintf("%s %s is out of range", name, raw), "give "+rule)
+		s.failAt(row, name, hromada.T("%s %s — поза допустимими межами", "%s %s is out of range", name, raw), give)
 		return def
 	}
 	return v
@@ -729,7 +749,8 @@ func (s *schema) flag(row int, name string) bool {
 	raw := s.get(row, name)
 	v, err := parseBool(raw)
 	if err != nil {
-		s.failAt(row, name, fmt.Sprintf("%s %q is not yes or no", name, raw), "allowed: yes, no (так, ні, true, false, 1, 0)")
+		s.failAt(row, name, hromada.T("%s %q — не «так» і не «ні»", "%s %q is not yes or no", name, raw),
+			hromada.T("дозволено: так, ні (yes, no, true, false, 1, 0)", "allowed: yes, no (так, ні, true, false, 1, 0)"))
 	}
 	return v
 }
@@ -738,15 +759,22 @@ func (s *schema) date(row int, name string, required bool) time.Time {
 	raw := s.get(row, name)
 	if raw == "" {
 		if required {
-			s.failAt(row, name, name+" is empty", "give a date as YYYY-MM-DD")
+			s.failAt(row, name, empty(name), hromada.T("вкажіть дату як РРРР-ММ-ДД", "give a date as YYYY-MM-DD"))
 		}
 		return time.Time{}
 	}
 	d, err := parseDate(raw)
 	if err != nil {
-		s.failAt(row, name, fmt.Sprintf("%s %q is not a date", name, raw), "give a date as YYYY-MM-DD or DD.MM.YYYY")
+		s.failAt(row, name, hromada.T("%s %q — не дата", "%s %q is not a date", name, raw),
+			hromada.T("вкажіть дату як РРРР-ММ-ДД або ДД.ММ.РРРР", "give a date as YYYY-MM-DD or DD.MM.YYYY"))
 	}
 	return d
+}
+
+// unknownUnit says that raw is not a unit, as hromada.ParseUnit does in
+// English.
+func unknownUnit(raw string) hromada.Text {
+	return hromada.T("одиниця %q невідома; дозволено: family, child, person (сім'я, дитина, особа)", "unit %q is not known; allowed: family, child, person", raw)
 }
 
 func parseNumber(raw string) (float64, error) {
@@ -813,19 +841,23 @@ func parseServices(t *table, builtIn bool) ([]Row, hromada.Problems) {
 		var r Row
 		r.Code = s.str(i, "code", true)
 		if r.Code != "" && !ValidCode(r.Code) {
-			s.failAt(i, "code", fmt.Sprintf("code %q is not a code of the classifier of social services", r.Code), "write three digits, a dot and a digit, e.g. 010.1")
+			s.failAt(i, "code", hromada.T("код %q — не код класифікатора соціальних послуг", "code %q is not a code of the classifier of social services", r.Code),
+				hromada.T("напишіть три цифри, крапку й цифру, напр. 010.1", "write three digits, a dot and a digit, e.g. 010.1"))
 		}
 		if j, dup := first[r.Code]; dup && r.Code != "" {
-			s.failAt(i, "code", "code "+r.Code+" appears twice", "first at "+t.loc(t, j, -1)+"; keep one row per service")
+			s.failAt(i, "code", hromada.T("код %s трапляється двічі", "code %s appears twice", r.Code),
+				hromada.T("уперше в %s; залиште один рядок на послугу", "first at %s; keep one row per service", t.loc(t, j, -1)))
 		} else if r.Code != "" {
 			first[r.Code] = i
 		}
 		r.Key = s.str(i, "key", builtIn)
 		if r.Key != "" {
 			if !keyPattern.MatchString(r.Key) {
-				s.failAt(i, "key", fmt.Sprintf("key %q is not a short name", r.Key), "use lower-case Latin letters, digits and _, e.g. early_intervention")
+				s.failAt(i, "key", hromada.T("ключ %q — не коротка назва", "key %q is not a short name", r.Key),
+					hromada.T("пишіть малі латинські літери, цифри і _, напр. early_intervention", "use lower-case Latin letters, digits and _, e.g. early_intervention"))
 			} else if j, dup := firstKey[r.Key]; dup {
-				s.failAt(i, "key", "key "+r.Key+" appears twice", "first at "+t.loc(t, j, -1)+"; each service needs its own key")
+				s.failAt(i, "key", hromada.T("ключ %s трапляється двічі", "key %s appears twice", r.Key),
+					hromada.T("уперше в %s; кожна послуга потребує власного ключа", "first at %s; each service needs its own key", t.loc(t, j, -1)))
 			} else {
 				firstKey[r.Key] = i
 			}
@@ -835,19 +867,20 @@ func parseServices(t *table, builtIn bool) ([]Row, hromada.Problems) {
 		if raw := s.str(i, "unit", true); raw != "" {
 			u, err := hromada.ParseUnit(raw)
 			if err != nil {
-				s.failAt(i, "unit", err.Error(), "")
+				s.failAt(i, "unit", unknownUnit(raw), hromada.Text{})
 			}
 			r.Unit = u
 		}
 		r.Basic = s.flag(i, "basic")
 		r.MinimumPackage = s.flag(i, "minimum_package")
-		r.Caseload = s.number(i, "caseload", true, 0, func(v float64) bool { return v > 0 }, "clients one full-time specialist serves in a year, a number above 0")
-		r.MinStaff = s.number(i, "min_staff", builtIn, 0, func(v float64) bool { return v >= 0 }, "the least staff (FTE) a new service needs, 0 or more")
-		r.Coverage = s.number(i, "coverage_target", builtIn, DefaultCoverage, func(v float64) bool { return v > 0 && v <= 1 }, "a share above 0 and at most 1 (0.8 or 80%)")
-		r.Uptake = s.number(i, "uptake", builtIn, DefaultUptake, func(v float64) bool { return v > 0 && v <= 1 }, "a share above 0 and at most 1 (1: everyone in need uses the service)")
+		r.Caseload = s.number(i, "caseload", true, 0, func(v float64) bool { return v > 0 }, hromada.T("кількість клієнтів, яких один фахівець на повну ставку обслуговує за рік, число більше 0", "clients one full-time specialist serves in a year, a number above 0"))
+		r.MinStaff = s.number(i, "min_staff", builtIn, 0, func(v float64) bool { return v >= 0 }, hromada.T("найменшу кількість ставок, потрібну новій послузі, 0 або більше", "the least staff (FTE) a new service needs, 0 or more"))
+		r.Coverage = s.number(i, "coverage_target", builtIn, DefaultCoverage, func(v float64) bool { return v > 0 && v <= 1 }, hromada.T("частку більше 0 і не більше 1 (0.8 або 80%)", "a share above 0 and at most 1 (0.8 or 80%)"))
+		r.Uptake = s.number(i, "uptake", builtIn, DefaultUptake, func(v float64) bool { return v > 0 && v <= 1 }, hromada.T("частку більше 0 і не більше 1 (1: послугою користуються всі, хто її потребує)", "a share above 0 and at most 1 (1: everyone in need uses the service)"))
 		r.BudgetProgramme = s.str(i, "budget_programme", false)
 		if r.BudgetProgramme != "" && !programmePattern.MatchString(r.BudgetProgramme) {
-			s.failAt(i, "budget_programme", fmt.Sprintf("budget programme %q is not a four-digit КПКВК МБ code", r.BudgetProgramme), "e.g. 3121; leave empty if unknown")
+			s.failAt(i, "budget_programme", hromada.T("бюджетна програма %q — не чотиризначний код КПКВК МБ", "budget programme %q is not a four-digit КПКВК МБ code", r.BudgetProgramme),
+				hromada.T("напр. 3121; залиште порожнім, якщо код невідомий", "e.g. 3121; leave empty if unknown"))
 		}
 		r.Source = s.str(i, "source", true)
 		r.Plain = hromada.Text{UK: s.str(i, "source_uk", false), EN: s.str(i, "source_en", false)}
@@ -856,9 +889,11 @@ func parseServices(t *table, builtIn bool) ([]Row, hromada.Problems) {
 		if r.Replaces != "" {
 			switch {
 			case !ValidCode(r.Replaces):
-				s.failAt(i, "replaces", fmt.Sprintf("replaces %q is not a classifier code", r.Replaces), "give the code of the built-in row this row supersedes, e.g. 901.0")
+				s.failAt(i, "replaces", hromada.T("replaces %q — не код класифікатора", "replaces %q is not a classifier code", r.Replaces),
+					hromada.T("вкажіть код вбудованого рядка, який замінює цей рядок, напр. 901.0", "give the code of the built-in row this row supersedes, e.g. 901.0"))
 			case r.Replaces == r.Code:
-				s.failAt(i, "replaces", "a row cannot replace its own code", "leave replaces empty to override the row with the same code")
+				s.failAt(i, "replaces", hromada.T("рядок не може замінювати власний код", "a row cannot replace its own code"),
+					hromada.T("залиште replaces порожнім, щоб замінити рядок із тим самим кодом", "leave replaces empty to override the row with the same code"))
 			}
 		}
 		out = append(out, r)
@@ -882,7 +917,7 @@ func parseGroups(t *table) ([]GroupRow, hromada.Problems) {
 		var g GroupRow
 		g.ID = s.str(i, "id", true)
 		if seen[g.ID] {
-			s.failAt(i, "id", "group "+g.ID+" appears twice", "")
+			s.failAt(i, "id", hromada.T("група %s трапляється двічі", "group %s appears twice", g.ID), hromada.Text{})
 		}
 		seen[g.ID] = true
 		g.Name.UK = s.str(i, "name_uk", true)
@@ -890,11 +925,11 @@ func parseGroups(t *table) ([]GroupRow, hromada.Problems) {
 		if raw := s.str(i, "unit", true); raw != "" {
 			u, err := hromada.ParseUnit(raw)
 			if err != nil {
-				s.failAt(i, "unit", err.Error(), "")
+				s.failAt(i, "unit", unknownUnit(raw), hromada.Text{})
 			}
 			g.Unit = u
 		}
-		g.Vulnerability = s.number(i, "vulnerability", true, 1, func(v float64) bool { return v > 0 }, "a weight above 0, 1 = ordinary")
+		g.Vulnerability = s.number(i, "vulnerability", true, 1, func(v float64) bool { return v > 0 }, hromada.T("вагу більше 0; 1 — звичайна", "a weight above 0, 1 = ordinary"))
 		g.Source = s.str(i, "source", true)
 		out = append(out, g)
 	}
@@ -915,12 +950,12 @@ func parseParameters(t *table) (*Parameters, hromada.Problems) {
 		s.checkWidth(i)
 		var r Parameter
 		r.Name = s.str(i, "name", true)
-		r.Value = s.number(i, "value", true, 0, func(float64) bool { return true }, "a number")
+		r.Value = s.number(i, "value", true, 0, func(float64) bool { return true }, hromada.T("число", "a number"))
 		r.Unit = s.str(i, "unit", true)
 		r.ValidFrom = s.date(i, "valid_from", true)
 		r.ValidTo = s.date(i, "valid_to", false)
 		if !r.ValidTo.IsZero() && r.ValidTo.Before(r.ValidFrom) {
-			s.failAt(i, "valid_to", "valid_to is before valid_from", "")
+			s.failAt(i, "valid_to", hromada.T("valid_to раніше за valid_from", "valid_to is before valid_from"), hromada.Text{})
 		}
 		r.Source = s.str(i, "source", true)
 		r.Note = s.str(i, "note", false)
@@ -944,11 +979,11 @@ func parseBudgetCodes(t *table) ([]BudgetCode, hromada.Problems) {
 		var b BudgetCode
 		b.Kind = s.str(i, "kind", true)
 		if b.Kind != "kpkvk" && b.Kind != "kekv" {
-			s.failAt(i, "kind", fmt.Sprintf("kind %q is not known", b.Kind), "allowed: kpkvk, kekv")
+			s.failAt(i, "kind", hromada.T("вид %q невідомий", "kind %q is not known", b.Kind), hromada.T("дозволено: kpkvk, kekv", "allowed: kpkvk, kekv"))
 		}
 		b.Code = s.str(i, "code", true)
 		if !programmePattern.MatchString(b.Code) {
-			s.failAt(i, "code", fmt.Sprintf("code %q is not four digits", b.Code), "")
+			s.failAt(i, "code", hromada.T("код %q — не чотири цифри", "code %q is not four digits", b.Code), hromada.Text{})
 		}
 		b.Name.UK = s.str(i, "name_uk", true)
 		b.Name.EN = s.str(i, "name_en", true)
