@@ -261,14 +261,41 @@ type loader struct {
 
 func (l *loader) add(p hromada.Problem) { l.problems = append(l.problems, p) }
 
-func (l *loader) fileProblem(file, msg, hint string) {
-	l.add(hromada.Problem{File: file, Msg: hromada.Untranslated(msg), Hint: hromada.Untranslated(hint)})
+func (l *loader) fileProblem(file string, msg, hint hromada.Text) {
+	l.add(hromada.Problem{File: file, Msg: msg, Hint: hint})
+}
+
+// initHint tells a person how to get the templates of a project's files.
+var initHint = hromada.T("запустіть «hromada init» у порожній теці, щоб отримати шаблон", "run 'hromada init' in an empty folder to get a template")
+
+// regularText says why a file cannot be read: it is a folder, a pipe …
+// (safefile.NotRegular), or the system's words.
+func regularText(err error) hromada.Text {
+	var nr *safefile.NotRegular
+	if errors.As(err, &nr) {
+		return hromada.T("%s — це %s: дайте збережений файл", "%s is %s: give a saved file", nr.Path, notRegularKind(nr))
+	}
+	return hromada.ErrText(err)
+}
+
+// notRegularKind says what a file that is not a regular one is, as
+// safefile.NotRegular.Kind does in English.
+func notRegularKind(nr *safefile.NotRegular) hromada.Text {
+	uk := map[string]string{
+		"a folder, not a file": "папка, а не файл",
+		"a pipe, not a file":   "канал (pipe), а не файл",
+		"a device, not a file": "пристрій, а не файл",
+		"a socket, not a file": "сокет, а не файл",
+		"not a regular file":   "не звичайний файл",
+	}
+	en := nr.Kind()
+	return hromada.Text{UK: uk[en], EN: en}
 }
 
 func (l *loader) load() {
 	cat, err := catalogue.Default()
 	if err != nil {
-		l.fileProblem("catalogue", err.Error(), "")
+		l.fileProblem("catalogue", hromada.ErrText(err), hromada.Text{})
 		return
 	}
 	override := filepath.Join(l.dir, CatalogueFile)
@@ -281,7 +308,8 @@ func (l *loader) load() {
 
 	projFile := filepath.Join(l.dir, ProjectFile)
 	if _, err := os.Stat(projFile); err != nil {
-		l.fileProblem(projFile, "project settings not found", "run 'hromada init DIR' to create a project, or name the project folder")
+		l.fileProblem(projFile, hromada.T("налаштувань проєкту не знайдено", "project settings not found"),
+			hromada.T("запустіть «hromada init ТЕКА», щоб створити проєкт, або вкажіть теку проєкту", "run 'hromada init DIR' to create a project, or name the project folder"))
 		return
 	}
 	sheets := l.readFile(projFile, Settings, Communities, Groups, Needs, Targets)
@@ -322,22 +350,25 @@ func (l *loader) countColumns(settings, needs, registry []record) {
 		if set.get(c.setting) != "" {
 			continue
 		}
-		var why string
+		var why hromada.Text
 		for _, r := range needs {
 			if s, ok := l.serviceOf(r.get("service")); ok && s.Unit == c.unit {
-				why = fmt.Sprintf("service %s (%s, %s!%s) is counted in %s", s.Code, filepath.Base(r.file), r.sheet, r.refs["service"], unitPlural(c.unit))
+				why = hromada.T("послуга %s (%s, %s!%s) рахується в %s", "service %s (%s, %s!%s) is counted in %s",
+					s.Code, filepath.Base(r.file), r.sheet, r.refs["service"], unitPlural(c.unit))
 				break
 			}
 		}
 		for _, r := range registry {
-			if why == "" && !r.bad["unit"] && hromada.Unit(r.get("unit")) == c.unit {
-				why = fmt.Sprintf("the registry count at %s, %s!%s is in %s", filepath.Base(r.file), r.sheet, r.refs["unit"], unitPlural(c.unit))
+			if why.IsZero() && !r.bad["unit"] && hromada.Unit(r.get("unit")) == c.unit {
+				why = hromada.T("кількість у реєстрі (%s, %s!%s) ведеться в %s", "the registry count at %s, %s!%s is in %s",
+					filepath.Base(r.file), r.sheet, r.refs["unit"], unitPlural(c.unit))
 			}
 		}
-		if why != "" {
+		if !why.IsZero() {
 			fl := Settings.Fields[fieldIndex(Settings, c.setting)]
-			l.add(set.problem(c.setting, fmt.Sprintf("%s is empty, but %s", set.column(fl), why),
-				fmt.Sprintf("name the survey column with the %s per household, e.g. %s", unitPlural(c.unit), fl.Example)))
+			l.add(set.problem(c.setting, hromada.T("не заповнено «%s», але %s", "%s is empty, but %s", set.column(fl), why),
+				hromada.T("вкажіть стовпець опитування з кількістю %s у домогосподарстві, напр. %s", "name the survey column with the %s per household, e.g. %s",
+					unitCount(c.unit), fl.Example)))
 		}
 	}
 }
@@ -364,8 +395,11 @@ func fieldIndex(s Sheet, key string) int {
 // has reported that.
 func (p *Project) CostProblems() hromada.Problems {
 	if _, err := os.Stat(p.CostsPath()); err != nil && len(p.Needs) > 0 {
-		return hromada.Problems{{File: p.CostsPath(), Msg: hromada.Untranslated("file not found: a run makes a budget of every plan, and the budget needs the cost inputs"),
-			Hint: hromada.Untranslated("run 'hromada init' in an empty folder to get a template; 'hromada assess' and 'hromada plan' run without it")}}
+		return hromada.Problems{{File: p.CostsPath(),
+			Msg: hromada.T("файл не знайдено: запуск складає кошторис кожного плану, а кошторису потрібні дані про витрати",
+				"file not found: a run makes a budget of every plan, and the budget needs the cost inputs"),
+			Hint: hromada.T("запустіть «hromada init» у порожній теці, щоб отримати шаблон; «hromada assess» і «hromada plan» працюють і без нього",
+				"run 'hromada init' in an empty folder to get a template; 'hromada assess' and 'hromada plan' run without it")}}
 	}
 	posts := p.SheetNames[Posts.Key]
 	if posts == "" {
@@ -377,8 +411,9 @@ func (p *Project) CostProblems() hromada.Problems {
 			codes[i] = nd.Service.Code
 		}
 		return hromada.Problems{{File: filepath.Join(p.Dir, CostsFile), Sheet: posts,
-			Msg:  hromada.Untranslated(fmt.Sprintf("no posts are listed: the budget could not cost the staff of any service a plan includes (the Needs sheet of %s lists %d)", ProjectFile, len(codes))),
-			Hint: hromada.Untranslated("add the posts and salaries of services " + strings.Join(codes, ", "))}}
+			Msg: hromada.T("посад не вказано: кошторис не зможе обрахувати персонал жодної послуги плану (на аркуші «Потреби» у %s їх %d)",
+				"no posts are listed: the budget could not cost the staff of any service a plan includes (the Needs sheet of %s lists %d)", ProjectFile, len(codes)),
+			Hint: hromada.T("додайте посади й оклади послуг %s", "add the posts and salaries of services %s", strings.Join(codes, ", "))}}
 	}
 	posted := map[string]bool{}
 	for _, po := range p.Posts {
@@ -388,12 +423,15 @@ func (p *Project) CostProblems() hromada.Problems {
 	for _, nd := range p.Needs {
 		code := nd.Service.Code
 		if !posted[code] {
-			ps = append(ps, nd.row.problem("service", fmt.Sprintf("service %s has no post in %s (sheet %s): a plan that includes it could not cost its staff", code, CostsFile, posts),
-				fmt.Sprintf("add the service's posts and salaries to the %s sheet of %s, or remove the service's row here", posts, CostsFile)))
+			ps = append(ps, nd.row.problem("service", hromada.T("для послуги %s немає посади в %s (аркуш %s): план, що її містить, не зможе обрахувати її персонал",
+				"service %s has no post in %s (sheet %s): a plan that includes it could not cost its staff", code, CostsFile, posts),
+				hromada.T("додайте посади й оклади послуги на аркуш %s у %s або видаліть тут рядок послуги",
+					"add the service's posts and salaries to the %s sheet of %s, or remove the service's row here", posts, CostsFile)))
 		}
 		if row, ok := p.Catalogue.Row(code); ok && row.BudgetProgramme == "" {
-			ps = append(ps, nd.row.problem("service", fmt.Sprintf("service %s has no budget programme code (КПКВК МБ) in the catalogue", code),
-				"add its budget programme to catalogue.xlsx"))
+			ps = append(ps, nd.row.problem("service", hromada.T("у каталозі для послуги %s немає коду бюджетної програми (КПКВК МБ)",
+				"service %s has no budget programme code (КПКВК МБ) in the catalogue", code),
+				hromada.T("додайте її бюджетну програму в catalogue.xlsx", "add its budget programme to catalogue.xlsx")))
 		}
 	}
 	return ps
@@ -402,8 +440,9 @@ func (p *Project) CostProblems() hromada.Problems {
 func (l *loader) optionalFile(name string, sheets ...Sheet) (map[string][]record, bool) {
 	path := filepath.Join(l.dir, name)
 	if _, err := os.Stat(path); err != nil {
-		l.add(hromada.Problem{Severity: hromada.Warning, File: path, Msg: hromada.Untranslated("file not found; the stages that need it will not run"),
-			Hint: hromada.Untranslated("run 'hromada init' in an empty folder to get a template")})
+		l.add(hromada.Problem{Severity: hromada.Warning, File: path,
+			Msg:  hromada.T("файл не знайдено; етапи, яким він потрібен, не виконуватимуться", "file not found; the stages that need it will not run"),
+			Hint: initHint})
 		return nil, false
 	}
 	return l.readFile(path, sheets...), true
@@ -430,12 +469,12 @@ type record struct {
 
 func (r record) get(key string) string { return strings.TrimSpace(r.cells[key]) }
 
-func (r record) problem(key, msg, hint string) hromada.Problem {
+func (r record) problem(key string, msg, hint hromada.Text) hromada.Problem {
 	cell := r.refs[key]
 	if cell == "" && !r.setting {
 		cell = fmt.Sprintf("row %d", r.line)
 	}
-	p := hromada.Problem{File: r.file, Sheet: r.sheet, Cell: cell, Msg: hromada.Untranslated(msg), Hint: hromada.Untranslated(hint)}
+	p := hromada.Problem{File: r.file, Sheet: r.sheet, Cell: cell, Msg: msg, Hint: hint}
 	if r.community != "" {
 		p.Community = r.get(r.community)
 	}
@@ -447,7 +486,7 @@ func (r record) problem(key, msg, hint string) hromada.Problem {
 func (l *loader) readFile(path string, sheets ...Sheet) map[string][]record {
 	out := map[string][]record{}
 	if err := safefile.Regular(path); err != nil {
-		l.fileProblem(path, err.Error(), "")
+		l.fileProblem(path, regularText(err), hromada.Text{})
 		return out
 	}
 	f, err := kobo.Open(path, xlsx.OpenOptions{Password: l.opt.Password})
@@ -469,8 +508,8 @@ func (l *loader) readFile(path string, sheets ...Sheet) map[string][]record {
 			continue
 		}
 		if name == "" {
-			l.fileProblem(path, fmt.Sprintf("sheet %q not found", s.Name.In(hromada.Ukrainian)+" / "+s.Name.In(hromada.English)),
-				"the file has sheets: "+strings.Join(names, ", "))
+			l.fileProblem(path, hromada.T("аркуша %q не знайдено", "sheet %q not found", s.Name.In(hromada.Ukrainian)+" / "+s.Name.In(hromada.English)),
+				hromada.T("аркуші файлу: %s", "the file has sheets: %s", strings.Join(names, ", ")))
 			continue
 		}
 		l.sheets[s.Key] = name
@@ -525,8 +564,8 @@ func (l *loader) readSheet(path string, f *xlsx.File, name string, s Sheet) []re
 		}
 		if _, ok := cols[fl.Key]; !ok && fl.Required {
 			l.add(hromada.Problem{File: path, Sheet: name, Cell: "row " + strconv.Itoa(t.HeaderLine()),
-				Msg:  hromada.Untranslated(fmt.Sprintf("column %q is missing", fl.Label.In(hromada.Ukrainian))),
-				Hint: hromada.Untranslated(fmt.Sprintf("add a column headed %q (or %q)", fl.Label.UK, fl.Label.EN))})
+				Msg:  hromada.T("немає стовпця «%s»", "column %q is missing", fl.Label.In(hromada.Ukrainian)),
+				Hint: hromada.T("додайте стовпець із заголовком «%s» (або «%s»)", "add a column headed %q (or %q)", fl.Label.UK, fl.Label.EN)})
 		}
 	}
 	var recs []record
@@ -583,7 +622,8 @@ func (l *loader) readSettingsSheet(path string, f *xlsx.File, name string) []rec
 	}
 	if valueCol < 0 {
 		l.add(hromada.Problem{File: path, Sheet: name, Cell: "row " + strconv.Itoa(t.HeaderLine()),
-			Msg: hromada.Untranslated("column \"Значення\" (Value) is missing"), Hint: hromada.Untranslated("the settings sheet needs a column headed Value or Значення")})
+			Msg:  hromada.T("немає стовпця «Значення»", "column \"Значення\" (Value) is missing"),
+			Hint: hromada.T("аркуш налаштувань потребує стовпця із заголовком «Значення» (або Value)", "the settings sheet needs a column headed Value or Значення")})
 		return nil
 	}
 	r := record{file: path, sheet: name, setting: true, cells: map[string]string{}, refs: map[string]string{}, bad: map[string]bool{},
@@ -610,8 +650,8 @@ func (l *loader) readSettingsSheet(path string, f *xlsx.File, name string) []rec
 	l.problems = append(l.problems, t.Problems()...)
 	for _, fl := range Settings.Fields {
 		if _, ok := r.refs[fl.Key]; !ok && fl.Required {
-			l.add(hromada.Problem{File: path, Sheet: name, Msg: hromada.Untranslated(fmt.Sprintf("setting %q is missing", fl.Label.In(hromada.Ukrainian))),
-				Hint: hromada.Untranslated(fmt.Sprintf("add a row %q with its value", fl.Key))})
+			l.add(hromada.Problem{File: path, Sheet: name, Msg: hromada.T("немає налаштування «%s»", "setting %q is missing", fl.Label.In(hromada.Ukrainian)),
+				Hint: hromada.T("додайте рядок «%[2]s» з його значенням", "add a row %[1]q with its value", fl.Key, fl.Label.UK)})
 			r.bad[fl.Key] = true
 			continue
 		}
@@ -625,14 +665,14 @@ func (l *loader) checkCell(r *record, fl Field, t *xlsx.Table) {
 	v := r.get(fl.Key)
 	if v == "" {
 		if fl.Required {
-			hint := "this column is required"
+			hint := hromada.T("цей стовпець обов'язковий", "this column is required")
 			if r.setting {
-				hint = "this setting is required"
+				hint = hromada.T("це налаштування обов'язкове", "this setting is required")
 				if fl.Example != "" {
-					hint += ", e.g. " + fl.Example
+					hint = hromada.T("%s, напр. %s", "%s, e.g. %s", hint, fl.Example)
 				}
 			}
-			l.add(r.problem(fl.Key, fmt.Sprintf("%s is empty", r.column(fl)), hint))
+			l.add(r.problem(fl.Key, hromada.T("не заповнено «%s»", "%s is empty", r.column(fl)), hint))
 			r.bad[fl.Key] = true
 		} else if fl.Default != "" {
 			r.cells[fl.Key] = fl.Default
@@ -644,13 +684,13 @@ func (l *loader) checkCell(r *record, fl Field, t *xlsx.Table) {
 	case Number:
 		var x float64
 		if x, err = xlsx.ParseNumber(v); err == nil && x < 0 {
-			err = fmt.Errorf("%q is negative; it must be 0 or more", v)
+			err = hromada.Errorf("%q — від'ємне число; має бути 0 або більше", "%q is negative; it must be 0 or more", v)
 		}
 	case Integer:
 		var x float64
 		if x, err = xlsx.ParseNumber(v); err == nil {
 			if x != math.Trunc(x) || x < 0 {
-				err = fmt.Errorf("%q is not a whole number of 0 or more", v)
+				err = hromada.Errorf("%q — не ціле число від 0", "%q is not a whole number of 0 or more", v)
 			} else {
 				r.cells[fl.Key] = strconv.FormatFloat(x, 'f', -1, 64)
 			}
@@ -675,26 +715,26 @@ func (l *loader) checkCell(r *record, fl Field, t *xlsx.Table) {
 			if code, ok := ParseListValue(fl.List, v); ok {
 				r.cells[fl.Key] = code
 			} else {
-				err = fmt.Errorf("%q is not allowed; allowed: %s", v, allowedText(fl.List, r.lang))
+				err = hromada.Errorf("%q — недопустиме значення; дозволено: %s", "%q is not allowed; allowed: %s", v, allowedText(fl.List, r.lang))
 			}
 		}
 	}
 	if err != nil {
-		l.add(r.problem(fl.Key, fmt.Sprintf("%s: %v", r.column(fl), err), ""))
+		l.add(r.problem(fl.Key, hromada.T("«%s»: %v", "%s: %v", r.column(fl), err), hromada.Text{}))
 		r.bad[fl.Key] = true
 	}
 }
 
 // allowedText lists the values of a fixed list as a drop-down in lang
 // offers them, with the codes also accepted when they differ:
-// "сім'я, дитина, особа (or family, child, person)".
-func allowedText(list string, lang hromada.Lang) string {
-	words := ListWords(list, lang)
-	out := strings.Join(words, ", ")
-	if codes := FixedList(list); strings.Join(codes, ", ") != out {
-		out += " (or " + strings.Join(codes, ", ") + ")"
+// "сім'я, дитина, особа (or family, child, person)", in a Ukrainian
+// message «сім'я, дитина, особа (або family, child, person)».
+func allowedText(list string, lang hromada.Lang) hromada.Text {
+	out := strings.Join(ListWords(list, lang), ", ")
+	if codes := strings.Join(FixedList(list), ", "); codes != out {
+		return hromada.T("%s (або %s)", "%s (or %s)", out, codes)
 	}
-	return out
+	return hromada.Text{UK: out, EN: out}
 }
 
 // sheetLang is the language of a sheet's name: English when it is the
@@ -738,7 +778,7 @@ func parseShare(v string) (float64, error) {
 		x /= 100
 	}
 	if x < 0 || x > 1 {
-		return 0, fmt.Errorf("share %q is outside 0–100 %%", v)
+		return 0, hromada.Errorf("частка %q поза межами 0–100 %%", "share %q is outside 0–100 %%", v)
 	}
 	return x, nil
 }
@@ -775,10 +815,11 @@ func (l *loader) settings(recs []record) {
 	p.FirstYear = r.int("first_year")
 	p.Years = r.int("years")
 	if !r.bad["years"] && (p.Years < 1 || p.Years > 30) {
-		l.add(r.problem("years", fmt.Sprintf("planning years %d is outside 1–30", p.Years), ""))
+		l.add(r.problem("years", hromada.T("років у плані %d — поза межами 1–30", "planning years %d is outside 1–30", p.Years), hromada.Text{}))
 	}
 	if !r.bad["first_year"] && p.FirstYear != 0 && (p.FirstYear < 2000 || p.FirstYear > 2100) {
-		l.add(r.problem("first_year", fmt.Sprintf("first planning year %d is not a plausible year", p.FirstYear), "write a year such as 2026"))
+		l.add(r.problem("first_year", hromada.T("перший рік планування %d — неправдоподібний рік", "first planning year %d is not a plausible year", p.FirstYear),
+			hromada.T("напишіть рік, наприклад 2026", "write a year such as 2026")))
 	}
 	s := &p.Survey
 	s.Weight, s.Stratum, s.Cluster, s.FPC = r.get("weight"), r.get("stratum"), r.get("cluster"), r.get("fpc")
@@ -786,7 +827,8 @@ func (l *loader) settings(recs []record) {
 	s.CI, s.LonelyPSU = r.get("ci_method"), r.get("lonely_psu")
 	s.Level = r.float("level")
 	if !r.bad["level"] && (s.Level <= 0.5 || s.Level >= 1) {
-		l.add(r.problem("level", fmt.Sprintf("confidence level %v is outside 0.5–1", s.Level), "0.95 is usual"))
+		l.add(r.problem("level", hromada.T("рівень довіри %v — поза межами 0,5–1", "confidence level %v is outside 0.5–1", s.Level),
+			hromada.T("зазвичай 0,95", "0.95 is usual")))
 	}
 	s.MinCount = r.int("min_count")
 	s.Suppress = r.get("suppress") != "false"
@@ -818,38 +860,45 @@ func (l *loader) communities(recs []record) {
 		}
 		if c.Code != "" {
 			if prev, ok := seen[c.Code]; ok {
-				l.add(r.problem("code", fmt.Sprintf("community %s is listed twice (first at %s)", c.Code, prev), "keep one row per community"))
+				l.add(r.problem("code", hromada.T("громаду %s указано двічі (уперше в %s)", "community %s is listed twice (first at %s)", c.Code, prev),
+					hromada.T("залиште один рядок на громаду", "keep one row per community")))
 			}
 			seen[c.Code] = r.refs["code"]
 			if !katottg.MatchString(c.Code) {
-				l.add(withSeverity(r.problem("code", fmt.Sprintf("%q does not look like a KATOTTG code (UA + 17 digits)", c.Code), "use the community's code from the KATOTTG classifier"), hromada.Warning))
+				l.add(withSeverity(r.problem("code", hromada.T("%q не схожий на код КАТОТТГ (UA і 17 цифр)", "%q does not look like a KATOTTG code (UA + 17 digits)", c.Code),
+					hromada.T("вкажіть код громади з кодифікатора КАТОТТГ", "use the community's code from the KATOTTG classifier")), hromada.Warning))
 			}
 		}
 		if slug, key := Slug(c.Community), slugKey(c.Community); c.Code != "" || c.Name.EN != "" {
 			if prev, ok := slugs[slug]; ok {
-				l.add(r.problem(key, fmt.Sprintf("the files of this community and of the one at %s would have the same name, %s-….xlsx, and replace each other", prev, slug),
-					"give each community an English name of its own (letters a–z and digits tell them apart; case and punctuation do not)"))
+				l.add(r.problem(key, hromada.T("файли цієї громади і громади в %s мали б однакову назву, %s-….xlsx, і заміняли б одні одних",
+					"the files of this community and of the one at %s would have the same name, %s-….xlsx, and replace each other", prev, slug),
+					hromada.T("дайте кожній громаді власну назву англійською (їх розрізняють літери a–z і цифри, а не регістр чи розділові знаки)",
+						"give each community an English name of its own (letters a–z and digits tell them apart; case and punctuation do not)")))
 			} else {
 				slugs[slug] = r.refs[key]
 			}
 		}
 		if !r.bad["population"] && c.Population == 0 && r.get("population") != "" {
-			l.add(r.problem("population", "population is 0", "write the number of residents"))
+			l.add(r.problem("population", hromada.T("населення — 0", "population is 0"), hromada.T("напишіть кількість мешканців", "write the number of residents")))
 		}
 		if c.SurveyFile != "" {
 			var nr *safefile.NotRegular
 			if err := safefile.Regular(l.p.SurveyPath(c)); errors.As(err, &nr) {
-				l.add(r.problem("survey_file", fmt.Sprintf("survey file %q is %s", c.SurveyFile, nr.Kind()), "give the saved Kobo export"))
+				l.add(r.problem("survey_file", hromada.T("файл опитування %q — це %s", "survey file %q is %s", c.SurveyFile, notRegularKind(nr)),
+					hromada.T("вкажіть збережений експорт Kobo", "give the saved Kobo export")))
 			} else if err != nil {
-				l.add(r.problem("survey_file", fmt.Sprintf("survey file %q not found", c.SurveyFile),
-					"put the Kobo export in the project folder and write its path relative to it, e.g. survey/"+filepath.Base(c.SurveyFile)))
+				l.add(r.problem("survey_file", hromada.T("файл опитування %q не знайдено", "survey file %q not found", c.SurveyFile),
+					hromada.T("покладіть експорт Kobo в теку проєкту і напишіть шлях до нього відносно неї, напр. survey/%s",
+						"put the Kobo export in the project folder and write its path relative to it, e.g. survey/%s", filepath.Base(c.SurveyFile))))
 			}
 		}
 		l.p.Communities = append(l.p.Communities, c)
 	}
 	if len(recs) == 0 {
 		l.add(hromada.Problem{File: filepath.Join(l.dir, ProjectFile), Sheet: l.sheets[Communities.Key],
-			Msg: hromada.Untranslated("no communities are listed"), Hint: hromada.Untranslated("add one row per community: code, name, population, survey file")})
+			Msg:  hromada.T("громад не вказано", "no communities are listed"),
+			Hint: hromada.T("додайте по рядку на громаду: код, назва, населення, файл опитування", "add one row per community: code, name, population, survey file")})
 	}
 }
 
@@ -861,6 +910,12 @@ func slugKey(c hromada.Community) string {
 	}
 	return "code"
 }
+
+// Hints that several checks give.
+var (
+	onePerService = hromada.T("залиште один рядок на послугу", "keep one row per service")
+	rampHint      = hromada.T("напишіть частки від 0 до 1 за роками, напр. 0.3 0.6 1", "write shares from 0 to 1 by year, e.g. 0.3 0.6 1")
+)
 
 func withSeverity(p hromada.Problem, s hromada.Severity) hromada.Problem {
 	p.Severity = s
@@ -886,7 +941,8 @@ func (l *loader) groups(recs []record) {
 			g.Unit = hromada.Family
 			g.Vulnerability = 1
 			if r.get("name_uk") == "" && r.get("name_en") == "" {
-				l.add(r.problem("name_uk", fmt.Sprintf("group %q is not a built-in group and has no name", id), "give it a name, or use a built-in id: "+strings.Join(sortedKeys(known), ", ")))
+				l.add(r.problem("name_uk", hromada.T("група %q не вбудована і не має назви", "group %q is not a built-in group and has no name", id),
+					hromada.T("дайте їй назву або вкажіть код вбудованої групи: %s", "give it a name, or use a built-in id: %s", strings.Join(sortedKeys(known), ", "))))
 			}
 		}
 		if n := r.get("name_uk"); n != "" {
@@ -905,19 +961,40 @@ func (l *loader) groups(recs []record) {
 			g.Values = []string{"yes"}
 		}
 		if seen[id] {
-			l.add(r.problem("id", fmt.Sprintf("group %q is defined twice", id), "keep one row per group"))
+			l.add(r.problem("id", hromada.T("групу %q визначено двічі", "group %q is defined twice", id), hromada.T("залиште один рядок на групу", "keep one row per group")))
 		}
 		seen[id] = true
 		l.p.Groups = append(l.p.Groups, g)
 	}
 }
 
-// unitPlural names the members a unit counts, in English.
-func unitPlural(u hromada.Unit) string {
+// unitPlural names the members a unit counts: "children" («дітях», as in
+// «рахується в дітях»), "persons" («особах»).
+func unitPlural(u hromada.Unit) hromada.Text {
 	if u == hromada.Child {
-		return "children"
+		return hromada.T("дітях", "children")
 	}
-	return "persons"
+	return hromada.T("особах", "persons")
+}
+
+// unitCount names the members a unit counts as in "the number of …":
+// "children" («дітей»), "persons" («осіб»).
+func unitCount(u hromada.Unit) hromada.Text {
+	if u == hromada.Child {
+		return hromada.T("дітей", "children")
+	}
+	return hromada.T("осіб", "persons")
+}
+
+// unitName names a unit as the drop-downs of the templates do: the code
+// in English ("child"), the word in Ukrainian («дитина»).
+func unitName(u hromada.Unit) hromada.Text {
+	for _, v := range FixedLists["unit"] {
+		if v.Code == string(u) {
+			return hromada.Text{UK: v.shown(hromada.Ukrainian), EN: string(u)}
+		}
+	}
+	return hromada.Text{UK: string(u), EN: string(u)}
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -939,8 +1016,9 @@ func (l *loader) service(r record, key string) (hromada.Service, bool) {
 	if s, ok := l.serviceOf(v); ok {
 		return s, true
 	}
-	l.add(r.problem(key, fmt.Sprintf("service code %q is not in the catalogue", v),
-		"use a code of the classifier of social services (see the catalogue), or add the service to catalogue.xlsx"))
+	l.add(r.problem(key, hromada.T("коду послуги %q немає в каталозі", "service code %q is not in the catalogue", v),
+		hromada.T("вкажіть код із класифікатора соціальних послуг (див. каталог) або додайте послугу в catalogue.xlsx",
+			"use a code of the classifier of social services (see the catalogue), or add the service to catalogue.xlsx")))
 	return hromada.Service{}, false
 }
 
@@ -981,25 +1059,29 @@ func (l *loader) needs(recs []record) {
 			continue
 		}
 		if prev, dup := seen[s.Code]; dup {
-			l.add(r.problem("service", fmt.Sprintf("service %s is mapped twice (first at %s)", s.Code, prev), "keep one row per service"))
+			l.add(r.problem("service", hromada.T("послугу %s зіставлено двічі (уперше в %s)", "service %s is mapped twice (first at %s)", s.Code, prev), onePerService))
 			continue
 		}
 		seen[s.Code] = r.refs["service"]
 		nd := Need{Service: s, Column: r.get("column"), Option: r.get("option"),
 			ClientsRepeat: r.get("clients_repeat"), ClientsColumn: r.get("clients_column"), row: r}
 		if s.Unit != hromada.Family && s.Unit != "" && nd.ClientsColumn == "" && nd.ClientsRepeat == "" {
-			l.add(withSeverity(r.problem("clients_column", fmt.Sprintf("service %s is counted in %s, but no question says how many need it: each household in need counts as one client", s.Code, unitPlural(s.Unit)),
-				"point clients_repeat and clients_column to the roster question member_needs of the questionnaire hromada init writes"), hromada.Warning))
+			l.add(withSeverity(r.problem("clients_column", hromada.T("послуга %s рахується в %s, але жодне запитання не каже, скільки з них її потребує: кожне домогосподарство з потребою рахується як один клієнт",
+				"service %s is counted in %s, but no question says how many need it: each household in need counts as one client", s.Code, unitPlural(s.Unit)),
+				hromada.T("вкажіть у clients_repeat і clients_column запитання member_needs про членів домогосподарства (roster) з анкети, яку створює hromada init",
+					"point clients_repeat and clients_column to the roster question member_needs of the questionnaire hromada init writes")), hromada.Warning))
 		}
 		if nd.ClientsRepeat != "" && nd.ClientsColumn == "" {
-			l.add(r.problem("clients_column", fmt.Sprintf("service %s has a roster sheet %q but no clients column", s.Code, nd.ClientsRepeat),
-				"name the roster's member-level question, e.g. member_needs"))
+			l.add(r.problem("clients_column", hromada.T("для послуги %s вказано аркуш членів домогосподарства %q, але не вказано стовпця клієнтів",
+				"service %s has a roster sheet %q but no clients column", s.Code, nd.ClientsRepeat),
+				hromada.T("вкажіть запитання про окремих членів домогосподарства, напр. member_needs", "name the roster's member-level question, e.g. member_needs")))
 		}
 		l.p.Needs = append(l.p.Needs, nd)
 	}
 	if len(recs) == 0 {
 		l.add(hromada.Problem{File: filepath.Join(l.dir, ProjectFile), Sheet: l.sheets[Needs.Key],
-			Msg: hromada.Untranslated("no needs are mapped to services"), Hint: hromada.Untranslated("add one row per service: service code, survey column, option")})
+			Msg:  hromada.T("жодну потребу не зіставлено з послугами", "no needs are mapped to services"),
+			Hint: hromada.T("додайте по рядку на послугу: код послуги, стовпець опитування, варіант", "add one row per service: service code, survey column, option")})
 	}
 }
 
@@ -1011,7 +1093,7 @@ func (l *loader) targets(recs []record) {
 			continue
 		}
 		if prev, dup := seen[s.Code]; dup {
-			l.add(r.problem("service", fmt.Sprintf("service %s has a second target (first at %s)", s.Code, prev), "keep one row per service"))
+			l.add(r.problem("service", hromada.T("послуга %s має другу ціль (перша в %s)", "service %s has a second target (first at %s)", s.Code, prev), onePerService))
 			continue
 		}
 		seen[s.Code] = r.refs["service"]
@@ -1022,27 +1104,30 @@ func (l *loader) targets(recs []record) {
 		if r.get("uptake") != "" && !r.bad["uptake"] {
 			tg.Uptake = r.float("uptake")
 			if tg.Uptake == 0 {
-				l.add(r.problem("uptake", "uptake 0 would plan no users at all", "write a share above 0 and at most 1, or leave it empty for the catalogue's"))
+				l.add(r.problem("uptake", hromada.T("з часткою 0 план не передбачить жодного користувача", "uptake 0 would plan no users at all"),
+					hromada.T("напишіть частку більше 0 і не більше 1 або залиште клітинку порожньою, щоб узяти частку з каталогу",
+						"write a share above 0 and at most 1, or leave it empty for the catalogue's")))
 				tg.Uptake = math.NaN()
 			}
 		}
 		switch tg.Path {
 		case "linear":
 			if r.get("years") != "" && tg.Years < 1 && !r.bad["years"] {
-				l.add(r.problem("years", "a linear path needs the number of years to scale up over", "write 1 or more, or leave it empty for the plan's years"))
+				l.add(r.problem("years", hromada.T("для шляху «рівномірно» потрібна кількість років нарощування", "a linear path needs the number of years to scale up over"),
+					hromada.T("напишіть 1 або більше або залиште клітинку порожньою, щоб узяти роки плану", "write 1 or more, or leave it empty for the plan's years")))
 			}
 		case "ramp":
 			for _, f := range strings.Fields(r.get("ramp")) {
 				x, err := parseShare(f)
 				if err != nil {
-					l.add(r.problem("ramp", fmt.Sprintf("ramp: %q is not a share of the target", f), "write shares from 0 to 1 by year, e.g. 0.3 0.6 1"))
+					l.add(r.problem("ramp", hromada.T("частки за роками: %q — не частка цілі", "ramp: %q is not a share of the target", f), rampHint))
 					tg.Ramp = nil
 					break
 				}
 				tg.Ramp = append(tg.Ramp, x)
 			}
 			if len(tg.Ramp) == 0 && r.get("ramp") == "" {
-				l.add(r.problem("ramp", "a ramp path needs the shares of the target by year", "write shares from 0 to 1 by year, e.g. 0.3 0.6 1"))
+				l.add(r.problem("ramp", hromada.T("для шляху «за частками» потрібні частки цілі за роками", "a ramp path needs the shares of the target by year"), rampHint))
 			}
 		}
 		l.p.Targets = append(l.p.Targets, tg)
@@ -1062,7 +1147,8 @@ func (l *loader) community(r record, key string) bool {
 			return true
 		}
 	}
-	l.add(r.problem(key, fmt.Sprintf("community %q is not in the project's communities", v), "use a code listed on the Communities sheet of project.xlsx"))
+	l.add(r.problem(key, hromada.T("громади %q немає серед громад проєкту", "community %q is not in the project's communities", v),
+		hromada.T("вкажіть код з аркуша «Громади» у project.xlsx", "use a code listed on the Communities sheet of project.xlsx")))
 	return false
 }
 
@@ -1085,7 +1171,8 @@ func (l *loader) registry(recs []record) {
 		ok := l.community(r, "community")
 		g := r.get("group")
 		if g != "" && !groups[g] {
-			l.add(r.problem("group", fmt.Sprintf("group %q is not defined on the Groups sheet of %s", g, ProjectFile), "use a group id from the Groups sheet of project.xlsx: "+strings.Join(sortedKeys(groups), ", ")))
+			l.add(r.problem("group", hromada.T("групу %q не визначено на аркуші «Групи» у %s", "group %q is not defined on the Groups sheet of %s", g, ProjectFile),
+				hromada.T("вкажіть код групи з аркуша «Групи» у project.xlsx: %s", "use a group id from the Groups sheet of project.xlsx: %s", strings.Join(sortedKeys(groups), ", "))))
 			ok = false
 		}
 		if !ok || r.bad["count"] || r.bad["unit"] || r.bad["as_of"] {
@@ -1093,7 +1180,8 @@ func (l *loader) registry(recs []record) {
 		}
 		k := r.get("community") + "|" + g + "|" + r.get("unit")
 		if prev, dup := seen[k]; dup {
-			l.add(r.problem("count", fmt.Sprintf("a second count for %s, %s, %s (first at %s)", r.get("community"), g, r.get("unit"), prev), "keep one row per community, group and unit"))
+			l.add(r.problem("count", hromada.T("друга кількість для %s, %s, %s (перша в %s)", "a second count for %s, %s, %s (first at %s)", r.get("community"), g, r.get("unit"), prev),
+				hromada.T("залиште один рядок на громаду, групу й одиницю", "keep one row per community, group and unit")))
 			continue
 		}
 		seen[k] = r.refs["count"]
@@ -1116,13 +1204,16 @@ func (l *loader) knownClients(recs []record) {
 			continue
 		}
 		if u := hromada.Unit(r.get("unit")); u != s.Unit {
-			l.add(r.problem("unit", fmt.Sprintf("unit %q is not the unit of service %s, which counts in %s", u, s.Code, s.Unit),
-				fmt.Sprintf("count the service's clients in %s (see the catalogue)", s.Unit)))
+			l.add(r.problem("unit", hromada.T("одиниця %q — не одиниця послуги %s, яка рахується в одиниці «%s»", "unit %q is not the unit of service %s, which counts in %s",
+				r.get("unit"), s.Code, unitName(s.Unit)),
+				hromada.T("рахуйте клієнтів послуги в одиниці «%s» (див. каталог)", "count the service's clients in %s (see the catalogue)", unitName(s.Unit))))
 			continue
 		}
 		k := r.get("community") + "|" + s.Code
 		if prev, dup := seen[k]; dup {
-			l.add(r.problem("count", fmt.Sprintf("a second count of known clients for %s, service %s (first at %s)", r.get("community"), s.Code, prev), "keep one row per community and service"))
+			l.add(r.problem("count", hromada.T("друга кількість відомих клієнтів для %s, послуга %s (перша в %s)",
+				"a second count of known clients for %s, service %s (first at %s)", r.get("community"), s.Code, prev),
+				hromada.T("залиште один рядок на громаду й послугу", "keep one row per community and service")))
 			continue
 		}
 		seen[k] = r.refs["count"]
@@ -1148,7 +1239,9 @@ func (l *loader) providers(recs []record) {
 			Ref: fmt.Sprintf("%s: %s!%s", filepath.Base(r.file), r.sheet, r.refs["provider"]),
 		}
 		if p.Clients > 0 && p.Capacity > 0 && p.Clients > 2*p.Capacity {
-			l.add(withSeverity(r.problem("clients", fmt.Sprintf("current clients %.0f are more than twice the capacity %.0f", p.Clients, p.Capacity), "check the capacity: it is clients a year"), hromada.Warning))
+			l.add(withSeverity(r.problem("clients", hromada.T("поточних клієнтів (%.0f) більш ніж удвічі більше за спроможність (%.0f)",
+				"current clients %.0f are more than twice the capacity %.0f", p.Clients, p.Capacity),
+				hromada.T("перевірте спроможність: це кількість клієнтів на рік", "check the capacity: it is clients a year")), hromada.Warning))
 		}
 		l.p.Providers = append(l.p.Providers, p)
 	}
@@ -1175,7 +1268,7 @@ func ServiceCodeOf(v string) (string, bool) {
 func LoadInventory(path string, cat *catalogue.Catalogue, opt LoadOptions) ([]Provider, hromada.Problems) {
 	l := &loader{dir: filepath.Dir(path), opt: opt, p: &Project{Catalogue: cat}, sheets: map[string]string{}, anyCommunity: true}
 	if _, err := os.Stat(path); err != nil {
-		return nil, hromada.Problems{{File: path, Msg: hromada.Untranslated("inventory file not found")}}
+		return nil, hromada.Problems{{File: path, Msg: hromada.T("файл переліку надавачів не знайдено", "inventory file not found")}}
 	}
 	recs := l.readFile(path, Providers)
 	l.providers(recs["providers"])
@@ -1188,7 +1281,7 @@ func LoadCosts(path string, cat *catalogue.Catalogue, opt LoadOptions) (*Project
 	l := &loader{dir: filepath.Dir(path), opt: opt, p: &Project{Catalogue: cat, costsPath: path}, sheets: map[string]string{}, anyCommunity: true}
 	l.p.SheetNames = l.sheets
 	if _, err := os.Stat(path); err != nil {
-		return nil, hromada.Problems{{File: path, Msg: hromada.Untranslated("cost inputs file not found")}}
+		return nil, hromada.Problems{{File: path, Msg: hromada.T("файл даних про витрати не знайдено", "cost inputs file not found")}}
 	}
 	l.costs(l.readFile(path, Posts, OtherCosts, Startup, Funding, Revenue))
 	return l.p, l.problems
@@ -1203,8 +1296,8 @@ func (l *loader) costs(recs map[string][]record) {
 		if s, ok := l.service(r, "service"); ok {
 			k := s.Code + "|" + strings.ToLower(r.get("post"))
 			if prev, dup := named[k]; dup && r.get("post") != "" {
-				l.add(r.problem("post", fmt.Sprintf("post %q of service %s is listed twice (first at %s)", r.get("post"), s.Code, prev),
-					"keep one row per post of a service"))
+				l.add(r.problem("post", hromada.T("посаду %q послуги %s указано двічі (уперше в %s)", "post %q of service %s is listed twice (first at %s)", r.get("post"), s.Code, prev),
+					hromada.T("залиште один рядок на кожну посаду послуги", "keep one row per post of a service")))
 				continue
 			}
 			named[k] = r.refs["post"]
@@ -1218,8 +1311,10 @@ func (l *loader) costs(recs map[string][]record) {
 	}
 	for _, code := range order {
 		if sum := shares[code]; math.Abs(sum-1) > 1e-6 {
-			l.add(firstRef[code].problem("share", fmt.Sprintf("the shares of the posts of service %s add up to %.4g; they must add up to 1 (100 %%)", code, sum),
-				"give each post of the service its share of the service's staff, e.g. 0.5 and 0.5"))
+			l.add(firstRef[code].problem("share", hromada.T("частки посад послуги %s у сумі дають %.4g; сума має бути 1 (100 %%)",
+				"the shares of the posts of service %s add up to %.4g; they must add up to 1 (100 %%)", code, sum),
+				hromada.T("вкажіть для кожної посади послуги її частку в ставках послуги, напр. 0.5 і 0.5",
+					"give each post of the service its share of the service's staff, e.g. 0.5 and 0.5")))
 		}
 	}
 	for _, r := range recs["other_costs"] {
@@ -1230,10 +1325,12 @@ func (l *loader) costs(recs map[string][]record) {
 	for _, r := range recs["startup"] {
 		if s, ok := l.service(r, "service"); ok {
 			if !r.bad["life"] && r.int("life") == 0 {
-				l.add(r.problem("life", "useful life is 0 years", "write how many years the item lasts, 1 or more"))
+				l.add(r.problem("life", hromada.T("строк служби — 0 років", "useful life is 0 years"),
+					hromada.T("напишіть, скільки років прослужить предмет, 1 або більше", "write how many years the item lasts, 1 or more")))
 			}
 			if y := r.int("year"); !r.bad["year"] && (y < 2000 || y > 2100) {
-				l.add(r.problem("year", fmt.Sprintf("year bought %d is not a plausible year", y), "write the year the item is bought, such as 2026"))
+				l.add(r.problem("year", hromada.T("рік придбання %d — неправдоподібний рік", "year bought %d is not a plausible year", y),
+					hromada.T("напишіть рік придбання, наприклад 2026", "write the year the item is bought, such as 2026")))
 			}
 			l.p.Startup = append(l.p.Startup, StartupItem{Service: s.Code, Item: r.get("item"), Amount: r.float("amount"), Year: r.int("year"), Life: r.int("life"), KEKV: r.get("kekv")})
 		}
@@ -1245,12 +1342,15 @@ func (l *loader) costs(recs map[string][]record) {
 		}
 		f := FundingShare{Community: r.get("community"), Year: r.int("year"), Donor: r.float("donor"), State: r.float("state")}
 		if f.Donor+f.State > 1+1e-9 {
-			l.add(r.problem("state", fmt.Sprintf("donor %.0f %% + state %.0f %% is more than 100 %%", f.Donor*100, f.State*100), "the local budget carries the rest; the two shares must add up to at most 100 %"))
+			l.add(r.problem("state", hromada.T("частка донора %.0f %% і частка держбюджету %.0f %% разом більші за 100 %%", "donor %.0f %% + state %.0f %% is more than 100 %%",
+				f.Donor*100, f.State*100),
+				hromada.T("решту покриває місцевий бюджет; разом дві частки мають становити не більше 100 %", "the local budget carries the rest; the two shares must add up to at most 100 %")))
 			continue
 		}
 		k := fmt.Sprintf("%s|%d", f.Community, f.Year)
 		if prev, dup := seen[k]; dup {
-			l.add(r.problem("year", fmt.Sprintf("year %d of %s is listed twice (first at %s)", f.Year, f.Community, prev), "keep one row per community and year"))
+			l.add(r.problem("year", hromada.T("рік %d для %s указано двічі (уперше в %s)", "year %d of %s is listed twice (first at %s)", f.Year, f.Community, prev),
+				hromada.T("залиште один рядок на громаду й рік", "keep one row per community and year")))
 			continue
 		}
 		seen[k] = r.refs["year"]
@@ -1267,7 +1367,7 @@ func (l *loader) costs(recs map[string][]record) {
 // the built-in catalogue.
 func (l *loader) readCatalogue(path string, base *catalogue.Catalogue) *catalogue.Catalogue {
 	if err := safefile.Regular(path); err != nil {
-		l.fileProblem(path, err.Error(), "")
+		l.fileProblem(path, regularText(err), hromada.Text{})
 		return nil
 	}
 	f, err := kobo.Open(path, xlsx.OpenOptions{Password: l.opt.Password})

@@ -135,7 +135,7 @@ type Survey struct {
 	// (column and value).
 	GroupVars []GroupVar
 	// Notes say how columns were read, for the user.
-	Notes []string
+	Notes []hromada.Text
 }
 
 // GroupVar names a group for tables: the column and value it comes from.
@@ -265,7 +265,7 @@ func (r *surveyReader) cellErr(col int, err error) {
 		r.addErr(err)
 	case n == r.m.MaxPerColumn+1:
 		r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Cell: r.t.Ref(col),
-			Msg: hromada.Untranslated(fmt.Sprintf("more problems in column %q; only the first %d are listed", r.t.Header()[col], r.m.MaxPerColumn))})
+			Msg: hromada.T("у стовпці %q є ще проблеми; показано лише перші %d", "more problems in column %q; only the first %d are listed", r.t.Header()[col], r.m.MaxPerColumn)})
 	}
 }
 
@@ -318,7 +318,8 @@ func (r *surveyReader) read() {
 		if mapped > 0 {
 			t.Rename(names)
 			r.labels = true
-			r.out.Notes = append(r.out.Notes, fmt.Sprintf("the headers are the questionnaire's labels: %d of %d columns named through the questionnaire", mapped, len(names)))
+			r.out.Notes = append(r.out.Notes, hromada.T("заголовки — це підписи анкети: %d з %d стовпців названо через анкету",
+				"the headers are the questionnaire's labels: %d of %d columns named through the questionnaire", mapped, len(names)))
 		}
 	}
 	r.perCol = map[int]int{}
@@ -351,8 +352,10 @@ func (r *surveyReader) read() {
 			// Columns named by question are missing from a label export:
 			// one problem that says what to do, not one per column.
 			p := hromada.Problem{File: r.m.File, Sheet: r.out.Sheet,
-				Msg:  hromada.Untranslated("the survey's headers are the questionnaire's labels, not its question names (a label export), so its columns cannot be found by name"),
-				Hint: hromada.Untranslated("download the data again from KoboToolbox: Data → Downloads, export type XLS or CSV, value and header format \"XML values and headers\"")}
+				Msg: hromada.T("заголовки опитування — це підписи запитань анкети, а не їхні назви (експорт із підписами), тож стовпці не вдається знайти за назвою",
+					"the survey's headers are the questionnaire's labels, not its question names (a label export), so its columns cannot be found by name"),
+				Hint: hromada.T("завантажте дані з KoboToolbox ще раз: Data → Downloads, тип експорту XLS або CSV, формат значень і заголовків «XML values and headers»",
+					"download the data again from KoboToolbox: Data → Downloads, export type XLS or CSV, value and header format \"XML values and headers\"")}
 			if r.m.Form != nil {
 				p.Hint = hromada.T("%s; в анкеті немає жодного з цих заголовків", "%s; the questionnaire names none of these headers", p.Hint)
 			} else {
@@ -393,8 +396,10 @@ func (r *surveyReader) addGroup(g GroupColumn) {
 	}
 	if m, ok := r.t.SelectMultiple(g.Column); g.ByValue && ok && len(m.Options) > 0 {
 		r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Cell: r.t.HeaderRef(col),
-			Msg:  hromada.Untranslated(fmt.Sprintf("group column %q is a select_multiple question (it has option columns such as %q): each combination of answers would be a group", g.Column, r.t.Header()[firstOption(m)])),
-			Hint: hromada.Untranslated(fmt.Sprintf("group by one option's column, such as --by %s, or by a select_one question", r.t.Header()[firstOption(m)]))})
+			Msg: hromada.T("стовпець групи %q — запитання select_multiple (у нього є стовпці варіантів, як-от %q): кожна комбінація відповідей стала б окремою групою",
+				"group column %q is a select_multiple question (it has option columns such as %q): each combination of answers would be a group", g.Column, r.t.Header()[firstOption(m)]),
+			Hint: hromada.T("групуйте за стовпцем одного варіанта, напр. --by %s, або за запитанням select_one",
+				"group by one option's column, such as --by %s, or by a select_one question", r.t.Header()[firstOption(m)])})
 		return
 	}
 	gr := &groupReader{def: g, col: col, values: map[string]bool{}, byValue: map[string][]bool{}}
@@ -474,8 +479,8 @@ func (r *surveyReader) addNeed(n NeedColumn) {
 		nr.option = n.Option
 		if _, has := m.Options[n.Option]; !has && m.Parent < 0 {
 			r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Cell: fmt.Sprintf("row %d", r.t.HeaderLine()),
-				Msg:  hromada.Untranslated(fmt.Sprintf("no column for option %q of %q", n.Option, n.Column)),
-				Hint: hromada.Untranslated(fmt.Sprintf("expected a column %q, or the column %q of space-separated codes", n.Column+"/"+n.Option, n.Column))})
+				Msg:  hromada.T("немає стовпця для варіанта %q запитання %q", "no column for option %q of %q", n.Option, n.Column),
+				Hint: optionColumnHint(n.Column, n.Option)})
 			return
 		}
 		if nr.service == "" {
@@ -589,27 +594,31 @@ func (r *surveyReader) row() {
 		case err != nil:
 			r.cellErr(r.wCol, err)
 		case !ok:
-			msg := "weight is empty"
+			msg := hromada.T("вагу не заповнено", "weight is empty")
 			if v := strings.TrimSpace(t.Row()[r.wCol]); v != "" {
-				msg = "weight " + xlsx.Quote(v) + " is not a number"
+				msg = hromada.T("вага %s — не число", "weight %s is not a number", xlsx.QuoteText(v))
 			}
-			r.cellErr(r.wCol, &xlsx.InputError{Problem: t.Problem(r.wCol, msg, "every household needs a weight; 0 takes it out of the estimates")})
+			r.cellErr(r.wCol, &xlsx.InputError{Problem: t.Problem(r.wCol, msg,
+				hromada.T("кожне домогосподарство потребує ваги; 0 виключає його з оцінок", "every household needs a weight; 0 takes it out of the estimates"))})
 		case w < 0 || math.IsInf(w, 0):
-			r.cellErr(r.wCol, &xlsx.InputError{Problem: t.Problem(r.wCol, fmt.Sprintf("weight %v is negative", w), "a weight is 0 or more")})
+			r.cellErr(r.wCol, &xlsx.InputError{Problem: t.Problem(r.wCol, hromada.T("вага %v від'ємна", "weight %v is negative", w),
+				hromada.T("вага — 0 або більше", "a weight is 0 or more"))})
 		}
 		r.weights = append(r.weights, w)
 	}
 	if r.sCol >= 0 {
 		v, _ := r.text(r.sCol)
 		if v == "" {
-			r.cellErr(r.sCol, &xlsx.InputError{Problem: t.Problem(r.sCol, "stratum is empty", "every household needs its stratum")})
+			r.cellErr(r.sCol, &xlsx.InputError{Problem: t.Problem(r.sCol, hromada.T("страту не заповнено", "stratum is empty"),
+				hromada.T("кожне домогосподарство потребує своєї страти", "every household needs its stratum"))})
 		}
 		r.strata = append(r.strata, r.internString(v))
 	}
 	if r.cCol >= 0 {
 		v, _ := r.text(r.cCol)
 		if v == "" {
-			r.cellErr(r.cCol, &xlsx.InputError{Problem: t.Problem(r.cCol, "cluster is empty", "every household needs its cluster (settlement)")})
+			r.cellErr(r.cCol, &xlsx.InputError{Problem: t.Problem(r.cCol, hromada.T("кластер не заповнено", "cluster is empty"),
+				hromada.T("кожне домогосподарство потребує свого кластера (населеного пункту)", "every household needs its cluster (settlement)"))})
 		}
 		r.clusters = append(r.clusters, r.internString(v))
 	}
@@ -623,7 +632,9 @@ func (r *surveyReader) row() {
 				s = r.strata[len(r.strata)-1]
 			}
 			if prev, seen := r.fpc[s]; seen && prev != n {
-				r.cellErr(r.fCol, &xlsx.InputError{Problem: t.Problem(r.fCol, fmt.Sprintf("FPC %v differs from %v given earlier for stratum %q", n, prev, s), "the PSU count of a stratum is the same on every row")})
+				r.cellErr(r.fCol, &xlsx.InputError{Problem: t.Problem(r.fCol,
+					hromada.T("FPC %v відрізняється від %v, указаного раніше для страти %q", "FPC %v differs from %v given earlier for stratum %q", n, prev, s),
+					hromada.T("кількість PSU страти однакова в кожному рядку", "the PSU count of a stratum is the same on every row"))})
 			}
 			r.fpc[s] = n
 		}
@@ -705,8 +716,8 @@ func (r *surveyReader) readGroup(g *groupReader, i int) {
 		if yes, err := xlsx.ParseYesNo(v); err == nil {
 			member = yes && g.values["yes"]
 		} else if len(strings.Fields(v)) == 1 {
-			r.cellErr(g.col, &xlsx.InputError{Problem: r.t.Problem(g.col, xlsx.Quote(v)+" is not yes/no",
-				"allowed: yes, no, так, ні, 1, 0, or a value listed for the group")})
+			r.cellErr(g.col, &xlsx.InputError{Problem: r.t.Problem(g.col, hromada.T("%s — не «так» і не «ні»", "%s is not yes/no", xlsx.QuoteText(v)),
+				hromada.T("дозволено: так, ні, yes, no, 1, 0 або значення, указане для групи", "allowed: yes, no, так, ні, 1, 0, or a value listed for the group"))})
 		}
 	}
 	g.member = append(g.member, member)
@@ -891,13 +902,22 @@ func b2f(b bool) float64 {
 	return 0
 }
 
+// optionColumnHint says where the answers of option opt of a
+// select_multiple question are looked for.
+func optionColumnHint(question, opt string) hromada.Text {
+	return hromada.T("очікувався стовпець %q або стовпець %q з кодами через пробіл",
+		"expected a column %q, or the column %q of space-separated codes", question+"/"+opt, question)
+}
+
 // finish builds the design and the assess inputs.
 func (r *surveyReader) finish() {
 	if r.out.Rows == 0 {
-		p := hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Msg: hromada.Untranslated("the survey has no households")}
+		p := hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Msg: hromada.T("в опитуванні немає домогосподарств", "the survey has no households")}
 		if r.out.Skipped > 0 {
-			p.Msg = hromada.Untranslated(fmt.Sprintf("no household has %q in column %q (%d rows of other communities)", r.m.CommunityValue, r.m.Community, r.out.Skipped))
-			p.Hint = hromada.Untranslated("check the community's value on the Communities sheet")
+			p.Msg = hromada.T("жодне домогосподарство не має %[1]q у стовпці %[2]q (%[3]d %[4]s інших громад)",
+				"no household has %[1]q in column %[2]q (%[3]d rows of other communities)", r.m.CommunityValue, r.m.Community, r.out.Skipped,
+				xlsx.PluralUK(r.out.Skipped, "рядок", "рядки", "рядків"))
+			p.Hint = hromada.T("перевірте значення громади на аркуші «Громади»", "check the community's value on the Communities sheet")
 		}
 		r.add(p)
 		return
@@ -913,8 +933,9 @@ func (r *surveyReader) finish() {
 	}
 	for _, s := range d.LonelyStrata() {
 		r.add(hromada.Problem{Severity: hromada.Warning, File: r.m.File, Sheet: r.out.Sheet,
-			Msg:  hromada.Untranslated(fmt.Sprintf("stratum %q has a single cluster; its variance is estimated by the %q rule", s, d.Lonely())),
-			Hint: hromada.Untranslated("merge it with a similar stratum, or choose the lonely-PSU rule in the settings")})
+			Msg: hromada.T("у страті %q лише один кластер; її дисперсію оцінено за правилом %q", "stratum %q has a single cluster; its variance is estimated by the %q rule", s, d.Lonely()),
+			Hint: hromada.T("об'єднайте її зі схожою стратою або виберіть у налаштуваннях правило для страти з одним PSU",
+				"merge it with a similar stratum, or choose the lonely-PSU rule in the settings")})
 	}
 	s := &r.out.Survey
 	s.Design = d
@@ -939,8 +960,10 @@ func (r *surveyReader) finish() {
 		r.out.Quality = append(r.out.Quality, *n.quality)
 		if n.discover && n.numbers && !n.single && n.notYN {
 			r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Cell: r.t.HeaderRef(n.multi.Parent),
-				Msg:  hromada.Untranslated(fmt.Sprintf("need column %q holds numbers (%s …), not yes/no answers or choices", n.def.Column, strings.Join(n.order[:min(3, len(n.order))], ", "))),
-				Hint: hromada.Untranslated(fmt.Sprintf("a need is a yes/no, select_one or select_multiple question; for the mean of a number give --mean %s", n.def.Column))})
+				Msg: hromada.T("стовпець потреби %q містить числа (%s …), а не відповіді так/ні чи варіанти",
+					"need column %q holds numbers (%s …), not yes/no answers or choices", n.def.Column, strings.Join(n.order[:min(3, len(n.order))], ", ")),
+				Hint: hromada.T("потреба — це запитання так/ні, select_one або select_multiple; для середнього значення числа вкажіть --mean %s",
+					"a need is a yes/no, select_one or select_multiple question; for the mean of a number give --mean %s", n.def.Column)})
 			continue
 		}
 		if n.discover && !n.notYN && !n.single {
@@ -956,7 +979,8 @@ func (r *surveyReader) finish() {
 			if n.single || (!n.several && len(n.multi.Options) == 0) {
 				typ = assess.TypeSelectOne
 				if !n.single {
-					r.out.Notes = append(r.out.Notes, fmt.Sprintf("need column %q has one code per row and no option columns: read as a select_one question, each answer a share of the respondents (give --form to type it from the questionnaire)", n.def.Column))
+					r.out.Notes = append(r.out.Notes, hromada.T("стовпець потреби %q має один код у рядку і не має стовпців варіантів: прочитано як запитання select_one, кожна відповідь — частка респондентів (вкажіть --form, щоб узяти тип з анкети)",
+						"need column %q has one code per row and no option columns: read as a select_one question, each answer a share of the respondents (give --form to type it from the questionnaire)", n.def.Column))
 				}
 			}
 			for _, c := range n.order {
@@ -987,12 +1011,16 @@ func (r *surveyReader) finish() {
 	for _, m := range r.multis {
 		if c := r.mixed[m.Name]; c > 0 {
 			r.add(hromada.Problem{Severity: hromada.Warning, File: r.m.File, Sheet: r.out.Sheet,
-				Msg:  hromada.Untranslated(fmt.Sprintf("%d households ticked don't know or refused in %q together with real options; they count with the options they ticked", c, m.Name)),
-				Hint: hromada.Untranslated("one denominator per question (hromada's convention); --reach keeps don't know and refused as answers, as REACH does")})
+				Msg: hromada.T("у %[1]d %[3]s разом зі справжніми варіантами в %[2]q позначено «не знаю» або «відмова»; їх враховано з позначеними варіантами",
+					"%[1]d households ticked don't know or refused in %[2]q together with real options; they count with the options they ticked",
+					c, m.Name, xlsx.PluralUK(c, "домогосподарстві", "домогосподарствах", "домогосподарствах")),
+				Hint: hromada.T("один знаменник на запитання (правило hromada); --reach залишає «не знаю» і «відмова» відповідями, як у REACH",
+					"one denominator per question (hromada's convention); --reach keeps don't know and refused as answers, as REACH does")})
 		}
 	}
 	if len(s.Needs) == 0 && r.problems.Errors() == 0 {
-		r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Msg: hromada.Untranslated("no need column was found"), Hint: hromada.Untranslated("map at least one service to a survey column")})
+		r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Msg: hromada.T("не знайдено жодного стовпця потреби", "no need column was found"),
+			Hint: hromada.T("зіставте принаймні одну послугу зі стовпцем опитування", "map at least one service to a survey column")})
 	}
 }
 

@@ -110,7 +110,8 @@ func (r *surveyReader) readRoster(ro *rosterReader) {
 	}
 	if ro.problems > r.m.MaxPerColumn {
 		r.add(hromada.Problem{File: r.m.File, Sheet: rep.Sheet(),
-			Msg: hromada.Untranslated(fmt.Sprintf("%d more problems in sheet %q; only the first %d are listed", ro.problems-r.m.MaxPerColumn, rep.Sheet(), r.m.MaxPerColumn))})
+			Msg: hromada.T("на аркуші %[2]q ще %[1]d %[4]s; показано лише перші %[3]d", "%[1]d more problems in sheet %[2]q; only the first %[3]d are listed",
+				ro.problems-r.m.MaxPerColumn, rep.Sheet(), r.m.MaxPerColumn, xlsx.PluralUK(ro.problems-r.m.MaxPerColumn, "проблема", "проблеми", "проблем"))})
 	}
 	r.problems = append(r.problems, rep.Problems()...)
 	ro.ch = ch
@@ -135,8 +136,9 @@ func (r *surveyReader) memberQuestion(rep *kobo.Repeat, n *needReader) (func(*ko
 		}
 		if m.Parent < 0 {
 			r.add(hromada.Problem{File: r.m.File, Sheet: rep.Sheet(), Cell: fmt.Sprintf("row %d", rep.HeaderLine()),
-				Msg:  hromada.Untranslated(fmt.Sprintf("no column for option %q of the member question %q (clients of %s)", opt, d.ClientsColumn, n.service)),
-				Hint: hromada.Untranslated(fmt.Sprintf("expected a column %q, or the column %q of space-separated codes", d.ClientsColumn+"/"+opt, d.ClientsColumn))})
+				Msg: hromada.T("немає стовпця для варіанта %q запитання про членів домогосподарства %q (клієнти послуги %s)",
+					"no column for option %q of the member question %q (clients of %s)", opt, d.ClientsColumn, n.service),
+				Hint: optionColumnHint(d.ClientsColumn, opt)})
 			return nil, false
 		}
 	}
@@ -183,7 +185,8 @@ func (r *surveyReader) readClients(n *needReader, i int) {
 		case !ok:
 		case v < 0 || v != math.Trunc(v):
 			r.cellErr(n.countCol, &xlsx.InputError{Problem: r.t.Problem(n.countCol,
-				fmt.Sprintf("%v is not a number of %s", v, unitWord(n.def.Unit)), "give a whole number of 0 or more, or leave it blank")})
+				hromada.T("%v — не кількість %s", "%v is not a number of %s", v, unitWord(n.def.Unit)),
+				hromada.T("напишіть ціле число від 0 або залиште клітинку порожньою", "give a whole number of 0 or more, or leave it blank"))})
 		default:
 			m = v
 			size := r.persons
@@ -192,8 +195,9 @@ func (r *surveyReader) readClients(n *needReader, i int) {
 			}
 			if i < len(size) && !math.IsNaN(size[i]) && v > size[i] {
 				m = size[i]
-				p := r.t.Problem(n.countCol, fmt.Sprintf("%v %s need %s, but the household has %v; counted as %v", v, unitWord(n.def.Unit), n.service, size[i], size[i]),
-					"check the answer and the household's members")
+				p := r.t.Problem(n.countCol, hromada.T("%v %s потребують послуги %s, але в домогосподарстві їх %v; враховано %v",
+					"%v %s need %s, but the household has %v; counted as %v", v, unitWord(n.def.Unit), n.service, size[i], size[i]),
+					hromada.T("перевірте відповідь і склад домогосподарства", "check the answer and the household's members"))
 				p.Severity = hromada.Warning
 				r.cellErr(n.countCol, &xlsx.InputError{Problem: p})
 			}
@@ -202,9 +206,11 @@ func (r *surveyReader) readClients(n *needReader, i int) {
 	n.clients = append(n.clients, m)
 }
 
-func unitWord(u hromada.Unit) string {
+// unitWord names the members of a household a count of clients is of:
+// children, or members (of any age).
+func unitWord(u hromada.Unit) hromada.Text {
 	if u == hromada.Child {
-		return "children"
+		return hromada.T("дітей", "children")
 	}
-	return "members"
+	return hromada.T("членів домогосподарства", "members")
 }

@@ -338,8 +338,10 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 		}
 	}
 	ws := o.warnings()
-	for _, n := range s.Notes {
-		fmt.Fprintf(ws, "note: %s\n", n)
+	notes := make([]string, len(s.Notes))
+	for i, n := range s.Notes {
+		notes[i] = n.In(lang)
+		fmt.Fprintf(ws, "note: %s\n", notes[i])
 	}
 	printWarnings(ws, ps)
 	for _, w := range res.Warnings {
@@ -357,7 +359,7 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 		Groups:    quickGroups(s),
 		Result:    res,
 		Quality:   s.Quality,
-		Warnings:  append(append(pipeline.ProblemLines(pipeline.RelProblems(filepath.Dir(o.out), ps)), s.Notes...), res.Warnings...),
+		Warnings:  append(append(pipeline.ProblemLines(pipeline.RelProblems(filepath.Dir(o.out), ps)), notes...), res.Warnings...),
 	}
 	a.Survey.Skipped += s.Filtered
 	if o.out != "" {
