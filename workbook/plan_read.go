@@ -288,7 +288,9 @@ func ReadPlan(path string) (pr *PlanRead, ps hromada.Problems) {
 func readAction(t *xlsx.Table, col map[string]int, years []int, clientCols, fteCols map[int]int) (PlanAction, hromada.Problems) {
 	var ps hromada.Problems
 	a := PlanAction{Row: t.Line()}
-	problem := func(c int, msg, hint string) { ps = append(ps, t.Problem(c, hromada.Untranslated(msg), hromada.Untranslated(hint))) }
+	problem := func(c int, msg, hint string) {
+		ps = append(ps, t.Problem(c, hromada.Untranslated(msg), hromada.Untranslated(hint)))
+	}
 	warn := func(c int, msg, hint string) {
 		p := t.Problem(c, hromada.Untranslated(msg), hromada.Untranslated(hint))
 		p.Severity = hromada.Warning
