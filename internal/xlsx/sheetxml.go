@@ -154,7 +154,7 @@ func (x *sheetXML) rowStart() error {
 		}
 		var err error
 		if x.attr, err = attrText(x.attr[:0], a.value); err != nil {
-			return x.sc.syntax(err.Error())
+			return x.sc.syntax(hromada.ErrText(err))
 		}
 		n, err := strconv.Atoi(string(x.attr))
 		if err != nil || n < 0 {
@@ -270,7 +270,7 @@ func (x *sheetXML) cell(kind int, col int) (int, error) {
 	if bytes.IndexByte(typ, '&') >= 0 {
 		var err error
 		if x.attr, err = attrText(x.attr[:0], typ); err != nil {
-			return col, x.sc.syntax(err.Error())
+			return col, x.sc.syntax(hromada.ErrText(err))
 		}
 		typ = x.attr
 	}
@@ -453,7 +453,7 @@ func (x *sheetXML) refColumn(ref []byte) (int, error) {
 	}
 	var err error
 	if x.attr, err = attrText(x.attr[:0], ref); err != nil {
-		return 0, x.sc.syntax(err.Error())
+		return 0, x.sc.syntax(hromada.ErrText(err))
 	}
 	return cellColumn(string(x.attr))
 }

@@ -3,7 +3,6 @@ package xlsx
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"strconv"
 	"unicode/utf8"
@@ -70,16 +69,33 @@ func newXMLScanner(rd io.Reader) *xmlScanner {
 }
 
 // syntax returns an error about the XML at the scanner's position.
-func (s *xmlScanner) syntax(msg string) error {
+func (s *xmlScanner) syntax(msg hromada.Text) error {
 	return hromada.Errorf("%w у байті %d частини: %s", "%w at byte %d of the part: %s", errXML, s.consumed+int64(s.pos), msg)
 }
 
-// failure returns the reader's error, or one about an unexpected end.
+// failure returns the reader's error, or one about an unexpected end
+// inside what ("a tag", "a cell" …, one of partsInside).
 func (s *xmlScanner) failure(what string) error {
 	if s.rerr != nil {
 		return s.rerr
 	}
-	return s.syntax("the part ends inside " + what)
+	return s.syntax(hromada.T("частина закінчується всередині %s", "the part ends inside %s", hromada.Text{UK: partsInside[what], EN: what}))
+}
+
+// partsInside are the things a part of a workbook may end inside, in the
+// Ukrainian genitive.
+var partsInside = map[string]string{
+	"the sheet data":        "даних аркуша",
+	"a cell":                "клітинки",
+	"the shared strings":    "спільних рядків",
+	"a tag":                 "тегу",
+	"a declaration":         "оголошення",
+	"a character reference": "посилання на символ",
+	"text":                  "тексту",
+	"a CDATA section":       "розділу CDATA",
+	"an element":            "елемента",
+	"a string":              "рядка",
+	"a rich text run":       "фрагмента форматованого тексту",
 }
 
 // more reads more bytes into the window, keeping the unread ones, and
@@ -95,7 +111,7 @@ func (s *xmlScanner) more() bool {
 	}
 	if s.end == len(s.buf) {
 		if len(s.buf) >= maxToken {
-			s.rerr = s.syntax(fmt.Sprintf("markup longer than %d MiB", maxToken>>20))
+			s.rerr = s.syntax(hromada.T("розмітка довша за %d МіБ", "markup longer than %d MiB", maxToken>>20))
 			return false
 		}
 		grown := make([]byte, 2*len(s.buf))
@@ -187,7 +203,7 @@ func (s *xmlScanner) element(w []byte) (kind int, name []byte, err error) {
 		return 0, nil, nil
 	}
 	if len(name) == 0 {
-		return 0, nil, s.syntax("a tag without a name")
+		return 0, nil, s.syntax(hromada.T("тег без назви", "a tag without a name"))
 	}
 	s.attrs = s.attrs[:0]
 	for {
@@ -206,13 +222,13 @@ func (s *xmlScanner) element(w []byte) (kind int, name []byte, err error) {
 				return 0, nil, nil
 			}
 			if w[i+1] != '>' || kind == tagEnd {
-				return 0, nil, s.syntax(fmt.Sprintf("unexpected '/' in the tag of %s", name))
+				return 0, nil, s.syntax(hromada.T("неочікуваний '/' у тегу %s", "unexpected '/' in the tag of %s", name))
 			}
 			s.pos += i + 2
 			return tagEmpty, name, nil
 		}
 		if kind == tagEnd {
-			return 0, nil, s.syntax(fmt.Sprintf("attributes in the end tag of %s", name))
+			return 0, nil, s.syntax(hromada.T("атрибути в закривальному тегу %s", "attributes in the end tag of %s", name))
 		}
 		// name = "value" or name = 'value'
 		var a xmlAttr
@@ -220,7 +236,7 @@ func (s *xmlScanner) element(w []byte) (kind int, name []byte, err error) {
 			return 0, nil, nil
 		}
 		if len(a.name) == 0 {
-			return 0, nil, s.syntax(fmt.Sprintf("an attribute of %s without a name", name))
+			return 0, nil, s.syntax(hromada.T("атрибут %s без назви", "an attribute of %s without a name", name))
 		}
 		for i < len(w) && isSpace(w[i]) {
 			i++
@@ -229,7 +245,7 @@ func (s *xmlScanner) element(w []byte) (kind int, name []byte, err error) {
 			return 0, nil, nil
 		}
 		if w[i] != '=' {
-			return 0, nil, s.syntax(fmt.Sprintf("attribute %s of %s without a value", a.name, name))
+			return 0, nil, s.syntax(hromada.T("атрибут %s елемента %s без значення", "attribute %s of %s without a value", a.name, name))
 		}
 		for i++; i < len(w) && isSpace(w[i]); i++ {
 		}
@@ -238,7 +254,7 @@ func (s *xmlScanner) element(w []byte) (kind int, name []byte, err error) {
 		}
 		q := w[i]
 		if q != '"' && q != '\'' {
-			return 0, nil, s.syntax(fmt.Sprintf("the value of attribute %s of %s is not in quotes", a.name, name))
+			return 0, nil, s.syntax(hromada.T("значення атрибута %s елемента %s не в лапках", "the value of attribute %s of %s is not in quotes", a.name, name))
 		}
 		from := i + 1
 		for i = from; i < len(w) && w[i] != q; i++ {
@@ -450,13 +466,13 @@ func (s *xmlScanner) escapedText(dst []byte, n int, cr bool) (_ []byte, _ bool, 
 			semi := bytes.IndexByte(s.buf[s.pos:end], ';')
 			if semi < 0 {
 				if end < s.end || s.eof || s.rerr != nil || end-s.pos > 32 {
-					return dst, cr, false, s.syntax(fmt.Sprintf("character reference %q without a semicolon", clip(s.buf[s.pos:end])))
+					return dst, cr, false, s.syntax(hromada.T("посилання на символ %q без крапки з комою", "character reference %q without a semicolon", clip(s.buf[s.pos:end])))
 				}
 				return dst, cr, true, nil
 			}
 			var err error
 			if dst, err = appendEntity(dst, s.buf[s.pos+1:s.pos+semi]); err != nil {
-				return dst, cr, false, s.syntax(err.Error())
+				return dst, cr, false, s.syntax(hromada.ErrText(err))
 			}
 			s.pos += semi + 1
 			cr = false
@@ -729,7 +745,7 @@ func attrText(dst, v []byte) ([]byte, error) {
 		case c == '&':
 			semi := bytes.IndexByte(v[i:], ';')
 			if semi < 0 {
-				return dst, fmt.Errorf("character reference %q without a semicolon", clip(v[i:]))
+				return dst, hromada.Errorf("посилання на символ %q без крапки з комою", "character reference %q without a semicolon", clip(v[i:]))
 			}
 			var err error
 			if dst, err = appendEntity(dst, v[i+1:i+semi]); err != nil {
@@ -766,7 +782,7 @@ func appendEntity(dst, ref []byte) ([]byte, error) {
 		return append(dst, '\''), nil
 	}
 	if len(ref) < 2 || ref[0] != '#' {
-		return dst, fmt.Errorf("unknown entity &%s;", clip(ref))
+		return dst, hromada.Errorf("невідома сутність &%s;", "unknown entity &%s;", clip(ref))
 	}
 	digits, base := ref[1:], 10
 	if digits[0] == 'x' {
@@ -774,14 +790,14 @@ func appendEntity(dst, ref []byte) ([]byte, error) {
 	}
 	n, err := strconv.ParseUint(string(digits), base, 32)
 	if err != nil || n > utf8.MaxRune {
-		return dst, fmt.Errorf("invalid character reference &%s;", clip(ref))
+		return dst, hromada.Errorf("недійсне посилання на символ &%s;", "invalid character reference &%s;", clip(ref))
 	}
 	r := rune(n)
 	if 0xD800 <= r && r <= 0xDFFF {
 		r = utf8.RuneError // as string(rune(n)) in encoding/xml
 	}
 	if !(r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000) {
-		return dst, fmt.Errorf("character reference &%s; to a character XML does not allow", clip(ref))
+		return dst, hromada.Errorf("посилання &%s; на символ, якого XML не дозволяє", "character reference &%s; to a character XML does not allow", clip(ref))
 	}
 	return utf8.AppendRune(dst, r), nil
 }
