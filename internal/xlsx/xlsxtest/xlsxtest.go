@@ -9,8 +9,9 @@
 //		)})
 //
 // [WriteFile] writes a text file (a CSV export), [Cause] checks the cause of
-// an input error, [SharedData] finds the shared data files or skips. It
-// imports excelize, as only internal/xlsx and workbook otherwise do.
+// an input error and that it reads in both languages ([Bilingual],
+// [BilingualProblems]), [SharedData] finds the shared data files or skips.
+// It imports excelize, as only internal/xlsx and workbook otherwise do.
 package xlsxtest
 
 import (
@@ -19,6 +20,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/hromada-tool/hromada"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -129,6 +131,7 @@ func WriteFile(t testing.TB, name string, content []byte) string {
 
 // Cause fails the test unless err matches cause (errors.Is) and is, or
 // wraps, an error of type E, which it returns: Cause[*xlsx.InputError].
+// It also checks that err is worded in Ukrainian ([Bilingual]).
 func Cause[E error](t testing.TB, err, cause error) E {
 	t.Helper()
 	if !errors.Is(err, cause) {
@@ -138,5 +141,31 @@ func Cause[E error](t testing.TB, err, cause error) E {
 	if !errors.As(err, &e) {
 		t.Fatalf("error %T %v is not a %T", err, err, e)
 	}
+	Bilingual(t, err)
 	return e
+}
+
+// Bilingual fails the test unless err reads differently in Ukrainian and
+// in English (hromada.Message): a message with no Ukrainian wording
+// prints its English words in both.
+func Bilingual(t testing.TB, err error) {
+	t.Helper()
+	if uk, en := hromada.Message(err, hromada.Ukrainian), hromada.Message(err, hromada.English); uk == "" || uk == en {
+		t.Errorf("error %q has no Ukrainian wording", en)
+	}
+}
+
+// BilingualProblems fails the test unless every problem's message, and its
+// hint when it has one, is worded in Ukrainian: not empty and not the
+// English words.
+func BilingualProblems(t testing.TB, ps hromada.Problems) {
+	t.Helper()
+	for _, p := range ps {
+		if p.Msg.UK == "" || p.Msg.UK == p.Msg.EN {
+			t.Errorf("problem %q has no Ukrainian wording", p.Error())
+		}
+		if p.Hint.EN != "" && (p.Hint.UK == "" || p.Hint.UK == p.Hint.EN) {
+			t.Errorf("hint of %q has no Ukrainian wording", p.Error())
+		}
+	}
 }
