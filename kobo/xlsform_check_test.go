@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
 )
 
 // validForm is a small form that passes the check; the cases below break
@@ -109,6 +110,7 @@ func TestCheckXLSFormProblems(t *testing.T) {
 			f := validForm()
 			tc.mutate(f)
 			ps := CheckXLSForm("q.xlsx", f)
+			xlsxtest.BilingualProblems(t, ps)
 			for _, p := range ps {
 				if p.Severity == tc.want.sev && p.Sheet == tc.want.sheet && p.Cell == tc.want.cell && strings.Contains(p.Msg.EN, tc.want.msg) {
 					if p.File != "q.xlsx" || p.Hint.EN == "" {

@@ -121,6 +121,7 @@ func TestXLSFormStructure(t *testing.T) {
 	if got, _ := form.ChoiceLabel("yn", "no", "uk"); got != "Ні" {
 		t.Errorf("ChoiceLabel(yn, no, uk) = %q, want Ні", got)
 	}
+	xlsxtest.BilingualProblems(t, form.Problems)
 	var msgs []string
 	for _, p := range form.Problems {
 		msgs = append(msgs, p.Cell+": "+p.Msg.EN)
