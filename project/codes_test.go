@@ -7,6 +7,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/catalogue"
+	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
 )
 
 // TestParseListValue: a value of a fixed list is read in either language,
@@ -61,6 +62,15 @@ func TestParseListValue(t *testing.T) {
 // providers and cost sheets hold the given rows, in lang, and loads it.
 func writeCodesProject(t *testing.T, lang hromada.Lang, rows map[string][][]any) (*Project, hromada.Problems, string) {
 	t.Helper()
+	return writeProjectWith(t, lang, rows, nil)
+}
+
+// writeProjectWith is writeCodesProject with edit, when not nil, called
+// on the project's folder after the files are written and before they are
+// loaded. Rows given for the settings replace the starter's settings and
+// its first planning year (2026).
+func writeProjectWith(t *testing.T, lang hromada.Lang, rows map[string][][]any, edit func(dir string)) (*Project, hromada.Problems, string) {
+	t.Helper()
 	cat, err := catalogue.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -88,7 +98,11 @@ func writeCodesProject(t *testing.T, lang hromada.Lang, rows map[string][][]any)
 			t.Fatal(err)
 		}
 	}
+	if edit != nil {
+		edit(dir)
+	}
 	p, ps := Load(dir, LoadOptions{})
+	xlsxtest.BilingualProblems(t, ps)
 	return p, ps, dir
 }
 

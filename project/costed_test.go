@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
 )
 
 // TestCheckCatchesWhatStopsABudget: what would stop the budget of a run
@@ -31,6 +32,7 @@ func TestCheckCatchesWhatStopsABudget(t *testing.T) {
 		filepath.Join(dir, CostsFile) + " Посади!B4":           `post "Медіатор" of service 003.0 is listed twice (first at B3)`,
 		filepath.Join(dir, CostsFile) + " Стартові витрати!D2": `year bought 0 is not a plausible year`,
 	}
+	xlsxtest.BilingualProblems(t, p.CostProblems())
 	if cps := p.CostProblems(); len(cps) != 1 {
 		t.Errorf("cost problems %v, want one, of 001.0", cps)
 	}
@@ -58,6 +60,7 @@ func TestNoPostsAtAll(t *testing.T) {
 		Needs.Key: {{"002.0", "needs", "counselling"}, {"001.0", "needs", "information"}},
 	})
 	ps := p.CostProblems()
+	xlsxtest.BilingualProblems(t, ps)
 	if len(ps) != 1 || ps[0].File != filepath.Join(dir, CostsFile) || ps[0].Sheet != "Posts" || ps[0].Severity != hromada.Error ||
 		ps[0].Hint.EN != "add the posts and salaries of services 002.0, 001.0" {
 		t.Errorf("problems %v, want one error at the Posts sheet naming 002.0, 001.0", ps)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
 	"github.com/hromada-tool/hromada/kobo"
 )
 
@@ -32,6 +33,7 @@ func TestCheckAgainstForm(t *testing.T) {
 			{Group: hromada.Group{ID: "x"}, Column: "is_idp", Values: []string{"yes"}},        // not a question
 		},
 	}
+	xlsxtest.BilingualProblems(t, p.CheckAgainstForm(form))
 	var got []string
 	for _, pr := range p.CheckAgainstForm(form) {
 		if pr.Severity != hromada.Warning {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/catalogue"
+	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
 )
 
 // writeKnownProject writes a project of one community, UA1, with the
@@ -40,6 +41,7 @@ func writeKnownProject(t *testing.T, targets, known [][]any) (*Project, hromada.
 		}
 	}
 	p, ps := Load(dir, LoadOptions{})
+	xlsxtest.BilingualProblems(t, ps)
 	return p, ps, dir
 }
 

@@ -8,12 +8,14 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/internal/xlsx"
+	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
 	"github.com/hromada-tool/hromada/kobo"
 	"github.com/hromada-tool/hromada/workbook"
 )
 
 func TestLoadExample(t *testing.T) {
 	p, ps := Load("../examples/zhytomyr", LoadOptions{})
+	xlsxtest.BilingualProblems(t, ps)
 	for _, pr := range ps {
 		if pr.Severity == hromada.Error {
 			t.Errorf("%v", pr)
@@ -81,6 +83,7 @@ func TestProblemsNameTheirCommunity(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, ps := Load(dir, LoadOptions{})
+	xlsxtest.BilingualProblems(t, ps)
 	found := false
 	for _, pr := range ps {
 		if pr.Severity != hromada.Error || pr.File != filepath.Join(dir, RegistryFile) {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
 	"github.com/hromada-tool/hromada/workbook"
 )
 
@@ -48,6 +49,7 @@ func TestSlugClash(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, ps := Load(dir, LoadOptions{})
+	xlsxtest.BilingualProblems(t, ps)
 	var found []string
 	for _, p := range ps {
 		if strings.Contains(p.Msg.EN, "same name") {

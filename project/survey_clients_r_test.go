@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
 	"github.com/hromada-tool/hromada/workbook"
 )
 
@@ -40,6 +41,7 @@ func TestReadSurveyRosterMatchesR(t *testing.T) {
 		{Service: "day_care", Column: "y1", Unit: hromada.Child, ClientsRepeat: "roster", ClientsColumn: "member_needs", ClientsOption: "day_care"},
 		{Service: "psych", Column: "y2", Unit: hromada.Person, ClientsRepeat: "roster", ClientsColumn: "member_needs", ClientsOption: "psych"},
 	}})
+	xlsxtest.BilingualProblems(t, ps)
 	if ps.Errors() > 0 {
 		t.Fatal(ps)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
 	"github.com/hromada-tool/hromada/workbook"
 )
 
@@ -36,6 +37,7 @@ func TestReadSurveyClientsRoster(t *testing.T) {
 			{Service: "day_care", Column: "needs", Option: "day_care", Unit: hromada.Child, ClientsRepeat: "roster", ClientsColumn: "member_needs"},
 			{Service: "care", Column: "needs", Option: "care", Unit: hromada.Person, ClientsRepeat: "roster", ClientsColumn: "member_care"},
 		}})
+	xlsxtest.BilingualProblems(t, ps)
 	if ps.Errors() > 0 {
 		t.Fatal(ps)
 	}
@@ -61,6 +63,7 @@ func TestReadSurveyClientsCount(t *testing.T) {
 `)
 	s, ps := ReadSurvey(SurveyMap{File: path, Weight: "w", Children: "children",
 		Needs: []NeedColumn{{Service: "day_care", Column: "needs", Option: "day_care", Unit: hromada.Child, ClientsColumn: "n_day_care"}}})
+	xlsxtest.BilingualProblems(t, ps)
 	if ps.Errors() > 0 {
 		t.Fatal(ps)
 	}
@@ -98,6 +101,7 @@ func TestReadSurveyClientsProblems(t *testing.T) {
 		nc := c.nc
 		nc.Service, nc.Column, nc.Option, nc.Unit = "day_care", "needs", "day_care", hromada.Child
 		_, ps := ReadSurvey(SurveyMap{File: path, Sheet: "main", Needs: []NeedColumn{nc}})
+		xlsxtest.BilingualProblems(t, ps)
 		if ps.Errors() != 1 || ps[0].File != path || ps[0].Sheet != c.sheet && c.sheet != "" || !strings.Contains(ps[0].Error(), c.msg) {
 			t.Errorf("%s: problems %v, want one error in %s sheet %q naming %q", c.name, ps, path, c.sheet, c.msg)
 		}
@@ -108,6 +112,7 @@ func TestReadSurveyClientsProblems(t *testing.T) {
 	// The member-level option columns read as the select_multiple.
 	s, ps := ReadSurvey(SurveyMap{File: path, Sheet: "main", Needs: []NeedColumn{{Service: "day_care", Column: "needs", Option: "day_care",
 		Unit: hromada.Child, ClientsRepeat: "roster", ClientsColumn: "member_needs"}}})
+	xlsxtest.BilingualProblems(t, ps)
 	if ps.Errors() > 0 {
 		t.Fatal(ps)
 	}

@@ -23,6 +23,7 @@ import (
 func TestReadSurveyDontKnowCodes(t *testing.T) {
 	path := writeCSV(t, "needs;consent\nfood dnk;yes\ndnk;yes\nfood shelter;yes\n;yes\nshelter;no\n")
 	s, ps := ReadSurvey(SurveyMap{File: path, Needs: []NeedColumn{{Column: "needs", AllOptions: true}}})
+	xlsxtest.BilingualProblems(t, ps)
 	if ps.Errors() > 0 {
 		t.Fatal(ps)
 	}
@@ -37,6 +38,7 @@ func TestReadSurveyDontKnowCodes(t *testing.T) {
 
 	s, ps = ReadSurvey(SurveyMap{File: path, KeepMissing: true, Where: []Where{{Column: "consent", Value: "yes"}},
 		Needs: []NeedColumn{{Column: "needs", AllOptions: true}}})
+	xlsxtest.BilingualProblems(t, ps)
 	if ps.Errors() > 0 {
 		t.Fatal(ps)
 	}
@@ -57,6 +59,7 @@ func TestReadSurveyDontKnowCodes(t *testing.T) {
 func TestReadSurveySelectOneAndNumbers(t *testing.T) {
 	path := writeCSV(t, "shelter;days\nowned;3\nrented;0\n;7\nowned;\n")
 	s, ps := ReadSurvey(SurveyMap{File: path, Needs: []NeedColumn{{Column: "shelter", AllOptions: true}, {Column: "days", Mean: true}}})
+	xlsxtest.BilingualProblems(t, ps)
 	if ps.Errors() > 0 {
 		t.Fatal(ps)
 	}
@@ -67,6 +70,7 @@ func TestReadSurveySelectOneAndNumbers(t *testing.T) {
 	sameFloats(t, "days", s.Needs[2].Y, []float64{3, 0, 7, nan()})
 
 	_, ps = ReadSurvey(SurveyMap{File: path, Needs: []NeedColumn{{Column: "days", AllOptions: true}}})
+	xlsxtest.BilingualProblems(t, ps)
 	if ps.Errors() != 1 || ps[0].Hint.EN != "a need is a yes/no, select_one or select_multiple question; for the mean of a number give --mean days" {
 		t.Errorf("days as a need: %v", ps)
 	}
@@ -95,6 +99,7 @@ func TestReadSurveyLabelExport(t *testing.T) {
 		Groups: []GroupColumn{{ID: "status", Column: "status", ByValue: true}},
 		Needs:  []NeedColumn{{Column: "needs", AllOptions: true}}}
 	s, ps := ReadSurvey(m)
+	xlsxtest.BilingualProblems(t, ps)
 	if ps.Errors() > 0 {
 		t.Fatal(ps)
 	}
@@ -109,6 +114,7 @@ func TestReadSurveyLabelExport(t *testing.T) {
 
 	m.FormPath = ""
 	_, ps = ReadSurvey(m)
+	xlsxtest.BilingualProblems(t, ps)
 	if len(ps) != 1 || ps.Errors() != 1 || !strings.Contains(ps[0].Hint.EN, `"XML values and headers"`) {
 		t.Errorf("a label export without a questionnaire: %v; want one error naming XML values and headers", ps)
 	}
@@ -167,6 +173,7 @@ func TestReadSurveyREACHDenominator(t *testing.T) {
 	for _, keep := range []bool{false, true} {
 		s, ps := ReadSurvey(SurveyMap{File: path, Sheet: "main", Weight: "weight", KeepMissing: keep,
 			Needs: []NeedColumn{{Column: q, AllOptions: true}}})
+		xlsxtest.BilingualProblems(t, ps)
 		if ps.Errors() > 0 {
 			t.Fatal(ps)
 		}

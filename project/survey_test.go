@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
 	"github.com/hromada-tool/hromada/workbook"
 )
 
@@ -52,6 +53,7 @@ func TestReadSurveyOptionColumns(t *testing.T) {
 		Groups: []GroupColumn{{ID: "idp", Column: "idp"}},
 		Needs:  []NeedColumn{{Service: "002.0", Column: "needs", Option: "counselling"}, {Column: "needs", Option: "day_care"}},
 	})
+	xlsxtest.BilingualProblems(t, ps)
 	if ps.Errors() > 0 {
 		t.Fatal(ps)
 	}
@@ -86,6 +88,7 @@ func TestReadSurveyDiscoveredOptions(t *testing.T) {
 		Groups: []GroupColumn{{ID: "status", Column: "status", ByValue: true}},
 		Needs:  []NeedColumn{{Column: "needs", AllOptions: true}, {Column: "ok", AllOptions: true}},
 	})
+	xlsxtest.BilingualProblems(t, ps)
 	if ps.Errors() > 0 {
 		t.Fatal(ps)
 	}
@@ -116,12 +119,14 @@ func TestReadSurveyProblems(t *testing.T) {
 	path := writeCSV(t, "w;needs;idp\n1,5 kg;yes;yes\n-2;no;maybe\n3;perhaps;no\n")
 	_, ps := ReadSurvey(SurveyMap{File: path, Weight: "w", Needs: []NeedColumn{{Column: "needs"}},
 		Groups: []GroupColumn{{ID: "idp", Column: "idp"}}, Stratum: "region"})
+	xlsxtest.BilingualProblems(t, ps)
 	// The missing stratum column stops the reading before the rows.
 	if len(ps) != 1 || ps[0].Severity != hromada.Error {
 		t.Fatalf("problems %v", ps)
 	}
 	_, ps = ReadSurvey(SurveyMap{File: path, Weight: "w", Needs: []NeedColumn{{Column: "needs"}},
 		Groups: []GroupColumn{{ID: "idp", Column: "idp"}}})
+	xlsxtest.BilingualProblems(t, ps)
 	var got []string
 	for _, p := range ps {
 		got = append(got, p.Cell)
@@ -147,6 +152,7 @@ func TestReadSurveyRepeatGroup(t *testing.T) {
 	s, ps := ReadSurvey(SurveyMap{File: path, Sheet: "main",
 		Groups: []GroupColumn{{ID: "vision", Column: "wgq_vision", Values: []string{"cannot_do", "lot_of_difficulty"}, Repeat: "roster"}},
 		Needs:  []NeedColumn{{Column: "needs", Option: "counselling"}}})
+	xlsxtest.BilingualProblems(t, ps)
 	if ps.Errors() > 0 {
 		t.Fatal(ps)
 	}
@@ -186,6 +192,7 @@ func TestReadSurveyREACH(t *testing.T) {
 			{ID: "blind", Column: "wgq_vision", Values: []string{"cannot_do"}, Repeat: "roster"},
 		},
 		Needs: []NeedColumn{{Column: "aap_priority_challenge", AllOptions: true}}})
+	xlsxtest.BilingualProblems(t, ps)
 	if ps.Errors() > 0 {
 		t.Fatal(ps)
 	}
