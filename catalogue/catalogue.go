@@ -593,6 +593,17 @@ func a1Locator(t *table, row, col int) string {
 	return fmt.Sprintf("%s%d (%s)", columnLetters(col), r, t.colName(col))
 }
 
+// where is a row's location as a message says where something is: "line
+// 2" or "row 3" in English, «рядку 2», «рядку 3» in Ukrainian.
+func where(loc string) hromada.Text {
+	for _, p := range []string{"line ", "row "} {
+		if n, ok := strings.CutPrefix(loc, p); ok {
+			return hromada.Text{UK: "рядку " + n, EN: loc}
+		}
+	}
+	return hromada.Text{UK: loc, EN: loc}
+}
+
 func (t *table) colName(col int) string {
 	if col < len(t.header) {
 		if h := strings.TrimSpace(t.header[col]); h != "" {
@@ -846,7 +857,7 @@ func parseServices(t *table, builtIn bool) ([]Row, hromada.Problems) {
 		}
 		if j, dup := first[r.Code]; dup && r.Code != "" {
 			s.failAt(i, "code", hromada.T("код %s трапляється двічі", "code %s appears twice", r.Code),
-				hromada.T("уперше в %s; залиште один рядок на послугу", "first at %s; keep one row per service", t.loc(t, j, -1)))
+				hromada.T("уперше в %s; залиште один рядок на послугу", "first at %s; keep one row per service", where(t.loc(t, j, -1))))
 		} else if r.Code != "" {
 			first[r.Code] = i
 		}
@@ -857,7 +868,7 @@ func parseServices(t *table, builtIn bool) ([]Row, hromada.Problems) {
 					hromada.T("пишіть малі латинські літери, цифри і _, напр. early_intervention", "use lower-case Latin letters, digits and _, e.g. early_intervention"))
 			} else if j, dup := firstKey[r.Key]; dup {
 				s.failAt(i, "key", hromada.T("ключ %s трапляється двічі", "key %s appears twice", r.Key),
-					hromada.T("уперше в %s; кожна послуга потребує власного ключа", "first at %s; each service needs its own key", t.loc(t, j, -1)))
+					hromada.T("уперше в %s; кожна послуга потребує власного ключа", "first at %s; each service needs its own key", where(t.loc(t, j, -1))))
 			} else {
 				firstKey[r.Key] = i
 			}

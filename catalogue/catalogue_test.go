@@ -177,14 +177,64 @@ func TestMerge(t *testing.T) {
 }
 
 // problems returns the problems of err, failing the test when err is not a
-// hromada.Problems.
+// hromada.Problems or when a problem is not worded in Ukrainian.
 func problems(t *testing.T, err error) hromada.Problems {
 	t.Helper()
 	var ps hromada.Problems
 	if !errors.As(err, &ps) {
 		t.Fatalf("error %v (%T) is not hromada.Problems", err, err)
 	}
+	bilingual(t, ps)
 	return ps
+}
+
+// bilingual fails the test unless every problem's message, and its hint
+// when it has one, is worded in Ukrainian: not empty and not the English
+// words.
+func bilingual(t *testing.T, ps hromada.Problems) {
+	t.Helper()
+	for _, p := range ps {
+		if p.Msg.UK == "" || p.Msg.UK == p.Msg.EN || p.Hint.EN != "" && (p.Hint.UK == "" || p.Hint.UK == p.Hint.EN) {
+			t.Errorf("problem %q has no Ukrainian wording", p.Error())
+		}
+	}
+}
+
+// TestProblemsInUkrainian: problems of a catalogue file in Ukrainian,
+// message and hint; the expected texts are the Ukrainian formats of
+// catalogue.go filled in by hand.
+func TestProblemsInUkrainian(t *testing.T) {
+	header := "code,name_uk,unit,basic,minimum_package,caseload,source\n"
+	for _, tc := range []struct {
+		name, body, msg, hint string
+	}{
+		{"bad caseload", header + "010.1,Супровід,family,yes,yes,many,src\n",
+			`caseload "many" — не число`,
+			"вкажіть кількість клієнтів, яких один фахівець на повну ставку обслуговує за рік, число більше 0"},
+		{"bad unit", header + "010.1,Супровід,household,yes,yes,10,src\n",
+			`одиниця "household" невідома; дозволено: family, child, person (сім'я, дитина, особа)`, ""},
+		{"bad flag", header + "010.1,Супровід,family,maybe,yes,10,src\n",
+			`basic "maybe" — не «так» і не «ні»`, "дозволено: так, ні (yes, no, true, false, 1, 0)"},
+		{"duplicate", header + "010.1,A,family,yes,yes,10,s\n010.1,B,family,yes,yes,10,s\n",
+			"код 010.1 трапляється двічі", "уперше в рядку 2; залиште один рядок на послугу"},
+		{"missing column", "code,name_uk,unit\n010.1,A,family\n",
+			"немає стовпців: basic, minimum_package, caseload, source", "рядок заголовків має містити: code, name_uk, unit, basic, minimum_package, caseload, source"},
+		{"empty file", "", "файл порожній", "перший рядок має містити назви стовпців: " + strings.Join(ServiceColumns, ", ")},
+	} {
+		_, err := Load(strings.NewReader(tc.body), "over.csv")
+		ps := problems(t, err)
+		if len(ps) == 0 || ps[0].Msg.UK != tc.msg || ps[0].Hint.UK != tc.hint {
+			t.Errorf("%s: %s, want %q; %q", tc.name, ps.In(hromada.Ukrainian), tc.msg, tc.hint)
+		}
+	}
+	c, err := Load(strings.NewReader("code,name_uk,unit,basic,minimum_package,caseload,source,comment\n010.1,A,family,yes,yes,10,s,x\n"), "over.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bilingual(t, c.Warnings())
+	if w := c.Warnings(); len(w) != 1 || w[0].Msg.UK != `стовпець "comment" невідомий, його пропущено` {
+		t.Errorf("warnings: %s", w.In(hromada.Ukrainian))
+	}
 }
 
 func TestLoadErrorsNameFileLineColumn(t *testing.T) {
