@@ -164,7 +164,8 @@ type Problem struct {
 func (p Problem) Error() string { return p.In(English) }
 
 // In formats the problem in lang as "file: Sheet!Cell: msg; hint"; a cell
-// given as a row ("row 17") is written "Sheet, row 17" («рядок 17»).
+// given as a row ("row 17") is written "Sheet, row 17" («рядок 17»), and
+// the lines and columns of a CSV file are written in lang (cellUK).
 func (p Problem) In(lang Lang) string {
 	var b strings.Builder
 	if p.File != "" {
@@ -172,8 +173,8 @@ func (p Problem) In(lang Lang) string {
 		b.WriteString(": ")
 	}
 	cell := p.Cell
-	if n, ok := strings.CutPrefix(cell, "row "); ok && lang != English {
-		cell = "рядок " + n
+	if lang != English {
+		cell = cellUK(cell)
 	}
 	switch {
 	case p.Sheet != "" && strings.HasPrefix(p.Cell, "row "):
@@ -191,6 +192,23 @@ func (p Problem) In(lang Lang) string {
 		b.WriteString(h)
 	}
 	return b.String()
+}
+
+// cellUK writes in Ukrainian the places of a problem that are not plain
+// cell references: "row 17" and a CSV file's "line 17" as «рядок 17»,
+// "line 3, column 7" as «рядок 3, стовпець 7», "D16 (line 19)" as
+// «D16 (рядок 19)».
+func cellUK(cell string) string {
+	if n, ok := strings.CutPrefix(cell, "row "); ok {
+		return "рядок " + n
+	}
+	if n, ok := strings.CutPrefix(cell, "line "); ok {
+		return "рядок " + strings.Replace(n, ", column ", ", стовпець ", 1)
+	}
+	if ref, n, ok := strings.Cut(cell, " (line "); ok && strings.HasSuffix(n, ")") {
+		return ref + " (рядок " + n
+	}
+	return cell
 }
 
 // Problems is a list of problems that is itself an error when it holds at

@@ -61,6 +61,18 @@ func TestProblemIn(t *testing.T) {
 	if got, want := Message(ps, Ukrainian), "помилка: registry.xlsx: Реєстр, рядок 4: одиниця \"household\" не відома; дозволено: сім'я\nпопередження: увага"; got != want {
 		t.Errorf("Message(Problems, uk) = %q, want %q", got, want)
 	}
+	// The lines and columns of a CSV file are written in Ukrainian.
+	for _, tc := range [][2]string{
+		{"line 3, column 7", "рядок 3, стовпець 7"},
+		{"line 1", "рядок 1"},
+		{"D16 (line 19)", "D16 (рядок 19)"},
+		{"line 2, column 6 (caseload)", "рядок 2, стовпець 6 (caseload)"},
+		{"B7 (column)", "B7 (column)"},
+	} {
+		if got := (Problem{File: "s.csv", Cell: tc[0], Msg: Text{UK: "м", EN: "m"}}).In(Ukrainian); got != "s.csv: "+tc[1]+": м" {
+			t.Errorf("cell %q in Ukrainian: %q, want %q", tc[0], got, "s.csv: "+tc[1]+": м")
+		}
+	}
 	// An untranslated message prints its English words in Ukrainian.
 	if got := (Problem{Msg: Untranslated("bad")}).In(Ukrainian); got != "bad" {
 		t.Errorf("untranslated = %q", got)
