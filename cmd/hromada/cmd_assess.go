@@ -338,9 +338,10 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 		}
 	}
 	ws := o.warnings()
+	// The notes are written in English, as the warnings beside them are.
 	notes := make([]string, len(s.Notes))
 	for i, n := range s.Notes {
-		notes[i] = n.In(lang)
+		notes[i] = n.In(hromada.English)
 		fmt.Fprintf(ws, "note: %s\n", notes[i])
 	}
 	printWarnings(ws, ps)
