@@ -25,7 +25,7 @@ func TestCheckXLSFormInUkrainian(t *testing.T) {
 		{"no name column", func(f map[string][][]string) { f["survey"][0][1] = "nom" },
 			`q.xlsx: survey, рядок 1: на аркуші survey немає стовпця name; додайте стовпець name: назву кожного запитання, яка стає його стовпцем в експорті`},
 		{"end_repeat closes a group", func(f map[string][][]string) { f["survey"][6][0] = "end_repeat" },
-			`q.xlsx: survey!A7: end_repeat закриває begin_group "household" (початок у A3); закривайте групи рядком end_group, а повтори — end_repeat, починаючи з найглибшої`},
+			`q.xlsx: survey!A7: end_repeat закриває begin_group "household" (початок у A3); закривайте групи рядком end_group, а повтори — рядком end_repeat, спершу найглибші`},
 		{"language without code", func(f map[string][][]string) { f["survey"][0][2] = "label::English" },
 			`q.xlsx: survey!C1: у мови "English" немає коду мови; пишіть її як Назва (код), напр. label::Українська (uk)`},
 		{"no survey sheet", func(f map[string][][]string) { f["Survey1"] = f["survey"]; delete(f, "survey") },

@@ -198,15 +198,15 @@ func (form *Form) readSurvey(f *xlsx.File) error {
 				continue
 			}
 			if top := stack[len(stack)-1]; top.repeat != (base == "end_repeat") {
-				kind := map[bool]hromada.Text{true: hromada.T("повтор", "repeat"), false: hromada.T("групу", "group")}[top.repeat]
-				warn(hromada.T("%s закриває %q, відкриту в рядку %d як %s", "%s closes %q, opened on row %d as a %s", base, top.name, top.row, kind),
+				kind := map[bool]hromada.Text{true: hromada.T("повтор", "repeat"), false: hromada.T("група", "group")}[top.repeat]
+				warn(hromada.T("%s закриває %q, що відкривається в рядку %d як %s", "%s closes %q, opened on row %d as a %s", base, top.name, top.row, kind),
 					hromada.T("закривайте групу рядком end_group, а повтор — рядком end_repeat", "close a group with end_group and a repeat with end_repeat"))
 			}
 			stack = stack[:len(stack)-1]
 			continue
 		}
 		if name == "" {
-			warn(hromada.T("у запитання %s немає назви (name)", "a %s question has no name", base),
+			warn(hromada.T("у запитання типу %s немає назви (name)", "a %s question has no name", base),
 				hromada.T("дайте йому назву: експорти беруть назви як заголовки стовпців", "give it a name, as exports use names as column headers"))
 			continue
 		}

@@ -258,7 +258,7 @@ func (c *formCheck) survey(sheet string, rows [][]string) {
 			if want := "end_" + strings.TrimPrefix(top.kind, "begin_"); base != want {
 				c.add(hromada.Error, sheet, typeRef,
 					hromada.T("%s закриває %s %q (початок у %s)", "%s closes %s %q begun at %s", base, top.kind, top.name, top.cell),
-					hromada.T("закривайте групи рядком end_group, а повтори — end_repeat, починаючи з найглибшої",
+					hromada.T("закривайте групи рядком end_group, а повтори — рядком end_repeat, спершу найглибші",
 						"close groups with end_group and repeats with end_repeat, innermost first"))
 			}
 			continue

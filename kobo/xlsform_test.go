@@ -122,6 +122,9 @@ func TestXLSFormStructure(t *testing.T) {
 		t.Errorf("ChoiceLabel(yn, no, uk) = %q, want Ні", got)
 	}
 	xlsxtest.BilingualProblems(t, form.Problems)
+	if got, want := form.Problems[0].Msg.UK, `end_group закриває "members", що відкривається в рядку 4 як повтор`; got != want {
+		t.Errorf("first problem in Ukrainian: %q, want %q", got, want)
+	}
 	var msgs []string
 	for _, p := range form.Problems {
 		msgs = append(msgs, p.Cell+": "+p.Msg.EN)

@@ -1342,7 +1342,7 @@ func (l *loader) costs(recs map[string][]record) {
 		}
 		f := FundingShare{Community: r.get("community"), Year: r.int("year"), Donor: r.float("donor"), State: r.float("state")}
 		if f.Donor+f.State > 1+1e-9 {
-			l.add(r.problem("state", hromada.T("частка донора %.0f %% і частка держбюджету %.0f %% разом більші за 100 %%", "donor %.0f %% + state %.0f %% is more than 100 %%",
+			l.add(r.problem("state", hromada.T("частка донора %.0f %% і частка держбюджету %.0f %% разом перевищують 100 %%", "donor %.0f %% + state %.0f %% is more than 100 %%",
 				f.Donor*100, f.State*100),
 				hromada.T("решту покриває місцевий бюджет; разом дві частки мають становити не більше 100 %", "the local budget carries the rest; the two shares must add up to at most 100 %")))
 			continue

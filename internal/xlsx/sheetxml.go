@@ -158,7 +158,7 @@ func (x *sheetXML) rowStart() error {
 		}
 		n, err := strconv.Atoi(string(x.attr))
 		if err != nil || n < 0 {
-			return hromada.Errorf("номер рядка %q — не номер рядка", "row number %q is not a number of a row", clip(x.attr))
+			return hromada.Errorf("номер рядка %q — не число", "row number %q is not a number of a row", clip(x.attr))
 		}
 		if n > maxSheetRows {
 			return hromada.Errorf("номер рядка %d більший за межу в %d рядків", "row number %d is above the limit of %d rows", n, maxSheetRows)
