@@ -737,20 +737,20 @@ func empty(name string) hromada.Text {
 
 func (s *schema) number(row int, name string, required bool, def float64, ok func(float64) bool, rule hromada.Text) float64 {
 	raw := s.get(row, name)
-	give := hromada.T("вкажіть %s", "give %s", rule)
+	give := func() hromada.Text { return hromada.T("вкажіть %s", "give %s", rule) }
 	if raw == "" {
 		if required {
-			s.failAt(row, name, empty(name), give)
+			s.failAt(row, name, empty(name), give())
 		}
 		return def
 	}
 	v, err := parseNumber(raw)
 	if err != nil {
-		s.failAt(row, name, hromada.T("%s %q — не число", "%s %q is not a number", name, raw), give)
+		s.failAt(row, name, hromada.T("%s %q — не число", "%s %q is not a number", name, raw), give())
 		return def
 	}
 	if !ok(v) {
-		s.failAt(row, name, hromada.T("%s %s — поза допустимими межами", "%s %s is out of range", name, raw), give)
+		s.failAt(row, name, hromada.T("%s %s — поза допустимими межами", "%s %s is out of range", name, raw), give())
 		return def
 	}
 	return v
