@@ -273,8 +273,8 @@ type Result struct {
 	// Union has one row per need: the unduplicated demand of the union of
 	// the groups (AnyGroup). Empty without groups.
 	Union []Demand `json:"union"`
-	// Warnings are plain sentences for the user.
-	Warnings []string `json:"warnings"`
+	// Warnings are plain sentences for the user, in both languages.
+	Warnings []hromada.Text `json:"warnings"`
 }
 
 type analysis struct {
@@ -291,7 +291,7 @@ type analysis struct {
 	ddf      int                  // the whole design's df, when Options.DesignDF; else -1
 	designDF bool                 // Options.DesignDF
 	noBasis  bool                 // no survey-basis warnings
-	warn     []string
+	warn     []hromada.Text
 }
 
 // Analyse turns a survey into the assessment: the need rate of every group
@@ -489,7 +489,8 @@ func newAnalysis(s Survey, opt Options) (*analysis, error) {
 	a.pop = opt.Population
 	for _, nd := range s.Needs {
 		if u := a.unitOf(nd.Service); u != hromada.Family && nd.Clients == nil {
-			a.warnf("service %q is counted in %s, but the survey has no question on how many %s need it: each household in need counts as one client (a choice); ask the roster question to count them", nd.Service, unitDen(u), unitDen(u))
+			a.warnf("послугу «%[1]s» рахують за кількістю %[2]s, але в опитуванні немає питання, скільки з них її потребують: кожне домогосподарство з потребою рахується одним клієнтом (це вибір); поставте питання реєстру членів домогосподарства, щоб їх порахувати",
+				"service %q is counted in %s, but the survey has no question on how many %s need it: each household in need counts as one client (a choice); ask the roster question to count them", nd.Service, unitDen(u), unitDen(u))
 		}
 	}
 	return a, nil
@@ -539,14 +540,14 @@ func unitVar(service string, u hromada.Unit) string {
 	return service
 }
 
-func unitDen(u hromada.Unit) string {
+func unitDen(u hromada.Unit) hromada.Text {
 	switch u {
 	case hromada.Child:
-		return "children"
+		return hromada.Text{UK: "дітей", EN: "children"}
 	case hromada.Person:
-		return "persons"
+		return hromada.Text{UK: "осіб", EN: "persons"}
 	}
-	return "families"
+	return hromada.Text{UK: "сімей", EN: "families"}
 }
 
 type domainDef struct {
@@ -573,14 +574,15 @@ func (a *analysis) run() (Result, error) {
 	}
 
 	if lonely := d.LonelyStrata(); len(lonely) > 0 {
-		a.warnf("strata with a single PSU: %s; their variance follows the lonely PSU rule %q", strings.Join(lonely, ", "), d.Lonely())
+		a.warnf("страти з одним кластером (PSU): %s; їхню дисперсію оцінено за правилом для одиночного PSU «%s»",
+			"strata with a single PSU: %s; their variance follows the lonely PSU rule %q", strings.Join(lonely, ", "), d.Lonely())
 	}
 	// Weighted counts of the domains, for the survey basis.
 	wcount := make([]float64, len(doms))
 	for k, dm := range doms {
 		wcount[k] = a.weightIn(dm.member)
 		if dm.member != nil && wcount[k] == 0 {
-			a.warnf("group %q has no member in the survey (of positive weight)", dm.name)
+			a.warnf("у групі «%s» немає жодного респондента опитування (з додатною вагою)", "group %q has no member in the survey (of positive weight)", dm.name)
 		}
 	}
 	for k, dm := range doms {
@@ -633,7 +635,7 @@ func (a *analysis) run() (Result, error) {
 	for _, dem := range res.Union {
 		a.plausible(dem)
 	}
-	res.Warnings = append([]string{}, a.warn...)
+	res.Warnings = append([]hromada.Text{}, a.warn...)
 	if res.Union == nil {
 		res.Union = []Demand{}
 	}
@@ -652,10 +654,14 @@ func (a *analysis) plausible(dem Demand) {
 		size, ok = c.Value, true
 	}
 	if ok && dem.People > size {
-		a.warnf("demand for service %q in group %q is %.1f %s, more than the %.0f %s registered in the group; check the clients question and the registry count", dem.Service, dem.Group, dem.People, unitDen(dem.Unit), size, unitDen(dem.Unit))
+		a.warnf("потреба в послузі «%[1]s» у групі «%[2]s» — %[3]s %[4]s, більше, ніж %[5]s %[4]s, зареєстрованих у групі; перевірте питання про клієнтів і дані реєстру",
+			"demand for service %q in group %q is %s %s, more than the %s %s registered in the group; check the clients question and the registry count",
+			dem.Service, dem.Group, hromada.Decimal(dem.People, 1), unitDen(dem.Unit), hromada.Count(size), unitDen(dem.Unit))
 	}
 	if dem.Unit == hromada.Person && a.pop > 0 && dem.People > a.pop {
-		a.warnf("demand for service %q in group %q is %.1f persons, more than the community's population of %.0f; check the clients question and the registry count", dem.Service, dem.Group, dem.People, a.pop)
+		a.warnf("потреба в послузі «%s» у групі «%s» — %s осіб, більше, ніж усе населення громади (%s); перевірте питання про клієнтів і дані реєстру",
+			"demand for service %q in group %q is %s persons, more than the community's population of %s; check the clients question and the registry count",
+			dem.Service, dem.Group, hromada.Decimal(dem.People, 1), hromada.Count(a.pop))
 	}
 }
 
@@ -754,16 +760,20 @@ func (a *analysis) need(j int, res *Result, doms []domainDef, wcount []float64, 
 	return nil
 }
 
-func (a *analysis) warnf(format string, args ...any) {
-	a.warn = append(a.warn, fmt.Sprintf(format, args...))
+// warnf adds a warning: uk and en are fmt formats of the same args (as
+// for hromada.T).
+func (a *analysis) warnf(uk, en string, args ...any) {
+	a.warn = append(a.warn, hromada.T(uk, en, args...))
 }
 
 func (a *analysis) surveyBasisWarning(group string, w float64) {
 	if a.d.NormalisedWeights() {
-		a.warnf("no registry count for group %q: its demand uses the survey's weighted count (%.0f), but the weights sum to the number of respondents, so it counts respondents, not families in the community; give a registry count", group, w)
+		a.warnf("для групи «%s» немає даних реєстру: її потреба спирається на зважену кількість з опитування (%s), але ваги в сумі дають кількість респондентів, тож це кількість респондентів, а не сімей у громаді; внесіть дані реєстру",
+			"no registry count for group %q: its demand uses the survey's weighted count (%s), but the weights sum to the number of respondents, so it counts respondents, not families in the community; give a registry count", group, hromada.Count(w))
 		return
 	}
-	a.warnf("no registry count for group %q: its demand uses the survey's weighted count of families (%.0f)", group, w)
+	a.warnf("для групи «%s» немає даних реєстру: її потреба спирається на зважену кількість сімей з опитування (%s)",
+		"no registry count for group %q: its demand uses the survey's weighted count of families (%s)", group, hromada.Count(w))
 }
 
 func (a *analysis) weightIn(member []bool) float64 {
@@ -1002,7 +1012,7 @@ func (a *analysis) conversion(nd Need, binary bool, us, uc hromada.Unit, num []f
 	isProp := us == hromada.Family && den == nil && binary
 	denName := ""
 	if den != nil {
-		denName = unitDen(uc)
+		denName = unitDen(uc).EN // a code in the results, as analysistools names it
 	}
 	r, err := a.rate(e, isProp, rowName{service: nd.Service, v: unitVar(nd.Service, us)}, denName, group)
 	if err != nil {
