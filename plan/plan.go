@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"errors"
 	"math"
 
 	"github.com/hromada-tool/hromada"
@@ -9,7 +8,7 @@ import (
 
 // ErrInput is the cause every input error of [Make] wraps: errors.Is(err,
 // plan.ErrInput) tells a bad input from a bug.
-var ErrInput = errors.New("invalid plan input")
+var ErrInput = hromada.Errorf("неправильні вхідні дані плану", "invalid plan input")
 
 // Input is everything the plan of one community is computed from: the
 // assessment's demand per service, the provider inventory, the project's
