@@ -310,9 +310,13 @@ type Flag struct {
 func (f Flag) Message() hromada.Text {
 	switch f.Code {
 	case FlagPostsPer1000:
+		src := hromada.Text{UK: f.Source, EN: f.Source} // the catalogue's source, as it is written
+		if f.Source == DefaultPostsPer1000Source {
+			src = hromada.T("вибір hromada: опублікованого орієнтиру не знайдено", DefaultPostsPer1000Source)
+		}
 		return hromada.T("нових ставок на 1 000 мешканців: %s (ставок: %s на %s тис. мешканців), вище за верхню межу %s (%s)",
 			"new posts per 1,000 residents: %s (%s posts for %s thousand residents), above the band's top of %s (%s)",
-			hromada.Decimal(f.Value, 2), hromada.Decimal(f.Hires, 2), hromada.Decimal(f.Base, 1), hromada.Number(f.Limit, 6), f.Source)
+			hromada.Decimal(f.Value, 2), hromada.Decimal(f.Hires, 2), hromada.Decimal(f.Base, 1), hromada.Number(f.Limit, 6), src)
 	case FlagWorkforceGrowth:
 		if math.IsInf(f.Value, 1) {
 			return hromada.T("нових ставок: %s, а в реєстрі надавачів немає персоналу, з яким їх порівняти",

@@ -252,6 +252,9 @@ func TestFlagMessage(t *testing.T) {
 		{Flag{Code: FlagPostsPer1000, Value: 2, Limit: 1, Source: "src", Hires: 20, Base: 10},
 			"new posts per 1,000 residents: 2.00 (20.00 posts for 10.0 thousand residents), above the band's top of 1 (src)",
 			"нових ставок на 1 000 мешканців: 2,00 (ставок: 20,00 на 10,0 тис. мешканців), вище за верхню межу 1 (src)"},
+		{Flag{Code: FlagPostsPer1000, Value: 1.5, Limit: 1, Source: DefaultPostsPer1000Source, Hires: 15, Base: 10},
+			"new posts per 1,000 residents: 1.50 (15.00 posts for 10.0 thousand residents), above the band's top of 1 (hromada default: no published benchmark found)",
+			"нових ставок на 1 000 мешканців: 1,50 (ставок: 15,00 на 10,0 тис. мешканців), вище за верхню межу 1 (вибір hromada: опублікованого орієнтиру не знайдено)"},
 		// (20 + 6) / 6 = 4.33.
 		{Flag{Code: FlagWorkforceGrowth, Value: 26.0 / 6, Limit: 2, Hires: 20, Base: 6},
 			"20.00 new posts on top of 6.00 existing (filled and vacant) multiply the staff by 4.33, above the limit of 2",
