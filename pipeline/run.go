@@ -64,11 +64,6 @@ type CommunityRun struct {
 func (cr *CommunityRun) fail(stage string, ps hromada.Problems) CommunityRun {
 	cr.Problems = append(cr.Problems, ps...)
 	cr.Row.Status, cr.Row.Stage = consolidate.Failed, stage
-	for _, pr := range cr.Problems {
-		if pr.Severity == hromada.Error {
-			cr.Row.Problems = append(cr.Row.Problems, pr.Error())
-		}
-	}
 	cr.Row.Warnings = len(cr.Problems) - cr.Problems.Errors()
 	return *cr
 }
@@ -78,7 +73,16 @@ func (cr *CommunityRun) fail(stage string, ps hromada.Problems) CommunityRun {
 // stage with an error, which the row's Status and Stage name.
 func (r *Run) Community(i int) CommunityRun {
 	cr := r.community(i)
-	if cr.Row.Status != consolidate.OK && !r.FromWorkbooks {
+	if cr.Row.Status == consolidate.OK {
+		return cr
+	}
+	// The errors that stopped it, in the language of the workbooks.
+	for _, pr := range cr.Problems {
+		if pr.Severity == hromada.Error {
+			cr.Row.Problems = append(cr.Row.Problems, pr.In(r.Lang))
+		}
+	}
+	if !r.FromWorkbooks {
 		r.markStale(i, &cr)
 	}
 	return cr

@@ -412,7 +412,7 @@ func registryWarning(s *project.Survey, counts map[string]assess.Count) hromada.
 	if len(missing) > 5 {
 		names += ", …"
 	}
-	return hromada.T("немає даних реєстру для груп (%d: %s): їхня потреба в робочій книзі спирається на %s; задайте --count ГРУПА=N, наприклад --count %s=1200",
+	return hromada.T("групи без даних реєстру (%d: %s): їхня потреба в робочій книзі спирається на %s; задайте --count ГРУПА=N, наприклад --count %s=1200",
 		"no registry count for %d group(s) (%s): their demand in the workbook uses %s; give --count GROUP=N, such as --count %s=1200",
 		len(missing), names, what, missing[len(missing)-1])
 }
