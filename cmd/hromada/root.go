@@ -246,6 +246,7 @@ var interruptLang atomic.Value
 // run executes the command line and returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
+	interruptLang.Store(string(a.envLang())) // until the command knows its language
 	safefile.SetPrivate(false) // --no-suppress makes a command's outputs private
 	root := newRoot(a)
 	root.SetArgs(args)
