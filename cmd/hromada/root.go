@@ -247,7 +247,7 @@ var interruptLang atomic.Value
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
 	interruptLang.Store(string(a.envLang())) // until the command knows its language
-	safefile.SetPrivate(false) // --no-suppress makes a command's outputs private
+	safefile.SetPrivate(false)               // --no-suppress makes a command's outputs private
 	root := newRoot(a)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
