@@ -89,7 +89,7 @@ func runProjectBudget(o *budgetOptions) error {
 	}
 	p, ps, lang, coms := st.p, st.problems, st.lang, st.communities
 	out, from := stageFolders(o.out, o.from)
-	ppaths, err := stagePrologue(p, coms, out, from, o.dir, o.passwordFile, o.overwriteEdited, pipeline.Plan, pipeline.Budget, "plan", "plans", lang)
+	ppaths, err := stagePrologue(p, coms, out, from, o.dir, o.passwordFile, o.overwriteEdited, pipeline.Plan, pipeline.Budget, "plan", "plans")
 	if err != nil {
 		return err
 	}

@@ -147,10 +147,10 @@ func stageFolders(out, from string) (string, string) {
 // <community>-<suffix>.xlsx into the folder from. A missing one is a file
 // that cannot be found, bad usage (exit 2), and the error says which
 // command writes it.
-func stageFiles(coms []project.Community, from, suffix, dir, command, flag string, lang hromada.Lang) ([]string, error) {
+func stageFiles(coms []project.Community, from, suffix, dir, command, flag string) ([]string, error) {
 	paths := make([]string, len(coms))
 	for i, c := range coms {
-		p, err := stageFile(c.Community, from, suffix, dir, command, flag, lang)
+		p, err := stageFile(c.Community, from, suffix, dir, command, flag)
 		if err != nil {
 			return nil, err
 		}
@@ -160,7 +160,7 @@ func stageFiles(coms []project.Community, from, suffix, dir, command, flag strin
 }
 
 // stageFile is the workbook a stage reads for community c (stageFiles).
-func stageFile(c hromada.Community, from, suffix, dir, command, flag string, lang hromada.Lang) (string, error) {
+func stageFile(c hromada.Community, from, suffix, dir, command, flag string) (string, error) {
 	path := pipeline.WorkbookPath(from, c, suffix)
 	if _, err := os.Stat(path); err != nil {
 		return "", usageHinted{hromada.Errorf("%s: немає робочої книги %s %s", "%s: no %s workbook %s", c.Name, workbookWord(suffix), path),
@@ -252,7 +252,7 @@ func printCheckSummary(w io.Writer, c *pipeline.Checked, lang hromada.Lang) {
 // stage's workbook of every community is there and a regular file. It
 // returns those workbooks' paths, in the order of coms.
 func stagePrologue(p *project.Project, coms []project.Community, out, from, dir, passwordFile string, overwriteEdited bool,
-	prev, cur, command, flag string, lang hromada.Lang) ([]string, error) {
+	prev, cur, command, flag string) ([]string, error) {
 	if err := outFolder(out); err != nil {
 		return nil, err
 	}
@@ -273,7 +273,7 @@ func stagePrologue(p *project.Project, coms []project.Community, out, from, dir,
 	if err := guardEdited(outputs, overwriteEdited); err != nil {
 		return nil, err
 	}
-	paths, err := stageFiles(coms, from, prev, dir, command, flag, lang)
+	paths, err := stageFiles(coms, from, prev, dir, command, flag)
 	if err != nil {
 		return nil, err
 	}

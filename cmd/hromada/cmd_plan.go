@@ -98,7 +98,7 @@ func runProjectPlan(o *planOptions) error {
 	}
 	p, ps, lang, coms := st.p, st.problems, st.lang, st.communities
 	out, from := stageFolders(o.out, o.from)
-	apaths, err := stagePrologue(p, coms, out, from, o.dir, o.passwordFile, o.overwriteEdited, pipeline.Assessment, pipeline.Plan, "assess", "assessments", lang)
+	apaths, err := stagePrologue(p, coms, out, from, o.dir, o.passwordFile, o.overwriteEdited, pipeline.Assessment, pipeline.Plan, "assess", "assessments")
 	if err != nil {
 		return err
 	}
