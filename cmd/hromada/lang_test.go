@@ -76,6 +76,7 @@ func TestCobraErrors(t *testing.T) {
 		{`invalid argument "x" for "--years" flag: strconv.ParseInt: parsing "x": invalid syntax`, "неправильне значення «x» параметра --years"},
 		{"accepts 1 arg(s), received 0", "команда приймає аргументів: 1, отримано: 0"},
 		{"accepts at most 1 arg(s), received 2", "команда приймає щонайбільше аргументів: 1, отримано: 2"},
+		{"unknown command \"chek\" for \"hromada\"\n\nDid you mean this?\n\tcheck\n", "невідома команда «chek» для «hromada»\n\nМожливо, ви мали на увазі:\n\tcheck\n"},
 		{"something new", "неправильний виклик команди: something new"},
 	} {
 		err := usageError{cobraError{errors.New(tc.en)}}

@@ -300,6 +300,7 @@ var cobraWords = []struct {
 	uk string
 }{
 	{regexp.MustCompile(`^unknown command "(.*)" for "(.*)"$`), "невідома команда «$1» для «$2»"},
+	{regexp.MustCompile(`(?s)^unknown command "(.*?)" for "(.*?)"\s*Did you mean this\?(.*)$`), "невідома команда «$1» для «$2»\n\nМожливо, ви мали на увазі:$3"},
 	{regexp.MustCompile(`^unknown flag: (\S+)$`), "невідомий параметр $1"},
 	{regexp.MustCompile(`^unknown shorthand flag: '(.)' in (\S+)$`), "невідомий короткий параметр -$1 у $2"},
 	{regexp.MustCompile(`^flag needs an argument: '.' in (\S+)$`), "параметрові $1 потрібне значення"},
