@@ -2,7 +2,6 @@ package assess
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"runtime"
 	"slices"
@@ -273,8 +272,8 @@ type Result struct {
 	// Union has one row per need: the unduplicated demand of the union of
 	// the groups (AnyGroup). Empty without groups.
 	Union []Demand `json:"union"`
-	// Warnings are plain sentences for the user.
-	Warnings []string `json:"warnings"`
+	// Warnings are plain sentences for the user, in both languages.
+	Warnings []hromada.Text `json:"warnings"`
 }
 
 type analysis struct {
@@ -291,7 +290,7 @@ type analysis struct {
 	ddf      int                  // the whole design's df, when Options.DesignDF; else -1
 	designDF bool                 // Options.DesignDF
 	noBasis  bool                 // no survey-basis warnings
-	warn     []string
+	warn     []hromada.Text
 }
 
 // Analyse turns a survey into the assessment: the need rate of every group
@@ -320,7 +319,7 @@ func Analyse(s Survey, opt Options) (Result, error) {
 
 func newAnalysis(s Survey, opt Options) (*analysis, error) {
 	if s.Design == nil {
-		return nil, fmt.Errorf("survey has no design")
+		return nil, hromada.Errorf("опитування не має плану вибірки", "survey has no design")
 	}
 	d := s.Design
 	n := d.N()
@@ -343,7 +342,7 @@ func newAnalysis(s Survey, opt Options) (*analysis, error) {
 		a.level = 0.95
 	}
 	if !(a.level > 0 && a.level < 1) {
-		return nil, fmt.Errorf("confidence level %v is not between 0 and 1", opt.Level)
+		return nil, hromada.Errorf("рівень довіри %v — не між 0 і 1", "confidence level %v is not between 0 and 1", opt.Level)
 	}
 	switch {
 	case opt.MinCount == 0:
@@ -356,13 +355,13 @@ func newAnalysis(s Survey, opt Options) (*analysis, error) {
 	for _, g := range s.Groups {
 		switch {
 		case g.Group == "":
-			return nil, fmt.Errorf("a group has no ID")
+			return nil, hromada.Errorf("група не має коду", "a group has no ID")
 		case g.Group == AllGroup || g.Group == AnyGroup:
-			return nil, fmt.Errorf("group ID %q is reserved; rename the group", g.Group)
+			return nil, hromada.Errorf("код групи «%s» зарезервовано; перейменуйте групу", "group ID %q is reserved; rename the group", g.Group)
 		case groups[g.Group]:
-			return nil, fmt.Errorf("group %q is given twice", g.Group)
+			return nil, hromada.Errorf("групу «%s» задано двічі", "group %q is given twice", g.Group)
 		case len(g.Member) != n:
-			return nil, fmt.Errorf("group %q: %w: %d rows, design %d", g.Group, ErrLength, len(g.Member), n)
+			return nil, hromada.Errorf("група «%s»: %v: рядків %d, у плані вибірки %d", "group %q: %w: %d rows, design %d", g.Group, ErrLength, len(g.Member), n)
 		}
 		groups[g.Group] = true
 	}
@@ -370,31 +369,31 @@ func newAnalysis(s Survey, opt Options) (*analysis, error) {
 	for _, nd := range s.Needs {
 		switch {
 		case nd.Service == "":
-			return nil, fmt.Errorf("a need has no service")
+			return nil, hromada.Errorf("потреба не має послуги", "a need has no service")
 		case services[nd.Service]:
-			return nil, fmt.Errorf("service %q has two needs", nd.Service)
+			return nil, hromada.Errorf("послуга «%s» має дві потреби", "service %q has two needs", nd.Service)
 		case len(nd.Y) != n:
-			return nil, fmt.Errorf("need %q: %w: %d rows, design %d", nd.Service, ErrLength, len(nd.Y), n)
+			return nil, hromada.Errorf("потреба «%s»: %v: рядків %d, у плані вибірки %d", "need %q: %w: %d rows, design %d", nd.Service, ErrLength, len(nd.Y), n)
 		case nd.Clients != nil && len(nd.Clients) != n:
-			return nil, fmt.Errorf("need %q, clients: %w: %d rows, design %d", nd.Service, ErrLength, len(nd.Clients), n)
+			return nil, hromada.Errorf("потреба «%s», клієнти: %v: рядків %d, у плані вибірки %d", "need %q, clients: %w: %d rows, design %d", nd.Service, ErrLength, len(nd.Clients), n)
 		}
 		for i, m := range nd.Clients {
 			if m < 0 || math.IsInf(m, 0) {
-				return nil, fmt.Errorf("need %q, clients: row %d is %v; give a count of 0 or more, or leave it blank", nd.Service, i+1, m)
+				return nil, hromada.Errorf("потреба «%s», клієнти: у рядку %d — %v; впишіть кількість від 0 або залиште порожнім", "need %q, clients: row %d is %v; give a count of 0 or more, or leave it blank", nd.Service, i+1, m)
 			}
 		}
 		switch nd.ClientsFrom {
 		case "", ClientsRoster, ClientsCount, ClientsHousehold:
 		default:
-			return nil, fmt.Errorf("need %q: clients source %q is not known; allowed: roster, count, household", nd.Service, nd.ClientsFrom)
+			return nil, hromada.Errorf("потреба «%s»: джерело клієнтів «%s» невідоме; можливі: roster, count, household", "need %q: clients source %q is not known; allowed: roster, count, household", nd.Service, nd.ClientsFrom)
 		}
 		switch nd.Type {
 		case "", TypeSelectMultiple, TypeSelectOne, TypeMean:
 		default:
-			return nil, fmt.Errorf("need %q: analysis type %q is not known; allowed: prop_select_multiple, prop_select_one, mean", nd.Service, nd.Type)
+			return nil, hromada.Errorf("потреба «%s»: тип аналізу «%s» невідомий; можливі: prop_select_multiple, prop_select_one, mean", "need %q: analysis type %q is not known; allowed: prop_select_multiple, prop_select_one, mean", nd.Service, nd.Type)
 		}
 		if (nd.Type == TypeSelectMultiple || nd.Type == TypeSelectOne) && !isBinary(nd.Y) {
-			return nil, fmt.Errorf("need %q is a %s, but its answers are not all 0 or 1", nd.Service, nd.Type)
+			return nil, hromada.Errorf("потреба «%s» — це %s, але не всі її відповіді 0 чи 1", "need %q is a %s, but its answers are not all 0 or 1", nd.Service, nd.Type)
 		}
 		services[nd.Service] = true
 	}
@@ -403,11 +402,11 @@ func newAnalysis(s Survey, opt Options) (*analysis, error) {
 			continue
 		}
 		if len(col) != n {
-			return nil, fmt.Errorf("%s: %w: %d rows, design %d", name, ErrLength, len(col), n)
+			return nil, hromada.Errorf("%s: %v: рядків %d, у плані вибірки %d", "%s: %w: %d rows, design %d", name, ErrLength, len(col), n)
 		}
 		for i, v := range col {
 			if v < 0 || math.IsInf(v, 0) {
-				return nil, fmt.Errorf("%s: row %d is %v; give a count of 0 or more, or leave it blank", name, i+1, v)
+				return nil, hromada.Errorf("%s: у рядку %d — %v; впишіть кількість від 0 або залиште порожнім", "%s: row %d is %v; give a count of 0 or more, or leave it blank", name, i+1, v)
 			}
 		}
 	}
@@ -416,20 +415,20 @@ func newAnalysis(s Survey, opt Options) (*analysis, error) {
 		case hromada.Family:
 		case hromada.Child:
 			if s.Children == nil {
-				return fmt.Errorf("%s is counted in children, but the survey has no number of children per household", what)
+				return hromada.Errorf("%s рахують у дітях, але в опитуванні немає кількості дітей у домогосподарстві", "%s is counted in children, but the survey has no number of children per household", what)
 			}
 		case hromada.Person:
 			if s.Persons == nil {
-				return fmt.Errorf("%s is counted in persons, but the survey has no household size", what)
+				return hromada.Errorf("%s рахують в особах, але в опитуванні немає розміру домогосподарства", "%s is counted in persons, but the survey has no household size", what)
 			}
 		default:
-			return fmt.Errorf("%s: unit %q is not known; allowed: family, child, person", what, u)
+			return hromada.Errorf("%s: одиниця «%s» невідома; можливі: family, child, person (сім'я, дитина, особа)", "%s: unit %q is not known; allowed: family, child, person", what, u)
 		}
 		return nil
 	}
 	for svc, u := range opt.Units {
 		if !services[svc] {
-			return nil, fmt.Errorf("unit given for service %q, which has no need in the survey", svc)
+			return nil, hromada.Errorf("одиницю задано для послуги «%s», якої немає серед потреб опитування", "unit given for service %q, which has no need in the survey", svc)
 		}
 		if u == "" {
 			u = hromada.Family
@@ -445,13 +444,13 @@ func newAnalysis(s Survey, opt Options) (*analysis, error) {
 			key = AllGroup
 		}
 		if key != AllGroup && key != AnyGroup && !groups[key] {
-			return nil, fmt.Errorf("registry count given for group %q, which is not in the survey", g)
+			return nil, hromada.Errorf("дані реєстру задано для групи «%s», якої немає в опитуванні", "registry count given for group %q, which is not in the survey", g)
 		}
 		if _, dup := a.counts[key]; dup {
-			return nil, fmt.Errorf("two registry counts for all families (\"\" and %q)", AllGroup)
+			return nil, hromada.Errorf("два значення реєстру для всіх сімей (\"\" і «%s»)", "two registry counts for all families (\"\" and %q)", AllGroup)
 		}
 		if c.Value < 0 || math.IsNaN(c.Value) || math.IsInf(c.Value, 0) {
-			return nil, fmt.Errorf("registry count of group %q is %v; give a number of 0 or more", key, c.Value)
+			return nil, hromada.Errorf("дані реєстру групи «%s» — %v; впишіть число від 0", "registry count of group %q is %v; give a number of 0 or more", key, c.Value)
 		}
 		if c.Unit == "" {
 			c.Unit = hromada.Family
@@ -468,14 +467,14 @@ func newAnalysis(s Survey, opt Options) (*analysis, error) {
 			key = AllGroup
 		}
 		if key != AllGroup && key != AnyGroup && !groups[key] {
-			return nil, fmt.Errorf("registered size given for group %q, which is not in the survey", g)
+			return nil, hromada.Errorf("зареєстровану чисельність задано для групи «%s», якої немає в опитуванні", "registered size given for group %q, which is not in the survey", g)
 		}
 		for u, v := range byUnit {
 			if u == "" {
 				u = hromada.Family
 			}
 			if v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, fmt.Errorf("registered size of group %q in %s is %v; give a number of 0 or more", key, u, v)
+				return nil, hromada.Errorf("зареєстрована чисельність групи «%s» в одиницях %s — %v; впишіть число від 0", "registered size of group %q in %s is %v; give a number of 0 or more", key, u, v)
 			}
 			if a.sizes[key] == nil {
 				a.sizes[key] = map[hromada.Unit]float64{}
@@ -484,12 +483,13 @@ func newAnalysis(s Survey, opt Options) (*analysis, error) {
 		}
 	}
 	if opt.Population < 0 || math.IsNaN(opt.Population) || math.IsInf(opt.Population, 0) {
-		return nil, fmt.Errorf("population %v is not a number of 0 or more", opt.Population)
+		return nil, hromada.Errorf("населення %v — не число від 0", "population %v is not a number of 0 or more", opt.Population)
 	}
 	a.pop = opt.Population
 	for _, nd := range s.Needs {
 		if u := a.unitOf(nd.Service); u != hromada.Family && nd.Clients == nil {
-			a.warnf("service %q is counted in %s, but the survey has no question on how many %s need it: each household in need counts as one client (a choice); ask the roster question to count them", nd.Service, unitDen(u), unitDen(u))
+			a.warnf("послугу «%[1]s» рахують за кількістю %[2]s, але в опитуванні немає питання, скільки з них її потребують: кожне домогосподарство з потребою рахується одним клієнтом (це вибір); поставте питання реєстру членів домогосподарства, щоб їх порахувати",
+				"service %q is counted in %s, but the survey has no question on how many %s need it: each household in need counts as one client (a choice); ask the roster question to count them", nd.Service, unitDen(u), unitDen(u))
 		}
 	}
 	return a, nil
@@ -539,14 +539,14 @@ func unitVar(service string, u hromada.Unit) string {
 	return service
 }
 
-func unitDen(u hromada.Unit) string {
+func unitDen(u hromada.Unit) hromada.Text {
 	switch u {
 	case hromada.Child:
-		return "children"
+		return hromada.Text{UK: "дітей", EN: "children"}
 	case hromada.Person:
-		return "persons"
+		return hromada.Text{UK: "осіб", EN: "persons"}
 	}
-	return "families"
+	return hromada.Text{UK: "сімей", EN: "families"}
 }
 
 type domainDef struct {
@@ -573,14 +573,15 @@ func (a *analysis) run() (Result, error) {
 	}
 
 	if lonely := d.LonelyStrata(); len(lonely) > 0 {
-		a.warnf("strata with a single PSU: %s; their variance follows the lonely PSU rule %q", strings.Join(lonely, ", "), d.Lonely())
+		a.warnf("страти з одним кластером (PSU): %s; їхню дисперсію оцінено за правилом для одиночного PSU «%s»",
+			"strata with a single PSU: %s; their variance follows the lonely PSU rule %q", strings.Join(lonely, ", "), d.Lonely())
 	}
 	// Weighted counts of the domains, for the survey basis.
 	wcount := make([]float64, len(doms))
 	for k, dm := range doms {
 		wcount[k] = a.weightIn(dm.member)
 		if dm.member != nil && wcount[k] == 0 {
-			a.warnf("group %q has no member in the survey (of positive weight)", dm.name)
+			a.warnf("у групі «%s» немає жодного респондента опитування (з додатною вагою)", "group %q has no member in the survey (of positive weight)", dm.name)
 		}
 	}
 	for k, dm := range doms {
@@ -633,7 +634,7 @@ func (a *analysis) run() (Result, error) {
 	for _, dem := range res.Union {
 		a.plausible(dem)
 	}
-	res.Warnings = append([]string{}, a.warn...)
+	res.Warnings = append([]hromada.Text{}, a.warn...)
 	if res.Union == nil {
 		res.Union = []Demand{}
 	}
@@ -652,10 +653,14 @@ func (a *analysis) plausible(dem Demand) {
 		size, ok = c.Value, true
 	}
 	if ok && dem.People > size {
-		a.warnf("demand for service %q in group %q is %.1f %s, more than the %.0f %s registered in the group; check the clients question and the registry count", dem.Service, dem.Group, dem.People, unitDen(dem.Unit), size, unitDen(dem.Unit))
+		a.warnf("потреба в послузі «%[1]s» у групі «%[2]s» — %[3]s %[4]s, більше, ніж %[5]s %[4]s, зареєстрованих у групі; перевірте питання про клієнтів і дані реєстру",
+			"demand for service %q in group %q is %s %s, more than the %s %s registered in the group; check the clients question and the registry count",
+			dem.Service, dem.Group, hromada.Decimal(dem.People, 1), unitDen(dem.Unit), hromada.Count(size), unitDen(dem.Unit))
 	}
 	if dem.Unit == hromada.Person && a.pop > 0 && dem.People > a.pop {
-		a.warnf("demand for service %q in group %q is %.1f persons, more than the community's population of %.0f; check the clients question and the registry count", dem.Service, dem.Group, dem.People, a.pop)
+		a.warnf("потреба в послузі «%s» у групі «%s» — %s осіб, більше, ніж усе населення громади (%s); перевірте питання про клієнтів і дані реєстру",
+			"demand for service %q in group %q is %s persons, more than the community's population of %s; check the clients question and the registry count",
+			dem.Service, dem.Group, hromada.Decimal(dem.People, 1), hromada.Count(a.pop))
 	}
 }
 
@@ -686,14 +691,14 @@ func (a *analysis) need(j int, res *Result, doms []domainDef, wcount []float64, 
 	for k, dm := range doms {
 		e, err := d.Mean(nd.Y, dm.member)
 		if err != nil {
-			return fmt.Errorf("need %q, group %q: %w", nd.Service, dm.name, err)
+			return hromada.Errorf("потреба «%s», група «%s»: %v", "need %q, group %q: %w", nd.Service, dm.name, err)
 		}
 		if k == 0 { // AllGroup: every answered row
 			name.df, name.hasDF = e.DF, true
 		}
 		rate, err := a.rate(e, binary, name, "", dm.name)
 		if err != nil {
-			return fmt.Errorf("need %q, group %q: %w", nd.Service, dm.name, err)
+			return hromada.Errorf("потреба «%s», група «%s»: %v", "need %q, group %q: %w", nd.Service, dm.name, err)
 		}
 		idx := k*len(a.s.Needs) + j
 		res.Rates[idx] = rate
@@ -739,11 +744,11 @@ func (a *analysis) need(j int, res *Result, doms []domainDef, wcount []float64, 
 	} else {
 		e, err := d.Mean(nd.Y, union)
 		if err != nil {
-			return fmt.Errorf("need %q, group %q: %w", nd.Service, AnyGroup, err)
+			return hromada.Errorf("потреба «%s», група «%s»: %v", "need %q, group %q: %w", nd.Service, AnyGroup, err)
 		}
 		rate, err := a.rate(e, binary, name, "", AnyGroup)
 		if err != nil {
-			return fmt.Errorf("need %q, group %q: %w", nd.Service, AnyGroup, err)
+			return hromada.Errorf("потреба «%s», група «%s»: %v", "need %q, group %q: %w", nd.Service, AnyGroup, err)
 		}
 		if dem, err = a.demand(nd, binary, us, num, domainDef{AnyGroup, union}, rate, e.NWDomain); err != nil {
 			return err
@@ -754,16 +759,20 @@ func (a *analysis) need(j int, res *Result, doms []domainDef, wcount []float64, 
 	return nil
 }
 
-func (a *analysis) warnf(format string, args ...any) {
-	a.warn = append(a.warn, fmt.Sprintf(format, args...))
+// warnf adds a warning: uk and en are fmt formats of the same args (as
+// for hromada.T).
+func (a *analysis) warnf(uk, en string, args ...any) {
+	a.warn = append(a.warn, hromada.T(uk, en, args...))
 }
 
 func (a *analysis) surveyBasisWarning(group string, w float64) {
 	if a.d.NormalisedWeights() {
-		a.warnf("no registry count for group %q: its demand uses the survey's weighted count (%.0f), but the weights sum to the number of respondents, so it counts respondents, not families in the community; give a registry count", group, w)
+		a.warnf("для групи «%s» немає даних реєстру: її потреба спирається на зважену кількість з опитування (%s), але ваги в сумі дають кількість респондентів, тож це кількість респондентів, а не сімей у громаді; внесіть дані реєстру",
+			"no registry count for group %q: its demand uses the survey's weighted count (%s), but the weights sum to the number of respondents, so it counts respondents, not families in the community; give a registry count", group, hromada.Count(w))
 		return
 	}
-	a.warnf("no registry count for group %q: its demand uses the survey's weighted count of families (%.0f)", group, w)
+	a.warnf("для групи «%s» немає даних реєстру: її потреба спирається на зважену кількість сімей з опитування (%s)",
+		"no registry count for group %q: its demand uses the survey's weighted count of families (%s)", group, hromada.Count(w))
 }
 
 func (a *analysis) weightIn(member []bool) float64 {
@@ -961,11 +970,11 @@ func (a *analysis) unionOfAll(nd Need, binary bool, us hromada.Unit, masked, num
 	name := nd.Service + "*" + AnyGroup
 	e, err := a.d.Mean(masked, nil)
 	if err != nil {
-		return Demand{}, fmt.Errorf("need %q, group %q: %w", nd.Service, AnyGroup, err)
+		return Demand{}, hromada.Errorf("потреба «%s», група «%s»: %v", "need %q, group %q: %w", nd.Service, AnyGroup, err)
 	}
 	rate, err := a.rate(e, binary, rowName{service: nd.Service, v: name}, "", AllGroup)
 	if err != nil {
-		return Demand{}, fmt.Errorf("need %q, group %q: %w", nd.Service, AnyGroup, err)
+		return Demand{}, hromada.Errorf("потреба «%s», група «%s»: %v", "need %q, group %q: %w", nd.Service, AnyGroup, err)
 	}
 	r, err := a.conversion(Need{Service: name, Y: masked}, binary, us, c.Unit, num, nil, AllGroup, rate)
 	if err != nil {
@@ -994,7 +1003,7 @@ func (a *analysis) conversion(nd Need, binary bool, us, uc hromada.Unit, num []f
 		e, err = a.d.Ratio(num, den, member)
 	}
 	if err != nil {
-		return Rate{}, fmt.Errorf("need %q, group %q: %w", nd.Service, group, err)
+		return Rate{}, hromada.Errorf("потреба «%s», група «%s»: %v", "need %q, group %q: %w", nd.Service, group, err)
 	}
 	// Clients per family or per child (person) is a mean or a ratio, with
 	// their reliability rules, even when each household has at most one
@@ -1002,11 +1011,11 @@ func (a *analysis) conversion(nd Need, binary bool, us, uc hromada.Unit, num []f
 	isProp := us == hromada.Family && den == nil && binary
 	denName := ""
 	if den != nil {
-		denName = unitDen(uc)
+		denName = unitDen(uc).EN // a code in the results, as analysistools names it
 	}
 	r, err := a.rate(e, isProp, rowName{service: nd.Service, v: unitVar(nd.Service, us)}, denName, group)
 	if err != nil {
-		return Rate{}, fmt.Errorf("need %q, group %q: %w", nd.Service, group, err)
+		return Rate{}, hromada.Errorf("потреба «%s», група «%s»: %v", "need %q, group %q: %w", nd.Service, group, err)
 	}
 	return r, nil
 }

@@ -123,7 +123,7 @@ func TestAnalyseUnitConversion(t *testing.T) {
 			d.Rate.Kind, d.Rate.Method, d.PeopleLow, d.PeopleUpp, d.Rate.StatLow, d.Rate.StatUpp)
 	}
 	for _, w := range res.Warnings {
-		if strings.Contains(w, "one client") {
+		if strings.Contains(w.EN, "one client") {
 			t.Errorf("warning %q, but every child service has a clients column", w)
 		}
 	}
@@ -159,7 +159,7 @@ func TestAnalyseUnitConversion(t *testing.T) {
 	}
 	warned := 0
 	for _, w := range res.Warnings {
-		if strings.Contains(w, `"psych"`) && strings.Contains(w, "one client") {
+		if strings.Contains(w.EN, `"psych"`) && strings.Contains(w.EN, "one client") {
 			warned++
 		}
 	}
@@ -279,7 +279,7 @@ func TestAnalyseRates(t *testing.T) {
 		t.Errorf("idp psych with 3 respondents: verdict %+v, want suppressed small_count", v)
 	}
 	// The weights are expansion weights: the survey basis is announced.
-	if len(res.Warnings) == 0 || !strings.Contains(strings.Join(res.Warnings, "\n"), `no registry count for group "idp"`) {
+	if len(res.Warnings) == 0 || !strings.Contains(warningsEN(t, res.Warnings), `no registry count for group "idp"`) {
 		t.Errorf("warnings %q, want one about idp's survey count", res.Warnings)
 	}
 }
@@ -472,7 +472,7 @@ func TestAnalyseLonelyAndNormalised(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	warn := strings.Join(res.Warnings, "\n")
+	warn := warningsEN(t, res.Warnings)
 	for _, want := range []string{"strata with a single PSU: s2, s4", `"adjust"`, "counts respondents, not families"} {
 		if !strings.Contains(warn, want) {
 			t.Errorf("warnings %q lack %q", res.Warnings, want)
@@ -621,7 +621,7 @@ func TestPlausibility(t *testing.T) {
 	if !near(d.People, 150, 1e-12) || d.Rate.Verdict.Suppress {
 		t.Fatalf("psych: %v persons, verdict %+v; want 150 published", d.People, d.Rate.Verdict)
 	}
-	all := strings.Join(res.Warnings, "\n")
+	all := warningsEN(t, res.Warnings)
 	for _, w := range []string{
 		`demand for service "psych" in group "all" is 150.0 persons, more than the 140 persons registered in the group`,
 		`demand for service "psych" in group "all" is 150.0 persons, more than the community's population of 149`,
@@ -635,7 +635,7 @@ func TestPlausibility(t *testing.T) {
 	if res, err = Analyse(s, opt); err != nil {
 		t.Fatal(err)
 	}
-	if all := strings.Join(res.Warnings, "\n"); strings.Contains(all, "more than") {
+	if all := warningsEN(t, res.Warnings); strings.Contains(all, "more than") {
 		t.Errorf("unexpected plausibility warning:\n%s", all)
 	}
 }

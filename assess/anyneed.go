@@ -1,7 +1,6 @@
 package assess
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/hromada-tool/hromada"
@@ -26,10 +25,10 @@ const AnyService = "any_service"
 // services' units. Options.Units is ignored.
 func AnyNeed(s Survey, opt Options) (Result, error) {
 	if s.Design == nil {
-		return Result{}, fmt.Errorf("survey has no design")
+		return Result{}, hromada.Errorf("опитування не має плану вибірки", "survey has no design")
 	}
 	if len(s.Needs) == 0 {
-		return Result{}, fmt.Errorf("survey has no needs")
+		return Result{}, hromada.Errorf("в опитуванні немає потреб", "survey has no needs")
 	}
 	n := s.Design.N()
 	y := make([]float64, n)

@@ -1,9 +1,9 @@
 package assess
 
 import (
-	"fmt"
 	"math"
 
+	"github.com/hromada-tool/hromada"
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
@@ -42,7 +42,7 @@ func ParseCIMethod(s string) (CIMethod, error) {
 	case "beta", "korn-graubard":
 		return Beta, nil
 	}
-	return "", fmt.Errorf("confidence interval method %q is not known; allowed: logit, wald, wilson, beta", s)
+	return "", hromada.Errorf("метод довірчого інтервалу «%s» невідомий; можливі: logit, wald, wilson, beta", "confidence interval method %q is not known; allowed: logit, wald, wilson, beta", s)
 }
 
 // Flag is a short code that marks an estimate, an interval or a verdict.
@@ -95,7 +95,7 @@ func CI(e Estimate, m CIMethod, level float64) (Interval, error) {
 		level = 0.95
 	}
 	if !(level > 0 && level < 1) {
-		return Interval{}, fmt.Errorf("confidence level %v is not between 0 and 1", level)
+		return Interval{}, hromada.Errorf("рівень довіри %v — не між 0 і 1", "confidence level %v is not between 0 and 1", level)
 	}
 	if m == "" {
 		m = Logit
@@ -103,10 +103,10 @@ func CI(e Estimate, m CIMethod, level float64) (Interval, error) {
 	switch m {
 	case Logit, Wald, Wilson, Beta:
 	default:
-		return Interval{}, fmt.Errorf("confidence interval method %q is not known; allowed: logit, wald, wilson, beta", m)
+		return Interval{}, hromada.Errorf("метод довірчого інтервалу «%s» невідомий; можливі: logit, wald, wilson, beta", "confidence interval method %q is not known; allowed: logit, wald, wilson, beta", m)
 	}
 	if e.Kind != KindProportion && m != Wald {
-		return Interval{}, fmt.Errorf("a %s interval needs a proportion; use wald for a %s", m, e.Kind)
+		return Interval{}, hromada.Errorf("інтервал %s потребує частки; для %s беріть wald", "a %s interval needs a proportion; use wald for a %s", m, e.Kind)
 	}
 	nan := math.NaN()
 	none := func(f Flag) (Interval, error) { return Interval{Low: nan, High: nan, Flags: []Flag{f}}, nil }

@@ -1,12 +1,13 @@
 package assess
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/hromada-tool/hromada"
 )
 
 // LonelyPSU says how a stratum with a single primary sampling unit (PSU)
@@ -81,10 +82,12 @@ type Design struct {
 }
 
 // ErrDesign is wrapped by every error NewDesign returns.
-var ErrDesign = errors.New("survey design")
+var ErrDesign = hromada.Errorf("план вибірки", "survey design")
 
-func designErr(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", ErrDesign, fmt.Sprintf(format, args...))
+// designErr is an error of the survey design wrapping ErrDesign: uk and
+// en are fmt formats of the same args.
+func designErr(uk, en string, args ...any) error {
+	return hromada.Errorf("%v: %v", "%w: %v", ErrDesign, hromada.T(uk, en, args...))
 }
 
 // NewDesign checks spec and prepares the design: it numbers the PSUs and
@@ -111,23 +114,23 @@ func NewDesign(spec DesignSpec) (*Design, error) {
 			continue
 		}
 		if n >= 0 && c.len != n {
-			return nil, designErr("the %s column has %d rows, the others %d", c.name, c.len, n)
+			return nil, designErr("стовпець %s має рядків %d, інші — %d", "the %s column has %d rows, the others %d", c.name, c.len, n)
 		}
 		n = c.len
 	}
 	switch {
 	case n < 0 && spec.Rows <= 0:
-		return nil, designErr("no weight, strata or cluster column and no row count")
+		return nil, designErr("немає ні стовпця ваги, страти чи кластера, ні кількості рядків", "no weight, strata or cluster column and no row count")
 	case n < 0:
 		n = spec.Rows
 	case spec.Rows != 0 && spec.Rows != n:
-		return nil, designErr("row count %d differs from the %d rows of the columns", spec.Rows, n)
+		return nil, designErr("кількість рядків %d не збігається з %d рядками стовпців", "row count %d differs from the %d rows of the columns", spec.Rows, n)
 	}
 	if n == 0 {
-		return nil, designErr("no rows")
+		return nil, designErr("немає рядків", "no rows")
 	}
 	if n > math.MaxInt32 {
-		return nil, designErr("%d rows is more than this package handles", n)
+		return nil, designErr("рядків %d — більше, ніж може обробити програма", "%d rows is more than this package handles", n)
 	}
 	lonely := spec.Lonely
 	switch lonely {
@@ -135,7 +138,7 @@ func NewDesign(spec DesignSpec) (*Design, error) {
 		lonely = LonelyAdjust
 	case LonelyAdjust, LonelyRemove, LonelyAverage, LonelyFail:
 	default:
-		return nil, designErr("lonely PSU rule %q is not known; allowed: adjust, remove, average, fail", spec.Lonely)
+		return nil, designErr("правило для одиночного PSU «%s» невідоме; можливі: adjust, remove, average, fail", "lonely PSU rule %q is not known; allowed: adjust, remove, average, fail", spec.Lonely)
 	}
 
 	d := &Design{n: n, w: spec.Weight, lonely: lonely}
@@ -144,7 +147,7 @@ func NewDesign(spec DesignSpec) (*Design, error) {
 	} else {
 		for i, w := range spec.Weight {
 			if math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
-				return nil, designErr("row %d has weight %v; weights must be finite and not negative", i+1, w)
+				return nil, designErr("у рядку %d вага %v; ваги мають бути скінченними й невід'ємними", "row %d has weight %v; weights must be finite and not negative", i+1, w)
 			}
 			d.wsum += w
 			if w > 0 {
@@ -162,7 +165,7 @@ func NewDesign(spec DesignSpec) (*Design, error) {
 		index := map[string]int32{}
 		for i, s := range spec.Strata {
 			if s == "" {
-				return nil, designErr("row %d has no stratum", i+1)
+				return nil, designErr("у рядку %d немає страти", "row %d has no stratum", i+1)
 			}
 			h, ok := index[s]
 			if !ok {
@@ -196,7 +199,7 @@ func NewDesign(spec DesignSpec) (*Design, error) {
 		index := map[key]int32{}
 		for i, c := range spec.Cluster {
 			if c == "" {
-				return nil, designErr("row %d has no cluster", i+1)
+				return nil, designErr("у рядку %d немає кластера", "row %d has no cluster", i+1)
 			}
 			var h int32
 			if rowStratum != nil {
@@ -229,10 +232,10 @@ func NewDesign(spec DesignSpec) (*Design, error) {
 			known[name] = true
 			N, ok := spec.FPC[name]
 			if !ok {
-				return nil, designErr("the finite population correction has no PSU count for stratum %q", name)
+				return nil, designErr("у поправці на скінченну сукупність немає кількості PSU для страти «%s»", "the finite population correction has no PSU count for stratum %q", name)
 			}
 			if math.IsNaN(N) || math.IsInf(N, 0) || N < float64(d.nh[h]) {
-				return nil, designErr("stratum %q: %v PSUs in the population is fewer than the %d sampled; give the population number of PSUs, not a sampling fraction", name, N, d.nh[h])
+				return nil, designErr("страта «%s»: PSU у сукупності (%v) менше, ніж у вибірці (%d); впишіть кількість PSU у сукупності, а не частку вибірки", "stratum %q: %v PSUs in the population is fewer than the %d sampled; give the population number of PSUs, not a sampling fraction", name, N, d.nh[h])
 			}
 			d.fh[h] = (N - float64(d.nh[h])) / N
 		}
@@ -244,7 +247,7 @@ func NewDesign(spec DesignSpec) (*Design, error) {
 		}
 		if len(extra) > 0 {
 			sort.Strings(extra)
-			return nil, designErr("the finite population correction names strata not in the data: %s", strings.Join(extra, ", "))
+			return nil, designErr("поправка на скінченну сукупність називає страти, яких немає в даних: %s", "the finite population correction names strata not in the data: %s", strings.Join(extra, ", "))
 		}
 	}
 
@@ -256,7 +259,7 @@ func NewDesign(spec DesignSpec) (*Design, error) {
 	}
 	sort.Slice(d.lonelyIdx, func(i, j int) bool { return d.strata[d.lonelyIdx[i]] < d.strata[d.lonelyIdx[j]] })
 	if lonely == LonelyFail && len(d.lonelyIdx) > 0 {
-		return nil, designErr("strata with a single PSU: %s; merge them with a neighbouring stratum or choose another lonely PSU rule", strings.Join(d.LonelyStrata(), ", "))
+		return nil, designErr("страти з одним PSU: %s; об'єднайте їх із сусідньою стратою або виберіть інше правило для одиночного PSU", "strata with a single PSU: %s; merge them with a neighbouring stratum or choose another lonely PSU rule", strings.Join(d.LonelyStrata(), ", "))
 	}
 	return d, nil
 }

@@ -1,9 +1,9 @@
 package assess
 
 import (
-	"errors"
-	"fmt"
 	"math"
+
+	"github.com/hromada-tool/hromada"
 )
 
 // Kind says what an Estimate estimates; it decides which intervals and
@@ -55,21 +55,21 @@ type Estimate struct {
 
 // ErrLength is wrapped by the errors of estimators given a column whose
 // length differs from the design's.
-var ErrLength = errors.New("column length differs from the design")
+var ErrLength = hromada.Errorf("довжина стовпця не збігається з планом вибірки", "column length differs from the design")
 
 func (d *Design) checkLen(name string, n int, isNil bool) error {
 	if isNil {
-		return fmt.Errorf("%s: %w: column is missing", name, ErrLength)
+		return hromada.Errorf("%s: %v: стовпця немає", "%s: %w: column is missing", name, ErrLength)
 	}
 	if n != d.n {
-		return fmt.Errorf("%s: %w: %d rows, design %d", name, ErrLength, n, d.n)
+		return hromada.Errorf("%s: %v: рядків %d, у плані вибірки %d", "%s: %w: %d rows, design %d", name, ErrLength, n, d.n)
 	}
 	return nil
 }
 
 func (d *Design) checkDomain(domain []bool) error {
 	if domain != nil && len(domain) != d.n {
-		return fmt.Errorf("domain: %w: %d rows, design %d", ErrLength, len(domain), d.n)
+		return hromada.Errorf("підсукупність: %v: рядків %d, у плані вибірки %d", "domain: %w: %d rows, design %d", ErrLength, len(domain), d.n)
 	}
 	return nil
 }
@@ -306,7 +306,7 @@ func (e Estimate) Proportion() (Estimate, error) {
 		return e, nil
 	}
 	if e.Value < 0 || e.Value > 1 {
-		return e, fmt.Errorf("%v is not a proportion", e.Value)
+		return e, hromada.Errorf("%v — не частка", "%v is not a proportion", e.Value)
 	}
 	e.Kind = KindProportion
 	e.NEff = neff(e.Value, e.SE*e.SE, e.N)

@@ -5,7 +5,10 @@ import (
 	"math"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/hromada-tool/hromada"
 )
 
 // table is a CSV file of testdata/ read by column.
@@ -110,4 +113,18 @@ func mustDesign(t testing.TB, spec DesignSpec) *Design {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// warningsEN joins the English of warnings, one a line, after checking
+// that each has its own Ukrainian wording.
+func warningsEN(t *testing.T, ws []hromada.Text) string {
+	t.Helper()
+	en := make([]string, len(ws))
+	for i, w := range ws {
+		if w.UK == "" || w.UK == w.EN {
+			t.Errorf("warning %q has no Ukrainian wording", w.EN)
+		}
+		en[i] = w.EN
+	}
+	return strings.Join(en, "\n")
 }

@@ -5,6 +5,8 @@ import (
 	"maps"
 	"math"
 	"slices"
+
+	"github.com/hromada-tool/hromada"
 )
 
 // ScheduleKind is how a donor's share is given.
@@ -66,16 +68,16 @@ func (f Funding) schedule(code string) (Schedule, string) {
 
 // check adds the problems of the funding to c.
 func (f Funding) check(c *checker, services map[string]*Service) {
-	f.Default.check(c, "funding schedule")
+	f.Default.check(c, hromada.T("графік фінансування", "funding schedule"))
 	for _, code := range sortedKeys(f.Services) {
 		if services[code] == nil {
 			continue // named in Result.Skipped
 		}
-		f.Services[code].check(c, "funding schedule of service "+code)
+		f.Services[code].check(c, hromada.T("графік фінансування послуги %s", "funding schedule of service %s", code))
 	}
 }
 
-func (s Schedule) check(c *checker, line string) {
+func (s Schedule) check(c *checker, line hromada.Text) {
 	state := make([]float64, c.n)
 	if c.years("funding", -1, line, "State", s.State, true) && s.State != nil {
 		for t, x := range s.State {
@@ -86,7 +88,7 @@ func (s Schedule) check(c *checker, line string) {
 	switch s.Kind {
 	case Explicit, "":
 		if s.Cap != nil || s.Start != 0 || s.Over != 0 {
-			c.add("funding", -1, line, "Kind", "an explicit schedule takes Donor shares, not Start, Over or Cap")
+			c.add("funding", -1, line, "Kind", "явний графік задають частками Donor, а не Start, Over чи Cap", "an explicit schedule takes Donor shares, not Start, Over or Cap")
 		}
 		okD := c.years("funding", -1, line, "Donor", s.Donor, true)
 		okL := c.years("funding", -1, line, "Local", s.Local, true)
@@ -100,30 +102,30 @@ func (s Schedule) check(c *checker, line string) {
 				c.share("funding", -1, line, fmt.Sprintf("Local[%d]", t), l)
 				if sum := d + state[t] + l; math.Abs(sum-1) > 1e-9 {
 					c.add("funding", -1, line, fmt.Sprintf("Local[%d]", t),
-						"donor %.4g %% + state %.4g %% + local %.4g %% = %.4g %%, not 100 %%", d*100, state[t]*100, l*100, sum*100)
+						"донор %.4g %% + держбюджет %.4g %% + місцевий бюджет %.4g %% = %.4g %%, а не 100 %%", "donor %.4g %% + state %.4g %% + local %.4g %% = %.4g %%, not 100 %%", d*100, state[t]*100, l*100, sum*100)
 				}
 			} else if d+state[t] > 1+1e-9 {
 				c.add("funding", -1, line, fmt.Sprintf("Donor[%d]", t),
-					"donor %.4g %% + state %.4g %% is more than 100 %%", d*100, state[t]*100)
+					"донор %.4g %% + держбюджет %.4g %% — більше 100 %%", "donor %.4g %% + state %.4g %% is more than 100 %%", d*100, state[t]*100)
 			}
 		}
 	case Linear:
 		if s.Donor != nil || s.Local != nil || s.Cap != nil {
-			c.add("funding", -1, line, "Kind", "a linear phase-out takes Start and Over, not Donor, Local or Cap")
+			c.add("funding", -1, line, "Kind", "поступовий вихід донора задають через Start і Over, а не Donor, Local чи Cap", "a linear phase-out takes Start and Over, not Donor, Local or Cap")
 		}
 		c.share("funding", -1, line, "Start", s.Start)
 		if s.Over < 1 {
-			c.add("funding", -1, line, "Over", "a phase-out over %d years: give 1 or more", s.Over)
+			c.add("funding", -1, line, "Over", "вихід донора за %d років; задайте 1 або більше", "a phase-out over %d years: give 1 or more", s.Over)
 		}
 		for t := range c.n {
 			if s.Start+state[t] > 1+1e-9 {
-				c.add("funding", -1, line, "Start", "donor %.4g %% + state %.4g %% in year %d is more than 100 %%", s.Start*100, state[t]*100, t)
+				c.add("funding", -1, line, "Start", "донор %.4g %% + держбюджет %.4g %% у році %d — більше 100 %%", "donor %.4g %% + state %.4g %% in year %d is more than 100 %%", s.Start*100, state[t]*100, t)
 				break
 			}
 		}
 	case Cap:
 		if s.Donor != nil || s.Local != nil || s.Start != 0 || s.Over != 0 {
-			c.add("funding", -1, line, "Kind", "a donor cap takes Cap amounts, not Donor, Local, Start or Over")
+			c.add("funding", -1, line, "Kind", "ліміт донора задають сумами Cap, а не Donor, Local, Start чи Over", "a donor cap takes Cap amounts, not Donor, Local, Start or Over")
 		}
 		if c.years("funding", -1, line, "Cap", s.Cap, false) {
 			for t, x := range s.Cap {
@@ -131,7 +133,7 @@ func (s Schedule) check(c *checker, line string) {
 			}
 		}
 	default:
-		c.add("funding", -1, line, "Kind", "%q is not a schedule; allowed: %s, %s, %s", s.Kind, Explicit, Linear, Cap)
+		c.add("funding", -1, line, "Kind", "«%s» — не графік; можливі: %s, %s, %s", "%q is not a schedule; allowed: %s, %s, %s", s.Kind, Explicit, Linear, Cap)
 	}
 }
 

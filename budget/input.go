@@ -1,10 +1,11 @@
 package budget
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/hromada-tool/hromada"
 )
 
 // Input is everything one community's budget projection is computed from.
@@ -110,30 +111,33 @@ type Revenue struct {
 
 // ErrInput is matched (with errors.Is) by every error a projection returns
 // for bad input.
-var ErrInput = errors.New("bad budget input")
+var ErrInput = hromada.Errorf("неправильні вхідні дані бюджету", "bad budget input")
 
 // InputError is one problem of an input: which table and row, which
 // field, and what is wrong.
 type InputError struct {
-	Table string // "input", "services", "posts", "other", "startup", "funding", "params", "revenue"
-	Index int    // position of the row in its slice of Input; -1 when the table has no rows
-	Line  string // the row as a person names it: `post "psychologist" of service 010.1`
-	Field string // the field, as in the Go struct
-	Msg   string // what is wrong
+	Table string       // "input", "services", "posts", "other", "startup", "funding", "params", "revenue"
+	Index int          // position of the row in its slice of Input; -1 when the table has no rows
+	Line  hromada.Text // the row as a person names it: `post "psychologist" of service 010.1`
+	Field string       // the field, as in the Go struct
+	Msg   hromada.Text // what is wrong
 }
 
-// Error returns "line: field: msg".
-func (e InputError) Error() string {
+// Error returns "line: field: msg" in English.
+func (e InputError) Error() string { return e.In(hromada.English) }
+
+// In returns "line: field: msg" in lang.
+func (e InputError) In(lang hromada.Lang) string {
 	var b strings.Builder
-	if e.Line != "" {
-		b.WriteString(e.Line)
+	if l := e.Line.In(lang); l != "" {
+		b.WriteString(l)
 		b.WriteString(": ")
 	}
 	if e.Field != "" {
 		b.WriteString(e.Field)
 		b.WriteString(": ")
 	}
-	b.WriteString(e.Msg)
+	b.WriteString(e.Msg.In(lang))
 	return b.String()
 }
 
@@ -143,11 +147,14 @@ func (e InputError) Is(target error) bool { return target == ErrInput }
 // InputErrors are all the problems found in an input, in input order.
 type InputErrors []InputError
 
-// Error returns the problems one a line.
-func (es InputErrors) Error() string {
+// Error returns the problems one a line, in English.
+func (es InputErrors) Error() string { return es.In(hromada.English) }
+
+// In returns the problems one a line, in lang.
+func (es InputErrors) In(lang hromada.Lang) string {
 	s := make([]string, len(es))
 	for i, e := range es {
-		s[i] = e.Error()
+		s[i] = e.In(lang)
 	}
 	return strings.Join(s, "\n")
 }
@@ -168,42 +175,46 @@ type checker struct {
 	errs InputErrors
 }
 
-func (c *checker) add(table string, index int, line, field, format string, args ...any) {
-	c.errs = append(c.errs, InputError{Table: table, Index: index, Line: line, Field: field, Msg: fmt.Sprintf(format, args...)})
+// add adds a problem: uk and en are fmt formats of the same args.
+func (c *checker) add(table string, index int, line hromada.Text, field, uk, en string, args ...any) {
+	c.errs = append(c.errs, InputError{Table: table, Index: index, Line: line, Field: field, Msg: hromada.T(uk, en, args...)})
 }
+
+// noLine is the line of a problem of the input as a whole.
+var noLine hromada.Text
 
 // finite reports whether x is neither NaN nor infinite.
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 // amount checks that x is a finite number ≥ 0.
-func (c *checker) amount(table string, index int, line, field string, x float64) {
+func (c *checker) amount(table string, index int, line hromada.Text, field string, x float64) {
 	if !finite(x) || x < 0 {
-		c.add(table, index, line, field, "%v is not an amount ≥ 0", x)
+		c.add(table, index, line, field, "%v — не сума ≥ 0", "%v is not an amount ≥ 0", x)
 	}
 }
 
 // share checks that x is in [0, 1].
-func (c *checker) share(table string, index int, line, field string, x float64) {
+func (c *checker) share(table string, index int, line hromada.Text, field string, x float64) {
 	if !finite(x) || x < 0 || x > 1 {
-		c.add(table, index, line, field, "%v is not a share between 0 and 1", x)
+		c.add(table, index, line, field, "%v — не частка від 0 до 1", "%v is not a share between 0 and 1", x)
 	}
 }
 
 // rate checks that x is a finite growth rate above −100 %.
-func (c *checker) rate(table string, index int, line, field string, x float64) {
+func (c *checker) rate(table string, index int, line hromada.Text, field string, x float64) {
 	if !finite(x) || x <= -1 {
-		c.add(table, index, line, field, "%v is not a rate above −1 (−100 %%)", x)
+		c.add(table, index, line, field, "%v — не темп, більший за −1 (−100 %%)", "%v is not a rate above −1 (−100 %%)", x)
 	}
 }
 
 // years checks that v has one value per planning year; a nil v is
 // allowed when optional. It reports whether v can be used.
-func (c *checker) years(table string, index int, line, field string, v []float64, optional bool) bool {
+func (c *checker) years(table string, index int, line hromada.Text, field string, v []float64, optional bool) bool {
 	if v == nil && optional {
 		return true
 	}
 	if len(v) != c.n {
-		c.add(table, index, line, field, "%d values for %d planning years", len(v), c.n)
+		c.add(table, index, line, field, "значень: %d, а років планування: %d", "%d values for %d planning years", len(v), c.n)
 		return false
 	}
 	return true
@@ -212,11 +223,11 @@ func (c *checker) years(table string, index int, line, field string, v []float64
 // rates checks a rate slice: one value or one per year.
 func (c *checker) rates(field string, v []float64) {
 	if len(v) != 1 && len(v) != c.n {
-		c.add("params", -1, "", field, "%d values: give one rate for every year or one per planning year (%d)", len(v), c.n)
+		c.add("params", -1, noLine, field, "значень: %d; задайте один темп на всі роки або по одному на кожен рік планування (%d)", "%d values: give one rate for every year or one per planning year (%d)", len(v), c.n)
 		return
 	}
 	for i, x := range v {
-		c.rate("params", -1, "", fmt.Sprintf("%s[%d]", field, i), x)
+		c.rate("params", -1, noLine, fmt.Sprintf("%s[%d]", field, i), x)
 	}
 }
 
@@ -225,17 +236,17 @@ func (c *checker) rates(field string, v []float64) {
 func (in *Input) validate() error {
 	c := &checker{n: in.Years}
 	if in.FirstYear < 1 {
-		c.add("input", -1, "", "FirstYear", "first planning year %d is not a year", in.FirstYear)
+		c.add("input", -1, noLine, "FirstYear", "перший рік планування %d — не рік", "first planning year %d is not a year", in.FirstYear)
 	}
 	if in.Years < 1 {
-		c.add("input", -1, "", "Years", "%d planning years: give 1 or more", in.Years)
+		c.add("input", -1, noLine, "Years", "років планування: %d; задайте 1 або більше", "%d planning years: give 1 or more", in.Years)
 		return c.errs
 	}
 	if in.Population < 0 {
-		c.add("input", -1, "", "Population", "%d residents is negative", in.Population)
+		c.add("input", -1, noLine, "Population", "мешканців %d — від'ємне число", "%d residents is negative", in.Population)
 	}
 	if !finite(in.Threshold) || in.Threshold < 0 {
-		c.add("input", -1, "", "Threshold", "%v is not a share ≥ 0", in.Threshold)
+		c.add("input", -1, noLine, "Threshold", "%v — не частка ≥ 0", "%v is not a share ≥ 0", in.Threshold)
 	}
 	services := in.checkServices(c)
 	posts := in.checkPosts(c, services)
@@ -255,18 +266,18 @@ func (in *Input) checkServices(c *checker) map[string]*Service {
 	services := map[string]*Service{}
 	for i := range in.Services {
 		s := &in.Services[i]
-		line := "service " + s.Code
+		line := hromada.T("послуга %s", "service %s", s.Code)
 		if s.Code == "" {
-			c.add("services", i, fmt.Sprintf("service #%d", i+1), "Code", "no service code")
+			c.add("services", i, hromada.T("послуга №%d", "service #%d", i+1), "Code", "немає коду послуги", "no service code")
 			continue
 		}
 		if _, dup := services[s.Code]; dup {
-			c.add("services", i, line, "Code", "the service is listed twice")
+			c.add("services", i, line, "Code", "послугу наведено двічі", "the service is listed twice")
 			continue
 		}
 		services[s.Code] = s
 		if s.Programme == "" {
-			c.add("services", i, line, "Programme", "no budget programme code (КПКВК МБ)")
+			c.add("services", i, line, "Programme", "немає коду бюджетної програми (КПКВК МБ)", "no budget programme code (КПКВК МБ)")
 		}
 		if c.years("services", i, line, "Clients", s.Clients, false) {
 			for t, x := range s.Clients {
@@ -295,18 +306,18 @@ func (in *Input) checkServices(c *checker) map[string]*Service {
 func (in *Input) checkPosts(c *checker, services map[string]*Service) map[string]map[string]bool {
 	posts := map[string]map[string]bool{}
 	for i, p := range in.Posts {
-		line := fmt.Sprintf("post %q of service %s", p.Post, p.Service)
+		line := hromada.T("посада «%s» послуги %s", "post %q of service %s", p.Post, p.Service)
 		if services[p.Service] == nil {
 			continue
 		}
 		if p.Post == "" {
-			c.add("posts", i, line, "Post", "the post has no name")
+			c.add("posts", i, line, "Post", "посада не має назви", "the post has no name")
 		}
 		if posts[p.Service] == nil {
 			posts[p.Service] = map[string]bool{}
 		}
 		if posts[p.Service][p.Post] {
-			c.add("posts", i, line, "Post", "the post is listed twice for the service")
+			c.add("posts", i, line, "Post", "посаду наведено для послуги двічі", "the post is listed twice for the service")
 		}
 		posts[p.Service][p.Post] = true
 		c.amount("posts", i, line, "Share", p.Share)
@@ -326,11 +337,11 @@ func (in *Input) checkStaffed(c *checker, services map[string]*Service, posts ma
 		}
 		for _, p := range sortedKeys(s.PostFTE) {
 			if !posts[s.Code][p] {
-				c.add("services", i, "service "+s.Code, "PostFTE", "post %q has FTE but no row in the posts", p)
+				c.add("services", i, hromada.T("послуга %s", "service %s", s.Code), "PostFTE", "посада «%s» має ставки, але не має рядка серед посад", "post %q has FTE but no row in the posts", p)
 			}
 		}
 		if len(posts[s.Code]) == 0 && anyPositive(s.FTE) {
-			c.add("services", i, "service "+s.Code, "FTE", "the service has staff but no post with a salary")
+			c.add("services", i, hromada.T("послуга %s", "service %s", s.Code), "FTE", "послуга має персонал, але не має посади з окладом", "the service has staff but no post with a salary")
 		}
 	}
 }
@@ -342,29 +353,29 @@ func (in *Input) checkCosts(c *checker, services map[string]*Service) {
 		if services[o.Service] == nil {
 			continue
 		}
-		line := fmt.Sprintf("other cost %q of service %s", o.Item, o.Service)
+		line := hromada.T("інша витрата «%s» послуги %s", "other cost %q of service %s", o.Item, o.Service)
 		if o.Basis != Fixed && o.Basis != PerClient {
-			c.add("other", i, line, "Basis", "%q is not a basis; allowed: %s, %s", o.Basis, Fixed, PerClient)
+			c.add("other", i, line, "Basis", "«%s» — не основа розрахунку; можливі: %s, %s", "%q is not a basis; allowed: %s, %s", o.Basis, Fixed, PerClient)
 		}
 		c.amount("other", i, line, "Amount", o.Amount)
 		if o.KEKV == "" {
-			c.add("other", i, line, "KEKV", "no economic code (КЕКВ)")
+			c.add("other", i, line, "KEKV", "немає коду економічної класифікації (КЕКВ)", "no economic code (КЕКВ)")
 		}
 	}
 	for i, s := range in.Startup {
 		if services[s.Service] == nil {
 			continue
 		}
-		line := fmt.Sprintf("start-up item %q of service %s", s.Item, s.Service)
+		line := hromada.T("стартова витрата «%s» послуги %s", "start-up item %q of service %s", s.Item, s.Service)
 		c.amount("startup", i, line, "Amount", s.Amount)
 		if s.Life < 1 {
-			c.add("startup", i, line, "Life", "useful life of %d years: give 1 or more", s.Life)
+			c.add("startup", i, line, "Life", "строк корисного використання %d років; задайте 1 або більше", "useful life of %d years: give 1 or more", s.Life)
 		}
 		if s.Year < 1 {
-			c.add("startup", i, line, "Year", "%d is not a year", s.Year)
+			c.add("startup", i, line, "Year", "%d — не рік", "%d is not a year", s.Year)
 		}
 		if s.KEKV == "" {
-			c.add("startup", i, line, "KEKV", "no economic code (КЕКВ)")
+			c.add("startup", i, line, "KEKV", "немає коду економічної класифікації (КЕКВ)", "no economic code (КЕКВ)")
 		}
 	}
 }
@@ -373,28 +384,28 @@ func (in *Input) checkCosts(c *checker, services map[string]*Service) {
 func (in *Input) checkParams(c *checker) {
 	p := in.Params
 	if !finite(p.ESV) || p.ESV < 0 || p.ESV >= 1 {
-		c.add("params", -1, "", "ESV", "%v is not a contribution rate between 0 and 1", p.ESV)
+		c.add("params", -1, noLine, "ESV", "%v — не ставка внеску від 0 до 1", "%v is not a contribution rate between 0 and 1", p.ESV)
 	}
 	if len(p.MinimumWage) != in.Years {
-		c.add("params", -1, "", "MinimumWage", "%d years of minimum wage for %d planning years", len(p.MinimumWage), in.Years)
+		c.add("params", -1, noLine, "MinimumWage", "мінімальна зарплата на %d років, а років планування: %d", "%d years of minimum wage for %d planning years", len(p.MinimumWage), in.Years)
 	} else {
 		for t, months := range p.MinimumWage {
 			for m, x := range months {
-				c.amount("params", -1, "", fmt.Sprintf("MinimumWage[%d][%d]", t, m), x)
+				c.amount("params", -1, noLine, fmt.Sprintf("MinimumWage[%d][%d]", t, m), x)
 			}
 		}
 	}
 	c.rates("WageGrowth", p.WageGrowth)
 	c.rates("CPI", p.CPI)
-	c.amount("params", -1, "", "Admin", p.Admin)
-	c.amount("params", -1, "", "CapitalRate", p.CapitalRate)
-	c.rate("params", -1, "", "Discount", p.Discount)
+	c.amount("params", -1, noLine, "Admin", p.Admin)
+	c.amount("params", -1, noLine, "CapitalRate", p.CapitalRate)
+	c.rate("params", -1, noLine, "Discount", p.Discount)
 	r := in.Revenue
-	c.amount("revenue", -1, "", "Revenue", r.Revenue)
-	c.amount("revenue", -1, "", "Social", r.Social)
-	c.rate("revenue", -1, "", "Growth", r.Growth)
+	c.amount("revenue", -1, noLine, "Revenue", r.Revenue)
+	c.amount("revenue", -1, noLine, "Social", r.Social)
+	c.rate("revenue", -1, noLine, "Growth", r.Growth)
 	if r.Year < 0 {
-		c.add("revenue", -1, "", "Year", "%d is not a year", r.Year)
+		c.add("revenue", -1, noLine, "Year", "%d — не рік", "%d is not a year", r.Year)
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"math"
 	"testing"
+
+	"github.com/hromada-tool/hromada"
 )
 
 // handInput is one full service over five years, 2026–2030: social support
@@ -551,7 +553,28 @@ func TestInputErrors(t *testing.T) {
 		if got := es[0].Error(); got != tt.want {
 			t.Errorf("%s: first problem %q, want %q", tt.name, got, tt.want)
 		}
+		if uk, ok := ukInputErrors[tt.name]; ok && es[0].In(hromada.Ukrainian) != uk {
+			t.Errorf("%s: first problem in Ukrainian %q, want %q", tt.name, es[0].In(hromada.Ukrainian), uk)
+		}
+		for _, e := range es {
+			if e.Msg.UK == "" || e.Msg.UK == e.Msg.EN || e.Line.UK == "" && e.Line.EN != "" {
+				t.Errorf("%s: %q has no Ukrainian wording", tt.name, e.Error())
+			}
+		}
+		if uk := hromada.Message(err, hromada.Ukrainian); uk == err.Error() {
+			t.Errorf("%s: the error %q is not worded in Ukrainian", tt.name, uk)
+		}
 	}
+}
+
+// ukInputErrors are some problems of TestInputErrors in Ukrainian, by
+// case.
+var ukInputErrors = map[string]string{
+	"shares above 100 %": "графік фінансування: Donor[1]: донор 70 % + держбюджет 40 % — більше 100 %",
+	"negative amount":    `інша витрата «матеріали» послуги 010.1: Amount: -1 — не сума ≥ 0`,
+	"years missing":      "послуга 010.1: Clients: значень: 4, а років планування: 5",
+	"staff without post": "послуга 010.1: FTE: послуга має персонал, але не має посади з окладом",
+	"unknown schedule":   `графік фінансування: Kind: «grant» — не графік; можливі: explicit, linear, cap`,
 }
 
 // TestAllProblems: every problem is reported, not just the first, and

@@ -1,9 +1,10 @@
 package budget
 
 import (
-	"fmt"
 	"maps"
 	"slices"
+
+	"github.com/hromada-tool/hromada"
 )
 
 // Scenario is a named bundle of assumptions laid over an [Input]. A zero
@@ -78,12 +79,12 @@ func Scenarios(in Input, scenarios []Scenario) ([]ScenarioResult, error) {
 	out := make([]ScenarioResult, 0, len(scenarios))
 	for _, sc := range scenarios {
 		if sc.Ramp != nil && len(sc.Ramp) != in.Years {
-			return nil, fmt.Errorf("scenario %q: %w", sc.Name, InputErrors{{Table: "scenario", Index: -1, Line: "scenario " + sc.Name,
-				Field: "Ramp", Msg: fmt.Sprintf("%d values for %d planning years", len(sc.Ramp), in.Years)}})
+			return nil, hromada.Errorf("сценарій «%s»: %w", "scenario %q: %w", sc.Name, InputErrors{{Table: "scenario", Index: -1, Line: hromada.T("сценарій %s", "scenario %s", sc.Name),
+				Field: "Ramp", Msg: hromada.T("значень: %d, а років планування: %d", "%d values for %d planning years", len(sc.Ramp), in.Years)}})
 		}
 		r, err := Project(sc.Apply(in))
 		if err != nil {
-			return nil, fmt.Errorf("scenario %q: %w", sc.Name, err)
+			return nil, hromada.Errorf("сценарій «%s»: %w", "scenario %q: %w", sc.Name, err)
 		}
 		out = append(out, ScenarioResult{Scenario: sc, Result: r})
 	}

@@ -1,9 +1,10 @@
 package budget
 
 import (
-	"fmt"
 	"math"
 	"slices"
+
+	"github.com/hromada-tool/hromada"
 )
 
 // Driver is an input the tornado varies.
@@ -73,7 +74,7 @@ func Vary(in Input, d Driver, f float64) (Input, error) {
 			out.Startup[i].Amount *= f
 		}
 	default:
-		return Input{}, fmt.Errorf("%w: %q is not a driver", ErrInput, d)
+		return Input{}, hromada.Errorf("%v: «%s» — не чинник", "%w: %q is not a driver", ErrInput, d)
 	}
 	return out, nil
 }
@@ -115,7 +116,7 @@ func (b Bar) Swing() float64 { return math.Abs(b.High - b.Low) }
 // (ties in the order of drivers). nil drivers means [Drivers].
 func Tornado(in Input, drivers []Driver, delta float64) ([]Bar, error) {
 	if !finite(delta) || delta <= 0 || delta >= 1 {
-		return nil, fmt.Errorf("%w: a tornado step of %v: give a share between 0 and 1, e.g. 0.2", ErrInput, delta)
+		return nil, hromada.Errorf("%v: крок діаграми чутливості %v; задайте частку між 0 і 1, наприклад 0,2", "%w: a tornado step of %v: give a share between 0 and 1, e.g. 0.2", ErrInput, delta)
 	}
 	if drivers == nil {
 		drivers = Drivers
@@ -137,7 +138,7 @@ func Tornado(in Input, drivers []Driver, delta float64) ([]Bar, error) {
 			}
 			r, err := Project(v)
 			if err != nil {
-				return nil, fmt.Errorf("tornado, %s × %v: %w", d, side.f, err)
+				return nil, hromada.Errorf("діаграма чутливості, %s × %v: %w", "tornado, %s × %v: %w", d, side.f, err)
 			}
 			*side.out = r.Horizon.Local
 		}

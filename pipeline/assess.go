@@ -69,7 +69,7 @@ func ReadAndAssess(p *project.Project, c project.Community, pw string, eo Estima
 	if err != nil {
 		return nil, append(ps, hromada.Problem{File: m.File, Msg: hromada.ErrText(err)})
 	}
-	a.Warnings = append(ProblemLines(RelProblems(p.Dir, ps)), a.Warnings...)
+	a.Warnings = append(ProblemLines(RelProblems(p.Dir, ps), lang), a.Warnings...)
 	return a, ps
 }
 
@@ -155,7 +155,7 @@ func AssessCommunity(p *project.Project, c project.Community, s *project.Survey,
 		Known:     known,
 		Result:    res,
 		Quality:   s.Quality,
-		Warnings:  res.Warnings,
+		Warnings:  TextLines(res.Warnings, lang),
 		Catalogue: CatalogueSource.In(lang),
 	}, nil
 }
@@ -177,11 +177,22 @@ func SurveyInfo(s *project.Survey, m project.SurveyMap) workbook.SurveyInfo {
 	return info
 }
 
-// ProblemLines are problems as the lines of a workbook's warnings.
-func ProblemLines(ps hromada.Problems) []string {
+// ProblemLines are problems as the lines of a workbook's warnings, in the
+// workbook's language.
+func ProblemLines(ps hromada.Problems, lang hromada.Lang) []string {
 	var out []string
 	for _, p := range ps {
-		out = append(out, p.Error())
+		out = append(out, p.In(lang))
+	}
+	return out
+}
+
+// TextLines are texts as the lines of a workbook's warnings, in the
+// workbook's language.
+func TextLines(ts []hromada.Text, lang hromada.Lang) []string {
+	var out []string
+	for _, t := range ts {
+		out = append(out, t.In(lang))
 	}
 	return out
 }

@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"fmt"
 	"math"
 	"path/filepath"
 	"time"
@@ -19,9 +18,9 @@ type CommunityBudget struct {
 	Community hromada.Community
 	Input     budget.Input
 	Result    *budget.Result
-	Plan      string   // the plan workbook read
-	Warnings  []string // about the inputs, for the workbook
-	Path      string   // the budget workbook to write
+	Plan      string           // the plan workbook read
+	Warnings  hromada.Problems // about the inputs, for the workbook (files relative to the project)
+	Path      string           // the budget workbook to write
 }
 
 // BudgetCommunity reads a community's plan workbook and projects its
@@ -43,7 +42,7 @@ func BudgetCommunity(p *project.Project, com hromada.Community, planPath string)
 		}
 		return CommunityBudget{}, ps
 	}
-	return CommunityBudget{Community: com, Input: in, Result: res, Plan: planPath, Warnings: ProblemLines(RelProblems(p.Dir, ps))}, ps
+	return CommunityBudget{Community: com, Input: in, Result: res, Plan: planPath, Warnings: RelProblems(p.Dir, ps)}, ps
 }
 
 // DefaultBudgetSettings are the settings' defaults, for a budget made
@@ -71,8 +70,10 @@ func BudgetInput(p *project.Project, com hromada.Community, pr *workbook.PlanRea
 	}
 	for _, code := range missingPosts(in.Services, in.Posts) {
 		problems = append(problems, hromada.Problem{File: p.CostsPath(), Sheet: posts,
-			Msg:  hromada.Untranslated(fmt.Sprintf("service %s is in the plan with new staff but has no post: its staff cannot be costed", code)),
-			Hint: hromada.Untranslated(fmt.Sprintf("add the service's posts and salaries to the %s sheet, or leave the action out of the plan", posts))})
+			Msg: hromada.T("послуга %s є в плані з новим персоналом, але не має посади: витрати на персонал не обчислити",
+				"service %s is in the plan with new staff but has no post: its staff cannot be costed", code),
+			Hint: hromada.T("додайте посади й оклади послуги на аркуш «%s» або вилучіть цю дію з плану",
+				"add the service's posts and salaries to the %s sheet, or leave the action out of the plan", posts)})
 	}
 	in.Funding.Default = FundingSchedule(p.Funding, com.Code, pr.FirstYear, pr.Years)
 	for _, r := range p.Revenue {
@@ -214,11 +215,11 @@ func BudgetParams(b project.BudgetSettings, pars *catalogue.Parameters, first, y
 func BudgetWorkbook(cb CommunityBudget, p *project.Project, lang hromada.Lang) (*workbook.Budget, error) {
 	scen, err := budget.Scenarios(cb.Input, budget.Presets(cb.Input))
 	if err != nil {
-		return nil, fmt.Errorf("%s: scenarios: %w", cb.Community.Name.In(lang), err)
+		return nil, hromada.Errorf("%s: сценарії: %w", "%s: scenarios: %w", cb.Community.Name, err)
 	}
 	bars, err := budget.Tornado(cb.Input, budget.Drivers, 0.2)
 	if err != nil {
-		return nil, fmt.Errorf("%s: sensitivity: %w", cb.Community.Name.In(lang), err)
+		return nil, hromada.Errorf("%s: чутливість: %w", "%s: sensitivity: %w", cb.Community.Name, err)
 	}
 	services := map[string]hromada.Service{}
 	for _, s := range p.Catalogue.Services() {
@@ -233,7 +234,7 @@ func BudgetWorkbook(cb CommunityBudget, p *project.Project, lang hromada.Lang) (
 		Scenarios: scen, Tornado: bars, TornadoStep: 0.2,
 		Services: services, Codes: codes,
 		Sources:  budgetSources(cb, p, lang),
-		Warnings: cb.Warnings,
+		Warnings: ProblemLines(cb.Warnings, lang),
 	}, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"strings"
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
@@ -38,10 +39,10 @@ type CommunityPlan struct {
 	Community  hromada.Community
 	Result     plan.Result
 	Input      plan.Input
-	Assessment string   // the assessment workbook read
-	Inventory  string   // the inventory file read
-	Warnings   []string // about the inputs, for the Methods sheet
-	Path       string   // the plan workbook to write
+	Assessment string           // the assessment workbook read
+	Inventory  string           // the inventory file read
+	Warnings   hromada.Problems // about the inputs, for the Methods sheet (files relative to the workbook's folder)
+	Path       string           // the plan workbook to write
 }
 
 // Workbook is the content of the plan workbook.
@@ -49,7 +50,7 @@ func (cp CommunityPlan) Workbook(projectName string, lang hromada.Lang) *workboo
 	return &workbook.Plan{
 		Lang: lang, Project: projectName, Input: cp.Input, Result: cp.Result,
 		Assessment: safefile.Rel(filepath.Dir(cp.Path), cp.Assessment), Inventory: safefile.Rel(filepath.Dir(cp.Path), cp.Inventory),
-		Catalogue: CatalogueSource.In(lang), Warnings: cp.Warnings,
+		Catalogue: CatalogueSource.In(lang), Warnings: ProblemLines(cp.Warnings, lang),
 	}
 }
 
@@ -73,10 +74,11 @@ func PlanCommunity(com hromada.Community, assessment string, providers []project
 		}
 		return CommunityPlan{}, append(ps, msgs...)
 	}
-	cp := CommunityPlan{Community: com, Result: res, Input: in, Assessment: assessment, Warnings: ProblemLines(RelProblems(filepath.Dir(assessment), ps))}
+	cp := CommunityPlan{Community: com, Result: res, Input: in, Assessment: assessment, Warnings: RelProblems(filepath.Dir(assessment), ps)}
 	for _, f := range res.Flags { // on the plan's Summary, and here for the terminal
 		ps = append(ps, hromada.Problem{Severity: hromada.Warning, Community: com.Code,
-			Msg: hromada.Untranslated(com.Name.In(hromada.English) + ": plausibility: " + f.Message()), Hint: hromada.Untranslated("see the Summary sheet of the plan workbook")})
+			Msg:  hromada.T("%s: правдоподібність: %s", "%s: plausibility: %s", com.Name, f.Message()),
+			Hint: hromada.T("див. аркуш «Підсумок» робочої книги плану", "see the Summary sheet of the plan workbook")})
 	}
 	return cp, ps
 }
@@ -94,7 +96,8 @@ func PlanInput(com hromada.Community, rows []workbook.DemandRow, providers []pro
 	for _, code := range order {
 		svc, ok := cat.Service(code)
 		if !ok {
-			problems = append(problems, hromada.Problem{Severity: hromada.Warning, Msg: hromada.Untranslated(fmt.Sprintf("service %q of the assessment is not in the catalogue; it is left out of the plan", code))})
+			problems = append(problems, hromada.Problem{Severity: hromada.Warning,
+				Msg: hromada.T("послуги «%s» з оцінки немає в класифікаторі; її не включено до плану", "service %q of the assessment is not in the catalogue; it is left out of the plan", code)})
 			continue
 		}
 		r := total[code]
@@ -102,8 +105,10 @@ func PlanInput(com hromada.Community, rows []workbook.DemandRow, providers []pro
 			// A person typed over the demand: their figure stands, and the
 			// interval, made for the old figure, is dropped.
 			problems = append(problems, hromada.Problem{Severity: hromada.Warning, Cell: fmt.Sprintf("row %d", r.Row),
-				Msg:  hromada.Untranslated(fmt.Sprintf("service %s: the demand %.4g is outside its interval %.4g–%.4g, as after an edit; the demand is used without its interval", code, r.People, r.PeopleLow, r.PeopleUpp)),
-				Hint: hromada.Untranslated("clear or correct the interval cells if the edit was meant")})
+				Msg: hromada.T("послуга %s: потреба %s поза своїм інтервалом %s–%s, як після правки; потребу взято без інтервалу",
+					"service %s: the demand %s is outside its interval %s–%s, as after an edit; the demand is used without its interval",
+					code, sig4(r.People), sig4(r.PeopleLow), sig4(r.PeopleUpp)),
+				Hint: hromada.T("якщо правку зроблено свідомо, очистьте або виправте клітинки інтервалу", "clear or correct the interval cells if the edit was meant")})
 			r.PeopleLow, r.PeopleUpp = math.NaN(), math.NaN()
 		}
 		si := plan.ServiceInput{
@@ -195,4 +200,11 @@ func KnownClientsOf(community string, known []project.KnownClient) map[string]pl
 		out[k.Service] = plan.KnownClients{Count: k.Count, Use: plan.Use(k.Use), AsOf: asOf, Source: k.Source, Ref: k.Ref}
 	}
 	return out
+}
+
+// sig4 writes x with 4 significant digits, as %.4g does, in each
+// language's decimal separator.
+func sig4(x float64) hromada.Text {
+	s := fmt.Sprintf("%.4g", x)
+	return hromada.Text{UK: strings.Replace(s, ".", ",", 1), EN: s}
 }

@@ -64,11 +64,6 @@ type CommunityRun struct {
 func (cr *CommunityRun) fail(stage string, ps hromada.Problems) CommunityRun {
 	cr.Problems = append(cr.Problems, ps...)
 	cr.Row.Status, cr.Row.Stage = consolidate.Failed, stage
-	for _, pr := range cr.Problems {
-		if pr.Severity == hromada.Error {
-			cr.Row.Problems = append(cr.Row.Problems, pr.Error())
-		}
-	}
 	cr.Row.Warnings = len(cr.Problems) - cr.Problems.Errors()
 	return *cr
 }
@@ -78,7 +73,16 @@ func (cr *CommunityRun) fail(stage string, ps hromada.Problems) CommunityRun {
 // stage with an error, which the row's Status and Stage name.
 func (r *Run) Community(i int) CommunityRun {
 	cr := r.community(i)
-	if cr.Row.Status != consolidate.OK && !r.FromWorkbooks {
+	if cr.Row.Status == consolidate.OK {
+		return cr
+	}
+	// The errors that stopped it, in the language of the workbooks.
+	for _, pr := range cr.Problems {
+		if pr.Severity == hromada.Error {
+			cr.Row.Problems = append(cr.Row.Problems, pr.In(r.Lang))
+		}
+	}
+	if !r.FromWorkbooks {
 		r.markStale(i, &cr)
 	}
 	return cr
@@ -162,7 +166,7 @@ func (r *Run) assess(i int, com project.Community, path string, cr *CommunityRun
 		cr.fail(StageAssess, hromada.Problems{{File: m.File, Msg: hromada.ErrText(err)}})
 		return nil, false
 	}
-	a.Warnings = append(ProblemLines(RelProblems(r.Project.Dir, sps)), a.Warnings...)
+	a.Warnings = append(ProblemLines(RelProblems(r.Project.Dir, sps), r.Lang), a.Warnings...)
 	anyNeed, err := assess.AnyNeed(s.Survey, opt)
 	if err != nil {
 		cr.fail(StageAssess, hromada.Problems{{File: m.File, Msg: hromada.ErrText(err)}})
@@ -197,7 +201,7 @@ func (r *Run) fromWorkbooks(i int, com project.Community, cr *CommunityRun) Comm
 	for _, k := range []struct{ kind, stage string }{{Assessment, StageAssess}, {Plan, StagePlan}, {Budget, StageBudget}} {
 		p := WorkbookPath(r.Out, com.Community, k.kind)
 		if _, err := os.Stat(p); err != nil {
-			return cr.fail(k.stage, hromada.Problems{{File: p, Msg: hromada.Untranslated(missingLine(r.Lang))}})
+			return cr.fail(k.stage, hromada.Problems{{File: p, Msg: missingWorkbook}})
 		}
 		paths[k.kind] = p
 	}
@@ -223,13 +227,8 @@ func (r *Run) fromWorkbooks(i int, com project.Community, cr *CommunityRun) Comm
 	return *cr
 }
 
-// missingLine says, in lang, that a community's workbook is missing.
-func missingLine(lang hromada.Lang) string {
-	if lang == hromada.English {
-		return "no such workbook; run the stage that writes it"
-	}
-	return "немає такої робочої книги; запустіть етап, що її створює"
-}
+// missingWorkbook says that a community's workbook is missing.
+var missingWorkbook = hromada.T("немає такої робочої книги; запустіть етап, що її створює", "no such workbook; run the stage that writes it")
 
 // plan makes the plan from the assessment workbook just written, as from
 // one a person edited, and writes the plan workbook to path.

@@ -120,4 +120,10 @@ func TestRunCommunity(t *testing.T) {
 		len(bad.Row.Problems) != 1 || !strings.Contains(bad.Row.Problems[0], "registry row of this community") {
 		t.Errorf("a community with an error of its own: %+v", bad.Row)
 	}
+	// In a Ukrainian run the Status sheet says it in Ukrainian.
+	r.Lang = hromada.Ukrainian
+	r.Own[p.Communities[0].Code][0].Msg.UK = "рядок реєстру цієї громади хибний"
+	if bad := r.Community(0); len(bad.Row.Problems) != 1 || bad.Row.Problems[0] != "рядок реєстру цієї громади хибний" {
+		t.Errorf("problems of a failed community in a Ukrainian run: %q", bad.Row.Problems)
+	}
 }

@@ -2,10 +2,8 @@ package plan
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"slices"
-	"strings"
 
 	"github.com/hromada-tool/hromada"
 )
@@ -213,7 +211,7 @@ func service(in Input, si ServiceInput, providers []Provider, vuln map[string]fl
 		clients := Clients(sp.Clients, sp.Target, tg, in.Years)
 		years, minBinds, err := Staff(s, sp.Providers > 0, clients, sp.StaffFTE+sp.Vacancies, in.FTEStep)
 		if err != nil {
-			return ServicePlan{}, fmt.Errorf("service %s: %w", s.Code, err)
+			return ServicePlan{}, hromada.Errorf("послуга %s: %w", "service %s: %w", s.Code, err)
 		}
 		posts := in.Posts[s.Code]
 		for i := range years {
@@ -408,24 +406,24 @@ func summarize(services []ServicePlan, firstYear, years int) Summary {
 // validate checks the input and returns every problem, joined.
 func validate(in Input) error {
 	var errs []error
-	bad := func(format string, a ...any) {
-		errs = append(errs, fmt.Errorf("%s: %w", fmt.Sprintf(format, a...), ErrInput))
+	bad := func(uk, en string, a ...any) {
+		errs = append(errs, hromada.Errorf("%v: %v", "%v: %w", hromada.T(uk, en, a...), ErrInput))
 	}
 	if in.Years < 1 {
-		bad("planning horizon is %d years; it must be 1 or more", in.Years)
+		bad("горизонт планування — %d років; має бути 1 або більше", "planning horizon is %d years; it must be 1 or more", in.Years)
 	}
 	if !(in.FTEStep > 0 && in.FTEStep <= 1) {
-		bad("staff rounding step is %v; it must be above 0 and at most 1 post (0.25 or 0.5)", in.FTEStep)
+		bad("крок округлення ставок — %v; має бути більше 0 і не більше 1 ставки (0,25 або 0,5)", "staff rounding step is %v; it must be above 0 and at most 1 post (0.25 or 0.5)", in.FTEStep)
 	}
 
 	groups := map[string]bool{}
 	for _, g := range in.Groups {
 		if groups[g.ID] {
-			bad("group %q is given twice", g.ID)
+			bad("групу «%s» задано двічі", "group %q is given twice", g.ID)
 		}
 		groups[g.ID] = true
 		if !finite(g.Vulnerability) || g.Vulnerability < 0 {
-			bad("group %q: vulnerability weight %v must be a number 0 or more", g.ID, g.Vulnerability)
+			bad("група «%s»: вага вразливості %v має бути числом від 0", "group %q: vulnerability weight %v must be a number 0 or more", g.ID, g.Vulnerability)
 		}
 	}
 
@@ -437,49 +435,49 @@ func validate(in Input) error {
 	for _, si := range in.Services {
 		s := si.Service
 		if s.Code == "" {
-			bad("a service has no classifier code")
+			bad("послуга не має коду за класифікатором", "a service has no classifier code")
 			continue
 		}
 		if codes[s.Code] {
-			bad("service %s is given twice", s.Code)
+			bad("послугу %s задано двічі", "service %s is given twice", s.Code)
 		}
 		codes[s.Code] = true
 		if !finite(s.MinStaff) || s.MinStaff < 0 {
-			bad("service %s: minimum staff %v must be 0 or more", s.Code, s.MinStaff)
+			bad("послуга %s: мінімальний персонал %v має бути від 0", "service %s: minimum staff %v must be 0 or more", s.Code, s.MinStaff)
 		}
 		if !share(s.Coverage) {
-			bad("service %s: catalogue coverage target %v must be a share from 0 to 1", s.Code, s.Coverage)
+			bad("послуга %s: цільове охоплення з класифікатора %v має бути часткою від 0 до 1", "service %s: catalogue coverage target %v must be a share from 0 to 1", s.Code, s.Coverage)
 		}
 		if !share(s.Uptake) {
-			bad("service %s: catalogue uptake %v must be a share above 0 and at most 1 (0 reads as 1)", s.Code, s.Uptake)
+			bad("послуга %s: частка звернення з класифікатора %v має бути більше 0 і не більше 1 (0 читається як 1)", "service %s: catalogue uptake %v must be a share above 0 and at most 1 (0 reads as 1)", s.Code, s.Uptake)
 		}
 		if si.Known && !(s.Caseload > 0 && finite(s.Caseload)) && finite(s.Coverage) {
 			if tg := targetOf(in, s); tg.Coverage*si.Demand > 0 || clients[s.Code] > 0 {
-				bad("service %s: caseload %v must be above 0: the plan has clients to staff", s.Code, s.Caseload)
+				bad("послуга %s: навантаження %v має бути більше 0: у плані є клієнти, для яких потрібен персонал", "service %s: caseload %v must be above 0: the plan has clients to staff", s.Code, s.Caseload)
 			}
 		}
 		if si.Known {
 			if !finite(si.Demand) || si.Demand < 0 {
-				bad("service %s: demand %v must be a number 0 or more; mark it unknown when the assessment suppressed it", s.Code, si.Demand)
+				bad("послуга %s: потреба %v має бути числом від 0; позначте її невідомою, коли оцінку приховано", "service %s: demand %v must be a number 0 or more; mark it unknown when the assessment suppressed it", s.Code, si.Demand)
 			}
 			if !math.IsNaN(si.DemandLow) && !(si.DemandLow >= 0 && si.DemandLow <= si.Demand) {
-				bad("service %s: lower bound of demand %v must be from 0 to the demand %v", s.Code, si.DemandLow, si.Demand)
+				bad("послуга %s: нижня межа потреби %v має бути від 0 до потреби %v", "service %s: lower bound of demand %v must be from 0 to the demand %v", s.Code, si.DemandLow, si.Demand)
 			}
 			if !math.IsNaN(si.DemandHigh) && !(si.DemandHigh >= si.Demand && !math.IsInf(si.DemandHigh, 1)) {
-				bad("service %s: upper bound of demand %v must be at least the demand %v", s.Code, si.DemandHigh, si.Demand)
+				bad("послуга %s: верхня межа потреби %v має бути не менша за потребу %v", "service %s: upper bound of demand %v must be at least the demand %v", s.Code, si.DemandHigh, si.Demand)
 			}
 		}
 		seen := map[string]bool{}
 		for _, g := range si.Groups {
 			if !groups[g.Group] {
-				bad("service %s: group %q is not among the project's groups", s.Code, g.Group)
+				bad("послуга %s: групи «%s» немає серед груп проєкту", "service %s: group %q is not among the project's groups", s.Code, g.Group)
 			}
 			if seen[g.Group] {
-				bad("service %s: group %q is given twice", s.Code, g.Group)
+				bad("послуга %s: групу «%s» задано двічі", "service %s: group %q is given twice", s.Code, g.Group)
 			}
 			seen[g.Group] = true
 			if !math.IsNaN(g.People) && !(g.People >= 0 && !math.IsInf(g.People, 1)) {
-				bad("service %s: demand of group %q is %v; it must be 0 or more", s.Code, g.Group, g.People)
+				bad("послуга %s: потреба групи «%s» — %v; має бути від 0", "service %s: demand of group %q is %v; it must be 0 or more", s.Code, g.Group, g.People)
 			}
 		}
 	}
@@ -487,14 +485,15 @@ func validate(in Input) error {
 	for _, p := range in.Providers {
 		who := providerName(p)
 		if p.Community != "" && p.Community != in.Community.Code {
-			bad("%s belongs to community %s, not %s; pass only this community's providers", who, p.Community, in.Community.Code)
+			bad("%s належить до громади %s, а не %s; передавайте лише надавачів цієї громади", "%s belongs to community %s, not %s; pass only this community's providers", who, p.Community, in.Community.Code)
 		}
 		for _, f := range []struct {
-			name string
+			name hromada.Text
 			v    float64
-		}{{"capacity", p.Capacity}, {"current clients", p.Clients}, {"staff", p.StaffFTE}, {"vacancies", p.Vacancies}} {
+		}{{hromada.T("місткість", "capacity"), p.Capacity}, {hromada.T("поточні клієнти", "current clients"), p.Clients},
+			{hromada.T("персонал", "staff"), p.StaffFTE}, {hromada.T("вакансії", "vacancies"), p.Vacancies}} {
 			if !finite(f.v) || f.v < 0 {
-				bad("%s: %s %v must be a number 0 or more", who, f.name, f.v)
+				bad("%s: %s %v має бути числом від 0", "%s: %s %v must be a number 0 or more", who, f.name, f.v)
 			}
 		}
 	}
@@ -504,28 +503,28 @@ func validate(in Input) error {
 			continue // a target of a service this plan does not cover
 		}
 		if !math.IsNaN(tg.Coverage) && !share(tg.Coverage) {
-			bad("service %s: coverage target %v must be a share from 0 to 1", code, tg.Coverage)
+			bad("послуга %s: цільове охоплення %v має бути часткою від 0 до 1", "service %s: coverage target %v must be a share from 0 to 1", code, tg.Coverage)
 		}
 		if !math.IsNaN(tg.Uptake) && !share(tg.Uptake) {
-			bad("service %s: uptake %v must be a share above 0 and at most 1", code, tg.Uptake)
+			bad("послуга %s: частка звернення %v має бути більше 0 і не більше 1", "service %s: uptake %v must be a share above 0 and at most 1", code, tg.Uptake)
 		}
 		switch tg.Path {
 		case "", Step:
 		case Linear:
 			if tg.Years < 0 {
-				bad("service %s: a linear path needs its years, 1 or more (empty: the plan's years); got %d", code, tg.Years)
+				bad("послуга %s: лінійний шлях потребує кількості років, 1 або більше (порожньо — роки плану); задано %d", "service %s: a linear path needs its years, 1 or more (empty: the plan's years); got %d", code, tg.Years)
 			}
 		case Ramp:
 			if len(tg.Ramp) == 0 {
-				bad("service %s: a ramp path needs shares of the target by year, e.g. 0.3 0.6 1", code)
+				bad("послуга %s: поетапний шлях потребує часток цілі за роками, наприклад 0,3 0,6 1", "service %s: a ramp path needs shares of the target by year, e.g. 0.3 0.6 1", code)
 			}
 			for i, r := range tg.Ramp {
 				if !share(r) {
-					bad("service %s: ramp share %v of year %d must be from 0 to 1", code, r, i+1)
+					bad("послуга %s: частка %v року %d має бути від 0 до 1", "service %s: ramp share %v of year %d must be from 0 to 1", code, r, i+1)
 				}
 			}
 		default:
-			bad("service %s: path %q is not known; allowed: step, linear, ramp", code, tg.Path)
+			bad("послуга %s: шлях «%s» невідомий; можливі: step, linear, ramp", "service %s: path %q is not known; allowed: step, linear, ramp", code, tg.Path)
 		}
 	}
 
@@ -537,16 +536,16 @@ func validate(in Input) error {
 		names := map[string]bool{}
 		for _, p := range posts {
 			if names[p.Post] {
-				bad("service %s: post %q is given twice", code, p.Post)
+				bad("послуга %s: посаду «%s» задано двічі", "service %s: post %q is given twice", code, p.Post)
 			}
 			names[p.Post] = true
 			if !(p.Share > 0 && p.Share <= 1) {
-				bad("service %s: share %v of post %q must be above 0 and at most 1", code, p.Share, p.Post)
+				bad("послуга %s: частка %[2]v посади «%[3]s» має бути більше 0 і не більше 1", "service %s: share %v of post %q must be above 0 and at most 1", code, p.Share, p.Post)
 			}
 			total += p.Share
 		}
 		if len(posts) > 0 && math.Abs(total-1) > 1e-6 {
-			bad("service %s: shares of its posts sum to %v; they must sum to 1", code, total)
+			bad("послуга %s: частки її посад у сумі дають %v; мають давати 1", "service %s: shares of its posts sum to %v; they must sum to 1", code, total)
 		}
 	}
 
@@ -559,25 +558,26 @@ func validate(in Input) error {
 			where = " (" + k.Ref + ")"
 		}
 		if !finite(k.Count) || k.Count < 0 || k.Count != math.Trunc(k.Count) {
-			bad("service %s: known clients %v%s must be a whole number 0 or more", code, k.Count, where)
+			bad("послуга %s: відомі клієнти %v%s мають бути цілим числом від 0", "service %s: known clients %v%s must be a whole number 0 or more", code, k.Count, where)
 		}
 		if k.Use != "" && k.Use != UseDemand && k.Use != UseFloor {
-			bad("service %s: use %q of known clients%s is not known; allowed: demand, floor", code, k.Use, where)
+			bad("послуга %s: використання «%s» відомих клієнтів%s невідоме; можливі: demand, floor (попит, мінімум)", "service %s: use %q of known clients%s is not known; allowed: demand, floor", code, k.Use, where)
 		}
 	}
 	for _, lim := range []struct {
-		name string
+		name hromada.Text
 		v    float64
-	}{{"band of new posts per 1,000 residents", in.PostsPer1000High}, {"workforce growth limit", in.WorkforceGrowthHigh}} {
+	}{{hromada.T("межа нових ставок на 1 000 мешканців", "band of new posts per 1,000 residents"), in.PostsPer1000High},
+		{hromada.T("межа зростання персоналу", "workforce growth limit"), in.WorkforceGrowthHigh}} {
 		if !finite(lim.v) || lim.v < 0 {
-			bad("%s %v must be a number above 0 (0: the default)", lim.name, lim.v)
+			bad("%s %v має бути числом більше 0 (0 — типове значення)", "%s %v must be a number above 0 (0: the default)", lim.name, lim.v)
 		}
 	}
 	for code, r := range in.Rank {
 		if !codes[code] {
-			bad("planner's rank %d is given for service %s, which is not in the plan", r, code)
+			bad("ранг планувальника %d задано для послуги %s, якої немає в плані", "planner's rank %d is given for service %s, which is not in the plan", r, code)
 		} else if r < 1 {
-			bad("service %s: planner's rank %d must be 1 or more", code, r)
+			bad("послуга %s: ранг планувальника %d має бути 1 або більше", "service %s: planner's rank %d must be 1 or more", code, r)
 		}
 	}
 	return errors.Join(errs...)
@@ -587,11 +587,10 @@ func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 func share(x float64) bool { return x >= 0 && x <= 1 }
 
-func providerName(p Provider) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "provider %q of service %s", p.Name, p.Service)
+func providerName(p Provider) hromada.Text {
+	ref := ""
 	if p.Ref != "" {
-		fmt.Fprintf(&b, " (%s)", p.Ref)
+		ref = " (" + p.Ref + ")"
 	}
-	return b.String()
+	return hromada.T("надавач «%s» послуги %s%s", "provider %q of service %s%s", p.Name, p.Service, ref)
 }

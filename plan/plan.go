@@ -1,8 +1,6 @@
 package plan
 
 import (
-	"errors"
-	"fmt"
 	"math"
 
 	"github.com/hromada-tool/hromada"
@@ -10,7 +8,7 @@ import (
 
 // ErrInput is the cause every input error of [Make] wraps: errors.Is(err,
 // plan.ErrInput) tells a bad input from a bug.
-var ErrInput = errors.New("invalid plan input")
+var ErrInput = hromada.Errorf("неправильні вхідні дані плану", "invalid plan input")
 
 // Input is everything the plan of one community is computed from: the
 // assessment's demand per service, the provider inventory, the project's
@@ -305,25 +303,34 @@ type Flag struct {
 	Service string
 }
 
-// Message says the flag in plain English with the figures compared, for
-// the terminal: "new posts per 1,000 residents: 2.93 (87.5 posts for
-// 29.9 thousand residents), above the band's top of 1 (source)".
-func (f Flag) Message() string {
+// Message says the flag in plain words with the figures compared, for
+// the terminal: "new posts per 1,000 residents: 2.93 (87.50 posts for
+// 29.9 thousand residents), above the band's top of 1 (source)" and its
+// Ukrainian, numbers as each language writes them.
+func (f Flag) Message() hromada.Text {
 	switch f.Code {
 	case FlagPostsPer1000:
-		return fmt.Sprintf("new posts per 1,000 residents: %.2f (%.2f posts for %.1f thousand residents), above the band's top of %g (%s)",
-			f.Value, f.Hires, f.Base, f.Limit, f.Source)
+		src := hromada.Text{UK: f.Source, EN: f.Source} // the catalogue's source, as it is written
+		if f.Source == DefaultPostsPer1000Source {
+			src = hromada.T("вибір hromada: опублікованого орієнтиру не знайдено", DefaultPostsPer1000Source)
+		}
+		return hromada.T("нових ставок на 1 000 мешканців: %s (ставок: %s на %s тис. мешканців), вище за верхню межу %s (%s)",
+			"new posts per 1,000 residents: %s (%s posts for %s thousand residents), above the band's top of %s (%s)",
+			hromada.Decimal(f.Value, 2), hromada.Decimal(f.Hires, 2), hromada.Decimal(f.Base, 1), hromada.Number(f.Limit, 6), src)
 	case FlagWorkforceGrowth:
 		if math.IsInf(f.Value, 1) {
-			return fmt.Sprintf("%.2f new posts, while the provider inventory lists no staff to compare them with", f.Hires)
+			return hromada.T("нових ставок: %s, а в реєстрі надавачів немає персоналу, з яким їх порівняти",
+				"%s new posts, while the provider inventory lists no staff to compare them with", hromada.Decimal(f.Hires, 2))
 		}
-		return fmt.Sprintf("%.2f new posts on top of %.2f existing (filled and vacant) multiply the staff by %.2f, above the limit of %g",
-			f.Hires, f.Base, f.Value, f.Limit)
+		return hromada.T("нові ставки (%s) разом із наявними (%s, зайняті й вакантні) збільшують персонал у %s раза, більше за межу %s",
+			"%s new posts on top of %s existing (filled and vacant) multiply the staff by %s, above the limit of %s",
+			hromada.Decimal(f.Hires, 2), hromada.Decimal(f.Base, 2), hromada.Decimal(f.Value, 2), hromada.Number(f.Limit, 6))
 	case FlagMinStaffSmall:
-		return fmt.Sprintf("service %s: its minimum staff of %.2f posts serves %.2f clients, %.2f per post, below %g, half its caseload; share the service with a neighbouring community or buy it (social commissioning)",
-			f.Service, f.Hires, f.Base, f.Value, f.Limit)
+		return hromada.T("послуга %s: її мінімальний персонал (ставок: %s) обслуговує клієнтів: %s, на ставку — %s, менше за %s, половину її нормативного навантаження; надавайте послугу спільно із сусідньою громадою або купуйте її (соціальне замовлення)",
+			"service %s: its minimum staff of %s posts serves %s clients, %s per post, below %s, half its caseload; share the service with a neighbouring community or buy it (social commissioning)",
+			f.Service, hromada.Decimal(f.Hires, 2), hromada.Decimal(f.Base, 2), hromada.Decimal(f.Value, 2), hromada.Number(f.Limit, 6))
 	}
-	return string(f.Code)
+	return hromada.Text{UK: string(f.Code), EN: string(f.Code)}
 }
 
 // ServicePlan is the plan of one service: demand against capacity, the

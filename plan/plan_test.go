@@ -576,6 +576,22 @@ func TestSummary(t *testing.T) {
 	}
 }
 
+// ukInvalid are some problems of TestInvalid in Ukrainian, by case.
+var ukInvalid = map[string]string{
+	"horizon":           "горизонт планування — 0 років; має бути 1 або більше: неправильні вхідні дані плану",
+	"negative capacity": "надавач «ЦНСП» послуги 001 (Providers!B2): місткість -5 має бути числом від 0",
+	"caseload":          "послуга 002: навантаження 0 має бути більше 0",
+	"rank 0":            "послуга 001: ранг планувальника 0 має бути 1 або більше",
+}
+
+// unjoined is the first of the errors err joins.
+func unjoined(err error) error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok && len(j.Unwrap()) > 0 {
+		return j.Unwrap()[0]
+	}
+	return err
+}
+
 func TestInvalid(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -621,6 +637,15 @@ func TestInvalid(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("err = %q, want it to say %q", err, tt.want)
+			}
+			// Each problem has its own Ukrainian wording.
+			for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+				if uk := hromada.Message(e, hromada.Ukrainian); uk == e.Error() {
+					t.Errorf("%q has no Ukrainian wording", e.Error())
+				}
+			}
+			if uk, ok := ukInvalid[tt.name]; ok && !strings.Contains(hromada.Message(unjoined(err), hromada.Ukrainian), uk) {
+				t.Errorf("err in Ukrainian = %q, want it to say %q", hromada.Message(unjoined(err), hromada.Ukrainian), uk)
 			}
 			if r.Services != nil {
 				t.Errorf("a result came with the error")

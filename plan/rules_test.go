@@ -242,21 +242,37 @@ func TestFlags(t *testing.T) {
 }
 
 // TestFlagMessage checks the words of the flags with the figures of
-// TestFlags.
+// TestFlags, in both languages: the Ukrainian with a decimal comma.
 func TestFlagMessage(t *testing.T) {
 	for _, tt := range []struct {
-		f    Flag
-		want string
+		f      Flag
+		en, uk string
 	}{
+		// 20 posts for 10 thousand residents: 2.00 per 1,000.
 		{Flag{Code: FlagPostsPer1000, Value: 2, Limit: 1, Source: "src", Hires: 20, Base: 10},
-			"new posts per 1,000 residents: 2.00 (20.00 posts for 10.0 thousand residents), above the band's top of 1 (src)"},
+			"new posts per 1,000 residents: 2.00 (20.00 posts for 10.0 thousand residents), above the band's top of 1 (src)",
+			"нових ставок на 1 000 мешканців: 2,00 (ставок: 20,00 на 10,0 тис. мешканців), вище за верхню межу 1 (src)"},
+		{Flag{Code: FlagPostsPer1000, Value: 1.5, Limit: 1, Source: DefaultPostsPer1000Source, Hires: 15, Base: 10},
+			"new posts per 1,000 residents: 1.50 (15.00 posts for 10.0 thousand residents), above the band's top of 1 (hromada default: no published benchmark found)",
+			"нових ставок на 1 000 мешканців: 1,50 (ставок: 15,00 на 10,0 тис. мешканців), вище за верхню межу 1 (вибір hromada: опублікованого орієнтиру не знайдено)"},
+		// (20 + 6) / 6 = 4.33.
 		{Flag{Code: FlagWorkforceGrowth, Value: 26.0 / 6, Limit: 2, Hires: 20, Base: 6},
-			"20.00 new posts on top of 6.00 existing (filled and vacant) multiply the staff by 4.33, above the limit of 2"},
+			"20.00 new posts on top of 6.00 existing (filled and vacant) multiply the staff by 4.33, above the limit of 2",
+			"нові ставки (20,00) разом із наявними (6,00, зайняті й вакантні) збільшують персонал у 4,33 раза, більше за межу 2"},
 		{Flag{Code: FlagWorkforceGrowth, Value: math.Inf(1), Limit: 2, Hires: 20},
-			"20.00 new posts, while the provider inventory lists no staff to compare them with"},
+			"20.00 new posts, while the provider inventory lists no staff to compare them with",
+			"нових ставок: 20,00, а в реєстрі надавачів немає персоналу, з яким їх порівняти"},
+		// 1.5 posts for 3 clients: 2 per post, below half a caseload of 9.
+		{Flag{Code: FlagMinStaffSmall, Value: 2, Limit: 4.5, Hires: 1.5, Base: 3, Service: "s"},
+			"service s: its minimum staff of 1.50 posts serves 3.00 clients, 2.00 per post, below 4.5, half its caseload; share the service with a neighbouring community or buy it (social commissioning)",
+			"послуга s: її мінімальний персонал (ставок: 1,50) обслуговує клієнтів: 3,00, на ставку — 2,00, менше за 4,5, половину її нормативного навантаження; надавайте послугу спільно із сусідньою громадою або купуйте її (соціальне замовлення)"},
 	} {
-		if got := tt.f.Message(); got != tt.want {
-			t.Errorf("Message() = %q, want %q", got, tt.want)
+		got := tt.f.Message()
+		if got.EN != tt.en {
+			t.Errorf("Message().EN = %q, want %q", got.EN, tt.en)
+		}
+		if got.UK != tt.uk {
+			t.Errorf("Message().UK = %q, want %q", got.UK, tt.uk)
 		}
 	}
 }
@@ -353,8 +369,8 @@ func TestMinStaffFlag(t *testing.T) {
 				t.Errorf("flag %+v, want %.4f per post, limit %v, %v posts, %v clients", f, tt.perPost, tt.limit, tt.posts, tt.count)
 			}
 			want := "service s: its minimum staff of " + fmt.Sprintf("%.2f posts serves %.2f clients, %.2f per post, below %g, half its caseload", tt.posts, tt.count, tt.perPost, tt.limit)
-			if !strings.HasPrefix(f.Message(), want) {
-				t.Errorf("message %q, want it to start %q", f.Message(), want)
+			if !strings.HasPrefix(f.Message().EN, want) {
+				t.Errorf("message %q, want it to start %q", f.Message().EN, want)
 			}
 		})
 	}

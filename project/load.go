@@ -25,7 +25,7 @@ import (
 type Project struct {
 	Dir       string
 	Name      string
-	Lang      hromada.Lang
+	Lang      hromada.Lang // the report language of the settings; "" when not set
 	FirstYear int
 	Years     int
 	FTEStep   float64 // staff are rounded up to this step: 0.25 or 0.5
@@ -674,7 +674,9 @@ func (l *loader) checkCell(r *record, fl Field, t *xlsx.Table) {
 			}
 			l.add(r.problem(fl.Key, hromada.T("не заповнено «%s»", "%s is empty", r.column(fl)), hint))
 			r.bad[fl.Key] = true
-		} else if fl.Default != "" {
+		} else if fl.Default != "" && !(r.setting && fl.Key == "language") {
+			// An empty report language is not set: the commands follow
+			// the environment (LANG), else Ukrainian.
 			r.cells[fl.Key] = fl.Default
 		}
 		return
@@ -808,9 +810,11 @@ func (l *loader) settings(recs []record) {
 	r := recs[0]
 	p := l.p
 	p.Name = r.get("name")
-	p.Lang = hromada.Ukrainian
-	if r.get("language") == "en" {
+	switch r.get("language") { // empty: not set, Lang is ""
+	case "en":
 		p.Lang = hromada.English
+	case "uk":
+		p.Lang = hromada.Ukrainian
 	}
 	p.FirstYear = r.int("first_year")
 	p.Years = r.int("years")

@@ -151,7 +151,7 @@ func testAssessment(t testing.TB, lang hromada.Lang, suppress bool) *Assessment 
 			{Column: "low_income", What: "low_income", Answered: n - 3, Missing: 3},
 			{Column: "large_family", What: "large_family", Answered: n},
 		},
-		Warnings:  res.Warnings,
+		Warnings:  warningLines(res.Warnings, lang),
 		Catalogue: "hromada built-in catalogue (catalogue/services.csv), as of 2026-11-22",
 	}
 }
@@ -178,4 +178,14 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// warningLines are the warnings of an analysis in lang, as the workbook
+// lists them.
+func warningLines(ws []hromada.Text, lang hromada.Lang) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.In(lang)
+	}
+	return out
 }

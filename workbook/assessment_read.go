@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"strings"
 
@@ -154,8 +153,9 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 	if sheet == "" {
 		return nil, hromada.Problems{{
 			Severity: hromada.Error, File: path,
-			Msg:  hromada.Untranslated(fmt.Sprintf("the workbook has no sheet %q or %q", demandSheetNames()[1], demandSheetNames()[0])),
-			Hint: hromada.Untranslated("give the assessment workbook that hromada assess wrote; its demand is on that sheet"),
+			Msg: hromada.T("у робочій книзі немає аркуша «%s» чи «%s»", "the workbook has no sheet %q or %q", demandSheetNames()[1], demandSheetNames()[0]),
+			Hint: hromada.T("укажіть робочу книгу оцінки, яку записала hromada assess; потреба — на цьому аркуші",
+				"give the assessment workbook that hromada assess wrote; its demand is on that sheet"),
 		}}
 	}
 	t, err := f.Table(sheet)
@@ -177,8 +177,8 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 		}
 		if j, dup := col[key]; dup {
 			ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: t.HeaderRef(i),
-				Msg:  hromada.Untranslated(fmt.Sprintf("columns %s and %s are both %q", ColumnName(j), ColumnName(i), key)),
-				Hint: hromada.Untranslated("delete or rename one of them")})
+				Msg:  hromada.T("стовпці %s і %s обидва — «%s»", "columns %s and %s are both %q", ColumnName(j), ColumnName(i), key),
+				Hint: hromada.T("вилучіть або перейменуйте один із них", "delete or rename one of them")})
 			continue
 		}
 		col[key] = i
@@ -187,8 +187,9 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 		if _, ok := col[key]; !ok {
 			t := assessText["demand."+key]
 			ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: "row 1",
-				Msg:  hromada.Untranslated(fmt.Sprintf("no column %q (%q, %q)", t.EN, t.UK, key)),
-				Hint: hromada.Untranslated("the header row of the Demand sheet must name the group, the service and the demand")})
+				Msg: hromada.T("немає стовпця «%[2]s» (%[1]q, %[3]q)", "no column %q (%q, %q)", t.EN, t.UK, key),
+				Hint: hromada.T("рядок заголовків аркуша «Потреба» має називати групу, послугу й потребу",
+					"the header row of the Demand sheet must name the group, the service and the demand")})
 		}
 	}
 	if ps.Errors() > 0 {
@@ -198,9 +199,8 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 	seen := map[[2]string]int{}
 	for t.Next() {
 		bad := false
-		problem := func(key, msg, hint string) {
-			p := t.Problem(col[key], hromada.Untranslated(msg), hromada.Untranslated(hint))
-			ps = append(ps, p)
+		problem := func(key string, msg, hint hromada.Text) {
+			ps = append(ps, cellProblem(t, col[key], msg, hint))
 			bad = true
 		}
 		text := func(key string) string {
@@ -234,7 +234,7 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 					ie.Msg = hromada.T("%s (стовпець %q)", "%s (column %q)", ie.Msg, t.Header()[c])
 					ps = append(ps, ie.Problem)
 				} else {
-					problem(key, err.Error(), "")
+					problem(key, hromada.ErrText(err), hromada.Text{})
 				}
 				bad = true
 				return math.NaN()
@@ -251,7 +251,8 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 			}
 			u, err := hromada.ParseUnit(s)
 			if err != nil {
-				problem(key, fmt.Sprintf("unit %q is not known", s), "allowed: families, children, persons (сімей, дітей, осіб)")
+				problem(key, hromada.T("одиниця «%s» невідома", "unit %q is not known", s),
+					hromada.T("можливі: сімей, дітей, осіб (families, children, persons)", "allowed: families, children, persons (сімей, дітей, осіб)"))
 			}
 			return u
 		}
@@ -261,8 +262,8 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 		if s := text("basis"); s != "" {
 			b, ok := parseBasis(s)
 			if !ok {
-				problem("basis", fmt.Sprintf("count basis %q is not known", s),
-					fmt.Sprintf("allowed: %s, %s (%s, %s)", assessText["basis.registry"].EN, assessText["basis.survey"].EN,
+				problem("basis", hromada.T("основа підрахунку «%s» невідома", "count basis %q is not known", s),
+					hromada.T("можливі: %[3]s, %[4]s (%[1]s, %[2]s)", "allowed: %s, %s (%s, %s)", assessText["basis.registry"].EN, assessText["basis.survey"].EN,
 						assessText["basis.registry"].UK, assessText["basis.survey"].UK))
 			}
 			r.Basis = b
@@ -273,23 +274,28 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 		r.People, r.PeopleLow, r.PeopleUpp = number("people"), number("people_low"), number("people_upp")
 		r.Reliability, r.Source, r.Clients = text("reliability"), text("source"), text("clients")
 		if r.Group == "" {
-			problem("group_id", "the row has no group ID", "write the group's ID, as in the other rows, or delete the row")
+			problem("group_id", hromada.T("у рядку немає коду групи", "the row has no group ID"),
+				hromada.T("впишіть код групи, як в інших рядках, або вилучіть рядок", "write the group's ID, as in the other rows, or delete the row"))
 		}
 		if r.Service == "" {
-			problem("service_code", "the row has no service code", "write the service's code, as in the other rows, or delete the row")
+			problem("service_code", hromada.T("у рядку немає коду послуги", "the row has no service code"),
+				hromada.T("впишіть код послуги, як в інших рядках, або вилучіть рядок", "write the service's code, as in the other rows, or delete the row"))
 		}
 		if math.IsNaN(r.People) && !r.Suppressed && !bad {
-			p := t.Problem(col["people"], hromada.Untranslated("the demand is blank"), hromada.Untranslated("write the number of clients, or delete the row"))
+			p := cellProblem(t, col["people"], hromada.T("потреба порожня", "the demand is blank"),
+				hromada.T("впишіть кількість клієнтів або вилучіть рядок", "write the number of clients, or delete the row"))
 			p.Severity = hromada.Warning
 			ps = append(ps, p)
 		}
 		if !math.IsNaN(r.People) && r.People < 0 {
-			problem("people", fmt.Sprintf("the demand %v is negative", r.People), "write the number of clients, 0 or more")
+			problem("people", hromada.T("потреба %s від'ємна", "the demand %s is negative", hromada.Number(r.People, 6)),
+				hromada.T("впишіть кількість клієнтів, від 0", "write the number of clients, 0 or more"))
 		}
 		key := [2]string{r.Group, r.Service}
 		if first, dup := seen[key]; dup && r.Group != "" && r.Service != "" {
-			problem("service_code", fmt.Sprintf("the demand of group %q for service %q is given twice, in rows %d and %d", r.Group, r.Service, first, r.Row),
-				"delete one of the rows")
+			problem("service_code", hromada.T("потребу групи «%s» в послузі «%s» задано двічі, у рядках %d і %d",
+				"the demand of group %q for service %q is given twice, in rows %d and %d", r.Group, r.Service, first, r.Row),
+				hromada.T("вилучіть один із рядків", "delete one of the rows"))
 		} else {
 			seen[key] = r.Row
 		}
@@ -302,6 +308,11 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 	}
 	ps = append(ps, t.Problems()...)
 	return rows, ps
+}
+
+// cellProblem is an error in column col of t's current row.
+func cellProblem(t *xlsx.Table, col int, msg, hint hromada.Text) hromada.Problem {
+	return hromada.Problem{Severity: hromada.Error, File: t.File().Path(), Sheet: t.Sheet(), Cell: t.Ref(col), Msg: msg, Hint: hint}
 }
 
 // problemOf turns an error of this package into a problem; others get the

@@ -171,8 +171,9 @@ func ReadPlan(path string) (pr *PlanRead, ps hromada.Problems) {
 	if sheet == "" {
 		return nil, hromada.Problems{{
 			Severity: hromada.Error, File: path,
-			Msg:  hromada.Untranslated(fmt.Sprintf("the workbook has no sheet %q or %q", actionSheetNames()[1], actionSheetNames()[0])),
-			Hint: hromada.Untranslated("give the plan workbook that hromada plan wrote; budget reads its Actions sheet"),
+			Msg: hromada.T("у робочій книзі немає аркуша «%s» чи «%s»", "the workbook has no sheet %q or %q", actionSheetNames()[1], actionSheetNames()[0]),
+			Hint: hromada.T("укажіть робочу книгу плану, яку записала hromada plan; budget читає її аркуш «Дії»",
+				"give the plan workbook that hromada plan wrote; budget reads its Actions sheet"),
 		}}
 	}
 	codes, cps := planCodes(f, path)
@@ -193,8 +194,8 @@ func ReadPlan(path string) (pr *PlanRead, ps hromada.Problems) {
 	clientCols, fteCols := map[int]int{}, map[int]int{} // year → column
 	dup := func(key string, j, i int) {
 		ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: t.HeaderRef(i),
-			Msg:  hromada.Untranslated(fmt.Sprintf("columns %s and %s are both %q", ColumnName(j), ColumnName(i), key)),
-			Hint: hromada.Untranslated("delete or rename one of them")})
+			Msg:  hromada.T("стовпці %s і %s обидва — «%s»", "columns %s and %s are both %q", ColumnName(j), ColumnName(i), key),
+			Hint: hromada.T("вилучіть або перейменуйте один із них", "delete or rename one of them")})
 	}
 	for i, h := range t.Header() {
 		if key, year, ok := yearHeader(h); ok {
@@ -223,8 +224,9 @@ func ReadPlan(path string) (pr *PlanRead, ps hromada.Problems) {
 		if _, ok := col[key]; !ok {
 			txt := planText["act."+key]
 			ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: "row 1",
-				Msg:  hromada.Untranslated(fmt.Sprintf("no column %q (%q, %q)", txt.EN, txt.UK, key)),
-				Hint: hromada.Untranslated("the Actions sheet must keep the service code, Include and the norms staff is computed from; copy the column back from the plan as written")})
+				Msg: hromada.T("немає стовпця «%[2]s» (%[1]q, %[3]q)", "no column %q (%q, %q)", txt.EN, txt.UK, key),
+				Hint: hromada.T("на аркуші «Дії» мають лишатися код послуги, «Включити» і норми, з яких обчислюють персонал; скопіюйте стовпець назад із плану, як його записано",
+					"the Actions sheet must keep the service code, Include and the norms staff is computed from; copy the column back from the plan as written")})
 		}
 	}
 	years := slices.Sorted(func(yield func(int) bool) {
@@ -237,14 +239,18 @@ func ReadPlan(path string) (pr *PlanRead, ps hromada.Problems) {
 	if len(years) == 0 {
 		txt := planText["act.clients"]
 		ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: "row 1",
-			Msg:  hromada.Untranslated(fmt.Sprintf("no column of target clients by year (%q, %q)", fmt.Sprintf(txt.EN, 2026), fmt.Sprintf(txt.UK, 2026))),
-			Hint: hromada.Untranslated("the Actions sheet must keep a target-clients column for every year of the plan")})
+			Msg: hromada.T("немає стовпців цільових клієнтів за роками («%[2]s», %[1]q)", "no column of target clients by year (%q, %q)",
+				fmt.Sprintf(txt.EN, 2026), fmt.Sprintf(txt.UK, 2026)),
+			Hint: hromada.T("на аркуші «Дії» має лишатися стовпець цільових клієнтів для кожного року плану",
+				"the Actions sheet must keep a target-clients column for every year of the plan")})
 	}
 	for k := 1; k < len(years); k++ {
 		if years[k] != years[k-1]+1 {
 			ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: "row 1",
-				Msg:  hromada.Untranslated(fmt.Sprintf("there are target clients for %d and %d but not for %d", years[k-1], years[k], years[k-1]+1)),
-				Hint: hromada.Untranslated("the years of the plan follow one another; add the missing year's column")})
+				Msg: hromada.T("є цільові клієнти на %d і %d роки, але не на %d", "there are target clients for %d and %d but not for %d",
+					years[k-1], years[k], years[k-1]+1),
+				Hint: hromada.T("роки плану йдуть один за одним; додайте стовпець пропущеного року",
+					"the years of the plan follow one another; add the missing year's column")})
 			break
 		}
 	}
@@ -260,12 +266,14 @@ func ReadPlan(path string) (pr *PlanRead, ps hromada.Problems) {
 		if a.Code != "" {
 			switch first, dupl := seen[a.Code]; {
 			case dupl:
-				rps = append(rps, t.Problem(col["service_code"], hromada.Untranslated(fmt.Sprintf("service %s is given twice, in rows %d and %d", a.Code, first, a.Row)),
-					hromada.Untranslated("delete one of the rows")))
+				rps = append(rps, cellProblem(t, col["service_code"], hromada.T("послугу %s задано двічі, у рядках %d і %d",
+					"service %s is given twice, in rows %d and %d", a.Code, first, a.Row),
+					hromada.T("вилучіть один із рядків", "delete one of the rows")))
 				bad = true
 			case codes != nil && !codes[a.Code]:
-				rps = append(rps, t.Problem(col["service_code"], hromada.Untranslated(fmt.Sprintf("service code %q is not in the plan", a.Code)),
-					hromada.Untranslated("the codes of the Gaps sheet are the plan's services; correct the code or delete the row")))
+				rps = append(rps, cellProblem(t, col["service_code"], hromada.T("коду послуги «%s» немає в плані", "service code %q is not in the plan", a.Code),
+					hromada.T("коди аркуша «Розриви» — це послуги плану; виправте код або вилучіть рядок",
+						"the codes of the Gaps sheet are the plan's services; correct the code or delete the row")))
 				bad = true
 			default:
 				seen[a.Code] = a.Row
@@ -288,11 +296,9 @@ func ReadPlan(path string) (pr *PlanRead, ps hromada.Problems) {
 func readAction(t *xlsx.Table, col map[string]int, years []int, clientCols, fteCols map[int]int) (PlanAction, hromada.Problems) {
 	var ps hromada.Problems
 	a := PlanAction{Row: t.Line()}
-	problem := func(c int, msg, hint string) {
-		ps = append(ps, t.Problem(c, hromada.Untranslated(msg), hromada.Untranslated(hint)))
-	}
-	warn := func(c int, msg, hint string) {
-		p := t.Problem(c, hromada.Untranslated(msg), hromada.Untranslated(hint))
+	problem := func(c int, msg, hint hromada.Text) { ps = append(ps, cellProblem(t, c, msg, hint)) }
+	warn := func(c int, msg, hint hromada.Text) {
+		p := cellProblem(t, c, msg, hint)
 		p.Severity = hromada.Warning
 		ps = append(ps, p)
 	}
@@ -319,7 +325,7 @@ func readAction(t *xlsx.Table, col map[string]int, years []int, clientCols, fteC
 				p.Msg = hromada.T("%s (стовпець %q)", "%s (column %q)", p.Msg, t.Header()[c])
 				ps = append(ps, p)
 			} else {
-				problem(c, err.Error(), "")
+				problem(c, hromada.ErrText(err), hromada.Text{})
 			}
 			return math.NaN()
 		}
@@ -334,9 +340,10 @@ func readAction(t *xlsx.Table, col map[string]int, years []int, clientCols, fteC
 		v := number(c)
 		switch {
 		case math.IsNaN(v) && t.Row()[c] == "":
-			problem(c, fmt.Sprintf("%q is blank", t.Header()[c]), "staff is computed from it; copy it back from the plan as written")
+			problem(c, hromada.T("клітинка стовпця «%s» порожня", "%q is blank", t.Header()[c]),
+				hromada.T("з неї обчислюють персонал; скопіюйте її назад із плану, як його записано", "staff is computed from it; copy it back from the plan as written"))
 		case v < 0:
-			problem(c, fmt.Sprintf("%q is %v; it must be 0 or more", t.Header()[c], v), "")
+			problem(c, hromada.T("«%s» — %s; має бути від 0", "%q is %s; it must be 0 or more", t.Header()[c], hromada.Number(v, 6)), hromada.Text{})
 		}
 		return v
 	}
@@ -350,7 +357,7 @@ func readAction(t *xlsx.Table, col map[string]int, years []int, clientCols, fteC
 			return 0
 		}
 		if v != math.Trunc(v) || v < float64(from) {
-			problem(c, fmt.Sprintf("%q is %v; it must be a whole number from %d", t.Header()[c], v, from), "")
+			problem(c, hromada.T("«%s» — %s; має бути ціле число від %d", "%q is %s; it must be a whole number from %d", t.Header()[c], hromada.Number(v, 6), from), hromada.Text{})
 			return 0
 		}
 		return int(v)
@@ -358,7 +365,8 @@ func readAction(t *xlsx.Table, col map[string]int, years []int, clientCols, fteC
 
 	a.Code, a.Name = text("service_code"), text("service_name")
 	if a.Code == "" {
-		problem(col["service_code"], "the row has no service code", "write the service's code, as on the Gaps sheet, or delete the row")
+		problem(col["service_code"], hromada.T("у рядку немає коду послуги", "the row has no service code"),
+			hromada.T("впишіть код послуги, як на аркуші «Розриви», або вилучіть рядок", "write the service's code, as on the Gaps sheet, or delete the row"))
 	}
 	if s := text("unit"); s != "" {
 		if u, err := hromada.ParseUnit(s); err == nil {
@@ -371,9 +379,11 @@ func readAction(t *xlsx.Table, col map[string]int, years []int, clientCols, fteC
 	inc := col["include"]
 	switch v, ok, err := t.YesNo(inc); {
 	case err != nil:
-		problem(inc, fmt.Sprintf("Include is %q, not yes or no", t.Row()[inc]), "allowed: yes, no (так, ні)")
+		problem(inc, hromada.T("«Включити» — «%s», а не так чи ні", "Include is %q, not yes or no", t.Row()[inc]),
+			hromada.T("можливі: так, ні (yes, no)", "allowed: yes, no (так, ні)"))
 	case !ok:
-		warn(inc, "Include is blank: the action is read as left out", "write yes (так) to keep it in the plan, no (ні) to drop it")
+		warn(inc, hromada.T("клітинка «Включити» порожня: дію прочитано як вилучену", "Include is blank: the action is read as left out"),
+			hromada.T("впишіть так, щоб лишити її в плані, ні — щоб вилучити", "write yes (так) to keep it in the plan, no (ні) to drop it"))
 	default:
 		a.Include = v
 	}
@@ -381,12 +391,13 @@ func readAction(t *xlsx.Table, col map[string]int, years []int, clientCols, fteC
 	a.PlannerRank = whole("planner_rank", 1)
 	providers := norm("providers")
 	if !math.IsNaN(providers) && providers != math.Trunc(providers) {
-		problem(col["providers"], fmt.Sprintf("%q is %v; it must be a whole number", t.Header()[col["providers"]], providers), "")
+		problem(col["providers"], hromada.T("«%s» — %s; має бути ціле число", "%q is %s; it must be a whole number", t.Header()[col["providers"]], hromada.Number(providers, 6)), hromada.Text{})
 	}
 	a.Providers = int(nan0(providers))
 	a.Existing, a.Caseload, a.MinStaff, a.FTEStep = norm("existing_staff"), norm("caseload"), norm("min_staff"), norm("fte_step")
 	if c := col["fte_step"]; !math.IsNaN(a.FTEStep) && !(a.FTEStep > 0 && a.FTEStep <= 1) {
-		problem(c, fmt.Sprintf("%q is %v; it must be above 0 and at most 1", t.Header()[c], a.FTEStep), "write 0.25 or 0.5")
+		problem(c, hromada.T("«%s» — %s; має бути більше 0 і не більше 1", "%q is %s; it must be above 0 and at most 1", t.Header()[c], hromada.Number(a.FTEStep, 6)),
+			hromada.T("впишіть 0,25 або 0,5", "write 0.25 or 0.5"))
 	}
 
 	clients := make([]float64, len(years))
@@ -398,10 +409,12 @@ func readAction(t *xlsx.Table, col map[string]int, years []int, clientCols, fteC
 		case math.IsNaN(v) && t.Row()[c] == "":
 			blank++
 			if a.Include {
-				problem(c, fmt.Sprintf("the target clients of %d are blank", y), "write the clients the service is to serve that year, or no under Include")
+				problem(c, hromada.T("цільові клієнти на %d порожні", "the target clients of %d are blank", y),
+					hromada.T("впишіть, скількох клієнтів послуга має обслуговувати того року, або ні у «Включити»", "write the clients the service is to serve that year, or no under Include"))
 			}
 		case v < 0:
-			problem(c, fmt.Sprintf("the target clients of %d are %v, below 0", y, v), "write the clients the service is to serve, 0 or more")
+			problem(c, hromada.T("цільові клієнти на %d — %s, менше 0", "the target clients of %d are %s, below 0", y, hromada.Number(v, 6)),
+				hromada.T("впишіть, скількох клієнтів послуга має обслуговувати, від 0", "write the clients the service is to serve, 0 or more"))
 		}
 		clients[k] = v
 	}
@@ -414,7 +427,8 @@ func readAction(t *xlsx.Table, col map[string]int, years []int, clientCols, fteC
 	svc := hromada.Service{Code: a.Code, Caseload: a.Caseload, MinStaff: a.MinStaff}
 	ys, _, err := plan.Staff(svc, a.Providers > 0, clients, a.Existing, a.FTEStep)
 	if err != nil {
-		problem(col["caseload"], fmt.Sprintf("the caseload %v cannot staff the target clients", a.Caseload), "write the clients one FTE serves in a year, above 0")
+		problem(col["caseload"], hromada.T("з навантаженням %s не обчислити персонал для цільових клієнтів", "the caseload %s cannot staff the target clients", hromada.Number(a.Caseload, 6)),
+			hromada.T("впишіть, скількох клієнтів одна ставка обслуговує за рік, більше 0", "write the clients one FTE serves in a year, above 0"))
 		return a, ps
 	}
 	for k, y := range years {
@@ -428,9 +442,10 @@ func readAction(t *xlsx.Table, col map[string]int, years []int, clientCols, fteC
 		if raw == "" || (err == nil && math.Abs(v-ys[k].FTE) <= 1e-9*math.Max(1, v)) {
 			continue
 		}
-		warn(c, fmt.Sprintf("%q holds %q, but the target clients need %s FTE by the norms of the row; budget uses %s",
-			t.Header()[c], raw, formatFTE(hromada.English, ys[k].FTE), formatFTE(hromada.English, ys[k].FTE)),
-			"change the target clients or the norms, not the FTE; the FTE cells are formulas")
+		warn(c, hromada.T("у «%s» — «%s», але цільовим клієнтам за нормами рядка потрібно ставок: %s; budget бере %s",
+			"%q holds %q, but the target clients need %s FTE by the norms of the row; budget uses %s",
+			t.Header()[c], raw, fteText(ys[k].FTE), fteText(ys[k].FTE)),
+			hromada.T("змінюйте цільових клієнтів чи норми, а не ставки; клітинки ставок — формули", "change the target clients or the norms, not the FTE; the FTE cells are formulas"))
 	}
 	a.Years = ys
 	return a, ps
@@ -441,12 +456,12 @@ func readAction(t *xlsx.Table, col map[string]int, years []int, clientCols, fteC
 func planCodes(f *xlsx.File, path string) (codes map[string]bool, ps hromada.Problems) {
 	t := planText["sheet.gaps"]
 	sheet := findSheet(f, []string{t.UK, t.EN})
-	warn := func(msg string) hromada.Problems {
-		return hromada.Problems{{Severity: hromada.Warning, File: path, Sheet: sheet, Msg: hromada.Untranslated(msg),
-			Hint: hromada.Untranslated("service codes on the Actions sheet are not checked against the plan")}}
+	warn := func(msg hromada.Text) hromada.Problems {
+		return hromada.Problems{{Severity: hromada.Warning, File: path, Sheet: sheet, Msg: msg,
+			Hint: hromada.T("коди послуг на аркуші «Дії» не звірено з планом", "service codes on the Actions sheet are not checked against the plan")}}
 	}
 	if sheet == "" {
-		return nil, warn(fmt.Sprintf("the workbook has no sheet %q or %q", t.EN, t.UK))
+		return nil, warn(hromada.T("у робочій книзі немає аркуша «%[2]s» чи «%[1]s»", "the workbook has no sheet %q or %q", t.EN, t.UK))
 	}
 	tb, err := f.Table(sheet)
 	if err != nil {
@@ -465,7 +480,7 @@ func planCodes(f *xlsx.File, path string) (codes map[string]bool, ps hromada.Pro
 		}
 	}
 	if c < 0 {
-		return nil, warn("the Gaps sheet has no column of service codes")
+		return nil, warn(hromada.T("на аркуші «Розриви» немає стовпця кодів послуг", "the Gaps sheet has no column of service codes"))
 	}
 	codes = map[string]bool{}
 	for tb.Next() {
@@ -520,4 +535,9 @@ func order(actions []PlanAction) {
 			free = free[1:]
 		}
 	}
+}
+
+// fteText is a number of FTE as each language writes it: «1,25», "1.25".
+func fteText(v float64) hromada.Text {
+	return hromada.Text{UK: formatFTE(hromada.Ukrainian, v), EN: formatFTE(hromada.English, v)}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/hromada-tool/hromada"
@@ -76,12 +75,15 @@ func suggestWhere(m project.SurveyMap, ps hromada.Problems) hromada.Problems {
 		if c == col || mixed[c] || shared[c] == "" || others[c][shared[c]] > 0 || strings.HasPrefix(t.Header()[c], "_") {
 			continue
 		}
-		hint := fmt.Sprintf("the %d rows with an empty %s all have %s = %q, which no other row has: leave them out with --where %s!=%s",
-			empty, strings.TrimSuffix(field, " is empty"), t.Header()[c], shared[c], t.Header()[c], shared[c])
+		what := strings.TrimSuffix(field, " is empty")
+		words := map[string]hromada.Text{"stratum": hromada.T("страта", "stratum"), "cluster": hromada.T("кластер", "cluster"), "weight": hromada.T("вага", "weight")}
+		hint := hromada.T("рядки з порожнім полем «%[2]s» (%[1]d) усі мають %[3]s = «%[4]s», чого немає в жодному іншому рядку: виключіть їх через --where %[3]s!=%[4]s",
+			"the %d rows with an empty %s all have %s = %q, which no other row has: leave them out with --where %s!=%s",
+			empty, words[what], t.Header()[c], shared[c], t.Header()[c], shared[c])
 		out := append(hromada.Problems{}, ps...)
 		for i, p := range out {
 			if strings.Contains(p.Msg.EN, field) {
-				out[i].Hint = hromada.Untranslated(hint)
+				out[i].Hint = hint
 				break
 			}
 		}

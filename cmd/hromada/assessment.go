@@ -2,8 +2,8 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
+	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/workbook"
 )
@@ -24,15 +24,16 @@ func summaryRows(a *workbook.Assessment) [][]string {
 		if name == "" {
 			name = r.Service
 		}
-		rate, people := "suppressed", ""
+		suppressed := tr(a.Lang, "приховано", "suppressed")
+		rate, people := suppressed, ""
 		if !(a.Options.Suppress && r.Verdict.Suppress) {
-			rate = fmtRate(r)
+			rate = fmtRate(r, a.Lang)
 		}
 		if d, ok := union[r.Service]; ok {
 			if a.Options.Suppress && d.Rate.Verdict.Suppress {
-				people = "suppressed"
+				people = suppressed
 			} else {
-				people = fmt.Sprintf("%s (%s–%s) %s", fmtInt(d.People), fmtInt(d.PeopleLow), fmtInt(d.PeopleUpp), d.Unit.Name(a.Lang))
+				people = fmt.Sprintf("%s (%s–%s) %s", fmtCount(d.People, a.Lang), fmtCount(d.PeopleLow, a.Lang), fmtCount(d.PeopleUpp, a.Lang), d.Unit.Name(a.Lang))
 			}
 		}
 		rows = append(rows, []string{truncate(name, 48), rate, people})
@@ -40,35 +41,23 @@ func summaryRows(a *workbook.Assessment) [][]string {
 	return rows
 }
 
-func fmtRate(r assess.Rate) string {
+// fmtRate writes a share with its interval as the language writes
+// numbers: «10,5 % (6,2–17,2)», "10.5 % (6.2–17.2)".
+func fmtRate(r assess.Rate, lang hromada.Lang) string {
 	if r.Stat != r.Stat {
 		return "–"
 	}
-	if r.StatLow != r.StatLow {
-		return fmt.Sprintf("%.1f %%", 100*r.Stat)
-	}
-	return fmt.Sprintf("%.1f %% (%.1f–%.1f)", 100*r.Stat, 100*r.StatLow, 100*r.StatUpp)
+	return hromada.PercentCI(r.Stat, r.StatLow, r.StatUpp, 1).In(lang)
 }
 
-// fmtInt writes a whole number with thin spaces between thousands.
-func fmtInt(x float64) string {
-	if x != x {
-		return "–"
-	}
-	s := fmt.Sprintf("%.0f", x)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteRune(' ')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
+// fmtCount writes a whole number as the language does: «11 118 806»,
+// "11,118,806".
+func fmtCount(x float64, lang hromada.Lang) string { return hromada.Count(x).In(lang) }
+
+// fmtDecimal writes x with the given decimals as the language does:
+// «13,00», "13.00".
+func fmtDecimal(x float64, decimals int, lang hromada.Lang) string {
+	return hromada.Decimal(x, decimals).In(lang)
 }
 
 func truncate(s string, n int) string {

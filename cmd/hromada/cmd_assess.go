@@ -86,13 +86,13 @@ replaces it.`,
 			}
 			if o.survey != "" {
 				if o.dir != "" {
-					return usagef("give either a PROJECT folder or --survey, not both")
+					return usagef("укажіть або папку проєкту PROJECT, або --survey, не обидва", "give either a PROJECT folder or --survey, not both")
 				}
 				return runQuickAssess(o, cmd)
 			}
 			for _, f := range []string{"weight", "strata", "cluster", "fpc", "by", "need", "mean", "where", "count", "reach", "sheet", "form", "children", "persons", "ci", "level", "lonely-psu", "min-count", "community-column", "community-value"} {
 				if cmd.Flags().Changed(f) {
-					return usagef("--%s goes with --survey (quick mode); a project sets it in project.xlsx", f)
+					return usagef("--%s задають разом із --survey (швидкий режим); у проєкті це налаштування — у project.xlsx", "--%s goes with --survey (quick mode); a project sets it in project.xlsx", f)
 				}
 			}
 			if o.dir == "" {
@@ -171,7 +171,7 @@ func runProjectAssess(o *assessOptions) error {
 		all = append(all, a)
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
-		return fmt.Errorf("cannot create the output folder: %w", err)
+		return errOutFolder(err)
 	}
 	o.sweep(out)
 	for _, a := range all {
@@ -180,16 +180,16 @@ func runProjectAssess(o *assessOptions) error {
 			return err
 		}
 		if !o.json && !o.quiet {
-			fmt.Fprintf(o.stderr, "wrote %s\n", path)
+			fmt.Fprintf(o.stderr, tr(lang, "записано %s\n", "wrote %s\n"), path)
 		}
 	}
-	printWarnings(o.warnings(), warnings)
+	printWarnings(o.warnings(), warnings, lang)
 	if o.json {
 		return writeJSON(o.stdout, pipeline.ProjectJSON(all))
 	}
 	if !o.quiet {
 		for _, a := range all {
-			fmt.Fprintf(o.stdout, "\n%s — %d households\n", a.Community.Name.In(lang), a.Survey.Rows)
+			fmt.Fprintf(o.stdout, tr(lang, "\n%s — домогосподарств: %s\n", "\n%s — %s households\n"), a.Community.Name.In(lang), fmtCount(float64(a.Survey.Rows), lang))
 			writeTable(o.stdout, assessHeader(lang), summaryRows(a))
 		}
 	}
@@ -203,12 +203,18 @@ func assessHeader(lang hromada.Lang) []string {
 	return []string{"послуга", "потреба, усі домогосподарства (95 % ДІ)", "потребують, будь-яка цільова група (95 % ДІ)"}
 }
 
-func printWarnings(w io.Writer, ps hromada.Problems) {
+// printWarnings prints the warnings among ps in lang.
+func printWarnings(w io.Writer, ps hromada.Problems, lang hromada.Lang) {
 	for _, p := range ps {
 		if p.Severity == hromada.Warning {
-			fmt.Fprintf(w, "warning: %s\n", p.Error())
+			fmt.Fprintf(w, "%s: %s\n", p.Severity.In(lang), p.In(lang))
 		}
 	}
+}
+
+// errOutFolder is the error of an output folder that cannot be made.
+func errOutFolder(err error) error {
+	return hromada.Errorf("не вдалося створити папку для результатів: %w", "cannot create the output folder: %w", err)
 }
 
 // selectCommunities picks the communities named by --community.
@@ -231,7 +237,7 @@ func selectCommunities(p *project.Project, names []string) ([]project.Community,
 			for _, c := range p.Communities {
 				codes = append(codes, c.Code+" ("+c.Name.UK+")")
 			}
-			return nil, usagef("community %q is not in the project; it has: %s", n, strings.Join(codes, ", "))
+			return nil, usagef("громади «%s» немає в проєкті; у ньому є: %s", "community %q is not in the project; it has: %s", n, strings.Join(codes, ", "))
 		}
 	}
 	return out, nil
@@ -241,13 +247,13 @@ func selectCommunities(p *project.Project, names []string) ([]project.Community,
 // method.
 func quickUsage(o *assessOptions, cmd *cobra.Command) (assess.CIMethod, error) {
 	if len(o.need) == 0 && len(o.mean) == 0 {
-		return "", usagef("quick mode needs --need: the column(s) saying which households need a service (or --mean)")
+		return "", usagef("швидкому режиму потрібен --need: стовпці, що кажуть, яким домогосподарствам потрібна послуга (або --mean)", "quick mode needs --need: the column(s) saying which households need a service (or --mean)")
 	}
 	if cmd.Flags().Changed("community") {
-		return "", usagef("--community goes with a project; in quick mode use --community-column and --community-value")
+		return "", usagef("--community задають із проєктом; у швидкому режимі — --community-column і --community-value", "--community goes with a project; in quick mode use --community-column and --community-value")
 	}
 	if (o.communityCol == "") != (o.communityFilter == "") {
-		return "", usagef("--community-column and --community-value go together")
+		return "", usagef("--community-column і --community-value задають разом", "--community-column and --community-value go together")
 	}
 	ci, err := assess.ParseCIMethod(o.ci)
 	if err != nil {
@@ -255,7 +261,7 @@ func quickUsage(o *assessOptions, cmd *cobra.Command) (assess.CIMethod, error) {
 	}
 	if o.reach {
 		if cmd.Flags().Changed("ci") && ci != assess.Wald {
-			return "", usagef("--reach gives Wald intervals, as analysistools does; leave out --ci %s", o.ci)
+			return "", usagef("--reach дає інтервали Вальда, як analysistools; приберіть --ci %s", "--reach gives Wald intervals, as analysistools does; leave out --ci %s", o.ci)
 		}
 		ci = assess.Wald
 	}
@@ -270,10 +276,10 @@ func quickUsage(o *assessOptions, cmd *cobra.Command) (assess.CIMethod, error) {
 	switch assess.LonelyPSU(o.lonely) {
 	case assess.LonelyAdjust, assess.LonelyRemove, assess.LonelyAverage, assess.LonelyFail:
 	default:
-		return "", usagef("--lonely-psu %q is not known; allowed: adjust, remove, average, fail", o.lonely)
+		return "", usagef("--lonely-psu «%s» невідоме; можливі: adjust, remove, average, fail", "--lonely-psu %q is not known; allowed: adjust, remove, average, fail", o.lonely)
 	}
 	if o.level <= 0 || o.level >= 1 {
-		return "", usagef("--level %v must be between 0 and 1, such as 0.95", o.level)
+		return "", usagef("--level %v має бути між 0 і 1, наприклад 0.95", "--level %v must be between 0 and 1, such as 0.95", o.level)
 	}
 	return ci, nil
 }
@@ -288,10 +294,10 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 		return err
 	}
 	if _, err := os.Stat(o.survey); err != nil {
-		return usagef("survey file %s not found", o.survey)
+		return usagef("файл опитування %s не знайдено", "survey file %s not found", o.survey)
 	}
 	if o.out != "" && !strings.EqualFold(filepath.Ext(o.out), ".xlsx") {
-		return usagef("-o %s: in quick mode the output is an .xlsx file", o.out)
+		return usagef("-o %s: у швидкому режимі результат — файл .xlsx", "-o %s: in quick mode the output is an .xlsx file", o.out)
 	}
 	if err := guardFile(o.out, o.overwriteEdited, o.survey, o.form, o.passwordFile); err != nil {
 		return err
@@ -318,7 +324,7 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 	counts, _ := parseCounts(o.count)
 	for g := range counts {
 		if g != assess.AllGroup && g != assess.AnyGroup && !slices.ContainsFunc(s.Survey.Groups, func(m assess.Membership) bool { return m.Group == g }) {
-			return usagef("--count %s: no group %q; the groups are %s", g, g, groupList(s))
+			return usagef("--count %s: немає групи «%s»; групи: %s", "--count %s: no group %q; the groups are %s", g, g, groupList(s))
 		}
 	}
 	eo := pipeline.EstimateOptions{CI: ci, Level: o.level, MinCount: o.minCount, Suppress: !o.noSuppress}
@@ -333,20 +339,17 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 	// The survey's weighted counts stand in for registry counts only in
 	// the demand, which the workbook shows: one warning, with the way out.
 	if o.out != "" {
-		if w := registryWarning(s, counts); w != "" {
+		if w := registryWarning(s, counts); !w.IsZero() {
 			res.Warnings = append(res.Warnings, w)
 		}
 	}
 	ws := o.warnings()
-	// The notes are written in English, as the warnings beside them are.
-	notes := make([]string, len(s.Notes))
-	for i, n := range s.Notes {
-		notes[i] = n.In(hromada.English)
-		fmt.Fprintf(ws, "note: %s\n", notes[i])
+	for _, n := range s.Notes {
+		fmt.Fprintf(ws, "%s: %s\n", tr(lang, "примітка", "note"), n.In(lang))
 	}
-	printWarnings(ws, ps)
+	printWarnings(ws, ps, lang)
 	for _, w := range res.Warnings {
-		fmt.Fprintf(ws, "warning: %s\n", w)
+		fmt.Fprintf(ws, "%s: %s\n", hromada.Warning.In(lang), w.In(lang))
 	}
 	report := eo.Report()
 	report.Reach = o.reach
@@ -360,7 +363,7 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 		Groups:    quickGroups(s),
 		Result:    res,
 		Quality:   s.Quality,
-		Warnings:  append(append(pipeline.ProblemLines(pipeline.RelProblems(filepath.Dir(o.out), ps)), notes...), res.Warnings...),
+		Warnings:  append(append(pipeline.ProblemLines(pipeline.RelProblems(filepath.Dir(o.out), ps), lang), pipeline.TextLines(s.Notes, lang)...), pipeline.TextLines(res.Warnings, lang)...),
 	}
 	a.Survey.Skipped += s.Filtered
 	if o.out != "" {
@@ -373,21 +376,21 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 			return err
 		}
 		if !o.quiet && !o.json {
-			fmt.Fprintf(o.stderr, "wrote %s\n", o.out)
+			fmt.Fprintf(o.stderr, tr(lang, "записано %s\n", "wrote %s\n"), o.out)
 		}
 	}
 	if o.json {
 		return writeJSON(o.stdout, pipeline.PublishedRates(res.Rates, eo.Suppress, eo.Report().MinCount))
 	}
 	if !o.quiet {
-		writeTable(o.stdout, quickHeader(), quickRows(a))
+		writeTable(o.stdout, quickHeader(lang), quickRows(a))
 	}
 	return nil
 }
 
 // registryWarning says once which groups' demand rests on the survey's
-// weights for want of a registry count; "" when every group has one.
-func registryWarning(s *project.Survey, counts map[string]assess.Count) string {
+// weights for want of a registry count; none when every group has one.
+func registryWarning(s *project.Survey, counts map[string]assess.Count) hromada.Text {
 	var missing []string
 	if _, ok := counts[assess.AllGroup]; !ok {
 		missing = append(missing, assess.AllGroup)
@@ -398,17 +401,19 @@ func registryWarning(s *project.Survey, counts map[string]assess.Count) string {
 		}
 	}
 	if len(missing) == 0 {
-		return ""
+		return hromada.Text{}
 	}
-	what := "the survey's weighted count of families"
+	what := hromada.T("зважену кількість сімей з опитування", "the survey's weighted count of families")
 	if s.Design != nil && s.Design.NormalisedWeights() {
-		what = "the survey's weighted count, which with these weights counts respondents, not families"
+		what = hromada.T("зважену кількість з опитування, яка з цими вагами рахує респондентів, а не сім'ї",
+			"the survey's weighted count, which with these weights counts respondents, not families")
 	}
 	names := strings.Join(missing[:min(5, len(missing))], ", ")
 	if len(missing) > 5 {
 		names += ", …"
 	}
-	return fmt.Sprintf("no registry count for %d group(s) (%s): their demand in the workbook uses %s; give --count GROUP=N, such as --count %s=1200",
+	return hromada.T("групи без даних реєстру (%d: %s): їхня потреба в робочій книзі спирається на %s; задайте --count ГРУПА=N, наприклад --count %s=1200",
+		"no registry count for %d group(s) (%s): their demand in the workbook uses %s; give --count GROUP=N, such as --count %s=1200",
 		len(missing), names, what, missing[len(missing)-1])
 }
 
@@ -428,7 +433,7 @@ func parseWhere(s string) (project.Where, error) {
 	if col, val, ok := strings.Cut(s, "="); ok && strings.TrimSpace(col) != "" {
 		return project.Where{Column: strings.TrimSpace(col), Value: strings.TrimSpace(val)}, nil
 	}
-	return project.Where{}, usagef("--where %q: give COL=VALUE or COL!=VALUE, such as --where A_2_consent=yes", s)
+	return project.Where{}, usagef("--where «%s»: укажіть СТОВПЕЦЬ=ЗНАЧЕННЯ або СТОВПЕЦЬ!=ЗНАЧЕННЯ, наприклад --where A_2_consent=yes", "--where %q: give COL=VALUE or COL!=VALUE, such as --where A_2_consent=yes", s)
 }
 
 func whereText(ws []project.Where) string {
@@ -449,15 +454,15 @@ func parseCounts(list []string) (map[string]assess.Count, error) {
 	for _, c := range list {
 		i := strings.LastIndex(c, "=")
 		if i <= 0 {
-			return nil, usagef("--count %q: give GROUP=N, such as --count idp_status=yes=1200 or --count all=5400", c)
+			return nil, usagef("--count «%s»: укажіть ГРУПА=N, наприклад --count idp_status=yes=1200 або --count all=5400", "--count %q: give GROUP=N, such as --count idp_status=yes=1200 or --count all=5400", c)
 		}
 		g, n := strings.TrimSpace(c[:i]), strings.TrimSpace(c[i+1:])
 		v, err := strconv.ParseFloat(n, 64)
 		if err != nil || v < 0 || math.IsInf(v, 0) || math.IsNaN(v) {
-			return nil, usagef("--count %q: %q is not a count of families (a number of 0 or more)", c, n)
+			return nil, usagef("--count «%s»: «%s» — не кількість сімей (число від 0)", "--count %q: %q is not a count of families (a number of 0 or more)", c, n)
 		}
 		if _, dup := out[g]; dup {
-			return nil, usagef("--count gives group %q twice", g)
+			return nil, usagef("--count задає групу «%s» двічі", "--count gives group %q twice", g)
 		}
 		out[g] = assess.Count{Value: v, Unit: hromada.Family, Source: "--count"}
 	}
@@ -474,12 +479,12 @@ func formTypes(o *assessOptions, form *kobo.Form) error {
 		}
 		switch q.Type {
 		case "integer", "decimal", "range":
-			return usagef("--need %s: the questionnaire makes it a number (%s), not a need; give --mean %s for its mean", n, q.Type, n)
+			return usagef("--need %s: в анкеті це число (%s), а не потреба; для його середнього задайте --mean %s", "--need %s: the questionnaire makes it a number (%s), not a need; give --mean %s for its mean", n, q.Type, n)
 		}
 	}
 	for _, b := range o.by {
 		if q, ok := form.Question(b); ok && q.Type == "select_multiple" {
-			return usagef("--by %s: the questionnaire makes it a select_multiple, so each combination of answers would be a group; group by one option's column (%s/OPTION) or by a select_one question", b, b)
+			return usagef("--by %s: в анкеті це select_multiple, тож кожне поєднання відповідей стало б групою; групуйте за стовпцем одного варіанта (%s/ВАРІАНТ) або за питанням select_one", "--by %s: the questionnaire makes it a select_multiple, so each combination of answers would be a group; group by one option's column (%s/OPTION) or by a select_one question", b, b)
 		}
 	}
 	return nil
@@ -564,23 +569,26 @@ func quickGroups(s *project.Survey) map[string]hromada.Group {
 	return out
 }
 
-func quickHeader() []string {
-	return []string{"group", "question", "answer", "estimate (95 % CI)", "n", "n_total", "flags"}
+func quickHeader(lang hromada.Lang) []string {
+	if lang == hromada.English {
+		return []string{"group", "question", "answer", "estimate (95 % CI)", "n", "n_total", "flags"}
+	}
+	return []string{"група", "питання", "відповідь", "оцінка (95 % ДІ)", "n", "n_total", "позначки"}
 }
 
 func quickRows(a *workbook.Assessment) [][]string {
 	var rows [][]string
 	for _, r := range a.Result.Rates {
-		group := "all"
+		group := tr(a.Lang, "усі", "all")
 		if r.GroupVar != "" {
 			group = r.GroupVar + " = " + r.GroupVarValue
 		}
-		rate, n, nt := fmtRate(r), fmt.Sprint(r.N), fmt.Sprint(r.NTotal)
+		rate, n, nt := fmtRate(r, a.Lang), fmt.Sprint(r.N), fmt.Sprint(r.NTotal)
 		if r.Kind != assess.KindProportion {
-			rate = fmtMean(r)
+			rate = fmtMean(r, a.Lang)
 		}
 		if a.Options.Suppress && r.Verdict.Suppress {
-			rate = "suppressed"
+			rate = tr(a.Lang, "приховано", "suppressed")
 			if h := assess.Hide(r, a.Options.MinCount); h.Hidden {
 				// Every count hidden alike, as in JSON and the workbook.
 				r = h
@@ -600,15 +608,16 @@ func quickRows(a *workbook.Assessment) [][]string {
 	return rows
 }
 
-// fmtMean writes a mean with its interval: "3.45 (2.49–4.42)".
-func fmtMean(r assess.Rate) string {
+// fmtMean writes a mean with its interval: "3.45 (2.49–4.42)",
+// «3,45 (2,49–4,42)».
+func fmtMean(r assess.Rate, lang hromada.Lang) string {
 	switch {
 	case r.Stat != r.Stat:
 		return "–"
 	case r.StatLow != r.StatLow:
-		return fmt.Sprintf("%.2f", r.Stat)
+		return fmtDecimal(r.Stat, 2, lang)
 	}
-	return fmt.Sprintf("%.2f (%.2f–%.2f)", r.Stat, r.StatLow, r.StatUpp)
+	return fmtDecimal(r.Stat, 2, lang) + " (" + fmtDecimal(r.StatLow, 2, lang) + "–" + fmtDecimal(r.StatUpp, 2, lang) + ")"
 }
 
 func writeJSON(w io.Writer, v any) error {

@@ -55,12 +55,12 @@ exits 2; --overwrite-edited replaces it.`,
 			}
 			if o.planFile != "" || o.costs != "" {
 				if o.dir != "" {
-					return usagef("give either a PROJECT folder or --plan and --costs, not both")
+					return usagef("укажіть або папку проєкту PROJECT, або --plan і --costs, не обидва", "give either a PROJECT folder or --plan and --costs, not both")
 				}
 				return runBareBudget(o)
 			}
 			if cmd.Flags().Changed("community-code") {
-				return usagef("--community-code goes with --plan and --costs")
+				return usagef("--community-code задають разом із --plan і --costs", "--community-code goes with --plan and --costs")
 			}
 			if o.dir == "" {
 				o.dir = "."
@@ -89,7 +89,7 @@ func runProjectBudget(o *budgetOptions) error {
 	}
 	p, ps, lang, coms := st.p, st.problems, st.lang, st.communities
 	out, from := stageFolders(o.out, o.from)
-	ppaths, err := stagePrologue(p, coms, out, from, o.dir, o.passwordFile, o.overwriteEdited, pipeline.Plan, pipeline.Budget, "plan", "plans", lang)
+	ppaths, err := stagePrologue(p, coms, out, from, o.dir, o.passwordFile, o.overwriteEdited, pipeline.Plan, pipeline.Budget, "plan", "plans")
 	if err != nil {
 		return err
 	}
@@ -106,7 +106,7 @@ func runProjectBudget(o *budgetOptions) error {
 		all = append(all, cb)
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
-		return fmt.Errorf("cannot create the output folder: %w", err)
+		return errOutFolder(err)
 	}
 	o.sweep(out)
 	for _, cb := range all {
@@ -117,27 +117,27 @@ func runProjectBudget(o *budgetOptions) error {
 	if err := reconsolidate(o.app, p, ps, st.password, lang, out); err != nil {
 		return err
 	}
-	printWarnings(o.warnings(), warnings)
+	printWarnings(o.warnings(), warnings, lang)
 	return reportBudgets(o, all, lang)
 }
 
 func runBareBudget(o *budgetOptions) error {
 	if o.planFile == "" || o.costs == "" {
-		return usagef("--plan and --costs go together")
+		return usagef("--plan і --costs задають разом", "--plan and --costs go together")
 	}
 	for _, f := range []string{o.planFile, o.costs} {
 		if _, err := os.Stat(f); err != nil {
-			return usagef("%s not found", f)
+			return usagef("%s не знайдено", "%s not found", f)
 		}
 	}
 	if o.out != "" && filepath.Ext(o.out) != ".xlsx" {
-		return usagef("-o %s: without a project the output is an .xlsx file", o.out)
+		return usagef("-o %s: без проєкту результат — файл .xlsx", "-o %s: without a project the output is an .xlsx file", o.out)
 	}
 	if err := guardFile(o.out, o.overwriteEdited, o.planFile, o.costs, o.inventory, o.passwordFile); err != nil {
 		return err
 	}
 	if len(o.communities) > 0 {
-		return usagef("--community chooses communities of a project; without one, name the community with --community-code")
+		return usagef("--community вибирає громади проєкту; без проєкту вкажіть громаду через --community-code", "--community chooses communities of a project; without one, name the community with --community-code")
 	}
 	lang, err := o.language("")
 	if err != nil {
@@ -166,8 +166,9 @@ func runBareBudget(o *budgetOptions) error {
 		p.Providers = providers
 	} else {
 		ps = append(ps, hromada.Problem{Severity: hromada.Warning, File: o.planFile,
-			Msg:  hromada.Untranslated("without the inventory the clients served now are unknown: per-client costs count every target client as added"),
-			Hint: hromada.Untranslated("give the provider inventory with --inventory")})
+			Msg: hromada.T("без реєстру надавачів невідомо, скільки клієнтів обслуговують зараз: витрати на клієнта рахують кожного цільового клієнта як нового",
+				"without the inventory the clients served now are unknown: per-client costs count every target client as added"),
+			Hint: hromada.T("укажіть реєстр надавачів через --inventory", "give the provider inventory with --inventory")})
 	}
 	com := hromada.Community{Code: o.community, Name: hromada.Text{UK: o.community, EN: o.community}}
 	cb, cps := pipeline.BudgetCommunity(p, com, o.planFile)
@@ -182,7 +183,7 @@ func runBareBudget(o *budgetOptions) error {
 			return err
 		}
 	}
-	printWarnings(o.warnings(), ps)
+	printWarnings(o.warnings(), ps, lang)
 	return reportBudgets(o, []pipeline.CommunityBudget{cb}, lang)
 }
 
@@ -204,16 +205,16 @@ func reportBudgets(o *budgetOptions, all []pipeline.CommunityBudget, lang hromad
 		for _, t := range r.Totals {
 			share := "–"
 			if !math.IsNaN(t.ShareOfRevenue) {
-				share = fmt.Sprintf("%.2f %%", 100*t.ShareOfRevenue)
+				share = hromada.Percent(t.ShareOfRevenue, 2).In(lang)
 			}
-			rows = append(rows, []string{fmt.Sprint(t.Year), fmtInt(t.Total), fmtInt(t.Donor), fmtInt(t.State), fmtInt(t.Local), share})
+			rows = append(rows, []string{fmt.Sprint(t.Year), fmtCount(t.Total, lang), fmtCount(t.Donor, lang), fmtCount(t.State, lang), fmtCount(t.Local, lang), share})
 		}
 		writeTable(o.stdout, []string{tr(lang, "рік", "year"), tr(lang, "усього, грн", "total, UAH"), tr(lang, "донор", "donor"),
 			tr(lang, "держбюджет", "state"), tr(lang, "місцевий бюджет", "local"), tr(lang, "місцеві / доходи", "local / revenue")}, rows)
 		if r.Cliff.Year != 0 {
 			fmt.Fprintf(o.stdout, tr(lang, "Донор виходить у %d: місцеві витрати зростають на %s грн (вихід донора %s, індексація %s). Місцеве зобов'язання за %d–%d: %s грн.\n",
 				"The donor leaves in %d: local cost rises by %s UAH (donor exit %s, indexation %s). Local commitment %d–%d: %s UAH.\n"),
-				r.Cliff.Year, fmtInt(r.Cliff.Jump), fmtInt(r.Cliff.DonorExit), fmtInt(r.Cliff.Indexation), cb.Input.FirstYear, cb.Input.FirstYear+cb.Input.Years-1, fmtInt(r.Horizon.Local))
+				r.Cliff.Year, fmtCount(r.Cliff.Jump, lang), fmtCount(r.Cliff.DonorExit, lang), fmtCount(r.Cliff.Indexation, lang), cb.Input.FirstYear, cb.Input.FirstYear+cb.Input.Years-1, fmtCount(r.Horizon.Local, lang))
 		}
 	}
 	return nil

@@ -62,7 +62,7 @@ func password(file string) (string, error) {
 	if file != "" {
 		b, err := safefile.ReadSmall(file, maxPasswordFile)
 		if err != nil {
-			return "", usagef("cannot read the password file: %v", err)
+			return "", usagef("не вдалося прочитати файл пароля: %v", "cannot read the password file: %v", err)
 		}
 		return string(trimNewline(b)), nil
 	}
@@ -80,13 +80,15 @@ func trimNewline(b []byte) []byte {
 func projectDir(dir string) error {
 	st, err := os.Stat(dir)
 	if err != nil {
-		return usagef("project folder %s not found", dir)
+		return usagef("папку проєкту %s не знайдено", "project folder %s not found", dir)
 	}
 	if !st.IsDir() {
-		return usagef("%s is not a folder; name the project folder (the one holding %s)", dir, project.ProjectFile)
+		return usagef("%s — не папка; укажіть папку проєкту (ту, де лежить %s)", "%s is not a folder; name the project folder (the one holding %s)", dir, project.ProjectFile)
 	}
 	if _, err := os.Stat(filepath.Join(dir, project.ProjectFile)); err != nil {
-		return usageHinted{fmt.Errorf("%s has no %s", dir, project.ProjectFile), "run 'hromada init " + dir + "' in an empty folder to start a project, or name the project folder"}
+		return usageHinted{hromada.Errorf("у %s немає %s", "%s has no %s", dir, project.ProjectFile),
+			hromada.T("щоб почати проєкт, запустіть 'hromada init %s' у порожній папці, або вкажіть папку проєкту",
+				"run 'hromada init %s' in an empty folder to start a project, or name the project folder", dir)}
 	}
 	return nil
 }
@@ -112,6 +114,7 @@ func openStage(a *app, dir, passwordFile string, names []string) (*stage, error)
 		return nil, err
 	}
 	p, ps := project.Load(dir, project.LoadOptions{Password: pw})
+	a.projectLang(p.Lang)
 	if err := ps.Err(); err != nil {
 		return nil, err
 	}
@@ -144,10 +147,10 @@ func stageFolders(out, from string) (string, string) {
 // <community>-<suffix>.xlsx into the folder from. A missing one is a file
 // that cannot be found, bad usage (exit 2), and the error says which
 // command writes it.
-func stageFiles(coms []project.Community, from, suffix, dir, command, flag string, lang hromada.Lang) ([]string, error) {
+func stageFiles(coms []project.Community, from, suffix, dir, command, flag string) ([]string, error) {
 	paths := make([]string, len(coms))
 	for i, c := range coms {
-		p, err := stageFile(c.Community, from, suffix, dir, command, flag, lang)
+		p, err := stageFile(c.Community, from, suffix, dir, command, flag)
 		if err != nil {
 			return nil, err
 		}
@@ -157,18 +160,34 @@ func stageFiles(coms []project.Community, from, suffix, dir, command, flag strin
 }
 
 // stageFile is the workbook a stage reads for community c (stageFiles).
-func stageFile(c hromada.Community, from, suffix, dir, command, flag string, lang hromada.Lang) (string, error) {
+func stageFile(c hromada.Community, from, suffix, dir, command, flag string) (string, error) {
 	path := pipeline.WorkbookPath(from, c, suffix)
 	if _, err := os.Stat(path); err != nil {
-		return "", usageHinted{fmt.Errorf("%s: no %s workbook %s", c.Name.In(lang), suffix, path),
-			fmt.Sprintf("run 'hromada %s %s -o %s' first, or name the folder of the %ss with --%s", command, dir, from, suffix, flag)}
+		return "", usageHinted{hromada.Errorf("%s: немає робочої книги %s %s", "%s: no %s workbook %s", c.Name, workbookWord(suffix), path),
+			hromada.T("спершу запустіть 'hromada %[1]s %[2]s -o %[3]s' або вкажіть папку з робочими книгами %[4]s через --%[5]s",
+				"run 'hromada %s %s -o %s' first, or name the folder of the %ss with --%s", command, dir, from, workbookWord(suffix), flag)}
 	}
 	return path, nil
 }
 
+// workbookWord names the workbook a stage writes (pipeline.Assessment,
+// Plan, Budget) as its kind: «оцінки», "assessment".
+func workbookWord(suffix string) hromada.Text {
+	switch suffix {
+	case pipeline.Assessment:
+		return hromada.T("оцінки", "assessment")
+	case pipeline.Plan:
+		return hromada.T("плану", "plan")
+	case pipeline.Budget:
+		return hromada.T("бюджету", "budget")
+	}
+	return hromada.Text{UK: suffix, EN: suffix}
+}
+
 // checkedProject checks the project in dir: it returns the project with
-// every survey read, or the problems when any is an error.
-func checkedProject(dir, passwordFile string) (*pipeline.Checked, string, error) {
+// every survey read, or the problems when any is an error (printed in the
+// project's language).
+func checkedProject(a *app, dir, passwordFile string) (*pipeline.Checked, string, error) {
 	if err := projectDir(dir); err != nil {
 		return nil, "", err
 	}
@@ -177,6 +196,9 @@ func checkedProject(dir, passwordFile string) (*pipeline.Checked, string, error)
 		return nil, "", err
 	}
 	c := pipeline.CheckProject(dir, pw, 0)
+	if c.Project != nil {
+		a.projectLang(c.Project.Lang)
+	}
 	if err := c.Problems.Err(); err != nil {
 		return nil, "", err
 	}
@@ -187,17 +209,15 @@ func runCheck(o *checkOptions) error {
 	if _, err := o.language(""); err != nil {
 		return err
 	}
-	c, _, err := checkedProject(o.dir, o.passwordFile)
+	c, _, err := checkedProject(o.app, o.dir, o.passwordFile)
 	if err != nil {
 		return err
-	}
-	for _, p := range o.shown(c.Problems) {
-		fmt.Fprintf(o.stderr, "%s: %s\n", p.Severity, p.Error())
 	}
 	lang, err := o.language(c.Project.Lang)
 	if err != nil {
 		return err
 	}
+	printProblems(o.stderr, o.shown(c.Problems), lang)
 	if !o.quiet {
 		printCheckSummary(o.stdout, c, lang)
 	}
@@ -215,7 +235,7 @@ func printCheckSummary(w io.Writer, c *pipeline.Checked, lang hromada.Lang) {
 		if s.Weighted {
 			weighted = tr(lang, "так", "yes")
 		}
-		rows = append(rows, []string{com.Name.In(lang), com.Code, fmt.Sprint(s.Rows), fmt.Sprint(s.Strata), fmt.Sprint(s.PSUs), weighted})
+		rows = append(rows, []string{com.Name.In(lang), com.Code, fmtCount(float64(s.Rows), lang), fmtCount(float64(s.Strata), lang), fmtCount(float64(s.PSUs), lang), weighted})
 	}
 	fmt.Fprintf(w, tr(lang, "%s: громад %d, груп %d, послуг %d, реєстрових даних %d, рядків надавачів %d\n",
 		"%s: %d communities, %d groups, %d services, %d registry counts, %d provider rows\n"),
@@ -232,7 +252,7 @@ func printCheckSummary(w io.Writer, c *pipeline.Checked, lang hromada.Lang) {
 // stage's workbook of every community is there and a regular file. It
 // returns those workbooks' paths, in the order of coms.
 func stagePrologue(p *project.Project, coms []project.Community, out, from, dir, passwordFile string, overwriteEdited bool,
-	prev, cur, command, flag string, lang hromada.Lang) ([]string, error) {
+	prev, cur, command, flag string) ([]string, error) {
 	if err := outFolder(out); err != nil {
 		return nil, err
 	}
@@ -253,7 +273,7 @@ func stagePrologue(p *project.Project, coms []project.Community, out, from, dir,
 	if err := guardEdited(outputs, overwriteEdited); err != nil {
 		return nil, err
 	}
-	paths, err := stageFiles(coms, from, prev, dir, command, flag, lang)
+	paths, err := stageFiles(coms, from, prev, dir, command, flag)
 	if err != nil {
 		return nil, err
 	}

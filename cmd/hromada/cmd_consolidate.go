@@ -48,7 +48,7 @@ listed as failed at that stage on the Status sheet. 'hromada plan' and
 				o.dir = args[0]
 			}
 			if o.jobs < 0 {
-				return usagef("--jobs %d: give a number of communities to read at once, 1 or more (0: as many as cores)", o.jobs)
+				return usagef("--jobs %d: укажіть, скільки громад читати водночас, від 1 (0 — скільки ядер)", "--jobs %d: give a number of communities to read at once, 1 or more (0: as many as cores)", o.jobs)
 			}
 			return runConsolidate(o)
 		},
@@ -77,13 +77,15 @@ func runConsolidate(o *consolidateOptions) error {
 	if err != nil {
 		return err
 	}
-	printRunProblems(o.stderr, o.shown(global), len(runs))
+	printRunProblems(o.stderr, o.shown(global), len(runs), lang)
 	if !o.quiet {
 		printRunTable(&runOptions{app: o.app, out: o.out}, p.Name, runs, c, lang)
 	}
 	if c.Totals.Failed > 0 {
-		return hinted{fmt.Errorf("%d of %d communities have no complete set of workbooks in %s; %s is written", c.Totals.Failed, len(runs), o.out, consolidatedFile),
-			"the Status sheet of " + consolidatedFile + " names each missing workbook; run 'hromada run' or the missing stage"}
+		return hinted{hromada.Errorf("громад без повного набору робочих книг у %[3]s: %[1]d з %[2]d; %[4]s записано",
+			"%d of %d communities have no complete set of workbooks in %s; %s is written", c.Totals.Failed, len(runs), o.out, consolidatedFile),
+			hromada.T("аркуш «Стан» у %s називає кожну відсутню робочу книгу; запустіть 'hromada run' або пропущений етап",
+				"the Status sheet of %s names each missing workbook; run 'hromada run' or the missing stage", consolidatedFile)}
 	}
 	return nil
 }
@@ -106,7 +108,7 @@ func consolidateFolder(p *project.Project, ps hromada.Problems, pw string, lang 
 	}
 	c := pipeline.Consolidated(p, rows, eo, lang)
 	if err := workbook.WriteConsolidated(filepath.Join(out, consolidatedFile), c); err != nil {
-		return nil, nil, fmt.Errorf("consolidated workbook: %w", err)
+		return nil, nil, errConsolidated(err)
 	}
 	return runs, c, nil
 }

@@ -43,7 +43,8 @@ empty:
 Each workbook opens with an Instructions sheet; fill in its yellow cells.
 The settings already name the questionnaire's columns, so a KoboToolbox
 export of it is read as it is. Headers and instructions are in the language
-of --lang (uk by default); the questionnaire has both languages.
+of --lang (default: the language of the environment, LANG, else uk); the
+questionnaire has both languages.
 
 The project is written whole or not at all: init builds it in a temporary
 folder next to DIR and renames it at the end.`,
@@ -76,7 +77,7 @@ func runInit(opts initOptions) (err error) {
 	}
 	cat, err := catalogue.Default()
 	if err != nil {
-		return fmt.Errorf("built-in catalogue: %w", err)
+		return hromada.Errorf("вбудований класифікатор: %w", "built-in catalogue: %w", err)
 	}
 	var kekv []string
 	for _, c := range cat.BudgetCodes() {
@@ -94,7 +95,7 @@ func runInit(opts initOptions) (err error) {
 
 	tmp, err := os.MkdirTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".init-*")
 	if err != nil {
-		return fmt.Errorf("cannot create the project folder: %w", err)
+		return hromada.Errorf("не вдалося створити папку проєкту: %w", "cannot create the project folder: %w", err)
 	}
 	untrack, err := safefile.TrackDir(tmp)
 	if err != nil {
@@ -104,7 +105,7 @@ func runInit(opts initOptions) (err error) {
 	defer func() {
 		if err != nil {
 			if rerr := os.RemoveAll(tmp); rerr != nil {
-				err = errors.Join(err, fmt.Errorf("cannot remove the temporary folder: %w", rerr))
+				err = errors.Join(err, hromada.Errorf("не вдалося вилучити тимчасову папку: %w", "cannot remove the temporary folder: %w", rerr))
 			}
 		}
 	}()
@@ -118,11 +119,11 @@ func runInit(opts initOptions) (err error) {
 		// Renaming onto an empty folder works on Unix but not on Windows:
 		// remove it first. Remove fails if a file appeared in it meanwhile.
 		if err = os.Remove(abs); err != nil {
-			return fmt.Errorf("cannot replace the empty folder %s: %w", dir, err)
+			return hromada.Errorf("не вдалося замінити порожню папку %s: %w", "cannot replace the empty folder %s: %w", dir, err)
 		}
 	}
 	if err = os.Rename(tmp, abs); err != nil {
-		return fmt.Errorf("cannot create %s: %w", dir, err)
+		return hromada.Errorf("не вдалося створити %s: %w", "cannot create %s: %w", dir, err)
 	}
 	if !opts.Quiet {
 		return printNextSteps(opts.Out, dir, opts.Lang)
@@ -139,20 +140,20 @@ func checkNewDir(dir string) (exists bool, err error) {
 	case errors.Is(err, os.ErrNotExist):
 		parent := filepath.Dir(dir)
 		if pst, perr := os.Stat(parent); perr != nil || !pst.IsDir() {
-			return false, usagef("folder %s does not exist: create it first, or give init a path inside an existing folder", parent)
+			return false, usagef("папки %s немає: спершу створіть її або вкажіть для init шлях усередині наявної папки", "folder %s does not exist: create it first, or give init a path inside an existing folder", parent)
 		}
 		return false, nil
 	case err != nil:
 		return false, err
 	case !st.IsDir():
-		return false, usagef("%s is a file: give init the name of a new folder, e.g. 'hromada init %s-project'", dir, dir)
+		return false, usagef("%s — файл: укажіть для init назву нової папки, наприклад 'hromada init %s-project'", "%s is a file: give init the name of a new folder, e.g. 'hromada init %s-project'", dir, dir)
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return false, err
 	}
 	if len(entries) > 0 {
-		return false, usagef("%s is not empty (it holds %s): init only writes into a new or empty folder and never overwrites files; give it a new folder name", dir, entries[0].Name())
+		return false, usagef("%s не порожня (у ній є %s): init пише лише в нову або порожню папку й ніколи не перезаписує файли; укажіть назву нової папки", "%s is not empty (it holds %s): init only writes into a new or empty folder and never overwrites files; give it a new folder name", dir, entries[0].Name())
 	}
 	return true, nil
 }

@@ -163,6 +163,10 @@ func TestInitCommand(t *testing.T) {
 }
 
 func TestInitRefuses(t *testing.T) {
+	// The messages in English, as the environment asks.
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	t.Setenv("LANG", "en_US.UTF-8")
 	base := t.TempDir()
 	full := filepath.Join(base, "full")
 	if err := os.Mkdir(full, 0o755); err != nil {
@@ -204,5 +208,21 @@ func TestInitRefuses(t *testing.T) {
 	}
 	if entries, err := os.ReadDir(full); err != nil || len(entries) != 1 {
 		t.Errorf("the non-empty folder was changed: %v %v", entries, err)
+	}
+	// Without a language in the environment, in Ukrainian.
+	t.Setenv("LANG", "")
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"non-empty folder", []string{"init", full}, "не порожня (у ній є notes.txt)"},
+		{"no folder", []string{"init"}, "помилка: команда приймає аргументів: 1, отримано: 0"},
+		{"bad language", []string{"init", filepath.Join(base, "x"), "--lang", "fr"}, "помилка: мову «fr» не підтримано"},
+	} {
+		code, _, stderr := runHromada(tc.args...)
+		if code != exitUsage || !strings.Contains(stderr, tc.want) || !strings.Contains(stderr, "підказка: ") {
+			t.Errorf("%s in Ukrainian: exit %d, stderr %q; want exit 2 and an error with %q and a hint", tc.name, code, stderr, tc.want)
+		}
 	}
 }

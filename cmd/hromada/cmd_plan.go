@@ -60,13 +60,13 @@ hromada wrote it is not replaced: plan writes nothing, names it and exits
 			}
 			if o.assessment != "" || o.inventory != "" {
 				if o.dir != "" {
-					return usagef("give either a PROJECT folder or --assessment and --inventory, not both")
+					return usagef("укажіть або папку проєкту PROJECT, або --assessment і --inventory, не обидва", "give either a PROJECT folder or --assessment and --inventory, not both")
 				}
 				return runBarePlan(o)
 			}
 			for _, f := range []string{"community-code", "first-year", "years", "fte-step"} {
 				if cmd.Flags().Changed(f) {
-					return usagef("--%s goes with --assessment; a project sets it in project.xlsx", f)
+					return usagef("--%s задають разом із --assessment; у проєкті це налаштування — у project.xlsx", "--%s goes with --assessment; a project sets it in project.xlsx", f)
 				}
 			}
 			if o.dir == "" {
@@ -98,7 +98,7 @@ func runProjectPlan(o *planOptions) error {
 	}
 	p, ps, lang, coms := st.p, st.problems, st.lang, st.communities
 	out, from := stageFolders(o.out, o.from)
-	apaths, err := stagePrologue(p, coms, out, from, o.dir, o.passwordFile, o.overwriteEdited, pipeline.Assessment, pipeline.Plan, "assess", "assessments", lang)
+	apaths, err := stagePrologue(p, coms, out, from, o.dir, o.passwordFile, o.overwriteEdited, pipeline.Assessment, pipeline.Plan, "assess", "assessments")
 	if err != nil {
 		return err
 	}
@@ -116,7 +116,7 @@ func runProjectPlan(o *planOptions) error {
 		plans = append(plans, cp)
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
-		return fmt.Errorf("cannot create the output folder: %w", err)
+		return errOutFolder(err)
 	}
 	o.sweep(out)
 	for _, cp := range plans {
@@ -127,33 +127,33 @@ func runProjectPlan(o *planOptions) error {
 	if err := reconsolidate(o.app, p, ps, st.password, lang, out); err != nil {
 		return err
 	}
-	printWarnings(o.warnings(), warnings)
+	printWarnings(o.warnings(), warnings, lang)
 	return reportPlans(o, plans, lang)
 }
 
 func runBarePlan(o *planOptions) error {
 	if o.assessment == "" || o.inventory == "" {
-		return usagef("--assessment and --inventory go together")
+		return usagef("--assessment і --inventory задають разом", "--assessment and --inventory go together")
 	}
 	for _, f := range []string{o.assessment, o.inventory} {
 		if _, err := os.Stat(f); err != nil {
-			return usagef("%s not found", f)
+			return usagef("%s не знайдено", "%s not found", f)
 		}
 	}
 	if o.out != "" && filepath.Ext(o.out) != ".xlsx" {
-		return usagef("-o %s: without a project the output is an .xlsx file", o.out)
+		return usagef("-o %s: без проєкту результат — файл .xlsx", "-o %s: without a project the output is an .xlsx file", o.out)
 	}
 	if err := guardFile(o.out, o.overwriteEdited, o.assessment, o.inventory, o.passwordFile); err != nil {
 		return err
 	}
 	if len(o.communities) > 0 {
-		return usagef("--community chooses communities of a project; without one, name the inventory's community with --community-code")
+		return usagef("--community вибирає громади проєкту; без проєкту вкажіть громаду з реєстру надавачів через --community-code", "--community chooses communities of a project; without one, name the inventory's community with --community-code")
 	}
 	if o.fteStep != 0.25 && o.fteStep != 0.5 {
-		return usagef("--fte-step %v: posts are rounded to 0.25 or 0.5", o.fteStep)
+		return usagef("--fte-step %v: ставки округлюють до 0.25 або 0.5", "--fte-step %v: posts are rounded to 0.25 or 0.5", o.fteStep)
 	}
 	if o.years < 1 || o.years > 30 {
-		return usagef("--years %d: give 1 to 30 years", o.years)
+		return usagef("--years %d: укажіть від 1 до 30 років", "--years %d: give 1 to 30 years", o.years)
 	}
 	lang, err := o.language("")
 	if err != nil {
@@ -186,7 +186,7 @@ func runBarePlan(o *planOptions) error {
 			}
 		}
 		if len(codes) > 1 {
-			return usagef("the inventory holds several communities (%v); name one with --community-code", codes)
+			return usagef("у реєстрі надавачів кілька громад (%v); укажіть одну через --community-code", "the inventory holds several communities (%v); name one with --community-code", codes)
 		}
 	}
 	cp, cps := pipeline.PlanCommunity(com, o.assessment, providers, cat, pipeline.PlanSettings{FirstYear: first, Years: o.years, FTEStep: o.fteStep})
@@ -205,7 +205,7 @@ func runBarePlan(o *planOptions) error {
 			return err
 		}
 	}
-	printWarnings(o.warnings(), ps)
+	printWarnings(o.warnings(), ps, lang)
 	return reportPlans(&planOptions{app: o.app, json: o.json}, []pipeline.CommunityPlan{cp}, lang)
 }
 
@@ -224,7 +224,7 @@ func reportPlans(o *planOptions, plans []pipeline.CommunityPlan, lang hromada.La
 	for _, cp := range plans {
 		s := cp.Result.Summary
 		rows = append(rows, []string{cp.Community.Name.In(lang), fmt.Sprint(s.Create), fmt.Sprint(s.Enhance), fmt.Sprint(s.Sufficient),
-			fmt.Sprint(s.MoreData), fmt.Sprintf("%.2f", s.HireFTE), topPriority(cp.Result, lang), cp.Path})
+			fmt.Sprint(s.MoreData), fmtDecimal(s.HireFTE, 2, lang), topPriority(cp.Result, lang), cp.Path})
 	}
 	writeTable(o.stdout, []string{tr(lang, "громада", "community"), tr(lang, "створити", "create"), tr(lang, "розширити", "enhance"),
 		tr(lang, "достатньо", "sufficient"), tr(lang, "потрібні дані", "more data"), tr(lang, "нових ставок", "new posts (FTE)"),

@@ -67,7 +67,7 @@ pipe or a CI log, a line per community.`,
 				o.dir = args[0]
 			}
 			if o.jobs < 0 {
-				return usagef("--jobs %d: give a number of communities to run at once, 1 or more (0: as many as cores)", o.jobs)
+				return usagef("--jobs %d: укажіть, скільки громад обробляти водночас, від 1 (0 — скільки ядер)", "--jobs %d: give a number of communities to run at once, 1 or more (0: as many as cores)", o.jobs)
 			}
 			return runRun(o)
 		},
@@ -103,7 +103,7 @@ func runRun(o *runOptions) error {
 	}
 	safefile.SetPrivate(o.noSuppress)
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
-		return fmt.Errorf("cannot create the output folder: %w", err)
+		return errOutFolder(err)
 	}
 	o.sweep(o.out)
 	names := make([]string, len(p.Communities))
@@ -131,35 +131,44 @@ func runRun(o *runOptions) error {
 		}
 	}
 	cons := pipeline.Consolidated(p, rows, eo, lang)
-	printRunProblems(o.stderr, o.shown(warnings), len(runs))
+	printRunProblems(o.stderr, o.shown(warnings), len(runs), lang)
 	if err := workbook.WriteConsolidated(filepath.Join(o.out, consolidatedFile), cons); err != nil {
 		// A full disk: the reasons the communities failed are printed above.
-		return fmt.Errorf("consolidated workbook: %w", err)
+		return errConsolidated(err)
 	}
 	if !o.quiet {
 		printRunTable(o, p.Name, runs, cons, lang)
 	}
 	if failed > 0 {
-		return hinted{fmt.Errorf("%d of %d communities failed; the others' workbooks and %s are written", failed, len(runs), consolidatedFile),
-			"fix the errors above and run again; the Status sheet of " + consolidatedFile + " lists them by community"}
+		return hinted{hromada.Errorf("громад з помилками: %d з %d; робочі книги інших громад і %s записано",
+			"%d of %d communities failed; the others' workbooks and %s are written", failed, len(runs), consolidatedFile),
+			hromada.T("виправте помилки, наведені вище, і запустіть ще раз; аркуш «Стан» у %s перелічує їх за громадами",
+				"fix the errors above and run again; the Status sheet of %s lists them by community", consolidatedFile)}
 	}
 	return nil
 }
 
 // printRunProblems prints the errors of failed communities and the
-// warnings. A large project's warnings are counted, not listed: each is on
-// its community's workbooks.
-func printRunProblems(w io.Writer, ps hromada.Problems, communities int) {
+// warnings, in lang. A large project's warnings are counted, not listed:
+// each is on its community's workbooks.
+func printRunProblems(w io.Writer, ps hromada.Problems, communities int, lang hromada.Lang) {
 	const listUpTo = 50
 	warnings := len(ps) - ps.Errors()
 	for _, p := range ps {
 		if p.Severity == hromada.Error || communities <= listUpTo {
-			fmt.Fprintf(w, "%s: %s\n", p.Severity, p.Error())
+			fmt.Fprintf(w, "%s: %s\n", p.Severity.In(lang), p.In(lang))
 		}
 	}
 	if communities > listUpTo && warnings > 0 {
-		fmt.Fprintf(w, "%d %s; each is on the Methods sheet of its community's workbooks\n", warnings, plural(warnings, "warning", "warnings"))
+		fmt.Fprintf(w, tr(lang, "%s; кожне — на аркуші «Методи» робочих книг своєї громади\n", "%s; each is on the Methods sheet of its community's workbooks\n"),
+			counted(lang, warnings, "попередження", "попередження", "попереджень", "warning", "warnings"))
 	}
+}
+
+// errConsolidated is the error of a consolidated workbook that cannot be
+// written.
+func errConsolidated(err error) error {
+	return hromada.Errorf("зведена робоча книга: %w", "consolidated workbook: %w", err)
 }
 
 // printRunTable prints the status of each community and the project's
@@ -181,19 +190,19 @@ func printRunTable(o *runOptions, name string, runs []pipeline.CommunityRun, c *
 		}
 		top, rate := "–", "–"
 		if cr.HasTop {
-			top, rate = truncate(cr.Top, 40), fmtRate(cr.TopRate)
+			top, rate = truncate(cr.Top, 40), fmtRate(cr.TopRate, lang)
 		}
 		cliff := "–"
 		if r.CliffYear != 0 {
 			cliff = fmt.Sprint(r.CliffYear)
 		}
-		rows = append(rows, []string{r.Community.Name.In(lang), status, fmt.Sprint(r.Households), top, rate,
-			fmt.Sprint(r.Create), fmt.Sprint(r.Enhance), fmt.Sprintf("%.2f", r.Hires), cliff, fmtInt(r.HorizonLocal)})
+		rows = append(rows, []string{r.Community.Name.In(lang), status, fmtCount(float64(r.Households), lang), top, rate,
+			fmt.Sprint(r.Create), fmt.Sprint(r.Enhance), fmtDecimal(r.Hires, 2, lang), cliff, fmtCount(r.HorizonLocal, lang)})
 	}
 	t := c.Totals
 	if t.Communities-t.Failed > 0 {
 		rows = append(rows, []string{fmt.Sprintf(tr(lang, "Разом: %d з %d", "Total: %d of %d"), t.Communities-t.Failed, t.Communities), "",
-			fmt.Sprint(t.Households), "", "", fmt.Sprint(t.Create), fmt.Sprint(t.Enhance), fmt.Sprintf("%.2f", t.Hires), "", fmtInt(t.HorizonLocal)})
+			fmtCount(float64(t.Households), lang), "", "", fmt.Sprint(t.Create), fmt.Sprint(t.Enhance), fmtDecimal(t.Hires, 2, lang), "", fmtCount(t.HorizonLocal, lang)})
 	}
 	writeTable(o.stdout, []string{tr(lang, "громада", "community"), tr(lang, "стан", "status"), tr(lang, "домогосподарств", "households"),
 		tr(lang, "найпотрібніша послуга", "most needed service"), tr(lang, "потреба, усі домогосподарства (95 % ДІ)", "need, all households (95 % CI)"),
@@ -236,6 +245,7 @@ func openWhole(a *app, dir, out, passwordFile string) (*whole, error) {
 		return nil, err
 	}
 	p, ps := pipeline.LoadProject(dir, pw)
+	a.projectLang(p.Lang)
 	global, own := pipeline.SplitProblems(p, ps)
 	if err := global.Err(); err != nil {
 		return nil, append(global, pipeline.ProblemsOf(own)...)

@@ -74,7 +74,8 @@ func TestInterrupt(t *testing.T) {
 		if ee.ExitCode() != want {
 			t.Errorf("%v: exit %d, want %d; stderr:\n%s", sig, ee.ExitCode(), want, stderr.String())
 		}
-		if !strings.Contains(stderr.String(), "interrupted: the unfinished workbooks are removed") {
+		// In the example project's language, Ukrainian.
+		if !strings.Contains(stderr.String(), "перервано: незавершені робочі книги вилучено") {
 			t.Errorf("%v: stderr does not say it was interrupted:\n%s", sig, stderr.String())
 		}
 		if left := temps(t, out); len(left) > 0 {

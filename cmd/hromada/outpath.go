@@ -13,7 +13,7 @@ func outFolder(path string) error {
 	st, err := os.Stat(path)
 	if err == nil {
 		if !st.IsDir() {
-			return usagef("-o %s is a file; name an output folder", path)
+			return usagef("-o %s — файл; укажіть папку для результатів", "-o %s is a file; name an output folder", path)
 		}
 		return nil
 	}
@@ -24,12 +24,12 @@ func outFolder(path string) error {
 // written: not a folder, in a folder that exists or can be made.
 func outFile(path string) error {
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return usagef("-o %s is a folder; name the .xlsx file to write", path)
+		return usagef("-o %s — папка; укажіть файл .xlsx, який записати", "-o %s is a folder; name the .xlsx file to write", path)
 	}
 	dir := filepath.Dir(path)
 	if st, err := os.Stat(dir); err == nil {
 		if !st.IsDir() {
-			return usagef("-o %s: %s is a file, not a folder", path, dir)
+			return usagef("-o %s: %s — файл, а не папка", "-o %s: %s is a file, not a folder", path, dir)
 		}
 		return nil
 	}
@@ -42,7 +42,7 @@ func creatable(dir string) error {
 	for d := filepath.Dir(dir); ; d = filepath.Dir(d) {
 		if st, err := os.Stat(d); err == nil {
 			if !st.IsDir() {
-				return usagef("-o %s: %s is a file, so the output folder cannot be made", dir, d)
+				return usagef("-o %s: %s — файл, тож папку для результатів не створити", "-o %s: %s is a file, so the output folder cannot be made", dir, d)
 			}
 			return nil
 		}
@@ -57,7 +57,7 @@ func creatable(dir string) error {
 func makeOutDir(file string) error {
 	if dir := filepath.Dir(file); dir != "." {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return usagef("-o %s: cannot make the folder: %v", file, err)
+			return usagef("-o %s: не вдалося створити папку: %v", "-o %s: cannot make the folder: %v", file, err)
 		}
 	}
 	return nil

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/spf13/cobra"
@@ -21,7 +22,7 @@ func guardOutputs(outputs, inputs []string) error {
 	if err := pipeline.CheckOutputs(outputs, inputs); err != nil {
 		var c *safefile.Clash
 		if errors.As(err, &c) {
-			return usagef("%v; choose another -o", err)
+			return usagef("%v; виберіть інший -o", "%v; choose another -o", c)
 		}
 		return err
 	}
@@ -38,7 +39,7 @@ func guardInputs(paths ...string) error {
 		}
 		var nr *safefile.NotRegular
 		if err := safefile.Regular(p); errors.As(err, &nr) {
-			return usageError{err}
+			return usageError{nr}
 		}
 	}
 	return nil
@@ -47,12 +48,15 @@ func guardInputs(paths ...string) error {
 // sweep removes from the output folder dir the unfinished workbooks
 // (.NAME.xlsx.NNN.tmp) a killed run left there, and says so.
 func (a *app) sweep(dir string) {
+	lang := a.msgLang()
 	n, err := safefile.Sweep(dir, safefile.StaleAge)
 	if err != nil {
-		fmt.Fprintf(a.stderr, "warning: cannot remove the unfinished files an interrupted run left in %s: %v\n", dir, err)
+		fmt.Fprintf(a.stderr, tr(lang, "%s: не вдалося вилучити незавершені файли, які лишив у %s перерваний запуск: %v\n",
+			"%s: cannot remove the unfinished files an interrupted run left in %s: %v\n"), hromada.Warning.In(lang), dir, err)
 	}
 	if n > 0 && !a.quiet {
-		fmt.Fprintf(a.stderr, "removed %d unfinished %s left in %s by an interrupted run\n", n, plural(n, "file", "files"), dir)
+		fmt.Fprintf(a.stderr, tr(lang, "вилучено %s, які лишив у %s перерваний запуск\n", "removed %s left in %s by an interrupted run\n"),
+			counted(lang, n, "незавершений файл", "незавершені файли", "незавершених файлів", "unfinished file", "unfinished files"), dir)
 	}
 }
 
@@ -78,9 +82,11 @@ func catchInterrupts(stderr io.Writer, exit func(int)) (stop func()) {
 		case sig := <-ch:
 			close(caught)
 			errs := safefile.Interrupt()
-			msg := "interrupted: the unfinished workbooks are removed; those already written are complete"
+			lang, _ := interruptLang.Load().(string)
+			msg := tr(hromada.Lang(lang), "перервано: незавершені робочі книги вилучено; ті, що вже записані, повні",
+				"interrupted: the unfinished workbooks are removed; those already written are complete")
 			if len(errs) > 0 {
-				msg = fmt.Sprintf("interrupted: %v", errors.Join(errs...))
+				msg = fmt.Sprintf(tr(hromada.Lang(lang), "перервано: %v", "interrupted: %v"), errors.Join(errs...))
 			}
 			fmt.Fprintln(stderr, msg)
 			if sig == syscall.SIGTERM {
@@ -129,20 +135,26 @@ func guardEdited(outputs []string, overwrite bool) error {
 	if len(edited) == 0 {
 		return nil
 	}
-	var b strings.Builder
+	var uk, en strings.Builder
 	if len(edited) == 1 {
-		b.WriteString("a workbook was changed since hromada wrote it; nothing is written:")
+		uk.WriteString("робочу книгу змінено після того, як її записала hromada; нічого не записано:")
+		en.WriteString("a workbook was changed since hromada wrote it; nothing is written:")
 	} else {
-		fmt.Fprintf(&b, "%d workbooks were changed since hromada wrote them; nothing is written:", len(edited))
+		fmt.Fprintf(&uk, "%s змінено після того, як їх записала hromada; нічого не записано:",
+			counted(hromada.Ukrainian, len(edited), "робочу книгу", "робочі книги", "робочих книг", "", ""))
+		fmt.Fprintf(&en, "%d workbooks were changed since hromada wrote them; nothing is written:", len(edited))
 	}
 	for _, e := range edited {
-		fmt.Fprintf(&b, "\n  %s", e.Path)
+		fmt.Fprintf(&uk, "\n  %s", e.Path)
+		fmt.Fprintf(&en, "\n  %s", e.Path)
 		if e.NoFingerprint {
-			b.WriteString(" (not written by hromada, or its fingerprint was removed)")
+			uk.WriteString(" (записана не hromada, або її відбиток вилучено)")
+			en.WriteString(" (not written by hromada, or its fingerprint was removed)")
 		}
 	}
-	return usageHinted{errors.New(b.String()),
-		"to keep the edits, move these files away or write to another folder (-o); plan and budget read an edited assessment or plan as it stands; to replace them, run again with --" + overwriteEditedFlag}
+	return usageHinted{hromada.Errorf("%s", "%s", hromada.Text{UK: uk.String(), EN: en.String()}),
+		hromada.T("щоб зберегти зміни, перенесіть ці файли або запишіть в іншу папку (-o); plan і budget читають змінену оцінку чи план такими, як вони є; щоб замінити їх, запустіть ще раз з --%s",
+			"to keep the edits, move these files away or write to another folder (-o); plan and budget read an edited assessment or plan as it stands; to replace them, run again with --%s", overwriteEditedFlag)}
 }
 
 // guardFile is the check before any work of a command that writes one

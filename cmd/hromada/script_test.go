@@ -72,7 +72,9 @@ func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
 	cmd := exec.Command(prog, args[2:]...)
 	cmd.Dir = ts.MkAbs(".")
 	cmd.Env = os.Environ()
-	for _, k := range []string{"PATH", "HOME", "TMPDIR", "HROMADA_ROOT", "HROMADA_PASSWORD", "WORK"} {
+	// The language of the messages follows the script's LC_ALL,
+	// LC_MESSAGES and LANG (unset: Ukrainian), never the machine's.
+	for _, k := range []string{"PATH", "HOME", "TMPDIR", "HROMADA_ROOT", "HROMADA_PASSWORD", "WORK", "LC_ALL", "LC_MESSAGES", "LANG"} {
 		cmd.Env = append(cmd.Env, k+"="+ts.Getenv(k))
 	}
 	cmd.Stdout = ts.Stdout()

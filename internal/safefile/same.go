@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/hromada-tool/hromada"
 )
 
 // Clash is an output that is the same file as an input: writing it would
@@ -20,6 +22,17 @@ func (c *Clash) Error() string {
 		return fmt.Sprintf("the output %s is an input: writing it would replace the input", c.Output)
 	}
 	return fmt.Sprintf("the output %s is the input %s: writing it would replace the input", c.Output, c.Input)
+}
+
+// In returns the message in lang (Error is English).
+func (c *Clash) In(lang hromada.Lang) string {
+	if lang == hromada.English {
+		return c.Error()
+	}
+	if c.Output == c.Input {
+		return fmt.Sprintf("вихідний файл %s є вхідним: запис замінив би вхідні дані", c.Output)
+	}
+	return fmt.Sprintf("вихідний файл %s — це вхідний файл %s: запис замінив би вхідні дані", c.Output, c.Input)
 }
 
 // resolved is path made absolute with its symlinks followed: the whole
@@ -91,6 +104,25 @@ type NotRegular struct {
 
 func (e *NotRegular) Error() string {
 	return fmt.Sprintf("%s is %s: give a saved file", e.Path, e.Kind())
+}
+
+// In returns the message in lang (Error is English).
+func (e *NotRegular) In(lang hromada.Lang) string {
+	if lang == hromada.English {
+		return e.Error()
+	}
+	kind := "не звичайний файл"
+	switch {
+	case e.Mode.IsDir():
+		kind = "папка, а не файл"
+	case e.Mode&fs.ModeNamedPipe != 0:
+		kind = "канал (pipe), а не файл"
+	case e.Mode&(fs.ModeDevice|fs.ModeCharDevice) != 0:
+		kind = "пристрій, а не файл"
+	case e.Mode&fs.ModeSocket != 0:
+		kind = "сокет, а не файл"
+	}
+	return fmt.Sprintf("%s — %s: укажіть збережений файл", e.Path, kind)
 }
 
 // Kind says what the file is instead: "a pipe, not a file" and the like.
