@@ -191,15 +191,24 @@ func (s *Server) quickLists(l, id string) (*quickForm, error) {
 	}
 	label := func(h string) string {
 		if form != nil {
-			name := h
-			if i := strings.LastIndex(h, "/"); i >= 0 {
-				name = h[i+1:]
-			}
+			name := tail(h)
 			if fq, ok := form.Question(name); ok {
 				if lb := fq.Label(l, ""); lb != "" && lb != name {
 					return lb + " (" + h + ")"
 				}
 			}
+		}
+		return h
+	}
+	// A question is offered by its name, as in the XLSForm, when no other
+	// column ends in it; else by its whole path in the header.
+	tails := map[string]int{}
+	for _, h := range hdr {
+		tails[tail(h)]++
+	}
+	value := func(h string) string {
+		if tails[tail(h)] == 1 {
+			return tail(h)
 		}
 		return h
 	}
@@ -214,14 +223,22 @@ func (s *Server) quickLists(l, id string) (*quickForm, error) {
 		case h == "" || meta[strings.ToLower(h)] || strings.HasPrefix(h, "_"):
 		case i > 0 && parent[h[:i]]:
 		case parent[h]:
-			v.Needs = append(v.Needs, choice{h, label(h)})
+			v.Needs = append(v.Needs, choice{value(h), label(h)})
 		default:
-			rest = append(rest, choice{h, label(h)})
+			rest = append(rest, choice{value(h), label(h)})
 		}
 	}
 	v.Needs = append(v.Needs, rest...)
 	v.Groups, v.Columns = rest, rest
 	return v, nil
+}
+
+// tail is the last part of a header's group path: the question's name.
+func tail(h string) string {
+	if i := strings.LastIndex(h, "/"); i >= 0 {
+		return h[i+1:]
+	}
+	return h
 }
 
 // quickResult is the estimates of a quick look and its workbook.
@@ -260,7 +277,7 @@ func (s *Server) quickRun(w http.ResponseWriter, r *http.Request) {
 	}
 	by := r.Form["by"]
 	for _, c := range append([]string{need, r.FormValue("weight"), r.FormValue("strata"), r.FormValue("cluster")}, by...) {
-		if c != "" && !slices.Contains(hdr, c) {
+		if c != "" && !slices.Contains(hdr, c) && !slices.ContainsFunc(hdr, func(h string) bool { return tail(h) == c }) {
 			message(w, http.StatusBadRequest, "bad", fmt.Sprintf(tr(l, "err.column"), c))
 			return
 		}

@@ -263,17 +263,15 @@ func costChart(l string, years []int, row consolidate.Row) template.HTML {
 	return template.HTML(b.String())
 }
 
-// ticks are up to five round values from 0 to top.
+// ticks are up to six round values from 0 to top: the smallest step of
+// 1, 2 or 5 times a power of ten that needs at most five steps.
 func ticks(top float64) []float64 {
-	step := math.Pow(10, math.Floor(math.Log10(top)))
-	for top/step > 5 {
-		switch {
-		case top/(2*step) <= 5:
-			step *= 2
-		case top/(5*step) <= 5:
-			step *= 5
-		default:
-			step *= 10
+	base := math.Pow(10, math.Floor(math.Log10(top))-1)
+	step := base
+	for _, m := range []float64{1, 2, 5, 10, 20, 50, 100} {
+		step = m * base
+		if top/step <= 5 {
+			break
 		}
 	}
 	var out []float64
