@@ -116,7 +116,7 @@ func (s *Server) projectBox(w http.ResponseWriter, r *http.Request, status int, 
 // typed, and opens it.
 func (s *Server) newProject(w http.ResponseWriter, r *http.Request) {
 	l := lang(r)
-	name := safefile.Name(r.FormValue("name"))
+	name := safefile.Name(transliterate(r.FormValue("name")))
 	if name == "" {
 		name = "project"
 	}

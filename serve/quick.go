@@ -175,7 +175,10 @@ func (s *Server) quickLists(l, id string) (*quickForm, error) {
 			return nil, err
 		}
 	}
-	meta := map[string]bool{}
+	// The export's metadata and the form's clock and device fields are
+	// neither needs nor groups.
+	meta := map[string]bool{"start": true, "end": true, "today": true, "deviceid": true, "subscriberid": true, "simserial": true,
+		"phonenumber": true, "username": true, "audit": true, "instanceid": true}
 	for _, m := range kobo.MetadataColumns() {
 		meta[strings.ToLower(m)] = true
 	}
@@ -220,7 +223,7 @@ func (s *Server) quickLists(l, id string) (*quickForm, error) {
 	for _, h := range hdr {
 		i := strings.LastIndex(h, "/")
 		switch {
-		case h == "" || meta[strings.ToLower(h)] || strings.HasPrefix(h, "_"):
+		case h == "" || meta[strings.ToLower(h)] || meta[strings.ToLower(tail(h))] || strings.HasPrefix(h, "_"):
 		case i > 0 && parent[h[:i]]:
 		case parent[h]:
 			v.Needs = append(v.Needs, choice{value(h), label(h)})

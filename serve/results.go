@@ -24,11 +24,11 @@ type resultsView struct {
 }
 
 type communityView struct {
-	Name, Failed                                      string
-	Households, Need, Create, Enhance, Unknown, Hires string
-	Cliff, Share                                      string
-	Years                                             []yearView
-	DemandChart, CostChart                            template.HTML
+	Name, Failed                                              string
+	Households, Need, NeedCI, Create, Enhance, Unknown, Hires string
+	Cliff, Share                                              string
+	Years                                                     []yearView
+	DemandChart, CostChart                                    template.HTML
 }
 
 type yearView struct {
@@ -82,7 +82,7 @@ func figures(l string, c *workbook.Consolidated) resultsView {
 			case n.Known():
 				cv.Need = fmtNum(l, n.Families, 0)
 				if !math.IsNaN(n.Low) && !math.IsNaN(n.Upp) {
-					cv.Need += " (" + fmtNum(l, n.Low, 0) + "–" + fmtNum(l, n.Upp, 0) + ")"
+					cv.NeedCI = fmtNum(l, n.Low, 0) + "–" + fmtNum(l, n.Upp, 0)
 				}
 			}
 		}
@@ -178,16 +178,16 @@ func demandChart(l string, svcs []consolidate.Service, names map[string]string) 
 	if len(bars) == 0 || top <= 0 {
 		return template.HTML("<p class=\"muted\">–</p>")
 	}
-	const width, label, rowH, pad = 640, 230, 24, 30
+	const width, label, rowH, pad = 640, 270, 24, 30
 	plot := float64(width - label - pad)
 	h := len(bars)*rowH + 30
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-label="%s" font-family="system-ui, sans-serif" font-size="12">`,
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-label="%s" font-family="system-ui, sans-serif" font-size="11">`,
 		width, h, html.EscapeString(tr(l, "l.chart.demand")))
 	x := func(v float64) float64 { return float64(label) + plot*v/top }
 	for i, br := range bars {
 		y := i*rowH + 4
-		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end" fill="#1d2a36">%s</text>`, label-6, y+14, html.EscapeString(shorten(br.name, 34)))
+		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end" fill="#1d2a36">%s</text>`, label-6, y+14, html.EscapeString(shorten(br.name, 38)))
 		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%.1f" height="16" fill="%s"><title>%s: %s</title></rect>`, label, y+2, x(br.demand)-float64(label), colDemand,
 			html.EscapeString(br.name), fmtNum(l, br.demand, 0))
 		if !math.IsNaN(br.low) && !math.IsNaN(br.upp) {

@@ -26,7 +26,7 @@ type job struct {
 	project *project.Project
 	lang    hromada.Lang
 	out     string
-	names   []string
+	names   []hromada.Text
 	done    [][]string // stages done, by community
 	ended   []bool
 	failed  []string // the stage each community failed at; "" none
@@ -123,9 +123,9 @@ func (j *job) prepare(l, pw string, overwrite bool) (*runView, bool) {
 	_, _ = safefile.Sweep(out, safefile.StaleAge) // leftovers of a run killed long ago; a failure leaves them
 	j.project, j.lang, j.out = p, lang, out
 	n := len(p.Communities)
-	j.names = make([]string, n)
+	j.names = make([]hromada.Text, n)
 	for i, c := range p.Communities {
-		j.names[i] = c.Name.In(lang)
+		j.names[i] = c.Name
 	}
 	j.done, j.ended, j.failed = make([][]string, n), make([]bool, n), make([]string, n)
 	j.work = &pipeline.Run{Project: p, Password: pw, Lang: lang, Estimate: eo, Plan: pipeline.ProjectPlanSettings(p), Out: out, Own: own,
@@ -179,8 +179,12 @@ func (j *job) view(l string) *runView {
 		v.Stages = append(v.Stages, tr(l, "r.stage."+st))
 	}
 	ended, failedN := 0, 0
+	hl := hromada.Ukrainian
+	if l == "en" {
+		hl = hromada.English
+	}
 	for i, name := range j.names {
-		row := statusRow{Name: name}
+		row := statusRow{Name: name.In(hl)}
 		done := map[string]bool{}
 		for _, st := range j.done[i] {
 			done[st] = true

@@ -14,6 +14,7 @@ import (
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/consolidate"
+	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/workbook"
 )
 
@@ -72,6 +73,22 @@ func TestFmtNum(t *testing.T) {
 	}
 }
 
+// Project names typed in Ukrainian name their folders in Latin letters.
+func TestTransliterate(t *testing.T) {
+	for in, want := range map[string]string{
+		"Андрушівка":          "andrushivka",
+		"Житомирська громада": "zhytomyrska hromada",
+		"Звягель 2026":        "zviahel 2026",
+		"Щасливе, Ясенове":    "shchaslyve, iasenove",
+		"Олевськ'":            "olevsk",
+		"Test Ґ":              "test g",
+	} {
+		if got := safefile.Name(transliterate(in)); got != safefile.Name(want) {
+			t.Errorf("transliterate(%q) = %q, want %q", in, got, safefile.Name(want))
+		}
+	}
+}
+
 // ticks are round steps: 0–1 234 by 500 (1 234/500 < 5 ≤ 1 234/200), 0–80
 // by 20 (80/20 = 4).
 func TestTicks(t *testing.T) {
@@ -122,7 +139,7 @@ func TestFigures(t *testing.T) {
 	got := v.Communities[0]
 	for name, pair := range map[string][2]string{
 		"households": {got.Households, "460"},
-		"need":       {got.Need, "1,971 (1,452–2,600)"},
+		"need":       {got.Need + " " + got.NeedCI, "1,971 1,452–2,600"},
 		"create":     {got.Create, "5"}, "enhance": {got.Enhance, "1"}, "unknown": {got.Unknown, "9"},
 		"hires": {got.Hires, "13.00"}, "cliff": {got.Cliff, "2029"},
 		"share":       {got.Share, "1.9 % (2030)"},

@@ -83,6 +83,13 @@ func flow(t *testing.T, ctx context.Context, lang string, shot func(step string)
 	if shot == nil {
 		shot = func(string) {}
 	}
+	snap := func(step, section string) {
+		t.Helper()
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf(`document.querySelector(%q).scrollIntoView({block: "start"}); true`, section))); err != nil {
+			t.Fatalf("scroll to %s: %v", section, err)
+		}
+		shot(step)
+	}
 	work := t.TempDir()
 	s, err := serve.New(serve.Options{Work: work})
 	if err != nil {
@@ -124,12 +131,11 @@ func flow(t *testing.T, ctx context.Context, lang string, shot func(step string)
 	// 1. A new project from the templates.
 	do("create", chromedp.SendKeys(chromedp.CSS("#new-name"), "Андрушівка"), chromedp.Click(chromedp.CSS("#create")),
 		chromedp.WaitVisible(chromedp.CSS("#project-path")))
-	dir := filepath.Join(work, "project")
+	dir := filepath.Join(work, "andrushivka")
 	if got := text("#project-path"); got != dir {
-		// A Ukrainian name has no a–z letters: the folder is "project".
-		t.Fatalf("project folder %q, want %q", got, dir)
+		t.Fatalf("project folder %q, want %q (the name in Latin letters)", got, dir)
 	}
-	shot("1-created")
+	snap("1-created", "#s1")
 
 	// The example's files, with an error planted in project.xlsx.
 	src := filepath.Join(t.TempDir(), "zhytomyr")
@@ -142,7 +148,7 @@ func flow(t *testing.T, ctx context.Context, lang string, shot func(step string)
 	upload = append(upload, surveys...)
 	do("upload", chromedp.SetUploadFiles(chromedp.CSS("#upload"), upload))
 	wait("upload", fmt.Sprintf(`(document.querySelector("#project .msg.ok")||{}).textContent === %q`, pick("Збережено файлів: 11", "Files saved: 11")))
-	shot("2-uploaded")
+	snap("2-uploaded", "#s1")
 
 	// 2. Check shows the planted error at its cell.
 	do("check", chromedp.Click(chromedp.CSS("#check-btn")))
@@ -154,7 +160,7 @@ func flow(t *testing.T, ctx context.Context, lang string, shot func(step string)
 	if !strings.Contains(table, "Громади") || !strings.Contains(table, "D2") {
 		t.Errorf("the check table does not name the sheet and cell of the error: %q", table)
 	}
-	shot("3-check-error")
+	snap("3-check-error", "#s2")
 
 	// Fixed in "Excel": the example's own project.xlsx uploaded again.
 	abs, _ := filepath.Abs("../../examples/zhytomyr/project.xlsx")
@@ -162,7 +168,7 @@ func flow(t *testing.T, ctx context.Context, lang string, shot func(step string)
 	wait("upload the fixed workbook", fmt.Sprintf(`(document.querySelector("#project .msg.ok")||{}).textContent === %q`, pick("Збережено файлів: 1", "Files saved: 1")))
 	do("check again", chromedp.Click(chromedp.CSS("#check-btn")))
 	wait("check again", `document.querySelector("#check-count.ok") !== null`)
-	shot("4-check-ok")
+	snap("4-check-ok", "#s2")
 
 	// 3. Run: the progress reaches the end.
 	do("run", chromedp.Click(chromedp.CSS("#run-btn")))
@@ -174,7 +180,7 @@ func flow(t *testing.T, ctx context.Context, lang string, shot func(step string)
 	if err != nil || !full {
 		t.Errorf("the progress bar is not full: %v", err)
 	}
-	shot("5-run-done")
+	snap("5-run-done", "#s3")
 
 	// A downloaded workbook equals the command's.
 	cli := t.TempDir()
@@ -209,21 +215,20 @@ func flow(t *testing.T, ctx context.Context, lang string, shot func(step string)
 
 	// 4. The results: six communities, two charts each.
 	wait("results", `document.querySelectorAll("#results article.community svg").length === 12`)
-	do("scroll to the results", chromedp.ScrollIntoView(chromedp.CSS("#s4")))
-	shot("6-results")
+	snap("6-results", "#s4")
 
 	// 5. A quick look at one Kobo export.
 	olevska, _ := filepath.Abs("../../examples/zhytomyr/survey/olevska.xlsx")
 	do("quick upload", chromedp.SetUploadFiles(chromedp.CSS("#quick-survey"), []string{olevska}), chromedp.Click(chromedp.CSS("#quick-read")),
 		chromedp.WaitVisible(chromedp.CSS("#quick-need")))
+	snap("7-quick-lists", "#s5")
 	do("quick choose", chromedp.SetValue(chromedp.CSS("#quick-need"), "needs"), chromedp.Click(chromedp.CSS(`input[name=by][value=idp]`)),
 		chromedp.SetValue(chromedp.CSS("#quick-weight"), "weight"), chromedp.Click(chromedp.CSS("#quick-run")))
 	wait("quick estimates", `document.querySelector("#quick-download") !== null`)
 	if got := text("#quick-result table.estimates"); !strings.Contains(got, "idp = yes") || !strings.Contains(got, "%") {
 		t.Errorf("the estimates table lacks the groups or the shares: %q", got)
 	}
-	do("scroll to the quick look", chromedp.ScrollIntoView(chromedp.CSS("#s5")))
-	shot("7-quick")
+	snap("8-quick-estimates", "#quick-result")
 }
 
 // The whole workflow in a real browser, in Ukrainian, then the English
