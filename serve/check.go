@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"path/filepath"
+	"strings"
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/internal/safefile"
@@ -12,9 +13,9 @@ import (
 
 // checkView is the table of a check's problems, grouped by file.
 type checkView struct {
-	L, Summary, Count string
-	Errors            int
-	Files             []fileProblems
+	L, Summary, Count, Password string
+	Errors                      int
+	Files                       []fileProblems
 }
 
 type fileProblems struct {
@@ -39,6 +40,9 @@ func problemsView(l, dir string, ps hromada.Problems) *checkView {
 	}
 	at := map[string]int{}
 	for _, p := range ps {
+		if strings.Contains(p.Msg+p.Hint, "password") {
+			v.Password = tr(l, "c.pwhint")
+		}
 		name := tr(l, "c.project")
 		if p.File != "" {
 			name = safefile.Rel(dir, p.File)

@@ -62,7 +62,7 @@ func (s *Server) quickUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer os.RemoveAll(stage)
-	files, err := s.receiveFields(w, r, stage, map[string]bool{"survey": true, "form": true})
+	files, values, err := s.receiveFields(w, r, stage, map[string]bool{"survey": true, "form": true})
 	var ref *refusal
 	if errors.As(err, &ref) {
 		os.RemoveAll(dir)
@@ -88,7 +88,7 @@ func (s *Server) quickUpload(w http.ResponseWriter, r *http.Request) {
 		message(w, http.StatusInternalServerError, "bad", clean(s.work, err.Error()))
 		return
 	}
-	v, err := s.quickLists(l, id)
+	v, err := s.quickLists(l, id, values["password"])
 	if err != nil {
 		message(w, http.StatusBadRequest, "bad", clean(dir, err.Error()))
 		return
@@ -97,19 +97,20 @@ func (s *Server) quickUpload(w http.ResponseWriter, r *http.Request) {
 }
 
 // receiveFields saves the files of the multipart request's fields
-// (one each) into stage, as receive does.
-func (s *Server) receiveFields(w http.ResponseWriter, r *http.Request, stage string, fields map[string]bool) (map[string]staged, error) {
+// (one each) into stage, as receive does, and returns the values of its
+// other fields.
+func (s *Server) receiveFields(w http.ResponseWriter, r *http.Request, stage string, fields map[string]bool) (map[string]staged, map[string]string, error) {
 	out := map[string]staged{}
-	files, err := s.receiveNamed(w, r, stage)
+	files, values, err := s.receiveNamed(w, r, stage)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, f := range files {
 		if fields[f.field] {
 			out[f.field] = f.staged
 		}
 	}
-	return out, nil
+	return out, values, nil
 }
 
 // quickLook is a quick look's folder, survey and XLSForm, found by its id.
@@ -141,9 +142,9 @@ func (s *Server) look(id string) (quickLook, error) {
 	return q, nil
 }
 
-// header is the survey's header row.
-func header(path string) ([]string, error) {
-	f, err := kobo.Open(path, xlsx.OpenOptions{})
+// header is the survey's header row; pw opens a protected workbook.
+func header(path, pw string) ([]string, error) {
+	f, err := kobo.Open(path, xlsx.OpenOptions{Password: pw})
 	if err != nil {
 		return nil, err
 	}
@@ -160,12 +161,12 @@ func header(path string) ([]string, error) {
 // options are columns NAME/OPTION), then every other question; for the
 // groups and the design, every question but the options and the export's
 // metadata. With an XLSForm, each shows its label too.
-func (s *Server) quickLists(l, id string) (*quickForm, error) {
+func (s *Server) quickLists(l, id, pw string) (*quickForm, error) {
 	q, err := s.look(id)
 	if err != nil {
 		return nil, err
 	}
-	hdr, err := header(q.survey)
+	hdr, err := header(q.survey, pw)
 	if err != nil {
 		return nil, err
 	}
@@ -264,7 +265,7 @@ func (s *Server) quickRun(w http.ResponseWriter, r *http.Request) {
 		message(w, http.StatusBadRequest, "bad", tr(l, "err.nosurvey"))
 		return
 	}
-	hdr, err := header(look.survey)
+	hdr, err := header(look.survey, r.FormValue("password"))
 	if err != nil {
 		message(w, http.StatusBadRequest, "bad", clean(look.dir, err.Error()))
 		return
@@ -291,7 +292,7 @@ func (s *Server) quickRun(w http.ResponseWriter, r *http.Request) {
 	}
 	stem := strings.TrimSuffix(filepath.Base(look.survey), filepath.Ext(look.survey))
 	q := &pipeline.Quick{
-		Survey: look.survey, Need: []string{need}, By: by,
+		Survey: look.survey, Password: r.FormValue("password"), Need: []string{need}, By: by,
 		Weight: r.FormValue("weight"), Strata: r.FormValue("strata"), Cluster: r.FormValue("cluster"),
 		Lonely:   assess.LonelyAdjust,
 		Estimate: pipeline.EstimateOptions{CI: assess.Logit, Level: 0.95, MinCount: assess.DefaultMinCount, Suppress: true},

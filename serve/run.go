@@ -153,6 +153,7 @@ func (j *job) run() {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	j.runs, j.cons, j.err, j.running = runs, cons, err, false
+	j.work = nil // with the password of the project's workbooks: kept no longer than the run
 }
 
 // runView is the run's progress and, at the end, its status and files.

@@ -261,3 +261,28 @@ func TestCheckAndFailedCommunity(t *testing.T) {
 		t.Errorf("status: %s", body)
 	}
 }
+
+// A protected survey: Check without the password asks for it in the
+// page; with the password typed, the workbook opens (and is found to be
+// no Kobo export, as hromada check finds).
+func TestPassword(t *testing.T) {
+	s := newTest(t, Options{})
+	dir := openExample(t, s)
+	enc, err := os.ReadFile("../internal/xlsx/testdata/encryptAES.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "survey", "andrushivska.xlsx"), enc, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, ct := form("password=")
+	body := do(s, action("POST", "/check", b, ct)).Body.String()
+	if !strings.Contains(body, `id="password-hint"`) || !strings.Contains(body, "andrushivska.xlsx") {
+		t.Errorf("without the password: %s", body)
+	}
+	b, ct = form("password=password")
+	body = do(s, action("POST", "/check", b, ct)).Body.String()
+	if strings.Contains(body, "password-protected") || !strings.Contains(body, "andrushivska.xlsx") {
+		t.Errorf("with the password: %s", body)
+	}
+}

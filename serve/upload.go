@@ -127,7 +127,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 // receive saves each file of the multipart request into stage, checking
 // its name as the browser sent it.
 func (s *Server) receive(w http.ResponseWriter, r *http.Request, stage string) ([]staged, error) {
-	named, err := s.receiveNamed(w, r, stage)
+	named, _, err := s.receiveNamed(w, r, stage)
 	if err != nil {
 		return nil, err
 	}
@@ -144,19 +144,24 @@ type field struct {
 	staged
 }
 
-// receiveNamed is receive with each file's form field.
-func (s *Server) receiveNamed(w http.ResponseWriter, r *http.Request, stage string) ([]field, error) {
+// maxField is the largest form field that is not a file (a password).
+const maxField = 4096
+
+// receiveNamed is receive with each file's form field, and the other
+// fields' values (each at most maxField bytes).
+func (s *Server) receiveNamed(w http.ResponseWriter, r *http.Request, stage string) ([]field, map[string]string, error) {
 	l := lang(r)
 	tooBig := &refusal{http.StatusRequestEntityTooLarge, fmt.Sprintf(tr(l, "err.size"), s.maxUpload>>20)}
 	if r.ContentLength > s.maxUpload {
-		return nil, tooBig
+		return nil, nil, tooBig
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, s.maxUpload)
 	mr, err := r.MultipartReader()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var files []field
+	values := map[string]string{}
 	for i := 0; ; i++ {
 		part, err := mr.NextPart()
 		if err == io.EOF {
@@ -164,40 +169,47 @@ func (s *Server) receiveNamed(w http.ResponseWriter, r *http.Request, stage stri
 		}
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			return nil, tooBig
+			return nil, nil, tooBig
 		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		name := rawFileName(part.Header.Get("Content-Disposition"))
 		if name == "" {
-			part.Close()
+			v, err := io.ReadAll(io.LimitReader(part, maxField))
+			if errors.As(err, &mbe) {
+				return nil, nil, tooBig
+			}
+			if err != nil {
+				return nil, nil, err
+			}
+			values[part.FormName()] = string(v)
 			continue
 		}
 		if !okFile(name) {
-			return nil, &refusal{http.StatusBadRequest, fmt.Sprintf(tr(l, "err.name"), name)}
+			return nil, nil, &refusal{http.StatusBadRequest, fmt.Sprintf(tr(l, "err.name"), name)}
 		}
 		p := filepath.Join(stage, fmt.Sprint(i))
 		f, err := os.Create(p)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		_, err = io.Copy(f, part)
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
 		if errors.As(err, &mbe) {
-			return nil, tooBig
+			return nil, nil, tooBig
 		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		files = append(files, field{part.FormName(), staged{name: name, path: p}})
 	}
 	if len(files) == 0 {
-		return nil, &refusal{http.StatusBadRequest, tr(l, "err.nofile")}
+		return nil, nil, &refusal{http.StatusBadRequest, tr(l, "err.nofile")}
 	}
-	return files, nil
+	return files, values, nil
 }
 
 // rawFileName is the file name of a part as the browser sent it (Go's

@@ -48,7 +48,11 @@
       f.dataset.bound = "1";
       f.addEventListener("submit", function (e) {
         e.preventDefault();
-        post(f.dataset.post, new FormData(f), document.getElementById(f.dataset.target));
+        var fd = new FormData(f);
+        // The password of protected workbooks goes with each check, run and
+        // quick look; the page keeps it nowhere else.
+        if (!fd.has("password")) { fd.append("password", document.getElementById("password").value); }
+        post(f.dataset.post, fd, document.getElementById(f.dataset.target));
       });
     });
   }
