@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"html/template"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -216,5 +217,22 @@ func TestLoopback(t *testing.T) {
 		if got := Loopback(addr); got != want {
 			t.Errorf("Loopback(%q) = %v, want %v", addr, got, want)
 		}
+	}
+}
+
+// A project opened from a folder outside the working folder takes no
+// upload: uploads stay in the working folder.
+func TestUploadOutsideWorkRefused(t *testing.T) {
+	s := newTest(t, Options{})
+	outside := t.TempDir()
+	copyDir(t, example, outside)
+	s.setCurrent(outside)
+	b, ct := multipartBody(t, part{"files", "registry.xlsx", []byte("x")})
+	w := do(s, action("POST", "/project/upload", b, ct))
+	if w.Code != http.StatusBadRequest || !strings.Contains(w.Body.String(), template.HTMLEscapeString(tr("uk", "err.outside"))) {
+		t.Errorf("status %d: %s", w.Code, w.Body)
+	}
+	if got, _ := os.ReadFile(filepath.Join(outside, "registry.xlsx")); string(got) == "x" {
+		t.Error("the project outside the working folder was changed")
 	}
 }

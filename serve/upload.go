@@ -74,13 +74,20 @@ type staged struct {
 }
 
 // upload takes workbooks, survey exports and zips of a project folder
-// into the open project, or into a new folder of the working folder when
-// none is open. Every name is checked (okName) and every file lands inside
+// into the open project when it is in the working folder, or into a new
+// folder of the working folder when none is open; a project opened
+// elsewhere on this computer is changed in place, not by uploads. Every name is checked (okName) and every file lands inside
 // the project folder; a zip with an entry that climbs out of it is refused
 // whole. The request is limited to MaxUpload bytes; nothing is written
 // into the project unless every file was received and checked.
 func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	l := lang(r)
+	if dir := s.current(); dir != "" && safefile.Inside(s.work, dir) != nil {
+		// A folder opened on this computer is changed in place, in Excel;
+		// uploads go into the working folder only.
+		message(w, http.StatusBadRequest, "bad", tr(l, "err.outside"))
+		return
+	}
 	stage, err := os.MkdirTemp(s.work, ".upload-*")
 	if err != nil {
 		message(w, http.StatusInternalServerError, "bad", err.Error())
