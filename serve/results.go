@@ -178,28 +178,30 @@ func demandChart(l string, svcs []consolidate.Service, names map[string]string) 
 	if len(bars) == 0 || top <= 0 {
 		return template.HTML("<p class=\"muted\">–</p>")
 	}
-	const width, label, rowH, pad = 640, 270, 24, 30
-	plot := float64(width - label - pad)
+	// Each service's name above its bar: the chart stays legible in a
+	// narrow window.
+	const width, left, rowH, pad = 560, 8, 36, 24
+	plot := float64(width - left - pad)
 	h := len(bars)*rowH + 30
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-label="%s" font-family="system-ui, sans-serif" font-size="11">`,
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-label="%s" font-family="system-ui, sans-serif" font-size="13">`,
 		width, h, html.EscapeString(tr(l, "l.chart.demand")))
-	x := func(v float64) float64 { return float64(label) + plot*v/top }
+	x := func(v float64) float64 { return float64(left) + plot*v/top }
 	for i, br := range bars {
-		y := i*rowH + 4
-		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end" fill="#1d2a36">%s</text>`, label-6, y+14, html.EscapeString(shorten(br.name, 38)))
-		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%.1f" height="16" fill="%s"><title>%s: %s</title></rect>`, label, y+2, x(br.demand)-float64(label), colDemand,
+		y := i * rowH
+		fmt.Fprintf(&b, `<text x="%d" y="%d" fill="#1d2a36">%s</text>`, left, y+13, html.EscapeString(shorten(br.name+" — "+fmtNum(l, br.demand, 0), 70)))
+		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%.1f" height="14" fill="%s"><title>%s: %s</title></rect>`, left, y+17, x(br.demand)-float64(left), colDemand,
 			html.EscapeString(br.name), fmtNum(l, br.demand, 0))
 		if !math.IsNaN(br.low) && !math.IsNaN(br.upp) {
-			fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="%d" y2="%d" stroke="#1d2a36" stroke-width="1.5"/>`, x(br.low), x(br.upp), y+10, y+10)
-			fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="%d" y2="%d" stroke="#1d2a36" stroke-width="1.5"/>`, x(br.low), x(br.low), y+5, y+15)
-			fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="%d" y2="%d" stroke="#1d2a36" stroke-width="1.5"/>`, x(br.upp), x(br.upp), y+5, y+15)
+			fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="%d" y2="%d" stroke="#1d2a36" stroke-width="1.5"/>`, x(br.low), x(br.upp), y+24, y+24)
+			fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="%d" y2="%d" stroke="#1d2a36" stroke-width="1.5"/>`, x(br.low), x(br.low), y+19, y+29)
+			fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="%d" y2="%d" stroke="#1d2a36" stroke-width="1.5"/>`, x(br.upp), x(br.upp), y+19, y+29)
 		}
 	}
-	axisY := len(bars)*rowH + 8
-	fmt.Fprintf(&b, `<line x1="%d" x2="%d" y1="%d" y2="%d" stroke="%s"/>`, label, width-pad, axisY, axisY, colAxis)
+	axisY := len(bars)*rowH + 4
+	fmt.Fprintf(&b, `<line x1="%d" x2="%d" y1="%d" y2="%d" stroke="%s"/>`, left, width-pad, axisY, axisY, colAxis)
 	for _, t := range ticks(top) {
-		fmt.Fprintf(&b, `<text x="%.1f" y="%d" text-anchor="middle" fill="%s">%s</text>`, x(t), axisY+16, colAxis, fmtNum(l, t, 0))
+		fmt.Fprintf(&b, `<text x="%.1f" y="%d" text-anchor="middle" fill="%s">%s</text>`, x(t), axisY+18, colAxis, fmtNum(l, t, 0))
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
@@ -224,12 +226,12 @@ func costChart(l string, years []int, row consolidate.Row) template.HTML {
 	if top <= 0 {
 		return template.HTML("<p class=\"muted\">–</p>")
 	}
-	const width, height, left, bottom, legend = 640, 300, 90, 40, 28
+	const width, height, left, bottom, legend = 560, 300, 84, 40, 28
 	plotH := float64(height - bottom - legend - 10)
 	slot := float64(width-left-10) / float64(len(years))
 	y := func(v float64) float64 { return float64(legend+10) + plotH - plotH*v/top }
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-label="%s" font-family="system-ui, sans-serif" font-size="12">`,
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-label="%s" font-family="system-ui, sans-serif" font-size="13">`,
 		width, height, html.EscapeString(tr(l, "l.chart.cost")))
 	payers := []struct {
 		key, col string

@@ -146,7 +146,7 @@ func TestFigures(t *testing.T) {
 		"2027 local":  {got.Years[1].Local, "1,087,085"},
 		"2026 donor":  {got.Years[0].Donor, "5,505,035"},
 		"failed":      {v.Communities[1].Failed, "The community was not run: survey/x.xlsx: no such file"},
-		"demand name": {boolText(strings.Contains(string(got.DemandChart), ">Day care<")), "true"},
+		"demand name": {boolText(strings.Contains(string(got.DemandChart), ">Day care — 120<")), "true"},
 		// 009.1 has no known demand: one bar only.
 		"demand bars": {boolText(strings.Count(string(got.DemandChart), "<rect") == 1), "true"},
 		// Two years, donor in both, local in 2027: three segments.

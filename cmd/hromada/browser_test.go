@@ -291,6 +291,14 @@ func TestScreenshots(t *testing.T) {
 						t.Errorf("screenshot %s: %v", step, err)
 					}
 				})
+				// The first community's figures and charts, whole.
+				png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS("#c0")))
+				if err == nil {
+					err = os.WriteFile(filepath.Join(out, fmt.Sprintf("%s-%s-6-community.png", size.name, lang)), png, 0o644)
+				}
+				if err != nil {
+					t.Errorf("screenshot of a community: %v", err)
+				}
 			})
 		}
 	}
