@@ -44,8 +44,11 @@ open the address serve prints, or give --open to open it in the default
 browser. Nothing is sent to the internet. New projects, uploads and quick
 looks are kept in the working folder (--work; default: the folder hromada
 in your home folder). PROJECT, when given, is opened at the start. Stop the
-page with Ctrl-C.`,
-		Example: `  hromada serve --open
+page with Ctrl-C.
+
+For example (each runs until Ctrl-C, so the help has no runnable examples):
+
+  hromada serve --open
   hromada serve my-project --port 8080
   hromada serve --work D:\hromada`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
