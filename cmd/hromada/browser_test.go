@@ -239,6 +239,24 @@ func TestBrowser(t *testing.T) {
 	}
 	ctx := browser(t, 1366, 768)
 	flow(t, ctx, "uk", nil)
+
+	// Drag and drop: two workbooks dropped on the upload card are saved as
+	// those chosen with the button (the last upload saved one).
+	drop := `Promise.all(["registry.xlsx", "costs.xlsx"].map(n => fetch("/download/project/" + n).then(r => r.blob()))).then(bs => {
+		var dt = new DataTransfer();
+		dt.items.add(new File([bs[0]], "registry.xlsx"));
+		dt.items.add(new File([bs[1]], "costs.xlsx"));
+		document.getElementById("dropzone").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+		return true;
+	})`
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](drop, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatalf("drop: %v", err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`(document.querySelector("#project .msg.ok")||{}).textContent === "Збережено файлів: 2"`,
+		chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		t.Errorf("the dropped files were not saved: %v", err)
+	}
+
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#lang")), chromedp.WaitVisible(chromedp.CSS("#s1"))); err != nil {
 		t.Fatal(err)
 	}
