@@ -157,10 +157,6 @@ func (s *Server) openProject(w http.ResponseWriter, r *http.Request) {
 	s.projectBox(w, r, http.StatusOK, tr(l, "p.opened"))
 }
 
-func (s *Server) projectFiles(w http.ResponseWriter, r *http.Request) {
-	render(w, http.StatusOK, "project", s.projectView(lang(r), ""))
-}
-
 // download sends a workbook of the open project (where "project") or of
 // its last run (where "out"). The name must be one of that folder's
 // workbooks as listed by the server: no path from the request reaches the

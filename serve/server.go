@@ -114,7 +114,6 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /project/new", s.newProject)
 	m.HandleFunc("POST /project/open", s.openProject)
 	m.HandleFunc("POST /project/upload", s.upload)
-	m.HandleFunc("GET /project/files", s.projectFiles)
 	m.HandleFunc("POST /check", s.check)
 	m.HandleFunc("POST /run", s.startRun)
 	m.HandleFunc("GET /run/status", s.runStatus)
