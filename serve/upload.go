@@ -313,6 +313,13 @@ func zipEntries(zr *zip.ReadCloser, zipName, l string) (map[string]*zip.File, er
 			}
 		}
 	}
+	var declared uint64
+	for _, e := range kept {
+		declared += e.f.UncompressedSize64
+	}
+	if declared > maxUnpacked {
+		return nil, &refusal{http.StatusRequestEntityTooLarge, fmt.Sprintf(tr(l, "err.size"), maxUnpacked>>20)}
+	}
 	out := map[string]*zip.File{}
 	for _, e := range kept {
 		if len(e.segs) > 3 {
@@ -323,15 +330,19 @@ func zipEntries(zr *zip.ReadCloser, zipName, l string) (map[string]*zip.File, er
 	return out, nil
 }
 
-// maxEntry is the largest file a zip entry may unpack to: a bound on a
-// zip that unpacks to far more than it holds.
-const maxEntry = 1 << 30
+// maxUnpacked is the most bytes one upload may write, its zips unpacked:
+// a bound on a zip that unpacks to far more than it holds.
+const maxUnpacked = 2 << 30
+
+// errUnpacked is an upload that unpacks to more than maxUnpacked.
+var errUnpacked = errors.New("the files unpack to more than 2 GB")
 
 // writePlaced writes each planned file into dir, whole or not at all each
 // (safefile.Create), checking that it lands inside dir. It returns the
 // number written.
 func writePlaced(dir string, plan map[string]source) (int, error) {
 	n := 0
+	budget := int64(maxUnpacked)
 	for rel, src := range plan {
 		dst := filepath.Join(dir, filepath.FromSlash(rel))
 		if err := safefile.Inside(dir, dst); err != nil {
@@ -340,15 +351,19 @@ func writePlaced(dir string, plan map[string]source) (int, error) {
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 			return n, err
 		}
-		if err := copyInto(dst, src); err != nil {
+		written, err := copyInto(dst, src, budget)
+		if err != nil {
 			return n, err
 		}
+		budget -= written
 		n++
 	}
 	return n, nil
 }
 
-func copyInto(dst string, src source) error {
+// copyInto writes src to dst, at most budget bytes; more is an error and
+// dst is not written.
+func copyInto(dst string, src source, budget int64) (int64, error) {
 	var in io.ReadCloser
 	var err error
 	if src.zip != nil {
@@ -357,15 +372,19 @@ func copyInto(dst string, src source) error {
 		in, err = os.Open(src.file)
 	}
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer in.Close()
 	t, err := safefile.Create(dst)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	if _, err := io.Copy(t, io.LimitReader(in, maxEntry)); err != nil {
-		return errors.Join(err, t.Abort())
+	n, err := io.Copy(t, io.LimitReader(in, budget+1))
+	if err == nil && n > budget {
+		err = errUnpacked
 	}
-	return t.Commit()
+	if err != nil {
+		return n, errors.Join(err, t.Abort())
+	}
+	return n, t.Commit()
 }
