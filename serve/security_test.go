@@ -1,6 +1,8 @@
 package serve
 
 import (
+	"archive/zip"
+	"bytes"
 	"html/template"
 	"net/http"
 	"os"
@@ -234,5 +236,31 @@ func TestUploadOutsideWorkRefused(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(filepath.Join(outside, "registry.xlsx")); string(got) == "x" {
 		t.Error("the project outside the working folder was changed")
+	}
+}
+
+// A zip that says it unpacks to more than 2 GB is refused before anything
+// is written.
+func TestUploadZipBomb(t *testing.T) {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: "survey/big.csv", Method: zip.Deflate, CompressedSize64: 1, UncompressedSize64: 3 << 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write([]byte{0}); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s := newTest(t, Options{})
+	body, ct := multipartBody(t, part{"files", "p.zip", b.Bytes()})
+	resp := do(s, action("POST", "/project/upload", body, ct))
+	if resp.Code != http.StatusRequestEntityTooLarge {
+		t.Errorf("status %d, want 413: %s", resp.Code, resp.Body)
+	}
+	if got := files(t, s.Work()); len(got) != 0 {
+		t.Errorf("files written: %v", got)
 	}
 }
