@@ -23,6 +23,9 @@ type serveOptions struct {
 	listen string
 	open   bool
 	work   string
+	// stop, when set, ends the page when closed (tests); otherwise it
+	// runs until the program is stopped.
+	stop <-chan struct{}
 }
 
 func newServeCmd(a *app) *cobra.Command {
@@ -123,6 +126,12 @@ func runServe(o *serveOptions) error {
 		}
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	if o.stop != nil {
+		go func() {
+			<-o.stop
+			_ = hs.Close() // ends Serve below, which reports it
+		}()
+	}
 	if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -203,5 +204,69 @@ func copyTree(t *testing.T, src, dst string) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// syncBuffer is a buffer safe for one writer and one reader.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// serve prints the page's address with its key and serves the page
+// there; an address other than this computer's warns; a request without
+// the key is refused.
+func TestServeCommand(t *testing.T) {
+	for _, tt := range []struct {
+		listen string
+		warn   bool
+	}{{"127.0.0.1", false}, {"0.0.0.0", true}} {
+		var stdout, stderr syncBuffer
+		stop := make(chan struct{})
+		o := &serveOptions{app: &app{stdout: &stdout, stderr: &stderr}, listen: tt.listen, work: t.TempDir(), stop: stop}
+		done := make(chan error, 1)
+		go func() { done <- runServe(o) }()
+		var addr string
+		for deadline := time.Now().Add(10 * time.Second); addr == ""; time.Sleep(10 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: no address printed: %q", tt.listen, stdout.String())
+			}
+			addr = regexp.MustCompile(`http://127\.0\.0\.1:[0-9]+/\?t=[0-9a-f]{48}`).FindString(stdout.String())
+		}
+		resp, err := http.Get(addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("%s: the page's address answers %d", tt.listen, resp.StatusCode)
+		}
+		resp, err = http.Get(strings.Split(addr, "?")[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusForbidden {
+			t.Errorf("%s: without the key the page answers %d, want 403", tt.listen, resp.StatusCode)
+		}
+		close(stop)
+		if err := <-done; err != nil {
+			t.Errorf("%s: %v", tt.listen, err)
+		}
+		if got := strings.Contains(stderr.String(), "warning: the page listens on"); got != tt.warn {
+			t.Errorf("%s: warning %v, want %v: %q", tt.listen, got, tt.warn, stderr.String())
+		}
 	}
 }
