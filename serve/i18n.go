@@ -44,6 +44,7 @@ var texts = map[string][2]string{
 	"c.warning":       {"попередження", "warning"},
 	"c.project":       {"(проєкт)", "(project)"},
 	"c.pwhint":        {"Є захищені паролем робочі книги: введіть пароль у поле «Пароль захищених книг» і натисніть «Перевірити» знову. Пароль ніде не зберігається.", "Some workbooks are protected by a password: type it in the field “Password of protected workbooks” and press Check again. The password is not stored anywhere."},
+	"c.filecount":     {"помилок: %d, попереджень: %d", "errors: %d, warnings: %d"},
 	"c.summary":       {"Громад: %d, груп: %d, послуг: %d, рядків надавачів: %d.", "Communities: %d, groups: %d, services: %d, provider rows: %d."},
 	"r.help":          {"Рахує оцінку потреб, план і бюджет кожної громади та зведену книгу. Можна працювати далі, поки триває розрахунок.", "Makes the needs assessment, plan and budget of every community and the consolidated workbook. You can go on working while it runs."},
 	"r.overwrite":     {"Замінити робочі книги, які хтось змінив після hromada (зміни буде втрачено)", "Replace workbooks a person changed since hromada wrote them (the changes are lost)"},

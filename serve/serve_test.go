@@ -38,7 +38,7 @@ func TestTexts(t *testing.T) {
 		}
 		src += string(g)
 	}
-	keys := regexp.MustCompile(`tr\(l, "([\w.]+)"\)|tr \$?\.L "([\w.]+)"`).FindAllStringSubmatch(src, -1)
+	keys := regexp.MustCompile(`tr\(l, "([\w.]+)"\)|trf? \$?\.L "([\w.]+)"`).FindAllStringSubmatch(src, -1)
 	if len(keys) < 50 {
 		t.Fatalf("found %d texts named, expected the page's many", len(keys))
 	}
