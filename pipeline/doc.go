@@ -74,7 +74,17 @@
 // -budget.xlsx in the output folder, where the next stage (in a run or
 // as a command of its own) reads them.
 // [ForEach] runs the communities a few at a time; the outcome does not
-// depend on how many.
+// depend on how many. [Run.All] runs every community and writes the
+// consolidated workbook ([ConsolidatedFile]); [RunOutputs] lists what it
+// writes. hromada run and the page of hromada serve both call it.
+//
+// # Start and quick look
+//
+// [WriteStarter] writes a new project from the starter templates, whole or
+// not at all (hromada init, and the page's new project). [Quick] is the
+// assessment of one bare survey (the quick mode of hromada assess, and the
+// page's quick look): its [Quick.SurveyMap], [Quick.Analyse] and
+// [Quick.Workbook].
 //
 // # Outputs
 //

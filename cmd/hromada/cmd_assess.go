@@ -316,32 +316,20 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 			return err
 		}
 	}
-	m := quickSurveyMap(o, pw, form)
+	q := quickOf(o, ci, pw, lang)
+	m := q.SurveyMap(form)
 	s, ps := project.ReadSurvey(m)
 	if ps.Errors() > 0 {
 		return suggestWhere(m, ps)
 	}
-	counts, _ := parseCounts(o.count)
-	for g := range counts {
+	for g := range q.Counts {
 		if g != assess.AllGroup && g != assess.AnyGroup && !slices.ContainsFunc(s.Survey.Groups, func(m assess.Membership) bool { return m.Group == g }) {
 			return usagef("--count %s: немає групи «%s»; групи: %s", "--count %s: no group %q; the groups are %s", g, g, groupList(s))
 		}
 	}
-	eo := pipeline.EstimateOptions{CI: ci, Level: o.level, MinCount: o.minCount, Suppress: !o.noSuppress}
-	opt := eo.Assess()
-	opt.DesignDF = o.reach
-	opt.NoSurveyBasisWarning = true
-	opt.Counts = counts
-	res, err := assess.Analyse(s.Survey, opt)
+	res, err := q.Analyse(s)
 	if err != nil {
 		return append(ps, hromada.Problem{File: o.survey, Msg: hromada.ErrText(err)})
-	}
-	// The survey's weighted counts stand in for registry counts only in
-	// the demand, which the workbook shows: one warning, with the way out.
-	if o.out != "" {
-		if w := registryWarning(s, counts); !w.IsZero() {
-			res.Warnings = append(res.Warnings, w)
-		}
 	}
 	ws := o.warnings()
 	for _, n := range s.Notes {
@@ -351,26 +339,12 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 	for _, w := range res.Warnings {
 		fmt.Fprintf(ws, "%s: %s\n", hromada.Warning.In(lang), w.In(lang))
 	}
-	report := eo.Report()
-	report.Reach = o.reach
-	report.Where = whereText(m.Where)
-	a := &workbook.Assessment{
-		Lang:      lang,
-		Community: hromada.Community{Name: hromada.Text{UK: filepath.Base(o.survey), EN: filepath.Base(o.survey)}},
-		Survey:    pipeline.SurveyInfo(s, m),
-		Options:   report,
-		Services:  quickServices(s, m, form, lang),
-		Groups:    quickGroups(s),
-		Result:    res,
-		Quality:   s.Quality,
-		Warnings:  append(append(pipeline.ProblemLines(pipeline.RelProblems(filepath.Dir(o.out), ps), lang), pipeline.TextLines(s.Notes, lang)...), pipeline.TextLines(res.Warnings, lang)...),
-	}
-	a.Survey.Skipped += s.Filtered
+	a := q.Workbook(s, m, form, ps, res)
+	eo := q.Estimate
 	if o.out != "" {
 		if err := makeOutDir(o.out); err != nil {
 			return err
 		}
-		a.Survey.File = safefile.Rel(filepath.Dir(o.out), o.survey)
 		o.sweep(filepath.Dir(o.out))
 		if err := workbook.WriteAssessment(o.out, a); err != nil {
 			return err
@@ -386,35 +360,6 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 		writeTable(o.stdout, quickHeader(lang), quickRows(a))
 	}
 	return nil
-}
-
-// registryWarning says once which groups' demand rests on the survey's
-// weights for want of a registry count; none when every group has one.
-func registryWarning(s *project.Survey, counts map[string]assess.Count) hromada.Text {
-	var missing []string
-	if _, ok := counts[assess.AllGroup]; !ok {
-		missing = append(missing, assess.AllGroup)
-	}
-	for _, g := range s.Survey.Groups {
-		if _, ok := counts[g.Group]; !ok {
-			missing = append(missing, g.Group)
-		}
-	}
-	if len(missing) == 0 {
-		return hromada.Text{}
-	}
-	what := hromada.T("зважену кількість сімей з опитування", "the survey's weighted count of families")
-	if s.Design != nil && s.Design.NormalisedWeights() {
-		what = hromada.T("зважену кількість з опитування, яка з цими вагами рахує респондентів, а не сім'ї",
-			"the survey's weighted count, which with these weights counts respondents, not families")
-	}
-	names := strings.Join(missing[:min(5, len(missing))], ", ")
-	if len(missing) > 5 {
-		names += ", …"
-	}
-	return hromada.T("групи без даних реєстру (%d: %s): їхня потреба в робочій книзі спирається на %s; задайте --count ГРУПА=N, наприклад --count %s=1200",
-		"no registry count for %d group(s) (%s): their demand in the workbook uses %s; give --count GROUP=N, such as --count %s=1200",
-		len(missing), names, what, missing[len(missing)-1])
 }
 
 func groupList(s *project.Survey) string {
@@ -434,14 +379,6 @@ func parseWhere(s string) (project.Where, error) {
 		return project.Where{Column: strings.TrimSpace(col), Value: strings.TrimSpace(val)}, nil
 	}
 	return project.Where{}, usagef("--where «%s»: укажіть СТОВПЕЦЬ=ЗНАЧЕННЯ або СТОВПЕЦЬ!=ЗНАЧЕННЯ, наприклад --where A_2_consent=yes", "--where %q: give COL=VALUE or COL!=VALUE, such as --where A_2_consent=yes", s)
-}
-
-func whereText(ws []project.Where) string {
-	parts := make([]string, len(ws))
-	for i, w := range ws {
-		parts[i] = w.String()
-	}
-	return strings.Join(parts, ", ")
 }
 
 // parseCounts reads --count GROUP=N: the group is all that comes before
@@ -490,83 +427,25 @@ func formTypes(o *assessOptions, form *kobo.Form) error {
 	return nil
 }
 
-// quickSurveyMap reads the survey columns named by the flags of quick
-// mode: every option of a select_multiple need column (as the XLSForm
-// says, when given) is a service.
-func quickSurveyMap(o *assessOptions, pw string, form *kobo.Form) project.SurveyMap {
-	m := project.SurveyMap{
-		File: o.survey, Sheet: o.sheet, Password: pw,
-		Weight: o.weight, Stratum: o.strata, Cluster: o.cluster, FPC: o.fpc,
-		Community: o.communityCol, CommunityValue: o.communityFilter,
-		Children: o.children, HouseholdSize: o.persons,
-		Lonely: assess.LonelyPSU(o.lonely),
+// quickOf is the quick assessment the flags of quick mode ask for, with
+// the interval method ci, the password pw and the outputs' language.
+func quickOf(o *assessOptions, ci assess.CIMethod, pw string, lang hromada.Lang) *pipeline.Quick {
+	q := &pipeline.Quick{
+		Survey: o.survey, Sheet: o.sheet, Password: pw,
+		Weight: o.weight, Strata: o.strata, Cluster: o.cluster, FPC: o.fpc,
+		By: o.by, Need: o.need, Mean: o.mean,
+		Reach: o.reach, Children: o.children, Persons: o.persons,
+		Lonely:       assess.LonelyPSU(o.lonely),
+		CommunityCol: o.communityCol, CommunityValue: o.communityFilter,
+		Estimate: pipeline.EstimateOptions{CI: ci, Level: o.level, MinCount: o.minCount, Suppress: !o.noSuppress},
+		Lang:     lang, Out: o.out,
 	}
-	m.KeepMissing = o.reach
-	m.Form = form
 	for _, w := range o.where {
 		wh, _ := parseWhere(w) // checked by quickUsage
-		m.Where = append(m.Where, wh)
+		q.Where = append(q.Where, wh)
 	}
-	for _, b := range o.by {
-		m.Groups = append(m.Groups, project.GroupColumn{ID: b, Column: b, ByValue: true})
-	}
-	for _, n := range o.need {
-		nc := project.NeedColumn{Column: n, AllOptions: true}
-		if form != nil {
-			if q, ok := form.Question(n); ok {
-				switch q.Type {
-				case "select_multiple":
-				case "select_one":
-					nc.AllOptions, nc.SelectOne = false, true
-				default:
-					nc.AllOptions = false
-				}
-			}
-		}
-		m.Needs = append(m.Needs, nc)
-	}
-	for _, c := range o.mean {
-		m.Needs = append(m.Needs, project.NeedColumn{Column: c, Mean: true})
-	}
-	return m
-}
-
-// quickServices names the services of quick mode: the option or column
-// name, or its label in the XLSForm.
-func quickServices(s *project.Survey, m project.SurveyMap, form *kobo.Form, lang hromada.Lang) map[string]hromada.Service {
-	out := map[string]hromada.Service{}
-	for _, n := range s.Needs {
-		name := n.Service
-		if form != nil {
-			for _, nc := range m.Needs {
-				if q, ok := form.Question(nc.Column); ok && q.List != "" {
-					if l, ok := form.ChoiceLabel(q.List, n.Service, string(lang)); ok && l != "" {
-						name = l
-						break
-					}
-				}
-				if q, ok := form.Question(n.Service); ok {
-					if l := q.Label(string(lang), ""); l != "" {
-						name = l
-					}
-				}
-			}
-		}
-		out[n.Service] = hromada.Service{Key: n.Service, Name: hromada.Text{UK: name, EN: name}, Unit: hromada.Family}
-	}
-	return out
-}
-
-func quickGroups(s *project.Survey) map[string]hromada.Group {
-	out := map[string]hromada.Group{
-		assess.AllGroup: {ID: assess.AllGroup, Name: hromada.Text{UK: "Усі домогосподарства", EN: "All households"}, Unit: hromada.Family},
-		assess.AnyGroup: {ID: assess.AnyGroup, Name: hromada.Text{UK: "Будь-яка з груп", EN: "Any of the groups"}, Unit: hromada.Family},
-	}
-	for _, g := range s.GroupVars {
-		name := g.Column + " = " + g.Value
-		out[g.ID] = hromada.Group{ID: g.ID, Name: hromada.Text{UK: name, EN: name}, Unit: hromada.Family}
-	}
-	return out
+	q.Counts, _ = parseCounts(o.count) // checked by quickUsage
+	return q
 }
 
 func quickHeader(lang hromada.Lang) []string {

@@ -11,8 +11,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/hromada-tool/hromada"
-	"github.com/hromada-tool/hromada/catalogue"
-	"github.com/hromada-tool/hromada/internal/safefile"
+	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/hromada-tool/hromada/project"
 	"github.com/spf13/cobra"
 )
@@ -65,65 +64,13 @@ folder next to DIR and renames it at the end.`,
 // runInit writes a new project into opts.Dir: refuses an existing file or
 // a non-empty folder, builds the project in a temporary sibling folder and
 // renames it into place, then prints what it wrote and what to do next.
-func runInit(opts initOptions) (err error) {
+func runInit(opts initOptions) error {
 	dir := filepath.Clean(opts.Dir)
-	abs, err := filepath.Abs(dir)
-	if err != nil {
+	if _, err := checkNewDir(dir); err != nil {
 		return err
 	}
-	exists, err := checkNewDir(dir)
-	if err != nil {
+	if err := pipeline.WriteStarter(dir, opts.Lang); err != nil {
 		return err
-	}
-	cat, err := catalogue.Default()
-	if err != nil {
-		return hromada.Errorf("вбудований класифікатор: %w", "built-in catalogue: %w", err)
-	}
-	var kekv []string
-	for _, c := range cat.BudgetCodes() {
-		if c.Kind == "kekv" {
-			kekv = append(kekv, c.Code)
-		}
-	}
-	starter := project.Starter{
-		Name:     filepath.Base(abs),
-		Lang:     opts.Lang,
-		Services: cat.Services(),
-		Groups:   cat.Groups(),
-		KEKV:     kekv,
-	}
-
-	tmp, err := os.MkdirTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".init-*")
-	if err != nil {
-		return hromada.Errorf("не вдалося створити папку проєкту: %w", "cannot create the project folder: %w", err)
-	}
-	untrack, err := safefile.TrackDir(tmp)
-	if err != nil {
-		return errors.Join(err, os.RemoveAll(tmp))
-	}
-	defer untrack()
-	defer func() {
-		if err != nil {
-			if rerr := os.RemoveAll(tmp); rerr != nil {
-				err = errors.Join(err, hromada.Errorf("не вдалося вилучити тимчасову папку: %w", "cannot remove the temporary folder: %w", rerr))
-			}
-		}
-	}()
-	if err = starter.Write(tmp); err != nil {
-		return err
-	}
-	if err = os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	if exists {
-		// Renaming onto an empty folder works on Unix but not on Windows:
-		// remove it first. Remove fails if a file appeared in it meanwhile.
-		if err = os.Remove(abs); err != nil {
-			return hromada.Errorf("не вдалося замінити порожню папку %s: %w", "cannot replace the empty folder %s: %w", dir, err)
-		}
-	}
-	if err = os.Rename(tmp, abs); err != nil {
-		return hromada.Errorf("не вдалося створити %s: %w", "cannot create %s: %w", dir, err)
 	}
 	if !opts.Quiet {
 		return printNextSteps(opts.Out, dir, opts.Lang)

@@ -25,8 +25,8 @@ type runOptions struct {
 	jobs            int
 }
 
-// ConsolidatedFile is the consolidated workbook's name in the output folder.
-const consolidatedFile = "consolidated.xlsx"
+// consolidatedFile is the consolidated workbook's name in the output folder.
+const consolidatedFile = pipeline.ConsolidatedFile
 
 func newRunCmd(a *app) *cobra.Command {
 	o := &runOptions{app: a}
@@ -90,11 +90,10 @@ func runRun(o *runOptions) error {
 	if err != nil {
 		return err
 	}
-	outputs, err := pipeline.StageOutputs(o.out, p.Communities, pipeline.Assessment, pipeline.Plan, pipeline.Budget)
+	outputs, err := pipeline.RunOutputs(p, o.out)
 	if err != nil {
 		return err
 	}
-	outputs = append(outputs, filepath.Join(o.out, consolidatedFile))
 	if err := guardOutputs(outputs, append(pipeline.ProjectInputs(p), o.passwordFile)); err != nil {
 		return err
 	}
@@ -113,28 +112,21 @@ func runRun(o *runOptions) error {
 	pr := newProgress(o.stderr, o.quiet, names, 3, lang)
 	r := &pipeline.Run{Project: p, Password: pw, Lang: lang, Estimate: eo, Plan: pipeline.ProjectPlanSettings(p), Out: o.out, Own: own,
 		Stage: pr.stage}
-	runs := make([]pipeline.CommunityRun, len(p.Communities))
-	pipeline.ForEach(len(p.Communities), o.jobs, func(i int) {
-		runs[i] = r.Community(i)
-		pr.done(i, runs[i].Row.Stage)
-	})
+	runs, cons, werr := r.All(o.jobs, pr.done)
 	pr.finish()
 
 	warnings := global
-	rows := make([]consolidate.Row, len(runs))
 	failed := 0
-	for i, cr := range runs {
-		rows[i] = cr.Row
+	for _, cr := range runs {
 		warnings = append(warnings, cr.Problems...)
 		if cr.Row.Status != consolidate.OK {
 			failed++
 		}
 	}
-	cons := pipeline.Consolidated(p, rows, eo, lang)
 	printRunProblems(o.stderr, o.shown(warnings), len(runs), lang)
-	if err := workbook.WriteConsolidated(filepath.Join(o.out, consolidatedFile), cons); err != nil {
+	if werr != nil {
 		// A full disk: the reasons the communities failed are printed above.
-		return errConsolidated(err)
+		return werr
 	}
 	if !o.quiet {
 		printRunTable(o, p.Name, runs, cons, lang)

@@ -7,7 +7,12 @@ import "os"
 
 func main() {
 	stop := catchInterrupts(os.Stderr, os.Exit)
-	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	args := os.Args[1:]
+	if len(args) == 0 && doubleClicked() {
+		// Started from a folder window: the page, in the browser.
+		args = []string{"serve", "--open"}
+	}
+	code := run(args, os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
 }

@@ -146,7 +146,7 @@ Start with 'hromada init my-project', fill in the workbooks, check them with
 	root.PersistentFlags().StringVar(&a.lang, "lang", "", "language of outputs and messages: uk or en (default: the project's setting, else LC_ALL, LC_MESSAGES or LANG, else uk)")
 	root.PersistentFlags().BoolVarP(&a.quiet, "quiet", "q", false, "print nothing but errors")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{cobraError{err}} })
-	root.AddCommand(newInitCmd(a), newCheckCmd(a), newAssessCmd(a), newPlanCmd(a), newBudgetCmd(a), newRunCmd(a), newConsolidateCmd(a))
+	root.AddCommand(newInitCmd(a), newCheckCmd(a), newAssessCmd(a), newPlanCmd(a), newBudgetCmd(a), newRunCmd(a), newConsolidateCmd(a), newServeCmd(a))
 	root.SetHelpTemplate(root.HelpTemplate() + exitHelp)
 	for _, c := range root.Commands() {
 		c.SetHelpTemplate(root.HelpTemplate())
