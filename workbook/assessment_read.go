@@ -50,14 +50,6 @@ func demandSheetNames() []string {
 	return []string{t.UK, t.EN}
 }
 
-// headerKey folds a header for matching: case, spaces and the characters
-// Excel users put around names do not matter.
-func headerKey(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.NewReplacer("\u00a0", " ", "_", " ", "’", "'", "ʼ", "'").Replace(s)
-	return strings.Join(strings.Fields(s), " ")
-}
-
 // demandHeaders maps a folded header to a column key: the key itself and
 // its Ukrainian and English labels.
 func demandHeaders() map[string]string {
@@ -302,16 +294,4 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 	}
 	ps = append(ps, t.Problems()...)
 	return rows, ps
-}
-
-// problemOf turns an error of this package into a problem; others get the
-// file only.
-func problemOf(err error, path string) hromada.Problem {
-	var ie *xlsx.InputError
-	if errors.As(err, &ie) {
-		p := ie.Problem
-		p.Severity = hromada.Error
-		return p
-	}
-	return hromada.Problem{Severity: hromada.Error, File: path, Msg: err.Error()}
 }

@@ -1,10 +1,8 @@
 package workbook
 
 import (
-	"archive/zip"
 	"bytes"
 	"fmt"
-	"io"
 	"math"
 	"regexp"
 	"slices"
@@ -54,33 +52,6 @@ func TestWriteAssessmentGolden(t *testing.T) { assessmentWrites.goldenDumps(t) }
 // times: the files must be equal byte for byte, charts included.
 func TestWriteAssessmentDeterministic(t *testing.T) { assessmentWrites.sameBytes(t, 5) }
 
-// zipPart returns a part of a workbook's ZIP.
-func zipPart(t *testing.T, path, name string) string {
-	t.Helper()
-	z, err := zip.OpenReader(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer z.Close()
-	for _, f := range z.File {
-		if f.Name != name {
-			continue
-		}
-		r, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer r.Close()
-		b, err := io.ReadAll(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(b)
-	}
-	t.Fatalf("%s has no part %s", path, name)
-	return ""
-}
-
 // TestAssessmentCharts checks the two charts of the Summary and their
 // error bars: one series for the union's demand, one per group with a
 // publishable rate.
@@ -115,21 +86,6 @@ func TestWithErrorBarsUnexpected(t *testing.T) {
 	if ok || !bytes.Equal(out, in) {
 		t.Errorf("withErrorBars on a series without cat = %q, %v; want the input, false", out, ok)
 	}
-}
-
-// sheetRows reads a sheet's cells as text.
-func sheetRows(t *testing.T, path, sheet string) [][]string {
-	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rows
 }
 
 // TestAssessmentSuppression checks the published workbook: a suppressed
@@ -271,12 +227,6 @@ func TestReadDemandRoundTrip(t *testing.T) {
 	}
 }
 
-// same reports whether two numbers agree to the 15 significant digits a
-// spreadsheet keeps, NaN equal to NaN.
-func same(a, b float64) bool {
-	return a == b || (math.IsNaN(a) && math.IsNaN(b)) || math.Abs(a-b) <= 1e-14*math.Max(math.Abs(a), math.Abs(b))
-}
-
 // TestReadDemandEdited reads a Demand sheet a person changed in Excel: a
 // demand overridden, a row removed, a column header written as its key,
 // and a number cell made text.
@@ -321,13 +271,6 @@ func TestReadDemandEdited(t *testing.T) {
 		if r.Group == assess.AllGroup && r.Service == tDayCare {
 			t.Errorf("the removed row all/%s is read", tDayCare)
 		}
-	}
-}
-
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
 	}
 }
 

@@ -9,21 +9,17 @@ import (
 )
 
 // assessText holds every text of the assessment workbook in Ukrainian and
-// English, by key. Texts with verbs (%s, %d) are fmt formats; both
+// English, by key, with the texts all reports share (reportText). Texts with verbs (%s, %d) are fmt formats; both
 // languages take the same arguments in the same order. Keys starting
 // "demand." and "est." are column headers of the Demand and Estimates
 // sheets (see demandColumns and estimateColumns).
-var assessText = texts{
+var assessText = reportText.with(texts{
 	// Sheets.
 	"sheet.summary":   {UK: "Підсумок", EN: "Summary"},
 	"sheet.demand":    {UK: "Потреба", EN: "Demand"},
 	"sheet.estimates": {UK: "Оцінки", EN: "Estimates"},
 	"sheet.quality":   {UK: "Якість даних", EN: "Data quality"},
 	"sheet.methods":   {UK: "Методи", EN: "Methods"},
-
-	// Groups hromada adds to the survey's.
-	"group.all": {UK: "Усі сім'ї", EN: "All families"},
-	"group.any": {UK: "Будь-яка цільова група (без повторів)", EN: "Any target group (unduplicated)"},
 
 	// Units: what a rate is per (their plural forms are unitText's).
 	"unit.family.per":   {UK: "сім'ю", EN: "family"},
@@ -116,14 +112,12 @@ var assessText = texts{
 	"sum.chart.demand.y":   {UK: "сімей, дітей або осіб (одиниця — після назви послуги)", EN: "families, children or persons (unit in brackets)"},
 	"sum.chart.rates":      {UK: "Рівень потреби за групами, з %s", EN: "Need rate by group, with %s"},
 	"sum.chart.rates.y":    {UK: "частка сімей групи", EN: "share of the group's families"},
-	"sum.chart.label":      {UK: "%s, %s", EN: "%s (%s)"}, // service, unit
 	"sum.rate.per":         {UK: `0.00" на %s"`, EN: `0.00" per %s"`},
 	"sum.chart.series":     {UK: "Потребують", EN: "In need"},
 	"sum.charts":           {UK: "Діаграми", EN: "Charts"},
 	"sum.charts.note":      {UK: "Приховані оцінки на діаграмах не показано.", EN: "Suppressed estimates are left out of the charts."},
 
 	// Sentences for the report.
-	"ci":              {UK: "%s\u00a0%% ДІ", EN: "%s\u00a0%% CI"}, // 95 % CI
 	"say.union.first": {UK: "За оцінкою, серед сімей цільових груп послуги «%[1]s» %[2]s %[3]s %[4]s (%[5]s: %[6]s–%[7]s)", EN: "An estimated %[3]s %[4]s (%[5]s %[6]s–%[7]s) in the target groups %[2]s %[1]s"},
 	"say.all.first":   {UK: "За оцінкою, у громаді послуги «%[1]s» %[2]s %[3]s %[4]s (%[5]s: %[6]s–%[7]s)", EN: "An estimated %[3]s %[4]s (%[5]s %[6]s–%[7]s) in the community %[2]s %[1]s"},
 	"say.union.next":  {UK: "послуги «%[1]s» — %[3]s %[4]s (%[5]s: %[6]s–%[7]s)", EN: "%[3]s %[4]s (%[5]s %[6]s–%[7]s) %[2]s %[1]s"},
@@ -274,7 +268,7 @@ var assessText = texts{
 	"m.software.text":  {UK: "Розраховано програмою hromada (github.com/hromada-tool/hromada). Її оцінки, похибки та інтервали збігаються з пакетом R survey 4.5 (svymean, svyciprop, svyratio) на контрольних даних; стовпці аркуша «Оцінки» — ті самі, що в analysistools (REACH).", EN: "Computed by hromada (github.com/hromada-tool/hromada). Its estimates, standard errors and intervals agree with R's survey package 4.5 (svymean, svyciprop, svyratio) on reference data; the columns of the Estimates sheet are those of analysistools (REACH)."},
 	"m.lonely.none":    {UK: "Немає. Якби були, діяло б правило «%s»: %s.", EN: "None. Were there any, rule “%s” would apply: %s."},
 	"m.lonely.text":    {UK: "%s. Правило «%s»: %s.", EN: "%s. Rule “%s”: %s."},
-}
+})
 
 // tr returns the text of key in the workbook's language, formatted with
 // args when there are any. An unknown key is returned as it is, so a

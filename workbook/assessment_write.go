@@ -278,13 +278,6 @@ func (w *assessWriter) unionByDemand() []assess.Demand {
 	return u
 }
 
-func nan0(v float64) float64 {
-	if math.IsNaN(v) {
-		return 0
-	}
-	return v
-}
-
 // topNeeds are a group's services with the highest need rates, among the
 // estimates that are neither suppressed nor 0 (nor not observed): a rank
 // of unreliable figures would mislead, in an internal workbook too.

@@ -138,7 +138,7 @@ func (w *consWriter) ci() string {
 	if l != math.Round(l) {
 		d = 1
 	}
-	return tr(w.lang, "ci", formatDecimal(w.lang, l, d))
+	return reportText.in(w.lang, "ci", formatDecimal(w.lang, l, d))
 }
 
 // z is the normal quantile of the intervals.
@@ -175,9 +175,9 @@ func (w *consWriter) groupName(i int) string {
 	}
 	switch g.ID {
 	case assess.AllGroup:
-		return tr(w.lang, "group.all")
+		return reportText.in(w.lang, "group.all")
 	case assess.AnyGroup:
-		return tr(w.lang, "group.any")
+		return reportText.in(w.lang, "group.any")
 	}
 	return g.ID
 }

@@ -75,3 +75,32 @@ func (t tableRows) row(i int) int { return t.values.first + i }
 func a1Name(col, row int) string {
 	return ColumnName(col) + strconv.Itoa(row)
 }
+
+// cellRange is a range of cells of a sheet, written absolute or relative in
+// the columns: a row of years (D$9:H$9) or a column of a table
+// ($A$5:$A$30).
+type cellRange struct {
+	sh         string
+	col1, row1 int
+	col2, row2 int
+	absCols    bool
+	absRows    bool
+}
+
+func (s cellRange) in(from string) string {
+	ref := func(col, row int) string {
+		c, r := ColumnName(col), strconv.Itoa(row)
+		if s.absCols {
+			c = "$" + c
+		}
+		if s.absRows {
+			r = "$" + r
+		}
+		return c + r
+	}
+	out := ref(s.col1, s.row1) + ":" + ref(s.col2, s.row2)
+	if s.sh == from {
+		return out
+	}
+	return quotedSheet(s.sh) + "!" + out
+}

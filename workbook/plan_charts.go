@@ -59,7 +59,7 @@ func (w *planWriter) charts() {
 			sp := w.r.Services[i]
 			p, m := plusMinus(sp.Demand, sp.DemandLow, sp.DemandHigh)
 			r := k + 2
-			set(0, r, tr(w.lang, "sum.chart.label", chartLabel(w.serviceName(sp.Service)), unitPlural(w.lang, sp.Service.Unit)))
+			set(0, r, reportText.in(w.lang, "sum.chart.label", chartLabel(w.serviceName(sp.Service)), unitPlural(w.lang, sp.Service.Unit)))
 			set(1, r, sp.Demand)
 			set(2, r, p)
 			set(3, r, m)

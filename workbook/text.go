@@ -29,6 +29,30 @@ func (t texts) in(lang hromada.Lang, key string, args ...any) string {
 	return s
 }
 
+// with returns t with the texts of more added; a key of more replaces
+// the same key of t. t itself is left as it is.
+func (t texts) with(more texts) texts {
+	out := make(texts, len(t)+len(more))
+	for k, x := range t {
+		out[k] = x
+	}
+	for k, x := range more {
+		out[k] = x
+	}
+	return out
+}
+
+// reportText holds the texts that more than one report writes: the groups
+// hromada adds to the survey's, a confidence interval's level and a
+// chart's service label.
+var reportText = texts{
+	"group.all": {UK: "Усі сім'ї", EN: "All families"},
+	"group.any": {UK: "Будь-яка цільова група (без повторів)", EN: "Any target group (unduplicated)"},
+
+	"sum.chart.label": {UK: "%s, %s", EN: "%s (%s)"},              // service, unit
+	"ci":              {UK: "%s\u00a0%% ДІ", EN: "%s\u00a0%% CI"}, // 95 % CI
+}
+
 // unitText names the units of counts, by unit and plural form
 // ([pluralForm]).
 var unitText = texts{

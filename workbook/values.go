@@ -28,3 +28,11 @@ func at(v []float64, t int) float64 {
 	}
 	return 0
 }
+
+// nan0 is v, or 0 where v is not a number.
+func nan0(v float64) float64 {
+	if math.IsNaN(v) {
+		return 0
+	}
+	return v
+}

@@ -1,9 +1,12 @@
 package workbook
 
 import (
+	"archive/zip"
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,6 +15,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/internal/golden"
+	"github.com/xuri/excelize/v2"
 )
 
 // The -update flag rewrites golden files. It is registered here unless
@@ -172,4 +176,59 @@ func checkTextKeys(t *testing.T, name string, table texts, used map[string]bool,
 			t.Errorf("text %q lacks a language: %+v", k, txt)
 		}
 	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// same reports whether two numbers agree to the 15 significant digits a
+// spreadsheet keeps, NaN equal to NaN.
+func same(a, b float64) bool {
+	return a == b || (math.IsNaN(a) && math.IsNaN(b)) || math.Abs(a-b) <= 1e-14*math.Max(math.Abs(a), math.Abs(b))
+}
+
+// sheetRows reads a sheet's cells as text.
+func sheetRows(t *testing.T, path, sheet string) [][]string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// zipPart returns a part of a workbook's ZIP.
+func zipPart(t *testing.T, path, name string) string {
+	t.Helper()
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	for _, f := range z.File {
+		if f.Name != name {
+			continue
+		}
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		b, err := io.ReadAll(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	t.Fatalf("%s has no part %s", path, name)
+	return ""
 }
