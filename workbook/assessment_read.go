@@ -57,7 +57,7 @@ func demandHeaders() map[string]string {
 	for _, c := range demandColumns {
 		t := assessText["demand."+c.key]
 		for _, h := range []string{c.key, t.UK, t.EN} {
-			m[headerKey(h)] = c.key
+			m[HeaderKey(h)] = c.key
 		}
 	}
 	return m
@@ -99,14 +99,14 @@ func isNotObservedNote(s string) bool {
 // parseBasis reads a count basis in either language: "registry",
 // "реєстр", "survey estimate", "оцінка з опитування", or the codes.
 func parseBasis(s string) (assess.Basis, bool) {
-	k := headerKey(s)
+	k := HeaderKey(s)
 	for _, b := range []assess.Basis{assess.BasisRegistry, assess.BasisSurvey} {
 		t := assessText["basis."+string(b)]
-		if k == string(b) || k == headerKey(t.UK) || k == headerKey(t.EN) {
+		if k == string(b) || k == HeaderKey(t.UK) || k == HeaderKey(t.EN) {
 			return b, true
 		}
 	}
-	if t := assessText["basis.respondents"]; k == headerKey(t.UK) || k == headerKey(t.EN) {
+	if t := assessText["basis.respondents"]; k == HeaderKey(t.UK) || k == HeaderKey(t.EN) {
 		return assess.BasisSurvey, true
 	}
 	return "", false
@@ -128,11 +128,11 @@ func parseBasis(s string) (assess.Basis, bool) {
 func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 	f, err := kobo.Open(path, xlsx.OpenOptions{})
 	if err != nil {
-		return nil, hromada.Problems{problemOf(err, path)}
+		return nil, hromada.Problems{ProblemOf(err, path)}
 	}
 	defer func() {
 		if err := f.Close(); err != nil {
-			ps = append(ps, problemOf(err, path))
+			ps = append(ps, ProblemOf(err, path))
 		}
 	}()
 	sheet := ""
@@ -152,18 +152,18 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 	}
 	t, err := f.Table(sheet)
 	if err != nil {
-		return nil, hromada.Problems{problemOf(err, path)}
+		return nil, hromada.Problems{ProblemOf(err, path)}
 	}
 	defer func() {
 		if err := t.Close(); err != nil {
-			ps = append(ps, problemOf(err, path))
+			ps = append(ps, ProblemOf(err, path))
 		}
 	}()
 
 	headers := demandHeaders()
 	col := map[string]int{}
 	for i, h := range t.Header() {
-		key, ok := headers[headerKey(h)]
+		key, ok := headers[HeaderKey(h)]
 		if !ok {
 			continue
 		}
@@ -202,7 +202,7 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 			}
 			s, err := t.Text(c)
 			if err != nil {
-				ps = append(ps, problemOf(err, path))
+				ps = append(ps, ProblemOf(err, path))
 				bad = true
 			}
 			return s
@@ -290,7 +290,7 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 		}
 	}
 	if err := t.Err(); err != nil {
-		ps = append(ps, problemOf(err, path))
+		ps = append(ps, ProblemOf(err, path))
 	}
 	ps = append(ps, t.Problems()...)
 	return rows, ps

@@ -82,7 +82,7 @@ func TestAssessmentCharts(t *testing.T) {
 // not as expected.
 func TestWithErrorBarsUnexpected(t *testing.T) {
 	in := []byte("<ser><cat></cat></ser><ser><val></val></ser>")
-	out, ok := withErrorBars(in, []errorBars{{Plus: "A"}, {Plus: "B"}})
+	out, ok := WithErrorBars(in, []ErrorBars{{Plus: "A"}, {Plus: "B"}})
 	if ok || !bytes.Equal(out, in) {
 		t.Errorf("withErrorBars on a series without cat = %q, %v; want the input, false", out, ok)
 	}
@@ -389,7 +389,7 @@ func TestDemandHeadersDistinct(t *testing.T) {
 	for _, c := range demandColumns {
 		txt := assessText["demand."+c.key]
 		for _, h := range []string{c.key, txt.UK, txt.EN} {
-			k := headerKey(h)
+			k := HeaderKey(h)
 			if other, ok := seen[k]; ok && other != c.key {
 				t.Errorf("header %q names both %s and %s", h, other, c.key)
 			}
@@ -417,7 +417,7 @@ func TestUnitWord(t *testing.T) {
 		{hromada.English, hromada.Child, 2, "children"},
 		{hromada.English, "", 5, "families"},
 	} {
-		if got := unitWord(c.lang, c.unit, c.n); got != c.want {
+		if got := UnitWord(c.lang, c.unit, c.n); got != c.want {
 			t.Errorf("unitWord(%s, %q, %v) = %q, want %q", c.lang, c.unit, c.n, got, c.want)
 		}
 	}
@@ -427,14 +427,14 @@ func TestFormatNumbers(t *testing.T) {
 	for _, c := range []struct {
 		got, want string
 	}{
-		{formatCount(hromada.Ukrainian, 1240.4), "1\u00a0240"},
-		{formatCount(hromada.English, 1240.4), "1,240"},
-		{formatCount(hromada.English, 980), "980"},
-		{formatCount(hromada.English, 1234567), "1,234,567"},
-		{formatPercent(hromada.Ukrainian, 0.1234), "12,3\u00a0%"},
-		{formatPercent(hromada.English, 0.5), "50.0\u00a0%"},
-		{lowerFirst("Counselling"), "counselling"},
-		{lowerFirst("IDP families"), "IDP families"},
+		{FormatCount(hromada.Ukrainian, 1240.4), "1\u00a0240"},
+		{FormatCount(hromada.English, 1240.4), "1,240"},
+		{FormatCount(hromada.English, 980), "980"},
+		{FormatCount(hromada.English, 1234567), "1,234,567"},
+		{FormatPercent(hromada.Ukrainian, 0.1234), "12,3\u00a0%"},
+		{FormatPercent(hromada.English, 0.5), "50.0\u00a0%"},
+		{LowerFirst("Counselling"), "counselling"},
+		{LowerFirst("IDP families"), "IDP families"},
 	} {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)

@@ -13,7 +13,7 @@ import (
 // languages take the same arguments in the same order. Keys starting
 // "demand." and "est." are column headers of the Demand and Estimates
 // sheets (see demandColumns and estimateColumns).
-var assessText = reportText.with(texts{
+var assessText = ReportText.With(Texts{
 	// Sheets.
 	"sheet.summary":   {UK: "Підсумок", EN: "Summary"},
 	"sheet.demand":    {UK: "Потреба", EN: "Demand"},
@@ -275,7 +275,7 @@ var assessText = reportText.with(texts{
 // missing text shows in the workbook rather than failing it; a test checks
 // that every key used is in assessText.
 func tr(lang hromada.Lang, key string, args ...any) string {
-	return assessText.in(lang, key, args...)
+	return assessText.In(lang, key, args...)
 }
 
 // reasons lists the reasons of a verdict in words.
@@ -324,7 +324,7 @@ func notObservedNote(lang hromada.Lang, upper float64) string {
 	if math.IsNaN(upper) {
 		return tr(lang, "rel.notobs.nobound")
 	}
-	return tr(lang, "rel.notobs", formatPercent(lang, upper))
+	return tr(lang, "rel.notobs", FormatPercent(lang, upper))
 }
 
 // reliability says in words whether an estimate may be used: "ok",

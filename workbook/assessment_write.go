@@ -132,9 +132,9 @@ func (w *assessWriter) t(key string, args ...any) string { return tr(w.lang, key
 func (w *assessWriter) level() string {
 	l := w.o.Level * 100
 	if l == math.Round(l) {
-		return formatDecimal(w.lang, l, 0)
+		return FormatDecimal(w.lang, l, 0)
 	}
-	return formatDecimal(w.lang, l, 1)
+	return FormatDecimal(w.lang, l, 1)
 }
 
 // ci names the intervals: "95 % CI", «95 % ДІ».
@@ -231,9 +231,9 @@ func (w *assessWriter) rateOf(d assess.Demand) string {
 		cu = hromada.Family
 	}
 	if d.Rate.Kind == assess.KindProportion {
-		return w.t("rate.share", unitPlural(w.lang, cu))
+		return w.t("rate.share", UnitPlural(w.lang, cu))
 	}
-	return w.t("rate.per", unitPlural(w.lang, d.Unit), w.t("unit."+string(cu)+".per"))
+	return w.t("rate.per", UnitPlural(w.lang, d.Unit), w.t("unit."+string(cu)+".per"))
 }
 
 // basis labels where a group's size comes from.
@@ -273,7 +273,7 @@ func (w *assessWriter) unionByDemand() []assess.Demand {
 		if x.Rate.Verdict.Suppress {
 			return 0
 		}
-		return cmp.Compare(nan0(y.People), nan0(x.People))
+		return cmp.Compare(ZeroNaN(y.People), ZeroNaN(x.People))
 	})
 	return u
 }
@@ -301,13 +301,13 @@ func (w *assessWriter) groupSize(group string) string {
 		if !ok || d.CountOf != group {
 			continue
 		}
-		n := formatCount(w.lang, d.Count)
-		unit := unitWord(w.lang, d.CountUnit, d.Count)
+		n := FormatCount(w.lang, d.Count)
+		unit := UnitWord(w.lang, d.CountUnit, d.Count)
 		if d.Basis == assess.BasisRegistry {
 			return w.t("sum.size.registry", n, unit, d.AsOf)
 		}
 		if w.smallGroup(d) {
-			return w.t("sum.size.respondents", w.t("rel.small", w.o.MinCount), unitWord(w.lang, d.CountUnit, float64(w.o.MinCount)))
+			return w.t("sum.size.respondents", w.t("rel.small", w.o.MinCount), UnitWord(w.lang, d.CountUnit, float64(w.o.MinCount)))
 		}
 		if w.respondents() {
 			return w.t("sum.size.respondents", n, unit)
@@ -321,25 +321,25 @@ func (w *assessWriter) groupSize(group string) string {
 func (w *assessWriter) summary() {
 	a := w.a
 	widths := []float64{50, 11, 13, 10, 10, 15, 10, 10, 36}
-	r := w.b.newReport(w.t("sheet.summary"), widths)
-	w.summarySheet = r.sh
+	r := w.b.NewReport(w.t("sheet.summary"), widths)
+	w.summarySheet = r.Sheet
 	for _, x := range widths {
 		w.summaryWidth += x
 	}
-	r.title(w.t("sum.title", a.Community.Name.In(w.lang)))
+	r.Title(w.t("sum.title", a.Community.Name.In(w.lang)))
 	if a.Project != "" {
-		r.line(w.t("sum.project", a.Project), "")
+		r.Line(w.t("sum.project", a.Project), "")
 	}
-	r.line(w.surveyLine(), "")
+	r.Line(w.surveyLine(), "")
 	if w.o.Suppress {
-		r.line(w.t("sum.published", w.o.MinCount), "note")
+		r.Line(w.t("sum.published", w.o.MinCount), "note")
 	} else {
-		r.line(w.t("sum.internal"), "warn")
+		r.Line(w.t("sum.internal"), "warn")
 	}
 
-	r.gap()
-	r.heading(w.t("sum.report"))
-	r.line(w.sentences(), "")
+	r.Gap()
+	r.Heading(w.t("sum.report"))
+	r.Line(w.sentences(), "")
 
 	cols := []Col{
 		{Header: w.t("sum.col.service"), Wrap: true},
@@ -353,59 +353,59 @@ func (w *assessWriter) summary() {
 		{Header: w.t("sum.col.rel"), Wrap: true},
 	}
 	if len(a.Result.Union) > 0 {
-		r.gap()
-		r.heading(w.t("sum.union"))
-		r.header(cols)
+		r.Gap()
+		r.Heading(w.t("sum.union"))
+		r.Header(cols)
 		for _, d := range w.unionByDemand() {
-			r.row(cols, w.summaryRow(w.serviceName(d.Service), d, d.Rate))
+			r.Row(cols, w.summaryRow(w.serviceName(d.Service), d, d.Rate))
 		}
-		r.line(w.t("sum.union.note"), "note")
-		r.line(w.t("sum.union.plan", w.groupName(assess.AllGroup)), "note")
+		r.Line(w.t("sum.union.note"), "note")
+		r.Line(w.t("sum.union.plan", w.groupName(assess.AllGroup)), "note")
 	}
 	w.knownBlock(r)
 
-	r.gap()
-	r.heading(w.t("sum.top", TopNeeds))
-	r.header(cols)
+	r.Gap()
+	r.Heading(w.t("sum.top", TopNeeds))
+	r.Header(cols)
 	for _, g := range w.groups {
 		head := w.groupName(g)
 		if size := w.groupSize(g); size != "" {
 			head = w.t("sum.top.group", head, size)
 		}
-		r.line(head, "group")
+		r.Line(head, "group")
 		top := w.topNeeds(g)
 		if len(top) == 0 {
-			r.line(w.t("sum.top.none", w.groupReasons(g)), "note")
+			r.Line(w.t("sum.top.none", w.groupReasons(g)), "note")
 			continue
 		}
 		for i, rate := range top {
 			d := w.demand[[2]string{g, rate.Service}]
-			r.row(cols, w.summaryRow(fmt.Sprintf("%d. %s", i+1, w.serviceName(rate.Service)), d, rate))
+			r.Row(cols, w.summaryRow(fmt.Sprintf("%d. %s", i+1, w.serviceName(rate.Service)), d, rate))
 		}
 		if len(top) == 1 {
-			r.line(w.t("sum.top.one"), "note")
+			r.Line(w.t("sum.top.one"), "note")
 		}
 		if g == assess.AllGroup && len(a.Result.Union) > 0 {
-			r.line(w.t("sum.top.all", w.groupName(assess.AllGroup)), "note")
+			r.Line(w.t("sum.top.all", w.groupName(assess.AllGroup)), "note")
 		}
 	}
-	r.line(w.t("sum.top.note"), "note")
-	r.gap()
-	w.b.fail(w.b.f.InsertPageBreak(r.sh, r.ref(0)))
-	r.heading(w.t("sum.charts"))
-	r.line(w.t("sum.charts.note"), "note")
-	w.chartRow = r.next
-	w.pageSetup(r.sh, "")
+	r.Line(w.t("sum.top.note"), "note")
+	r.Gap()
+	w.b.Fail(w.b.File.InsertPageBreak(r.Sheet, r.Ref(0)))
+	r.Heading(w.t("sum.charts"))
+	r.Line(w.t("sum.charts.note"), "note")
+	w.chartRow = r.Next
+	w.pageSetup(r.Sheet, "")
 }
 
 // knownBlock writes the Summary's table of known clients: the
 // administrative counts the plan uses as demand or as a floor.
-func (w *assessWriter) knownBlock(r *reportSheet) {
+func (w *assessWriter) knownBlock(r *ReportSheet) {
 	if len(w.a.Known) == 0 {
 		return
 	}
-	r.gap()
-	r.heading(w.t("sum.known"))
+	r.Gap()
+	r.Heading(w.t("sum.known"))
 	cols := []Col{
 		{Header: w.t("sum.col.service"), Wrap: true},
 		{Header: w.t("sum.col.unit")},
@@ -414,12 +414,12 @@ func (w *assessWriter) knownBlock(r *reportSheet) {
 		{Header: w.t("sum.known.use"), Wrap: true},
 		{Header: w.t("sum.known.source")}, {}, {},
 	}
-	r.header(cols)
+	r.Header(cols)
 	for _, k := range w.a.Known {
-		r.row(cols, []any{w.serviceName(k.Service), unitPlural(w.lang, k.Unit), k.Count,
-			noteSpan{text: cmp.Or(k.AsOf, "—"), n: 2}, nil, w.knownUse(k), noteSpan{text: cmp.Or(k.Source, "—"), n: 3}})
+		r.Row(cols, []any{w.serviceName(k.Service), UnitPlural(w.lang, k.Unit), k.Count,
+			NoteSpan{Text: cmp.Or(k.AsOf, "—"), Cols: 2}, nil, w.knownUse(k), NoteSpan{Text: cmp.Or(k.Source, "—"), Cols: 3}})
 	}
-	r.line(w.t("sum.known.note"), "note")
+	r.Line(w.t("sum.known.note"), "note")
 }
 
 // knownUse says in words how the plan uses a count of known clients.
@@ -435,7 +435,7 @@ func (w *assessWriter) knownUse(k KnownClientRow) string {
 func (w *assessWriter) knownCell(service string) string {
 	for _, k := range w.a.Known {
 		if k.Service == service {
-			return w.t("known.cell", formatCount(w.lang, k.Count), unitWord(w.lang, k.Unit, k.Count),
+			return w.t("known.cell", FormatCount(w.lang, k.Count), UnitWord(w.lang, k.Unit, k.Count),
 				cmp.Or(k.AsOf, "—"), cmp.Or(k.Source, "—"), w.knownUse(k))
 		}
 	}
@@ -447,9 +447,9 @@ func (w *assessWriter) knownCell(service string) string {
 // demand's own rate for the union. Suppressed figures become one note
 // across their cells.
 func (w *assessWriter) summaryRow(label string, d assess.Demand, rate assess.Rate) []any {
-	row := []any{label, unitPlural(w.lang, d.Unit)}
+	row := []any{label, UnitPlural(w.lang, d.Unit)}
 	if w.demandHidden(d) {
-		row = append(row, noteSpan{text: w.demandNote(d), n: 3}, nil, nil)
+		row = append(row, NoteSpan{Text: w.demandNote(d), Cols: 3}, nil, nil)
 	} else {
 		row = append(row, d.People, d.PeopleLow, d.PeopleUpp)
 	}
@@ -458,12 +458,12 @@ func (w *assessWriter) summaryRow(label string, d assess.Demand, rate assess.Rat
 		if rate.NotObserved && d.NotObserved && math.IsNaN(rate.UpperBound) {
 			note = w.demandNote(d) // a count per family: the bound of the share of families
 		}
-		row = append(row, noteSpan{text: note, n: 3}, nil, nil)
+		row = append(row, NoteSpan{Text: note, Cols: 3}, nil, nil)
 	} else {
-		p, lo, hi := numCell{v: rate.Stat, f: Percent}, numCell{v: rate.StatLow, f: Percent}, numCell{v: rate.StatUpp, f: Percent}
+		p, lo, hi := NumCell{Value: rate.Stat, Format: Percent}, NumCell{Value: rate.StatLow, Format: Percent}, NumCell{Value: rate.StatUpp, Format: Percent}
 		if rate.Kind != assess.KindProportion {
-			p.custom = w.t("sum.rate.per", w.t("unit."+string(cmp.Or(d.CountUnit, hromada.Family))+".per"))
-			lo.f, hi.f = Decimal2, Decimal2
+			p.Custom = w.t("sum.rate.per", w.t("unit."+string(cmp.Or(d.CountUnit, hromada.Family))+".per"))
+			lo.Format, hi.Format = Decimal2, Decimal2
 		}
 		row = append(row, p, lo, hi)
 	}
@@ -512,7 +512,7 @@ func (w *assessWriter) surveyLine() string {
 	case s.Weight != "":
 		weight = w.t("sum.weighted", s.Weight)
 	}
-	return w.t("sum.survey", s.Rows, unitWord(w.lang, "household", float64(s.Rows)), where, strata, clusters, weight)
+	return w.t("sum.survey", s.Rows, UnitWord(w.lang, "household", float64(s.Rows)), where, strata, clusters, weight)
 }
 
 // sentences are what a planner can paste into a report: the largest
@@ -530,7 +530,7 @@ func (w *assessWriter) sentences() string {
 				rows = append(rows, d)
 			}
 		}
-		slices.SortStableFunc(rows, func(x, y assess.Demand) int { return cmp.Compare(nan0(y.People), nan0(x.People)) })
+		slices.SortStableFunc(rows, func(x, y assess.Demand) int { return cmp.Compare(ZeroNaN(y.People), ZeroNaN(x.People)) })
 	}
 	for _, d := range rows {
 		if d.Rate.Verdict.Suppress || d.NotObserved || d.People == 0 || math.IsNaN(d.PeopleLow) || len(parts) == 3 ||
@@ -539,12 +539,12 @@ func (w *assessWriter) sentences() string {
 		}
 		name := w.serviceName(d.Service)
 		if w.lang == hromada.English {
-			name = lowerFirst(name)
+			name = LowerFirst(name)
 		}
-		n, lo, hi := formatCount(w.lang, d.People), formatCount(w.lang, d.PeopleLow), formatCount(w.lang, d.PeopleUpp)
-		unit := unitWord(w.lang, d.Unit, d.People)
+		n, lo, hi := FormatCount(w.lang, d.People), FormatCount(w.lang, d.PeopleLow), FormatCount(w.lang, d.PeopleUpp)
+		unit := UnitWord(w.lang, d.Unit, d.People)
 		verb := w.t("say.verb.many")
-		if pluralForm(w.lang, d.People) == "one" {
+		if PluralForm(w.lang, d.People) == "one" {
 			verb = w.t("say.verb.one")
 		}
 		key := "say.union.next"
@@ -565,14 +565,14 @@ func (w *assessWriter) sentences() string {
 		for i, r := range rates[:min(len(rates), 3)] {
 			name := w.serviceName(r.Service)
 			if w.lang == hromada.English {
-				name = lowerFirst(name)
+				name = LowerFirst(name)
 			}
 			key := "say.rate.next"
 			if i == 0 {
 				key = "say.rate.first"
 			}
-			parts = append(parts, w.t(key, name, formatPercent(w.lang, r.Stat), w.ci(),
-				formatDecimal(w.lang, r.StatLow*100, 1), formatPercent(w.lang, r.StatUpp)))
+			parts = append(parts, w.t(key, name, FormatPercent(w.lang, r.Stat), w.ci(),
+				FormatDecimal(w.lang, r.StatLow*100, 1), FormatPercent(w.lang, r.StatUpp)))
 		}
 	}
 	if len(parts) > 0 {
@@ -609,10 +609,10 @@ func (w *assessWriter) sentences() string {
 	if best.Service != "" {
 		group, service := w.groupName(best.Group), w.serviceName(best.Service)
 		if w.lang == hromada.English {
-			group, service = lowerFirst(group), lowerFirst(service)
+			group, service = LowerFirst(group), LowerFirst(service)
 		}
-		out = append(out, w.t("say.top", group, service, formatPercent(w.lang, best.Stat), w.ci(),
-			formatDecimal(w.lang, best.StatLow*100, 1), formatPercent(w.lang, best.StatUpp)))
+		out = append(out, w.t("say.top", group, service, FormatPercent(w.lang, best.Stat), w.ci(),
+			FormatDecimal(w.lang, best.StatLow*100, 1), FormatPercent(w.lang, best.StatUpp)))
 	} else if len(w.groups) > 1 {
 		out = append(out, w.t("say.norank"))
 	}
@@ -626,7 +626,7 @@ func (w *assessWriter) sentences() string {
 		if d.Basis == assess.BasisSurvey && d.Group != assess.AnyGroup && d.Group != assess.AllGroup {
 			name := w.groupName(d.Group)
 			if w.lang == hromada.English {
-				name = lowerFirst(name)
+				name = LowerFirst(name)
 			}
 			if !slices.Contains(surveyBased, name) {
 				surveyBased = append(surveyBased, name)
@@ -728,8 +728,8 @@ func (w *assessWriter) demandSheet() {
 			count = note // a group of fewer respondents than the minimum: every number hidden
 		}
 		cells = append(cells, []any{
-			d.Group, w.groupName(d.Group), d.Service, w.serviceName(d.Service), unitPlural(w.lang, d.Unit),
-			w.basis(d.Basis), count, unitPlural(w.lang, d.CountUnit), d.CountOf, d.AsOf,
+			d.Group, w.groupName(d.Group), d.Service, w.serviceName(d.Service), UnitPlural(w.lang, d.Unit),
+			w.basis(d.Basis), count, UnitPlural(w.lang, d.CountUnit), d.CountOf, d.AsOf,
 			num(r.Stat), num(r.StatLow), num(r.StatUpp), w.rateOf(d),
 			num(d.People), num(d.PeopleLow), num(d.PeopleUpp),
 			reliability(w.lang, r.Verdict, w.o), d.Source, w.clientsFrom(d), known(d),
@@ -742,18 +742,18 @@ func (w *assessWriter) demandSheet() {
 		c := demandColumns[demandColumn(key)]
 		col := ColumnName(demandColumn(key))
 		if len(rows) > 0 {
-			w.b.fail(w.b.f.SetCellStyle(name, col+"2", fmt.Sprintf("%s%d", col, len(rows)+1), w.b.style(styleKey{kind: "indent", wrap: c.wrap})))
+			w.b.Fail(w.b.File.SetCellStyle(name, col+"2", fmt.Sprintf("%s%d", col, len(rows)+1), w.b.Style(StyleKey{Kind: "indent", Wrap: c.wrap})))
 		}
 	}
 	// Rates that are not shares (children per family) get two decimals.
-	dec := w.b.style(styleKey{format: Decimal2, wrap: true})
+	dec := w.b.Style(StyleKey{Format: Decimal2, Wrap: true})
 	for i, d := range rows {
 		if d.Rate.Kind == assess.KindProportion || w.demandHidden(d) {
 			continue
 		}
 		for _, key := range []string{"rate", "rate_low", "rate_upp"} {
 			cell := fmt.Sprintf("%s%d", ColumnName(demandColumn(key)), i+2)
-			w.b.fail(w.b.f.SetCellStyle(name, cell, cell, dec))
+			w.b.Fail(w.b.File.SetCellStyle(name, cell, cell, dec))
 		}
 	}
 	w.pageSetup(name, "$1:$1")
@@ -866,34 +866,34 @@ func (w *assessWriter) estimatesSheet() {
 // qualitySheet writes the Data quality sheet.
 func (w *assessWriter) qualitySheet() {
 	a, s := w.a, w.a.Survey
-	r := w.b.newReport(w.t("sheet.quality"), []float64{34, 48, 14, 16, 14, 14})
-	r.title(w.t("dq.title"))
+	r := w.b.NewReport(w.t("sheet.quality"), []float64{34, 48, 14, 16, 14, 14})
+	r.Title(w.t("dq.title"))
 
-	r.gap()
-	r.heading(w.t("dq.survey"))
-	r.keyValue(w.t("dq.file"), s.File)
+	r.Gap()
+	r.Heading(w.t("dq.survey"))
+	r.KeyValue(w.t("dq.file"), s.File)
 	if s.Sheet != "" {
-		r.keyValue(w.t("dq.sheet"), s.Sheet)
+		r.KeyValue(w.t("dq.sheet"), s.Sheet)
 	}
-	r.keyValue(w.t("dq.rows"), float64(s.Rows))
-	r.keyValue(w.t("dq.skipped"), float64(s.Skipped))
-	r.keyValue(w.t("dq.strata"), float64(s.Strata))
-	r.keyValue(w.t("dq.psus"), float64(s.PSUs))
+	r.KeyValue(w.t("dq.rows"), float64(s.Rows))
+	r.KeyValue(w.t("dq.skipped"), float64(s.Skipped))
+	r.KeyValue(w.t("dq.strata"), float64(s.Strata))
+	r.KeyValue(w.t("dq.psus"), float64(s.PSUs))
 	lonely := w.t("dq.lonely.none")
 	if len(s.LonelyStrata) > 0 {
 		lonely = w.t("dq.lonely.rule", strings.Join(s.LonelyStrata, ", "), s.LonelyPSU, w.t("lonely."+lonelyRule(s.LonelyPSU)))
 	}
-	r.keyValue(w.t("dq.lonely"), lonely)
+	r.KeyValue(w.t("dq.lonely"), lonely)
 
 	if len(a.Quality) > 0 {
-		r.gap()
-		r.heading(w.t("dq.answers"))
+		r.Gap()
+		r.Heading(w.t("dq.answers"))
 		cols := []Col{
 			{Header: w.t("dq.col.column")}, {Header: w.t("dq.col.what"), Wrap: true},
 			{Header: w.t("dq.col.answered"), Format: Integer}, {Header: w.t("dq.col.missing"), Format: Integer},
 			{Header: w.t("dq.col.notasked"), Format: Integer}, {Header: w.t("dq.col.share"), Format: Percent},
 		}
-		r.header(cols)
+		r.Header(cols)
 		for _, q := range a.Quality {
 			what := q.What
 			if _, ok := a.Services[q.What]; ok || slices.Contains(w.services, q.What) {
@@ -905,15 +905,15 @@ func (w *assessWriter) qualitySheet() {
 			if total := q.Answered + q.Missing + q.NotAsked; total > 0 {
 				share = float64(q.Answered) / float64(total)
 			}
-			r.row(cols, []any{q.Column, what, w.count(q.Answered), w.count(q.Missing), w.count(q.NotAsked), share})
+			r.Row(cols, []any{q.Column, what, w.count(q.Answered), w.count(q.Missing), w.count(q.NotAsked), share})
 		}
 		if w.o.Suppress {
-			r.line(w.t("dq.small.note", w.o.MinCount-1, w.o.MinCount), "note")
+			r.Line(w.t("dq.small.note", w.o.MinCount-1, w.o.MinCount), "note")
 		}
 	}
 
-	r.gap()
-	r.heading(w.t("dq.flags"))
+	r.Gap()
+	r.Heading(w.t("dq.flags"))
 	counts := map[assess.Flag]int{}
 	var order []assess.Flag
 	for _, e := range w.estimates() {
@@ -925,21 +925,21 @@ func (w *assessWriter) qualitySheet() {
 		}
 	}
 	if len(order) == 0 {
-		r.line(w.t("dq.flags.none"), "")
+		r.Line(w.t("dq.flags.none"), "")
 	} else {
 		cols := []Col{{Header: w.t("dq.col.flag")}, {Header: w.t("dq.col.meaning"), Wrap: true}, {Header: w.t("dq.col.count"), Format: Integer}}
-		r.header(cols)
+		r.Header(cols)
 		slices.SortStableFunc(order, func(x, y assess.Flag) int { return cmp.Compare(flagRank(x), flagRank(y)) })
 		for _, f := range order {
-			r.row(cols, []any{string(f), flagWords(w.lang, f, w.o.MinCount), float64(counts[f])})
+			r.Row(cols, []any{string(f), flagWords(w.lang, f, w.o.MinCount), float64(counts[f])})
 		}
 	}
 
-	r.gap()
+	r.Gap()
 	if w.o.Suppress {
-		r.heading(w.t("dq.suppressed"))
+		r.Heading(w.t("dq.suppressed"))
 	} else {
-		r.heading(w.t("dq.unpublishable"))
+		r.Heading(w.t("dq.unpublishable"))
 	}
 	cols := []Col{{Header: w.t("dq.col.group"), Wrap: true}, {Header: w.t("dq.col.service"), Wrap: true},
 		{Header: w.t("dq.col.estimate"), Wrap: true}, {Header: w.t("dq.col.reasons"), Wrap: true}}
@@ -949,29 +949,29 @@ func (w *assessWriter) qualitySheet() {
 			continue
 		}
 		if !listed {
-			r.header(cols)
+			r.Header(cols)
 			listed = true
 		}
 		what := w.t("dq.est.rate")
 		if e.Kind != assess.KindProportion || e.Group == assess.AnyGroup {
 			d := w.demand[[2]string{e.Group, e.Service}]
-			what = w.t("dq.est.demand", unitPlural(w.lang, d.Unit))
+			what = w.t("dq.est.demand", UnitPlural(w.lang, d.Unit))
 		}
-		r.row(cols, []any{w.groupName(e.Group), w.serviceName(e.Service), what, noteSpan{text: reasons(w.lang, e.Verdict, w.o.MinCount), n: 3}})
+		r.Row(cols, []any{w.groupName(e.Group), w.serviceName(e.Service), what, NoteSpan{Text: reasons(w.lang, e.Verdict, w.o.MinCount), Cols: 3}})
 	}
 	if !listed {
-		r.line(w.t("dq.suppressed.none"), "")
+		r.Line(w.t("dq.suppressed.none"), "")
 	}
 
-	r.gap()
-	r.heading(w.t("dq.warnings"))
+	r.Gap()
+	r.Heading(w.t("dq.warnings"))
 	if len(a.Warnings) == 0 {
-		r.line(w.t("dq.warnings.none"), "")
+		r.Line(w.t("dq.warnings.none"), "")
 	}
-	for _, msg := range capWarnings(a.Warnings, w.lang) {
-		r.line(msg, "")
+	for _, msg := range CapWarnings(a.Warnings, w.lang) {
+		r.Line(msg, "")
 	}
-	w.pageSetup(r.sh, "")
+	w.pageSetup(r.Sheet, "")
 }
 
 // flagRank orders flags as assess lists them: suppression reasons first.
@@ -1087,8 +1087,8 @@ func (w *assessWriter) methodsSheet() {
 		key(w.t("m.registry.key"), w.t("m.registry.none"))
 	}
 	for _, reg := range a.Registry {
-		key(w.t("m.registry.key"), w.t("m.registry", w.groupName(reg.Group), formatCount(w.lang, reg.Count),
-			unitWord(w.lang, reg.Unit, reg.Count), reg.AsOf, reg.Source))
+		key(w.t("m.registry.key"), w.t("m.registry", w.groupName(reg.Group), FormatCount(w.lang, reg.Count),
+			UnitWord(w.lang, reg.Unit, reg.Count), reg.AsOf, reg.Source))
 	}
 	if a.Catalogue != "" {
 		key(w.t("m.catalogue"), a.Catalogue)

@@ -127,7 +127,7 @@ func buildBudget(bg *Budget) (*budgetWriter, error) {
 	w.methods()
 	w.summary()
 	full := true
-	w.b.fail(w.b.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}))
+	w.b.Fail(w.b.File.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}))
 	return w, nil
 }
 
@@ -158,9 +158,9 @@ type cellAt struct {
 // 'Припущення'!D7 on another sheet.
 func (c cellAt) in(from string) string {
 	if c.sh == from {
-		return a1Name(c.col, c.row)
+		return A1Name(c.col, c.row)
 	}
-	return quotedSheet(c.sh) + "!" + a1Name(c.col, c.row)
+	return QuotedSheet(c.sh) + "!" + A1Name(c.col, c.row)
 }
 
 // abs is the absolute reference to c in a formula on sheet from: $D$7.
@@ -169,7 +169,7 @@ func (c cellAt) abs(from string) string {
 	if c.sh == from {
 		return s
 	}
-	return quotedSheet(c.sh) + "!" + s
+	return QuotedSheet(c.sh) + "!" + s
 }
 
 // budgetWriter writes one budget workbook. It fills the sheets in the
@@ -184,7 +184,7 @@ type budgetWriter struct {
 	n    int // planning years
 
 	services []budget.Service // the plan's services, in order
-	rep      map[string]*reportSheet
+	rep      map[string]*ReportSheet
 	name     map[string]string
 	heights  map[string]float64 // rows made higher for their text, by "sheet!row"
 
@@ -198,7 +198,7 @@ type budgetWriter struct {
 
 func newBudgetWriter(bg *Budget) (*budgetWriter, error) {
 	w := &budgetWriter{bg: bg, in: &bg.Input, r: &bg.Result, b: NewBook(), lang: bg.Lang, n: bg.Input.Years,
-		rep: map[string]*reportSheet{}, name: map[string]string{}, heights: map[string]float64{}}
+		rep: map[string]*ReportSheet{}, name: map[string]string{}, heights: map[string]float64{}}
 	if w.lang != hromada.English {
 		w.lang = hromada.Ukrainian
 	}
@@ -227,8 +227,8 @@ func newBudgetWriter(bg *Budget) (*budgetWriter, error) {
 	}
 	for _, key := range []string{bsSummary, bsAssumptions, bsStaffing, bsCosts, bsFunding, bsAfford, bsUnit,
 		bsScenarios, bsSensitivity, bsProgramme, bsKEKV} {
-		r := w.b.newReport(w.t("sheet."+key), widths[key])
-		w.rep[key], w.name[key] = r, r.sh
+		r := w.b.NewReport(w.t("sheet."+key), widths[key])
+		w.rep[key], w.name[key] = r, r.Sheet
 	}
 	w.name[bsMethods] = SheetName(w.t("sheet." + bsMethods))
 	return w, nil
@@ -337,7 +337,7 @@ func (w *budgetWriter) serviceName(code string) string {
 
 // serviceUnit is the plural of what a client of the service is.
 func (w *budgetWriter) serviceUnit(code string) string {
-	return unitPlural(w.lang, w.bg.Services[code].Unit)
+	return UnitPlural(w.lang, w.bg.Services[code].Unit)
 }
 
 // codeName names a programme or economic code, or "".
@@ -373,67 +373,67 @@ func (w *budgetWriter) source(s string) string {
 // pageSetup sets a sheet of the budget to print as [Book.pageSetup]
 // does, the community and the sheet named in the footer.
 func (w *budgetWriter) pageSetup(sh, titleRows string) {
-	w.b.pageSetup(sh, titleRows, w.community()+" — "+sh)
+	w.b.PageSetup(sh, titleRows, w.community()+" — "+sh)
 }
 
 // put writes v to column col of the report's current row in format f, a
 // yellow input cell when input. A nil v styles the cell only; a NaN is
 // written as a dash.
-func (w *budgetWriter) put(r *reportSheet, col int, v any, f Format, input bool) {
-	st := styleKey{format: f, input: input}
+func (w *budgetWriter) put(r *ReportSheet, col int, v any, f Format, input bool) {
+	st := StyleKey{Format: f, Input: input}
 	if x, ok := v.(float64); ok && math.IsNaN(x) {
 		v = "—"
 	}
 	switch v.(type) {
 	case string, Formula:
 		if f != General && f != TextFmt {
-			st.kind = "right" // a dash or a note in a column of numbers
+			st.Kind = "right" // a dash or a note in a column of numbers
 		}
 	}
 	if v == nil {
-		cell := r.ref(col)
-		w.b.fail(w.b.f.SetCellStyle(r.sh, cell, cell, w.b.style(st)))
+		cell := r.Ref(col)
+		w.b.Fail(w.b.File.SetCellStyle(r.Sheet, cell, cell, w.b.Style(st)))
 		return
 	}
-	r.set(col, v, st)
+	r.Set(col, v, st)
 }
 
 // label writes a text in column col of the current row, wrapped in the
 // column's width, and makes the row high enough for it.
-func (w *budgetWriter) label(r *reportSheet, col int, s string, kind string) {
+func (w *budgetWriter) label(r *ReportSheet, col int, s string, kind string) {
 	w.spanLabel(r, col, col, s, kind)
 }
 
 // spanLabel writes a text across columns from to to of the current row,
 // merged and wrapped, and makes the row high enough for it.
-func (w *budgetWriter) spanLabel(r *reportSheet, from, to int, s string, kind string) {
-	st := w.b.style(styleKey{kind: kind, wrap: true})
-	r.b.setCell(r.sh, r.ref(from), s)
+func (w *budgetWriter) spanLabel(r *ReportSheet, from, to int, s string, kind string) {
+	st := w.b.Style(StyleKey{Kind: kind, Wrap: true})
+	r.Book.SetCell(r.Sheet, r.Ref(from), s)
 	if to > from {
-		w.b.fail(w.b.f.MergeCell(r.sh, r.ref(from), r.ref(to)))
+		w.b.Fail(w.b.File.MergeCell(r.Sheet, r.Ref(from), r.Ref(to)))
 	}
-	w.b.fail(w.b.f.SetCellStyle(r.sh, r.ref(from), r.ref(to), st))
+	w.b.Fail(w.b.File.SetCellStyle(r.Sheet, r.Ref(from), r.Ref(to), st))
 	indent := 0
 	if kind == "indent" {
 		indent = 1
 	}
-	w.grow(r, textRowHeight(s, kind, indent, r.span(from, to)...))
+	w.grow(r, TextRowHeight(s, kind, indent, r.Span(from, to)...))
 }
 
 // grow makes the current row at least h points high.
-func (w *budgetWriter) grow(r *reportSheet, h float64) {
-	key := fmt.Sprintf("%s!%d", r.sh, r.next)
+func (w *budgetWriter) grow(r *ReportSheet, h float64) {
+	key := fmt.Sprintf("%s!%d", r.Sheet, r.Next)
 	if h <= 15 || h <= w.heights[key] {
 		return
 	}
 	w.heights[key] = h
-	w.b.rowHeight(r.sh, r.next, h)
+	w.b.RowHeight(r.Sheet, r.Next, h)
 }
 
 // header writes a header row: texts, and years as numbers (which
 // formulas refer to), right-aligned over the columns of numbers from
 // numFrom up to numTo.
-func (w *budgetWriter) header(r *reportSheet, cells []any, numFrom, numTo int) {
+func (w *budgetWriter) header(r *ReportSheet, cells []any, numFrom, numTo int) {
 	headers := make([]string, len(cells))
 	for c, v := range cells {
 		kind := "header"
@@ -443,18 +443,18 @@ func (w *budgetWriter) header(r *reportSheet, cells []any, numFrom, numTo int) {
 		if v == nil {
 			v = ""
 		}
-		r.set(c, v, styleKey{kind: kind})
+		r.Set(c, v, StyleKey{Kind: kind})
 		if s, ok := v.(string); ok {
 			headers[c] = s
 		}
 	}
-	w.b.rowHeight(r.sh, r.next, headerRowHeight(headers, r.widths))
-	r.next++
+	w.b.RowHeight(r.Sheet, r.Next, HeaderRowHeight(headers, r.Widths))
+	r.Next++
 }
 
 // yearHeader is a header row of labels, then the years, then the
 // labels after: over columns of numbers, right-aligned.
-func (w *budgetWriter) yearHeader(r *reportSheet, before []string, after ...string) {
+func (w *budgetWriter) yearHeader(r *ReportSheet, before []string, after ...string) {
 	cells := w.yearCells(before, after)
 	w.header(r, cells, len(before), len(cells))
 }
@@ -476,10 +476,10 @@ func (w *budgetWriter) yearCells(before, after []string) []any {
 }
 
 // money writes an amount of UAH as the language does: «1 977 207».
-func (w *budgetWriter) money(v float64) string { return formatCount(w.lang, v) }
+func (w *budgetWriter) money(v float64) string { return FormatCount(w.lang, v) }
 
 // pct writes a share as a percentage: «9,9 %».
-func (w *budgetWriter) pct(v float64) string { return formatPercent(w.lang, v) }
+func (w *budgetWriter) pct(v float64) string { return FormatPercent(w.lang, v) }
 
 // pct2 writes a small share with two decimals: «0,29 %».
-func (w *budgetWriter) pct2(v float64) string { return formatDecimal(w.lang, v*100, 2) + "\u00a0%" }
+func (w *budgetWriter) pct2(v float64) string { return FormatDecimal(w.lang, v*100, 2) + "\u00a0%" }

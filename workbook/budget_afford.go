@@ -23,35 +23,35 @@ type affordCells struct {
 // discounted totals.
 func (w *budgetWriter) affordability() {
 	r := w.rep[bsAfford]
-	sh, as := r.sh, w.name[bsAssumptions]
+	sh, as := r.Sheet, w.name[bsAssumptions]
 	w.af.yearCol = 1
-	r.title(w.t("af.title", w.yearSpan()))
-	r.line(w.t("af.intro"), "note")
-	r.gap()
+	r.Title(w.t("af.title", w.yearSpan()))
+	r.Line(w.t("af.intro"), "note")
+	r.Gap()
 	w.affordYears(r)
-	r.line(w.t("af.note"), "note")
-	r.gap()
+	r.Line(w.t("af.note"), "note")
+	r.Gap()
 	w.affordHorizon(r)
-	r.line(w.t("af.h.note", as), "note")
+	r.Line(w.t("af.h.note", as), "note")
 	w.pageSetup(sh, "")
 }
 
 // affordYears writes the local cost by year against revenue, social
 // spending and population, and flags the years over the threshold.
-func (w *budgetWriter) affordYears(r *reportSheet) {
-	sh, fs := r.sh, w.name[bsFunding]
+func (w *budgetWriter) affordYears(r *ReportSheet) {
+	sh, fs := r.Sheet, w.name[bsFunding]
 	a, f, af, n := &w.as, &w.fu, &w.af, w.n
-	af.header = r.next
+	af.header = r.Next
 	w.yearHeader(r, []string{""})
 	row := func(key string, f0 Format, v func(t int, y budget.YearTotal) any) int {
 		w.label(r, 0, w.t(key), "")
 		for t, y := range w.r.Totals {
 			w.put(r, af.yearCol+t, v(t, y), f0, false)
 		}
-		r.next++
-		return r.next - 1
+		r.Next++
+		return r.Next - 1
 	}
-	cell := func(col, row int) string { return a1Name(col, row) }
+	cell := func(col, row int) string { return A1Name(col, row) }
 	yearCell := func(t int) string { return ColumnName(af.yearCol+t) + "$" + fmt.Sprint(af.header) }
 	orDash := func(x float64) any {
 		if math.IsNaN(x) {
@@ -99,31 +99,31 @@ func (w *budgetWriter) affordYears(r *reportSheet) {
 			a.threshold.abs(sh), s, w.t("yes"), w.t("no")), Value: v}
 	})
 	for t := range n {
-		cell := a1Name(af.yearCol+t, af.flag)
-		w.b.fail(w.b.f.SetCellStyle(sh, cell, cell, w.b.style(styleKey{kind: "right"})))
+		cell := A1Name(af.yearCol+t, af.flag)
+		w.b.Fail(w.b.File.SetCellStyle(sh, cell, cell, w.b.Style(StyleKey{Kind: "right"})))
 	}
-	w.b.fail(w.b.f.SetConditionalFormat(sh, fmt.Sprintf("%s:%s", a1Name(af.yearCol, af.flag), a1Name(af.yearCol+n-1, af.flag)),
-		[]excelize.ConditionalFormatOptions{{Type: "formula", Criteria: fmt.Sprintf(`%s="%s"`, a1Name(af.yearCol, af.flag), w.t("yes")),
-			Format: w.b.condStyle("bad")}}))
+	w.b.Fail(w.b.File.SetConditionalFormat(sh, fmt.Sprintf("%s:%s", A1Name(af.yearCol, af.flag), A1Name(af.yearCol+n-1, af.flag)),
+		[]excelize.ConditionalFormatOptions{{Type: "formula", Criteria: fmt.Sprintf(`%s="%s"`, A1Name(af.yearCol, af.flag), w.t("yes")),
+			Format: w.b.CondStyle("bad")}}))
 }
 
 // affordHorizon writes the totals over the horizon, undiscounted and
 // discounted.
-func (w *budgetWriter) affordHorizon(r *reportSheet) {
-	sh, fs := r.sh, w.name[bsFunding]
+func (w *budgetWriter) affordHorizon(r *ReportSheet) {
+	sh, fs := r.Sheet, w.name[bsFunding]
 	a, f, af, n := &w.as, &w.fu, &w.af, w.n
-	r.heading(w.t("af.horizon", w.yearSpan()))
+	r.Heading(w.t("af.horizon", w.yearSpan()))
 	h := w.r.Horizon
 	pv := func(row int, v float64) Formula {
-		years := cellRange{sh: sh, col1: af.yearCol, row1: af.header, col2: af.yearCol + n - 1, row2: af.header, absRows: true}.in(sh)
-		vals := cellRange{sh: sh, col1: af.yearCol, row1: row, col2: af.yearCol + n - 1, row2: row}.in(sh)
-		return Formula{Expr: fmt.Sprintf("SUMPRODUCT(%s/(1+%s)^(%s-%s))", vals, a.discount.abs(sh), years, a1Name(af.yearCol, af.header)), Value: v}
+		years := CellRange{Sheet: sh, Col1: af.yearCol, Row1: af.header, Col2: af.yearCol + n - 1, Row2: af.header, AbsRows: true}.In(sh)
+		vals := CellRange{Sheet: sh, Col1: af.yearCol, Row1: row, Col2: af.yearCol + n - 1, Row2: row}.In(sh)
+		return Formula{Expr: fmt.Sprintf("SUMPRODUCT(%s/(1+%s)^(%s-%s))", vals, a.discount.abs(sh), years, A1Name(af.yearCol, af.header)), Value: v}
 	}
 	key := func(label string, v any, f0 Format) cellAt {
 		w.label(r, 0, label, "")
 		w.put(r, af.yearCol, v, f0, false)
-		r.next++
-		return cellAt{sh, af.yearCol, r.next - 1}
+		r.Next++
+		return cellAt{sh, af.yearCol, r.Next - 1}
 	}
 	key(w.t("af.h.total"), Formula{Expr: cellAt{fs, f.totalCol, f.total}.in(sh), Value: h.Total}, Money)
 	key(w.t("af.h.local"), Formula{Expr: cellAt{fs, f.totalCol, f.allLocal}.in(sh), Value: h.Local}, Money)
@@ -135,24 +135,24 @@ func (w *budgetWriter) affordHorizon(r *reportSheet) {
 // their life, and the cost per client of each service by year.
 func (w *budgetWriter) unitCosts() {
 	r := w.rep[bsUnit]
-	r.title(w.t("uc.title", w.yearSpan()))
-	r.line(w.t("uc.intro", w.in.FirstYear), "note")
-	r.gap()
+	r.Title(w.t("uc.title", w.yearSpan()))
+	r.Line(w.t("uc.intro", w.in.FirstYear), "note")
+	r.Gap()
 	eac := w.unitEAC(r)
-	r.gap()
+	r.Gap()
 	w.unitPerClient(r, eac)
-	w.pageSetup(r.sh, "")
+	w.pageSetup(r.Sheet, "")
 }
 
 // unitEAC writes the equivalent annual cost of every start-up item and
 // returns the rows of the items.
-func (w *budgetWriter) unitEAC(r *reportSheet) rowSpan {
-	sh, as := r.sh, w.name[bsAssumptions]
+func (w *budgetWriter) unitEAC(r *ReportSheet) RowSpan {
+	sh, as := r.Sheet, w.name[bsAssumptions]
 	a, in := &w.as, w.in
-	r.heading(w.t("uc.eac", in.FirstYear))
+	r.Heading(w.t("uc.eac", in.FirstYear))
 	w.header(r, []any{w.t("col.service"), w.t("col.item"), w.t("uc.col.cost"), w.t("uc.col.bought"), w.t("uc.col.life"), w.t("uc.col.eac")}, 2, 6)
 	rate := a.capRate.abs(sh)
-	items := r.block(func() {
+	items := r.Block(func() {
 		for _, s := range w.services {
 			for j, st := range in.Startup {
 				if st.Service != s.Code {
@@ -164,26 +164,26 @@ func (w *budgetWriter) unitEAC(r *reportSheet) rowSpan {
 				w.put(r, 2, Formula{Expr: cellAt{as, a.yearCol, row}.abs(sh), Value: st.Amount}, Money, false)
 				w.put(r, 3, Formula{Expr: cellAt{as, a.yearCol + 1, row}.abs(sh), Value: float64(st.Year)}, General, false)
 				w.put(r, 4, Formula{Expr: cellAt{as, a.yearCol + 2, row}.abs(sh), Value: float64(st.Life)}, General, false)
-				cost, life := a1Name(2, r.next), a1Name(4, r.next)
+				cost, life := A1Name(2, r.Next), A1Name(4, r.Next)
 				w.put(r, 5, Formula{Expr: fmt.Sprintf("IF(%[1]s=0,%[2]s/%[3]s,%[2]s*%[1]s*(1+%[1]s)^%[3]s/((1+%[1]s)^%[3]s-1))", rate, cost, life),
 					Value: budget.EAC(st.Amount, in.Params.CapitalRate, st.Life)}, Money, false)
-				r.next++
+				r.Next++
 			}
 		}
 	})
-	if items.last < items.first {
-		r.line(w.t("as.none"), "note")
+	if items.Last < items.First {
+		r.Line(w.t("as.none"), "note")
 	}
 	return items
 }
 
 // unitPerClient writes the cost per client of every service by year;
 // eac is the rows of the start-up items' equivalent annual cost.
-func (w *budgetWriter) unitPerClient(r *reportSheet, eac rowSpan) {
-	sh, cs := r.sh, w.name[bsCosts]
+func (w *budgetWriter) unitPerClient(r *ReportSheet, eac RowSpan) {
+	sh, cs := r.Sheet, w.name[bsCosts]
 	a, c, in, n := &w.as, &w.co, w.in, w.n
-	r.heading(w.t("uc.perclient"))
-	header := r.next
+	r.Heading(w.t("uc.perclient"))
+	header := r.Next
 	w.yearHeader(r, []string{w.t("col.service"), w.t("col.measure")})
 	uc := map[string][]budget.UnitCost{}
 	for _, u := range w.r.UnitCosts {
@@ -192,7 +192,7 @@ func (w *budgetWriter) unitPerClient(r *reportSheet, eac rowSpan) {
 	startupLabel := w.kindLabel(budget.KindStartup)
 	for _, s := range w.services {
 		us := uc[s.Code]
-		r.line(fmt.Sprintf("%s %s (%s)", s.Code, w.serviceName(s.Code), w.serviceUnit(s.Code)), "group")
+		r.Line(fmt.Sprintf("%s %s (%s)", s.Code, w.serviceName(s.Code), w.serviceUnit(s.Code)), "group")
 		rows := map[string]int{}
 		row := func(key string, f0 Format, v func(t int) any) {
 			w.put(r, 0, s.Code, TextFmt, false)
@@ -204,27 +204,27 @@ func (w *budgetWriter) unitPerClient(r *reportSheet, eac rowSpan) {
 			for t := range n {
 				w.put(r, 2+t, v(t), f0, false)
 			}
-			rows[key] = r.next
-			r.next++
+			rows[key] = r.Next
+			r.Next++
 		}
 		col := func(t int) string { return ColumnName(2 + t) }
 		f := Integer
-		if !integral(s.Clients) {
+		if !Integral(s.Clients) {
 			f = Decimal2
 		}
 		row("uc.clients", f, func(t int) any {
 			return Formula{Expr: w.year(a.clients[s.Code], t).in(sh), Value: us[t].Clients}
 		})
 		row("uc.recurrent", Money, func(t int) any {
-			return Formula{Expr: fmt.Sprintf(`SUMIFS(%s,%s,$A%d,%s,"<>%s")`, c.amounts(cs, c.yearCol+t).in(sh), c.column(cs, c.service).in(sh),
-				r.next, c.kinds.in(sh), startupLabel), Value: us[t].Recurrent}
+			return Formula{Expr: fmt.Sprintf(`SUMIFS(%s,%s,$A%d,%s,"<>%s")`, c.amounts(cs, c.yearCol+t).In(sh), c.column(cs, c.service).In(sh),
+				r.Next, c.kinds.In(sh), startupLabel), Value: us[t].Recurrent}
 		})
 		row("uc.capital", Money, func(t int) any {
-			if eac.last < eac.first {
+			if eac.Last < eac.First {
 				return Formula{Expr: "0", Value: us[t].Capital}
 			}
-			items := func(col int) string { return eac.col(sh, col, true).in(sh) }
-			return Formula{Expr: fmt.Sprintf(`SUMIFS(%s,%s,$A%d,%s,"<="&%s$%d)*%s`, items(5), items(0), r.next, items(3),
+			items := func(col int) string { return eac.Col(sh, col, true).In(sh) }
+			return Formula{Expr: fmt.Sprintf(`SUMIFS(%s,%s,$A%d,%s,"<="&%s$%d)*%s`, items(5), items(0), r.Next, items(3),
 				col(t), header, w.year(a.cpiIndex, t).in(sh)), Value: us[t].Capital}
 		})
 		row("uc.total", Money, func(t int) any {
@@ -251,14 +251,14 @@ func nanDash(v float64) any {
 
 // pivot writes a sheet of the costs summed by a code: programme codes
 // (kind "prog", the Costs column col) or economic codes ("kekv").
-func (w *budgetWriter) pivot(r *reportSheet, pivots []budget.Pivot, col int, kind string) {
-	sh, cs, fs := r.sh, w.name[bsCosts], w.name[bsFunding]
+func (w *budgetWriter) pivot(r *ReportSheet, pivots []budget.Pivot, col int, kind string) {
+	sh, cs, fs := r.Sheet, w.name[bsCosts], w.name[bsFunding]
 	c, f := &w.co, &w.fu
 	n := w.n
-	r.title(w.t("pv."+kind+".title", w.yearSpan()))
-	r.line(w.t("pv.intro"), "note")
-	r.gap()
-	header := r.next
+	r.Title(w.t("pv."+kind+".title", w.yearSpan()))
+	r.Line(w.t("pv.intro"), "note")
+	r.Gap()
+	header := r.Next
 	w.yearHeader(r, []string{w.t("pv." + kind + ".code"), w.t("pv.name"), w.t("col.paidby")}, w.t("col.allyears"))
 	fundCol := map[int]int{c.programme: f.programme, c.kekv: f.kekv}[col]
 	for _, p := range pivots {
@@ -276,19 +276,19 @@ func (w *budgetWriter) pivot(r *reportSheet, pivots []budget.Pivot, col int, kin
 			for t := range n {
 				var expr string
 				if src == "all" {
-					expr = fmt.Sprintf("SUMIFS(%s,%s,$A%d)", c.amounts(cs, c.yearCol+t).in(sh), c.column(cs, col).in(sh), r.next)
+					expr = fmt.Sprintf("SUMIFS(%s,%s,$A%d)", c.amounts(cs, c.yearCol+t).In(sh), c.column(cs, col).In(sh), r.Next)
 				} else {
-					expr = fmt.Sprintf("SUMIFS(%s,%s,$A%d,%s,$C%d)", f.lineCol(fs, f.yearCol+t, false).in(sh), f.lineCol(fs, fundCol, true).in(sh), r.next,
-						f.lineCol(fs, f.source, true).in(sh), r.next)
+					expr = fmt.Sprintf("SUMIFS(%s,%s,$A%d,%s,$C%d)", f.lineCol(fs, f.yearCol+t, false).In(sh), f.lineCol(fs, fundCol, true).In(sh), r.Next,
+						f.lineCol(fs, f.source, true).In(sh), r.Next)
 				}
 				w.put(r, 3+t, Formula{Expr: expr, Value: v[t]}, Money, false)
 			}
-			w.put(r, 3+n, Formula{Expr: fmt.Sprintf("SUM(%s:%s)", a1Name(3, r.next), a1Name(2+n, r.next)), Value: sum(v)}, Money, false)
-			r.next++
+			w.put(r, 3+n, Formula{Expr: fmt.Sprintf("SUM(%s:%s)", A1Name(3, r.Next), A1Name(2+n, r.Next)), Value: Sum(v)}, Money, false)
+			r.Next++
 		}
 	}
 	if len(pivots) > 0 {
-		w.b.fail(w.b.f.AutoFilter(sh, fmt.Sprintf("%s:%s", a1Name(0, header), a1Name(3+n, r.next-1)), nil))
+		w.b.Fail(w.b.File.AutoFilter(sh, fmt.Sprintf("%s:%s", A1Name(0, header), A1Name(3+n, r.Next-1)), nil))
 	}
 	w.freeze(sh, header)
 	w.pageSetup(sh, fmt.Sprintf("$%d:$%d", header, header))

@@ -16,7 +16,7 @@ type assumptionCells struct {
 	population, threshold            cellAt
 	cpiRate, cpiIndex                int // rows, a value a year
 	wageRate, wageIndex              int
-	minWage                          rowSpan           // rows of the months, January to December
+	minWage                          RowSpan           // rows of the months, January to December
 	clients, fte                     map[string]int    // rows by service
 	postFTE                          map[[2]string]int // rows by service and post, where the plan splits FTE by post
 	post                             map[[2]string]int // rows by service and post: share, salary, extra months
@@ -43,9 +43,9 @@ func (w *budgetWriter) assumptions() {
 	r := w.rep[bsAssumptions]
 	in := w.in
 	w.as.yearCol = 3
-	r.title(w.t("as.title", w.community(), w.yearSpan()))
-	r.line(w.t("as.intro", in.FirstYear), "note")
-	r.line(w.t("as.structure"), "note")
+	r.Title(w.t("as.title", w.community(), w.yearSpan()))
+	r.Line(w.t("as.intro", in.FirstYear), "note")
+	r.Line(w.t("as.structure"), "note")
 	w.assumptionParams(r)
 	w.assumptionIndexes(r)
 	w.assumptionMinimumWage(r)
@@ -55,17 +55,17 @@ func (w *budgetWriter) assumptions() {
 	w.assumptionStartup(r)
 	w.schedules(r)
 	if len(w.skipped()) > 0 {
-		r.gap()
-		r.line(w.t("as.skipped", joinList(w.skipped())), "note")
+		r.Gap()
+		r.Line(w.t("as.skipped", joinList(w.skipped())), "note")
 	}
-	w.pageSetup(r.sh, "")
+	w.pageSetup(r.Sheet, "")
 }
 
 // assumptionParams writes the rates and parameters, one value each.
-func (w *budgetWriter) assumptionParams(r *reportSheet) {
+func (w *budgetWriter) assumptionParams(r *ReportSheet) {
 	in, src, a, sc := w.in, w.bg.Sources, &w.as, w.srcCol()
-	r.gap()
-	r.heading(w.t("as.params"))
+	r.Gap()
+	r.Heading(w.t("as.params"))
 	w.header(r, w.assumptionHeader(w.t("as.col.param"), "", w.t("as.col.unit"), w.t("as.col.value")), a.yearCol, a.yearCol+1)
 	param := func(key, unit string, v any, f Format, source string) cellAt {
 		w.label(r, 0, w.t(key), "")
@@ -73,8 +73,8 @@ func (w *budgetWriter) assumptionParams(r *reportSheet) {
 		w.put(r, a.yearCol, v, f, true)
 		w.guard(r, a.yearCol, a.yearCol, unitRule(unit))
 		w.label(r, sc, w.source(source), "note")
-		c := cellAt{r.sh, a.yearCol, r.next}
-		r.next++
+		c := cellAt{r.Sheet, a.yearCol, r.Next}
+		r.Next++
 		return c
 	}
 	p := in.Params
@@ -88,7 +88,7 @@ func (w *budgetWriter) assumptionParams(r *reportSheet) {
 	w.put(r, 2, w.t("unit.code"), General, false)
 	w.put(r, a.yearCol, kekv, Integer, false) // a text, right-aligned as the values
 	w.label(r, sc, w.t("as.adminkekv.note"), "note")
-	r.next++
+	r.Next++
 	a.capRate = param("as.caprate", "unit.rate", p.CapitalRate, Percent, src.CapitalRate)
 	a.discount = param("as.discount", "unit.rate", p.Discount, Percent, src.Discount)
 	rev := in.Revenue
@@ -106,10 +106,10 @@ func (w *budgetWriter) assumptionParams(r *reportSheet) {
 
 // assumptionIndexes writes the price and wage rates by year and the
 // indexes made of them.
-func (w *budgetWriter) assumptionIndexes(r *reportSheet) {
+func (w *budgetWriter) assumptionIndexes(r *ReportSheet) {
 	in, src, a, sc := w.in, w.bg.Sources, &w.as, w.srcCol()
-	r.gap()
-	r.heading(w.t("as.indexes"))
+	r.Gap()
+	r.Heading(w.t("as.indexes"))
 	w.assumptionYears(r, []string{"", "", w.t("as.col.unit")}, w.blanks(w.valueCols()-w.n+1, w.t("as.col.source"))...)
 	rates := func(key string, v []float64, source string) int {
 		w.label(r, 0, w.t(key), "")
@@ -123,8 +123,8 @@ func (w *budgetWriter) assumptionIndexes(r *reportSheet) {
 		}
 		w.guard(r, a.yearCol+1, a.yearCol+w.n-1, rateRule)
 		w.label(r, sc, w.source(source), "note")
-		r.next++
-		return r.next - 1
+		r.Next++
+		return r.Next - 1
 	}
 	index := func(key string, rateRow int, v []float64) int {
 		w.label(r, 0, w.t(key, in.FirstYear), "")
@@ -134,12 +134,12 @@ func (w *budgetWriter) assumptionIndexes(r *reportSheet) {
 				w.put(r, a.yearCol, 1.0, Decimal4, false)
 				continue
 			}
-			prev, g := w.year(r.next, t-1), w.year(rateRow, t)
-			w.put(r, a.yearCol+t, Formula{Expr: fmt.Sprintf("%s*(1+%s)", prev.in(r.sh), g.in(r.sh)), Value: v[t]}, Decimal4, false)
+			prev, g := w.year(r.Next, t-1), w.year(rateRow, t)
+			w.put(r, a.yearCol+t, Formula{Expr: fmt.Sprintf("%s*(1+%s)", prev.in(r.Sheet), g.in(r.Sheet)), Value: v[t]}, Decimal4, false)
 		}
 		w.label(r, sc, w.t("as.index.note"), "note")
-		r.next++
-		return r.next - 1
+		r.Next++
+		return r.Next - 1
 	}
 	p := in.Params
 	a.cpiRate = rates("as.cpi", p.CPI, src.CPI)
@@ -149,12 +149,12 @@ func (w *budgetWriter) assumptionIndexes(r *reportSheet) {
 }
 
 // assumptionMinimumWage writes the minimum wage, month by month.
-func (w *budgetWriter) assumptionMinimumWage(r *reportSheet) {
+func (w *budgetWriter) assumptionMinimumWage(r *ReportSheet) {
 	src, a, sc := w.bg.Sources, &w.as, w.srcCol()
-	r.gap()
-	r.heading(w.t("as.minwage"))
+	r.Gap()
+	r.Heading(w.t("as.minwage"))
 	w.assumptionYears(r, []string{w.t("as.col.month"), "", w.t("as.col.unit")}, w.blanks(w.valueCols()-w.n+1, w.t("as.col.source"))...)
-	a.minWage = r.block(func() {
+	a.minWage = r.Block(func() {
 		for m := range 12 {
 			w.label(r, 0, w.t(fmt.Sprintf("month.%d", m+1)), "")
 			w.put(r, 2, w.t("unit.uahmonth"), General, false)
@@ -165,17 +165,17 @@ func (w *budgetWriter) assumptionMinimumWage(r *reportSheet) {
 			if m == 0 {
 				w.label(r, sc, w.source(src.MinimumWage), "note")
 			}
-			r.next++
+			r.Next++
 		}
 	})
-	r.line(w.t("as.minwage.note"), "note")
+	r.Line(w.t("as.minwage.note"), "note")
 }
 
 // assumptionPlan writes the plan: clients and staff by service.
-func (w *budgetWriter) assumptionPlan(r *reportSheet) {
+func (w *budgetWriter) assumptionPlan(r *ReportSheet) {
 	in, src, a, sc := w.in, w.bg.Sources, &w.as, w.srcCol()
-	r.gap()
-	r.heading(w.t("as.plan"))
+	r.Gap()
+	r.Heading(w.t("as.plan"))
 	w.assumptionYears(r, []string{w.t("as.col.service"), w.t("as.col.code"), w.t("as.col.unit")}, w.blanks(w.valueCols()-w.n+1, w.t("as.col.source"))...)
 	a.clients, a.fte, a.postFTE = map[string]int{}, map[string]int{}, map[[2]string]int{}
 	first := true
@@ -191,12 +191,12 @@ func (w *budgetWriter) assumptionPlan(r *reportSheet) {
 			w.label(r, sc, w.source(src.Plan), "note")
 			first = false
 		}
-		r.next++
-		return r.next - 1
+		r.Next++
+		return r.Next - 1
 	}
 	for _, s := range w.services {
 		f := Integer
-		if !integral(s.Clients) {
+		if !Integral(s.Clients) {
 			f = Decimal2
 		}
 		name := w.serviceName(s.Code)
@@ -212,10 +212,10 @@ func (w *budgetWriter) assumptionPlan(r *reportSheet) {
 
 // assumptionPosts writes the posts of every service: share, salary and
 // extra months.
-func (w *budgetWriter) assumptionPosts(r *reportSheet) {
+func (w *budgetWriter) assumptionPosts(r *ReportSheet) {
 	in, src, a, sc := w.in, w.bg.Sources, &w.as, w.srcCol()
-	r.gap()
-	r.heading(w.t("as.posts", in.FirstYear))
+	r.Gap()
+	r.Heading(w.t("as.posts", in.FirstYear))
 	w.header(r, w.assumptionHeader(w.t("as.col.post"), w.t("as.col.service"), "",
 		w.t("as.col.share"), w.t("as.col.salary", in.FirstYear), w.t("as.col.extra")), a.yearCol, a.yearCol+3)
 	a.post = map[[2]string]int{}
@@ -242,17 +242,17 @@ func (w *budgetWriter) assumptionPosts(r *reportSheet) {
 				w.label(r, sc, w.source(src.Posts), "note")
 			}
 			first = false
-			a.post[[2]string{s.Code, post.Post}] = r.next
-			r.next++
+			a.post[[2]string{s.Code, post.Post}] = r.Next
+			r.Next++
 		}
 	}
 }
 
 // assumptionOther writes the other direct costs.
-func (w *budgetWriter) assumptionOther(r *reportSheet) {
+func (w *budgetWriter) assumptionOther(r *ReportSheet) {
 	in, src, a := w.in, w.bg.Sources, &w.as
-	r.gap()
-	r.heading(w.t("as.other", in.FirstYear))
+	r.Gap()
+	r.Heading(w.t("as.other", in.FirstYear))
 	w.header(r, w.assumptionHeader(w.t("as.col.item"), w.t("as.col.service"), w.t("as.col.kekv"),
 		w.t("as.col.basis"), w.t("as.col.amount")), a.yearCol+1, a.yearCol+2)
 	a.other = w.itemRows(r, len(in.Other), func(i int) (string, string, string) {
@@ -267,10 +267,10 @@ func (w *budgetWriter) assumptionOther(r *reportSheet) {
 }
 
 // assumptionStartup writes the start-up items.
-func (w *budgetWriter) assumptionStartup(r *reportSheet) {
+func (w *budgetWriter) assumptionStartup(r *ReportSheet) {
 	in, src, a := w.in, w.bg.Sources, &w.as
-	r.gap()
-	r.heading(w.t("as.startup", in.FirstYear))
+	r.Gap()
+	r.Heading(w.t("as.startup", in.FirstYear))
 	w.header(r, w.assumptionHeader(w.t("as.col.item"), w.t("as.col.service"), w.t("as.col.kekv"),
 		w.t("as.col.cost"), w.t("as.col.bought"), w.t("as.col.life")), a.yearCol, a.yearCol+3)
 	a.startup = w.itemRows(r, len(in.Startup), func(i int) (string, string, string) {
@@ -292,7 +292,7 @@ func (w *budgetWriter) assumptionStartup(r *reportSheet) {
 // writes its values; the first row notes the source. With no item of a
 // service in the plan, a line says so. It returns the row of each item
 // written, by its index.
-func (w *budgetWriter) itemRows(r *reportSheet, n int, item func(i int) (service, name, kekv string), values func(i int), source string) map[int]int {
+func (w *budgetWriter) itemRows(r *ReportSheet, n int, item func(i int) (service, name, kekv string), values func(i int), source string) map[int]int {
 	rows := map[int]int{}
 	for _, s := range w.services {
 		for i := range n {
@@ -307,19 +307,19 @@ func (w *budgetWriter) itemRows(r *reportSheet, n int, item func(i int) (service
 			if len(rows) == 0 {
 				w.label(r, w.srcCol(), w.source(source), "note")
 			}
-			rows[i] = r.next
-			r.next++
+			rows[i] = r.Next
+			r.Next++
 		}
 	}
 	if len(rows) == 0 {
-		r.line(w.t("as.none"), "note")
+		r.Line(w.t("as.none"), "note")
 	}
 	return rows
 }
 
 // schedules writes the funding schedules: the default one and each
 // service's own, their kind and their rows ([budgetWriter.schedule]).
-func (w *budgetWriter) schedules(r *reportSheet) {
+func (w *budgetWriter) schedules(r *ReportSheet) {
 	a, in := &w.as, w.in
 	a.scheduleOf, a.scheduleKind = map[string]string{}, map[string]budget.ScheduleKind{}
 	a.donor, a.state, a.capAmount = map[string]int{}, map[string]int{}, map[string]int{}
@@ -337,8 +337,8 @@ func (w *budgetWriter) schedules(r *reportSheet) {
 	if len(usesDefault) > 0 {
 		a.schedules = append([]string{""}, a.schedules...)
 	}
-	r.gap()
-	r.heading(w.t("as.funding"))
+	r.Gap()
+	r.Heading(w.t("as.funding"))
 	w.assumptionYears(r, []string{"", "", w.t("as.col.unit")}, w.blanks(w.valueCols()-w.n+1, w.t("as.col.source"))...)
 	first := true
 	for _, key := range a.schedules {
@@ -353,17 +353,17 @@ func (w *budgetWriter) schedules(r *reportSheet) {
 			kind = budget.Explicit
 		}
 		a.scheduleKind[key] = kind
-		r.line(title+": "+w.t("sched."+string(kind)), "group")
+		r.Line(title+": "+w.t("sched."+string(kind)), "group")
 		w.schedule(r, key, sch, kind, &first)
 	}
-	r.line(w.t("as.funding.note"), "note")
+	r.Line(w.t("as.funding.note"), "note")
 }
 
 // schedule writes the rows of funding schedule key, of the given kind:
 // the donor's shares (or its start and years, or its caps) and the
 // state's shares by year. first is true until the source of the
 // schedules is written, beside the first row.
-func (w *budgetWriter) schedule(r *reportSheet, key string, sch budget.Schedule, kind budget.ScheduleKind, first *bool) {
+func (w *budgetWriter) schedule(r *ReportSheet, key string, sch budget.Schedule, kind budget.ScheduleKind, first *bool) {
 	a, src, sc := &w.as, w.bg.Sources, w.srcCol()
 	row := func(label, unit string, v func(t int) any, f Format, input bool, note string) int {
 		w.label(r, 0, label, "")
@@ -381,8 +381,8 @@ func (w *budgetWriter) schedule(r *reportSheet, key string, sch budget.Schedule,
 		case note != "":
 			w.label(r, sc, note, "note")
 		}
-		r.next++
-		return r.next - 1
+		r.Next++
+		return r.Next - 1
 	}
 	switch kind {
 	case budget.Linear:
@@ -395,22 +395,22 @@ func (w *budgetWriter) schedule(r *reportSheet, key string, sch budget.Schedule,
 				w.label(r, sc, w.source(src.Funding), "note")
 				*first = false
 			}
-			r.next++
-			return cellAt{r.sh, a.yearCol, r.next - 1}
+			r.Next++
+			return cellAt{r.Sheet, a.yearCol, r.Next - 1}
 		}
 		a.start[key] = one(w.t("as.sched.start"), w.t("unit.share"), sch.Start, Percent)
 		a.over[key] = one(w.t("as.sched.over"), w.t("unit.years"), sch.Over, General)
 		start, over := a.start[key], a.over[key]
 		a.donor[key] = row(w.t("as.sched.linear"), w.t("unit.share"), func(t int) any {
 			d, _, _ := sch.Shares(t, 0)
-			return Formula{Expr: fmt.Sprintf("%s*MAX(0,1-%d/%s)", start.abs(r.sh), t, over.abs(r.sh)), Value: d}
+			return Formula{Expr: fmt.Sprintf("%s*MAX(0,1-%d/%s)", start.abs(r.Sheet), t, over.abs(r.Sheet)), Value: d}
 		}, Percent, false, w.t("as.sched.linear.note"))
 	case budget.Cap:
-		a.capAmount[key] = row(w.t("as.sched.cap"), w.t("unit.uah"), func(t int) any { return at(sch.Cap, t) }, Money, true, w.t("as.sched.cap.note"))
+		a.capAmount[key] = row(w.t("as.sched.cap"), w.t("unit.uah"), func(t int) any { return At(sch.Cap, t) }, Money, true, w.t("as.sched.cap.note"))
 	default:
-		a.donor[key] = row(w.t("as.sched.donor"), w.t("unit.share"), func(t int) any { return at(sch.Donor, t) }, Percent, true, "")
+		a.donor[key] = row(w.t("as.sched.donor"), w.t("unit.share"), func(t int) any { return At(sch.Donor, t) }, Percent, true, "")
 	}
-	a.state[key] = row(w.t("as.sched.state"), w.t("unit.share"), func(t int) any { return at(sch.State, t) }, Percent, true, "")
+	a.state[key] = row(w.t("as.sched.state"), w.t("unit.share"), func(t int) any { return At(sch.State, t) }, Percent, true, "")
 }
 
 // assumptionHeader is a header row of the Assumptions sheet: the three
@@ -429,7 +429,7 @@ func (w *budgetWriter) assumptionHeader(label, code, unit string, values ...stri
 
 // assumptionYears is a header row of the Assumptions sheet over a value a
 // year: the label columns, the years, the source.
-func (w *budgetWriter) assumptionYears(r *reportSheet, before []string, after ...string) {
+func (w *budgetWriter) assumptionYears(r *ReportSheet, before []string, after ...string) {
 	w.header(r, w.yearCells(before, after), len(before), len(before)+w.n)
 }
 

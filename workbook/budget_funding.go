@@ -13,23 +13,23 @@ type fundingCells struct {
 	header            int // the year header of the totals by year
 	// Rows by service code.
 	cost, donorShare, stateShare, localShare map[string]int
-	perService                               rowSpan // the services' block
+	perService                               RowSpan // the services' block
 	capCost, capShare                        map[string]int
 	total, allDonor, allState, allLocal      int // rows of the totals by year
 	cumulative, allTaken, cliff              int
-	lines                                    rowSpan // the funding of every line
+	lines                                    RowSpan // the funding of every line
 	lineHeader                               int
 	source, service, programme, kekv         int // columns of the lines' table
 }
 
 // lineCol is a column of the lines' table, rows absolute.
-func (f *fundingCells) lineCol(sh string, col int, absCols bool) cellRange {
-	return f.lines.col(sh, col, absCols)
+func (f *fundingCells) lineCol(sh string, col int, absCols bool) CellRange {
+	return f.lines.Col(sh, col, absCols)
 }
 
 // sumAll is the sum of row over the years, with its value v.
 func (f *fundingCells) sumAll(row int, v float64) Formula {
-	return Formula{Expr: fmt.Sprintf("SUM(%s:%s)", a1Name(f.yearCol, row), a1Name(f.totalCol-1, row)), Value: v}
+	return Formula{Expr: fmt.Sprintf("SUM(%s:%s)", A1Name(f.yearCol, row), A1Name(f.totalCol-1, row)), Value: v}
 }
 
 // funding writes the Funding sheet: the totals and the donor cliff by
@@ -44,22 +44,22 @@ func (w *budgetWriter) funding() {
 	for _, m := range []*map[string]int{&f.cost, &f.donorShare, &f.stateShare, &f.localShare, &f.capCost, &f.capShare} {
 		*m = map[string]int{}
 	}
-	l := newLayout(r)
-	l.row(func() { r.title(w.t("fu.title", w.yearSpan())) })
-	l.row(func() { r.line(w.t("fu.intro"), "note") })
+	l := NewLayout(r)
+	l.Row(func() { r.Title(w.t("fu.title", w.yearSpan())) })
+	l.Row(func() { r.Line(w.t("fu.intro"), "note") })
 	w.fundingTotals(l)
 	w.fundingServices(l)
 	w.fundingCaps(l)
 	w.fundingLines(l)
-	l.write()
+	l.Write()
 	titles := ""
 	if len(w.r.Lines) > 0 {
-		w.b.fail(w.b.f.AutoFilter(r.sh, fmt.Sprintf("%s:%s", a1Name(0, f.lineHeader), a1Name(f.totalCol, f.lines.last)), nil))
+		w.b.Fail(w.b.File.AutoFilter(r.Sheet, fmt.Sprintf("%s:%s", A1Name(0, f.lineHeader), A1Name(f.totalCol, f.lines.Last)), nil))
 		// The lines' table runs over pages: its header row heads each
 		// page from the one it starts on.
 		titles = fmt.Sprintf("$%d:$%d", f.lineHeader, f.lineHeader)
 	}
-	w.pageSetup(r.sh, titles)
+	w.pageSetup(r.Sheet, titles)
 }
 
 // srcLabel is what the Paid by column of the lines' table says for a
@@ -68,28 +68,28 @@ func (w *budgetWriter) srcLabel(src string) string { return w.t("src." + src) }
 
 // fundingTotals adds the totals by year: what the Summary and
 // Affordability sheets refer to.
-func (w *budgetWriter) fundingTotals(l *layout) {
-	r, sh, cs := l.r, l.r.sh, w.name[bsCosts]
+func (w *budgetWriter) fundingTotals(l *Layout) {
+	r, sh, cs := l.Report, l.Report.Sheet, w.name[bsCosts]
 	c, f, n := &w.co, &w.fu, w.n
 	bySource := func(t int, source string) string {
-		return fmt.Sprintf(`SUMIFS(%s,%s,"%s")`, f.lineCol(sh, f.yearCol+t, false).in(sh), f.lineCol(sh, f.source, true).in(sh), w.srcLabel(source))
+		return fmt.Sprintf(`SUMIFS(%s,%s,"%s")`, f.lineCol(sh, f.yearCol+t, false).In(sh), f.lineCol(sh, f.source, true).In(sh), w.srcLabel(source))
 	}
 	// yearRow adds a row of the years, and of all years when all is given.
 	yearRow := func(key string, v func(t int) any, all ...float64) int {
-		return l.row(func() {
+		return l.Row(func() {
 			w.spanLabel(r, 1, f.yearCol-1, w.t(key), "")
 			for t := range n {
 				w.put(r, f.yearCol+t, v(t), Money, false)
 			}
 			if len(all) > 0 {
-				w.put(r, f.totalCol, f.sumAll(r.next, all[0]), Money, false)
+				w.put(r, f.totalCol, f.sumAll(r.Next, all[0]), Money, false)
 			}
 		})
 	}
 	h, totals := w.r.Horizon, w.r.Totals
-	l.gap()
-	l.row(func() { r.heading(w.t("fu.totals")) })
-	f.header = l.row(func() { w.yearHeader(r, []string{"", w.t("col.measure"), "", "", "", ""}, w.t("col.allyears")) })
+	l.Gap()
+	l.Row(func() { r.Heading(w.t("fu.totals")) })
+	f.header = l.Row(func() { w.yearHeader(r, []string{"", w.t("col.measure"), "", "", "", ""}, w.t("col.allyears")) })
 	f.total = yearRow("fu.total", func(t int) any {
 		return Formula{Expr: cellAt{cs, c.yearCol + t, c.total}.in(sh), Value: totals[t].Total}
 	}, h.Total)
@@ -98,19 +98,19 @@ func (w *budgetWriter) fundingTotals(l *layout) {
 	f.allLocal = yearRow("fu.local", func(t int) any { return Formula{Expr: bySource(t, "local"), Value: totals[t].Local} }, h.Local)
 	f.cumulative = yearRow("fu.cumulative", func(t int) any {
 		if t == 0 {
-			return Formula{Expr: a1Name(f.yearCol, f.allLocal), Value: totals[0].CumulativeLocal}
+			return Formula{Expr: A1Name(f.yearCol, f.allLocal), Value: totals[0].CumulativeLocal}
 		}
-		return Formula{Expr: fmt.Sprintf("%s+%s", a1Name(f.yearCol+t-1, f.cumulative), a1Name(f.yearCol+t, f.allLocal)), Value: totals[t].CumulativeLocal}
+		return Formula{Expr: fmt.Sprintf("%s+%s", A1Name(f.yearCol+t-1, f.cumulative), A1Name(f.yearCol+t, f.allLocal)), Value: totals[t].CumulativeLocal}
 	})
 	f.allTaken = yearRow("fu.taken", func(t int) any {
 		if t == 0 {
 			return nil
 		}
-		return Formula{Expr: fmt.Sprintf(`SUMIFS(%s,%s,"%s")`, f.perService.col(sh, f.yearCol+t, false).in(sh), f.perService.col(sh, 1, true).in(sh),
+		return Formula{Expr: fmt.Sprintf(`SUMIFS(%s,%s,"%s")`, f.perService.Col(sh, f.yearCol+t, false).In(sh), f.perService.Col(sh, 1, true).In(sh),
 			w.t("fu.s.taken")), Value: totals[t].TakenOver}
 	})
-	f.cliff = l.row(w.cliffRow)
-	l.row(func() { r.line(w.t("fu.totals.note"), "note") })
+	f.cliff = l.Row(w.cliffRow)
+	l.Row(func() { r.Line(w.t("fu.totals.note"), "note") })
 }
 
 // cliffRow writes the row that flags the year of the donor cliff: the
@@ -135,18 +135,18 @@ func (w *budgetWriter) cliffRow() {
 }
 
 // fundingServices adds the shares and amounts of every service by year.
-func (w *budgetWriter) fundingServices(l *layout) {
-	r := l.r
-	l.gap()
-	l.row(func() { r.heading(w.t("fu.services")) })
-	l.row(func() {
+func (w *budgetWriter) fundingServices(l *Layout) {
+	r := l.Report
+	l.Gap()
+	l.Row(func() { r.Heading(w.t("fu.services")) })
+	l.Row(func() {
 		w.yearHeader(r, []string{w.t("col.service"), w.t("col.measure"), "", "", "", ""}, w.t("col.allyears"))
 	})
 	share := map[string]budget.Shares{}
 	for _, s := range w.r.Shares {
 		share[s.Service] = s
 	}
-	w.fu.perService = l.block(func() {
+	w.fu.perService = l.Block(func() {
 		for i, s := range w.services {
 			w.fundingService(l, s.Code, share[s.Code], w.r.Services[i])
 		}
@@ -155,30 +155,30 @@ func (w *budgetWriter) fundingServices(l *layout) {
 
 // fundingService adds the rows of one service: its cost, its shares,
 // what each source pays and what the local budget takes over.
-func (w *budgetWriter) fundingService(l *layout, code string, sh0 budget.Shares, sc budget.ServiceCost) {
-	r, sh, cs := l.r, l.r.sh, w.name[bsCosts]
+func (w *budgetWriter) fundingService(l *Layout, code string, sh0 budget.Shares, sc budget.ServiceCost) {
+	r, sh, cs := l.Report, l.Report.Sheet, w.name[bsCosts]
 	a, c, f, n := &w.as, &w.co, &w.fu, w.n
 	key := a.scheduleOf[code]
-	l.row(func() { r.line(code+" "+w.serviceName(code), "group") })
+	l.Row(func() { r.Line(code+" "+w.serviceName(code), "group") })
 	row := func(measure string, f0 Format, v func(t int) any, all ...float64) int {
-		return l.row(func() {
+		return l.Row(func() {
 			w.put(r, 0, code, TextFmt, false)
 			w.spanLabel(r, 1, f.yearCol-1, measure, "")
 			for t := range n {
 				w.put(r, f.yearCol+t, v(t), f0, false)
 			}
 			if len(all) > 0 {
-				w.put(r, f.totalCol, f.sumAll(r.next, all[0]), f0, false)
+				w.put(r, f.totalCol, f.sumAll(r.Next, all[0]), f0, false)
 			}
 		})
 	}
 	f.cost[code] = row(w.t("fu.s.cost"), Money, func(t int) any {
-		return Formula{Expr: fmt.Sprintf("SUMIFS(%s,%s,$A%d)", c.amounts(cs, c.yearCol+t).in(sh), c.column(cs, c.service).in(sh), f.cost[code]),
+		return Formula{Expr: fmt.Sprintf("SUMIFS(%s,%s,$A%d)", c.amounts(cs, c.yearCol+t).In(sh), c.column(cs, c.service).In(sh), f.cost[code]),
 			Value: sc.Total[t]}
-	}, sum(sc.Total))
+	}, Sum(sc.Total))
 	f.donorShare[code] = row(w.t("fu.s.donorshare"), Percent, func(t int) any {
 		if a.scheduleKind[key] == budget.Cap {
-			return Formula{Expr: a1Name(f.yearCol+t, f.capShare[key]), Value: sh0.Donor[t]}
+			return Formula{Expr: A1Name(f.yearCol+t, f.capShare[key]), Value: sh0.Donor[t]}
 		}
 		return Formula{Expr: w.year(a.donor[key], t).in(sh), Value: sh0.Donor[t]}
 	})
@@ -186,31 +186,31 @@ func (w *budgetWriter) fundingService(l *layout, code string, sh0 budget.Shares,
 		return Formula{Expr: w.year(a.state[key], t).in(sh), Value: sh0.State[t]}
 	})
 	f.localShare[code] = row(w.t("fu.s.localshare"), Percent, func(t int) any {
-		return Formula{Expr: fmt.Sprintf("1-%s-%s", a1Name(f.yearCol+t, f.donorShare[code]), a1Name(f.yearCol+t, f.stateShare[code])), Value: sh0.Local[t]}
+		return Formula{Expr: fmt.Sprintf("1-%s-%s", A1Name(f.yearCol+t, f.donorShare[code]), A1Name(f.yearCol+t, f.stateShare[code])), Value: sh0.Local[t]}
 	})
 	for _, src := range []struct {
 		key string
 		v   []float64
 	}{{"donor", sc.Donor}, {"state", sc.State}, {"local", sc.Local}} {
 		row(w.t("fu.s."+src.key), Money, func(t int) any {
-			return Formula{Expr: fmt.Sprintf(`SUMIFS(%s,%s,$A%d,%s,"%s")`, f.lineCol(sh, f.yearCol+t, false).in(sh), f.lineCol(sh, f.service, true).in(sh),
-				r.next, f.lineCol(sh, f.source, true).in(sh), w.srcLabel(src.key)), Value: src.v[t]}
-		}, sum(src.v))
+			return Formula{Expr: fmt.Sprintf(`SUMIFS(%s,%s,$A%d,%s,"%s")`, f.lineCol(sh, f.yearCol+t, false).In(sh), f.lineCol(sh, f.service, true).In(sh),
+				r.Next, f.lineCol(sh, f.source, true).In(sh), w.srcLabel(src.key)), Value: src.v[t]}
+		}, Sum(src.v))
 	}
 	row(w.t("fu.s.taken"), Money, func(t int) any {
 		if t == 0 {
 			return nil
 		}
 		ls, cost := f.localShare[code], f.cost[code]
-		return Formula{Expr: fmt.Sprintf("(%s-%s)*%s", a1Name(f.yearCol+t, ls), a1Name(f.yearCol+t-1, ls), a1Name(f.yearCol+t-1, cost)),
+		return Formula{Expr: fmt.Sprintf("(%s-%s)*%s", A1Name(f.yearCol+t, ls), A1Name(f.yearCol+t-1, ls), A1Name(f.yearCol+t-1, cost)),
 			Value: sc.TakenOver[t]}
 	})
 }
 
 // fundingCaps adds, for every donor cap, the cost of the services it
 // covers and the share of that cost the cap pays.
-func (w *budgetWriter) fundingCaps(l *layout) {
-	r, sh := l.r, l.r.sh
+func (w *budgetWriter) fundingCaps(l *Layout) {
+	r, sh := l.Report, l.Report.Sheet
 	a, f, n := &w.as, &w.fu, w.n
 	var caps []string
 	for _, key := range a.schedules {
@@ -225,8 +225,8 @@ func (w *budgetWriter) fundingCaps(l *layout) {
 	for i, sc := range w.r.Services {
 		cost[sc.Service], share[sc.Service] = sc, w.r.Shares[i]
 	}
-	l.gap()
-	l.row(func() { r.heading(w.t("fu.caps")) })
+	l.Gap()
+	l.Row(func() { r.Heading(w.t("fu.caps")) })
 	for _, key := range caps {
 		var covered []string
 		for _, s := range w.services {
@@ -238,24 +238,24 @@ func (w *budgetWriter) fundingCaps(l *layout) {
 		if key != "" {
 			title = w.t("as.sched.service", key, w.serviceName(key))
 		}
-		l.row(func() { r.line(title, "group") })
-		f.capCost[key] = l.row(func() {
+		l.Row(func() { r.Line(title, "group") })
+		f.capCost[key] = l.Row(func() {
 			w.spanLabel(r, 1, f.yearCol-1, w.t("fu.cap.cost"), "")
 			for t := range n {
 				var terms []string
 				var v float64
 				for _, code := range covered {
-					terms = append(terms, a1Name(f.yearCol+t, f.cost[code]))
+					terms = append(terms, A1Name(f.yearCol+t, f.cost[code]))
 					v += cost[code].Total[t]
 				}
 				w.put(r, f.yearCol+t, Formula{Expr: strings.Join(terms, "+"), Value: v}, Money, false)
 			}
 		})
 		donor := share[covered[0]].Donor
-		f.capShare[key] = l.row(func() {
+		f.capShare[key] = l.Row(func() {
 			w.spanLabel(r, 1, f.yearCol-1, w.t("fu.cap.share"), "")
 			for t := range n {
-				g := a1Name(f.yearCol+t, f.capCost[key])
+				g := A1Name(f.yearCol+t, f.capCost[key])
 				expr := fmt.Sprintf("IF(%[1]s>0,MIN(%[2]s,(1-%[3]s)*%[1]s)/%[1]s,0)", g, w.year(a.capAmount[key], t).in(sh), w.year(a.state[key], t).in(sh))
 				w.put(r, f.yearCol+t, Formula{Expr: expr, Value: donor[t]}, Percent, false)
 			}
@@ -265,16 +265,16 @@ func (w *budgetWriter) fundingCaps(l *layout) {
 
 // fundingLines adds the funding of every cost line: what the donor, the
 // state and the local budget pay of it, a row each.
-func (w *budgetWriter) fundingLines(l *layout) {
-	r, sh, cs := l.r, l.r.sh, w.name[bsCosts]
+func (w *budgetWriter) fundingLines(l *Layout) {
+	r, sh, cs := l.Report, l.Report.Sheet, w.name[bsCosts]
 	c, f, n := &w.co, &w.fu, w.n
-	l.gap()
-	l.row(func() { r.heading(w.t("fu.lines")) })
-	f.lineHeader = l.row(func() {
+	l.Gap()
+	l.Row(func() { r.Heading(w.t("fu.lines")) })
+	f.lineHeader = l.Row(func() {
 		w.yearHeader(r, []string{w.t("col.service"), w.t("col.programme"), w.t("col.line"), w.t("col.item"), w.t("col.kekv"), w.t("col.paidby")},
 			w.t("col.allyears"))
 	})
-	f.lines = l.block(func() {
+	f.lines = l.Block(func() {
 		for i, ln := range w.r.Lines {
 			amount := func(t int) string { return cellAt{cs, c.yearCol + t, c.lineRow[i]}.in(sh) }
 			item := ln.Item
@@ -282,7 +282,7 @@ func (w *budgetWriter) fundingLines(l *layout) {
 				item = w.t("co.admin")
 			}
 			row := func(src string, v []float64, expr func(t int) string) int {
-				return l.row(func() {
+				return l.Row(func() {
 					w.put(r, f.service, ln.Service, TextFmt, false)
 					w.put(r, f.programme, ln.Programme, TextFmt, false)
 					w.put(r, 2, w.kindLabel(ln.Kind), General, false)
@@ -292,17 +292,17 @@ func (w *budgetWriter) fundingLines(l *layout) {
 					for t := range n {
 						w.put(r, f.yearCol+t, Formula{Expr: expr(t), Value: v[t]}, Money, false)
 					}
-					w.put(r, f.totalCol, f.sumAll(r.next, sum(v)), Money, false)
+					w.put(r, f.totalCol, f.sumAll(r.Next, Sum(v)), Money, false)
 				})
 			}
 			donor := row("donor", ln.Donor, func(t int) string {
-				return fmt.Sprintf("%s*%s", a1Name(f.yearCol+t, f.donorShare[ln.Service]), amount(t))
+				return fmt.Sprintf("%s*%s", A1Name(f.yearCol+t, f.donorShare[ln.Service]), amount(t))
 			})
 			state := row("state", ln.State, func(t int) string {
-				return fmt.Sprintf("%s*%s", a1Name(f.yearCol+t, f.stateShare[ln.Service]), amount(t))
+				return fmt.Sprintf("%s*%s", A1Name(f.yearCol+t, f.stateShare[ln.Service]), amount(t))
 			})
 			row("local", ln.Local, func(t int) string {
-				return fmt.Sprintf("%s-%s-%s", amount(t), a1Name(f.yearCol+t, donor), a1Name(f.yearCol+t, state))
+				return fmt.Sprintf("%s-%s-%s", amount(t), A1Name(f.yearCol+t, donor), A1Name(f.yearCol+t, state))
 			})
 		}
 	})

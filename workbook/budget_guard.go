@@ -23,7 +23,7 @@ const (
 // guarded is a range of input cells of one row and its rule, for the
 // Summary's flag.
 type guarded struct {
-	at   cellRange
+	at   CellRange
 	rule valRule
 }
 
@@ -71,13 +71,13 @@ func (r valRule) bad(c string) string {
 // typed, and the allowed values when a cell is selected — and a red fill
 // while a cell holds such a value, so that a donor share typed as 70
 // instead of 0.7 is seen at once; the Summary flags any of them.
-func (w *budgetWriter) guard(r *reportSheet, col1, col2 int, rule valRule) {
+func (w *budgetWriter) guard(r *ReportSheet, col1, col2 int, rule valRule) {
 	if col2 < col1 {
 		return
 	}
-	ref := a1Name(col1, r.next)
+	ref := A1Name(col1, r.Next)
 	if col2 > col1 {
-		ref += ":" + a1Name(col2, r.next)
+		ref += ":" + A1Name(col2, r.Next)
 	}
 	d := excelize.NewDataValidation(true)
 	d.Sqref = ref
@@ -95,14 +95,14 @@ func (w *budgetWriter) guard(r *reportSheet, col1, col2 int, rule valRule) {
 	case lifeRule:
 		err, note = d.SetRange(1, 0, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorGreaterThanOrEqual), "life"
 	}
-	w.b.fail(err)
+	w.b.Fail(err)
 	d.SetError(excelize.DataValidationErrorStyleWarning, w.gt("title"), w.gt(note))
 	d.ShowErrorMessage = true
 	d.SetInput(w.gt("title"), w.gt(note))
-	w.b.fail(w.b.f.AddDataValidation(r.sh, d))
-	w.b.fail(w.b.f.SetConditionalFormat(r.sh, ref, []excelize.ConditionalFormatOptions{{
-		Type: "formula", Criteria: rule.bad(a1Name(col1, r.next)), Format: w.b.condStyle("bad")}}))
-	w.guards = append(w.guards, guarded{at: cellRange{sh: r.sh, col1: col1, row1: r.next, col2: col2, row2: r.next}, rule: rule})
+	w.b.Fail(w.b.File.AddDataValidation(r.Sheet, d))
+	w.b.Fail(w.b.File.SetConditionalFormat(r.Sheet, ref, []excelize.ConditionalFormatOptions{{
+		Type: "formula", Criteria: rule.bad(A1Name(col1, r.Next)), Format: w.b.CondStyle("bad")}}))
+	w.guards = append(w.guards, guarded{at: CellRange{Sheet: r.Sheet, Col1: col1, Row1: r.Next, Col2: col2, Row2: r.Next}, rule: rule})
 }
 
 // unitRule is the rule of a parameter by its unit on the Assumptions
@@ -123,10 +123,10 @@ func unitRule(unit string) valRule {
 // warning that shows while any input cell holds a value out of its range,
 // red; the row is left blank when nothing is guarded. Its formula counts the shares above 1 or below 0, the rates
 // at −100 % or below or above 100 %, and the negative amounts.
-func (w *budgetWriter) guardFlag(r *reportSheet) {
+func (w *budgetWriter) guardFlag(r *ReportSheet) {
 	var terms []string
 	for _, g := range coalesce(w.guards) {
-		rg := g.at.in(r.sh)
+		rg := g.at.In(r.Sheet)
 		switch g.rule {
 		case shareRule:
 			terms = append(terms, fmt.Sprintf(`COUNTIF(%[1]s,">1")+COUNTIF(%[1]s,"<0")`, rg))
@@ -136,7 +136,7 @@ func (w *budgetWriter) guardFlag(r *reportSheet) {
 			terms = append(terms, fmt.Sprintf(`COUNTIF(%s,"<0")`, rg))
 		}
 	}
-	defer func() { r.next++ }()
+	defer func() { r.Next++ }()
 	if len(terms) == 0 {
 		return
 	}
@@ -146,7 +146,7 @@ func (w *budgetWriter) guardFlag(r *reportSheet) {
 		terms = terms[:0]
 		for _, g := range coalesce(w.guards) {
 			if g.rule == shareRule {
-				terms = append(terms, fmt.Sprintf(`COUNTIF(%[1]s,">1")+COUNTIF(%[1]s,"<0")`, g.at.in(r.sh)))
+				terms = append(terms, fmt.Sprintf(`COUNTIF(%[1]s,">1")+COUNTIF(%[1]s,"<0")`, g.at.In(r.Sheet)))
 			}
 		}
 		for len(strings.Join(terms, "+")) > maxFormula {
@@ -158,12 +158,12 @@ func (w *budgetWriter) guardFlag(r *reportSheet) {
 	}
 	text := w.gt("flag", w.name[bsAssumptions])
 	expr := fmt.Sprintf(`IF(%s>0,"%s","")`, strings.Join(terms, "+"), strings.ReplaceAll(text, `"`, `""`))
-	cell, last := r.ref(0), r.ref(w.n+1)
+	cell, last := r.Ref(0), r.Ref(w.n+1)
 	w.put(r, 0, Formula{Expr: expr, Value: ""}, General, false)
-	w.b.fail(w.b.f.MergeCell(r.sh, cell, last))
-	w.b.fail(w.b.f.SetCellStyle(r.sh, cell, last, w.b.style(styleKey{wrap: true})))
-	w.b.fail(w.b.f.SetConditionalFormat(r.sh, cell+":"+last, []excelize.ConditionalFormatOptions{{
-		Type: "formula", Criteria: fmt.Sprintf(`LEN($%s)>0`, cell), Format: w.b.condStyle("bad")}}))
+	w.b.Fail(w.b.File.MergeCell(r.Sheet, cell, last))
+	w.b.Fail(w.b.File.SetCellStyle(r.Sheet, cell, last, w.b.Style(StyleKey{Wrap: true})))
+	w.b.Fail(w.b.File.SetConditionalFormat(r.Sheet, cell+":"+last, []excelize.ConditionalFormatOptions{{
+		Type: "formula", Criteria: fmt.Sprintf(`LEN($%s)>0`, cell), Format: w.b.CondStyle("bad")}}))
 }
 
 // maxFormula is the longest sum of counts the flag's formula holds, under
@@ -177,8 +177,8 @@ func coalesce(gs []guarded) []guarded {
 	for _, g := range gs {
 		if n := len(out); n > 0 {
 			last := &out[n-1]
-			if last.rule == g.rule && last.at.sh == g.at.sh && last.at.col1 == g.at.col1 && last.at.col2 == g.at.col2 && last.at.row2+1 == g.at.row1 {
-				last.at.row2 = g.at.row2
+			if last.rule == g.rule && last.at.Sheet == g.at.Sheet && last.at.Col1 == g.at.Col1 && last.at.Col2 == g.at.Col2 && last.at.Row2+1 == g.at.Row1 {
+				last.at.Row2 = g.at.Row2
 				continue
 			}
 		}

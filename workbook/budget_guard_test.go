@@ -34,7 +34,7 @@ func TestBudgetFlagsOutOfRangeInputs(t *testing.T) {
 	if !ok {
 		t.Fatalf("no default donor schedule row in %v", w.as.donor)
 	}
-	donor := a1Name(w.as.yearCol+1, row) // the donor share of the second year
+	donor := A1Name(w.as.yearCol+1, row) // the donor share of the second year
 	dvs, err := f.GetDataValidations(as)
 	if err != nil {
 		t.Fatal(err)
@@ -89,7 +89,7 @@ func TestBudgetFlagInLibreOffice(t *testing.T) {
 		}
 	}
 	as := w.name[bsAssumptions]
-	if err := Edit(edited, map[string]string{as + "!" + a1Name(w.as.yearCol+1, w.as.donor[""]): "70"}); err != nil {
+	if err := Edit(edited, map[string]string{as + "!" + A1Name(w.as.yearCol+1, w.as.donor[""]): "70"}); err != nil {
 		t.Fatal(err)
 	}
 	rec := recalculate(t, dir, clean, edited)

@@ -252,7 +252,7 @@ func corruptOne(t *testing.T, from, to, sheet, label string, year int) (string, 
 	if err != nil {
 		t.Fatal(err)
 	}
-	parts, err := sheetParts(zr)
+	parts, err := SheetParts(zr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -266,7 +266,7 @@ func corruptOne(t *testing.T, from, to, sheet, label string, year int) (string, 
 			}
 			continue
 		}
-		b, err := readZipFile(zf)
+		b, err := ReadZipFile(zf)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -324,13 +324,13 @@ func editBudget(t *testing.T, path string) editedBudget {
 	}
 	a := &w.as
 	as := w.name[bsAssumptions]
-	ref := func(c cellAt) string { return as + "!" + a1Name(c.col, c.row) }
+	ref := func(c cellAt) string { return as + "!" + A1Name(c.col, c.row) }
 	psychologist := cellAt{as, a.yearCol + 1, a.post[[2]string{"010.1", "психолог"}]}
 	if err := Edit(path, map[string]string{
 		ref(w.year(a.cpiRate, 1)):      "0.12",
 		ref(w.year(a.donor[""], 2)):    "0.5",
 		ref(psychologist):              "13000",
-		ref(w.year(a.minWage.last, 4)): "12135",
+		ref(w.year(a.minWage.Last, 4)): "12135",
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -359,13 +359,13 @@ func (e editedBudget) check(t *testing.T, recalculated string) {
 	near := func(what string, c cellAt, want float64) {
 		t.Helper()
 		n++
-		v, err := f.GetCellValue(c.sh, a1Name(c.col, c.row), excelize.Options{RawCellValue: true})
+		v, err := f.GetCellValue(c.sh, A1Name(c.col, c.row), excelize.Options{RawCellValue: true})
 		if err != nil {
 			t.Fatal(err)
 		}
 		got, err := strconv.ParseFloat(v, 64)
 		if err != nil || math.Abs(got-want) > math.Max(1e-9*math.Abs(want), 1e-6) {
-			t.Errorf("%s (%s!%s) = %q after the edit, budget computes %.10g", what, c.sh, a1Name(c.col, c.row), v, want)
+			t.Errorf("%s (%s!%s) = %q after the edit, budget computes %.10g", what, c.sh, A1Name(c.col, c.row), v, want)
 		}
 	}
 	w, r := e.w, e.want

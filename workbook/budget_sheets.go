@@ -19,17 +19,17 @@ type staffCells struct {
 // year by year.
 func (w *budgetWriter) staffing() {
 	r := w.rep[bsStaffing]
-	sh, as := r.sh, w.name[bsAssumptions]
+	sh, as := r.Sheet, w.name[bsAssumptions]
 	a := &w.as
 	st := &w.st
 	st.yearCol = 3
 	st.fte, st.pay = map[[2]string]int{}, map[[2]string]int{}
-	r.title(w.t("st.title", w.yearSpan()))
-	r.line(w.t("st.intro", w.in.FirstYear), "note")
-	r.gap()
-	st.header = r.next
+	r.Title(w.t("st.title", w.yearSpan()))
+	r.Line(w.t("st.intro", w.in.FirstYear), "note")
+	r.Gap()
+	st.header = r.Next
 	w.yearHeader(r, []string{w.t("col.service"), w.t("col.post"), w.t("col.measure")})
-	st.first = r.next
+	st.first = r.Next
 	esv := cellAt{as, a.esv.col, a.esv.row}.abs(sh)
 	for _, sc := range w.r.Staff {
 		key := [2]string{sc.Service, sc.Post}
@@ -44,8 +44,8 @@ func (w *budgetWriter) staffing() {
 			for t := range w.n {
 				w.put(r, st.yearCol+t, cell(t), f, false)
 			}
-			r.next++
-			return r.next - 1
+			r.Next++
+			return r.Next - 1
 		}
 		st.fte[key] = row(w.t("st.fte"), Decimal2, func(t int) Formula {
 			if pf, ok := a.postFTE[key]; ok {
@@ -57,31 +57,31 @@ func (w *budgetWriter) staffing() {
 			return Formula{Expr: salary + "*" + w.year(a.wageIndex, t).in(sh), Value: sc.Salary[t]}
 		})
 		months := func(t int) string {
-			return a.minWage.col(as, a.yearCol+t, false).in(sh)
+			return a.minWage.Col(as, a.yearCol+t, false).In(sh)
 		}
 		row(w.t("st.floored"), Integer, func(t int) Formula {
-			s := a1Name(st.yearCol+t, salaryRow)
+			s := A1Name(st.yearCol+t, salaryRow)
 			return Formula{Expr: fmt.Sprintf("SUMPRODUCT((%s>%s)*1)", months(t), s), Value: float64(sc.Floored[t])}
 		})
 		st.pay[key] = row(w.t("st.pay"), Money, func(t int) Formula {
-			s, mw := a1Name(st.yearCol+t, salaryRow), months(t)
+			s, mw := A1Name(st.yearCol+t, salaryRow), months(t)
 			return Formula{Expr: fmt.Sprintf("SUMPRODUCT((%[1]s>%[2]s)*%[1]s+(%[1]s<=%[2]s)*%[2]s)*(12+%[3]s)/12", mw, s, extra), Value: sc.Pay[t]}
 		})
 		row(w.t("st.employer"), Money, func(t int) Formula {
-			return Formula{Expr: fmt.Sprintf("%s*(1+%s)", a1Name(st.yearCol+t, st.pay[key]), esv), Value: sc.Employer[t]}
+			return Formula{Expr: fmt.Sprintf("%s*(1+%s)", A1Name(st.yearCol+t, st.pay[key]), esv), Value: sc.Employer[t]}
 		})
 	}
 	if len(w.r.Staff) == 0 {
-		r.line(w.t("st.none"), "note")
+		r.Line(w.t("st.none"), "note")
 	}
-	w.freeze(r.sh, st.header)
-	w.pageSetup(r.sh, fmt.Sprintf("$%d:$%d", st.header, st.header))
+	w.freeze(r.Sheet, st.header)
+	w.pageSetup(r.Sheet, fmt.Sprintf("$%d:$%d", st.header, st.header))
 }
 
 // freeze freezes the rows down to the header row of a sheet.
 func (w *budgetWriter) freeze(sh string, header int) {
-	w.b.fail(w.b.f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: header,
-		TopLeftCell: a1Name(0, header+1), ActivePane: "bottomLeft"}))
+	w.b.Fail(w.b.File.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: header,
+		TopLeftCell: A1Name(0, header+1), ActivePane: "bottomLeft"}))
 }
 
 // costCells are the places of the Costs sheet.
@@ -90,41 +90,41 @@ type costCells struct {
 	service, programme, kind  int // columns
 	kekv                      int
 	header                    int     // the header row of the lines
-	lines                     rowSpan // the cost lines
+	lines                     RowSpan // the cost lines
 	lineRow                   []int   // the row of each of budget.Result.Lines
 	staff, other, admin       int     // rows of the totals by kind
 	recurrent, startup, total int
-	kinds                     cellRange // the Line column of the lines
+	kinds                     CellRange // the Line column of the lines
 }
 
 // amounts is the range of year t of the cost lines, rows absolute.
-func (c *costCells) amounts(sh string, col int) cellRange { return c.lines.col(sh, col, false) }
+func (c *costCells) amounts(sh string, col int) CellRange { return c.lines.Col(sh, col, false) }
 
 // column is a column of the cost lines, absolute.
-func (c *costCells) column(sh string, col int) cellRange { return c.lines.col(sh, col, true) }
+func (c *costCells) column(sh string, col int) CellRange { return c.lines.Col(sh, col, true) }
 
 // costs writes the Costs sheet: every cost line by year, its formula
 // made of the Assumptions and Staffing sheets, then the totals by kind.
 func (w *budgetWriter) costs() {
 	r := w.rep[bsCosts]
-	sh, in := r.sh, w.in
+	sh, in := r.Sheet, w.in
 	c := &w.co
 	c.service, c.programme, c.kind, c.kekv = 0, 1, 2, 4
 	c.yearCol, c.totalCol = 5, 5+w.n
-	r.title(w.t("co.title", w.yearSpan()))
-	r.line(w.t("co.intro", in.FirstYear), "note")
-	r.gap()
-	c.header = r.next
+	r.Title(w.t("co.title", w.yearSpan()))
+	r.Line(w.t("co.intro", in.FirstYear), "note")
+	r.Gap()
+	c.header = r.Next
 	w.yearHeader(r, []string{w.t("col.service"), w.t("col.programme"), w.t("col.line"), w.t("col.item"), w.t("col.kekv")},
 		w.t("col.allyears"))
 	lines := w.r.Lines
-	c.lines = r.block(func() {
+	c.lines = r.Block(func() {
 		for _, s := range w.services {
 			lines = w.costService(r, s, lines)
 		}
 	})
 	if len(w.r.Lines) > 0 {
-		w.b.fail(w.b.f.AutoFilter(sh, fmt.Sprintf("%s:%s", a1Name(0, c.header), a1Name(c.totalCol, c.lines.last)), nil))
+		w.b.Fail(w.b.File.AutoFilter(sh, fmt.Sprintf("%s:%s", A1Name(0, c.header), A1Name(c.totalCol, c.lines.Last)), nil))
 	}
 	c.kinds = c.column(sh, c.kind)
 	w.costTotals(r)
@@ -134,7 +134,7 @@ func (w *budgetWriter) costs() {
 
 // costLine writes cost line l, its amount of year t amount(t), and the
 // sum of the years.
-func (w *budgetWriter) costLine(r *reportSheet, l budget.Line, amount func(t int) any) {
+func (w *budgetWriter) costLine(r *ReportSheet, l budget.Line, amount func(t int) any) {
 	c := &w.co
 	w.put(r, c.service, l.Service, TextFmt, false)
 	w.put(r, c.programme, l.Programme, TextFmt, false)
@@ -148,18 +148,18 @@ func (w *budgetWriter) costLine(r *reportSheet, l budget.Line, amount func(t int
 	for t := range w.n {
 		w.put(r, c.yearCol+t, amount(t), Money, false)
 	}
-	w.put(r, c.totalCol, Formula{Expr: fmt.Sprintf("SUM(%s:%s)", a1Name(c.yearCol, r.next), a1Name(c.totalCol-1, r.next)),
-		Value: sum(l.Amount)}, Money, false)
-	c.lineRow = append(c.lineRow, r.next)
-	r.next++
+	w.put(r, c.totalCol, Formula{Expr: fmt.Sprintf("SUM(%s:%s)", A1Name(c.yearCol, r.Next), A1Name(c.totalCol-1, r.Next)),
+		Value: Sum(l.Amount)}, Money, false)
+	c.lineRow = append(c.lineRow, r.Next)
+	r.Next++
 }
 
 // costService writes the cost lines of service s, the first of lines
 // onwards, in the order budget made them: wages and ЄСВ of each post,
 // the other costs, admin, the start-up items. It returns the lines after
 // them.
-func (w *budgetWriter) costService(r *reportSheet, s budget.Service, lines []budget.Line) []budget.Line {
-	sh, as, ss := r.sh, w.name[bsAssumptions], w.name[bsStaffing]
+func (w *budgetWriter) costService(r *ReportSheet, s budget.Service, lines []budget.Line) []budget.Line {
+	sh, as, ss := r.Sheet, w.name[bsAssumptions], w.name[bsStaffing]
 	a, in, c := &w.as, w.in, &w.co
 	esv := a.esv.abs(sh)
 	// line writes the next line of s.
@@ -170,7 +170,7 @@ func (w *budgetWriter) costService(r *reportSheet, s budget.Service, lines []bud
 	}
 	// The FTE of the service's posts, for a fixed cost's "the service runs".
 	var postFTE []int
-	direct := r.block(func() {
+	direct := r.Block(func() {
 		for _, p := range in.Posts {
 			if p.Service != s.Code {
 				continue
@@ -181,9 +181,9 @@ func (w *budgetWriter) costService(r *reportSheet, s budget.Service, lines []bud
 				return Formula{Expr: fmt.Sprintf("%s*%s", cellAt{ss, w.st.yearCol + t, w.st.fte[key]}.in(sh),
 					cellAt{ss, w.st.yearCol + t, w.st.pay[key]}.in(sh)), Value: l.Amount[t]}
 			})
-			wages := r.next - 1
+			wages := r.Next - 1
 			line(func(l budget.Line, t int) any {
-				return Formula{Expr: fmt.Sprintf("%s*%s", a1Name(c.yearCol+t, wages), esv), Value: l.Amount[t]}
+				return Formula{Expr: fmt.Sprintf("%s*%s", A1Name(c.yearCol+t, wages), esv), Value: l.Amount[t]}
 			})
 		}
 		for j, o := range in.Other {
@@ -205,10 +205,10 @@ func (w *budgetWriter) costService(r *reportSheet, s budget.Service, lines []bud
 		}
 	})
 	line(func(l budget.Line, t int) any {
-		if direct.last < direct.first {
+		if direct.Last < direct.First {
 			return 0.0
 		}
-		return Formula{Expr: fmt.Sprintf("%s*SUM(%s:%s)", a.admin.abs(sh), a1Name(c.yearCol+t, direct.first), a1Name(c.yearCol+t, direct.last)), Value: l.Amount[t]}
+		return Formula{Expr: fmt.Sprintf("%s*SUM(%s:%s)", a.admin.abs(sh), A1Name(c.yearCol+t, direct.First), A1Name(c.yearCol+t, direct.Last)), Value: l.Amount[t]}
 	})
 	for j, st := range in.Startup {
 		if st.Service != s.Code {
@@ -228,14 +228,14 @@ func (w *budgetWriter) costService(r *reportSheet, s budget.Service, lines []bud
 }
 
 // costTotals writes the totals of the cost lines by kind.
-func (w *budgetWriter) costTotals(r *reportSheet) {
-	sh, c := r.sh, &w.co
-	r.gap()
-	r.heading(w.t("co.totals"))
+func (w *budgetWriter) costTotals(r *ReportSheet) {
+	sh, c := r.Sheet, &w.co
+	r.Gap()
+	r.Heading(w.t("co.totals"))
 	byKind := func(t int, kinds ...budget.LineKind) string {
 		var terms []string
 		for _, k := range kinds {
-			terms = append(terms, fmt.Sprintf(`SUMIFS(%s,%s,"%s")`, c.amounts(sh, c.yearCol+t).in(sh), c.kinds.in(sh), w.kindLabel(k)))
+			terms = append(terms, fmt.Sprintf(`SUMIFS(%s,%s,"%s")`, c.amounts(sh, c.yearCol+t).In(sh), c.kinds.In(sh), w.kindLabel(k)))
 		}
 		return strings.Join(terms, "+")
 	}
@@ -246,9 +246,9 @@ func (w *budgetWriter) costTotals(r *reportSheet) {
 			w.put(r, c.yearCol+t, Formula{Expr: expr(t), Value: v(y)}, Money, false)
 			all += v(y)
 		}
-		w.put(r, c.totalCol, Formula{Expr: fmt.Sprintf("SUM(%s:%s)", a1Name(c.yearCol, r.next), a1Name(c.totalCol-1, r.next)), Value: all}, Money, false)
-		r.next++
-		return r.next - 1
+		w.put(r, c.totalCol, Formula{Expr: fmt.Sprintf("SUM(%s:%s)", A1Name(c.yearCol, r.Next), A1Name(c.totalCol-1, r.Next)), Value: all}, Money, false)
+		r.Next++
+		return r.Next - 1
 	}
 	c.staff = total("co.staff", func(y budget.YearTotal) float64 { return y.Staff }, func(t int) string { return byKind(t, budget.KindWages, budget.KindESV) })
 	c.other = total("co.other", func(y budget.YearTotal) float64 { return y.Other }, func(t int) string { return byKind(t, budget.KindOther) })

@@ -15,58 +15,58 @@ import (
 // figures and the totals by year as formulas, and a chart of who pays.
 func (w *budgetWriter) summary() {
 	r := w.rep[bsSummary]
-	r.title(w.t("sum.title", w.community(), w.yearSpan()))
+	r.Title(w.t("sum.title", w.community(), w.yearSpan()))
 	if w.bg.Project != "" {
-		r.line(w.t("sum.project", w.bg.Project), "")
+		r.Line(w.t("sum.project", w.bg.Project), "")
 	}
-	r.line(w.t("sum.howto", w.name[bsAssumptions]), "note")
+	r.Line(w.t("sum.howto", w.name[bsAssumptions]), "note")
 	w.guardFlag(r) // in the gap before the report
 
-	r.heading(w.t("sum.report"))
-	r.line(w.sentences(), "")
-	r.line(w.t("sum.report.note"), "note")
+	r.Heading(w.t("sum.report"))
+	r.Line(w.sentences(), "")
+	r.Line(w.t("sum.report.note"), "note")
 
-	r.gap()
-	r.heading(w.t("sum.key"))
+	r.Gap()
+	r.Heading(w.t("sum.key"))
 	w.summaryTotals(r)
-	r.gap()
+	r.Gap()
 	w.summaryCliff(r)
-	r.gap()
+	r.Gap()
 	w.summaryAfford(r)
 
 	// By year, on a page of its own with the chart.
-	r.gap()
-	w.b.fail(w.b.f.InsertPageBreak(r.sh, r.ref(0)))
+	r.Gap()
+	w.b.Fail(w.b.File.InsertPageBreak(r.Sheet, r.Ref(0)))
 	w.summaryByYear(r)
-	r.gap()
+	r.Gap()
 	w.summaryChart(r)
-	w.pageSetup(r.sh, "")
+	w.pageSetup(r.Sheet, "")
 }
 
 // keyFigure writes a key figure of the Summary sheet, indented when
 // indent, and returns its row.
-func (w *budgetWriter) keyFigure(r *reportSheet, label string, indent bool, v any, f Format) int {
+func (w *budgetWriter) keyFigure(r *ReportSheet, label string, indent bool, v any, f Format) int {
 	kind := ""
 	if indent {
 		kind = "indent"
 	}
 	w.label(r, 0, label, kind)
 	w.put(r, 1, v, f, false)
-	r.next++
-	return r.next - 1
+	r.Next++
+	return r.Next - 1
 }
 
 // fundingYears is the range of row on the Funding sheet over the years
 // from to to (from 0), as a formula of sheet sh refers to it.
 func (w *budgetWriter) fundingYears(sh string, row, from, to int) string {
 	f := &w.fu
-	return cellRange{sh: w.name[bsFunding], col1: f.yearCol + from, row1: row, col2: f.yearCol + to, row2: row}.in(sh)
+	return CellRange{Sheet: w.name[bsFunding], Col1: f.yearCol + from, Row1: row, Col2: f.yearCol + to, Row2: row}.In(sh)
 }
 
 // summaryTotals writes the key figures of the cost over the horizon and
 // who pays it.
-func (w *budgetWriter) summaryTotals(r *reportSheet) {
-	sh, fs, f, h := r.sh, w.name[bsFunding], &w.fu, w.r.Horizon
+func (w *budgetWriter) summaryTotals(r *ReportSheet) {
+	sh, fs, f, h := r.Sheet, w.name[bsFunding], &w.fu, w.r.Horizon
 	fund := func(row int) string { return cellAt{fs, f.totalCol, row}.in(sh) }
 	w.keyFigure(r, w.t("sum.k.total", w.yearSpan()), false, Formula{Expr: fund(f.total), Value: h.Total}, Money)
 	w.keyFigure(r, w.t("sum.k.donor"), true, Formula{Expr: fund(f.allDonor), Value: h.Donor}, Money)
@@ -77,8 +77,8 @@ func (w *budgetWriter) summaryTotals(r *reportSheet) {
 
 // summaryCliff writes the key figures of the donor cliff: its year, the
 // jump and its split, from the cliff flags of the Funding sheet.
-func (w *budgetWriter) summaryCliff(r *reportSheet) {
-	sh, fs, f, cl, n := r.sh, w.name[bsFunding], &w.fu, w.r.Cliff, w.n
+func (w *budgetWriter) summaryCliff(r *ReportSheet) {
+	sh, fs, f, cl, n := r.Sheet, w.name[bsFunding], &w.fu, w.r.Cliff, w.n
 	flags := w.fundingYears(sh, f.cliff, 0, n-1)
 	// before is the value of row in the year before the cliff.
 	before := func(row int, v float64) any {
@@ -96,7 +96,7 @@ func (w *budgetWriter) summaryCliff(r *reportSheet) {
 	}
 	year := w.keyFigure(r, w.t("sum.k.cliff"), false, Formula{Expr: fmt.Sprintf(`IF(SUM(%[1]s)=0,"—",SUMPRODUCT(%[1]s,%[2]s))`,
 		flags, w.fundingYears(sh, f.header, 0, n-1)), Value: cliffYear}, General)
-	w.b.fail(w.b.f.SetCellStyle(sh, a1Name(1, year), a1Name(1, year), w.b.style(styleKey{kind: "right"})))
+	w.b.Fail(w.b.File.SetCellStyle(sh, A1Name(1, year), A1Name(1, year), w.b.Style(StyleKey{Kind: "right"})))
 	w.keyFigure(r, w.t("sum.k.donorbefore"), false, before(f.allDonor, cl.DonorBefore), Money)
 	beforeRow := w.keyFigure(r, w.t("sum.k.localbefore"), false, before(f.allLocal, cl.LocalBefore), Money)
 	atRow := w.keyFigure(r, w.t("sum.k.localat"), false, atCliff(f.allLocal, cl.Local), Money)
@@ -110,9 +110,9 @@ func (w *budgetWriter) summaryCliff(r *reportSheet) {
 
 // summaryAfford writes the key figures of affordability: the largest
 // share of revenue and the years over the threshold.
-func (w *budgetWriter) summaryAfford(r *reportSheet) {
-	sh, afs, af, n := r.sh, w.name[bsAfford], &w.af, w.n
-	shares := cellRange{sh: afs, col1: af.yearCol, row1: af.share, col2: af.yearCol + n - 1, row2: af.share}.in(sh)
+func (w *budgetWriter) summaryAfford(r *ReportSheet) {
+	sh, afs, af, n := r.Sheet, w.name[bsAfford], &w.af, w.n
+	shares := CellRange{Sheet: afs, Col1: af.yearCol, Row1: af.share, Col2: af.yearCol + n - 1, Row2: af.share}.In(sh)
 	maxShare := any("—")
 	overs := 0.0
 	for _, y := range w.r.Totals {
@@ -126,17 +126,17 @@ func (w *budgetWriter) summaryAfford(r *reportSheet) {
 		}
 	}
 	w.keyFigure(r, w.t("sum.k.maxshare"), false, Formula{Expr: fmt.Sprintf(`IF(COUNT(%[1]s)=0,"—",MAX(%[1]s))`, shares), Value: maxShare}, Percent2)
-	flagsAf := cellRange{sh: afs, col1: af.yearCol, row1: af.flag, col2: af.yearCol + n - 1, row2: af.flag}.in(sh)
+	flagsAf := CellRange{Sheet: afs, Col1: af.yearCol, Row1: af.flag, Col2: af.yearCol + n - 1, Row2: af.flag}.In(sh)
 	w.keyFigure(r, w.t("sum.k.over"), false, Formula{Expr: fmt.Sprintf(`COUNTIF(%s,"%s")`, flagsAf, w.t("yes")), Value: overs}, Integer)
 }
 
 // summaryByYear writes the totals by year, from the Funding and
 // Affordability sheets.
-func (w *budgetWriter) summaryByYear(r *reportSheet) {
-	sh, fs, afs := r.sh, w.name[bsFunding], w.name[bsAfford]
+func (w *budgetWriter) summaryByYear(r *ReportSheet) {
+	sh, fs, afs := r.Sheet, w.name[bsFunding], w.name[bsAfford]
 	f, af, n := &w.fu, &w.af, w.n
 	fund := func(col, row int) string { return cellAt{fs, col, row}.in(sh) }
-	r.heading(w.t("sum.byyear"))
+	r.Heading(w.t("sum.byyear"))
 	w.yearHeader(r, []string{""}, w.t("col.allyears"))
 	row := func(label string, srcRow int, all bool, f0 Format, v func(y budget.YearTotal) float64) {
 		w.label(r, 0, label, "")
@@ -148,7 +148,7 @@ func (w *budgetWriter) summaryByYear(r *reportSheet) {
 		if all {
 			w.put(r, 1+n, Formula{Expr: fund(f.totalCol, srcRow), Value: total}, f0, false)
 		}
-		r.next++
+		r.Next++
 	}
 	row(w.t("fu.total"), f.total, true, Money, func(y budget.YearTotal) float64 { return y.Total })
 	row(w.t("fu.donor"), f.allDonor, true, Money, func(y budget.YearTotal) float64 { return y.Donor })
@@ -159,15 +159,15 @@ func (w *budgetWriter) summaryByYear(r *reportSheet) {
 	for t, y := range w.r.Totals {
 		w.put(r, 1+t, Formula{Expr: cellAt{afs, af.yearCol + t, af.share}.in(sh), Value: nanDash(y.ShareOfRevenue)}, Percent2, false)
 	}
-	r.next++
+	r.Next++
 }
 
 // summaryChart draws who pays by year, a stacked column a year.
-func (w *budgetWriter) summaryChart(r *reportSheet) {
-	sh, fs, f, n := r.sh, w.name[bsFunding], &w.fu, w.n
-	r.heading(w.t("sum.chart"))
+func (w *budgetWriter) summaryChart(r *ReportSheet) {
+	sh, fs, f, n := r.Sheet, w.name[bsFunding], &w.fu, w.n
+	r.Heading(w.t("sum.chart"))
 	width := 0.0
-	for _, x := range r.widths {
+	for _, x := range r.Widths {
 		width += x
 	}
 	var series []excelize.ChartSeries
@@ -179,9 +179,9 @@ func (w *budgetWriter) summaryChart(r *reportSheet) {
 	}
 	for _, row := range rows {
 		series = append(series, excelize.ChartSeries{
-			Name:       absCellRef(fs, 1, row),
-			Categories: absRowRef(fs, f.header, f.yearCol, f.yearCol+n-1),
-			Values:     absRowRef(fs, row, f.yearCol, f.yearCol+n-1),
+			Name:       AbsCellRef(fs, 1, row),
+			Categories: AbsRowRef(fs, f.header, f.yearCol, f.yearCol+n-1),
+			Values:     AbsRowRef(fs, row, f.yearCol, f.yearCol+n-1),
 			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colors[row]}},
 		})
 	}
@@ -197,14 +197,14 @@ func (w *budgetWriter) summaryChart(r *reportSheet) {
 		YAxis: excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"},
 			Font:  excelize.Font{Size: 9, Color: "404040"},
 			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.t("sum.chart.y"), Font: &excelize.Font{Size: 9, Color: "404040"}}}}},
-		VaryColors: boolRef(false),
+		VaryColors: BoolRef(false),
 		GapWidth:   &gap,
 	}
-	w.b.fail(w.b.f.AddChart(sh, a1Name(0, r.next), c))
-	r.next += w.b.chartRows(sh, r.next, c.Dimension.Height)
-	r.line(w.t("sum.chart.note", fs), "note")
+	w.b.Fail(w.b.File.AddChart(sh, A1Name(0, r.Next), c))
+	r.Next += w.b.ChartRows(sh, r.Next, c.Dimension.Height)
+	r.Line(w.t("sum.chart.note", fs), "note")
 	if noState {
-		r.line(w.t("sum.chart.nostate", w.name[bsAssumptions]), "note")
+		r.Line(w.t("sum.chart.nostate", w.name[bsAssumptions]), "note")
 	}
 }
 
@@ -252,7 +252,7 @@ func (w *budgetWriter) sentences() string {
 		y := w.r.Totals[best]
 		s := w.t("say.share", y.Year, w.pct2(y.ShareOfRevenue))
 		if !math.IsNaN(y.PerResident) {
-			s = w.t("say.share.resident", y.Year, w.pct2(y.ShareOfRevenue), formatDecimal(w.lang, y.PerResident, 2))
+			s = w.t("say.share.resident", y.Year, w.pct2(y.ShareOfRevenue), FormatDecimal(w.lang, y.PerResident, 2))
 		}
 		out = append(out, s)
 		if w.in.Threshold > 0 {
@@ -281,37 +281,37 @@ func (w *budgetWriter) sentences() string {
 // assumptions, as values.
 func (w *budgetWriter) scenarios() {
 	r := w.rep[bsScenarios]
-	r.title(w.t("sc.title", w.yearSpan()))
-	r.line(w.t("sc.values"), "warn")
+	r.Title(w.t("sc.title", w.yearSpan()))
+	r.Line(w.t("sc.values"), "warn")
 	if len(w.bg.Scenarios) == 0 {
-		r.line(w.t("sc.none"), "note")
-		w.pageSetup(r.sh, "")
+		r.Line(w.t("sc.none"), "note")
+		w.pageSetup(r.Sheet, "")
 		return
 	}
-	r.gap()
+	r.Gap()
 	w.scenarioAssumptions(r)
-	r.gap()
+	r.Gap()
 	w.scenarioResults(r)
-	r.gap()
+	r.Gap()
 	w.scenarioKeys(r)
-	w.pageSetup(r.sh, "")
+	w.pageSetup(r.Sheet, "")
 }
 
 // scenarioAssumptions writes what each scenario assumes.
-func (w *budgetWriter) scenarioAssumptions(r *reportSheet) {
-	r.heading(w.t("sc.assumptions"))
+func (w *budgetWriter) scenarioAssumptions(r *ReportSheet) {
+	r.Heading(w.t("sc.assumptions"))
 	presets := map[string]string{}
 	for _, p := range budget.Presets(*w.in) {
 		presets[p.Name] = p.Source
 	}
 	for _, s := range w.bg.Scenarios {
 		sc := s.Scenario
-		r.line(w.scenarioName(sc.Name), "group")
+		r.Line(w.scenarioName(sc.Name), "group")
 		w.keyValue(r, w.t("sc.cpi"), w.rates(sc.CPI))
 		w.keyValue(r, w.t("sc.wage"), w.rates(sc.WageGrowth))
 		caseload := w.t("sc.asplanned")
 		if sc.Caseload != 0 && sc.Caseload != 1 {
-			caseload = w.t("sc.caseload.x", formatDecimal(w.lang, sc.Caseload, 2))
+			caseload = w.t("sc.caseload.x", FormatDecimal(w.lang, sc.Caseload, 2))
 		}
 		w.keyValue(r, w.t("sc.caseload"), caseload)
 		ramp := w.t("sc.asplanned")
@@ -337,9 +337,9 @@ func (w *budgetWriter) scenarioAssumptions(r *reportSheet) {
 }
 
 // scenarioResults writes the totals of each scenario by year.
-func (w *budgetWriter) scenarioResults(r *reportSheet) {
+func (w *budgetWriter) scenarioResults(r *ReportSheet) {
 	n := w.n
-	r.heading(w.t("sc.results"))
+	r.Heading(w.t("sc.results"))
 	w.yearHeader(r, []string{w.t("sc.col.scenario"), w.t("col.measure")}, w.t("col.allyears"))
 	for _, s := range w.bg.Scenarios {
 		for _, m := range []struct {
@@ -362,15 +362,15 @@ func (w *budgetWriter) scenarioResults(r *reportSheet) {
 			if m.all {
 				w.put(r, 2+n, all, Money, false)
 			}
-			r.next++
+			r.Next++
 		}
 	}
 }
 
 // scenarioKeys writes the key figures of every scenario side by side.
-func (w *budgetWriter) scenarioKeys(r *reportSheet) {
+func (w *budgetWriter) scenarioKeys(r *ReportSheet) {
 	n, scs := w.n, w.bg.Scenarios
-	r.heading(w.t("sc.key"))
+	r.Heading(w.t("sc.key"))
 	names := []any{"", w.t("col.measure")}
 	for _, s := range scs {
 		names = append(names, w.scenarioName(s.Scenario.Name))
@@ -381,7 +381,7 @@ func (w *budgetWriter) scenarioKeys(r *reportSheet) {
 		for i, s := range scs {
 			w.put(r, 2+i, v(s), f0, false)
 		}
-		r.next++
+		r.Next++
 	}
 	key(w.t("sum.k.local"), Money, func(s budget.ScenarioResult) any { return s.Horizon.Local })
 	key(w.t("sum.k.localpv"), Money, func(s budget.ScenarioResult) any { return s.Horizon.LocalPV })
@@ -406,10 +406,10 @@ func (w *budgetWriter) scenarioKeys(r *reportSheet) {
 
 // keyValue writes a key in the first column and its text across the
 // others.
-func (w *budgetWriter) keyValue(r *reportSheet, key, text string) {
+func (w *budgetWriter) keyValue(r *ReportSheet, key, text string) {
 	w.spanLabel(r, 0, 0, key, "bold")
-	w.spanLabel(r, 1, len(r.widths)-1, text, "")
-	r.next++
+	w.spanLabel(r, 1, len(r.Widths)-1, text, "")
+	r.Next++
 }
 
 // scenarioName names a scenario: low, base and high in the workbook's
@@ -442,26 +442,26 @@ func (w *budgetWriter) rates(v []float64) string {
 // as values, and its chart.
 func (w *budgetWriter) sensitivity() {
 	r := w.rep[bsSensitivity]
-	sh := r.sh
-	r.title(w.t("se.title", w.yearSpan()))
-	r.line(w.t("sc.values"), "warn")
+	sh := r.Sheet
+	r.Title(w.t("se.title", w.yearSpan()))
+	r.Line(w.t("sc.values"), "warn")
 	bars := w.bg.Tornado
 	if len(bars) == 0 {
-		r.line(w.t("se.none"), "note")
+		r.Line(w.t("se.none"), "note")
 		w.pageSetup(sh, "")
 		return
 	}
 	d := w.bg.TornadoStep
-	step := formatDecimal(w.lang, d*100, 0)
+	step := FormatDecimal(w.lang, d*100, 0)
 	if d*100 != math.Round(d*100) {
-		step = formatDecimal(w.lang, d*100, 1)
+		step = FormatDecimal(w.lang, d*100, 1)
 	}
-	r.line(w.t("se.intro", step, w.yearSpan(), w.money(bars[0].Base)), "")
-	r.gap()
-	header := r.next
+	r.Line(w.t("se.intro", step, w.yearSpan(), w.money(bars[0].Base)), "")
+	r.Gap()
+	header := r.Next
 	w.header(r, []any{w.t("se.col.driver"), w.t("se.col.what"), w.t("se.col.low", step), w.t("se.col.high", step),
 		w.t("se.col.dlow", step), w.t("se.col.dhigh", step), w.t("se.col.swing")}, 2, 7)
-	first := r.next
+	first := r.Next
 	for _, b := range bars {
 		w.label(r, 0, w.t("driver."+string(b.Driver)), "bold")
 		w.label(r, 1, w.t("driver."+string(b.Driver)+".what"), "")
@@ -470,13 +470,13 @@ func (w *budgetWriter) sensitivity() {
 		w.put(r, 4, b.Low-b.Base, Money, false)
 		w.put(r, 5, b.High-b.Base, Money, false)
 		w.put(r, 6, b.Swing(), Money, false)
-		r.next++
+		r.Next++
 	}
-	last := r.next - 1
-	r.line(w.t("se.note"), "note")
-	r.gap()
+	last := r.Next - 1
+	r.Line(w.t("se.note"), "note")
+	r.Gap()
 	width := 0.0
-	for _, x := range r.widths {
+	for _, x := range r.Widths {
 		width += x
 	}
 	overlap := 100
@@ -484,15 +484,15 @@ func (w *budgetWriter) sensitivity() {
 	var series []excelize.ChartSeries
 	for i, col := range []int{4, 5} {
 		series = append(series, excelize.ChartSeries{
-			Name:       absCellRef(sh, col, header),
-			Categories: absRangeRef(sh, 0, first, last),
-			Values:     absRangeRef(sh, col, first, last),
+			Name:       AbsCellRef(sh, col, header),
+			Categories: AbsRangeRef(sh, 0, first, last),
+			Values:     AbsRangeRef(sh, col, first, last),
 			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{[]string{"5B9BD5", "C55A11"}[i]}},
 		})
 	}
 	c := &excelize.Chart{
 		Type:      excelize.Bar,
-		Dimension: excelize.ChartDimension{Width: uint(min(width*7, 900)), Height: uint(min(120+34*len(bars), maxChartHeight))},
+		Dimension: excelize.ChartDimension{Width: uint(min(width*7, 900)), Height: uint(min(120+34*len(bars), MaxChartHeight))},
 		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.t("se.chart", step),
 			Font: &excelize.Font{Size: 12, Bold: true, Color: "1F4E79"}}}},
 		Legend: excelize.ChartLegend{Position: "bottom"},
@@ -502,11 +502,11 @@ func (w *budgetWriter) sensitivity() {
 		YAxis: excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"},
 			Font:  excelize.Font{Size: 9, Color: "404040"},
 			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.t("se.chart.y", w.money(bars[0].Base)), Font: &excelize.Font{Size: 9, Color: "404040"}}}}},
-		VaryColors: boolRef(false),
+		VaryColors: BoolRef(false),
 		Overlap:    &overlap,
 		GapWidth:   &gap,
 	}
-	w.b.fail(w.b.f.AddChart(sh, a1Name(0, r.next), c))
+	w.b.Fail(w.b.File.AddChart(sh, A1Name(0, r.Next), c))
 	w.pageSetup(sh, "")
 }
 
@@ -548,7 +548,7 @@ func (w *budgetWriter) methods() {
 	}
 	if len(w.bg.Warnings) > 0 {
 		head("m.warnings")
-		for _, msg := range capWarnings(w.bg.Warnings, w.lang) {
+		for _, msg := range CapWarnings(w.bg.Warnings, w.lang) {
 			p = append(p, Para{Text: msg})
 		}
 	}

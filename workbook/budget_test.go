@@ -64,7 +64,7 @@ func TestWriteBudgetCachedValues(t *testing.T) {
 	r := &bg.Result
 	value := func(c cellAt) float64 {
 		t.Helper()
-		cell := a1Name(c.col, c.row)
+		cell := A1Name(c.col, c.row)
 		typ, err := f.GetCellType(c.sh, cell)
 		if err != nil {
 			t.Fatal(err)
@@ -115,7 +115,7 @@ func TestWriteBudgetCachedValues(t *testing.T) {
 		}
 		for ri, row := range rows {
 			for ci := range row {
-				cell := a1Name(ci, ri+1)
+				cell := A1Name(ci, ri+1)
 				formula, _ := f.GetCellFormula(sh, cell)
 				if formula != "" && isInput(t, f, sh, cell) {
 					t.Errorf("%s!%s holds a formula in a yellow input cell", sh, cell)
@@ -127,7 +127,7 @@ func TestWriteBudgetCachedValues(t *testing.T) {
 	if sheets != 12 {
 		t.Errorf("%d sheets, want 12", sheets)
 	}
-	if !isInput(t, f, w.name[bsAssumptions], a1Name(w.as.yearCol+1, w.as.cpiRate)) {
+	if !isInput(t, f, w.name[bsAssumptions], A1Name(w.as.yearCol+1, w.as.cpiRate)) {
 		t.Error("the CPI of the second year is not a yellow input cell")
 	}
 }

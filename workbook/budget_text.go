@@ -9,7 +9,7 @@ import (
 // are fmt formats taking the same arguments in both languages. The texts
 // "kind.*" and "src.*" are also what formulas select lines by (SUMIFS
 // criteria), so a text must not hold a double quote.
-var budgetText = texts{
+var budgetText = Texts{
 	// Sheets.
 	"sheet.summary":     {UK: "Підсумок", EN: "Summary"},
 	"sheet.assumptions": {UK: "Припущення", EN: "Assumptions"},
@@ -410,5 +410,5 @@ var budgetText = texts{
 // args when there are any. An unknown key is returned as it is; a test
 // checks that every key used is in budgetText.
 func btr(lang hromada.Lang, key string, args ...any) string {
-	return budgetText.in(lang, key, args...)
+	return budgetText.In(lang, key, args...)
 }

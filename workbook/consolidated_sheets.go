@@ -182,23 +182,23 @@ func (w *consWriter) communitiesSheet() {
 	}
 	s.row(cells, height)
 	tb := s.table(l.cols, rows)
-	first, last := tb.values.first, tb.values.last
+	first, last := tb.Values.First, tb.Values.Last
 	s.filter(len(l.cols), tb)
 	if len(rows) > 0 {
 		rule := func(key, value, kind string) excelize.ConditionalFormatOptions {
-			return excelize.ConditionalFormatOptions{Type: "formula", Format: w.b.condStyle(kind),
+			return excelize.ConditionalFormatOptions{Type: "formula", Format: w.b.CondStyle(kind),
 				Criteria: fmt.Sprintf(`$%s%d=%q`, ColumnName(l.idx[key]), first, value)}
 		}
 		rules := []excelize.ConditionalFormatOptions{rule("status", w.statusWord(consolidate.Failed), "bad")}
 		if w.hasThreshold() {
 			rules = append(rules, rule("over", w.t("yes"), "caution"))
 		}
-		w.b.fail(w.b.f.SetConditionalFormat(s.sh, a1Name(0, first)+":"+a1Name(len(l.cols)-1, last), rules))
+		w.b.Fail(w.b.File.SetConditionalFormat(s.sh, A1Name(0, first)+":"+A1Name(len(l.cols)-1, last), rules))
 	}
 	for i, cr := range c.Rows {
 		for _, f := range cr.Files {
 			if k := fileKind(f); k != "" {
-				w.link(s.sh, a1Name(l.idx["file."+k], first+i), f)
+				w.link(s.sh, A1Name(l.idx["file."+k], first+i), f)
 			}
 		}
 	}
@@ -211,10 +211,10 @@ func (w *consWriter) communitiesSheet() {
 	s.line(w.t("com.note.links"), "note")
 	// A wide table prints across pages of about 180 characters, its names
 	// and header repeated on each.
-	pages := max(1, int(math.Ceil(sum(wd)/180)))
+	pages := max(1, int(math.Ceil(Sum(wd)/180)))
 	zero := 0
-	w.b.fail(w.b.f.SetPageLayout(s.sh, &excelize.PageLayoutOptions{FitToWidth: &pages, FitToHeight: &zero}))
-	w.printTitles(s.sh, true, tb.header-1, tb.header) // the bands above the header too
+	w.b.Fail(w.b.File.SetPageLayout(s.sh, &excelize.PageLayoutOptions{FitToWidth: &pages, FitToHeight: &zero}))
+	w.printTitles(s.sh, true, tb.Header-1, tb.Header) // the bands above the header too
 	s.close()
 }
 
@@ -229,7 +229,7 @@ func (w *consWriter) comTotals(s *streamSheet, l *comLayout) {
 		if x, ok := v.(float64); ok && math.IsNaN(x) {
 			v = w.t("nodata")
 		}
-		cells[c] = s.cell(v, styleKey{kind: kind, format: l.cols[c].Format})
+		cells[c] = s.cell(v, StyleKey{Kind: kind, Format: l.cols[c].Format})
 	}
 	need := func(i int, pick func(n consolidate.Need) float64) float64 {
 		if i < len(t.Needs) {
@@ -238,7 +238,7 @@ func (w *consWriter) comTotals(s *streamSheet, l *comLayout) {
 		return math.NaN()
 	}
 	label := w.t("com.totals", w.count(w.ran()), w.count(t.Communities))
-	cells[0] = s.cell(label, styleKey{kind: "bold", wrap: true})
+	cells[0] = s.cell(label, StyleKey{Kind: "bold", Wrap: true})
 	put("status", w.t("com.of", w.count(w.ran()), w.count(t.Communities)), "bold")
 	put("households", float64(t.Households), "bold")
 	hidden := func(i int) bool { return i < len(t.Needs) && t.Needs[i].Suppressed }
@@ -262,7 +262,7 @@ func (w *consWriter) comTotals(s *streamSheet, l *comLayout) {
 	if w.hasThreshold() {
 		put("over", w.t("com.of", w.count(t.OverThreshold), w.count(w.ran())), "bold")
 	}
-	s.row(cells, max(15, textRowHeight(label, "bold", 0, s.widths[0])))
+	s.row(cells, max(15, TextRowHeight(label, "bold", 0, s.widths[0])))
 	if len(w.c.Groups) == 0 {
 		return
 	}
@@ -362,7 +362,7 @@ func (w *consWriter) longTable(s *streamSheet, heading, note string, cols []Col,
 	s.line(note, "note")
 	tb := s.table(cols, rows)
 	s.filter(len(cols), tb)
-	w.printTitles(s.sh, false, tb.header, tb.header)
+	w.printTitles(s.sh, false, tb.Header, tb.Header)
 	s.close()
 }
 
@@ -398,7 +398,7 @@ func (w *consWriter) servicesSheet() {
 	for _, code := range order {
 		k := slices.IndexFunc(t.Services, func(x consolidate.ServiceTotal) bool { return x.Code == code })
 		st, s := t.Services[k], w.service(code)
-		totRows = append(totRows, []any{code, w.serviceName(s), unitPlural(w.lang, s.Unit), float64(st.Missing),
+		totRows = append(totRows, []any{code, w.serviceName(s), UnitPlural(w.lang, s.Unit), float64(st.Missing),
 			w.known(st.Demand), st.Low, st.Upp, float64(st.Create), float64(st.Enhance), st.Hires})
 	}
 	longCols := []Col{
@@ -454,7 +454,7 @@ func (w *consWriter) basis(b string) string {
 
 // action names a plan action as the plan workbook does.
 func (w *consWriter) action(a string) string {
-	return actionWord(w.lang, a)
+	return ActionWord(w.lang, a)
 }
 
 // The rows of the Budget sheet's project totals, in order.
@@ -482,7 +482,7 @@ func (w *consWriter) budgetSheet() {
 	byYear := func(label string, v []float64, all float64) []any {
 		row := []any{label}
 		for i := range n {
-			row = append(row, at(v, i))
+			row = append(row, At(v, i))
 		}
 		return append(row, all)
 	}
@@ -548,12 +548,12 @@ func (w *consWriter) statusSheet() {
 	s.line(w.t("st.note"), "note")
 	tb := s.table(cols, rows)
 	s.filter(len(cols), tb)
-	if first, last := tb.values.first, tb.values.last; last >= first {
-		w.b.fail(w.b.f.SetConditionalFormat(s.sh, a1Name(0, first)+":"+a1Name(len(cols)-1, last),
-			[]excelize.ConditionalFormatOptions{{Type: "formula", Format: w.b.condStyle("bad"),
+	if first, last := tb.Values.First, tb.Values.Last; last >= first {
+		w.b.Fail(w.b.File.SetConditionalFormat(s.sh, A1Name(0, first)+":"+A1Name(len(cols)-1, last),
+			[]excelize.ConditionalFormatOptions{{Type: "formula", Format: w.b.CondStyle("bad"),
 				Criteria: fmt.Sprintf(`$C%d=%q`, first, w.statusWord(consolidate.Failed))}}))
 	}
-	w.printTitles(s.sh, false, tb.header, tb.header)
+	w.printTitles(s.sh, false, tb.Header, tb.Header)
 	s.close()
 }
 
@@ -564,7 +564,7 @@ func (w *consWriter) methodsSheet() {
 	key := func(k, text string) { p = append(p, Para{Key: w.t(k), Text: text}) }
 	p = append(p, Para{Heading: w.t("m.figures")})
 	key("m.need", w.t("m.need.text"))
-	key("m.total", w.t("m.total.text", formatDecimal(w.lang, w.z(), 3), w.ci()))
+	key("m.total", w.t("m.total.text", FormatDecimal(w.lang, w.z(), 3), w.ci()))
 	key("m.suppressed", w.t("m.suppressed.text"))
 	key("m.complement", w.t("m.complement.text"))
 	key("m.failed", w.t("m.failed.text", w.count(t.Failed), w.count(t.Communities), w.name[csCommunities], w.name[csStatus]))

@@ -38,19 +38,19 @@ type streamSheet struct {
 // newStream adds a streamed sheet with the given column widths, set up to
 // print as [Book.pageSetup] does (the footer names footer).
 func (b *Book) newStream(name string, widths []float64, footer string) *streamSheet {
-	sh := b.newSheet(name)
+	sh := b.NewSheet(name)
 	for _, w := range widths {
-		b.widths[sh] += w
+		b.Widths[sh] += w
 	}
 	// The fit-to-page property is written when the stream starts.
-	b.pageSetup(sh, "", footer)
-	sw, err := b.f.NewStreamWriter(sh)
+	b.PageSetup(sh, "", footer)
+	sw, err := b.File.NewStreamWriter(sh)
 	if err != nil {
-		b.fail(err)
+		b.Fail(err)
 		return &streamSheet{b: b, sh: sh, widths: widths, next: 1}
 	}
 	for i, w := range widths {
-		b.fail(sw.SetColWidth(i+1, i+1, w))
+		b.Fail(sw.SetColWidth(i+1, i+1, w))
 	}
 	return &streamSheet{b: b, sw: sw, sh: sh, widths: widths, next: 1}
 }
@@ -61,19 +61,19 @@ func (s *streamSheet) freeze(col, row int) {
 	if s.sw == nil {
 		return
 	}
-	p := &excelize.Panes{Freeze: true, XSplit: col, YSplit: row - 1, TopLeftCell: a1Name(col, row), ActivePane: "bottomLeft"}
+	p := &excelize.Panes{Freeze: true, XSplit: col, YSplit: row - 1, TopLeftCell: A1Name(col, row), ActivePane: "bottomLeft"}
 	if col > 0 {
 		p.ActivePane = "bottomRight"
 	}
-	s.b.fail(s.sw.SetPanes(p))
+	s.b.Fail(s.sw.SetPanes(p))
 }
 
 // cell is a value in a style; a NaN is no value.
-func (s *streamSheet) cell(v any, st styleKey) excelize.Cell {
+func (s *streamSheet) cell(v any, st StyleKey) excelize.Cell {
 	if x, ok := v.(float64); ok && math.IsNaN(x) {
 		v = nil
 	}
-	return excelize.Cell{StyleID: s.b.style(st), Value: v}
+	return excelize.Cell{StyleID: s.b.Style(st), Value: v}
 }
 
 // row writes the cells of the next row, height points high (0: the
@@ -82,9 +82,9 @@ func (s *streamSheet) row(cells []any, height float64) {
 	if s.sw != nil {
 		var opts []excelize.RowOpts
 		if height > 0 {
-			opts = append(opts, excelize.RowOpts{Height: min(height, maxRowHeight)})
+			opts = append(opts, excelize.RowOpts{Height: min(height, MaxRowHeight)})
 		}
-		s.b.fail(s.sw.SetRow(a1Name(0, s.next), cells, opts...))
+		s.b.Fail(s.sw.SetRow(A1Name(0, s.next), cells, opts...))
 	}
 	s.next++
 }
@@ -92,25 +92,25 @@ func (s *streamSheet) row(cells []any, height float64) {
 // span writes text across columns from to to of the current row, merged
 // and wrapped, in the style of kind, and returns the height it needs.
 func (s *streamSheet) span(cells []any, from, to int, text, kind string) float64 {
-	st := styleKey{kind: kind, wrap: true}
+	st := StyleKey{Kind: kind, Wrap: true}
 	for c := from; c <= to; c++ {
 		cells[c] = s.cell(nil, st)
 	}
 	cells[from] = s.cell(text, st)
 	if to > from && s.sw != nil {
-		s.b.fail(s.sw.MergeCell(a1Name(from, s.next), a1Name(to, s.next)))
+		s.b.Fail(s.sw.MergeCell(A1Name(from, s.next), A1Name(to, s.next)))
 	}
-	return textRowHeight(text, kind, 0, s.widths[from:min(to+1, len(s.widths))]...)
+	return TextRowHeight(text, kind, 0, s.widths[from:min(to+1, len(s.widths))]...)
 }
 
 // title writes the sheet's title.
 func (s *streamSheet) title(text string) {
-	s.row([]any{s.cell(text, styleKey{kind: "title"})}, 22)
+	s.row([]any{s.cell(text, StyleKey{Kind: "title"})}, 22)
 }
 
 // heading writes a section heading.
 func (s *streamSheet) heading(text string) {
-	s.row([]any{s.cell(text, styleKey{kind: "heading"})}, 18)
+	s.row([]any{s.cell(text, StyleKey{Kind: "heading"})}, 18)
 }
 
 // gap leaves an empty row.
@@ -137,7 +137,7 @@ const pageChars = 140.0
 // pageBreak starts a new printed page at the current row.
 func (s *streamSheet) pageBreak() {
 	if s.sw != nil {
-		s.b.fail(s.sw.InsertPageBreak(a1Name(0, s.next)))
+		s.b.Fail(s.sw.InsertPageBreak(A1Name(0, s.next)))
 	}
 }
 
@@ -147,7 +147,7 @@ func (s *streamSheet) pageBreak() {
 // numbers (a mark such as "no data") is aligned right, and so is the
 // header of such a column; a row grows to show the text of a wrapped
 // column. It returns the rows it used: the header and the value rows.
-func (s *streamSheet) table(cols []Col, rows [][]any) tableRows {
+func (s *streamSheet) table(cols []Col, rows [][]any) TableRows {
 	numeric := make([]bool, len(cols))
 	for c, col := range cols {
 		numeric[c] = col.Format != General && col.Format != TextFmt
@@ -169,19 +169,19 @@ func (s *streamSheet) table(cols []Col, rows [][]any) tableRows {
 				kind = "header.right"
 			}
 		}
-		cells[c] = s.cell(h, styleKey{kind: kind})
+		cells[c] = s.cell(h, StyleKey{Kind: kind})
 	}
-	s.row(cells, headerHeight(cols, s.widths[:len(cols)]))
+	s.row(cells, HeaderHeight(cols, s.widths[:len(cols)]))
 	// The style of each column's values, and of a text among numbers.
 	styles := make([]int, len(cols))
 	for c, col := range cols {
-		st := styleKey{format: col.Format, wrap: col.Wrap}
+		st := StyleKey{Format: col.Format, Wrap: col.Wrap}
 		if c > 0 && !numeric[c] {
-			st.kind = "indent"
+			st.Kind = "indent"
 		}
-		styles[c] = s.b.style(st)
+		styles[c] = s.b.Style(st)
 	}
-	right := s.b.style(styleKey{kind: "right"})
+	right := s.b.Style(StyleKey{Kind: "right"})
 	cells = make([]any, len(cols))
 	for _, row := range rows {
 		height := 0.0
@@ -203,7 +203,7 @@ func (s *streamSheet) table(cols []Col, rows [][]any) tableRows {
 					if c > 0 && !numeric[c] {
 						indent = 1
 					}
-					height = max(height, textRowHeight(text, "", indent, s.widths[c]))
+					height = max(height, TextRowHeight(text, "", indent, s.widths[c]))
 				}
 			}
 			cells[c] = excelize.Cell{StyleID: st, Value: v}
@@ -213,13 +213,13 @@ func (s *streamSheet) table(cols []Col, rows [][]any) tableRows {
 		}
 		s.row(cells, height)
 	}
-	return tableRows{header: header, values: rowSpan{header + 1, s.next - 1}}
+	return TableRows{Header: header, Values: RowSpan{header + 1, s.next - 1}}
 }
 
 // filter adds an auto-filter to a table's header and rows.
-func (s *streamSheet) filter(cols int, tb tableRows) {
-	if tb.values.last >= tb.values.first {
-		s.b.fail(s.b.f.AutoFilter(s.sh, a1Name(0, tb.header)+":"+a1Name(cols-1, tb.values.last), nil))
+func (s *streamSheet) filter(cols int, tb TableRows) {
+	if tb.Values.Last >= tb.Values.First {
+		s.b.Fail(s.b.File.AutoFilter(s.sh, A1Name(0, tb.Header)+":"+A1Name(cols-1, tb.Values.Last), nil))
 	}
 }
 
@@ -227,7 +227,7 @@ func (s *streamSheet) filter(cols int, tb tableRows) {
 // after the last change to any sheet.
 func (s *streamSheet) close() {
 	if s.sw != nil {
-		s.b.flush = append(s.b.flush, s.sw.Flush)
+		s.b.Flush = append(s.b.Flush, s.sw.Flush)
 	}
 }
 

@@ -19,23 +19,23 @@ func (w *consWriter) summary() {
 	r := w.sum
 	c, t := w.c, &w.c.Totals
 	if c.Project != "" {
-		r.title(w.t("sum.title", c.Project))
+		r.Title(w.t("sum.title", c.Project))
 	} else {
-		r.title(w.t("sum.title.none"))
+		r.Title(w.t("sum.title.none"))
 	}
-	r.line(w.t("sum.scope", w.count(t.Communities), w.yearSpan(), w.ci()), "")
-	r.gap()
-	r.heading(w.t("sum.report"))
-	r.line(w.sentences(), "")
-	r.line(w.t("sum.report.note"), "note")
+	r.Line(w.t("sum.scope", w.count(t.Communities), w.yearSpan(), w.ci()), "")
+	r.Gap()
+	r.Heading(w.t("sum.report"))
+	r.Line(w.sentences(), "")
+	r.Line(w.t("sum.report.note"), "note")
 
 	w.pageTop = 1
-	w.keepOnPage(r.block(w.keyFigures).first)
+	w.keepOnPage(r.Block(w.keyFigures).First)
 	if w.ran() > 0 {
-		w.keepOnPage(r.block(w.cliffYears).first)
+		w.keepOnPage(r.Block(w.cliffYears).First)
 	}
 	w.charts()
-	w.pageSetup(r.sh, "")
+	w.pageSetup(r.Sheet, "")
 }
 
 // keyFigure writes a key figure of the Summary: its label, indented when
@@ -47,26 +47,26 @@ func (w *consWriter) keyFigure(label string, indent bool, v any, f Format, bound
 	if indent {
 		kind = "indent"
 	}
-	r.set(0, label, styleKey{kind: kind, wrap: true})
+	r.Set(0, label, StyleKey{Kind: kind, Wrap: true})
 	if x, ok := v.(float64); ok && math.IsNaN(x) {
 		v = w.t("nodata")
 	}
-	st := styleKey{format: f}
+	st := StyleKey{Format: f}
 	if _, ok := v.(string); ok {
-		st = styleKey{kind: "right"}
+		st = StyleKey{Kind: "right"}
 	}
-	r.set(1, v, st)
+	r.Set(1, v, st)
 	for i, b := range bounds {
-		r.set(2+i, b, styleKey{format: f})
+		r.Set(2+i, b, StyleKey{Format: f})
 	}
 	level := 0
 	if indent {
 		level = 1
 	}
-	if h := textRowHeight(label, kind, level, r.widths[0]); h > 15 {
-		w.b.rowHeight(r.sh, r.next, h)
+	if h := TextRowHeight(label, kind, level, r.Widths[0]); h > 15 {
+		w.b.RowHeight(r.Sheet, r.Next, h)
 	}
-	r.next++
+	r.Next++
 }
 
 // keyFigures writes the key figures of the project: the communities, the
@@ -74,11 +74,11 @@ func (w *consWriter) keyFigure(label string, indent bool, v any, f Format, bound
 func (w *consWriter) keyFigures() {
 	r, c, t := w.sum, w.c, &w.c.Totals
 	key := w.keyFigure
-	r.gap()
-	r.heading(w.t("sum.key"))
+	r.Gap()
+	r.Heading(w.t("sum.key"))
 	ci := w.ci()
-	r.header([]Col{{Header: w.t("sum.col.measure")}, {Header: w.t("sum.col.value")}, {Header: w.t("low", ci)}, {Header: w.t("upp", ci)}})
-	w.b.fail(w.b.f.SetCellStyle(r.sh, a1Name(1, r.next-1), a1Name(3, r.next-1), w.b.style(styleKey{kind: "header.right"})))
+	r.Header([]Col{{Header: w.t("sum.col.measure")}, {Header: w.t("sum.col.value")}, {Header: w.t("low", ci)}, {Header: w.t("upp", ci)}})
+	w.b.Fail(w.b.File.SetCellStyle(r.Sheet, A1Name(1, r.Next-1), A1Name(3, r.Next-1), w.b.Style(StyleKey{Kind: "header.right"})))
 	key(w.t("k.ran"), false, float64(w.ran()), Integer)
 	key(w.t("k.failed"), false, float64(t.Failed), Integer)
 	key(w.t("k.households"), false, float64(t.Households), Integer)
@@ -89,9 +89,9 @@ func (w *consWriter) keyFigures() {
 			n, missing = t.Needs[h], t.Missing[h]
 		}
 		if n.Suppressed {
-			key(w.t("k.need", lowerFirst(w.groupName(h))), false, suppressedMark, Integer)
+			key(w.t("k.need", LowerFirst(w.groupName(h))), false, suppressedMark, Integer)
 		} else {
-			key(w.t("k.need", lowerFirst(w.groupName(h))), false, n.Families, Integer, n.Low, n.Upp)
+			key(w.t("k.need", LowerFirst(w.groupName(h))), false, n.Families, Integer, n.Low, n.Upp)
 		}
 		key(w.t("k.missing"), true, float64(missing), Integer)
 	}
@@ -116,20 +116,20 @@ func (w *consWriter) keyFigures() {
 // year, and how many have none.
 func (w *consWriter) cliffYears() {
 	r := w.sum
-	r.gap()
-	r.heading(w.t("sum.cliffs"))
-	r.header([]Col{{Header: w.t("sum.col.year")}, {Header: w.t("sum.col.count")}})
-	w.b.fail(w.b.f.SetCellStyle(r.sh, a1Name(1, r.next-1), a1Name(1, r.next-1), w.b.style(styleKey{kind: "header.right"})))
+	r.Gap()
+	r.Heading(w.t("sum.cliffs"))
+	r.Header([]Col{{Header: w.t("sum.col.year")}, {Header: w.t("sum.col.count")}})
+	w.b.Fail(w.b.File.SetCellStyle(r.Sheet, A1Name(1, r.Next-1), A1Name(1, r.Next-1), w.b.Style(StyleKey{Kind: "header.right"})))
 	with := 0
 	for _, yc := range w.c.Totals.Cliffs {
-		r.set(0, float64(yc.Year), styleKey{kind: "left"})
-		r.set(1, float64(yc.Communities), styleKey{format: Integer})
-		r.next++
+		r.Set(0, float64(yc.Year), StyleKey{Kind: "left"})
+		r.Set(1, float64(yc.Communities), StyleKey{Format: Integer})
+		r.Next++
 		with += yc.Communities
 	}
-	r.set(0, w.t("k.nocliff"), styleKey{})
-	r.set(1, float64(w.ran()-with), styleKey{format: Integer})
-	r.next++
+	r.Set(0, w.t("k.nocliff"), StyleKey{})
+	r.Set(1, float64(w.ran()-with), StyleKey{Format: Integer})
+	r.Next++
 }
 
 // sentences are what a consortium can paste into a report: the
@@ -156,13 +156,13 @@ func (w *consWriter) sentences() string {
 		if n.Suppressed {
 			out = append(out, w.t("say.need.hidden"))
 		} else {
-			out = append(out, w.t(k, w.money(n.Families), unitWord(w.lang, hromada.Family, n.Families), w.ci(), w.money(n.Low), w.money(n.Upp)))
+			out = append(out, w.t(k, w.money(n.Families), UnitWord(w.lang, hromada.Family, n.Families), w.ci(), w.money(n.Low), w.money(n.Upp)))
 		}
 		if m := t.Missing[h]; m > 0 {
 			out = append(out, w.t("say.need.miss", w.count(m)))
 		}
 	}
-	out = append(out, w.t("say.plan", w.count(t.Create), w.count(t.Enhance), formatFTE(w.lang, t.Hires)))
+	out = append(out, w.t("say.plan", w.count(t.Create), w.count(t.Enhance), FormatFTE(w.lang, t.Hires)))
 	out = append(out, w.t("say.cost", w.yearSpan(), w.money(t.HorizonTotal), w.money(t.HorizonDonor), w.money(t.HorizonState),
 		w.money(t.HorizonLocal), w.lastYear(), w.money(t.LocalAfter)))
 	if len(t.Cliffs) == 0 {
@@ -223,7 +223,7 @@ func (w *consWriter) chartLabels(rows []consolidate.Row) []string {
 		if seen[out[i]] > 1 {
 			out[i] += " (" + r.Community.Code + ")"
 		}
-		out[i] = chartLabel(out[i])
+		out[i] = ChartLabel(out[i])
 	}
 	return out
 }
@@ -234,27 +234,27 @@ func (w *consWriter) chartLabels(rows []consolidate.Row) []string {
 // sheet; the cost chart draws the Budget sheet.
 func (w *consWriter) charts() {
 	r, b := w.sum, w.b
-	r.gap()
+	r.Gap()
 	if w.ran() == 0 {
-		r.heading(w.t("sum.charts"))
-		r.line(w.t("sum.nocharts"), "note")
+		r.Heading(w.t("sum.charts"))
+		r.Line(w.t("sum.nocharts"), "note")
 		return
 	}
-	if _, err := b.f.NewSheet(chartSheet); err != nil {
-		b.fail(err)
+	if _, err := b.File.NewSheet(ChartSheet); err != nil {
+		b.Fail(err)
 		return
 	}
-	b.fail(b.f.SetSheetVisible(chartSheet, false))
+	b.Fail(b.File.SetSheetVisible(ChartSheet, false))
 	p := &chartPlacer{w: w, heading: true}
-	for _, x := range r.widths {
-		p.width += colPixels(x)
+	for _, x := range r.Widths {
+		p.width += ColPixels(x)
 	}
 	if w.head >= 0 {
 		w.needChart(p)
 	}
 	w.costChart(p)
 	w.shareChart(p)
-	r.line(w.t("chart.data", w.name[csCommunities], w.name[csBudget]), "note")
+	r.Line(w.t("chart.data", w.name[csCommunities], w.name[csBudget]), "note")
 }
 
 // chartPlacer places the charts of the Summary one under another, each
@@ -279,17 +279,17 @@ func (p *chartPlacer) place(height uint) string {
 		need += 18
 	}
 	if w.pageUsed() > 0 && w.pageUsed()+need > pageHeight {
-		b.fail(b.f.InsertPageBreak(r.sh, r.ref(0)))
-		w.pageTop = r.next
+		b.Fail(b.File.InsertPageBreak(r.Sheet, r.Ref(0)))
+		w.pageTop = r.Next
 	}
 	if p.heading {
-		r.heading(w.t("sum.charts"))
+		r.Heading(w.t("sum.charts"))
 		p.heading = false
 	}
-	cell := r.ref(0)
+	cell := r.Ref(0)
 	for range rows {
-		b.rowHeight(r.sh, r.next, 15)
-		r.next++
+		b.RowHeight(r.Sheet, r.Next, 15)
+		r.Next++
 	}
 	return cell
 }
@@ -298,13 +298,13 @@ func (p *chartPlacer) place(height uint) string {
 func (p *chartPlacer) note(shown, all int) {
 	if all > shown {
 		w := p.w
-		w.sum.line(w.t("chart.top", w.count(shown), countWord(w.lang, "community", float64(shown)), w.count(all), w.name[csCommunities]), "note")
+		w.sum.Line(w.t("chart.top", w.count(shown), CountWord(w.lang, "community", float64(shown)), w.count(all), w.name[csCommunities]), "note")
 	}
 }
 
 // barHeight is the height of a bar chart of n communities: 25 of them fit
 // a page with a heading and a note.
-func barHeight(n int) uint { return uint(min(max(170, 90+15*n), maxChartHeight)) }
+func barHeight(n int) uint { return uint(min(max(170, 90+15*n), MaxChartHeight)) }
 
 // chartGap is the gap between the bars of the Summary's charts, in per
 // cent of a bar.
@@ -314,7 +314,7 @@ const chartGap = 50
 // intervals; its numbers go in the first columns of the chart sheet.
 func (w *consWriter) needChart(p *chartPlacer) {
 	h, b := w.head, w.b
-	set := func(col, row int, v any) { b.setCell(chartSheet, a1Name(col, row), v) }
+	set := func(col, row int, v any) { b.SetCell(ChartSheet, A1Name(col, row), v) }
 	top, all := ranked(w.c.Rows, func(r consolidate.Row) (float64, bool) {
 		if h >= len(r.Needs) || !r.Needs[h].Known() || r.Needs[h].Suppressed {
 			return 0, false
@@ -328,7 +328,7 @@ func (w *consWriter) needChart(p *chartPlacer) {
 		var plus, minus, vals []float64
 		for i, label := range w.chartLabels(top) {
 			nd := top[i].Needs[h]
-			pl, mi := plusMinus(nd.Families, nd.Low, nd.Upp)
+			pl, mi := PlusMinus(nd.Families, nd.Low, nd.Upp)
 			set(0, i+2, label)
 			set(1, i+2, nd.Families)
 			set(2, i+2, pl)
@@ -340,26 +340,26 @@ func (w *consWriter) needChart(p *chartPlacer) {
 		ch := &excelize.Chart{
 			Type:      excelize.Bar,
 			Dimension: excelize.ChartDimension{Width: uint(p.width), Height: height},
-			Title:     chartTitle(w.t("chart.need", w.ci())),
+			Title:     ChartTitle(w.t("chart.need", w.ci())),
 			Legend:    excelize.ChartLegend{Position: "none"},
 			Series: []excelize.ChartSeries{{
-				Name: absCellRef(chartSheet, 1, 1), Categories: absRangeRef(chartSheet, 0, 2, n+1),
-				Values: absRangeRef(chartSheet, 1, 2, n+1), Fill: solidFill("5B9BD5"),
+				Name: AbsCellRef(ChartSheet, 1, 1), Categories: AbsRangeRef(ChartSheet, 0, 2, n+1),
+				Values: AbsRangeRef(ChartSheet, 1, 2, n+1), Fill: SolidFill("5B9BD5"),
 			}},
 			XAxis: excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Size: 9, Color: "262626"}},
 			YAxis: excelize.ChartAxis{MajorGridLines: true, Minimum: &zero, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"},
-				Font: excelize.Font{Size: 9, Color: "404040"}, Title: axisTitle(w.t("chart.need.y"))},
-			VaryColors: boolRef(false),
+				Font: excelize.Font{Size: 9, Color: "404040"}, Title: AxisTitle(w.t("chart.need.y"))},
+			VaryColors: BoolRef(false),
 			GapWidth:   &gap,
 		}
-		b.addBarChart(w.sum.sh, p.place(height), ch, []errorBars{{
-			Plus: absRangeRef(chartSheet, 2, 2, n+1), Minus: absRangeRef(chartSheet, 3, 2, n+1),
+		b.AddBarChart(w.sum.Sheet, p.place(height), ch, []ErrorBars{{
+			Plus: AbsRangeRef(ChartSheet, 2, 2, n+1), Minus: AbsRangeRef(ChartSheet, 3, 2, n+1),
 			PlusValues: plus, MinusValues: minus, Series: vals,
 		}})
 		p.note(n, all)
 	}
 	if left := w.ran() - all; left > 0 {
-		w.sum.line(w.t("chart.need.left", w.count(left)), "note")
+		w.sum.Line(w.t("chart.need.left", w.count(left)), "note")
 	}
 }
 
@@ -370,25 +370,25 @@ func (w *consWriter) costChart(p *chartPlacer) {
 	n := w.years()
 	var series []excelize.ChartSeries
 	for i, color := range []string{"5B9BD5", "A9D18E", "C55A11"} {
-		row := bt.row(budDonor + i)
+		row := bt.Row(budDonor + i)
 		series = append(series, excelize.ChartSeries{
-			Name:       absCellRef(bs, 0, row),
-			Categories: absRowRef(bs, bt.header, 1, n),
-			Values:     absRowRef(bs, row, 1, n),
-			Fill:       solidFill(color),
+			Name:       AbsCellRef(bs, 0, row),
+			Categories: AbsRowRef(bs, bt.Header, 1, n),
+			Values:     AbsRowRef(bs, row, 1, n),
+			Fill:       SolidFill(color),
 		})
 	}
 	gap := uint(chartGap)
 	height := uint(300)
-	w.b.fail(w.b.f.AddChart(w.sum.sh, p.place(height), &excelize.Chart{
+	w.b.Fail(w.b.File.AddChart(w.sum.Sheet, p.place(height), &excelize.Chart{
 		Type:       excelize.ColStacked,
 		Dimension:  excelize.ChartDimension{Width: uint(p.width), Height: height},
-		Title:      chartTitle(w.t("chart.cost")),
+		Title:      ChartTitle(w.t("chart.cost")),
 		Legend:     excelize.ChartLegend{Position: "bottom"},
 		Series:     series,
 		XAxis:      excelize.ChartAxis{Font: excelize.Font{Size: 9, Color: "262626"}},
-		YAxis:      excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}, Font: excelize.Font{Size: 9, Color: "404040"}, Title: axisTitle(w.t("chart.cost.y"))},
-		VaryColors: boolRef(false),
+		YAxis:      excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}, Font: excelize.Font{Size: 9, Color: "404040"}, Title: AxisTitle(w.t("chart.cost.y"))},
+		VaryColors: BoolRef(false),
 		GapWidth:   &gap,
 	}))
 }
@@ -398,7 +398,7 @@ func (w *consWriter) costChart(p *chartPlacer) {
 // shareChartCol.
 func (w *consWriter) shareChart(p *chartPlacer) {
 	b := w.b
-	set := func(col, row int, v any) { b.setCell(chartSheet, a1Name(col, row), v) }
+	set := func(col, row int, v any) { b.SetCell(ChartSheet, A1Name(col, row), v) }
 	top, all := ranked(w.c.Rows, func(r consolidate.Row) (float64, bool) { return r.MaxShare, !math.IsNaN(r.MaxShare) })
 	if n := len(top); n > 0 {
 		const base = shareChartCol
@@ -420,8 +420,8 @@ func (w *consWriter) shareChart(p *chartPlacer) {
 		var series []excelize.ChartSeries
 		for i := 1; i < len(names); i++ {
 			series = append(series, excelize.ChartSeries{
-				Name: absCellRef(chartSheet, base+i, 1), Categories: absRangeRef(chartSheet, base, 2, n+1),
-				Values: absRangeRef(chartSheet, base+i, 2, n+1), Fill: solidFill([]string{"5B9BD5", "C00000"}[i-1]),
+				Name: AbsCellRef(ChartSheet, base+i, 1), Categories: AbsRangeRef(ChartSheet, base, 2, n+1),
+				Values: AbsRangeRef(ChartSheet, base+i, 2, n+1), Fill: SolidFill([]string{"5B9BD5", "C00000"}[i-1]),
 			})
 		}
 		legend := "none"
@@ -430,23 +430,23 @@ func (w *consWriter) shareChart(p *chartPlacer) {
 		}
 		zero, overlap, gap := 0.0, 100, uint(chartGap)
 		height := barHeight(n)
-		b.fail(b.f.AddChart(w.sum.sh, p.place(height), &excelize.Chart{
+		b.Fail(b.File.AddChart(w.sum.Sheet, p.place(height), &excelize.Chart{
 			Type:      excelize.BarStacked,
 			Dimension: excelize.ChartDimension{Width: uint(p.width), Height: height},
-			Title:     chartTitle(w.t("chart.share")),
+			Title:     ChartTitle(w.t("chart.share")),
 			Legend:    excelize.ChartLegend{Position: legend},
 			Series:    series,
 			XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Size: 9, Color: "262626"}},
 			YAxis: excelize.ChartAxis{MajorGridLines: true, Minimum: &zero, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0%"},
-				Font: excelize.Font{Size: 9, Color: "404040"}, Title: axisTitle(w.t("chart.share.y"))},
-			VaryColors: boolRef(false),
+				Font: excelize.Font{Size: 9, Color: "404040"}, Title: AxisTitle(w.t("chart.share.y"))},
+			VaryColors: BoolRef(false),
 			Overlap:    &overlap,
 			GapWidth:   &gap,
 		}))
 		p.note(n, all)
 	}
 	if left := w.ran() - all; left > 0 {
-		w.sum.line(w.t("chart.share.left", w.count(left)), "note")
+		w.sum.Line(w.t("chart.share.left", w.count(left)), "note")
 	}
 }
 
@@ -462,9 +462,9 @@ const pageHeight = 500.0
 // page, in points.
 func (w *consWriter) pageUsed() float64 {
 	h := 0.0
-	for row := w.pageTop; row < w.sum.next; row++ {
-		x, err := w.b.f.GetRowHeight(w.sum.sh, row)
-		w.b.fail(err)
+	for row := w.pageTop; row < w.sum.Next; row++ {
+		x, err := w.b.File.GetRowHeight(w.sum.Sheet, row)
+		w.b.Fail(err)
 		h += x
 	}
 	return h
@@ -477,6 +477,6 @@ func (w *consWriter) keepOnPage(from int) {
 	if w.pageUsed() <= pageHeight || from <= w.pageTop {
 		return
 	}
-	w.b.fail(w.b.f.InsertPageBreak(w.sum.sh, a1Name(0, from)))
+	w.b.Fail(w.b.File.InsertPageBreak(w.sum.Sheet, A1Name(0, from)))
 	w.pageTop = from
 }

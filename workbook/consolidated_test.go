@@ -104,10 +104,10 @@ func TestConsolidatedTotalsRow(t *testing.T) {
 	// num reads a number cell, rounded as written (15 significant digits).
 	num := func(col, row int) float64 {
 		t.Helper()
-		s := cellValue(t, f, sh, a1Name(col, row))
+		s := cellValue(t, f, sh, A1Name(col, row))
 		x, err := strconv.ParseFloat(s, 64)
 		if err != nil {
-			t.Fatalf("%s: %q is not a number", a1Name(col, row), s)
+			t.Fatalf("%s: %q is not a number", A1Name(col, row), s)
 		}
 		return x
 	}
@@ -125,7 +125,7 @@ func TestConsolidatedTotalsRow(t *testing.T) {
 		if got := num(k, total+2); !near(got, want.Upp) {
 			t.Errorf("%s: upper bound %v, want %v", h, got, want.Upp)
 		}
-		if cellValue(t, f, sh, a1Name(k, total+1)) == "" || cellValue(t, f, sh, a1Name(0, total+1)) != "lower bound, 95\u00a0% CI" {
+		if cellValue(t, f, sh, A1Name(k, total+1)) == "" || cellValue(t, f, sh, A1Name(0, total+1)) != "lower bound, 95\u00a0% CI" {
 			t.Errorf("%s: the lower bound's row is not labelled", h)
 		}
 	}
@@ -134,10 +134,10 @@ func TestConsolidatedTotalsRow(t *testing.T) {
 		t.Errorf("IDP total %v does not count the suppressed estimate", idp)
 	}
 	olevska := findRow(t, f, sh, "Olevska")
-	if got := cellValue(t, f, sh, a1Name(col("IDP families with children"), olevska)); got != "–" {
+	if got := cellValue(t, f, sh, A1Name(col("IDP families with children"), olevska)); got != "–" {
 		t.Errorf("Olevska's suppressed estimate shows %q, want –", got)
 	}
-	if got := cellValue(t, f, sh, a1Name(col("Children with disabilities"), olevska)); got != "no data" {
+	if got := cellValue(t, f, sh, A1Name(col("Children with disabilities"), olevska)); got != "no data" {
 		t.Errorf("Olevska's missing estimate shows %q, want no data", got)
 	}
 	for h, want := range map[string]float64{
@@ -153,10 +153,10 @@ func TestConsolidatedTotalsRow(t *testing.T) {
 	}
 	// The failed community has a status and no figures.
 	failed := findRow(t, f, sh, "Khoroshivska")
-	if got := cellValue(t, f, sh, a1Name(col("Status"), failed)); got != "failed" {
+	if got := cellValue(t, f, sh, A1Name(col("Status"), failed)); got != "failed" {
 		t.Errorf("Khoroshivska's status %q", got)
 	}
-	if got := cellValue(t, f, sh, a1Name(col("Households surveyed"), failed)); got != "" {
+	if got := cellValue(t, f, sh, A1Name(col("Households surveyed"), failed)); got != "" {
 		t.Errorf("Khoroshivska shows %q households", got)
 	}
 }
@@ -169,7 +169,7 @@ func TestConsolidatedLinks(t *testing.T) {
 	links := func(row int) []string {
 		var out []string
 		for _, h := range []string{"Assessment", "Plan", "Budget"} {
-			cell := a1Name(col(h), row)
+			cell := A1Name(col(h), row)
 			ok, target, err := f.GetCellHyperLink(sh, cell)
 			if err != nil {
 				t.Fatal(err)
@@ -242,8 +242,8 @@ func TestConsolidatedLongProblems(t *testing.T) {
 	}
 	defer f.Close()
 	row := findRow(t, f, "Status", "Khoroshivska")
-	if h, err := f.GetRowHeight("Status", row); err != nil || h != maxRowHeight {
-		t.Errorf("the row of 62 problems is %v points high (%v), want %v", h, err, maxRowHeight)
+	if h, err := f.GetRowHeight("Status", row); err != nil || h != MaxRowHeight {
+		t.Errorf("the row of 62 problems is %v points high (%v), want %v", h, err, MaxRowHeight)
 	}
 }
 

@@ -7,7 +7,7 @@ import "github.com/hromada-tool/hromada"
 // fmt formats taking the same arguments in both languages. The words of
 // "status.*" and "yes" are what the conditional formats of the
 // Communities sheet compare cells with.
-var consText = texts{
+var consText = Texts{
 	// Sheets.
 	"sheet.summary":     {UK: "Підсумок", EN: "Summary"},
 	"sheet.communities": {UK: "Громади", EN: "Communities"},
@@ -234,5 +234,5 @@ var consText = texts{
 
 // ctr returns the text of key in lang, formatted with args.
 func ctr(lang hromada.Lang, key string, args ...any) string {
-	return consText.in(lang, key, args...)
+	return consText.In(lang, key, args...)
 }

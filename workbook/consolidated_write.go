@@ -47,7 +47,7 @@ func WriteConsolidated(path string, c *Consolidated) error {
 	w := newConsWriter(c)
 	// A stream longer than excelize's chunk waits in a temporary file,
 	// which closing the file removes.
-	defer w.b.f.Close()
+	defer w.b.File.Close()
 	w.communitiesSheet()
 	w.needsSheet()
 	w.servicesSheet()
@@ -84,13 +84,13 @@ type consWriter struct {
 	lang  hromada.Lang
 	level float64
 	name  map[string]string // sheet names by key
-	sum   *reportSheet      // the Summary, written last
+	sum   *ReportSheet      // the Summary, written last
 	// head is the index of the need the report leads with: any target
 	// group, else all households; -1 when there is none.
 	head int
 	// budgetTotals are the rows of the Budget sheet's project totals,
 	// which the Summary's chart draws.
-	budgetTotals tableRows
+	budgetTotals TableRows
 	linkStyle    int
 	pageTop      int // the Summary's first row on the current printed page
 
@@ -98,7 +98,7 @@ type consWriter struct {
 
 func newConsWriter(c *Consolidated) *consWriter {
 	w := &consWriter{c: c, b: NewBook(), lang: c.Lang, level: c.Level, name: map[string]string{}, head: -1}
-	w.b.f.SetZipWriter(newSortedZip)
+	w.b.File.SetZipWriter(newSortedZip)
 	if w.lang != hromada.English {
 		w.lang = hromada.Ukrainian
 	}
@@ -113,7 +113,7 @@ func newConsWriter(c *Consolidated) *consWriter {
 			w.head = i
 		}
 	}
-	w.sum = w.b.newReport(w.name[csSummary], []float64{62, 16, 21, 21})
+	w.sum = w.b.NewReport(w.name[csSummary], []float64{62, 16, 21, 21})
 	return w
 }
 
@@ -138,7 +138,7 @@ func (w *consWriter) ci() string {
 	if l != math.Round(l) {
 		d = 1
 	}
-	return reportText.in(w.lang, "ci", formatDecimal(w.lang, l, d))
+	return ReportText.In(w.lang, "ci", FormatDecimal(w.lang, l, d))
 }
 
 // z is the normal quantile of the intervals.
@@ -150,11 +150,11 @@ func (w *consWriter) hasThreshold() bool { return !math.IsNaN(w.c.Threshold) && 
 // ran counts the communities that ran.
 func (w *consWriter) ran() int { return w.c.Totals.Communities - w.c.Totals.Failed }
 
-func (w *consWriter) money(v float64) string { return formatCount(w.lang, v) }
+func (w *consWriter) money(v float64) string { return FormatCount(w.lang, v) }
 
 // count writes a number of communities or services: «1 469», "1,469".
-func (w *consWriter) count(n int) string    { return formatCount(w.lang, float64(n)) }
-func (w *consWriter) pct2(v float64) string { return formatDecimal(w.lang, v*100, 2) + "\u00a0%" }
+func (w *consWriter) count(n int) string    { return FormatCount(w.lang, float64(n)) }
+func (w *consWriter) pct2(v float64) string { return FormatDecimal(w.lang, v*100, 2) + "\u00a0%" }
 
 // communityName names a community in the workbook's language, or by code.
 func (w *consWriter) communityName(r consolidate.Row) string {
@@ -175,9 +175,9 @@ func (w *consWriter) groupName(i int) string {
 	}
 	switch g.ID {
 	case assess.AllGroup:
-		return reportText.in(w.lang, "group.all")
+		return ReportText.In(w.lang, "group.all")
 	case assess.AnyGroup:
-		return reportText.in(w.lang, "group.any")
+		return ReportText.In(w.lang, "group.any")
 	}
 	return g.ID
 }
@@ -188,7 +188,7 @@ func (w *consWriter) groupUnit(i int) string {
 	if i < len(w.c.Groups) {
 		u = w.c.Groups[i].Unit
 	}
-	return unitPlural(w.lang, u)
+	return UnitPlural(w.lang, u)
 }
 
 // service is the service of code, by name in c.Services.
@@ -283,7 +283,7 @@ func (w *consWriter) footer(sh string) string {
 // pageSetup sets a sheet to print as [Book.pageSetup] does, the project
 // and the sheet named in the footer.
 func (w *consWriter) pageSetup(sh, titleRows string) {
-	w.b.pageSetup(sh, titleRows, w.footer(sh))
+	w.b.PageSetup(sh, titleRows, w.footer(sh))
 }
 
 // stream adds the table sheet of key, its columns the given widths.
@@ -294,12 +294,12 @@ func (w *consWriter) stream(key string, widths []float64) *streamSheet {
 // printTitles repeats rows from to to of a sheet, and with col its first
 // column, on every printed page.
 func (w *consWriter) printTitles(sh string, col bool, from, to int) {
-	q := quotedSheet(sh)
+	q := QuotedSheet(sh)
 	ref := fmt.Sprintf("%s!$%d:$%d", q, from, to)
 	if col {
 		ref = q + "!$A:$A," + ref
 	}
-	w.b.fail(w.b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sh, RefersTo: ref}))
+	w.b.Fail(w.b.File.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sh, RefersTo: ref}))
 }
 
 // grid is a table of a sheet whose columns share the sheet's widths.
@@ -316,7 +316,7 @@ func fitGrid(tables ...grid) []float64 {
 		for c, col := range t.cols {
 			wd := col.Width
 			if wd == 0 {
-				wd = fitWidth(col, c, t.rows)
+				wd = FitWidth(col, c, t.rows)
 			}
 			if c >= len(out) {
 				out = append(out, 0)
@@ -342,13 +342,13 @@ func fileKind(name string) string {
 // link makes a cell a link to a file beside the workbook.
 func (w *consWriter) link(sh, cell, file string) {
 	if w.linkStyle == 0 {
-		id, err := w.b.f.NewStyle(&excelize.Style{
+		id, err := w.b.File.NewStyle(&excelize.Style{
 			Font:      &excelize.Font{Family: "Calibri", Size: 11, Color: "0563C1", Underline: "single"},
 			Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left", Indent: 1},
 		})
-		w.b.fail(err)
+		w.b.Fail(err)
 		w.linkStyle = id
 	}
-	w.b.fail(w.b.f.SetCellHyperLink(sh, cell, file, "External"))
-	w.b.fail(w.b.f.SetCellStyle(sh, cell, cell, w.linkStyle))
+	w.b.Fail(w.b.File.SetCellHyperLink(sh, cell, file, "External"))
+	w.b.Fail(w.b.File.SetCellStyle(sh, cell, cell, w.linkStyle))
 }

@@ -54,7 +54,7 @@ func Content(data []byte) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	parts, err := sheetParts(zr)
+	parts, err := SheetParts(zr)
 	if err != nil {
 		return "", err
 	}
@@ -308,7 +308,7 @@ func withFingerprint(data []byte) ([]byte, error) {
 			}
 			continue
 		}
-		part, err := readZipFile(f)
+		part, err := ReadZipFile(f)
 		if err != nil {
 			return nil, err
 		}

@@ -133,16 +133,16 @@ func (w *planWriter) serviceName(s hromada.Service) string {
 }
 
 // action names an action in the workbook's language.
-func (w *planWriter) action(a plan.Action) string { return actionWord(w.lang, string(a)) }
+func (w *planWriter) action(a plan.Action) string { return ActionWord(w.lang, string(a)) }
 
 // fte writes a number of posts as the language does, with the decimals it
 // needs: «12,5», "0.25", "8".
-func (w *planWriter) fte(v float64) string { return formatFTE(w.lang, v) }
+func (w *planWriter) fte(v float64) string { return FormatFTE(w.lang, v) }
 
 // pageSetup sets a sheet of the plan to print as [Book.pageSetup] does,
 // the community and the sheet named in the footer.
 func (w *planWriter) pageSetup(sh, titleRows string) {
-	w.b.pageSetup(sh, titleRows, w.r.Community.Name.In(w.lang)+" — "+sh)
+	w.b.PageSetup(sh, titleRows, w.r.Community.Name.In(w.lang)+" — "+sh)
 }
 
 // existing is the staff the providers of a service have now: in post and
@@ -181,10 +181,10 @@ func (w *planWriter) summary() {
 	}
 	widths = append(widths, 34)
 	last := len(widths) - 1
-	rs := w.b.newReport(w.t("sheet.summary"), widths)
-	w.summarySheet = rs.sh
+	rs := w.b.NewReport(w.t("sheet.summary"), widths)
+	w.summarySheet = rs.Sheet
 	w.summaryWidths = widths
-	rs.title(w.t("sum.title", r.Community.Name.In(w.lang)))
+	rs.Title(w.t("sum.title", r.Community.Name.In(w.lang)))
 	if w.p.Project != "" {
 		w.line(rs, w.t("sum.project", w.p.Project), "")
 	}
@@ -195,17 +195,17 @@ func (w *planWriter) summary() {
 		w.line(rs, w.t("sum.source", quoteName(w.lang, fileName(w.p.Assessment)), quoteName(w.lang, fileName(w.p.Inventory))), "note")
 	}
 
-	rs.gap()
-	rs.heading(w.t("sum.report"))
+	rs.Gap()
+	rs.Heading(w.t("sum.report"))
 	w.line(rs, w.sentences(), "")
 
 	w.flags(rs)
 
-	rs.gap()
-	rs.heading(w.t("sum.counts"))
+	rs.Gap()
+	rs.Heading(w.t("sum.counts"))
 	cols := []Col{{Header: w.t("sum.col.action")}, {Header: w.t("sum.col.services"), Format: Integer}, {Header: w.t("sum.col.means")}}
 	w.header(rs, cols)
-	w.b.fail(w.b.f.MergeCell(rs.sh, a1Name(2, rs.next-1), a1Name(last, rs.next-1)))
+	w.b.Fail(w.b.File.MergeCell(rs.Sheet, A1Name(2, rs.Next-1), A1Name(last, rs.Next-1)))
 	s := r.Summary
 	for _, c := range []struct {
 		a     plan.Action
@@ -215,14 +215,14 @@ func (w *planWriter) summary() {
 		{plan.Create, s.Create, "sum.means.create"}, {plan.Enhance, s.Enhance, "sum.means.enhance"},
 		{plan.Sufficient, s.Sufficient, "sum.means.suff"}, {plan.MoreData, s.MoreData, "sum.means.more_data"},
 	} {
-		rs.row(cols, []any{w.action(c.a), float64(c.n), w.t(c.means)})
+		rs.Row(cols, []any{w.action(c.a), float64(c.n), w.t(c.means)})
 	}
-	rs.row(cols, []any{w.t("sum.col.total"), float64(s.Services)})
-	w.b.fail(w.b.f.SetCellStyle(rs.sh, a1Name(0, rs.next-1), a1Name(1, rs.next-1), w.b.style(styleKey{kind: "bold", format: Integer})))
+	rs.Row(cols, []any{w.t("sum.col.total"), float64(s.Services)})
+	w.b.Fail(w.b.File.SetCellStyle(rs.Sheet, A1Name(0, rs.Next-1), A1Name(1, rs.Next-1), w.b.Style(StyleKey{Kind: "bold", Format: Integer})))
 
 	if len(years) > 0 {
-		rs.gap()
-		rs.heading(w.t("sum.staff"))
+		rs.Gap()
+		rs.Heading(w.t("sum.staff"))
 		cols = []Col{{Header: w.t("sum.col.staffrow")}, {Header: w.t("sum.col.existing", years[0]), Format: Decimal2}}
 		for _, y := range years {
 			cols = append(cols, Col{Header: strconv.Itoa(y), Format: Decimal2})
@@ -242,17 +242,17 @@ func (w *planWriter) summary() {
 			}
 			fte, staff, hire = append(fte, yt.FTE), append(staff, yt.Staff), append(hire, yt.Hires)
 		}
-		rs.row(cols, fte)
-		rs.row(cols, staff)
-		rs.row(cols, hire)
+		rs.Row(cols, fte)
+		rs.Row(cols, staff)
+		rs.Row(cols, hire)
 		w.line(rs, w.t("sum.staff.note"), "note")
 		if math.Abs(base-r.Workforce) > 1e-9 {
 			w.line(rs, w.t("sum.staff.base", w.fte(base), w.fte(r.Workforce)), "note")
 		}
 	}
 
-	rs.gap()
-	rs.heading(w.t("sum.top", TopPriorities))
+	rs.Gap()
+	rs.Heading(w.t("sum.top", TopPriorities))
 	top := w.priorities()
 	if len(top) == 0 {
 		w.line(rs, w.t("sum.top.none"), "")
@@ -266,29 +266,29 @@ func (w *planWriter) summary() {
 		w.header(rs, cols)
 		for _, sp := range top {
 			label, why := fmt.Sprintf("%d. %s", sp.Rank, w.serviceName(sp.Service)), w.reasons(sp)
-			rs.row(cols, []any{
-				label, w.action(sp.Action), unitPlural(w.lang, sp.Service.Unit),
-				sp.Demand, sp.Capacity, sp.Target, hires(sp), sp.Score, noteSpan{text: why, n: last - 7},
+			rs.Row(cols, []any{
+				label, w.action(sp.Action), UnitPlural(w.lang, sp.Service.Unit),
+				sp.Demand, sp.Capacity, sp.Target, hires(sp), sp.Score, NoteSpan{Text: why, Cols: last - 7},
 			})
-			w.b.fail(w.b.f.SetCellStyle(rs.sh, a1Name(8, rs.next-1), a1Name(last, rs.next-1), w.b.style(styleKey{kind: "indent", wrap: true})))
-			w.tall(rs, rs.next-1, label, "", 0, 0)
-			w.tall(rs, rs.next-1, why, "indent", 8, last)
+			w.b.Fail(w.b.File.SetCellStyle(rs.Sheet, A1Name(8, rs.Next-1), A1Name(last, rs.Next-1), w.b.Style(StyleKey{Kind: "indent", Wrap: true})))
+			w.tall(rs, rs.Next-1, label, "", 0, 0)
+			w.tall(rs, rs.Next-1, why, "indent", 8, last)
 		}
 		w.line(rs, w.t("sum.top.note"), "note")
 	}
 
-	rs.gap()
-	w.b.fail(w.b.f.InsertPageBreak(rs.sh, rs.ref(0)))
-	rs.heading(w.t("sum.edit"))
+	rs.Gap()
+	w.b.Fail(w.b.File.InsertPageBreak(rs.Sheet, rs.Ref(0)))
+	rs.Heading(w.t("sum.edit"))
 	w.line(rs, w.t("sum.edit.text"), "")
 
-	rs.gap()
-	rs.heading(w.t("sum.charts"))
+	rs.Gap()
+	rs.Heading(w.t("sum.charts"))
 	if s.MoreData > 0 {
 		w.line(rs, w.t("sum.charts.note"), "note")
 	}
-	w.chartRow = rs.next
-	w.pageSetup(rs.sh, "")
+	w.chartRow = rs.Next
+	w.pageSetup(rs.Sheet, "")
 }
 
 // quoteName puts a file name in the language's quotes; "" stays "".
@@ -337,7 +337,7 @@ func (w *planWriter) unknownWith(existing bool) bool {
 func (w *planWriter) sentences() string {
 	s := w.r.Summary
 	var out []string
-	form := func(n int) string { return pluralForm(w.lang, float64(n)) }
+	form := func(n int) string { return PluralForm(w.lang, float64(n)) }
 	switch {
 	case s.Create > 0 && s.Enhance > 0:
 		out = append(out, w.t("say.both", s.Create, w.t("say.create."+form(s.Create)), s.Enhance, w.t("say.service."+form(s.Enhance))))
@@ -382,7 +382,7 @@ func (w *planWriter) sentences() string {
 		}
 		n := w.serviceName(sp.Service)
 		if w.lang == hromada.English {
-			names = append(names, lowerFirst(n))
+			names = append(names, LowerFirst(n))
 		} else {
 			names = append(names, "«"+n+"»")
 		}
@@ -401,8 +401,8 @@ func (w *planWriter) sentences() string {
 // behind it, then each further reason.
 func (w *planWriter) rationale(sp plan.ServicePlan) string {
 	u := sp.Service.Unit
-	n := func(v float64) string { return formatCount(w.lang, v) }
-	word := func(v float64) string { return unitWord(w.lang, u, v) }
+	n := func(v float64) string { return FormatCount(w.lang, v) }
+	word := func(v float64) string { return UnitWord(w.lang, u, v) }
 	var out []string
 	// served: the demand is not known, but the service runs; said right
 	// after why, so that "more data needed" is not read as "no one is
@@ -415,10 +415,10 @@ func (w *planWriter) rationale(sp plan.ServicePlan) string {
 	for _, r := range sp.Reasons {
 		switch r {
 		case plan.ReasonNoProvider:
-			out = append(out, w.t("why.create", n(sp.Demand), word(sp.Demand), formatPercent(w.lang, sp.TargetCoverage), n(sp.Target), word(sp.Target)))
+			out = append(out, w.t("why.create", n(sp.Demand), word(sp.Demand), FormatPercent(w.lang, sp.TargetCoverage), n(sp.Target), word(sp.Target)))
 		case plan.ReasonBelowTarget:
 			out = append(out, w.t("why.enhance", n(sp.Capacity), word(sp.Capacity), n(sp.Target), word(sp.Target),
-				formatPercent(w.lang, sp.TargetCoverage), n(sp.Demand), n(sp.TargetGap)))
+				FormatPercent(w.lang, sp.TargetCoverage), n(sp.Demand), n(sp.TargetGap)))
 		case plan.ReasonTargetMet:
 			out = append(out, w.t("why.sufficient", n(sp.Capacity), word(sp.Capacity), n(sp.Target), word(sp.Target)))
 		case plan.ReasonNoDemand:
@@ -447,7 +447,7 @@ func (w *planWriter) rationale(sp plan.ServicePlan) string {
 		case plan.ReasonMinimumPackage:
 			out = append(out, w.t("why.package"))
 		case plan.ReasonVulnerable:
-			out = append(out, w.t("why.vulnerable", formatDecimal(w.lang, sp.Vulnerability, 2)))
+			out = append(out, w.t("why.vulnerable", FormatDecimal(w.lang, sp.Vulnerability, 2)))
 		case plan.ReasonMinStaff:
 			out = append(out, w.t("why.minstaff", w.fte(sp.Service.MinStaff)))
 		case plan.ReasonVacancies:
@@ -493,16 +493,16 @@ func (w *planWriter) basis(sp plan.ServicePlan) string {
 
 // flags writes the plan's plausibility warnings on the Summary: each with
 // the figure compared, its limit and where to look.
-func (w *planWriter) flags(rs *reportSheet) {
-	rs.gap()
-	rs.heading(w.t("sum.flags"))
+func (w *planWriter) flags(rs *ReportSheet) {
+	rs.Gap()
+	rs.Heading(w.t("sum.flags"))
 	per := w.r.PostsPer1000
 	if !math.IsNaN(per) {
-		w.line(rs, w.t("sum.flags.per1000", w.fte(w.r.Summary.HireFTE), formatCount(w.lang, float64(w.r.Community.Population)), formatDecimal(w.lang, per, 2)), "")
+		w.line(rs, w.t("sum.flags.per1000", w.fte(w.r.Summary.HireFTE), FormatCount(w.lang, float64(w.r.Community.Population)), FormatDecimal(w.lang, per, 2)), "")
 	}
 	if hires := w.r.Summary.HireFTE; w.r.Workforce > 0 {
 		w.line(rs, w.t("sum.flags.workforce", w.fte(w.r.Workforce), w.fte(w.r.Workforce+hires),
-			formatDecimal(w.lang, (w.r.Workforce+hires)/w.r.Workforce, 2)), "")
+			FormatDecimal(w.lang, (w.r.Workforce+hires)/w.r.Workforce, 2)), "")
 	}
 	if len(w.r.Flags) == 0 {
 		w.line(rs, w.t("sum.flags.none"), "")
@@ -521,12 +521,12 @@ func (w *planWriter) flags(rs *reportSheet) {
 			if src == plan.DefaultPostsPer1000Source {
 				src = w.t("flag.default_source")
 			}
-			w.line(rs, w.t("flag.posts", formatDecimal(w.lang, f.Value, 2), formatDecimal(w.lang, f.Limit, 2), src, w.t("sheet.staffing"), w.t("sheet.actions")), "warn")
+			w.line(rs, w.t("flag.posts", FormatDecimal(w.lang, f.Value, 2), FormatDecimal(w.lang, f.Limit, 2), src, w.t("sheet.staffing"), w.t("sheet.actions")), "warn")
 		case plan.FlagWorkforceGrowth:
 			if math.IsInf(f.Value, 1) {
 				w.line(rs, w.t("flag.growth.none", w.fte(f.Hires), w.t("sheet.inventory"), w.t("sheet.actions")), "warn")
 			} else {
-				w.line(rs, w.t("flag.growth", w.fte(f.Hires), w.fte(f.Base), formatDecimal(w.lang, f.Value, 2), formatDecimal(w.lang, f.Limit, 2), w.t("sheet.inventory"), w.t("sheet.actions")), "warn")
+				w.line(rs, w.t("flag.growth", w.fte(f.Hires), w.fte(f.Base), FormatDecimal(w.lang, f.Value, 2), FormatDecimal(w.lang, f.Limit, 2), w.t("sheet.inventory"), w.t("sheet.actions")), "warn")
 			}
 		case plan.FlagMinStaffSmall:
 			i := slices.IndexFunc(w.r.Services, func(sp plan.ServicePlan) bool { return sp.Service.Code == f.Service })
@@ -534,7 +534,7 @@ func (w *planWriter) flags(rs *reportSheet) {
 				continue
 			}
 			s := w.r.Services[i].Service
-			w.line(rs, w.t("flag.minstaff", s.Name.In(w.lang), w.fte(f.Hires), w.fte(f.Base), unitWord(w.lang, s.Unit, f.Base),
+			w.line(rs, w.t("flag.minstaff", s.Name.In(w.lang), w.fte(f.Hires), w.fte(f.Base), UnitWord(w.lang, s.Unit, f.Base),
 				w.fte(f.Value), w.fte(f.Limit), w.t("sheet.staffing")), "warn")
 			advice = true
 		}
@@ -555,33 +555,33 @@ func (w *planWriter) groupName(id string) string {
 // tall makes a row of a report sheet high enough for text of style kind
 // wrapped across its columns from to to (see textRowHeight); tall only
 // ever makes a row higher.
-func (w *planWriter) tall(rs *reportSheet, row int, text, kind string, from, to int) {
+func (w *planWriter) tall(rs *ReportSheet, row int, text, kind string, from, to int) {
 	indent := 0
 	if kind == "indent" {
 		indent = 1
 	}
-	h := textRowHeight(text, kind, indent, rs.span(from, to)...)
-	if cur, err := w.b.f.GetRowHeight(rs.sh, row); err == nil && h > cur {
-		w.b.rowHeight(rs.sh, row, h)
+	h := TextRowHeight(text, kind, indent, rs.Span(from, to)...)
+	if cur, err := w.b.File.GetRowHeight(rs.Sheet, row); err == nil && h > cur {
+		w.b.RowHeight(rs.Sheet, row, h)
 	}
 }
 
 // line writes a paragraph across the report's grid, as high as it needs.
-func (w *planWriter) line(rs *reportSheet, s, kind string) {
-	rs.line(s, kind)
-	w.tall(rs, rs.next-1, s, kind, 0, len(rs.widths)-1)
+func (w *planWriter) line(rs *ReportSheet, s, kind string) {
+	rs.Line(s, kind)
+	w.tall(rs, rs.Next-1, s, kind, 0, len(rs.Widths)-1)
 }
 
 // header writes the header row of a report's table, the headers of
 // number columns aligned right over their numbers — but for one right
 // of which a text column starts, where the two headers would run
 // together.
-func (w *planWriter) header(rs *reportSheet, cols []Col) {
-	rs.header(cols)
+func (w *planWriter) header(rs *ReportSheet, cols []Col) {
+	rs.Header(cols)
 	number := func(c int) bool { return c < len(cols) && cols[c].Format != General && cols[c].Format != TextFmt }
 	for c, col := range cols {
 		if number(c) && col.Header != "" && (c == len(cols)-1 || number(c+1)) {
-			w.b.fail(w.b.f.SetCellStyle(rs.sh, a1Name(c, rs.next-1), a1Name(c, rs.next-1), w.b.style(styleKey{kind: "header.right"})))
+			w.b.Fail(w.b.File.SetCellStyle(rs.Sheet, A1Name(c, rs.Next-1), A1Name(c, rs.Next-1), w.b.Style(StyleKey{Kind: "header.right"})))
 		}
 	}
 }
@@ -593,11 +593,11 @@ func (w *planWriter) fitRows(sh string, cols []planCol, rows [][]any) {
 		h := 15.0
 		for c, v := range row {
 			if s, ok := v.(string); ok && c < len(cols) && cols[c].wrap && cols[c].width > 0 {
-				h = max(h, textRowHeight(s, "", 0, cols[c].width))
+				h = max(h, TextRowHeight(s, "", 0, cols[c].width))
 			}
 		}
-		if cur, err := w.b.f.GetRowHeight(sh, r+2); err == nil && h > cur {
-			w.b.rowHeight(sh, r+2, h)
+		if cur, err := w.b.File.GetRowHeight(sh, r+2); err == nil && h > cur {
+			w.b.RowHeight(sh, r+2, h)
 		}
 	}
 }

@@ -23,21 +23,21 @@ func (w *planWriter) charts() {
 	if len(known) == 0 && len(years) == 0 {
 		return
 	}
-	if _, err := b.f.NewSheet(chartSheet); err != nil {
-		b.fail(err)
+	if _, err := b.File.NewSheet(ChartSheet); err != nil {
+		b.Fail(err)
 		return
 	}
-	b.fail(b.f.SetSheetVisible(chartSheet, false))
-	set := func(col, row int, v any) { b.setCell(chartSheet, a1Name(col, row), v) }
+	b.Fail(b.File.SetSheetVisible(ChartSheet, false))
+	set := func(col, row int, v any) { b.SetCell(ChartSheet, A1Name(col, row), v) }
 	// The demand chart fills the columns left of staffCol, the staff chart
 	// the columns from staffCol on: side by side, on one page.
 	const staffCol = 6
 	left, right := 0.0, 0.0 // pixels
 	for i, wd := range w.summaryWidths {
 		if i < staffCol {
-			left += colPixels(wd)
+			left += ColPixels(wd)
 		} else {
-			right += colPixels(wd)
+			right += ColPixels(wd)
 		}
 	}
 	row := w.chartRow
@@ -57,9 +57,9 @@ func (w *planWriter) charts() {
 		var plus, minus, demand, target, capacity []float64
 		for k, i := range known {
 			sp := w.r.Services[i]
-			p, m := plusMinus(sp.Demand, sp.DemandLow, sp.DemandHigh)
+			p, m := PlusMinus(sp.Demand, sp.DemandLow, sp.DemandHigh)
 			r := k + 2
-			set(0, r, reportText.in(w.lang, "sum.chart.label", chartLabel(w.serviceName(sp.Service)), unitPlural(w.lang, sp.Service.Unit)))
+			set(0, r, ReportText.In(w.lang, "sum.chart.label", ChartLabel(w.serviceName(sp.Service)), UnitPlural(w.lang, sp.Service.Unit)))
 			set(1, r, sp.Demand)
 			set(2, r, p)
 			set(3, r, m)
@@ -70,13 +70,13 @@ func (w *planWriter) charts() {
 		}
 		series := func(col int, color string) excelize.ChartSeries {
 			return excelize.ChartSeries{
-				Name:       absCellRef(chartSheet, col, 1),
-				Categories: absRangeRef(chartSheet, 0, 2, n+1),
-				Values:     absRangeRef(chartSheet, col, 2, n+1),
+				Name:       AbsCellRef(ChartSheet, col, 1),
+				Categories: AbsRangeRef(ChartSheet, 0, 2, n+1),
+				Values:     AbsRangeRef(ChartSheet, col, 2, n+1),
 				Fill:       fill(color),
 			}
 		}
-		height := uint(min(150+n*50, maxChartHeight))
+		height := uint(min(150+n*50, MaxChartHeight))
 		zero := 0.0
 		c := &excelize.Chart{
 			Type:      excelize.Bar,
@@ -88,13 +88,13 @@ func (w *planWriter) charts() {
 			YAxis: excelize.ChartAxis{MajorGridLines: true, Minimum: &zero, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"},
 				Font: excelize.Font{Size: 9, Color: "404040"}, Title: axisTitle(w.t("sum.chart.y"))},
 			PlotArea:   excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}},
-			VaryColors: boolRef(false),
+			VaryColors: BoolRef(false),
 		}
-		b.addBarChart(w.summarySheet, a1Name(0, row), c, []errorBars{{
-			Plus: absRangeRef(chartSheet, 2, 2, n+1), Minus: absRangeRef(chartSheet, 3, 2, n+1),
+		b.AddBarChart(w.summarySheet, A1Name(0, row), c, []ErrorBars{{
+			Plus: AbsRangeRef(ChartSheet, 2, 2, n+1), Minus: AbsRangeRef(ChartSheet, 3, 2, n+1),
 			PlusValues: plus, MinusValues: minus, Series: demand,
 		}, {Series: target}, {Series: capacity}})
-		b.chartRows(w.summarySheet, row, height)
+		b.ChartRows(w.summarySheet, row, height)
 	}
 
 	// Posts by year: the existing ones and the new ones so far.
@@ -128,14 +128,14 @@ func (w *planWriter) charts() {
 		Title:     title(w.t("sum.chart.staff")),
 		Legend:    excelize.ChartLegend{Position: "top"},
 		Series: []excelize.ChartSeries{
-			{Name: absCellRef(chartSheet, col0+1, 1), Categories: absRangeRef(chartSheet, col0, 2, last), Values: absRangeRef(chartSheet, col0+1, 2, last), Fill: fill("A5A5A5")},
-			{Name: absCellRef(chartSheet, col0+2, 1), Categories: absRangeRef(chartSheet, col0, 2, last), Values: absRangeRef(chartSheet, col0+2, 2, last), Fill: fill("ED7D31")},
+			{Name: AbsCellRef(ChartSheet, col0+1, 1), Categories: AbsRangeRef(ChartSheet, col0, 2, last), Values: AbsRangeRef(ChartSheet, col0+1, 2, last), Fill: fill("A5A5A5")},
+			{Name: AbsCellRef(ChartSheet, col0+2, 1), Categories: AbsRangeRef(ChartSheet, col0, 2, last), Values: AbsRangeRef(ChartSheet, col0+2, 2, last), Fill: fill("ED7D31")},
 		},
 		XAxis: excelize.ChartAxis{Font: excelize.Font{Size: 9, Color: "262626"}},
 		YAxis: excelize.ChartAxis{MajorGridLines: true, Minimum: &zero, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0.##"},
 			Font: excelize.Font{Size: 9, Color: "404040"}, Title: axisTitle(w.t("sum.chart.staff.y"))},
-		VaryColors: boolRef(false),
+		VaryColors: BoolRef(false),
 	}
-	b.fail(b.f.AddChart(w.summarySheet, a1Name(staffCol, row), c))
-	b.chartRows(w.summarySheet, row, c.Dimension.Height)
+	b.Fail(b.File.AddChart(w.summarySheet, A1Name(staffCol, row), c))
+	b.ChartRows(w.summarySheet, row, c.Dimension.Height)
 }

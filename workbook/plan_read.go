@@ -75,7 +75,7 @@ func actionHeaders() map[string]string {
 	for _, c := range slices.Concat(actionHead, actionTail) {
 		t := planText["act."+c.key]
 		for _, h := range []string{c.key, t.UK, t.EN} {
-			m[headerKey(h)] = c.key
+			m[HeaderKey(h)] = c.key
 		}
 	}
 	return m
@@ -85,7 +85,7 @@ func actionHeaders() map[string]string {
 // 2027", «Цільові клієнти 2027», "clients_2027" → "clients", 2027; "FTE
 // 2027" → "fte", 2027. ok is false for any other header.
 func yearHeader(h string) (key string, year int, ok bool) {
-	k := headerKey(h)
+	k := HeaderKey(h)
 	i := strings.LastIndexByte(k, ' ')
 	if i < 0 {
 		return "", 0, false
@@ -98,7 +98,7 @@ func yearHeader(h string) (key string, year int, ok bool) {
 	for _, key := range []string{"clients", "fte"} {
 		t := planText["act."+key]
 		for _, p := range []string{key, t.UK, t.EN} {
-			if headerKey(strings.Replace(p, "%d", "", 1)) == prefix {
+			if HeaderKey(strings.Replace(p, "%d", "", 1)) == prefix {
 				return key, y, true
 			}
 		}
@@ -108,10 +108,10 @@ func yearHeader(h string) (key string, year int, ok bool) {
 
 // parseAction reads an action in either language or as its code.
 func parseAction(s string) (plan.Action, bool) {
-	k := headerKey(s)
+	k := HeaderKey(s)
 	for _, a := range []plan.Action{plan.Create, plan.Enhance, plan.Sufficient, plan.MoreData} {
-		t := actionText[string(a)]
-		if k == headerKey(string(a)) || k == headerKey(t.UK) || k == headerKey(t.EN) {
+		t := ActionText[string(a)]
+		if k == HeaderKey(string(a)) || k == HeaderKey(t.UK) || k == HeaderKey(t.EN) {
 			return a, true
 		}
 	}
@@ -160,11 +160,11 @@ func findSheet(f *xlsx.File, names []string) string {
 func ReadPlan(path string) (pr *PlanRead, ps hromada.Problems) {
 	f, err := kobo.Open(path, xlsx.OpenOptions{})
 	if err != nil {
-		return nil, hromada.Problems{problemOf(err, path)}
+		return nil, hromada.Problems{ProblemOf(err, path)}
 	}
 	defer func() {
 		if err := f.Close(); err != nil {
-			ps = append(ps, problemOf(err, path))
+			ps = append(ps, ProblemOf(err, path))
 		}
 	}()
 	sheet := findSheet(f, actionSheetNames())
@@ -180,11 +180,11 @@ func ReadPlan(path string) (pr *PlanRead, ps hromada.Problems) {
 
 	t, err := f.Table(sheet)
 	if err != nil {
-		return nil, append(ps, problemOf(err, path))
+		return nil, append(ps, ProblemOf(err, path))
 	}
 	defer func() {
 		if err := t.Close(); err != nil {
-			ps = append(ps, problemOf(err, path))
+			ps = append(ps, ProblemOf(err, path))
 		}
 	}()
 
@@ -209,7 +209,7 @@ func ReadPlan(path string) (pr *PlanRead, ps hromada.Problems) {
 			m[year] = i
 			continue
 		}
-		key, ok := headers[headerKey(h)]
+		key, ok := headers[HeaderKey(h)]
 		if !ok {
 			continue
 		}
@@ -277,7 +277,7 @@ func ReadPlan(path string) (pr *PlanRead, ps hromada.Problems) {
 		}
 	}
 	if err := t.Err(); err != nil {
-		ps = append(ps, problemOf(err, path))
+		ps = append(ps, ProblemOf(err, path))
 	}
 	ps = append(ps, t.Problems()...)
 	order(pr.Actions)
@@ -301,7 +301,7 @@ func readAction(t *xlsx.Table, col map[string]int, years []int, clientCols, fteC
 		}
 		s, err := t.Text(c)
 		if err != nil {
-			ps = append(ps, problemOf(err, t.File().Path()))
+			ps = append(ps, ProblemOf(err, t.File().Path()))
 		}
 		return s
 	}
@@ -381,7 +381,7 @@ func readAction(t *xlsx.Table, col map[string]int, years []int, clientCols, fteC
 	if !math.IsNaN(providers) && providers != math.Trunc(providers) {
 		problem(col["providers"], fmt.Sprintf("%q is %v; it must be a whole number", t.Header()[col["providers"]], providers), "")
 	}
-	a.Providers = int(nan0(providers))
+	a.Providers = int(ZeroNaN(providers))
 	a.Existing, a.Caseload, a.MinStaff, a.FTEStep = norm("existing_staff"), norm("caseload"), norm("min_staff"), norm("fte_step")
 	if c := col["fte_step"]; !math.IsNaN(a.FTEStep) && !(a.FTEStep > 0 && a.FTEStep <= 1) {
 		problem(c, fmt.Sprintf("%q is %v; it must be above 0 and at most 1", t.Header()[c], a.FTEStep), "write 0.25 or 0.5")
@@ -427,7 +427,7 @@ func readAction(t *xlsx.Table, col map[string]int, years []int, clientCols, fteC
 			continue
 		}
 		warn(c, fmt.Sprintf("%q holds %q, but the target clients need %s FTE by the norms of the row; budget uses %s",
-			t.Header()[c], raw, formatFTE(hromada.English, ys[k].FTE), formatFTE(hromada.English, ys[k].FTE)),
+			t.Header()[c], raw, FormatFTE(hromada.English, ys[k].FTE), FormatFTE(hromada.English, ys[k].FTE)),
 			"change the target clients or the norms, not the FTE; the FTE cells are formulas")
 	}
 	a.Years = ys
@@ -448,17 +448,17 @@ func planCodes(f *xlsx.File, path string) (codes map[string]bool, ps hromada.Pro
 	}
 	tb, err := f.Table(sheet)
 	if err != nil {
-		return nil, hromada.Problems{problemOf(err, path)}
+		return nil, hromada.Problems{ProblemOf(err, path)}
 	}
 	defer func() {
 		if err := tb.Close(); err != nil {
-			ps = append(ps, problemOf(err, path))
+			ps = append(ps, ProblemOf(err, path))
 		}
 	}()
 	c := -1
 	h := planText["gap.service_code"]
 	for i, name := range tb.Header() {
-		if k := headerKey(name); k == headerKey(h.UK) || k == headerKey(h.EN) || k == "service code" {
+		if k := HeaderKey(name); k == HeaderKey(h.UK) || k == HeaderKey(h.EN) || k == "service code" {
 			c = i
 		}
 	}
@@ -472,7 +472,7 @@ func planCodes(f *xlsx.File, path string) (codes map[string]bool, ps hromada.Pro
 		}
 	}
 	if err := tb.Err(); err != nil {
-		return nil, hromada.Problems{problemOf(err, path)}
+		return nil, hromada.Problems{ProblemOf(err, path)}
 	}
 	return codes, nil
 }

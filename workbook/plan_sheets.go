@@ -113,7 +113,7 @@ func (w *planWriter) sheetCols(cols []planCol, prefix string) []Col {
 	for i, c := range cols {
 		h := c.header(w.lang, prefix)
 		width := c.width
-		width = max(width, wordFitWidth(h, "header")) // bold headers wrap between words only
+		width = max(width, WordFitWidth(h, "header")) // bold headers wrap between words only
 		out[i] = Col{Header: h, Format: c.format, Width: width, Wrap: c.wrap, Input: c.input}
 	}
 	return out
@@ -121,13 +121,13 @@ func (w *planWriter) sheetCols(cols []planCol, prefix string) []Col {
 
 // cond adds conditional formats to a range of a sheet.
 func (w *planWriter) cond(sh, ref string, rules ...excelize.ConditionalFormatOptions) {
-	w.b.fail(w.b.f.SetConditionalFormat(sh, ref, rules))
+	w.b.Fail(w.b.File.SetConditionalFormat(sh, ref, rules))
 }
 
 // formulaRule is a conditional format that applies style kind where the
 // formula, written for the range's top-left cell, is true.
 func (w *planWriter) formulaRule(formula, kind string) excelize.ConditionalFormatOptions {
-	return excelize.ConditionalFormatOptions{Type: "formula", Criteria: formula, Format: w.b.condStyle(kind)}
+	return excelize.ConditionalFormatOptions{Type: "formula", Criteria: formula, Format: w.b.CondStyle(kind)}
 }
 
 // columnRef is the range of column col (from 0), rows from to to.
@@ -155,7 +155,7 @@ func (w *planWriter) gapsSheet() {
 			demand = w.t("gap.unknown")
 		}
 		rows = append(rows, []any{
-			float64(sp.Rank), sp.Service.Code, w.serviceName(sp.Service), unitPlural(w.lang, sp.Service.Unit), w.action(sp.Action),
+			float64(sp.Rank), sp.Service.Code, w.serviceName(sp.Service), UnitPlural(w.lang, sp.Service.Unit), w.action(sp.Action),
 			demand, sp.DemandLow, sp.DemandHigh, w.basis(sp), sp.Uptake, sp.Expected, float64(sp.Providers), sp.Capacity, sp.Clients,
 			sp.Gap, sp.GapLow, sp.GapHigh, sp.Coverage, sp.TargetCoverage, sp.Target, sp.TargetGap, sp.Score,
 			w.reasons(sp),
@@ -173,8 +173,8 @@ func (w *planWriter) gapsSheet() {
 		// made its row high enough).
 		for i, sp := range w.r.Services {
 			if !sp.Known {
-				cell := a1Name(col("demand"), i+2)
-				w.b.fail(w.b.f.SetCellStyle(name, cell, cell, w.b.style(styleKey{kind: "right", wrap: true})))
+				cell := A1Name(col("demand"), i+2)
+				w.b.Fail(w.b.File.SetCellStyle(name, cell, cell, w.b.Style(StyleKey{Kind: "right", Wrap: true})))
 			}
 		}
 		for _, key := range []string{"gap", "gap_low", "gap_upp", "target_gap"} {
@@ -187,8 +187,8 @@ func (w *planWriter) gapsSheet() {
 			w.formulaRule(fmt.Sprintf("AND(ISNUMBER(%s2),%s2>=$%s2)", cov, cov, tgt), "good"))
 		w.actionColours(name, col("action"), 2, last)
 		w.topRule(name, fmt.Sprintf("A2:%s%d", ColumnName(col("service_name")), last), ColumnName(col("action")))
-		w.b.fail(w.b.f.SetPanes(name, &excelize.Panes{Freeze: true, XSplit: col("service_name") + 1, YSplit: 1,
-			TopLeftCell: a1Name(col("service_name")+1, 2), ActivePane: "bottomRight"}))
+		w.b.Fail(w.b.File.SetPanes(name, &excelize.Panes{Freeze: true, XSplit: col("service_name") + 1, YSplit: 1,
+			TopLeftCell: A1Name(col("service_name")+1, 2), ActivePane: "bottomRight"}))
 	}
 	w.pageSetup(name, "$1:$1")
 }
@@ -206,7 +206,7 @@ func (w *planWriter) actionsSheet() {
 	years := w.years()
 	cols := actionColumns(years)
 	col := func(key string, year int) int { return colIndex(cols, key, year) }
-	ref := func(key string, year, row int) string { return a1Name(col(key, year), row) }
+	ref := func(key string, year, row int) string { return A1Name(col(key, year), row) }
 	abs := func(key string, row int) string { return "$" + ColumnName(col(key, 0)) + strconv.Itoa(row) }
 	var rows [][]any
 	for i, sp := range w.actions {
@@ -221,7 +221,7 @@ func (w *planWriter) actionsSheet() {
 		}
 		row := []any{
 			float64(sp.Rank), sp.Service.Code, w.serviceName(sp.Service), w.action(sp.Action), include, plannerRank,
-			unitPlural(w.lang, sp.Service.Unit), sp.Score, sp.Demand, sp.Capacity, sp.Target,
+			UnitPlural(w.lang, sp.Service.Unit), sp.Score, sp.Demand, sp.Capacity, sp.Target,
 		}
 		for k := range years {
 			if k < len(sp.Years) {
@@ -258,11 +258,11 @@ func (w *planWriter) actionsSheet() {
 		dv := func(ref, title, note string, t excelize.DataValidationType, o excelize.DataValidationOperator, v float64) {
 			d := excelize.NewDataValidation(true)
 			d.Sqref = ref
-			w.b.fail(d.SetRange(v, 0, t, o))
+			w.b.Fail(d.SetRange(v, 0, t, o))
 			d.SetError(excelize.DataValidationErrorStyleWarning, "", "")
 			d.ShowErrorMessage = true
 			d.SetInput(title, note)
-			w.b.fail(w.b.f.AddDataValidation(name, d))
+			w.b.Fail(w.b.File.AddDataValidation(name, d))
 		}
 		dv(columnRef(col("planner_rank", 0), 2, last), sc[col("planner_rank", 0)].Header, w.t("act.note.rank"),
 			excelize.DataValidationTypeWhole, excelize.DataValidationOperatorGreaterThanOrEqual, 1)
@@ -289,10 +289,10 @@ func (w *planWriter) actionsSheet() {
 		// Formulas are not input: their cells read as computed.
 		if len(years) > 0 {
 			from, to := col("fte", years[0]), col("fte", years[len(years)-1])
-			w.b.fail(w.b.f.SetCellStyle(name, a1Name(from, 2), a1Name(to, last), w.b.style(styleKey{kind: "computed", format: Decimal2})))
+			w.b.Fail(w.b.File.SetCellStyle(name, A1Name(from, 2), A1Name(to, last), w.b.Style(StyleKey{Kind: "computed", Format: Decimal2})))
 		}
-		w.b.fail(w.b.f.SetPanes(name, &excelize.Panes{Freeze: true, XSplit: col("service_name", 0) + 1, YSplit: 1,
-			TopLeftCell: a1Name(col("service_name", 0)+1, 2), ActivePane: "bottomRight"}))
+		w.b.Fail(w.b.File.SetPanes(name, &excelize.Panes{Freeze: true, XSplit: col("service_name", 0) + 1, YSplit: 1,
+			TopLeftCell: A1Name(col("service_name", 0)+1, 2), ActivePane: "bottomRight"}))
 	}
 	w.pageSetup(name, "$1:$1")
 }
@@ -301,7 +301,7 @@ func (w *planWriter) actionsSheet() {
 // numbers left of it.
 func (w *planWriter) indent(sh string, col, n int) {
 	if n > 0 {
-		w.b.fail(w.b.f.SetCellStyle(sh, a1Name(col, 2), a1Name(col, n+1), w.b.style(styleKey{kind: "indent", wrap: true})))
+		w.b.Fail(w.b.File.SetCellStyle(sh, A1Name(col, 2), A1Name(col, n+1), w.b.Style(StyleKey{Kind: "indent", Wrap: true})))
 	}
 }
 
@@ -309,7 +309,7 @@ func (w *planWriter) indent(sh string, col, n int) {
 // rank left of them, so that "1" and "015.3" do not read as "1015.3".
 func (w *planWriter) codeIndent(sh string, col, n int) {
 	if n > 0 {
-		w.b.fail(w.b.f.SetCellStyle(sh, a1Name(col, 2), a1Name(col, n+1), w.b.style(styleKey{kind: "indent", format: TextFmt})))
+		w.b.Fail(w.b.File.SetCellStyle(sh, A1Name(col, 2), A1Name(col, n+1), w.b.Style(StyleKey{Kind: "indent", Format: TextFmt})))
 	}
 }
 
@@ -330,11 +330,11 @@ func (w *planWriter) staffingSheet() {
 		widths = append(widths, 10)
 	}
 	widths = append(widths, 4)
-	rs := w.b.newReport(w.t("sheet.staffing"), widths)
-	rs.title(w.t("st.title"))
+	rs := w.b.NewReport(w.t("sheet.staffing"), widths)
+	rs.Title(w.t("st.title"))
 	w.line(rs, w.t("st.asplanned"), "note")
 	if len(years) == 0 {
-		w.pageSetup(rs.sh, "")
+		w.pageSetup(rs.Sheet, "")
 		return
 	}
 	cols := []Col{{Header: w.t("st.col.what")}, {Header: w.t("sum.col.existing", years[0]), Format: Decimal2}}
@@ -342,13 +342,13 @@ func (w *planWriter) staffingSheet() {
 		cols = append(cols, Col{Header: strconv.Itoa(y), Format: Decimal2})
 	}
 	threeRows := func(fte, staff, hire []any) {
-		rs.row(cols, fte)
-		rs.row(cols, staff)
-		rs.row(cols, hire)
+		rs.Row(cols, fte)
+		rs.Row(cols, staff)
+		rs.Row(cols, hire)
 	}
 
-	rs.gap()
-	rs.heading(w.t("st.total"))
+	rs.Gap()
+	rs.Heading(w.t("st.total"))
 	w.header(rs, cols)
 	base := 0.0
 	for _, sp := range w.r.Services {
@@ -368,8 +368,8 @@ func (w *planWriter) staffingSheet() {
 
 	// By post: the FTE of each post summed over the services; services
 	// without posts under "post not set".
-	rs.gap()
-	rs.heading(w.t("st.posts"))
+	rs.Gap()
+	rs.Heading(w.t("st.posts"))
 	var posts []string
 	byPost := map[string][]float64{}
 	add := func(post string, i int, v float64) {
@@ -410,12 +410,12 @@ func (w *planWriter) staffingSheet() {
 			for _, v := range byPost[p] {
 				row = append(row, v)
 			}
-			rs.row(pcols, row)
+			rs.Row(pcols, row)
 		}
 	}
 
-	rs.gap()
-	rs.heading(w.t("st.services"))
+	rs.Gap()
+	rs.Heading(w.t("st.services"))
 	w.header(rs, cols)
 	var unknown []string
 	for _, sp := range w.r.Services {
@@ -440,17 +440,17 @@ func (w *planWriter) staffingSheet() {
 				perPost[p.Post] = append(perPost[p.Post], p.FTE)
 			}
 		}
-		rs.row(cols, fte)
+		rs.Row(cols, fte)
 		for _, p := range names {
-			rs.row(cols, perPost[p])
+			rs.Row(cols, perPost[p])
 		}
-		rs.row(cols, staff)
-		rs.row(cols, hire)
+		rs.Row(cols, staff)
+		rs.Row(cols, hire)
 	}
 	if len(unknown) > 0 {
 		w.line(rs, w.t("st.unknown", strings.Join(unknown, "; ")), "note")
 	}
-	w.pageSetup(rs.sh, "")
+	w.pageSetup(rs.Sheet, "")
 }
 
 // inventoryColumns are the columns of the Inventory sheet.
@@ -536,18 +536,18 @@ func (w *planWriter) methodsSheet() {
 			src = w.t("m.norm.nosource")
 		}
 		key(fmt.Sprintf("%s %s", s.Code, w.serviceName(s)),
-			w.t("m.norm", formatFTE(w.lang, s.Caseload), countWord(w.lang, "client", s.Caseload),
-				w.fte(s.MinStaff), countWord(w.lang, "fte", s.MinStaff), formatPercent(w.lang, sp.TargetCoverage), formatPercent(w.lang, sp.Uptake), src))
+			w.t("m.norm", FormatFTE(w.lang, s.Caseload), CountWord(w.lang, "client", s.Caseload),
+				w.fte(s.MinStaff), CountWord(w.lang, "fte", s.MinStaff), FormatPercent(w.lang, sp.TargetCoverage), FormatPercent(w.lang, sp.Uptake), src))
 	}
 
 	p = append(p, Para{Heading: w.t("m.priority")})
-	key(w.t("m.score"), w.t("m.score.text", formatFTE(w.lang, plan.ScaleScore), formatFTE(w.lang, plan.BasicWeight), formatFTE(w.lang, plan.MinimumPackageWeight)))
+	key(w.t("m.score"), w.t("m.score.text", FormatFTE(w.lang, plan.ScaleScore), FormatFTE(w.lang, plan.BasicWeight), FormatFTE(w.lang, plan.MinimumPackageWeight)))
 	if len(w.p.Input.Groups) == 0 {
 		key(w.t("m.weights"), w.t("m.weights.none"))
 	} else {
 		var ws []string
 		for _, g := range w.p.Input.Groups {
-			ws = append(ws, w.t("m.weight", w.groupName(g.ID), formatDecimal(w.lang, g.Vulnerability, 2)))
+			ws = append(ws, w.t("m.weight", w.groupName(g.ID), FormatDecimal(w.lang, g.Vulnerability, 2)))
 		}
 		key(w.t("m.weights"), strings.Join(ws, "; "))
 	}
@@ -571,7 +571,7 @@ func (w *planWriter) methodsSheet() {
 	}
 	if len(w.p.Warnings) > 0 {
 		p = append(p, Para{Heading: w.t("m.warnings")})
-		for _, msg := range capWarnings(w.p.Warnings, w.lang) {
+		for _, msg := range CapWarnings(w.p.Warnings, w.lang) {
 			p = append(p, Para{Text: msg})
 		}
 	}
@@ -593,7 +593,7 @@ func (w *planWriter) pathWords(sp plan.ServicePlan) string {
 	case plan.Ramp:
 		var shares []string
 		for _, s := range tg.Ramp {
-			shares = append(shares, formatPercent(w.lang, s))
+			shares = append(shares, FormatPercent(w.lang, s))
 		}
 		if len(shares) == 0 {
 			return w.t("m.path.ramp", "—")

@@ -212,7 +212,7 @@ func editCell(t *testing.T, f *excelize.File, sh, cell string, v any) {
 	}
 	for r := 2; r <= len(rows); r++ {
 		for c := range rows[0] {
-			ref := a1Name(c, r)
+			ref := A1Name(c, r)
 			expr, err := f.GetCellFormula(sh, ref)
 			if err != nil {
 				t.Fatal(err)
@@ -245,7 +245,7 @@ func actionCell(t *testing.T, path, sheet, key string, year int, code string) st
 	cols := actionColumns([]int{2026, 2027, 2028})
 	for i, r := range sheetRows(t, path, sheet) {
 		if len(r) > 1 && r[1] == code {
-			return a1Name(colIndex(cols, key, year), i+1)
+			return A1Name(colIndex(cols, key, year), i+1)
 		}
 	}
 	t.Fatalf("no row of %s", code)
@@ -342,8 +342,8 @@ func TestActionsFormula(t *testing.T) {
 		i := slices.IndexFunc(p.Result.Services, func(sp plan.ServicePlan) bool { return sp.Service.Code == code })
 		sp := p.Result.Services[i]
 		for _, clients := range []float64{0, 0.5, 7, 20, 37.5, 40, 40.000000000000004, 96, 119.99, 1000} {
-			must(t, f.SetCellValue("Actions", a1Name(colIndex(cols, "clients", 2026), r), clients))
-			got, err := f.CalcCellValue("Actions", a1Name(colIndex(cols, "fte", 2026), r), excelize.Options{RawCellValue: true})
+			must(t, f.SetCellValue("Actions", A1Name(colIndex(cols, "clients", 2026), r), clients))
+			got, err := f.CalcCellValue("Actions", A1Name(colIndex(cols, "fte", 2026), r), excelize.Options{RawCellValue: true})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -576,7 +576,7 @@ func TestActionHeadersDistinct(t *testing.T) {
 	for _, c := range slices.Concat(actionHead, actionTail) {
 		txt := planText["act."+c.key]
 		for _, h := range []string{c.key, txt.UK, txt.EN} {
-			k := headerKey(h)
+			k := HeaderKey(h)
 			if other, ok := seen[k]; ok && other != c.key {
 				t.Errorf("header %q names both %s and %s", h, other, c.key)
 			}
@@ -664,7 +664,7 @@ func TestWritePlanBasisAndFlags(t *testing.T) {
 	}
 	per := res.Summary.HireFTE / 5
 	for _, s := range []string{
-		fmt.Sprintf("Warning: %s new posts per 1,000 residents — above the limit of 1.00 (hromada's choice: no published benchmark was found).", formatDecimal(hromada.English, per, 2)),
+		fmt.Sprintf("Warning: %s new posts per 1,000 residents — above the limit of 1.00 (hromada's choice: no published benchmark was found).", FormatDecimal(hromada.English, per, 2)),
 		"Check the “New posts in the year” row of the Staffing sheet and the target clients on the Actions sheet.",
 	} {
 		if !strings.Contains(summary, s) {

@@ -9,7 +9,7 @@ import (
 // formats taking the same arguments in both languages. Keys starting
 // "act." are the headers of the Actions sheet, the contract ReadPlan reads
 // (see actionColumns); "gap." those of the Gaps sheet.
-var planText = texts{
+var planText = Texts{
 	// Sheets.
 	"sheet.summary":   {UK: "Підсумок", EN: "Summary"},
 	"sheet.gaps":      {UK: "Розриви", EN: "Gaps"},
@@ -295,5 +295,5 @@ var planText = texts{
 // missing text shows in the workbook rather than failing it; a test checks
 // that every key used is in planText.
 func pt(lang hromada.Lang, key string, args ...any) string {
-	return planText.in(lang, key, args...)
+	return planText.In(lang, key, args...)
 }

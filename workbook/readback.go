@@ -8,17 +8,17 @@ import (
 	"github.com/hromada-tool/hromada/internal/xlsx"
 )
 
-// headerKey folds a header for matching: case, spaces and the characters
+// HeaderKey folds a header for matching: case, spaces and the characters
 // Excel users put around names do not matter.
-func headerKey(s string) string {
+func HeaderKey(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	s = strings.NewReplacer("\u00a0", " ", "_", " ", "’", "'", "ʼ", "'").Replace(s)
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// problemOf turns an error of this package into a problem; others get the
+// ProblemOf turns an error of this package into a problem; others get the
 // file only.
-func problemOf(err error, path string) hromada.Problem {
+func ProblemOf(err error, path string) hromada.Problem {
 	var ie *xlsx.InputError
 	if errors.As(err, &ie) {
 		p := ie.Problem

@@ -20,14 +20,14 @@ func TestActionWord(t *testing.T) {
 		{plan.Sufficient, "достатньо", "sufficient"},
 		{plan.MoreData, "потрібні дані", "more data needed"},
 	} {
-		if got := actionWord(hromada.Ukrainian, string(c.a)); got != c.uk {
+		if got := ActionWord(hromada.Ukrainian, string(c.a)); got != c.uk {
 			t.Errorf("actionWord(uk, %q) = %q, want %q", c.a, got, c.uk)
 		}
-		if got := actionWord(hromada.English, string(c.a)); got != c.en {
+		if got := ActionWord(hromada.English, string(c.a)); got != c.en {
 			t.Errorf("actionWord(en, %q) = %q, want %q", c.a, got, c.en)
 		}
 	}
-	if got := actionWord(hromada.English, "merge"); got != "merge" {
+	if got := ActionWord(hromada.English, "merge"); got != "merge" {
 		t.Errorf(`actionWord(en, "merge") = %q, want "merge"`, got)
 	}
 }
@@ -44,10 +44,10 @@ func TestUnitText(t *testing.T) {
 			}
 		}
 	}
-	if got := unitWord(hromada.Ukrainian, "household", 2); got != "домогосподарства" {
+	if got := UnitWord(hromada.Ukrainian, "household", 2); got != "домогосподарства" {
 		t.Errorf(`unitWord(uk, "household", 2) = %q, want "домогосподарства"`, got)
 	}
-	if got := unitWord(hromada.English, "household", 2); got != "households" {
+	if got := UnitWord(hromada.English, "household", 2); got != "households" {
 		t.Errorf(`unitWord(en, "household", 2) = %q, want "households"`, got)
 	}
 }
@@ -71,7 +71,7 @@ func TestCountWord(t *testing.T) {
 		{hromada.English, "community", 3, "communities"},
 	}
 	for _, tt := range tests {
-		if got := countWord(tt.lang, tt.noun, tt.n); got != tt.want {
+		if got := CountWord(tt.lang, tt.noun, tt.n); got != tt.want {
 			t.Errorf("countWord(%v, %q, %v) = %q, want %q", tt.lang, tt.noun, tt.n, got, tt.want)
 		}
 	}

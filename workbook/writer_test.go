@@ -161,7 +161,7 @@ func writerKeys(t *testing.T, glob string) map[string]bool {
 // checkTextKeys checks that a writer's texts, table (named name), hold
 // every key in used, in both languages; used must hold least keys or
 // more, or the search for them no longer matches the writer.
-func checkTextKeys(t *testing.T, name string, table texts, used map[string]bool, least int) {
+func checkTextKeys(t *testing.T, name string, table Texts, used map[string]bool, least int) {
 	t.Helper()
 	if len(used) < least {
 		t.Fatalf("found only %d keys: the pattern no longer matches the writer", len(used))
