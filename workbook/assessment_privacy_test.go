@@ -53,7 +53,7 @@ func TestSmallGroupSize(t *testing.T) {
 	a.Result = res
 	path := writeTestAssessment(t, "small-group", a)
 	heads := 0
-	for _, row := range sheetRows(t, path, "Summary") {
+	for _, row := range SheetRows(t, path, "Summary") {
 		for _, cell := range row {
 			if strings.HasPrefix(cell, "Large families") {
 				heads++
@@ -66,7 +66,7 @@ func TestSmallGroupSize(t *testing.T) {
 	if heads == 0 {
 		t.Fatal("no large-family heading on the Summary")
 	}
-	rows := sheetRows(t, path, "Demand")
+	rows := SheetRows(t, path, "Demand")
 	seen := 0
 	for _, row := range rows[1:] {
 		if row[0] != "large_family" {
@@ -83,7 +83,7 @@ func TestSmallGroupSize(t *testing.T) {
 	// An internal workbook prints it.
 	a.Options.Suppress = false
 	path = writeTestAssessment(t, "small-group-internal", a)
-	for _, row := range sheetRows(t, path, "Demand")[1:] {
+	for _, row := range SheetRows(t, path, "Demand")[1:] {
 		if row[0] == "large_family" && row[demandColumn("count")] != "3" {
 			t.Errorf("internal Demand count of large families = %q, want 3", row[demandColumn("count")])
 		}

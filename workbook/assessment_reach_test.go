@@ -29,7 +29,7 @@ func TestMethodsConventions(t *testing.T) {
 		a.Options = c.opt
 		path := writeTestAssessment(t, c.name, a)
 		var text strings.Builder
-		for _, r := range sheetRows(t, path, "Methods") {
+		for _, r := range SheetRows(t, path, "Methods") {
 			text.WriteString(strings.Join(r, " ") + "\n")
 		}
 		for _, w := range c.want {
@@ -76,10 +76,10 @@ func TestMeanOnEstimatesOnly(t *testing.T) {
 	}
 	path := writeTestAssessment(t, "mean", a)
 	var estimates, demand []string
-	for _, r := range sheetRows(t, path, "Estimates") {
+	for _, r := range SheetRows(t, path, "Estimates") {
 		estimates = append(estimates, strings.Join(r, "|"))
 	}
-	for _, r := range sheetRows(t, path, "Demand") {
+	for _, r := range SheetRows(t, path, "Demand") {
 		demand = append(demand, strings.Join(r, "|"))
 	}
 	all := strings.Join(estimates, "\n")

@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"regexp"
@@ -32,33 +31,33 @@ var assessmentCases = []assessmentCase{
 
 // assessmentWrites are the workbooks of assessmentCases, for the golden
 // and determinism tests.
-var assessmentWrites = writerTest[assessmentCase]{golden: "assessment", cases: assessmentCases,
-	name: func(c assessmentCase) string { return c.name },
-	write: func(t *testing.T, c assessmentCase, file string) string {
+var assessmentWrites = WriterTest[assessmentCase]{Golden: "assessment", Cases: assessmentCases,
+	Name: func(c assessmentCase) string { return c.name },
+	Write: func(t *testing.T, c assessmentCase, file string) string {
 		return writeTestAssessment(t, file, testAssessment(t, c.lang, c.suppress))
 	}}
 
 func writeTestAssessment(t *testing.T, name string, a *Assessment) string {
 	t.Helper()
-	return writeTemp(t, name, func(path string) error { return WriteAssessment(path, a) })
+	return WriteTemp(t, name, func(path string) error { return WriteAssessment(path, a) })
 }
 
 // TestWriteAssessmentGolden compares a text dump of the workbook — every
 // sheet, cell, number format, width and frozen pane — with the golden
 // files in testdata/assessment (go test -run Golden -update rewrites them).
-func TestWriteAssessmentGolden(t *testing.T) { assessmentWrites.goldenDumps(t) }
+func TestWriteAssessmentGolden(t *testing.T) { assessmentWrites.GoldenDumps(t) }
 
 // TestWriteAssessmentDeterministic writes the same assessment several
 // times: the files must be equal byte for byte, charts included.
-func TestWriteAssessmentDeterministic(t *testing.T) { assessmentWrites.sameBytes(t, 5) }
+func TestWriteAssessmentDeterministic(t *testing.T) { assessmentWrites.SameBytes(t, 5) }
 
 // TestAssessmentCharts checks the two charts of the Summary and their
 // error bars: one series for the union's demand, one per group with a
 // publishable rate.
 func TestAssessmentCharts(t *testing.T) {
 	path := writeTestAssessment(t, "en", testAssessment(t, hromada.English, true))
-	demand := zipPart(t, path, "xl/charts/chart1.xml")
-	rates := zipPart(t, path, "xl/charts/chart2.xml")
+	demand := ZipPart(t, path, "xl/charts/chart1.xml")
+	rates := ZipPart(t, path, "xl/charts/chart2.xml")
 	for _, c := range []struct {
 		name, xml string
 		series    int
@@ -78,16 +77,6 @@ func TestAssessmentCharts(t *testing.T) {
 	}
 }
 
-// TestWithErrorBarsUnexpected leaves a chart alone when its series are
-// not as expected.
-func TestWithErrorBarsUnexpected(t *testing.T) {
-	in := []byte("<ser><cat></cat></ser><ser><val></val></ser>")
-	out, ok := WithErrorBars(in, []ErrorBars{{Plus: "A"}, {Plus: "B"}})
-	if ok || !bytes.Equal(out, in) {
-		t.Errorf("withErrorBars on a series without cat = %q, %v; want the input, false", out, ok)
-	}
-}
-
 // TestAssessmentSuppression checks the published workbook: a suppressed
 // estimate shows a note with its reason in every number cell — never a
 // blank — and no count of respondents below the minimum is shown.
@@ -95,7 +84,7 @@ func TestAssessmentSuppression(t *testing.T) {
 	a := testAssessment(t, hromada.English, true)
 	path := writeTestAssessment(t, "en", a)
 
-	rows := sheetRows(t, path, "Demand")
+	rows := SheetRows(t, path, "Demand")
 	suppressed := 0
 	for i, d := range slices.Concat(a.Result.Demand, a.Result.Union) {
 		row := rows[i+1]
@@ -132,7 +121,7 @@ func TestAssessmentSuppression(t *testing.T) {
 		t.Errorf("large families' second rate = %q, want %q", got, "suppressed: df = 0")
 	}
 
-	est := sheetRows(t, path, "Estimates")
+	est := SheetRows(t, path, "Estimates")
 	header := est[0]
 	// Every count of a suppressed estimate holds the same mark,
 	// "suppressed", and its figures the note of its stat: a count of 0
@@ -198,7 +187,7 @@ func TestReadDemandRoundTrip(t *testing.T) {
 					r.CountUnit != d.CountUnit || r.CountOf != d.CountOf || r.AsOf != d.AsOf || r.Source != d.Source || r.Row != i+2 {
 					t.Errorf("row %d = %+v, want %+v", i+2, r, d)
 				}
-				if !same(r.Count, d.Count) {
+				if !Same(r.Count, d.Count) {
 					t.Errorf("row %d: count %v, want %v", i+2, r.Count, d.Count)
 				}
 				if hide := c.suppress && d.Rate.Verdict.Suppress || d.NotObserved; hide {
@@ -215,7 +204,7 @@ func TestReadDemandRoundTrip(t *testing.T) {
 					{"rate", r.Rate, d.Rate.Stat}, {"rate_low", r.RateLow, d.Rate.StatLow}, {"rate_upp", r.RateUpp, d.Rate.StatUpp},
 					{"people", r.People, d.People}, {"people_low", r.PeopleLow, d.PeopleLow}, {"people_upp", r.PeopleUpp, d.PeopleUpp},
 				} {
-					if !same(v[1].(float64), v[2].(float64)) {
+					if !Same(v[1].(float64), v[2].(float64)) {
 						t.Errorf("row %d: %s %v, want %v", i+2, v[0], v[1], v[2])
 					}
 				}
@@ -240,15 +229,15 @@ func TestReadDemandEdited(t *testing.T) {
 	sh := "Потреба"
 	people := ColumnName(demandColumn("people"))
 	// Row 2 is all families, counselling: the planner sets 1 500.
-	must(t, f.SetCellValue(sh, people+"2", 1500))
+	Must(t, f.SetCellValue(sh, people+"2", 1500))
 	// Row 3 (all families, social support): the low bound becomes text.
-	must(t, f.SetCellValue(sh, ColumnName(demandColumn("people_low"))+"3", "близько 500"))
+	Must(t, f.SetCellValue(sh, ColumnName(demandColumn("people_low"))+"3", "близько 500"))
 	// The header of the service code is written as its key.
-	must(t, f.SetCellValue(sh, ColumnName(demandColumn("service_code"))+"1", "service_code"))
+	Must(t, f.SetCellValue(sh, ColumnName(demandColumn("service_code"))+"1", "service_code"))
 	// Row 4 (all families, day care) is deleted: the rows below move up.
-	must(t, f.RemoveRow(sh, 4))
-	must(t, f.Save())
-	must(t, f.Close())
+	Must(t, f.RemoveRow(sh, 4))
+	Must(t, f.Save())
+	Must(t, f.Close())
 
 	rows, ps := ReadDemand(path)
 	if len(ps) != 1 {
@@ -350,7 +339,7 @@ func TestAssessmentTexts(t *testing.T) {
 	}
 	var used []string
 	call := regexp.MustCompile(`(?:w\.t|tr\(\w+(?:\.\w+)?,)\s*\(?"([a-z_.]+)"`)
-	for _, k := range sourceMatches(t, "assessment*.go", call) {
+	for _, k := range SourceMatches(t, "assessment*.go", call) {
 		if !strings.HasSuffix(k, ".") { // "unit."+u: checked below
 			used = append(used, k)
 		}
@@ -394,50 +383,6 @@ func TestDemandHeadersDistinct(t *testing.T) {
 				t.Errorf("header %q names both %s and %s", h, other, c.key)
 			}
 			seen[k] = c.key
-		}
-	}
-}
-
-func TestUnitWord(t *testing.T) {
-	for _, c := range []struct {
-		lang hromada.Lang
-		unit hromada.Unit
-		n    float64
-		want string
-	}{
-		{hromada.Ukrainian, hromada.Family, 1, "сім'я"},
-		{hromada.Ukrainian, hromada.Family, 3, "сім'ї"},
-		{hromada.Ukrainian, hromada.Family, 5, "сімей"},
-		{hromada.Ukrainian, hromada.Family, 11, "сімей"},
-		{hromada.Ukrainian, hromada.Family, 12, "сімей"},
-		{hromada.Ukrainian, hromada.Child, 21, "дитина"},
-		{hromada.Ukrainian, hromada.Child, 1240, "дітей"},
-		{hromada.Ukrainian, hromada.Person, 1242, "особи"},
-		{hromada.English, hromada.Family, 1, "family"},
-		{hromada.English, hromada.Child, 2, "children"},
-		{hromada.English, "", 5, "families"},
-	} {
-		if got := UnitWord(c.lang, c.unit, c.n); got != c.want {
-			t.Errorf("unitWord(%s, %q, %v) = %q, want %q", c.lang, c.unit, c.n, got, c.want)
-		}
-	}
-}
-
-func TestFormatNumbers(t *testing.T) {
-	for _, c := range []struct {
-		got, want string
-	}{
-		{FormatCount(hromada.Ukrainian, 1240.4), "1\u00a0240"},
-		{FormatCount(hromada.English, 1240.4), "1,240"},
-		{FormatCount(hromada.English, 980), "980"},
-		{FormatCount(hromada.English, 1234567), "1,234,567"},
-		{FormatPercent(hromada.Ukrainian, 0.1234), "12,3\u00a0%"},
-		{FormatPercent(hromada.English, 0.5), "50.0\u00a0%"},
-		{LowerFirst("Counselling"), "counselling"},
-		{LowerFirst("IDP families"), "IDP families"},
-	} {
-		if c.got != c.want {
-			t.Errorf("got %q, want %q", c.got, c.want)
 		}
 	}
 }

@@ -13,26 +13,26 @@ import (
 
 // budgetWrites are the example budget in both languages, for the golden
 // and determinism tests.
-var budgetWrites = writerTest[langCase]{golden: "budget", cases: bothLangs,
-	name: func(c langCase) string { return c.name },
-	write: func(t *testing.T, c langCase, file string) string {
-		return writeTestBudget(t, file, testBudget(t, c.lang, budgetInput()))
+var budgetWrites = WriterTest[LangCase]{Golden: "budget", Cases: BothLangs,
+	Name: func(c LangCase) string { return c.Name },
+	Write: func(t *testing.T, c LangCase, file string) string {
+		return writeTestBudget(t, file, testBudget(t, c.Lang, budgetInput()))
 	}}
 
 func writeTestBudget(t *testing.T, name string, bg *Budget) string {
 	t.Helper()
-	return writeTemp(t, name, func(path string) error { return WriteBudget(path, bg) })
+	return WriteTemp(t, name, func(path string) error { return WriteBudget(path, bg) })
 }
 
 // TestWriteBudgetGolden compares a text dump of the example budget
 // workbook — every sheet, cell, formula, cached value, number format,
 // width and frozen pane — with the golden files in testdata/budget
 // (go test -run WriteBudgetGolden -update rewrites them).
-func TestWriteBudgetGolden(t *testing.T) { budgetWrites.goldenDumps(t) }
+func TestWriteBudgetGolden(t *testing.T) { budgetWrites.GoldenDumps(t) }
 
 // TestWriteBudgetDeterministic writes the same budget several times: the
 // files must be equal byte for byte, charts included.
-func TestWriteBudgetDeterministic(t *testing.T) { budgetWrites.sameBytes(t, 4) }
+func TestWriteBudgetDeterministic(t *testing.T) { budgetWrites.SameBytes(t, 4) }
 
 // savedBudget builds the English test budget, saves it and opens the file
 // with excelize (closed when the test ends): the budget's content, its
@@ -174,7 +174,7 @@ func TestWriteBudgetRejectsMismatch(t *testing.T) {
 // in budgetText in both languages, and that no text holds a double quote
 // (texts are SUMIFS criteria in formulas).
 func TestBudgetTextKeys(t *testing.T) {
-	used := writerKeys(t, "budget*.go")
+	used := WriterKeys(t, "budget*.go")
 	for _, k := range []string{bsSummary, bsAssumptions, bsStaffing, bsCosts, bsFunding, bsAfford, bsUnit, bsScenarios,
 		bsSensitivity, bsProgramme, bsKEKV, bsMethods} {
 		used["sheet."+k] = true
@@ -205,7 +205,7 @@ func TestBudgetTextKeys(t *testing.T) {
 	for m := 1; m <= 12; m++ {
 		used["month."+strconv.Itoa(m)] = true
 	}
-	checkTextKeys(t, "budgetText", budgetText, used, 100)
+	CheckTextKeys(t, "budgetText", budgetText, used, 100)
 	for k, txt := range budgetText {
 		if strings.Contains(txt.UK+txt.EN, `"`) {
 			t.Errorf("text %q holds a double quote", k)

@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -78,5 +79,15 @@ func TestBarChartAxisAndCaches(t *testing.T) {
 	}
 	if strings.Contains(x, "<numCache><formatCode></formatCode></numCache>") {
 		t.Error("an empty value cache is left")
+	}
+}
+
+// TestWithErrorBarsUnexpected leaves a chart alone when its series are
+// not as expected.
+func TestWithErrorBarsUnexpected(t *testing.T) {
+	in := []byte("<ser><cat></cat></ser><ser><val></val></ser>")
+	out, ok := WithErrorBars(in, []ErrorBars{{Plus: "A"}, {Plus: "B"}})
+	if ok || !bytes.Equal(out, in) {
+		t.Errorf("withErrorBars on a series without cat = %q, %v; want the input, false", out, ok)
 	}
 }

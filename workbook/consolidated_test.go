@@ -19,26 +19,26 @@ import (
 
 // consolidatedWrites are the workbook of four communities in both
 // languages, for the golden and determinism tests.
-var consolidatedWrites = writerTest[langCase]{golden: "consolidated", cases: bothLangs,
-	name: func(c langCase) string { return c.name },
-	write: func(t *testing.T, c langCase, file string) string {
-		return writeTestConsolidated(t, file, testConsolidated(c.lang))
+var consolidatedWrites = WriterTest[LangCase]{Golden: "consolidated", Cases: BothLangs,
+	Name: func(c LangCase) string { return c.Name },
+	Write: func(t *testing.T, c LangCase, file string) string {
+		return writeTestConsolidated(t, file, testConsolidated(c.Lang))
 	}}
 
 func writeTestConsolidated(t *testing.T, name string, c *Consolidated) string {
 	t.Helper()
-	return writeTemp(t, name, func(path string) error { return WriteConsolidated(path, c) })
+	return WriteTemp(t, name, func(path string) error { return WriteConsolidated(path, c) })
 }
 
 // TestWriteConsolidatedGolden compares a text dump of the consolidated
 // workbook of four communities — every sheet, cell, number format, width
 // and frozen pane — with the golden files in testdata/consolidated
 // (go test -run WriteConsolidatedGolden -update rewrites them).
-func TestWriteConsolidatedGolden(t *testing.T) { consolidatedWrites.goldenDumps(t) }
+func TestWriteConsolidatedGolden(t *testing.T) { consolidatedWrites.GoldenDumps(t) }
 
 // TestWriteConsolidatedDeterministic writes the same workbook several
 // times: the files must be equal byte for byte, charts and links included.
-func TestWriteConsolidatedDeterministic(t *testing.T) { consolidatedWrites.sameBytes(t, 4) }
+func TestWriteConsolidatedDeterministic(t *testing.T) { consolidatedWrites.SameBytes(t, 4) }
 
 // cellValue reads a cell's raw value.
 func cellValue(t *testing.T, f *excelize.File, sh, cell string) string {
@@ -256,7 +256,7 @@ func TestConsolidatedNothingRan(t *testing.T) {
 	}
 	c.Totals = consolidate.Sum(c.Rows, c.Level)
 	path := writeTestConsolidated(t, "failed", c)
-	summary := strings.Join(slices.Concat(sheetRows(t, path, "Summary")...), "\n")
+	summary := strings.Join(slices.Concat(SheetRows(t, path, "Summary")...), "\n")
 	if !strings.Contains(summary, "None of the 4 communities of the project ran to the end") ||
 		!strings.Contains(summary, "No community ran to the end: there is nothing to draw.") {
 		t.Errorf("the Summary of a project where nothing ran:\n%s", summary)
@@ -288,18 +288,18 @@ func zipParts(t *testing.T, path string) string {
 func TestConsolidatedManyCommunities(t *testing.T) {
 	c := syntheticConsolidated(hromada.English, 60)
 	path := writeTestConsolidated(t, "many", c)
-	summary := strings.Join(slices.Concat(sheetRows(t, path, "Summary")...), "\n")
+	summary := strings.Join(slices.Concat(SheetRows(t, path, "Summary")...), "\n")
 	if !strings.Contains(summary, "The chart shows the 25 communities with the largest values of ") {
 		t.Errorf("the Summary does not say the charts show the largest 25:\n%s", summary)
 	}
-	need := zipPart(t, path, "xl/charts/chart1.xml")
+	need := ZipPart(t, path, "xl/charts/chart1.xml")
 	if n := strings.Count(need, "<c:pt idx=") + strings.Count(need, "<pt idx="); n == 0 {
 		// excelize writes no cached points: count the category range instead.
 		if !strings.Contains(need, "$A$2:$A$26") {
 			t.Errorf("the need chart does not draw 25 communities:\n%s", need)
 		}
 	}
-	if rows := sheetRows(t, path, "Communities"); len(rows) < 60 {
+	if rows := SheetRows(t, path, "Communities"); len(rows) < 60 {
 		t.Errorf("Communities has %d rows", len(rows))
 	}
 	dump, err := Dump(path)
@@ -314,9 +314,9 @@ func TestConsolidatedManyCommunities(t *testing.T) {
 // TestConsolidatedTexts checks that every text the consolidated writer
 // uses is in consText in both languages, with the same arguments.
 func TestConsolidatedTexts(t *testing.T) {
-	used := writerKeys(t, "consolidated*.go")
+	used := WriterKeys(t, "consolidated*.go")
 	mentioned := map[string]bool{} // every string of the writer, some of them keys passed on
-	for _, k := range sourceMatches(t, "consolidated*.go", regexp.MustCompile(`"([a-z0-9_.]+)"`)) {
+	for _, k := range SourceMatches(t, "consolidated*.go", regexp.MustCompile(`"([a-z0-9_.]+)"`)) {
 		mentioned[k] = true
 	}
 	for _, k := range []string{csSummary, csCommunities, csNeeds, csServices, csBudget, csStatus, csMethods} {
@@ -327,7 +327,7 @@ func TestConsolidatedTexts(t *testing.T) {
 		"com.total", "com.donor", "com.state", "com.local", "com.assessment", "com.plan", "com.budget"} {
 		used[k] = true
 	}
-	checkTextKeys(t, "consText", consText, used, 100)
+	CheckTextKeys(t, "consText", consText, used, 100)
 	for k, txt := range consText {
 		if strings.Count(txt.UK, "%") != strings.Count(txt.EN, "%") {
 			t.Errorf("text %q: the languages take different arguments: %q, %q", k, txt.UK, txt.EN)

@@ -20,19 +20,19 @@ import (
 )
 
 // planCases are the workbooks the golden tests write: three plan years.
-var planCases = bothLangs
+var planCases = BothLangs
 
 // planWrites are the plan workbooks of planCases, for the golden and
 // determinism tests; their dumps list the conditional formats too.
-var planWrites = writerTest[langCase]{golden: "plan", cases: planCases, dump: planDump,
-	name: func(c langCase) string { return c.name },
-	write: func(t *testing.T, c langCase, file string) string {
-		return writeTestPlan(t, file, testPlan(t, c.lang, 3))
+var planWrites = WriterTest[LangCase]{Golden: "plan", Cases: planCases, Dump: planDump,
+	Name: func(c LangCase) string { return c.Name },
+	Write: func(t *testing.T, c LangCase, file string) string {
+		return writeTestPlan(t, file, testPlan(t, c.Lang, 3))
 	}}
 
 func writeTestPlan(t *testing.T, name string, p *Plan) string {
 	t.Helper()
-	return writeTemp(t, name, func(path string) error { return WritePlan(path, p) })
+	return WriteTemp(t, name, func(path string) error { return WritePlan(path, p) })
 }
 
 // planDump is Dump with each sheet's conditional formats after it, which
@@ -77,11 +77,11 @@ func planDump(t *testing.T, path string) string {
 // sheet, cell, formula, number format, width, frozen pane, validation and
 // conditional format — with the golden files in testdata/plan (go test
 // -run Golden -update rewrites them).
-func TestWritePlanGolden(t *testing.T) { planWrites.goldenDumps(t) }
+func TestWritePlanGolden(t *testing.T) { planWrites.GoldenDumps(t) }
 
 // TestWritePlanDeterministic writes the same plan five times: the files
 // must be equal byte for byte, charts included.
-func TestWritePlanDeterministic(t *testing.T) { planWrites.sameBytes(t, 5) }
+func TestWritePlanDeterministic(t *testing.T) { planWrites.SameBytes(t, 5) }
 
 // TestWritePlanSheets checks what a planner sees first: the sheets in
 // order, the Summary's sentence, the charts and their error bars, and
@@ -101,7 +101,7 @@ func TestWritePlanSheets(t *testing.T) {
 	if v, _ := f.GetSheetVisible("_charts"); v {
 		t.Error("the chart data sheet is visible")
 	}
-	summary := strings.Join(slices.Concat(sheetRows(t, path, "Підсумок")...), "\n")
+	summary := strings.Join(slices.Concat(SheetRows(t, path, "Підсумок")...), "\n")
 	for _, s := range []string{
 		"Буде створено 2 нові послуги і розширено 1 послугу.",
 		"Ще 1 послуга має достатню спроможність.",
@@ -113,8 +113,8 @@ func TestWritePlanSheets(t *testing.T) {
 			t.Errorf("the Summary does not say %q", s)
 		}
 	}
-	demand := zipPart(t, path, "xl/charts/chart1.xml")
-	staff := zipPart(t, path, "xl/charts/chart2.xml")
+	demand := ZipPart(t, path, "xl/charts/chart1.xml")
+	staff := ZipPart(t, path, "xl/charts/chart2.xml")
 	if n := strings.Count(demand, "<ser>"); n != 3 {
 		t.Errorf("demand chart: %d series, want demand, target and capacity", n)
 	}
@@ -130,8 +130,8 @@ func TestWritePlanSheets(t *testing.T) {
 		t.Error("demand chart: want 4 services")
 	}
 
-	gaps := sheetRows(t, path, "Розриви")
-	actions := sheetRows(t, path, "Дії")
+	gaps := SheetRows(t, path, "Розриви")
+	actions := SheetRows(t, path, "Дії")
 	if len(gaps) != 1+len(p.Result.Services) {
 		t.Errorf("Gaps has %d rows, want a header and %d services", len(gaps), len(p.Result.Services))
 	}
@@ -149,9 +149,9 @@ func TestWritePlanSheets(t *testing.T) {
 // languages.
 func TestReadPlanRoundTrip(t *testing.T) {
 	for _, c := range planCases {
-		t.Run(c.name, func(t *testing.T) {
-			p := testPlan(t, c.lang, 3)
-			pr, ps := ReadPlan(writeTestPlan(t, c.name, p))
+		t.Run(c.Name, func(t *testing.T) {
+			p := testPlan(t, c.Lang, 3)
+			pr, ps := ReadPlan(writeTestPlan(t, c.Name, p))
 			if len(ps) > 0 {
 				t.Fatalf("ReadPlan: %v", ps)
 			}
@@ -177,7 +177,7 @@ func TestReadPlanRoundTrip(t *testing.T) {
 					t.Errorf("%s: include %v", a.Code, a.Include)
 				}
 				if a.Caseload != sp.Service.Caseload || a.MinStaff != sp.Service.MinStaff || a.FTEStep != 0.25 ||
-					a.Providers != sp.Providers || !same(a.Existing, sp.StaffFTE+sp.Vacancies) {
+					a.Providers != sp.Providers || !Same(a.Existing, sp.StaffFTE+sp.Vacancies) {
 					t.Errorf("%s: norms %+v", a.Code, a)
 				}
 				if sp.Years == nil {
@@ -191,7 +191,7 @@ func TestReadPlanRoundTrip(t *testing.T) {
 				}
 				for k, y := range sp.Years {
 					g := a.Years[k]
-					if g.Year != y.Year || !same(g.Clients, y.Clients) || g.FTE != y.FTE || g.Staff != y.Staff || g.Hires != y.Hires {
+					if g.Year != y.Year || !Same(g.Clients, y.Clients) || g.FTE != y.FTE || g.Staff != y.Staff || g.Hires != y.Hires {
 						t.Errorf("%s %d: read %+v, want %+v", a.Code, y.Year, g, y)
 					}
 				}
@@ -205,7 +205,7 @@ func TestReadPlanRoundTrip(t *testing.T) {
 // person types.
 func editCell(t *testing.T, f *excelize.File, sh, cell string, v any) {
 	t.Helper()
-	must(t, f.SetCellValue(sh, cell, v))
+	Must(t, f.SetCellValue(sh, cell, v))
 	rows, err := f.GetRows(sh)
 	if err != nil {
 		t.Fatal(err)
@@ -225,15 +225,15 @@ func editCell(t *testing.T, f *excelize.File, sh, cell string, v any) {
 				t.Fatalf("%s: %v", ref, err)
 			}
 			if val == "" {
-				must(t, f.SetCellValue(sh, ref, ""))
+				Must(t, f.SetCellValue(sh, ref, ""))
 			} else {
 				x, err := strconv.ParseFloat(val, 64)
 				if err != nil {
 					t.Fatalf("%s = %q", ref, val)
 				}
-				must(t, f.SetCellValue(sh, ref, x))
+				Must(t, f.SetCellValue(sh, ref, x))
 			}
-			must(t, f.SetCellFormula(sh, ref, expr))
+			Must(t, f.SetCellFormula(sh, ref, expr))
 		}
 	}
 }
@@ -243,7 +243,7 @@ func editCell(t *testing.T, f *excelize.File, sh, cell string, v any) {
 func actionCell(t *testing.T, path, sheet, key string, year int, code string) string {
 	t.Helper()
 	cols := actionColumns([]int{2026, 2027, 2028})
-	for i, r := range sheetRows(t, path, sheet) {
+	for i, r := range SheetRows(t, path, sheet) {
 		if len(r) > 1 && r[1] == code {
 			return A1Name(colIndex(cols, key, year), i+1)
 		}
@@ -275,8 +275,8 @@ func TestReadPlanEdited(t *testing.T) {
 		editCell(t, f, sh, actionCell(t, path, sh, "clients", y, "003.0"), 20)
 	}
 	editCell(t, f, sh, actionCell(t, path, sh, "include", 0, "003.0"), "так")
-	must(t, f.Save())
-	must(t, f.Close())
+	Must(t, f.Save())
+	Must(t, f.Close())
 
 	pr, ps := ReadPlan(path)
 	if len(ps) > 0 {
@@ -314,7 +314,7 @@ func TestReadPlanEdited(t *testing.T) {
 		}
 		for k, y := range w.years {
 			g := a.Years[k]
-			if !same(g.Clients, y.clients) || g.FTE != y.fte || g.Staff != y.staff || g.Hires != y.hires {
+			if !Same(g.Clients, y.clients) || g.FTE != y.fte || g.Staff != y.staff || g.Hires != y.hires {
 				t.Errorf("%s %d: clients %v FTE %v staff %v hires %v, want %v", w.code, g.Year, g.Clients, g.FTE, g.Staff, g.Hires, y)
 			}
 		}
@@ -336,13 +336,13 @@ func TestActionsFormula(t *testing.T) {
 	}
 	defer f.Close()
 	cols := actionColumns([]int{2026, 2027, 2028})
-	rows := sheetRows(t, path, "Actions")
+	rows := SheetRows(t, path, "Actions")
 	for r := 2; r <= len(rows); r++ {
 		code := rows[r-1][1]
 		i := slices.IndexFunc(p.Result.Services, func(sp plan.ServicePlan) bool { return sp.Service.Code == code })
 		sp := p.Result.Services[i]
 		for _, clients := range []float64{0, 0.5, 7, 20, 37.5, 40, 40.000000000000004, 96, 119.99, 1000} {
-			must(t, f.SetCellValue("Actions", A1Name(colIndex(cols, "clients", 2026), r), clients))
+			Must(t, f.SetCellValue("Actions", A1Name(colIndex(cols, "clients", 2026), r), clients))
 			got, err := f.CalcCellValue("Actions", A1Name(colIndex(cols, "fte", 2026), r), excelize.Options{RawCellValue: true})
 			if err != nil {
 				t.Fatal(err)
@@ -368,9 +368,9 @@ func TestReadPlanTypedFTE(t *testing.T) {
 	}
 	sh := "Actions"
 	cell := actionCell(t, path, sh, "fte", 2027, "013.0")
-	must(t, f.SetCellValue("Actions", cell, 3)) // the formula is gone
-	must(t, f.Save())
-	must(t, f.Close())
+	Must(t, f.SetCellValue("Actions", cell, 3)) // the formula is gone
+	Must(t, f.Save())
+	Must(t, f.Close())
 	pr, ps := ReadPlan(path)
 	if len(ps) != 1 || ps[0].Severity != hromada.Warning || ps[0].Cell != cell || !strings.Contains(ps[0].Msg, "budget uses 2") {
 		t.Fatalf("problems = %v, want a warning at %s that budget uses 2 FTE", ps, cell)
@@ -395,12 +395,12 @@ func TestReadPlanProblems(t *testing.T) {
 	negative := actionCell(t, path, sh, "clients", 2028, "013.0")
 	code := actionCell(t, path, sh, "service_code", 0, "010.1")
 	include := actionCell(t, path, sh, "include", 0, "003.0")
-	must(t, f.SetCellValue(sh, words, "близько 30"))
-	must(t, f.SetCellValue(sh, negative, -5))
-	must(t, f.SetCellValue(sh, code, "999.9"))
-	must(t, f.SetCellValue(sh, include, "може"))
-	must(t, f.Save())
-	must(t, f.Close())
+	Must(t, f.SetCellValue(sh, words, "близько 30"))
+	Must(t, f.SetCellValue(sh, negative, -5))
+	Must(t, f.SetCellValue(sh, code, "999.9"))
+	Must(t, f.SetCellValue(sh, include, "може"))
+	Must(t, f.Save())
+	Must(t, f.Close())
 
 	pr, ps := ReadPlan(path)
 	var got []string
@@ -536,7 +536,7 @@ func TestPlanTexts(t *testing.T) {
 	}
 	call := regexp.MustCompile(`(?:w\.t|pt\(\w+(?:\.\w+)?,)\s*\(?"([a-z_.]+)"`)
 	var used []string
-	for _, k := range sourceMatches(t, "plan*.go", call) {
+	for _, k := range SourceMatches(t, "plan*.go", call) {
 		if !strings.HasSuffix(k, ".") {
 			used = append(used, k)
 		}
@@ -605,7 +605,7 @@ func TestWritePlanEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := writeTestPlan(t, "empty", &Plan{Lang: hromada.English, Input: in, Result: res})
-	summary := strings.Join(slices.Concat(sheetRows(t, path, "Summary")...), "\n")
+	summary := strings.Join(slices.Concat(SheetRows(t, path, "Summary")...), "\n")
 	if !strings.Contains(summary, "No service needs to be created or enhanced.") || !strings.Contains(summary, "No new posts are needed.") {
 		t.Errorf("the Summary of an empty plan:\n%s", summary)
 	}
@@ -634,7 +634,7 @@ func TestWritePlanBasisAndFlags(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := writeTestPlan(t, "flags", &Plan{Lang: hromada.English, Input: in, Result: res})
-	gaps := sheetRows(t, path, "Gaps")
+	gaps := SheetRows(t, path, "Gaps")
 	col := func(key string) int { return colIndex(gapColumns, key, 0) }
 	basis := map[string][3]string{}
 	for _, r := range gaps[1:] {
@@ -653,7 +653,7 @@ func TestWritePlanBasisAndFlags(t *testing.T) {
 			t.Errorf("%s: basis, uptake, expected = %q, want %q", code, g, w)
 		}
 	}
-	summary := strings.Join(slices.Concat(sheetRows(t, path, "Summary")...), "\n")
+	summary := strings.Join(slices.Concat(SheetRows(t, path, "Summary")...), "\n")
 	// Hires: 7.25 as in the golden plan, with day care's target 0.75 × 45 =
 	// 33.75 children needing 33.75/8 = 4.22 → 4.25 posts instead of 3.75:
 	// 7.75 over the horizon; mediation's 20 families (target 16, 16/40 =

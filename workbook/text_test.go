@@ -76,3 +76,47 @@ func TestCountWord(t *testing.T) {
 		}
 	}
 }
+
+func TestUnitWord(t *testing.T) {
+	for _, c := range []struct {
+		lang hromada.Lang
+		unit hromada.Unit
+		n    float64
+		want string
+	}{
+		{hromada.Ukrainian, hromada.Family, 1, "сім'я"},
+		{hromada.Ukrainian, hromada.Family, 3, "сім'ї"},
+		{hromada.Ukrainian, hromada.Family, 5, "сімей"},
+		{hromada.Ukrainian, hromada.Family, 11, "сімей"},
+		{hromada.Ukrainian, hromada.Family, 12, "сімей"},
+		{hromada.Ukrainian, hromada.Child, 21, "дитина"},
+		{hromada.Ukrainian, hromada.Child, 1240, "дітей"},
+		{hromada.Ukrainian, hromada.Person, 1242, "особи"},
+		{hromada.English, hromada.Family, 1, "family"},
+		{hromada.English, hromada.Child, 2, "children"},
+		{hromada.English, "", 5, "families"},
+	} {
+		if got := UnitWord(c.lang, c.unit, c.n); got != c.want {
+			t.Errorf("unitWord(%s, %q, %v) = %q, want %q", c.lang, c.unit, c.n, got, c.want)
+		}
+	}
+}
+
+func TestFormatNumbers(t *testing.T) {
+	for _, c := range []struct {
+		got, want string
+	}{
+		{FormatCount(hromada.Ukrainian, 1240.4), "1\u00a0240"},
+		{FormatCount(hromada.English, 1240.4), "1,240"},
+		{FormatCount(hromada.English, 980), "980"},
+		{FormatCount(hromada.English, 1234567), "1,234,567"},
+		{FormatPercent(hromada.Ukrainian, 0.1234), "12,3\u00a0%"},
+		{FormatPercent(hromada.English, 0.5), "50.0\u00a0%"},
+		{LowerFirst("Counselling"), "counselling"},
+		{LowerFirst("IDP families"), "IDP families"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}

@@ -27,22 +27,22 @@ func init() {
 	}
 }
 
-func updateGolden() bool {
+func Update() bool {
 	f := flag.Lookup("update")
 	return f != nil && f.Value.String() == "true"
 }
 
-// checkGolden compares got with the golden file, or rewrites the file
+// CheckGolden compares got with the golden file, or rewrites the file
 // with -update.
-func checkGolden(t *testing.T, path, got string) {
+func CheckGolden(t *testing.T, path, got string) {
 	t.Helper()
-	golden.Check(t, path, got, updateGolden())
+	golden.Check(t, path, got, Update())
 }
 
-// sameBytesEachWrite calls write n times, each returning the path of a
+// SameBytesEachWrite calls write n times, each returning the path of a
 // workbook written from the same inputs, and fails unless every file
 // equals the first byte for byte.
-func sameBytesEachWrite(t *testing.T, name string, n int, write func(i int) string) {
+func SameBytesEachWrite(t *testing.T, name string, n int, write func(i int) string) {
 	t.Helper()
 	var first []byte
 	for i := range n {
@@ -60,19 +60,19 @@ func sameBytesEachWrite(t *testing.T, name string, n int, write func(i int) stri
 	}
 }
 
-// langCase is a workbook a writer's tests write: its name (the golden
+// LangCase is a workbook a writer's tests write: its name (the golden
 // file's) and language.
-type langCase struct {
-	name string
-	lang hromada.Lang
+type LangCase struct {
+	Name string
+	Lang hromada.Lang
 }
 
-// bothLangs are the Ukrainian and the English workbook.
-var bothLangs = []langCase{{"uk", hromada.Ukrainian}, {"en", hromada.English}}
+// BothLangs are the Ukrainian and the English workbook.
+var BothLangs = []LangCase{{"uk", hromada.Ukrainian}, {"en", hromada.English}}
 
-// writeTemp writes a workbook with write as name.xlsx in a folder of the
+// WriteTemp writes a workbook with write as name.xlsx in a folder of the
 // test's and returns its path.
-func writeTemp(t *testing.T, name string, write func(path string) error) string {
+func WriteTemp(t *testing.T, name string, write func(path string) error) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), name+".xlsx")
 	if err := write(path); err != nil {
@@ -81,49 +81,49 @@ func writeTemp(t *testing.T, name string, write func(path string) error) string 
 	return path
 }
 
-// writerTest is the golden and determinism tests of one writer, case by
+// WriterTest is the golden and determinism tests of one writer, case by
 // case.
-type writerTest[C any] struct {
-	golden string                                      // the folder of testdata with the golden dumps
-	cases  []C                                         // the workbooks
-	name   func(c C) string                            // a case's name, and its golden file's
-	write  func(t *testing.T, c C, file string) string // writes case c as file.xlsx; its path
-	dump   func(t *testing.T, path string) string      // nil for Dump
+type WriterTest[C any] struct {
+	Golden string                                      // the folder of testdata with the golden dumps
+	Cases  []C                                         // the workbooks
+	Name   func(c C) string                            // a case's name, and its golden file's
+	Write  func(t *testing.T, c C, file string) string // writes case c as file.xlsx; its path
+	Dump   func(t *testing.T, path string) string      // nil for Dump
 }
 
-// goldenDumps compares the dump of each case with its golden file,
+// GoldenDumps compares the dump of each case with its golden file,
 // testdata/<golden>/<name>.txt (-update rewrites them).
-func (w writerTest[C]) goldenDumps(t *testing.T) {
-	for _, c := range w.cases {
-		t.Run(w.name(c), func(t *testing.T) {
-			path := w.write(t, c, w.name(c))
+func (w WriterTest[C]) GoldenDumps(t *testing.T) {
+	for _, c := range w.Cases {
+		t.Run(w.Name(c), func(t *testing.T) {
+			path := w.Write(t, c, w.Name(c))
 			var got string
-			if w.dump != nil {
-				got = w.dump(t, path)
+			if w.Dump != nil {
+				got = w.Dump(t, path)
 			} else {
 				var err error
 				if got, err = Dump(path); err != nil {
 					t.Fatal(err)
 				}
 			}
-			checkGolden(t, filepath.Join("testdata", w.golden, w.name(c)+".txt"), got)
+			CheckGolden(t, filepath.Join("testdata", w.Golden, w.Name(c)+".txt"), got)
 		})
 	}
 }
 
-// sameBytes writes each case n times: the files must be equal byte
+// SameBytes writes each case n times: the files must be equal byte
 // for byte.
-func (w writerTest[C]) sameBytes(t *testing.T, n int) {
-	for _, c := range w.cases {
-		sameBytesEachWrite(t, w.name(c), n, func(i int) string {
-			return w.write(t, c, fmt.Sprint(w.name(c), i))
+func (w WriterTest[C]) SameBytes(t *testing.T, n int) {
+	for _, c := range w.Cases {
+		SameBytesEachWrite(t, w.Name(c), n, func(i int) string {
+			return w.Write(t, c, fmt.Sprint(w.Name(c), i))
 		})
 	}
 }
 
-// sourceMatches reads the writer's files that match glob, tests left out,
+// SourceMatches reads the writer's files that match glob, tests left out,
 // and returns the first submatch of every match of re in them.
-func sourceMatches(t *testing.T, glob string, re *regexp.Regexp) []string {
+func SourceMatches(t *testing.T, glob string, re *regexp.Regexp) []string {
 	t.Helper()
 	files, err := filepath.Glob(glob)
 	if err != nil {
@@ -145,12 +145,12 @@ func sourceMatches(t *testing.T, glob string, re *regexp.Regexp) []string {
 	return out
 }
 
-// writerKeys are the text keys a writer's files (glob) look up with
+// WriterKeys are the text keys a writer's files (glob) look up with
 // w.t("…"), less the prefixes ("unit."+u) whose keys a test lists.
-func writerKeys(t *testing.T, glob string) map[string]bool {
+func WriterKeys(t *testing.T, glob string) map[string]bool {
 	t.Helper()
 	used := map[string]bool{}
-	for _, k := range sourceMatches(t, glob, regexp.MustCompile(`w\.t\("([a-z0-9_.]+)"`)) {
+	for _, k := range SourceMatches(t, glob, regexp.MustCompile(`w\.t\("([a-z0-9_.]+)"`)) {
 		if !strings.HasSuffix(k, ".") {
 			used[k] = true
 		}
@@ -158,10 +158,10 @@ func writerKeys(t *testing.T, glob string) map[string]bool {
 	return used
 }
 
-// checkTextKeys checks that a writer's texts, table (named name), hold
+// CheckTextKeys checks that a writer's texts, table (named name), hold
 // every key in used, in both languages; used must hold least keys or
 // more, or the search for them no longer matches the writer.
-func checkTextKeys(t *testing.T, name string, table Texts, used map[string]bool, least int) {
+func CheckTextKeys(t *testing.T, name string, table Texts, used map[string]bool, least int) {
 	t.Helper()
 	if len(used) < least {
 		t.Fatalf("found only %d keys: the pattern no longer matches the writer", len(used))
@@ -178,21 +178,21 @@ func checkTextKeys(t *testing.T, name string, table Texts, used map[string]bool,
 	}
 }
 
-func must(t *testing.T, err error) {
+func Must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
 	}
 }
 
-// same reports whether two numbers agree to the 15 significant digits a
+// Same reports whether two numbers agree to the 15 significant digits a
 // spreadsheet keeps, NaN equal to NaN.
-func same(a, b float64) bool {
+func Same(a, b float64) bool {
 	return a == b || (math.IsNaN(a) && math.IsNaN(b)) || math.Abs(a-b) <= 1e-14*math.Max(math.Abs(a), math.Abs(b))
 }
 
-// sheetRows reads a sheet's cells as text.
-func sheetRows(t *testing.T, path, sheet string) [][]string {
+// SheetRows reads a sheet's cells as text.
+func SheetRows(t *testing.T, path, sheet string) [][]string {
 	t.Helper()
 	f, err := excelize.OpenFile(path)
 	if err != nil {
@@ -206,8 +206,8 @@ func sheetRows(t *testing.T, path, sheet string) [][]string {
 	return rows
 }
 
-// zipPart returns a part of a workbook's ZIP.
-func zipPart(t *testing.T, path, name string) string {
+// ZipPart returns a part of a workbook's ZIP.
+func ZipPart(t *testing.T, path, name string) string {
 	t.Helper()
 	z, err := zip.OpenReader(path)
 	if err != nil {
