@@ -42,32 +42,6 @@ func TestCanonicalValue(t *testing.T) {
 	}
 }
 
-// sheetNames are the sheets of the workbook at path.
-func sheetNames(t *testing.T, path string) []string {
-	t.Helper()
-	x, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	return x.GetSheetList()
-}
-
-// cellText is a cell's raw value.
-func cellText(t *testing.T, path, sh, cell string) string {
-	t.Helper()
-	x, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	v, err := x.GetCellValue(sh, cell, excelize.Options{RawCellValue: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return v
-}
-
 // TestContentFormulas: a formula cell counts by being a formula — its
 // text and cached result (which a spreadsheet recalculates and may respell
 // on saving) do not count; a value typed over it does, and so does a

@@ -11,7 +11,7 @@ import (
 	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/hromada-tool/hromada/project"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/consbook"
 	"github.com/spf13/cobra"
 )
 
@@ -132,7 +132,7 @@ func runRun(o *runOptions) error {
 	}
 	cons := pipeline.Consolidated(p, rows, eo, lang)
 	printRunProblems(o.stderr, o.shown(warnings), len(runs))
-	if err := workbook.WriteConsolidated(filepath.Join(o.out, consolidatedFile), cons); err != nil {
+	if err := consbook.Write(filepath.Join(o.out, consolidatedFile), cons); err != nil {
 		// A full disk: the reasons the communities failed are printed above.
 		return fmt.Errorf("consolidated workbook: %w", err)
 	}
@@ -164,7 +164,7 @@ func printRunProblems(w io.Writer, ps hromada.Problems, communities int) {
 
 // printRunTable prints the status of each community and the project's
 // totals. A large project lists only its failed communities.
-func printRunTable(o *runOptions, name string, runs []pipeline.CommunityRun, c *workbook.Consolidated, lang hromada.Lang) {
+func printRunTable(o *runOptions, name string, runs []pipeline.CommunityRun, c *consbook.Consolidated, lang hromada.Lang) {
 	const listUpTo = 50
 	fmt.Fprintf(o.stdout, "%s\n", name)
 	var rows [][]string

@@ -1,4 +1,4 @@
-package workbook
+package assessbook
 
 import (
 	"github.com/hromada-tool/hromada"

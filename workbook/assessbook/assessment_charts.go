@@ -1,8 +1,9 @@
-package workbook
+package assessbook
 
 import (
 	"math"
 
+	"github.com/hromada-tool/hromada/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -17,18 +18,18 @@ func (w *assessWriter) charts() {
 		return
 	}
 	b := w.b
-	if _, err := b.File.NewSheet(ChartSheet); err != nil {
+	if _, err := b.File.NewSheet(workbook.ChartSheet); err != nil {
 		b.Fail(err)
 		return
 	}
-	b.Fail(b.File.SetSheetVisible(ChartSheet, false))
+	b.Fail(b.File.SetSheetVisible(workbook.ChartSheet, false))
 	set := func(col, row int, v any) {
 		cell, err := excelize.CoordinatesToCellName(col+1, row)
 		if err != nil {
 			b.Fail(err)
 			return
 		}
-		b.SetCell(ChartSheet, cell, v)
+		b.SetCell(workbook.ChartSheet, cell, v)
 	}
 	width := uint(w.summaryWidth * 8) // pixels: the width of the tables above
 	row := w.chartRow
@@ -44,51 +45,51 @@ func (w *assessWriter) charts() {
 		if w.demandHidden(d) || math.IsNaN(d.People) {
 			continue
 		}
-		p, m := PlusMinus(d.People, d.PeopleLow, d.PeopleUpp)
+		p, m := workbook.PlusMinus(d.People, d.PeopleLow, d.PeopleUpp)
 		n++
-		set(0, n+1, w.t("sum.chart.label", ChartLabel(w.serviceName(d.Service)), UnitPlural(w.lang, d.Unit)))
+		set(0, n+1, w.t("sum.chart.label", workbook.ChartLabel(w.serviceName(d.Service)), workbook.UnitPlural(w.lang, d.Unit)))
 		set(1, n+1, d.People)
 		set(2, n+1, p)
 		set(3, n+1, m)
 		plus, minus, vals = append(plus, p), append(minus, m), append(vals, d.People)
 	}
 	if n > 0 {
-		height := uint(min(110+32*n, MaxChartHeight))
+		height := uint(min(110+32*n, workbook.MaxChartHeight))
 		c := &excelize.Chart{
 			Type:      excelize.Bar,
 			Dimension: excelize.ChartDimension{Width: width, Height: height},
 			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.t("sum.chart.demand", w.ci()), Font: &excelize.Font{Size: 12, Bold: true, Color: "1F4E79"}}}},
 			Legend:    excelize.ChartLegend{Position: "none"},
 			Series: []excelize.ChartSeries{{
-				Name:       AbsCellRef(ChartSheet, 1, 1),
-				Categories: AbsRangeRef(ChartSheet, 0, 2, n+1),
-				Values:     AbsRangeRef(ChartSheet, 1, 2, n+1),
+				Name:       workbook.AbsCellRef(workbook.ChartSheet, 1, 1),
+				Categories: workbook.AbsRangeRef(workbook.ChartSheet, 0, 2, n+1),
+				Values:     workbook.AbsRangeRef(workbook.ChartSheet, 1, 2, n+1),
 				Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"5B9BD5"}},
 			}},
 			XAxis: excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Size: 9, Color: "262626"}},
 			YAxis: excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"},
 				Font:  excelize.Font{Size: 9, Color: "404040"},
 				Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.t("sum.chart.demand.y"), Font: &excelize.Font{Size: 9, Color: "404040"}}}}},
-			VaryColors: BoolRef(false),
+			VaryColors: workbook.BoolRef(false),
 		}
-		b.AddBarChart(w.summarySheet, A1Name(0, row), c, []ErrorBars{{
-			Plus: AbsRangeRef(ChartSheet, 2, 2, n+1), Minus: AbsRangeRef(ChartSheet, 3, 2, n+1),
+		b.AddBarChart(w.summarySheet, workbook.A1Name(0, row), c, []workbook.ErrorBars{{
+			Plus: workbook.AbsRangeRef(workbook.ChartSheet, 2, 2, n+1), Minus: workbook.AbsRangeRef(workbook.ChartSheet, 3, 2, n+1),
 			PlusValues: plus, MinusValues: minus, Series: vals,
 		}})
 		row += b.ChartRows(w.summarySheet, row, height) + 1
 	}
 	if n > 6 {
-		b.Fail(b.File.InsertPageBreak(w.summarySheet, A1Name(0, row))) // each chart on a page of its own
+		b.Fail(b.File.InsertPageBreak(w.summarySheet, workbook.A1Name(0, row))) // each chart on a page of its own
 	}
 
 	// Need rates by group and service.
 	base := 5 // first column of the second table
 	set(base, 1, "service")
 	for i, s := range w.services {
-		set(base, i+2, ChartLabel(w.serviceName(s)))
+		set(base, i+2, workbook.ChartLabel(w.serviceName(s)))
 	}
 	var series []excelize.ChartSeries
-	var bars []ErrorBars
+	var bars []workbook.ErrorBars
 	last := len(w.services) + 1
 	var groups []string // the groups with a rate to draw
 	for _, g := range w.groups {
@@ -112,27 +113,27 @@ func (w *assessWriter) charts() {
 			if !ok || w.hidden(r) || math.IsNaN(r.Stat) {
 				continue
 			}
-			plus[i], minus[i] = PlusMinus(r.Stat, r.StatLow, r.StatUpp)
+			plus[i], minus[i] = workbook.PlusMinus(r.Stat, r.StatLow, r.StatUpp)
 			vals[i] = r.Stat
 			set(col, i+2, r.Stat)
 			set(col+1, i+2, plus[i])
 			set(col+2, i+2, minus[i])
 		}
 		series = append(series, excelize.ChartSeries{
-			Name:       AbsCellRef(ChartSheet, col, 1),
-			Categories: AbsRangeRef(ChartSheet, base, 2, last),
-			Values:     AbsRangeRef(ChartSheet, col, 2, last),
+			Name:       workbook.AbsCellRef(workbook.ChartSheet, col, 1),
+			Categories: workbook.AbsRangeRef(workbook.ChartSheet, base, 2, last),
+			Values:     workbook.AbsRangeRef(workbook.ChartSheet, col, 2, last),
 			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{chartColors[gi%len(chartColors)]}},
 		})
-		bars = append(bars, ErrorBars{
-			Plus: AbsRangeRef(ChartSheet, col+1, 2, last), Minus: AbsRangeRef(ChartSheet, col+2, 2, last),
+		bars = append(bars, workbook.ErrorBars{
+			Plus: workbook.AbsRangeRef(workbook.ChartSheet, col+1, 2, last), Minus: workbook.AbsRangeRef(workbook.ChartSheet, col+2, 2, last),
 			PlusValues: plus, MinusValues: minus, Series: vals,
 		})
 	}
 	if len(groups) == 0 {
 		return
 	}
-	height := uint(min(140+len(w.services)*(14*len(groups)+18), MaxChartHeight))
+	height := uint(min(140+len(w.services)*(14*len(groups)+18), workbook.MaxChartHeight))
 	zero := 0.0
 	c := &excelize.Chart{
 		Type:      excelize.Bar,
@@ -144,8 +145,8 @@ func (w *assessWriter) charts() {
 		YAxis: excelize.ChartAxis{MajorGridLines: true, Minimum: &zero, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"},
 			Font:  excelize.Font{Size: 9, Color: "404040"},
 			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.t("sum.chart.rates.y"), Font: &excelize.Font{Size: 9, Color: "404040"}}}}},
-		VaryColors: BoolRef(false),
+		VaryColors: workbook.BoolRef(false),
 	}
-	b.AddBarChart(w.summarySheet, A1Name(0, row), c, bars)
+	b.AddBarChart(w.summarySheet, workbook.A1Name(0, row), c, bars)
 	b.ChartRows(w.summarySheet, row, height)
 }

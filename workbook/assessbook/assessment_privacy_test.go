@@ -1,4 +1,4 @@
-package workbook
+package assessbook
 
 import (
 	"slices"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/workbook/internal/booktest"
 )
 
 // TestComplementaryNote: a cell hidden to protect another group's small
@@ -53,7 +54,7 @@ func TestSmallGroupSize(t *testing.T) {
 	a.Result = res
 	path := writeTestAssessment(t, "small-group", a)
 	heads := 0
-	for _, row := range SheetRows(t, path, "Summary") {
+	for _, row := range booktest.SheetRows(t, path, "Summary") {
 		for _, cell := range row {
 			if strings.HasPrefix(cell, "Large families") {
 				heads++
@@ -66,7 +67,7 @@ func TestSmallGroupSize(t *testing.T) {
 	if heads == 0 {
 		t.Fatal("no large-family heading on the Summary")
 	}
-	rows := SheetRows(t, path, "Demand")
+	rows := booktest.SheetRows(t, path, "Demand")
 	seen := 0
 	for _, row := range rows[1:] {
 		if row[0] != "large_family" {
@@ -83,7 +84,7 @@ func TestSmallGroupSize(t *testing.T) {
 	// An internal workbook prints it.
 	a.Options.Suppress = false
 	path = writeTestAssessment(t, "small-group-internal", a)
-	for _, row := range SheetRows(t, path, "Demand")[1:] {
+	for _, row := range booktest.SheetRows(t, path, "Demand")[1:] {
 		if row[0] == "large_family" && row[demandColumn("count")] != "3" {
 			t.Errorf("internal Demand count of large families = %q, want 3", row[demandColumn("count")])
 		}

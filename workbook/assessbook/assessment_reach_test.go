@@ -1,4 +1,4 @@
-package workbook
+package assessbook
 
 import (
 	"strings"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/workbook/internal/booktest"
 )
 
 // TestMethodsConventions: the Methods sheet states which don't-know
@@ -29,7 +30,7 @@ func TestMethodsConventions(t *testing.T) {
 		a.Options = c.opt
 		path := writeTestAssessment(t, c.name, a)
 		var text strings.Builder
-		for _, r := range SheetRows(t, path, "Methods") {
+		for _, r := range booktest.SheetRows(t, path, "Methods") {
 			text.WriteString(strings.Join(r, " ") + "\n")
 		}
 		for _, w := range c.want {
@@ -76,10 +77,10 @@ func TestMeanOnEstimatesOnly(t *testing.T) {
 	}
 	path := writeTestAssessment(t, "mean", a)
 	var estimates, demand []string
-	for _, r := range SheetRows(t, path, "Estimates") {
+	for _, r := range booktest.SheetRows(t, path, "Estimates") {
 		estimates = append(estimates, strings.Join(r, "|"))
 	}
-	for _, r := range SheetRows(t, path, "Demand") {
+	for _, r := range booktest.SheetRows(t, path, "Demand") {
 		demand = append(demand, strings.Join(r, "|"))
 	}
 	all := strings.Join(estimates, "\n")

@@ -1,4 +1,4 @@
-package workbook
+package assessbook
 
 import (
 	"errors"
@@ -10,6 +10,7 @@ import (
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/internal/xlsx"
 	"github.com/hromada-tool/hromada/kobo"
+	"github.com/hromada-tool/hromada/workbook"
 )
 
 // DemandRow is one row of the Demand sheet of an assessment workbook: the
@@ -57,7 +58,7 @@ func demandHeaders() map[string]string {
 	for _, c := range demandColumns {
 		t := assessText["demand."+c.key]
 		for _, h := range []string{c.key, t.UK, t.EN} {
-			m[HeaderKey(h)] = c.key
+			m[workbook.HeaderKey(h)] = c.key
 		}
 	}
 	return m
@@ -99,14 +100,14 @@ func isNotObservedNote(s string) bool {
 // parseBasis reads a count basis in either language: "registry",
 // "реєстр", "survey estimate", "оцінка з опитування", or the codes.
 func parseBasis(s string) (assess.Basis, bool) {
-	k := HeaderKey(s)
+	k := workbook.HeaderKey(s)
 	for _, b := range []assess.Basis{assess.BasisRegistry, assess.BasisSurvey} {
 		t := assessText["basis."+string(b)]
-		if k == string(b) || k == HeaderKey(t.UK) || k == HeaderKey(t.EN) {
+		if k == string(b) || k == workbook.HeaderKey(t.UK) || k == workbook.HeaderKey(t.EN) {
 			return b, true
 		}
 	}
-	if t := assessText["basis.respondents"]; k == HeaderKey(t.UK) || k == HeaderKey(t.EN) {
+	if t := assessText["basis.respondents"]; k == workbook.HeaderKey(t.UK) || k == workbook.HeaderKey(t.EN) {
 		return assess.BasisSurvey, true
 	}
 	return "", false
@@ -128,11 +129,11 @@ func parseBasis(s string) (assess.Basis, bool) {
 func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 	f, err := kobo.Open(path, xlsx.OpenOptions{})
 	if err != nil {
-		return nil, hromada.Problems{ProblemOf(err, path)}
+		return nil, hromada.Problems{workbook.ProblemOf(err, path)}
 	}
 	defer func() {
 		if err := f.Close(); err != nil {
-			ps = append(ps, ProblemOf(err, path))
+			ps = append(ps, workbook.ProblemOf(err, path))
 		}
 	}()
 	sheet := ""
@@ -152,24 +153,24 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 	}
 	t, err := f.Table(sheet)
 	if err != nil {
-		return nil, hromada.Problems{ProblemOf(err, path)}
+		return nil, hromada.Problems{workbook.ProblemOf(err, path)}
 	}
 	defer func() {
 		if err := t.Close(); err != nil {
-			ps = append(ps, ProblemOf(err, path))
+			ps = append(ps, workbook.ProblemOf(err, path))
 		}
 	}()
 
 	headers := demandHeaders()
 	col := map[string]int{}
 	for i, h := range t.Header() {
-		key, ok := headers[HeaderKey(h)]
+		key, ok := headers[workbook.HeaderKey(h)]
 		if !ok {
 			continue
 		}
 		if j, dup := col[key]; dup {
 			ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: t.HeaderRef(i),
-				Msg:  fmt.Sprintf("columns %s and %s are both %q", ColumnName(j), ColumnName(i), key),
+				Msg:  fmt.Sprintf("columns %s and %s are both %q", workbook.ColumnName(j), workbook.ColumnName(i), key),
 				Hint: "delete or rename one of them"})
 			continue
 		}
@@ -202,7 +203,7 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 			}
 			s, err := t.Text(c)
 			if err != nil {
-				ps = append(ps, ProblemOf(err, path))
+				ps = append(ps, workbook.ProblemOf(err, path))
 				bad = true
 			}
 			return s
@@ -290,7 +291,7 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 		}
 	}
 	if err := t.Err(); err != nil {
-		ps = append(ps, ProblemOf(err, path))
+		ps = append(ps, workbook.ProblemOf(err, path))
 	}
 	ps = append(ps, t.Problems()...)
 	return rows, ps

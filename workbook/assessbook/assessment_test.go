@@ -1,4 +1,4 @@
-package workbook
+package assessbook
 
 import (
 	"fmt"
@@ -11,6 +11,8 @@ import (
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
+	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/internal/booktest"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -31,7 +33,7 @@ var assessmentCases = []assessmentCase{
 
 // assessmentWrites are the workbooks of assessmentCases, for the golden
 // and determinism tests.
-var assessmentWrites = WriterTest[assessmentCase]{Golden: "assessment", Cases: assessmentCases,
+var assessmentWrites = booktest.WriterTest[assessmentCase]{Golden: "assessment", Cases: assessmentCases,
 	Name: func(c assessmentCase) string { return c.name },
 	Write: func(t *testing.T, c assessmentCase, file string) string {
 		return writeTestAssessment(t, file, testAssessment(t, c.lang, c.suppress))
@@ -39,7 +41,7 @@ var assessmentWrites = WriterTest[assessmentCase]{Golden: "assessment", Cases: a
 
 func writeTestAssessment(t *testing.T, name string, a *Assessment) string {
 	t.Helper()
-	return WriteTemp(t, name, func(path string) error { return WriteAssessment(path, a) })
+	return booktest.WriteTemp(t, name, func(path string) error { return Write(path, a) })
 }
 
 // TestWriteAssessmentGolden compares a text dump of the workbook — every
@@ -56,8 +58,8 @@ func TestWriteAssessmentDeterministic(t *testing.T) { assessmentWrites.SameBytes
 // publishable rate.
 func TestAssessmentCharts(t *testing.T) {
 	path := writeTestAssessment(t, "en", testAssessment(t, hromada.English, true))
-	demand := ZipPart(t, path, "xl/charts/chart1.xml")
-	rates := ZipPart(t, path, "xl/charts/chart2.xml")
+	demand := booktest.ZipPart(t, path, "xl/charts/chart1.xml")
+	rates := booktest.ZipPart(t, path, "xl/charts/chart2.xml")
 	for _, c := range []struct {
 		name, xml string
 		series    int
@@ -84,7 +86,7 @@ func TestAssessmentSuppression(t *testing.T) {
 	a := testAssessment(t, hromada.English, true)
 	path := writeTestAssessment(t, "en", a)
 
-	rows := SheetRows(t, path, "Demand")
+	rows := booktest.SheetRows(t, path, "Demand")
 	suppressed := 0
 	for i, d := range slices.Concat(a.Result.Demand, a.Result.Union) {
 		row := rows[i+1]
@@ -96,12 +98,12 @@ func TestAssessmentSuppression(t *testing.T) {
 			notObs := assess.HideDemand(d, 5).NotObserved // a small group is no longer "not observed"
 			switch {
 			case notObs && !strings.HasPrefix(cell, "not observed"):
-				t.Errorf("Demand!%s%d (%s, %s, %s) = %q, want a note that it is not observed", ColumnName(demandColumn(key)), i+2, d.Group, d.Service, key, cell)
+				t.Errorf("Demand!%s%d (%s, %s, %s) = %q, want a note that it is not observed", workbook.ColumnName(demandColumn(key)), i+2, d.Group, d.Service, key, cell)
 			case notObs:
 			case d.Rate.Verdict.Suppress && !strings.HasPrefix(cell, "suppressed: "):
-				t.Errorf("Demand!%s%d (%s, %s, %s) = %q, want a note that it is suppressed", ColumnName(demandColumn(key)), i+2, d.Group, d.Service, key, cell)
+				t.Errorf("Demand!%s%d (%s, %s, %s) = %q, want a note that it is suppressed", workbook.ColumnName(demandColumn(key)), i+2, d.Group, d.Service, key, cell)
 			case !d.Rate.Verdict.Suppress && cell == "":
-				t.Errorf("Demand!%s%d is blank", ColumnName(demandColumn(key)), i+2)
+				t.Errorf("Demand!%s%d is blank", workbook.ColumnName(demandColumn(key)), i+2)
 			}
 		}
 		if d.Rate.Verdict.Suppress {
@@ -121,7 +123,7 @@ func TestAssessmentSuppression(t *testing.T) {
 		t.Errorf("large families' second rate = %q, want %q", got, "suppressed: df = 0")
 	}
 
-	est := SheetRows(t, path, "Estimates")
+	est := booktest.SheetRows(t, path, "Estimates")
 	header := est[0]
 	// Every count of a suppressed estimate holds the same mark,
 	// "suppressed", and its figures the note of its stat: a count of 0
@@ -187,7 +189,7 @@ func TestReadDemandRoundTrip(t *testing.T) {
 					r.CountUnit != d.CountUnit || r.CountOf != d.CountOf || r.AsOf != d.AsOf || r.Source != d.Source || r.Row != i+2 {
 					t.Errorf("row %d = %+v, want %+v", i+2, r, d)
 				}
-				if !Same(r.Count, d.Count) {
+				if !booktest.Same(r.Count, d.Count) {
 					t.Errorf("row %d: count %v, want %v", i+2, r.Count, d.Count)
 				}
 				if hide := c.suppress && d.Rate.Verdict.Suppress || d.NotObserved; hide {
@@ -204,7 +206,7 @@ func TestReadDemandRoundTrip(t *testing.T) {
 					{"rate", r.Rate, d.Rate.Stat}, {"rate_low", r.RateLow, d.Rate.StatLow}, {"rate_upp", r.RateUpp, d.Rate.StatUpp},
 					{"people", r.People, d.People}, {"people_low", r.PeopleLow, d.PeopleLow}, {"people_upp", r.PeopleUpp, d.PeopleUpp},
 				} {
-					if !Same(v[1].(float64), v[2].(float64)) {
+					if !booktest.Same(v[1].(float64), v[2].(float64)) {
 						t.Errorf("row %d: %s %v, want %v", i+2, v[0], v[1], v[2])
 					}
 				}
@@ -227,24 +229,24 @@ func TestReadDemandEdited(t *testing.T) {
 		t.Fatal(err)
 	}
 	sh := "Потреба"
-	people := ColumnName(demandColumn("people"))
+	people := workbook.ColumnName(demandColumn("people"))
 	// Row 2 is all families, counselling: the planner sets 1 500.
-	Must(t, f.SetCellValue(sh, people+"2", 1500))
+	booktest.Must(t, f.SetCellValue(sh, people+"2", 1500))
 	// Row 3 (all families, social support): the low bound becomes text.
-	Must(t, f.SetCellValue(sh, ColumnName(demandColumn("people_low"))+"3", "близько 500"))
+	booktest.Must(t, f.SetCellValue(sh, workbook.ColumnName(demandColumn("people_low"))+"3", "близько 500"))
 	// The header of the service code is written as its key.
-	Must(t, f.SetCellValue(sh, ColumnName(demandColumn("service_code"))+"1", "service_code"))
+	booktest.Must(t, f.SetCellValue(sh, workbook.ColumnName(demandColumn("service_code"))+"1", "service_code"))
 	// Row 4 (all families, day care) is deleted: the rows below move up.
-	Must(t, f.RemoveRow(sh, 4))
-	Must(t, f.Save())
-	Must(t, f.Close())
+	booktest.Must(t, f.RemoveRow(sh, 4))
+	booktest.Must(t, f.Save())
+	booktest.Must(t, f.Close())
 
 	rows, ps := ReadDemand(path)
 	if len(ps) != 1 {
 		t.Fatalf("ReadDemand problems = %v, want one", ps)
 	}
 	p := ps[0]
-	wantCell := ColumnName(demandColumn("people_low")) + "3"
+	wantCell := workbook.ColumnName(demandColumn("people_low")) + "3"
 	if p.Severity != hromada.Error || p.File != path || p.Sheet != sh || p.Cell != wantCell ||
 		!strings.Contains(p.Msg, `"близько 500" is not a number`) || !strings.Contains(p.Msg, "Потребують: ДІ від") {
 		t.Errorf("problem = %+v, want an error at %s!%s saying the text is not a number", p, sh, wantCell)
@@ -339,7 +341,7 @@ func TestAssessmentTexts(t *testing.T) {
 	}
 	var used []string
 	call := regexp.MustCompile(`(?:w\.t|tr\(\w+(?:\.\w+)?,)\s*\(?"([a-z_.]+)"`)
-	for _, k := range SourceMatches(t, "assessment*.go", call) {
+	for _, k := range booktest.SourceMatches(t, "assessment*.go", call) {
 		if !strings.HasSuffix(k, ".") { // "unit."+u: checked below
 			used = append(used, k)
 		}
@@ -378,7 +380,7 @@ func TestDemandHeadersDistinct(t *testing.T) {
 	for _, c := range demandColumns {
 		txt := assessText["demand."+c.key]
 		for _, h := range []string{c.key, txt.UK, txt.EN} {
-			k := HeaderKey(h)
+			k := workbook.HeaderKey(h)
 			if other, ok := seen[k]; ok && other != c.key {
 				t.Errorf("header %q names both %s and %s", h, other, c.key)
 			}

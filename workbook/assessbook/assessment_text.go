@@ -1,4 +1,4 @@
-package workbook
+package assessbook
 
 import (
 	"math"
@@ -6,14 +6,16 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/workbook"
 )
 
 // assessText holds every text of the assessment workbook in Ukrainian and
-// English, by key, with the texts all reports share (reportText). Texts with verbs (%s, %d) are fmt formats; both
+// English, by key, with the texts all reports share
+// ([workbook.ReportText]). Texts with verbs (%s, %d) are fmt formats; both
 // languages take the same arguments in the same order. Keys starting
 // "demand." and "est." are column headers of the Demand and Estimates
 // sheets (see demandColumns and estimateColumns).
-var assessText = ReportText.With(Texts{
+var assessText = workbook.ReportText.With(workbook.Texts{
 	// Sheets.
 	"sheet.summary":   {UK: "Підсумок", EN: "Summary"},
 	"sheet.demand":    {UK: "Потреба", EN: "Demand"},
@@ -324,7 +326,7 @@ func notObservedNote(lang hromada.Lang, upper float64) string {
 	if math.IsNaN(upper) {
 		return tr(lang, "rel.notobs.nobound")
 	}
-	return tr(lang, "rel.notobs", FormatPercent(lang, upper))
+	return tr(lang, "rel.notobs", workbook.FormatPercent(lang, upper))
 }
 
 // reliability says in words whether an estimate may be used: "ok",

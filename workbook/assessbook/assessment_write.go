@@ -1,4 +1,4 @@
-package workbook
+package assessbook
 
 import (
 	"cmp"
@@ -10,13 +10,14 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
+	"github.com/hromada-tool/hromada/workbook"
 )
 
 // TopNeeds is how many services the Summary lists for each group, the
 // ones with the highest need rates.
 const TopNeeds = 5
 
-// WriteAssessment writes the assessment workbook of one community to path,
+// Write writes the assessment workbook of one community to path,
 // whole or not at all, with every text in a.Lang. Its sheets, in order:
 //
 //   - Summary: the survey in a line, sentences for a report, the
@@ -34,7 +35,7 @@ const TopNeeds = 5
 // too few respondents show a note with the reason instead of their numbers,
 // and small counts of respondents are not shown. The same assessment gives
 // the same bytes.
-func WriteAssessment(path string, a *Assessment) error {
+func Write(path string, a *Assessment) error {
 	if a == nil {
 		return errors.New("no assessment to write")
 	}
@@ -51,7 +52,7 @@ func WriteAssessment(path string, a *Assessment) error {
 // assessWriter writes one assessment workbook.
 type assessWriter struct {
 	a    *Assessment
-	b    *Book
+	b    *workbook.Book
 	lang hromada.Lang
 	o    AssessOptions // with defaults filled in
 
@@ -66,7 +67,7 @@ type assessWriter struct {
 }
 
 func newAssessWriter(a *Assessment) *assessWriter {
-	w := &assessWriter{a: a, b: NewBook(), lang: a.Lang, o: a.Options,
+	w := &assessWriter{a: a, b: workbook.NewBook(), lang: a.Lang, o: a.Options,
 		rates: map[[2]string]assess.Rate{}, demand: map[[2]string]assess.Demand{}}
 	if w.lang != hromada.English {
 		w.lang = hromada.Ukrainian
@@ -132,9 +133,9 @@ func (w *assessWriter) t(key string, args ...any) string { return tr(w.lang, key
 func (w *assessWriter) level() string {
 	l := w.o.Level * 100
 	if l == math.Round(l) {
-		return FormatDecimal(w.lang, l, 0)
+		return workbook.FormatDecimal(w.lang, l, 0)
 	}
-	return FormatDecimal(w.lang, l, 1)
+	return workbook.FormatDecimal(w.lang, l, 1)
 }
 
 // ci names the intervals: "95 % CI", «95 % ДІ».
@@ -231,9 +232,9 @@ func (w *assessWriter) rateOf(d assess.Demand) string {
 		cu = hromada.Family
 	}
 	if d.Rate.Kind == assess.KindProportion {
-		return w.t("rate.share", UnitPlural(w.lang, cu))
+		return w.t("rate.share", workbook.UnitPlural(w.lang, cu))
 	}
-	return w.t("rate.per", UnitPlural(w.lang, d.Unit), w.t("unit."+string(cu)+".per"))
+	return w.t("rate.per", workbook.UnitPlural(w.lang, d.Unit), w.t("unit."+string(cu)+".per"))
 }
 
 // basis labels where a group's size comes from.
@@ -273,7 +274,7 @@ func (w *assessWriter) unionByDemand() []assess.Demand {
 		if x.Rate.Verdict.Suppress {
 			return 0
 		}
-		return cmp.Compare(ZeroNaN(y.People), ZeroNaN(x.People))
+		return cmp.Compare(workbook.ZeroNaN(y.People), workbook.ZeroNaN(x.People))
 	})
 	return u
 }
@@ -301,13 +302,13 @@ func (w *assessWriter) groupSize(group string) string {
 		if !ok || d.CountOf != group {
 			continue
 		}
-		n := FormatCount(w.lang, d.Count)
-		unit := UnitWord(w.lang, d.CountUnit, d.Count)
+		n := workbook.FormatCount(w.lang, d.Count)
+		unit := workbook.UnitWord(w.lang, d.CountUnit, d.Count)
 		if d.Basis == assess.BasisRegistry {
 			return w.t("sum.size.registry", n, unit, d.AsOf)
 		}
 		if w.smallGroup(d) {
-			return w.t("sum.size.respondents", w.t("rel.small", w.o.MinCount), UnitWord(w.lang, d.CountUnit, float64(w.o.MinCount)))
+			return w.t("sum.size.respondents", w.t("rel.small", w.o.MinCount), workbook.UnitWord(w.lang, d.CountUnit, float64(w.o.MinCount)))
 		}
 		if w.respondents() {
 			return w.t("sum.size.respondents", n, unit)
@@ -341,15 +342,15 @@ func (w *assessWriter) summary() {
 	r.Heading(w.t("sum.report"))
 	r.Line(w.sentences(), "")
 
-	cols := []Col{
+	cols := []workbook.Col{
 		{Header: w.t("sum.col.service"), Wrap: true},
 		{Header: w.t("sum.col.unit")},
-		{Header: w.t("sum.col.people"), Format: Integer},
-		{Header: w.t("sum.col.low", w.ci()), Format: Integer},
-		{Header: w.t("sum.col.upp"), Format: Integer},
-		{Header: w.t("sum.col.rate"), Format: Percent},
-		{Header: w.t("sum.col.low", w.ci()), Format: Percent},
-		{Header: w.t("sum.col.upp"), Format: Percent},
+		{Header: w.t("sum.col.people"), Format: workbook.Integer},
+		{Header: w.t("sum.col.low", w.ci()), Format: workbook.Integer},
+		{Header: w.t("sum.col.upp"), Format: workbook.Integer},
+		{Header: w.t("sum.col.rate"), Format: workbook.Percent},
+		{Header: w.t("sum.col.low", w.ci()), Format: workbook.Percent},
+		{Header: w.t("sum.col.upp"), Format: workbook.Percent},
 		{Header: w.t("sum.col.rel"), Wrap: true},
 	}
 	if len(a.Result.Union) > 0 {
@@ -400,24 +401,24 @@ func (w *assessWriter) summary() {
 
 // knownBlock writes the Summary's table of known clients: the
 // administrative counts the plan uses as demand or as a floor.
-func (w *assessWriter) knownBlock(r *ReportSheet) {
+func (w *assessWriter) knownBlock(r *workbook.ReportSheet) {
 	if len(w.a.Known) == 0 {
 		return
 	}
 	r.Gap()
 	r.Heading(w.t("sum.known"))
-	cols := []Col{
+	cols := []workbook.Col{
 		{Header: w.t("sum.col.service"), Wrap: true},
 		{Header: w.t("sum.col.unit")},
-		{Header: w.t("sum.known.count"), Format: Integer},
+		{Header: w.t("sum.known.count"), Format: workbook.Integer},
 		{Header: w.t("demand.as_of")}, {},
 		{Header: w.t("sum.known.use"), Wrap: true},
 		{Header: w.t("sum.known.source")}, {}, {},
 	}
 	r.Header(cols)
 	for _, k := range w.a.Known {
-		r.Row(cols, []any{w.serviceName(k.Service), UnitPlural(w.lang, k.Unit), k.Count,
-			NoteSpan{Text: cmp.Or(k.AsOf, "—"), Cols: 2}, nil, w.knownUse(k), NoteSpan{Text: cmp.Or(k.Source, "—"), Cols: 3}})
+		r.Row(cols, []any{w.serviceName(k.Service), workbook.UnitPlural(w.lang, k.Unit), k.Count,
+			workbook.NoteSpan{Text: cmp.Or(k.AsOf, "—"), Cols: 2}, nil, w.knownUse(k), workbook.NoteSpan{Text: cmp.Or(k.Source, "—"), Cols: 3}})
 	}
 	r.Line(w.t("sum.known.note"), "note")
 }
@@ -435,7 +436,7 @@ func (w *assessWriter) knownUse(k KnownClientRow) string {
 func (w *assessWriter) knownCell(service string) string {
 	for _, k := range w.a.Known {
 		if k.Service == service {
-			return w.t("known.cell", FormatCount(w.lang, k.Count), UnitWord(w.lang, k.Unit, k.Count),
+			return w.t("known.cell", workbook.FormatCount(w.lang, k.Count), workbook.UnitWord(w.lang, k.Unit, k.Count),
 				cmp.Or(k.AsOf, "—"), cmp.Or(k.Source, "—"), w.knownUse(k))
 		}
 	}
@@ -447,9 +448,9 @@ func (w *assessWriter) knownCell(service string) string {
 // demand's own rate for the union. Suppressed figures become one note
 // across their cells.
 func (w *assessWriter) summaryRow(label string, d assess.Demand, rate assess.Rate) []any {
-	row := []any{label, UnitPlural(w.lang, d.Unit)}
+	row := []any{label, workbook.UnitPlural(w.lang, d.Unit)}
 	if w.demandHidden(d) {
-		row = append(row, NoteSpan{Text: w.demandNote(d), Cols: 3}, nil, nil)
+		row = append(row, workbook.NoteSpan{Text: w.demandNote(d), Cols: 3}, nil, nil)
 	} else {
 		row = append(row, d.People, d.PeopleLow, d.PeopleUpp)
 	}
@@ -458,12 +459,12 @@ func (w *assessWriter) summaryRow(label string, d assess.Demand, rate assess.Rat
 		if rate.NotObserved && d.NotObserved && math.IsNaN(rate.UpperBound) {
 			note = w.demandNote(d) // a count per family: the bound of the share of families
 		}
-		row = append(row, NoteSpan{Text: note, Cols: 3}, nil, nil)
+		row = append(row, workbook.NoteSpan{Text: note, Cols: 3}, nil, nil)
 	} else {
-		p, lo, hi := NumCell{Value: rate.Stat, Format: Percent}, NumCell{Value: rate.StatLow, Format: Percent}, NumCell{Value: rate.StatUpp, Format: Percent}
+		p, lo, hi := workbook.NumCell{Value: rate.Stat, Format: workbook.Percent}, workbook.NumCell{Value: rate.StatLow, Format: workbook.Percent}, workbook.NumCell{Value: rate.StatUpp, Format: workbook.Percent}
 		if rate.Kind != assess.KindProportion {
 			p.Custom = w.t("sum.rate.per", w.t("unit."+string(cmp.Or(d.CountUnit, hromada.Family))+".per"))
-			lo.Format, hi.Format = Decimal2, Decimal2
+			lo.Format, hi.Format = workbook.Decimal2, workbook.Decimal2
 		}
 		row = append(row, p, lo, hi)
 	}
@@ -512,7 +513,7 @@ func (w *assessWriter) surveyLine() string {
 	case s.Weight != "":
 		weight = w.t("sum.weighted", s.Weight)
 	}
-	return w.t("sum.survey", s.Rows, UnitWord(w.lang, "household", float64(s.Rows)), where, strata, clusters, weight)
+	return w.t("sum.survey", s.Rows, workbook.UnitWord(w.lang, "household", float64(s.Rows)), where, strata, clusters, weight)
 }
 
 // sentences are what a planner can paste into a report: the largest
@@ -530,7 +531,9 @@ func (w *assessWriter) sentences() string {
 				rows = append(rows, d)
 			}
 		}
-		slices.SortStableFunc(rows, func(x, y assess.Demand) int { return cmp.Compare(ZeroNaN(y.People), ZeroNaN(x.People)) })
+		slices.SortStableFunc(rows, func(x, y assess.Demand) int {
+			return cmp.Compare(workbook.ZeroNaN(y.People), workbook.ZeroNaN(x.People))
+		})
 	}
 	for _, d := range rows {
 		if d.Rate.Verdict.Suppress || d.NotObserved || d.People == 0 || math.IsNaN(d.PeopleLow) || len(parts) == 3 ||
@@ -539,12 +542,12 @@ func (w *assessWriter) sentences() string {
 		}
 		name := w.serviceName(d.Service)
 		if w.lang == hromada.English {
-			name = LowerFirst(name)
+			name = workbook.LowerFirst(name)
 		}
-		n, lo, hi := FormatCount(w.lang, d.People), FormatCount(w.lang, d.PeopleLow), FormatCount(w.lang, d.PeopleUpp)
-		unit := UnitWord(w.lang, d.Unit, d.People)
+		n, lo, hi := workbook.FormatCount(w.lang, d.People), workbook.FormatCount(w.lang, d.PeopleLow), workbook.FormatCount(w.lang, d.PeopleUpp)
+		unit := workbook.UnitWord(w.lang, d.Unit, d.People)
 		verb := w.t("say.verb.many")
-		if PluralForm(w.lang, d.People) == "one" {
+		if workbook.PluralForm(w.lang, d.People) == "one" {
 			verb = w.t("say.verb.one")
 		}
 		key := "say.union.next"
@@ -565,14 +568,14 @@ func (w *assessWriter) sentences() string {
 		for i, r := range rates[:min(len(rates), 3)] {
 			name := w.serviceName(r.Service)
 			if w.lang == hromada.English {
-				name = LowerFirst(name)
+				name = workbook.LowerFirst(name)
 			}
 			key := "say.rate.next"
 			if i == 0 {
 				key = "say.rate.first"
 			}
-			parts = append(parts, w.t(key, name, FormatPercent(w.lang, r.Stat), w.ci(),
-				FormatDecimal(w.lang, r.StatLow*100, 1), FormatPercent(w.lang, r.StatUpp)))
+			parts = append(parts, w.t(key, name, workbook.FormatPercent(w.lang, r.Stat), w.ci(),
+				workbook.FormatDecimal(w.lang, r.StatLow*100, 1), workbook.FormatPercent(w.lang, r.StatUpp)))
 		}
 	}
 	if len(parts) > 0 {
@@ -609,10 +612,10 @@ func (w *assessWriter) sentences() string {
 	if best.Service != "" {
 		group, service := w.groupName(best.Group), w.serviceName(best.Service)
 		if w.lang == hromada.English {
-			group, service = LowerFirst(group), LowerFirst(service)
+			group, service = workbook.LowerFirst(group), workbook.LowerFirst(service)
 		}
-		out = append(out, w.t("say.top", group, service, FormatPercent(w.lang, best.Stat), w.ci(),
-			FormatDecimal(w.lang, best.StatLow*100, 1), FormatPercent(w.lang, best.StatUpp)))
+		out = append(out, w.t("say.top", group, service, workbook.FormatPercent(w.lang, best.Stat), w.ci(),
+			workbook.FormatDecimal(w.lang, best.StatLow*100, 1), workbook.FormatPercent(w.lang, best.StatUpp)))
 	} else if len(w.groups) > 1 {
 		out = append(out, w.t("say.norank"))
 	}
@@ -626,7 +629,7 @@ func (w *assessWriter) sentences() string {
 		if d.Basis == assess.BasisSurvey && d.Group != assess.AnyGroup && d.Group != assess.AllGroup {
 			name := w.groupName(d.Group)
 			if w.lang == hromada.English {
-				name = LowerFirst(name)
+				name = workbook.LowerFirst(name)
 			}
 			if !slices.Contains(surveyBased, name) {
 				surveyBased = append(surveyBased, name)
@@ -650,7 +653,7 @@ func (w *assessWriter) sentences() string {
 // fitted) and whether its text wraps.
 type assessCol struct {
 	key    string
-	format Format
+	format workbook.Format
 	width  float64
 	wrap   bool
 }
@@ -659,27 +662,27 @@ type assessCol struct {
 // of each is its text "demand.<key>" in the workbook's language.
 // docs/assessment-workbook.md documents them: plan reads them by name.
 var demandColumns = []assessCol{
-	{"group_id", TextFmt, 12, false},
-	{"group_name", General, 30, true},
-	{"service_code", TextFmt, 12, false},
-	{"service_name", General, 40, true},
-	{"unit", General, 10, false},
-	{"basis", General, 15, true},
-	{"count", Integer, 13, false},
-	{"count_unit", General, 10, false},
-	{"count_of", TextFmt, 10, false},
-	{"as_of", TextFmt, 11, false},
-	{"rate", Percent, 12, true},
-	{"rate_low", Percent, 12, true},
-	{"rate_upp", Percent, 12, true},
-	{"rate_of", General, 16, true},
-	{"people", Integer, 13, true},
-	{"people_low", Integer, 13, true},
-	{"people_upp", Integer, 13, true},
-	{"reliability", General, 46, true},
-	{"source", General, 30, true},
-	{"clients", General, 30, true},
-	{"known_clients", General, 40, true},
+	{"group_id", workbook.TextFmt, 12, false},
+	{"group_name", workbook.General, 30, true},
+	{"service_code", workbook.TextFmt, 12, false},
+	{"service_name", workbook.General, 40, true},
+	{"unit", workbook.General, 10, false},
+	{"basis", workbook.General, 15, true},
+	{"count", workbook.Integer, 13, false},
+	{"count_unit", workbook.General, 10, false},
+	{"count_of", workbook.TextFmt, 10, false},
+	{"as_of", workbook.TextFmt, 11, false},
+	{"rate", workbook.Percent, 12, true},
+	{"rate_low", workbook.Percent, 12, true},
+	{"rate_upp", workbook.Percent, 12, true},
+	{"rate_of", workbook.General, 16, true},
+	{"people", workbook.Integer, 13, true},
+	{"people_low", workbook.Integer, 13, true},
+	{"people_upp", workbook.Integer, 13, true},
+	{"reliability", workbook.General, 46, true},
+	{"source", workbook.General, 30, true},
+	{"clients", workbook.General, 30, true},
+	{"known_clients", workbook.General, 40, true},
 }
 
 // demandRows are the rows of the Demand sheet: every group's demand, then
@@ -696,9 +699,9 @@ func (w *assessWriter) demandRows() []assess.Demand {
 
 // demandSheet writes the Demand sheet, the table plan reads.
 func (w *assessWriter) demandSheet() {
-	cols := make([]Col, len(demandColumns))
+	cols := make([]workbook.Col, len(demandColumns))
 	for i, c := range demandColumns {
-		cols[i] = Col{Header: w.t("demand." + c.key), Format: c.format, Width: c.width, Wrap: c.wrap}
+		cols[i] = workbook.Col{Header: w.t("demand." + c.key), Format: c.format, Width: c.width, Wrap: c.wrap}
 	}
 	rows := w.demandRows()
 	// Known clients stand on the rows the plan reads: the union's, or all
@@ -728,31 +731,31 @@ func (w *assessWriter) demandSheet() {
 			count = note // a group of fewer respondents than the minimum: every number hidden
 		}
 		cells = append(cells, []any{
-			d.Group, w.groupName(d.Group), d.Service, w.serviceName(d.Service), UnitPlural(w.lang, d.Unit),
-			w.basis(d.Basis), count, UnitPlural(w.lang, d.CountUnit), d.CountOf, d.AsOf,
+			d.Group, w.groupName(d.Group), d.Service, w.serviceName(d.Service), workbook.UnitPlural(w.lang, d.Unit),
+			w.basis(d.Basis), count, workbook.UnitPlural(w.lang, d.CountUnit), d.CountOf, d.AsOf,
 			num(r.Stat), num(r.StatLow), num(r.StatUpp), w.rateOf(d),
 			num(d.People), num(d.PeopleLow), num(d.PeopleUpp),
 			reliability(w.lang, r.Verdict, w.o), d.Source, w.clientsFrom(d), known(d),
 		})
 	}
 	name := w.t("sheet.demand")
-	w.b.AddSheet(Sheet{Name: name, Columns: cols, Rows: cells, Filter: true})
+	w.b.AddSheet(workbook.Sheet{Name: name, Columns: cols, Rows: cells, Filter: true})
 	// Texts right of numbers are set off from them.
 	for _, key := range []string{"count_unit", "rate_of", "reliability"} {
 		c := demandColumns[demandColumn(key)]
-		col := ColumnName(demandColumn(key))
+		col := workbook.ColumnName(demandColumn(key))
 		if len(rows) > 0 {
-			w.b.Fail(w.b.File.SetCellStyle(name, col+"2", fmt.Sprintf("%s%d", col, len(rows)+1), w.b.Style(StyleKey{Kind: "indent", Wrap: c.wrap})))
+			w.b.Fail(w.b.File.SetCellStyle(name, col+"2", fmt.Sprintf("%s%d", col, len(rows)+1), w.b.Style(workbook.StyleKey{Kind: "indent", Wrap: c.wrap})))
 		}
 	}
 	// Rates that are not shares (children per family) get two decimals.
-	dec := w.b.Style(StyleKey{Format: Decimal2, Wrap: true})
+	dec := w.b.Style(workbook.StyleKey{Format: workbook.Decimal2, Wrap: true})
 	for i, d := range rows {
 		if d.Rate.Kind == assess.KindProportion || w.demandHidden(d) {
 			continue
 		}
 		for _, key := range []string{"rate", "rate_low", "rate_upp"} {
-			cell := fmt.Sprintf("%s%d", ColumnName(demandColumn(key)), i+2)
+			cell := fmt.Sprintf("%s%d", workbook.ColumnName(demandColumn(key)), i+2)
 			w.b.Fail(w.b.File.SetCellStyle(name, cell, cell, dec))
 		}
 	}
@@ -767,13 +770,13 @@ func demandColumn(key string) int {
 // estimateColumns are the columns of the Estimates sheet: analysistools'
 // results table, then what hromada adds.
 var estimateColumns = []assessCol{
-	{"analysis_type", TextFmt, 0, false}, {"analysis_var", TextFmt, 0, false}, {"analysis_var_value", TextFmt, 0, false},
-	{"group_var", TextFmt, 0, false}, {"group_var_value", TextFmt, 0, false},
-	{"stat", Decimal4, 12, true}, {"stat_low", Decimal4, 12, true}, {"stat_upp", Decimal4, 12, true},
-	{"n", Integer, 0, false}, {"n_total", Integer, 0, false}, {"n_w", Decimal1, 0, false}, {"n_w_total", Decimal1, 0, false},
-	{"analysis_key", TextFmt, 0, false},
-	{"se", Decimal4, 12, true}, {"df", Integer, 0, false}, {"deff", Decimal4, 12, true}, {"n_eff", Decimal1, 12, true}, {"flags", TextFmt, 0, false},
-	{"verdict", TextFmt, 0, false},
+	{"analysis_type", workbook.TextFmt, 0, false}, {"analysis_var", workbook.TextFmt, 0, false}, {"analysis_var_value", workbook.TextFmt, 0, false},
+	{"group_var", workbook.TextFmt, 0, false}, {"group_var_value", workbook.TextFmt, 0, false},
+	{"stat", workbook.Decimal4, 12, true}, {"stat_low", workbook.Decimal4, 12, true}, {"stat_upp", workbook.Decimal4, 12, true},
+	{"n", workbook.Integer, 0, false}, {"n_total", workbook.Integer, 0, false}, {"n_w", workbook.Decimal1, 0, false}, {"n_w_total", workbook.Decimal1, 0, false},
+	{"analysis_key", workbook.TextFmt, 0, false},
+	{"se", workbook.Decimal4, 12, true}, {"df", workbook.Integer, 0, false}, {"deff", workbook.Decimal4, 12, true}, {"n_eff", workbook.Decimal1, 12, true}, {"flags", workbook.TextFmt, 0, false},
+	{"verdict", workbook.TextFmt, 0, false},
 }
 
 // estimates are every estimate behind the workbook, once each: the need
@@ -822,9 +825,9 @@ func verdictCode(v assess.Verdict) string {
 // estimatesSheet writes the Estimates sheet: analysistools' columns with
 // their English names, so that REACH users can compare tables.
 func (w *assessWriter) estimatesSheet() {
-	cols := make([]Col, len(estimateColumns))
+	cols := make([]workbook.Col, len(estimateColumns))
 	for i, c := range estimateColumns {
-		cols[i] = Col{Header: c.key, Format: c.format, Width: c.width, Wrap: c.wrap}
+		cols[i] = workbook.Col{Header: c.key, Format: c.format, Width: c.width, Wrap: c.wrap}
 	}
 	var rows [][]any
 	for _, r := range w.estimates() {
@@ -859,7 +862,7 @@ func (w *assessWriter) estimatesSheet() {
 		})
 	}
 	name := w.t("sheet.estimates")
-	w.b.AddSheet(Sheet{Name: name, Columns: cols, Rows: rows, Filter: true})
+	w.b.AddSheet(workbook.Sheet{Name: name, Columns: cols, Rows: rows, Filter: true})
 	w.pageSetup(name, "$1:$1")
 }
 
@@ -888,10 +891,10 @@ func (w *assessWriter) qualitySheet() {
 	if len(a.Quality) > 0 {
 		r.Gap()
 		r.Heading(w.t("dq.answers"))
-		cols := []Col{
+		cols := []workbook.Col{
 			{Header: w.t("dq.col.column")}, {Header: w.t("dq.col.what"), Wrap: true},
-			{Header: w.t("dq.col.answered"), Format: Integer}, {Header: w.t("dq.col.missing"), Format: Integer},
-			{Header: w.t("dq.col.notasked"), Format: Integer}, {Header: w.t("dq.col.share"), Format: Percent},
+			{Header: w.t("dq.col.answered"), Format: workbook.Integer}, {Header: w.t("dq.col.missing"), Format: workbook.Integer},
+			{Header: w.t("dq.col.notasked"), Format: workbook.Integer}, {Header: w.t("dq.col.share"), Format: workbook.Percent},
 		}
 		r.Header(cols)
 		for _, q := range a.Quality {
@@ -927,7 +930,7 @@ func (w *assessWriter) qualitySheet() {
 	if len(order) == 0 {
 		r.Line(w.t("dq.flags.none"), "")
 	} else {
-		cols := []Col{{Header: w.t("dq.col.flag")}, {Header: w.t("dq.col.meaning"), Wrap: true}, {Header: w.t("dq.col.count"), Format: Integer}}
+		cols := []workbook.Col{{Header: w.t("dq.col.flag")}, {Header: w.t("dq.col.meaning"), Wrap: true}, {Header: w.t("dq.col.count"), Format: workbook.Integer}}
 		r.Header(cols)
 		slices.SortStableFunc(order, func(x, y assess.Flag) int { return cmp.Compare(flagRank(x), flagRank(y)) })
 		for _, f := range order {
@@ -941,7 +944,7 @@ func (w *assessWriter) qualitySheet() {
 	} else {
 		r.Heading(w.t("dq.unpublishable"))
 	}
-	cols := []Col{{Header: w.t("dq.col.group"), Wrap: true}, {Header: w.t("dq.col.service"), Wrap: true},
+	cols := []workbook.Col{{Header: w.t("dq.col.group"), Wrap: true}, {Header: w.t("dq.col.service"), Wrap: true},
 		{Header: w.t("dq.col.estimate"), Wrap: true}, {Header: w.t("dq.col.reasons"), Wrap: true}}
 	listed := false
 	for _, e := range w.estimates() {
@@ -955,9 +958,9 @@ func (w *assessWriter) qualitySheet() {
 		what := w.t("dq.est.rate")
 		if e.Kind != assess.KindProportion || e.Group == assess.AnyGroup {
 			d := w.demand[[2]string{e.Group, e.Service}]
-			what = w.t("dq.est.demand", UnitPlural(w.lang, d.Unit))
+			what = w.t("dq.est.demand", workbook.UnitPlural(w.lang, d.Unit))
 		}
-		r.Row(cols, []any{w.groupName(e.Group), w.serviceName(e.Service), what, NoteSpan{Text: reasons(w.lang, e.Verdict, w.o.MinCount), Cols: 3}})
+		r.Row(cols, []any{w.groupName(e.Group), w.serviceName(e.Service), what, workbook.NoteSpan{Text: reasons(w.lang, e.Verdict, w.o.MinCount), Cols: 3}})
 	}
 	if !listed {
 		r.Line(w.t("dq.suppressed.none"), "")
@@ -968,7 +971,7 @@ func (w *assessWriter) qualitySheet() {
 	if len(a.Warnings) == 0 {
 		r.Line(w.t("dq.warnings.none"), "")
 	}
-	for _, msg := range CapWarnings(a.Warnings, w.lang) {
+	for _, msg := range workbook.CapWarnings(a.Warnings, w.lang) {
 		r.Line(msg, "")
 	}
 	w.pageSetup(r.Sheet, "")
@@ -997,13 +1000,13 @@ func lonelyRule(rule string) string {
 // methodsSheet writes the Methods sheet: how every figure was made.
 func (w *assessWriter) methodsSheet() {
 	a, s := w.a, w.a.Survey
-	var p []Para
-	key := func(k, text string) { p = append(p, Para{Key: k, Text: text}) }
+	var p []workbook.Para
+	key := func(k, text string) { p = append(p, workbook.Para{Key: k, Text: text}) }
 	survey := w.t("m.survey.text", s.File, s.Sheet, s.Rows, s.Skipped)
 	if s.Date != "" {
 		survey += " " + w.t("m.survey.date", s.Date)
 	}
-	p = append(p, Para{Heading: w.t("m.design")})
+	p = append(p, workbook.Para{Heading: w.t("m.design")})
 	key(w.t("m.survey"), survey)
 	if w.o.Where != "" {
 		key(w.t("m.where"), w.t("m.where.text", w.o.Where))
@@ -1038,7 +1041,7 @@ func (w *assessWriter) methodsSheet() {
 		key(w.t("m.lonely"), w.t("m.lonely.none", rule, w.t("lonely."+rule)))
 	}
 
-	p = append(p, Para{Heading: w.t("m.estimates")})
+	p = append(p, workbook.Para{Heading: w.t("m.estimates")})
 	if w.o.Reach {
 		key(w.t("m.rate"), w.t("m.rate.reach"))
 	} else {
@@ -1066,7 +1069,7 @@ func (w *assessWriter) methodsSheet() {
 		key(w.t("m.publish"), w.t("m.publish.no"))
 	}
 
-	p = append(p, Para{Heading: w.t("m.people")})
+	p = append(p, workbook.Para{Heading: w.t("m.people")})
 	key(w.t("m.demand"), w.t("m.demand.text"))
 	key(w.t("m.units"), w.t("m.units.text"))
 	key(w.t("m.clients"), w.t("m.clients.text"))
@@ -1081,19 +1084,19 @@ func (w *assessWriter) methodsSheet() {
 	key(w.t("m.union"), w.t("m.union.text"))
 	key(w.t("sheet.demand"), w.t("demand.note"))
 
-	p = append(p, Para{Heading: w.t("m.sources")})
+	p = append(p, workbook.Para{Heading: w.t("m.sources")})
 	key(w.t("m.survey"), survey)
 	if len(a.Registry) == 0 {
 		key(w.t("m.registry.key"), w.t("m.registry.none"))
 	}
 	for _, reg := range a.Registry {
-		key(w.t("m.registry.key"), w.t("m.registry", w.groupName(reg.Group), FormatCount(w.lang, reg.Count),
-			UnitWord(w.lang, reg.Unit, reg.Count), reg.AsOf, reg.Source))
+		key(w.t("m.registry.key"), w.t("m.registry", w.groupName(reg.Group), workbook.FormatCount(w.lang, reg.Count),
+			workbook.UnitWord(w.lang, reg.Unit, reg.Count), reg.AsOf, reg.Source))
 	}
 	if a.Catalogue != "" {
 		key(w.t("m.catalogue"), a.Catalogue)
 	}
-	p = append(p, Para{Heading: w.t("m.software")})
+	p = append(p, workbook.Para{Heading: w.t("m.software")})
 	key("hromada", w.t("m.software.text"))
 
 	name := w.t("sheet.methods")

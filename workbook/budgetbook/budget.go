@@ -1,4 +1,4 @@
-package workbook
+package budgetbook
 
 import (
 	"errors"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/budget"
+	"github.com/hromada-tool/hromada/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -68,7 +69,7 @@ type BudgetSources struct {
 	Discount    string
 }
 
-// WriteBudget writes the budget workbook of one community to path, whole
+// Write writes the budget workbook of one community to path, whole
 // or not at all, with every text in bg.Lang. It is a live workbook: every
 // input is a yellow cell of the Assumptions sheet and every figure on the
 // other sheets is a formula of them, written with the value budget
@@ -96,7 +97,7 @@ type BudgetSources struct {
 //
 // docs/budget-workbook.md describes the layout. The same budget gives the
 // same bytes.
-func WriteBudget(path string, bg *Budget) error {
+func Write(path string, bg *Budget) error {
 	w, err := buildBudget(bg)
 	if err != nil {
 		return err
@@ -158,18 +159,18 @@ type cellAt struct {
 // 'Припущення'!D7 on another sheet.
 func (c cellAt) in(from string) string {
 	if c.sh == from {
-		return A1Name(c.col, c.row)
+		return workbook.A1Name(c.col, c.row)
 	}
-	return QuotedSheet(c.sh) + "!" + A1Name(c.col, c.row)
+	return workbook.QuotedSheet(c.sh) + "!" + workbook.A1Name(c.col, c.row)
 }
 
 // abs is the absolute reference to c in a formula on sheet from: $D$7.
 func (c cellAt) abs(from string) string {
-	s := "$" + ColumnName(c.col) + "$" + strconv.Itoa(c.row)
+	s := "$" + workbook.ColumnName(c.col) + "$" + strconv.Itoa(c.row)
 	if c.sh == from {
 		return s
 	}
-	return QuotedSheet(c.sh) + "!" + s
+	return workbook.QuotedSheet(c.sh) + "!" + s
 }
 
 // budgetWriter writes one budget workbook. It fills the sheets in the
@@ -179,12 +180,12 @@ type budgetWriter struct {
 	bg   *Budget
 	in   *budget.Input
 	r    *budget.Result
-	b    *Book
+	b    *workbook.Book
 	lang hromada.Lang
 	n    int // planning years
 
 	services []budget.Service // the plan's services, in order
-	rep      map[string]*ReportSheet
+	rep      map[string]*workbook.ReportSheet
 	name     map[string]string
 	heights  map[string]float64 // rows made higher for their text, by "sheet!row"
 
@@ -197,8 +198,8 @@ type budgetWriter struct {
 }
 
 func newBudgetWriter(bg *Budget) (*budgetWriter, error) {
-	w := &budgetWriter{bg: bg, in: &bg.Input, r: &bg.Result, b: NewBook(), lang: bg.Lang, n: bg.Input.Years,
-		rep: map[string]*ReportSheet{}, name: map[string]string{}, heights: map[string]float64{}}
+	w := &budgetWriter{bg: bg, in: &bg.Input, r: &bg.Result, b: workbook.NewBook(), lang: bg.Lang, n: bg.Input.Years,
+		rep: map[string]*workbook.ReportSheet{}, name: map[string]string{}, heights: map[string]float64{}}
 	if w.lang != hromada.English {
 		w.lang = hromada.Ukrainian
 	}
@@ -230,7 +231,7 @@ func newBudgetWriter(bg *Budget) (*budgetWriter, error) {
 		r := w.b.NewReport(w.t("sheet."+key), widths[key])
 		w.rep[key], w.name[key] = r, r.Sheet
 	}
-	w.name[bsMethods] = SheetName(w.t("sheet." + bsMethods))
+	w.name[bsMethods] = workbook.SheetName(w.t("sheet." + bsMethods))
 	return w, nil
 }
 
@@ -337,7 +338,7 @@ func (w *budgetWriter) serviceName(code string) string {
 
 // serviceUnit is the plural of what a client of the service is.
 func (w *budgetWriter) serviceUnit(code string) string {
-	return UnitPlural(w.lang, w.bg.Services[code].Unit)
+	return workbook.UnitPlural(w.lang, w.bg.Services[code].Unit)
 }
 
 // codeName names a programme or economic code, or "".
@@ -370,7 +371,7 @@ func (w *budgetWriter) source(s string) string {
 	return s
 }
 
-// pageSetup sets a sheet of the budget to print as [Book.pageSetup]
+// pageSetup sets a sheet of the budget to print as [workbook.Book.PageSetup]
 // does, the community and the sheet named in the footer.
 func (w *budgetWriter) pageSetup(sh, titleRows string) {
 	w.b.PageSetup(sh, titleRows, w.community()+" — "+sh)
@@ -379,14 +380,14 @@ func (w *budgetWriter) pageSetup(sh, titleRows string) {
 // put writes v to column col of the report's current row in format f, a
 // yellow input cell when input. A nil v styles the cell only; a NaN is
 // written as a dash.
-func (w *budgetWriter) put(r *ReportSheet, col int, v any, f Format, input bool) {
-	st := StyleKey{Format: f, Input: input}
+func (w *budgetWriter) put(r *workbook.ReportSheet, col int, v any, f workbook.Format, input bool) {
+	st := workbook.StyleKey{Format: f, Input: input}
 	if x, ok := v.(float64); ok && math.IsNaN(x) {
 		v = "—"
 	}
 	switch v.(type) {
-	case string, Formula:
-		if f != General && f != TextFmt {
+	case string, workbook.Formula:
+		if f != workbook.General && f != workbook.TextFmt {
 			st.Kind = "right" // a dash or a note in a column of numbers
 		}
 	}
@@ -400,14 +401,14 @@ func (w *budgetWriter) put(r *ReportSheet, col int, v any, f Format, input bool)
 
 // label writes a text in column col of the current row, wrapped in the
 // column's width, and makes the row high enough for it.
-func (w *budgetWriter) label(r *ReportSheet, col int, s string, kind string) {
+func (w *budgetWriter) label(r *workbook.ReportSheet, col int, s string, kind string) {
 	w.spanLabel(r, col, col, s, kind)
 }
 
 // spanLabel writes a text across columns from to to of the current row,
 // merged and wrapped, and makes the row high enough for it.
-func (w *budgetWriter) spanLabel(r *ReportSheet, from, to int, s string, kind string) {
-	st := w.b.Style(StyleKey{Kind: kind, Wrap: true})
+func (w *budgetWriter) spanLabel(r *workbook.ReportSheet, from, to int, s string, kind string) {
+	st := w.b.Style(workbook.StyleKey{Kind: kind, Wrap: true})
 	r.Book.SetCell(r.Sheet, r.Ref(from), s)
 	if to > from {
 		w.b.Fail(w.b.File.MergeCell(r.Sheet, r.Ref(from), r.Ref(to)))
@@ -417,11 +418,11 @@ func (w *budgetWriter) spanLabel(r *ReportSheet, from, to int, s string, kind st
 	if kind == "indent" {
 		indent = 1
 	}
-	w.grow(r, TextRowHeight(s, kind, indent, r.Span(from, to)...))
+	w.grow(r, workbook.TextRowHeight(s, kind, indent, r.Span(from, to)...))
 }
 
 // grow makes the current row at least h points high.
-func (w *budgetWriter) grow(r *ReportSheet, h float64) {
+func (w *budgetWriter) grow(r *workbook.ReportSheet, h float64) {
 	key := fmt.Sprintf("%s!%d", r.Sheet, r.Next)
 	if h <= 15 || h <= w.heights[key] {
 		return
@@ -433,7 +434,7 @@ func (w *budgetWriter) grow(r *ReportSheet, h float64) {
 // header writes a header row: texts, and years as numbers (which
 // formulas refer to), right-aligned over the columns of numbers from
 // numFrom up to numTo.
-func (w *budgetWriter) header(r *ReportSheet, cells []any, numFrom, numTo int) {
+func (w *budgetWriter) header(r *workbook.ReportSheet, cells []any, numFrom, numTo int) {
 	headers := make([]string, len(cells))
 	for c, v := range cells {
 		kind := "header"
@@ -443,18 +444,18 @@ func (w *budgetWriter) header(r *ReportSheet, cells []any, numFrom, numTo int) {
 		if v == nil {
 			v = ""
 		}
-		r.Set(c, v, StyleKey{Kind: kind})
+		r.Set(c, v, workbook.StyleKey{Kind: kind})
 		if s, ok := v.(string); ok {
 			headers[c] = s
 		}
 	}
-	w.b.RowHeight(r.Sheet, r.Next, HeaderRowHeight(headers, r.Widths))
+	w.b.RowHeight(r.Sheet, r.Next, workbook.HeaderRowHeight(headers, r.Widths))
 	r.Next++
 }
 
 // yearHeader is a header row of labels, then the years, then the
 // labels after: over columns of numbers, right-aligned.
-func (w *budgetWriter) yearHeader(r *ReportSheet, before []string, after ...string) {
+func (w *budgetWriter) yearHeader(r *workbook.ReportSheet, before []string, after ...string) {
 	cells := w.yearCells(before, after)
 	w.header(r, cells, len(before), len(cells))
 }
@@ -476,10 +477,12 @@ func (w *budgetWriter) yearCells(before, after []string) []any {
 }
 
 // money writes an amount of UAH as the language does: «1 977 207».
-func (w *budgetWriter) money(v float64) string { return FormatCount(w.lang, v) }
+func (w *budgetWriter) money(v float64) string { return workbook.FormatCount(w.lang, v) }
 
 // pct writes a share as a percentage: «9,9 %».
-func (w *budgetWriter) pct(v float64) string { return FormatPercent(w.lang, v) }
+func (w *budgetWriter) pct(v float64) string { return workbook.FormatPercent(w.lang, v) }
 
 // pct2 writes a small share with two decimals: «0,29 %».
-func (w *budgetWriter) pct2(v float64) string { return FormatDecimal(w.lang, v*100, 2) + "\u00a0%" }
+func (w *budgetWriter) pct2(v float64) string {
+	return workbook.FormatDecimal(w.lang, v*100, 2) + "\u00a0%"
+}

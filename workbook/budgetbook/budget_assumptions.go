@@ -1,9 +1,10 @@
-package workbook
+package budgetbook
 
 import (
 	"fmt"
 
 	"github.com/hromada-tool/hromada/budget"
+	"github.com/hromada-tool/hromada/workbook"
 )
 
 // assumptionCells are the places of the inputs on the Assumptions sheet,
@@ -16,7 +17,7 @@ type assumptionCells struct {
 	population, threshold            cellAt
 	cpiRate, cpiIndex                int // rows, a value a year
 	wageRate, wageIndex              int
-	minWage                          RowSpan           // rows of the months, January to December
+	minWage                          workbook.RowSpan  // rows of the months, January to December
 	clients, fte                     map[string]int    // rows by service
 	postFTE                          map[[2]string]int // rows by service and post, where the plan splits FTE by post
 	post                             map[[2]string]int // rows by service and post: share, salary, extra months
@@ -62,14 +63,14 @@ func (w *budgetWriter) assumptions() {
 }
 
 // assumptionParams writes the rates and parameters, one value each.
-func (w *budgetWriter) assumptionParams(r *ReportSheet) {
+func (w *budgetWriter) assumptionParams(r *workbook.ReportSheet) {
 	in, src, a, sc := w.in, w.bg.Sources, &w.as, w.srcCol()
 	r.Gap()
 	r.Heading(w.t("as.params"))
 	w.header(r, w.assumptionHeader(w.t("as.col.param"), "", w.t("as.col.unit"), w.t("as.col.value")), a.yearCol, a.yearCol+1)
-	param := func(key, unit string, v any, f Format, source string) cellAt {
+	param := func(key, unit string, v any, f workbook.Format, source string) cellAt {
 		w.label(r, 0, w.t(key), "")
-		w.put(r, 2, w.t(unit), General, false)
+		w.put(r, 2, w.t(unit), workbook.General, false)
 		w.put(r, a.yearCol, v, f, true)
 		w.guard(r, a.yearCol, a.yearCol, unitRule(unit))
 		w.label(r, sc, w.source(source), "note")
@@ -78,48 +79,48 @@ func (w *budgetWriter) assumptionParams(r *ReportSheet) {
 		return c
 	}
 	p := in.Params
-	a.esv = param("as.esv", "unit.share", p.ESV, Percent, src.ESV)
-	a.admin = param("as.admin", "unit.share", p.Admin, Percent, src.Admin)
+	a.esv = param("as.esv", "unit.share", p.ESV, workbook.Percent, src.ESV)
+	a.admin = param("as.admin", "unit.share", p.Admin, workbook.Percent, src.Admin)
 	kekv := p.AdminKEKV
 	if kekv == "" {
 		kekv = budget.KEKVAdmin
 	}
 	w.label(r, 0, w.t("as.adminkekv"), "")
-	w.put(r, 2, w.t("unit.code"), General, false)
-	w.put(r, a.yearCol, kekv, Integer, false) // a text, right-aligned as the values
+	w.put(r, 2, w.t("unit.code"), workbook.General, false)
+	w.put(r, a.yearCol, kekv, workbook.Integer, false) // a text, right-aligned as the values
 	w.label(r, sc, w.t("as.adminkekv.note"), "note")
 	r.Next++
-	a.capRate = param("as.caprate", "unit.rate", p.CapitalRate, Percent, src.CapitalRate)
-	a.discount = param("as.discount", "unit.rate", p.Discount, Percent, src.Discount)
+	a.capRate = param("as.caprate", "unit.rate", p.CapitalRate, workbook.Percent, src.CapitalRate)
+	a.discount = param("as.discount", "unit.rate", p.Discount, workbook.Percent, src.Discount)
 	rev := in.Revenue
 	var year any
 	if rev.Year != 0 {
 		year = rev.Year
 	}
-	a.revYear = param("as.revyear", "unit.year", year, General, src.Revenue)
-	a.revenue = param("as.revenue", "unit.uah", rev.Revenue, Money, src.Revenue)
-	a.social = param("as.social", "unit.uah", rev.Social, Money, src.Revenue)
-	a.growth = param("as.growth", "unit.rate", rev.Growth, Percent, src.Revenue)
-	a.population = param("as.population", "unit.residents", float64(in.Population), Integer, src.Population)
-	a.threshold = param("as.threshold", "unit.share", in.Threshold, Percent2, src.Threshold)
+	a.revYear = param("as.revyear", "unit.year", year, workbook.General, src.Revenue)
+	a.revenue = param("as.revenue", "unit.uah", rev.Revenue, workbook.Money, src.Revenue)
+	a.social = param("as.social", "unit.uah", rev.Social, workbook.Money, src.Revenue)
+	a.growth = param("as.growth", "unit.rate", rev.Growth, workbook.Percent, src.Revenue)
+	a.population = param("as.population", "unit.residents", float64(in.Population), workbook.Integer, src.Population)
+	a.threshold = param("as.threshold", "unit.share", in.Threshold, workbook.Percent2, src.Threshold)
 }
 
 // assumptionIndexes writes the price and wage rates by year and the
 // indexes made of them.
-func (w *budgetWriter) assumptionIndexes(r *ReportSheet) {
+func (w *budgetWriter) assumptionIndexes(r *workbook.ReportSheet) {
 	in, src, a, sc := w.in, w.bg.Sources, &w.as, w.srcCol()
 	r.Gap()
 	r.Heading(w.t("as.indexes"))
 	w.assumptionYears(r, []string{"", "", w.t("as.col.unit")}, w.blanks(w.valueCols()-w.n+1, w.t("as.col.source"))...)
 	rates := func(key string, v []float64, source string) int {
 		w.label(r, 0, w.t(key), "")
-		w.put(r, 2, w.t("unit.rate"), General, false)
+		w.put(r, 2, w.t("unit.rate"), workbook.General, false)
 		for t := range w.n {
 			if t == 0 {
-				w.put(r, a.yearCol, w.t("as.base"), Percent, false)
+				w.put(r, a.yearCol, w.t("as.base"), workbook.Percent, false)
 				continue
 			}
-			w.put(r, a.yearCol+t, budget.RateAt(v, t), Percent, true)
+			w.put(r, a.yearCol+t, budget.RateAt(v, t), workbook.Percent, true)
 		}
 		w.guard(r, a.yearCol+1, a.yearCol+w.n-1, rateRule)
 		w.label(r, sc, w.source(source), "note")
@@ -128,14 +129,14 @@ func (w *budgetWriter) assumptionIndexes(r *ReportSheet) {
 	}
 	index := func(key string, rateRow int, v []float64) int {
 		w.label(r, 0, w.t(key, in.FirstYear), "")
-		w.put(r, 2, w.t("unit.index"), General, false)
+		w.put(r, 2, w.t("unit.index"), workbook.General, false)
 		for t := range w.n {
 			if t == 0 {
-				w.put(r, a.yearCol, 1.0, Decimal4, false)
+				w.put(r, a.yearCol, 1.0, workbook.Decimal4, false)
 				continue
 			}
 			prev, g := w.year(r.Next, t-1), w.year(rateRow, t)
-			w.put(r, a.yearCol+t, Formula{Expr: fmt.Sprintf("%s*(1+%s)", prev.in(r.Sheet), g.in(r.Sheet)), Value: v[t]}, Decimal4, false)
+			w.put(r, a.yearCol+t, workbook.Formula{Expr: fmt.Sprintf("%s*(1+%s)", prev.in(r.Sheet), g.in(r.Sheet)), Value: v[t]}, workbook.Decimal4, false)
 		}
 		w.label(r, sc, w.t("as.index.note"), "note")
 		r.Next++
@@ -149,7 +150,7 @@ func (w *budgetWriter) assumptionIndexes(r *ReportSheet) {
 }
 
 // assumptionMinimumWage writes the minimum wage, month by month.
-func (w *budgetWriter) assumptionMinimumWage(r *ReportSheet) {
+func (w *budgetWriter) assumptionMinimumWage(r *workbook.ReportSheet) {
 	src, a, sc := w.bg.Sources, &w.as, w.srcCol()
 	r.Gap()
 	r.Heading(w.t("as.minwage"))
@@ -157,9 +158,9 @@ func (w *budgetWriter) assumptionMinimumWage(r *ReportSheet) {
 	a.minWage = r.Block(func() {
 		for m := range 12 {
 			w.label(r, 0, w.t(fmt.Sprintf("month.%d", m+1)), "")
-			w.put(r, 2, w.t("unit.uahmonth"), General, false)
+			w.put(r, 2, w.t("unit.uahmonth"), workbook.General, false)
 			for t := range w.n {
-				w.put(r, a.yearCol+t, w.in.Params.MinimumWage[t][m], Money, true)
+				w.put(r, a.yearCol+t, w.in.Params.MinimumWage[t][m], workbook.Money, true)
 			}
 			w.guard(r, a.yearCol, a.yearCol+w.n-1, amountRule)
 			if m == 0 {
@@ -172,17 +173,17 @@ func (w *budgetWriter) assumptionMinimumWage(r *ReportSheet) {
 }
 
 // assumptionPlan writes the plan: clients and staff by service.
-func (w *budgetWriter) assumptionPlan(r *ReportSheet) {
+func (w *budgetWriter) assumptionPlan(r *workbook.ReportSheet) {
 	in, src, a, sc := w.in, w.bg.Sources, &w.as, w.srcCol()
 	r.Gap()
 	r.Heading(w.t("as.plan"))
 	w.assumptionYears(r, []string{w.t("as.col.service"), w.t("as.col.code"), w.t("as.col.unit")}, w.blanks(w.valueCols()-w.n+1, w.t("as.col.source"))...)
 	a.clients, a.fte, a.postFTE = map[string]int{}, map[string]int{}, map[[2]string]int{}
 	first := true
-	planRow := func(label, code, unit string, v []float64, f Format) int {
+	planRow := func(label, code, unit string, v []float64, f workbook.Format) int {
 		w.label(r, 0, label, "")
-		w.put(r, 1, code, TextFmt, false)
-		w.put(r, 2, unit, General, false)
+		w.put(r, 1, code, workbook.TextFmt, false)
+		w.put(r, 2, unit, workbook.General, false)
 		for t := range w.n {
 			w.put(r, a.yearCol+t, v[t], f, true)
 		}
@@ -195,16 +196,16 @@ func (w *budgetWriter) assumptionPlan(r *ReportSheet) {
 		return r.Next - 1
 	}
 	for _, s := range w.services {
-		f := Integer
-		if !Integral(s.Clients) {
-			f = Decimal2
+		f := workbook.Integer
+		if !workbook.Integral(s.Clients) {
+			f = workbook.Decimal2
 		}
 		name := w.serviceName(s.Code)
 		a.clients[s.Code] = planRow(w.t("as.clients", name), s.Code, w.serviceUnit(s.Code), s.Clients, f)
-		a.fte[s.Code] = planRow(w.t("as.fte", name), s.Code, w.t("unit.fte"), s.FTE, Decimal2)
+		a.fte[s.Code] = planRow(w.t("as.fte", name), s.Code, w.t("unit.fte"), s.FTE, workbook.Decimal2)
 		for _, post := range in.Posts {
 			if v, ok := s.PostFTE[post.Post]; ok && post.Service == s.Code {
-				a.postFTE[[2]string{s.Code, post.Post}] = planRow(w.t("as.postfte", name, post.Post), s.Code, w.t("unit.fte"), v, Decimal2)
+				a.postFTE[[2]string{s.Code, post.Post}] = planRow(w.t("as.postfte", name, post.Post), s.Code, w.t("unit.fte"), v, workbook.Decimal2)
 			}
 		}
 	}
@@ -212,7 +213,7 @@ func (w *budgetWriter) assumptionPlan(r *ReportSheet) {
 
 // assumptionPosts writes the posts of every service: share, salary and
 // extra months.
-func (w *budgetWriter) assumptionPosts(r *ReportSheet) {
+func (w *budgetWriter) assumptionPosts(r *workbook.ReportSheet) {
 	in, src, a, sc := w.in, w.bg.Sources, &w.as, w.srcCol()
 	r.Gap()
 	r.Heading(w.t("as.posts", in.FirstYear))
@@ -226,11 +227,11 @@ func (w *budgetWriter) assumptionPosts(r *ReportSheet) {
 				continue
 			}
 			w.label(r, 0, post.Post, "")
-			w.put(r, 1, s.Code, TextFmt, false)
+			w.put(r, 1, s.Code, workbook.TextFmt, false)
 			_, byPost := s.PostFTE[post.Post]
-			w.put(r, a.yearCol, post.Share, Decimal2, !byPost)
-			w.put(r, a.yearCol+1, post.Salary, Money, true)
-			w.put(r, a.yearCol+2, post.ExtraMonths, Decimal2, true)
+			w.put(r, a.yearCol, post.Share, workbook.Decimal2, !byPost)
+			w.put(r, a.yearCol+1, post.Salary, workbook.Money, true)
+			w.put(r, a.yearCol+2, post.ExtraMonths, workbook.Decimal2, true)
 			if !byPost {
 				w.guard(r, a.yearCol, a.yearCol, shareRule)
 			}
@@ -249,7 +250,7 @@ func (w *budgetWriter) assumptionPosts(r *ReportSheet) {
 }
 
 // assumptionOther writes the other direct costs.
-func (w *budgetWriter) assumptionOther(r *ReportSheet) {
+func (w *budgetWriter) assumptionOther(r *workbook.ReportSheet) {
 	in, src, a := w.in, w.bg.Sources, &w.as
 	r.Gap()
 	r.Heading(w.t("as.other", in.FirstYear))
@@ -260,14 +261,14 @@ func (w *budgetWriter) assumptionOther(r *ReportSheet) {
 		return o.Service, o.Item, o.KEKV
 	}, func(i int) {
 		o := in.Other[i]
-		w.put(r, a.yearCol, w.t("basis."+string(o.Basis)), General, false)
-		w.put(r, a.yearCol+1, o.Amount, Money, true)
+		w.put(r, a.yearCol, w.t("basis."+string(o.Basis)), workbook.General, false)
+		w.put(r, a.yearCol+1, o.Amount, workbook.Money, true)
 		w.guard(r, a.yearCol+1, a.yearCol+1, amountRule)
 	}, src.Other)
 }
 
 // assumptionStartup writes the start-up items.
-func (w *budgetWriter) assumptionStartup(r *ReportSheet) {
+func (w *budgetWriter) assumptionStartup(r *workbook.ReportSheet) {
 	in, src, a := w.in, w.bg.Sources, &w.as
 	r.Gap()
 	r.Heading(w.t("as.startup", in.FirstYear))
@@ -278,9 +279,9 @@ func (w *budgetWriter) assumptionStartup(r *ReportSheet) {
 		return st.Service, st.Item, st.KEKV
 	}, func(i int) {
 		st := in.Startup[i]
-		w.put(r, a.yearCol, st.Amount, Money, true)
-		w.put(r, a.yearCol+1, st.Year, General, true)
-		w.put(r, a.yearCol+2, st.Life, General, true)
+		w.put(r, a.yearCol, st.Amount, workbook.Money, true)
+		w.put(r, a.yearCol+1, st.Year, workbook.General, true)
+		w.put(r, a.yearCol+2, st.Life, workbook.General, true)
 		w.guard(r, a.yearCol, a.yearCol, amountRule)
 		w.guard(r, a.yearCol+1, a.yearCol+1, yearRule)
 		w.guard(r, a.yearCol+2, a.yearCol+2, lifeRule)
@@ -292,7 +293,7 @@ func (w *budgetWriter) assumptionStartup(r *ReportSheet) {
 // writes its values; the first row notes the source. With no item of a
 // service in the plan, a line says so. It returns the row of each item
 // written, by its index.
-func (w *budgetWriter) itemRows(r *ReportSheet, n int, item func(i int) (service, name, kekv string), values func(i int), source string) map[int]int {
+func (w *budgetWriter) itemRows(r *workbook.ReportSheet, n int, item func(i int) (service, name, kekv string), values func(i int), source string) map[int]int {
 	rows := map[int]int{}
 	for _, s := range w.services {
 		for i := range n {
@@ -301,8 +302,8 @@ func (w *budgetWriter) itemRows(r *ReportSheet, n int, item func(i int) (service
 				continue
 			}
 			w.label(r, 0, name, "")
-			w.put(r, 1, s.Code, TextFmt, false)
-			w.put(r, 2, kekv, TextFmt, false)
+			w.put(r, 1, s.Code, workbook.TextFmt, false)
+			w.put(r, 2, kekv, workbook.TextFmt, false)
 			values(i)
 			if len(rows) == 0 {
 				w.label(r, w.srcCol(), w.source(source), "note")
@@ -319,7 +320,7 @@ func (w *budgetWriter) itemRows(r *ReportSheet, n int, item func(i int) (service
 
 // schedules writes the funding schedules: the default one and each
 // service's own, their kind and their rows ([budgetWriter.schedule]).
-func (w *budgetWriter) schedules(r *ReportSheet) {
+func (w *budgetWriter) schedules(r *workbook.ReportSheet) {
 	a, in := &w.as, w.in
 	a.scheduleOf, a.scheduleKind = map[string]string{}, map[string]budget.ScheduleKind{}
 	a.donor, a.state, a.capAmount = map[string]int{}, map[string]int{}, map[string]int{}
@@ -363,11 +364,11 @@ func (w *budgetWriter) schedules(r *ReportSheet) {
 // the donor's shares (or its start and years, or its caps) and the
 // state's shares by year. first is true until the source of the
 // schedules is written, beside the first row.
-func (w *budgetWriter) schedule(r *ReportSheet, key string, sch budget.Schedule, kind budget.ScheduleKind, first *bool) {
+func (w *budgetWriter) schedule(r *workbook.ReportSheet, key string, sch budget.Schedule, kind budget.ScheduleKind, first *bool) {
 	a, src, sc := &w.as, w.bg.Sources, w.srcCol()
-	row := func(label, unit string, v func(t int) any, f Format, input bool, note string) int {
+	row := func(label, unit string, v func(t int) any, f workbook.Format, input bool, note string) int {
 		w.label(r, 0, label, "")
-		w.put(r, 2, unit, General, false)
+		w.put(r, 2, unit, workbook.General, false)
 		for t := range w.n {
 			w.put(r, a.yearCol+t, v(t), f, input)
 		}
@@ -386,9 +387,9 @@ func (w *budgetWriter) schedule(r *ReportSheet, key string, sch budget.Schedule,
 	}
 	switch kind {
 	case budget.Linear:
-		one := func(label, unit string, v any, f Format) cellAt {
+		one := func(label, unit string, v any, f workbook.Format) cellAt {
 			w.label(r, 0, label, "")
-			w.put(r, 2, unit, General, false)
+			w.put(r, 2, unit, workbook.General, false)
 			w.put(r, a.yearCol, v, f, true)
 			w.guard(r, a.yearCol, a.yearCol, w.scheduleRule(unit))
 			if *first {
@@ -398,19 +399,19 @@ func (w *budgetWriter) schedule(r *ReportSheet, key string, sch budget.Schedule,
 			r.Next++
 			return cellAt{r.Sheet, a.yearCol, r.Next - 1}
 		}
-		a.start[key] = one(w.t("as.sched.start"), w.t("unit.share"), sch.Start, Percent)
-		a.over[key] = one(w.t("as.sched.over"), w.t("unit.years"), sch.Over, General)
+		a.start[key] = one(w.t("as.sched.start"), w.t("unit.share"), sch.Start, workbook.Percent)
+		a.over[key] = one(w.t("as.sched.over"), w.t("unit.years"), sch.Over, workbook.General)
 		start, over := a.start[key], a.over[key]
 		a.donor[key] = row(w.t("as.sched.linear"), w.t("unit.share"), func(t int) any {
 			d, _, _ := sch.Shares(t, 0)
-			return Formula{Expr: fmt.Sprintf("%s*MAX(0,1-%d/%s)", start.abs(r.Sheet), t, over.abs(r.Sheet)), Value: d}
-		}, Percent, false, w.t("as.sched.linear.note"))
+			return workbook.Formula{Expr: fmt.Sprintf("%s*MAX(0,1-%d/%s)", start.abs(r.Sheet), t, over.abs(r.Sheet)), Value: d}
+		}, workbook.Percent, false, w.t("as.sched.linear.note"))
 	case budget.Cap:
-		a.capAmount[key] = row(w.t("as.sched.cap"), w.t("unit.uah"), func(t int) any { return At(sch.Cap, t) }, Money, true, w.t("as.sched.cap.note"))
+		a.capAmount[key] = row(w.t("as.sched.cap"), w.t("unit.uah"), func(t int) any { return workbook.At(sch.Cap, t) }, workbook.Money, true, w.t("as.sched.cap.note"))
 	default:
-		a.donor[key] = row(w.t("as.sched.donor"), w.t("unit.share"), func(t int) any { return At(sch.Donor, t) }, Percent, true, "")
+		a.donor[key] = row(w.t("as.sched.donor"), w.t("unit.share"), func(t int) any { return workbook.At(sch.Donor, t) }, workbook.Percent, true, "")
 	}
-	a.state[key] = row(w.t("as.sched.state"), w.t("unit.share"), func(t int) any { return At(sch.State, t) }, Percent, true, "")
+	a.state[key] = row(w.t("as.sched.state"), w.t("unit.share"), func(t int) any { return workbook.At(sch.State, t) }, workbook.Percent, true, "")
 }
 
 // assumptionHeader is a header row of the Assumptions sheet: the three
@@ -429,7 +430,7 @@ func (w *budgetWriter) assumptionHeader(label, code, unit string, values ...stri
 
 // assumptionYears is a header row of the Assumptions sheet over a value a
 // year: the label columns, the years, the source.
-func (w *budgetWriter) assumptionYears(r *ReportSheet, before []string, after ...string) {
+func (w *budgetWriter) assumptionYears(r *workbook.ReportSheet, before []string, after ...string) {
 	w.header(r, w.yearCells(before, after), len(before), len(before)+w.n)
 }
 

@@ -1,10 +1,11 @@
-package workbook
+package budgetbook
 
 import (
 	"fmt"
 	"strings"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -23,7 +24,7 @@ const (
 // guarded is a range of input cells of one row and its rule, for the
 // Summary's flag.
 type guarded struct {
-	at   CellRange
+	at   workbook.CellRange
 	rule valRule
 }
 
@@ -71,13 +72,13 @@ func (r valRule) bad(c string) string {
 // typed, and the allowed values when a cell is selected — and a red fill
 // while a cell holds such a value, so that a donor share typed as 70
 // instead of 0.7 is seen at once; the Summary flags any of them.
-func (w *budgetWriter) guard(r *ReportSheet, col1, col2 int, rule valRule) {
+func (w *budgetWriter) guard(r *workbook.ReportSheet, col1, col2 int, rule valRule) {
 	if col2 < col1 {
 		return
 	}
-	ref := A1Name(col1, r.Next)
+	ref := workbook.A1Name(col1, r.Next)
 	if col2 > col1 {
-		ref += ":" + A1Name(col2, r.Next)
+		ref += ":" + workbook.A1Name(col2, r.Next)
 	}
 	d := excelize.NewDataValidation(true)
 	d.Sqref = ref
@@ -101,8 +102,8 @@ func (w *budgetWriter) guard(r *ReportSheet, col1, col2 int, rule valRule) {
 	d.SetInput(w.gt("title"), w.gt(note))
 	w.b.Fail(w.b.File.AddDataValidation(r.Sheet, d))
 	w.b.Fail(w.b.File.SetConditionalFormat(r.Sheet, ref, []excelize.ConditionalFormatOptions{{
-		Type: "formula", Criteria: rule.bad(A1Name(col1, r.Next)), Format: w.b.CondStyle("bad")}}))
-	w.guards = append(w.guards, guarded{at: CellRange{Sheet: r.Sheet, Col1: col1, Row1: r.Next, Col2: col2, Row2: r.Next}, rule: rule})
+		Type: "formula", Criteria: rule.bad(workbook.A1Name(col1, r.Next)), Format: w.b.CondStyle("bad")}}))
+	w.guards = append(w.guards, guarded{at: workbook.CellRange{Sheet: r.Sheet, Col1: col1, Row1: r.Next, Col2: col2, Row2: r.Next}, rule: rule})
 }
 
 // unitRule is the rule of a parameter by its unit on the Assumptions
@@ -123,7 +124,7 @@ func unitRule(unit string) valRule {
 // warning that shows while any input cell holds a value out of its range,
 // red; the row is left blank when nothing is guarded. Its formula counts the shares above 1 or below 0, the rates
 // at −100 % or below or above 100 %, and the negative amounts.
-func (w *budgetWriter) guardFlag(r *ReportSheet) {
+func (w *budgetWriter) guardFlag(r *workbook.ReportSheet) {
 	var terms []string
 	for _, g := range coalesce(w.guards) {
 		rg := g.at.In(r.Sheet)
@@ -159,9 +160,9 @@ func (w *budgetWriter) guardFlag(r *ReportSheet) {
 	text := w.gt("flag", w.name[bsAssumptions])
 	expr := fmt.Sprintf(`IF(%s>0,"%s","")`, strings.Join(terms, "+"), strings.ReplaceAll(text, `"`, `""`))
 	cell, last := r.Ref(0), r.Ref(w.n+1)
-	w.put(r, 0, Formula{Expr: expr, Value: ""}, General, false)
+	w.put(r, 0, workbook.Formula{Expr: expr, Value: ""}, workbook.General, false)
 	w.b.Fail(w.b.File.MergeCell(r.Sheet, cell, last))
-	w.b.Fail(w.b.File.SetCellStyle(r.Sheet, cell, last, w.b.Style(StyleKey{Wrap: true})))
+	w.b.Fail(w.b.File.SetCellStyle(r.Sheet, cell, last, w.b.Style(workbook.StyleKey{Wrap: true})))
 	w.b.Fail(w.b.File.SetConditionalFormat(r.Sheet, cell+":"+last, []excelize.ConditionalFormatOptions{{
 		Type: "formula", Criteria: fmt.Sprintf(`LEN($%s)>0`, cell), Format: w.b.CondStyle("bad")}}))
 }

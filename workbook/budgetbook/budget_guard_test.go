@@ -1,4 +1,4 @@
-package workbook
+package budgetbook
 
 import (
 	"path/filepath"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -34,7 +35,7 @@ func TestBudgetFlagsOutOfRangeInputs(t *testing.T) {
 	if !ok {
 		t.Fatalf("no default donor schedule row in %v", w.as.donor)
 	}
-	donor := A1Name(w.as.yearCol+1, row) // the donor share of the second year
+	donor := workbook.A1Name(w.as.yearCol+1, row) // the donor share of the second year
 	dvs, err := f.GetDataValidations(as)
 	if err != nil {
 		t.Fatal(err)
@@ -89,7 +90,7 @@ func TestBudgetFlagInLibreOffice(t *testing.T) {
 		}
 	}
 	as := w.name[bsAssumptions]
-	if err := Edit(edited, map[string]string{as + "!" + A1Name(w.as.yearCol+1, w.as.donor[""]): "70"}); err != nil {
+	if err := workbook.Edit(edited, map[string]string{as + "!" + workbook.A1Name(w.as.yearCol+1, w.as.donor[""]): "70"}); err != nil {
 		t.Fatal(err)
 	}
 	rec := recalculate(t, dir, clean, edited)

@@ -1,4 +1,4 @@
-package workbook
+package budgetbook
 
 import (
 	"archive/zip"
@@ -17,6 +17,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/budget"
+	"github.com/hromada-tool/hromada/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -180,7 +181,7 @@ func TestBudgetRecalculatesInLibreOffice(t *testing.T) {
 	var paths []string
 	for _, c := range cases {
 		p := filepath.Join(dir, c.name+".xlsx")
-		if err := WriteBudget(p, c.bg); err != nil {
+		if err := Write(p, c.bg); err != nil {
 			t.Fatal(err)
 		}
 		paths = append(paths, p)
@@ -252,7 +253,7 @@ func corruptOne(t *testing.T, from, to, sheet, label string, year int) (string, 
 	if err != nil {
 		t.Fatal(err)
 	}
-	parts, err := SheetParts(zr)
+	parts, err := workbook.SheetParts(zr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -266,7 +267,7 @@ func corruptOne(t *testing.T, from, to, sheet, label string, year int) (string, 
 			}
 			continue
 		}
-		b, err := ReadZipFile(zf)
+		b, err := workbook.ReadZipFile(zf)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -324,9 +325,9 @@ func editBudget(t *testing.T, path string) editedBudget {
 	}
 	a := &w.as
 	as := w.name[bsAssumptions]
-	ref := func(c cellAt) string { return as + "!" + A1Name(c.col, c.row) }
+	ref := func(c cellAt) string { return as + "!" + workbook.A1Name(c.col, c.row) }
 	psychologist := cellAt{as, a.yearCol + 1, a.post[[2]string{"010.1", "психолог"}]}
-	if err := Edit(path, map[string]string{
+	if err := workbook.Edit(path, map[string]string{
 		ref(w.year(a.cpiRate, 1)):      "0.12",
 		ref(w.year(a.donor[""], 2)):    "0.5",
 		ref(psychologist):              "13000",
@@ -359,13 +360,13 @@ func (e editedBudget) check(t *testing.T, recalculated string) {
 	near := func(what string, c cellAt, want float64) {
 		t.Helper()
 		n++
-		v, err := f.GetCellValue(c.sh, A1Name(c.col, c.row), excelize.Options{RawCellValue: true})
+		v, err := f.GetCellValue(c.sh, workbook.A1Name(c.col, c.row), excelize.Options{RawCellValue: true})
 		if err != nil {
 			t.Fatal(err)
 		}
 		got, err := strconv.ParseFloat(v, 64)
 		if err != nil || math.Abs(got-want) > math.Max(1e-9*math.Abs(want), 1e-6) {
-			t.Errorf("%s (%s!%s) = %q after the edit, budget computes %.10g", what, c.sh, A1Name(c.col, c.row), v, want)
+			t.Errorf("%s (%s!%s) = %q after the edit, budget computes %.10g", what, c.sh, workbook.A1Name(c.col, c.row), v, want)
 		}
 	}
 	w, r := e.w, e.want

@@ -1,10 +1,11 @@
-package workbook
+package budgetbook
 
 import (
 	"fmt"
 	"strings"
 
 	"github.com/hromada-tool/hromada/budget"
+	"github.com/hromada-tool/hromada/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -37,8 +38,8 @@ func (w *budgetWriter) staffing() {
 		share := cellAt{as, a.yearCol, pr}.abs(sh)
 		salary := cellAt{as, a.yearCol + 1, pr}.abs(sh)
 		extra := cellAt{as, a.yearCol + 2, pr}.abs(sh)
-		row := func(measure string, f Format, cell func(t int) Formula) int {
-			w.put(r, 0, sc.Service, TextFmt, false)
+		row := func(measure string, f workbook.Format, cell func(t int) workbook.Formula) int {
+			w.put(r, 0, sc.Service, workbook.TextFmt, false)
 			w.label(r, 1, sc.Post, "")
 			w.label(r, 2, measure, "")
 			for t := range w.n {
@@ -47,28 +48,28 @@ func (w *budgetWriter) staffing() {
 			r.Next++
 			return r.Next - 1
 		}
-		st.fte[key] = row(w.t("st.fte"), Decimal2, func(t int) Formula {
+		st.fte[key] = row(w.t("st.fte"), workbook.Decimal2, func(t int) workbook.Formula {
 			if pf, ok := a.postFTE[key]; ok {
-				return Formula{Expr: w.year(pf, t).in(sh), Value: sc.FTE[t]}
+				return workbook.Formula{Expr: w.year(pf, t).in(sh), Value: sc.FTE[t]}
 			}
-			return Formula{Expr: share + "*" + w.year(a.fte[sc.Service], t).in(sh), Value: sc.FTE[t]}
+			return workbook.Formula{Expr: share + "*" + w.year(a.fte[sc.Service], t).in(sh), Value: sc.FTE[t]}
 		})
-		salaryRow := row(w.t("st.salary"), Money, func(t int) Formula {
-			return Formula{Expr: salary + "*" + w.year(a.wageIndex, t).in(sh), Value: sc.Salary[t]}
+		salaryRow := row(w.t("st.salary"), workbook.Money, func(t int) workbook.Formula {
+			return workbook.Formula{Expr: salary + "*" + w.year(a.wageIndex, t).in(sh), Value: sc.Salary[t]}
 		})
 		months := func(t int) string {
 			return a.minWage.Col(as, a.yearCol+t, false).In(sh)
 		}
-		row(w.t("st.floored"), Integer, func(t int) Formula {
-			s := A1Name(st.yearCol+t, salaryRow)
-			return Formula{Expr: fmt.Sprintf("SUMPRODUCT((%s>%s)*1)", months(t), s), Value: float64(sc.Floored[t])}
+		row(w.t("st.floored"), workbook.Integer, func(t int) workbook.Formula {
+			s := workbook.A1Name(st.yearCol+t, salaryRow)
+			return workbook.Formula{Expr: fmt.Sprintf("SUMPRODUCT((%s>%s)*1)", months(t), s), Value: float64(sc.Floored[t])}
 		})
-		st.pay[key] = row(w.t("st.pay"), Money, func(t int) Formula {
-			s, mw := A1Name(st.yearCol+t, salaryRow), months(t)
-			return Formula{Expr: fmt.Sprintf("SUMPRODUCT((%[1]s>%[2]s)*%[1]s+(%[1]s<=%[2]s)*%[2]s)*(12+%[3]s)/12", mw, s, extra), Value: sc.Pay[t]}
+		st.pay[key] = row(w.t("st.pay"), workbook.Money, func(t int) workbook.Formula {
+			s, mw := workbook.A1Name(st.yearCol+t, salaryRow), months(t)
+			return workbook.Formula{Expr: fmt.Sprintf("SUMPRODUCT((%[1]s>%[2]s)*%[1]s+(%[1]s<=%[2]s)*%[2]s)*(12+%[3]s)/12", mw, s, extra), Value: sc.Pay[t]}
 		})
-		row(w.t("st.employer"), Money, func(t int) Formula {
-			return Formula{Expr: fmt.Sprintf("%s*(1+%s)", A1Name(st.yearCol+t, st.pay[key]), esv), Value: sc.Employer[t]}
+		row(w.t("st.employer"), workbook.Money, func(t int) workbook.Formula {
+			return workbook.Formula{Expr: fmt.Sprintf("%s*(1+%s)", workbook.A1Name(st.yearCol+t, st.pay[key]), esv), Value: sc.Employer[t]}
 		})
 	}
 	if len(w.r.Staff) == 0 {
@@ -81,7 +82,7 @@ func (w *budgetWriter) staffing() {
 // freeze freezes the rows down to the header row of a sheet.
 func (w *budgetWriter) freeze(sh string, header int) {
 	w.b.Fail(w.b.File.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: header,
-		TopLeftCell: A1Name(0, header+1), ActivePane: "bottomLeft"}))
+		TopLeftCell: workbook.A1Name(0, header+1), ActivePane: "bottomLeft"}))
 }
 
 // costCells are the places of the Costs sheet.
@@ -89,19 +90,21 @@ type costCells struct {
 	yearCol, totalCol         int
 	service, programme, kind  int // columns
 	kekv                      int
-	header                    int     // the header row of the lines
-	lines                     RowSpan // the cost lines
-	lineRow                   []int   // the row of each of budget.Result.Lines
-	staff, other, admin       int     // rows of the totals by kind
+	header                    int              // the header row of the lines
+	lines                     workbook.RowSpan // the cost lines
+	lineRow                   []int            // the row of each of budget.Result.Lines
+	staff, other, admin       int              // rows of the totals by kind
 	recurrent, startup, total int
-	kinds                     CellRange // the Line column of the lines
+	kinds                     workbook.CellRange // the Line column of the lines
 }
 
 // amounts is the range of year t of the cost lines, rows absolute.
-func (c *costCells) amounts(sh string, col int) CellRange { return c.lines.Col(sh, col, false) }
+func (c *costCells) amounts(sh string, col int) workbook.CellRange {
+	return c.lines.Col(sh, col, false)
+}
 
 // column is a column of the cost lines, absolute.
-func (c *costCells) column(sh string, col int) CellRange { return c.lines.Col(sh, col, true) }
+func (c *costCells) column(sh string, col int) workbook.CellRange { return c.lines.Col(sh, col, true) }
 
 // costs writes the Costs sheet: every cost line by year, its formula
 // made of the Assumptions and Staffing sheets, then the totals by kind.
@@ -124,7 +127,7 @@ func (w *budgetWriter) costs() {
 		}
 	})
 	if len(w.r.Lines) > 0 {
-		w.b.Fail(w.b.File.AutoFilter(sh, fmt.Sprintf("%s:%s", A1Name(0, c.header), A1Name(c.totalCol, c.lines.Last)), nil))
+		w.b.Fail(w.b.File.AutoFilter(sh, fmt.Sprintf("%s:%s", workbook.A1Name(0, c.header), workbook.A1Name(c.totalCol, c.lines.Last)), nil))
 	}
 	c.kinds = c.column(sh, c.kind)
 	w.costTotals(r)
@@ -134,22 +137,22 @@ func (w *budgetWriter) costs() {
 
 // costLine writes cost line l, its amount of year t amount(t), and the
 // sum of the years.
-func (w *budgetWriter) costLine(r *ReportSheet, l budget.Line, amount func(t int) any) {
+func (w *budgetWriter) costLine(r *workbook.ReportSheet, l budget.Line, amount func(t int) any) {
 	c := &w.co
-	w.put(r, c.service, l.Service, TextFmt, false)
-	w.put(r, c.programme, l.Programme, TextFmt, false)
-	w.put(r, c.kind, w.kindLabel(l.Kind), General, false)
+	w.put(r, c.service, l.Service, workbook.TextFmt, false)
+	w.put(r, c.programme, l.Programme, workbook.TextFmt, false)
+	w.put(r, c.kind, w.kindLabel(l.Kind), workbook.General, false)
 	item := l.Item
 	if l.Kind == budget.KindAdmin {
 		item = w.t("co.admin")
 	}
 	w.label(r, 3, item, "")
-	w.put(r, c.kekv, l.KEKV, TextFmt, false)
+	w.put(r, c.kekv, l.KEKV, workbook.TextFmt, false)
 	for t := range w.n {
-		w.put(r, c.yearCol+t, amount(t), Money, false)
+		w.put(r, c.yearCol+t, amount(t), workbook.Money, false)
 	}
-	w.put(r, c.totalCol, Formula{Expr: fmt.Sprintf("SUM(%s:%s)", A1Name(c.yearCol, r.Next), A1Name(c.totalCol-1, r.Next)),
-		Value: Sum(l.Amount)}, Money, false)
+	w.put(r, c.totalCol, workbook.Formula{Expr: fmt.Sprintf("SUM(%s:%s)", workbook.A1Name(c.yearCol, r.Next), workbook.A1Name(c.totalCol-1, r.Next)),
+		Value: workbook.Sum(l.Amount)}, workbook.Money, false)
 	c.lineRow = append(c.lineRow, r.Next)
 	r.Next++
 }
@@ -158,7 +161,7 @@ func (w *budgetWriter) costLine(r *ReportSheet, l budget.Line, amount func(t int
 // onwards, in the order budget made them: wages and ЄСВ of each post,
 // the other costs, admin, the start-up items. It returns the lines after
 // them.
-func (w *budgetWriter) costService(r *ReportSheet, s budget.Service, lines []budget.Line) []budget.Line {
+func (w *budgetWriter) costService(r *workbook.ReportSheet, s budget.Service, lines []budget.Line) []budget.Line {
 	sh, as, ss := r.Sheet, w.name[bsAssumptions], w.name[bsStaffing]
 	a, in, c := &w.as, w.in, &w.co
 	esv := a.esv.abs(sh)
@@ -178,12 +181,12 @@ func (w *budgetWriter) costService(r *ReportSheet, s budget.Service, lines []bud
 			key := [2]string{s.Code, p.Post}
 			postFTE = append(postFTE, w.st.fte[key])
 			line(func(l budget.Line, t int) any {
-				return Formula{Expr: fmt.Sprintf("%s*%s", cellAt{ss, w.st.yearCol + t, w.st.fte[key]}.in(sh),
+				return workbook.Formula{Expr: fmt.Sprintf("%s*%s", cellAt{ss, w.st.yearCol + t, w.st.fte[key]}.in(sh),
 					cellAt{ss, w.st.yearCol + t, w.st.pay[key]}.in(sh)), Value: l.Amount[t]}
 			})
 			wages := r.Next - 1
 			line(func(l budget.Line, t int) any {
-				return Formula{Expr: fmt.Sprintf("%s*%s", A1Name(c.yearCol+t, wages), esv), Value: l.Amount[t]}
+				return workbook.Formula{Expr: fmt.Sprintf("%s*%s", workbook.A1Name(c.yearCol+t, wages), esv), Value: l.Amount[t]}
 			})
 		}
 		for j, o := range in.Other {
@@ -194,13 +197,13 @@ func (w *budgetWriter) costService(r *ReportSheet, s budget.Service, lines []bud
 			line(func(l budget.Line, t int) any {
 				idx := w.year(a.cpiIndex, t).in(sh)
 				if o.Basis == budget.PerClient {
-					return Formula{Expr: fmt.Sprintf("%s*%s*%s", amount, w.year(a.clients[s.Code], t).in(sh), idx), Value: l.Amount[t]}
+					return workbook.Formula{Expr: fmt.Sprintf("%s*%s*%s", amount, w.year(a.clients[s.Code], t).in(sh), idx), Value: l.Amount[t]}
 				}
 				runs := []string{w.year(a.clients[s.Code], t).in(sh) + ">0", w.year(a.fte[s.Code], t).in(sh) + ">0"}
 				for _, row := range postFTE {
 					runs = append(runs, cellAt{ss, w.st.yearCol + t, row}.in(sh)+">0")
 				}
-				return Formula{Expr: fmt.Sprintf("IF(OR(%s),%s*%s,0)", strings.Join(runs, ","), amount, idx), Value: l.Amount[t]}
+				return workbook.Formula{Expr: fmt.Sprintf("IF(OR(%s),%s*%s,0)", strings.Join(runs, ","), amount, idx), Value: l.Amount[t]}
 			})
 		}
 	})
@@ -208,7 +211,7 @@ func (w *budgetWriter) costService(r *ReportSheet, s budget.Service, lines []bud
 		if direct.Last < direct.First {
 			return 0.0
 		}
-		return Formula{Expr: fmt.Sprintf("%s*SUM(%s:%s)", a.admin.abs(sh), A1Name(c.yearCol+t, direct.First), A1Name(c.yearCol+t, direct.Last)), Value: l.Amount[t]}
+		return workbook.Formula{Expr: fmt.Sprintf("%s*SUM(%s:%s)", a.admin.abs(sh), workbook.A1Name(c.yearCol+t, direct.First), workbook.A1Name(c.yearCol+t, direct.Last)), Value: l.Amount[t]}
 	})
 	for j, st := range in.Startup {
 		if st.Service != s.Code {
@@ -219,8 +222,8 @@ func (w *budgetWriter) costService(r *ReportSheet, s budget.Service, lines []bud
 		bought := cellAt{as, a.yearCol + 1, row}.abs(sh)
 		life := cellAt{as, a.yearCol + 2, row}.abs(sh)
 		line(func(l budget.Line, t int) any {
-			year := ColumnName(c.yearCol+t) + "$" + fmt.Sprint(c.header)
-			return Formula{Expr: fmt.Sprintf("IF(AND(%[1]s-%[2]s>=0,MOD(%[1]s-%[2]s,%[3]s)=0),%[4]s*%[5]s,0)",
+			year := workbook.ColumnName(c.yearCol+t) + "$" + fmt.Sprint(c.header)
+			return workbook.Formula{Expr: fmt.Sprintf("IF(AND(%[1]s-%[2]s>=0,MOD(%[1]s-%[2]s,%[3]s)=0),%[4]s*%[5]s,0)",
 				year, bought, life, amount, w.year(a.cpiIndex, t).in(sh)), Value: l.Amount[t]}
 		})
 	}
@@ -228,7 +231,7 @@ func (w *budgetWriter) costService(r *ReportSheet, s budget.Service, lines []bud
 }
 
 // costTotals writes the totals of the cost lines by kind.
-func (w *budgetWriter) costTotals(r *ReportSheet) {
+func (w *budgetWriter) costTotals(r *workbook.ReportSheet) {
 	sh, c := r.Sheet, &w.co
 	r.Gap()
 	r.Heading(w.t("co.totals"))
@@ -243,10 +246,10 @@ func (w *budgetWriter) costTotals(r *ReportSheet) {
 		w.spanLabel(r, 0, c.yearCol-1, w.t(key), "bold")
 		var all float64
 		for t, y := range w.r.Totals {
-			w.put(r, c.yearCol+t, Formula{Expr: expr(t), Value: v(y)}, Money, false)
+			w.put(r, c.yearCol+t, workbook.Formula{Expr: expr(t), Value: v(y)}, workbook.Money, false)
 			all += v(y)
 		}
-		w.put(r, c.totalCol, Formula{Expr: fmt.Sprintf("SUM(%s:%s)", A1Name(c.yearCol, r.Next), A1Name(c.totalCol-1, r.Next)), Value: all}, Money, false)
+		w.put(r, c.totalCol, workbook.Formula{Expr: fmt.Sprintf("SUM(%s:%s)", workbook.A1Name(c.yearCol, r.Next), workbook.A1Name(c.totalCol-1, r.Next)), Value: all}, workbook.Money, false)
 		r.Next++
 		return r.Next - 1
 	}
@@ -254,12 +257,12 @@ func (w *budgetWriter) costTotals(r *ReportSheet) {
 	c.other = total("co.other", func(y budget.YearTotal) float64 { return y.Other }, func(t int) string { return byKind(t, budget.KindOther) })
 	c.admin = total("co.admintotal", func(y budget.YearTotal) float64 { return y.Admin }, func(t int) string { return byKind(t, budget.KindAdmin) })
 	c.recurrent = total("co.recurrent", func(y budget.YearTotal) float64 { return y.Recurrent }, func(t int) string {
-		col := ColumnName(c.yearCol + t)
+		col := workbook.ColumnName(c.yearCol + t)
 		return fmt.Sprintf("%s%d+%s%d+%s%d", col, c.staff, col, c.other, col, c.admin)
 	})
 	c.startup = total("co.startup", func(y budget.YearTotal) float64 { return y.Startup }, func(t int) string { return byKind(t, budget.KindStartup) })
 	c.total = total("co.total", func(y budget.YearTotal) float64 { return y.Total }, func(t int) string {
-		col := ColumnName(c.yearCol + t)
+		col := workbook.ColumnName(c.yearCol + t)
 		return fmt.Sprintf("%s%d+%s%d", col, c.recurrent, col, c.startup)
 	})
 }

@@ -1,4 +1,4 @@
-package workbook
+package budgetbook
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/hromada-tool/hromada/budget"
+	"github.com/hromada-tool/hromada/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -45,7 +46,7 @@ func (w *budgetWriter) summary() {
 
 // keyFigure writes a key figure of the Summary sheet, indented when
 // indent, and returns its row.
-func (w *budgetWriter) keyFigure(r *ReportSheet, label string, indent bool, v any, f Format) int {
+func (w *budgetWriter) keyFigure(r *workbook.ReportSheet, label string, indent bool, v any, f workbook.Format) int {
 	kind := ""
 	if indent {
 		kind = "indent"
@@ -60,24 +61,24 @@ func (w *budgetWriter) keyFigure(r *ReportSheet, label string, indent bool, v an
 // from to to (from 0), as a formula of sheet sh refers to it.
 func (w *budgetWriter) fundingYears(sh string, row, from, to int) string {
 	f := &w.fu
-	return CellRange{Sheet: w.name[bsFunding], Col1: f.yearCol + from, Row1: row, Col2: f.yearCol + to, Row2: row}.In(sh)
+	return workbook.CellRange{Sheet: w.name[bsFunding], Col1: f.yearCol + from, Row1: row, Col2: f.yearCol + to, Row2: row}.In(sh)
 }
 
 // summaryTotals writes the key figures of the cost over the horizon and
 // who pays it.
-func (w *budgetWriter) summaryTotals(r *ReportSheet) {
+func (w *budgetWriter) summaryTotals(r *workbook.ReportSheet) {
 	sh, fs, f, h := r.Sheet, w.name[bsFunding], &w.fu, w.r.Horizon
 	fund := func(row int) string { return cellAt{fs, f.totalCol, row}.in(sh) }
-	w.keyFigure(r, w.t("sum.k.total", w.yearSpan()), false, Formula{Expr: fund(f.total), Value: h.Total}, Money)
-	w.keyFigure(r, w.t("sum.k.donor"), true, Formula{Expr: fund(f.allDonor), Value: h.Donor}, Money)
-	w.keyFigure(r, w.t("sum.k.state"), true, Formula{Expr: fund(f.allState), Value: h.State}, Money)
-	w.keyFigure(r, w.t("sum.k.local"), true, Formula{Expr: fund(f.allLocal), Value: h.Local}, Money)
-	w.keyFigure(r, w.t("sum.k.localpv"), true, Formula{Expr: w.af.localPV.in(sh), Value: h.LocalPV}, Money)
+	w.keyFigure(r, w.t("sum.k.total", w.yearSpan()), false, workbook.Formula{Expr: fund(f.total), Value: h.Total}, workbook.Money)
+	w.keyFigure(r, w.t("sum.k.donor"), true, workbook.Formula{Expr: fund(f.allDonor), Value: h.Donor}, workbook.Money)
+	w.keyFigure(r, w.t("sum.k.state"), true, workbook.Formula{Expr: fund(f.allState), Value: h.State}, workbook.Money)
+	w.keyFigure(r, w.t("sum.k.local"), true, workbook.Formula{Expr: fund(f.allLocal), Value: h.Local}, workbook.Money)
+	w.keyFigure(r, w.t("sum.k.localpv"), true, workbook.Formula{Expr: w.af.localPV.in(sh), Value: h.LocalPV}, workbook.Money)
 }
 
 // summaryCliff writes the key figures of the donor cliff: its year, the
 // jump and its split, from the cliff flags of the Funding sheet.
-func (w *budgetWriter) summaryCliff(r *ReportSheet) {
+func (w *budgetWriter) summaryCliff(r *workbook.ReportSheet) {
 	sh, fs, f, cl, n := r.Sheet, w.name[bsFunding], &w.fu, w.r.Cliff, w.n
 	flags := w.fundingYears(sh, f.cliff, 0, n-1)
 	// before is the value of row in the year before the cliff.
@@ -85,34 +86,34 @@ func (w *budgetWriter) summaryCliff(r *ReportSheet) {
 		if n < 2 {
 			return v
 		}
-		return Formula{Expr: fmt.Sprintf("SUMPRODUCT(%s,%s)", w.fundingYears(sh, f.cliff, 1, n-1), w.fundingYears(sh, row, 0, n-2)), Value: v}
+		return workbook.Formula{Expr: fmt.Sprintf("SUMPRODUCT(%s,%s)", w.fundingYears(sh, f.cliff, 1, n-1), w.fundingYears(sh, row, 0, n-2)), Value: v}
 	}
-	atCliff := func(row int, v float64) Formula {
-		return Formula{Expr: fmt.Sprintf("SUMPRODUCT(%s,%s)", flags, w.fundingYears(sh, row, 0, n-1)), Value: v}
+	atCliff := func(row int, v float64) workbook.Formula {
+		return workbook.Formula{Expr: fmt.Sprintf("SUMPRODUCT(%s,%s)", flags, w.fundingYears(sh, row, 0, n-1)), Value: v}
 	}
 	cliffYear := any("—")
 	if cl.Year != 0 {
 		cliffYear = float64(cl.Year)
 	}
-	year := w.keyFigure(r, w.t("sum.k.cliff"), false, Formula{Expr: fmt.Sprintf(`IF(SUM(%[1]s)=0,"—",SUMPRODUCT(%[1]s,%[2]s))`,
-		flags, w.fundingYears(sh, f.header, 0, n-1)), Value: cliffYear}, General)
-	w.b.Fail(w.b.File.SetCellStyle(sh, A1Name(1, year), A1Name(1, year), w.b.Style(StyleKey{Kind: "right"})))
-	w.keyFigure(r, w.t("sum.k.donorbefore"), false, before(f.allDonor, cl.DonorBefore), Money)
-	beforeRow := w.keyFigure(r, w.t("sum.k.localbefore"), false, before(f.allLocal, cl.LocalBefore), Money)
-	atRow := w.keyFigure(r, w.t("sum.k.localat"), false, atCliff(f.allLocal, cl.Local), Money)
-	jumpRow := w.keyFigure(r, w.t("sum.k.jump"), false, Formula{Expr: fmt.Sprintf("B%d-B%d", atRow, beforeRow), Value: cl.Jump}, Money)
-	exitRow := w.keyFigure(r, w.t("sum.k.exit"), true, atCliff(f.allTaken, cl.DonorExit), Money)
-	w.keyFigure(r, w.t("sum.k.indexation"), true, Formula{Expr: fmt.Sprintf("B%d-B%d", jumpRow, exitRow), Value: cl.Indexation}, Money)
-	w.keyFigure(r, w.t("sum.k.tocliff"), false, before(f.cumulative, cl.CumulativeToCliff), Money)
+	year := w.keyFigure(r, w.t("sum.k.cliff"), false, workbook.Formula{Expr: fmt.Sprintf(`IF(SUM(%[1]s)=0,"—",SUMPRODUCT(%[1]s,%[2]s))`,
+		flags, w.fundingYears(sh, f.header, 0, n-1)), Value: cliffYear}, workbook.General)
+	w.b.Fail(w.b.File.SetCellStyle(sh, workbook.A1Name(1, year), workbook.A1Name(1, year), w.b.Style(workbook.StyleKey{Kind: "right"})))
+	w.keyFigure(r, w.t("sum.k.donorbefore"), false, before(f.allDonor, cl.DonorBefore), workbook.Money)
+	beforeRow := w.keyFigure(r, w.t("sum.k.localbefore"), false, before(f.allLocal, cl.LocalBefore), workbook.Money)
+	atRow := w.keyFigure(r, w.t("sum.k.localat"), false, atCliff(f.allLocal, cl.Local), workbook.Money)
+	jumpRow := w.keyFigure(r, w.t("sum.k.jump"), false, workbook.Formula{Expr: fmt.Sprintf("B%d-B%d", atRow, beforeRow), Value: cl.Jump}, workbook.Money)
+	exitRow := w.keyFigure(r, w.t("sum.k.exit"), true, atCliff(f.allTaken, cl.DonorExit), workbook.Money)
+	w.keyFigure(r, w.t("sum.k.indexation"), true, workbook.Formula{Expr: fmt.Sprintf("B%d-B%d", jumpRow, exitRow), Value: cl.Indexation}, workbook.Money)
+	w.keyFigure(r, w.t("sum.k.tocliff"), false, before(f.cumulative, cl.CumulativeToCliff), workbook.Money)
 	last := w.r.Totals[n-1]
-	w.keyFigure(r, w.t("sum.k.last", last.Year), false, Formula{Expr: cellAt{fs, f.yearCol + n - 1, f.allLocal}.in(sh), Value: last.Local}, Money)
+	w.keyFigure(r, w.t("sum.k.last", last.Year), false, workbook.Formula{Expr: cellAt{fs, f.yearCol + n - 1, f.allLocal}.in(sh), Value: last.Local}, workbook.Money)
 }
 
 // summaryAfford writes the key figures of affordability: the largest
 // share of revenue and the years over the threshold.
-func (w *budgetWriter) summaryAfford(r *ReportSheet) {
+func (w *budgetWriter) summaryAfford(r *workbook.ReportSheet) {
 	sh, afs, af, n := r.Sheet, w.name[bsAfford], &w.af, w.n
-	shares := CellRange{Sheet: afs, Col1: af.yearCol, Row1: af.share, Col2: af.yearCol + n - 1, Row2: af.share}.In(sh)
+	shares := workbook.CellRange{Sheet: afs, Col1: af.yearCol, Row1: af.share, Col2: af.yearCol + n - 1, Row2: af.share}.In(sh)
 	maxShare := any("—")
 	overs := 0.0
 	for _, y := range w.r.Totals {
@@ -125,45 +126,45 @@ func (w *budgetWriter) summaryAfford(r *ReportSheet) {
 			overs++
 		}
 	}
-	w.keyFigure(r, w.t("sum.k.maxshare"), false, Formula{Expr: fmt.Sprintf(`IF(COUNT(%[1]s)=0,"—",MAX(%[1]s))`, shares), Value: maxShare}, Percent2)
-	flagsAf := CellRange{Sheet: afs, Col1: af.yearCol, Row1: af.flag, Col2: af.yearCol + n - 1, Row2: af.flag}.In(sh)
-	w.keyFigure(r, w.t("sum.k.over"), false, Formula{Expr: fmt.Sprintf(`COUNTIF(%s,"%s")`, flagsAf, w.t("yes")), Value: overs}, Integer)
+	w.keyFigure(r, w.t("sum.k.maxshare"), false, workbook.Formula{Expr: fmt.Sprintf(`IF(COUNT(%[1]s)=0,"—",MAX(%[1]s))`, shares), Value: maxShare}, workbook.Percent2)
+	flagsAf := workbook.CellRange{Sheet: afs, Col1: af.yearCol, Row1: af.flag, Col2: af.yearCol + n - 1, Row2: af.flag}.In(sh)
+	w.keyFigure(r, w.t("sum.k.over"), false, workbook.Formula{Expr: fmt.Sprintf(`COUNTIF(%s,"%s")`, flagsAf, w.t("yes")), Value: overs}, workbook.Integer)
 }
 
 // summaryByYear writes the totals by year, from the Funding and
 // Affordability sheets.
-func (w *budgetWriter) summaryByYear(r *ReportSheet) {
+func (w *budgetWriter) summaryByYear(r *workbook.ReportSheet) {
 	sh, fs, afs := r.Sheet, w.name[bsFunding], w.name[bsAfford]
 	f, af, n := &w.fu, &w.af, w.n
 	fund := func(col, row int) string { return cellAt{fs, col, row}.in(sh) }
 	r.Heading(w.t("sum.byyear"))
 	w.yearHeader(r, []string{""}, w.t("col.allyears"))
-	row := func(label string, srcRow int, all bool, f0 Format, v func(y budget.YearTotal) float64) {
+	row := func(label string, srcRow int, all bool, f0 workbook.Format, v func(y budget.YearTotal) float64) {
 		w.label(r, 0, label, "")
 		var total float64
 		for t, y := range w.r.Totals {
-			w.put(r, 1+t, Formula{Expr: fund(f.yearCol+t, srcRow), Value: nanDash(v(y))}, f0, false)
+			w.put(r, 1+t, workbook.Formula{Expr: fund(f.yearCol+t, srcRow), Value: nanDash(v(y))}, f0, false)
 			total += v(y)
 		}
 		if all {
-			w.put(r, 1+n, Formula{Expr: fund(f.totalCol, srcRow), Value: total}, f0, false)
+			w.put(r, 1+n, workbook.Formula{Expr: fund(f.totalCol, srcRow), Value: total}, f0, false)
 		}
 		r.Next++
 	}
-	row(w.t("fu.total"), f.total, true, Money, func(y budget.YearTotal) float64 { return y.Total })
-	row(w.t("fu.donor"), f.allDonor, true, Money, func(y budget.YearTotal) float64 { return y.Donor })
-	row(w.t("fu.state"), f.allState, true, Money, func(y budget.YearTotal) float64 { return y.State })
-	row(w.t("fu.local"), f.allLocal, true, Money, func(y budget.YearTotal) float64 { return y.Local })
-	row(w.t("fu.cumulative"), f.cumulative, false, Money, func(y budget.YearTotal) float64 { return y.CumulativeLocal })
+	row(w.t("fu.total"), f.total, true, workbook.Money, func(y budget.YearTotal) float64 { return y.Total })
+	row(w.t("fu.donor"), f.allDonor, true, workbook.Money, func(y budget.YearTotal) float64 { return y.Donor })
+	row(w.t("fu.state"), f.allState, true, workbook.Money, func(y budget.YearTotal) float64 { return y.State })
+	row(w.t("fu.local"), f.allLocal, true, workbook.Money, func(y budget.YearTotal) float64 { return y.Local })
+	row(w.t("fu.cumulative"), f.cumulative, false, workbook.Money, func(y budget.YearTotal) float64 { return y.CumulativeLocal })
 	w.label(r, 0, w.t("af.share"), "")
 	for t, y := range w.r.Totals {
-		w.put(r, 1+t, Formula{Expr: cellAt{afs, af.yearCol + t, af.share}.in(sh), Value: nanDash(y.ShareOfRevenue)}, Percent2, false)
+		w.put(r, 1+t, workbook.Formula{Expr: cellAt{afs, af.yearCol + t, af.share}.in(sh), Value: nanDash(y.ShareOfRevenue)}, workbook.Percent2, false)
 	}
 	r.Next++
 }
 
 // summaryChart draws who pays by year, a stacked column a year.
-func (w *budgetWriter) summaryChart(r *ReportSheet) {
+func (w *budgetWriter) summaryChart(r *workbook.ReportSheet) {
 	sh, fs, f, n := r.Sheet, w.name[bsFunding], &w.fu, w.n
 	r.Heading(w.t("sum.chart"))
 	width := 0.0
@@ -179,9 +180,9 @@ func (w *budgetWriter) summaryChart(r *ReportSheet) {
 	}
 	for _, row := range rows {
 		series = append(series, excelize.ChartSeries{
-			Name:       AbsCellRef(fs, 1, row),
-			Categories: AbsRowRef(fs, f.header, f.yearCol, f.yearCol+n-1),
-			Values:     AbsRowRef(fs, row, f.yearCol, f.yearCol+n-1),
+			Name:       workbook.AbsCellRef(fs, 1, row),
+			Categories: workbook.AbsRowRef(fs, f.header, f.yearCol, f.yearCol+n-1),
+			Values:     workbook.AbsRowRef(fs, row, f.yearCol, f.yearCol+n-1),
 			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colors[row]}},
 		})
 	}
@@ -197,10 +198,10 @@ func (w *budgetWriter) summaryChart(r *ReportSheet) {
 		YAxis: excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"},
 			Font:  excelize.Font{Size: 9, Color: "404040"},
 			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.t("sum.chart.y"), Font: &excelize.Font{Size: 9, Color: "404040"}}}}},
-		VaryColors: BoolRef(false),
+		VaryColors: workbook.BoolRef(false),
 		GapWidth:   &gap,
 	}
-	w.b.Fail(w.b.File.AddChart(sh, A1Name(0, r.Next), c))
+	w.b.Fail(w.b.File.AddChart(sh, workbook.A1Name(0, r.Next), c))
 	r.Next += w.b.ChartRows(sh, r.Next, c.Dimension.Height)
 	r.Line(w.t("sum.chart.note", fs), "note")
 	if noState {
@@ -252,7 +253,7 @@ func (w *budgetWriter) sentences() string {
 		y := w.r.Totals[best]
 		s := w.t("say.share", y.Year, w.pct2(y.ShareOfRevenue))
 		if !math.IsNaN(y.PerResident) {
-			s = w.t("say.share.resident", y.Year, w.pct2(y.ShareOfRevenue), FormatDecimal(w.lang, y.PerResident, 2))
+			s = w.t("say.share.resident", y.Year, w.pct2(y.ShareOfRevenue), workbook.FormatDecimal(w.lang, y.PerResident, 2))
 		}
 		out = append(out, s)
 		if w.in.Threshold > 0 {
@@ -298,7 +299,7 @@ func (w *budgetWriter) scenarios() {
 }
 
 // scenarioAssumptions writes what each scenario assumes.
-func (w *budgetWriter) scenarioAssumptions(r *ReportSheet) {
+func (w *budgetWriter) scenarioAssumptions(r *workbook.ReportSheet) {
 	r.Heading(w.t("sc.assumptions"))
 	presets := map[string]string{}
 	for _, p := range budget.Presets(*w.in) {
@@ -311,7 +312,7 @@ func (w *budgetWriter) scenarioAssumptions(r *ReportSheet) {
 		w.keyValue(r, w.t("sc.wage"), w.rates(sc.WageGrowth))
 		caseload := w.t("sc.asplanned")
 		if sc.Caseload != 0 && sc.Caseload != 1 {
-			caseload = w.t("sc.caseload.x", FormatDecimal(w.lang, sc.Caseload, 2))
+			caseload = w.t("sc.caseload.x", workbook.FormatDecimal(w.lang, sc.Caseload, 2))
 		}
 		w.keyValue(r, w.t("sc.caseload"), caseload)
 		ramp := w.t("sc.asplanned")
@@ -337,7 +338,7 @@ func (w *budgetWriter) scenarioAssumptions(r *ReportSheet) {
 }
 
 // scenarioResults writes the totals of each scenario by year.
-func (w *budgetWriter) scenarioResults(r *ReportSheet) {
+func (w *budgetWriter) scenarioResults(r *workbook.ReportSheet) {
 	n := w.n
 	r.Heading(w.t("sc.results"))
 	w.yearHeader(r, []string{w.t("sc.col.scenario"), w.t("col.measure")}, w.t("col.allyears"))
@@ -352,15 +353,15 @@ func (w *budgetWriter) scenarioResults(r *ReportSheet) {
 			{"fu.local", func(y budget.YearTotal) float64 { return y.Local }, true},
 			{"fu.cumulative", func(y budget.YearTotal) float64 { return y.CumulativeLocal }, false},
 		} {
-			w.put(r, 0, w.scenarioName(s.Scenario.Name), General, false)
+			w.put(r, 0, w.scenarioName(s.Scenario.Name), workbook.General, false)
 			w.label(r, 1, w.t(m.key), "")
 			var all float64
 			for t, y := range s.Totals {
-				w.put(r, 2+t, m.v(y), Money, false)
+				w.put(r, 2+t, m.v(y), workbook.Money, false)
 				all += m.v(y)
 			}
 			if m.all {
-				w.put(r, 2+n, all, Money, false)
+				w.put(r, 2+n, all, workbook.Money, false)
 			}
 			r.Next++
 		}
@@ -368,7 +369,7 @@ func (w *budgetWriter) scenarioResults(r *ReportSheet) {
 }
 
 // scenarioKeys writes the key figures of every scenario side by side.
-func (w *budgetWriter) scenarioKeys(r *ReportSheet) {
+func (w *budgetWriter) scenarioKeys(r *workbook.ReportSheet) {
 	n, scs := w.n, w.bg.Scenarios
 	r.Heading(w.t("sc.key"))
 	names := []any{"", w.t("col.measure")}
@@ -376,24 +377,24 @@ func (w *budgetWriter) scenarioKeys(r *ReportSheet) {
 		names = append(names, w.scenarioName(s.Scenario.Name))
 	}
 	w.header(r, names, 2, len(names))
-	key := func(label string, f0 Format, v func(s budget.ScenarioResult) any) {
+	key := func(label string, f0 workbook.Format, v func(s budget.ScenarioResult) any) {
 		w.label(r, 1, label, "")
 		for i, s := range scs {
 			w.put(r, 2+i, v(s), f0, false)
 		}
 		r.Next++
 	}
-	key(w.t("sum.k.local"), Money, func(s budget.ScenarioResult) any { return s.Horizon.Local })
-	key(w.t("sum.k.localpv"), Money, func(s budget.ScenarioResult) any { return s.Horizon.LocalPV })
-	key(w.t("sum.k.cliff"), General, func(s budget.ScenarioResult) any {
+	key(w.t("sum.k.local"), workbook.Money, func(s budget.ScenarioResult) any { return s.Horizon.Local })
+	key(w.t("sum.k.localpv"), workbook.Money, func(s budget.ScenarioResult) any { return s.Horizon.LocalPV })
+	key(w.t("sum.k.cliff"), workbook.General, func(s budget.ScenarioResult) any {
 		if s.Cliff.Year == 0 {
 			return "—"
 		}
 		return s.Cliff.Year
 	})
-	key(w.t("sum.k.jump"), Money, func(s budget.ScenarioResult) any { return s.Cliff.Jump })
-	key(w.t("sum.k.last", w.r.Totals[n-1].Year), Money, func(s budget.ScenarioResult) any { return s.Totals[n-1].Local })
-	key(w.t("sum.k.maxshare"), Percent2, func(s budget.ScenarioResult) any {
+	key(w.t("sum.k.jump"), workbook.Money, func(s budget.ScenarioResult) any { return s.Cliff.Jump })
+	key(w.t("sum.k.last", w.r.Totals[n-1].Year), workbook.Money, func(s budget.ScenarioResult) any { return s.Totals[n-1].Local })
+	key(w.t("sum.k.maxshare"), workbook.Percent2, func(s budget.ScenarioResult) any {
 		best := math.NaN()
 		for _, y := range s.Totals {
 			if !math.IsNaN(y.ShareOfRevenue) && (math.IsNaN(best) || y.ShareOfRevenue > best) {
@@ -406,7 +407,7 @@ func (w *budgetWriter) scenarioKeys(r *ReportSheet) {
 
 // keyValue writes a key in the first column and its text across the
 // others.
-func (w *budgetWriter) keyValue(r *ReportSheet, key, text string) {
+func (w *budgetWriter) keyValue(r *workbook.ReportSheet, key, text string) {
 	w.spanLabel(r, 0, 0, key, "bold")
 	w.spanLabel(r, 1, len(r.Widths)-1, text, "")
 	r.Next++
@@ -452,9 +453,9 @@ func (w *budgetWriter) sensitivity() {
 		return
 	}
 	d := w.bg.TornadoStep
-	step := FormatDecimal(w.lang, d*100, 0)
+	step := workbook.FormatDecimal(w.lang, d*100, 0)
 	if d*100 != math.Round(d*100) {
-		step = FormatDecimal(w.lang, d*100, 1)
+		step = workbook.FormatDecimal(w.lang, d*100, 1)
 	}
 	r.Line(w.t("se.intro", step, w.yearSpan(), w.money(bars[0].Base)), "")
 	r.Gap()
@@ -465,11 +466,11 @@ func (w *budgetWriter) sensitivity() {
 	for _, b := range bars {
 		w.label(r, 0, w.t("driver."+string(b.Driver)), "bold")
 		w.label(r, 1, w.t("driver."+string(b.Driver)+".what"), "")
-		w.put(r, 2, b.Low, Money, false)
-		w.put(r, 3, b.High, Money, false)
-		w.put(r, 4, b.Low-b.Base, Money, false)
-		w.put(r, 5, b.High-b.Base, Money, false)
-		w.put(r, 6, b.Swing(), Money, false)
+		w.put(r, 2, b.Low, workbook.Money, false)
+		w.put(r, 3, b.High, workbook.Money, false)
+		w.put(r, 4, b.Low-b.Base, workbook.Money, false)
+		w.put(r, 5, b.High-b.Base, workbook.Money, false)
+		w.put(r, 6, b.Swing(), workbook.Money, false)
 		r.Next++
 	}
 	last := r.Next - 1
@@ -484,15 +485,15 @@ func (w *budgetWriter) sensitivity() {
 	var series []excelize.ChartSeries
 	for i, col := range []int{4, 5} {
 		series = append(series, excelize.ChartSeries{
-			Name:       AbsCellRef(sh, col, header),
-			Categories: AbsRangeRef(sh, 0, first, last),
-			Values:     AbsRangeRef(sh, col, first, last),
+			Name:       workbook.AbsCellRef(sh, col, header),
+			Categories: workbook.AbsRangeRef(sh, 0, first, last),
+			Values:     workbook.AbsRangeRef(sh, col, first, last),
 			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{[]string{"5B9BD5", "C55A11"}[i]}},
 		})
 	}
 	c := &excelize.Chart{
 		Type:      excelize.Bar,
-		Dimension: excelize.ChartDimension{Width: uint(min(width*7, 900)), Height: uint(min(120+34*len(bars), MaxChartHeight))},
+		Dimension: excelize.ChartDimension{Width: uint(min(width*7, 900)), Height: uint(min(120+34*len(bars), workbook.MaxChartHeight))},
 		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.t("se.chart", step),
 			Font: &excelize.Font{Size: 12, Bold: true, Color: "1F4E79"}}}},
 		Legend: excelize.ChartLegend{Position: "bottom"},
@@ -502,20 +503,20 @@ func (w *budgetWriter) sensitivity() {
 		YAxis: excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"},
 			Font:  excelize.Font{Size: 9, Color: "404040"},
 			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.t("se.chart.y", w.money(bars[0].Base)), Font: &excelize.Font{Size: 9, Color: "404040"}}}}},
-		VaryColors: BoolRef(false),
+		VaryColors: workbook.BoolRef(false),
 		Overlap:    &overlap,
 		GapWidth:   &gap,
 	}
-	w.b.Fail(w.b.File.AddChart(sh, A1Name(0, r.Next), c))
+	w.b.Fail(w.b.File.AddChart(sh, workbook.A1Name(0, r.Next), c))
 	w.pageSetup(sh, "")
 }
 
 // methods writes the Methods sheet: how the workbook works, the formulas,
 // hromada's choices and the sources of the inputs.
 func (w *budgetWriter) methods() {
-	var p []Para
-	key := func(k, text string) { p = append(p, Para{Key: k, Text: text}) }
-	head := func(k string) { p = append(p, Para{Heading: w.t(k)}) }
+	var p []workbook.Para
+	key := func(k, text string) { p = append(p, workbook.Para{Key: k, Text: text}) }
+	head := func(k string) { p = append(p, workbook.Para{Heading: w.t(k)}) }
 	head("m.workbook")
 	key(w.t("m.wb.inputs"), w.t("m.wb.inputs.text", w.name[bsAssumptions]))
 	for _, k := range []string{"formulas", "recalc", "values", "structure"} {
@@ -548,8 +549,8 @@ func (w *budgetWriter) methods() {
 	}
 	if len(w.bg.Warnings) > 0 {
 		head("m.warnings")
-		for _, msg := range CapWarnings(w.bg.Warnings, w.lang) {
-			p = append(p, Para{Text: msg})
+		for _, msg := range workbook.CapWarnings(w.bg.Warnings, w.lang) {
+			p = append(p, workbook.Para{Text: msg})
 		}
 	}
 	head("m.software")

@@ -1,4 +1,4 @@
-package workbook
+package budgetbook
 
 import (
 	"path/filepath"
@@ -8,20 +8,22 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/budget"
+	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/internal/booktest"
 	"github.com/xuri/excelize/v2"
 )
 
 // budgetWrites are the example budget in both languages, for the golden
 // and determinism tests.
-var budgetWrites = WriterTest[LangCase]{Golden: "budget", Cases: BothLangs,
-	Name: func(c LangCase) string { return c.Name },
-	Write: func(t *testing.T, c LangCase, file string) string {
+var budgetWrites = booktest.WriterTest[booktest.LangCase]{Golden: "budget", Cases: booktest.BothLangs,
+	Name: func(c booktest.LangCase) string { return c.Name },
+	Write: func(t *testing.T, c booktest.LangCase, file string) string {
 		return writeTestBudget(t, file, testBudget(t, c.Lang, budgetInput()))
 	}}
 
 func writeTestBudget(t *testing.T, name string, bg *Budget) string {
 	t.Helper()
-	return WriteTemp(t, name, func(path string) error { return WriteBudget(path, bg) })
+	return booktest.WriteTemp(t, name, func(path string) error { return Write(path, bg) })
 }
 
 // TestWriteBudgetGolden compares a text dump of the example budget
@@ -64,7 +66,7 @@ func TestWriteBudgetCachedValues(t *testing.T) {
 	r := &bg.Result
 	value := func(c cellAt) float64 {
 		t.Helper()
-		cell := A1Name(c.col, c.row)
+		cell := workbook.A1Name(c.col, c.row)
 		typ, err := f.GetCellType(c.sh, cell)
 		if err != nil {
 			t.Fatal(err)
@@ -115,7 +117,7 @@ func TestWriteBudgetCachedValues(t *testing.T) {
 		}
 		for ri, row := range rows {
 			for ci := range row {
-				cell := A1Name(ci, ri+1)
+				cell := workbook.A1Name(ci, ri+1)
 				formula, _ := f.GetCellFormula(sh, cell)
 				if formula != "" && isInput(t, f, sh, cell) {
 					t.Errorf("%s!%s holds a formula in a yellow input cell", sh, cell)
@@ -127,7 +129,7 @@ func TestWriteBudgetCachedValues(t *testing.T) {
 	if sheets != 12 {
 		t.Errorf("%d sheets, want 12", sheets)
 	}
-	if !isInput(t, f, w.name[bsAssumptions], A1Name(w.as.yearCol+1, w.as.cpiRate)) {
+	if !isInput(t, f, w.name[bsAssumptions], workbook.A1Name(w.as.yearCol+1, w.as.cpiRate)) {
 		t.Error("the CPI of the second year is not a yellow input cell")
 	}
 }
@@ -157,16 +159,16 @@ func TestWriteBudgetRejectsMismatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	bg.Result = *r
-	err = WriteBudget(filepath.Join(t.TempDir(), "b.xlsx"), bg)
+	err = Write(filepath.Join(t.TempDir(), "b.xlsx"), bg)
 	if err == nil || !strings.Contains(err.Error(), "does not match its input") {
-		t.Errorf("WriteBudget with another input's result: %v, want a mismatch", err)
+		t.Errorf("Write with another input's result: %v, want a mismatch", err)
 	}
-	if err := WriteBudget(filepath.Join(t.TempDir(), "b.xlsx"), nil); err == nil {
-		t.Error("WriteBudget(nil) did not fail")
+	if err := Write(filepath.Join(t.TempDir(), "b.xlsx"), nil); err == nil {
+		t.Error("Write(nil) did not fail")
 	}
 	bg = testBudget(t, hromada.English, budgetInput())
-	if err := WriteBudget(filepath.Join(t.TempDir(), "no", "such", "b.xlsx"), bg); err == nil {
-		t.Error("WriteBudget into a missing folder did not fail")
+	if err := Write(filepath.Join(t.TempDir(), "no", "such", "b.xlsx"), bg); err == nil {
+		t.Error("Write into a missing folder did not fail")
 	}
 }
 
@@ -174,7 +176,7 @@ func TestWriteBudgetRejectsMismatch(t *testing.T) {
 // in budgetText in both languages, and that no text holds a double quote
 // (texts are SUMIFS criteria in formulas).
 func TestBudgetTextKeys(t *testing.T) {
-	used := WriterKeys(t, "budget*.go")
+	used := booktest.WriterKeys(t, "budget*.go")
 	for _, k := range []string{bsSummary, bsAssumptions, bsStaffing, bsCosts, bsFunding, bsAfford, bsUnit, bsScenarios,
 		bsSensitivity, bsProgramme, bsKEKV, bsMethods} {
 		used["sheet."+k] = true
@@ -205,7 +207,7 @@ func TestBudgetTextKeys(t *testing.T) {
 	for m := 1; m <= 12; m++ {
 		used["month."+strconv.Itoa(m)] = true
 	}
-	CheckTextKeys(t, "budgetText", budgetText, used, 100)
+	booktest.CheckTextKeys(t, "budgetText", budgetText, used, 100)
 	for k, txt := range budgetText {
 		if strings.Contains(txt.UK+txt.EN, `"`) {
 			t.Errorf("text %q holds a double quote", k)

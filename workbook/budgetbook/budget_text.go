@@ -1,7 +1,8 @@
-package workbook
+package budgetbook
 
 import (
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/workbook"
 )
 
 // budgetText holds every text of the budget workbook in Ukrainian and
@@ -9,7 +10,7 @@ import (
 // are fmt formats taking the same arguments in both languages. The texts
 // "kind.*" and "src.*" are also what formulas select lines by (SUMIFS
 // criteria), so a text must not hold a double quote.
-var budgetText = Texts{
+var budgetText = workbook.Texts{
 	// Sheets.
 	"sheet.summary":     {UK: "Підсумок", EN: "Summary"},
 	"sheet.assumptions": {UK: "Припущення", EN: "Assumptions"},

@@ -1,4 +1,4 @@
-package workbook
+package consbook
 
 import (
 	"github.com/hromada-tool/hromada"

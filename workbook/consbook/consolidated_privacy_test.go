@@ -1,4 +1,4 @@
-package workbook
+package consbook
 
 import (
 	"math"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/consolidate"
+	"github.com/hromada-tool/hromada/workbook"
 )
 
 // TestConsolidatedComplement: in testConsolidated, Olevska's IDP estimate
@@ -22,14 +23,14 @@ func TestConsolidatedComplement(t *testing.T) {
 	sh := "Communities"
 	k := col("IDP families with children")
 	for _, name := range []string{"Andrushivska", "Olevska"} {
-		if got := cellValue(t, f, sh, A1Name(k, findRow(t, f, sh, name))); got != "–" {
+		if got := cellValue(t, f, sh, workbook.A1Name(k, findRow(t, f, sh, name))); got != "–" {
 			t.Errorf("%s: IDP families %q, want –", name, got)
 		}
 	}
-	if got := cellValue(t, f, sh, A1Name(k, findRow(t, f, sh, "Korostenska"))); got != "900" {
+	if got := cellValue(t, f, sh, workbook.A1Name(k, findRow(t, f, sh, "Korostenska"))); got != "900" {
 		t.Errorf("Korostenska: IDP families %q, want 900", got)
 	}
-	if got := cellValue(t, f, sh, A1Name(k, findRow(t, f, sh, "Total of the"))); got != "1388" {
+	if got := cellValue(t, f, sh, workbook.A1Name(k, findRow(t, f, sh, "Total of the"))); got != "1388" {
 		t.Errorf("IDP total %q, want 1388", got)
 	}
 	const needs = "Needs"
@@ -88,7 +89,7 @@ func TestConsolidatedHiddenTotal(t *testing.T) {
 	k := col("Any target group (unduplicated)")
 	total := findRow(t, f, sh, "Total of the")
 	for i, want := range []string{"–", "", ""} {
-		if got := cellValue(t, f, sh, A1Name(k, total+i)); got != want {
+		if got := cellValue(t, f, sh, workbook.A1Name(k, total+i)); got != want {
 			t.Errorf("Communities, totals row +%d: %q, want %q", i, got, want)
 		}
 	}

@@ -1,4 +1,4 @@
-package workbook
+package consbook
 
 import (
 	"fmt"
@@ -7,12 +7,13 @@ import (
 	"strings"
 
 	"github.com/hromada-tool/hromada/consolidate"
+	"github.com/hromada-tool/hromada/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
 // comLayout is the columns of the Communities sheet and where each is.
 type comLayout struct {
-	cols  []Col
+	cols  []workbook.Col
 	idx   map[string]int // column of a key: "name", "need0", "cost", "file.plan", …
 	bands []comBand      // the titles above groups of columns
 }
@@ -23,7 +24,7 @@ type comBand struct {
 	text     string
 }
 
-func (l *comLayout) add(key string, c Col) int {
+func (l *comLayout) add(key string, c workbook.Col) int {
 	if c.Width > 0 {
 		c.Width = max(c.Width, headerWidth(c.Header))
 	}
@@ -46,13 +47,13 @@ func headerWidth(h string) float64 {
 // of other files is needed.
 func (w *consWriter) comColumns(other bool) *comLayout {
 	l := &comLayout{idx: map[string]int{}}
-	l.add("name", Col{Header: w.t("com.name")})
-	l.add("code", Col{Header: w.t("com.code"), Format: TextFmt})
-	l.add("status", Col{Header: w.t("com.status")})
-	l.add("households", Col{Header: w.t("com.households"), Format: Integer, Width: 13})
+	l.add("name", workbook.Col{Header: w.t("com.name")})
+	l.add("code", workbook.Col{Header: w.t("com.code"), Format: workbook.TextFmt})
+	l.add("status", workbook.Col{Header: w.t("com.status")})
+	l.add("households", workbook.Col{Header: w.t("com.households"), Format: workbook.Integer, Width: 13})
 	for i := range w.c.Groups {
 		h := w.groupName(i)
-		c := l.add(fmt.Sprintf("need%d", i), Col{Header: h, Format: Integer, Width: max(13, headerWidth(h))}) // room for "no data"
+		c := l.add(fmt.Sprintf("need%d", i), workbook.Col{Header: h, Format: workbook.Integer, Width: max(13, headerWidth(h))}) // room for "no data"
 		if i == 0 {
 			l.bands = append(l.bands, comBand{from: c, text: w.t("band.need")})
 		}
@@ -60,35 +61,35 @@ func (w *consWriter) comColumns(other bool) *comLayout {
 	}
 	from := len(l.cols)
 	for _, k := range []string{"create", "enhance", "sufficient", "unknown"} {
-		l.add(k, Col{Header: w.t("com." + k), Format: Integer, Width: 11})
+		l.add(k, workbook.Col{Header: w.t("com." + k), Format: workbook.Integer, Width: 11})
 	}
-	l.add("hires", Col{Header: w.t("com.hires"), Format: Decimal2, Width: 11})
+	l.add("hires", workbook.Col{Header: w.t("com.hires"), Format: workbook.Decimal2, Width: 11})
 	l.bands = append(l.bands, comBand{from: from, to: len(l.cols) - 1, text: w.t("band.plan")})
 	from = len(l.cols)
 	for _, k := range []string{"total", "donor", "state", "local"} {
-		l.add(k, Col{Header: w.t("com." + k), Format: Money, Width: 14})
+		l.add(k, workbook.Col{Header: w.t("com." + k), Format: workbook.Money, Width: 14})
 	}
 	last := w.lastYear()
-	l.add("after", Col{Header: w.t("com.after", last), Format: Money, Width: 14})
-	l.add("cliff", Col{Header: w.t("com.cliff"), Width: 10})
-	l.add("jump", Col{Header: w.t("com.jump"), Format: Money, Width: 13})
+	l.add("after", workbook.Col{Header: w.t("com.after", last), Format: workbook.Money, Width: 14})
+	l.add("cliff", workbook.Col{Header: w.t("com.cliff"), Width: 10})
+	l.add("jump", workbook.Col{Header: w.t("com.jump"), Format: workbook.Money, Width: 13})
 	l.bands = append(l.bands, comBand{from: from, to: len(l.cols) - 1, text: w.t("band.budget", w.yearSpan())})
 	from = len(l.cols)
-	l.add("share", Col{Header: w.t("com.share"), Format: Percent2, Width: 12})
-	l.add("shareyear", Col{Header: w.t("com.shareyear"), Width: 12})
+	l.add("share", workbook.Col{Header: w.t("com.share"), Format: workbook.Percent2, Width: 12})
+	l.add("shareyear", workbook.Col{Header: w.t("com.shareyear"), Width: 12})
 	over := w.t("com.over.none")
 	if w.hasThreshold() {
 		over = w.t("com.over", w.pct2(w.c.Threshold))
 	}
-	l.add("over", Col{Header: over, Width: 14})
-	l.add("resident", Col{Header: w.t("com.resident", last), Format: Decimal2, Width: 13})
+	l.add("over", workbook.Col{Header: over, Width: 14})
+	l.add("resident", workbook.Col{Header: w.t("com.resident", last), Format: workbook.Decimal2, Width: 13})
 	l.bands = append(l.bands, comBand{from: from, to: len(l.cols) - 1, text: w.t("band.afford")})
 	from = len(l.cols)
 	for _, k := range []string{"assessment", "plan", "budget"} {
-		l.add("file."+k, Col{Header: w.t("com." + k), Width: 12})
+		l.add("file."+k, workbook.Col{Header: w.t("com." + k), Width: 12})
 	}
 	if other {
-		l.add("file.", Col{Header: w.t("com.other"), Width: 30})
+		l.add("file.", workbook.Col{Header: w.t("com.other"), Width: 30})
 	}
 	l.bands = append(l.bands, comBand{from: from, to: len(l.cols) - 1, text: w.t("band.files")})
 	return l
@@ -187,18 +188,18 @@ func (w *consWriter) communitiesSheet() {
 	if len(rows) > 0 {
 		rule := func(key, value, kind string) excelize.ConditionalFormatOptions {
 			return excelize.ConditionalFormatOptions{Type: "formula", Format: w.b.CondStyle(kind),
-				Criteria: fmt.Sprintf(`$%s%d=%q`, ColumnName(l.idx[key]), first, value)}
+				Criteria: fmt.Sprintf(`$%s%d=%q`, workbook.ColumnName(l.idx[key]), first, value)}
 		}
 		rules := []excelize.ConditionalFormatOptions{rule("status", w.statusWord(consolidate.Failed), "bad")}
 		if w.hasThreshold() {
 			rules = append(rules, rule("over", w.t("yes"), "caution"))
 		}
-		w.b.Fail(w.b.File.SetConditionalFormat(s.sh, A1Name(0, first)+":"+A1Name(len(l.cols)-1, last), rules))
+		w.b.Fail(w.b.File.SetConditionalFormat(s.sh, workbook.A1Name(0, first)+":"+workbook.A1Name(len(l.cols)-1, last), rules))
 	}
 	for i, cr := range c.Rows {
 		for _, f := range cr.Files {
 			if k := fileKind(f); k != "" {
-				w.link(s.sh, A1Name(l.idx["file."+k], first+i), f)
+				w.link(s.sh, workbook.A1Name(l.idx["file."+k], first+i), f)
 			}
 		}
 	}
@@ -211,7 +212,7 @@ func (w *consWriter) communitiesSheet() {
 	s.line(w.t("com.note.links"), "note")
 	// A wide table prints across pages of about 180 characters, its names
 	// and header repeated on each.
-	pages := max(1, int(math.Ceil(Sum(wd)/180)))
+	pages := max(1, int(math.Ceil(workbook.Sum(wd)/180)))
 	zero := 0
 	w.b.Fail(w.b.File.SetPageLayout(s.sh, &excelize.PageLayoutOptions{FitToWidth: &pages, FitToHeight: &zero}))
 	w.printTitles(s.sh, true, tb.Header-1, tb.Header) // the bands above the header too
@@ -229,7 +230,7 @@ func (w *consWriter) comTotals(s *streamSheet, l *comLayout) {
 		if x, ok := v.(float64); ok && math.IsNaN(x) {
 			v = w.t("nodata")
 		}
-		cells[c] = s.cell(v, StyleKey{Kind: kind, Format: l.cols[c].Format})
+		cells[c] = s.cell(v, workbook.StyleKey{Kind: kind, Format: l.cols[c].Format})
 	}
 	need := func(i int, pick func(n consolidate.Need) float64) float64 {
 		if i < len(t.Needs) {
@@ -238,7 +239,7 @@ func (w *consWriter) comTotals(s *streamSheet, l *comLayout) {
 		return math.NaN()
 	}
 	label := w.t("com.totals", w.count(w.ran()), w.count(t.Communities))
-	cells[0] = s.cell(label, StyleKey{Kind: "bold", Wrap: true})
+	cells[0] = s.cell(label, workbook.StyleKey{Kind: "bold", Wrap: true})
 	put("status", w.t("com.of", w.count(w.ran()), w.count(t.Communities)), "bold")
 	put("households", float64(t.Households), "bold")
 	hidden := func(i int) bool { return i < len(t.Needs) && t.Needs[i].Suppressed }
@@ -262,7 +263,7 @@ func (w *consWriter) comTotals(s *streamSheet, l *comLayout) {
 	if w.hasThreshold() {
 		put("over", w.t("com.of", w.count(t.OverThreshold), w.count(w.ran())), "bold")
 	}
-	s.row(cells, max(15, TextRowHeight(label, "bold", 0, s.widths[0])))
+	s.row(cells, max(15, workbook.TextRowHeight(label, "bold", 0, s.widths[0])))
 	if len(w.c.Groups) == 0 {
 		return
 	}
@@ -289,15 +290,15 @@ func (w *consWriter) comTotals(s *streamSheet, l *comLayout) {
 func (w *consWriter) needsSheet() {
 	c, t := w.c, &w.c.Totals
 	ci := w.ci()
-	totCols := []Col{
+	totCols := []workbook.Col{
 		{Header: w.t("needs.group"), Wrap: true},
 		{Header: w.t("needs.unit")},
-		{Header: w.t("needs.families"), Format: Integer},
-		{Header: w.t("low", ci), Format: Integer},
-		{Header: w.t("upp", ci), Format: Integer},
-		{Header: w.t("se"), Format: Integer},
-		{Header: w.t("needs.with"), Format: Integer},
-		{Header: w.t("needs.missing"), Format: Integer},
+		{Header: w.t("needs.families"), Format: workbook.Integer},
+		{Header: w.t("low", ci), Format: workbook.Integer},
+		{Header: w.t("upp", ci), Format: workbook.Integer},
+		{Header: w.t("se"), Format: workbook.Integer},
+		{Header: w.t("needs.with"), Format: workbook.Integer},
+		{Header: w.t("needs.missing"), Format: workbook.Integer},
 	}
 	var totRows [][]any
 	for i := range c.Groups {
@@ -309,15 +310,15 @@ func (w *consWriter) needsSheet() {
 		totRows = append(totRows, []any{w.groupName(i), w.groupUnit(i), w.total(n), n.Low, n.Upp, n.SE,
 			float64(w.ran() - missing), float64(missing)})
 	}
-	longCols := []Col{
+	longCols := []workbook.Col{
 		{Header: w.t("needs.group"), Wrap: true},
 		{Header: w.t("com.name")},
-		{Header: w.t("com.code"), Format: TextFmt},
+		{Header: w.t("com.code"), Format: workbook.TextFmt},
 		{Header: w.t("needs.unit")},
-		{Header: w.t("needs.families"), Format: Integer},
-		{Header: w.t("low", ci), Format: Integer},
-		{Header: w.t("upp", ci), Format: Integer},
-		{Header: w.t("needs.rate"), Format: Percent},
+		{Header: w.t("needs.families"), Format: workbook.Integer},
+		{Header: w.t("low", ci), Format: workbook.Integer},
+		{Header: w.t("upp", ci), Format: workbook.Integer},
+		{Header: w.t("needs.rate"), Format: workbook.Percent},
 		{Header: w.t("needs.supp")},
 	}
 	var longRows [][]any
@@ -355,7 +356,7 @@ func (w *consWriter) needsSheet() {
 // longTable writes a long table on a page of its own, under a heading and
 // a note, with a filter, its header repeated on every printed page, and
 // ends the sheet.
-func (w *consWriter) longTable(s *streamSheet, heading, note string, cols []Col, rows [][]any) {
+func (w *consWriter) longTable(s *streamSheet, heading, note string, cols []workbook.Col, rows [][]any) {
 	s.gap()
 	s.pageBreak()
 	s.heading(heading)
@@ -382,36 +383,36 @@ func (w *consWriter) servicesSheet() {
 			order = append(order, s.Code)
 		}
 	}
-	totCols := []Col{
-		{Header: w.t("svc.code"), Format: TextFmt},
+	totCols := []workbook.Col{
+		{Header: w.t("svc.code"), Format: workbook.TextFmt},
 		{Header: w.t("svc.name"), Wrap: true, Width: 40},
 		{Header: w.t("svc.unit")},
-		{Header: w.t("svc.missing"), Format: Integer},
-		{Header: w.t("svc.demand"), Format: Integer},
-		{Header: w.t("low", ci), Format: Integer},
-		{Header: w.t("upp", ci), Format: Integer},
-		{Header: w.t("svc.create"), Format: Integer},
-		{Header: w.t("svc.enhance"), Format: Integer},
-		{Header: w.t("svc.hires"), Format: Decimal2},
+		{Header: w.t("svc.missing"), Format: workbook.Integer},
+		{Header: w.t("svc.demand"), Format: workbook.Integer},
+		{Header: w.t("low", ci), Format: workbook.Integer},
+		{Header: w.t("upp", ci), Format: workbook.Integer},
+		{Header: w.t("svc.create"), Format: workbook.Integer},
+		{Header: w.t("svc.enhance"), Format: workbook.Integer},
+		{Header: w.t("svc.hires"), Format: workbook.Decimal2},
 	}
 	var totRows [][]any
 	for _, code := range order {
 		k := slices.IndexFunc(t.Services, func(x consolidate.ServiceTotal) bool { return x.Code == code })
 		st, s := t.Services[k], w.service(code)
-		totRows = append(totRows, []any{code, w.serviceName(s), UnitPlural(w.lang, s.Unit), float64(st.Missing),
+		totRows = append(totRows, []any{code, w.serviceName(s), workbook.UnitPlural(w.lang, s.Unit), float64(st.Missing),
 			w.known(st.Demand), st.Low, st.Upp, float64(st.Create), float64(st.Enhance), st.Hires})
 	}
-	longCols := []Col{
-		{Header: w.t("svc.code"), Format: TextFmt},
+	longCols := []workbook.Col{
+		{Header: w.t("svc.code"), Format: workbook.TextFmt},
 		{Header: w.t("svc.name"), Wrap: true, Width: 40},
 		{Header: w.t("svc.community")},
-		{Header: w.t("svc.comcode"), Format: TextFmt},
-		{Header: w.t("svc.demand"), Format: Integer},
+		{Header: w.t("svc.comcode"), Format: workbook.TextFmt},
+		{Header: w.t("svc.demand"), Format: workbook.Integer},
 		{Header: w.t("svc.basis"), Wrap: true},
-		{Header: w.t("low", ci), Format: Integer},
-		{Header: w.t("upp", ci), Format: Integer},
+		{Header: w.t("low", ci), Format: workbook.Integer},
+		{Header: w.t("upp", ci), Format: workbook.Integer},
 		{Header: w.t("svc.action")},
-		{Header: w.t("svc.hires"), Format: Decimal2},
+		{Header: w.t("svc.hires"), Format: workbook.Decimal2},
 		{Header: w.t("svc.included")},
 	}
 	var longRows [][]any
@@ -454,7 +455,7 @@ func (w *consWriter) basis(b string) string {
 
 // action names a plan action as the plan workbook does.
 func (w *consWriter) action(a string) string {
-	return ActionWord(w.lang, a)
+	return workbook.ActionWord(w.lang, a)
 }
 
 // The rows of the Budget sheet's project totals, in order.
@@ -471,18 +472,18 @@ const (
 func (w *consWriter) budgetSheet() {
 	c, t := w.c, &w.c.Totals
 	n := w.years()
-	yearCols := func(first string) []Col {
-		cols := []Col{{Header: first}}
+	yearCols := func(first string) []workbook.Col {
+		cols := []workbook.Col{{Header: first}}
 		for _, y := range c.Years {
-			cols = append(cols, Col{Header: fmt.Sprint(y), Format: Money, Width: 14})
+			cols = append(cols, workbook.Col{Header: fmt.Sprint(y), Format: workbook.Money, Width: 14})
 		}
-		return append(cols, Col{Header: w.t("bud.all"), Format: Money, Width: 16})
+		return append(cols, workbook.Col{Header: w.t("bud.all"), Format: workbook.Money, Width: 16})
 	}
 	totCols := yearCols(w.t("bud.measure"))
 	byYear := func(label string, v []float64, all float64) []any {
 		row := []any{label}
 		for i := range n {
-			row = append(row, At(v, i))
+			row = append(row, workbook.At(v, i))
 		}
 		return append(row, all)
 	}
@@ -501,7 +502,7 @@ func (w *consWriter) budgetSheet() {
 		byYear(w.t("bud.local"), t.Local, t.HorizonLocal),
 		byYear(w.t("bud.cliffs"), cliffs, cliffAll),
 	}
-	longCols := append(yearCols(w.t("com.name")), Col{Header: w.t("com.code"), Format: TextFmt})
+	longCols := append(yearCols(w.t("com.name")), workbook.Col{Header: w.t("com.code"), Format: workbook.TextFmt})
 	var longRows [][]any
 	for _, r := range c.Rows {
 		if r.Status == consolidate.OK {
@@ -523,12 +524,12 @@ func (w *consWriter) budgetSheet() {
 // what to fix.
 func (w *consWriter) statusSheet() {
 	c := w.c
-	cols := []Col{
+	cols := []workbook.Col{
 		{Header: w.t("com.name")},
-		{Header: w.t("com.code"), Format: TextFmt},
+		{Header: w.t("com.code"), Format: workbook.TextFmt},
 		{Header: w.t("com.status")},
 		{Header: w.t("st.stage"), Width: 16},
-		{Header: w.t("st.warnings"), Format: Integer, Width: 14},
+		{Header: w.t("st.warnings"), Format: workbook.Integer, Width: 14},
 		{Header: w.t("st.problems"), Width: 90, Wrap: true},
 	}
 	rows := make([][]any, len(c.Rows))
@@ -549,7 +550,7 @@ func (w *consWriter) statusSheet() {
 	tb := s.table(cols, rows)
 	s.filter(len(cols), tb)
 	if first, last := tb.Values.First, tb.Values.Last; last >= first {
-		w.b.Fail(w.b.File.SetConditionalFormat(s.sh, A1Name(0, first)+":"+A1Name(len(cols)-1, last),
+		w.b.Fail(w.b.File.SetConditionalFormat(s.sh, workbook.A1Name(0, first)+":"+workbook.A1Name(len(cols)-1, last),
 			[]excelize.ConditionalFormatOptions{{Type: "formula", Format: w.b.CondStyle("bad"),
 				Criteria: fmt.Sprintf(`$C%d=%q`, first, w.statusWord(consolidate.Failed))}}))
 	}
@@ -560,11 +561,11 @@ func (w *consWriter) statusSheet() {
 // methodsSheet writes the Methods sheet.
 func (w *consWriter) methodsSheet() {
 	t := &w.c.Totals
-	var p []Para
-	key := func(k, text string) { p = append(p, Para{Key: w.t(k), Text: text}) }
-	p = append(p, Para{Heading: w.t("m.figures")})
+	var p []workbook.Para
+	key := func(k, text string) { p = append(p, workbook.Para{Key: w.t(k), Text: text}) }
+	p = append(p, workbook.Para{Heading: w.t("m.figures")})
 	key("m.need", w.t("m.need.text"))
-	key("m.total", w.t("m.total.text", FormatDecimal(w.lang, w.z(), 3), w.ci()))
+	key("m.total", w.t("m.total.text", workbook.FormatDecimal(w.lang, w.z(), 3), w.ci()))
 	key("m.suppressed", w.t("m.suppressed.text"))
 	key("m.complement", w.t("m.complement.text"))
 	key("m.failed", w.t("m.failed.text", w.count(t.Failed), w.count(t.Communities), w.name[csCommunities], w.name[csStatus]))
@@ -577,10 +578,10 @@ func (w *consWriter) methodsSheet() {
 		key("m.afford", w.t("m.afford.none"))
 	}
 	key("m.details", w.t("m.details.text", w.name[csCommunities]))
-	p = append(p, Para{Heading: w.t("m.marks")})
-	p = append(p, Para{Key: suppressedMark, Text: w.t("m.mark.supp")}, Para{Key: w.t("nodata"), Text: w.t("m.mark.nodata")},
-		Para{Key: w.t("none"), Text: w.t("m.mark.none")})
-	p = append(p, Para{Heading: w.t("m.software")}, Para{Key: "hromada", Text: w.t("m.software.text")})
+	p = append(p, workbook.Para{Heading: w.t("m.marks")})
+	p = append(p, workbook.Para{Key: suppressedMark, Text: w.t("m.mark.supp")}, workbook.Para{Key: w.t("nodata"), Text: w.t("m.mark.nodata")},
+		workbook.Para{Key: w.t("none"), Text: w.t("m.mark.none")})
+	p = append(p, workbook.Para{Heading: w.t("m.software")}, workbook.Para{Key: "hromada", Text: w.t("m.software.text")})
 	name := w.name[csMethods]
 	w.b.AddText(name, w.t("m.title"), p)
 	w.pageSetup(name, "")

@@ -1,4 +1,4 @@
-package workbook
+package consbook
 
 import (
 	"archive/zip"
@@ -13,12 +13,13 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hromada-tool/hromada/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
 // streamSheet is a sheet of the consolidated workbook written row by row,
 // top down, through excelize's stream writer: a title, lines, headings
-// and tables on a grid of fixed column widths, as a reportSheet lays
+// and tables on a grid of fixed column widths, as a [workbook.ReportSheet] lays
 // them out. A project of 1,469 communities has tables of twenty thousand
 // rows; cell by cell, excelize holds each cell as a value in memory and
 // marshals them all at the end, which is most of the time a workbook
@@ -28,7 +29,7 @@ import (
 // The sheet's print setup, panes and widths are set before the first
 // row; conditional formats, links and filters before the book is saved.
 type streamSheet struct {
-	b      *Book
+	b      *workbook.Book
 	sw     *excelize.StreamWriter
 	sh     string
 	widths []float64
@@ -36,8 +37,8 @@ type streamSheet struct {
 }
 
 // newStream adds a streamed sheet with the given column widths, set up to
-// print as [Book.pageSetup] does (the footer names footer).
-func (b *Book) newStream(name string, widths []float64, footer string) *streamSheet {
+// print as [workbook.Book.PageSetup] does (the footer names footer).
+func newStream(b *workbook.Book, name string, widths []float64, footer string) *streamSheet {
 	sh := b.NewSheet(name)
 	for _, w := range widths {
 		b.Widths[sh] += w
@@ -61,7 +62,7 @@ func (s *streamSheet) freeze(col, row int) {
 	if s.sw == nil {
 		return
 	}
-	p := &excelize.Panes{Freeze: true, XSplit: col, YSplit: row - 1, TopLeftCell: A1Name(col, row), ActivePane: "bottomLeft"}
+	p := &excelize.Panes{Freeze: true, XSplit: col, YSplit: row - 1, TopLeftCell: workbook.A1Name(col, row), ActivePane: "bottomLeft"}
 	if col > 0 {
 		p.ActivePane = "bottomRight"
 	}
@@ -69,7 +70,7 @@ func (s *streamSheet) freeze(col, row int) {
 }
 
 // cell is a value in a style; a NaN is no value.
-func (s *streamSheet) cell(v any, st StyleKey) excelize.Cell {
+func (s *streamSheet) cell(v any, st workbook.StyleKey) excelize.Cell {
 	if x, ok := v.(float64); ok && math.IsNaN(x) {
 		v = nil
 	}
@@ -82,9 +83,9 @@ func (s *streamSheet) row(cells []any, height float64) {
 	if s.sw != nil {
 		var opts []excelize.RowOpts
 		if height > 0 {
-			opts = append(opts, excelize.RowOpts{Height: min(height, MaxRowHeight)})
+			opts = append(opts, excelize.RowOpts{Height: min(height, workbook.MaxRowHeight)})
 		}
-		s.b.Fail(s.sw.SetRow(A1Name(0, s.next), cells, opts...))
+		s.b.Fail(s.sw.SetRow(workbook.A1Name(0, s.next), cells, opts...))
 	}
 	s.next++
 }
@@ -92,25 +93,25 @@ func (s *streamSheet) row(cells []any, height float64) {
 // span writes text across columns from to to of the current row, merged
 // and wrapped, in the style of kind, and returns the height it needs.
 func (s *streamSheet) span(cells []any, from, to int, text, kind string) float64 {
-	st := StyleKey{Kind: kind, Wrap: true}
+	st := workbook.StyleKey{Kind: kind, Wrap: true}
 	for c := from; c <= to; c++ {
 		cells[c] = s.cell(nil, st)
 	}
 	cells[from] = s.cell(text, st)
 	if to > from && s.sw != nil {
-		s.b.Fail(s.sw.MergeCell(A1Name(from, s.next), A1Name(to, s.next)))
+		s.b.Fail(s.sw.MergeCell(workbook.A1Name(from, s.next), workbook.A1Name(to, s.next)))
 	}
-	return TextRowHeight(text, kind, 0, s.widths[from:min(to+1, len(s.widths))]...)
+	return workbook.TextRowHeight(text, kind, 0, s.widths[from:min(to+1, len(s.widths))]...)
 }
 
 // title writes the sheet's title.
 func (s *streamSheet) title(text string) {
-	s.row([]any{s.cell(text, StyleKey{Kind: "title"})}, 22)
+	s.row([]any{s.cell(text, workbook.StyleKey{Kind: "title"})}, 22)
 }
 
 // heading writes a section heading.
 func (s *streamSheet) heading(text string) {
-	s.row([]any{s.cell(text, StyleKey{Kind: "heading"})}, 18)
+	s.row([]any{s.cell(text, workbook.StyleKey{Kind: "heading"})}, 18)
 }
 
 // gap leaves an empty row.
@@ -137,7 +138,7 @@ const pageChars = 140.0
 // pageBreak starts a new printed page at the current row.
 func (s *streamSheet) pageBreak() {
 	if s.sw != nil {
-		s.b.Fail(s.sw.InsertPageBreak(A1Name(0, s.next)))
+		s.b.Fail(s.sw.InsertPageBreak(workbook.A1Name(0, s.next)))
 	}
 }
 
@@ -147,10 +148,10 @@ func (s *streamSheet) pageBreak() {
 // numbers (a mark such as "no data") is aligned right, and so is the
 // header of such a column; a row grows to show the text of a wrapped
 // column. It returns the rows it used: the header and the value rows.
-func (s *streamSheet) table(cols []Col, rows [][]any) TableRows {
+func (s *streamSheet) table(cols []workbook.Col, rows [][]any) workbook.TableRows {
 	numeric := make([]bool, len(cols))
 	for c, col := range cols {
-		numeric[c] = col.Format != General && col.Format != TextFmt
+		numeric[c] = col.Format != workbook.General && col.Format != workbook.TextFmt
 	}
 	for _, row := range rows {
 		for c, v := range row {
@@ -169,19 +170,19 @@ func (s *streamSheet) table(cols []Col, rows [][]any) TableRows {
 				kind = "header.right"
 			}
 		}
-		cells[c] = s.cell(h, StyleKey{Kind: kind})
+		cells[c] = s.cell(h, workbook.StyleKey{Kind: kind})
 	}
-	s.row(cells, HeaderHeight(cols, s.widths[:len(cols)]))
+	s.row(cells, workbook.HeaderHeight(cols, s.widths[:len(cols)]))
 	// The style of each column's values, and of a text among numbers.
 	styles := make([]int, len(cols))
 	for c, col := range cols {
-		st := StyleKey{Format: col.Format, Wrap: col.Wrap}
+		st := workbook.StyleKey{Format: col.Format, Wrap: col.Wrap}
 		if c > 0 && !numeric[c] {
 			st.Kind = "indent"
 		}
 		styles[c] = s.b.Style(st)
 	}
-	right := s.b.Style(StyleKey{Kind: "right"})
+	right := s.b.Style(workbook.StyleKey{Kind: "right"})
 	cells = make([]any, len(cols))
 	for _, row := range rows {
 		height := 0.0
@@ -203,7 +204,7 @@ func (s *streamSheet) table(cols []Col, rows [][]any) TableRows {
 					if c > 0 && !numeric[c] {
 						indent = 1
 					}
-					height = max(height, TextRowHeight(text, "", indent, s.widths[c]))
+					height = max(height, workbook.TextRowHeight(text, "", indent, s.widths[c]))
 				}
 			}
 			cells[c] = excelize.Cell{StyleID: st, Value: v}
@@ -213,13 +214,13 @@ func (s *streamSheet) table(cols []Col, rows [][]any) TableRows {
 		}
 		s.row(cells, height)
 	}
-	return TableRows{Header: header, Values: RowSpan{header + 1, s.next - 1}}
+	return workbook.TableRows{Header: header, Values: workbook.RowSpan{First: header + 1, Last: s.next - 1}}
 }
 
 // filter adds an auto-filter to a table's header and rows.
-func (s *streamSheet) filter(cols int, tb TableRows) {
+func (s *streamSheet) filter(cols int, tb workbook.TableRows) {
 	if tb.Values.Last >= tb.Values.First {
-		s.b.Fail(s.b.File.AutoFilter(s.sh, A1Name(0, tb.Header)+":"+A1Name(cols-1, tb.Values.Last), nil))
+		s.b.Fail(s.b.File.AutoFilter(s.sh, workbook.A1Name(0, tb.Header)+":"+workbook.A1Name(cols-1, tb.Values.Last), nil))
 	}
 }
 

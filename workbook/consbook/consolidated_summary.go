@@ -1,4 +1,4 @@
-package workbook
+package consbook
 
 import (
 	"cmp"
@@ -9,6 +9,7 @@ import (
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/consolidate"
+	"github.com/hromada-tool/hromada/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -41,29 +42,29 @@ func (w *consWriter) summary() {
 // keyFigure writes a key figure of the Summary: its label, indented when
 // indent, its value (a NaN reads "no data") and the bounds of its
 // interval, if any.
-func (w *consWriter) keyFigure(label string, indent bool, v any, f Format, bounds ...float64) {
+func (w *consWriter) keyFigure(label string, indent bool, v any, f workbook.Format, bounds ...float64) {
 	r := w.sum
 	kind := ""
 	if indent {
 		kind = "indent"
 	}
-	r.Set(0, label, StyleKey{Kind: kind, Wrap: true})
+	r.Set(0, label, workbook.StyleKey{Kind: kind, Wrap: true})
 	if x, ok := v.(float64); ok && math.IsNaN(x) {
 		v = w.t("nodata")
 	}
-	st := StyleKey{Format: f}
+	st := workbook.StyleKey{Format: f}
 	if _, ok := v.(string); ok {
-		st = StyleKey{Kind: "right"}
+		st = workbook.StyleKey{Kind: "right"}
 	}
 	r.Set(1, v, st)
 	for i, b := range bounds {
-		r.Set(2+i, b, StyleKey{Format: f})
+		r.Set(2+i, b, workbook.StyleKey{Format: f})
 	}
 	level := 0
 	if indent {
 		level = 1
 	}
-	if h := TextRowHeight(label, kind, level, r.Widths[0]); h > 15 {
+	if h := workbook.TextRowHeight(label, kind, level, r.Widths[0]); h > 15 {
 		w.b.RowHeight(r.Sheet, r.Next, h)
 	}
 	r.Next++
@@ -77,11 +78,11 @@ func (w *consWriter) keyFigures() {
 	r.Gap()
 	r.Heading(w.t("sum.key"))
 	ci := w.ci()
-	r.Header([]Col{{Header: w.t("sum.col.measure")}, {Header: w.t("sum.col.value")}, {Header: w.t("low", ci)}, {Header: w.t("upp", ci)}})
-	w.b.Fail(w.b.File.SetCellStyle(r.Sheet, A1Name(1, r.Next-1), A1Name(3, r.Next-1), w.b.Style(StyleKey{Kind: "header.right"})))
-	key(w.t("k.ran"), false, float64(w.ran()), Integer)
-	key(w.t("k.failed"), false, float64(t.Failed), Integer)
-	key(w.t("k.households"), false, float64(t.Households), Integer)
+	r.Header([]workbook.Col{{Header: w.t("sum.col.measure")}, {Header: w.t("sum.col.value")}, {Header: w.t("low", ci)}, {Header: w.t("upp", ci)}})
+	w.b.Fail(w.b.File.SetCellStyle(r.Sheet, workbook.A1Name(1, r.Next-1), workbook.A1Name(3, r.Next-1), w.b.Style(workbook.StyleKey{Kind: "header.right"})))
+	key(w.t("k.ran"), false, float64(w.ran()), workbook.Integer)
+	key(w.t("k.failed"), false, float64(t.Failed), workbook.Integer)
+	key(w.t("k.households"), false, float64(t.Households), workbook.Integer)
 	if h := w.head; h >= 0 {
 		n := consolidate.Need{Families: math.NaN(), Low: math.NaN(), Upp: math.NaN()}
 		missing := 0
@@ -89,26 +90,26 @@ func (w *consWriter) keyFigures() {
 			n, missing = t.Needs[h], t.Missing[h]
 		}
 		if n.Suppressed {
-			key(w.t("k.need", LowerFirst(w.groupName(h))), false, suppressedMark, Integer)
+			key(w.t("k.need", workbook.LowerFirst(w.groupName(h))), false, suppressedMark, workbook.Integer)
 		} else {
-			key(w.t("k.need", LowerFirst(w.groupName(h))), false, n.Families, Integer, n.Low, n.Upp)
+			key(w.t("k.need", workbook.LowerFirst(w.groupName(h))), false, n.Families, workbook.Integer, n.Low, n.Upp)
 		}
-		key(w.t("k.missing"), true, float64(missing), Integer)
+		key(w.t("k.missing"), true, float64(missing), workbook.Integer)
 	}
-	key(w.t("k.create"), false, float64(t.Create), Integer)
-	key(w.t("k.enhance"), false, float64(t.Enhance), Integer)
-	key(w.t("k.sufficient"), false, float64(t.Sufficient), Integer)
-	key(w.t("k.unknown"), false, float64(t.Unk), Integer)
-	key(w.t("k.hires", w.yearSpan()), false, t.Hires, Decimal2)
-	key(w.t("k.total", w.yearSpan()), false, t.HorizonTotal, Money)
-	key(w.t("k.donor"), true, t.HorizonDonor, Money)
-	key(w.t("k.state"), true, t.HorizonState, Money)
-	key(w.t("k.local"), true, t.HorizonLocal, Money)
-	key(w.t("k.after", w.lastYear()), false, t.LocalAfter, Money)
+	key(w.t("k.create"), false, float64(t.Create), workbook.Integer)
+	key(w.t("k.enhance"), false, float64(t.Enhance), workbook.Integer)
+	key(w.t("k.sufficient"), false, float64(t.Sufficient), workbook.Integer)
+	key(w.t("k.unknown"), false, float64(t.Unk), workbook.Integer)
+	key(w.t("k.hires", w.yearSpan()), false, t.Hires, workbook.Decimal2)
+	key(w.t("k.total", w.yearSpan()), false, t.HorizonTotal, workbook.Money)
+	key(w.t("k.donor"), true, t.HorizonDonor, workbook.Money)
+	key(w.t("k.state"), true, t.HorizonState, workbook.Money)
+	key(w.t("k.local"), true, t.HorizonLocal, workbook.Money)
+	key(w.t("k.after", w.lastYear()), false, t.LocalAfter, workbook.Money)
 	if w.hasThreshold() {
-		key(w.t("k.over", w.pct2(c.Threshold)), false, float64(t.OverThreshold), Integer)
+		key(w.t("k.over", w.pct2(c.Threshold)), false, float64(t.OverThreshold), workbook.Integer)
 	} else {
-		key(w.t("k.over.none"), false, w.t("none"), General)
+		key(w.t("k.over.none"), false, w.t("none"), workbook.General)
 	}
 }
 
@@ -118,17 +119,17 @@ func (w *consWriter) cliffYears() {
 	r := w.sum
 	r.Gap()
 	r.Heading(w.t("sum.cliffs"))
-	r.Header([]Col{{Header: w.t("sum.col.year")}, {Header: w.t("sum.col.count")}})
-	w.b.Fail(w.b.File.SetCellStyle(r.Sheet, A1Name(1, r.Next-1), A1Name(1, r.Next-1), w.b.Style(StyleKey{Kind: "header.right"})))
+	r.Header([]workbook.Col{{Header: w.t("sum.col.year")}, {Header: w.t("sum.col.count")}})
+	w.b.Fail(w.b.File.SetCellStyle(r.Sheet, workbook.A1Name(1, r.Next-1), workbook.A1Name(1, r.Next-1), w.b.Style(workbook.StyleKey{Kind: "header.right"})))
 	with := 0
 	for _, yc := range w.c.Totals.Cliffs {
-		r.Set(0, float64(yc.Year), StyleKey{Kind: "left"})
-		r.Set(1, float64(yc.Communities), StyleKey{Format: Integer})
+		r.Set(0, float64(yc.Year), workbook.StyleKey{Kind: "left"})
+		r.Set(1, float64(yc.Communities), workbook.StyleKey{Format: workbook.Integer})
 		r.Next++
 		with += yc.Communities
 	}
-	r.Set(0, w.t("k.nocliff"), StyleKey{})
-	r.Set(1, float64(w.ran()-with), StyleKey{Format: Integer})
+	r.Set(0, w.t("k.nocliff"), workbook.StyleKey{})
+	r.Set(1, float64(w.ran()-with), workbook.StyleKey{Format: workbook.Integer})
 	r.Next++
 }
 
@@ -156,13 +157,13 @@ func (w *consWriter) sentences() string {
 		if n.Suppressed {
 			out = append(out, w.t("say.need.hidden"))
 		} else {
-			out = append(out, w.t(k, w.money(n.Families), UnitWord(w.lang, hromada.Family, n.Families), w.ci(), w.money(n.Low), w.money(n.Upp)))
+			out = append(out, w.t(k, w.money(n.Families), workbook.UnitWord(w.lang, hromada.Family, n.Families), w.ci(), w.money(n.Low), w.money(n.Upp)))
 		}
 		if m := t.Missing[h]; m > 0 {
 			out = append(out, w.t("say.need.miss", w.count(m)))
 		}
 	}
-	out = append(out, w.t("say.plan", w.count(t.Create), w.count(t.Enhance), FormatFTE(w.lang, t.Hires)))
+	out = append(out, w.t("say.plan", w.count(t.Create), w.count(t.Enhance), workbook.FormatFTE(w.lang, t.Hires)))
 	out = append(out, w.t("say.cost", w.yearSpan(), w.money(t.HorizonTotal), w.money(t.HorizonDonor), w.money(t.HorizonState),
 		w.money(t.HorizonLocal), w.lastYear(), w.money(t.LocalAfter)))
 	if len(t.Cliffs) == 0 {
@@ -223,7 +224,7 @@ func (w *consWriter) chartLabels(rows []consolidate.Row) []string {
 		if seen[out[i]] > 1 {
 			out[i] += " (" + r.Community.Code + ")"
 		}
-		out[i] = ChartLabel(out[i])
+		out[i] = workbook.ChartLabel(out[i])
 	}
 	return out
 }
@@ -240,14 +241,14 @@ func (w *consWriter) charts() {
 		r.Line(w.t("sum.nocharts"), "note")
 		return
 	}
-	if _, err := b.File.NewSheet(ChartSheet); err != nil {
+	if _, err := b.File.NewSheet(workbook.ChartSheet); err != nil {
 		b.Fail(err)
 		return
 	}
-	b.Fail(b.File.SetSheetVisible(ChartSheet, false))
+	b.Fail(b.File.SetSheetVisible(workbook.ChartSheet, false))
 	p := &chartPlacer{w: w, heading: true}
 	for _, x := range r.Widths {
-		p.width += ColPixels(x)
+		p.width += workbook.ColPixels(x)
 	}
 	if w.head >= 0 {
 		w.needChart(p)
@@ -298,13 +299,13 @@ func (p *chartPlacer) place(height uint) string {
 func (p *chartPlacer) note(shown, all int) {
 	if all > shown {
 		w := p.w
-		w.sum.Line(w.t("chart.top", w.count(shown), CountWord(w.lang, "community", float64(shown)), w.count(all), w.name[csCommunities]), "note")
+		w.sum.Line(w.t("chart.top", w.count(shown), workbook.CountWord(w.lang, "community", float64(shown)), w.count(all), w.name[csCommunities]), "note")
 	}
 }
 
 // barHeight is the height of a bar chart of n communities: 25 of them fit
 // a page with a heading and a note.
-func barHeight(n int) uint { return uint(min(max(170, 90+15*n), MaxChartHeight)) }
+func barHeight(n int) uint { return uint(min(max(170, 90+15*n), workbook.MaxChartHeight)) }
 
 // chartGap is the gap between the bars of the Summary's charts, in per
 // cent of a bar.
@@ -314,7 +315,7 @@ const chartGap = 50
 // intervals; its numbers go in the first columns of the chart sheet.
 func (w *consWriter) needChart(p *chartPlacer) {
 	h, b := w.head, w.b
-	set := func(col, row int, v any) { b.SetCell(ChartSheet, A1Name(col, row), v) }
+	set := func(col, row int, v any) { b.SetCell(workbook.ChartSheet, workbook.A1Name(col, row), v) }
 	top, all := ranked(w.c.Rows, func(r consolidate.Row) (float64, bool) {
 		if h >= len(r.Needs) || !r.Needs[h].Known() || r.Needs[h].Suppressed {
 			return 0, false
@@ -328,7 +329,7 @@ func (w *consWriter) needChart(p *chartPlacer) {
 		var plus, minus, vals []float64
 		for i, label := range w.chartLabels(top) {
 			nd := top[i].Needs[h]
-			pl, mi := PlusMinus(nd.Families, nd.Low, nd.Upp)
+			pl, mi := workbook.PlusMinus(nd.Families, nd.Low, nd.Upp)
 			set(0, i+2, label)
 			set(1, i+2, nd.Families)
 			set(2, i+2, pl)
@@ -340,20 +341,20 @@ func (w *consWriter) needChart(p *chartPlacer) {
 		ch := &excelize.Chart{
 			Type:      excelize.Bar,
 			Dimension: excelize.ChartDimension{Width: uint(p.width), Height: height},
-			Title:     ChartTitle(w.t("chart.need", w.ci())),
+			Title:     workbook.ChartTitle(w.t("chart.need", w.ci())),
 			Legend:    excelize.ChartLegend{Position: "none"},
 			Series: []excelize.ChartSeries{{
-				Name: AbsCellRef(ChartSheet, 1, 1), Categories: AbsRangeRef(ChartSheet, 0, 2, n+1),
-				Values: AbsRangeRef(ChartSheet, 1, 2, n+1), Fill: SolidFill("5B9BD5"),
+				Name: workbook.AbsCellRef(workbook.ChartSheet, 1, 1), Categories: workbook.AbsRangeRef(workbook.ChartSheet, 0, 2, n+1),
+				Values: workbook.AbsRangeRef(workbook.ChartSheet, 1, 2, n+1), Fill: workbook.SolidFill("5B9BD5"),
 			}},
 			XAxis: excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Size: 9, Color: "262626"}},
 			YAxis: excelize.ChartAxis{MajorGridLines: true, Minimum: &zero, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"},
-				Font: excelize.Font{Size: 9, Color: "404040"}, Title: AxisTitle(w.t("chart.need.y"))},
-			VaryColors: BoolRef(false),
+				Font: excelize.Font{Size: 9, Color: "404040"}, Title: workbook.AxisTitle(w.t("chart.need.y"))},
+			VaryColors: workbook.BoolRef(false),
 			GapWidth:   &gap,
 		}
-		b.AddBarChart(w.sum.Sheet, p.place(height), ch, []ErrorBars{{
-			Plus: AbsRangeRef(ChartSheet, 2, 2, n+1), Minus: AbsRangeRef(ChartSheet, 3, 2, n+1),
+		b.AddBarChart(w.sum.Sheet, p.place(height), ch, []workbook.ErrorBars{{
+			Plus: workbook.AbsRangeRef(workbook.ChartSheet, 2, 2, n+1), Minus: workbook.AbsRangeRef(workbook.ChartSheet, 3, 2, n+1),
 			PlusValues: plus, MinusValues: minus, Series: vals,
 		}})
 		p.note(n, all)
@@ -372,10 +373,10 @@ func (w *consWriter) costChart(p *chartPlacer) {
 	for i, color := range []string{"5B9BD5", "A9D18E", "C55A11"} {
 		row := bt.Row(budDonor + i)
 		series = append(series, excelize.ChartSeries{
-			Name:       AbsCellRef(bs, 0, row),
-			Categories: AbsRowRef(bs, bt.Header, 1, n),
-			Values:     AbsRowRef(bs, row, 1, n),
-			Fill:       SolidFill(color),
+			Name:       workbook.AbsCellRef(bs, 0, row),
+			Categories: workbook.AbsRowRef(bs, bt.Header, 1, n),
+			Values:     workbook.AbsRowRef(bs, row, 1, n),
+			Fill:       workbook.SolidFill(color),
 		})
 	}
 	gap := uint(chartGap)
@@ -383,12 +384,12 @@ func (w *consWriter) costChart(p *chartPlacer) {
 	w.b.Fail(w.b.File.AddChart(w.sum.Sheet, p.place(height), &excelize.Chart{
 		Type:       excelize.ColStacked,
 		Dimension:  excelize.ChartDimension{Width: uint(p.width), Height: height},
-		Title:      ChartTitle(w.t("chart.cost")),
+		Title:      workbook.ChartTitle(w.t("chart.cost")),
 		Legend:     excelize.ChartLegend{Position: "bottom"},
 		Series:     series,
 		XAxis:      excelize.ChartAxis{Font: excelize.Font{Size: 9, Color: "262626"}},
-		YAxis:      excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}, Font: excelize.Font{Size: 9, Color: "404040"}, Title: AxisTitle(w.t("chart.cost.y"))},
-		VaryColors: BoolRef(false),
+		YAxis:      excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}, Font: excelize.Font{Size: 9, Color: "404040"}, Title: workbook.AxisTitle(w.t("chart.cost.y"))},
+		VaryColors: workbook.BoolRef(false),
 		GapWidth:   &gap,
 	}))
 }
@@ -398,7 +399,7 @@ func (w *consWriter) costChart(p *chartPlacer) {
 // shareChartCol.
 func (w *consWriter) shareChart(p *chartPlacer) {
 	b := w.b
-	set := func(col, row int, v any) { b.SetCell(ChartSheet, A1Name(col, row), v) }
+	set := func(col, row int, v any) { b.SetCell(workbook.ChartSheet, workbook.A1Name(col, row), v) }
 	top, all := ranked(w.c.Rows, func(r consolidate.Row) (float64, bool) { return r.MaxShare, !math.IsNaN(r.MaxShare) })
 	if n := len(top); n > 0 {
 		const base = shareChartCol
@@ -420,8 +421,8 @@ func (w *consWriter) shareChart(p *chartPlacer) {
 		var series []excelize.ChartSeries
 		for i := 1; i < len(names); i++ {
 			series = append(series, excelize.ChartSeries{
-				Name: AbsCellRef(ChartSheet, base+i, 1), Categories: AbsRangeRef(ChartSheet, base, 2, n+1),
-				Values: AbsRangeRef(ChartSheet, base+i, 2, n+1), Fill: SolidFill([]string{"5B9BD5", "C00000"}[i-1]),
+				Name: workbook.AbsCellRef(workbook.ChartSheet, base+i, 1), Categories: workbook.AbsRangeRef(workbook.ChartSheet, base, 2, n+1),
+				Values: workbook.AbsRangeRef(workbook.ChartSheet, base+i, 2, n+1), Fill: workbook.SolidFill([]string{"5B9BD5", "C00000"}[i-1]),
 			})
 		}
 		legend := "none"
@@ -433,13 +434,13 @@ func (w *consWriter) shareChart(p *chartPlacer) {
 		b.Fail(b.File.AddChart(w.sum.Sheet, p.place(height), &excelize.Chart{
 			Type:      excelize.BarStacked,
 			Dimension: excelize.ChartDimension{Width: uint(p.width), Height: height},
-			Title:     ChartTitle(w.t("chart.share")),
+			Title:     workbook.ChartTitle(w.t("chart.share")),
 			Legend:    excelize.ChartLegend{Position: legend},
 			Series:    series,
 			XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Size: 9, Color: "262626"}},
 			YAxis: excelize.ChartAxis{MajorGridLines: true, Minimum: &zero, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0%"},
-				Font: excelize.Font{Size: 9, Color: "404040"}, Title: AxisTitle(w.t("chart.share.y"))},
-			VaryColors: BoolRef(false),
+				Font: excelize.Font{Size: 9, Color: "404040"}, Title: workbook.AxisTitle(w.t("chart.share.y"))},
+			VaryColors: workbook.BoolRef(false),
 			Overlap:    &overlap,
 			GapWidth:   &gap,
 		}))
@@ -455,7 +456,7 @@ func (w *consWriter) shareChart(p *chartPlacer) {
 const shareChartCol = 5
 
 // pageHeight is the height of the body of an A4 landscape page with the
-// margins of [Book.pageSetup], in points: what the Summary fits blocks to.
+// margins of [workbook.Book.PageSetup], in points: what the Summary fits blocks to.
 const pageHeight = 500.0
 
 // pageUsed is the height of the Summary's rows on the current printed
@@ -477,6 +478,6 @@ func (w *consWriter) keepOnPage(from int) {
 	if w.pageUsed() <= pageHeight || from <= w.pageTop {
 		return
 	}
-	w.b.Fail(w.b.File.InsertPageBreak(w.sum.Sheet, A1Name(0, from)))
+	w.b.Fail(w.b.File.InsertPageBreak(w.sum.Sheet, workbook.A1Name(0, from)))
 	w.pageTop = from
 }

@@ -1,4 +1,4 @@
-package workbook
+package consbook
 
 import (
 	"fmt"
@@ -14,20 +14,22 @@ import (
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/consolidate"
 	"github.com/hromada-tool/hromada/internal/heap"
+	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/internal/booktest"
 	"github.com/xuri/excelize/v2"
 )
 
 // consolidatedWrites are the workbook of four communities in both
 // languages, for the golden and determinism tests.
-var consolidatedWrites = WriterTest[LangCase]{Golden: "consolidated", Cases: BothLangs,
-	Name: func(c LangCase) string { return c.Name },
-	Write: func(t *testing.T, c LangCase, file string) string {
+var consolidatedWrites = booktest.WriterTest[booktest.LangCase]{Golden: "consolidated", Cases: booktest.BothLangs,
+	Name: func(c booktest.LangCase) string { return c.Name },
+	Write: func(t *testing.T, c booktest.LangCase, file string) string {
 		return writeTestConsolidated(t, file, testConsolidated(c.Lang))
 	}}
 
 func writeTestConsolidated(t *testing.T, name string, c *Consolidated) string {
 	t.Helper()
-	return WriteTemp(t, name, func(path string) error { return WriteConsolidated(path, c) })
+	return booktest.WriteTemp(t, name, func(path string) error { return Write(path, c) })
 }
 
 // TestWriteConsolidatedGolden compares a text dump of the consolidated
@@ -104,10 +106,10 @@ func TestConsolidatedTotalsRow(t *testing.T) {
 	// num reads a number cell, rounded as written (15 significant digits).
 	num := func(col, row int) float64 {
 		t.Helper()
-		s := cellValue(t, f, sh, A1Name(col, row))
+		s := cellValue(t, f, sh, workbook.A1Name(col, row))
 		x, err := strconv.ParseFloat(s, 64)
 		if err != nil {
-			t.Fatalf("%s: %q is not a number", A1Name(col, row), s)
+			t.Fatalf("%s: %q is not a number", workbook.A1Name(col, row), s)
 		}
 		return x
 	}
@@ -125,7 +127,7 @@ func TestConsolidatedTotalsRow(t *testing.T) {
 		if got := num(k, total+2); !near(got, want.Upp) {
 			t.Errorf("%s: upper bound %v, want %v", h, got, want.Upp)
 		}
-		if cellValue(t, f, sh, A1Name(k, total+1)) == "" || cellValue(t, f, sh, A1Name(0, total+1)) != "lower bound, 95\u00a0% CI" {
+		if cellValue(t, f, sh, workbook.A1Name(k, total+1)) == "" || cellValue(t, f, sh, workbook.A1Name(0, total+1)) != "lower bound, 95\u00a0% CI" {
 			t.Errorf("%s: the lower bound's row is not labelled", h)
 		}
 	}
@@ -134,10 +136,10 @@ func TestConsolidatedTotalsRow(t *testing.T) {
 		t.Errorf("IDP total %v does not count the suppressed estimate", idp)
 	}
 	olevska := findRow(t, f, sh, "Olevska")
-	if got := cellValue(t, f, sh, A1Name(col("IDP families with children"), olevska)); got != "–" {
+	if got := cellValue(t, f, sh, workbook.A1Name(col("IDP families with children"), olevska)); got != "–" {
 		t.Errorf("Olevska's suppressed estimate shows %q, want –", got)
 	}
-	if got := cellValue(t, f, sh, A1Name(col("Children with disabilities"), olevska)); got != "no data" {
+	if got := cellValue(t, f, sh, workbook.A1Name(col("Children with disabilities"), olevska)); got != "no data" {
 		t.Errorf("Olevska's missing estimate shows %q, want no data", got)
 	}
 	for h, want := range map[string]float64{
@@ -153,10 +155,10 @@ func TestConsolidatedTotalsRow(t *testing.T) {
 	}
 	// The failed community has a status and no figures.
 	failed := findRow(t, f, sh, "Khoroshivska")
-	if got := cellValue(t, f, sh, A1Name(col("Status"), failed)); got != "failed" {
+	if got := cellValue(t, f, sh, workbook.A1Name(col("Status"), failed)); got != "failed" {
 		t.Errorf("Khoroshivska's status %q", got)
 	}
-	if got := cellValue(t, f, sh, A1Name(col("Households surveyed"), failed)); got != "" {
+	if got := cellValue(t, f, sh, workbook.A1Name(col("Households surveyed"), failed)); got != "" {
 		t.Errorf("Khoroshivska shows %q households", got)
 	}
 }
@@ -169,7 +171,7 @@ func TestConsolidatedLinks(t *testing.T) {
 	links := func(row int) []string {
 		var out []string
 		for _, h := range []string{"Assessment", "Plan", "Budget"} {
-			cell := A1Name(col(h), row)
+			cell := workbook.A1Name(col(h), row)
 			ok, target, err := f.GetCellHyperLink(sh, cell)
 			if err != nil {
 				t.Fatal(err)
@@ -197,7 +199,7 @@ func TestConsolidatedNoPartialFile(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(path, "in-the-way"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteConsolidated(path, testConsolidated(hromada.Ukrainian)); err == nil {
+	if err := Write(path, testConsolidated(hromada.Ukrainian)); err == nil {
 		t.Fatal("writing over a folder did not fail")
 	}
 	entries, err := os.ReadDir(dir)
@@ -211,15 +213,15 @@ func TestConsolidatedNoPartialFile(t *testing.T) {
 		}
 		t.Errorf("left behind: %v", names)
 	}
-	if err := WriteConsolidated(filepath.Join(dir, "no", "such", "c.xlsx"), testConsolidated(hromada.English)); err == nil {
+	if err := Write(filepath.Join(dir, "no", "such", "c.xlsx"), testConsolidated(hromada.English)); err == nil {
 		t.Error("writing into a missing folder did not fail")
 	}
-	if err := WriteConsolidated(filepath.Join(dir, "nil.xlsx"), nil); err == nil {
-		t.Error("WriteConsolidated(nil) did not fail")
+	if err := Write(filepath.Join(dir, "nil.xlsx"), nil); err == nil {
+		t.Error("Write(nil) did not fail")
 	}
 	c := testConsolidated(hromada.English)
 	c.Years = nil
-	if err := WriteConsolidated(filepath.Join(dir, "noyears.xlsx"), c); err == nil {
+	if err := Write(filepath.Join(dir, "noyears.xlsx"), c); err == nil {
 		t.Error("a workbook without budget years did not fail")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "nil.xlsx")); !os.IsNotExist(err) {
@@ -242,8 +244,8 @@ func TestConsolidatedLongProblems(t *testing.T) {
 	}
 	defer f.Close()
 	row := findRow(t, f, "Status", "Khoroshivska")
-	if h, err := f.GetRowHeight("Status", row); err != nil || h != MaxRowHeight {
-		t.Errorf("the row of 62 problems is %v points high (%v), want %v", h, err, MaxRowHeight)
+	if h, err := f.GetRowHeight("Status", row); err != nil || h != workbook.MaxRowHeight {
+		t.Errorf("the row of 62 problems is %v points high (%v), want %v", h, err, workbook.MaxRowHeight)
 	}
 }
 
@@ -256,7 +258,7 @@ func TestConsolidatedNothingRan(t *testing.T) {
 	}
 	c.Totals = consolidate.Sum(c.Rows, c.Level)
 	path := writeTestConsolidated(t, "failed", c)
-	summary := strings.Join(slices.Concat(SheetRows(t, path, "Summary")...), "\n")
+	summary := strings.Join(slices.Concat(booktest.SheetRows(t, path, "Summary")...), "\n")
 	if !strings.Contains(summary, "None of the 4 communities of the project ran to the end") ||
 		!strings.Contains(summary, "No community ran to the end: there is nothing to draw.") {
 		t.Errorf("the Summary of a project where nothing ran:\n%s", summary)
@@ -288,21 +290,21 @@ func zipParts(t *testing.T, path string) string {
 func TestConsolidatedManyCommunities(t *testing.T) {
 	c := syntheticConsolidated(hromada.English, 60)
 	path := writeTestConsolidated(t, "many", c)
-	summary := strings.Join(slices.Concat(SheetRows(t, path, "Summary")...), "\n")
+	summary := strings.Join(slices.Concat(booktest.SheetRows(t, path, "Summary")...), "\n")
 	if !strings.Contains(summary, "The chart shows the 25 communities with the largest values of ") {
 		t.Errorf("the Summary does not say the charts show the largest 25:\n%s", summary)
 	}
-	need := ZipPart(t, path, "xl/charts/chart1.xml")
+	need := booktest.ZipPart(t, path, "xl/charts/chart1.xml")
 	if n := strings.Count(need, "<c:pt idx=") + strings.Count(need, "<pt idx="); n == 0 {
 		// excelize writes no cached points: count the category range instead.
 		if !strings.Contains(need, "$A$2:$A$26") {
 			t.Errorf("the need chart does not draw 25 communities:\n%s", need)
 		}
 	}
-	if rows := SheetRows(t, path, "Communities"); len(rows) < 60 {
+	if rows := booktest.SheetRows(t, path, "Communities"); len(rows) < 60 {
 		t.Errorf("Communities has %d rows", len(rows))
 	}
-	dump, err := Dump(path)
+	dump, err := workbook.Dump(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -314,9 +316,9 @@ func TestConsolidatedManyCommunities(t *testing.T) {
 // TestConsolidatedTexts checks that every text the consolidated writer
 // uses is in consText in both languages, with the same arguments.
 func TestConsolidatedTexts(t *testing.T) {
-	used := WriterKeys(t, "consolidated*.go")
+	used := booktest.WriterKeys(t, "consolidated*.go")
 	mentioned := map[string]bool{} // every string of the writer, some of them keys passed on
-	for _, k := range SourceMatches(t, "consolidated*.go", regexp.MustCompile(`"([a-z0-9_.]+)"`)) {
+	for _, k := range booktest.SourceMatches(t, "consolidated*.go", regexp.MustCompile(`"([a-z0-9_.]+)"`)) {
 		mentioned[k] = true
 	}
 	for _, k := range []string{csSummary, csCommunities, csNeeds, csServices, csBudget, csStatus, csMethods} {
@@ -327,7 +329,7 @@ func TestConsolidatedTexts(t *testing.T) {
 		"com.total", "com.donor", "com.state", "com.local", "com.assessment", "com.plan", "com.budget"} {
 		used[k] = true
 	}
-	CheckTextKeys(t, "consText", consText, used, 100)
+	booktest.CheckTextKeys(t, "consText", consText, used, 100)
 	for k, txt := range consText {
 		if strings.Count(txt.UK, "%") != strings.Count(txt.EN, "%") {
 			t.Errorf("text %q: the languages take different arguments: %q, %q", k, txt.UK, txt.EN)
@@ -347,7 +349,7 @@ func BenchmarkWriteConsolidated(b *testing.B) {
 	b.ReportAllocs()
 	peak := heap.Watch()
 	for b.Loop() {
-		if err := WriteConsolidated(path, c); err != nil {
+		if err := Write(path, c); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,13 +1,16 @@
-package workbook
+package consbook
 
-import "github.com/hromada-tool/hromada"
+import (
+	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/workbook"
+)
 
 // consText holds every text of the consolidated workbook in Ukrainian and
 // English, by key, as budgetText does for the budget. Texts with verbs are
 // fmt formats taking the same arguments in both languages. The words of
 // "status.*" and "yes" are what the conditional formats of the
 // Communities sheet compare cells with.
-var consText = Texts{
+var consText = workbook.Texts{
 	// Sheets.
 	"sheet.summary":     {UK: "Підсумок", EN: "Summary"},
 	"sheet.communities": {UK: "Громади", EN: "Communities"},

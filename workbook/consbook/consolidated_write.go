@@ -1,4 +1,4 @@
-package workbook
+package consbook
 
 import (
 	"errors"
@@ -10,11 +10,12 @@ import (
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/consolidate"
+	"github.com/hromada-tool/hromada/workbook"
 	"github.com/xuri/excelize/v2"
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
-// WriteConsolidated writes the consolidated workbook of a project to path,
+// Write writes the consolidated workbook of a project to path,
 // whole or not at all, with every text in c.Lang: what a consortium expert
 // or a regional official reads to compare the communities. Its sheets, in
 // order:
@@ -37,7 +38,7 @@ import (
 // "–", an unknown one as "no data"; a NaN is never written as a number.
 // docs/consolidated-workbook.md describes the layout. The same input
 // gives the same bytes.
-func WriteConsolidated(path string, c *Consolidated) error {
+func Write(path string, c *Consolidated) error {
 	if c == nil {
 		return errors.New("no consolidated workbook to write")
 	}
@@ -80,24 +81,24 @@ const (
 // consWriter writes one consolidated workbook.
 type consWriter struct {
 	c     *Consolidated
-	b     *Book
+	b     *workbook.Book
 	lang  hromada.Lang
 	level float64
-	name  map[string]string // sheet names by key
-	sum   *ReportSheet      // the Summary, written last
+	name  map[string]string     // sheet names by key
+	sum   *workbook.ReportSheet // the Summary, written last
 	// head is the index of the need the report leads with: any target
 	// group, else all households; -1 when there is none.
 	head int
 	// budgetTotals are the rows of the Budget sheet's project totals,
 	// which the Summary's chart draws.
-	budgetTotals TableRows
+	budgetTotals workbook.TableRows
 	linkStyle    int
 	pageTop      int // the Summary's first row on the current printed page
 
 }
 
 func newConsWriter(c *Consolidated) *consWriter {
-	w := &consWriter{c: c, b: NewBook(), lang: c.Lang, level: c.Level, name: map[string]string{}, head: -1}
+	w := &consWriter{c: c, b: workbook.NewBook(), lang: c.Lang, level: c.Level, name: map[string]string{}, head: -1}
 	w.b.File.SetZipWriter(newSortedZip)
 	if w.lang != hromada.English {
 		w.lang = hromada.Ukrainian
@@ -106,7 +107,7 @@ func newConsWriter(c *Consolidated) *consWriter {
 		w.level = 0.95
 	}
 	for _, k := range []string{csSummary, csCommunities, csNeeds, csServices, csBudget, csStatus, csMethods} {
-		w.name[k] = SheetName(w.t("sheet." + k))
+		w.name[k] = workbook.SheetName(w.t("sheet." + k))
 	}
 	for i, g := range c.Groups {
 		if g.ID == assess.AnyGroup || g.ID == assess.AllGroup && w.head < 0 {
@@ -138,7 +139,7 @@ func (w *consWriter) ci() string {
 	if l != math.Round(l) {
 		d = 1
 	}
-	return ReportText.In(w.lang, "ci", FormatDecimal(w.lang, l, d))
+	return workbook.ReportText.In(w.lang, "ci", workbook.FormatDecimal(w.lang, l, d))
 }
 
 // z is the normal quantile of the intervals.
@@ -150,11 +151,13 @@ func (w *consWriter) hasThreshold() bool { return !math.IsNaN(w.c.Threshold) && 
 // ran counts the communities that ran.
 func (w *consWriter) ran() int { return w.c.Totals.Communities - w.c.Totals.Failed }
 
-func (w *consWriter) money(v float64) string { return FormatCount(w.lang, v) }
+func (w *consWriter) money(v float64) string { return workbook.FormatCount(w.lang, v) }
 
 // count writes a number of communities or services: «1 469», "1,469".
-func (w *consWriter) count(n int) string    { return FormatCount(w.lang, float64(n)) }
-func (w *consWriter) pct2(v float64) string { return FormatDecimal(w.lang, v*100, 2) + "\u00a0%" }
+func (w *consWriter) count(n int) string { return workbook.FormatCount(w.lang, float64(n)) }
+func (w *consWriter) pct2(v float64) string {
+	return workbook.FormatDecimal(w.lang, v*100, 2) + "\u00a0%"
+}
 
 // communityName names a community in the workbook's language, or by code.
 func (w *consWriter) communityName(r consolidate.Row) string {
@@ -175,9 +178,9 @@ func (w *consWriter) groupName(i int) string {
 	}
 	switch g.ID {
 	case assess.AllGroup:
-		return ReportText.In(w.lang, "group.all")
+		return workbook.ReportText.In(w.lang, "group.all")
 	case assess.AnyGroup:
-		return ReportText.In(w.lang, "group.any")
+		return workbook.ReportText.In(w.lang, "group.any")
 	}
 	return g.ID
 }
@@ -188,7 +191,7 @@ func (w *consWriter) groupUnit(i int) string {
 	if i < len(w.c.Groups) {
 		u = w.c.Groups[i].Unit
 	}
-	return UnitPlural(w.lang, u)
+	return workbook.UnitPlural(w.lang, u)
 }
 
 // service is the service of code, by name in c.Services.
@@ -280,7 +283,7 @@ func (w *consWriter) footer(sh string) string {
 	return sh
 }
 
-// pageSetup sets a sheet to print as [Book.pageSetup] does, the project
+// pageSetup sets a sheet to print as [workbook.Book.PageSetup] does, the project
 // and the sheet named in the footer.
 func (w *consWriter) pageSetup(sh, titleRows string) {
 	w.b.PageSetup(sh, titleRows, w.footer(sh))
@@ -288,13 +291,13 @@ func (w *consWriter) pageSetup(sh, titleRows string) {
 
 // stream adds the table sheet of key, its columns the given widths.
 func (w *consWriter) stream(key string, widths []float64) *streamSheet {
-	return w.b.newStream(w.name[key], widths, w.footer(w.name[key]))
+	return newStream(w.b, w.name[key], widths, w.footer(w.name[key]))
 }
 
 // printTitles repeats rows from to to of a sheet, and with col its first
 // column, on every printed page.
 func (w *consWriter) printTitles(sh string, col bool, from, to int) {
-	q := QuotedSheet(sh)
+	q := workbook.QuotedSheet(sh)
 	ref := fmt.Sprintf("%s!$%d:$%d", q, from, to)
 	if col {
 		ref = q + "!$A:$A," + ref
@@ -304,7 +307,7 @@ func (w *consWriter) printTitles(sh string, col bool, from, to int) {
 
 // grid is a table of a sheet whose columns share the sheet's widths.
 type grid struct {
-	cols []Col
+	cols []workbook.Col
 	rows [][]any
 }
 
@@ -316,7 +319,7 @@ func fitGrid(tables ...grid) []float64 {
 		for c, col := range t.cols {
 			wd := col.Width
 			if wd == 0 {
-				wd = FitWidth(col, c, t.rows)
+				wd = workbook.FitWidth(col, c, t.rows)
 			}
 			if c >= len(out) {
 				out = append(out, 0)

@@ -1,4 +1,4 @@
-package workbook
+package planbook
 
 import (
 	"errors"
@@ -11,6 +11,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/plan"
+	"github.com/hromada-tool/hromada/workbook"
 )
 
 // TopPriorities is how many actions the Summary lists and the Gaps and
@@ -39,7 +40,7 @@ type Plan struct {
 	Warnings []string
 }
 
-// WritePlan writes the plan workbook of one community to path, whole or
+// Write writes the plan workbook of one community to path, whole or
 // not at all, with every text in p.Lang. Its sheets, in order:
 //
 //   - Summary: sentences for a report (services to create and enhance,
@@ -50,7 +51,7 @@ type Plan struct {
 //     gap, coverage against the target, action, score and reasons;
 //   - Actions: one row per service to create or enhance, and per service
 //     whose demand is unknown — the sheet a planner edits (include,
-//     planner's rank, target clients by year) and [ReadPlan] reads for
+//     planner's rank, target clients by year) and [Read] reads for
 //     budget, laid out as docs/plan-workbook.md describes; its FTE are
 //     live formulas of the target clients;
 //   - Staffing: FTE needed, posts and new posts by year, in total, by post
@@ -61,7 +62,7 @@ type Plan struct {
 //     budget reads.
 //
 // The same plan gives the same bytes.
-func WritePlan(path string, p *Plan) error {
+func Write(path string, p *Plan) error {
 	if p == nil {
 		return errors.New("no plan to write")
 	}
@@ -80,7 +81,7 @@ func WritePlan(path string, p *Plan) error {
 type planWriter struct {
 	p    *Plan
 	r    *plan.Result
-	b    *Book
+	b    *workbook.Book
 	lang hromada.Lang
 
 	// actions are the services of the Actions sheet, in rank order: those
@@ -93,7 +94,7 @@ type planWriter struct {
 }
 
 func newPlanWriter(p *Plan) *planWriter {
-	w := &planWriter{p: p, r: &p.Result, b: NewBook(), lang: p.Lang}
+	w := &planWriter{p: p, r: &p.Result, b: workbook.NewBook(), lang: p.Lang}
 	if w.lang != hromada.English {
 		w.lang = hromada.Ukrainian
 	}
@@ -133,13 +134,13 @@ func (w *planWriter) serviceName(s hromada.Service) string {
 }
 
 // action names an action in the workbook's language.
-func (w *planWriter) action(a plan.Action) string { return ActionWord(w.lang, string(a)) }
+func (w *planWriter) action(a plan.Action) string { return workbook.ActionWord(w.lang, string(a)) }
 
 // fte writes a number of posts as the language does, with the decimals it
 // needs: «12,5», "0.25", "8".
-func (w *planWriter) fte(v float64) string { return FormatFTE(w.lang, v) }
+func (w *planWriter) fte(v float64) string { return workbook.FormatFTE(w.lang, v) }
 
-// pageSetup sets a sheet of the plan to print as [Book.pageSetup] does,
+// pageSetup sets a sheet of the plan to print as [workbook.Book.PageSetup] does,
 // the community and the sheet named in the footer.
 func (w *planWriter) pageSetup(sh, titleRows string) {
 	w.b.PageSetup(sh, titleRows, w.r.Community.Name.In(w.lang)+" — "+sh)
@@ -203,9 +204,9 @@ func (w *planWriter) summary() {
 
 	rs.Gap()
 	rs.Heading(w.t("sum.counts"))
-	cols := []Col{{Header: w.t("sum.col.action")}, {Header: w.t("sum.col.services"), Format: Integer}, {Header: w.t("sum.col.means")}}
+	cols := []workbook.Col{{Header: w.t("sum.col.action")}, {Header: w.t("sum.col.services"), Format: workbook.Integer}, {Header: w.t("sum.col.means")}}
 	w.header(rs, cols)
-	w.b.Fail(w.b.File.MergeCell(rs.Sheet, A1Name(2, rs.Next-1), A1Name(last, rs.Next-1)))
+	w.b.Fail(w.b.File.MergeCell(rs.Sheet, workbook.A1Name(2, rs.Next-1), workbook.A1Name(last, rs.Next-1)))
 	s := r.Summary
 	for _, c := range []struct {
 		a     plan.Action
@@ -218,14 +219,14 @@ func (w *planWriter) summary() {
 		rs.Row(cols, []any{w.action(c.a), float64(c.n), w.t(c.means)})
 	}
 	rs.Row(cols, []any{w.t("sum.col.total"), float64(s.Services)})
-	w.b.Fail(w.b.File.SetCellStyle(rs.Sheet, A1Name(0, rs.Next-1), A1Name(1, rs.Next-1), w.b.Style(StyleKey{Kind: "bold", Format: Integer})))
+	w.b.Fail(w.b.File.SetCellStyle(rs.Sheet, workbook.A1Name(0, rs.Next-1), workbook.A1Name(1, rs.Next-1), w.b.Style(workbook.StyleKey{Kind: "bold", Format: workbook.Integer})))
 
 	if len(years) > 0 {
 		rs.Gap()
 		rs.Heading(w.t("sum.staff"))
-		cols = []Col{{Header: w.t("sum.col.staffrow")}, {Header: w.t("sum.col.existing", years[0]), Format: Decimal2}}
+		cols = []workbook.Col{{Header: w.t("sum.col.staffrow")}, {Header: w.t("sum.col.existing", years[0]), Format: workbook.Decimal2}}
 		for _, y := range years {
-			cols = append(cols, Col{Header: strconv.Itoa(y), Format: Decimal2})
+			cols = append(cols, workbook.Col{Header: strconv.Itoa(y), Format: workbook.Decimal2})
 		}
 		w.header(rs, cols)
 		base := 0.0
@@ -257,20 +258,20 @@ func (w *planWriter) summary() {
 	if len(top) == 0 {
 		w.line(rs, w.t("sum.top.none"), "")
 	} else {
-		cols = []Col{
+		cols = []workbook.Col{
 			{Header: w.t("sum.col.service"), Wrap: true}, {Header: w.t("sum.col.action")}, {Header: w.t("sum.col.unit")},
-			{Header: w.t("sum.col.demand"), Format: Integer}, {Header: w.t("sum.col.capacity"), Format: Integer},
-			{Header: w.t("sum.col.target"), Format: Integer}, {Header: w.t("sum.col.hires"), Format: Decimal2},
-			{Header: w.t("sum.col.score"), Format: Decimal1}, {Header: w.t("sum.col.why")},
+			{Header: w.t("sum.col.demand"), Format: workbook.Integer}, {Header: w.t("sum.col.capacity"), Format: workbook.Integer},
+			{Header: w.t("sum.col.target"), Format: workbook.Integer}, {Header: w.t("sum.col.hires"), Format: workbook.Decimal2},
+			{Header: w.t("sum.col.score"), Format: workbook.Decimal1}, {Header: w.t("sum.col.why")},
 		}
 		w.header(rs, cols)
 		for _, sp := range top {
 			label, why := fmt.Sprintf("%d. %s", sp.Rank, w.serviceName(sp.Service)), w.reasons(sp)
 			rs.Row(cols, []any{
-				label, w.action(sp.Action), UnitPlural(w.lang, sp.Service.Unit),
-				sp.Demand, sp.Capacity, sp.Target, hires(sp), sp.Score, NoteSpan{Text: why, Cols: last - 7},
+				label, w.action(sp.Action), workbook.UnitPlural(w.lang, sp.Service.Unit),
+				sp.Demand, sp.Capacity, sp.Target, hires(sp), sp.Score, workbook.NoteSpan{Text: why, Cols: last - 7},
 			})
-			w.b.Fail(w.b.File.SetCellStyle(rs.Sheet, A1Name(8, rs.Next-1), A1Name(last, rs.Next-1), w.b.Style(StyleKey{Kind: "indent", Wrap: true})))
+			w.b.Fail(w.b.File.SetCellStyle(rs.Sheet, workbook.A1Name(8, rs.Next-1), workbook.A1Name(last, rs.Next-1), w.b.Style(workbook.StyleKey{Kind: "indent", Wrap: true})))
 			w.tall(rs, rs.Next-1, label, "", 0, 0)
 			w.tall(rs, rs.Next-1, why, "indent", 8, last)
 		}
@@ -337,7 +338,7 @@ func (w *planWriter) unknownWith(existing bool) bool {
 func (w *planWriter) sentences() string {
 	s := w.r.Summary
 	var out []string
-	form := func(n int) string { return PluralForm(w.lang, float64(n)) }
+	form := func(n int) string { return workbook.PluralForm(w.lang, float64(n)) }
 	switch {
 	case s.Create > 0 && s.Enhance > 0:
 		out = append(out, w.t("say.both", s.Create, w.t("say.create."+form(s.Create)), s.Enhance, w.t("say.service."+form(s.Enhance))))
@@ -382,7 +383,7 @@ func (w *planWriter) sentences() string {
 		}
 		n := w.serviceName(sp.Service)
 		if w.lang == hromada.English {
-			names = append(names, LowerFirst(n))
+			names = append(names, workbook.LowerFirst(n))
 		} else {
 			names = append(names, "«"+n+"»")
 		}
@@ -401,8 +402,8 @@ func (w *planWriter) sentences() string {
 // behind it, then each further reason.
 func (w *planWriter) rationale(sp plan.ServicePlan) string {
 	u := sp.Service.Unit
-	n := func(v float64) string { return FormatCount(w.lang, v) }
-	word := func(v float64) string { return UnitWord(w.lang, u, v) }
+	n := func(v float64) string { return workbook.FormatCount(w.lang, v) }
+	word := func(v float64) string { return workbook.UnitWord(w.lang, u, v) }
 	var out []string
 	// served: the demand is not known, but the service runs; said right
 	// after why, so that "more data needed" is not read as "no one is
@@ -415,10 +416,10 @@ func (w *planWriter) rationale(sp plan.ServicePlan) string {
 	for _, r := range sp.Reasons {
 		switch r {
 		case plan.ReasonNoProvider:
-			out = append(out, w.t("why.create", n(sp.Demand), word(sp.Demand), FormatPercent(w.lang, sp.TargetCoverage), n(sp.Target), word(sp.Target)))
+			out = append(out, w.t("why.create", n(sp.Demand), word(sp.Demand), workbook.FormatPercent(w.lang, sp.TargetCoverage), n(sp.Target), word(sp.Target)))
 		case plan.ReasonBelowTarget:
 			out = append(out, w.t("why.enhance", n(sp.Capacity), word(sp.Capacity), n(sp.Target), word(sp.Target),
-				FormatPercent(w.lang, sp.TargetCoverage), n(sp.Demand), n(sp.TargetGap)))
+				workbook.FormatPercent(w.lang, sp.TargetCoverage), n(sp.Demand), n(sp.TargetGap)))
 		case plan.ReasonTargetMet:
 			out = append(out, w.t("why.sufficient", n(sp.Capacity), word(sp.Capacity), n(sp.Target), word(sp.Target)))
 		case plan.ReasonNoDemand:
@@ -447,7 +448,7 @@ func (w *planWriter) rationale(sp plan.ServicePlan) string {
 		case plan.ReasonMinimumPackage:
 			out = append(out, w.t("why.package"))
 		case plan.ReasonVulnerable:
-			out = append(out, w.t("why.vulnerable", FormatDecimal(w.lang, sp.Vulnerability, 2)))
+			out = append(out, w.t("why.vulnerable", workbook.FormatDecimal(w.lang, sp.Vulnerability, 2)))
 		case plan.ReasonMinStaff:
 			out = append(out, w.t("why.minstaff", w.fte(sp.Service.MinStaff)))
 		case plan.ReasonVacancies:
@@ -493,16 +494,16 @@ func (w *planWriter) basis(sp plan.ServicePlan) string {
 
 // flags writes the plan's plausibility warnings on the Summary: each with
 // the figure compared, its limit and where to look.
-func (w *planWriter) flags(rs *ReportSheet) {
+func (w *planWriter) flags(rs *workbook.ReportSheet) {
 	rs.Gap()
 	rs.Heading(w.t("sum.flags"))
 	per := w.r.PostsPer1000
 	if !math.IsNaN(per) {
-		w.line(rs, w.t("sum.flags.per1000", w.fte(w.r.Summary.HireFTE), FormatCount(w.lang, float64(w.r.Community.Population)), FormatDecimal(w.lang, per, 2)), "")
+		w.line(rs, w.t("sum.flags.per1000", w.fte(w.r.Summary.HireFTE), workbook.FormatCount(w.lang, float64(w.r.Community.Population)), workbook.FormatDecimal(w.lang, per, 2)), "")
 	}
 	if hires := w.r.Summary.HireFTE; w.r.Workforce > 0 {
 		w.line(rs, w.t("sum.flags.workforce", w.fte(w.r.Workforce), w.fte(w.r.Workforce+hires),
-			FormatDecimal(w.lang, (w.r.Workforce+hires)/w.r.Workforce, 2)), "")
+			workbook.FormatDecimal(w.lang, (w.r.Workforce+hires)/w.r.Workforce, 2)), "")
 	}
 	if len(w.r.Flags) == 0 {
 		w.line(rs, w.t("sum.flags.none"), "")
@@ -521,12 +522,12 @@ func (w *planWriter) flags(rs *ReportSheet) {
 			if src == plan.DefaultPostsPer1000Source {
 				src = w.t("flag.default_source")
 			}
-			w.line(rs, w.t("flag.posts", FormatDecimal(w.lang, f.Value, 2), FormatDecimal(w.lang, f.Limit, 2), src, w.t("sheet.staffing"), w.t("sheet.actions")), "warn")
+			w.line(rs, w.t("flag.posts", workbook.FormatDecimal(w.lang, f.Value, 2), workbook.FormatDecimal(w.lang, f.Limit, 2), src, w.t("sheet.staffing"), w.t("sheet.actions")), "warn")
 		case plan.FlagWorkforceGrowth:
 			if math.IsInf(f.Value, 1) {
 				w.line(rs, w.t("flag.growth.none", w.fte(f.Hires), w.t("sheet.inventory"), w.t("sheet.actions")), "warn")
 			} else {
-				w.line(rs, w.t("flag.growth", w.fte(f.Hires), w.fte(f.Base), FormatDecimal(w.lang, f.Value, 2), FormatDecimal(w.lang, f.Limit, 2), w.t("sheet.inventory"), w.t("sheet.actions")), "warn")
+				w.line(rs, w.t("flag.growth", w.fte(f.Hires), w.fte(f.Base), workbook.FormatDecimal(w.lang, f.Value, 2), workbook.FormatDecimal(w.lang, f.Limit, 2), w.t("sheet.inventory"), w.t("sheet.actions")), "warn")
 			}
 		case plan.FlagMinStaffSmall:
 			i := slices.IndexFunc(w.r.Services, func(sp plan.ServicePlan) bool { return sp.Service.Code == f.Service })
@@ -534,7 +535,7 @@ func (w *planWriter) flags(rs *ReportSheet) {
 				continue
 			}
 			s := w.r.Services[i].Service
-			w.line(rs, w.t("flag.minstaff", s.Name.In(w.lang), w.fte(f.Hires), w.fte(f.Base), UnitWord(w.lang, s.Unit, f.Base),
+			w.line(rs, w.t("flag.minstaff", s.Name.In(w.lang), w.fte(f.Hires), w.fte(f.Base), workbook.UnitWord(w.lang, s.Unit, f.Base),
 				w.fte(f.Value), w.fte(f.Limit), w.t("sheet.staffing")), "warn")
 			advice = true
 		}
@@ -555,19 +556,19 @@ func (w *planWriter) groupName(id string) string {
 // tall makes a row of a report sheet high enough for text of style kind
 // wrapped across its columns from to to (see textRowHeight); tall only
 // ever makes a row higher.
-func (w *planWriter) tall(rs *ReportSheet, row int, text, kind string, from, to int) {
+func (w *planWriter) tall(rs *workbook.ReportSheet, row int, text, kind string, from, to int) {
 	indent := 0
 	if kind == "indent" {
 		indent = 1
 	}
-	h := TextRowHeight(text, kind, indent, rs.Span(from, to)...)
+	h := workbook.TextRowHeight(text, kind, indent, rs.Span(from, to)...)
 	if cur, err := w.b.File.GetRowHeight(rs.Sheet, row); err == nil && h > cur {
 		w.b.RowHeight(rs.Sheet, row, h)
 	}
 }
 
 // line writes a paragraph across the report's grid, as high as it needs.
-func (w *planWriter) line(rs *ReportSheet, s, kind string) {
+func (w *planWriter) line(rs *workbook.ReportSheet, s, kind string) {
 	rs.Line(s, kind)
 	w.tall(rs, rs.Next-1, s, kind, 0, len(rs.Widths)-1)
 }
@@ -576,12 +577,14 @@ func (w *planWriter) line(rs *ReportSheet, s, kind string) {
 // number columns aligned right over their numbers — but for one right
 // of which a text column starts, where the two headers would run
 // together.
-func (w *planWriter) header(rs *ReportSheet, cols []Col) {
+func (w *planWriter) header(rs *workbook.ReportSheet, cols []workbook.Col) {
 	rs.Header(cols)
-	number := func(c int) bool { return c < len(cols) && cols[c].Format != General && cols[c].Format != TextFmt }
+	number := func(c int) bool {
+		return c < len(cols) && cols[c].Format != workbook.General && cols[c].Format != workbook.TextFmt
+	}
 	for c, col := range cols {
 		if number(c) && col.Header != "" && (c == len(cols)-1 || number(c+1)) {
-			w.b.Fail(w.b.File.SetCellStyle(rs.Sheet, A1Name(c, rs.Next-1), A1Name(c, rs.Next-1), w.b.Style(StyleKey{Kind: "header.right"})))
+			w.b.Fail(w.b.File.SetCellStyle(rs.Sheet, workbook.A1Name(c, rs.Next-1), workbook.A1Name(c, rs.Next-1), w.b.Style(workbook.StyleKey{Kind: "header.right"})))
 		}
 	}
 }
@@ -593,7 +596,7 @@ func (w *planWriter) fitRows(sh string, cols []planCol, rows [][]any) {
 		h := 15.0
 		for c, v := range row {
 			if s, ok := v.(string); ok && c < len(cols) && cols[c].wrap && cols[c].width > 0 {
-				h = max(h, TextRowHeight(s, "", 0, cols[c].width))
+				h = max(h, workbook.TextRowHeight(s, "", 0, cols[c].width))
 			}
 		}
 		if cur, err := w.b.File.GetRowHeight(sh, r+2); err == nil && h > cur {

@@ -1,9 +1,10 @@
-package workbook
+package planbook
 
 import (
 	"math"
 	"strconv"
 
+	"github.com/hromada-tool/hromada/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -23,21 +24,21 @@ func (w *planWriter) charts() {
 	if len(known) == 0 && len(years) == 0 {
 		return
 	}
-	if _, err := b.File.NewSheet(ChartSheet); err != nil {
+	if _, err := b.File.NewSheet(workbook.ChartSheet); err != nil {
 		b.Fail(err)
 		return
 	}
-	b.Fail(b.File.SetSheetVisible(ChartSheet, false))
-	set := func(col, row int, v any) { b.SetCell(ChartSheet, A1Name(col, row), v) }
+	b.Fail(b.File.SetSheetVisible(workbook.ChartSheet, false))
+	set := func(col, row int, v any) { b.SetCell(workbook.ChartSheet, workbook.A1Name(col, row), v) }
 	// The demand chart fills the columns left of staffCol, the staff chart
 	// the columns from staffCol on: side by side, on one page.
 	const staffCol = 6
 	left, right := 0.0, 0.0 // pixels
 	for i, wd := range w.summaryWidths {
 		if i < staffCol {
-			left += ColPixels(wd)
+			left += workbook.ColPixels(wd)
 		} else {
-			right += ColPixels(wd)
+			right += workbook.ColPixels(wd)
 		}
 	}
 	row := w.chartRow
@@ -57,9 +58,9 @@ func (w *planWriter) charts() {
 		var plus, minus, demand, target, capacity []float64
 		for k, i := range known {
 			sp := w.r.Services[i]
-			p, m := PlusMinus(sp.Demand, sp.DemandLow, sp.DemandHigh)
+			p, m := workbook.PlusMinus(sp.Demand, sp.DemandLow, sp.DemandHigh)
 			r := k + 2
-			set(0, r, ReportText.In(w.lang, "sum.chart.label", ChartLabel(w.serviceName(sp.Service)), UnitPlural(w.lang, sp.Service.Unit)))
+			set(0, r, workbook.ReportText.In(w.lang, "sum.chart.label", workbook.ChartLabel(w.serviceName(sp.Service)), workbook.UnitPlural(w.lang, sp.Service.Unit)))
 			set(1, r, sp.Demand)
 			set(2, r, p)
 			set(3, r, m)
@@ -70,13 +71,13 @@ func (w *planWriter) charts() {
 		}
 		series := func(col int, color string) excelize.ChartSeries {
 			return excelize.ChartSeries{
-				Name:       AbsCellRef(ChartSheet, col, 1),
-				Categories: AbsRangeRef(ChartSheet, 0, 2, n+1),
-				Values:     AbsRangeRef(ChartSheet, col, 2, n+1),
+				Name:       workbook.AbsCellRef(workbook.ChartSheet, col, 1),
+				Categories: workbook.AbsRangeRef(workbook.ChartSheet, 0, 2, n+1),
+				Values:     workbook.AbsRangeRef(workbook.ChartSheet, col, 2, n+1),
 				Fill:       fill(color),
 			}
 		}
-		height := uint(min(150+n*50, MaxChartHeight))
+		height := uint(min(150+n*50, workbook.MaxChartHeight))
 		zero := 0.0
 		c := &excelize.Chart{
 			Type:      excelize.Bar,
@@ -88,10 +89,10 @@ func (w *planWriter) charts() {
 			YAxis: excelize.ChartAxis{MajorGridLines: true, Minimum: &zero, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"},
 				Font: excelize.Font{Size: 9, Color: "404040"}, Title: axisTitle(w.t("sum.chart.y"))},
 			PlotArea:   excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}},
-			VaryColors: BoolRef(false),
+			VaryColors: workbook.BoolRef(false),
 		}
-		b.AddBarChart(w.summarySheet, A1Name(0, row), c, []ErrorBars{{
-			Plus: AbsRangeRef(ChartSheet, 2, 2, n+1), Minus: AbsRangeRef(ChartSheet, 3, 2, n+1),
+		b.AddBarChart(w.summarySheet, workbook.A1Name(0, row), c, []workbook.ErrorBars{{
+			Plus: workbook.AbsRangeRef(workbook.ChartSheet, 2, 2, n+1), Minus: workbook.AbsRangeRef(workbook.ChartSheet, 3, 2, n+1),
 			PlusValues: plus, MinusValues: minus, Series: demand,
 		}, {Series: target}, {Series: capacity}})
 		b.ChartRows(w.summarySheet, row, height)
@@ -128,14 +129,14 @@ func (w *planWriter) charts() {
 		Title:     title(w.t("sum.chart.staff")),
 		Legend:    excelize.ChartLegend{Position: "top"},
 		Series: []excelize.ChartSeries{
-			{Name: AbsCellRef(ChartSheet, col0+1, 1), Categories: AbsRangeRef(ChartSheet, col0, 2, last), Values: AbsRangeRef(ChartSheet, col0+1, 2, last), Fill: fill("A5A5A5")},
-			{Name: AbsCellRef(ChartSheet, col0+2, 1), Categories: AbsRangeRef(ChartSheet, col0, 2, last), Values: AbsRangeRef(ChartSheet, col0+2, 2, last), Fill: fill("ED7D31")},
+			{Name: workbook.AbsCellRef(workbook.ChartSheet, col0+1, 1), Categories: workbook.AbsRangeRef(workbook.ChartSheet, col0, 2, last), Values: workbook.AbsRangeRef(workbook.ChartSheet, col0+1, 2, last), Fill: fill("A5A5A5")},
+			{Name: workbook.AbsCellRef(workbook.ChartSheet, col0+2, 1), Categories: workbook.AbsRangeRef(workbook.ChartSheet, col0, 2, last), Values: workbook.AbsRangeRef(workbook.ChartSheet, col0+2, 2, last), Fill: fill("ED7D31")},
 		},
 		XAxis: excelize.ChartAxis{Font: excelize.Font{Size: 9, Color: "262626"}},
 		YAxis: excelize.ChartAxis{MajorGridLines: true, Minimum: &zero, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0.##"},
 			Font: excelize.Font{Size: 9, Color: "404040"}, Title: axisTitle(w.t("sum.chart.staff.y"))},
-		VaryColors: BoolRef(false),
+		VaryColors: workbook.BoolRef(false),
 	}
-	b.Fail(b.File.AddChart(w.summarySheet, A1Name(staffCol, row), c))
+	b.Fail(b.File.AddChart(w.summarySheet, workbook.A1Name(staffCol, row), c))
 	b.ChartRows(w.summarySheet, row, c.Dimension.Height)
 }

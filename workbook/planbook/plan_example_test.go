@@ -1,4 +1,4 @@
-package workbook_test
+package planbook_test
 
 import (
 	"fmt"
@@ -8,13 +8,13 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/plan"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/planbook"
 )
 
 // A plan written for a planner and read back as budget reads it: the
 // Actions sheet gives, for each action kept in the plan, its place and
 // its target clients and staff by year.
-func ExampleReadPlan() {
+func ExampleRead() {
 	support := hromada.Service{Code: "010.1", Name: hromada.Text{EN: "Social support"}, Unit: hromada.Family,
 		Basic: true, Caseload: 30, MinStaff: 1, Coverage: 0.8}
 	early := hromada.Service{Code: "013.0", Name: hromada.Text{EN: "Early intervention"}, Unit: hromada.Child,
@@ -38,13 +38,13 @@ func ExampleReadPlan() {
 	}
 	defer os.RemoveAll(dir)
 	path := filepath.Join(dir, "olevska-plan.xlsx")
-	if err := workbook.WritePlan(path, &workbook.Plan{Lang: hromada.English, Input: in, Result: res}); err != nil {
+	if err := planbook.Write(path, &planbook.Plan{Lang: hromada.English, Input: in, Result: res}); err != nil {
 		log.Fatal(err)
 	}
 
 	// A planner may now change targets, drop actions or rank them in
 	// Excel; budget reads what they leave.
-	pr, problems := workbook.ReadPlan(path)
+	pr, problems := planbook.Read(path)
 	if problems.Err() != nil {
 		log.Fatal(problems)
 	}

@@ -1,4 +1,4 @@
-package workbook
+package planbook
 
 import (
 	"cmp"
@@ -13,6 +13,7 @@ import (
 	"github.com/hromada-tool/hromada/internal/xlsx"
 	"github.com/hromada-tool/hromada/kobo"
 	"github.com/hromada-tool/hromada/plan"
+	"github.com/hromada-tool/hromada/workbook"
 )
 
 // PlanRead is the plan of one community as its workbook holds it — the
@@ -75,7 +76,7 @@ func actionHeaders() map[string]string {
 	for _, c := range slices.Concat(actionHead, actionTail) {
 		t := planText["act."+c.key]
 		for _, h := range []string{c.key, t.UK, t.EN} {
-			m[HeaderKey(h)] = c.key
+			m[workbook.HeaderKey(h)] = c.key
 		}
 	}
 	return m
@@ -85,7 +86,7 @@ func actionHeaders() map[string]string {
 // 2027", «Цільові клієнти 2027», "clients_2027" → "clients", 2027; "FTE
 // 2027" → "fte", 2027. ok is false for any other header.
 func yearHeader(h string) (key string, year int, ok bool) {
-	k := HeaderKey(h)
+	k := workbook.HeaderKey(h)
 	i := strings.LastIndexByte(k, ' ')
 	if i < 0 {
 		return "", 0, false
@@ -98,7 +99,7 @@ func yearHeader(h string) (key string, year int, ok bool) {
 	for _, key := range []string{"clients", "fte"} {
 		t := planText["act."+key]
 		for _, p := range []string{key, t.UK, t.EN} {
-			if HeaderKey(strings.Replace(p, "%d", "", 1)) == prefix {
+			if workbook.HeaderKey(strings.Replace(p, "%d", "", 1)) == prefix {
 				return key, y, true
 			}
 		}
@@ -108,10 +109,10 @@ func yearHeader(h string) (key string, year int, ok bool) {
 
 // parseAction reads an action in either language or as its code.
 func parseAction(s string) (plan.Action, bool) {
-	k := HeaderKey(s)
+	k := workbook.HeaderKey(s)
 	for _, a := range []plan.Action{plan.Create, plan.Enhance, plan.Sufficient, plan.MoreData} {
-		t := ActionText[string(a)]
-		if k == HeaderKey(string(a)) || k == HeaderKey(t.UK) || k == HeaderKey(t.EN) {
+		t := workbook.ActionText[string(a)]
+		if k == workbook.HeaderKey(string(a)) || k == workbook.HeaderKey(t.UK) || k == workbook.HeaderKey(t.EN) {
 			return a, true
 		}
 	}
@@ -134,7 +135,7 @@ func findSheet(f *xlsx.File, names []string) string {
 	return ""
 }
 
-// ReadPlan reads the Actions sheet of the plan workbook at path — "Actions"
+// Read reads the Actions sheet of the plan workbook at path — "Actions"
 // or «Дії» — as budget uses it, after a planner may have edited it in Excel
 // (docs/plan-workbook.md). Columns are found by their header in Ukrainian
 // or English or by their key, in any order. The rules:
@@ -157,14 +158,14 @@ func findSheet(f *xlsx.File, names []string) string {
 // code that is not in the plan (the codes of the Gaps sheet), a service
 // given twice. Rows with errors are left out; the others are returned.
 // When the sheet or a required column is missing, the PlanRead is nil.
-func ReadPlan(path string) (pr *PlanRead, ps hromada.Problems) {
+func Read(path string) (pr *PlanRead, ps hromada.Problems) {
 	f, err := kobo.Open(path, xlsx.OpenOptions{})
 	if err != nil {
-		return nil, hromada.Problems{ProblemOf(err, path)}
+		return nil, hromada.Problems{workbook.ProblemOf(err, path)}
 	}
 	defer func() {
 		if err := f.Close(); err != nil {
-			ps = append(ps, ProblemOf(err, path))
+			ps = append(ps, workbook.ProblemOf(err, path))
 		}
 	}()
 	sheet := findSheet(f, actionSheetNames())
@@ -180,11 +181,11 @@ func ReadPlan(path string) (pr *PlanRead, ps hromada.Problems) {
 
 	t, err := f.Table(sheet)
 	if err != nil {
-		return nil, append(ps, ProblemOf(err, path))
+		return nil, append(ps, workbook.ProblemOf(err, path))
 	}
 	defer func() {
 		if err := t.Close(); err != nil {
-			ps = append(ps, ProblemOf(err, path))
+			ps = append(ps, workbook.ProblemOf(err, path))
 		}
 	}()
 
@@ -193,7 +194,7 @@ func ReadPlan(path string) (pr *PlanRead, ps hromada.Problems) {
 	clientCols, fteCols := map[int]int{}, map[int]int{} // year → column
 	dup := func(key string, j, i int) {
 		ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: t.HeaderRef(i),
-			Msg:  fmt.Sprintf("columns %s and %s are both %q", ColumnName(j), ColumnName(i), key),
+			Msg:  fmt.Sprintf("columns %s and %s are both %q", workbook.ColumnName(j), workbook.ColumnName(i), key),
 			Hint: "delete or rename one of them"})
 	}
 	for i, h := range t.Header() {
@@ -209,7 +210,7 @@ func ReadPlan(path string) (pr *PlanRead, ps hromada.Problems) {
 			m[year] = i
 			continue
 		}
-		key, ok := headers[HeaderKey(h)]
+		key, ok := headers[workbook.HeaderKey(h)]
 		if !ok {
 			continue
 		}
@@ -277,7 +278,7 @@ func ReadPlan(path string) (pr *PlanRead, ps hromada.Problems) {
 		}
 	}
 	if err := t.Err(); err != nil {
-		ps = append(ps, ProblemOf(err, path))
+		ps = append(ps, workbook.ProblemOf(err, path))
 	}
 	ps = append(ps, t.Problems()...)
 	order(pr.Actions)
@@ -301,7 +302,7 @@ func readAction(t *xlsx.Table, col map[string]int, years []int, clientCols, fteC
 		}
 		s, err := t.Text(c)
 		if err != nil {
-			ps = append(ps, ProblemOf(err, t.File().Path()))
+			ps = append(ps, workbook.ProblemOf(err, t.File().Path()))
 		}
 		return s
 	}
@@ -381,7 +382,7 @@ func readAction(t *xlsx.Table, col map[string]int, years []int, clientCols, fteC
 	if !math.IsNaN(providers) && providers != math.Trunc(providers) {
 		problem(col["providers"], fmt.Sprintf("%q is %v; it must be a whole number", t.Header()[col["providers"]], providers), "")
 	}
-	a.Providers = int(ZeroNaN(providers))
+	a.Providers = int(workbook.ZeroNaN(providers))
 	a.Existing, a.Caseload, a.MinStaff, a.FTEStep = norm("existing_staff"), norm("caseload"), norm("min_staff"), norm("fte_step")
 	if c := col["fte_step"]; !math.IsNaN(a.FTEStep) && !(a.FTEStep > 0 && a.FTEStep <= 1) {
 		problem(c, fmt.Sprintf("%q is %v; it must be above 0 and at most 1", t.Header()[c], a.FTEStep), "write 0.25 or 0.5")
@@ -427,7 +428,7 @@ func readAction(t *xlsx.Table, col map[string]int, years []int, clientCols, fteC
 			continue
 		}
 		warn(c, fmt.Sprintf("%q holds %q, but the target clients need %s FTE by the norms of the row; budget uses %s",
-			t.Header()[c], raw, FormatFTE(hromada.English, ys[k].FTE), FormatFTE(hromada.English, ys[k].FTE)),
+			t.Header()[c], raw, workbook.FormatFTE(hromada.English, ys[k].FTE), workbook.FormatFTE(hromada.English, ys[k].FTE)),
 			"change the target clients or the norms, not the FTE; the FTE cells are formulas")
 	}
 	a.Years = ys
@@ -448,17 +449,17 @@ func planCodes(f *xlsx.File, path string) (codes map[string]bool, ps hromada.Pro
 	}
 	tb, err := f.Table(sheet)
 	if err != nil {
-		return nil, hromada.Problems{ProblemOf(err, path)}
+		return nil, hromada.Problems{workbook.ProblemOf(err, path)}
 	}
 	defer func() {
 		if err := tb.Close(); err != nil {
-			ps = append(ps, ProblemOf(err, path))
+			ps = append(ps, workbook.ProblemOf(err, path))
 		}
 	}()
 	c := -1
 	h := planText["gap.service_code"]
 	for i, name := range tb.Header() {
-		if k := HeaderKey(name); k == HeaderKey(h.UK) || k == HeaderKey(h.EN) || k == "service code" {
+		if k := workbook.HeaderKey(name); k == workbook.HeaderKey(h.UK) || k == workbook.HeaderKey(h.EN) || k == "service code" {
 			c = i
 		}
 	}
@@ -472,7 +473,7 @@ func planCodes(f *xlsx.File, path string) (codes map[string]bool, ps hromada.Pro
 		}
 	}
 	if err := tb.Err(); err != nil {
-		return nil, hromada.Problems{ProblemOf(err, path)}
+		return nil, hromada.Problems{workbook.ProblemOf(err, path)}
 	}
 	return codes, nil
 }

@@ -1,4 +1,4 @@
-package workbook
+package planbook
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/plan"
+	"github.com/hromada-tool/hromada/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -18,7 +19,7 @@ import (
 type planCol struct {
 	key    string
 	year   int
-	format Format
+	format workbook.Format
 	width  float64
 	wrap   bool
 	input  bool
@@ -27,56 +28,56 @@ type planCol struct {
 // gapColumns are the columns of the Gaps sheet; the header of each is its
 // text "gap.<key>".
 var gapColumns = []planCol{
-	{key: "rank", format: Integer, width: 7},
-	{key: "service_code", format: TextFmt, width: 9},
+	{key: "rank", format: workbook.Integer, width: 7},
+	{key: "service_code", format: workbook.TextFmt, width: 9},
 	{key: "service_name", width: 34, wrap: true},
 	{key: "unit", width: 9},
 	{key: "action", width: 14},
-	{key: "demand", format: Integer, width: 10},
-	{key: "demand_low", format: Integer, width: 10, wrap: true},
-	{key: "demand_upp", format: Integer, width: 10, wrap: true},
+	{key: "demand", format: workbook.Integer, width: 10},
+	{key: "demand_low", format: workbook.Integer, width: 10, wrap: true},
+	{key: "demand_upp", format: workbook.Integer, width: 10, wrap: true},
 	{key: "basis", width: 22, wrap: true},
-	{key: "uptake", format: Percent, width: 11, wrap: true},
-	{key: "expected", format: Integer, width: 11, wrap: true},
-	{key: "providers", format: Integer, width: 10},
-	{key: "capacity", format: Integer, width: 13, wrap: true},
-	{key: "clients", format: Integer, width: 10, wrap: true},
-	{key: "gap", format: Integer, width: 9, wrap: true},
-	{key: "gap_low", format: Integer, width: 9, wrap: true},
-	{key: "gap_upp", format: Integer, width: 9, wrap: true},
-	{key: "coverage", format: Percent, width: 11, wrap: true},
-	{key: "target_coverage", format: Percent, width: 11, wrap: true},
-	{key: "target", format: Integer, width: 10, wrap: true},
-	{key: "target_gap", format: Integer, width: 10, wrap: true},
-	{key: "score", format: Decimal1, width: 11, wrap: true},
+	{key: "uptake", format: workbook.Percent, width: 11, wrap: true},
+	{key: "expected", format: workbook.Integer, width: 11, wrap: true},
+	{key: "providers", format: workbook.Integer, width: 10},
+	{key: "capacity", format: workbook.Integer, width: 13, wrap: true},
+	{key: "clients", format: workbook.Integer, width: 10, wrap: true},
+	{key: "gap", format: workbook.Integer, width: 9, wrap: true},
+	{key: "gap_low", format: workbook.Integer, width: 9, wrap: true},
+	{key: "gap_upp", format: workbook.Integer, width: 9, wrap: true},
+	{key: "coverage", format: workbook.Percent, width: 11, wrap: true},
+	{key: "target_coverage", format: workbook.Percent, width: 11, wrap: true},
+	{key: "target", format: workbook.Integer, width: 10, wrap: true},
+	{key: "target_gap", format: workbook.Integer, width: 10, wrap: true},
+	{key: "score", format: workbook.Decimal1, width: 11, wrap: true},
 	{key: "reasons", width: 40, wrap: true},
 }
 
 // actionHead and actionTail are the columns of the Actions sheet before
 // and after its per-year columns (clients_YYYY, then fte_YYYY); the
 // header of each is its text "act.<key>". docs/plan-workbook.md documents
-// them: ReadPlan reads them by name.
+// them: Read reads them by name.
 var (
 	actionHead = []planCol{
-		{key: "rank", format: Integer, width: 8},
-		{key: "service_code", format: TextFmt, width: 9},
+		{key: "rank", format: workbook.Integer, width: 8},
+		{key: "service_code", format: workbook.TextFmt, width: 9},
 		{key: "service_name", width: 32, wrap: true},
 		{key: "action", width: 14},
 		{key: "include", width: 11, input: true},
-		{key: "planner_rank", format: Integer, width: 14, input: true},
+		{key: "planner_rank", format: workbook.Integer, width: 14, input: true},
 		{key: "unit", width: 9},
-		{key: "score", format: Decimal1, width: 11},
-		{key: "demand", format: Integer, width: 10},
-		{key: "capacity", format: Integer, width: 14},
-		{key: "target", format: Integer, width: 10},
+		{key: "score", format: workbook.Decimal1, width: 11},
+		{key: "demand", format: workbook.Integer, width: 10},
+		{key: "capacity", format: workbook.Integer, width: 14},
+		{key: "target", format: workbook.Integer, width: 10},
 	}
 	actionTail = []planCol{
 		{key: "rationale", width: 60, wrap: true},
-		{key: "providers", format: Integer, width: 10},
-		{key: "existing_staff", format: Decimal2, width: 15},
-		{key: "caseload", format: Decimal1, width: 16},
-		{key: "min_staff", format: Decimal2, width: 11},
-		{key: "fte_step", format: Decimal2, width: 8},
+		{key: "providers", format: workbook.Integer, width: 10},
+		{key: "existing_staff", format: workbook.Decimal2, width: 15},
+		{key: "caseload", format: workbook.Decimal1, width: 16},
+		{key: "min_staff", format: workbook.Decimal2, width: 11},
+		{key: "fte_step", format: workbook.Decimal2, width: 8},
 	}
 )
 
@@ -84,10 +85,10 @@ var (
 func actionColumns(years []int) []planCol {
 	cols := slices.Clone(actionHead)
 	for _, y := range years {
-		cols = append(cols, planCol{key: "clients", year: y, format: Integer, width: 11, input: true})
+		cols = append(cols, planCol{key: "clients", year: y, format: workbook.Integer, width: 11, input: true})
 	}
 	for _, y := range years {
-		cols = append(cols, planCol{key: "fte", year: y, format: Decimal2, width: 9})
+		cols = append(cols, planCol{key: "fte", year: y, format: workbook.Decimal2, width: 9})
 	}
 	return append(cols, actionTail...)
 }
@@ -108,13 +109,13 @@ func colIndex(cols []planCol, key string, year int) int {
 }
 
 // sheetCols turns plan columns into the columns AddSheet writes.
-func (w *planWriter) sheetCols(cols []planCol, prefix string) []Col {
-	out := make([]Col, len(cols))
+func (w *planWriter) sheetCols(cols []planCol, prefix string) []workbook.Col {
+	out := make([]workbook.Col, len(cols))
 	for i, c := range cols {
 		h := c.header(w.lang, prefix)
 		width := c.width
-		width = max(width, WordFitWidth(h, "header")) // bold headers wrap between words only
-		out[i] = Col{Header: h, Format: c.format, Width: width, Wrap: c.wrap, Input: c.input}
+		width = max(width, workbook.WordFitWidth(h, "header")) // bold headers wrap between words only
+		out[i] = workbook.Col{Header: h, Format: c.format, Width: width, Wrap: c.wrap, Input: c.input}
 	}
 	return out
 }
@@ -132,13 +133,13 @@ func (w *planWriter) formulaRule(formula, kind string) excelize.ConditionalForma
 
 // columnRef is the range of column col (from 0), rows from to to.
 func columnRef(col, from, to int) string {
-	return fmt.Sprintf("%s%d:%s%d", ColumnName(col), from, ColumnName(col), to)
+	return fmt.Sprintf("%s%d:%s%d", workbook.ColumnName(col), from, workbook.ColumnName(col), to)
 }
 
 // actionColours colour an action column by its value: create red, enhance
 // amber, sufficient green, more data needed grey.
 func (w *planWriter) actionColours(sh string, col, from, to int) {
-	c := ColumnName(col)
+	c := workbook.ColumnName(col)
 	rule := func(a plan.Action, kind string) excelize.ConditionalFormatOptions {
 		return w.formulaRule(fmt.Sprintf(`$%s%d=%q`, c, from, w.action(a)), kind)
 	}
@@ -155,14 +156,14 @@ func (w *planWriter) gapsSheet() {
 			demand = w.t("gap.unknown")
 		}
 		rows = append(rows, []any{
-			float64(sp.Rank), sp.Service.Code, w.serviceName(sp.Service), UnitPlural(w.lang, sp.Service.Unit), w.action(sp.Action),
+			float64(sp.Rank), sp.Service.Code, w.serviceName(sp.Service), workbook.UnitPlural(w.lang, sp.Service.Unit), w.action(sp.Action),
 			demand, sp.DemandLow, sp.DemandHigh, w.basis(sp), sp.Uptake, sp.Expected, float64(sp.Providers), sp.Capacity, sp.Clients,
 			sp.Gap, sp.GapLow, sp.GapHigh, sp.Coverage, sp.TargetCoverage, sp.Target, sp.TargetGap, sp.Score,
 			w.reasons(sp),
 		})
 	}
 	name := w.t("sheet.gaps")
-	w.b.AddSheet(Sheet{Name: name, Columns: w.sheetCols(gapColumns, "gap"), Rows: rows, Filter: true})
+	w.b.AddSheet(workbook.Sheet{Name: name, Columns: w.sheetCols(gapColumns, "gap"), Rows: rows, Filter: true})
 	w.fitRows(name, gapColumns, rows)
 	w.indent(name, colIndex(gapColumns, "reasons", 0), len(rows))
 	w.codeIndent(name, colIndex(gapColumns, "service_code", 0), len(rows))
@@ -173,22 +174,22 @@ func (w *planWriter) gapsSheet() {
 		// made its row high enough).
 		for i, sp := range w.r.Services {
 			if !sp.Known {
-				cell := A1Name(col("demand"), i+2)
-				w.b.Fail(w.b.File.SetCellStyle(name, cell, cell, w.b.Style(StyleKey{Kind: "right", Wrap: true})))
+				cell := workbook.A1Name(col("demand"), i+2)
+				w.b.Fail(w.b.File.SetCellStyle(name, cell, cell, w.b.Style(workbook.StyleKey{Kind: "right", Wrap: true})))
 			}
 		}
 		for _, key := range []string{"gap", "gap_low", "gap_upp", "target_gap"} {
-			c := ColumnName(col(key))
+			c := workbook.ColumnName(col(key))
 			w.cond(name, columnRef(col(key), 2, last), w.formulaRule(fmt.Sprintf("AND(ISNUMBER(%s2),%s2>0)", c, c), "bad"))
 		}
-		cov, tgt := ColumnName(col("coverage")), ColumnName(col("target_coverage"))
+		cov, tgt := workbook.ColumnName(col("coverage")), workbook.ColumnName(col("target_coverage"))
 		w.cond(name, columnRef(col("coverage"), 2, last),
 			w.formulaRule(fmt.Sprintf("AND(ISNUMBER(%s2),%s2<$%s2)", cov, cov, tgt), "caution"),
 			w.formulaRule(fmt.Sprintf("AND(ISNUMBER(%s2),%s2>=$%s2)", cov, cov, tgt), "good"))
 		w.actionColours(name, col("action"), 2, last)
-		w.topRule(name, fmt.Sprintf("A2:%s%d", ColumnName(col("service_name")), last), ColumnName(col("action")))
+		w.topRule(name, fmt.Sprintf("A2:%s%d", workbook.ColumnName(col("service_name")), last), workbook.ColumnName(col("action")))
 		w.b.Fail(w.b.File.SetPanes(name, &excelize.Panes{Freeze: true, XSplit: col("service_name") + 1, YSplit: 1,
-			TopLeftCell: A1Name(col("service_name")+1, 2), ActivePane: "bottomRight"}))
+			TopLeftCell: workbook.A1Name(col("service_name")+1, 2), ActivePane: "bottomRight"}))
 	}
 	w.pageSetup(name, "$1:$1")
 }
@@ -206,8 +207,8 @@ func (w *planWriter) actionsSheet() {
 	years := w.years()
 	cols := actionColumns(years)
 	col := func(key string, year int) int { return colIndex(cols, key, year) }
-	ref := func(key string, year, row int) string { return A1Name(col(key, year), row) }
-	abs := func(key string, row int) string { return "$" + ColumnName(col(key, 0)) + strconv.Itoa(row) }
+	ref := func(key string, year, row int) string { return workbook.A1Name(col(key, year), row) }
+	abs := func(key string, row int) string { return "$" + workbook.ColumnName(col(key, 0)) + strconv.Itoa(row) }
 	var rows [][]any
 	for i, sp := range w.actions {
 		r := i + 2
@@ -221,7 +222,7 @@ func (w *planWriter) actionsSheet() {
 		}
 		row := []any{
 			float64(sp.Rank), sp.Service.Code, w.serviceName(sp.Service), w.action(sp.Action), include, plannerRank,
-			UnitPlural(w.lang, sp.Service.Unit), sp.Score, sp.Demand, sp.Capacity, sp.Target,
+			workbook.UnitPlural(w.lang, sp.Service.Unit), sp.Score, sp.Demand, sp.Capacity, sp.Target,
 		}
 		for k := range years {
 			if k < len(sp.Years) {
@@ -238,7 +239,7 @@ func (w *planWriter) actionsSheet() {
 			if k < len(sp.Years) {
 				v = sp.Years[k].FTE
 			}
-			row = append(row, Formula{Expr: expr, Value: v})
+			row = append(row, workbook.Formula{Expr: expr, Value: v})
 		}
 		row = append(row, w.rationale(sp), float64(sp.Providers), existing(sp), sp.Service.Caseload, sp.Service.MinStaff, w.r.FTEStep)
 		rows = append(rows, row)
@@ -248,7 +249,7 @@ func (w *planWriter) actionsSheet() {
 	yes, no := w.t("yes"), w.t("no")
 	sc[col("include", 0)].List = []string{yes, no}
 	sc[col("include", 0)].Note = w.t("act.note.include")
-	w.b.AddSheet(Sheet{Name: name, Columns: sc, Rows: rows, Filter: true})
+	w.b.AddSheet(workbook.Sheet{Name: name, Columns: sc, Rows: rows, Filter: true})
 	w.fitRows(name, cols, rows)
 	w.indent(name, col("rationale", 0), len(rows))
 	w.codeIndent(name, col("service_code", 0), len(rows))
@@ -268,31 +269,31 @@ func (w *planWriter) actionsSheet() {
 			excelize.DataValidationTypeWhole, excelize.DataValidationOperatorGreaterThanOrEqual, 1)
 		if len(years) > 0 {
 			first, lastYear := col("clients", years[0]), col("clients", years[len(years)-1])
-			dv(fmt.Sprintf("%s2:%s%d", ColumnName(first), ColumnName(lastYear), last), w.t("act.title.clients"), w.t("act.note.clients"),
+			dv(fmt.Sprintf("%s2:%s%d", workbook.ColumnName(first), workbook.ColumnName(lastYear), last), w.t("act.title.clients"), w.t("act.note.clients"),
 				excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorGreaterThanOrEqual, 0)
 			// A word or a negative number in a target: red at once.
-			c := ColumnName(first)
-			w.cond(name, fmt.Sprintf("%s2:%s%d", c, ColumnName(lastYear), last),
+			c := workbook.ColumnName(first)
+			w.cond(name, fmt.Sprintf("%s2:%s%d", c, workbook.ColumnName(lastYear), last),
 				w.formulaRule(fmt.Sprintf("OR(ISTEXT(%s2),AND(ISNUMBER(%s2),%s2<0))", c, c, c), "bad"))
 		}
-		pr := ColumnName(col("planner_rank", 0))
+		pr := workbook.ColumnName(col("planner_rank", 0))
 		w.cond(name, columnRef(col("planner_rank", 0), 2, last),
 			w.formulaRule(fmt.Sprintf("OR(ISTEXT(%s2),AND(ISNUMBER(%s2),OR(%s2<1,%s2<>INT(%s2))))", pr, pr, pr, pr, pr), "bad"))
 		// An action left out is greyed, its name struck through.
-		inc := "$" + ColumnName(col("include", 0)) + "2"
+		inc := "$" + workbook.ColumnName(col("include", 0)) + "2"
 		out := fmt.Sprintf(`NOT(OR(LOWER(TRIM(%s))=%q,LOWER(TRIM(%s))=%q,LOWER(TRIM(%s))="true",TRIM(%s)="1"))`,
 			inc, w.t("yes"), inc, planText["yes"].In(otherLang(w.lang)), inc, inc)
-		w.cond(name, fmt.Sprintf("A2:%s%d", ColumnName(len(cols)-1), last), w.formulaRule(out, "quiet"))
+		w.cond(name, fmt.Sprintf("A2:%s%d", workbook.ColumnName(len(cols)-1), last), w.formulaRule(out, "quiet"))
 		w.cond(name, columnRef(col("service_name", 0), 2, last), w.formulaRule(out, "muted"))
 		w.actionColours(name, col("action", 0), 2, last)
-		w.topRule(name, fmt.Sprintf("A2:%s%d", ColumnName(col("service_name", 0)), last), ColumnName(col("action", 0)))
+		w.topRule(name, fmt.Sprintf("A2:%s%d", workbook.ColumnName(col("service_name", 0)), last), workbook.ColumnName(col("action", 0)))
 		// Formulas are not input: their cells read as computed.
 		if len(years) > 0 {
 			from, to := col("fte", years[0]), col("fte", years[len(years)-1])
-			w.b.Fail(w.b.File.SetCellStyle(name, A1Name(from, 2), A1Name(to, last), w.b.Style(StyleKey{Kind: "computed", Format: Decimal2})))
+			w.b.Fail(w.b.File.SetCellStyle(name, workbook.A1Name(from, 2), workbook.A1Name(to, last), w.b.Style(workbook.StyleKey{Kind: "computed", Format: workbook.Decimal2})))
 		}
 		w.b.Fail(w.b.File.SetPanes(name, &excelize.Panes{Freeze: true, XSplit: col("service_name", 0) + 1, YSplit: 1,
-			TopLeftCell: A1Name(col("service_name", 0)+1, 2), ActivePane: "bottomRight"}))
+			TopLeftCell: workbook.A1Name(col("service_name", 0)+1, 2), ActivePane: "bottomRight"}))
 	}
 	w.pageSetup(name, "$1:$1")
 }
@@ -301,7 +302,7 @@ func (w *planWriter) actionsSheet() {
 // numbers left of it.
 func (w *planWriter) indent(sh string, col, n int) {
 	if n > 0 {
-		w.b.Fail(w.b.File.SetCellStyle(sh, A1Name(col, 2), A1Name(col, n+1), w.b.Style(StyleKey{Kind: "indent", Wrap: true})))
+		w.b.Fail(w.b.File.SetCellStyle(sh, workbook.A1Name(col, 2), workbook.A1Name(col, n+1), w.b.Style(workbook.StyleKey{Kind: "indent", Wrap: true})))
 	}
 }
 
@@ -309,7 +310,7 @@ func (w *planWriter) indent(sh string, col, n int) {
 // rank left of them, so that "1" and "015.3" do not read as "1015.3".
 func (w *planWriter) codeIndent(sh string, col, n int) {
 	if n > 0 {
-		w.b.Fail(w.b.File.SetCellStyle(sh, A1Name(col, 2), A1Name(col, n+1), w.b.Style(StyleKey{Kind: "indent", Format: TextFmt})))
+		w.b.Fail(w.b.File.SetCellStyle(sh, workbook.A1Name(col, 2), workbook.A1Name(col, n+1), w.b.Style(workbook.StyleKey{Kind: "indent", Format: workbook.TextFmt})))
 	}
 }
 
@@ -337,9 +338,9 @@ func (w *planWriter) staffingSheet() {
 		w.pageSetup(rs.Sheet, "")
 		return
 	}
-	cols := []Col{{Header: w.t("st.col.what")}, {Header: w.t("sum.col.existing", years[0]), Format: Decimal2}}
+	cols := []workbook.Col{{Header: w.t("st.col.what")}, {Header: w.t("sum.col.existing", years[0]), Format: workbook.Decimal2}}
 	for _, y := range years {
-		cols = append(cols, Col{Header: strconv.Itoa(y), Format: Decimal2})
+		cols = append(cols, workbook.Col{Header: strconv.Itoa(y), Format: workbook.Decimal2})
 	}
 	threeRows := func(fte, staff, hire []any) {
 		rs.Row(cols, fte)
@@ -402,8 +403,8 @@ func (w *planWriter) staffingSheet() {
 		w.line(rs, w.t("st.posts.none"), "note")
 	} else {
 		pcols := slices.Clone(cols)
-		pcols[0] = Col{Header: w.t("st.col.post")}
-		pcols[1] = Col{Header: ""}
+		pcols[0] = workbook.Col{Header: w.t("st.col.post")}
+		pcols[1] = workbook.Col{Header: ""}
 		w.header(rs, pcols)
 		for _, p := range posts {
 			row := []any{p, nil}
@@ -455,14 +456,14 @@ func (w *planWriter) staffingSheet() {
 
 // inventoryColumns are the columns of the Inventory sheet.
 var inventoryColumns = []planCol{
-	{key: "community", format: TextFmt, width: 22},
+	{key: "community", format: workbook.TextFmt, width: 22},
 	{key: "provider", width: 36, wrap: true},
-	{key: "service", format: TextFmt, width: 9},
+	{key: "service", format: workbook.TextFmt, width: 9},
 	{key: "name", width: 32, wrap: true},
-	{key: "capacity", format: Integer, width: 13, wrap: true},
-	{key: "clients", format: Integer, width: 10, wrap: true},
-	{key: "staff", format: Decimal2, width: 10, wrap: true},
-	{key: "vacancies", format: Decimal2, width: 10, wrap: true},
+	{key: "capacity", format: workbook.Integer, width: 13, wrap: true},
+	{key: "clients", format: workbook.Integer, width: 10, wrap: true},
+	{key: "staff", format: workbook.Decimal2, width: 10, wrap: true},
+	{key: "vacancies", format: workbook.Decimal2, width: 10, wrap: true},
 	{key: "planned", width: 14, wrap: true},
 	{key: "ref", width: 30, wrap: true},
 }
@@ -489,7 +490,7 @@ func (w *planWriter) inventorySheet() {
 	}
 	cols := w.sheetCols(inventoryColumns, "inv")
 	name := w.t("sheet.inventory")
-	sheet := Sheet{Name: name, Columns: cols, Rows: rows, Filter: true}
+	sheet := workbook.Sheet{Name: name, Columns: cols, Rows: rows, Filter: true}
 	if len(rows) == 0 {
 		sheet.Notes = []string{w.t("inv.none")}
 	}
@@ -501,9 +502,9 @@ func (w *planWriter) inventorySheet() {
 // methodsSheet writes the Methods sheet: how every figure of the plan was
 // made, and what budget reads.
 func (w *planWriter) methodsSheet() {
-	var p []Para
-	key := func(k, text string) { p = append(p, Para{Key: k, Text: text}) }
-	p = append(p, Para{Heading: w.t("m.gap")})
+	var p []workbook.Para
+	key := func(k, text string) { p = append(p, workbook.Para{Key: k, Text: text}) }
+	p = append(p, workbook.Para{Heading: w.t("m.gap")})
 	key(w.t("m.demand"), w.t("m.demand.text"))
 	key(w.t("m.capacity"), w.t("m.capacity.text"))
 	key(w.t("m.gapf"), w.t("m.gapf.text"))
@@ -520,12 +521,12 @@ func (w *planWriter) methodsSheet() {
 	key(w.t("m.known"), w.t("m.known.text"))
 	key(w.t("m.flags"), w.t("m.flags.text"))
 
-	p = append(p, Para{Heading: w.t("m.staff")})
+	p = append(p, workbook.Para{Heading: w.t("m.staff")})
 	key(w.t("m.fte"), w.t("m.fte.text", w.fte(w.r.FTEStep)))
 	key(w.t("m.schedule"), w.t("m.schedule.text"))
 	key(w.t("m.posts"), w.t("m.posts.text"))
 
-	p = append(p, Para{Heading: w.t("m.norms")})
+	p = append(p, workbook.Para{Heading: w.t("m.norms")})
 	for _, sp := range w.r.Services {
 		s := sp.Service
 		src := s.Plain.In(w.lang)
@@ -536,27 +537,27 @@ func (w *planWriter) methodsSheet() {
 			src = w.t("m.norm.nosource")
 		}
 		key(fmt.Sprintf("%s %s", s.Code, w.serviceName(s)),
-			w.t("m.norm", FormatFTE(w.lang, s.Caseload), CountWord(w.lang, "client", s.Caseload),
-				w.fte(s.MinStaff), CountWord(w.lang, "fte", s.MinStaff), FormatPercent(w.lang, sp.TargetCoverage), FormatPercent(w.lang, sp.Uptake), src))
+			w.t("m.norm", workbook.FormatFTE(w.lang, s.Caseload), workbook.CountWord(w.lang, "client", s.Caseload),
+				w.fte(s.MinStaff), workbook.CountWord(w.lang, "fte", s.MinStaff), workbook.FormatPercent(w.lang, sp.TargetCoverage), workbook.FormatPercent(w.lang, sp.Uptake), src))
 	}
 
-	p = append(p, Para{Heading: w.t("m.priority")})
-	key(w.t("m.score"), w.t("m.score.text", FormatFTE(w.lang, plan.ScaleScore), FormatFTE(w.lang, plan.BasicWeight), FormatFTE(w.lang, plan.MinimumPackageWeight)))
+	p = append(p, workbook.Para{Heading: w.t("m.priority")})
+	key(w.t("m.score"), w.t("m.score.text", workbook.FormatFTE(w.lang, plan.ScaleScore), workbook.FormatFTE(w.lang, plan.BasicWeight), workbook.FormatFTE(w.lang, plan.MinimumPackageWeight)))
 	if len(w.p.Input.Groups) == 0 {
 		key(w.t("m.weights"), w.t("m.weights.none"))
 	} else {
 		var ws []string
 		for _, g := range w.p.Input.Groups {
-			ws = append(ws, w.t("m.weight", w.groupName(g.ID), FormatDecimal(w.lang, g.Vulnerability, 2)))
+			ws = append(ws, w.t("m.weight", w.groupName(g.ID), workbook.FormatDecimal(w.lang, g.Vulnerability, 2)))
 		}
 		key(w.t("m.weights"), strings.Join(ws, "; "))
 	}
 	key(w.t("m.rank"), w.t("m.rank.text"))
 
-	p = append(p, Para{Heading: w.t("m.edit")})
+	p = append(p, workbook.Para{Heading: w.t("m.edit")})
 	key(w.t("m.edit.sheet"), w.t("m.edit.text"))
 
-	p = append(p, Para{Heading: w.t("m.sources")})
+	p = append(p, workbook.Para{Heading: w.t("m.sources")})
 	if w.p.Assessment != "" {
 		key(w.t("m.assessment"), fileName(w.p.Assessment))
 	}
@@ -570,12 +571,12 @@ func (w *planWriter) methodsSheet() {
 		key(w.t("m.unplanned"), w.t("m.unplanned.text", n))
 	}
 	if len(w.p.Warnings) > 0 {
-		p = append(p, Para{Heading: w.t("m.warnings")})
-		for _, msg := range CapWarnings(w.p.Warnings, w.lang) {
-			p = append(p, Para{Text: msg})
+		p = append(p, workbook.Para{Heading: w.t("m.warnings")})
+		for _, msg := range workbook.CapWarnings(w.p.Warnings, w.lang) {
+			p = append(p, workbook.Para{Text: msg})
 		}
 	}
-	p = append(p, Para{Heading: w.t("m.software")})
+	p = append(p, workbook.Para{Heading: w.t("m.software")})
 	key("hromada", w.t("m.software.text"))
 
 	name := w.t("sheet.methods")
@@ -593,7 +594,7 @@ func (w *planWriter) pathWords(sp plan.ServicePlan) string {
 	case plan.Ramp:
 		var shares []string
 		for _, s := range tg.Ramp {
-			shares = append(shares, FormatPercent(w.lang, s))
+			shares = append(shares, workbook.FormatPercent(w.lang, s))
 		}
 		if len(shares) == 0 {
 			return w.t("m.path.ramp", "—")

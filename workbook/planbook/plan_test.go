@@ -1,4 +1,4 @@
-package workbook
+package planbook
 
 import (
 	"bytes"
@@ -16,30 +16,32 @@ import (
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
 	"github.com/hromada-tool/hromada/plan"
+	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/internal/booktest"
 	"github.com/xuri/excelize/v2"
 )
 
 // planCases are the workbooks the golden tests write: three plan years.
-var planCases = BothLangs
+var planCases = booktest.BothLangs
 
 // planWrites are the plan workbooks of planCases, for the golden and
 // determinism tests; their dumps list the conditional formats too.
-var planWrites = WriterTest[LangCase]{Golden: "plan", Cases: planCases, Dump: planDump,
-	Name: func(c LangCase) string { return c.Name },
-	Write: func(t *testing.T, c LangCase, file string) string {
+var planWrites = booktest.WriterTest[booktest.LangCase]{Golden: "plan", Cases: planCases, Dump: planDump,
+	Name: func(c booktest.LangCase) string { return c.Name },
+	Write: func(t *testing.T, c booktest.LangCase, file string) string {
 		return writeTestPlan(t, file, testPlan(t, c.Lang, 3))
 	}}
 
 func writeTestPlan(t *testing.T, name string, p *Plan) string {
 	t.Helper()
-	return WriteTemp(t, name, func(path string) error { return WritePlan(path, p) })
+	return booktest.WriteTemp(t, name, func(path string) error { return Write(path, p) })
 }
 
 // planDump is Dump with each sheet's conditional formats after it, which
 // Dump does not list and the plan workbook relies on.
 func planDump(t *testing.T, path string) string {
 	t.Helper()
-	d, err := Dump(path)
+	d, err := workbook.Dump(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +103,7 @@ func TestWritePlanSheets(t *testing.T) {
 	if v, _ := f.GetSheetVisible("_charts"); v {
 		t.Error("the chart data sheet is visible")
 	}
-	summary := strings.Join(slices.Concat(SheetRows(t, path, "Підсумок")...), "\n")
+	summary := strings.Join(slices.Concat(booktest.SheetRows(t, path, "Підсумок")...), "\n")
 	for _, s := range []string{
 		"Буде створено 2 нові послуги і розширено 1 послугу.",
 		"Ще 1 послуга має достатню спроможність.",
@@ -113,8 +115,8 @@ func TestWritePlanSheets(t *testing.T) {
 			t.Errorf("the Summary does not say %q", s)
 		}
 	}
-	demand := ZipPart(t, path, "xl/charts/chart1.xml")
-	staff := ZipPart(t, path, "xl/charts/chart2.xml")
+	demand := booktest.ZipPart(t, path, "xl/charts/chart1.xml")
+	staff := booktest.ZipPart(t, path, "xl/charts/chart2.xml")
 	if n := strings.Count(demand, "<ser>"); n != 3 {
 		t.Errorf("demand chart: %d series, want demand, target and capacity", n)
 	}
@@ -130,8 +132,8 @@ func TestWritePlanSheets(t *testing.T) {
 		t.Error("demand chart: want 4 services")
 	}
 
-	gaps := SheetRows(t, path, "Розриви")
-	actions := SheetRows(t, path, "Дії")
+	gaps := booktest.SheetRows(t, path, "Розриви")
+	actions := booktest.SheetRows(t, path, "Дії")
 	if len(gaps) != 1+len(p.Result.Services) {
 		t.Errorf("Gaps has %d rows, want a header and %d services", len(gaps), len(p.Result.Services))
 	}
@@ -151,9 +153,9 @@ func TestReadPlanRoundTrip(t *testing.T) {
 	for _, c := range planCases {
 		t.Run(c.Name, func(t *testing.T) {
 			p := testPlan(t, c.Lang, 3)
-			pr, ps := ReadPlan(writeTestPlan(t, c.Name, p))
+			pr, ps := Read(writeTestPlan(t, c.Name, p))
 			if len(ps) > 0 {
-				t.Fatalf("ReadPlan: %v", ps)
+				t.Fatalf("Read: %v", ps)
 			}
 			if pr.FirstYear != 2026 || pr.Years != 3 {
 				t.Errorf("years %d+%d, want 2026+3", pr.FirstYear, pr.Years)
@@ -177,7 +179,7 @@ func TestReadPlanRoundTrip(t *testing.T) {
 					t.Errorf("%s: include %v", a.Code, a.Include)
 				}
 				if a.Caseload != sp.Service.Caseload || a.MinStaff != sp.Service.MinStaff || a.FTEStep != 0.25 ||
-					a.Providers != sp.Providers || !Same(a.Existing, sp.StaffFTE+sp.Vacancies) {
+					a.Providers != sp.Providers || !booktest.Same(a.Existing, sp.StaffFTE+sp.Vacancies) {
 					t.Errorf("%s: norms %+v", a.Code, a)
 				}
 				if sp.Years == nil {
@@ -191,7 +193,7 @@ func TestReadPlanRoundTrip(t *testing.T) {
 				}
 				for k, y := range sp.Years {
 					g := a.Years[k]
-					if g.Year != y.Year || !Same(g.Clients, y.Clients) || g.FTE != y.FTE || g.Staff != y.Staff || g.Hires != y.Hires {
+					if g.Year != y.Year || !booktest.Same(g.Clients, y.Clients) || g.FTE != y.FTE || g.Staff != y.Staff || g.Hires != y.Hires {
 						t.Errorf("%s %d: read %+v, want %+v", a.Code, y.Year, g, y)
 					}
 				}
@@ -205,14 +207,14 @@ func TestReadPlanRoundTrip(t *testing.T) {
 // person types.
 func editCell(t *testing.T, f *excelize.File, sh, cell string, v any) {
 	t.Helper()
-	Must(t, f.SetCellValue(sh, cell, v))
+	booktest.Must(t, f.SetCellValue(sh, cell, v))
 	rows, err := f.GetRows(sh)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for r := 2; r <= len(rows); r++ {
 		for c := range rows[0] {
-			ref := A1Name(c, r)
+			ref := workbook.A1Name(c, r)
 			expr, err := f.GetCellFormula(sh, ref)
 			if err != nil {
 				t.Fatal(err)
@@ -225,15 +227,15 @@ func editCell(t *testing.T, f *excelize.File, sh, cell string, v any) {
 				t.Fatalf("%s: %v", ref, err)
 			}
 			if val == "" {
-				Must(t, f.SetCellValue(sh, ref, ""))
+				booktest.Must(t, f.SetCellValue(sh, ref, ""))
 			} else {
 				x, err := strconv.ParseFloat(val, 64)
 				if err != nil {
 					t.Fatalf("%s = %q", ref, val)
 				}
-				Must(t, f.SetCellValue(sh, ref, x))
+				booktest.Must(t, f.SetCellValue(sh, ref, x))
 			}
-			Must(t, f.SetCellFormula(sh, ref, expr))
+			booktest.Must(t, f.SetCellFormula(sh, ref, expr))
 		}
 	}
 }
@@ -243,9 +245,9 @@ func editCell(t *testing.T, f *excelize.File, sh, cell string, v any) {
 func actionCell(t *testing.T, path, sheet, key string, year int, code string) string {
 	t.Helper()
 	cols := actionColumns([]int{2026, 2027, 2028})
-	for i, r := range SheetRows(t, path, sheet) {
+	for i, r := range booktest.SheetRows(t, path, sheet) {
 		if len(r) > 1 && r[1] == code {
-			return A1Name(colIndex(cols, key, year), i+1)
+			return workbook.A1Name(colIndex(cols, key, year), i+1)
 		}
 	}
 	t.Fatalf("no row of %s", code)
@@ -275,12 +277,12 @@ func TestReadPlanEdited(t *testing.T) {
 		editCell(t, f, sh, actionCell(t, path, sh, "clients", y, "003.0"), 20)
 	}
 	editCell(t, f, sh, actionCell(t, path, sh, "include", 0, "003.0"), "так")
-	Must(t, f.Save())
-	Must(t, f.Close())
+	booktest.Must(t, f.Save())
+	booktest.Must(t, f.Close())
 
-	pr, ps := ReadPlan(path)
+	pr, ps := Read(path)
 	if len(ps) > 0 {
-		t.Fatalf("ReadPlan: %v", ps)
+		t.Fatalf("Read: %v", ps)
 	}
 	got := map[string]PlanAction{}
 	for _, a := range pr.Actions {
@@ -314,7 +316,7 @@ func TestReadPlanEdited(t *testing.T) {
 		}
 		for k, y := range w.years {
 			g := a.Years[k]
-			if !Same(g.Clients, y.clients) || g.FTE != y.fte || g.Staff != y.staff || g.Hires != y.hires {
+			if !booktest.Same(g.Clients, y.clients) || g.FTE != y.fte || g.Staff != y.staff || g.Hires != y.hires {
 				t.Errorf("%s %d: clients %v FTE %v staff %v hires %v, want %v", w.code, g.Year, g.Clients, g.FTE, g.Staff, g.Hires, y)
 			}
 		}
@@ -325,7 +327,7 @@ func TestReadPlanEdited(t *testing.T) {
 }
 
 // TestActionsFormula checks that the FTE formulas of the Actions sheet
-// compute what plan.Staff computes — the rule ReadPlan applies — for
+// compute what plan.Staff computes — the rule Read applies — for
 // targets a planner might type, on every row.
 func TestActionsFormula(t *testing.T) {
 	p := testPlan(t, hromada.English, 3)
@@ -336,14 +338,14 @@ func TestActionsFormula(t *testing.T) {
 	}
 	defer f.Close()
 	cols := actionColumns([]int{2026, 2027, 2028})
-	rows := SheetRows(t, path, "Actions")
+	rows := booktest.SheetRows(t, path, "Actions")
 	for r := 2; r <= len(rows); r++ {
 		code := rows[r-1][1]
 		i := slices.IndexFunc(p.Result.Services, func(sp plan.ServicePlan) bool { return sp.Service.Code == code })
 		sp := p.Result.Services[i]
 		for _, clients := range []float64{0, 0.5, 7, 20, 37.5, 40, 40.000000000000004, 96, 119.99, 1000} {
-			Must(t, f.SetCellValue("Actions", A1Name(colIndex(cols, "clients", 2026), r), clients))
-			got, err := f.CalcCellValue("Actions", A1Name(colIndex(cols, "fte", 2026), r), excelize.Options{RawCellValue: true})
+			booktest.Must(t, f.SetCellValue("Actions", workbook.A1Name(colIndex(cols, "clients", 2026), r), clients))
+			got, err := f.CalcCellValue("Actions", workbook.A1Name(colIndex(cols, "fte", 2026), r), excelize.Options{RawCellValue: true})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -368,10 +370,10 @@ func TestReadPlanTypedFTE(t *testing.T) {
 	}
 	sh := "Actions"
 	cell := actionCell(t, path, sh, "fte", 2027, "013.0")
-	Must(t, f.SetCellValue("Actions", cell, 3)) // the formula is gone
-	Must(t, f.Save())
-	Must(t, f.Close())
-	pr, ps := ReadPlan(path)
+	booktest.Must(t, f.SetCellValue("Actions", cell, 3)) // the formula is gone
+	booktest.Must(t, f.Save())
+	booktest.Must(t, f.Close())
+	pr, ps := Read(path)
 	if len(ps) != 1 || ps[0].Severity != hromada.Warning || ps[0].Cell != cell || !strings.Contains(ps[0].Msg, "budget uses 2") {
 		t.Fatalf("problems = %v, want a warning at %s that budget uses 2 FTE", ps, cell)
 	}
@@ -382,7 +384,7 @@ func TestReadPlanTypedFTE(t *testing.T) {
 	}
 }
 
-// TestReadPlanProblems checks what ReadPlan says about edits it cannot
+// TestReadPlanProblems checks what Read says about edits it cannot
 // use: each names its cell, and the row is left out.
 func TestReadPlanProblems(t *testing.T) {
 	path := writeTestPlan(t, "uk", testPlan(t, hromada.Ukrainian, 3))
@@ -395,14 +397,14 @@ func TestReadPlanProblems(t *testing.T) {
 	negative := actionCell(t, path, sh, "clients", 2028, "013.0")
 	code := actionCell(t, path, sh, "service_code", 0, "010.1")
 	include := actionCell(t, path, sh, "include", 0, "003.0")
-	Must(t, f.SetCellValue(sh, words, "близько 30"))
-	Must(t, f.SetCellValue(sh, negative, -5))
-	Must(t, f.SetCellValue(sh, code, "999.9"))
-	Must(t, f.SetCellValue(sh, include, "може"))
-	Must(t, f.Save())
-	Must(t, f.Close())
+	booktest.Must(t, f.SetCellValue(sh, words, "близько 30"))
+	booktest.Must(t, f.SetCellValue(sh, negative, -5))
+	booktest.Must(t, f.SetCellValue(sh, code, "999.9"))
+	booktest.Must(t, f.SetCellValue(sh, include, "може"))
+	booktest.Must(t, f.Save())
+	booktest.Must(t, f.Close())
 
-	pr, ps := ReadPlan(path)
+	pr, ps := Read(path)
 	var got []string
 	for _, p := range ps {
 		if p.File != path || p.Sheet != sh {
@@ -432,19 +434,19 @@ func TestReadPlanProblems(t *testing.T) {
 // rank are reported.
 func TestReadPlanLayout(t *testing.T) {
 	none := xlsxtest.Write(t, "other.xlsx", xlsxtest.Sheet{Name: "Summary", Cells: xlsxtest.Cells(xlsxtest.Row(1, "x"))})
-	if _, ps := ReadPlan(none); len(ps) != 1 || !strings.Contains(ps[0].Msg, `no sheet "Actions" or "Дії"`) {
-		t.Errorf("ReadPlan without Actions: %v", ps)
+	if _, ps := Read(none); len(ps) != 1 || !strings.Contains(ps[0].Msg, `no sheet "Actions" or "Дії"`) {
+		t.Errorf("Read without Actions: %v", ps)
 	}
 	head := []any{"include", "service_code", "caseload", "min_staff", "fte_step", "providers", "existing_staff", "Target clients 2026", "Цільові клієнти 2027", "clients_2028", "planner_rank"}
 	noStep := xlsxtest.Write(t, "nostep.xlsx", xlsxtest.Sheet{Name: "Actions", Cells: xlsxtest.Cells(xlsxtest.Row(1, head[:4]...))})
-	if _, ps := ReadPlan(noStep); ps.Errors() < 3 || !strings.Contains(ps.Error(), `no column "FTE step"`) ||
+	if _, ps := Read(noStep); ps.Errors() < 3 || !strings.Contains(ps.Error(), `no column "FTE step"`) ||
 		!strings.Contains(ps.Error(), "no column of target clients by year") {
-		t.Errorf("ReadPlan without columns: %v", ps)
+		t.Errorf("Read without columns: %v", ps)
 	}
 	gap := xlsxtest.Write(t, "gap.xlsx", xlsxtest.Sheet{Name: "Actions", Cells: xlsxtest.Cells(xlsxtest.Row(1, "include", "service_code", "caseload", "min_staff", "fte_step",
 		"providers", "existing_staff", "clients_2026", "clients_2028"))})
-	if _, ps := ReadPlan(gap); len(ps) != 2 || !strings.Contains(ps.Error(), "not for 2027") {
-		t.Errorf("ReadPlan with a year missing: %v", ps)
+	if _, ps := Read(gap); len(ps) != 2 || !strings.Contains(ps.Error(), "not for 2027") {
+		t.Errorf("Read with a year missing: %v", ps)
 	}
 	// Without a Gaps sheet the codes are not checked: a warning.
 	moved := xlsxtest.Write(t, "moved.xlsx", xlsxtest.Sheet{Name: "Actions", Cells: xlsxtest.Cells(
@@ -453,7 +455,7 @@ func TestReadPlanLayout(t *testing.T) {
 		xlsxtest.Row(3, "", "013.0", 20, 2, 0.25, 0, 0, 15, 15, 15, ""),
 		xlsxtest.Row(4, "так", "015.3", 8, 1, 0.25, 0, 0, 10, 20, 20, 1.5),
 	)})
-	pr, ps := ReadPlan(moved)
+	pr, ps := Read(moved)
 	var got []string
 	for _, p := range ps {
 		got = append(got, fmt.Sprintf("%s %s: %s", p.Severity, p.Cell, p.Msg))
@@ -536,7 +538,7 @@ func TestPlanTexts(t *testing.T) {
 	}
 	call := regexp.MustCompile(`(?:w\.t|pt\(\w+(?:\.\w+)?,)\s*\(?"([a-z_.]+)"`)
 	var used []string
-	for _, k := range SourceMatches(t, "plan*.go", call) {
+	for _, k := range booktest.SourceMatches(t, "plan*.go", call) {
 		if !strings.HasSuffix(k, ".") {
 			used = append(used, k)
 		}
@@ -570,13 +572,13 @@ func TestPlanTexts(t *testing.T) {
 }
 
 // TestActionHeadersDistinct checks that no header of the Actions sheet,
-// in either language, names two columns: ReadPlan matches them by name.
+// in either language, names two columns: Read matches them by name.
 func TestActionHeadersDistinct(t *testing.T) {
 	seen := map[string]string{}
 	for _, c := range slices.Concat(actionHead, actionTail) {
 		txt := planText["act."+c.key]
 		for _, h := range []string{c.key, txt.UK, txt.EN} {
-			k := HeaderKey(h)
+			k := workbook.HeaderKey(h)
 			if other, ok := seen[k]; ok && other != c.key {
 				t.Errorf("header %q names both %s and %s", h, other, c.key)
 			}
@@ -596,8 +598,8 @@ func TestActionHeadersDistinct(t *testing.T) {
 // TestWritePlanEmpty writes the plan of a community with no service to
 // plan: the workbook says so, and its Actions sheet reads back empty.
 func TestWritePlanEmpty(t *testing.T) {
-	if err := WritePlan(filepath.Join(t.TempDir(), "nil.xlsx"), nil); err == nil {
-		t.Error("WritePlan(nil) gives no error")
+	if err := Write(filepath.Join(t.TempDir(), "nil.xlsx"), nil); err == nil {
+		t.Error("Write(nil) gives no error")
 	}
 	in := plan.Input{Community: hromada.Community{Code: "UA1", Name: hromada.Text{EN: "Empty"}}, FirstYear: 2026, Years: 2, FTEStep: 0.5}
 	res, err := plan.Make(in)
@@ -605,13 +607,13 @@ func TestWritePlanEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := writeTestPlan(t, "empty", &Plan{Lang: hromada.English, Input: in, Result: res})
-	summary := strings.Join(slices.Concat(SheetRows(t, path, "Summary")...), "\n")
+	summary := strings.Join(slices.Concat(booktest.SheetRows(t, path, "Summary")...), "\n")
 	if !strings.Contains(summary, "No service needs to be created or enhanced.") || !strings.Contains(summary, "No new posts are needed.") {
 		t.Errorf("the Summary of an empty plan:\n%s", summary)
 	}
-	pr, ps := ReadPlan(path)
+	pr, ps := Read(path)
 	if len(ps) > 0 || pr == nil || len(pr.Actions) != 0 || pr.FirstYear != 2026 || pr.Years != 2 {
-		t.Errorf("ReadPlan of an empty plan = %+v, %v", pr, ps)
+		t.Errorf("Read of an empty plan = %+v, %v", pr, ps)
 	}
 }
 
@@ -634,7 +636,7 @@ func TestWritePlanBasisAndFlags(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := writeTestPlan(t, "flags", &Plan{Lang: hromada.English, Input: in, Result: res})
-	gaps := SheetRows(t, path, "Gaps")
+	gaps := booktest.SheetRows(t, path, "Gaps")
 	col := func(key string) int { return colIndex(gapColumns, key, 0) }
 	basis := map[string][3]string{}
 	for _, r := range gaps[1:] {
@@ -653,7 +655,7 @@ func TestWritePlanBasisAndFlags(t *testing.T) {
 			t.Errorf("%s: basis, uptake, expected = %q, want %q", code, g, w)
 		}
 	}
-	summary := strings.Join(slices.Concat(SheetRows(t, path, "Summary")...), "\n")
+	summary := strings.Join(slices.Concat(booktest.SheetRows(t, path, "Summary")...), "\n")
 	// Hires: 7.25 as in the golden plan, with day care's target 0.75 × 45 =
 	// 33.75 children needing 33.75/8 = 4.22 → 4.25 posts instead of 3.75:
 	// 7.75 over the horizon; mediation's 20 families (target 16, 16/40 =
@@ -664,7 +666,7 @@ func TestWritePlanBasisAndFlags(t *testing.T) {
 	}
 	per := res.Summary.HireFTE / 5
 	for _, s := range []string{
-		fmt.Sprintf("Warning: %s new posts per 1,000 residents — above the limit of 1.00 (hromada's choice: no published benchmark was found).", FormatDecimal(hromada.English, per, 2)),
+		fmt.Sprintf("Warning: %s new posts per 1,000 residents — above the limit of 1.00 (hromada's choice: no published benchmark was found).", workbook.FormatDecimal(hromada.English, per, 2)),
 		"Check the “New posts in the year” row of the Staffing sheet and the target clients on the Actions sheet.",
 	} {
 		if !strings.Contains(summary, s) {
@@ -682,7 +684,7 @@ func TestWritePlanBasisAndFlags(t *testing.T) {
 func TestFingerprint(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "plan.xlsx")
-	if err := WritePlan(path, testPlan(t, hromada.Ukrainian, 3)); err != nil {
+	if err := Write(path, testPlan(t, hromada.Ukrainian, 3)); err != nil {
 		t.Fatal(err)
 	}
 	orig, err := os.ReadFile(path)
@@ -691,7 +693,7 @@ func TestFingerprint(t *testing.T) {
 	}
 	// Same inputs, same bytes: the fingerprint keeps the bytes deterministic.
 	again := filepath.Join(dir, "again.xlsx")
-	if err := WritePlan(again, testPlan(t, hromada.Ukrainian, 3)); err != nil {
+	if err := Write(again, testPlan(t, hromada.Ukrainian, 3)); err != nil {
 		t.Fatal(err)
 	}
 	if b, err := os.ReadFile(again); err != nil || !bytes.Equal(b, orig) {
@@ -701,13 +703,13 @@ func TestFingerprint(t *testing.T) {
 	tests := []struct {
 		name  string
 		cells map[string]string
-		want  Change
+		want  workbook.Change
 	}{
-		{"as written", nil, Unchanged},
+		{"as written", nil, workbook.Unchanged},
 		// A re-save that types the same value: the zip's bytes change, the content does not.
-		{"same value retyped", map[string]string{sheets[0] + "!A1": cellText(t, path, sheets[0], "A1")}, Unchanged},
-		{"a value typed", map[string]string{sheets[0] + "!Z200": "ні"}, Edited},
-		{"a value cleared", map[string]string{sheets[0] + "!A1": ""}, Edited},
+		{"same value retyped", map[string]string{sheets[0] + "!A1": cellText(t, path, sheets[0], "A1")}, workbook.Unchanged},
+		{"a value typed", map[string]string{sheets[0] + "!Z200": "ні"}, workbook.Edited},
+		{"a value cleared", map[string]string{sheets[0] + "!A1": ""}, workbook.Edited},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -716,11 +718,11 @@ func TestFingerprint(t *testing.T) {
 				t.Fatal(err)
 			}
 			if tt.cells != nil {
-				if err := Edit(p, tt.cells); err != nil {
+				if err := workbook.Edit(p, tt.cells); err != nil {
 					t.Fatal(err)
 				}
 			}
-			got, err := Check(p)
+			got, err := workbook.Check(p)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -729,4 +731,30 @@ func TestFingerprint(t *testing.T) {
 			}
 		})
 	}
+}
+
+// sheetNames are the sheets of the workbook at path.
+func sheetNames(t *testing.T, path string) []string {
+	t.Helper()
+	x, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	return x.GetSheetList()
+}
+
+// cellText is a cell's raw value.
+func cellText(t *testing.T, path, sh, cell string) string {
+	t.Helper()
+	x, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	v, err := x.GetCellValue(sh, cell, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
 }

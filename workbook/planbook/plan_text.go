@@ -1,15 +1,16 @@
-package workbook
+package planbook
 
 import (
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/workbook"
 )
 
 // planText holds every text of the plan workbook in Ukrainian and English,
 // by key, as assessText does for the assessment. Texts with verbs are fmt
 // formats taking the same arguments in both languages. Keys starting
-// "act." are the headers of the Actions sheet, the contract ReadPlan reads
+// "act." are the headers of the Actions sheet, the contract Read reads
 // (see actionColumns); "gap." those of the Gaps sheet.
-var planText = Texts{
+var planText = workbook.Texts{
 	// Sheets.
 	"sheet.summary":   {UK: "Підсумок", EN: "Summary"},
 	"sheet.gaps":      {UK: "Розриви", EN: "Gaps"},
@@ -179,7 +180,7 @@ var planText = Texts{
 	"basis.group_floor":         {UK: "мінімум за групою: %s", EN: "group floor: %s"},
 	"known.asof":                {UK: "%s, станом на %s", EN: "%s, as of %s"},
 
-	// Actions columns: the contract ReadPlan reads (docs/plan-workbook.md).
+	// Actions columns: the contract Read reads (docs/plan-workbook.md).
 	"act.rank":           {UK: "Ранг за балом", EN: "Rank by score"},
 	"act.service_code":   {UK: "Код послуги", EN: "Service code"},
 	"act.service_name":   {UK: "Послуга", EN: "Service"},

@@ -1,4 +1,4 @@
-package workbook
+package booktest
 
 import (
 	"archive/zip"
@@ -15,6 +15,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/internal/golden"
+	"github.com/hromada-tool/hromada/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -88,7 +89,7 @@ type WriterTest[C any] struct {
 	Cases  []C                                         // the workbooks
 	Name   func(c C) string                            // a case's name, and its golden file's
 	Write  func(t *testing.T, c C, file string) string // writes case c as file.xlsx; its path
-	Dump   func(t *testing.T, path string) string      // nil for Dump
+	Dump   func(t *testing.T, path string) string      // nil for workbook.Dump
 }
 
 // GoldenDumps compares the dump of each case with its golden file,
@@ -102,7 +103,7 @@ func (w WriterTest[C]) GoldenDumps(t *testing.T) {
 				got = w.Dump(t, path)
 			} else {
 				var err error
-				if got, err = Dump(path); err != nil {
+				if got, err = workbook.Dump(path); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -161,7 +162,7 @@ func WriterKeys(t *testing.T, glob string) map[string]bool {
 // CheckTextKeys checks that a writer's texts, table (named name), hold
 // every key in used, in both languages; used must hold least keys or
 // more, or the search for them no longer matches the writer.
-func CheckTextKeys(t *testing.T, name string, table Texts, used map[string]bool, least int) {
+func CheckTextKeys(t *testing.T, name string, table workbook.Texts, used map[string]bool, least int) {
 	t.Helper()
 	if len(used) < least {
 		t.Fatalf("found only %d keys: the pattern no longer matches the writer", len(used))
