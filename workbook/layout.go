@@ -15,12 +15,12 @@ func (s RowSpan) Col(sh string, col int, absCols bool) CellRange {
 // Layout places the rows of a report sheet before any is written, so
 // that a formula can refer to a block below it. A block adds its rows in
 // order, each with the function that writes it, and gets their numbers
-// at once; write then runs the functions top down, each with the sheet's
+// at once; Write then runs the functions top down, each with the sheet's
 // current row set to its own. No row number is counted by hand.
 type Layout struct {
-	Report *ReportSheet
-	next   int      // the number the next row gets
-	writes []func() // by row, from the sheet's row when the layout began
+	Report *ReportSheet // the sheet it lays out
+	next   int          // the number the next row gets
+	writes []func()     // by row, from the sheet's row when the layout began
 }
 
 // NewLayout starts a layout at the next row of r.
@@ -64,8 +64,8 @@ func (r *ReportSheet) Block(write func()) RowSpan {
 
 // TableRows are the rows of a table: its header and its value rows.
 type TableRows struct {
-	Header int
-	Values RowSpan
+	Header int     // the header's row
+	Values RowSpan // the value rows
 }
 
 // Row is the row of value row i of the table, from 0.
@@ -80,13 +80,15 @@ func A1Name(col, row int) string {
 // the columns: a row of years (D$9:H$9) or a column of a table
 // ($A$5:$A$30).
 type CellRange struct {
-	Sheet      string
-	Col1, Row1 int
-	Col2, Row2 int
-	AbsCols    bool
-	AbsRows    bool
+	Sheet      string // the sheet's name
+	Col1, Row1 int    // the first cell: column from 0, row from 1
+	Col2, Row2 int    // the last cell
+	AbsCols    bool   // the columns are written absolute ($A)
+	AbsRows    bool   // the rows are written absolute ($5)
 }
 
+// In is the range as a formula on sheet from writes it: without the sheet
+// when it is from, with it quoted otherwise.
 func (s CellRange) In(from string) string {
 	ref := func(col, row int) string {
 		c, r := ColumnName(col), strconv.Itoa(row)

@@ -11,9 +11,9 @@ import (
 // under another on a grid of fixed column widths, as a planner reads a
 // summary: from the top down.
 type ReportSheet struct {
-	Book   *Book
-	Sheet  string
-	Widths []float64
+	Book   *Book          // the book the sheet is in
+	Sheet  string         // the sheet's name
+	Widths []float64      // the widths of the grid's columns, from A
 	Next   int            // the row to write next, from 1
 	custom map[string]int // styles of custom number formats
 }
@@ -21,8 +21,8 @@ type ReportSheet struct {
 // NoteSpan is a text that spans n cells of a table row, such as the note that
 // stands for a suppressed estimate and its interval.
 type NoteSpan struct {
-	Text string
-	Cols int
+	Text string // the note
+	Cols int    // how many cells it spans
 }
 
 // NumCell is a number with a format of its own, for a column whose rows
@@ -30,8 +30,8 @@ type NoteSpan struct {
 // custom number format such as 0.00" per family".
 type NumCell struct {
 	Value  float64
-	Format Format
-	Custom string
+	Format Format // one of hromada's formats, when Custom is ""
+	Custom string // a custom number format, or ""
 }
 
 // NewReport adds a report sheet with the given column widths.
@@ -45,6 +45,7 @@ func (b *Book) NewReport(name string, widths []float64) *ReportSheet {
 	return &ReportSheet{Book: b, Sheet: sh, Widths: widths, Next: 1, custom: map[string]int{}}
 }
 
+// Ref is the A1 name of the cell at column col of the row written next.
 func (r *ReportSheet) Ref(col int) string { return fmt.Sprintf("%s%d", ColumnName(col), r.Next) }
 
 // Span is the widths of the columns from to to, as far as the grid has
@@ -53,6 +54,8 @@ func (r *ReportSheet) Span(from, to int) []float64 {
 	return r.Widths[min(from, len(r.Widths)):min(to+1, len(r.Widths))]
 }
 
+// Set writes v in style st to the cell at column col of the row written
+// next.
 func (r *ReportSheet) Set(col int, v any, st StyleKey) {
 	cell := r.Ref(col)
 	r.Book.SetCell(r.Sheet, cell, v)

@@ -54,7 +54,7 @@ var ReportText = Texts{
 }
 
 // unitText names the units of counts, by unit and plural form
-// ([pluralForm]).
+// ([PluralForm]).
 var unitText = Texts{
 	"family.one":     {UK: "сім'я", EN: "family"},
 	"family.few":     {UK: "сім'ї", EN: "families"},
@@ -98,7 +98,7 @@ func PluralForm(lang hromada.Lang, n float64) string {
 	return "many"
 }
 
-// countForm is the plural class ([pluralForm]) of a number that may be a
+// countForm is the plural class ([PluralForm]) of a number that may be a
 // fraction: a fraction takes the Ukrainian genitive singular, the "few"
 // form («2,5 ставки», «0,5 клієнта»), and the English plural.
 func countForm(lang hromada.Lang, n float64) string {
@@ -188,6 +188,8 @@ func LowerFirst(s string) string {
 	return string(r)
 }
 
+// FormatFTE writes a number of full-time posts with at most two decimals,
+// with a decimal comma in Ukrainian.
 func FormatFTE(lang hromada.Lang, v float64) string {
 	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
 	if lang != hromada.English {

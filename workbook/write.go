@@ -100,6 +100,8 @@ type CellInput struct {
 // Book is a workbook being assembled. Sheets appear in the order they are
 // added. Save writes it atomically.
 type Book struct {
+	// File is the workbook itself, for what the kit does not do: charts,
+	// panes, conditional formats and links of a report layout.
 	File   *excelize.File
 	styles map[StyleKey]int
 	conds  map[string]int // differential styles of conditional formats, by kind
@@ -116,15 +118,16 @@ type Book struct {
 	// joined, so that columns offering the same list share one range.
 	lists map[string]string
 	// Widths is the sum of the column widths of each sheet, which decides
-	// how it prints (see pageSetup).
+	// how it prints (see PageSetup).
 	Widths map[string]float64
 }
 
+// StyleKey names a cell style of the book: Style makes each one once.
 type StyleKey struct {
-	Kind   string
-	Format Format
-	Input  bool
-	Wrap   bool
+	Kind   string // "" for a plain cell, or a kind such as "title", "heading", "header", "bold", "right"
+	Format Format // the number format
+	Input  bool   // an input cell a person may change (yellow)
+	Wrap   bool   // the text wraps
 }
 
 // NewBook returns an empty workbook.
@@ -133,6 +136,7 @@ func NewBook() *Book {
 		Widths: map[string]float64{}}
 }
 
+// Style is the id of the cell style k, made the first time it is asked for.
 func (b *Book) Style(k StyleKey) int {
 	if id, ok := b.styles[k]; ok {
 		return id
@@ -241,6 +245,8 @@ func (b *Book) CondStyle(kind string) *int {
 	return &id
 }
 
+// Fail keeps the book's first error, which Save returns: a layout writes
+// on and checks once.
 func (b *Book) Fail(err error) {
 	if b.err == nil && err != nil {
 		b.err = err
@@ -877,6 +883,7 @@ func SheetParts(zr *zip.Reader) (map[string]string, error) {
 	return parts, nil
 }
 
+// ReadZipFile reads the whole of one file of a ZIP archive.
 func ReadZipFile(f *zip.File) ([]byte, error) {
 	rc, err := f.Open()
 	if err != nil {

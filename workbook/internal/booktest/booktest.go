@@ -28,6 +28,8 @@ func init() {
 	}
 }
 
+// Update reports whether the test runs with -update, which rewrites the
+// golden files.
 func Update() bool {
 	f := flag.Lookup("update")
 	return f != nil && f.Value.String() == "true"
@@ -64,7 +66,7 @@ func SameBytesEachWrite(t *testing.T, name string, n int, write func(i int) stri
 // LangCase is a workbook a writer's tests write: its name (the golden
 // file's) and language.
 type LangCase struct {
-	Name string
+	Name string // the golden file's name, without .txt
 	Lang hromada.Lang
 }
 
@@ -179,6 +181,7 @@ func CheckTextKeys(t *testing.T, name string, table workbook.Texts, used map[str
 	}
 }
 
+// Must fails the test at once on an error.
 func Must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
