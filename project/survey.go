@@ -15,7 +15,6 @@ import (
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/internal/xlsx"
 	"github.com/hromada-tool/hromada/kobo"
-	"github.com/hromada-tool/hromada/workbook/assessbook"
 )
 
 // SurveyMap says which columns of a survey file hold what. Project mode
@@ -130,7 +129,7 @@ type Survey struct {
 	Strata      int
 	PSUs        int
 	Weighted    bool // the design has weights
-	Quality     []assessbook.AnswerCount
+	Quality     []hromada.AnswerCount
 	// GroupValues are the groups in order, with their names for quick mode
 	// (column and value).
 	GroupVars []GroupVar
@@ -195,7 +194,7 @@ type needReader struct {
 	multi    kobo.Multi
 	option   string
 	y        []float64
-	quality  *assessbook.AnswerCount
+	quality  *hromada.AnswerCount
 	discover bool // AllOptions over a codes column: options found while reading
 	single   bool // a select_one: its answers are the options
 	children map[string]*needReader
@@ -243,7 +242,7 @@ type groupReader struct {
 	member  []bool
 	byValue map[string][]bool
 	order   []string
-	quality *assessbook.AnswerCount
+	quality *hromada.AnswerCount
 }
 
 func (r *surveyReader) add(p hromada.Problem) { r.problems = append(r.problems, p) }
@@ -405,7 +404,7 @@ func (r *surveyReader) addGroup(g GroupColumn) {
 	for _, v := range vals {
 		gr.values[strings.ToLower(v)] = true
 	}
-	gr.quality = &assessbook.AnswerCount{Column: r.t.Header()[col], What: g.ID}
+	gr.quality = &hromada.AnswerCount{Column: r.t.Header()[col], What: g.ID}
 	r.groups = append(r.groups, gr)
 }
 
@@ -448,7 +447,7 @@ func (r *surveyReader) addRepeatGroup(g GroupColumn) {
 	}
 	r.problems = append(r.problems, rep.Problems()...)
 	r.groups = append(r.groups, &groupReader{def: g, col: -1, repeat: ch,
-		quality: &assessbook.AnswerCount{Column: g.Repeat + ": " + rep.Header()[col], What: g.ID}})
+		quality: &hromada.AnswerCount{Column: g.Repeat + ": " + rep.Header()[col], What: g.ID}})
 }
 
 func (r *surveyReader) addNeed(n NeedColumn) {
@@ -481,7 +480,7 @@ func (r *surveyReader) addNeed(n NeedColumn) {
 		if nr.service == "" {
 			nr.service = n.Option
 		}
-		nr.quality = &assessbook.AnswerCount{Column: n.Column + "/" + n.Option, What: nr.service}
+		nr.quality = &hromada.AnswerCount{Column: n.Column + "/" + n.Option, What: nr.service}
 	} else if n.SelectOne {
 		col := r.find("need "+n.Column, n.Column, true)
 		if col < 0 {
@@ -490,7 +489,7 @@ func (r *surveyReader) addNeed(n NeedColumn) {
 		nr.multi = kobo.Multi{Name: n.Column, Parent: col, Options: map[string]int{}}
 		nr.discover, nr.single = true, true
 		nr.children = map[string]*needReader{}
-		nr.quality = &assessbook.AnswerCount{Column: r.t.Header()[col], What: n.Column}
+		nr.quality = &hromada.AnswerCount{Column: r.t.Header()[col], What: n.Column}
 	} else {
 		nr.col = r.find("need "+n.Column, n.Column, true)
 		if nr.col < 0 {
@@ -499,7 +498,7 @@ func (r *surveyReader) addNeed(n NeedColumn) {
 		if nr.service == "" {
 			nr.service = n.Column
 		}
-		nr.quality = &assessbook.AnswerCount{Column: r.t.Header()[nr.col], What: nr.service}
+		nr.quality = &hromada.AnswerCount{Column: r.t.Header()[nr.col], What: nr.service}
 	}
 	r.needs = append(r.needs, nr)
 }
@@ -511,7 +510,7 @@ func (r *surveyReader) expandOptions(parent *needReader) {
 	if len(parent.multi.Options) == 0 {
 		parent.discover = true
 		parent.children = map[string]*needReader{}
-		parent.quality = &assessbook.AnswerCount{Column: parent.def.Column, What: parent.def.Column}
+		parent.quality = &hromada.AnswerCount{Column: parent.def.Column, What: parent.def.Column}
 		r.needs = append(r.needs, parent)
 		return
 	}
@@ -524,7 +523,7 @@ func (r *surveyReader) expandOptions(parent *needReader) {
 	sort.Slice(opts, func(i, j int) bool { return parent.multi.Options[opts[i]] < parent.multi.Options[opts[j]] })
 	for _, o := range opts {
 		r.needs = append(r.needs, &needReader{def: parent.def, col: -1, multi: parent.multi, option: o, service: o,
-			quality: &assessbook.AnswerCount{Column: parent.def.Column + "/" + o, What: o}})
+			quality: &hromada.AnswerCount{Column: parent.def.Column + "/" + o, What: o}})
 	}
 }
 

@@ -25,7 +25,7 @@ type Assessment struct {
 	// or as a floor under the survey's estimate.
 	Known    []KnownClientRow
 	Result   assess.Result
-	Quality  []AnswerCount
+	Quality  []hromada.AnswerCount
 	Warnings []string
 	// Catalogue says where the service catalogue comes from and its date.
 	Catalogue string
@@ -79,13 +79,4 @@ type KnownClientRow struct {
 	// Floor: the plan takes the count as a floor under the survey's
 	// estimate; otherwise as the service's demand.
 	Floor bool
-}
-
-// AnswerCount counts the answers to one survey column.
-type AnswerCount struct {
-	Column   string
-	What     string // service or group id
-	Answered int
-	Missing  int // don't know / prefer not to answer
-	NotAsked int // blank: skipped by the questionnaire
 }

@@ -143,7 +143,7 @@ func testAssessment(t testing.TB, lang hromada.Lang, suppress bool) *Assessment 
 			{Service: tSupport, Unit: hromada.Family, Count: 41, AsOf: "2025-12-31", Source: "Families in difficult life circumstances under social support (case records)", Floor: true},
 		},
 		Result: res,
-		Quality: []AnswerCount{
+		Quality: []hromada.AnswerCount{
 			{Column: "need_counselling", What: tCounselling, Answered: ca, Missing: missing},
 			{Column: "need_social_support", What: tSupport, Answered: n},
 			{Column: "need_day_care", What: tDayCare, Answered: da, NotAsked: notAsked},
