@@ -14,6 +14,7 @@ import (
 	"github.com/hromada-tool/hromada/catalogue"
 	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/project"
+	"github.com/hromada-tool/hromada/workbook/inputbook"
 	"github.com/spf13/cobra"
 )
 
@@ -108,7 +109,7 @@ func runInit(opts initOptions) (err error) {
 			}
 		}
 	}()
-	if err = starter.Write(tmp); err != nil {
+	if err = inputbook.WriteStarter(tmp, starter); err != nil {
 		return err
 	}
 	if err = os.Chmod(tmp, 0o755); err != nil {

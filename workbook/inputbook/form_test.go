@@ -1,4 +1,4 @@
-package project
+package inputbook
 
 import (
 	"path/filepath"
@@ -7,11 +7,12 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/kobo"
+	"github.com/hromada-tool/hromada/project"
 )
 
 func TestCheckAgainstForm(t *testing.T) {
-	path := filepath.Join(t.TempDir(), FormFile)
-	if err := WriteXLSForm(path, hromada.English); err != nil {
+	path := filepath.Join(t.TempDir(), project.FormFile)
+	if err := WriteXLSForm(path, project.QuestionnaireForm(hromada.English)); err != nil {
 		t.Fatal(err)
 	}
 	form, err := kobo.ReadXLSForm(path)
@@ -19,14 +20,14 @@ func TestCheckAgainstForm(t *testing.T) {
 		t.Fatal(err)
 	}
 	svc := hromada.Service{Code: "002.0"}
-	p := &Project{
-		Needs: []Need{
+	p := &project.Project{
+		Needs: []project.Need{
 			{Service: svc, Column: "needs", Option: "counselling"}, // right
 			{Service: svc, Column: "needs", Option: "counseling"},  // not a choice
 			{Service: svc, Column: "need_counselling"},             // not a question
 			{Service: svc, Column: "idp", Option: "yes"},           // select_one, not select_multiple
 		},
-		Groups: []Group{
+		Groups: []project.Group{
 			{Group: hromada.Group{ID: "idp"}, Column: "idp", Values: []string{"yes"}},         // right
 			{Group: hromada.Group{ID: "poor"}, Column: "low_income", Values: []string{"так"}}, // not a choice
 			{Group: hromada.Group{ID: "x"}, Column: "is_idp", Values: []string{"yes"}},        // not a question

@@ -1,4 +1,4 @@
-package project
+package inputbook
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hromada-tool/hromada"
+	"github.com/hromada-tool/hromada/project"
 	"github.com/hromada-tool/hromada/workbook"
 )
 
@@ -14,141 +15,18 @@ import (
 // written with rows gets at least 50 more below them.
 const TemplateRows = 300
 
-// ListValue is one value a drop-down list allows, with what it means.
-type ListValue struct {
-	Code  string       // the value hromada stores, and the English drop-down offers
-	Label hromada.Text // what the value means, shown in the instructions
-	// Word is the value as a Ukrainian drop-down offers it («сім'я» for
-	// family); "" offers the code. Either is accepted in any workbook.
-	Word string
-	// Also are other spellings accepted for the value (a form a person
-	// types, «фіксована» for «фіксовані»).
-	Also []string
-}
-
-// lv is shorthand for a list value.
-func lv(code, word string, label hromada.Text, also ...string) ListValue {
-	return ListValue{Code: code, Label: label, Word: word, Also: also}
-}
-
-// FixedLists are the drop-down lists whose values do not depend on the
-// project, keyed by the List name of a [Field]. The lists "service",
-// "group", "community" and "kekv" come from the catalogue and the project
-// and are passed to [WriteFile]. A Ukrainian template offers each value's
-// Word, an English one its code; the reader accepts the code, the word,
-// the meaning and the other spellings in either language, in any case
-// ([ParseListValue]).
-var FixedLists = map[string][]ListValue{
-	"language": {
-		lv("uk", "", t("українська", "Ukrainian")),
-		lv("en", "", t("англійська", "English")),
-	},
-	"ci_method": {
-		lv("logit", "", t("інтервал на шкалі логіта (як svyciprop у R, метод за замовчуванням)", "interval on the logit scale (as R svyciprop; the default)")),
-		lv("wald", "", t("симетричний інтервал p ± t·SE", "symmetric interval p ± t·SE")),
-		lv("wilson", "", t("інтервал Вілсона з ефективним розміром вибірки", "Wilson interval with the effective sample size")),
-		lv("beta", "", t("інтервал Корна–Грейбарда (бета-розподіл), обережний для малих часток", "Korn–Graubard (beta) interval, cautious for small shares")),
-	},
-	"lonely_psu": {
-		lv("adjust", "", t("центрувати на загальному середньому (як у R survey)", "centre on the grand mean (as in R survey)")),
-		lv("remove", "", t("страта не додає дисперсії", "the stratum adds no variance")),
-		lv("average", "", t("середнє інших страт", "average of the other strata")),
-		lv("fail", "", t("зупинитися з помилкою", "stop with an error")),
-	},
-	"yesno": {
-		lv("yes", "так", t("так", "yes"), "true", "1", "т"),
-		lv("no", "ні", t("ні", "no"), "false", "0", "н"),
-	},
-	"unit": {
-		lv("family", "сім'я", t("сім'я", "family"), "сім’я", "сімʼя", "сімя", "сім'ї", "родина", "families"),
-		lv("child", "дитина", t("дитина", "child"), "діти", "children"),
-		lv("person", "особа", t("особа", "person"), "особи", "persons", "people"),
-	},
-	"ownership": {
-		lv("communal", "комунальна", t("комунальна", "communal"), "комунальний", "комунальне"),
-		lv("state", "державна", t("державна", "state"), "державний", "державне"),
-		lv("ngo", "громадська", t("громадська організація", "non-governmental organisation"), "го", "громадське", "nongovernmental"),
-		lv("private", "приватна", t("приватна", "private"), "приватний", "приватне"),
-	},
-	"cost_basis": {
-		lv("fixed", "фіксовані", t("фіксована сума на рік", "a fixed amount a year"), "фіксована", "фіксовано"),
-		lv("per_client", "на клієнта", t("сума на одного клієнта на рік", "an amount per client a year"), "на одного клієнта", "per client"),
-	},
-	"path": {
-		lv("linear", "рівномірно", t("рівномірно за вказану кількість років (порожньо — за роки плану)", "evenly over the given years (empty: the plan's years)"), "лінійно"),
-		lv("step", "одразу", t("ціль з першого року", "the target from the first year"), "з першого року"),
-		lv("ramp", "за частками", t("частки цілі за роками", "shares of the target by year"), "частки"),
-	},
-	"use": {
-		lv("floor", "мінімум", t("мінімум", "floor")),
-		lv("demand", "попит", t("попит", "demand")),
-	},
-	"fte_step": {
-		lv("0.25", "", t("чверть ставки", "a quarter post"), "0,25", "1/4"),
-		lv("0.5", "", t("пів ставки", "half a post"), "0,5", "0.50", "1/2"),
-	},
-}
-
-// shown returns the value as a drop-down in lang offers it.
-func (v ListValue) shown(lang hromada.Lang) string {
-	if lang == hromada.Ukrainian && v.Word != "" {
-		return v.Word
-	}
-	return v.Code
-}
-
-// ParseListValue reads a value of the fixed list name written in either
-// language — its code, its word, its meaning or another accepted
-// spelling, in any case, with any apostrophe («Сім’я», "Family",
-// "Per_Client") — and returns its code. ok is false when name is not a
-// fixed list or v is none of its values.
-func ParseListValue(name, v string) (code string, ok bool) {
-	n := normValue(v)
-	for _, x := range FixedLists[name] {
-		if n == normValue(x.Code) || (x.Word != "" && n == normValue(x.Word)) ||
-			n == normValue(x.Label.UK) || n == normValue(x.Label.EN) {
-			return x.Code, true
-		}
-		for _, a := range x.Also {
-			if n == normValue(a) {
-				return x.Code, true
-			}
-		}
-	}
-	return "", false
-}
-
-// ListWords returns the values of the fixed list name as a drop-down in
-// lang offers them.
-func ListWords(name string, lang hromada.Lang) []string {
-	var out []string
-	for _, x := range FixedLists[name] {
-		out = append(out, x.shown(lang))
-	}
-	return out
-}
-
-// normValue folds a list value for matching: lower case, the apostrophes
-// people type (’ ʼ ` ') as one, an underscore as a space, spaces
-// collapsed.
-func normValue(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.NewReplacer("’", "'", "ʼ", "'", "`", "'", "‘", "'", "_", " ").Replace(s)
-	return strings.Join(strings.Fields(s), " ")
-}
-
 // fileIntro says what each input workbook is for, on its Instructions sheet.
 var fileIntro = map[string]hromada.Text{
-	ProjectFile: t(
+	project.ProjectFile: t(
 		"Налаштування проєкту: назва й роки планування, громади та їхні файли опитування, групи населення (які домогосподарства до них належать) і потреби (яка відповідь в опитуванні означає потребу в якій послузі). hromada читає цей файл першим.",
 		"Project settings: name and planning years, the communities and their survey files, the population groups (which households belong to them) and the needs (which survey answer means a need for which service). hromada reads this file first."),
-	RegistryFile: t(
+	project.RegistryFile: t(
 		"Реєстрові дані (Додаток 1): скільки сімей, дітей або осіб кожної групи живе в кожній громаді станом на 1 січня, і звідки ці числа. З них частки з опитування перетворюються на кількість людей, яким потрібна послуга. Аркуш «Відомі клієнти» (необов'язковий): скільки людей, яким потрібна послуга, уже відомо з журналів обліку чи реєстрів — для рідкісних потреб, які опитування не може оцінити.",
 		"Registry counts (Annex 1): how many families, children or persons of each group live in each community as of 1 January, and where the numbers come from. They turn the shares from the survey into numbers of people who need a service. The Known clients sheet (optional): how many people who need a service are already known from case records or registers — for rare needs a survey cannot estimate."),
-	ProvidersFile: t(
+	project.ProvidersFile: t(
 		"Надавачі соціальних послуг (Додаток 2): хто в громаді надає яку послугу, скільком клієнтам на рік, з яким персоналом. З цього план бачить, яку частину потреби вже покрито.",
 		"Service providers (Annex 2): who in the community provides which service, to how many clients a year, with what staff. From this the plan sees how much of the need is already covered."),
-	CostsFile: t(
+	project.CostsFile: t(
 		"Вихідні дані для бюджету: посади й оклади, інші поточні витрати, стартові витрати, частки донора й держави за роками, доходи місцевого бюджету.",
 		"Cost inputs for the budget: posts and salaries, other running costs, start-up costs, donor and state shares by year, local budget revenue."),
 }
@@ -166,14 +44,14 @@ var howTo = []hromada.Text{
 		"When done, run 'hromada check PROJECT_FOLDER': it lists every problem with its file, sheet and cell."),
 }
 
-var kindName = map[Kind]hromada.Text{
-	Text:    t("текст", "text"),
-	Number:  t("число ≥ 0", "a number ≥ 0"),
-	Integer: t("ціле число ≥ 0", "a whole number ≥ 0"),
-	YesNo:   t("так / ні", "yes / no"),
-	Date:    t("дата (2026-01-01 або 01.01.2026)", "a date (2026-01-01 or 01.01.2026)"),
-	Code:    t("код зі списку", "a code from the list"),
-	Share:   t("частка 0..1 або відсоток 0..100 %", "a share 0..1 or a percentage 0..100 %"),
+var kindName = map[project.Kind]hromada.Text{
+	project.Text:    t("текст", "text"),
+	project.Number:  t("число ≥ 0", "a number ≥ 0"),
+	project.Integer: t("ціле число ≥ 0", "a whole number ≥ 0"),
+	project.YesNo:   t("так / ні", "yes / no"),
+	project.Date:    t("дата (2026-01-01 або 01.01.2026)", "a date (2026-01-01 or 01.01.2026)"),
+	project.Code:    t("код зі списку", "a code from the list"),
+	project.Share:   t("частка 0..1 або відсоток 0..100 %", "a share 0..1 or a percentage 0..100 %"),
 }
 
 // words are the fixed phrases of the templates.
@@ -216,7 +94,7 @@ var words = struct {
 // The file is written whole or not at all, and the same arguments give the
 // same workbook. init writes empty templates with it, and the example
 // projects are written with it too.
-func WriteFile(path string, f File, lang hromada.Lang, rows map[string][][]any, lists map[string][]string) error {
+func WriteFile(path string, f project.File, lang hromada.Lang, rows map[string][][]any, lists map[string][]string) error {
 	return WriteFileWithCatalogue(path, f, lang, rows, lists, nil)
 }
 
@@ -225,7 +103,7 @@ func WriteFile(path string, f File, lang hromada.Lang, rows map[string][][]any, 
 // unit, caseload and questionnaire option of each — so that a person
 // filling in a code sees which service it is. init writes its templates
 // with it.
-func WriteFileWithCatalogue(path string, f File, lang hromada.Lang, rows map[string][][]any, lists map[string][]string, services []hromada.Service) error {
+func WriteFileWithCatalogue(path string, f project.File, lang hromada.Lang, rows map[string][][]any, lists map[string][]string, services []hromada.Service) error {
 	b, err := fileBook(f, lang, rows, lists)
 	if err != nil {
 		return fmt.Errorf("%s: %w", f.Name, err)
@@ -265,20 +143,9 @@ func catalogueSheet(services []hromada.Service, lang hromada.Lang) workbook.Shee
 	}
 }
 
-// ServiceLabel is a service as a code cell of the templates shows it:
-// its code, then its name, "002.0 — Консультування". Readers take the
-// code before the dash.
-func ServiceLabel(s hromada.Service, lang hromada.Lang) string {
-	name := []rune(s.Name.In(lang))
-	if len(name) > 60 {
-		name = append(name[:59], '…')
-	}
-	return s.Code + " — " + string(name)
-}
-
-func fileBook(f File, lang hromada.Lang, rows map[string][][]any, lists map[string][]string) (*workbook.Book, error) {
+func fileBook(f project.File, lang hromada.Lang, rows map[string][][]any, lists map[string][]string) (*workbook.Book, error) {
 	for key := range rows {
-		if !f.hasSheet(key) {
+		if !hasSheet(f, key) {
 			return nil, fmt.Errorf("rows given for sheet %q, which the file does not hold", key)
 		}
 	}
@@ -287,7 +154,7 @@ func fileBook(f File, lang hromada.Lang, rows map[string][][]any, lists map[stri
 	for _, s := range f.Sheets {
 		var ws workbook.Sheet
 		var err error
-		if s.Key == Settings.Key {
+		if s.Key == project.Settings.Key {
 			ws, err = settingsSheet(s, lang, rows[s.Key], lists)
 		} else {
 			ws, err = inputSheet(s, lang, rows[s.Key], lists)
@@ -300,7 +167,8 @@ func fileBook(f File, lang hromada.Lang, rows map[string][][]any, lists map[stri
 	return b, b.Err()
 }
 
-func (f File) hasSheet(key string) bool {
+// hasSheet reports whether f has the sheet key.
+func hasSheet(f project.File, key string) bool {
 	for _, s := range f.Sheets {
 		if s.Key == key {
 			return true
@@ -317,26 +185,26 @@ func listValues(list string, lang hromada.Lang, lists map[string][]string) []str
 	if v, ok := lists[list]; ok {
 		return v
 	}
-	if _, ok := FixedLists[list]; !ok {
+	if _, ok := project.FixedLists[list]; !ok {
 		return []string{}
 	}
-	return ListWords(list, lang)
+	return project.ListWords(list, lang)
 }
 
 // shownValue returns a code of a fixed list as the template's drop-down
 // in lang offers it ("yes" → "так"); other values are returned as they
 // are.
 func shownValue(list, value string, lang hromada.Lang) string {
-	for _, x := range FixedLists[list] {
+	for _, x := range project.FixedLists[list] {
 		if x.Code == value {
-			return x.shown(lang)
+			return x.Shown(lang)
 		}
 	}
 	return value
 }
 
 // header returns the field's header in lang, marked * when required.
-func header(f Field, lang hromada.Lang) string {
+func header(f project.Field, lang hromada.Lang) string {
 	h := f.Label.In(lang)
 	if f.Required {
 		h += " *"
@@ -347,11 +215,11 @@ func header(f Field, lang hromada.Lang) string {
 // format is the number format of a field's cells. Codes and texts are
 // text so that 014.0 stays 014.0; whole numbers stay General so a year
 // reads 2026, not 2 026.
-func format(k Kind) workbook.Format {
+func format(k project.Kind) workbook.Format {
 	switch k {
-	case Text, Code, YesNo:
+	case project.Text, project.Code, project.YesNo:
 		return workbook.TextFmt
-	case Date:
+	case project.Date:
 		return workbook.DateFmt
 	}
 	return workbook.General
@@ -360,7 +228,7 @@ func format(k Kind) workbook.Format {
 // width is the width of a field's column in a template: the schema's, or
 // one that fits the header on two lines and the example, at least 12; and
 // wider when a pre-filled value needs it, up to 50 characters.
-func width(f Field, lang hromada.Lang, rows [][]any, col int) float64 {
+func width(f project.Field, lang hromada.Lang, rows [][]any, col int) float64 {
 	w := f.Width
 	if w == 0 {
 		h := header(f, lang)
@@ -379,7 +247,7 @@ func width(f Field, lang hromada.Lang, rows [][]any, col int) float64 {
 }
 
 // note is the short help shown when a cell of the field is selected.
-func note(f Field, lang hromada.Lang) string {
+func note(f project.Field, lang hromada.Lang) string {
 	var parts []string
 	if h := fieldHelp(f, lang); h != "" {
 		parts = append(parts, h)
@@ -396,7 +264,7 @@ func note(f Field, lang hromada.Lang) string {
 	return strings.Join(parts, " ")
 }
 
-func inputSheet(s Sheet, lang hromada.Lang, rows [][]any, lists map[string][]string) (workbook.Sheet, error) {
+func inputSheet(s project.Sheet, lang hromada.Lang, rows [][]any, lists map[string][]string) (workbook.Sheet, error) {
 	cols := make([]workbook.Col, len(s.Fields))
 	for i, f := range s.Fields {
 		cols[i] = workbook.Col{
@@ -425,14 +293,14 @@ func inputSheet(s Sheet, lang hromada.Lang, rows [][]any, lists map[string][]str
 // shownRows returns rows with each code of a fixed list as the sheet's
 // drop-down offers it in lang (family → сім'я), so that a pre-filled cell
 // holds a value of its list; rows is not changed.
-func shownRows(s Sheet, lang hromada.Lang, rows [][]any) [][]any {
+func shownRows(s project.Sheet, lang hromada.Lang, rows [][]any) [][]any {
 	out := make([][]any, len(rows))
 	for i, r := range rows {
 		out[i] = r
 		copied := false
 		for j, v := range r {
 			str, ok := v.(string)
-			if !ok || s.Fields[j].Kind != Code {
+			if !ok || s.Fields[j].Kind != project.Code {
 				continue
 			}
 			if shown := shownValue(s.Fields[j].List, str, lang); shown != str {
@@ -448,14 +316,14 @@ func shownRows(s Sheet, lang hromada.Lang, rows [][]any) [][]any {
 
 // settingsSheet writes the key/value sheet: one row per field, its value
 // from given ({key, value} pairs) or its default.
-func settingsSheet(s Sheet, lang hromada.Lang, given [][]any, lists map[string][]string) (workbook.Sheet, error) {
+func settingsSheet(s project.Sheet, lang hromada.Lang, given [][]any, lists map[string][]string) (workbook.Sheet, error) {
 	values := map[string]any{}
 	for i, kv := range given {
 		if len(kv) != 2 {
 			return workbook.Sheet{}, fmt.Errorf("settings row %d has %d values, want {key, value}", i+1, len(kv))
 		}
 		key, ok := kv[0].(string)
-		if !ok || !s.hasField(key) {
+		if !ok || !hasField(s, key) {
 			return workbook.Sheet{}, fmt.Errorf("settings row %d: %v is not a setting", i+1, kv[0])
 		}
 		values[key] = kv[1]
@@ -488,7 +356,8 @@ func settingsSheet(s Sheet, lang hromada.Lang, given [][]any, lists map[string][
 	return ws, nil
 }
 
-func (s Sheet) hasField(key string) bool {
+// hasField reports whether s has the field key.
+func hasField(s project.Sheet, key string) bool {
 	for _, f := range s.Fields {
 		if f.Key == key {
 			return true
@@ -499,9 +368,9 @@ func (s Sheet) hasField(key string) bool {
 
 // typed returns a default as the value a cell should hold: a number for
 // numeric kinds, so Excel shows 0.95 as a number, text otherwise.
-func typed(f Field, v string) any {
+func typed(f project.Field, v string) any {
 	switch f.Kind {
-	case Number, Integer, Share:
+	case project.Number, project.Integer, project.Share:
 		if x, err := strconv.ParseFloat(v, 64); err == nil {
 			return x
 		}
@@ -511,14 +380,14 @@ func typed(f Field, v string) any {
 
 // settingHelp is the Help cell of a setting: its help, the allowed values
 // and an example.
-func settingHelp(f Field, lang hromada.Lang) string {
+func settingHelp(f project.Field, lang hromada.Lang) string {
 	var parts []string
 	if h := fieldHelp(f, lang); h != "" {
 		parts = append(parts, h)
 	}
-	if vals := FixedLists[f.List]; len(vals) > 0 && f.Kind != YesNo {
+	if vals := project.FixedLists[f.List]; len(vals) > 0 && f.Kind != project.YesNo {
 		parts = append(parts, words.allowed.In(lang)+": "+describe(vals, lang)+".")
-	} else if f.Kind != Code && f.Kind != Text {
+	} else if f.Kind != project.Code && f.Kind != project.Text {
 		parts = append(parts, capitalize(kindName[f.Kind].In(lang))+".")
 	}
 	if f.Example != "" {
@@ -530,15 +399,15 @@ func settingHelp(f Field, lang hromada.Lang) string {
 // describe lists values as the drop-down in lang offers them with what
 // they mean, "value — meaning; …", and in Ukrainian the English codes
 // also accepted.
-func describe(vals []ListValue, lang hromada.Lang) string {
+func describe(vals []project.ListValue, lang hromada.Lang) string {
 	s := make([]string, len(vals))
 	var codes []string
 	for i, v := range vals {
-		s[i] = v.shown(lang)
+		s[i] = v.Shown(lang)
 		if m := v.Label.In(lang); m != s[i] {
 			s[i] += " — " + m
 		}
-		if v.shown(lang) != v.Code {
+		if v.Shown(lang) != v.Code {
 			codes = append(codes, v.Code)
 		}
 	}
@@ -550,7 +419,7 @@ func describe(vals []ListValue, lang hromada.Lang) string {
 }
 
 // instructions returns the paragraphs of a file's Instructions sheet.
-func instructions(f File, lang hromada.Lang, lists map[string][]string) []workbook.Para {
+func instructions(f project.File, lang hromada.Lang, lists map[string][]string) []workbook.Para {
 	var ps []workbook.Para
 	if intro := fileIntro[f.Name].In(lang); intro != "" {
 		ps = append(ps, workbook.Para{Text: intro})
@@ -561,7 +430,7 @@ func instructions(f File, lang hromada.Lang, lists map[string][]string) []workbo
 	for _, s := range f.Sheets {
 		ps = append(ps, workbook.Para{Heading: words.sheet.In(lang) + ": " + s.Name.In(lang)})
 		ps = append(ps, workbook.Para{Text: s.Help.In(lang)})
-		if s.Key == Settings.Key {
+		if s.Key == project.Settings.Key {
 			ps = append(ps, workbook.Para{Text: settingsHowTo.In(lang)})
 		}
 		for _, fl := range s.Fields {
@@ -576,7 +445,7 @@ var settingsHowTo = t(
 	"The Key column names the setting for the program; do not change it. The '… column' settings name columns of the survey file; their defaults are the names of the questions of questionnaire.xlsx, so a KoboToolbox export is read as it is. Only the weight is not a question: add a weight column with the design weights to the export, or clear the Weight column setting.")
 
 // fieldText describes one column for the instructions.
-func fieldText(f Field, lang hromada.Lang, lists map[string][]string) string {
+func fieldText(f project.Field, lang hromada.Lang, lists map[string][]string) string {
 	var parts []string
 	if h := fieldHelp(f, lang); h != "" {
 		parts = append(parts, h)
@@ -586,7 +455,7 @@ func fieldText(f Field, lang hromada.Lang, lists map[string][]string) string {
 		req = words.required
 	}
 	kind := kindName[f.Kind].In(lang)
-	if f.Kind == YesNo {
+	if f.Kind == project.YesNo {
 		kind = strings.Join(listValues(f.List, lang, lists), " / ")
 	}
 	parts = append(parts, words.kind.In(lang)+": "+kind+"; "+req.In(lang)+".")
@@ -596,8 +465,8 @@ func fieldText(f Field, lang hromada.Lang, lists map[string][]string) string {
 	if f.Example != "" {
 		parts = append(parts, words.example.In(lang)+": "+f.Example+".")
 	}
-	if f.Kind == Code {
-		if vals, ok := FixedLists[f.List]; ok && lists[f.List] == nil {
+	if f.Kind == project.Code {
+		if vals, ok := project.FixedLists[f.List]; ok && lists[f.List] == nil {
 			parts = append(parts, words.allowed.In(lang)+": "+describe(vals, lang)+".")
 		} else if v := lists[f.List]; len(v) > 0 && len(strings.Join(v, ", ")) <= 200 {
 			parts = append(parts, words.allowed.In(lang)+": "+strings.Join(v, ", ")+".")
@@ -611,14 +480,14 @@ func fieldText(f Field, lang hromada.Lang, lists map[string][]string) string {
 // fieldHelp returns the field's help in lang as a sentence: capitalised,
 // unless it starts with a value of the field's list ("uk або en"), and
 // ending with a full stop.
-func fieldHelp(f Field, lang hromada.Lang) string {
+func fieldHelp(f project.Field, lang hromada.Lang) string {
 	h := f.Help.In(lang)
 	if h == "" {
 		return ""
 	}
 	first, _, _ := strings.Cut(h, " ")
 	isCode := false
-	for _, v := range FixedLists[f.List] {
+	for _, v := range project.FixedLists[f.List] {
 		isCode = isCode || v.Code == first
 	}
 	if !isCode {
@@ -626,6 +495,9 @@ func fieldHelp(f Field, lang hromada.Lang) string {
 	}
 	return h + "."
 }
+
+// t is a text in Ukrainian and English.
+func t(uk, en string) hromada.Text { return hromada.Text{UK: uk, EN: en} }
 
 // capitalize upper-cases the first letter of s.
 func capitalize(s string) string {

@@ -1,18 +1,20 @@
-package project
+package inputbook
 
 import (
 	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/kobo"
+	"github.com/hromada-tool/hromada/project"
 )
 
 func TestXLSFormPassesCheck(t *testing.T) {
 	for _, lang := range []hromada.Lang{hromada.Ukrainian, hromada.English} {
-		path := filepath.Join(t.TempDir(), FormFile)
-		if err := WriteXLSForm(path, lang); err != nil {
+		path := filepath.Join(t.TempDir(), project.FormFile)
+		if err := WriteXLSForm(path, project.QuestionnaireForm(lang)); err != nil {
 			t.Fatalf("WriteXLSForm(%s): %v", lang, err)
 		}
 		ps, err := kobo.CheckXLSFormFile(path)
@@ -32,12 +34,13 @@ func TestXLSFormSettings(t *testing.T) {
 		defLang   string
 		labelCols []string
 	}{
-		{hromada.Ukrainian, formTitle.UK, "Ukrainian (uk)", []string{"label::Ukrainian (uk)", "label::English (en)"}},
-		{hromada.English, formTitle.EN, "English (en)", []string{"label::Ukrainian (uk)", "label::English (en)"}},
+		{hromada.Ukrainian, "Потреби домогосподарств у соціальних послугах", "Ukrainian (uk)", []string{"label::Ukrainian (uk)", "label::English (en)"}},
+		{hromada.English, "Household needs for social services", "English (en)", []string{"label::Ukrainian (uk)", "label::English (en)"}},
 	} {
-		s := xlsformSheets(tc.lang)
-		want := [][]string{{"form_title", "form_id", "version", "default_language"}, {tc.title, FormID, FormVersion, tc.defLang}}
-		if got := s["settings"]; !slices.EqualFunc(got, want, slices.Equal[[]string]) {
+		form := project.QuestionnaireForm(tc.lang)
+		s := map[string][][]string{"survey": surveyRows(form), "choices": choiceRows(form)}
+		want := [][]string{{"form_title", "form_id", "version", "default_language"}, {tc.title, "hromada_household", "1", tc.defLang}}
+		if got := settingRows(form); !slices.EqualFunc(got, want, slices.Equal[[]string]) {
 			t.Errorf("settings(%s) = %q, want %q", tc.lang, got, want)
 		}
 		for _, sheet := range []string{"survey", "choices"} {
@@ -47,5 +50,53 @@ func TestXLSFormSettings(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestXLSFormReadsBack writes the questionnaire and reads it with kobo's
+// reader: the form read is the form written — its questions with their
+// groups, texts and checks, its groups, its lists and its settings —
+// but for the rows the reader adds.
+func TestXLSFormReadsBack(t *testing.T) {
+	want := project.QuestionnaireForm(hromada.English)
+	path := filepath.Join(t.TempDir(), project.FormFile)
+	if err := WriteXLSForm(path, want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := kobo.ReadXLSForm(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Problems) > 0 {
+		t.Errorf("problems reading the form: %v", got.Problems)
+	}
+	if !slices.Equal(got.Languages, want.Languages) {
+		t.Errorf("languages %q, want %q", got.Languages, want.Languages)
+	}
+	if len(got.Questions) != len(want.Questions) {
+		t.Fatalf("%d questions, want %d", len(got.Questions), len(want.Questions))
+	}
+	for i, q := range got.Questions {
+		w := *want.Questions[i]
+		w.Row = q.Row
+		if !reflect.DeepEqual(*q, w) {
+			t.Errorf("question %d:\n got %+v\nwant %+v", i+1, *q, w)
+		}
+	}
+	if len(got.Groups) != len(want.Groups) {
+		t.Fatalf("%d groups, want %d", len(got.Groups), len(want.Groups))
+	}
+	for i, g := range got.Groups {
+		w := *want.Groups[i]
+		w.Row = g.Row
+		if !reflect.DeepEqual(*g, w) {
+			t.Errorf("group %d:\n got %+v\nwant %+v", i+1, *g, w)
+		}
+	}
+	if !reflect.DeepEqual(got.Lists, want.Lists) {
+		t.Errorf("lists:\n got %+v\nwant %+v", got.Lists, want.Lists)
+	}
+	if !reflect.DeepEqual(got.Settings, want.Settings) {
+		t.Errorf("settings %q, want %q", got.Settings, want.Settings)
 	}
 }
