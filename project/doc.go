@@ -9,9 +9,10 @@
 // ([FixedLists]); the template writer (package workbook/inputbook) and
 // the loader both work from it, so a template reads back as written.
 //
-// [Load] reads a whole project into a typed [Project]: every cell is
-// parsed once into its unit, cost basis, code or path, and every problem
-// is located by file, sheet and cell ([hromada.Problems]). [LoadCosts] and
+// [Load] reads a whole project into a typed [Project] (units, cost bases,
+// codes and paths as values, not text), and locates every problem by
+// file, sheet and cell ([hromada.Problems]); an optional catalogue.xlsx
+// replaces the built-in catalogue. [LoadCosts] and
 // [LoadInventory] read one workbook on its own. [ReadSurvey] reads a
 // community's survey export as its [SurveyMap] says, into the answers
 // package assess estimates from, with the counts of each column's answers.
