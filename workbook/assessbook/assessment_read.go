@@ -136,14 +136,7 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 			ps = append(ps, workbook.ProblemOf(err, path))
 		}
 	}()
-	sheet := ""
-	for _, s := range f.Sheets() {
-		for _, name := range demandSheetNames() {
-			if strings.EqualFold(strings.TrimSpace(s), name) {
-				sheet = s
-			}
-		}
-	}
+	sheet := demandSheet(f)
 	if sheet == "" {
 		return nil, hromada.Problems{{
 			Severity: hromada.Error, File: path,
@@ -160,7 +153,46 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 			ps = append(ps, workbook.ProblemOf(err, path))
 		}
 	}()
+	col, cps := demandCols(t, path, sheet)
+	if ps = append(ps, cps...); ps.Errors() > 0 {
+		return nil, ps
+	}
+	seen := map[[2]string]int{}
+	for t.Next() {
+		d := demandRowReader{t: t, col: col, path: path, r: DemandRow{Row: t.Line()}}
+		d.read()
+		d.check(seen)
+		ps = append(ps, d.ps...)
+		if !d.bad {
+			rows = append(rows, d.r)
+		}
+	}
+	if err := t.Err(); err != nil {
+		ps = append(ps, workbook.ProblemOf(err, path))
+	}
+	ps = append(ps, t.Problems()...)
+	return rows, ps
+}
 
+// demandSheet is the name of the Demand sheet of f, in either language;
+// "" when f has none.
+func demandSheet(f *xlsx.File) string {
+	sheet := ""
+	for _, s := range f.Sheets() {
+		for _, name := range demandSheetNames() {
+			if strings.EqualFold(strings.TrimSpace(s), name) {
+				sheet = s
+			}
+		}
+	}
+	return sheet
+}
+
+// demandCols finds the columns of the Demand sheet by their headers: the
+// column of each key. A key given twice, or a required key missing, is an
+// error.
+func demandCols(t *xlsx.Table, path, sheet string) (map[string]int, hromada.Problems) {
+	var ps hromada.Problems
 	headers := demandHeaders()
 	col := map[string]int{}
 	for i, h := range t.Header() {
@@ -184,115 +216,131 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 				Hint: "the header row of the Demand sheet must name the group, the service and the demand"})
 		}
 	}
-	if ps.Errors() > 0 {
-		return nil, ps
-	}
+	return col, ps
+}
 
-	seen := map[[2]string]int{}
-	for t.Next() {
-		bad := false
-		problem := func(key, msg, hint string) {
-			p := t.Problem(col[key], msg, hint)
-			ps = append(ps, p)
-			bad = true
-		}
-		text := func(key string) string {
-			c, ok := col[key]
-			if !ok {
-				return ""
-			}
-			s, err := t.Text(c)
-			if err != nil {
-				ps = append(ps, workbook.ProblemOf(err, path))
-				bad = true
-			}
-			return s
-		}
-		r := DemandRow{Row: t.Line()}
-		number := func(key string) float64 {
-			c, ok := col[key]
-			if !ok {
-				return math.NaN()
-			}
-			raw := t.Row()[c]
-			if isSuppressedNote(raw) {
-				r.Suppressed = true
-				r.NotObserved = r.NotObserved || isNotObservedNote(raw)
-				return math.NaN()
-			}
-			v, ok, err := t.Number(c)
-			if err != nil {
-				var ie *xlsx.InputError
-				if errors.As(err, &ie) {
-					ie.Msg = fmt.Sprintf("%s (column %q)", ie.Msg, t.Header()[c])
-					ps = append(ps, ie.Problem)
-				} else {
-					problem(key, err.Error(), "")
-				}
-				bad = true
-				return math.NaN()
-			}
-			if !ok {
-				return math.NaN()
-			}
-			return v
-		}
-		unit := func(key string) hromada.Unit {
-			s := text(key)
-			if s == "" {
-				return ""
-			}
-			u, err := hromada.ParseUnit(s)
-			if err != nil {
-				problem(key, fmt.Sprintf("unit %q is not known", s), "allowed: families, children, persons (сімей, дітей, осіб)")
-			}
-			return u
-		}
-		r.Group, r.GroupName = text("group_id"), text("group_name")
-		r.Service, r.ServiceName = text("service_code"), text("service_name")
-		r.Unit, r.CountUnit = unit("unit"), unit("count_unit")
-		if s := text("basis"); s != "" {
-			b, ok := parseBasis(s)
-			if !ok {
-				problem("basis", fmt.Sprintf("count basis %q is not known", s),
-					fmt.Sprintf("allowed: %s, %s (%s, %s)", assessText["basis.registry"].EN, assessText["basis.survey"].EN,
-						assessText["basis.registry"].UK, assessText["basis.survey"].UK))
-			}
-			r.Basis = b
-		}
-		r.Count = number("count")
-		r.CountOf, r.AsOf = text("count_of"), text("as_of")
-		r.Rate, r.RateLow, r.RateUpp = number("rate"), number("rate_low"), number("rate_upp")
-		r.People, r.PeopleLow, r.PeopleUpp = number("people"), number("people_low"), number("people_upp")
-		r.Reliability, r.Source, r.Clients = text("reliability"), text("source"), text("clients")
-		if r.Group == "" {
-			problem("group_id", "the row has no group ID", "write the group's ID, as in the other rows, or delete the row")
-		}
-		if r.Service == "" {
-			problem("service_code", "the row has no service code", "write the service's code, as in the other rows, or delete the row")
-		}
-		if math.IsNaN(r.People) && !r.Suppressed && !bad {
-			p := t.Problem(col["people"], "the demand is blank", "write the number of clients, or delete the row")
-			p.Severity = hromada.Warning
-			ps = append(ps, p)
-		}
-		if !math.IsNaN(r.People) && r.People < 0 {
-			problem("people", fmt.Sprintf("the demand %v is negative", r.People), "write the number of clients, 0 or more")
-		}
-		key := [2]string{r.Group, r.Service}
-		if first, dup := seen[key]; dup && r.Group != "" && r.Service != "" {
-			problem("service_code", fmt.Sprintf("the demand of group %q for service %q is given twice, in rows %d and %d", r.Group, r.Service, first, r.Row),
-				"delete one of the rows")
+// demandRowReader reads the current row of the Demand sheet into r,
+// with the problems of the cells it cannot use.
+type demandRowReader struct {
+	t    *xlsx.Table
+	col  map[string]int // the column of each key
+	path string
+	r    DemandRow
+	ps   hromada.Problems
+	bad  bool // a cell has an error: the row is left out
+}
+
+// problem is an error in the cell of key.
+func (d *demandRowReader) problem(key, msg, hint string) {
+	d.ps = append(d.ps, d.t.Problem(d.col[key], msg, hint))
+	d.bad = true
+}
+
+// text is the text of the cell of key; "" when there is no such column.
+func (d *demandRowReader) text(key string) string {
+	c, ok := d.col[key]
+	if !ok {
+		return ""
+	}
+	s, err := d.t.Text(c)
+	if err != nil {
+		d.ps = append(d.ps, workbook.ProblemOf(err, d.path))
+		d.bad = true
+	}
+	return s
+}
+
+// number is the number in the cell of key: NaN when it is blank, when
+// there is no such column, or when it holds the note of a suppressed
+// estimate (which marks the row suppressed).
+func (d *demandRowReader) number(key string) float64 {
+	c, ok := d.col[key]
+	if !ok {
+		return math.NaN()
+	}
+	raw := d.t.Row()[c]
+	if isSuppressedNote(raw) {
+		d.r.Suppressed = true
+		d.r.NotObserved = d.r.NotObserved || isNotObservedNote(raw)
+		return math.NaN()
+	}
+	v, ok, err := d.t.Number(c)
+	if err != nil {
+		var ie *xlsx.InputError
+		if errors.As(err, &ie) {
+			ie.Msg = fmt.Sprintf("%s (column %q)", ie.Msg, d.t.Header()[c])
+			d.ps = append(d.ps, ie.Problem)
 		} else {
-			seen[key] = r.Row
+			d.problem(key, err.Error(), "")
 		}
-		if !bad {
-			rows = append(rows, r)
+		d.bad = true
+		return math.NaN()
+	}
+	if !ok {
+		return math.NaN()
+	}
+	return v
+}
+
+// unit is the unit in the cell of key, in either language.
+func (d *demandRowReader) unit(key string) hromada.Unit {
+	s := d.text(key)
+	if s == "" {
+		return ""
+	}
+	u, err := hromada.ParseUnit(s)
+	if err != nil {
+		d.problem(key, fmt.Sprintf("unit %q is not known", s), "allowed: families, children, persons (сімей, дітей, осіб)")
+	}
+	return u
+}
+
+// read reads the cells of the row.
+func (d *demandRowReader) read() {
+	r := &d.r
+	r.Group, r.GroupName = d.text("group_id"), d.text("group_name")
+	r.Service, r.ServiceName = d.text("service_code"), d.text("service_name")
+	r.Unit, r.CountUnit = d.unit("unit"), d.unit("count_unit")
+	if s := d.text("basis"); s != "" {
+		b, ok := parseBasis(s)
+		if !ok {
+			d.problem("basis", fmt.Sprintf("count basis %q is not known", s),
+				fmt.Sprintf("allowed: %s, %s (%s, %s)", assessText["basis.registry"].EN, assessText["basis.survey"].EN,
+					assessText["basis.registry"].UK, assessText["basis.survey"].UK))
 		}
+		r.Basis = b
 	}
-	if err := t.Err(); err != nil {
-		ps = append(ps, workbook.ProblemOf(err, path))
+	r.Count = d.number("count")
+	r.CountOf, r.AsOf = d.text("count_of"), d.text("as_of")
+	r.Rate, r.RateLow, r.RateUpp = d.number("rate"), d.number("rate_low"), d.number("rate_upp")
+	r.People, r.PeopleLow, r.PeopleUpp = d.number("people"), d.number("people_low"), d.number("people_upp")
+	r.Reliability, r.Source, r.Clients = d.text("reliability"), d.text("source"), d.text("clients")
+}
+
+// check checks the row as a whole: its group and service, its demand,
+// and that no earlier row (seen: the row of each group and service) gave
+// the same group and service.
+func (d *demandRowReader) check(seen map[[2]string]int) {
+	r := d.r
+	if r.Group == "" {
+		d.problem("group_id", "the row has no group ID", "write the group's ID, as in the other rows, or delete the row")
 	}
-	ps = append(ps, t.Problems()...)
-	return rows, ps
+	if r.Service == "" {
+		d.problem("service_code", "the row has no service code", "write the service's code, as in the other rows, or delete the row")
+	}
+	if math.IsNaN(r.People) && !r.Suppressed && !d.bad {
+		p := d.t.Problem(d.col["people"], "the demand is blank", "write the number of clients, or delete the row")
+		p.Severity = hromada.Warning
+		d.ps = append(d.ps, p)
+	}
+	if !math.IsNaN(r.People) && r.People < 0 {
+		d.problem("people", fmt.Sprintf("the demand %v is negative", r.People), "write the number of clients, 0 or more")
+	}
+	key := [2]string{r.Group, r.Service}
+	if first, dup := seen[key]; dup && r.Group != "" && r.Service != "" {
+		d.problem("service_code", fmt.Sprintf("the demand of group %q for service %q is given twice, in rows %d and %d", r.Group, r.Service, first, r.Row),
+			"delete one of the rows")
+	} else {
+		seen[key] = r.Row
+	}
 }
