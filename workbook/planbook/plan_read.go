@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -189,74 +190,16 @@ func Read(path string) (pr *PlanRead, ps hromada.Problems) {
 		}
 	}()
 
-	headers := actionHeaders()
-	col := map[string]int{}
-	clientCols, fteCols := map[int]int{}, map[int]int{} // year → column
-	dup := func(key string, j, i int) {
-		ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: t.HeaderRef(i),
-			Msg:  fmt.Sprintf("columns %s and %s are both %q", workbook.ColumnName(j), workbook.ColumnName(i), key),
-			Hint: "delete or rename one of them"})
-	}
-	for i, h := range t.Header() {
-		if key, year, ok := yearHeader(h); ok {
-			m := clientCols
-			if key == "fte" {
-				m = fteCols
-			}
-			if j, seen := m[year]; seen {
-				dup(fmt.Sprintf("%s_%d", key, year), j, i)
-				continue
-			}
-			m[year] = i
-			continue
-		}
-		key, ok := headers[workbook.HeaderKey(h)]
-		if !ok {
-			continue
-		}
-		if j, seen := col[key]; seen {
-			dup(key, j, i)
-			continue
-		}
-		col[key] = i
-	}
-	for _, key := range []string{"service_code", "include", "providers", "existing_staff", "caseload", "min_staff", "fte_step"} {
-		if _, ok := col[key]; !ok {
-			txt := planText["act."+key]
-			ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: "row 1",
-				Msg:  fmt.Sprintf("no column %q (%q, %q)", txt.EN, txt.UK, key),
-				Hint: "the Actions sheet must keep the service code, Include and the norms staff is computed from; copy the column back from the plan as written"})
-		}
-	}
-	years := slices.Sorted(func(yield func(int) bool) {
-		for y := range clientCols {
-			if !yield(y) {
-				return
-			}
-		}
-	})
-	if len(years) == 0 {
-		txt := planText["act.clients"]
-		ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: "row 1",
-			Msg:  fmt.Sprintf("no column of target clients by year (%q, %q)", fmt.Sprintf(txt.EN, 2026), fmt.Sprintf(txt.UK, 2026)),
-			Hint: "the Actions sheet must keep a target-clients column for every year of the plan"})
-	}
-	for k := 1; k < len(years); k++ {
-		if years[k] != years[k-1]+1 {
-			ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: "row 1",
-				Msg:  fmt.Sprintf("there are target clients for %d and %d but not for %d", years[k-1], years[k], years[k-1]+1),
-				Hint: "the years of the plan follow one another; add the missing year's column"})
-			break
-		}
-	}
-	if ps.Errors() > 0 {
+	ac, aps := findActionCols(t, path, sheet)
+	if ps = append(ps, aps...); ps.Errors() > 0 {
 		return nil, ps
 	}
+	col, years := ac.col, ac.years
 	pr = &PlanRead{FirstYear: years[0], Years: len(years)}
 
 	seen := map[string]int{}
 	for t.Next() {
-		a, rps := readAction(t, col, years, clientCols, fteCols)
+		a, rps := readAction(t, ac)
 		bad := rps.Errors() > 0
 		if a.Code != "" {
 			switch first, dupl := seen[a.Code]; {
@@ -285,140 +228,255 @@ func Read(path string) (pr *PlanRead, ps hromada.Problems) {
 	return pr, ps
 }
 
-// readAction reads the current row of the Actions sheet.
-func readAction(t *xlsx.Table, col map[string]int, years []int, clientCols, fteCols map[int]int) (PlanAction, hromada.Problems) {
-	var ps hromada.Problems
-	a := PlanAction{Row: t.Line()}
-	problem := func(c int, msg, hint string) { ps = append(ps, t.Problem(c, msg, hint)) }
-	warn := func(c int, msg, hint string) {
-		p := t.Problem(c, msg, hint)
-		p.Severity = hromada.Warning
-		ps = append(ps, p)
-	}
-	text := func(key string) string {
-		c, ok := col[key]
-		if !ok {
-			return ""
-		}
-		s, err := t.Text(c)
-		if err != nil {
-			ps = append(ps, workbook.ProblemOf(err, t.File().Path()))
-		}
-		return s
-	}
-	// number reads a number cell; NaN when blank or not a number (then a
-	// problem says which).
-	number := func(c int) float64 {
-		v, ok, err := t.Number(c)
-		if err != nil {
-			var ie *xlsx.InputError
-			if errors.As(err, &ie) {
-				p := ie.Problem
-				p.Severity = hromada.Error
-				p.Msg = fmt.Sprintf("%s (column %q)", p.Msg, t.Header()[c])
-				ps = append(ps, p)
-			} else {
-				problem(c, err.Error(), "")
-			}
-			return math.NaN()
-		}
-		if !ok {
-			return math.NaN()
-		}
-		return v
-	}
-	// norm reads a number the row's staff is computed from: 0 or more.
-	norm := func(key string) float64 {
-		c := col[key]
-		v := number(c)
-		switch {
-		case math.IsNaN(v) && t.Row()[c] == "":
-			problem(c, fmt.Sprintf("%q is blank", t.Header()[c]), "staff is computed from it; copy it back from the plan as written")
-		case v < 0:
-			problem(c, fmt.Sprintf("%q is %v; it must be 0 or more", t.Header()[c], v), "")
-		}
-		return v
-	}
-	whole := func(key string, from int) int {
-		c, ok := col[key]
-		if !ok {
-			return 0
-		}
-		v := number(c)
-		if math.IsNaN(v) {
-			return 0
-		}
-		if v != math.Trunc(v) || v < float64(from) {
-			problem(c, fmt.Sprintf("%q is %v; it must be a whole number from %d", t.Header()[c], v, from), "")
-			return 0
-		}
-		return int(v)
-	}
+// actionCols are the columns of the Actions sheet of a plan read back,
+// found by their headers.
+type actionCols struct {
+	col          map[string]int // the column of each key
+	clients, fte map[int]int    // the column of each year's target clients and FTE
+	years        []int          // the years of the target clients, in order
+}
 
-	a.Code, a.Name = text("service_code"), text("service_name")
-	if a.Code == "" {
-		problem(col["service_code"], "the row has no service code", "write the service's code, as on the Gaps sheet, or delete the row")
+// findActionCols finds the columns of the Actions sheet by their headers. A
+// column given twice, a required column missing, or years of target
+// clients that do not follow one another are errors.
+func findActionCols(t *xlsx.Table, path, sheet string) (actionCols, hromada.Problems) {
+	var ps hromada.Problems
+	headers := actionHeaders()
+	ac := actionCols{col: map[string]int{}, clients: map[int]int{}, fte: map[int]int{}}
+	col := ac.col
+	dup := func(key string, j, i int) {
+		ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: t.HeaderRef(i),
+			Msg:  fmt.Sprintf("columns %s and %s are both %q", workbook.ColumnName(j), workbook.ColumnName(i), key),
+			Hint: "delete or rename one of them"})
 	}
-	if s := text("unit"); s != "" {
+	for i, h := range t.Header() {
+		if key, year, ok := yearHeader(h); ok {
+			m := ac.clients
+			if key == "fte" {
+				m = ac.fte
+			}
+			if j, seen := m[year]; seen {
+				dup(fmt.Sprintf("%s_%d", key, year), j, i)
+				continue
+			}
+			m[year] = i
+			continue
+		}
+		key, ok := headers[workbook.HeaderKey(h)]
+		if !ok {
+			continue
+		}
+		if j, seen := col[key]; seen {
+			dup(key, j, i)
+			continue
+		}
+		col[key] = i
+	}
+	for _, key := range []string{"service_code", "include", "providers", "existing_staff", "caseload", "min_staff", "fte_step"} {
+		if _, ok := col[key]; !ok {
+			txt := planText["act."+key]
+			ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: "row 1",
+				Msg:  fmt.Sprintf("no column %q (%q, %q)", txt.EN, txt.UK, key),
+				Hint: "the Actions sheet must keep the service code, Include and the norms staff is computed from; copy the column back from the plan as written"})
+		}
+	}
+	ac.years = slices.Sorted(maps.Keys(ac.clients))
+	return ac, append(ps, checkYears(ac.years, path, sheet)...)
+}
+
+// checkYears checks the years of the target clients: at least one, each
+// the year after the one before.
+func checkYears(years []int, path, sheet string) hromada.Problems {
+	var ps hromada.Problems
+	if len(years) == 0 {
+		txt := planText["act.clients"]
+		ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: "row 1",
+			Msg:  fmt.Sprintf("no column of target clients by year (%q, %q)", fmt.Sprintf(txt.EN, 2026), fmt.Sprintf(txt.UK, 2026)),
+			Hint: "the Actions sheet must keep a target-clients column for every year of the plan"})
+	}
+	for k := 1; k < len(years); k++ {
+		if years[k] != years[k-1]+1 {
+			ps = append(ps, hromada.Problem{Severity: hromada.Error, File: path, Sheet: sheet, Cell: "row 1",
+				Msg:  fmt.Sprintf("there are target clients for %d and %d but not for %d", years[k-1], years[k], years[k-1]+1),
+				Hint: "the years of the plan follow one another; add the missing year's column"})
+			break
+		}
+	}
+	return ps
+}
+
+// actionReader reads the current row of the Actions sheet, with the
+// problems of the cells it cannot use.
+type actionReader struct {
+	t  *xlsx.Table
+	ac actionCols
+	ps hromada.Problems
+}
+
+// problem is an error in column c.
+func (r *actionReader) problem(c int, msg, hint string) {
+	r.ps = append(r.ps, r.t.Problem(c, msg, hint))
+}
+
+// warn is a warning about column c.
+func (r *actionReader) warn(c int, msg, hint string) {
+	p := r.t.Problem(c, msg, hint)
+	p.Severity = hromada.Warning
+	r.ps = append(r.ps, p)
+}
+
+// text is the text of the cell of key; "" when there is no such column.
+func (r *actionReader) text(key string) string {
+	c, ok := r.ac.col[key]
+	if !ok {
+		return ""
+	}
+	s, err := r.t.Text(c)
+	if err != nil {
+		r.ps = append(r.ps, workbook.ProblemOf(err, r.t.File().Path()))
+	}
+	return s
+}
+
+// number reads a number cell; NaN when blank or not a number (then a
+// problem says which).
+func (r *actionReader) number(c int) float64 {
+	v, ok, err := r.t.Number(c)
+	if err != nil {
+		var ie *xlsx.InputError
+		if errors.As(err, &ie) {
+			p := ie.Problem
+			p.Severity = hromada.Error
+			p.Msg = fmt.Sprintf("%s (column %q)", p.Msg, r.t.Header()[c])
+			r.ps = append(r.ps, p)
+		} else {
+			r.problem(c, err.Error(), "")
+		}
+		return math.NaN()
+	}
+	if !ok {
+		return math.NaN()
+	}
+	return v
+}
+
+// norm reads a number the row's staff is computed from: 0 or more.
+func (r *actionReader) norm(key string) float64 {
+	c := r.ac.col[key]
+	v := r.number(c)
+	switch {
+	case math.IsNaN(v) && r.t.Row()[c] == "":
+		r.problem(c, fmt.Sprintf("%q is blank", r.t.Header()[c]), "staff is computed from it; copy it back from the plan as written")
+	case v < 0:
+		r.problem(c, fmt.Sprintf("%q is %v; it must be 0 or more", r.t.Header()[c], v), "")
+	}
+	return v
+}
+
+// whole reads a whole number from from; 0 when blank or wrong.
+func (r *actionReader) whole(key string, from int) int {
+	c, ok := r.ac.col[key]
+	if !ok {
+		return 0
+	}
+	v := r.number(c)
+	if math.IsNaN(v) {
+		return 0
+	}
+	if v != math.Trunc(v) || v < float64(from) {
+		r.problem(c, fmt.Sprintf("%q is %v; it must be a whole number from %d", r.t.Header()[c], v, from), "")
+		return 0
+	}
+	return int(v)
+}
+
+// readAction reads the current row of the Actions sheet.
+func readAction(t *xlsx.Table, ac actionCols) (PlanAction, hromada.Problems) {
+	r := &actionReader{t: t, ac: ac}
+	a := PlanAction{Row: t.Line()}
+	r.cells(&a)
+	clients, blank := r.clients(a.Include)
+	if r.ps.Errors() > 0 || blank == len(ac.years) && !a.Include {
+		return a, r.ps
+	}
+	if blank > 0 {
+		return a, r.ps // left out, some years blank: nothing to compute
+	}
+	r.staff(&a, clients)
+	return a, r.ps
+}
+
+// cells reads the row's cells but the target clients and FTE into a.
+func (r *actionReader) cells(a *PlanAction) {
+	t, col := r.t, r.ac.col
+	a.Code, a.Name = r.text("service_code"), r.text("service_name")
+	if a.Code == "" {
+		r.problem(col["service_code"], "the row has no service code", "write the service's code, as on the Gaps sheet, or delete the row")
+	}
+	if s := r.text("unit"); s != "" {
 		if u, err := hromada.ParseUnit(s); err == nil {
 			a.Unit = u
 		}
 	}
-	if s := text("action"); s != "" {
+	if s := r.text("action"); s != "" {
 		a.Action, _ = parseAction(s)
 	}
 	inc := col["include"]
 	switch v, ok, err := t.YesNo(inc); {
 	case err != nil:
-		problem(inc, fmt.Sprintf("Include is %q, not yes or no", t.Row()[inc]), "allowed: yes, no (так, ні)")
+		r.problem(inc, fmt.Sprintf("Include is %q, not yes or no", t.Row()[inc]), "allowed: yes, no (так, ні)")
 	case !ok:
-		warn(inc, "Include is blank: the action is read as left out", "write yes (так) to keep it in the plan, no (ні) to drop it")
+		r.warn(inc, "Include is blank: the action is read as left out", "write yes (так) to keep it in the plan, no (ні) to drop it")
 	default:
 		a.Include = v
 	}
-	a.Rank = whole("rank", 1)
-	a.PlannerRank = whole("planner_rank", 1)
-	providers := norm("providers")
+	a.Rank = r.whole("rank", 1)
+	a.PlannerRank = r.whole("planner_rank", 1)
+	providers := r.norm("providers")
 	if !math.IsNaN(providers) && providers != math.Trunc(providers) {
-		problem(col["providers"], fmt.Sprintf("%q is %v; it must be a whole number", t.Header()[col["providers"]], providers), "")
+		r.problem(col["providers"], fmt.Sprintf("%q is %v; it must be a whole number", t.Header()[col["providers"]], providers), "")
 	}
 	a.Providers = int(workbook.ZeroNaN(providers))
-	a.Existing, a.Caseload, a.MinStaff, a.FTEStep = norm("existing_staff"), norm("caseload"), norm("min_staff"), norm("fte_step")
+	a.Existing, a.Caseload, a.MinStaff, a.FTEStep = r.norm("existing_staff"), r.norm("caseload"), r.norm("min_staff"), r.norm("fte_step")
 	if c := col["fte_step"]; !math.IsNaN(a.FTEStep) && !(a.FTEStep > 0 && a.FTEStep <= 1) {
-		problem(c, fmt.Sprintf("%q is %v; it must be above 0 and at most 1", t.Header()[c], a.FTEStep), "write 0.25 or 0.5")
+		r.problem(c, fmt.Sprintf("%q is %v; it must be above 0 and at most 1", t.Header()[c], a.FTEStep), "write 0.25 or 0.5")
 	}
+}
 
-	clients := make([]float64, len(years))
-	blank := 0
-	for k, y := range years {
-		c := clientCols[y]
-		v := number(c)
+// clients reads the target clients of each year, and how many are blank
+// (an error for an included action).
+func (r *actionReader) clients(include bool) (clients []float64, blank int) {
+	clients = make([]float64, len(r.ac.years))
+	for k, y := range r.ac.years {
+		c := r.ac.clients[y]
+		v := r.number(c)
 		switch {
-		case math.IsNaN(v) && t.Row()[c] == "":
+		case math.IsNaN(v) && r.t.Row()[c] == "":
 			blank++
-			if a.Include {
-				problem(c, fmt.Sprintf("the target clients of %d are blank", y), "write the clients the service is to serve that year, or no under Include")
+			if include {
+				r.problem(c, fmt.Sprintf("the target clients of %d are blank", y), "write the clients the service is to serve that year, or no under Include")
 			}
 		case v < 0:
-			problem(c, fmt.Sprintf("the target clients of %d are %v, below 0", y, v), "write the clients the service is to serve, 0 or more")
+			r.problem(c, fmt.Sprintf("the target clients of %d are %v, below 0", y, v), "write the clients the service is to serve, 0 or more")
 		}
 		clients[k] = v
 	}
-	if ps.Errors() > 0 || blank == len(years) && !a.Include {
-		return a, ps
-	}
-	if blank > 0 {
-		return a, ps // left out, some years blank: nothing to compute
-	}
+	return clients, blank
+}
+
+// staff computes the staff of a from its target clients and norms, and
+// warns about an FTE cell typed over that differs from it.
+func (r *actionReader) staff(a *PlanAction, clients []float64) {
+	t := r.t
 	svc := hromada.Service{Code: a.Code, Caseload: a.Caseload, MinStaff: a.MinStaff}
 	ys, _, err := plan.Staff(svc, a.Providers > 0, clients, a.Existing, a.FTEStep)
 	if err != nil {
-		problem(col["caseload"], fmt.Sprintf("the caseload %v cannot staff the target clients", a.Caseload), "write the clients one FTE serves in a year, above 0")
-		return a, ps
+		r.problem(r.ac.col["caseload"], fmt.Sprintf("the caseload %v cannot staff the target clients", a.Caseload), "write the clients one FTE serves in a year, above 0")
+		return
 	}
-	for k, y := range years {
+	for k, y := range r.ac.years {
 		ys[k].Year = y
-		c, ok := fteCols[y]
+		c, ok := r.ac.fte[y]
 		if !ok {
 			continue
 		}
@@ -427,12 +485,11 @@ func readAction(t *xlsx.Table, col map[string]int, years []int, clientCols, fteC
 		if raw == "" || (err == nil && math.Abs(v-ys[k].FTE) <= 1e-9*math.Max(1, v)) {
 			continue
 		}
-		warn(c, fmt.Sprintf("%q holds %q, but the target clients need %s FTE by the norms of the row; budget uses %s",
+		r.warn(c, fmt.Sprintf("%q holds %q, but the target clients need %s FTE by the norms of the row; budget uses %s",
 			t.Header()[c], raw, workbook.FormatFTE(hromada.English, ys[k].FTE), workbook.FormatFTE(hromada.English, ys[k].FTE)),
 			"change the target clients or the norms, not the FTE; the FTE cells are formulas")
 	}
 	a.Years = ys
-	return a, ps
 }
 
 // planCodes reads the service codes of the Gaps sheet: the services of the
