@@ -23,18 +23,30 @@ func (w *assessWriter) charts() {
 		return
 	}
 	b.Fail(b.File.SetSheetVisible(workbook.ChartSheet, false))
-	set := func(col, row int, v any) {
-		cell, err := excelize.CoordinatesToCellName(col+1, row)
-		if err != nil {
-			b.Fail(err)
-			return
-		}
-		b.SetCell(workbook.ChartSheet, cell, v)
-	}
 	width := uint(w.summaryWidth * 8) // pixels: the width of the tables above
-	row := w.chartRow
+	row, n := w.demandChart(width, w.chartRow)
+	if n > 6 {
+		b.Fail(b.File.InsertPageBreak(w.summarySheet, workbook.A1Name(0, row))) // each chart on a page of its own
+	}
+	w.ratesChart(width, row)
+}
 
-	// Demand by service, all target groups together.
+// chartCell sets the cell at column col (from 0) and row (from 1) of the
+// hidden chart sheet.
+func (w *assessWriter) chartCell(col, row int, v any) {
+	cell, err := excelize.CoordinatesToCellName(col+1, row)
+	if err != nil {
+		w.b.Fail(err)
+		return
+	}
+	w.b.SetCell(workbook.ChartSheet, cell, v)
+}
+
+// demandChart draws the demand by service, all target groups together,
+// width pixels wide at row of the Summary; it returns the row below it
+// and the number of services drawn.
+func (w *assessWriter) demandChart(width uint, row int) (int, int) {
+	b, set := w.b, w.chartCell
 	set(0, 1, "service")
 	set(1, 1, w.t("sum.chart.series"))
 	set(2, 1, "plus")
@@ -58,18 +70,18 @@ func (w *assessWriter) charts() {
 		c := &excelize.Chart{
 			Type:      excelize.Bar,
 			Dimension: excelize.ChartDimension{Width: width, Height: height},
-			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.t("sum.chart.demand", w.ci()), Font: &excelize.Font{Size: 12, Bold: true, Color: "1F4E79"}}}},
+			Title:     workbook.ChartTitle(w.t("sum.chart.demand", w.ci())),
 			Legend:    excelize.ChartLegend{Position: "none"},
 			Series: []excelize.ChartSeries{{
 				Name:       workbook.AbsCellRef(workbook.ChartSheet, 1, 1),
 				Categories: workbook.AbsRangeRef(workbook.ChartSheet, 0, 2, n+1),
 				Values:     workbook.AbsRangeRef(workbook.ChartSheet, 1, 2, n+1),
-				Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"5B9BD5"}},
+				Fill:       workbook.SolidFill("5B9BD5"),
 			}},
 			XAxis: excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Size: 9, Color: "262626"}},
 			YAxis: excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"},
 				Font:  excelize.Font{Size: 9, Color: "404040"},
-				Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.t("sum.chart.demand.y"), Font: &excelize.Font{Size: 9, Color: "404040"}}}}},
+				Title: workbook.AxisTitle(w.t("sum.chart.demand.y"))},
 			VaryColors: workbook.BoolRef(false),
 		}
 		b.AddBarChart(w.summarySheet, workbook.A1Name(0, row), c, []workbook.ErrorBars{{
@@ -78,11 +90,13 @@ func (w *assessWriter) charts() {
 		}})
 		row += b.ChartRows(w.summarySheet, row, height) + 1
 	}
-	if n > 6 {
-		b.Fail(b.File.InsertPageBreak(w.summarySheet, workbook.A1Name(0, row))) // each chart on a page of its own
-	}
+	return row, n
+}
 
-	// Need rates by group and service.
+// ratesChart draws the need rates by group and service, width pixels wide
+// at row of the Summary.
+func (w *assessWriter) ratesChart(width uint, row int) {
+	b, set := w.b, w.chartCell
 	base := 5 // first column of the second table
 	set(base, 1, "service")
 	for i, s := range w.services {
@@ -123,7 +137,7 @@ func (w *assessWriter) charts() {
 			Name:       workbook.AbsCellRef(workbook.ChartSheet, col, 1),
 			Categories: workbook.AbsRangeRef(workbook.ChartSheet, base, 2, last),
 			Values:     workbook.AbsRangeRef(workbook.ChartSheet, col, 2, last),
-			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{chartColors[gi%len(chartColors)]}},
+			Fill:       workbook.SolidFill(chartColors[gi%len(chartColors)]),
 		})
 		bars = append(bars, workbook.ErrorBars{
 			Plus: workbook.AbsRangeRef(workbook.ChartSheet, col+1, 2, last), Minus: workbook.AbsRangeRef(workbook.ChartSheet, col+2, 2, last),
@@ -138,13 +152,13 @@ func (w *assessWriter) charts() {
 	c := &excelize.Chart{
 		Type:      excelize.Bar,
 		Dimension: excelize.ChartDimension{Width: width, Height: height},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.t("sum.chart.rates", w.ci()), Font: &excelize.Font{Size: 12, Bold: true, Color: "1F4E79"}}}},
+		Title:     workbook.ChartTitle(w.t("sum.chart.rates", w.ci())),
 		Legend:    excelize.ChartLegend{Position: "top"},
 		Series:    series,
 		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Size: 9, Color: "262626"}},
 		YAxis: excelize.ChartAxis{MajorGridLines: true, Minimum: &zero, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"},
 			Font:  excelize.Font{Size: 9, Color: "404040"},
-			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.t("sum.chart.rates.y"), Font: &excelize.Font{Size: 9, Color: "404040"}}}}},
+			Title: workbook.AxisTitle(w.t("sum.chart.rates.y"))},
 		VaryColors: workbook.BoolRef(false),
 	}
 	b.AddBarChart(w.summarySheet, workbook.A1Name(0, row), c, bars)
