@@ -201,13 +201,35 @@ func (w *planWriter) summary() {
 	w.line(rs, w.sentences(), "")
 
 	w.flags(rs)
+	w.actionCounts(rs, last)
+	if len(years) > 0 {
+		w.summaryStaff(rs, years)
+	}
+	w.topPriorities(rs, last)
 
+	rs.Gap()
+	w.b.Fail(w.b.File.InsertPageBreak(rs.Sheet, rs.Ref(0)))
+	rs.Heading(w.t("sum.edit"))
+	w.line(rs, w.t("sum.edit.text"), "")
+
+	rs.Gap()
+	rs.Heading(w.t("sum.charts"))
+	if r.Summary.MoreData > 0 {
+		w.line(rs, w.t("sum.charts.note"), "note")
+	}
+	w.chartRow = rs.Next
+	w.pageSetup(rs.Sheet, "")
+}
+
+// actionCounts writes the number of services of each action, with what
+// the action means, on a grid whose last column is last.
+func (w *planWriter) actionCounts(rs *workbook.ReportSheet, last int) {
 	rs.Gap()
 	rs.Heading(w.t("sum.counts"))
 	cols := []workbook.Col{{Header: w.t("sum.col.action")}, {Header: w.t("sum.col.services"), Format: workbook.Integer}, {Header: w.t("sum.col.means")}}
 	w.header(rs, cols)
 	w.b.Fail(w.b.File.MergeCell(rs.Sheet, workbook.A1Name(2, rs.Next-1), workbook.A1Name(last, rs.Next-1)))
-	s := r.Summary
+	s := w.r.Summary
 	for _, c := range []struct {
 		a     plan.Action
 		n     int
@@ -220,45 +242,66 @@ func (w *planWriter) summary() {
 	}
 	rs.Row(cols, []any{w.t("sum.col.total"), float64(s.Services)})
 	w.b.Fail(w.b.File.SetCellStyle(rs.Sheet, workbook.A1Name(0, rs.Next-1), workbook.A1Name(1, rs.Next-1), w.b.Style(workbook.StyleKey{Kind: "bold", Format: workbook.Integer})))
+}
 
-	if len(years) > 0 {
-		rs.Gap()
-		rs.Heading(w.t("sum.staff"))
-		cols = []workbook.Col{{Header: w.t("sum.col.staffrow")}, {Header: w.t("sum.col.existing", years[0]), Format: workbook.Decimal2}}
-		for _, y := range years {
-			cols = append(cols, workbook.Col{Header: strconv.Itoa(y), Format: workbook.Decimal2})
-		}
-		w.header(rs, cols)
-		base := 0.0
-		for _, sp := range r.Services {
-			if sp.Years != nil {
-				base += existing(sp)
-			}
-		}
-		fte, staff, hire := []any{w.t("sum.staff.fte"), nil}, []any{w.t("sum.staff.staff"), base}, []any{w.t("sum.staff.hires"), nil}
-		for i := range years {
-			var yt plan.YearTotal
-			if i < len(s.Years) {
-				yt = s.Years[i]
-			}
-			fte, staff, hire = append(fte, yt.FTE), append(staff, yt.Staff), append(hire, yt.Hires)
-		}
-		rs.Row(cols, fte)
-		rs.Row(cols, staff)
-		rs.Row(cols, hire)
-		w.line(rs, w.t("sum.staff.note"), "note")
-		if math.Abs(base-r.Workforce) > 1e-9 {
-			w.line(rs, w.t("sum.staff.base", w.fte(base), w.fte(r.Workforce)), "note")
+// summaryStaff writes the staff of all services by year, and what its
+// base, the existing staff, rests on.
+func (w *planWriter) summaryStaff(rs *workbook.ReportSheet, years []int) {
+	rs.Gap()
+	rs.Heading(w.t("sum.staff"))
+	cols := w.yearCols(w.t("sum.col.staffrow"), years)
+	w.header(rs, cols)
+	base := w.staffTotalRows(rs, cols, years)
+	w.line(rs, w.t("sum.staff.note"), "note")
+	if math.Abs(base-w.r.Workforce) > 1e-9 {
+		w.line(rs, w.t("sum.staff.base", w.fte(base), w.fte(w.r.Workforce)), "note")
+	}
+}
+
+// yearCols are the columns of a table of staff by year: first, the
+// existing staff, then one column a year.
+func (w *planWriter) yearCols(first string, years []int) []workbook.Col {
+	cols := []workbook.Col{{Header: first}, {Header: w.t("sum.col.existing", years[0]), Format: workbook.Decimal2}}
+	for _, y := range years {
+		cols = append(cols, workbook.Col{Header: strconv.Itoa(y), Format: workbook.Decimal2})
+	}
+	return cols
+}
+
+// staffTotalRows writes the FTE, the posts in the schedule and the new
+// posts of all services, year by year, in the columns cols, and returns
+// the existing staff they start from.
+func (w *planWriter) staffTotalRows(rs *workbook.ReportSheet, cols []workbook.Col, years []int) float64 {
+	base := 0.0
+	for _, sp := range w.r.Services {
+		if sp.Years != nil {
+			base += existing(sp)
 		}
 	}
+	fte, staff, hire := []any{w.t("sum.staff.fte"), nil}, []any{w.t("sum.staff.staff"), base}, []any{w.t("sum.staff.hires"), nil}
+	for i := range years {
+		var yt plan.YearTotal
+		if i < len(w.r.Summary.Years) {
+			yt = w.r.Summary.Years[i]
+		}
+		fte, staff, hire = append(fte, yt.FTE), append(staff, yt.Staff), append(hire, yt.Hires)
+	}
+	rs.Row(cols, fte)
+	rs.Row(cols, staff)
+	rs.Row(cols, hire)
+	return base
+}
 
+// topPriorities writes the first TopPriorities actions by rank, with why,
+// on a grid whose last column is last.
+func (w *planWriter) topPriorities(rs *workbook.ReportSheet, last int) {
 	rs.Gap()
 	rs.Heading(w.t("sum.top", TopPriorities))
 	top := w.priorities()
 	if len(top) == 0 {
 		w.line(rs, w.t("sum.top.none"), "")
 	} else {
-		cols = []workbook.Col{
+		cols := []workbook.Col{
 			{Header: w.t("sum.col.service"), Wrap: true}, {Header: w.t("sum.col.action")}, {Header: w.t("sum.col.unit")},
 			{Header: w.t("sum.col.demand"), Format: workbook.Integer}, {Header: w.t("sum.col.capacity"), Format: workbook.Integer},
 			{Header: w.t("sum.col.target"), Format: workbook.Integer}, {Header: w.t("sum.col.hires"), Format: workbook.Decimal2},
@@ -277,19 +320,6 @@ func (w *planWriter) summary() {
 		}
 		w.line(rs, w.t("sum.top.note"), "note")
 	}
-
-	rs.Gap()
-	w.b.Fail(w.b.File.InsertPageBreak(rs.Sheet, rs.Ref(0)))
-	rs.Heading(w.t("sum.edit"))
-	w.line(rs, w.t("sum.edit.text"), "")
-
-	rs.Gap()
-	rs.Heading(w.t("sum.charts"))
-	if s.MoreData > 0 {
-		w.line(rs, w.t("sum.charts.note"), "note")
-	}
-	w.chartRow = rs.Next
-	w.pageSetup(rs.Sheet, "")
 }
 
 // quoteName puts a file name in the language's quotes; "" stays "".

@@ -338,37 +338,25 @@ func (w *planWriter) staffingSheet() {
 		w.pageSetup(rs.Sheet, "")
 		return
 	}
-	cols := []workbook.Col{{Header: w.t("st.col.what")}, {Header: w.t("sum.col.existing", years[0]), Format: workbook.Decimal2}}
-	for _, y := range years {
-		cols = append(cols, workbook.Col{Header: strconv.Itoa(y), Format: workbook.Decimal2})
-	}
-	threeRows := func(fte, staff, hire []any) {
-		rs.Row(cols, fte)
-		rs.Row(cols, staff)
-		rs.Row(cols, hire)
-	}
+	cols := w.yearCols(w.t("st.col.what"), years)
+	w.staffTotals(rs, cols, years)
+	w.staffByPost(rs, cols, years)
+	w.staffByService(rs, cols, years)
+	w.pageSetup(rs.Sheet, "")
+}
 
+// staffTotals writes the staff of all services, year by year, in the
+// columns cols.
+func (w *planWriter) staffTotals(rs *workbook.ReportSheet, cols []workbook.Col, years []int) {
 	rs.Gap()
 	rs.Heading(w.t("st.total"))
 	w.header(rs, cols)
-	base := 0.0
-	for _, sp := range w.r.Services {
-		if sp.Years != nil {
-			base += existing(sp)
-		}
-	}
-	fte, staff, hire := []any{w.t("sum.staff.fte"), nil}, []any{w.t("sum.staff.staff"), base}, []any{w.t("sum.staff.hires"), nil}
-	for i := range years {
-		var yt plan.YearTotal
-		if i < len(w.r.Summary.Years) {
-			yt = w.r.Summary.Years[i]
-		}
-		fte, staff, hire = append(fte, yt.FTE), append(staff, yt.Staff), append(hire, yt.Hires)
-	}
-	threeRows(fte, staff, hire)
+	w.staffTotalRows(rs, cols, years)
+}
 
-	// By post: the FTE of each post summed over the services; services
-	// without posts under "post not set".
+// staffByPost writes the FTE of each post summed over the services, year
+// by year; services without posts stand under "post not set".
+func (w *planWriter) staffByPost(rs *workbook.ReportSheet, cols []workbook.Col, years []int) {
 	rs.Gap()
 	rs.Heading(w.t("st.posts"))
 	var posts []string
@@ -414,7 +402,11 @@ func (w *planWriter) staffingSheet() {
 			rs.Row(pcols, row)
 		}
 	}
+}
 
+// staffByService writes each service's FTE, split into its posts, its
+// posts in the schedule and its new posts, year by year.
+func (w *planWriter) staffByService(rs *workbook.ReportSheet, cols []workbook.Col, years []int) {
 	rs.Gap()
 	rs.Heading(w.t("st.services"))
 	w.header(rs, cols)
@@ -451,7 +443,6 @@ func (w *planWriter) staffingSheet() {
 	if len(unknown) > 0 {
 		w.line(rs, w.t("st.unknown", strings.Join(unknown, "; ")), "note")
 	}
-	w.pageSetup(rs.Sheet, "")
 }
 
 // inventoryColumns are the columns of the Inventory sheet.
