@@ -521,8 +521,35 @@ func (w *assessWriter) surveyLine() string {
 // group sizes come from. Suppressed and unreliable figures are left out.
 func (w *assessWriter) sentences() string {
 	var out []string
+	if parts := w.demandParts(); len(parts) > 0 {
+		out = append(out, w.joinParts(parts))
+	}
+	if top, ok := w.topRateSentence(); ok {
+		out = append(out, top)
+	} else if len(w.groups) > 1 {
+		out = append(out, w.t("say.norank"))
+	}
+	if len(out) == 0 {
+		out = append(out, w.t("say.none"))
+	}
+	return strings.Join(append(out, w.basisSentences()...), " ")
+}
+
+// midSentence is a name as it stands within a sentence: lower case first in
+// English.
+func (w *assessWriter) midSentence(name string) string {
+	if w.lang == hromada.English {
+		return workbook.LowerFirst(name)
+	}
+	return name
+}
+
+// demandParts are the parts of the sentence on the largest demands: of the
+// union of the target groups (without target groups, of all families), at
+// most three; without counts of people, the largest shares of all
+// families that need a service.
+func (w *assessWriter) demandParts() []string {
 	var parts []string
-	// The union's demand; without target groups, that of all families.
 	first, rows := "say.union.first", w.unionByDemand()
 	if len(rows) == 0 {
 		first = "say.all.first"
@@ -540,10 +567,7 @@ func (w *assessWriter) sentences() string {
 			(d.Basis == assess.BasisSurvey && w.respondents()) {
 			continue
 		}
-		name := w.serviceName(d.Service)
-		if w.lang == hromada.English {
-			name = workbook.LowerFirst(name)
-		}
+		name := w.midSentence(w.serviceName(d.Service))
 		n, lo, hi := workbook.FormatCount(w.lang, d.People), workbook.FormatCount(w.lang, d.PeopleLow), workbook.FormatCount(w.lang, d.PeopleUpp)
 		unit := workbook.UnitWord(w.lang, d.Unit, d.People)
 		verb := w.t("say.verb.many")
@@ -557,43 +581,55 @@ func (w *assessWriter) sentences() string {
 		parts = append(parts, w.t(key, name, verb, n, unit, w.ci(), lo, hi))
 	}
 	if len(parts) == 0 && w.respondents() {
-		// No counts of people: the shares of all families that need a service.
-		var rates []assess.Rate
-		for _, s := range w.services {
-			if r, ok := w.rates[[2]string{assess.AllGroup, s}]; ok && !r.Verdict.Suppress && !r.NotObserved && r.Stat > 0 && !math.IsNaN(r.StatLow) {
-				rates = append(rates, r)
-			}
-		}
-		slices.SortStableFunc(rates, func(x, y assess.Rate) int { return cmp.Compare(y.Stat, x.Stat) })
-		for i, r := range rates[:min(len(rates), 3)] {
-			name := w.serviceName(r.Service)
-			if w.lang == hromada.English {
-				name = workbook.LowerFirst(name)
-			}
-			key := "say.rate.next"
-			if i == 0 {
-				key = "say.rate.first"
-			}
-			parts = append(parts, w.t(key, name, workbook.FormatPercent(w.lang, r.Stat), w.ci(),
-				workbook.FormatDecimal(w.lang, r.StatLow*100, 1), workbook.FormatPercent(w.lang, r.StatUpp)))
-		}
+		parts = w.rateParts()
 	}
-	if len(parts) > 0 {
-		var b strings.Builder
-		for i, p := range parts {
-			switch {
-			case i == 0:
-			case i == len(parts)-1:
-				b.WriteString(w.t("say.union.last"))
-			default:
-				b.WriteString(w.t("say.union.and"))
-			}
-			b.WriteString(p)
-		}
-		b.WriteString(".")
-		out = append(out, b.String())
-	}
+	return parts
+}
 
+// rateParts are the parts of the sentence on the largest shares of all
+// families that need a service, at most three, for an assessment with no
+// counts of people.
+func (w *assessWriter) rateParts() []string {
+	var parts []string
+	var rates []assess.Rate
+	for _, s := range w.services {
+		if r, ok := w.rates[[2]string{assess.AllGroup, s}]; ok && !r.Verdict.Suppress && !r.NotObserved && r.Stat > 0 && !math.IsNaN(r.StatLow) {
+			rates = append(rates, r)
+		}
+	}
+	slices.SortStableFunc(rates, func(x, y assess.Rate) int { return cmp.Compare(y.Stat, x.Stat) })
+	for i, r := range rates[:min(len(rates), 3)] {
+		key := "say.rate.next"
+		if i == 0 {
+			key = "say.rate.first"
+		}
+		parts = append(parts, w.t(key, w.midSentence(w.serviceName(r.Service)), workbook.FormatPercent(w.lang, r.Stat), w.ci(),
+			workbook.FormatDecimal(w.lang, r.StatLow*100, 1), workbook.FormatPercent(w.lang, r.StatUpp)))
+	}
+	return parts
+}
+
+// joinParts joins the parts of a sentence: "a, b and c."
+func (w *assessWriter) joinParts(parts []string) string {
+	var b strings.Builder
+	for i, p := range parts {
+		switch {
+		case i == 0:
+		case i == len(parts)-1:
+			b.WriteString(w.t("say.union.last"))
+		default:
+			b.WriteString(w.t("say.union.and"))
+		}
+		b.WriteString(p)
+	}
+	b.WriteString(".")
+	return b.String()
+}
+
+// topRateSentence says which target group needs which service most, by
+// the highest need rate that is published, not 0 and has an interval;
+// false when there is none.
+func (w *assessWriter) topRateSentence() (string, bool) {
 	var best assess.Rate
 	for _, g := range w.groups {
 		if g == assess.AllGroup || g == assess.AnyGroup {
@@ -609,29 +645,23 @@ func (w *assessWriter) sentences() string {
 			}
 		}
 	}
-	if best.Service != "" {
-		group, service := w.groupName(best.Group), w.serviceName(best.Service)
-		if w.lang == hromada.English {
-			group, service = workbook.LowerFirst(group), workbook.LowerFirst(service)
-		}
-		out = append(out, w.t("say.top", group, service, workbook.FormatPercent(w.lang, best.Stat), w.ci(),
-			workbook.FormatDecimal(w.lang, best.StatLow*100, 1), workbook.FormatPercent(w.lang, best.StatUpp)))
-	} else if len(w.groups) > 1 {
-		out = append(out, w.t("say.norank"))
+	if best.Service == "" {
+		return "", false
 	}
-	if len(out) == 0 {
-		out = append(out, w.t("say.none"))
-	}
+	group, service := w.midSentence(w.groupName(best.Group)), w.midSentence(w.serviceName(best.Service))
+	return w.t("say.top", group, service, workbook.FormatPercent(w.lang, best.Stat), w.ci(),
+		workbook.FormatDecimal(w.lang, best.StatLow*100, 1), workbook.FormatPercent(w.lang, best.StatUpp)), true
+}
 
+// basisSentences say what the counts rest on (respondents only, or survey
+// estimates of the groups' sizes) and whether estimates were suppressed.
+func (w *assessWriter) basisSentences() []string {
+	var out []string
 	var surveyBased []string
 	suppressed := false
 	for _, d := range slices.Concat(w.a.Result.Demand, w.a.Result.Union) {
 		if d.Basis == assess.BasisSurvey && d.Group != assess.AnyGroup && d.Group != assess.AllGroup {
-			name := w.groupName(d.Group)
-			if w.lang == hromada.English {
-				name = workbook.LowerFirst(name)
-			}
-			if !slices.Contains(surveyBased, name) {
+			if name := w.midSentence(w.groupName(d.Group)); !slices.Contains(surveyBased, name) {
 				surveyBased = append(surveyBased, name)
 			}
 		}
@@ -646,7 +676,7 @@ func (w *assessWriter) sentences() string {
 	if suppressed {
 		out = append(out, w.t("say.suppressed"))
 	}
-	return strings.Join(out, " ")
+	return out
 }
 
 // assessCol is a column of a table sheet: its key, number format, width (0
