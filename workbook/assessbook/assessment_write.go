@@ -919,32 +919,54 @@ func (w *assessWriter) qualitySheet() {
 	r.KeyValue(w.t("dq.lonely"), lonely)
 
 	if len(a.Quality) > 0 {
-		r.Gap()
-		r.Heading(w.t("dq.answers"))
-		cols := []workbook.Col{
-			{Header: w.t("dq.col.column")}, {Header: w.t("dq.col.what"), Wrap: true},
-			{Header: w.t("dq.col.answered"), Format: workbook.Integer}, {Header: w.t("dq.col.missing"), Format: workbook.Integer},
-			{Header: w.t("dq.col.notasked"), Format: workbook.Integer}, {Header: w.t("dq.col.share"), Format: workbook.Percent},
-		}
-		r.Header(cols)
-		for _, q := range a.Quality {
-			what := q.What
-			if _, ok := a.Services[q.What]; ok || slices.Contains(w.services, q.What) {
-				what = w.serviceName(q.What)
-			} else if _, ok := a.Groups[q.What]; ok || slices.Contains(w.groups, q.What) {
-				what = w.groupName(q.What)
-			}
-			share := math.NaN()
-			if total := q.Answered + q.Missing + q.NotAsked; total > 0 {
-				share = float64(q.Answered) / float64(total)
-			}
-			r.Row(cols, []any{q.Column, what, w.count(q.Answered), w.count(q.Missing), w.count(q.NotAsked), share})
-		}
-		if w.o.Suppress {
-			r.Line(w.t("dq.small.note", w.o.MinCount-1, w.o.MinCount), "note")
-		}
+		w.answerCounts(r)
 	}
+	w.flagCounts(r)
+	w.suppressedList(r)
 
+	r.Gap()
+	r.Heading(w.t("dq.warnings"))
+	if len(a.Warnings) == 0 {
+		r.Line(w.t("dq.warnings.none"), "")
+	}
+	for _, msg := range workbook.CapWarnings(a.Warnings, w.lang) {
+		r.Line(msg, "")
+	}
+	w.pageSetup(r.Sheet, "")
+}
+
+// answerCounts writes, per survey column, the answers, the don't-knows and
+// refusals, and the questions not asked.
+func (w *assessWriter) answerCounts(r *workbook.ReportSheet) {
+	a := w.a
+	r.Gap()
+	r.Heading(w.t("dq.answers"))
+	cols := []workbook.Col{
+		{Header: w.t("dq.col.column")}, {Header: w.t("dq.col.what"), Wrap: true},
+		{Header: w.t("dq.col.answered"), Format: workbook.Integer}, {Header: w.t("dq.col.missing"), Format: workbook.Integer},
+		{Header: w.t("dq.col.notasked"), Format: workbook.Integer}, {Header: w.t("dq.col.share"), Format: workbook.Percent},
+	}
+	r.Header(cols)
+	for _, q := range a.Quality {
+		what := q.What
+		if _, ok := a.Services[q.What]; ok || slices.Contains(w.services, q.What) {
+			what = w.serviceName(q.What)
+		} else if _, ok := a.Groups[q.What]; ok || slices.Contains(w.groups, q.What) {
+			what = w.groupName(q.What)
+		}
+		share := math.NaN()
+		if total := q.Answered + q.Missing + q.NotAsked; total > 0 {
+			share = float64(q.Answered) / float64(total)
+		}
+		r.Row(cols, []any{q.Column, what, w.count(q.Answered), w.count(q.Missing), w.count(q.NotAsked), share})
+	}
+	if w.o.Suppress {
+		r.Line(w.t("dq.small.note", w.o.MinCount-1, w.o.MinCount), "note")
+	}
+}
+
+// flagCounts writes every flag with the number of estimates carrying it.
+func (w *assessWriter) flagCounts(r *workbook.ReportSheet) {
 	r.Gap()
 	r.Heading(w.t("dq.flags"))
 	counts := map[assess.Flag]int{}
@@ -967,7 +989,11 @@ func (w *assessWriter) qualitySheet() {
 			r.Row(cols, []any{string(f), flagWords(w.lang, f, w.o.MinCount), float64(counts[f])})
 		}
 	}
+}
 
+// suppressedList writes every suppressed (internal: unpublishable)
+// estimate with its reasons.
+func (w *assessWriter) suppressedList(r *workbook.ReportSheet) {
 	r.Gap()
 	if w.o.Suppress {
 		r.Heading(w.t("dq.suppressed"))
@@ -995,16 +1021,6 @@ func (w *assessWriter) qualitySheet() {
 	if !listed {
 		r.Line(w.t("dq.suppressed.none"), "")
 	}
-
-	r.Gap()
-	r.Heading(w.t("dq.warnings"))
-	if len(a.Warnings) == 0 {
-		r.Line(w.t("dq.warnings.none"), "")
-	}
-	for _, msg := range workbook.CapWarnings(a.Warnings, w.lang) {
-		r.Line(msg, "")
-	}
-	w.pageSetup(r.Sheet, "")
 }
 
 // flagRank orders flags as assess lists them: suppression reasons first.
