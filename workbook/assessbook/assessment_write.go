@@ -1045,14 +1045,35 @@ func lonelyRule(rule string) string {
 
 // methodsSheet writes the Methods sheet: how every figure was made.
 func (w *assessWriter) methodsSheet() {
-	a, s := w.a, w.a.Survey
-	var p []workbook.Para
-	key := func(k, text string) { p = append(p, workbook.Para{Key: k, Text: text}) }
+	s := w.a.Survey
 	survey := w.t("m.survey.text", s.File, s.Sheet, s.Rows, s.Skipped)
 	if s.Date != "" {
 		survey += " " + w.t("m.survey.date", s.Date)
 	}
-	p = append(p, workbook.Para{Heading: w.t("m.design")})
+	var p paras
+	w.designParas(&p, survey)
+	w.estimateParas(&p)
+	w.peopleParas(&p)
+	w.sourceParas(&p, survey)
+	name := w.t("sheet.methods")
+	w.b.AddText(name, w.t("m.title"), p)
+	w.pageSetup(name, "")
+}
+
+// paras are the paragraphs of a page of text being written.
+type paras []workbook.Para
+
+// heading adds a heading.
+func (p *paras) heading(h string) { *p = append(*p, workbook.Para{Heading: h}) }
+
+// key adds a paragraph of text under a key.
+func (p *paras) key(k, text string) { *p = append(*p, workbook.Para{Key: k, Text: text}) }
+
+// designParas say how the survey was designed and how the design is taken
+// into account.
+func (w *assessWriter) designParas(p *paras, survey string) {
+	s, key := w.a.Survey, p.key
+	p.heading(w.t("m.design"))
 	key(w.t("m.survey"), survey)
 	if w.o.Where != "" {
 		key(w.t("m.where"), w.t("m.where.text", w.o.Where))
@@ -1086,8 +1107,13 @@ func (w *assessWriter) methodsSheet() {
 	} else {
 		key(w.t("m.lonely"), w.t("m.lonely.none", rule, w.t("lonely."+rule)))
 	}
+}
 
-	p = append(p, workbook.Para{Heading: w.t("m.estimates")})
+// estimateParas say how the estimates, their intervals and the rules of
+// publication are made.
+func (w *assessWriter) estimateParas(p *paras) {
+	key := p.key
+	p.heading(w.t("m.estimates"))
 	if w.o.Reach {
 		key(w.t("m.rate"), w.t("m.rate.reach"))
 	} else {
@@ -1114,8 +1140,12 @@ func (w *assessWriter) methodsSheet() {
 	} else {
 		key(w.t("m.publish"), w.t("m.publish.no"))
 	}
+}
 
-	p = append(p, workbook.Para{Heading: w.t("m.people")})
+// peopleParas say how the counts of people in need are made.
+func (w *assessWriter) peopleParas(p *paras) {
+	key := p.key
+	p.heading(w.t("m.people"))
 	key(w.t("m.demand"), w.t("m.demand.text"))
 	key(w.t("m.units"), w.t("m.units.text"))
 	key(w.t("m.clients"), w.t("m.clients.text"))
@@ -1129,8 +1159,12 @@ func (w *assessWriter) methodsSheet() {
 	key(w.t("m.plausible"), w.t("m.plausible.text"))
 	key(w.t("m.union"), w.t("m.union.text"))
 	key(w.t("sheet.demand"), w.t("demand.note"))
+}
 
-	p = append(p, workbook.Para{Heading: w.t("m.sources")})
+// sourceParas name the data sources, with their dates, and the software.
+func (w *assessWriter) sourceParas(p *paras, survey string) {
+	a, key := w.a, p.key
+	p.heading(w.t("m.sources"))
 	key(w.t("m.survey"), survey)
 	if len(a.Registry) == 0 {
 		key(w.t("m.registry.key"), w.t("m.registry.none"))
@@ -1142,10 +1176,6 @@ func (w *assessWriter) methodsSheet() {
 	if a.Catalogue != "" {
 		key(w.t("m.catalogue"), a.Catalogue)
 	}
-	p = append(p, workbook.Para{Heading: w.t("m.software")})
+	p.heading(w.t("m.software"))
 	key("hromada", w.t("m.software.text"))
-
-	name := w.t("sheet.methods")
-	w.b.AddText(name, w.t("m.title"), p)
-	w.pageSetup(name, "")
 }
