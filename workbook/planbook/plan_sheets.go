@@ -207,6 +207,27 @@ func (w *planWriter) actionsSheet() {
 	years := w.years()
 	cols := actionColumns(years)
 	col := func(key string, year int) int { return colIndex(cols, key, year) }
+	rows := w.actionRows(cols, years)
+	name := w.t("sheet.actions")
+	sc := w.sheetCols(cols, "act")
+	yes, no := w.t("yes"), w.t("no")
+	sc[col("include", 0)].List = []string{yes, no}
+	sc[col("include", 0)].Note = w.t("act.note.include")
+	w.b.AddSheet(workbook.Sheet{Name: name, Columns: sc, Rows: rows, Filter: true})
+	w.fitRows(name, cols, rows)
+	w.indent(name, col("rationale", 0), len(rows))
+	w.codeIndent(name, col("service_code", 0), len(rows))
+	if n := len(rows); n > 0 {
+		w.actionRules(name, cols, sc, years, n+1)
+	}
+	w.pageSetup(name, "$1:$1")
+}
+
+// actionRows are the rows of the Actions sheet, one per action, in the
+// columns cols: the FTE of each year a formula of the target clients and
+// the row's norms.
+func (w *planWriter) actionRows(cols []planCol, years []int) [][]any {
+	col := func(key string, year int) int { return colIndex(cols, key, year) }
 	ref := func(key string, year, row int) string { return workbook.A1Name(col(key, year), row) }
 	abs := func(key string, row int) string { return "$" + workbook.ColumnName(col(key, 0)) + strconv.Itoa(row) }
 	var rows [][]any
@@ -244,58 +265,53 @@ func (w *planWriter) actionsSheet() {
 		row = append(row, w.rationale(sp), float64(sp.Providers), existing(sp), sp.Service.Caseload, sp.Service.MinStaff, w.r.FTEStep)
 		rows = append(rows, row)
 	}
-	name := w.t("sheet.actions")
-	sc := w.sheetCols(cols, "act")
-	yes, no := w.t("yes"), w.t("no")
-	sc[col("include", 0)].List = []string{yes, no}
-	sc[col("include", 0)].Note = w.t("act.note.include")
-	w.b.AddSheet(workbook.Sheet{Name: name, Columns: sc, Rows: rows, Filter: true})
-	w.fitRows(name, cols, rows)
-	w.indent(name, col("rationale", 0), len(rows))
-	w.codeIndent(name, col("service_code", 0), len(rows))
-	n := len(rows)
-	if n > 0 {
-		last := n + 1
-		dv := func(ref, title, note string, t excelize.DataValidationType, o excelize.DataValidationOperator, v float64) {
-			d := excelize.NewDataValidation(true)
-			d.Sqref = ref
-			w.b.Fail(d.SetRange(v, 0, t, o))
-			d.SetError(excelize.DataValidationErrorStyleWarning, "", "")
-			d.ShowErrorMessage = true
-			d.SetInput(title, note)
-			w.b.Fail(w.b.File.AddDataValidation(name, d))
-		}
-		dv(columnRef(col("planner_rank", 0), 2, last), sc[col("planner_rank", 0)].Header, w.t("act.note.rank"),
-			excelize.DataValidationTypeWhole, excelize.DataValidationOperatorGreaterThanOrEqual, 1)
-		if len(years) > 0 {
-			first, lastYear := col("clients", years[0]), col("clients", years[len(years)-1])
-			dv(fmt.Sprintf("%s2:%s%d", workbook.ColumnName(first), workbook.ColumnName(lastYear), last), w.t("act.title.clients"), w.t("act.note.clients"),
-				excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorGreaterThanOrEqual, 0)
-			// A word or a negative number in a target: red at once.
-			c := workbook.ColumnName(first)
-			w.cond(name, fmt.Sprintf("%s2:%s%d", c, workbook.ColumnName(lastYear), last),
-				w.formulaRule(fmt.Sprintf("OR(ISTEXT(%s2),AND(ISNUMBER(%s2),%s2<0))", c, c, c), "bad"))
-		}
-		pr := workbook.ColumnName(col("planner_rank", 0))
-		w.cond(name, columnRef(col("planner_rank", 0), 2, last),
-			w.formulaRule(fmt.Sprintf("OR(ISTEXT(%s2),AND(ISNUMBER(%s2),OR(%s2<1,%s2<>INT(%s2))))", pr, pr, pr, pr, pr), "bad"))
-		// An action left out is greyed, its name struck through.
-		inc := "$" + workbook.ColumnName(col("include", 0)) + "2"
-		out := fmt.Sprintf(`NOT(OR(LOWER(TRIM(%s))=%q,LOWER(TRIM(%s))=%q,LOWER(TRIM(%s))="true",TRIM(%s)="1"))`,
-			inc, w.t("yes"), inc, planText["yes"].In(otherLang(w.lang)), inc, inc)
-		w.cond(name, fmt.Sprintf("A2:%s%d", workbook.ColumnName(len(cols)-1), last), w.formulaRule(out, "quiet"))
-		w.cond(name, columnRef(col("service_name", 0), 2, last), w.formulaRule(out, "muted"))
-		w.actionColours(name, col("action", 0), 2, last)
-		w.topRule(name, fmt.Sprintf("A2:%s%d", workbook.ColumnName(col("service_name", 0)), last), workbook.ColumnName(col("action", 0)))
-		// Formulas are not input: their cells read as computed.
-		if len(years) > 0 {
-			from, to := col("fte", years[0]), col("fte", years[len(years)-1])
-			w.b.Fail(w.b.File.SetCellStyle(name, workbook.A1Name(from, 2), workbook.A1Name(to, last), w.b.Style(workbook.StyleKey{Kind: "computed", Format: workbook.Decimal2})))
-		}
-		w.b.Fail(w.b.File.SetPanes(name, &excelize.Panes{Freeze: true, XSplit: col("service_name", 0) + 1, YSplit: 1,
-			TopLeftCell: workbook.A1Name(col("service_name", 0)+1, 2), ActivePane: "bottomRight"}))
+	return rows
+}
+
+// actionRules sets the checks and formats of the Actions sheet name, whose
+// value rows end at row last: the planner's rank and the target clients
+// validated and red when wrong, an action left out greyed, the action
+// coloured, the FTE formulas shown as computed, and the panes frozen.
+func (w *planWriter) actionRules(name string, cols []planCol, sc []workbook.Col, years []int, last int) {
+	col := func(key string, year int) int { return colIndex(cols, key, year) }
+	dv := func(ref, title, note string, t excelize.DataValidationType, o excelize.DataValidationOperator, v float64) {
+		d := excelize.NewDataValidation(true)
+		d.Sqref = ref
+		w.b.Fail(d.SetRange(v, 0, t, o))
+		d.SetError(excelize.DataValidationErrorStyleWarning, "", "")
+		d.ShowErrorMessage = true
+		d.SetInput(title, note)
+		w.b.Fail(w.b.File.AddDataValidation(name, d))
 	}
-	w.pageSetup(name, "$1:$1")
+	dv(columnRef(col("planner_rank", 0), 2, last), sc[col("planner_rank", 0)].Header, w.t("act.note.rank"),
+		excelize.DataValidationTypeWhole, excelize.DataValidationOperatorGreaterThanOrEqual, 1)
+	if len(years) > 0 {
+		first, lastYear := col("clients", years[0]), col("clients", years[len(years)-1])
+		dv(fmt.Sprintf("%s2:%s%d", workbook.ColumnName(first), workbook.ColumnName(lastYear), last), w.t("act.title.clients"), w.t("act.note.clients"),
+			excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorGreaterThanOrEqual, 0)
+		// A word or a negative number in a target: red at once.
+		c := workbook.ColumnName(first)
+		w.cond(name, fmt.Sprintf("%s2:%s%d", c, workbook.ColumnName(lastYear), last),
+			w.formulaRule(fmt.Sprintf("OR(ISTEXT(%s2),AND(ISNUMBER(%s2),%s2<0))", c, c, c), "bad"))
+	}
+	pr := workbook.ColumnName(col("planner_rank", 0))
+	w.cond(name, columnRef(col("planner_rank", 0), 2, last),
+		w.formulaRule(fmt.Sprintf("OR(ISTEXT(%s2),AND(ISNUMBER(%s2),OR(%s2<1,%s2<>INT(%s2))))", pr, pr, pr, pr, pr), "bad"))
+	// An action left out is greyed, its name struck through.
+	inc := "$" + workbook.ColumnName(col("include", 0)) + "2"
+	out := fmt.Sprintf(`NOT(OR(LOWER(TRIM(%s))=%q,LOWER(TRIM(%s))=%q,LOWER(TRIM(%s))="true",TRIM(%s)="1"))`,
+		inc, w.t("yes"), inc, planText["yes"].In(otherLang(w.lang)), inc, inc)
+	w.cond(name, fmt.Sprintf("A2:%s%d", workbook.ColumnName(len(cols)-1), last), w.formulaRule(out, "quiet"))
+	w.cond(name, columnRef(col("service_name", 0), 2, last), w.formulaRule(out, "muted"))
+	w.actionColours(name, col("action", 0), 2, last)
+	w.topRule(name, fmt.Sprintf("A2:%s%d", workbook.ColumnName(col("service_name", 0)), last), workbook.ColumnName(col("action", 0)))
+	// Formulas are not input: their cells read as computed.
+	if len(years) > 0 {
+		from, to := col("fte", years[0]), col("fte", years[len(years)-1])
+		w.b.Fail(w.b.File.SetCellStyle(name, workbook.A1Name(from, 2), workbook.A1Name(to, last), w.b.Style(workbook.StyleKey{Kind: "computed", Format: workbook.Decimal2})))
+	}
+	w.b.Fail(w.b.File.SetPanes(name, &excelize.Panes{Freeze: true, XSplit: col("service_name", 0) + 1, YSplit: 1,
+		TopLeftCell: workbook.A1Name(col("service_name", 0)+1, 2), ActivePane: "bottomRight"}))
 }
 
 // indent sets the text of column col of a table's n rows off from the
