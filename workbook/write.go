@@ -302,8 +302,44 @@ func (b *Book) AddSheet(t Sheet) {
 	}
 	ncol := len(t.Columns)
 	last := top + len(t.Rows)
-	inputLast := last + t.InputRows
-	widths := make([]float64, ncol)
+	widths := b.tableColumns(sh, t, top, last+t.InputRows)
+	if ncol > 0 {
+		lastCol, _ := excelize.ColumnNumberToName(ncol)
+		b.Fail(f.SetCellStyle(sh, fmt.Sprintf("A%d", top), fmt.Sprintf("%s%d", lastCol, top), b.Style(StyleKey{Kind: "header"})))
+		b.RowHeight(sh, top, HeaderHeight(t.Columns, widths))
+		if t.Filter && len(t.Rows) > 0 {
+			b.Fail(f.AutoFilter(sh, fmt.Sprintf("A%d:%s%d", top, lastCol, last), nil))
+		}
+		b.Fail(f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: top, TopLeftCell: fmt.Sprintf("A%d", top+1), ActivePane: "bottomLeft"}))
+	}
+	b.tableRows(sh, t, top, widths)
+	for _, ci := range t.Cells {
+		if len(ci.List) == 0 && ci.Note == "" {
+			continue
+		}
+		cell, err := excelize.CoordinatesToCellName(ci.Col+1, top+1+ci.Row)
+		if err != nil {
+			b.Fail(err)
+			continue
+		}
+		b.addValidation(sh, cell, Col{Header: ci.Title, List: ci.List, Note: ci.Note})
+	}
+	for i, n := range t.Notes {
+		cell := fmt.Sprintf("A%d", last+2+i)
+		b.Fail(f.SetCellValue(sh, cell, n))
+		b.Fail(f.SetCellStyle(sh, cell, cell, b.Style(StyleKey{Kind: "note"})))
+	}
+	if t.Hidden {
+		b.Fail(f.SetSheetVisible(sh, false))
+	}
+}
+
+// tableColumns writes the header of table t at row top of sheet sh and
+// sets each column's width, and the style, list and note of its cells
+// down to row inputLast; it returns the widths.
+func (b *Book) tableColumns(sh string, t Sheet, top, inputLast int) []float64 {
+	f := b.File
+	widths := make([]float64, len(t.Columns))
 	for c, col := range t.Columns {
 		name, _ := excelize.ColumnNumberToName(c + 1)
 		cell := fmt.Sprintf("%s%d", name, top)
@@ -325,15 +361,14 @@ func (b *Book) AddSheet(t Sheet) {
 			}
 		}
 	}
-	if ncol > 0 {
-		lastCol, _ := excelize.ColumnNumberToName(ncol)
-		b.Fail(f.SetCellStyle(sh, fmt.Sprintf("A%d", top), fmt.Sprintf("%s%d", lastCol, top), b.Style(StyleKey{Kind: "header"})))
-		b.RowHeight(sh, top, HeaderHeight(t.Columns, widths))
-		if t.Filter && len(t.Rows) > 0 {
-			b.Fail(f.AutoFilter(sh, fmt.Sprintf("A%d:%s%d", top, lastCol, last), nil))
-		}
-		b.Fail(f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: top, TopLeftCell: fmt.Sprintf("A%d", top+1), ActivePane: "bottomLeft"}))
-	}
+	return widths
+}
+
+// tableRows writes the rows of table t under its header at row top of
+// sheet sh, whose columns are widths wide: a row with long text in a
+// wrapped column grows to show it.
+func (b *Book) tableRows(sh string, t Sheet, top int, widths []float64) {
+	f, ncol := b.File, len(t.Columns)
 	for r, row := range t.Rows {
 		height := 0.0 // rows with long text in wrapped columns grow to show it
 		for c, v := range row {
@@ -361,25 +396,6 @@ func (b *Book) AddSheet(t Sheet) {
 		if height > 15 {
 			b.RowHeight(sh, top+1+r, height)
 		}
-	}
-	for _, ci := range t.Cells {
-		if len(ci.List) == 0 && ci.Note == "" {
-			continue
-		}
-		cell, err := excelize.CoordinatesToCellName(ci.Col+1, top+1+ci.Row)
-		if err != nil {
-			b.Fail(err)
-			continue
-		}
-		b.addValidation(sh, cell, Col{Header: ci.Title, List: ci.List, Note: ci.Note})
-	}
-	for i, n := range t.Notes {
-		cell := fmt.Sprintf("A%d", last+2+i)
-		b.Fail(f.SetCellValue(sh, cell, n))
-		b.Fail(f.SetCellStyle(sh, cell, cell, b.Style(StyleKey{Kind: "note"})))
-	}
-	if t.Hidden {
-		b.Fail(f.SetSheetVisible(sh, false))
 	}
 }
 
