@@ -495,6 +495,19 @@ type Para struct {
 	Text    string
 }
 
+// Paras are the paragraphs of a page of text being put together for
+// [Book.AddText].
+type Paras []Para
+
+// Heading adds a heading.
+func (p *Paras) Heading(h string) { *p = append(*p, Para{Heading: h}) }
+
+// Key adds a paragraph of text under a key.
+func (p *Paras) Key(k, text string) { *p = append(*p, Para{Key: k, Text: text}) }
+
+// Text adds a paragraph of text.
+func (p *Paras) Text(text string) { *p = append(*p, Para{Text: text}) }
+
 // AddText adds a sheet of headings and paragraphs, such as instructions or
 // methods: keys in column A, text wrapped in column B.
 func (b *Book) AddText(name, title string, paras []Para) {

@@ -1050,7 +1050,7 @@ func (w *assessWriter) methodsSheet() {
 	if s.Date != "" {
 		survey += " " + w.t("m.survey.date", s.Date)
 	}
-	var p paras
+	var p workbook.Paras
 	w.designParas(&p, survey)
 	w.estimateParas(&p)
 	w.peopleParas(&p)
@@ -1060,20 +1060,11 @@ func (w *assessWriter) methodsSheet() {
 	w.pageSetup(name, "")
 }
 
-// paras are the paragraphs of a page of text being written.
-type paras []workbook.Para
-
-// heading adds a heading.
-func (p *paras) heading(h string) { *p = append(*p, workbook.Para{Heading: h}) }
-
-// key adds a paragraph of text under a key.
-func (p *paras) key(k, text string) { *p = append(*p, workbook.Para{Key: k, Text: text}) }
-
 // designParas say how the survey was designed and how the design is taken
 // into account.
-func (w *assessWriter) designParas(p *paras, survey string) {
-	s, key := w.a.Survey, p.key
-	p.heading(w.t("m.design"))
+func (w *assessWriter) designParas(p *workbook.Paras, survey string) {
+	s, key := w.a.Survey, p.Key
+	p.Heading(w.t("m.design"))
 	key(w.t("m.survey"), survey)
 	if w.o.Where != "" {
 		key(w.t("m.where"), w.t("m.where.text", w.o.Where))
@@ -1111,9 +1102,9 @@ func (w *assessWriter) designParas(p *paras, survey string) {
 
 // estimateParas say how the estimates, their intervals and the rules of
 // publication are made.
-func (w *assessWriter) estimateParas(p *paras) {
-	key := p.key
-	p.heading(w.t("m.estimates"))
+func (w *assessWriter) estimateParas(p *workbook.Paras) {
+	key := p.Key
+	p.Heading(w.t("m.estimates"))
 	if w.o.Reach {
 		key(w.t("m.rate"), w.t("m.rate.reach"))
 	} else {
@@ -1143,9 +1134,9 @@ func (w *assessWriter) estimateParas(p *paras) {
 }
 
 // peopleParas say how the counts of people in need are made.
-func (w *assessWriter) peopleParas(p *paras) {
-	key := p.key
-	p.heading(w.t("m.people"))
+func (w *assessWriter) peopleParas(p *workbook.Paras) {
+	key := p.Key
+	p.Heading(w.t("m.people"))
 	key(w.t("m.demand"), w.t("m.demand.text"))
 	key(w.t("m.units"), w.t("m.units.text"))
 	key(w.t("m.clients"), w.t("m.clients.text"))
@@ -1162,9 +1153,9 @@ func (w *assessWriter) peopleParas(p *paras) {
 }
 
 // sourceParas name the data sources, with their dates, and the software.
-func (w *assessWriter) sourceParas(p *paras, survey string) {
-	a, key := w.a, p.key
-	p.heading(w.t("m.sources"))
+func (w *assessWriter) sourceParas(p *workbook.Paras, survey string) {
+	a, key := w.a, p.Key
+	p.Heading(w.t("m.sources"))
 	key(w.t("m.survey"), survey)
 	if len(a.Registry) == 0 {
 		key(w.t("m.registry.key"), w.t("m.registry.none"))
@@ -1176,6 +1167,6 @@ func (w *assessWriter) sourceParas(p *paras, survey string) {
 	if a.Catalogue != "" {
 		key(w.t("m.catalogue"), a.Catalogue)
 	}
-	p.heading(w.t("m.software"))
+	p.Heading(w.t("m.software"))
 	key("hromada", w.t("m.software.text"))
 }

@@ -509,9 +509,21 @@ func (w *planWriter) inventorySheet() {
 // methodsSheet writes the Methods sheet: how every figure of the plan was
 // made, and what budget reads.
 func (w *planWriter) methodsSheet() {
-	var p []workbook.Para
-	key := func(k, text string) { p = append(p, workbook.Para{Key: k, Text: text}) }
-	p = append(p, workbook.Para{Heading: w.t("m.gap")})
+	var p workbook.Paras
+	w.gapParas(&p)
+	w.normParas(&p)
+	w.priorityParas(&p)
+	w.sourceParas(&p)
+	name := w.t("sheet.methods")
+	w.b.AddText(name, w.t("m.title"), p)
+	w.pageSetup(name, "")
+}
+
+// gapParas say how demand, capacity, the gap, the action and the targets
+// are found.
+func (w *planWriter) gapParas(p *workbook.Paras) {
+	key := p.Key
+	p.Heading(w.t("m.gap"))
 	key(w.t("m.demand"), w.t("m.demand.text"))
 	key(w.t("m.capacity"), w.t("m.capacity.text"))
 	key(w.t("m.gapf"), w.t("m.gapf.text"))
@@ -527,13 +539,18 @@ func (w *planWriter) methodsSheet() {
 	key(w.t("m.uptake"), w.t("m.uptake.text"))
 	key(w.t("m.known"), w.t("m.known.text"))
 	key(w.t("m.flags"), w.t("m.flags.text"))
+}
 
-	p = append(p, workbook.Para{Heading: w.t("m.staff")})
+// normParas say how staff is computed, and each service's norms with
+// their source.
+func (w *planWriter) normParas(p *workbook.Paras) {
+	key := p.Key
+	p.Heading(w.t("m.staff"))
 	key(w.t("m.fte"), w.t("m.fte.text", w.fte(w.r.FTEStep)))
 	key(w.t("m.schedule"), w.t("m.schedule.text"))
 	key(w.t("m.posts"), w.t("m.posts.text"))
 
-	p = append(p, workbook.Para{Heading: w.t("m.norms")})
+	p.Heading(w.t("m.norms"))
 	for _, sp := range w.r.Services {
 		s := sp.Service
 		src := s.Plain.In(w.lang)
@@ -548,7 +565,13 @@ func (w *planWriter) methodsSheet() {
 				w.fte(s.MinStaff), workbook.CountWord(w.lang, "fte", s.MinStaff), workbook.FormatPercent(w.lang, sp.TargetCoverage), workbook.FormatPercent(w.lang, sp.Uptake), src))
 	}
 
-	p = append(p, workbook.Para{Heading: w.t("m.priority")})
+}
+
+// priorityParas say how the actions are scored and ranked, and how a
+// planner changes the plan.
+func (w *planWriter) priorityParas(p *workbook.Paras) {
+	key := p.Key
+	p.Heading(w.t("m.priority"))
 	key(w.t("m.score"), w.t("m.score.text", workbook.FormatFTE(w.lang, plan.ScaleScore), workbook.FormatFTE(w.lang, plan.BasicWeight), workbook.FormatFTE(w.lang, plan.MinimumPackageWeight)))
 	if len(w.p.Input.Groups) == 0 {
 		key(w.t("m.weights"), w.t("m.weights.none"))
@@ -561,10 +584,14 @@ func (w *planWriter) methodsSheet() {
 	}
 	key(w.t("m.rank"), w.t("m.rank.text"))
 
-	p = append(p, workbook.Para{Heading: w.t("m.edit")})
+	p.Heading(w.t("m.edit"))
 	key(w.t("m.edit.sheet"), w.t("m.edit.text"))
+}
 
-	p = append(p, workbook.Para{Heading: w.t("m.sources")})
+// sourceParas name the data sources, the warnings and the software.
+func (w *planWriter) sourceParas(p *workbook.Paras) {
+	key := p.Key
+	p.Heading(w.t("m.sources"))
 	if w.p.Assessment != "" {
 		key(w.t("m.assessment"), fileName(w.p.Assessment))
 	}
@@ -578,17 +605,13 @@ func (w *planWriter) methodsSheet() {
 		key(w.t("m.unplanned"), w.t("m.unplanned.text", n))
 	}
 	if len(w.p.Warnings) > 0 {
-		p = append(p, workbook.Para{Heading: w.t("m.warnings")})
+		p.Heading(w.t("m.warnings"))
 		for _, msg := range workbook.CapWarnings(w.p.Warnings, w.lang) {
-			p = append(p, workbook.Para{Text: msg})
+			p.Text(msg)
 		}
 	}
-	p = append(p, workbook.Para{Heading: w.t("m.software")})
+	p.Heading(w.t("m.software"))
 	key("hromada", w.t("m.software.text"))
-
-	name := w.t("sheet.methods")
-	w.b.AddText(name, w.t("m.title"), p)
-	w.pageSetup(name, "")
 }
 
 // pathWords describes a service's path to its target: "linear over 3
