@@ -2,8 +2,8 @@ package inputbook
 
 import (
 	"cmp"
+	"maps"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/hromada-tool/hromada/kobo"
@@ -138,7 +138,7 @@ func questionType(q *kobo.Question) string {
 func choiceRows(form *kobo.Form) [][]string {
 	header := append([]string{"list_name", "name"}, langColumns(form, "label")...)
 	var all []kobo.Choice
-	for _, list := range sortedKeys(form.Lists) {
+	for _, list := range slices.Sorted(maps.Keys(form.Lists)) {
 		all = append(all, form.Lists[list]...)
 	}
 	slices.SortStableFunc(all, func(a, b kobo.Choice) int { return cmp.Compare(a.Row, b.Row) })
@@ -161,22 +161,12 @@ func settingRows(form *kobo.Form) [][]string {
 			names, values = append(names, k), append(values, v)
 		}
 	}
-	for _, k := range sortedKeys(form.Settings) {
+	for _, k := range slices.Sorted(maps.Keys(form.Settings)) {
 		if !slices.Contains(firstSettings, k) {
 			names, values = append(names, k), append(values, form.Settings[k])
 		}
 	}
 	return [][]string{names, values}
-}
-
-// sortedKeys returns the keys of m in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // formWidths are the column widths of the XLSForm sheets, by column name
