@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"errors"
+	"io"
 	"strings"
 
 	"github.com/hromada-tool/hromada"
@@ -26,4 +27,12 @@ func ProblemOf(err error, path string) hromada.Problem {
 		return p
 	}
 	return hromada.Problem{Severity: hromada.Error, File: path, Msg: err.Error()}
+}
+
+// CloseInto closes c and adds a problem of path to ps when that fails:
+// deferred by a reader of an edited workbook, which returns its problems.
+func CloseInto(c io.Closer, path string, ps *hromada.Problems) {
+	if err := c.Close(); err != nil {
+		*ps = append(*ps, ProblemOf(err, path))
+	}
 }

@@ -131,11 +131,7 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 	if err != nil {
 		return nil, hromada.Problems{workbook.ProblemOf(err, path)}
 	}
-	defer func() {
-		if err := f.Close(); err != nil {
-			ps = append(ps, workbook.ProblemOf(err, path))
-		}
-	}()
+	defer workbook.CloseInto(f, path, &ps)
 	sheet := demandSheet(f)
 	if sheet == "" {
 		return nil, hromada.Problems{{
@@ -148,11 +144,7 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 	if err != nil {
 		return nil, hromada.Problems{workbook.ProblemOf(err, path)}
 	}
-	defer func() {
-		if err := t.Close(); err != nil {
-			ps = append(ps, workbook.ProblemOf(err, path))
-		}
-	}()
+	defer workbook.CloseInto(t, path, &ps)
 	col, cps := demandCols(t, path, sheet)
 	if ps = append(ps, cps...); ps.Errors() > 0 {
 		return nil, ps

@@ -164,11 +164,7 @@ func Read(path string) (pr *PlanRead, ps hromada.Problems) {
 	if err != nil {
 		return nil, hromada.Problems{workbook.ProblemOf(err, path)}
 	}
-	defer func() {
-		if err := f.Close(); err != nil {
-			ps = append(ps, workbook.ProblemOf(err, path))
-		}
-	}()
+	defer workbook.CloseInto(f, path, &ps)
 	sheet := findSheet(f, actionSheetNames())
 	if sheet == "" {
 		return nil, hromada.Problems{{
@@ -184,11 +180,7 @@ func Read(path string) (pr *PlanRead, ps hromada.Problems) {
 	if err != nil {
 		return nil, append(ps, workbook.ProblemOf(err, path))
 	}
-	defer func() {
-		if err := t.Close(); err != nil {
-			ps = append(ps, workbook.ProblemOf(err, path))
-		}
-	}()
+	defer workbook.CloseInto(t, path, &ps)
 
 	ac, aps := findActionCols(t, path, sheet)
 	if ps = append(ps, aps...); ps.Errors() > 0 {
