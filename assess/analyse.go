@@ -334,16 +334,54 @@ func newAnalysis(s Survey, opt Options) (*analysis, error) {
 		}
 	}
 
+	if err := a.setInterval(opt); err != nil {
+		return nil, err
+	}
+	groups, err := checkGroups(s.Groups, n)
+	if err != nil {
+		return nil, err
+	}
+	services, err := checkNeeds(s.Needs, n)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkCounts(s, n); err != nil {
+		return nil, err
+	}
+	if err := a.setUnits(opt.Units, services); err != nil {
+		return nil, err
+	}
+	if err := a.setCounts(opt.Counts, groups); err != nil {
+		return nil, err
+	}
+	if err := a.setSizes(opt.Registered, groups); err != nil {
+		return nil, err
+	}
+	if opt.Population < 0 || math.IsNaN(opt.Population) || math.IsInf(opt.Population, 0) {
+		return nil, fmt.Errorf("population %v is not a number of 0 or more", opt.Population)
+	}
+	a.pop = opt.Population
+	for _, nd := range s.Needs {
+		if u := a.unitOf(nd.Service); u != hromada.Family && nd.Clients == nil {
+			a.warnf("service %q is counted in %s, but the survey has no question on how many %s need it: each household in need counts as one client (a choice); ask the roster question to count them", nd.Service, unitDen(u), unitDen(u))
+		}
+	}
+	return a, nil
+}
+
+// setInterval sets the interval method, the confidence level and the
+// minimum count of the options, or their defaults.
+func (a *analysis) setInterval(opt Options) error {
 	var err error
 	if a.method, err = ParseCIMethod(string(opt.CI)); err != nil {
-		return nil, err
+		return err
 	}
 	a.level = opt.Level
 	if a.level == 0 {
 		a.level = 0.95
 	}
 	if !(a.level > 0 && a.level < 1) {
-		return nil, fmt.Errorf("confidence level %v is not between 0 and 1", opt.Level)
+		return fmt.Errorf("confidence level %v is not between 0 and 1", opt.Level)
 	}
 	switch {
 	case opt.MinCount == 0:
@@ -351,9 +389,14 @@ func newAnalysis(s Survey, opt Options) (*analysis, error) {
 	case opt.MinCount > 0:
 		a.minCount = opt.MinCount
 	}
+	return nil
+}
 
+// checkGroups checks the survey's groups, of n households each: an ID
+// each, none reserved or given twice. It returns their IDs.
+func checkGroups(gs []Membership, n int) (map[string]bool, error) {
 	groups := map[string]bool{}
-	for _, g := range s.Groups {
+	for _, g := range gs {
 		switch {
 		case g.Group == "":
 			return nil, fmt.Errorf("a group has no ID")
@@ -366,8 +409,15 @@ func newAnalysis(s Survey, opt Options) (*analysis, error) {
 		}
 		groups[g.Group] = true
 	}
+	return groups, nil
+}
+
+// checkNeeds checks the survey's needs, of n households each: a service
+// each, given once, with answers and clients a need can have. It returns
+// their services.
+func checkNeeds(needs []Need, n int) (map[string]bool, error) {
 	services := map[string]bool{}
-	for _, nd := range s.Needs {
+	for _, nd := range needs {
 		switch {
 		case nd.Service == "":
 			return nil, fmt.Errorf("a need has no service")
@@ -398,84 +448,112 @@ func newAnalysis(s Survey, opt Options) (*analysis, error) {
 		}
 		services[nd.Service] = true
 	}
+	return services, nil
+}
+
+// checkCounts checks the survey's children and persons per household, of
+// n households: counts of 0 or more.
+func checkCounts(s Survey, n int) error {
 	for name, col := range map[string][]float64{"children": s.Children, "persons": s.Persons} {
 		if col == nil {
 			continue
 		}
 		if len(col) != n {
-			return nil, fmt.Errorf("%s: %w: %d rows, design %d", name, ErrLength, len(col), n)
+			return fmt.Errorf("%s: %w: %d rows, design %d", name, ErrLength, len(col), n)
 		}
 		for i, v := range col {
 			if v < 0 || math.IsInf(v, 0) {
-				return nil, fmt.Errorf("%s: row %d is %v; give a count of 0 or more, or leave it blank", name, i+1, v)
+				return fmt.Errorf("%s: row %d is %v; give a count of 0 or more, or leave it blank", name, i+1, v)
 			}
 		}
 	}
-	needColumn := func(u hromada.Unit, what string) error {
-		switch u {
-		case hromada.Family:
-		case hromada.Child:
-			if s.Children == nil {
-				return fmt.Errorf("%s is counted in children, but the survey has no number of children per household", what)
-			}
-		case hromada.Person:
-			if s.Persons == nil {
-				return fmt.Errorf("%s is counted in persons, but the survey has no household size", what)
-			}
-		default:
-			return fmt.Errorf("%s: unit %q is not known; allowed: family, child, person", what, u)
+	return nil
+}
+
+// needColumn checks that the survey has the column that counts unit u,
+// for what (a service or a registry count).
+func (a *analysis) needColumn(u hromada.Unit, what string) error {
+	s := a.s
+	switch u {
+	case hromada.Family:
+	case hromada.Child:
+		if s.Children == nil {
+			return fmt.Errorf("%s is counted in children, but the survey has no number of children per household", what)
 		}
-		return nil
+	case hromada.Person:
+		if s.Persons == nil {
+			return fmt.Errorf("%s is counted in persons, but the survey has no household size", what)
+		}
+	default:
+		return fmt.Errorf("%s: unit %q is not known; allowed: family, child, person", what, u)
 	}
-	for svc, u := range opt.Units {
+	return nil
+}
+
+// setUnits sets the unit each service is counted in; the services are
+// those the survey has needs of.
+func (a *analysis) setUnits(units map[string]hromada.Unit, services map[string]bool) error {
+	for svc, u := range units {
 		if !services[svc] {
-			return nil, fmt.Errorf("unit given for service %q, which has no need in the survey", svc)
+			return fmt.Errorf("unit given for service %q, which has no need in the survey", svc)
 		}
 		if u == "" {
 			u = hromada.Family
 		}
-		if err := needColumn(u, "service "+svc); err != nil {
-			return nil, err
+		if err := a.needColumn(u, "service "+svc); err != nil {
+			return err
 		}
 		a.units[svc] = u
 	}
-	for g, c := range opt.Counts {
+	return nil
+}
+
+// setCounts sets the registry counts by group; the groups are the
+// survey's.
+func (a *analysis) setCounts(counts map[string]Count, groups map[string]bool) error {
+	for g, c := range counts {
 		key := g
 		if key == "" {
 			key = AllGroup
 		}
 		if key != AllGroup && key != AnyGroup && !groups[key] {
-			return nil, fmt.Errorf("registry count given for group %q, which is not in the survey", g)
+			return fmt.Errorf("registry count given for group %q, which is not in the survey", g)
 		}
 		if _, dup := a.counts[key]; dup {
-			return nil, fmt.Errorf("two registry counts for all families (\"\" and %q)", AllGroup)
+			return fmt.Errorf("two registry counts for all families (\"\" and %q)", AllGroup)
 		}
 		if c.Value < 0 || math.IsNaN(c.Value) || math.IsInf(c.Value, 0) {
-			return nil, fmt.Errorf("registry count of group %q is %v; give a number of 0 or more", key, c.Value)
+			return fmt.Errorf("registry count of group %q is %v; give a number of 0 or more", key, c.Value)
 		}
 		if c.Unit == "" {
 			c.Unit = hromada.Family
 		}
-		if err := needColumn(c.Unit, "the registry count of group "+key); err != nil {
-			return nil, err
+		if err := a.needColumn(c.Unit, "the registry count of group "+key); err != nil {
+			return err
 		}
 		a.counts[key] = c
 	}
+	return nil
+}
+
+// setSizes sets the registered sizes of the groups by unit; the groups
+// are the survey's.
+func (a *analysis) setSizes(registered map[string]map[hromada.Unit]float64, groups map[string]bool) error {
 	a.sizes = map[string]map[hromada.Unit]float64{}
-	for g, byUnit := range opt.Registered {
+	for g, byUnit := range registered {
 		key := g
 		if key == "" {
 			key = AllGroup
 		}
 		if key != AllGroup && key != AnyGroup && !groups[key] {
-			return nil, fmt.Errorf("registered size given for group %q, which is not in the survey", g)
+			return fmt.Errorf("registered size given for group %q, which is not in the survey", g)
 		}
 		for u, v := range byUnit {
 			if u == "" {
 				u = hromada.Family
 			}
 			if v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, fmt.Errorf("registered size of group %q in %s is %v; give a number of 0 or more", key, u, v)
+				return fmt.Errorf("registered size of group %q in %s is %v; give a number of 0 or more", key, u, v)
 			}
 			if a.sizes[key] == nil {
 				a.sizes[key] = map[hromada.Unit]float64{}
@@ -483,16 +561,7 @@ func newAnalysis(s Survey, opt Options) (*analysis, error) {
 			a.sizes[key][u] = v
 		}
 	}
-	if opt.Population < 0 || math.IsNaN(opt.Population) || math.IsInf(opt.Population, 0) {
-		return nil, fmt.Errorf("population %v is not a number of 0 or more", opt.Population)
-	}
-	a.pop = opt.Population
-	for _, nd := range s.Needs {
-		if u := a.unitOf(nd.Service); u != hromada.Family && nd.Clients == nil {
-			a.warnf("service %q is counted in %s, but the survey has no question on how many %s need it: each household in need counts as one client (a choice); ask the roster question to count them", nd.Service, unitDen(u), unitDen(u))
-		}
-	}
-	return a, nil
+	return nil
 }
 
 // clients returns m, the clients per household of need nd in unit us, and
