@@ -97,6 +97,47 @@ func designErr(format string, args ...any) error {
 // PSUs sampled there, the lonely PSU rule is unknown, or Lonely is
 // LonelyFail and some stratum has a single PSU.
 func NewDesign(spec DesignSpec) (*Design, error) {
+	n, err := designRows(spec)
+	if err != nil {
+		return nil, err
+	}
+	lonely := spec.Lonely
+	switch lonely {
+	case "":
+		lonely = LonelyAdjust
+	case LonelyAdjust, LonelyRemove, LonelyAverage, LonelyFail:
+	default:
+		return nil, designErr("lonely PSU rule %q is not known; allowed: adjust, remove, average, fail", spec.Lonely)
+	}
+	d := &Design{n: n, w: spec.Weight, lonely: lonely}
+	if err := d.setWeights(spec.Weight); err != nil {
+		return nil, err
+	}
+	rowStratum, err := d.setStrata(spec.Strata)
+	if err != nil {
+		return nil, err
+	}
+	if err := d.setPSUs(spec.Cluster, rowStratum); err != nil {
+		return nil, err
+	}
+	if err := d.setFPC(spec.FPC); err != nil {
+		return nil, err
+	}
+	for h, k := range d.nh {
+		if k == 1 {
+			d.lonelyIdx = append(d.lonelyIdx, int32(h))
+		}
+	}
+	sort.Slice(d.lonelyIdx, func(i, j int) bool { return d.strata[d.lonelyIdx[i]] < d.strata[d.lonelyIdx[j]] })
+	if lonely == LonelyFail && len(d.lonelyIdx) > 0 {
+		return nil, designErr("strata with a single PSU: %s; merge them with a neighbouring stratum or choose another lonely PSU rule", strings.Join(d.LonelyStrata(), ", "))
+	}
+	return d, nil
+}
+
+// designRows is the number of rows of spec: that of its columns, which
+// must agree with each other and with Rows when it is given.
+func designRows(spec DesignSpec) (int, error) {
 	n := -1
 	for _, c := range []struct {
 		name string
@@ -111,56 +152,55 @@ func NewDesign(spec DesignSpec) (*Design, error) {
 			continue
 		}
 		if n >= 0 && c.len != n {
-			return nil, designErr("the %s column has %d rows, the others %d", c.name, c.len, n)
+			return 0, designErr("the %s column has %d rows, the others %d", c.name, c.len, n)
 		}
 		n = c.len
 	}
 	switch {
 	case n < 0 && spec.Rows <= 0:
-		return nil, designErr("no weight, strata or cluster column and no row count")
+		return 0, designErr("no weight, strata or cluster column and no row count")
 	case n < 0:
 		n = spec.Rows
 	case spec.Rows != 0 && spec.Rows != n:
-		return nil, designErr("row count %d differs from the %d rows of the columns", spec.Rows, n)
+		return 0, designErr("row count %d differs from the %d rows of the columns", spec.Rows, n)
 	}
 	if n == 0 {
-		return nil, designErr("no rows")
+		return 0, designErr("no rows")
 	}
 	if n > math.MaxInt32 {
-		return nil, designErr("%d rows is more than this package handles", n)
+		return 0, designErr("%d rows is more than this package handles", n)
 	}
-	lonely := spec.Lonely
-	switch lonely {
-	case "":
-		lonely = LonelyAdjust
-	case LonelyAdjust, LonelyRemove, LonelyAverage, LonelyFail:
-	default:
-		return nil, designErr("lonely PSU rule %q is not known; allowed: adjust, remove, average, fail", spec.Lonely)
-	}
+	return n, nil
+}
 
-	d := &Design{n: n, w: spec.Weight, lonely: lonely}
-	if spec.Weight == nil {
-		d.wsum, d.npos = float64(n), n
-	} else {
-		for i, w := range spec.Weight {
-			if math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
-				return nil, designErr("row %d has weight %v; weights must be finite and not negative", i+1, w)
-			}
-			d.wsum += w
-			if w > 0 {
-				d.npos++
-			}
+// setWeights checks the weights (nil: every weight 1) and sums them.
+func (d *Design) setWeights(weight []float64) error {
+	if weight == nil {
+		d.wsum, d.npos = float64(d.n), d.n
+		return nil
+	}
+	for i, w := range weight {
+		if math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
+			return designErr("row %d has weight %v; weights must be finite and not negative", i+1, w)
+		}
+		d.wsum += w
+		if w > 0 {
+			d.npos++
 		}
 	}
+	return nil
+}
 
-	// Strata.
+// setStrata numbers the strata in the order they first appear and returns
+// each row's stratum; nil strata are one stratum, and a nil result.
+func (d *Design) setStrata(strata []string) ([]int32, error) {
 	rowStratum := []int32(nil)
-	if spec.Strata == nil {
+	if strata == nil {
 		d.strata = []string{""}
 	} else {
-		rowStratum = make([]int32, n)
+		rowStratum = make([]int32, d.n)
 		index := map[string]int32{}
-		for i, s := range spec.Strata {
+		for i, s := range strata {
 			if s == "" {
 				return nil, designErr("row %d has no stratum", i+1)
 			}
@@ -173,11 +213,15 @@ func NewDesign(spec DesignSpec) (*Design, error) {
 			rowStratum[i] = h
 		}
 	}
-	H := len(d.strata)
-	d.nh = make([]int, H)
+	d.nh = make([]int, len(d.strata))
+	return rowStratum, nil
+}
 
-	// PSUs, nested in strata.
-	if spec.Cluster == nil {
+// setPSUs numbers the PSUs, nested in the rows' strata (nil clusters:
+// each row its own PSU), and counts the PSUs of each stratum.
+func (d *Design) setPSUs(cluster []string, rowStratum []int32) error {
+	n, H := d.n, len(d.strata)
+	if cluster == nil {
 		d.npsu = n
 		d.psuStratum = rowStratum
 		if rowStratum == nil {
@@ -194,9 +238,9 @@ func NewDesign(spec DesignSpec) (*Design, error) {
 			c string
 		}
 		index := map[key]int32{}
-		for i, c := range spec.Cluster {
+		for i, c := range cluster {
 			if c == "" {
-				return nil, designErr("row %d has no cluster", i+1)
+				return designErr("row %d has no cluster", i+1)
 			}
 			var h int32
 			if rowStratum != nil {
@@ -217,48 +261,41 @@ func NewDesign(spec DesignSpec) (*Design, error) {
 			d.psuStratum = nil
 		}
 	}
+	return nil
+}
 
-	// Finite population correction.
-	d.fh = make([]float64, H)
+// setFPC sets the finite population correction of each stratum from the
+// number of PSUs in its population (nil: no correction).
+func (d *Design) setFPC(fpc map[string]float64) error {
+	d.fh = make([]float64, len(d.strata))
 	for h := range d.fh {
 		d.fh[h] = 1
 	}
-	if spec.FPC != nil {
+	if fpc != nil {
 		known := map[string]bool{}
 		for h, name := range d.strata {
 			known[name] = true
-			N, ok := spec.FPC[name]
+			N, ok := fpc[name]
 			if !ok {
-				return nil, designErr("the finite population correction has no PSU count for stratum %q", name)
+				return designErr("the finite population correction has no PSU count for stratum %q", name)
 			}
 			if math.IsNaN(N) || math.IsInf(N, 0) || N < float64(d.nh[h]) {
-				return nil, designErr("stratum %q: %v PSUs in the population is fewer than the %d sampled; give the population number of PSUs, not a sampling fraction", name, N, d.nh[h])
+				return designErr("stratum %q: %v PSUs in the population is fewer than the %d sampled; give the population number of PSUs, not a sampling fraction", name, N, d.nh[h])
 			}
 			d.fh[h] = (N - float64(d.nh[h])) / N
 		}
 		var extra []string
-		for name := range spec.FPC {
+		for name := range fpc {
 			if !known[name] {
 				extra = append(extra, fmt.Sprintf("%q", name))
 			}
 		}
 		if len(extra) > 0 {
 			sort.Strings(extra)
-			return nil, designErr("the finite population correction names strata not in the data: %s", strings.Join(extra, ", "))
+			return designErr("the finite population correction names strata not in the data: %s", strings.Join(extra, ", "))
 		}
 	}
-
-	// Lonely PSUs.
-	for h, k := range d.nh {
-		if k == 1 {
-			d.lonelyIdx = append(d.lonelyIdx, int32(h))
-		}
-	}
-	sort.Slice(d.lonelyIdx, func(i, j int) bool { return d.strata[d.lonelyIdx[i]] < d.strata[d.lonelyIdx[j]] })
-	if lonely == LonelyFail && len(d.lonelyIdx) > 0 {
-		return nil, designErr("strata with a single PSU: %s; merge them with a neighbouring stratum or choose another lonely PSU rule", strings.Join(d.LonelyStrata(), ", "))
-	}
-	return d, nil
+	return nil
 }
 
 // N returns the number of rows of the design.
