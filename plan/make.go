@@ -407,150 +407,202 @@ func summarize(services []ServicePlan, firstYear, years int) Summary {
 
 // validate checks the input and returns every problem, joined.
 func validate(in Input) error {
-	var errs []error
-	bad := func(format string, a ...any) {
-		errs = append(errs, fmt.Errorf("%s: %w", fmt.Sprintf(format, a...), ErrInput))
-	}
+	var p inputProblems
 	if in.Years < 1 {
-		bad("planning horizon is %d years; it must be 1 or more", in.Years)
+		p.bad("planning horizon is %d years; it must be 1 or more", in.Years)
 	}
 	if !(in.FTEStep > 0 && in.FTEStep <= 1) {
-		bad("staff rounding step is %v; it must be above 0 and at most 1 post (0.25 or 0.5)", in.FTEStep)
+		p.bad("staff rounding step is %v; it must be above 0 and at most 1 post (0.25 or 0.5)", in.FTEStep)
 	}
+	groups := p.groups(in.Groups)
+	codes := p.services(in, groups)
+	p.providers(in)
+	p.targets(in.Targets, codes)
+	p.posts(in.Posts, codes)
+	p.knownClients(in.KnownClients, codes)
+	for _, lim := range []struct {
+		name string
+		v    float64
+	}{{"band of new posts per 1,000 residents", in.PostsPer1000High}, {"workforce growth limit", in.WorkforceGrowthHigh}} {
+		if !finite(lim.v) || lim.v < 0 {
+			p.bad("%s %v must be a number above 0 (0: the default)", lim.name, lim.v)
+		}
+	}
+	for code, r := range in.Rank {
+		if !codes[code] {
+			p.bad("planner's rank %d is given for service %s, which is not in the plan", r, code)
+		} else if r < 1 {
+			p.bad("service %s: planner's rank %d must be 1 or more", code, r)
+		}
+	}
+	return errors.Join(p...)
+}
 
+// inputProblems are the problems of a plan's input, each wrapping
+// ErrInput.
+type inputProblems []error
+
+// bad adds a problem.
+func (p *inputProblems) bad(format string, a ...any) {
+	*p = append(*p, fmt.Errorf("%s: %w", fmt.Sprintf(format, a...), ErrInput))
+}
+
+// groups checks the project's groups and returns their IDs.
+func (p *inputProblems) groups(gs []hromada.Group) map[string]bool {
 	groups := map[string]bool{}
-	for _, g := range in.Groups {
+	for _, g := range gs {
 		if groups[g.ID] {
-			bad("group %q is given twice", g.ID)
+			p.bad("group %q is given twice", g.ID)
 		}
 		groups[g.ID] = true
 		if !finite(g.Vulnerability) || g.Vulnerability < 0 {
-			bad("group %q: vulnerability weight %v must be a number 0 or more", g.ID, g.Vulnerability)
+			p.bad("group %q: vulnerability weight %v must be a number 0 or more", g.ID, g.Vulnerability)
 		}
 	}
+	return groups
+}
 
+// services checks the services of the plan, their demand and its groups
+// (the project's: groups), and returns their codes.
+func (p *inputProblems) services(in Input, groups map[string]bool) map[string]bool {
 	clients := map[string]float64{}
-	for _, p := range in.Providers {
-		clients[p.Service] += p.Clients
+	for _, pr := range in.Providers {
+		clients[pr.Service] += pr.Clients
 	}
 	codes := map[string]bool{}
 	for _, si := range in.Services {
 		s := si.Service
 		if s.Code == "" {
-			bad("a service has no classifier code")
+			p.bad("a service has no classifier code")
 			continue
 		}
 		if codes[s.Code] {
-			bad("service %s is given twice", s.Code)
+			p.bad("service %s is given twice", s.Code)
 		}
 		codes[s.Code] = true
 		if !finite(s.MinStaff) || s.MinStaff < 0 {
-			bad("service %s: minimum staff %v must be 0 or more", s.Code, s.MinStaff)
+			p.bad("service %s: minimum staff %v must be 0 or more", s.Code, s.MinStaff)
 		}
 		if !share(s.Coverage) {
-			bad("service %s: catalogue coverage target %v must be a share from 0 to 1", s.Code, s.Coverage)
+			p.bad("service %s: catalogue coverage target %v must be a share from 0 to 1", s.Code, s.Coverage)
 		}
 		if !share(s.Uptake) {
-			bad("service %s: catalogue uptake %v must be a share above 0 and at most 1 (0 reads as 1)", s.Code, s.Uptake)
+			p.bad("service %s: catalogue uptake %v must be a share above 0 and at most 1 (0 reads as 1)", s.Code, s.Uptake)
 		}
 		if si.Known && !(s.Caseload > 0 && finite(s.Caseload)) && finite(s.Coverage) {
 			if tg := targetOf(in, s); tg.Coverage*si.Demand > 0 || clients[s.Code] > 0 {
-				bad("service %s: caseload %v must be above 0: the plan has clients to staff", s.Code, s.Caseload)
+				p.bad("service %s: caseload %v must be above 0: the plan has clients to staff", s.Code, s.Caseload)
 			}
 		}
 		if si.Known {
 			if !finite(si.Demand) || si.Demand < 0 {
-				bad("service %s: demand %v must be a number 0 or more; mark it unknown when the assessment suppressed it", s.Code, si.Demand)
+				p.bad("service %s: demand %v must be a number 0 or more; mark it unknown when the assessment suppressed it", s.Code, si.Demand)
 			}
 			if !math.IsNaN(si.DemandLow) && !(si.DemandLow >= 0 && si.DemandLow <= si.Demand) {
-				bad("service %s: lower bound of demand %v must be from 0 to the demand %v", s.Code, si.DemandLow, si.Demand)
+				p.bad("service %s: lower bound of demand %v must be from 0 to the demand %v", s.Code, si.DemandLow, si.Demand)
 			}
 			if !math.IsNaN(si.DemandHigh) && !(si.DemandHigh >= si.Demand && !math.IsInf(si.DemandHigh, 1)) {
-				bad("service %s: upper bound of demand %v must be at least the demand %v", s.Code, si.DemandHigh, si.Demand)
+				p.bad("service %s: upper bound of demand %v must be at least the demand %v", s.Code, si.DemandHigh, si.Demand)
 			}
 		}
 		seen := map[string]bool{}
 		for _, g := range si.Groups {
 			if !groups[g.Group] {
-				bad("service %s: group %q is not among the project's groups", s.Code, g.Group)
+				p.bad("service %s: group %q is not among the project's groups", s.Code, g.Group)
 			}
 			if seen[g.Group] {
-				bad("service %s: group %q is given twice", s.Code, g.Group)
+				p.bad("service %s: group %q is given twice", s.Code, g.Group)
 			}
 			seen[g.Group] = true
 			if !math.IsNaN(g.People) && !(g.People >= 0 && !math.IsInf(g.People, 1)) {
-				bad("service %s: demand of group %q is %v; it must be 0 or more", s.Code, g.Group, g.People)
+				p.bad("service %s: demand of group %q is %v; it must be 0 or more", s.Code, g.Group, g.People)
 			}
 		}
 	}
+	return codes
+}
 
-	for _, p := range in.Providers {
-		who := providerName(p)
-		if p.Community != "" && p.Community != in.Community.Code {
-			bad("%s belongs to community %s, not %s; pass only this community's providers", who, p.Community, in.Community.Code)
+// providers checks the providers: this community's, with numbers 0 or
+// more.
+func (p *inputProblems) providers(in Input) {
+	for _, pr := range in.Providers {
+		who := providerName(pr)
+		if pr.Community != "" && pr.Community != in.Community.Code {
+			p.bad("%s belongs to community %s, not %s; pass only this community's providers", who, pr.Community, in.Community.Code)
 		}
 		for _, f := range []struct {
 			name string
 			v    float64
-		}{{"capacity", p.Capacity}, {"current clients", p.Clients}, {"staff", p.StaffFTE}, {"vacancies", p.Vacancies}} {
+		}{{"capacity", pr.Capacity}, {"current clients", pr.Clients}, {"staff", pr.StaffFTE}, {"vacancies", pr.Vacancies}} {
 			if !finite(f.v) || f.v < 0 {
-				bad("%s: %s %v must be a number 0 or more", who, f.name, f.v)
+				p.bad("%s: %s %v must be a number 0 or more", who, f.name, f.v)
 			}
 		}
 	}
+}
 
-	for code, tg := range in.Targets {
+// targets checks the targets of the services of the plan (codes).
+func (p *inputProblems) targets(targets map[string]Target, codes map[string]bool) {
+	for code, tg := range targets {
 		if !codes[code] {
 			continue // a target of a service this plan does not cover
 		}
 		if !math.IsNaN(tg.Coverage) && !share(tg.Coverage) {
-			bad("service %s: coverage target %v must be a share from 0 to 1", code, tg.Coverage)
+			p.bad("service %s: coverage target %v must be a share from 0 to 1", code, tg.Coverage)
 		}
 		if !math.IsNaN(tg.Uptake) && !share(tg.Uptake) {
-			bad("service %s: uptake %v must be a share above 0 and at most 1", code, tg.Uptake)
+			p.bad("service %s: uptake %v must be a share above 0 and at most 1", code, tg.Uptake)
 		}
 		switch tg.Path {
 		case "", Step:
 		case Linear:
 			if tg.Years < 0 {
-				bad("service %s: a linear path needs its years, 1 or more (empty: the plan's years); got %d", code, tg.Years)
+				p.bad("service %s: a linear path needs its years, 1 or more (empty: the plan's years); got %d", code, tg.Years)
 			}
 		case Ramp:
 			if len(tg.Ramp) == 0 {
-				bad("service %s: a ramp path needs shares of the target by year, e.g. 0.3 0.6 1", code)
+				p.bad("service %s: a ramp path needs shares of the target by year, e.g. 0.3 0.6 1", code)
 			}
 			for i, r := range tg.Ramp {
 				if !share(r) {
-					bad("service %s: ramp share %v of year %d must be from 0 to 1", code, r, i+1)
+					p.bad("service %s: ramp share %v of year %d must be from 0 to 1", code, r, i+1)
 				}
 			}
 		default:
-			bad("service %s: path %q is not known; allowed: step, linear, ramp", code, tg.Path)
+			p.bad("service %s: path %q is not known; allowed: step, linear, ramp", code, tg.Path)
 		}
 	}
+}
 
-	for code, posts := range in.Posts {
+// posts checks the posts of the services of the plan (codes): each once,
+// their shares summing to 1.
+func (p *inputProblems) posts(byService map[string][]PostShare, codes map[string]bool) {
+	for code, posts := range byService {
 		if !codes[code] {
 			continue
 		}
 		total := 0.0
 		names := map[string]bool{}
-		for _, p := range posts {
-			if names[p.Post] {
-				bad("service %s: post %q is given twice", code, p.Post)
+		for _, ps := range posts {
+			if names[ps.Post] {
+				p.bad("service %s: post %q is given twice", code, ps.Post)
 			}
-			names[p.Post] = true
-			if !(p.Share > 0 && p.Share <= 1) {
-				bad("service %s: share %v of post %q must be above 0 and at most 1", code, p.Share, p.Post)
+			names[ps.Post] = true
+			if !(ps.Share > 0 && ps.Share <= 1) {
+				p.bad("service %s: share %v of post %q must be above 0 and at most 1", code, ps.Share, ps.Post)
 			}
-			total += p.Share
+			total += ps.Share
 		}
 		if len(posts) > 0 && math.Abs(total-1) > 1e-6 {
-			bad("service %s: shares of its posts sum to %v; they must sum to 1", code, total)
+			p.bad("service %s: shares of its posts sum to %v; they must sum to 1", code, total)
 		}
 	}
+}
 
-	for code, k := range in.KnownClients {
+// knownClients checks the known clients of the services of the plan
+// (codes): whole numbers 0 or more, used as demand or as a floor.
+func (p *inputProblems) knownClients(known map[string]KnownClients, codes map[string]bool) {
+	for code, k := range known {
 		if !codes[code] {
 			continue // known clients of a service this plan does not cover
 		}
@@ -559,28 +611,12 @@ func validate(in Input) error {
 			where = " (" + k.Ref + ")"
 		}
 		if !finite(k.Count) || k.Count < 0 || k.Count != math.Trunc(k.Count) {
-			bad("service %s: known clients %v%s must be a whole number 0 or more", code, k.Count, where)
+			p.bad("service %s: known clients %v%s must be a whole number 0 or more", code, k.Count, where)
 		}
 		if k.Use != "" && k.Use != UseDemand && k.Use != UseFloor {
-			bad("service %s: use %q of known clients%s is not known; allowed: demand, floor", code, k.Use, where)
+			p.bad("service %s: use %q of known clients%s is not known; allowed: demand, floor", code, k.Use, where)
 		}
 	}
-	for _, lim := range []struct {
-		name string
-		v    float64
-	}{{"band of new posts per 1,000 residents", in.PostsPer1000High}, {"workforce growth limit", in.WorkforceGrowthHigh}} {
-		if !finite(lim.v) || lim.v < 0 {
-			bad("%s %v must be a number above 0 (0: the default)", lim.name, lim.v)
-		}
-	}
-	for code, r := range in.Rank {
-		if !codes[code] {
-			bad("planner's rank %d is given for service %s, which is not in the plan", r, code)
-		} else if r < 1 {
-			bad("service %s: planner's rank %d must be 1 or more", code, r)
-		}
-	}
-	return errors.Join(errs...)
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
