@@ -305,6 +305,40 @@ func (r *surveyReader) read() {
 	defer t.Close()
 	r.f, r.t = f, t
 	r.out.Sheet = t.Sheet()
+	r.nameLabels()
+	r.perCol = map[int]int{}
+	r.intern = map[string]string{}
+	r.problems = append(r.problems, t.Problems()...)
+	r.findColumns()
+	if r.problems.Errors() > 0 {
+		r.labelExport()
+		return
+	}
+	for t.Next() {
+		r.row()
+	}
+	if err := t.Err(); err != nil {
+		r.addErr(err)
+	}
+	r.problems = append(r.problems, t.Problems()...)
+	for _, g := range r.groups {
+		if g.repeat != nil {
+			r.problems = append(r.problems, g.repeat.Orphans()...)
+		}
+	}
+	for _, ro := range r.rosters {
+		if ro.orphans {
+			r.problems = append(r.problems, ro.ch.Orphans()...)
+		}
+	}
+	r.finish()
+}
+
+// nameLabels renames the columns of an export whose headers are the
+// questionnaire's labels to the questions' names, through the
+// questionnaire (given, or read from its path).
+func (r *surveyReader) nameLabels() {
+	t := r.t
 	if kobo.LooksLikeLabels(t.Header()) && r.m.Form == nil && r.m.FormPath != "" {
 		if _, err := os.Stat(r.m.FormPath); err == nil {
 			if form, err := kobo.ReadXLSForm(r.m.FormPath); err == nil {
@@ -320,10 +354,12 @@ func (r *surveyReader) read() {
 			r.out.Notes = append(r.out.Notes, fmt.Sprintf("the headers are the questionnaire's labels: %d of %d columns named through the questionnaire", mapped, len(names)))
 		}
 	}
-	r.perCol = map[int]int{}
-	r.intern = map[string]string{}
-	r.problems = append(r.problems, t.Problems()...)
+}
 
+// findColumns finds the columns of the design, the community, the
+// household counts, the groups, the --where filters, the needs and their
+// clients.
+func (r *surveyReader) findColumns() {
 	r.wCol = r.find("weight", r.m.Weight, true)
 	r.sCol = r.find("stratum", r.m.Stratum, true)
 	r.cCol = r.find("cluster", r.m.Cluster, true)
@@ -345,40 +381,25 @@ func (r *surveyReader) read() {
 		r.addNeed(n)
 	}
 	r.addClients()
-	if r.problems.Errors() > 0 {
-		if !r.labels && kobo.LooksLikeLabels(t.Header()) {
-			// Columns named by question are missing from a label export:
-			// one problem that says what to do, not one per column.
-			p := hromada.Problem{File: r.m.File, Sheet: r.out.Sheet,
-				Msg:  "the survey's headers are the questionnaire's labels, not its question names (a label export), so its columns cannot be found by name",
-				Hint: "download the data again from KoboToolbox: Data → Downloads, export type XLS or CSV, value and header format \"XML values and headers\""}
-			if r.m.Form != nil {
-				p.Hint += "; the questionnaire names none of these headers"
-			} else {
-				p.Hint += ", or give the questionnaire (XLSForm) to read the labels"
-			}
-			r.problems = hromada.Problems{p}
+}
+
+// labelExport replaces the problems of columns not found by one that
+// says what to do, when the export's headers are labels that were not
+// named through a questionnaire.
+func (r *surveyReader) labelExport() {
+	if !r.labels && kobo.LooksLikeLabels(r.t.Header()) {
+		// Columns named by question are missing from a label export:
+		// one problem that says what to do, not one per column.
+		p := hromada.Problem{File: r.m.File, Sheet: r.out.Sheet,
+			Msg:  "the survey's headers are the questionnaire's labels, not its question names (a label export), so its columns cannot be found by name",
+			Hint: "download the data again from KoboToolbox: Data → Downloads, export type XLS or CSV, value and header format \"XML values and headers\""}
+		if r.m.Form != nil {
+			p.Hint += "; the questionnaire names none of these headers"
+		} else {
+			p.Hint += ", or give the questionnaire (XLSForm) to read the labels"
 		}
-		return
+		r.problems = hromada.Problems{p}
 	}
-	for t.Next() {
-		r.row()
-	}
-	if err := t.Err(); err != nil {
-		r.addErr(err)
-	}
-	r.problems = append(r.problems, t.Problems()...)
-	for _, g := range r.groups {
-		if g.repeat != nil {
-			r.problems = append(r.problems, g.repeat.Orphans()...)
-		}
-	}
-	for _, ro := range r.rosters {
-		if ro.orphans {
-			r.problems = append(r.problems, ro.ch.Orphans()...)
-		}
-	}
-	r.finish()
 }
 
 func (r *surveyReader) addGroup(g GroupColumn) {
@@ -921,6 +942,24 @@ func (r *surveyReader) finish() {
 	r.out.PSUs = d.PSUs()
 	r.out.Weighted = r.wCol >= 0
 	s.Children, s.Persons = r.children, r.persons
+	r.finishGroups()
+	r.finishNeeds()
+	for _, m := range r.multis {
+		if c := r.mixed[m.Name]; c > 0 {
+			r.add(hromada.Problem{Severity: hromada.Warning, File: r.m.File, Sheet: r.out.Sheet,
+				Msg:  fmt.Sprintf("%d households ticked don't know or refused in %q together with real options; they count with the options they ticked", c, m.Name),
+				Hint: "one denominator per question (hromada's convention); --reach keeps don't know and refused as answers, as REACH does"})
+		}
+	}
+	if len(s.Needs) == 0 && r.problems.Errors() == 0 {
+		r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Msg: "no need column was found", Hint: "map at least one service to a survey column"})
+	}
+}
+
+// finishGroups adds the groups to the assess inputs, a group by value one
+// group a value, with their answer counts.
+func (r *surveyReader) finishGroups() {
+	s := &r.out.Survey
 	for _, g := range r.groups {
 		r.out.Quality = append(r.out.Quality, *g.quality)
 		if !g.def.ByValue {
@@ -934,6 +973,15 @@ func (r *surveyReader) finish() {
 			r.out.GroupVars = append(r.out.GroupVars, GroupVar{ID: id, Column: g.def.Column, Value: v})
 		}
 	}
+}
+
+// finishNeeds adds the needs to the assess inputs, with their answer
+// counts: a need column discovered as a yes/no, a select_one or a
+// select_multiple question, or a need of the project's; an option of two
+// questions (other, none …) is a service of each, the later ones named
+// question/option.
+func (r *surveyReader) finishNeeds() {
+	s := &r.out.Survey
 	for _, n := range r.needs {
 		r.out.Quality = append(r.out.Quality, *n.quality)
 		if n.discover && n.numbers && !n.single && n.notYN {
@@ -982,16 +1030,6 @@ func (r *surveyReader) finish() {
 			nd.Service = nd.Var + "/" + nd.Value
 		}
 		seen[nd.Service] = true
-	}
-	for _, m := range r.multis {
-		if c := r.mixed[m.Name]; c > 0 {
-			r.add(hromada.Problem{Severity: hromada.Warning, File: r.m.File, Sheet: r.out.Sheet,
-				Msg:  fmt.Sprintf("%d households ticked don't know or refused in %q together with real options; they count with the options they ticked", c, m.Name),
-				Hint: "one denominator per question (hromada's convention); --reach keeps don't know and refused as answers, as REACH does"})
-		}
-	}
-	if len(s.Needs) == 0 && r.problems.Errors() == 0 {
-		r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Msg: "no need column was found", Hint: "map at least one service to a survey column"})
 	}
 }
 
