@@ -603,6 +603,24 @@ func (r *surveyReader) row() {
 	}
 	i := r.out.Rows
 	r.out.Rows++
+	r.readDesign()
+	r.children = r.count(r.chCol, r.children, i)
+	r.persons = r.count(r.hhCol, r.persons, i)
+	for _, g := range r.groups {
+		r.readGroup(g, i)
+	}
+	for _, n := range r.needs {
+		r.readNeed(n, i)
+		if n.from != "" {
+			r.readClients(n, i)
+		}
+	}
+}
+
+// readDesign reads the row's weight, stratum, cluster and finite
+// population correction, as far as the survey has them.
+func (r *surveyReader) readDesign() {
+	t := r.t
 	if r.wCol >= 0 {
 		w, ok, err := t.Number(r.wCol)
 		switch {
@@ -646,17 +664,6 @@ func (r *surveyReader) row() {
 				r.cellErr(r.fCol, &xlsx.InputError{Problem: t.Problem(r.fCol, fmt.Sprintf("FPC %v differs from %v given earlier for stratum %q", n, prev, s), "the PSU count of a stratum is the same on every row")})
 			}
 			r.fpc[s] = n
-		}
-	}
-	r.children = r.count(r.chCol, r.children, i)
-	r.persons = r.count(r.hhCol, r.persons, i)
-	for _, g := range r.groups {
-		r.readGroup(g, i)
-	}
-	for _, n := range r.needs {
-		r.readNeed(n, i)
-		if n.from != "" {
-			r.readClients(n, i)
 		}
 	}
 }
