@@ -172,11 +172,40 @@ func service(in Input, si ServiceInput, providers []Provider, vuln map[string]fl
 	sp.Known = d.basis != BasisNone
 	sp.Basis, sp.FloorGroup = d.basis, d.group
 	sp.Demand, sp.DemandLow, sp.DemandHigh = d.d, d.low, d.high
+	sp.gaps(tg)
+	sp.Reasons = append(sp.Reasons, d.reasons...)
+	sp.act()
+	if sp.Known {
+		if err := sp.staff(in, tg); err != nil {
+			return ServicePlan{}, err
+		}
+	}
+	if sp.Vacancies > 0 {
+		sp.Reasons = append(sp.Reasons, ReasonVacancies)
+	}
+	sp.unmetByGroup(si.Groups, vuln)
+	if s.Basic {
+		sp.Reasons = append(sp.Reasons, ReasonBasic)
+	}
+	if s.MinimumPackage {
+		sp.Reasons = append(sp.Reasons, ReasonMinimumPackage)
+	}
+	if sp.Known {
+		sp.Score = Score(sp.TargetGap, sp.Expected, sp.Vulnerability, s.Basic, s.MinimumPackage)
+	}
+	return sp, nil
+}
+
+// gaps sets the expected users, the gaps at them and at both bounds, the
+// coverage and the target of a service whose demand is known (target tg);
+// NaN otherwise.
+func (sp *ServicePlan) gaps(tg Target) {
+	nan := math.NaN()
 	sp.Expected, sp.ExpectedLow, sp.ExpectedHigh = nan, nan, nan
 	sp.Gap, sp.GapLow, sp.GapHigh, sp.Coverage = nan, nan, nan, nan
 	sp.Target, sp.TargetLow, sp.TargetHigh, sp.TargetGap = nan, nan, nan, nan
 	if sp.Known {
-		sp.Expected, sp.ExpectedLow, sp.ExpectedHigh = tg.Uptake*d.d, tg.Uptake*d.low, tg.Uptake*d.high
+		sp.Expected, sp.ExpectedLow, sp.ExpectedHigh = tg.Uptake*sp.Demand, tg.Uptake*sp.DemandLow, tg.Uptake*sp.DemandHigh
 		sp.Gap = gap(sp.Expected, sp.Capacity)
 		sp.GapLow = gap(sp.ExpectedLow, sp.Capacity)
 		sp.GapHigh = gap(sp.ExpectedHigh, sp.Capacity)
@@ -190,8 +219,10 @@ func service(in Input, si ServiceInput, providers []Provider, vuln map[string]fl
 			sp.TargetGap = 0
 		}
 	}
+}
 
-	sp.Reasons = append(sp.Reasons, d.reasons...)
+// act sets the action the service needs, with its reason.
+func (sp *ServicePlan) act() {
 	switch {
 	case !sp.Known:
 		sp.Action = MoreData
@@ -208,46 +239,53 @@ func service(in Input, si ServiceInput, providers []Provider, vuln map[string]fl
 		sp.Action = Sufficient
 		sp.Reasons = append(sp.Reasons, ReasonTargetMet)
 	}
+}
 
-	if sp.Known {
-		clients := Clients(sp.Clients, sp.Target, tg, in.Years)
-		years, minBinds, err := Staff(s, sp.Providers > 0, clients, sp.StaffFTE+sp.Vacancies, in.FTEStep)
-		if err != nil {
-			return ServicePlan{}, fmt.Errorf("service %s: %w", s.Code, err)
-		}
-		posts := in.Posts[s.Code]
-		for i := range years {
-			years[i].Year = in.FirstYear + i
-			if len(posts) > 0 {
-				years[i].Posts = Split(years[i].FTE, posts, in.FTEStep)
-			}
-		}
-		sp.Years = years
-		if minBinds {
-			sp.Reasons = append(sp.Reasons, ReasonMinStaff)
-		}
-		hires := 0.0
-		for _, y := range years {
-			hires += y.Hires
-		}
-		switch {
-		case sp.Action == Sufficient && hires > 0:
-			// Capacity meets the target, but the providers' staff is below
-			// what the caseload norm asks for the clients: the posts are for
-			// the norm, not for new places.
-			sp.Reasons = append(sp.Reasons, ReasonStaffBelowNorm)
-		case sp.Action == Enhance && hires == 0:
-			// New places, but the staff in post (and vacant) already meets
-			// the caseload norm for them.
-			sp.Reasons = append(sp.Reasons, ReasonStaffCovers)
+// staff sets the service's staff year by year, split into its posts, for
+// its target clients (target tg), with the reasons the staff gives.
+func (sp *ServicePlan) staff(in Input, tg Target) error {
+	s := sp.Service
+	clients := Clients(sp.Clients, sp.Target, tg, in.Years)
+	years, minBinds, err := Staff(s, sp.Providers > 0, clients, sp.StaffFTE+sp.Vacancies, in.FTEStep)
+	if err != nil {
+		return fmt.Errorf("service %s: %w", s.Code, err)
+	}
+	posts := in.Posts[s.Code]
+	for i := range years {
+		years[i].Year = in.FirstYear + i
+		if len(posts) > 0 {
+			years[i].Posts = Split(years[i].FTE, posts, in.FTEStep)
 		}
 	}
-	if sp.Vacancies > 0 {
-		sp.Reasons = append(sp.Reasons, ReasonVacancies)
+	sp.Years = years
+	if minBinds {
+		sp.Reasons = append(sp.Reasons, ReasonMinStaff)
 	}
+	hires := 0.0
+	for _, y := range years {
+		hires += y.Hires
+	}
+	switch {
+	case sp.Action == Sufficient && hires > 0:
+		// Capacity meets the target, but the providers' staff is below
+		// what the caseload norm asks for the clients: the posts are for
+		// the norm, not for new places.
+		sp.Reasons = append(sp.Reasons, ReasonStaffBelowNorm)
+	case sp.Action == Enhance && hires == 0:
+		// New places, but the staff in post (and vacant) already meets
+		// the caseload norm for them.
+		sp.Reasons = append(sp.Reasons, ReasonStaffCovers)
+	}
+	return nil
+}
 
-	sp.UnmetByGroup = make([]GroupGap, 0, len(si.Groups))
-	for _, g := range si.Groups {
+// unmetByGroup shares the unmet demand among the service's groups and
+// sets the vulnerability it gives the service (vuln: the groups'
+// weights).
+func (sp *ServicePlan) unmetByGroup(groups []GroupDemand, vuln map[string]float64) {
+	nan := math.NaN()
+	sp.UnmetByGroup = make([]GroupGap, 0, len(groups))
+	for _, g := range groups {
 		gg := GroupGap{Group: g.Group, Vulnerability: vuln[g.Group], Demand: g.People, Unmet: nan}
 		switch {
 		case !sp.Known || math.IsNaN(g.People):
@@ -262,16 +300,6 @@ func service(in Input, si ServiceInput, providers []Provider, vuln map[string]fl
 	if sp.Vulnerability > 1 {
 		sp.Reasons = append(sp.Reasons, ReasonVulnerable)
 	}
-	if s.Basic {
-		sp.Reasons = append(sp.Reasons, ReasonBasic)
-	}
-	if s.MinimumPackage {
-		sp.Reasons = append(sp.Reasons, ReasonMinimumPackage)
-	}
-	if sp.Known {
-		sp.Score = Score(sp.TargetGap, sp.Expected, sp.Vulnerability, s.Basic, s.MinimumPackage)
-	}
-	return sp, nil
 }
 
 // demand is the demand a plan acts on and what it rests on.
