@@ -644,7 +644,35 @@ func (a *analysis) run() (Result, error) {
 	if lonely := d.LonelyStrata(); len(lonely) > 0 {
 		a.warnf("strata with a single PSU: %s; their variance follows the lonely PSU rule %q", strings.Join(lonely, ", "), d.Lonely())
 	}
-	// Weighted counts of the domains, for the survey basis.
+	wcount := a.domainCounts(doms, union)
+	res := Result{
+		Rates:  make([]Rate, len(doms)*len(s.Needs)),
+		Demand: make([]Demand, len(doms)*len(s.Needs)),
+	}
+	if union != nil {
+		res.Union = make([]Demand, len(s.Needs))
+	}
+	if err := a.needs(&res, doms, wcount, union); err != nil {
+		return Result{}, err
+	}
+	complement(&res, len(s.Needs), a.partitions(doms))
+	for _, dem := range res.Demand {
+		a.plausible(dem)
+	}
+	for _, dem := range res.Union {
+		a.plausible(dem)
+	}
+	res.Warnings = append([]string{}, a.warn...)
+	if res.Union == nil {
+		res.Union = []Demand{}
+	}
+	return res, nil
+}
+
+// domainCounts returns the weighted count of each domain, for the survey
+// basis, and warns about an empty group and about each domain (and the
+// union of the groups) without a registry count.
+func (a *analysis) domainCounts(doms []domainDef, union []bool) []float64 {
 	wcount := make([]float64, len(doms))
 	for k, dm := range doms {
 		wcount[k] = a.weightIn(dm.member)
@@ -664,16 +692,14 @@ func (a *analysis) run() (Result, error) {
 			}
 		}
 	}
+	return wcount
+}
 
-	res := Result{
-		Rates:  make([]Rate, len(doms)*len(s.Needs)),
-		Demand: make([]Demand, len(doms)*len(s.Needs)),
-	}
-	if union != nil {
-		res.Union = make([]Demand, len(s.Needs))
-	}
-	// The needs are independent: each worker takes the next one and writes
-	// only its own slots of the result.
+// needs estimates every need into res, the needs in parallel: they are
+// independent, so each worker takes the next one and writes only its own
+// slots of the result.
+func (a *analysis) needs(res *Result, doms []domainDef, wcount []float64, union []bool) error {
+	s := a.s
 	errs := make([]error, len(s.Needs))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -687,26 +713,12 @@ func (a *analysis) run() (Result, error) {
 				if j >= len(s.Needs) {
 					return
 				}
-				errs[j] = a.need(j, &res, doms, wcount, union, &buf)
+				errs[j] = a.need(j, res, doms, wcount, union, &buf)
 			}
 		}()
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return Result{}, err
-	}
-	complement(&res, len(s.Needs), a.partitions(doms))
-	for _, dem := range res.Demand {
-		a.plausible(dem)
-	}
-	for _, dem := range res.Union {
-		a.plausible(dem)
-	}
-	res.Warnings = append([]string{}, a.warn...)
-	if res.Union == nil {
-		res.Union = []Demand{}
-	}
-	return res, nil
+	return errors.Join(errs...)
 }
 
 // plausible warns when a published demand exceeds the registered size of
