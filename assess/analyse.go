@@ -956,6 +956,14 @@ func (a *analysis) rate(e Estimate, binary bool, name rowName, den, group string
 	if r.Flags == nil {
 		r.Flags = []Flag{}
 	}
+	a.describe(&r, e, name, den, group)
+	return r, nil
+}
+
+// describe sets what an analysistools results table says of rate r
+// (estimate e of name in group; den, the denominator of a ratio): its
+// analysis type, variables and their values, and its key.
+func (a *analysis) describe(r *Rate, e Estimate, name rowName, den, group string) {
 	switch {
 	case den != "":
 		r.AnalysisType = string(TypeRatio)
@@ -984,8 +992,7 @@ func (a *analysis) rate(e Estimate, binary bool, name rowName, den, group string
 			r.GroupVar, r.GroupVarValue = l[0], l[1]
 		}
 	}
-	r.AnalysisKey = analysisKey(r)
-	return r, nil
+	r.AnalysisKey = analysisKey(*r)
 }
 
 // analysisKey writes the key of analysistools: type @/@ var %/% value
