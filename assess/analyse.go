@@ -755,7 +755,6 @@ func grow(b *[]float64, n int) []float64 {
 // need estimates need j for every group and the union.
 func (a *analysis) need(j int, res *Result, doms []domainDef, wcount []float64, union []bool, buf *buffers) error {
 	d, nd := a.d, a.s.Needs[j]
-	n := d.N()
 	binary := isBinary(nd.Y)
 	us := a.unitOf(nd.Service)
 	// The clients per household m, shared by the groups; y for families.
@@ -788,6 +787,22 @@ func (a *analysis) need(j int, res *Result, doms []domainDef, wcount []float64, 
 	if union == nil {
 		return nil
 	}
+	dem, err := a.unionDemand(nd, binary, us, num, name, union, buf)
+	if err != nil {
+		return err
+	}
+	dem.ClientsFrom = from
+	res.Union[j] = dem
+	return nil
+}
+
+// unionDemand estimates the demand for need nd (counted in unit us, num
+// the clients per household) of the union of the groups: with the
+// registry count of all families only, from the share of all families
+// that are in a group and need the service; otherwise on the union as one
+// domain.
+func (a *analysis) unionDemand(nd Need, binary bool, us hromada.Unit, num []float64, name rowName, union []bool, buf *buffers) (Demand, error) {
+	d, n := a.d, a.d.N()
 	var dem Demand
 	_, haveAny := a.counts[AnyGroup]
 	_, haveAll := a.counts[AllGroup]
@@ -813,26 +828,17 @@ func (a *analysis) need(j int, res *Result, doms []domainDef, wcount []float64, 
 				}
 			}
 		}
-		var err error
-		if dem, err = a.unionOfAll(nd, binary, us, masked, mnum); err != nil {
-			return err
-		}
-	} else {
-		e, err := d.Mean(nd.Y, union)
-		if err != nil {
-			return fmt.Errorf("need %q, group %q: %w", nd.Service, AnyGroup, err)
-		}
-		rate, err := a.rate(e, binary, name, "", AnyGroup)
-		if err != nil {
-			return fmt.Errorf("need %q, group %q: %w", nd.Service, AnyGroup, err)
-		}
-		if dem, err = a.demand(nd, binary, us, num, domainDef{AnyGroup, union}, rate, e.NWDomain); err != nil {
-			return err
-		}
+		return a.unionOfAll(nd, binary, us, masked, mnum)
 	}
-	dem.ClientsFrom = from
-	res.Union[j] = dem
-	return nil
+	e, err := d.Mean(nd.Y, union)
+	if err != nil {
+		return dem, fmt.Errorf("need %q, group %q: %w", nd.Service, AnyGroup, err)
+	}
+	rate, err := a.rate(e, binary, name, "", AnyGroup)
+	if err != nil {
+		return dem, fmt.Errorf("need %q, group %q: %w", nd.Service, AnyGroup, err)
+	}
+	return a.demand(nd, binary, us, num, domainDef{AnyGroup, union}, rate, e.NWDomain)
 }
 
 func (a *analysis) warnf(format string, args ...any) {
