@@ -385,37 +385,7 @@ func (d *Design) putScratch(s *scratch) { d.pool.Put(s) }
 // PSU follow d.lonely.
 func (d *Design) variance(sc *scratch, k, s float64) (v float64, df int, lonely []string) {
 	H := len(d.strata)
-	for c := 0; c < d.npsu; c++ {
-		var h int32
-		if d.psuStratum != nil {
-			h = d.psuStratum[c]
-		}
-		m := sc.mark[c]
-		if m == 0 {
-			continue
-		}
-		z := s * (sc.a[c] - k*sc.b[c])
-		sc.a[c] = z // a now holds Z_c
-		sc.hsum[h] += z
-		sc.hmark[h] |= m
-		if m&markPos != 0 {
-			df++
-		}
-	}
-	// Deviations from the stratum means. PSUs of the stratum without domain
-	// rows have Z_c = 0; they add (n_h − m_h)·Z̄_h² below.
-	for c := 0; c < d.npsu; c++ {
-		if sc.mark[c] == 0 {
-			continue
-		}
-		var h int32
-		if d.psuStratum != nil {
-			h = d.psuStratum[c]
-		}
-		dev := sc.a[c] - sc.hsum[h]/float64(d.nh[h])
-		sc.hdev[h] += dev * dev
-		sc.hcnt[h]++
-	}
+	df = d.psuDeviations(sc, k, s)
 	var grand, grandN float64
 	present, ok := 0, 0
 	for h := 0; h < H; h++ {
@@ -467,6 +437,46 @@ func (d *Design) variance(sc *scratch, k, s float64) (v float64, df int, lonely 
 	}
 	sort.Strings(lonely)
 	return v, df, lonely
+}
+
+// psuDeviations computes the PSU totals Z_c of the linearised estimate
+// (k: the estimate, s: its scale) and their deviations from the stratum
+// means, into sc, and returns the PSUs with rows of positive weight in
+// the domain (the degrees of freedom before the strata are taken off).
+func (d *Design) psuDeviations(sc *scratch, k, s float64) int {
+	df := 0
+	for c := 0; c < d.npsu; c++ {
+		var h int32
+		if d.psuStratum != nil {
+			h = d.psuStratum[c]
+		}
+		m := sc.mark[c]
+		if m == 0 {
+			continue
+		}
+		z := s * (sc.a[c] - k*sc.b[c])
+		sc.a[c] = z // a now holds Z_c
+		sc.hsum[h] += z
+		sc.hmark[h] |= m
+		if m&markPos != 0 {
+			df++
+		}
+	}
+	// Deviations from the stratum means. PSUs of the stratum without domain
+	// rows have Z_c = 0; they add (n_h − m_h)·Z̄_h² below.
+	for c := 0; c < d.npsu; c++ {
+		if sc.mark[c] == 0 {
+			continue
+		}
+		var h int32
+		if d.psuStratum != nil {
+			h = d.psuStratum[c]
+		}
+		dev := sc.a[c] - sc.hsum[h]/float64(d.nh[h])
+		sc.hdev[h] += dev * dev
+		sc.hcnt[h]++
+	}
+	return df
 }
 
 // DF returns the degrees of freedom of the whole design, as R's
