@@ -250,17 +250,7 @@ func sharedStrings(zr *zip.Reader) ([]string, error) {
 }
 
 // readPart is the content of a part of the zip.
-func readPart(zr *zip.Reader, name string) ([]byte, error) {
-	f, err := zr.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	x, err := io.ReadAll(f)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return x, err
-}
+func readPart(zr *zip.Reader, name string) ([]byte, error) { return readAll(zr.Open(name)) }
 
 // attrValue is the value of the attribute name in a tag's text.
 func attrValue(tag []byte, name string) (string, bool) {

@@ -913,8 +913,10 @@ func SheetParts(zr *zip.Reader) (map[string]string, error) {
 }
 
 // ReadZipFile reads the whole of one file of a ZIP archive.
-func ReadZipFile(f *zip.File) ([]byte, error) {
-	rc, err := f.Open()
+func ReadZipFile(f *zip.File) ([]byte, error) { return readAll(f.Open()) }
+
+// readAll reads all of rc and closes it; err is the error of opening it.
+func readAll(rc io.ReadCloser, err error) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
