@@ -683,11 +683,25 @@ func withCachedValues(data []byte, cached map[string]map[string]any) ([]byte, er
 		}
 		byPart[part] = cells
 	}
+	changes := func(name string) bool { _, ok := byPart[name]; return ok }
+	return rewriteZip(zr, changes, func(name string, part []byte) ([]byte, error) {
+		cells := byPart[name]
+		part, done := replaceFormulaCells(part, cells)
+		if done != len(cells) {
+			return nil, fmt.Errorf("%s: %d of %d formula cells found", name, done, len(cells))
+		}
+		return part, nil
+	})
+}
+
+// rewriteZip copies the files of the zip archive zr into a new archive,
+// each as it is but those changes names: their content is rewritten by
+// rewrite and deflated.
+func rewriteZip(zr *zip.Reader, changes func(name string) bool, rewrite func(name string, part []byte) ([]byte, error)) ([]byte, error) {
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
 	for _, f := range zr.File {
-		cells, ok := byPart[f.Name]
-		if !ok {
+		if !changes(f.Name) {
 			if err := zw.Copy(f); err != nil {
 				return nil, err
 			}
@@ -697,9 +711,8 @@ func withCachedValues(data []byte, cached map[string]map[string]any) ([]byte, er
 		if err != nil {
 			return nil, err
 		}
-		part, done := replaceFormulaCells(part, cells)
-		if done != len(cells) {
-			return nil, fmt.Errorf("%s: %d of %d formula cells found", f.Name, done, len(cells))
+		if part, err = rewrite(f.Name, part); err != nil {
+			return nil, err
 		}
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
 		if err != nil {
