@@ -124,6 +124,16 @@ type Community struct {
 	Population int    // residents, for per-resident figures
 }
 
+// AnswerCount counts the answers to one survey column, for the data quality an
+// assessment reports.
+type AnswerCount struct {
+	Column   string
+	What     string // service or group id
+	Answered int
+	Missing  int // don't know / prefer not to answer
+	NotAsked int // blank: skipped by the questionnaire
+}
+
 // Severity says whether a problem stops a command.
 type Severity int
 

@@ -272,7 +272,7 @@ type Result struct {
 	// Union has one row per need: the unduplicated demand of the union of
 	// the groups (AnyGroup). Empty without groups.
 	Union []Demand `json:"union"`
-	// Warnings are plain sentences for the user, in both languages.
+	// Warnings are plain sentences for the user.
 	Warnings []hromada.Text `json:"warnings"`
 }
 
@@ -333,16 +333,55 @@ func newAnalysis(s Survey, opt Options) (*analysis, error) {
 		}
 	}
 
+	if err := a.setInterval(opt); err != nil {
+		return nil, err
+	}
+	groups, err := checkGroups(s.Groups, n)
+	if err != nil {
+		return nil, err
+	}
+	services, err := checkNeeds(s.Needs, n)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkCounts(s, n); err != nil {
+		return nil, err
+	}
+	if err := a.setUnits(opt.Units, services); err != nil {
+		return nil, err
+	}
+	if err := a.setCounts(opt.Counts, groups); err != nil {
+		return nil, err
+	}
+	if err := a.setSizes(opt.Registered, groups); err != nil {
+		return nil, err
+	}
+	if opt.Population < 0 || math.IsNaN(opt.Population) || math.IsInf(opt.Population, 0) {
+		return nil, hromada.Errorf("населення %v — не число від 0", "population %v is not a number of 0 or more", opt.Population)
+	}
+	a.pop = opt.Population
+	for _, nd := range s.Needs {
+		if u := a.unitOf(nd.Service); u != hromada.Family && nd.Clients == nil {
+			a.warnf("послугу «%[1]s» рахують за кількістю %[2]s, але в опитуванні немає питання, скільки з них її потребують: кожне домогосподарство з потребою рахується одним клієнтом (це вибір); поставте питання реєстру членів домогосподарства, щоб їх порахувати",
+				"service %q is counted in %s, but the survey has no question on how many %s need it: each household in need counts as one client (a choice); ask the roster question to count them", nd.Service, unitDen(u), unitDen(u))
+		}
+	}
+	return a, nil
+}
+
+// setInterval sets the interval method, the confidence level and the
+// minimum count of the options, or their defaults.
+func (a *analysis) setInterval(opt Options) error {
 	var err error
 	if a.method, err = ParseCIMethod(string(opt.CI)); err != nil {
-		return nil, err
+		return err
 	}
 	a.level = opt.Level
 	if a.level == 0 {
 		a.level = 0.95
 	}
 	if !(a.level > 0 && a.level < 1) {
-		return nil, hromada.Errorf("рівень довіри %v — не між 0 і 1", "confidence level %v is not between 0 and 1", opt.Level)
+		return hromada.Errorf("рівень довіри %v — не між 0 і 1", "confidence level %v is not between 0 and 1", opt.Level)
 	}
 	switch {
 	case opt.MinCount == 0:
@@ -350,9 +389,14 @@ func newAnalysis(s Survey, opt Options) (*analysis, error) {
 	case opt.MinCount > 0:
 		a.minCount = opt.MinCount
 	}
+	return nil
+}
 
+// checkGroups checks the survey's groups, of n households each: an ID
+// each, none reserved or given twice. It returns their IDs.
+func checkGroups(gs []Membership, n int) (map[string]bool, error) {
 	groups := map[string]bool{}
-	for _, g := range s.Groups {
+	for _, g := range gs {
 		switch {
 		case g.Group == "":
 			return nil, hromada.Errorf("група не має коду", "a group has no ID")
@@ -365,8 +409,15 @@ func newAnalysis(s Survey, opt Options) (*analysis, error) {
 		}
 		groups[g.Group] = true
 	}
+	return groups, nil
+}
+
+// checkNeeds checks the survey's needs, of n households each: a service
+// each, given once, with answers and clients a need can have. It returns
+// their services.
+func checkNeeds(needs []Need, n int) (map[string]bool, error) {
 	services := map[string]bool{}
-	for _, nd := range s.Needs {
+	for _, nd := range needs {
 		switch {
 		case nd.Service == "":
 			return nil, hromada.Errorf("потреба не має послуги", "a need has no service")
@@ -397,84 +448,112 @@ func newAnalysis(s Survey, opt Options) (*analysis, error) {
 		}
 		services[nd.Service] = true
 	}
+	return services, nil
+}
+
+// checkCounts checks the survey's children and persons per household, of
+// n households: counts of 0 or more.
+func checkCounts(s Survey, n int) error {
 	for name, col := range map[string][]float64{"children": s.Children, "persons": s.Persons} {
 		if col == nil {
 			continue
 		}
 		if len(col) != n {
-			return nil, hromada.Errorf("%s: %v: рядків %d, у плані вибірки %d", "%s: %w: %d rows, design %d", name, ErrLength, len(col), n)
+			return hromada.Errorf("%s: %v: рядків %d, у плані вибірки %d", "%s: %w: %d rows, design %d", name, ErrLength, len(col), n)
 		}
 		for i, v := range col {
 			if v < 0 || math.IsInf(v, 0) {
-				return nil, hromada.Errorf("%s: у рядку %d — %v; впишіть кількість від 0 або залиште порожнім", "%s: row %d is %v; give a count of 0 or more, or leave it blank", name, i+1, v)
+				return hromada.Errorf("%s: у рядку %d — %v; впишіть кількість від 0 або залиште порожнім", "%s: row %d is %v; give a count of 0 or more, or leave it blank", name, i+1, v)
 			}
 		}
 	}
-	needColumn := func(u hromada.Unit, what string) error {
-		switch u {
-		case hromada.Family:
-		case hromada.Child:
-			if s.Children == nil {
-				return hromada.Errorf("%s рахують у дітях, але в опитуванні немає кількості дітей у домогосподарстві", "%s is counted in children, but the survey has no number of children per household", what)
-			}
-		case hromada.Person:
-			if s.Persons == nil {
-				return hromada.Errorf("%s рахують в особах, але в опитуванні немає розміру домогосподарства", "%s is counted in persons, but the survey has no household size", what)
-			}
-		default:
-			return hromada.Errorf("%s: одиниця «%s» невідома; можливі: family, child, person (сім'я, дитина, особа)", "%s: unit %q is not known; allowed: family, child, person", what, u)
+	return nil
+}
+
+// needColumn checks that the survey has the column that counts unit u,
+// for what (a service or a registry count).
+func (a *analysis) needColumn(u hromada.Unit, what string) error {
+	s := a.s
+	switch u {
+	case hromada.Family:
+	case hromada.Child:
+		if s.Children == nil {
+			return hromada.Errorf("%s рахують у дітях, але в опитуванні немає кількості дітей у домогосподарстві", "%s is counted in children, but the survey has no number of children per household", what)
 		}
-		return nil
+	case hromada.Person:
+		if s.Persons == nil {
+			return hromada.Errorf("%s рахують в особах, але в опитуванні немає розміру домогосподарства", "%s is counted in persons, but the survey has no household size", what)
+		}
+	default:
+		return hromada.Errorf("%s: одиниця «%s» невідома; можливі: family, child, person (сім'я, дитина, особа)", "%s: unit %q is not known; allowed: family, child, person", what, u)
 	}
-	for svc, u := range opt.Units {
+	return nil
+}
+
+// setUnits sets the unit each service is counted in; the services are
+// those the survey has needs of.
+func (a *analysis) setUnits(units map[string]hromada.Unit, services map[string]bool) error {
+	for svc, u := range units {
 		if !services[svc] {
-			return nil, hromada.Errorf("одиницю задано для послуги «%s», якої немає серед потреб опитування", "unit given for service %q, which has no need in the survey", svc)
+			return hromada.Errorf("одиницю задано для послуги «%s», якої немає серед потреб опитування", "unit given for service %q, which has no need in the survey", svc)
 		}
 		if u == "" {
 			u = hromada.Family
 		}
-		if err := needColumn(u, "service "+svc); err != nil {
-			return nil, err
+		if err := a.needColumn(u, "service "+svc); err != nil {
+			return err
 		}
 		a.units[svc] = u
 	}
-	for g, c := range opt.Counts {
+	return nil
+}
+
+// setCounts sets the registry counts by group; the groups are the
+// survey's.
+func (a *analysis) setCounts(counts map[string]Count, groups map[string]bool) error {
+	for g, c := range counts {
 		key := g
 		if key == "" {
 			key = AllGroup
 		}
 		if key != AllGroup && key != AnyGroup && !groups[key] {
-			return nil, hromada.Errorf("дані реєстру задано для групи «%s», якої немає в опитуванні", "registry count given for group %q, which is not in the survey", g)
+			return hromada.Errorf("дані реєстру задано для групи «%s», якої немає в опитуванні", "registry count given for group %q, which is not in the survey", g)
 		}
 		if _, dup := a.counts[key]; dup {
-			return nil, hromada.Errorf("два значення реєстру для всіх сімей (\"\" і «%s»)", "two registry counts for all families (\"\" and %q)", AllGroup)
+			return hromada.Errorf("два значення реєстру для всіх сімей (\"\" і «%s»)", "two registry counts for all families (\"\" and %q)", AllGroup)
 		}
 		if c.Value < 0 || math.IsNaN(c.Value) || math.IsInf(c.Value, 0) {
-			return nil, hromada.Errorf("дані реєстру групи «%s» — %v; впишіть число від 0", "registry count of group %q is %v; give a number of 0 or more", key, c.Value)
+			return hromada.Errorf("дані реєстру групи «%s» — %v; впишіть число від 0", "registry count of group %q is %v; give a number of 0 or more", key, c.Value)
 		}
 		if c.Unit == "" {
 			c.Unit = hromada.Family
 		}
-		if err := needColumn(c.Unit, "the registry count of group "+key); err != nil {
-			return nil, err
+		if err := a.needColumn(c.Unit, "the registry count of group "+key); err != nil {
+			return err
 		}
 		a.counts[key] = c
 	}
+	return nil
+}
+
+// setSizes sets the registered sizes of the groups by unit; the groups
+// are the survey's.
+func (a *analysis) setSizes(registered map[string]map[hromada.Unit]float64, groups map[string]bool) error {
 	a.sizes = map[string]map[hromada.Unit]float64{}
-	for g, byUnit := range opt.Registered {
+	for g, byUnit := range registered {
 		key := g
 		if key == "" {
 			key = AllGroup
 		}
 		if key != AllGroup && key != AnyGroup && !groups[key] {
-			return nil, hromada.Errorf("зареєстровану чисельність задано для групи «%s», якої немає в опитуванні", "registered size given for group %q, which is not in the survey", g)
+			return hromada.Errorf("зареєстровану чисельність задано для групи «%s», якої немає в опитуванні", "registered size given for group %q, which is not in the survey", g)
 		}
 		for u, v := range byUnit {
 			if u == "" {
 				u = hromada.Family
 			}
 			if v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, hromada.Errorf("зареєстрована чисельність групи «%s» в одиницях %s — %v; впишіть число від 0", "registered size of group %q in %s is %v; give a number of 0 or more", key, u, v)
+				return hromada.Errorf("зареєстрована чисельність групи «%s» в одиницях %s — %v; впишіть число від 0", "registered size of group %q in %s is %v; give a number of 0 or more", key, u, v)
 			}
 			if a.sizes[key] == nil {
 				a.sizes[key] = map[hromada.Unit]float64{}
@@ -482,17 +561,7 @@ func newAnalysis(s Survey, opt Options) (*analysis, error) {
 			a.sizes[key][u] = v
 		}
 	}
-	if opt.Population < 0 || math.IsNaN(opt.Population) || math.IsInf(opt.Population, 0) {
-		return nil, hromada.Errorf("населення %v — не число від 0", "population %v is not a number of 0 or more", opt.Population)
-	}
-	a.pop = opt.Population
-	for _, nd := range s.Needs {
-		if u := a.unitOf(nd.Service); u != hromada.Family && nd.Clients == nil {
-			a.warnf("послугу «%[1]s» рахують за кількістю %[2]s, але в опитуванні немає питання, скільки з них її потребують: кожне домогосподарство з потребою рахується одним клієнтом (це вибір); поставте питання реєстру членів домогосподарства, щоб їх порахувати",
-				"service %q is counted in %s, but the survey has no question on how many %s need it: each household in need counts as one client (a choice); ask the roster question to count them", nd.Service, unitDen(u), unitDen(u))
-		}
-	}
-	return a, nil
+	return nil
 }
 
 // clients returns m, the clients per household of need nd in unit us, and
@@ -576,7 +645,35 @@ func (a *analysis) run() (Result, error) {
 		a.warnf("страти з одним кластером (PSU): %s; їхню дисперсію оцінено за правилом для одиночного PSU «%s»",
 			"strata with a single PSU: %s; their variance follows the lonely PSU rule %q", strings.Join(lonely, ", "), d.Lonely())
 	}
-	// Weighted counts of the domains, for the survey basis.
+	wcount := a.domainCounts(doms, union)
+	res := Result{
+		Rates:  make([]Rate, len(doms)*len(s.Needs)),
+		Demand: make([]Demand, len(doms)*len(s.Needs)),
+	}
+	if union != nil {
+		res.Union = make([]Demand, len(s.Needs))
+	}
+	if err := a.needs(&res, doms, wcount, union); err != nil {
+		return Result{}, err
+	}
+	complement(&res, len(s.Needs), a.partitions(doms))
+	for _, dem := range res.Demand {
+		a.plausible(dem)
+	}
+	for _, dem := range res.Union {
+		a.plausible(dem)
+	}
+	res.Warnings = append([]hromada.Text{}, a.warn...)
+	if res.Union == nil {
+		res.Union = []Demand{}
+	}
+	return res, nil
+}
+
+// domainCounts returns the weighted count of each domain, for the survey
+// basis, and warns about an empty group and about each domain (and the
+// union of the groups) without a registry count.
+func (a *analysis) domainCounts(doms []domainDef, union []bool) []float64 {
 	wcount := make([]float64, len(doms))
 	for k, dm := range doms {
 		wcount[k] = a.weightIn(dm.member)
@@ -596,16 +693,14 @@ func (a *analysis) run() (Result, error) {
 			}
 		}
 	}
+	return wcount
+}
 
-	res := Result{
-		Rates:  make([]Rate, len(doms)*len(s.Needs)),
-		Demand: make([]Demand, len(doms)*len(s.Needs)),
-	}
-	if union != nil {
-		res.Union = make([]Demand, len(s.Needs))
-	}
-	// The needs are independent: each worker takes the next one and writes
-	// only its own slots of the result.
+// needs estimates every need into res, the needs in parallel: they are
+// independent, so each worker takes the next one and writes only its own
+// slots of the result.
+func (a *analysis) needs(res *Result, doms []domainDef, wcount []float64, union []bool) error {
+	s := a.s
 	errs := make([]error, len(s.Needs))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -619,26 +714,12 @@ func (a *analysis) run() (Result, error) {
 				if j >= len(s.Needs) {
 					return
 				}
-				errs[j] = a.need(j, &res, doms, wcount, union, &buf)
+				errs[j] = a.need(j, res, doms, wcount, union, &buf)
 			}
 		}()
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return Result{}, err
-	}
-	complement(&res, len(s.Needs), a.partitions(doms))
-	for _, dem := range res.Demand {
-		a.plausible(dem)
-	}
-	for _, dem := range res.Union {
-		a.plausible(dem)
-	}
-	res.Warnings = append([]hromada.Text{}, a.warn...)
-	if res.Union == nil {
-		res.Union = []Demand{}
-	}
-	return res, nil
+	return errors.Join(errs...)
 }
 
 // plausible warns when a published demand exceeds the registered size of
@@ -679,7 +760,6 @@ func grow(b *[]float64, n int) []float64 {
 // need estimates need j for every group and the union.
 func (a *analysis) need(j int, res *Result, doms []domainDef, wcount []float64, union []bool, buf *buffers) error {
 	d, nd := a.d, a.s.Needs[j]
-	n := d.N()
 	binary := isBinary(nd.Y)
 	us := a.unitOf(nd.Service)
 	// The clients per household m, shared by the groups; y for families.
@@ -712,6 +792,22 @@ func (a *analysis) need(j int, res *Result, doms []domainDef, wcount []float64, 
 	if union == nil {
 		return nil
 	}
+	dem, err := a.unionDemand(nd, binary, us, num, name, union, buf)
+	if err != nil {
+		return err
+	}
+	dem.ClientsFrom = from
+	res.Union[j] = dem
+	return nil
+}
+
+// unionDemand estimates the demand for need nd (counted in unit us, num
+// the clients per household) of the union of the groups: with the
+// registry count of all families only, from the share of all families
+// that are in a group and need the service; otherwise on the union as one
+// domain.
+func (a *analysis) unionDemand(nd Need, binary bool, us hromada.Unit, num []float64, name rowName, union []bool, buf *buffers) (Demand, error) {
+	d, n := a.d, a.d.N()
 	var dem Demand
 	_, haveAny := a.counts[AnyGroup]
 	_, haveAll := a.counts[AllGroup]
@@ -737,30 +833,19 @@ func (a *analysis) need(j int, res *Result, doms []domainDef, wcount []float64, 
 				}
 			}
 		}
-		var err error
-		if dem, err = a.unionOfAll(nd, binary, us, masked, mnum); err != nil {
-			return err
-		}
-	} else {
-		e, err := d.Mean(nd.Y, union)
-		if err != nil {
-			return hromada.Errorf("потреба «%s», група «%s»: %v", "need %q, group %q: %w", nd.Service, AnyGroup, err)
-		}
-		rate, err := a.rate(e, binary, name, "", AnyGroup)
-		if err != nil {
-			return hromada.Errorf("потреба «%s», група «%s»: %v", "need %q, group %q: %w", nd.Service, AnyGroup, err)
-		}
-		if dem, err = a.demand(nd, binary, us, num, domainDef{AnyGroup, union}, rate, e.NWDomain); err != nil {
-			return err
-		}
+		return a.unionOfAll(nd, binary, us, masked, mnum)
 	}
-	dem.ClientsFrom = from
-	res.Union[j] = dem
-	return nil
+	e, err := d.Mean(nd.Y, union)
+	if err != nil {
+		return dem, hromada.Errorf("потреба «%s», група «%s»: %v", "need %q, group %q: %w", nd.Service, AnyGroup, err)
+	}
+	rate, err := a.rate(e, binary, name, "", AnyGroup)
+	if err != nil {
+		return dem, hromada.Errorf("потреба «%s», група «%s»: %v", "need %q, group %q: %w", nd.Service, AnyGroup, err)
+	}
+	return a.demand(nd, binary, us, num, domainDef{AnyGroup, union}, rate, e.NWDomain)
 }
 
-// warnf adds a warning: uk and en are fmt formats of the same args (as
-// for hromada.T).
 func (a *analysis) warnf(uk, en string, args ...any) {
 	a.warn = append(a.warn, hromada.T(uk, en, args...))
 }
@@ -884,6 +969,14 @@ func (a *analysis) rate(e Estimate, binary bool, name rowName, den, group string
 	if r.Flags == nil {
 		r.Flags = []Flag{}
 	}
+	a.describe(&r, e, name, den, group)
+	return r, nil
+}
+
+// describe sets what an analysistools results table says of rate r
+// (estimate e of name in group; den, the denominator of a ratio): its
+// analysis type, variables and their values, and its key.
+func (a *analysis) describe(r *Rate, e Estimate, name rowName, den, group string) {
 	switch {
 	case den != "":
 		r.AnalysisType = string(TypeRatio)
@@ -912,8 +1005,7 @@ func (a *analysis) rate(e Estimate, binary bool, name rowName, den, group string
 			r.GroupVar, r.GroupVarValue = l[0], l[1]
 		}
 	}
-	r.AnalysisKey = analysisKey(r)
-	return r, nil
+	r.AnalysisKey = analysisKey(*r)
 }
 
 // analysisKey writes the key of analysistools: type @/@ var %/% value

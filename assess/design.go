@@ -100,6 +100,47 @@ func designErr(uk, en string, args ...any) error {
 // PSUs sampled there, the lonely PSU rule is unknown, or Lonely is
 // LonelyFail and some stratum has a single PSU.
 func NewDesign(spec DesignSpec) (*Design, error) {
+	n, err := designRows(spec)
+	if err != nil {
+		return nil, err
+	}
+	lonely := spec.Lonely
+	switch lonely {
+	case "":
+		lonely = LonelyAdjust
+	case LonelyAdjust, LonelyRemove, LonelyAverage, LonelyFail:
+	default:
+		return nil, designErr("правило для одиночного PSU «%s» невідоме; можливі: adjust, remove, average, fail", "lonely PSU rule %q is not known; allowed: adjust, remove, average, fail", spec.Lonely)
+	}
+	d := &Design{n: n, w: spec.Weight, lonely: lonely}
+	if err := d.setWeights(spec.Weight); err != nil {
+		return nil, err
+	}
+	rowStratum, err := d.setStrata(spec.Strata)
+	if err != nil {
+		return nil, err
+	}
+	if err := d.setPSUs(spec.Cluster, rowStratum); err != nil {
+		return nil, err
+	}
+	if err := d.setFPC(spec.FPC); err != nil {
+		return nil, err
+	}
+	for h, k := range d.nh {
+		if k == 1 {
+			d.lonelyIdx = append(d.lonelyIdx, int32(h))
+		}
+	}
+	sort.Slice(d.lonelyIdx, func(i, j int) bool { return d.strata[d.lonelyIdx[i]] < d.strata[d.lonelyIdx[j]] })
+	if lonely == LonelyFail && len(d.lonelyIdx) > 0 {
+		return nil, designErr("страти з одним PSU: %s; об'єднайте їх із сусідньою стратою або виберіть інше правило для одиночного PSU", "strata with a single PSU: %s; merge them with a neighbouring stratum or choose another lonely PSU rule", strings.Join(d.LonelyStrata(), ", "))
+	}
+	return d, nil
+}
+
+// designRows is the number of rows of spec: that of its columns, which
+// must agree with each other and with Rows when it is given.
+func designRows(spec DesignSpec) (int, error) {
 	n := -1
 	for _, c := range []struct {
 		name string
@@ -114,56 +155,55 @@ func NewDesign(spec DesignSpec) (*Design, error) {
 			continue
 		}
 		if n >= 0 && c.len != n {
-			return nil, designErr("стовпець %s має рядків %d, інші — %d", "the %s column has %d rows, the others %d", c.name, c.len, n)
+			return 0, designErr("стовпець %s має рядків %d, інші — %d", "the %s column has %d rows, the others %d", c.name, c.len, n)
 		}
 		n = c.len
 	}
 	switch {
 	case n < 0 && spec.Rows <= 0:
-		return nil, designErr("немає ні стовпця ваги, страти чи кластера, ні кількості рядків", "no weight, strata or cluster column and no row count")
+		return 0, designErr("немає ні стовпця ваги, страти чи кластера, ні кількості рядків", "no weight, strata or cluster column and no row count")
 	case n < 0:
 		n = spec.Rows
 	case spec.Rows != 0 && spec.Rows != n:
-		return nil, designErr("кількість рядків %d не збігається з %d рядками стовпців", "row count %d differs from the %d rows of the columns", spec.Rows, n)
+		return 0, designErr("кількість рядків %d не збігається з %d рядками стовпців", "row count %d differs from the %d rows of the columns", spec.Rows, n)
 	}
 	if n == 0 {
-		return nil, designErr("немає рядків", "no rows")
+		return 0, designErr("немає рядків", "no rows")
 	}
 	if n > math.MaxInt32 {
-		return nil, designErr("рядків %d — більше, ніж може обробити програма", "%d rows is more than this package handles", n)
+		return 0, designErr("рядків %d — більше, ніж може обробити програма", "%d rows is more than this package handles", n)
 	}
-	lonely := spec.Lonely
-	switch lonely {
-	case "":
-		lonely = LonelyAdjust
-	case LonelyAdjust, LonelyRemove, LonelyAverage, LonelyFail:
-	default:
-		return nil, designErr("правило для одиночного PSU «%s» невідоме; можливі: adjust, remove, average, fail", "lonely PSU rule %q is not known; allowed: adjust, remove, average, fail", spec.Lonely)
-	}
+	return n, nil
+}
 
-	d := &Design{n: n, w: spec.Weight, lonely: lonely}
-	if spec.Weight == nil {
-		d.wsum, d.npos = float64(n), n
-	} else {
-		for i, w := range spec.Weight {
-			if math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
-				return nil, designErr("у рядку %d вага %v; ваги мають бути скінченними й невід'ємними", "row %d has weight %v; weights must be finite and not negative", i+1, w)
-			}
-			d.wsum += w
-			if w > 0 {
-				d.npos++
-			}
+// setWeights checks the weights (nil: every weight 1) and sums them.
+func (d *Design) setWeights(weight []float64) error {
+	if weight == nil {
+		d.wsum, d.npos = float64(d.n), d.n
+		return nil
+	}
+	for i, w := range weight {
+		if math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
+			return designErr("у рядку %d вага %v; ваги мають бути скінченними й невід'ємними", "row %d has weight %v; weights must be finite and not negative", i+1, w)
+		}
+		d.wsum += w
+		if w > 0 {
+			d.npos++
 		}
 	}
+	return nil
+}
 
-	// Strata.
+// setStrata numbers the strata in the order they first appear and returns
+// each row's stratum; nil strata are one stratum, and a nil result.
+func (d *Design) setStrata(strata []string) ([]int32, error) {
 	rowStratum := []int32(nil)
-	if spec.Strata == nil {
+	if strata == nil {
 		d.strata = []string{""}
 	} else {
-		rowStratum = make([]int32, n)
+		rowStratum = make([]int32, d.n)
 		index := map[string]int32{}
-		for i, s := range spec.Strata {
+		for i, s := range strata {
 			if s == "" {
 				return nil, designErr("у рядку %d немає страти", "row %d has no stratum", i+1)
 			}
@@ -176,11 +216,15 @@ func NewDesign(spec DesignSpec) (*Design, error) {
 			rowStratum[i] = h
 		}
 	}
-	H := len(d.strata)
-	d.nh = make([]int, H)
+	d.nh = make([]int, len(d.strata))
+	return rowStratum, nil
+}
 
-	// PSUs, nested in strata.
-	if spec.Cluster == nil {
+// setPSUs numbers the PSUs, nested in the rows' strata (nil clusters:
+// each row its own PSU), and counts the PSUs of each stratum.
+func (d *Design) setPSUs(cluster []string, rowStratum []int32) error {
+	n, H := d.n, len(d.strata)
+	if cluster == nil {
 		d.npsu = n
 		d.psuStratum = rowStratum
 		if rowStratum == nil {
@@ -197,9 +241,9 @@ func NewDesign(spec DesignSpec) (*Design, error) {
 			c string
 		}
 		index := map[key]int32{}
-		for i, c := range spec.Cluster {
+		for i, c := range cluster {
 			if c == "" {
-				return nil, designErr("у рядку %d немає кластера", "row %d has no cluster", i+1)
+				return designErr("у рядку %d немає кластера", "row %d has no cluster", i+1)
 			}
 			var h int32
 			if rowStratum != nil {
@@ -220,48 +264,41 @@ func NewDesign(spec DesignSpec) (*Design, error) {
 			d.psuStratum = nil
 		}
 	}
+	return nil
+}
 
-	// Finite population correction.
-	d.fh = make([]float64, H)
+// setFPC sets the finite population correction of each stratum from the
+// number of PSUs in its population (nil: no correction).
+func (d *Design) setFPC(fpc map[string]float64) error {
+	d.fh = make([]float64, len(d.strata))
 	for h := range d.fh {
 		d.fh[h] = 1
 	}
-	if spec.FPC != nil {
+	if fpc != nil {
 		known := map[string]bool{}
 		for h, name := range d.strata {
 			known[name] = true
-			N, ok := spec.FPC[name]
+			N, ok := fpc[name]
 			if !ok {
-				return nil, designErr("у поправці на скінченну сукупність немає кількості PSU для страти «%s»", "the finite population correction has no PSU count for stratum %q", name)
+				return designErr("у поправці на скінченну сукупність немає кількості PSU для страти «%s»", "the finite population correction has no PSU count for stratum %q", name)
 			}
 			if math.IsNaN(N) || math.IsInf(N, 0) || N < float64(d.nh[h]) {
-				return nil, designErr("страта «%s»: PSU у сукупності (%v) менше, ніж у вибірці (%d); впишіть кількість PSU у сукупності, а не частку вибірки", "stratum %q: %v PSUs in the population is fewer than the %d sampled; give the population number of PSUs, not a sampling fraction", name, N, d.nh[h])
+				return designErr("страта «%s»: PSU у сукупності (%v) менше, ніж у вибірці (%d); впишіть кількість PSU у сукупності, а не частку вибірки", "stratum %q: %v PSUs in the population is fewer than the %d sampled; give the population number of PSUs, not a sampling fraction", name, N, d.nh[h])
 			}
 			d.fh[h] = (N - float64(d.nh[h])) / N
 		}
 		var extra []string
-		for name := range spec.FPC {
+		for name := range fpc {
 			if !known[name] {
 				extra = append(extra, fmt.Sprintf("%q", name))
 			}
 		}
 		if len(extra) > 0 {
 			sort.Strings(extra)
-			return nil, designErr("поправка на скінченну сукупність називає страти, яких немає в даних: %s", "the finite population correction names strata not in the data: %s", strings.Join(extra, ", "))
+			return designErr("поправка на скінченну сукупність називає страти, яких немає в даних: %s", "the finite population correction names strata not in the data: %s", strings.Join(extra, ", "))
 		}
 	}
-
-	// Lonely PSUs.
-	for h, k := range d.nh {
-		if k == 1 {
-			d.lonelyIdx = append(d.lonelyIdx, int32(h))
-		}
-	}
-	sort.Slice(d.lonelyIdx, func(i, j int) bool { return d.strata[d.lonelyIdx[i]] < d.strata[d.lonelyIdx[j]] })
-	if lonely == LonelyFail && len(d.lonelyIdx) > 0 {
-		return nil, designErr("страти з одним PSU: %s; об'єднайте їх із сусідньою стратою або виберіть інше правило для одиночного PSU", "strata with a single PSU: %s; merge them with a neighbouring stratum or choose another lonely PSU rule", strings.Join(d.LonelyStrata(), ", "))
-	}
-	return d, nil
+	return nil
 }
 
 // N returns the number of rows of the design.
@@ -351,37 +388,7 @@ func (d *Design) putScratch(s *scratch) { d.pool.Put(s) }
 // PSU follow d.lonely.
 func (d *Design) variance(sc *scratch, k, s float64) (v float64, df int, lonely []string) {
 	H := len(d.strata)
-	for c := 0; c < d.npsu; c++ {
-		var h int32
-		if d.psuStratum != nil {
-			h = d.psuStratum[c]
-		}
-		m := sc.mark[c]
-		if m == 0 {
-			continue
-		}
-		z := s * (sc.a[c] - k*sc.b[c])
-		sc.a[c] = z // a now holds Z_c
-		sc.hsum[h] += z
-		sc.hmark[h] |= m
-		if m&markPos != 0 {
-			df++
-		}
-	}
-	// Deviations from the stratum means. PSUs of the stratum without domain
-	// rows have Z_c = 0; they add (n_h − m_h)·Z̄_h² below.
-	for c := 0; c < d.npsu; c++ {
-		if sc.mark[c] == 0 {
-			continue
-		}
-		var h int32
-		if d.psuStratum != nil {
-			h = d.psuStratum[c]
-		}
-		dev := sc.a[c] - sc.hsum[h]/float64(d.nh[h])
-		sc.hdev[h] += dev * dev
-		sc.hcnt[h]++
-	}
+	df = d.psuDeviations(sc, k, s)
 	var grand, grandN float64
 	present, ok := 0, 0
 	for h := 0; h < H; h++ {
@@ -433,6 +440,46 @@ func (d *Design) variance(sc *scratch, k, s float64) (v float64, df int, lonely 
 	}
 	sort.Strings(lonely)
 	return v, df, lonely
+}
+
+// psuDeviations computes the PSU totals Z_c of the linearised estimate
+// (k: the estimate, s: its scale) and their deviations from the stratum
+// means, into sc, and returns the PSUs with rows of positive weight in
+// the domain (the degrees of freedom before the strata are taken off).
+func (d *Design) psuDeviations(sc *scratch, k, s float64) int {
+	df := 0
+	for c := 0; c < d.npsu; c++ {
+		var h int32
+		if d.psuStratum != nil {
+			h = d.psuStratum[c]
+		}
+		m := sc.mark[c]
+		if m == 0 {
+			continue
+		}
+		z := s * (sc.a[c] - k*sc.b[c])
+		sc.a[c] = z // a now holds Z_c
+		sc.hsum[h] += z
+		sc.hmark[h] |= m
+		if m&markPos != 0 {
+			df++
+		}
+	}
+	// Deviations from the stratum means. PSUs of the stratum without domain
+	// rows have Z_c = 0; they add (n_h − m_h)·Z̄_h² below.
+	for c := 0; c < d.npsu; c++ {
+		if sc.mark[c] == 0 {
+			continue
+		}
+		var h int32
+		if d.psuStratum != nil {
+			h = d.psuStratum[c]
+		}
+		dev := sc.a[c] - sc.hsum[h]/float64(d.nh[h])
+		sc.hdev[h] += dev * dev
+		sc.hcnt[h]++
+	}
+	return df
 }
 
 // DF returns the degrees of freedom of the whole design, as R's

@@ -178,13 +178,8 @@ func Sum(rows []Row, level float64) Totals {
 		level = 0.95
 	}
 	z := distuv.UnitNormal.Quantile(1 - (1-level)/2)
-	var t Totals
-	var needVar []float64
-	var hidden []int // suppressed contributions to each group's total
-	svc := map[string]int{}
-	var svcVar []float64
-	var svcKnown []int // communities that ran and know the service's demand
-	cliffs := map[int]int{}
+	sm := summer{svc: map[string]int{}, cliffs: map[int]int{}}
+	t := &sm.t
 	for _, r := range rows {
 		t.Communities++
 		if r.Status != OK {
@@ -192,103 +187,143 @@ func Sum(rows []Row, level float64) Totals {
 			continue
 		}
 		t.Households += r.Households
-		if t.Needs == nil {
-			t.Needs = make([]Need, len(r.Needs))
-			t.Missing = make([]int, len(r.Needs))
-			needVar = make([]float64, len(r.Needs))
-			hidden = make([]int, len(r.Needs))
-			for i, n := range r.Needs {
-				t.Needs[i] = Need{Group: n.Group, Rate: math.NaN()}
-			}
-		}
+		sm.addNeeds(r)
+		sm.addServices(r)
+		sm.addPlanAndBudget(r)
+	}
+	return sm.totals(z)
+}
+
+// summer holds the running sums of Sum: the totals, and the variances and
+// counts their intervals and suppression are computed from.
+type summer struct {
+	t        Totals
+	needVar  []float64      // variance of each group's total
+	hidden   []int          // suppressed contributions to each group's total
+	svc      map[string]int // the index of each service in t.Services
+	svcVar   []float64      // variance of each service's total
+	svcKnown []int          // communities that ran and know the service's demand
+	cliffs   map[int]int    // communities by cliff year
+}
+
+// addNeeds adds the families in need of each group of row r.
+func (sm *summer) addNeeds(r Row) {
+	t := &sm.t
+	if t.Needs == nil {
+		t.Needs = make([]Need, len(r.Needs))
+		t.Missing = make([]int, len(r.Needs))
+		sm.needVar = make([]float64, len(r.Needs))
+		sm.hidden = make([]int, len(r.Needs))
 		for i, n := range r.Needs {
-			if i >= len(t.Needs) {
-				break
-			}
-			if !n.Known() {
-				t.Missing[i]++
-				continue
-			}
-			t.Needs[i].Families += n.Families
-			if n.Suppressed {
-				hidden[i]++
-			}
-			if !math.IsNaN(n.SE) {
-				needVar[i] += n.SE * n.SE
-			}
-		}
-		for _, s := range r.Services {
-			k, seen := svc[s.Code]
-			if !seen {
-				k = len(t.Services)
-				svc[s.Code] = k
-				t.Services = append(t.Services, ServiceTotal{Code: s.Code})
-				svcVar = append(svcVar, 0)
-				svcKnown = append(svcKnown, 0)
-			}
-			st := &t.Services[k]
-			if math.IsNaN(s.Demand) {
-				st.Missing++
-			} else {
-				svcKnown[k]++
-				st.Demand += s.Demand
-				if !math.IsNaN(s.SE) {
-					svcVar[k] += s.SE * s.SE
-				}
-			}
-			if s.Included {
-				switch s.Action {
-				case "create":
-					st.Create++
-				case "enhance":
-					st.Enhance++
-				}
-				st.Hires += s.Hires
-			}
-		}
-		t.Create += r.Create
-		t.Enhance += r.Enhance
-		t.Sufficient += r.Sufficient
-		t.Unk += r.Unk
-		t.Hires += r.Hires
-		t.Total = addInto(t.Total, r.Total)
-		t.Donor = addInto(t.Donor, r.Donor)
-		t.State = addInto(t.State, r.State)
-		t.Local = addInto(t.Local, r.Local)
-		t.HorizonTotal += r.HorizonTotal
-		t.HorizonDonor += r.HorizonDonor
-		t.HorizonState += r.HorizonState
-		t.HorizonLocal += r.HorizonLocal
-		t.LocalAfter += r.LocalAfter
-		if r.CliffYear != 0 {
-			cliffs[r.CliffYear]++
-		}
-		if r.OverThreshold {
-			t.OverThreshold++
+			t.Needs[i] = Need{Group: n.Group, Rate: math.NaN()}
 		}
 	}
+	for i, n := range r.Needs {
+		if i >= len(t.Needs) {
+			break
+		}
+		if !n.Known() {
+			t.Missing[i]++
+			continue
+		}
+		t.Needs[i].Families += n.Families
+		if n.Suppressed {
+			sm.hidden[i]++
+		}
+		if !math.IsNaN(n.SE) {
+			sm.needVar[i] += n.SE * n.SE
+		}
+	}
+}
+
+// addServices adds the demand, the actions and the new posts of each
+// service of row r.
+func (sm *summer) addServices(r Row) {
+	t := &sm.t
+	for _, s := range r.Services {
+		k, seen := sm.svc[s.Code]
+		if !seen {
+			k = len(t.Services)
+			sm.svc[s.Code] = k
+			t.Services = append(t.Services, ServiceTotal{Code: s.Code})
+			sm.svcVar = append(sm.svcVar, 0)
+			sm.svcKnown = append(sm.svcKnown, 0)
+		}
+		st := &t.Services[k]
+		if math.IsNaN(s.Demand) {
+			st.Missing++
+		} else {
+			sm.svcKnown[k]++
+			st.Demand += s.Demand
+			if !math.IsNaN(s.SE) {
+				sm.svcVar[k] += s.SE * s.SE
+			}
+		}
+		if s.Included {
+			switch s.Action {
+			case "create":
+				st.Create++
+			case "enhance":
+				st.Enhance++
+			}
+			st.Hires += s.Hires
+		}
+	}
+}
+
+// addPlanAndBudget adds row r's actions, new posts, costs by year and
+// payer, cliff year and affordability.
+func (sm *summer) addPlanAndBudget(r Row) {
+	t := &sm.t
+	t.Create += r.Create
+	t.Enhance += r.Enhance
+	t.Sufficient += r.Sufficient
+	t.Unk += r.Unk
+	t.Hires += r.Hires
+	t.Total = addInto(t.Total, r.Total)
+	t.Donor = addInto(t.Donor, r.Donor)
+	t.State = addInto(t.State, r.State)
+	t.Local = addInto(t.Local, r.Local)
+	t.HorizonTotal += r.HorizonTotal
+	t.HorizonDonor += r.HorizonDonor
+	t.HorizonState += r.HorizonState
+	t.HorizonLocal += r.HorizonLocal
+	t.LocalAfter += r.LocalAfter
+	if r.CliffYear != 0 {
+		sm.cliffs[r.CliffYear]++
+	}
+	if r.OverThreshold {
+		t.OverThreshold++
+	}
+}
+
+// totals finishes the totals: the intervals (z: the normal quantile of
+// the level), a group's total suppressed when exactly one of its
+// contributions is, and the cliff years.
+func (sm *summer) totals(z float64) Totals {
+	t := sm.t
 	for i := range t.Needs {
-		se := math.Sqrt(needVar[i])
+		se := math.Sqrt(sm.needVar[i])
 		t.Needs[i].SE = se
 		t.Needs[i].Low = math.Max(0, t.Needs[i].Families-z*se)
 		t.Needs[i].Upp = t.Needs[i].Families + z*se
-		if hidden[i] == 1 {
+		if sm.hidden[i] == 1 {
 			t.Needs[i] = Need{Group: t.Needs[i].Group, Rate: math.NaN(), Families: math.NaN(), Low: math.NaN(), Upp: math.NaN(),
 				SE: math.NaN(), Suppressed: true}
 		}
 	}
 	for k := range t.Services {
 		st := &t.Services[k]
-		if svcKnown[k] == 0 {
+		if sm.svcKnown[k] == 0 {
 			st.Demand, st.Low, st.Upp = math.NaN(), math.NaN(), math.NaN()
 			continue
 		}
-		se := math.Sqrt(svcVar[k])
+		se := math.Sqrt(sm.svcVar[k])
 		st.Low = math.Max(0, st.Demand-z*se)
 		st.Upp = st.Demand + z*se
 	}
-	for y := range cliffs {
-		t.Cliffs = append(t.Cliffs, YearCount{Year: y, Communities: cliffs[y]})
+	for y := range sm.cliffs {
+		t.Cliffs = append(t.Cliffs, YearCount{Year: y, Communities: sm.cliffs[y]})
 	}
 	sortYears(t.Cliffs)
 	return t

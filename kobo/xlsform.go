@@ -20,10 +20,12 @@ var formFileHint = hromada.T("дайте файл форми .xlsx, завант
 
 // Form is a questionnaire in the XLSForm format, as designed for
 // KoboToolbox or ODK: what each column of an export holds, and the labels
-// of the choice codes.
+// of the choice codes. [ReadXLSForm] reads one, the check of a project's
+// settings compares with one, and package workbook/inputbook writes one.
 type Form struct {
 	Path      string
 	Questions []*Question         // in the order of the survey sheet, groups left out
+	Groups    []*Group            // the groups and repeats, in the order they begin
 	Lists     map[string][]Choice // choice list name → choices, in order
 	Settings  map[string]string   // the settings sheet: column name → value
 	Languages []string            // languages of the label::<language> columns, in order
@@ -40,10 +42,25 @@ type Question struct {
 	Path        string // group names and the name, joined by "/": "consented/demographics/roster/ind_age"
 	Repeat      string // name of the innermost repeat group, whose sheet holds the answers; "" for the main sheet
 	Labels      []Label
+	Hints       []Label // hint and hint::<language>
 	Required    string
 	Relevant    string
 	Calculation string
-	Row         int // row in the survey sheet
+	Constraint  string
+	// ConstraintMessages are what the device says when an answer fails
+	// the constraint: constraint_message and constraint_message::<language>.
+	ConstraintMessages []Label
+	Row                int // row in the survey sheet
+}
+
+// Group is a begin_group or begin_repeat row of the survey sheet: the
+// questions whose Path starts with its Path sit in it.
+type Group struct {
+	Name   string
+	Path   string // the enclosing groups' names and the name, joined by "/"
+	Repeat bool   // a repeat group: its questions are answered once per member
+	Labels []Label
+	Row    int // row in the survey sheet
 }
 
 // Label is a label in one language; Lang is "" for a plain "label" column.
@@ -110,34 +127,77 @@ type formColumns struct {
 	formHeader
 	labels []int    // label and label::<lang> columns
 	langs  []string // their languages, "" for "label"
+	// texts are the columns of the other texts in languages, by their
+	// name: "hint" and "constraint_message".
+	texts map[string]langColumns
 }
 
+// langColumns are the columns of one text in its languages.
+type langColumns struct {
+	cols  []int
+	langs []string
+}
+
+// textColumns are the texts of a survey row besides its label that a form
+// gives in languages.
+var textColumns = []string{"hint", "constraint_message"}
+
 func newFormColumns(header []string) formColumns {
-	fc := formColumns{formHeader: newFormHeader(header)}
+	fc := formColumns{formHeader: newFormHeader(header), texts: map[string]langColumns{}}
 	for i, key := range fc.lower {
-		switch {
-		case key == "label":
+		if lang, ok := fc.langOf(i, key, "label"); ok {
 			fc.labels = append(fc.labels, i)
-			fc.langs = append(fc.langs, "")
-		case strings.HasPrefix(key, "label::"), strings.HasPrefix(key, "label:"):
-			fc.labels = append(fc.labels, i)
-			fc.langs = append(fc.langs, strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(fc.cells[i])[len("label"):], ":")))
+			fc.langs = append(fc.langs, lang)
+			continue
+		}
+		for _, name := range textColumns {
+			if lang, ok := fc.langOf(i, key, name); ok {
+				lc := fc.texts[name]
+				lc.cols, lc.langs = append(lc.cols, i), append(lc.langs, lang)
+				fc.texts[name] = lc
+			}
 		}
 	}
 	return fc
+}
+
+// langOf reports whether column i, whose lower-case header is key, is the
+// text name in a language: "name" ("" is its language), "name::<language>"
+// or, as older forms write it, "name:<language>".
+func (fc formColumns) langOf(i int, key, name string) (string, bool) {
+	switch {
+	case key == name:
+		return "", true
+	case strings.HasPrefix(key, name+":"):
+		return strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(fc.cells[i])[len(name):], ":")), true
+	}
+	return "", false
 }
 
 // get returns the trimmed value of row in the column called name.
 func (fc formColumns) get(row []string, name string) string { return cell(row, fc.col(name)) }
 
 func (fc formColumns) labelsOf(row []string) []Label {
+	return textsOf(row, fc.labels, fc.langs)
+}
+
+// textsOf returns the texts of row in the columns cols, whose languages
+// are langs; an empty cell is no text.
+func textsOf(row []string, cols []int, langs []string) []Label {
 	var ls []Label
-	for j, i := range fc.labels {
+	for j, i := range cols {
 		if v := strings.TrimSpace(row[i]); v != "" {
-			ls = append(ls, Label{Lang: fc.langs[j], Text: v})
+			ls = append(ls, Label{Lang: langs[j], Text: v})
 		}
 	}
 	return ls
+}
+
+// textOf returns the texts of row in the columns of the text name
+// ("hint", "constraint_message").
+func (fc formColumns) textOf(row []string, name string) []Label {
+	lc := fc.texts[name]
+	return textsOf(row, lc.cols, lc.langs)
 }
 
 // group is an open begin_group or begin_repeat.
@@ -190,6 +250,7 @@ func (form *Form) readSurvey(f *xlsx.File) error {
 		switch base {
 		case "begin_group", "begin_repeat", "begin_loop":
 			stack = append(stack, group{name: name, repeat: base == "begin_repeat", row: t.Line()})
+			form.Groups = append(form.Groups, &Group{Name: name, Path: groupPath(stack), Repeat: base == "begin_repeat", Labels: fc.labelsOf(row), Row: t.Line()})
 			continue
 		case "end_group", "end_repeat", "end_loop":
 			if len(stack) == 0 {
@@ -212,8 +273,10 @@ func (form *Form) readSurvey(f *xlsx.File) error {
 		}
 		q := &Question{
 			Type: base, List: tp.List(), OrOther: tp.OrOther(), Name: name, Labels: fc.labelsOf(row),
+			Hints:    fc.textOf(row, "hint"),
 			Required: fc.get(row, "required"), Relevant: fc.get(row, "relevant"),
-			Calculation: fc.get(row, "calculation"), Row: t.Line(),
+			Calculation: fc.get(row, "calculation"), Constraint: fc.get(row, "constraint"),
+			ConstraintMessages: fc.textOf(row, "constraint_message"), Row: t.Line(),
 		}
 		form.add(q, stack, warn)
 	}
@@ -226,6 +289,16 @@ func (form *Form) readSurvey(f *xlsx.File) error {
 		form.Problems = append(form.Problems, p)
 	}
 	return nil
+}
+
+// groupPath is the path of the innermost open group: the names of the
+// open groups, joined by "/".
+func groupPath(stack []group) string {
+	names := make([]string, len(stack))
+	for i, g := range stack {
+		names[i] = g.name
+	}
+	return strings.Join(names, "/")
 }
 
 // add places q in the open groups of stack (its Path and Repeat) and

@@ -10,7 +10,7 @@ import (
 	"github.com/hromada-tool/hromada/internal/xlsx"
 	"github.com/hromada-tool/hromada/plan"
 	"github.com/hromada-tool/hromada/project"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/assessbook"
 )
 
 // CatalogueSource names the service catalogue in the workbooks' methods,
@@ -35,7 +35,7 @@ func (e EstimateOptions) Assess() assess.Options {
 
 // Report are the options as the assessment workbook states them, with the
 // defaults filled in.
-func (e EstimateOptions) Report() workbook.AssessOptions {
+func (e EstimateOptions) Report() assessbook.AssessOptions {
 	min := e.MinCount
 	if min == 0 {
 		min = assess.DefaultMinCount
@@ -44,7 +44,7 @@ func (e EstimateOptions) Report() workbook.AssessOptions {
 	if level == 0 {
 		level = 0.95
 	}
-	return workbook.AssessOptions{CI: e.CI, Level: level, MinCount: min, Suppress: e.Suppress}
+	return assessbook.AssessOptions{CI: e.CI, Level: level, MinCount: min, Suppress: e.Suppress}
 }
 
 // ProjectEstimateOptions reads the estimation settings of a project;
@@ -58,7 +58,7 @@ func ProjectEstimateOptions(p *project.Project, noSuppress bool) (EstimateOption
 }
 
 // ReadAndAssess reads a community's survey and assesses it.
-func ReadAndAssess(p *project.Project, c project.Community, pw string, eo EstimateOptions, lang hromada.Lang) (*workbook.Assessment, hromada.Problems) {
+func ReadAndAssess(p *project.Project, c project.Community, pw string, eo EstimateOptions, lang hromada.Lang) (*assessbook.Assessment, hromada.Problems) {
 	m := p.SurveyMap(c, pw)
 	s, ps := project.ReadSurvey(m)
 	if ps.Errors() > 0 {
@@ -76,7 +76,7 @@ func ReadAndAssess(p *project.Project, c project.Community, pw string, eo Estima
 // CommunityAssessOptions are the estimation options of community c: the
 // services' units and the registry counts, with the registry rows as the
 // assessment workbook lists them.
-func CommunityAssessOptions(p *project.Project, c project.Community, eo EstimateOptions) (assess.Options, []workbook.RegistryRow) {
+func CommunityAssessOptions(p *project.Project, c project.Community, eo EstimateOptions) (assess.Options, []assessbook.RegistryRow) {
 	opt := eo.Assess()
 	opt.Units = map[string]hromada.Unit{}
 	for _, n := range p.Needs {
@@ -85,7 +85,7 @@ func CommunityAssessOptions(p *project.Project, c project.Community, eo Estimate
 	groups := Groups(p)
 	opt.Counts = map[string]assess.Count{}
 	opt.Registered = map[string]map[hromada.Unit]float64{}
-	var registry []workbook.RegistryRow
+	var registry []assessbook.RegistryRow
 	for _, r := range p.Registry {
 		if r.Community != c.Code {
 			continue
@@ -97,7 +97,7 @@ func CommunityAssessOptions(p *project.Project, c project.Community, eo Estimate
 		if !seen || (known && r.Unit == g.Unit && prev.Unit != g.Unit) {
 			opt.Counts[r.Group] = assess.Count{Value: r.Count, Unit: r.Unit, AsOf: r.AsOf.Format("2006-01-02"), Source: r.Source}
 		}
-		registry = append(registry, workbook.RegistryRow{Group: r.Group, Unit: r.Unit, Count: r.Count, AsOf: r.AsOf.Format("2006-01-02"), Source: r.Source})
+		registry = append(registry, assessbook.RegistryRow{Group: r.Group, Unit: r.Unit, Count: r.Count, AsOf: r.AsOf.Format("2006-01-02"), Source: r.Source})
 		if opt.Registered[r.Group] == nil { // for the plausibility check: the group's size in every unit
 			opt.Registered[r.Group] = map[hromada.Unit]float64{}
 		}
@@ -123,7 +123,7 @@ func Groups(p *project.Project) map[string]hromada.Group {
 // AssessCommunity estimates a community's needs and demand from its survey
 // s, read with m, with the options and registry rows of
 // CommunityAssessOptions.
-func AssessCommunity(p *project.Project, c project.Community, s *project.Survey, m project.SurveyMap, eo EstimateOptions, opt assess.Options, registry []workbook.RegistryRow, lang hromada.Lang) (*workbook.Assessment, error) {
+func AssessCommunity(p *project.Project, c project.Community, s *project.Survey, m project.SurveyMap, eo EstimateOptions, opt assess.Options, registry []assessbook.RegistryRow, lang hromada.Lang) (*assessbook.Assessment, error) {
 	services := map[string]hromada.Service{}
 	for _, n := range p.Needs {
 		services[n.Service.Code] = n.Service
@@ -134,16 +134,16 @@ func AssessCommunity(p *project.Project, c project.Community, s *project.Survey,
 	}
 	info := SurveyInfo(s, m)
 	info.File = safefile.Rel(p.Dir, m.File) // as the Communities sheet names it
-	var known []workbook.KnownClientRow
+	var known []assessbook.KnownClientRow
 	for _, k := range p.Known {
 		if k.Community != c.Code || services[k.Service].Code == "" {
 			continue
 		}
 		kc := KnownClientsOf(c.Code, []project.KnownClient{k})[k.Service]
-		known = append(known, workbook.KnownClientRow{Service: k.Service, Unit: cmp.Or(k.Unit, services[k.Service].Unit),
+		known = append(known, assessbook.KnownClientRow{Service: k.Service, Unit: cmp.Or(k.Unit, services[k.Service].Unit),
 			Count: kc.Count, AsOf: kc.AsOf, Source: kc.Source, Floor: kc.Use != plan.UseDemand})
 	}
-	return &workbook.Assessment{
+	return &assessbook.Assessment{
 		Lang:      lang,
 		Project:   p.Name,
 		Community: c.Community,
@@ -162,8 +162,8 @@ func AssessCommunity(p *project.Project, c project.Community, s *project.Survey,
 
 // SurveyInfo is what the assessment workbook says of a survey s read
 // with m.
-func SurveyInfo(s *project.Survey, m project.SurveyMap) workbook.SurveyInfo {
-	info := workbook.SurveyInfo{
+func SurveyInfo(s *project.Survey, m project.SurveyMap) assessbook.SurveyInfo {
+	info := assessbook.SurveyInfo{
 		File: m.File, Sheet: s.Sheet, Rows: s.Rows, Skipped: s.Skipped, Strata: s.Strata, PSUs: s.PSUs,
 		Weight: m.Weight, Stratum: m.Stratum, Cluster: m.Cluster, FPC: m.FPC, LonelyPSU: string(m.Lonely),
 	}

@@ -10,7 +10,8 @@ import (
 	"github.com/hromada-tool/hromada/catalogue"
 	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/project"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/budgetbook"
+	"github.com/hromada-tool/hromada/workbook/planbook"
 )
 
 // CommunityBudget is one community's budget with what it was made from.
@@ -26,7 +27,7 @@ type CommunityBudget struct {
 // BudgetCommunity reads a community's plan workbook and projects its
 // budget.
 func BudgetCommunity(p *project.Project, com hromada.Community, planPath string) (CommunityBudget, hromada.Problems) {
-	pr, ps := workbook.ReadPlan(planPath)
+	pr, ps := planbook.Read(planPath)
 	if ps.Errors() > 0 {
 		return CommunityBudget{}, ps
 	}
@@ -59,7 +60,7 @@ func DefaultBudgetSettings() project.BudgetSettings {
 // and the added clients (target clients less the clients served now). The
 // local budget already carries the existing staff; counting them again
 // would overstate what it must take over from the donor.
-func BudgetInput(p *project.Project, com hromada.Community, pr *workbook.PlanRead) (budget.Input, hromada.Problems) {
+func BudgetInput(p *project.Project, com hromada.Community, pr *planbook.PlanRead) (budget.Input, hromada.Problems) {
 	var problems hromada.Problems
 	in := budget.Input{FirstYear: pr.FirstYear, Years: pr.Years, Population: com.Population, Threshold: p.Budget.Threshold}
 	in.Services = addedServices(p, com, pr)
@@ -89,7 +90,7 @@ func BudgetInput(p *project.Project, com hromada.Community, pr *workbook.PlanRea
 // addedServices are the included actions of a plan with what they add,
 // year by year: the clients beyond those the community's providers serve
 // now, and the posts beyond the staff they have now.
-func addedServices(p *project.Project, com hromada.Community, pr *workbook.PlanRead) []budget.Service {
+func addedServices(p *project.Project, com hromada.Community, pr *planbook.PlanRead) []budget.Service {
 	current := map[string]float64{}
 	for _, pv := range p.Providers {
 		if pv.Community == com.Code || com.Code == "" {
@@ -212,7 +213,7 @@ func BudgetParams(b project.BudgetSettings, pars *catalogue.Parameters, first, y
 // BudgetWorkbook is the content of a community's budget workbook, with
 // the low, base and high scenarios, the ±20 % tornado of the cumulative
 // local commitment and the source of every assumption.
-func BudgetWorkbook(cb CommunityBudget, p *project.Project, lang hromada.Lang) (*workbook.Budget, error) {
+func BudgetWorkbook(cb CommunityBudget, p *project.Project, lang hromada.Lang) (*budgetbook.Budget, error) {
 	scen, err := budget.Scenarios(cb.Input, budget.Presets(cb.Input))
 	if err != nil {
 		return nil, hromada.Errorf("%s: сценарії: %w", "%s: scenarios: %w", cb.Community.Name, err)
@@ -229,7 +230,7 @@ func BudgetWorkbook(cb CommunityBudget, p *project.Project, lang hromada.Lang) (
 	for _, c := range p.Catalogue.BudgetCodes() {
 		codes[c.Code] = c.Name
 	}
-	return &workbook.Budget{
+	return &budgetbook.Budget{
 		Lang: lang, Project: p.Name, Community: cb.Community, Input: cb.Input, Result: *cb.Result,
 		Scenarios: scen, Tornado: bars, TornadoStep: 0.2,
 		Services: services, Codes: codes,
@@ -242,7 +243,7 @@ func BudgetWorkbook(cb CommunityBudget, p *project.Project, lang hromada.Lang) (
 // of the workbook's language: the file and sheet a figure is read from, or
 // the law behind a catalogue value; the research trail of each catalogue
 // value stays in catalogue/SOURCES.md.
-func budgetSources(cb CommunityBudget, p *project.Project, lang hromada.Lang) workbook.BudgetSources {
+func budgetSources(cb CommunityBudget, p *project.Project, lang hromada.Lang) budgetbook.BudgetSources {
 	tx := func(uk, en string) string { return hromada.Text{UK: uk, EN: en}.In(lang) }
 	sheet := func(s project.Sheet) string {
 		if n := p.SheetNames[s.Key]; n != "" {
@@ -272,7 +273,7 @@ func budgetSources(cb CommunityBudget, p *project.Project, lang hromada.Lang) wo
 		wage = setting("wage_growth")
 	}
 	costs := func(s project.Sheet) string { return project.CostsFile + ", " + sheet(s) }
-	return workbook.BudgetSources{
+	return budgetbook.BudgetSources{
 		Plan: safefile.Rel(filepath.Dir(cb.Path), cb.Plan) + tx(": ставки, які додає план (штат мінус наявні ставки надавачів), і клієнти, яких він додає",
 			": the posts the plan adds (establishment less the staff providers have now) and the clients it adds"),
 		Posts:       costs(project.Posts),

@@ -10,7 +10,7 @@ import (
 	"github.com/hromada-tool/hromada/catalogue"
 	"github.com/hromada-tool/hromada/plan"
 	"github.com/hromada-tool/hromada/project"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/planbook"
 )
 
 func defaultCatalogue(t *testing.T) *catalogue.Catalogue {
@@ -37,7 +37,7 @@ func TestBudgetInputCostsWhatThePlanAdds(t *testing.T) {
 			// Information (001.0): 10 clients now.
 			{Community: com, Service: "001.0", Clients: 10},
 		}}
-	pr := &workbook.PlanRead{FirstYear: 2027, Years: 3, Actions: []workbook.PlanAction{
+	pr := &planbook.PlanRead{FirstYear: 2027, Years: 3, Actions: []planbook.PlanAction{
 		{Code: "002.0", Include: true, Existing: 1.5, Years: []plan.Year{
 			{Year: 2027, Clients: 40, Staff: 1.5},  // below the 50 served: 0 clients, 0 posts
 			{Year: 2028, Clients: 90, Staff: 2.25}, // 90 − 50 = 40 clients, 2.25 − 1.5 = 0.75 FTE
@@ -80,7 +80,7 @@ func TestBudgetInputCostsWhatThePlanAdds(t *testing.T) {
 func TestBudgetInputWithoutCommunity(t *testing.T) {
 	p := &project.Project{Catalogue: defaultCatalogue(t), Budget: DefaultBudgetSettings(),
 		Providers: []project.Provider{{Community: "UA1", Service: "002.0", Clients: 30}, {Community: "UA2", Service: "002.0", Clients: 20}}}
-	pr := &workbook.PlanRead{FirstYear: 2027, Years: 1, Actions: []workbook.PlanAction{
+	pr := &planbook.PlanRead{FirstYear: 2027, Years: 1, Actions: []planbook.PlanAction{
 		{Code: "002.0", Include: true, Years: []plan.Year{{Year: 2027, Clients: 80, Staff: 1}}}}}
 	in, _ := BudgetInput(p, hromada.Community{}, pr)
 	// 80 − (30 + 20) = 30 added clients.
@@ -95,7 +95,7 @@ func TestBudgetInputWithoutCommunity(t *testing.T) {
 func TestBudgetInputRefusesUncostedPosts(t *testing.T) {
 	p := &project.Project{Catalogue: defaultCatalogue(t), Budget: DefaultBudgetSettings(), Lang: hromada.English,
 		Posts: []project.Post{{Service: "001.0", Post: "social worker", Share: 1, Salary: 10000}}}
-	pr := &workbook.PlanRead{FirstYear: 2027, Years: 1, Actions: []workbook.PlanAction{
+	pr := &planbook.PlanRead{FirstYear: 2027, Years: 1, Actions: []planbook.PlanAction{
 		{Code: "001.0", Include: true, Years: []plan.Year{{Year: 2027, Clients: 1, Staff: 1}}},
 		{Code: "002.0", Include: true, Years: []plan.Year{{Year: 2027, Clients: 1, Staff: 1}}},
 		{Code: "003.0", Include: true, Existing: 1, Years: []plan.Year{{Year: 2027, Clients: 1, Staff: 1}}},
@@ -174,7 +174,7 @@ func TestBudgetInputFunding(t *testing.T) {
 	p := &project.Project{Catalogue: defaultCatalogue(t), Budget: DefaultBudgetSettings(),
 		Funding: []project.FundingShare{{Community: "UA1", Year: 2027, Donor: 0.6, State: 0.25}},
 		Revenue: []project.BudgetRevenue{{Community: "UA2", Year: 2025, Revenue: 1}, {Community: "UA1", Year: 2025, Revenue: 5e7, Social: 4e6, Growth: 0.05}}}
-	in, _ := BudgetInput(p, hromada.Community{Code: "UA1", Population: 12000}, &workbook.PlanRead{FirstYear: 2027, Years: 2})
+	in, _ := BudgetInput(p, hromada.Community{Code: "UA1", Population: 12000}, &planbook.PlanRead{FirstYear: 2027, Years: 2})
 	if got := in.Funding.Default.State; !slices.Equal(got, []float64{0.25, 0}) {
 		t.Errorf("state shares %v, want [0.25 0]", got)
 	}

@@ -9,16 +9,17 @@ import (
 	"github.com/hromada-tool/hromada/consolidate"
 	"github.com/hromada-tool/hromada/plan"
 	"github.com/hromada-tool/hromada/project"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/assessbook"
+	"github.com/hromada-tool/hromada/workbook/consbook"
 )
 
 // Consolidated is the consolidated workbook of a project's run, from one
 // row per community, with complementary suppression across communities
 // (consolidate.Protect) so that no total gives back a suppressed estimate.
-func Consolidated(p *project.Project, rows []consolidate.Row, eo EstimateOptions, lang hromada.Lang) *workbook.Consolidated {
+func Consolidated(p *project.Project, rows []consolidate.Row, eo EstimateOptions, lang hromada.Lang) *consbook.Consolidated {
 	level := eo.Report().Level
 	rows = consolidate.Protect(rows)
-	c := &workbook.Consolidated{Lang: lang, Project: p.Name, Level: level, Threshold: p.Budget.Threshold, Rows: rows,
+	c := &consbook.Consolidated{Lang: lang, Project: p.Name, Level: level, Threshold: p.Budget.Threshold, Rows: rows,
 		Totals: consolidate.Sum(rows, level)}
 	if c.Threshold == 0 {
 		c.Threshold = math.NaN()
@@ -52,7 +53,7 @@ func NeedGroups(p *project.Project) []string {
 // FamiliesInNeed are a community's families in need of at least one
 // service, by group (NeedGroups), from the derived need of assess.AnyNeed.
 // The standard error of the families is the rate's times the count.
-func FamiliesInNeed(a *workbook.Assessment, res assess.Result, ids []string) []consolidate.Need {
+func FamiliesInNeed(a *assessbook.Assessment, res assess.Result, ids []string) []consolidate.Need {
 	by := map[string]assess.Demand{}
 	for _, d := range res.Demand {
 		by[d.Group] = d
@@ -76,7 +77,7 @@ func FamiliesInNeed(a *workbook.Assessment, res assess.Result, ids []string) []c
 // AddPlan fills a community's row with its plan and budget: the services
 // of the plan (with the standard error of their demand, as
 // demandSE), its summary, and the budget's totals.
-func AddPlan(row *consolidate.Row, a *workbook.Assessment, pl plan.Result, in budget.Input, res *budget.Result) {
+func AddPlan(row *consolidate.Row, a *assessbook.Assessment, pl plan.Result, in budget.Input, res *budget.Result) {
 	se := demandSE(a.Result)
 	included := map[string]bool{}
 	for _, s := range in.Services {

@@ -11,7 +11,7 @@ import (
 	"github.com/hromada-tool/hromada/consolidate"
 	"github.com/hromada-tool/hromada/plan"
 	"github.com/hromada-tool/hromada/project"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/assessbook"
 )
 
 func demand(service, group string, count, rate, se float64, suppress bool) assess.Demand {
@@ -30,7 +30,7 @@ func TestFamiliesInNeed(t *testing.T) {
 		},
 		Union: []assess.Demand{demand("any_need", assess.AnyGroup, 2500, 0.6, 0.01, false)}, // SE 2500 × 0.01 = 25
 	}
-	a := &workbook.Assessment{Options: workbook.AssessOptions{Suppress: true}}
+	a := &assessbook.Assessment{Options: assessbook.AssessOptions{Suppress: true}}
 	got := FamiliesInNeed(a, res, []string{assess.AllGroup, "idp", "large", assess.AnyGroup})
 	want := []consolidate.Need{
 		{Group: assess.AllGroup, Rate: 0.4, Families: 3200, Low: 8000 * 0.36, Upp: 8000 * 0.44, SE: 160},
@@ -62,7 +62,7 @@ func near(a, b float64) bool {
 // posts over the years, whether the planner kept it, and the budget's
 // totals.
 func TestAddPlan(t *testing.T) {
-	a := &workbook.Assessment{Result: assess.Result{
+	a := &assessbook.Assessment{Result: assess.Result{
 		Demand: []assess.Demand{
 			demand("001.0", assess.AllGroup, 8000, 0.1, 0.01, false),   // SE 8000 × 0.01 = 80
 			demand("001.0", "idp", 900, 0.3, 0.04, false),              // a group's row: not the service's demand

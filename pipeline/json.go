@@ -5,7 +5,7 @@ import (
 	"math"
 
 	"github.com/hromada-tool/hromada/assess"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/assessbook"
 )
 
 // CommunityJSON is a community's assessment as JSON prints it.
@@ -19,7 +19,7 @@ type CommunityJSON struct {
 
 // ProjectJSON are the assessments as JSON prints them, suppressed
 // estimates hidden as their options say.
-func ProjectJSON(all []*workbook.Assessment) []CommunityJSON {
+func ProjectJSON(all []*assessbook.Assessment) []CommunityJSON {
 	out := []CommunityJSON{}
 	for _, a := range all {
 		out = append(out, CommunityJSON{

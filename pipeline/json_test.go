@@ -7,7 +7,7 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/assessbook"
 )
 
 func rate(service string, suppress bool, reasons ...assess.Flag) assess.Rate {
@@ -104,12 +104,12 @@ func TestPublishedDemand(t *testing.T) {
 // TestProjectJSON: each community's rates and demand, suppressed as its
 // workbook options say.
 func TestProjectJSON(t *testing.T) {
-	a := &workbook.Assessment{Lang: hromada.English, Community: hromada.Community{Code: "UA1", Name: hromada.Text{UK: "Олевська", EN: "Olevska"}},
-		Options: workbook.AssessOptions{Suppress: true},
+	a := &assessbook.Assessment{Lang: hromada.English, Community: hromada.Community{Code: "UA1", Name: hromada.Text{UK: "Олевська", EN: "Olevska"}},
+		Options: assessbook.AssessOptions{Suppress: true},
 		Result: assess.Result{Rates: []assess.Rate{rate("001.0", true, assess.FlagWideCI)},
 			Demand: []assess.Demand{demand("001.0", assess.AllGroup, 8000, 0.25, 0.07, true)},
 			Union:  []assess.Demand{demand("001.0", assess.AnyGroup, 900, 0.25, 0.07, true)}}}
-	out := ProjectJSON([]*workbook.Assessment{a})
+	out := ProjectJSON([]*assessbook.Assessment{a})
 	if len(out) != 1 || out[0].Community != "UA1" || out[0].Name != "Olevska" {
 		t.Fatalf("communities %+v", out)
 	}

@@ -7,7 +7,8 @@ import (
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/plan"
 	"github.com/hromada-tool/hromada/project"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/assessbook"
+	"github.com/hromada-tool/hromada/workbook/planbook"
 )
 
 // TestProblemsInUkrainian checks that the problems pipeline finds in a
@@ -15,13 +16,13 @@ import (
 // with a decimal comma, and a sample word for word.
 func TestProblemsInUkrainian(t *testing.T) {
 	cat := defaultCatalogue(t)
-	rows := []workbook.DemandRow{
+	rows := []assessbook.DemandRow{
 		demandRow(7, "002.0", assess.AnyGroup, 150.5, 60, 80), // edited: outside its interval
 		demandRow(8, "999.9", assess.AllGroup, 5, 4, 6),       // not in the catalogue
 	}
 	_, ps := PlanInput(hromada.Community{Code: "UA1"}, rows, nil, cat, PlanSettings{FirstYear: 2027, Years: 1, FTEStep: 0.25})
 	p := &project.Project{Catalogue: cat, Budget: DefaultBudgetSettings(), SheetNames: map[string]string{project.Posts.Key: "Посади"}}
-	pr := &workbook.PlanRead{FirstYear: 2027, Years: 1, Actions: []workbook.PlanAction{
+	pr := &planbook.PlanRead{FirstYear: 2027, Years: 1, Actions: []planbook.PlanAction{
 		{Code: "002.0", Include: true, Years: []plan.Year{{Year: 2027, Clients: 1, Staff: 1}}},
 	}}
 	_, bps := BudgetInput(p, hromada.Community{}, pr)

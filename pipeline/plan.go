@@ -12,7 +12,8 @@ import (
 	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/plan"
 	"github.com/hromada-tool/hromada/project"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/assessbook"
+	"github.com/hromada-tool/hromada/workbook/planbook"
 )
 
 // PlanSettings are what a plan needs besides demand and inventory.
@@ -46,8 +47,8 @@ type CommunityPlan struct {
 }
 
 // Workbook is the content of the plan workbook.
-func (cp CommunityPlan) Workbook(projectName string, lang hromada.Lang) *workbook.Plan {
-	return &workbook.Plan{
+func (cp CommunityPlan) Workbook(projectName string, lang hromada.Lang) *planbook.Plan {
+	return &planbook.Plan{
 		Lang: lang, Project: projectName, Input: cp.Input, Result: cp.Result,
 		Assessment: safefile.Rel(filepath.Dir(cp.Path), cp.Assessment), Inventory: safefile.Rel(filepath.Dir(cp.Path), cp.Inventory),
 		Catalogue: CatalogueSource.In(lang), Warnings: ProblemLines(cp.Warnings, lang),
@@ -57,7 +58,7 @@ func (cp CommunityPlan) Workbook(projectName string, lang hromada.Lang) *workboo
 // PlanCommunity reads a community's assessment workbook and makes its
 // plan. The problems of the workbook's rows name the workbook.
 func PlanCommunity(com hromada.Community, assessment string, providers []project.Provider, cat *catalogue.Catalogue, s PlanSettings) (CommunityPlan, hromada.Problems) {
-	rows, ps := workbook.ReadDemand(assessment)
+	rows, ps := assessbook.ReadDemand(assessment)
 	if ps.Errors() > 0 {
 		return CommunityPlan{}, ps
 	}
@@ -88,7 +89,7 @@ func PlanCommunity(com hromada.Community, assessment string, providers []project
 // inventory. A service's demand is its union row ("any": every person
 // counted once); without target groups, its "all" row. Services are those
 // of the catalogue that the assessment has.
-func PlanInput(com hromada.Community, rows []workbook.DemandRow, providers []project.Provider, cat *catalogue.Catalogue, s PlanSettings) (plan.Input, hromada.Problems) {
+func PlanInput(com hromada.Community, rows []assessbook.DemandRow, providers []project.Provider, cat *catalogue.Catalogue, s PlanSettings) (plan.Input, hromada.Problems) {
 	in := plan.Input{Community: com, FirstYear: s.FirstYear, Years: s.Years, FTEStep: s.FTEStep,
 		Targets: map[string]plan.Target{}, Posts: map[string][]plan.PostShare{}, Groups: s.Groups}
 	var problems hromada.Problems
@@ -145,13 +146,13 @@ func PlanInput(com hromada.Community, rows []workbook.DemandRow, providers []pro
 // serviceDemand sorts the Demand rows: the services in the order of their
 // first "any" or "all" row, each service's demand row ("any" where there
 // is one, else "all") and the demand of each known group by service.
-func serviceDemand(rows []workbook.DemandRow, known []hromada.Group) ([]string, map[string]workbook.DemandRow, map[string][]plan.GroupDemand) {
+func serviceDemand(rows []assessbook.DemandRow, known []hromada.Group) ([]string, map[string]assessbook.DemandRow, map[string][]plan.GroupDemand) {
 	isKnown := map[string]bool{}
 	for _, g := range known {
 		isKnown[g.ID] = true
 	}
 	var order []string
-	total := map[string]workbook.DemandRow{}
+	total := map[string]assessbook.DemandRow{}
 	hasAny := map[string]bool{}
 	groups := map[string][]plan.GroupDemand{}
 	for _, r := range rows {
@@ -174,7 +175,7 @@ func serviceDemand(rows []workbook.DemandRow, known []hromada.Group) ([]string, 
 
 // edited tells whether a demand row's figure lies outside its interval,
 // as after a person typed over it.
-func edited(r workbook.DemandRow) bool {
+func edited(r assessbook.DemandRow) bool {
 	return !r.Suppressed && !math.IsNaN(r.People) && (r.People < r.PeopleLow || r.People > r.PeopleUpp)
 }
 

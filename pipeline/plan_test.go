@@ -10,11 +10,11 @@ import (
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/plan"
 	"github.com/hromada-tool/hromada/project"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/assessbook"
 )
 
-func demandRow(row int, service, group string, people, low, upp float64) workbook.DemandRow {
-	return workbook.DemandRow{Row: row, Service: service, Group: group, People: people, PeopleLow: low, PeopleUpp: upp}
+func demandRow(row int, service, group string, people, low, upp float64) assessbook.DemandRow {
+	return assessbook.DemandRow{Row: row, Service: service, Group: group, People: people, PeopleLow: low, PeopleUpp: upp}
 }
 
 // same tells two demands apart, NaN equal to NaN.
@@ -27,7 +27,7 @@ func same(a, b float64) bool {
 // "all" row. Groups the project knows carry their own demand.
 func TestPlanInputDemand(t *testing.T) {
 	nan := math.NaN()
-	rows := []workbook.DemandRow{
+	rows := []assessbook.DemandRow{
 		// 001.0: all, a group, then any → any (70, 60–80).
 		demandRow(2, "001.0", assess.AllGroup, 100, 80, 120),
 		demandRow(3, "001.0", "idp", 40, 30, 50),
@@ -89,7 +89,7 @@ func TestPlanInputEditedDemand(t *testing.T) {
 	nan := math.NaN()
 	tests := []struct {
 		name             string
-		row              workbook.DemandRow
+		row              assessbook.DemandRow
 		demand, low, upp float64
 		warnCell         string // "" for no warning
 	}{
@@ -97,11 +97,11 @@ func TestPlanInputEditedDemand(t *testing.T) {
 		{"below the interval", demandRow(12, "002.0", assess.AllGroup, 10, 60, 80), 10, nan, nan, "row 12"},
 		{"on the upper bound", demandRow(7, "002.0", assess.AnyGroup, 80, 60, 80), 80, 60, 80, ""},
 		{"on the lower bound", demandRow(7, "002.0", assess.AnyGroup, 60, 60, 80), 60, 60, 80, ""},
-		{"suppressed", workbook.DemandRow{Row: 7, Service: "002.0", Group: assess.AllGroup, People: 150, PeopleLow: 60, PeopleUpp: 80, Suppressed: true}, nan, nan, nan, ""},
+		{"suppressed", assessbook.DemandRow{Row: 7, Service: "002.0", Group: assess.AllGroup, People: 150, PeopleLow: 60, PeopleUpp: 80, Suppressed: true}, nan, nan, nan, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			in, ps := PlanInput(hromada.Community{}, []workbook.DemandRow{tt.row}, nil, defaultCatalogue(t), PlanSettings{FirstYear: 2027, Years: 1, FTEStep: 0.25})
+			in, ps := PlanInput(hromada.Community{}, []assessbook.DemandRow{tt.row}, nil, defaultCatalogue(t), PlanSettings{FirstYear: 2027, Years: 1, FTEStep: 0.25})
 			sv := in.Services[0]
 			if !same(sv.Demand, tt.demand) || !same(sv.DemandLow, tt.low) || !same(sv.DemandHigh, tt.upp) {
 				t.Errorf("demand %v (%v–%v), want %v (%v–%v)", sv.Demand, sv.DemandLow, sv.DemandHigh, tt.demand, tt.low, tt.upp)

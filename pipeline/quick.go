@@ -9,7 +9,7 @@ import (
 	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/kobo"
 	"github.com/hromada-tool/hromada/project"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/assessbook"
 )
 
 // Quick is an assessment of one bare survey file, without a project (the
@@ -93,12 +93,12 @@ func (q *Quick) Analyse(s *project.Survey) (assess.Result, error) {
 // Workbook is the assessment workbook of a quick assessment: the survey
 // s read with the map m (SurveyMap) and its load problems ps, the result
 // res of Analyse, the services named from form when given.
-func (q *Quick) Workbook(s *project.Survey, m project.SurveyMap, form *kobo.Form, ps hromada.Problems, res assess.Result) *workbook.Assessment {
+func (q *Quick) Workbook(s *project.Survey, m project.SurveyMap, form *kobo.Form, ps hromada.Problems, res assess.Result) *assessbook.Assessment {
 	report := q.Estimate.Report()
 	report.Reach = q.Reach
 	report.Where = whereText(m.Where)
 	name := filepath.Base(q.Survey)
-	a := &workbook.Assessment{
+	a := &assessbook.Assessment{
 		Lang:      q.Lang,
 		Community: hromada.Community{Name: hromada.Text{UK: name, EN: name}},
 		Survey:    SurveyInfo(s, m),

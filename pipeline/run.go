@@ -9,7 +9,9 @@ import (
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/consolidate"
 	"github.com/hromada-tool/hromada/project"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/assessbook"
+	"github.com/hromada-tool/hromada/workbook/budgetbook"
+	"github.com/hromada-tool/hromada/workbook/planbook"
 )
 
 // The stages of a community's run, as consolidate.Row.Stage names them.
@@ -152,7 +154,7 @@ func (r *Run) community(i int) CommunityRun {
 // assess reads community i's survey, assesses it and writes the
 // assessment workbook to path. The survey is read once, for both the
 // assessment and the families in need of the consolidated row.
-func (r *Run) assess(i int, com project.Community, path string, cr *CommunityRun) (*workbook.Assessment, bool) {
+func (r *Run) assess(i int, com project.Community, path string, cr *CommunityRun) (*assessbook.Assessment, bool) {
 	m := r.Project.SurveyMap(com, r.Password)
 	s, sps := project.ReadSurvey(m)
 	if sps.Errors() > 0 {
@@ -181,7 +183,7 @@ func (r *Run) assess(i int, com project.Community, path string, cr *CommunityRun
 	if r.FromWorkbooks {
 		return a, true
 	}
-	if err := workbook.WriteAssessment(path, a); err != nil {
+	if err := assessbook.Write(path, a); err != nil {
 		cr.fail(StageAssess, hromada.Problems{{File: path, Msg: hromada.ErrText(err)}})
 		return nil, false
 	}
@@ -277,7 +279,7 @@ func (r *Run) done(i int, stage, path string, cr *CommunityRun) {
 
 // WritePlan writes a community's plan workbook to cp.Path.
 func WritePlan(cp CommunityPlan, projectName string, lang hromada.Lang) error {
-	return workbook.WritePlan(cp.Path, cp.Workbook(projectName, lang))
+	return planbook.Write(cp.Path, cp.Workbook(projectName, lang))
 }
 
 // WriteBudget writes a community's budget workbook to cb.Path, making its
@@ -290,13 +292,13 @@ func WriteBudget(cb CommunityBudget, p *project.Project, lang hromada.Lang) erro
 	if err := os.MkdirAll(filepath.Dir(cb.Path), 0o755); err != nil {
 		return err
 	}
-	return workbook.WriteBudget(cb.Path, b)
+	return budgetbook.Write(cb.Path, b)
 }
 
 // TopNeed is the need among all households of the service most needed,
 // leaving out estimates the assessment suppresses and those not
 // estimated; false when there is none.
-func TopNeed(a *workbook.Assessment) (assess.Rate, bool) {
+func TopNeed(a *assessbook.Assessment) (assess.Rate, bool) {
 	best := -1
 	for i, r := range a.Result.Rates {
 		if r.Group != assess.AllGroup || (a.Options.Suppress && r.Verdict.Suppress) || r.Stat != r.Stat {

@@ -12,7 +12,7 @@ import (
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/consolidate"
 	"github.com/hromada-tool/hromada/project"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/assessbook"
 )
 
 // TestSlug: a community's files are named by its English name in lower
@@ -64,12 +64,12 @@ func TestTopNeed(t *testing.T) {
 		want     string
 	}{{true, "005.0"}, {false, "002.0"}}
 	for _, tt := range tests {
-		a := &workbook.Assessment{Options: workbook.AssessOptions{Suppress: tt.suppress}, Result: assess.Result{Rates: rates}}
+		a := &assessbook.Assessment{Options: assessbook.AssessOptions{Suppress: tt.suppress}, Result: assess.Result{Rates: rates}}
 		if got, ok := TopNeed(a); !ok || got.Service != tt.want {
 			t.Errorf("suppress=%v: top %s (%v), want %s", tt.suppress, got.Service, ok, tt.want)
 		}
 	}
-	if _, ok := TopNeed(&workbook.Assessment{Result: assess.Result{Rates: rates[2:4]}}); ok {
+	if _, ok := TopNeed(&assessbook.Assessment{Result: assess.Result{Rates: rates[2:4]}}); ok {
 		t.Error("a top need without any estimate among all households")
 	}
 }

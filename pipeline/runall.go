@@ -6,7 +6,7 @@ import (
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/consolidate"
 	"github.com/hromada-tool/hromada/project"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/consbook"
 )
 
 // ConsolidatedFile is the consolidated workbook's name in the output
@@ -31,7 +31,7 @@ func RunOutputs(p *project.Project, out string) ([]string, error) {
 // ends, with the stage it failed at ("" when it did not); it is called
 // from the goroutines that run the communities. The error is the
 // consolidated workbook's; the communities' own are in their runs.
-func (r *Run) All(jobs int, done func(i int, failed string)) ([]CommunityRun, *workbook.Consolidated, error) {
+func (r *Run) All(jobs int, done func(i int, failed string)) ([]CommunityRun, *consbook.Consolidated, error) {
 	runs := make([]CommunityRun, len(r.Project.Communities))
 	ForEach(len(r.Project.Communities), jobs, func(i int) {
 		runs[i] = r.Community(i)
@@ -44,7 +44,7 @@ func (r *Run) All(jobs int, done func(i int, failed string)) ([]CommunityRun, *w
 		rows[i] = cr.Row
 	}
 	cons := Consolidated(r.Project, rows, r.Estimate, r.Lang)
-	if err := workbook.WriteConsolidated(filepath.Join(r.Out, ConsolidatedFile), cons); err != nil {
+	if err := consbook.Write(filepath.Join(r.Out, ConsolidatedFile), cons); err != nil {
 		return runs, cons, hromada.Errorf("зведена робоча книга: %w", "consolidated workbook: %w", err)
 	}
 	return runs, cons, nil

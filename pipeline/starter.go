@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 
@@ -10,6 +9,7 @@ import (
 	"github.com/hromada-tool/hromada/catalogue"
 	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/project"
+	"github.com/hromada-tool/hromada/workbook/inputbook"
 )
 
 // WriteStarter writes a new project into dir from the starter templates
@@ -30,7 +30,7 @@ func WriteStarter(dir string, lang hromada.Lang) (err error) {
 	}
 	cat, err := catalogue.Default()
 	if err != nil {
-		return fmt.Errorf("built-in catalogue: %w", err)
+		return hromada.Errorf("вбудований класифікатор: %w", "built-in catalogue: %w", err)
 	}
 	var kekv []string
 	for _, c := range cat.BudgetCodes() {
@@ -48,7 +48,7 @@ func WriteStarter(dir string, lang hromada.Lang) (err error) {
 
 	tmp, err := os.MkdirTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".init-*")
 	if err != nil {
-		return fmt.Errorf("cannot create the project folder: %w", err)
+		return hromada.Errorf("не вдалося створити папку проєкту: %w", "cannot create the project folder: %w", err)
 	}
 	untrack, err := safefile.TrackDir(tmp)
 	if err != nil {
@@ -58,11 +58,11 @@ func WriteStarter(dir string, lang hromada.Lang) (err error) {
 	defer func() {
 		if err != nil {
 			if rerr := os.RemoveAll(tmp); rerr != nil {
-				err = errors.Join(err, fmt.Errorf("cannot remove the temporary folder: %w", rerr))
+				err = errors.Join(err, hromada.Errorf("не вдалося вилучити тимчасову папку: %w", "cannot remove the temporary folder: %w", rerr))
 			}
 		}
 	}()
-	if err = starter.Write(tmp); err != nil {
+	if err = inputbook.WriteStarter(tmp, starter); err != nil {
 		return err
 	}
 	if err = os.Chmod(tmp, 0o755); err != nil {
@@ -72,11 +72,11 @@ func WriteStarter(dir string, lang hromada.Lang) (err error) {
 		// Renaming onto an empty folder works on Unix but not on Windows:
 		// remove it first. Remove fails if a file appeared in it meanwhile.
 		if err = os.Remove(abs); err != nil {
-			return fmt.Errorf("cannot replace the empty folder %s: %w", dir, err)
+			return hromada.Errorf("не вдалося замінити порожню папку %s: %w", "cannot replace the empty folder %s: %w", dir, err)
 		}
 	}
 	if err = os.Rename(tmp, abs); err != nil {
-		return fmt.Errorf("cannot create %s: %w", dir, err)
+		return hromada.Errorf("не вдалося створити %s: %w", "cannot create %s: %w", dir, err)
 	}
 	return nil
 }

@@ -170,11 +170,40 @@ func service(in Input, si ServiceInput, providers []Provider, vuln map[string]fl
 	sp.Known = d.basis != BasisNone
 	sp.Basis, sp.FloorGroup = d.basis, d.group
 	sp.Demand, sp.DemandLow, sp.DemandHigh = d.d, d.low, d.high
+	sp.gaps(tg)
+	sp.Reasons = append(sp.Reasons, d.reasons...)
+	sp.act()
+	if sp.Known {
+		if err := sp.staff(in, tg); err != nil {
+			return ServicePlan{}, err
+		}
+	}
+	if sp.Vacancies > 0 {
+		sp.Reasons = append(sp.Reasons, ReasonVacancies)
+	}
+	sp.unmetByGroup(si.Groups, vuln)
+	if s.Basic {
+		sp.Reasons = append(sp.Reasons, ReasonBasic)
+	}
+	if s.MinimumPackage {
+		sp.Reasons = append(sp.Reasons, ReasonMinimumPackage)
+	}
+	if sp.Known {
+		sp.Score = Score(sp.TargetGap, sp.Expected, sp.Vulnerability, s.Basic, s.MinimumPackage)
+	}
+	return sp, nil
+}
+
+// gaps sets the expected users, the gaps at them and at both bounds, the
+// coverage and the target of a service whose demand is known (target tg);
+// NaN otherwise.
+func (sp *ServicePlan) gaps(tg Target) {
+	nan := math.NaN()
 	sp.Expected, sp.ExpectedLow, sp.ExpectedHigh = nan, nan, nan
 	sp.Gap, sp.GapLow, sp.GapHigh, sp.Coverage = nan, nan, nan, nan
 	sp.Target, sp.TargetLow, sp.TargetHigh, sp.TargetGap = nan, nan, nan, nan
 	if sp.Known {
-		sp.Expected, sp.ExpectedLow, sp.ExpectedHigh = tg.Uptake*d.d, tg.Uptake*d.low, tg.Uptake*d.high
+		sp.Expected, sp.ExpectedLow, sp.ExpectedHigh = tg.Uptake*sp.Demand, tg.Uptake*sp.DemandLow, tg.Uptake*sp.DemandHigh
 		sp.Gap = gap(sp.Expected, sp.Capacity)
 		sp.GapLow = gap(sp.ExpectedLow, sp.Capacity)
 		sp.GapHigh = gap(sp.ExpectedHigh, sp.Capacity)
@@ -188,8 +217,10 @@ func service(in Input, si ServiceInput, providers []Provider, vuln map[string]fl
 			sp.TargetGap = 0
 		}
 	}
+}
 
-	sp.Reasons = append(sp.Reasons, d.reasons...)
+// act sets the action the service needs, with its reason.
+func (sp *ServicePlan) act() {
 	switch {
 	case !sp.Known:
 		sp.Action = MoreData
@@ -206,46 +237,53 @@ func service(in Input, si ServiceInput, providers []Provider, vuln map[string]fl
 		sp.Action = Sufficient
 		sp.Reasons = append(sp.Reasons, ReasonTargetMet)
 	}
+}
 
-	if sp.Known {
-		clients := Clients(sp.Clients, sp.Target, tg, in.Years)
-		years, minBinds, err := Staff(s, sp.Providers > 0, clients, sp.StaffFTE+sp.Vacancies, in.FTEStep)
-		if err != nil {
-			return ServicePlan{}, hromada.Errorf("послуга %s: %w", "service %s: %w", s.Code, err)
-		}
-		posts := in.Posts[s.Code]
-		for i := range years {
-			years[i].Year = in.FirstYear + i
-			if len(posts) > 0 {
-				years[i].Posts = Split(years[i].FTE, posts, in.FTEStep)
-			}
-		}
-		sp.Years = years
-		if minBinds {
-			sp.Reasons = append(sp.Reasons, ReasonMinStaff)
-		}
-		hires := 0.0
-		for _, y := range years {
-			hires += y.Hires
-		}
-		switch {
-		case sp.Action == Sufficient && hires > 0:
-			// Capacity meets the target, but the providers' staff is below
-			// what the caseload norm asks for the clients: the posts are for
-			// the norm, not for new places.
-			sp.Reasons = append(sp.Reasons, ReasonStaffBelowNorm)
-		case sp.Action == Enhance && hires == 0:
-			// New places, but the staff in post (and vacant) already meets
-			// the caseload norm for them.
-			sp.Reasons = append(sp.Reasons, ReasonStaffCovers)
+// staff sets the service's staff year by year, split into its posts, for
+// its target clients (target tg), with the reasons the staff gives.
+func (sp *ServicePlan) staff(in Input, tg Target) error {
+	s := sp.Service
+	clients := Clients(sp.Clients, sp.Target, tg, in.Years)
+	years, minBinds, err := Staff(s, sp.Providers > 0, clients, sp.StaffFTE+sp.Vacancies, in.FTEStep)
+	if err != nil {
+		return hromada.Errorf("послуга %s: %w", "service %s: %w", s.Code, err)
+	}
+	posts := in.Posts[s.Code]
+	for i := range years {
+		years[i].Year = in.FirstYear + i
+		if len(posts) > 0 {
+			years[i].Posts = Split(years[i].FTE, posts, in.FTEStep)
 		}
 	}
-	if sp.Vacancies > 0 {
-		sp.Reasons = append(sp.Reasons, ReasonVacancies)
+	sp.Years = years
+	if minBinds {
+		sp.Reasons = append(sp.Reasons, ReasonMinStaff)
 	}
+	hires := 0.0
+	for _, y := range years {
+		hires += y.Hires
+	}
+	switch {
+	case sp.Action == Sufficient && hires > 0:
+		// Capacity meets the target, but the providers' staff is below
+		// what the caseload norm asks for the clients: the posts are for
+		// the norm, not for new places.
+		sp.Reasons = append(sp.Reasons, ReasonStaffBelowNorm)
+	case sp.Action == Enhance && hires == 0:
+		// New places, but the staff in post (and vacant) already meets
+		// the caseload norm for them.
+		sp.Reasons = append(sp.Reasons, ReasonStaffCovers)
+	}
+	return nil
+}
 
-	sp.UnmetByGroup = make([]GroupGap, 0, len(si.Groups))
-	for _, g := range si.Groups {
+// unmetByGroup shares the unmet demand among the service's groups and
+// sets the vulnerability it gives the service (vuln: the groups'
+// weights).
+func (sp *ServicePlan) unmetByGroup(groups []GroupDemand, vuln map[string]float64) {
+	nan := math.NaN()
+	sp.UnmetByGroup = make([]GroupGap, 0, len(groups))
+	for _, g := range groups {
 		gg := GroupGap{Group: g.Group, Vulnerability: vuln[g.Group], Demand: g.People, Unmet: nan}
 		switch {
 		case !sp.Known || math.IsNaN(g.People):
@@ -260,16 +298,6 @@ func service(in Input, si ServiceInput, providers []Provider, vuln map[string]fl
 	if sp.Vulnerability > 1 {
 		sp.Reasons = append(sp.Reasons, ReasonVulnerable)
 	}
-	if s.Basic {
-		sp.Reasons = append(sp.Reasons, ReasonBasic)
-	}
-	if s.MinimumPackage {
-		sp.Reasons = append(sp.Reasons, ReasonMinimumPackage)
-	}
-	if sp.Known {
-		sp.Score = Score(sp.TargetGap, sp.Expected, sp.Vulnerability, s.Basic, s.MinimumPackage)
-	}
-	return sp, nil
 }
 
 // demand is the demand a plan acts on and what it rests on.
@@ -405,151 +433,204 @@ func summarize(services []ServicePlan, firstYear, years int) Summary {
 
 // validate checks the input and returns every problem, joined.
 func validate(in Input) error {
-	var errs []error
-	bad := func(uk, en string, a ...any) {
-		errs = append(errs, hromada.Errorf("%v: %v", "%v: %w", hromada.T(uk, en, a...), ErrInput))
-	}
+	var p inputProblems
 	if in.Years < 1 {
-		bad("горизонт планування — %d років; має бути 1 або більше", "planning horizon is %d years; it must be 1 or more", in.Years)
+		p.bad("горизонт планування — %d років; має бути 1 або більше", "planning horizon is %d years; it must be 1 or more", in.Years)
 	}
 	if !(in.FTEStep > 0 && in.FTEStep <= 1) {
-		bad("крок округлення ставок — %v; має бути більше 0 і не більше 1 ставки (0,25 або 0,5)", "staff rounding step is %v; it must be above 0 and at most 1 post (0.25 or 0.5)", in.FTEStep)
+		p.bad("крок округлення ставок — %v; має бути більше 0 і не більше 1 ставки (0,25 або 0,5)", "staff rounding step is %v; it must be above 0 and at most 1 post (0.25 or 0.5)", in.FTEStep)
 	}
+	groups := p.groups(in.Groups)
+	codes := p.services(in, groups)
+	p.providers(in)
+	p.targets(in.Targets, codes)
+	p.posts(in.Posts, codes)
+	p.knownClients(in.KnownClients, codes)
+	for _, lim := range []struct {
+		name hromada.Text
+		v    float64
+	}{{hromada.T("межа нових ставок на 1 000 мешканців", "band of new posts per 1,000 residents"), in.PostsPer1000High},
+		{hromada.T("межа зростання персоналу", "workforce growth limit"), in.WorkforceGrowthHigh}} {
+		if !finite(lim.v) || lim.v < 0 {
+			p.bad("%s %v має бути числом більше 0 (0 — типове значення)", "%s %v must be a number above 0 (0: the default)", lim.name, lim.v)
+		}
+	}
+	for code, r := range in.Rank {
+		if !codes[code] {
+			p.bad("ранг планувальника %d задано для послуги %s, якої немає в плані", "planner's rank %d is given for service %s, which is not in the plan", r, code)
+		} else if r < 1 {
+			p.bad("послуга %s: ранг планувальника %d має бути 1 або більше", "service %s: planner's rank %d must be 1 or more", code, r)
+		}
+	}
+	return errors.Join(p...)
+}
 
+// inputProblems are the problems of a plan's input, each wrapping
+// ErrInput.
+type inputProblems []error
+
+// bad adds a problem.
+func (p *inputProblems) bad(uk, en string, a ...any) {
+	*p = append(*p, hromada.Errorf("%v: %v", "%v: %w", hromada.T(uk, en, a...), ErrInput))
+}
+
+// groups checks the project's groups and returns their IDs.
+func (p *inputProblems) groups(gs []hromada.Group) map[string]bool {
 	groups := map[string]bool{}
-	for _, g := range in.Groups {
+	for _, g := range gs {
 		if groups[g.ID] {
-			bad("групу «%s» задано двічі", "group %q is given twice", g.ID)
+			p.bad("групу «%s» задано двічі", "group %q is given twice", g.ID)
 		}
 		groups[g.ID] = true
 		if !finite(g.Vulnerability) || g.Vulnerability < 0 {
-			bad("група «%s»: вага вразливості %v має бути числом від 0", "group %q: vulnerability weight %v must be a number 0 or more", g.ID, g.Vulnerability)
+			p.bad("група «%s»: вага вразливості %v має бути числом від 0", "group %q: vulnerability weight %v must be a number 0 or more", g.ID, g.Vulnerability)
 		}
 	}
+	return groups
+}
 
+// services checks the services of the plan, their demand and its groups
+// (the project's: groups), and returns their codes.
+func (p *inputProblems) services(in Input, groups map[string]bool) map[string]bool {
 	clients := map[string]float64{}
-	for _, p := range in.Providers {
-		clients[p.Service] += p.Clients
+	for _, pr := range in.Providers {
+		clients[pr.Service] += pr.Clients
 	}
 	codes := map[string]bool{}
 	for _, si := range in.Services {
 		s := si.Service
 		if s.Code == "" {
-			bad("послуга не має коду за класифікатором", "a service has no classifier code")
+			p.bad("послуга не має коду за класифікатором", "a service has no classifier code")
 			continue
 		}
 		if codes[s.Code] {
-			bad("послугу %s задано двічі", "service %s is given twice", s.Code)
+			p.bad("послугу %s задано двічі", "service %s is given twice", s.Code)
 		}
 		codes[s.Code] = true
 		if !finite(s.MinStaff) || s.MinStaff < 0 {
-			bad("послуга %s: мінімальний персонал %v має бути від 0", "service %s: minimum staff %v must be 0 or more", s.Code, s.MinStaff)
+			p.bad("послуга %s: мінімальний персонал %v має бути від 0", "service %s: minimum staff %v must be 0 or more", s.Code, s.MinStaff)
 		}
 		if !share(s.Coverage) {
-			bad("послуга %s: цільове охоплення з класифікатора %v має бути часткою від 0 до 1", "service %s: catalogue coverage target %v must be a share from 0 to 1", s.Code, s.Coverage)
+			p.bad("послуга %s: цільове охоплення з класифікатора %v має бути часткою від 0 до 1", "service %s: catalogue coverage target %v must be a share from 0 to 1", s.Code, s.Coverage)
 		}
 		if !share(s.Uptake) {
-			bad("послуга %s: частка звернення з класифікатора %v має бути більше 0 і не більше 1 (0 читається як 1)", "service %s: catalogue uptake %v must be a share above 0 and at most 1 (0 reads as 1)", s.Code, s.Uptake)
+			p.bad("послуга %s: частка звернення з класифікатора %v має бути більше 0 і не більше 1 (0 читається як 1)", "service %s: catalogue uptake %v must be a share above 0 and at most 1 (0 reads as 1)", s.Code, s.Uptake)
 		}
 		if si.Known && !(s.Caseload > 0 && finite(s.Caseload)) && finite(s.Coverage) {
 			if tg := targetOf(in, s); tg.Coverage*si.Demand > 0 || clients[s.Code] > 0 {
-				bad("послуга %s: навантаження %v має бути більше 0: у плані є клієнти, для яких потрібен персонал", "service %s: caseload %v must be above 0: the plan has clients to staff", s.Code, s.Caseload)
+				p.bad("послуга %s: навантаження %v має бути більше 0: у плані є клієнти, для яких потрібен персонал", "service %s: caseload %v must be above 0: the plan has clients to staff", s.Code, s.Caseload)
 			}
 		}
 		if si.Known {
 			if !finite(si.Demand) || si.Demand < 0 {
-				bad("послуга %s: потреба %v має бути числом від 0; позначте її невідомою, коли оцінку приховано", "service %s: demand %v must be a number 0 or more; mark it unknown when the assessment suppressed it", s.Code, si.Demand)
+				p.bad("послуга %s: потреба %v має бути числом від 0; позначте її невідомою, коли оцінку приховано", "service %s: demand %v must be a number 0 or more; mark it unknown when the assessment suppressed it", s.Code, si.Demand)
 			}
 			if !math.IsNaN(si.DemandLow) && !(si.DemandLow >= 0 && si.DemandLow <= si.Demand) {
-				bad("послуга %s: нижня межа потреби %v має бути від 0 до потреби %v", "service %s: lower bound of demand %v must be from 0 to the demand %v", s.Code, si.DemandLow, si.Demand)
+				p.bad("послуга %s: нижня межа потреби %v має бути від 0 до потреби %v", "service %s: lower bound of demand %v must be from 0 to the demand %v", s.Code, si.DemandLow, si.Demand)
 			}
 			if !math.IsNaN(si.DemandHigh) && !(si.DemandHigh >= si.Demand && !math.IsInf(si.DemandHigh, 1)) {
-				bad("послуга %s: верхня межа потреби %v має бути не менша за потребу %v", "service %s: upper bound of demand %v must be at least the demand %v", s.Code, si.DemandHigh, si.Demand)
+				p.bad("послуга %s: верхня межа потреби %v має бути не менша за потребу %v", "service %s: upper bound of demand %v must be at least the demand %v", s.Code, si.DemandHigh, si.Demand)
 			}
 		}
 		seen := map[string]bool{}
 		for _, g := range si.Groups {
 			if !groups[g.Group] {
-				bad("послуга %s: групи «%s» немає серед груп проєкту", "service %s: group %q is not among the project's groups", s.Code, g.Group)
+				p.bad("послуга %s: групи «%s» немає серед груп проєкту", "service %s: group %q is not among the project's groups", s.Code, g.Group)
 			}
 			if seen[g.Group] {
-				bad("послуга %s: групу «%s» задано двічі", "service %s: group %q is given twice", s.Code, g.Group)
+				p.bad("послуга %s: групу «%s» задано двічі", "service %s: group %q is given twice", s.Code, g.Group)
 			}
 			seen[g.Group] = true
 			if !math.IsNaN(g.People) && !(g.People >= 0 && !math.IsInf(g.People, 1)) {
-				bad("послуга %s: потреба групи «%s» — %v; має бути від 0", "service %s: demand of group %q is %v; it must be 0 or more", s.Code, g.Group, g.People)
+				p.bad("послуга %s: потреба групи «%s» — %v; має бути від 0", "service %s: demand of group %q is %v; it must be 0 or more", s.Code, g.Group, g.People)
 			}
 		}
 	}
+	return codes
+}
 
-	for _, p := range in.Providers {
-		who := providerName(p)
-		if p.Community != "" && p.Community != in.Community.Code {
-			bad("%s належить до громади %s, а не %s; передавайте лише надавачів цієї громади", "%s belongs to community %s, not %s; pass only this community's providers", who, p.Community, in.Community.Code)
+// providers checks the providers: this community's, with numbers 0 or
+// more.
+func (p *inputProblems) providers(in Input) {
+	for _, pr := range in.Providers {
+		who := providerName(pr)
+		if pr.Community != "" && pr.Community != in.Community.Code {
+			p.bad("%s належить до громади %s, а не %s; передавайте лише надавачів цієї громади", "%s belongs to community %s, not %s; pass only this community's providers", who, pr.Community, in.Community.Code)
 		}
 		for _, f := range []struct {
 			name hromada.Text
 			v    float64
-		}{{hromada.T("місткість", "capacity"), p.Capacity}, {hromada.T("поточні клієнти", "current clients"), p.Clients},
-			{hromada.T("персонал", "staff"), p.StaffFTE}, {hromada.T("вакансії", "vacancies"), p.Vacancies}} {
+		}{{hromada.T("місткість", "capacity"), pr.Capacity}, {hromada.T("поточні клієнти", "current clients"), pr.Clients},
+			{hromada.T("персонал", "staff"), pr.StaffFTE}, {hromada.T("вакансії", "vacancies"), pr.Vacancies}} {
 			if !finite(f.v) || f.v < 0 {
-				bad("%s: %s %v має бути числом від 0", "%s: %s %v must be a number 0 or more", who, f.name, f.v)
+				p.bad("%s: %s %v має бути числом від 0", "%s: %s %v must be a number 0 or more", who, f.name, f.v)
 			}
 		}
 	}
+}
 
-	for code, tg := range in.Targets {
+// targets checks the targets of the services of the plan (codes).
+func (p *inputProblems) targets(targets map[string]Target, codes map[string]bool) {
+	for code, tg := range targets {
 		if !codes[code] {
 			continue // a target of a service this plan does not cover
 		}
 		if !math.IsNaN(tg.Coverage) && !share(tg.Coverage) {
-			bad("послуга %s: цільове охоплення %v має бути часткою від 0 до 1", "service %s: coverage target %v must be a share from 0 to 1", code, tg.Coverage)
+			p.bad("послуга %s: цільове охоплення %v має бути часткою від 0 до 1", "service %s: coverage target %v must be a share from 0 to 1", code, tg.Coverage)
 		}
 		if !math.IsNaN(tg.Uptake) && !share(tg.Uptake) {
-			bad("послуга %s: частка звернення %v має бути більше 0 і не більше 1", "service %s: uptake %v must be a share above 0 and at most 1", code, tg.Uptake)
+			p.bad("послуга %s: частка звернення %v має бути більше 0 і не більше 1", "service %s: uptake %v must be a share above 0 and at most 1", code, tg.Uptake)
 		}
 		switch tg.Path {
 		case "", Step:
 		case Linear:
 			if tg.Years < 0 {
-				bad("послуга %s: лінійний шлях потребує кількості років, 1 або більше (порожньо — роки плану); задано %d", "service %s: a linear path needs its years, 1 or more (empty: the plan's years); got %d", code, tg.Years)
+				p.bad("послуга %s: лінійний шлях потребує кількості років, 1 або більше (порожньо — роки плану); задано %d", "service %s: a linear path needs its years, 1 or more (empty: the plan's years); got %d", code, tg.Years)
 			}
 		case Ramp:
 			if len(tg.Ramp) == 0 {
-				bad("послуга %s: поетапний шлях потребує часток цілі за роками, наприклад 0,3 0,6 1", "service %s: a ramp path needs shares of the target by year, e.g. 0.3 0.6 1", code)
+				p.bad("послуга %s: поетапний шлях потребує часток цілі за роками, наприклад 0,3 0,6 1", "service %s: a ramp path needs shares of the target by year, e.g. 0.3 0.6 1", code)
 			}
 			for i, r := range tg.Ramp {
 				if !share(r) {
-					bad("послуга %s: частка %v року %d має бути від 0 до 1", "service %s: ramp share %v of year %d must be from 0 to 1", code, r, i+1)
+					p.bad("послуга %s: частка %v року %d має бути від 0 до 1", "service %s: ramp share %v of year %d must be from 0 to 1", code, r, i+1)
 				}
 			}
 		default:
-			bad("послуга %s: шлях «%s» невідомий; можливі: step, linear, ramp", "service %s: path %q is not known; allowed: step, linear, ramp", code, tg.Path)
+			p.bad("послуга %s: шлях «%s» невідомий; можливі: step, linear, ramp", "service %s: path %q is not known; allowed: step, linear, ramp", code, tg.Path)
 		}
 	}
+}
 
-	for code, posts := range in.Posts {
+// posts checks the posts of the services of the plan (codes): each once,
+// their shares summing to 1.
+func (p *inputProblems) posts(byService map[string][]PostShare, codes map[string]bool) {
+	for code, posts := range byService {
 		if !codes[code] {
 			continue
 		}
 		total := 0.0
 		names := map[string]bool{}
-		for _, p := range posts {
-			if names[p.Post] {
-				bad("послуга %s: посаду «%s» задано двічі", "service %s: post %q is given twice", code, p.Post)
+		for _, ps := range posts {
+			if names[ps.Post] {
+				p.bad("послуга %s: посаду «%s» задано двічі", "service %s: post %q is given twice", code, ps.Post)
 			}
-			names[p.Post] = true
-			if !(p.Share > 0 && p.Share <= 1) {
-				bad("послуга %s: частка %[2]v посади «%[3]s» має бути більше 0 і не більше 1", "service %s: share %v of post %q must be above 0 and at most 1", code, p.Share, p.Post)
+			names[ps.Post] = true
+			if !(ps.Share > 0 && ps.Share <= 1) {
+				p.bad("послуга %s: частка %[2]v посади «%[3]s» має бути більше 0 і не більше 1", "service %s: share %v of post %q must be above 0 and at most 1", code, ps.Share, ps.Post)
 			}
-			total += p.Share
+			total += ps.Share
 		}
 		if len(posts) > 0 && math.Abs(total-1) > 1e-6 {
-			bad("послуга %s: частки її посад у сумі дають %v; мають давати 1", "service %s: shares of its posts sum to %v; they must sum to 1", code, total)
+			p.bad("послуга %s: частки її посад у сумі дають %v; мають давати 1", "service %s: shares of its posts sum to %v; they must sum to 1", code, total)
 		}
 	}
+}
 
-	for code, k := range in.KnownClients {
+// knownClients checks the known clients of the services of the plan
+// (codes): whole numbers 0 or more, used as demand or as a floor.
+func (p *inputProblems) knownClients(known map[string]KnownClients, codes map[string]bool) {
+	for code, k := range known {
 		if !codes[code] {
 			continue // known clients of a service this plan does not cover
 		}
@@ -558,29 +639,12 @@ func validate(in Input) error {
 			where = " (" + k.Ref + ")"
 		}
 		if !finite(k.Count) || k.Count < 0 || k.Count != math.Trunc(k.Count) {
-			bad("послуга %s: відомі клієнти %v%s мають бути цілим числом від 0", "service %s: known clients %v%s must be a whole number 0 or more", code, k.Count, where)
+			p.bad("послуга %s: відомі клієнти %v%s мають бути цілим числом від 0", "service %s: known clients %v%s must be a whole number 0 or more", code, k.Count, where)
 		}
 		if k.Use != "" && k.Use != UseDemand && k.Use != UseFloor {
-			bad("послуга %s: використання «%s» відомих клієнтів%s невідоме; можливі: demand, floor (попит, мінімум)", "service %s: use %q of known clients%s is not known; allowed: demand, floor", code, k.Use, where)
+			p.bad("послуга %s: використання «%s» відомих клієнтів%s невідоме; можливі: demand, floor (попит, мінімум)", "service %s: use %q of known clients%s is not known; allowed: demand, floor", code, k.Use, where)
 		}
 	}
-	for _, lim := range []struct {
-		name hromada.Text
-		v    float64
-	}{{hromada.T("межа нових ставок на 1 000 мешканців", "band of new posts per 1,000 residents"), in.PostsPer1000High},
-		{hromada.T("межа зростання персоналу", "workforce growth limit"), in.WorkforceGrowthHigh}} {
-		if !finite(lim.v) || lim.v < 0 {
-			bad("%s %v має бути числом більше 0 (0 — типове значення)", "%s %v must be a number above 0 (0: the default)", lim.name, lim.v)
-		}
-	}
-	for code, r := range in.Rank {
-		if !codes[code] {
-			bad("ранг планувальника %d задано для послуги %s, якої немає в плані", "planner's rank %d is given for service %s, which is not in the plan", r, code)
-		} else if r < 1 {
-			bad("послуга %s: ранг планувальника %d має бути 1 або більше", "service %s: planner's rank %d must be 1 or more", code, r)
-		}
-	}
-	return errors.Join(errs...)
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

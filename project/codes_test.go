@@ -1,4 +1,4 @@
-package project
+package project_test
 
 import (
 	"path/filepath"
@@ -8,6 +8,8 @@ import (
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/catalogue"
 	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
+	"github.com/hromada-tool/hromada/project"
+	"github.com/hromada-tool/hromada/workbook/inputbook"
 )
 
 // TestParseListValue: a value of a fixed list is read in either language,
@@ -46,13 +48,13 @@ func TestParseListValue(t *testing.T) {
 		{"language", "English", "en"},
 		{"fte_step", "0,5", "0.5"},
 	} {
-		got, ok := ParseListValue(tc.list, tc.in)
+		got, ok := project.ParseListValue(tc.list, tc.in)
 		if !ok || got != tc.want {
 			t.Errorf("ParseListValue(%q, %q) = %q, %v; want %q", tc.list, tc.in, got, ok, tc.want)
 		}
 	}
 	for _, tc := range [][2]string{{"unit", "household"}, {"ownership", "municipal"}, {"cost_basis", "monthly"}, {"service", "002.0"}, {"unit", ""}} {
-		if got, ok := ParseListValue(tc[0], tc[1]); ok {
+		if got, ok := project.ParseListValue(tc[0], tc[1]); ok {
 			t.Errorf("ParseListValue(%q, %q) = %q; want not a value of the list", tc[0], tc[1], got)
 		}
 	}
@@ -60,7 +62,7 @@ func TestParseListValue(t *testing.T) {
 
 // writeCodesProject writes a one-community project (UA1) whose registry,
 // providers and cost sheets hold the given rows, in lang, and loads it.
-func writeCodesProject(t *testing.T, lang hromada.Lang, rows map[string][][]any) (*Project, hromada.Problems, string) {
+func writeCodesProject(t *testing.T, lang hromada.Lang, rows map[string][][]any) (*project.Project, hromada.Problems, string) {
 	t.Helper()
 	return writeProjectWith(t, lang, rows, nil)
 }
@@ -69,23 +71,23 @@ func writeCodesProject(t *testing.T, lang hromada.Lang, rows map[string][][]any)
 // on the project's folder after the files are written and before they are
 // loaded. Rows given for the settings replace the starter's settings and
 // its first planning year (2026).
-func writeProjectWith(t *testing.T, lang hromada.Lang, rows map[string][][]any, edit func(dir string)) (*Project, hromada.Problems, string) {
+func writeProjectWith(t *testing.T, lang hromada.Lang, rows map[string][][]any, edit func(dir string)) (*project.Project, hromada.Problems, string) {
 	t.Helper()
 	cat, err := catalogue.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := Starter{Name: "test", Lang: lang, Services: cat.Services(), Groups: cat.Groups(), KEKV: []string{"2240", "3110"}}
+	s := project.Starter{Name: "test", Lang: lang, Services: cat.Services(), Groups: cat.Groups(), KEKV: []string{"2240", "3110"}}
 	base, err := s.Rows()
 	if err != nil {
 		t.Fatal(err)
 	}
-	base[Settings.Key] = append(base[Settings.Key], []any{"first_year", 2026})
-	base[Communities.Key] = [][]any{{"UA1", "Перша", "First", 20000, "survey/first.xlsx"}}
+	base[project.Settings.Key] = append(base[project.Settings.Key], []any{"first_year", 2026})
+	base[project.Communities.Key] = [][]any{{"UA1", "Перша", "First", 20000, "survey/first.xlsx"}}
 	dir := t.TempDir()
 	lists := s.Lists()
 	lists["community"] = []string{"UA1"}
-	for _, f := range Files {
+	for _, f := range project.Files {
 		r := map[string][][]any{}
 		for _, sh := range f.Sheets {
 			if v, ok := rows[sh.Key]; ok {
@@ -94,14 +96,14 @@ func writeProjectWith(t *testing.T, lang hromada.Lang, rows map[string][][]any, 
 				r[sh.Key] = v
 			}
 		}
-		if err := WriteFile(filepath.Join(dir, f.Name), f, lang, r, lists); err != nil {
+		if err := inputbook.WriteFile(filepath.Join(dir, f.Name), f, lang, r, lists); err != nil {
 			t.Fatal(err)
 		}
 	}
 	if edit != nil {
 		edit(dir)
 	}
-	p, ps := Load(dir, LoadOptions{})
+	p, ps := project.Load(dir, project.LoadOptions{})
 	xlsxtest.BilingualProblems(t, ps)
 	return p, ps, dir
 }
@@ -111,19 +113,19 @@ func writeProjectWith(t *testing.T, lang hromada.Lang, rows map[string][][]any, 
 // that a value check accepts, run accepts too.
 func TestCodesStoredAsCodes(t *testing.T) {
 	p, ps, _ := writeCodesProject(t, hromada.Ukrainian, map[string][][]any{
-		Registry.Key: {
+		project.Registry.Key: {
 			{"UA1", "idp", "Family", 120, "2026-01-01", "ЄІССС"},
 			{"UA1", "idp", "особа", 300, "2026-01-01", "ЄІССС"},
 			{"UA1", "low_income", "Сім’я", 80, "2026-01-01", "ЄІССС"},
 		},
-		Providers.Key: {
+		project.Providers.Key: {
 			{"UA1", "ЦНСП", "комунальна", "002.0", 100, 80},
 			{"UA1", "Карітас", "Громадська", "002.0", 20, 10},
 		},
-		Posts.Key:      {{"002.0", "соціальний працівник", 1, 9000, 1}},
-		OtherCosts.Key: {{"002.0", "транспорт", "Per_Client", 1200, "2240"}, {"002.0", "оренда", "фіксовані", 50000, "2240"}},
-		Targets.Key:    {{"002.0", 0.8, nil, "рівномірно", 3}},
-		Needs.Key:      {{"002.0", "needs", "counselling"}},
+		project.Posts.Key:      {{"002.0", "соціальний працівник", 1, 9000, 1}},
+		project.OtherCosts.Key: {{"002.0", "транспорт", "Per_Client", 1200, "2240"}, {"002.0", "оренда", "фіксовані", 50000, "2240"}},
+		project.Targets.Key:    {{"002.0", 0.8, nil, "рівномірно", 3}},
+		project.Needs.Key:      {{"002.0", "needs", "counselling"}},
 	})
 	for _, pr := range ps {
 		if pr.Severity == hromada.Error && !strings.Contains(pr.Msg.EN, "survey file") { // no survey is written
@@ -168,16 +170,16 @@ func TestCodeErrorNamesTheColumn(t *testing.T) {
 		{hromada.English, `Unit: "household" is not allowed; allowed: family, child, person`},
 	} {
 		_, ps, dir := writeCodesProject(t, tc.lang, map[string][][]any{
-			Registry.Key: {{"UA1", "idp", "household", 120, "2026-01-01", "ЄІССС"}},
+			project.Registry.Key: {{"UA1", "idp", "household", 120, "2026-01-01", "ЄІССС"}},
 		})
 		found := false
 		for _, pr := range ps {
-			if pr.Severity != hromada.Error || pr.File != filepath.Join(dir, RegistryFile) {
+			if pr.Severity != hromada.Error || pr.File != filepath.Join(dir, project.RegistryFile) {
 				continue
 			}
 			found = true
-			if pr.Cell != "C2" || pr.Msg.EN != tc.want || pr.Sheet != Registry.Name.In(tc.lang) {
-				t.Errorf("%s: %s!%s %q; want %s!C2 %q", tc.lang, pr.Sheet, pr.Cell, pr.Msg.EN, Registry.Name.In(tc.lang), tc.want)
+			if pr.Cell != "C2" || pr.Msg.EN != tc.want || pr.Sheet != project.Registry.Name.In(tc.lang) {
+				t.Errorf("%s: %s!%s %q; want %s!C2 %q", tc.lang, pr.Sheet, pr.Cell, pr.Msg.EN, project.Registry.Name.In(tc.lang), tc.want)
 			}
 		}
 		if !found {
@@ -191,9 +193,9 @@ func TestCodeErrorNamesTheColumn(t *testing.T) {
 // name is cut in the label, never the code.
 func TestServiceLabelsRead(t *testing.T) {
 	p, ps, _ := writeCodesProject(t, hromada.Ukrainian, map[string][][]any{
-		Needs.Key:     {{"002.0 — Консультування", "needs", "counselling"}},
-		Providers.Key: {{"UA1", "ЦНСП", "комунальна", "002.0 — Консультування", 100, 80}},
-		Posts.Key:     {{"002.0 — будь-яка назва", "психолог", 1, 9000, 1}},
+		project.Needs.Key:     {{"002.0 — Консультування", "needs", "counselling"}},
+		project.Providers.Key: {{"UA1", "ЦНСП", "комунальна", "002.0 — Консультування", 100, 80}},
+		project.Posts.Key:     {{"002.0 — будь-яка назва", "психолог", 1, 9000, 1}},
 	})
 	for _, pr := range ps {
 		if pr.Severity == hromada.Error && !strings.Contains(pr.Msg.EN, "survey file") {
@@ -205,7 +207,7 @@ func TestServiceLabelsRead(t *testing.T) {
 		t.Errorf("needs %+v, providers %+v, posts %+v: want service 002.0 in each", p.Needs, p.Providers, p.Posts)
 	}
 	long := hromada.Service{Code: "021.0", Name: hromada.Text{UK: strings.Repeat("я", 80)}}
-	if got := ServiceLabel(long, hromada.Ukrainian); got != "021.0 — "+strings.Repeat("я", 59)+"…" {
+	if got := project.ServiceLabel(long, hromada.Ukrainian); got != "021.0 — "+strings.Repeat("я", 59)+"…" {
 		t.Errorf("label %q, want the name cut at 60 characters", got)
 	}
 }

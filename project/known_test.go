@@ -1,4 +1,4 @@
-package project
+package project_test
 
 import (
 	"math"
@@ -10,37 +10,39 @@ import (
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/catalogue"
 	"github.com/hromada-tool/hromada/internal/xlsx/xlsxtest"
+	"github.com/hromada-tool/hromada/project"
+	"github.com/hromada-tool/hromada/workbook/inputbook"
 )
 
 // writeKnownProject writes a project of one community, UA1, with the
 // given Targets rows and Known clients rows, and loads it.
-func writeKnownProject(t *testing.T, targets, known [][]any) (*Project, hromada.Problems, string) {
+func writeKnownProject(t *testing.T, targets, known [][]any) (*project.Project, hromada.Problems, string) {
 	t.Helper()
 	cat, err := catalogue.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := Starter{Name: "test", Lang: hromada.Ukrainian, Services: cat.Services(), Groups: cat.Groups(), KEKV: []string{"2240", "3110"}}
+	s := project.Starter{Name: "test", Lang: hromada.Ukrainian, Services: cat.Services(), Groups: cat.Groups(), KEKV: []string{"2240", "3110"}}
 	rows, err := s.Rows()
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows[Settings.Key] = append(rows[Settings.Key], []any{"first_year", 2026})
-	rows[Communities.Key] = [][]any{{"UA1", "Перша", "First", 20000, "survey/first.xlsx"}}
-	rows[Targets.Key] = targets
+	rows[project.Settings.Key] = append(rows[project.Settings.Key], []any{"first_year", 2026})
+	rows[project.Communities.Key] = [][]any{{"UA1", "Перша", "First", 20000, "survey/first.xlsx"}}
+	rows[project.Targets.Key] = targets
 	dir := t.TempDir()
 	lists := s.Lists()
 	lists["community"] = []string{"UA1"}
-	for _, f := range Files[:2] { // project.xlsx and registry.xlsx
+	for _, f := range project.Files[:2] { // project.xlsx and registry.xlsx
 		r := rows
-		if f.Name == RegistryFile {
-			r = map[string][][]any{KnownClients.Key: known}
+		if f.Name == project.RegistryFile {
+			r = map[string][][]any{project.KnownClients.Key: known}
 		}
-		if err := WriteFile(filepath.Join(dir, f.Name), f, hromada.Ukrainian, r, lists); err != nil {
+		if err := inputbook.WriteFile(filepath.Join(dir, f.Name), f, hromada.Ukrainian, r, lists); err != nil {
 			t.Fatal(err)
 		}
 	}
-	p, ps := Load(dir, LoadOptions{})
+	p, ps := project.Load(dir, project.LoadOptions{})
 	xlsxtest.BilingualProblems(t, ps)
 	return p, ps, dir
 }
@@ -61,11 +63,11 @@ func TestKnownClients(t *testing.T) {
 		{"UA1", "015.3", 13, "child", "2026-01-01", "реєстр", "floor"},                                 // row 10: second count
 	}
 	p, ps, dir := writeKnownProject(t, nil, known)
-	reg := filepath.Join(dir, RegistryFile)
+	reg := filepath.Join(dir, project.RegistryFile)
 	var errs []string
 	for _, pr := range ps {
 		if pr.Severity == hromada.Error && pr.File == reg {
-			if pr.Sheet != KnownClients.Name.UK {
+			if pr.Sheet != project.KnownClients.Name.UK {
 				t.Errorf("%v: sheet %q", pr, pr.Sheet)
 			}
 			errs = append(errs, pr.Cell+" "+pr.Msg.EN)
@@ -109,7 +111,7 @@ func TestTargetUptake(t *testing.T) {
 	p, ps, _ := writeKnownProject(t, targets, nil)
 	var errs []string
 	for _, pr := range ps {
-		if pr.Severity == hromada.Error && pr.Sheet == Targets.Name.UK {
+		if pr.Severity == hromada.Error && pr.Sheet == project.Targets.Name.UK {
 			errs = append(errs, pr.Cell+" "+pr.Msg.EN)
 		}
 	}

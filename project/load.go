@@ -995,7 +995,7 @@ func unitCount(u hromada.Unit) hromada.Text {
 func unitName(u hromada.Unit) hromada.Text {
 	for _, v := range FixedLists["unit"] {
 		if v.Code == string(u) {
-			return hromada.Text{UK: v.shown(hromada.Ukrainian), EN: string(u)}
+			return hromada.Text{UK: v.Shown(hromada.Ukrainian), EN: string(u)}
 		}
 	}
 	return hromada.Text{UK: string(u), EN: string(u)}

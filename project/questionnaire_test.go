@@ -44,10 +44,8 @@ func TestMemberNeedOptions(t *testing.T) {
 	}
 	// The form's choice list of member_needs has these options and "none".
 	var opts []string
-	for _, r := range xlsformSheets(hromada.English)["choices"][1:] {
-		if r[0] == MemberNeedsQuestion {
-			opts = append(opts, r[1])
-		}
+	for _, c := range QuestionnaireForm(hromada.English).Lists[MemberNeedsQuestion] {
+		opts = append(opts, c.Name)
 	}
 	if want := append(slices.Clone(MemberNeedOptions), noNeed); !slices.Equal(opts, want) {
 		t.Errorf("member_needs options %v, want %v", opts, want)

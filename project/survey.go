@@ -15,7 +15,6 @@ import (
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/internal/xlsx"
 	"github.com/hromada-tool/hromada/kobo"
-	"github.com/hromada-tool/hromada/workbook"
 )
 
 // SurveyMap says which columns of a survey file hold what. Project mode
@@ -130,7 +129,7 @@ type Survey struct {
 	Strata      int
 	PSUs        int
 	Weighted    bool // the design has weights
-	Quality     []workbook.AnswerCount
+	Quality     []hromada.AnswerCount
 	// GroupValues are the groups in order, with their names for quick mode
 	// (column and value).
 	GroupVars []GroupVar
@@ -195,7 +194,7 @@ type needReader struct {
 	multi    kobo.Multi
 	option   string
 	y        []float64
-	quality  *workbook.AnswerCount
+	quality  *hromada.AnswerCount
 	discover bool // AllOptions over a codes column: options found while reading
 	single   bool // a select_one: its answers are the options
 	children map[string]*needReader
@@ -243,7 +242,7 @@ type groupReader struct {
 	member  []bool
 	byValue map[string][]bool
 	order   []string
-	quality *workbook.AnswerCount
+	quality *hromada.AnswerCount
 }
 
 func (r *surveyReader) add(p hromada.Problem) { r.problems = append(r.problems, p) }
@@ -306,6 +305,40 @@ func (r *surveyReader) read() {
 	defer t.Close()
 	r.f, r.t = f, t
 	r.out.Sheet = t.Sheet()
+	r.nameLabels()
+	r.perCol = map[int]int{}
+	r.intern = map[string]string{}
+	r.problems = append(r.problems, t.Problems()...)
+	r.findColumns()
+	if r.problems.Errors() > 0 {
+		r.labelExport()
+		return
+	}
+	for t.Next() {
+		r.row()
+	}
+	if err := t.Err(); err != nil {
+		r.addErr(err)
+	}
+	r.problems = append(r.problems, t.Problems()...)
+	for _, g := range r.groups {
+		if g.repeat != nil {
+			r.problems = append(r.problems, g.repeat.Orphans()...)
+		}
+	}
+	for _, ro := range r.rosters {
+		if ro.orphans {
+			r.problems = append(r.problems, ro.ch.Orphans()...)
+		}
+	}
+	r.finish()
+}
+
+// nameLabels renames the columns of an export whose headers are the
+// questionnaire's labels to the questions' names, through the
+// questionnaire (given, or read from its path).
+func (r *surveyReader) nameLabels() {
+	t := r.t
 	if kobo.LooksLikeLabels(t.Header()) && r.m.Form == nil && r.m.FormPath != "" {
 		if _, err := os.Stat(r.m.FormPath); err == nil {
 			if form, err := kobo.ReadXLSForm(r.m.FormPath); err == nil {
@@ -322,10 +355,12 @@ func (r *surveyReader) read() {
 				"the headers are the questionnaire's labels: %d of %d columns named through the questionnaire", mapped, len(names)))
 		}
 	}
-	r.perCol = map[int]int{}
-	r.intern = map[string]string{}
-	r.problems = append(r.problems, t.Problems()...)
+}
 
+// findColumns finds the columns of the design, the community, the
+// household counts, the groups, the --where filters, the needs and their
+// clients.
+func (r *surveyReader) findColumns() {
 	r.wCol = r.find("weight", r.m.Weight, true)
 	r.sCol = r.find("stratum", r.m.Stratum, true)
 	r.cCol = r.find("cluster", r.m.Cluster, true)
@@ -347,42 +382,27 @@ func (r *surveyReader) read() {
 		r.addNeed(n)
 	}
 	r.addClients()
-	if r.problems.Errors() > 0 {
-		if !r.labels && kobo.LooksLikeLabels(t.Header()) {
-			// Columns named by question are missing from a label export:
-			// one problem that says what to do, not one per column.
-			p := hromada.Problem{File: r.m.File, Sheet: r.out.Sheet,
-				Msg: hromada.T("заголовки опитування — це підписи запитань анкети, а не їхні назви (експорт із підписами), тож стовпці не вдається знайти за назвою",
-					"the survey's headers are the questionnaire's labels, not its question names (a label export), so its columns cannot be found by name"),
-				Hint: hromada.T("завантажте дані з KoboToolbox ще раз: Data → Downloads, тип експорту XLS або CSV, формат значень і заголовків «XML values and headers»",
-					"download the data again from KoboToolbox: Data → Downloads, export type XLS or CSV, value and header format \"XML values and headers\"")}
-			if r.m.Form != nil {
-				p.Hint = hromada.T("%s; в анкеті немає жодного з цих заголовків", "%s; the questionnaire names none of these headers", p.Hint)
-			} else {
-				p.Hint = hromada.T("%s, або дайте анкету (XLSForm), щоб прочитати підписи", "%s, or give the questionnaire (XLSForm) to read the labels", p.Hint)
-			}
-			r.problems = hromada.Problems{p}
+}
+
+// labelExport replaces the problems of columns not found by one that
+// says what to do, when the export's headers are labels that were not
+// named through a questionnaire.
+func (r *surveyReader) labelExport() {
+	if !r.labels && kobo.LooksLikeLabels(r.t.Header()) {
+		// Columns named by question are missing from a label export:
+		// one problem that says what to do, not one per column.
+		p := hromada.Problem{File: r.m.File, Sheet: r.out.Sheet,
+			Msg: hromada.T("заголовки опитування — це підписи запитань анкети, а не їхні назви (експорт із підписами), тож стовпці не вдається знайти за назвою",
+				"the survey's headers are the questionnaire's labels, not its question names (a label export), so its columns cannot be found by name"),
+			Hint: hromada.T("завантажте дані з KoboToolbox ще раз: Data → Downloads, тип експорту XLS або CSV, формат значень і заголовків «XML values and headers»",
+				"download the data again from KoboToolbox: Data → Downloads, export type XLS or CSV, value and header format \"XML values and headers\"")}
+		if r.m.Form != nil {
+			p.Hint = hromada.T("%s; в анкеті немає жодного з цих заголовків", "%s; the questionnaire names none of these headers", p.Hint)
+		} else {
+			p.Hint = hromada.T("%s, або дайте анкету (XLSForm), щоб прочитати підписи", "%s, or give the questionnaire (XLSForm) to read the labels", p.Hint)
 		}
-		return
+		r.problems = hromada.Problems{p}
 	}
-	for t.Next() {
-		r.row()
-	}
-	if err := t.Err(); err != nil {
-		r.addErr(err)
-	}
-	r.problems = append(r.problems, t.Problems()...)
-	for _, g := range r.groups {
-		if g.repeat != nil {
-			r.problems = append(r.problems, g.repeat.Orphans()...)
-		}
-	}
-	for _, ro := range r.rosters {
-		if ro.orphans {
-			r.problems = append(r.problems, ro.ch.Orphans()...)
-		}
-	}
-	r.finish()
 }
 
 func (r *surveyReader) addGroup(g GroupColumn) {
@@ -410,7 +430,7 @@ func (r *surveyReader) addGroup(g GroupColumn) {
 	for _, v := range vals {
 		gr.values[strings.ToLower(v)] = true
 	}
-	gr.quality = &workbook.AnswerCount{Column: r.t.Header()[col], What: g.ID}
+	gr.quality = &hromada.AnswerCount{Column: r.t.Header()[col], What: g.ID}
 	r.groups = append(r.groups, gr)
 }
 
@@ -453,7 +473,7 @@ func (r *surveyReader) addRepeatGroup(g GroupColumn) {
 	}
 	r.problems = append(r.problems, rep.Problems()...)
 	r.groups = append(r.groups, &groupReader{def: g, col: -1, repeat: ch,
-		quality: &workbook.AnswerCount{Column: g.Repeat + ": " + rep.Header()[col], What: g.ID}})
+		quality: &hromada.AnswerCount{Column: g.Repeat + ": " + rep.Header()[col], What: g.ID}})
 }
 
 func (r *surveyReader) addNeed(n NeedColumn) {
@@ -486,7 +506,7 @@ func (r *surveyReader) addNeed(n NeedColumn) {
 		if nr.service == "" {
 			nr.service = n.Option
 		}
-		nr.quality = &workbook.AnswerCount{Column: n.Column + "/" + n.Option, What: nr.service}
+		nr.quality = &hromada.AnswerCount{Column: n.Column + "/" + n.Option, What: nr.service}
 	} else if n.SelectOne {
 		col := r.find("need "+n.Column, n.Column, true)
 		if col < 0 {
@@ -495,7 +515,7 @@ func (r *surveyReader) addNeed(n NeedColumn) {
 		nr.multi = kobo.Multi{Name: n.Column, Parent: col, Options: map[string]int{}}
 		nr.discover, nr.single = true, true
 		nr.children = map[string]*needReader{}
-		nr.quality = &workbook.AnswerCount{Column: r.t.Header()[col], What: n.Column}
+		nr.quality = &hromada.AnswerCount{Column: r.t.Header()[col], What: n.Column}
 	} else {
 		nr.col = r.find("need "+n.Column, n.Column, true)
 		if nr.col < 0 {
@@ -504,7 +524,7 @@ func (r *surveyReader) addNeed(n NeedColumn) {
 		if nr.service == "" {
 			nr.service = n.Column
 		}
-		nr.quality = &workbook.AnswerCount{Column: r.t.Header()[nr.col], What: nr.service}
+		nr.quality = &hromada.AnswerCount{Column: r.t.Header()[nr.col], What: nr.service}
 	}
 	r.needs = append(r.needs, nr)
 }
@@ -516,7 +536,7 @@ func (r *surveyReader) expandOptions(parent *needReader) {
 	if len(parent.multi.Options) == 0 {
 		parent.discover = true
 		parent.children = map[string]*needReader{}
-		parent.quality = &workbook.AnswerCount{Column: parent.def.Column, What: parent.def.Column}
+		parent.quality = &hromada.AnswerCount{Column: parent.def.Column, What: parent.def.Column}
 		r.needs = append(r.needs, parent)
 		return
 	}
@@ -529,7 +549,7 @@ func (r *surveyReader) expandOptions(parent *needReader) {
 	sort.Slice(opts, func(i, j int) bool { return parent.multi.Options[opts[i]] < parent.multi.Options[opts[j]] })
 	for _, o := range opts {
 		r.needs = append(r.needs, &needReader{def: parent.def, col: -1, multi: parent.multi, option: o, service: o,
-			quality: &workbook.AnswerCount{Column: parent.def.Column + "/" + o, What: o}})
+			quality: &hromada.AnswerCount{Column: parent.def.Column + "/" + o, What: o}})
 	}
 }
 
@@ -588,6 +608,24 @@ func (r *surveyReader) row() {
 	}
 	i := r.out.Rows
 	r.out.Rows++
+	r.readDesign()
+	r.children = r.count(r.chCol, r.children, i)
+	r.persons = r.count(r.hhCol, r.persons, i)
+	for _, g := range r.groups {
+		r.readGroup(g, i)
+	}
+	for _, n := range r.needs {
+		r.readNeed(n, i)
+		if n.from != "" {
+			r.readClients(n, i)
+		}
+	}
+}
+
+// readDesign reads the row's weight, stratum, cluster and finite
+// population correction, as far as the survey has them.
+func (r *surveyReader) readDesign() {
+	t := r.t
 	if r.wCol >= 0 {
 		w, ok, err := t.Number(r.wCol)
 		switch {
@@ -637,17 +675,6 @@ func (r *surveyReader) row() {
 					hromada.T("кількість PSU страти однакова в кожному рядку", "the PSU count of a stratum is the same on every row"))})
 			}
 			r.fpc[s] = n
-		}
-	}
-	r.children = r.count(r.chCol, r.children, i)
-	r.persons = r.count(r.hhCol, r.persons, i)
-	for _, g := range r.groups {
-		r.readGroup(g, i)
-	}
-	for _, n := range r.needs {
-		r.readNeed(n, i)
-		if n.from != "" {
-			r.readClients(n, i)
 		}
 	}
 }
@@ -943,6 +970,28 @@ func (r *surveyReader) finish() {
 	r.out.PSUs = d.PSUs()
 	r.out.Weighted = r.wCol >= 0
 	s.Children, s.Persons = r.children, r.persons
+	r.finishGroups()
+	r.finishNeeds()
+	for _, m := range r.multis {
+		if c := r.mixed[m.Name]; c > 0 {
+			r.add(hromada.Problem{Severity: hromada.Warning, File: r.m.File, Sheet: r.out.Sheet,
+				Msg: hromada.T("у %[1]d %[3]s разом зі справжніми варіантами в %[2]q позначено «не знаю» або «відмова»; їх враховано з позначеними варіантами",
+					"%[1]d households ticked don't know or refused in %[2]q together with real options; they count with the options they ticked",
+					c, m.Name, xlsx.PluralUK(c, "домогосподарстві", "домогосподарствах", "домогосподарствах")),
+				Hint: hromada.T("один знаменник на запитання (правило hromada); --reach залишає «не знаю» і «відмова» відповідями, як у REACH",
+					"one denominator per question (hromada's convention); --reach keeps don't know and refused as answers, as REACH does")})
+		}
+	}
+	if len(s.Needs) == 0 && r.problems.Errors() == 0 {
+		r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Msg: hromada.T("не знайдено жодного стовпця потреби", "no need column was found"),
+			Hint: hromada.T("зіставте принаймні одну послугу зі стовпцем опитування", "map at least one service to a survey column")})
+	}
+}
+
+// finishGroups adds the groups to the assess inputs, a group by value one
+// group a value, with their answer counts.
+func (r *surveyReader) finishGroups() {
+	s := &r.out.Survey
 	for _, g := range r.groups {
 		r.out.Quality = append(r.out.Quality, *g.quality)
 		if !g.def.ByValue {
@@ -956,6 +1005,15 @@ func (r *surveyReader) finish() {
 			r.out.GroupVars = append(r.out.GroupVars, GroupVar{ID: id, Column: g.def.Column, Value: v})
 		}
 	}
+}
+
+// finishNeeds adds the needs to the assess inputs, with their answer
+// counts: a need column discovered as a yes/no, a select_one or a
+// select_multiple question, or a need of the project's; an option of two
+// questions (other, none …) is a service of each, the later ones named
+// question/option.
+func (r *surveyReader) finishNeeds() {
+	s := &r.out.Survey
 	for _, n := range r.needs {
 		r.out.Quality = append(r.out.Quality, *n.quality)
 		if n.discover && n.numbers && !n.single && n.notYN {
@@ -1007,20 +1065,6 @@ func (r *surveyReader) finish() {
 			nd.Service = nd.Var + "/" + nd.Value
 		}
 		seen[nd.Service] = true
-	}
-	for _, m := range r.multis {
-		if c := r.mixed[m.Name]; c > 0 {
-			r.add(hromada.Problem{Severity: hromada.Warning, File: r.m.File, Sheet: r.out.Sheet,
-				Msg: hromada.T("у %[1]d %[3]s разом зі справжніми варіантами в %[2]q позначено «не знаю» або «відмова»; їх враховано з позначеними варіантами",
-					"%[1]d households ticked don't know or refused in %[2]q together with real options; they count with the options they ticked",
-					c, m.Name, xlsx.PluralUK(c, "домогосподарстві", "домогосподарствах", "домогосподарствах")),
-				Hint: hromada.T("один знаменник на запитання (правило hromada); --reach залишає «не знаю» і «відмова» відповідями, як у REACH",
-					"one denominator per question (hromada's convention); --reach keeps don't know and refused as answers, as REACH does")})
-		}
-	}
-	if len(s.Needs) == 0 && r.problems.Errors() == 0 {
-		r.add(hromada.Problem{File: r.m.File, Sheet: r.out.Sheet, Msg: hromada.T("не знайдено жодного стовпця потреби", "no need column was found"),
-			Hint: hromada.T("зіставте принаймні одну послугу зі стовпцем опитування", "map at least one service to a survey column")})
 	}
 }
 

@@ -2,7 +2,6 @@ package project
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -114,38 +113,9 @@ func (s Starter) Lists() map[string][]string {
 	}
 }
 
-// Write writes a new project into dir, which must exist: the input
-// workbooks of [Files] (project.xlsx pre-filled with [Starter.Rows]),
-// the household questionnaire [FormFile] and an empty [SurveyDir] folder
-// with a README.txt. It does not clean up after a failure; the caller
-// writes into a fresh folder and discards it on error.
-func (s Starter) Write(dir string) error {
-	rows, err := s.Rows()
-	if err != nil {
-		return err
-	}
-	lists := s.Lists()
-	for _, f := range Files {
-		var r map[string][][]any
-		if f.Name == ProjectFile {
-			r = rows
-		}
-		if err := WriteFileWithCatalogue(filepath.Join(dir, f.Name), f, s.Lang, r, lists, s.Services); err != nil {
-			return err
-		}
-	}
-	if err := WriteXLSForm(filepath.Join(dir, FormFile), s.Lang); err != nil {
-		return err
-	}
-	survey := filepath.Join(dir, SurveyDir)
-	if err := os.Mkdir(survey, 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(survey, "README.txt"), []byte(SurveyReadme(s.Lang)), 0o644)
-}
-
-// StarterFiles lists what [Starter.Write] creates, in the order it writes
-// them, as paths relative to the project folder.
+// StarterFiles lists what a new project holds (the WriteStarter of
+// package workbook/inputbook writes it), in the order it is written, as
+// paths relative to the project folder.
 func StarterFiles() []string {
 	var names []string
 	for _, f := range Files {

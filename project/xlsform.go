@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/hromada-tool/hromada"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/kobo"
 )
 
 // The XLSForm of the household questionnaire, as KoboToolbox and pyxform
@@ -84,97 +84,84 @@ const noNeed = "none"
 
 var noNeedLabel = t("Жодна з цих послуг", "None of these services")
 
-// surveyColumns are the columns of the survey sheet.
-func surveyColumns() []string {
-	cols := []string{"type", "name"}
+// formTexts returns a text as labels of the form, one per form language.
+func formTexts(x hromada.Text) []kobo.Label {
+	var ls []kobo.Label
 	for _, l := range formLangs {
-		cols = append(cols, "label::"+l.suffix)
-	}
-	for _, l := range formLangs {
-		cols = append(cols, "hint::"+l.suffix)
-	}
-	cols = append(cols, "required", "relevant", "calculation", "constraint")
-	for _, l := range formLangs {
-		cols = append(cols, "constraint_message::"+l.suffix)
-	}
-	return cols
-}
-
-// choicesColumns are the columns of the choices sheet.
-func choicesColumns() []string {
-	cols := []string{"list_name", "name"}
-	for _, l := range formLangs {
-		cols = append(cols, "label::"+l.suffix)
-	}
-	return cols
-}
-
-// texts returns a bilingual text as one cell per form language.
-func texts(x hromada.Text) []string {
-	s := make([]string, len(formLangs))
-	for i, l := range formLangs {
+		var s string
 		switch l.lang {
 		case hromada.Ukrainian:
-			s[i] = x.UK
+			s = x.UK
 		case hromada.English:
-			s[i] = x.EN
+			s = x.EN
+		}
+		if s != "" {
+			ls = append(ls, kobo.Label{Lang: l.suffix, Text: s})
 		}
 	}
-	return s
+	return ls
 }
 
-// xlsformSheets returns the XLSForm of [Questionnaire] as rows of text by
-// sheet name, headers first.
-func xlsformSheets(lang hromada.Lang) map[string][][]string {
-	survey := [][]string{surveyColumns()}
-	row := func(typ, name string, label, hint hromada.Text, required bool, relevant, calc string) {
-		r := []string{typ, name}
-		r = append(r, texts(label)...)
-		r = append(r, texts(hint)...)
-		req := ""
-		if required {
-			req = "yes"
-		}
-		r = append(r, req, relevant, calc)
-		if c, ok := formConstraints[name]; ok {
-			r = append(r, c.expr)
-			r = append(r, texts(c.msg)...)
-		} else {
-			r = append(r, make([]string, 1+len(formLangs))...)
-		}
-		survey = append(survey, r)
+// QuestionnaireForm returns the household questionnaire as an XLSForm
+// (package workbook/inputbook writes it for KoboToolbox): the questions of
+// [Questionnaire] (start, end and today first, then the location,
+// household and needs groups and the household members' repeat), the
+// choices of [QuestionnaireChoices] and [NeedOptions] (plus the option
+// "none" of the required needs questions), and the settings form_title,
+// form_id, version and default_language. Labels and hints are in
+// Ukrainian and English; lang picks the default language and the title.
+// The question names are the column headers of the form's export and the
+// defaults of a new project's settings.
+func QuestionnaireForm(lang hromada.Lang) *kobo.Form {
+	form := &kobo.Form{
+		Lists: map[string][]kobo.Choice{},
+		Settings: map[string]string{
+			"form_title": formTitle.In(lang), "form_id": FormID, "version": FormVersion, "default_language": FormLanguage(lang),
+		},
 	}
-	group, repeat := "", false
+	for _, l := range formLangs {
+		form.Languages = append(form.Languages, l.suffix)
+	}
+	groups := map[string]bool{} // the paths of the groups added
 	for _, q := range Questionnaire {
-		if q.Group != group || (q.Repeat != repeat) {
-			if repeat {
-				row("end_repeat", "", hromada.Text{}, hromada.Text{}, false, "", "")
-			}
-			if q.Group != group && group != "" {
-				row("end_group", "", hromada.Text{}, hromada.Text{}, false, "", "")
-			}
-			if q.Group != group && q.Group != "" {
-				name, label := formGroup(q.Group)
-				row("begin_group", name, label, hromada.Text{}, false, "", "")
-			}
-			if q.Repeat {
-				name, label := formGroup("roster")
-				row("begin_repeat", name, label, hromada.Text{}, false, "", "")
-			}
-			group, repeat = q.Group, q.Repeat
+		var in []string // the groups q sits in, outermost first
+		if q.Group != "" {
+			in = append(in, q.Group)
 		}
-		row(q.Type, q.Name, q.Label, q.Hint, q.Required, q.Relevant, q.Calc)
+		if q.Repeat {
+			in = append(in, "roster")
+		}
+		var open []string // their names
+		for _, g := range in {
+			name, label := formGroup(g)
+			open = append(open, name)
+			if path := strings.Join(open, "/"); !groups[path] {
+				groups[path] = true
+				form.Groups = append(form.Groups, &kobo.Group{Name: name, Path: path, Repeat: g == "roster", Labels: formTexts(label)})
+			}
+		}
+		tp := kobo.ParseType(q.Type)
+		kq := &kobo.Question{
+			Type: tp.Base, List: tp.List(), OrOther: tp.OrOther(), Name: q.Name,
+			Path:   strings.Join(append(open, q.Name), "/"),
+			Labels: formTexts(q.Label), Hints: formTexts(q.Hint),
+			Relevant: q.Relevant, Calculation: q.Calc,
+		}
+		if q.Repeat {
+			kq.Repeat = open[len(open)-1]
+		}
+		if q.Required {
+			kq.Required = "yes"
+		}
+		if c, ok := formConstraints[q.Name]; ok {
+			kq.Constraint, kq.ConstraintMessages = c.expr, formTexts(c.msg)
+		}
+		form.Questions = append(form.Questions, kq)
 	}
-	if repeat {
-		row("end_repeat", "", hromada.Text{}, hromada.Text{}, false, "", "")
-	}
-	if group != "" {
-		row("end_group", "", hromada.Text{}, hromada.Text{}, false, "", "")
-	}
-
-	choices := [][]string{choicesColumns()}
+	row := 2 // the choices sheet's first row under its header
 	choice := func(list, name string, label hromada.Text) {
-		choices = append(choices, append([]string{list, name}, texts(label)...))
+		form.Lists[list] = append(form.Lists[list], kobo.Choice{List: list, Name: name, Labels: formTexts(label), Row: row})
+		row++
 	}
 	for _, c := range QuestionnaireChoices {
 		choice(c.List, c.Name, c.Label)
@@ -189,12 +176,7 @@ func xlsformSheets(lang hromada.Lang) map[string][][]string {
 		}
 	}
 	choice(MemberNeedsQuestion, noNeed, noNeedLabel)
-
-	settings := [][]string{
-		{"form_title", "form_id", "version", "default_language"},
-		{formTitle.In(lang), FormID, FormVersion, FormLanguage(lang)},
-	}
-	return map[string][][]string{"survey": survey, "choices": choices, "settings": settings}
+	return form
 }
 
 // formGroup returns the XLSForm name and the label of a group.
@@ -203,66 +185,4 @@ func formGroup(group string) (string, hromada.Text) {
 		return g.name, g.label
 	}
 	return group, hromada.Text{UK: group, EN: group}
-}
-
-// formWidths are the column widths of the XLSForm sheets, by column name
-// prefix; other columns are fitted.
-var formWidths = []struct {
-	prefix string
-	width  float64
-	wrap   bool
-}{
-	{"type", 24, false},
-	{"name", 24, false},
-	{"label::", 48, true},
-	{"hint::", 28, true},
-	{"list_name", 14, false},
-	{"relevant", 22, false},
-	{"calculation", 30, false},
-	{"constraint_message::", 30, true},
-	{"constraint", 44, false},
-	{"form_title", 44, false},
-}
-
-// WriteXLSForm writes the household questionnaire to path as an XLSForm to
-// upload to KoboToolbox: a survey sheet built from [Questionnaire] (start,
-// end and today first, then the location, household and needs groups), a
-// choices sheet from [QuestionnaireChoices] and [NeedOptions] (plus the
-// option "none" of the required needs question), and a settings sheet with
-// form_title, form_id, version and default_language. Labels and hints are
-// in Ukrainian and English; lang picks the default language and the title.
-// The question names are the column headers of the form's export and the
-// defaults of a new project's settings.
-func WriteXLSForm(path string, lang hromada.Lang) error {
-	sheets := xlsformSheets(lang)
-	b := workbook.NewBook()
-	for _, name := range []string{"survey", "choices", "settings"} {
-		b.AddSheet(formSheet(name, sheets[name]))
-	}
-	return b.Save(path)
-}
-
-// formSheet turns rows of text into a sheet, empty texts into empty cells.
-func formSheet(name string, rows [][]string) workbook.Sheet {
-	s := workbook.Sheet{Name: name}
-	for _, h := range rows[0] {
-		c := workbook.Col{Header: h, Format: workbook.TextFmt}
-		for _, w := range formWidths {
-			if strings.HasPrefix(h, w.prefix) {
-				c.Width, c.Wrap = w.width, w.wrap
-				break
-			}
-		}
-		s.Columns = append(s.Columns, c)
-	}
-	for _, r := range rows[1:] {
-		row := make([]any, len(r))
-		for i, v := range r {
-			if v != "" {
-				row[i] = v
-			}
-		}
-		s.Rows = append(s.Rows, row)
-	}
-	return s
 }

@@ -19,7 +19,7 @@ import (
 	"github.com/hromada-tool/hromada/kobo"
 	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/hromada-tool/hromada/project"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/assessbook"
 )
 
 // quickDir is the folder of the quick looks in the working folder; each
@@ -319,7 +319,7 @@ func (s *Server) quickRun(w http.ResponseWriter, r *http.Request) {
 	}
 	a := q.Workbook(sv, m, form, ps, res)
 	safefile.SetPrivate(false)
-	if err := workbook.WriteAssessment(q.Out, a); err != nil {
+	if err := assessbook.Write(q.Out, a); err != nil {
 		message(w, http.StatusInternalServerError, "bad", clean(look.dir, err.Error()))
 		return
 	}
@@ -336,7 +336,7 @@ func (s *Server) quickRun(w http.ResponseWriter, r *http.Request) {
 
 // estimate is a rate as the page's table shows it: a share in per cent
 // with its interval, or the mean; hidden as the workbook hides it.
-func estimate(l string, a *workbook.Assessment, r assess.Rate) estimateRow {
+func estimate(l string, a *assessbook.Assessment, r assess.Rate) estimateRow {
 	group := tr(l, "q.all")
 	if r.GroupVar != "" {
 		group = r.GroupVar + " = " + r.GroupVarValue

@@ -12,7 +12,7 @@ import (
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/consolidate"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/consbook"
 )
 
 // resultsView is the headline figures and charts of each community of a
@@ -53,7 +53,7 @@ func (s *Server) results(w http.ResponseWriter, r *http.Request) {
 }
 
 // figures are the headline figures of each community of c.
-func figures(l string, c *workbook.Consolidated) resultsView {
+func figures(l string, c *consbook.Consolidated) resultsView {
 	v := resultsView{L: l}
 	hl := hromada.Ukrainian
 	if l == "en" {

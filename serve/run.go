@@ -12,7 +12,7 @@ import (
 	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/hromada-tool/hromada/project"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/consbook"
 )
 
 // stages are the stages of a community's run, in order.
@@ -32,7 +32,7 @@ type job struct {
 	failed  []string // the stage each community failed at; "" none
 	running bool
 	runs    []pipeline.CommunityRun
-	cons    *workbook.Consolidated
+	cons    *consbook.Consolidated
 	err     error // the consolidated workbook's
 	work    *pipeline.Run
 }
@@ -274,7 +274,7 @@ func (s *Server) runStatus(w http.ResponseWriter, r *http.Request) {
 }
 
 // rows are the consolidated rows of a finished run, nil while it runs.
-func (j *job) rows() (*workbook.Consolidated, []consolidate.Row) {
+func (j *job) rows() (*consbook.Consolidated, []consolidate.Row) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if j.running || j.cons == nil {

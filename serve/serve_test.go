@@ -15,7 +15,7 @@ import (
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/consolidate"
 	"github.com/hromada-tool/hromada/internal/safefile"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/consbook"
 )
 
 // Every text of the page is in both languages, and every key the page's
@@ -116,7 +116,7 @@ func TestTicks(t *testing.T) {
 // The headline figures are the consolidated row's, as written.
 func TestFigures(t *testing.T) {
 	nan := math.NaN()
-	c := &workbook.Consolidated{
+	c := &consbook.Consolidated{
 		Years:    []int{2026, 2027},
 		Services: []hromada.Service{{Code: "015.3", Name: hromada.Text{UK: "Денний догляд", EN: "Day care"}}},
 		Rows: []consolidate.Row{{

@@ -14,12 +14,12 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// errorBars are the custom error bars of one chart series: the lengths
+// ErrorBars are the custom error bars of one chart series: the lengths
 // above and below each point, in cells, as Excel's "Custom" error amount.
 // Values holds the lengths too, written as the chart's cached values.
 // Series holds the values the series draws, with or without bars, so that
 // the value axis reaches the top of every bar and interval.
-type errorBars struct {
+type ErrorBars struct {
 	Plus, Minus             string // ranges, such as 'Data'!$C$2:$C$9
 	PlusValues, MinusValues []float64
 	Series                  []float64
@@ -27,7 +27,7 @@ type errorBars struct {
 
 // axisTop is the highest point a chart of these series draws: a value, or
 // the upper end of its interval.
-func axisTop(bars []errorBars) float64 {
+func axisTop(bars []ErrorBars) float64 {
 	top := 0.0
 	for _, e := range bars {
 		for i, v := range e.Series {
@@ -61,24 +61,24 @@ func niceMax(top float64) *float64 {
 	return &m
 }
 
-// addBarChart adds a bar or column chart to sheet at cell, with error bars
+// AddBarChart adds a bar or column chart to sheet at cell, with error bars
 // on the series that have them: bars[i] belongs to c.Series[i], and a zero
 // errorBars draws none. The value axis ends at a round number above the
 // highest interval (a spreadsheet would end it above the highest bar,
 // cutting the intervals). excelize has no error bars, so they are written
 // into the chart part it made. If that part is not as expected the chart
 // is kept without error bars.
-func (b *Book) addBarChart(sheet, cell string, c *excelize.Chart, bars []errorBars) {
+func (b *Book) AddBarChart(sheet, cell string, c *excelize.Chart, bars []ErrorBars) {
 	if m := niceMax(axisTop(bars)); m != nil {
 		c.YAxis.Maximum = m
 	}
 	before := b.chartParts()
-	if err := b.f.AddChart(sheet, cell, c); err != nil {
-		b.fail(err)
+	if err := b.File.AddChart(sheet, cell, c); err != nil {
+		b.Fail(err)
 		return
 	}
 	part := fmt.Sprintf("xl/charts/chart%d.xml", before+1)
-	v, ok := b.f.Pkg.Load(part)
+	v, ok := b.File.Pkg.Load(part)
 	if !ok {
 		return
 	}
@@ -86,8 +86,8 @@ func (b *Book) addBarChart(sheet, cell string, c *excelize.Chart, bars []errorBa
 	if !ok {
 		return
 	}
-	if out, ok := withErrorBars(data, bars); ok {
-		b.f.Pkg.Store(part, out)
+	if out, ok := WithErrorBars(data, bars); ok {
+		b.File.Pkg.Store(part, out)
 	}
 }
 
@@ -106,7 +106,7 @@ func sortContentTypes(f *excelize.File) {
 // chartParts counts the chart parts of the workbook.
 func (b *Book) chartParts() int {
 	n := 0
-	b.f.Pkg.Range(func(k, _ any) bool {
+	b.File.Pkg.Range(func(k, _ any) bool {
 		if s, ok := k.(string); ok && strings.HasPrefix(s, "xl/charts/chart") {
 			n++
 		}
@@ -115,11 +115,11 @@ func (b *Book) chartParts() int {
 	return n
 }
 
-// withErrorBars inserts an errBars element before the cat element of each
+// WithErrorBars inserts an errBars element before the cat element of each
 // series that has error bars, where the schema of a bar chart series
 // (CT_BarSer) puts it. It reports false when the chart does not have one
 // cat element per series.
-func withErrorBars(chart []byte, bars []errorBars) ([]byte, bool) {
+func WithErrorBars(chart []byte, bars []ErrorBars) ([]byte, bool) {
 	var at []int
 	for i := 0; ; {
 		j := bytes.Index(chart[i:], []byte("<cat>"))
@@ -146,7 +146,7 @@ func withErrorBars(chart []byte, bars []errorBars) ([]byte, bool) {
 }
 
 // errBarsXML is a c:errBars element in the chart's default namespace.
-func errBarsXML(e errorBars) string {
+func errBarsXML(e ErrorBars) string {
 	var b strings.Builder
 	b.WriteString(`<errBars><errBarType val="both"/><errValType val="cust"/><noEndCap val="0"/>`)
 	numRef := func(tag, ref string, values []float64) {
@@ -165,46 +165,46 @@ func errBarsXML(e errorBars) string {
 	return b.String()
 }
 
-// quotedSheet quotes a sheet name for a formula: 'Підсумок'.
-func quotedSheet(name string) string {
+// QuotedSheet quotes a sheet name for a formula: 'Підсумок'.
+func QuotedSheet(name string) string {
 	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
 }
 
-// absRangeRef is an absolute reference to the cells of column col (from 0),
+// AbsRangeRef is an absolute reference to the cells of column col (from 0),
 // rows from to to, of sheet: 'Data'!$B$2:$B$9.
-func absRangeRef(sheet string, col, from, to int) string {
+func AbsRangeRef(sheet string, col, from, to int) string {
 	c := ColumnName(col)
-	return fmt.Sprintf("%s!$%s$%d:$%s$%d", quotedSheet(sheet), c, from, c, to)
+	return fmt.Sprintf("%s!$%s$%d:$%s$%d", QuotedSheet(sheet), c, from, c, to)
 }
 
-// absCellRef is an absolute reference to one cell.
-func absCellRef(sheet string, col, row int) string {
-	return fmt.Sprintf("%s!$%s$%d", quotedSheet(sheet), ColumnName(col), row)
+// AbsCellRef is an absolute reference to one cell.
+func AbsCellRef(sheet string, col, row int) string {
+	return fmt.Sprintf("%s!$%s$%d", QuotedSheet(sheet), ColumnName(col), row)
 }
 
-// chartSheet is the hidden sheet that holds the numbers the charts draw:
+// ChartSheet is the hidden sheet that holds the numbers the charts draw:
 // labels, values and the lengths of their error bars.
-const chartSheet = "_charts"
+const ChartSheet = "_charts"
 
-// maxChartHeight is the most pixels a chart is high: one landscape page
+// MaxChartHeight is the most pixels a chart is high: one landscape page
 // below a heading.
-const maxChartHeight = 880
+const MaxChartHeight = 880
 
-// chartRows fixes the height of the rows that a chart height pixels high
+// ChartRows fixes the height of the rows that a chart height pixels high
 // covers from row on at 15 points (20 pixels), so that it covers as many
 // rows in every program — LibreOffice's default row is lower than Excel's,
 // and what follows the chart would slip under it — and returns how many
 // rows it covers, with one to spare.
-func (b *Book) chartRows(sh string, row int, height uint) int {
+func (b *Book) ChartRows(sh string, row int, height uint) int {
 	n := (int(height)+19)/20 + 1
 	for i := range n {
-		b.rowHeight(sh, row+i, 15)
+		b.RowHeight(sh, row+i, 15)
 	}
 	return n
 }
 
-// chartLabel shortens a category label for a chart axis.
-func chartLabel(s string) string {
+// ChartLabel shortens a category label for a chart axis.
+func ChartLabel(s string) string {
 	const most = 48
 	if r := []rune(s); len(r) > most {
 		return string(r[:most-1]) + "…"
@@ -212,40 +212,40 @@ func chartLabel(s string) string {
 	return s
 }
 
-// plusMinus are the lengths of an interval's error bars around v; zero
+// PlusMinus are the lengths of an interval's error bars around v; zero
 // when there is no interval.
-func plusMinus(v, low, high float64) (plus, minus float64) {
+func PlusMinus(v, low, high float64) (plus, minus float64) {
 	if math.IsNaN(low) || math.IsNaN(high) || math.IsNaN(v) {
 		return 0, 0
 	}
 	return math.Max(high-v, 0), math.Max(v-low, 0)
 }
 
-// boolRef is a pointer to b, for the options of a chart.
-func boolRef(b bool) *bool { return &b }
+// BoolRef is a pointer to b, for the options of a chart.
+func BoolRef(b bool) *bool { return &b }
 
-// absRowRef is an absolute reference to the cells of a row, columns from
+// AbsRowRef is an absolute reference to the cells of a row, columns from
 // and to (from 0): 'Funding'!$G$5:$K$5.
-func absRowRef(sheet string, row, from, to int) string {
-	return fmt.Sprintf("%s!$%s$%d:$%s$%d", quotedSheet(sheet), ColumnName(from), row, ColumnName(to), row)
+func AbsRowRef(sheet string, row, from, to int) string {
+	return fmt.Sprintf("%s!$%s$%d:$%s$%d", QuotedSheet(sheet), ColumnName(from), row, ColumnName(to), row)
 }
 
-// colPixels is the width in pixels of a column width characters wide, as
+// ColPixels is the width in pixels of a column width characters wide, as
 // spreadsheet programs draw it in Calibri 11.
-func colPixels(width float64) float64 { return math.Round(width*7 + 5) }
+func ColPixels(width float64) float64 { return math.Round(width*7 + 5) }
 
-// chartTitle is the title of a chart of the Summary.
-func chartTitle(s string) excelize.ChartTitle {
+// ChartTitle is the title of a chart of the Summary.
+func ChartTitle(s string) excelize.ChartTitle {
 	return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s, Font: &excelize.Font{Size: 12, Bold: true, Color: "1F4E79"}}}}
 }
 
-// axisTitle is the title of a chart's axis.
-func axisTitle(s string) excelize.ChartTitle {
+// AxisTitle is the title of a chart's axis.
+func AxisTitle(s string) excelize.ChartTitle {
 	return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s, Font: &excelize.Font{Size: 9, Color: "404040"}}}}
 }
 
-// solidFill fills a series with colour c.
-func solidFill(c string) excelize.Fill {
+// SolidFill fills a series with colour c.
+func SolidFill(c string) excelize.Fill {
 	return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}
 }
 
@@ -265,7 +265,7 @@ var (
 // computed for it.
 func (b *Book) fillChartCaches() {
 	var parts []string
-	b.f.Pkg.Range(func(k, _ any) bool {
+	b.File.Pkg.Range(func(k, _ any) bool {
 		if s, ok := k.(string); ok && strings.HasPrefix(s, "xl/charts/chart") && strings.HasSuffix(s, ".xml") {
 			parts = append(parts, s)
 		}
@@ -273,7 +273,7 @@ func (b *Book) fillChartCaches() {
 	})
 	sort.Strings(parts)
 	for _, part := range parts {
-		v, _ := b.f.Pkg.Load(part)
+		v, _ := b.File.Pkg.Load(part)
 		data, ok := v.([]byte)
 		if !ok {
 			continue
@@ -310,7 +310,7 @@ func (b *Book) fillChartCaches() {
 			x.WriteString(`</strCache></strRef>`)
 			return []byte(x.String())
 		})
-		b.f.Pkg.Store(part, data)
+		b.File.Pkg.Store(part, data)
 	}
 }
 
@@ -353,7 +353,7 @@ func (b *Book) refValues(escaped string) ([]string, bool) {
 				}
 				continue
 			}
-			s, err := b.f.GetCellValue(sh, cell, excelize.Options{RawCellValue: true})
+			s, err := b.File.GetCellValue(sh, cell, excelize.Options{RawCellValue: true})
 			if err != nil {
 				return nil, false
 			}

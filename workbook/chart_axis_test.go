@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -29,12 +30,12 @@ func TestNiceMax(t *testing.T) {
 
 func TestAxisTop(t *testing.T) {
 	// Bars 10+5 and 20+1, and a series without intervals reaching 24: 24.
-	bars := []errorBars{{Series: []float64{10, 20}, PlusValues: []float64{5, 1}}, {Series: []float64{24}}}
+	bars := []ErrorBars{{Series: []float64{10, 20}, PlusValues: []float64{5, 1}}, {Series: []float64{24}}}
 	if got := axisTop(bars); got != 24 {
 		t.Errorf("axisTop = %v, want 24", got)
 	}
 	// Without the third series the interval 10+15 = 25 is the top.
-	bars = []errorBars{{Series: []float64{10, 20}, PlusValues: []float64{15, 1}}}
+	bars = []ErrorBars{{Series: []float64{10, 20}, PlusValues: []float64{15, 1}}}
 	if got := axisTop(bars); got != 25 {
 		t.Errorf("axisTop = %v, want 25", got)
 	}
@@ -44,27 +45,27 @@ func TestAxisTop(t *testing.T) {
 // carries the values and names of its cells as its caches.
 func TestBarChartAxisAndCaches(t *testing.T) {
 	b := NewBook()
-	sh := b.newSheet("Зведення")
-	if _, err := b.f.NewSheet(chartSheet); err != nil {
+	sh := b.NewSheet("Зведення")
+	if _, err := b.File.NewSheet(ChartSheet); err != nil {
 		t.Fatal(err)
 	}
 	for i, row := range [][]any{{"service", "Потребують", "plus"}, {"Консультування", 300.0, 120.0}, {"Догляд вдома", 450.0, 149.0}} {
 		for c, v := range row {
-			b.setCell(chartSheet, a1Name(c, i+1), v)
+			b.SetCell(ChartSheet, A1Name(c, i+1), v)
 		}
 	}
 	c := &excelize.Chart{Type: excelize.Bar, Series: []excelize.ChartSeries{{
-		Name: absCellRef(chartSheet, 1, 1), Categories: absRangeRef(chartSheet, 0, 2, 3), Values: absRangeRef(chartSheet, 1, 2, 3),
+		Name: AbsCellRef(ChartSheet, 1, 1), Categories: AbsRangeRef(ChartSheet, 0, 2, 3), Values: AbsRangeRef(ChartSheet, 1, 2, 3),
 	}}}
-	b.addBarChart(sh, "A1", c, []errorBars{{
-		Plus: absRangeRef(chartSheet, 2, 2, 3), Minus: absRangeRef(chartSheet, 2, 2, 3),
+	b.AddBarChart(sh, "A1", c, []ErrorBars{{
+		Plus: AbsRangeRef(ChartSheet, 2, 2, 3), Minus: AbsRangeRef(ChartSheet, 2, 2, 3),
 		PlusValues: []float64{120, 149}, MinusValues: []float64{120, 149}, Series: []float64{300, 450},
 	}})
 	b.fillChartCaches()
 	if err := b.Err(); err != nil {
 		t.Fatal(err)
 	}
-	v, _ := b.f.Pkg.Load("xl/charts/chart1.xml")
+	v, _ := b.File.Pkg.Load("xl/charts/chart1.xml")
 	x := string(v.([]byte))
 	for _, want := range []string{
 		`<max val="600">`, // 450+149 = 599 → 600
@@ -78,5 +79,15 @@ func TestBarChartAxisAndCaches(t *testing.T) {
 	}
 	if strings.Contains(x, "<numCache><formatCode></formatCode></numCache>") {
 		t.Error("an empty value cache is left")
+	}
+}
+
+// TestWithErrorBarsUnexpected leaves a chart alone when its series are
+// not as expected.
+func TestWithErrorBarsUnexpected(t *testing.T) {
+	in := []byte("<ser><cat></cat></ser><ser><val></val></ser>")
+	out, ok := WithErrorBars(in, []ErrorBars{{Plus: "A"}, {Plus: "B"}})
+	if ok || !bytes.Equal(out, in) {
+		t.Errorf("withErrorBars on a series without cat = %q, %v; want the input, false", out, ok)
 	}
 }

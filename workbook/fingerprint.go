@@ -54,7 +54,7 @@ func Content(data []byte) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	parts, err := sheetParts(zr)
+	parts, err := SheetParts(zr)
 	if err != nil {
 		return "", err
 	}
@@ -250,17 +250,7 @@ func sharedStrings(zr *zip.Reader) ([]string, error) {
 }
 
 // readPart is the content of a part of the zip.
-func readPart(zr *zip.Reader, name string) ([]byte, error) {
-	f, err := zr.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	x, err := io.ReadAll(f)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return x, err
-}
+func readPart(zr *zip.Reader, name string) ([]byte, error) { return readAll(zr.Open(name)) }
 
 // attrValue is the value of the attribute name in a tag's text.
 func attrValue(tag []byte, name string) (string, bool) {
@@ -298,40 +288,21 @@ func withFingerprint(data []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
 	found := false
-	for _, f := range zr.File {
-		if f.Name != "docProps/custom.xml" {
-			if err := zw.Copy(f); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		part, err := readZipFile(f)
-		if err != nil {
-			return nil, err
-		}
+	out, err := rewriteZip(zr, func(name string) bool { return name == "docProps/custom.xml" }, func(_ string, part []byte) ([]byte, error) {
 		if bytes.Count(part, []byte(fingerprintPlaceholder)) != 1 {
 			return nil, fmt.Errorf("docProps/custom.xml: no place for the fingerprint")
 		}
-		part = bytes.Replace(part, []byte(fingerprintPlaceholder), []byte(sum), 1)
 		found = true
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
-		if err != nil {
-			return nil, err
-		}
-		if _, err := w.Write(part); err != nil {
-			return nil, err
-		}
+		return bytes.Replace(part, []byte(fingerprintPlaceholder), []byte(sum), 1), nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if !found {
 		return nil, fmt.Errorf("no docProps/custom.xml for the fingerprint")
 	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return out, nil
 }
 
 // Change is what a workbook's fingerprint says of it (Check).

@@ -2,68 +2,11 @@ package workbook
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/hromada-tool/hromada"
 	"github.com/xuri/excelize/v2"
 )
-
-// TestFingerprint writes a plan workbook and checks what Check says of it
-// as written, after a byte-level re-save that keeps every value, and after
-// each kind of edit.
-func TestFingerprint(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "plan.xlsx")
-	if err := WritePlan(path, testPlan(t, hromada.Ukrainian, 3)); err != nil {
-		t.Fatal(err)
-	}
-	orig, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Same inputs, same bytes: the fingerprint keeps the bytes deterministic.
-	again := filepath.Join(dir, "again.xlsx")
-	if err := WritePlan(again, testPlan(t, hromada.Ukrainian, 3)); err != nil {
-		t.Fatal(err)
-	}
-	if b, err := os.ReadFile(again); err != nil || !bytes.Equal(b, orig) {
-		t.Fatalf("a second write gave other bytes (err %v)", err)
-	}
-	sheets := sheetNames(t, path)
-	tests := []struct {
-		name  string
-		cells map[string]string
-		want  Change
-	}{
-		{"as written", nil, Unchanged},
-		// A re-save that types the same value: the zip's bytes change, the content does not.
-		{"same value retyped", map[string]string{sheets[0] + "!A1": cellText(t, path, sheets[0], "A1")}, Unchanged},
-		{"a value typed", map[string]string{sheets[0] + "!Z200": "ні"}, Edited},
-		{"a value cleared", map[string]string{sheets[0] + "!A1": ""}, Edited},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			p := filepath.Join(t.TempDir(), "plan.xlsx")
-			if err := os.WriteFile(p, orig, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			if tt.cells != nil {
-				if err := Edit(p, tt.cells); err != nil {
-					t.Fatal(err)
-				}
-			}
-			got, err := Check(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != tt.want {
-				t.Errorf("Check = %d, want %d", got, tt.want)
-			}
-		})
-	}
-}
 
 // TestFingerprintMissing: a workbook hromada did not write (no property)
 // is NoFingerprint.
@@ -97,32 +40,6 @@ func TestCanonicalValue(t *testing.T) {
 			t.Errorf("canonicalValue(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
-}
-
-// sheetNames are the sheets of the workbook at path.
-func sheetNames(t *testing.T, path string) []string {
-	t.Helper()
-	x, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	return x.GetSheetList()
-}
-
-// cellText is a cell's raw value.
-func cellText(t *testing.T, path, sh, cell string) string {
-	t.Helper()
-	x, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	v, err := x.GetCellValue(sh, cell, excelize.Options{RawCellValue: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return v
 }
 
 // TestContentFormulas: a formula cell counts by being a formula — its

@@ -31,9 +31,9 @@ func TestPageSetupByWidth(t *testing.T) {
 		wide.Columns = append(wide.Columns, Col{Header: "x", Width: 12})
 	}
 	b.AddSheet(narrow)
-	b.pageSetup("Narrow", "$1:$1", "")
+	b.PageSetup("Narrow", "$1:$1", "")
 	b.AddSheet(wide)
-	b.pageSetup("Wide", "$1:$1", "")
+	b.PageSetup("Wide", "$1:$1", "")
 	if err := b.Err(); err != nil {
 		t.Fatal(err)
 	}
@@ -42,14 +42,14 @@ func TestPageSetupByWidth(t *testing.T) {
 		fit   bool
 		scale uint
 	}{{"Narrow", true, 100}, {"Wide", false, 70}} {
-		props, err := b.f.GetSheetProps(tt.sh)
+		props, err := b.File.GetSheetProps(tt.sh)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if props.FitToPage == nil || *props.FitToPage != tt.fit {
 			t.Errorf("%s: fit to page %v, want %v", tt.sh, props.FitToPage, tt.fit)
 		}
-		pl, err := b.f.GetPageLayout(tt.sh)
+		pl, err := b.File.GetPageLayout(tt.sh)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -57,7 +57,7 @@ func TestPageSetupByWidth(t *testing.T) {
 			t.Errorf("%s: scale %v, want %d", tt.sh, pl.AdjustTo, tt.scale)
 		}
 	}
-	names := b.f.GetDefinedName()
+	names := b.File.GetDefinedName()
 	found := false
 	for _, n := range names {
 		if n.Name == "_xlnm.Print_Titles" && n.Scope == "Wide" && n.RefersTo == "'Wide'!$1:$1" {

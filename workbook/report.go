@@ -7,136 +7,139 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// reportSheet is a sheet of a title, headings, paragraphs and small tables, one
+// ReportSheet is a sheet of a title, headings, paragraphs and small tables, one
 // under another on a grid of fixed column widths, as a planner reads a
 // summary: from the top down.
-type reportSheet struct {
-	b      *Book
-	sh     string
-	widths []float64
-	next   int            // the row to write next, from 1
+type ReportSheet struct {
+	Book   *Book          // the book the sheet is in
+	Sheet  string         // the sheet's name
+	Widths []float64      // the widths of the grid's columns, from A
+	Next   int            // the row to write next, from 1
 	custom map[string]int // styles of custom number formats
 }
 
-// noteSpan is a text that spans n cells of a table row, such as the note that
+// NoteSpan is a text that spans n cells of a table row, such as the note that
 // stands for a suppressed estimate and its interval.
-type noteSpan struct {
-	text string
-	n    int
+type NoteSpan struct {
+	Text string // the note
+	Cols int    // how many cells it spans
 }
 
-// numCell is a number with a format of its own, for a column whose rows
+// NumCell is a number with a format of its own, for a column whose rows
 // differ (shares and children per family): one of hromada's formats, or a
 // custom number format such as 0.00" per family".
-type numCell struct {
-	v      float64
-	f      Format
-	custom string
+type NumCell struct {
+	Value  float64
+	Format Format // one of hromada's formats, when Custom is ""
+	Custom string // a custom number format, or ""
 }
 
-// newReport adds a report sheet with the given column widths.
-func (b *Book) newReport(name string, widths []float64) *reportSheet {
-	sh := b.newSheet(name)
+// NewReport adds a report sheet with the given column widths.
+func (b *Book) NewReport(name string, widths []float64) *ReportSheet {
+	sh := b.NewSheet(name)
 	for i, w := range widths {
 		c := ColumnName(i)
-		b.fail(b.f.SetColWidth(sh, c, c, w))
-		b.widths[sh] += w
+		b.Fail(b.File.SetColWidth(sh, c, c, w))
+		b.Widths[sh] += w
 	}
-	return &reportSheet{b: b, sh: sh, widths: widths, next: 1, custom: map[string]int{}}
+	return &ReportSheet{Book: b, Sheet: sh, Widths: widths, Next: 1, custom: map[string]int{}}
 }
 
-func (r *reportSheet) ref(col int) string { return fmt.Sprintf("%s%d", ColumnName(col), r.next) }
+// Ref is the A1 name of the cell at column col of the row written next.
+func (r *ReportSheet) Ref(col int) string { return fmt.Sprintf("%s%d", ColumnName(col), r.Next) }
 
-// span is the widths of the columns from to to, as far as the grid has
+// Span is the widths of the columns from to to, as far as the grid has
 // them.
-func (r *reportSheet) span(from, to int) []float64 {
-	return r.widths[min(from, len(r.widths)):min(to+1, len(r.widths))]
+func (r *ReportSheet) Span(from, to int) []float64 {
+	return r.Widths[min(from, len(r.Widths)):min(to+1, len(r.Widths))]
 }
 
-func (r *reportSheet) set(col int, v any, st styleKey) {
-	cell := r.ref(col)
-	r.b.setCell(r.sh, cell, v)
-	r.b.fail(r.b.f.SetCellStyle(r.sh, cell, cell, r.b.style(st)))
+// Set writes v in style st to the cell at column col of the row written
+// next.
+func (r *ReportSheet) Set(col int, v any, st StyleKey) {
+	cell := r.Ref(col)
+	r.Book.SetCell(r.Sheet, cell, v)
+	r.Book.Fail(r.Book.File.SetCellStyle(r.Sheet, cell, cell, r.Book.Style(st)))
 }
 
-// title writes the sheet's title.
-func (r *reportSheet) title(s string) {
-	r.set(0, s, styleKey{kind: "title"})
-	r.b.rowHeight(r.sh, r.next, 22)
-	r.next++
+// Title writes the sheet's title.
+func (r *ReportSheet) Title(s string) {
+	r.Set(0, s, StyleKey{Kind: "title"})
+	r.Book.RowHeight(r.Sheet, r.Next, 22)
+	r.Next++
 }
 
-// gap leaves an empty row.
-func (r *reportSheet) gap() { r.next++ }
+// Gap leaves an empty row.
+func (r *ReportSheet) Gap() { r.Next++ }
 
-// heading writes a section heading.
-func (r *reportSheet) heading(s string) {
-	r.set(0, s, styleKey{kind: "heading"})
-	r.b.rowHeight(r.sh, r.next, 18)
-	r.next++
+// Heading writes a section heading.
+func (r *ReportSheet) Heading(s string) {
+	r.Set(0, s, StyleKey{Kind: "heading"})
+	r.Book.RowHeight(r.Sheet, r.Next, 18)
+	r.Next++
 }
 
-// line writes a paragraph across the whole grid, wrapped. kind is "" for
+// Line writes a paragraph across the whole grid, wrapped. kind is "" for
 // plain text, "note", "warn" or "group" (a group's line in a table).
-func (r *reportSheet) line(s, kind string) {
-	last := len(r.widths) - 1
-	r.b.fail(r.b.f.MergeCell(r.sh, r.ref(0), r.ref(last)))
-	r.b.setCell(r.sh, r.ref(0), s)
-	r.b.fail(r.b.f.SetCellStyle(r.sh, r.ref(0), r.ref(last), r.b.style(styleKey{kind: kind, wrap: true})))
-	if h := textRowHeight(s, kind, 0, r.widths...); h > 15 {
-		r.b.rowHeight(r.sh, r.next, h)
+func (r *ReportSheet) Line(s, kind string) {
+	last := len(r.Widths) - 1
+	r.Book.Fail(r.Book.File.MergeCell(r.Sheet, r.Ref(0), r.Ref(last)))
+	r.Book.SetCell(r.Sheet, r.Ref(0), s)
+	r.Book.Fail(r.Book.File.SetCellStyle(r.Sheet, r.Ref(0), r.Ref(last), r.Book.Style(StyleKey{Kind: kind, Wrap: true})))
+	if h := TextRowHeight(s, kind, 0, r.Widths...); h > 15 {
+		r.Book.RowHeight(r.Sheet, r.Next, h)
 	}
-	r.next++
+	r.Next++
 }
 
-// keyValue writes a key in the first column and its value across the
+// KeyValue writes a key in the first column and its value across the
 // others.
-func (r *reportSheet) keyValue(key string, v any) {
-	last := len(r.widths) - 1
-	r.set(0, key, styleKey{kind: "bold", wrap: true})
-	r.b.fail(r.b.f.MergeCell(r.sh, r.ref(1), r.ref(last)))
-	r.b.setCell(r.sh, r.ref(1), v)
-	st := styleKey{wrap: true}
+func (r *ReportSheet) KeyValue(key string, v any) {
+	last := len(r.Widths) - 1
+	r.Set(0, key, StyleKey{Kind: "bold", Wrap: true})
+	r.Book.Fail(r.Book.File.MergeCell(r.Sheet, r.Ref(1), r.Ref(last)))
+	r.Book.SetCell(r.Sheet, r.Ref(1), v)
+	st := StyleKey{Wrap: true}
 	if _, ok := v.(float64); ok {
-		st = styleKey{format: Integer, kind: "left"}
+		st = StyleKey{Format: Integer, Kind: "left"}
 	}
-	r.b.fail(r.b.f.SetCellStyle(r.sh, r.ref(1), r.ref(last), r.b.style(st)))
-	h := textRowHeight(key, "bold", 0, r.widths[0])
+	r.Book.Fail(r.Book.File.SetCellStyle(r.Sheet, r.Ref(1), r.Ref(last), r.Book.Style(st)))
+	h := TextRowHeight(key, "bold", 0, r.Widths[0])
 	if s, ok := v.(string); ok {
-		h = max(h, textRowHeight(s, "", 0, r.span(1, last)...))
+		h = max(h, TextRowHeight(s, "", 0, r.Span(1, last)...))
 	}
 	if h > 15 {
-		r.b.rowHeight(r.sh, r.next, h)
+		r.Book.RowHeight(r.Sheet, r.Next, h)
 	}
-	r.next++
+	r.Next++
 }
 
-// header writes the header row of a table, its band across the whole grid.
+// Header writes the header row of a table, its band across the whole grid.
 // A column too narrow for a word of its header is widened, so that headers
 // wrap between words.
-func (r *reportSheet) header(cols []Col) {
+func (r *ReportSheet) Header(cols []Col) {
 	for c, col := range cols {
-		if need := wordFitWidth(col.Header, "header"); c < len(r.widths) && need > r.widths[c] {
-			r.b.widths[r.sh] += need - r.widths[c]
-			r.widths[c] = need
+		if need := WordFitWidth(col.Header, "header"); c < len(r.Widths) && need > r.Widths[c] {
+			r.Book.Widths[r.Sheet] += need - r.Widths[c]
+			r.Widths[c] = need
 			name := ColumnName(c)
-			r.b.fail(r.b.f.SetColWidth(r.sh, name, name, need))
+			r.Book.Fail(r.Book.File.SetColWidth(r.Sheet, name, name, need))
 		}
 	}
-	for c := range r.widths {
+	for c := range r.Widths {
 		h := ""
 		if c < len(cols) {
 			h = cols[c].Header
 		}
-		r.set(c, h, styleKey{kind: "header"})
+		r.Set(c, h, StyleKey{Kind: "header"})
 	}
-	r.b.rowHeight(r.sh, r.next, headerHeight(cols, r.widths[:len(cols)]))
-	r.next++
+	r.Book.RowHeight(r.Sheet, r.Next, HeaderHeight(cols, r.Widths[:len(cols)]))
+	r.Next++
 }
 
-// row writes a row of a table: numbers in their column's format, a
+// Row writes a row of a table: numbers in their column's format, a
 // numCell in its own, a noteSpan across cells, NaN as a dash.
-func (r *reportSheet) row(cols []Col, vals []any) {
+func (r *ReportSheet) Row(cols []Col, vals []any) {
 	height := 15.0
 	for c := 0; c < len(vals); c++ {
 		v := vals[c]
@@ -148,58 +151,58 @@ func (r *reportSheet) row(cols []Col, vals []any) {
 			f = cols[c].Format
 		}
 		switch x := v.(type) {
-		case noteSpan:
-			last := min(c+x.n-1, len(r.widths)-1)
-			r.b.fail(r.b.f.MergeCell(r.sh, r.ref(c), r.ref(last)))
-			r.b.setCell(r.sh, r.ref(c), x.text)
-			r.b.fail(r.b.f.SetCellStyle(r.sh, r.ref(c), r.ref(last), r.b.style(styleKey{kind: "note", wrap: true})))
-			height = max(height, textRowHeight(x.text, "note", 0, r.span(c, last)...))
+		case NoteSpan:
+			last := min(c+x.Cols-1, len(r.Widths)-1)
+			r.Book.Fail(r.Book.File.MergeCell(r.Sheet, r.Ref(c), r.Ref(last)))
+			r.Book.SetCell(r.Sheet, r.Ref(c), x.Text)
+			r.Book.Fail(r.Book.File.SetCellStyle(r.Sheet, r.Ref(c), r.Ref(last), r.Book.Style(StyleKey{Kind: "note", Wrap: true})))
+			height = max(height, TextRowHeight(x.Text, "note", 0, r.Span(c, last)...))
 			continue
-		case numCell:
-			if x.custom != "" && !math.IsNaN(x.v) {
-				r.b.setCell(r.sh, r.ref(c), x.v)
-				r.b.fail(r.b.f.SetCellStyle(r.sh, r.ref(c), r.ref(c), r.customStyle(x.custom)))
+		case NumCell:
+			if x.Custom != "" && !math.IsNaN(x.Value) {
+				r.Book.SetCell(r.Sheet, r.Ref(c), x.Value)
+				r.Book.Fail(r.Book.File.SetCellStyle(r.Sheet, r.Ref(c), r.Ref(c), r.customStyle(x.Custom)))
 				continue
 			}
-			v, f = x.v, x.f
+			v, f = x.Value, x.Format
 		}
 		if x, ok := v.(float64); ok && math.IsNaN(x) {
 			v = "—"
 		}
-		st := styleKey{format: f}
+		st := StyleKey{Format: f}
 		if s, ok := v.(string); ok {
 			switch {
 			case f != General && f != TextFmt:
-				st = styleKey{kind: "right"} // a note such as "< 5" in a number column
+				st = StyleKey{Kind: "right"} // a note such as "< 5" in a number column
 			case c > 0:
-				st = styleKey{kind: "indent", wrap: c < len(cols) && cols[c].Wrap}
+				st = StyleKey{Kind: "indent", Wrap: c < len(cols) && cols[c].Wrap}
 			default:
-				st = styleKey{wrap: c < len(cols) && cols[c].Wrap}
+				st = StyleKey{Wrap: c < len(cols) && cols[c].Wrap}
 			}
-			if st.wrap {
+			if st.Wrap {
 				indent := 0
-				if st.kind == "indent" {
+				if st.Kind == "indent" {
 					indent = 1
 				}
-				height = max(height, textRowHeight(s, "", indent, r.widths[c]))
+				height = max(height, TextRowHeight(s, "", indent, r.Widths[c]))
 			}
 		}
-		r.set(c, v, st)
+		r.Set(c, v, st)
 	}
 	if height > 15 {
-		r.b.rowHeight(r.sh, r.next, height)
+		r.Book.RowHeight(r.Sheet, r.Next, height)
 	}
-	r.next++
+	r.Next++
 }
 
 // customStyle is the style of a number in a custom format.
-func (r *reportSheet) customStyle(format string) int {
+func (r *ReportSheet) customStyle(format string) int {
 	if id, ok := r.custom[format]; ok {
 		return id
 	}
-	id, err := r.b.f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}, CustomNumFmt: &format})
+	id, err := r.Book.File.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}, CustomNumFmt: &format})
 	if err != nil {
-		r.b.fail(err)
+		r.Book.Fail(err)
 		return 0
 	}
 	r.custom[format] = id

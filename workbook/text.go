@@ -10,14 +10,14 @@ import (
 	"github.com/hromada-tool/hromada"
 )
 
-// texts are the texts of a workbook by key, in both languages.
-type texts map[string]hromada.Text
+// Texts are the texts of a workbook by key, in both languages.
+type Texts map[string]hromada.Text
 
-// in returns the text of key in lang, formatted with args when there are
+// In returns the text of key in lang, formatted with args when there are
 // any. An unknown key is returned as it is, so a missing text shows in the
 // workbook rather than failing it; each workbook has a test that every key
 // it uses is in its table.
-func (t texts) in(lang hromada.Lang, key string, args ...any) string {
+func (t Texts) In(lang hromada.Lang, key string, args ...any) string {
 	x, ok := t[key]
 	if !ok {
 		return key
@@ -29,9 +29,33 @@ func (t texts) in(lang hromada.Lang, key string, args ...any) string {
 	return s
 }
 
+// With returns t with the texts of more added; a key of more replaces
+// the same key of t. t itself is left as it is.
+func (t Texts) With(more Texts) Texts {
+	out := make(Texts, len(t)+len(more))
+	for k, x := range t {
+		out[k] = x
+	}
+	for k, x := range more {
+		out[k] = x
+	}
+	return out
+}
+
+// ReportText holds the texts that more than one report writes: the groups
+// hromada adds to the survey's, a confidence interval's level and a
+// chart's service label.
+var ReportText = Texts{
+	"group.all": {UK: "Усі сім'ї", EN: "All families"},
+	"group.any": {UK: "Будь-яка цільова група (без повторів)", EN: "Any target group (unduplicated)"},
+
+	"sum.chart.label": {UK: "%s, %s", EN: "%s (%s)"},              // service, unit
+	"ci":              {UK: "%s\u00a0%% ДІ", EN: "%s\u00a0%% CI"}, // 95 % CI
+}
+
 // unitText names the units of counts, by unit and plural form
-// ([pluralForm]).
-var unitText = texts{
+// ([PluralForm]).
+var unitText = Texts{
 	"family.one":     {UK: "сім'я", EN: "family"},
 	"family.few":     {UK: "сім'ї", EN: "families"},
 	"family.many":    {UK: "сімей", EN: "families"},
@@ -46,18 +70,18 @@ var unitText = texts{
 	"household.many": {UK: "домогосподарств", EN: "households"},
 }
 
-// unitWord is the form of a unit's name that goes with the number n:
+// UnitWord is the form of a unit's name that goes with the number n:
 // «1 сім'я», «2 сім'ї», «5 сімей»; "1 family", "2 families".
-func unitWord(lang hromada.Lang, u hromada.Unit, n float64) string {
+func UnitWord(lang hromada.Lang, u hromada.Unit, n float64) string {
 	if u == "" {
 		u = hromada.Family
 	}
-	return unitText.in(lang, string(u)+"."+pluralForm(lang, n))
+	return unitText.In(lang, string(u)+"."+PluralForm(lang, n))
 }
 
-// pluralForm is the plural class of a whole number n: "one", "few" or
+// PluralForm is the plural class of a whole number n: "one", "few" or
 // "many" (Ukrainian has three; English uses "one" and "many").
-func pluralForm(lang hromada.Lang, n float64) string {
+func PluralForm(lang hromada.Lang, n float64) string {
 	k := int64(math.Abs(math.Round(n)))
 	if lang == hromada.English {
 		if k == 1 {
@@ -74,7 +98,7 @@ func pluralForm(lang hromada.Lang, n float64) string {
 	return "many"
 }
 
-// countForm is the plural class ([pluralForm]) of a number that may be a
+// countForm is the plural class ([PluralForm]) of a number that may be a
 // fraction: a fraction takes the Ukrainian genitive singular, the "few"
 // form («2,5 ставки», «0,5 клієнта»), and the English plural.
 func countForm(lang hromada.Lang, n float64) string {
@@ -85,12 +109,12 @@ func countForm(lang hromada.Lang, n float64) string {
 		}
 		return "few"
 	}
-	return pluralForm(lang, n)
+	return PluralForm(lang, n)
 }
 
 // countText names what a count counts, by noun and plural form
 // ([countForm]).
-var countText = texts{
+var countText = Texts{
 	"client.one":     {UK: "клієнт", EN: "client"},
 	"client.few":     {UK: "клієнти", EN: "clients"},
 	"client.many":    {UK: "клієнтів", EN: "clients"},
@@ -102,23 +126,23 @@ var countText = texts{
 	"fte.many":       {UK: "ставок", EN: "FTE"},
 }
 
-// countWord is the form of noun ("client", "fte") that goes with n:
+// CountWord is the form of noun ("client", "fte") that goes with n:
 // «1 клієнт», «2 клієнти», «5 клієнтів», «1,5 ставки».
-func countWord(lang hromada.Lang, noun string, n float64) string {
-	return countText.in(lang, noun+"."+countForm(lang, n))
+func CountWord(lang hromada.Lang, noun string, n float64) string {
+	return countText.In(lang, noun+"."+countForm(lang, n))
 }
 
-// unitPlural is the plural name of a unit, as in column headers.
-func unitPlural(lang hromada.Lang, u hromada.Unit) string {
+// UnitPlural is the plural name of a unit, as in column headers.
+func UnitPlural(lang hromada.Lang, u hromada.Unit) string {
 	if u == "" {
 		u = hromada.Family
 	}
-	return unitText.in(lang, string(u)+".many")
+	return unitText.In(lang, string(u)+".many")
 }
 
-// formatCount writes a whole number as the language does: «1 240» with a
+// FormatCount writes a whole number as the language does: «1 240» with a
 // no-break space in Ukrainian, "1,240" in English.
-func formatCount(lang hromada.Lang, v float64) string {
+func FormatCount(lang hromada.Lang, v float64) string {
 	s := fmt.Sprintf("%.0f", math.Abs(v))
 	sep := ","
 	if lang != hromada.English {
@@ -137,15 +161,15 @@ func formatCount(lang hromada.Lang, v float64) string {
 	return b.String()
 }
 
-// formatPercent writes a share as a percentage with one decimal: «12,3 %»,
+// FormatPercent writes a share as a percentage with one decimal: «12,3 %»,
 // "12.3 %".
-func formatPercent(lang hromada.Lang, v float64) string {
-	return formatDecimal(lang, v*100, 1) + "\u00a0%"
+func FormatPercent(lang hromada.Lang, v float64) string {
+	return FormatDecimal(lang, v*100, 1) + "\u00a0%"
 }
 
-// formatDecimal writes v with the given decimals and the language's
+// FormatDecimal writes v with the given decimals and the language's
 // decimal separator.
-func formatDecimal(lang hromada.Lang, v float64, decimals int) string {
+func FormatDecimal(lang hromada.Lang, v float64, decimals int) string {
 	s := fmt.Sprintf("%.*f", decimals, v)
 	if lang != hromada.English {
 		s = strings.Replace(s, ".", ",", 1)
@@ -153,9 +177,9 @@ func formatDecimal(lang hromada.Lang, v float64, decimals int) string {
 	return s
 }
 
-// lowerFirst lowers the first letter of a name for the middle of an English
+// LowerFirst lowers the first letter of a name for the middle of an English
 // sentence, unless the name starts with an abbreviation ("IDP families").
-func lowerFirst(s string) string {
+func LowerFirst(s string) string {
 	r := []rune(s)
 	if len(r) == 0 || (len(r) > 1 && unicode.IsUpper(r[1])) {
 		return s
@@ -164,7 +188,9 @@ func lowerFirst(s string) string {
 	return string(r)
 }
 
-func formatFTE(lang hromada.Lang, v float64) string {
+// FormatFTE writes a number of full-time posts with at most two decimals,
+// with a decimal comma in Ukrainian.
+func FormatFTE(lang hromada.Lang, v float64) string {
 	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
 	if lang != hromada.English {
 		s = strings.Replace(s, ".", ",", 1)
@@ -172,16 +198,16 @@ func formatFTE(lang hromada.Lang, v float64) string {
 	return s
 }
 
-// actionText names the actions of a plan, by [plan.Action] code, as the
+// ActionText names the actions of a plan, by [plan.Action] code, as the
 // plan workbook writes and reads them and the consolidated workbook
 // shows them.
-var actionText = texts{
+var ActionText = Texts{
 	"create":     {UK: "створити", EN: "create"},
 	"enhance":    {UK: "розширити", EN: "enhance"},
 	"sufficient": {UK: "достатньо", EN: "sufficient"},
 	"more_data":  {UK: "потрібні дані", EN: "more data needed"},
 }
 
-// actionWord names plan action a in lang, or gives a code it does not
+// ActionWord names plan action a in lang, or gives a code it does not
 // know as it is.
-func actionWord(lang hromada.Lang, a string) string { return actionText.in(lang, a) }
+func ActionWord(lang hromada.Lang, a string) string { return ActionText.In(lang, a) }

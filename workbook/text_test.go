@@ -20,14 +20,14 @@ func TestActionWord(t *testing.T) {
 		{plan.Sufficient, "достатньо", "sufficient"},
 		{plan.MoreData, "потрібні дані", "more data needed"},
 	} {
-		if got := actionWord(hromada.Ukrainian, string(c.a)); got != c.uk {
+		if got := ActionWord(hromada.Ukrainian, string(c.a)); got != c.uk {
 			t.Errorf("actionWord(uk, %q) = %q, want %q", c.a, got, c.uk)
 		}
-		if got := actionWord(hromada.English, string(c.a)); got != c.en {
+		if got := ActionWord(hromada.English, string(c.a)); got != c.en {
 			t.Errorf("actionWord(en, %q) = %q, want %q", c.a, got, c.en)
 		}
 	}
-	if got := actionWord(hromada.English, "merge"); got != "merge" {
+	if got := ActionWord(hromada.English, "merge"); got != "merge" {
 		t.Errorf(`actionWord(en, "merge") = %q, want "merge"`, got)
 	}
 }
@@ -44,10 +44,10 @@ func TestUnitText(t *testing.T) {
 			}
 		}
 	}
-	if got := unitWord(hromada.Ukrainian, "household", 2); got != "домогосподарства" {
+	if got := UnitWord(hromada.Ukrainian, "household", 2); got != "домогосподарства" {
 		t.Errorf(`unitWord(uk, "household", 2) = %q, want "домогосподарства"`, got)
 	}
-	if got := unitWord(hromada.English, "household", 2); got != "households" {
+	if got := UnitWord(hromada.English, "household", 2); got != "households" {
 		t.Errorf(`unitWord(en, "household", 2) = %q, want "households"`, got)
 	}
 }
@@ -71,8 +71,52 @@ func TestCountWord(t *testing.T) {
 		{hromada.English, "community", 3, "communities"},
 	}
 	for _, tt := range tests {
-		if got := countWord(tt.lang, tt.noun, tt.n); got != tt.want {
+		if got := CountWord(tt.lang, tt.noun, tt.n); got != tt.want {
 			t.Errorf("countWord(%v, %q, %v) = %q, want %q", tt.lang, tt.noun, tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestUnitWord(t *testing.T) {
+	for _, c := range []struct {
+		lang hromada.Lang
+		unit hromada.Unit
+		n    float64
+		want string
+	}{
+		{hromada.Ukrainian, hromada.Family, 1, "сім'я"},
+		{hromada.Ukrainian, hromada.Family, 3, "сім'ї"},
+		{hromada.Ukrainian, hromada.Family, 5, "сімей"},
+		{hromada.Ukrainian, hromada.Family, 11, "сімей"},
+		{hromada.Ukrainian, hromada.Family, 12, "сімей"},
+		{hromada.Ukrainian, hromada.Child, 21, "дитина"},
+		{hromada.Ukrainian, hromada.Child, 1240, "дітей"},
+		{hromada.Ukrainian, hromada.Person, 1242, "особи"},
+		{hromada.English, hromada.Family, 1, "family"},
+		{hromada.English, hromada.Child, 2, "children"},
+		{hromada.English, "", 5, "families"},
+	} {
+		if got := UnitWord(c.lang, c.unit, c.n); got != c.want {
+			t.Errorf("unitWord(%s, %q, %v) = %q, want %q", c.lang, c.unit, c.n, got, c.want)
+		}
+	}
+}
+
+func TestFormatNumbers(t *testing.T) {
+	for _, c := range []struct {
+		got, want string
+	}{
+		{FormatCount(hromada.Ukrainian, 1240.4), "1\u00a0240"},
+		{FormatCount(hromada.English, 1240.4), "1,240"},
+		{FormatCount(hromada.English, 980), "980"},
+		{FormatCount(hromada.English, 1234567), "1,234,567"},
+		{FormatPercent(hromada.Ukrainian, 0.1234), "12,3\u00a0%"},
+		{FormatPercent(hromada.English, 0.5), "50.0\u00a0%"},
+		{LowerFirst("Counselling"), "counselling"},
+		{LowerFirst("IDP families"), "IDP families"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
 		}
 	}
 }

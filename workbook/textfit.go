@@ -112,19 +112,19 @@ func wrappedLines(s string, f textFont, capacity float64) int {
 // Calibri 11, as a spreadsheet's default row.
 func lineHeight(f textFont) float64 { return math.Ceil(f.size*15/11*4) / 4 }
 
-// textRowHeight is the height in points a row needs to show s, in the font of
+// TextRowHeight is the height in points a row needs to show s, in the font of
 // style kind, wrapped across cells of the given column widths merged into
 // one (a single cell: one width) less indent levels: the lines it takes, a
 // line's height each. Every writer sizes its wrapped rows by it.
-func textRowHeight(s, kind string, indent int, widths ...float64) float64 {
+func TextRowHeight(s, kind string, indent int, widths ...float64) float64 {
 	f := fontOf(kind)
 	return float64(wrappedLines(s, f, cellCapacity(indent, widths...))) * lineHeight(f)
 }
 
-// headerRowHeight is the height of a header row whose headers wrap in
+// HeaderRowHeight is the height of a header row whose headers wrap in
 // columns of the given widths, at most four lines, with room for the band's
 // border.
-func headerRowHeight(headers []string, widths []float64) float64 {
+func HeaderRowHeight(headers []string, widths []float64) float64 {
 	lines := 1
 	f := fontOf("header")
 	for i, h := range headers {
@@ -135,10 +135,10 @@ func headerRowHeight(headers []string, widths []float64) float64 {
 	return float64(min(lines, 4))*lineHeight(f) + 4
 }
 
-// wordFitWidth is the least column width, to half a unit, whose cells hold
+// WordFitWidth is the least column width, to half a unit, whose cells hold
 // the widest word of s in the font of style kind on one line, so that a
 // header wraps between words and never inside one («Спроможніст/ь»).
-func wordFitWidth(s, kind string) float64 {
+func WordFitWidth(s, kind string) float64 {
 	f := fontOf(kind)
 	widest := 0.0
 	for _, word := range strings.Fields(s) {

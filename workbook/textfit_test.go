@@ -48,7 +48,7 @@ func TestTextRowHeight(t *testing.T) {
 		{"0", "title", 10, 19.25},
 	}
 	for _, tt := range tests {
-		if got := textRowHeight(tt.text, tt.kind, 0, tt.width); got != tt.want {
+		if got := TextRowHeight(tt.text, tt.kind, 0, tt.width); got != tt.want {
 			t.Errorf("textRowHeight(%q, %q, %v) = %v, want %v", tt.text, tt.kind, tt.width, got, tt.want)
 		}
 	}
@@ -57,10 +57,10 @@ func TestTextRowHeight(t *testing.T) {
 func TestHeaderRowHeight(t *testing.T) {
 	// Bold «Спроможність» is 12.273 wide: a 12-unit column holds 83/7 =
 	// 11.857, two lines (2×15+4); a 13-unit one 12.857, one line.
-	if got := headerRowHeight([]string{"Спроможність"}, []float64{12}); got != 34 {
+	if got := HeaderRowHeight([]string{"Спроможність"}, []float64{12}); got != 34 {
 		t.Errorf("width 12: %v, want 34", got)
 	}
-	if got := headerRowHeight([]string{"Спроможність", ""}, []float64{13, 8}); got != 19 {
+	if got := HeaderRowHeight([]string{"Спроможність", ""}, []float64{13, 8}); got != 19 {
 		t.Errorf("width 13: %v, want 19", got)
 	}
 }
@@ -90,7 +90,7 @@ func TestWordFitWidth(t *testing.T) {
 		{"", 0},
 	}
 	for _, tt := range tests {
-		if got := wordFitWidth(tt.s, "header"); got != tt.want {
+		if got := WordFitWidth(tt.s, "header"); got != tt.want {
 			t.Errorf("wordFitWidth(%q) = %v, want %v", tt.s, got, tt.want)
 		}
 		if tt.want > 0 && wrappedLines(tt.s, fontOf("header"), cellCapacity(0, tt.want)) > len(strings.Fields(tt.s)) {

@@ -12,9 +12,9 @@ import (
 // workbook slow to write and useless to read.
 const MaxWarningLines = 200
 
-// capWarnings returns the first MaxWarningLines of msgs, and a line that
+// CapWarnings returns the first MaxWarningLines of msgs, and a line that
 // counts the others, in lang.
-func capWarnings(msgs []string, lang hromada.Lang) []string {
+func CapWarnings(msgs []string, lang hromada.Lang) []string {
 	if len(msgs) <= MaxWarningLines {
 		return msgs
 	}

@@ -28,12 +28,12 @@ func TestCapWarnings(t *testing.T) {
 		{201, 201, "… and 1 more warnings"}, // 200 + the count line
 		{300_000, 201, "… and 299800 more warnings: the command"}, // 300,000 − 200
 	} {
-		got := capWarnings(many(c.n), hromada.English)
+		got := CapWarnings(many(c.n), hromada.English)
 		if len(got) != c.lines || (c.lines > 0 && !strings.HasPrefix(got[len(got)-1], c.last)) {
 			t.Errorf("%d warnings: %d lines ending %q, want %d ending %q", c.n, len(got), got[len(got)-1:], c.lines, c.last)
 		}
 	}
-	if got := capWarnings(many(250), hromada.Ukrainian); !strings.Contains(got[200], "ще 50 попереджень") {
+	if got := CapWarnings(many(250), hromada.Ukrainian); !strings.Contains(got[200], "ще 50 попереджень") {
 		t.Errorf("Ukrainian count line %q", got[200])
 	}
 }

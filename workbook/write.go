@@ -100,54 +100,58 @@ type CellInput struct {
 // Book is a workbook being assembled. Sheets appear in the order they are
 // added. Save writes it atomically.
 type Book struct {
-	f      *excelize.File
-	styles map[styleKey]int
+	// File is the workbook itself, for what the kit does not do: charts,
+	// panes, conditional formats and links of a report layout.
+	File   *excelize.File
+	styles map[StyleKey]int
 	conds  map[string]int // differential styles of conditional formats, by kind
 	sheets int
 	err    error
 	// cached holds the value the program computed for each formula cell,
 	// by sheet and cell, which Save writes as the cell's cached result.
 	cached map[string]map[string]any
-	// flush ends the book's streamed sheets. Save calls them after its
+	// Flush ends the book's streamed sheets. Save calls them after its
 	// last change to the sheets: excelize reads a sheet it walks again
 	// from its XML once the sheet's stream has ended.
-	flush []func() error
+	Flush []func() error
 	// lists are the ranges of the hidden lists sheet, by their values
 	// joined, so that columns offering the same list share one range.
 	lists map[string]string
-	// widths is the sum of the column widths of each sheet, which decides
-	// how it prints (see pageSetup).
-	widths map[string]float64
+	// Widths is the sum of the column widths of each sheet, which decides
+	// how it prints (see PageSetup).
+	Widths map[string]float64
 }
 
-type styleKey struct {
-	kind   string
-	format Format
-	input  bool
-	wrap   bool
+// StyleKey names a cell style of the book: Style makes each one once.
+type StyleKey struct {
+	Kind   string // "" for a plain cell, or a kind such as "title", "heading", "header", "bold", "right"
+	Format Format // the number format
+	Input  bool   // an input cell a person may change (yellow)
+	Wrap   bool   // the text wraps
 }
 
 // NewBook returns an empty workbook.
 func NewBook() *Book {
-	return &Book{f: excelize.NewFile(), styles: map[styleKey]int{}, conds: map[string]int{}, cached: map[string]map[string]any{},
-		widths: map[string]float64{}}
+	return &Book{File: excelize.NewFile(), styles: map[StyleKey]int{}, conds: map[string]int{}, cached: map[string]map[string]any{},
+		Widths: map[string]float64{}}
 }
 
-func (b *Book) style(k styleKey) int {
+// Style is the id of the cell style k, made the first time it is asked for.
+func (b *Book) Style(k StyleKey) int {
 	if id, ok := b.styles[k]; ok {
 		return id
 	}
-	s := &excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: k.wrap}}
-	if fmtStr, ok := numFmts[k.format]; ok {
+	s := &excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: k.Wrap}}
+	if fmtStr, ok := numFmts[k.Format]; ok {
 		s.CustomNumFmt = &fmtStr
 	}
-	switch k.kind {
+	switch k.Kind {
 	case "header", "header.right": // header.right: over a column of numbers
 		s.Font = &excelize.Font{Bold: true, Color: "FFFFFF"}
 		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F4E79"}}
 		s.Alignment.WrapText = true
 		s.Alignment.Vertical = "center"
-		if k.kind == "header.right" {
+		if k.Kind == "header.right" {
 			s.Alignment.Horizontal = "right"
 		}
 		s.Border = []excelize.Border{{Type: "bottom", Color: "FFFFFF", Style: 1}}
@@ -186,23 +190,23 @@ func (b *Book) style(k styleKey) int {
 			s.Font.Size = 11
 		}
 	}
-	if k.input {
+	if k.Input {
 		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}
 		s.Border = []excelize.Border{
 			{Type: "left", Color: "BFBFBF", Style: 1}, {Type: "right", Color: "BFBFBF", Style: 1},
 			{Type: "top", Color: "BFBFBF", Style: 1}, {Type: "bottom", Color: "BFBFBF", Style: 1},
 		}
 	}
-	id, err := b.f.NewStyle(s)
+	id, err := b.File.NewStyle(s)
 	if err != nil {
-		b.fail(err)
+		b.Fail(err)
 		return 0
 	}
 	b.styles[k] = id
 	return id
 }
 
-// condStyle returns the style a conditional format gives the cells whose
+// CondStyle returns the style a conditional format gives the cells whose
 // value meets its rule — the counterpart of style for cells that change
 // with their value. Kinds:
 //
@@ -212,7 +216,7 @@ func (b *Book) style(k styleKey) int {
 //	"top"     bold dark blue on light blue: a top priority
 //	"muted"   grey struck-through text: an action left out of the plan
 //	"quiet"   grey text: nothing known, nothing to do
-func (b *Book) condStyle(kind string) *int {
+func (b *Book) CondStyle(kind string) *int {
 	if id, ok := b.conds[kind]; ok {
 		return &id
 	}
@@ -232,37 +236,39 @@ func (b *Book) condStyle(kind string) *int {
 	case "quiet":
 		s = excelize.Style{Font: &excelize.Font{Color: "808080"}}
 	}
-	id, err := b.f.NewConditionalStyle(&s)
+	id, err := b.File.NewConditionalStyle(&s)
 	if err != nil {
-		b.fail(err)
+		b.Fail(err)
 		return nil
 	}
 	b.conds[kind] = id
 	return &id
 }
 
-func (b *Book) fail(err error) {
+// Fail keeps the book's first error, which Save returns: a layout writes
+// on and checks once.
+func (b *Book) Fail(err error) {
 	if b.err == nil && err != nil {
 		b.err = err
 	}
 }
 
-// maxRowHeight is the tallest row a spreadsheet allows, in points; a
+// MaxRowHeight is the tallest row a spreadsheet allows, in points; a
 // longer text is cut in view and shown whole in the formula bar.
-const maxRowHeight = 409
+const MaxRowHeight = 409
 
-// rowHeight sets the height of a row in points, at most maxRowHeight.
-func (b *Book) rowHeight(sh string, row int, h float64) {
-	b.fail(b.f.SetRowHeight(sh, row, min(h, maxRowHeight)))
+// RowHeight sets the height of a row in points, at most maxRowHeight.
+func (b *Book) RowHeight(sh string, row int, h float64) {
+	b.Fail(b.File.SetRowHeight(sh, row, min(h, MaxRowHeight)))
 }
 
-// newSheet adds a sheet named name; the first one renames the default sheet.
-func (b *Book) newSheet(name string) string {
+// NewSheet adds a sheet named name; the first one renames the default sheet.
+func (b *Book) NewSheet(name string) string {
 	name = SheetName(name)
 	if b.sheets == 0 {
-		b.fail(b.f.SetSheetName("Sheet1", name))
-	} else if _, err := b.f.NewSheet(name); err != nil {
-		b.fail(err)
+		b.Fail(b.File.SetSheetName("Sheet1", name))
+	} else if _, err := b.File.NewSheet(name); err != nil {
+		b.Fail(err)
 	}
 	b.sheets++
 	return name
@@ -286,32 +292,68 @@ func SheetName(name string) string {
 // AddSheet adds a sheet holding t: a frozen, styled header row with
 // filters, the rows with their number formats, widths that fit, drop-downs.
 func (b *Book) AddSheet(t Sheet) {
-	sh := b.newSheet(t.Name)
-	f := b.f
+	sh := b.NewSheet(t.Name)
+	f := b.File
 	top := 1
 	if t.Title != "" {
-		b.fail(f.SetCellValue(sh, "A1", t.Title))
-		b.fail(f.SetCellStyle(sh, "A1", "A1", b.style(styleKey{kind: "title"})))
+		b.Fail(f.SetCellValue(sh, "A1", t.Title))
+		b.Fail(f.SetCellStyle(sh, "A1", "A1", b.Style(StyleKey{Kind: "title"})))
 		top = 3
 	}
 	ncol := len(t.Columns)
 	last := top + len(t.Rows)
-	inputLast := last + t.InputRows
-	widths := make([]float64, ncol)
+	widths := b.tableColumns(sh, t, top, last+t.InputRows)
+	if ncol > 0 {
+		lastCol, _ := excelize.ColumnNumberToName(ncol)
+		b.Fail(f.SetCellStyle(sh, fmt.Sprintf("A%d", top), fmt.Sprintf("%s%d", lastCol, top), b.Style(StyleKey{Kind: "header"})))
+		b.RowHeight(sh, top, HeaderHeight(t.Columns, widths))
+		if t.Filter && len(t.Rows) > 0 {
+			b.Fail(f.AutoFilter(sh, fmt.Sprintf("A%d:%s%d", top, lastCol, last), nil))
+		}
+		b.Fail(f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: top, TopLeftCell: fmt.Sprintf("A%d", top+1), ActivePane: "bottomLeft"}))
+	}
+	b.tableRows(sh, t, top, widths)
+	for _, ci := range t.Cells {
+		if len(ci.List) == 0 && ci.Note == "" {
+			continue
+		}
+		cell, err := excelize.CoordinatesToCellName(ci.Col+1, top+1+ci.Row)
+		if err != nil {
+			b.Fail(err)
+			continue
+		}
+		b.addValidation(sh, cell, Col{Header: ci.Title, List: ci.List, Note: ci.Note})
+	}
+	for i, n := range t.Notes {
+		cell := fmt.Sprintf("A%d", last+2+i)
+		b.Fail(f.SetCellValue(sh, cell, n))
+		b.Fail(f.SetCellStyle(sh, cell, cell, b.Style(StyleKey{Kind: "note"})))
+	}
+	if t.Hidden {
+		b.Fail(f.SetSheetVisible(sh, false))
+	}
+}
+
+// tableColumns writes the header of table t at row top of sheet sh and
+// sets each column's width, and the style, list and note of its cells
+// down to row inputLast; it returns the widths.
+func (b *Book) tableColumns(sh string, t Sheet, top, inputLast int) []float64 {
+	f := b.File
+	widths := make([]float64, len(t.Columns))
 	for c, col := range t.Columns {
 		name, _ := excelize.ColumnNumberToName(c + 1)
 		cell := fmt.Sprintf("%s%d", name, top)
-		b.fail(f.SetCellValue(sh, cell, col.Header))
+		b.Fail(f.SetCellValue(sh, cell, col.Header))
 		w := col.Width
 		if w == 0 {
-			w = fitWidth(col, c, t.Rows)
+			w = FitWidth(col, c, t.Rows)
 		}
 		widths[c] = w
-		b.widths[sh] += w
-		b.fail(f.SetColWidth(sh, name, name, w))
-		st := b.style(styleKey{format: col.Format, input: col.Input, wrap: col.Wrap})
+		b.Widths[sh] += w
+		b.Fail(f.SetColWidth(sh, name, name, w))
+		st := b.Style(StyleKey{Format: col.Format, Input: col.Input, Wrap: col.Wrap})
 		if inputLast > top {
-			b.fail(f.SetCellStyle(sh, fmt.Sprintf("%s%d", name, top+1), fmt.Sprintf("%s%d", name, inputLast), st))
+			b.Fail(f.SetCellStyle(sh, fmt.Sprintf("%s%d", name, top+1), fmt.Sprintf("%s%d", name, inputLast), st))
 		}
 		if len(col.List) > 0 || col.Note != "" {
 			if inputLast > top {
@@ -319,15 +361,14 @@ func (b *Book) AddSheet(t Sheet) {
 			}
 		}
 	}
-	if ncol > 0 {
-		lastCol, _ := excelize.ColumnNumberToName(ncol)
-		b.fail(f.SetCellStyle(sh, fmt.Sprintf("A%d", top), fmt.Sprintf("%s%d", lastCol, top), b.style(styleKey{kind: "header"})))
-		b.rowHeight(sh, top, headerHeight(t.Columns, widths))
-		if t.Filter && len(t.Rows) > 0 {
-			b.fail(f.AutoFilter(sh, fmt.Sprintf("A%d:%s%d", top, lastCol, last), nil))
-		}
-		b.fail(f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: top, TopLeftCell: fmt.Sprintf("A%d", top+1), ActivePane: "bottomLeft"}))
-	}
+	return widths
+}
+
+// tableRows writes the rows of table t under its header at row top of
+// sheet sh, whose columns are widths wide: a row with long text in a
+// wrapped column grows to show it.
+func (b *Book) tableRows(sh string, t Sheet, top int, widths []float64) {
+	f, ncol := b.File, len(t.Columns)
 	for r, row := range t.Rows {
 		height := 0.0 // rows with long text in wrapped columns grow to show it
 		for c, v := range row {
@@ -335,7 +376,7 @@ func (b *Book) AddSheet(t Sheet) {
 				continue
 			}
 			name, _ := excelize.ColumnNumberToName(c + 1)
-			b.setCell(sh, fmt.Sprintf("%s%d", name, top+1+r), v)
+			b.SetCell(sh, fmt.Sprintf("%s%d", name, top+1+r), v)
 			s, ok := v.(string)
 			if !ok || c >= ncol {
 				continue
@@ -343,46 +384,27 @@ func (b *Book) AddSheet(t Sheet) {
 			col := t.Columns[c]
 			switch {
 			case col.Wrap:
-				height = max(height, textRowHeight(s, "", 0, widths[c]))
+				height = max(height, TextRowHeight(s, "", 0, widths[c]))
 			case col.Format != General && col.Format != TextFmt && textWidth(s, fontOf("")) > cellCapacity(0, widths[c]):
 				// A note such as «немає надійної» among numbers runs into
 				// the cells beside it and is cut there: it wraps instead.
 				cell := fmt.Sprintf("%s%d", name, top+1+r)
-				b.fail(f.SetCellStyle(sh, cell, cell, b.style(styleKey{format: col.Format, input: col.Input, wrap: true})))
-				height = max(height, textRowHeight(s, "", 0, widths[c]))
+				b.Fail(f.SetCellStyle(sh, cell, cell, b.Style(StyleKey{Format: col.Format, Input: col.Input, Wrap: true})))
+				height = max(height, TextRowHeight(s, "", 0, widths[c]))
 			}
 		}
 		if height > 15 {
-			b.rowHeight(sh, top+1+r, height)
+			b.RowHeight(sh, top+1+r, height)
 		}
-	}
-	for _, ci := range t.Cells {
-		if len(ci.List) == 0 && ci.Note == "" {
-			continue
-		}
-		cell, err := excelize.CoordinatesToCellName(ci.Col+1, top+1+ci.Row)
-		if err != nil {
-			b.fail(err)
-			continue
-		}
-		b.addValidation(sh, cell, Col{Header: ci.Title, List: ci.List, Note: ci.Note})
-	}
-	for i, n := range t.Notes {
-		cell := fmt.Sprintf("A%d", last+2+i)
-		b.fail(f.SetCellValue(sh, cell, n))
-		b.fail(f.SetCellStyle(sh, cell, cell, b.style(styleKey{kind: "note"})))
-	}
-	if t.Hidden {
-		b.fail(f.SetSheetVisible(sh, false))
 	}
 }
 
-// setCell writes one value; a Formula is written with its cached value
+// SetCell writes one value; a Formula is written with its cached value
 // (by Save: excelize would cache every formula's value as text, and a
 // text one as the index of a shared string).
-func (b *Book) setCell(sh, cell string, v any) {
+func (b *Book) SetCell(sh, cell string, v any) {
 	if x, ok := v.(Formula); ok {
-		b.fail(b.f.SetCellFormula(sh, cell, x.Expr))
+		b.Fail(b.File.SetCellFormula(sh, cell, x.Expr))
 		if b.cached[sh] == nil {
 			b.cached[sh] = map[string]any{}
 		}
@@ -395,9 +417,9 @@ func (b *Book) setCell(sh, cell string, v any) {
 		if x != x { // NaN: leave the cell empty
 			return
 		}
-		b.fail(b.f.SetCellValue(sh, cell, x))
+		b.Fail(b.File.SetCellValue(sh, cell, x))
 	default:
-		b.fail(b.f.SetCellValue(sh, cell, v))
+		b.Fail(b.File.SetCellValue(sh, cell, v))
 	}
 }
 
@@ -408,7 +430,7 @@ func (b *Book) addValidation(sh, sqref string, col Col) {
 		// A list longer than Excel's 255-character inline limit goes to a
 		// hidden sheet of lists.
 		if len(strings.Join(col.List, ",")) < 250 {
-			b.fail(dv.SetDropList(col.List))
+			b.Fail(dv.SetDropList(col.List))
 		} else {
 			dv.SetSqrefDropList(b.listRange(col.Header, col.List))
 		}
@@ -426,7 +448,7 @@ func (b *Book) addValidation(sh, sqref string, col Col) {
 		}
 		dv.SetInput(title, note)
 	}
-	b.fail(b.f.AddDataValidation(sh, dv))
+	b.Fail(b.File.AddDataValidation(sh, dv))
 }
 
 const listSheet = "_lists"
@@ -447,20 +469,20 @@ func (b *Book) listRange(name string, values []string) string {
 }
 
 func (b *Book) newListRange(name string, values []string) string {
-	idx, err := b.f.GetSheetIndex(listSheet)
-	b.fail(err)
+	idx, err := b.File.GetSheetIndex(listSheet)
+	b.Fail(err)
 	if idx < 0 {
-		_, err := b.f.NewSheet(listSheet)
-		b.fail(err)
-		b.fail(b.f.SetSheetVisible(listSheet, false))
+		_, err := b.File.NewSheet(listSheet)
+		b.Fail(err)
+		b.Fail(b.File.SetSheetVisible(listSheet, false))
 	}
-	cols, err := b.f.GetCols(listSheet)
-	b.fail(err)
+	cols, err := b.File.GetCols(listSheet)
+	b.Fail(err)
 	c := len(cols) + 1
 	colName, _ := excelize.ColumnNumberToName(c)
-	b.fail(b.f.SetCellValue(listSheet, colName+"1", name))
+	b.Fail(b.File.SetCellValue(listSheet, colName+"1", name))
 	for i, v := range values {
-		b.fail(b.f.SetCellValue(listSheet, fmt.Sprintf("%s%d", colName, i+2), v))
+		b.Fail(b.File.SetCellValue(listSheet, fmt.Sprintf("%s%d", colName, i+2), v))
 	}
 	return fmt.Sprintf("%s!$%s$2:$%s$%d", listSheet, colName, colName, len(values)+1)
 }
@@ -473,42 +495,55 @@ type Para struct {
 	Text    string
 }
 
+// Paras are the paragraphs of a page of text being put together for
+// [Book.AddText].
+type Paras []Para
+
+// Heading adds a heading.
+func (p *Paras) Heading(h string) { *p = append(*p, Para{Heading: h}) }
+
+// Key adds a paragraph of text under a key.
+func (p *Paras) Key(k, text string) { *p = append(*p, Para{Key: k, Text: text}) }
+
+// Text adds a paragraph of text.
+func (p *Paras) Text(text string) { *p = append(*p, Para{Text: text}) }
+
 // AddText adds a sheet of headings and paragraphs, such as instructions or
 // methods: keys in column A, text wrapped in column B.
 func (b *Book) AddText(name, title string, paras []Para) {
-	sh := b.newSheet(name)
-	f := b.f
-	b.fail(f.SetColWidth(sh, "A", "A", 34))
-	b.fail(f.SetColWidth(sh, "B", "B", 100))
-	b.widths[sh] = 134
-	b.fail(f.SetCellValue(sh, "A1", title))
-	b.fail(f.SetCellStyle(sh, "A1", "A1", b.style(styleKey{kind: "title"})))
+	sh := b.NewSheet(name)
+	f := b.File
+	b.Fail(f.SetColWidth(sh, "A", "A", 34))
+	b.Fail(f.SetColWidth(sh, "B", "B", 100))
+	b.Widths[sh] = 134
+	b.Fail(f.SetCellValue(sh, "A1", title))
+	b.Fail(f.SetCellStyle(sh, "A1", "A1", b.Style(StyleKey{Kind: "title"})))
 	r := 3
-	wrap := b.style(styleKey{wrap: true})
+	wrap := b.Style(StyleKey{Wrap: true})
 	for _, p := range paras {
 		switch {
 		case p.Heading != "":
 			r++
 			cell := fmt.Sprintf("A%d", r)
-			b.fail(f.SetCellValue(sh, cell, p.Heading))
-			b.fail(f.SetCellStyle(sh, cell, cell, b.style(styleKey{kind: "heading"})))
+			b.Fail(f.SetCellValue(sh, cell, p.Heading))
+			b.Fail(f.SetCellStyle(sh, cell, cell, b.Style(StyleKey{Kind: "heading"})))
 		case p.Key != "":
 			a, bb := fmt.Sprintf("A%d", r), fmt.Sprintf("B%d", r)
-			b.fail(f.SetCellValue(sh, a, p.Key))
-			b.fail(f.SetCellStyle(sh, a, a, b.style(styleKey{kind: "bold", wrap: true})))
-			b.fail(f.SetCellValue(sh, bb, p.Text))
-			b.fail(f.SetCellStyle(sh, bb, bb, wrap))
+			b.Fail(f.SetCellValue(sh, a, p.Key))
+			b.Fail(f.SetCellStyle(sh, a, a, b.Style(StyleKey{Kind: "bold", Wrap: true})))
+			b.Fail(f.SetCellValue(sh, bb, p.Text))
+			b.Fail(f.SetCellStyle(sh, bb, bb, wrap))
 			// The key wraps in column A, in bold, too.
-			if h := max(textRowHeight(p.Text, "", 0, 100), textRowHeight(p.Key, "bold", 0, 34)); h > 15 {
-				b.rowHeight(sh, r, h)
+			if h := max(TextRowHeight(p.Text, "", 0, 100), TextRowHeight(p.Key, "bold", 0, 34)); h > 15 {
+				b.RowHeight(sh, r, h)
 			}
 		default:
 			a, bb := fmt.Sprintf("A%d", r), fmt.Sprintf("B%d", r)
-			b.fail(f.MergeCell(sh, a, bb))
-			b.fail(f.SetCellValue(sh, a, p.Text))
-			b.fail(f.SetCellStyle(sh, a, bb, wrap))
-			if h := textRowHeight(p.Text, "", 0, 34, 100); h > 15 {
-				b.rowHeight(sh, r, h)
+			b.Fail(f.MergeCell(sh, a, bb))
+			b.Fail(f.SetCellValue(sh, a, p.Text))
+			b.Fail(f.SetCellStyle(sh, a, bb, wrap))
+			if h := TextRowHeight(p.Text, "", 0, 34, 100); h > 15 {
+				b.RowHeight(sh, r, h)
 			}
 		}
 		r++
@@ -522,28 +557,28 @@ const (
 	minPrintScale    = 70 // per cent
 )
 
-// pageSetup makes a sheet print on A4 landscape, with the rows titleRows
+// PageSetup makes a sheet print on A4 landscape, with the rows titleRows
 // ("$1:$1") repeated on every page, footer at the left of the footer and
 // the page number at its right. A sheet that fits the page's width at
 // minPrintScale or more is fitted to it; a wider one prints at
 // minPrintScale, its columns running on over more pages, as a sheet of
 // many columns shrunk to one page's width would print too small to read.
-func (b *Book) pageSetup(sh, titleRows, footer string) {
-	f := b.f
+func (b *Book) PageSetup(sh, titleRows, footer string) {
+	f := b.File
 	size, orient, one, zero := 9, "landscape", 1, 0
-	fit := printFits(b.widths[sh])
+	fit := printFits(b.Widths[sh])
 	if fit {
-		b.fail(f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
+		b.Fail(f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
 	} else {
 		scale := uint(minPrintScale)
-		b.fail(f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, AdjustTo: &scale}))
+		b.Fail(f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, AdjustTo: &scale}))
 	}
-	b.fail(f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}))
+	b.Fail(f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}))
 	m := 0.5
-	b.fail(f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &m, Bottom: &m}))
-	b.fail(f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{OddFooter: "&L" + footerText(footer) + "&R&P / &N"}))
+	b.Fail(f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &m, Bottom: &m}))
+	b.Fail(f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{OddFooter: "&L" + footerText(footer) + "&R&P / &N"}))
 	if titleRows != "" {
-		b.fail(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: quotedSheet(sh) + "!" + titleRows, Scope: sh}))
+		b.Fail(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: QuotedSheet(sh) + "!" + titleRows, Scope: sh}))
 	}
 }
 
@@ -578,27 +613,27 @@ func (b *Book) Save(path string) error {
 	if b.err != nil {
 		return fmt.Errorf("building %s: %w", filepath.Base(path), b.err)
 	}
-	if err := b.f.SetDocProps(&excelize.DocProperties{
+	if err := b.File.SetDocProps(&excelize.DocProperties{
 		Creator: "hromada", Created: fixedTime, Modified: fixedTime,
 	}); err != nil {
 		return err
 	}
-	if err := b.f.SetAppProps(&excelize.AppProperties{Application: "hromada"}); err != nil {
+	if err := b.File.SetAppProps(&excelize.AppProperties{Application: "hromada"}); err != nil {
 		return err
 	}
-	if err := b.f.SetCustomProps(excelize.CustomProperty{Name: FingerprintProperty, Value: fingerprintPlaceholder}); err != nil {
+	if err := b.File.SetCustomProps(excelize.CustomProperty{Name: FingerprintProperty, Value: fingerprintPlaceholder}); err != nil {
 		return err
 	}
-	b.f.SetActiveSheet(0)
-	for _, flush := range b.flush {
+	b.File.SetActiveSheet(0)
+	for _, flush := range b.Flush {
 		if err := flush(); err != nil {
 			return fmt.Errorf("writing %s: %w", path, err)
 		}
 	}
 	b.fillChartCaches()
-	sortContentTypes(b.f)
+	sortContentTypes(b.File)
 	var buf bytes.Buffer
-	if err := b.f.Write(&buf); err != nil {
+	if err := b.File.Write(&buf); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	data, err := withCachedValues(buf.Bytes(), b.cached)
@@ -633,7 +668,7 @@ func withCachedValues(data []byte, cached map[string]map[string]any) ([]byte, er
 	if err != nil {
 		return nil, err
 	}
-	parts, err := sheetParts(zr)
+	parts, err := SheetParts(zr)
 	if err != nil {
 		return nil, err
 	}
@@ -648,23 +683,36 @@ func withCachedValues(data []byte, cached map[string]map[string]any) ([]byte, er
 		}
 		byPart[part] = cells
 	}
+	changes := func(name string) bool { _, ok := byPart[name]; return ok }
+	return rewriteZip(zr, changes, func(name string, part []byte) ([]byte, error) {
+		cells := byPart[name]
+		part, done := replaceFormulaCells(part, cells)
+		if done != len(cells) {
+			return nil, fmt.Errorf("%s: %d of %d formula cells found", name, done, len(cells))
+		}
+		return part, nil
+	})
+}
+
+// rewriteZip copies the files of the zip archive zr into a new archive,
+// each as it is but those changes names: their content is rewritten by
+// rewrite and deflated.
+func rewriteZip(zr *zip.Reader, changes func(name string) bool, rewrite func(name string, part []byte) ([]byte, error)) ([]byte, error) {
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
 	for _, f := range zr.File {
-		cells, ok := byPart[f.Name]
-		if !ok {
+		if !changes(f.Name) {
 			if err := zw.Copy(f); err != nil {
 				return nil, err
 			}
 			continue
 		}
-		part, err := readZipFile(f)
+		part, err := ReadZipFile(f)
 		if err != nil {
 			return nil, err
 		}
-		part, done := replaceFormulaCells(part, cells)
-		if done != len(cells) {
-			return nil, fmt.Errorf("%s: %d of %d formula cells found", f.Name, done, len(cells))
+		if part, err = rewrite(f.Name, part); err != nil {
+			return nil, err
 		}
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
 		if err != nil {
@@ -835,8 +883,8 @@ func cachedXML(v any) (t, val string, has bool) {
 	return "str", b.String(), true
 }
 
-// sheetParts maps the name of each sheet of a zipped workbook to its part.
-func sheetParts(zr *zip.Reader) (map[string]string, error) {
+// SheetParts maps the name of each sheet of a zipped workbook to its part.
+func SheetParts(zr *zip.Reader) (map[string]string, error) {
 	var wb struct {
 		Sheets []struct {
 			Name string `xml:"name,attr"`
@@ -877,8 +925,11 @@ func sheetParts(zr *zip.Reader) (map[string]string, error) {
 	return parts, nil
 }
 
-func readZipFile(f *zip.File) ([]byte, error) {
-	rc, err := f.Open()
+// ReadZipFile reads the whole of one file of a ZIP archive.
+func ReadZipFile(f *zip.File) ([]byte, error) { return readAll(f.Open()) }
+
+// readAll reads all of rc and closes it; err is the error of opening it.
+func readAll(rc io.ReadCloser, err error) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -909,9 +960,9 @@ func WriteAtomic(path string, write func(*os.File) error) error {
 	return tmp.Commit()
 }
 
-// fitWidth picks a column width from the header and the first rows.
-func fitWidth(col Col, c int, rows [][]any) float64 {
-	w := max(8, wordFitWidth(col.Header, "header"))
+// FitWidth picks a column width from the header and the first rows.
+func FitWidth(col Col, c int, rows [][]any) float64 {
+	w := max(8, WordFitWidth(col.Header, "header"))
 	if hl := float64(len([]rune(col.Header)))/2 + 2; hl > w {
 		w = hl
 	}
@@ -945,12 +996,12 @@ func fitWidth(col Col, c int, rows [][]any) float64 {
 	return w
 }
 
-// headerHeight is the height of a header row whose headers wrap, word by
+// HeaderHeight is the height of a header row whose headers wrap, word by
 // word, in columns of the given widths (see headerRowHeight).
-func headerHeight(cols []Col, widths []float64) float64 {
+func HeaderHeight(cols []Col, widths []float64) float64 {
 	headers := make([]string, len(cols))
 	for i, c := range cols {
 		headers[i] = c.Header
 	}
-	return headerRowHeight(headers, widths)
+	return HeaderRowHeight(headers, widths)
 }

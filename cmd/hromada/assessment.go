@@ -5,12 +5,12 @@ import (
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/assessbook"
 )
 
 // summaryRows are the terminal summary of an assessment: per service, the
 // need among all households and the unduplicated demand of the groups.
-func summaryRows(a *workbook.Assessment) [][]string {
+func summaryRows(a *assessbook.Assessment) [][]string {
 	union := map[string]assess.Demand{}
 	for _, d := range a.Result.Union {
 		union[d.Service] = d

@@ -17,7 +17,7 @@ import (
 	"github.com/hromada-tool/hromada/kobo"
 	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/hromada-tool/hromada/project"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/assessbook"
 	"github.com/spf13/cobra"
 )
 
@@ -160,7 +160,7 @@ func runProjectAssess(o *assessOptions) error {
 		return err
 	}
 	safefile.SetPrivate(o.noSuppress)
-	var all []*workbook.Assessment
+	var all []*assessbook.Assessment
 	warnings := ps
 	for _, c := range coms {
 		a, cps := pipeline.ReadAndAssess(p, c, pw, eo, lang)
@@ -176,7 +176,7 @@ func runProjectAssess(o *assessOptions) error {
 	o.sweep(out)
 	for _, a := range all {
 		path := pipeline.WorkbookPath(out, a.Community, pipeline.Assessment)
-		if err := workbook.WriteAssessment(path, a); err != nil {
+		if err := assessbook.Write(path, a); err != nil {
 			return err
 		}
 		if !o.json && !o.quiet {
@@ -346,7 +346,7 @@ func runQuickAssess(o *assessOptions, cmd *cobra.Command) error {
 			return err
 		}
 		o.sweep(filepath.Dir(o.out))
-		if err := workbook.WriteAssessment(o.out, a); err != nil {
+		if err := assessbook.Write(o.out, a); err != nil {
 			return err
 		}
 		if !o.quiet && !o.json {
@@ -455,7 +455,7 @@ func quickHeader(lang hromada.Lang) []string {
 	return []string{"група", "питання", "відповідь", "оцінка (95 % ДІ)", "n", "n_total", "позначки"}
 }
 
-func quickRows(a *workbook.Assessment) [][]string {
+func quickRows(a *assessbook.Assessment) [][]string {
 	var rows [][]string
 	for _, r := range a.Result.Rates {
 		group := tr(a.Lang, "усі", "all")

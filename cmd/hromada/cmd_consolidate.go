@@ -9,7 +9,7 @@ import (
 	"github.com/hromada-tool/hromada/consolidate"
 	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/hromada-tool/hromada/project"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/consbook"
 	"github.com/spf13/cobra"
 )
 
@@ -93,7 +93,7 @@ func runConsolidate(o *consolidateOptions) error {
 // consolidateFolder rebuilds the consolidated workbook of project p from
 // the workbooks as they stand in the folder out (pipeline.Run's
 // FromWorkbooks) and writes it there. ps are the problems of loading p.
-func consolidateFolder(p *project.Project, ps hromada.Problems, pw string, lang hromada.Lang, out string, jobs int) ([]pipeline.CommunityRun, *workbook.Consolidated, error) {
+func consolidateFolder(p *project.Project, ps hromada.Problems, pw string, lang hromada.Lang, out string, jobs int) ([]pipeline.CommunityRun, *consbook.Consolidated, error) {
 	_, own := pipeline.SplitProblems(p, ps)
 	eo, err := pipeline.ProjectEstimateOptions(p, false)
 	if err != nil {
@@ -107,7 +107,7 @@ func consolidateFolder(p *project.Project, ps hromada.Problems, pw string, lang 
 		rows[i] = cr.Row
 	}
 	c := pipeline.Consolidated(p, rows, eo, lang)
-	if err := workbook.WriteConsolidated(filepath.Join(out, consolidatedFile), c); err != nil {
+	if err := consbook.Write(filepath.Join(out, consolidatedFile), c); err != nil {
 		return nil, nil, errConsolidated(err)
 	}
 	return runs, c, nil

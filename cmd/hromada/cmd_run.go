@@ -11,7 +11,7 @@ import (
 	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/hromada-tool/hromada/project"
-	"github.com/hromada-tool/hromada/workbook"
+	"github.com/hromada-tool/hromada/workbook/consbook"
 	"github.com/spf13/cobra"
 )
 
@@ -165,7 +165,7 @@ func errConsolidated(err error) error {
 
 // printRunTable prints the status of each community and the project's
 // totals. A large project lists only its failed communities.
-func printRunTable(o *runOptions, name string, runs []pipeline.CommunityRun, c *workbook.Consolidated, lang hromada.Lang) {
+func printRunTable(o *runOptions, name string, runs []pipeline.CommunityRun, c *consbook.Consolidated, lang hromada.Lang) {
 	const listUpTo = 50
 	fmt.Fprintf(o.stdout, "%s\n", name)
 	var rows [][]string

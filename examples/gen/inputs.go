@@ -12,9 +12,10 @@ import (
 	"github.com/hromada-tool/hromada/catalogue"
 	"github.com/hromada-tool/hromada/examples/internal/sim"
 	"github.com/hromada-tool/hromada/project"
+	"github.com/hromada-tool/hromada/workbook/inputbook"
 )
 
-// The project's input workbooks, written through project.WriteFile so they
+// The project's input workbooks, written through inputbook.WriteFile so they
 // are the templates a planner fills in, with the example's rows in them.
 
 // Planning horizon and reference dates of the example.
@@ -83,7 +84,7 @@ func writeInputs(dir string, ex *example) (map[string]string, error) {
 	}
 	counts := map[string]string{}
 	for _, f := range project.Files {
-		if err := project.WriteFile(filepath.Join(dir, f.Name), f, hromada.Ukrainian, all[f.Name], lists); err != nil {
+		if err := inputbook.WriteFile(filepath.Join(dir, f.Name), f, hromada.Ukrainian, all[f.Name], lists); err != nil {
 			return nil, err
 		}
 		var parts []string
@@ -98,7 +99,7 @@ func writeInputs(dir string, ex *example) (map[string]string, error) {
 		counts[surveyFile(s.Community.Place)] = thousands(len(s.Interviews)) + " households"
 	}
 	counts[project.FormFile] = fmt.Sprintf("%d questions, %d services asked about", len(project.Questionnaire), len(project.NeedOptions))
-	return counts, project.WriteXLSForm(filepath.Join(dir, project.FormFile), hromada.Ukrainian)
+	return counts, inputbook.WriteXLSForm(filepath.Join(dir, project.FormFile), project.QuestionnaireForm(hromada.Ukrainian))
 }
 
 // projectRows are the rows of project.xlsx: the starter's settings, groups

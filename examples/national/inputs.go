@@ -11,9 +11,10 @@ import (
 	"github.com/hromada-tool/hromada/catalogue"
 	"github.com/hromada-tool/hromada/examples/internal/sim"
 	"github.com/hromada-tool/hromada/project"
+	"github.com/hromada-tool/hromada/workbook/inputbook"
 )
 
-// The project's input workbooks, written through project.WriteFile as the
+// The project's input workbooks, written through inputbook.WriteFile as the
 // example's are: the same sheets and settings, groups and needs, and rows
 // for every community.
 
@@ -88,11 +89,11 @@ func writeInputs(dir string, n *national, cat *catalogue.Catalogue) error {
 		},
 	}
 	for _, f := range project.Files {
-		if err := project.WriteFile(filepath.Join(dir, f.Name), f, hromada.Ukrainian, all[f.Name], lists); err != nil {
+		if err := inputbook.WriteFile(filepath.Join(dir, f.Name), f, hromada.Ukrainian, all[f.Name], lists); err != nil {
 			return err
 		}
 	}
-	return project.WriteXLSForm(filepath.Join(dir, project.FormFile), hromada.Ukrainian)
+	return inputbook.WriteXLSForm(filepath.Join(dir, project.FormFile), project.QuestionnaireForm(hromada.Ukrainian))
 }
 
 // registryRows are the registry counts (Annex 1): each group's count in

@@ -22,7 +22,7 @@ import (
 // Kobo's metadata columns. A question that was not asked (the household
 // refused, or the question was not relevant) is an empty cell.
 
-// The export follows the XLSForm that project.WriteXLSForm writes
+// The export follows the XLSForm that inputbook.WriteXLSForm writes
 // (project/xlsform.go), which the example generator's test checks:
 //   - FormTitle is the form's title; Kobo names the export's sheet after it,
 //     cut to the 31 characters a sheet name may have;

@@ -1,7 +1,0 @@
-package workbook
-
-// pageSetup sets a sheet of the assessment to print as [Book.pageSetup]
-// does, the community and the sheet named in the footer.
-func (w *assessWriter) pageSetup(sh, titleRows string) {
-	w.b.pageSetup(sh, titleRows, w.a.Community.Name.In(w.lang)+" — "+sh)
-}
