@@ -265,7 +265,7 @@ func TestServeCommand(t *testing.T) {
 		if err := <-done; err != nil {
 			t.Errorf("%s: %v", tt.listen, err)
 		}
-		if got := strings.Contains(stderr.String(), "warning: the page listens on"); got != tt.warn {
+		if got := strings.Contains(stderr.String(), "попередження: сторінка доступна за адресою"); got != tt.warn {
 			t.Errorf("%s: warning %v, want %v: %q", tt.listen, got, tt.warn, stderr.String())
 		}
 	}
