@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"strconv"
+	"strings"
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
@@ -90,7 +92,8 @@ func PlanInput(com hromada.Community, rows []workbook.DemandRow, providers []pro
 	in := plan.Input{Community: com, FirstYear: s.FirstYear, Years: s.Years, FTEStep: s.FTEStep,
 		Targets: map[string]plan.Target{}, Posts: map[string][]plan.PostShare{}, Groups: s.Groups}
 	var problems hromada.Problems
-	order, total, groups := serviceDemand(rows, s.Groups)
+	order, total, groups, gps := serviceDemand(rows, s.Groups)
+	problems = append(problems, gps...)
 	for _, code := range order {
 		svc, ok := cat.Service(code)
 		if !ok {
@@ -98,7 +101,11 @@ func PlanInput(com hromada.Community, rows []workbook.DemandRow, providers []pro
 			continue
 		}
 		r := total[code]
-		if edited(r) {
+		switch {
+		case r.TypedOverSuppressed():
+			problems = append(problems, typedOver(r))
+			r = asTyped(r)
+		case edited(r):
 			// A person typed over the demand: their figure stands, and the
 			// interval, made for the old figure, is dropped.
 			problems = append(problems, hromada.Problem{Severity: hromada.Warning, Cell: fmt.Sprintf("row %d", r.Row),
@@ -139,8 +146,10 @@ func PlanInput(com hromada.Community, rows []workbook.DemandRow, providers []pro
 
 // serviceDemand sorts the Demand rows: the services in the order of their
 // first "any" or "all" row, each service's demand row ("any" where there
-// is one, else "all") and the demand of each known group by service.
-func serviceDemand(rows []workbook.DemandRow, known []hromada.Group) ([]string, map[string]workbook.DemandRow, map[string][]plan.GroupDemand) {
+// is one, else "all") and the demand of each known group by service. A
+// group's demand typed over its suppressed estimate is taken as typed,
+// with a warning naming its cell (typedOver).
+func serviceDemand(rows []workbook.DemandRow, known []hromada.Group) ([]string, map[string]workbook.DemandRow, map[string][]plan.GroupDemand, hromada.Problems) {
 	isKnown := map[string]bool{}
 	for _, g := range known {
 		isKnown[g.ID] = true
@@ -149,6 +158,7 @@ func serviceDemand(rows []workbook.DemandRow, known []hromada.Group) ([]string, 
 	total := map[string]workbook.DemandRow{}
 	hasAny := map[string]bool{}
 	groups := map[string][]plan.GroupDemand{}
+	var ps hromada.Problems
 	for _, r := range rows {
 		if _, seen := total[r.Service]; !seen && (r.Group == assess.AnyGroup || r.Group == assess.AllGroup) {
 			order = append(order, r.Service)
@@ -161,10 +171,52 @@ func serviceDemand(rows []workbook.DemandRow, known []hromada.Group) ([]string, 
 				total[r.Service] = r
 			}
 		case isKnown[r.Group]:
+			if r.TypedOverSuppressed() {
+				ps = append(ps, typedOver(r))
+				r = asTyped(r)
+			}
 			groups[r.Service] = append(groups[r.Service], plan.GroupDemand{Group: r.Group, People: orNaN(r.People, r.Suppressed), Low: orNaN(r.PeopleLow, r.Suppressed), High: orNaN(r.PeopleUpp, r.Suppressed)})
 		}
 	}
-	return order, total, groups
+	return order, total, groups, ps
+}
+
+// asTyped is a Demand row whose demand a person typed over the note of a
+// suppressed (or not observed) estimate, as the plan takes it: the
+// figure as typed, a published demand. Its interval is the one typed
+// beside it when both bounds are numbers that hold the figure; else none
+// (the notes say nothing of the typed figure).
+func asTyped(r workbook.DemandRow) workbook.DemandRow {
+	r.Suppressed, r.NotObserved = false, false
+	if math.IsNaN(r.PeopleLow) || math.IsNaN(r.PeopleUpp) || r.People < r.PeopleLow || r.People > r.PeopleUpp {
+		r.PeopleLow, r.PeopleUpp = math.NaN(), math.NaN()
+	}
+	return r
+}
+
+// typedOver is the warning that a demand typed over a suppressed estimate
+// is used, naming its cell.
+//
+// The plan uses the figure rather than refusing it: a planner who types a
+// number into the Demand sheet means it to be planned on, as with a
+// demand corrected over a published estimate (README, Plan), and the
+// figure is theirs, not the survey's — the suppression protects the
+// survey's respondents and its precision (METHODS.md §1.4), which a
+// typed figure does not rest on. The warning says so and where a figure
+// from case records belongs (the Known clients sheet, with its source).
+func typedOver(r workbook.DemandRow) hromada.Problem {
+	return hromada.Problem{Severity: hromada.Warning, Sheet: r.Sheet, Cell: r.PeopleCell,
+		Msg: hromada.T("послуга %s, група %q: попит %s введено поверх прихованої оцінки опитування; план бере це число як попит, без інтервалу",
+			"service %s, group %q: the demand %s was typed over a suppressed survey estimate; the plan takes this figure as the demand, without an interval",
+			r.Service, r.Group, numText(r.People)),
+		Hint: hromada.T("якщо число взято з журналів справ чи реєстрів, внесіть його на аркуш «Відомі клієнти» registry.xlsx з джерелом і датою",
+			"if the figure comes from case records or registers, enter it on the Known clients sheet of registry.xlsx with its source and date")}
+}
+
+// numText is a number as each language writes it: 12.5, 12,5.
+func numText(x float64) hromada.Text {
+	en := strconv.FormatFloat(x, 'f', -1, 64)
+	return hromada.Text{UK: strings.Replace(en, ".", ",", 1), EN: en}
 }
 
 // edited tells whether a demand row's figure lies outside its interval,
