@@ -20,6 +20,9 @@ type CommunityBudget struct {
 	Input     budget.Input
 	Result    *budget.Result
 	Plan      string   // the plan workbook read
+	// Actions are the rows of the plan workbook's Actions sheet as read:
+	// what the planner kept, the consolidated row's counts (AddPlan).
+	Actions []workbook.PlanAction
 	Warnings  []string // about the inputs, for the workbook
 	Path      string   // the budget workbook to write
 }
@@ -43,7 +46,7 @@ func BudgetCommunity(p *project.Project, com hromada.Community, planPath string)
 		}
 		return CommunityBudget{}, ps
 	}
-	return CommunityBudget{Community: com, Input: in, Result: res, Plan: planPath, Warnings: ProblemLines(RelProblems(p.Dir, ps))}, ps
+	return CommunityBudget{Community: com, Input: in, Result: res, Plan: planPath, Actions: pr.Actions, Warnings: ProblemLines(RelProblems(p.Dir, ps))}, ps
 }
 
 // DefaultBudgetSettings are the settings' defaults, for a budget made

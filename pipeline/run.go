@@ -140,7 +140,7 @@ func (r *Run) community(i int) CommunityRun {
 	if !ok {
 		return *cr
 	}
-	AddPlan(&cr.Row, a, cp.Result, cb.Input, cb.Result)
+	AddPlan(&cr.Row, a, cp.Result, cb.Actions, cb.Result)
 	cr.Row.Warnings = len(cr.Problems)
 	return *cr
 }
@@ -218,7 +218,7 @@ func (r *Run) fromWorkbooks(i int, com project.Community, cr *CommunityRun) Comm
 	for _, k := range []string{Assessment, Plan, Budget} {
 		cr.Row.Files = append(cr.Row.Files, filepath.Base(paths[k]))
 	}
-	AddPlan(&cr.Row, a, cp.Result, cb.Input, cb.Result)
+	AddPlan(&cr.Row, a, cp.Result, cb.Actions, cb.Result)
 	cr.Row.Warnings = len(cr.Problems)
 	return *cr
 }
