@@ -19,12 +19,15 @@ type CommunityBudget struct {
 	Community hromada.Community
 	Input     budget.Input
 	Result    *budget.Result
-	Plan      string   // the plan workbook read
+	Plan      string // the plan workbook read
 	// Actions are the rows of the plan workbook's Actions sheet as read:
 	// what the planner kept, the consolidated row's counts (AddPlan).
 	Actions []workbook.PlanAction
-	Warnings  []string // about the inputs, for the workbook
-	Path      string   // the budget workbook to write
+	// Source is the content fingerprint of the plan workbook as read,
+	// which the budget workbook records (workbook.SourceProperty).
+	Source   string
+	Warnings []string // about the inputs, for the workbook
+	Path     string   // the budget workbook to write
 }
 
 // BudgetCommunity reads a community's plan workbook and projects its
@@ -33,6 +36,10 @@ func BudgetCommunity(p *project.Project, com hromada.Community, planPath string)
 	pr, ps := workbook.ReadPlan(planPath)
 	if ps.Errors() > 0 {
 		return CommunityBudget{}, ps
+	}
+	source, err := workbook.ContentOfFile(planPath)
+	if err != nil {
+		return CommunityBudget{}, append(ps, hromada.Problem{Severity: hromada.Error, File: planPath, Msg: hromada.ErrText(err)})
 	}
 	in, ips := BudgetInput(p, com, pr)
 	ps = append(ps, ips...)
@@ -46,7 +53,7 @@ func BudgetCommunity(p *project.Project, com hromada.Community, planPath string)
 		}
 		return CommunityBudget{}, ps
 	}
-	return CommunityBudget{Community: com, Input: in, Result: res, Plan: planPath, Actions: pr.Actions, Warnings: ProblemLines(RelProblems(p.Dir, ps))}, ps
+	return CommunityBudget{Community: com, Input: in, Result: res, Plan: planPath, Actions: pr.Actions, Source: source, Warnings: ProblemLines(RelProblems(p.Dir, ps))}, ps
 }
 
 // DefaultBudgetSettings are the settings' defaults, for a budget made
@@ -236,7 +243,7 @@ func BudgetWorkbook(cb CommunityBudget, p *project.Project, lang hromada.Lang) (
 		Scenarios: scen, Tornado: bars, TornadoStep: 0.2,
 		Services: services, Codes: codes,
 		Sources:  budgetSources(cb, p, lang),
-		Warnings: cb.Warnings,
+		Warnings: cb.Warnings, Source: cb.Source,
 	}, nil
 }
 

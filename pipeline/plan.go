@@ -44,6 +44,9 @@ type CommunityPlan struct {
 	Inventory  string   // the inventory file read
 	Warnings   []string // about the inputs, for the Methods sheet
 	Path       string   // the plan workbook to write
+	// Source is the content fingerprint of the assessment workbook as
+	// read, which the plan workbook records (workbook.SourceProperty).
+	Source string
 }
 
 // Workbook is the content of the plan workbook.
@@ -51,7 +54,7 @@ func (cp CommunityPlan) Workbook(projectName string, lang hromada.Lang) *workboo
 	return &workbook.Plan{
 		Lang: lang, Project: projectName, Input: cp.Input, Result: cp.Result,
 		Assessment: safefile.Rel(filepath.Dir(cp.Path), cp.Assessment), Inventory: safefile.Rel(filepath.Dir(cp.Path), cp.Inventory),
-		Catalogue: CatalogueSource.In(lang), Warnings: cp.Warnings,
+		Catalogue: CatalogueSource.In(lang), Warnings: cp.Warnings, Source: cp.Source,
 	}
 }
 
@@ -61,6 +64,10 @@ func PlanCommunity(com hromada.Community, assessment string, providers []project
 	rows, ps := workbook.ReadDemand(assessment)
 	if ps.Errors() > 0 {
 		return CommunityPlan{}, ps
+	}
+	source, err := workbook.ContentOfFile(assessment)
+	if err != nil {
+		return CommunityPlan{}, append(ps, hromada.Problem{Severity: hromada.Error, File: assessment, Msg: hromada.ErrText(err)})
 	}
 	in, ips := PlanInput(com, rows, providers, cat, s)
 	for i := range ips {
@@ -75,7 +82,7 @@ func PlanCommunity(com hromada.Community, assessment string, providers []project
 		}
 		return CommunityPlan{}, append(ps, msgs...)
 	}
-	cp := CommunityPlan{Community: com, Result: res, Input: in, Assessment: assessment, Warnings: ProblemLines(RelProblems(filepath.Dir(assessment), ps))}
+	cp := CommunityPlan{Community: com, Result: res, Input: in, Assessment: assessment, Source: source, Warnings: ProblemLines(RelProblems(filepath.Dir(assessment), ps))}
 	for _, f := range res.Flags { // on the plan's Summary, and here for the terminal
 		ps = append(ps, hromada.Problem{Severity: hromada.Warning, Community: com.Code,
 			Msg: hromada.Untranslated(com.Name.In(hromada.English) + ": plausibility: " + f.Message()), Hint: hromada.Untranslated("see the Summary sheet of the plan workbook")})

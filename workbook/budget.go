@@ -42,6 +42,11 @@ type Budget struct {
 	Codes    map[string]hromada.Text
 
 	Sources BudgetSources
+
+	// Source is the content fingerprint (Content) of the plan workbook
+	// the budget was made from, as it stood when read, recorded in the
+	// workbook's SourceProperty; "" records none.
+	Source string
 	// Warnings are messages about the inputs, listed on the Methods sheet.
 	Warnings []string
 }
@@ -101,6 +106,7 @@ func WriteBudget(path string, bg *Budget) error {
 	if err != nil {
 		return err
 	}
+	w.b.Source = bg.Source
 	return w.b.Save(path)
 }
 

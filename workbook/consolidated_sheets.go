@@ -101,7 +101,7 @@ func (w *consWriter) comRow(l *comLayout, r consolidate.Row) []any {
 	set := func(key string, v any) { row[l.idx[key]] = v }
 	set("name", w.communityName(r))
 	set("code", r.Community.Code)
-	set("status", w.statusWord(r.Status))
+	set("status", w.rowStatus(r))
 	for _, f := range r.Files {
 		k := fileKind(f)
 		if k == "" {
@@ -189,7 +189,7 @@ func (w *consWriter) communitiesSheet() {
 			return excelize.ConditionalFormatOptions{Type: "formula", Format: w.b.condStyle(kind),
 				Criteria: fmt.Sprintf(`$%s%d=%q`, ColumnName(l.idx[key]), first, value)}
 		}
-		rules := []excelize.ConditionalFormatOptions{rule("status", w.statusWord(consolidate.Failed), "bad")}
+		rules := []excelize.ConditionalFormatOptions{rule("status", w.statusWord(consolidate.Failed), "bad"), rule("status", w.t("status.stale"), "caution")}
 		if w.hasThreshold() {
 			rules = append(rules, rule("over", w.t("yes"), "caution"))
 		}
@@ -540,7 +540,7 @@ func (w *consWriter) statusSheet() {
 		if len(r.Problems) > 0 {
 			problems = strings.Join(r.Problems, "\n")
 		}
-		rows[i] = []any{w.communityName(r), r.Community.Code, w.statusWord(r.Status), stage, float64(r.Warnings), problems}
+		rows[i] = []any{w.communityName(r), r.Community.Code, w.rowStatus(r), stage, float64(r.Warnings), problems}
 	}
 	s := w.stream(csStatus, fitGrid(grid{cols, rows}))
 	s.freeze(0, 4) // the title, the note and the header
@@ -551,7 +551,9 @@ func (w *consWriter) statusSheet() {
 	if first, last := tb.values.first, tb.values.last; last >= first {
 		w.b.fail(w.b.f.SetConditionalFormat(s.sh, a1Name(0, first)+":"+a1Name(len(cols)-1, last),
 			[]excelize.ConditionalFormatOptions{{Type: "formula", Format: w.b.condStyle("bad"),
-				Criteria: fmt.Sprintf(`$C%d=%q`, first, w.statusWord(consolidate.Failed))}}))
+				Criteria: fmt.Sprintf(`$C%d=%q`, first, w.statusWord(consolidate.Failed))},
+				{Type: "formula", Format: w.b.condStyle("caution"),
+					Criteria: fmt.Sprintf(`$C%d=%q`, first, w.t("status.stale"))}}))
 	}
 	w.printTitles(s.sh, false, tb.header, tb.header)
 	s.close()

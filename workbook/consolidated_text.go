@@ -20,6 +20,7 @@ var consText = texts{
 	// Words shared by the sheets.
 	"status.ok":       {UK: "готово", EN: "ok"},
 	"status.failed":   {UK: "помилка", EN: "failed"},
+	"status.stale":    {UK: "готово, застаріле", EN: "ok, out of date"},
 	"stage.check":     {UK: "перевірка даних", EN: "check"},
 	"stage.assess":    {UK: "оцінка", EN: "assessment"},
 	"stage.plan":      {UK: "план", EN: "plan"},

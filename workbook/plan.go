@@ -37,6 +37,10 @@ type Plan struct {
 	Assessment, Inventory, Catalogue string
 	// Warnings are messages about the inputs, listed on the Methods sheet.
 	Warnings []string
+	// Source is the content fingerprint (Content) of the assessment
+	// workbook the plan was made from, recorded in the workbook's
+	// SourceProperty; "" records none.
+	Source string
 }
 
 // WritePlan writes the plan workbook of one community to path, whole or
@@ -73,6 +77,7 @@ func WritePlan(path string, p *Plan) error {
 	w.inventorySheet()
 	w.methodsSheet()
 	w.charts()
+	w.b.Source = p.Source
 	return w.b.Save(path)
 }
 

@@ -118,6 +118,9 @@ type Book struct {
 	// widths is the sum of the column widths of each sheet, which decides
 	// how it prints (see pageSetup).
 	widths map[string]float64
+	// Source, when set, is recorded in SourceProperty: the content
+	// fingerprint of the workbook this one was made from.
+	Source string
 }
 
 type styleKey struct {
@@ -588,6 +591,11 @@ func (b *Book) Save(path string) error {
 	}
 	if err := b.f.SetCustomProps(excelize.CustomProperty{Name: FingerprintProperty, Value: fingerprintPlaceholder}); err != nil {
 		return err
+	}
+	if b.Source != "" {
+		if err := b.f.SetCustomProps(excelize.CustomProperty{Name: SourceProperty, Value: b.Source}); err != nil {
+			return err
+		}
 	}
 	b.f.SetActiveSheet(0)
 	for _, flush := range b.flush {

@@ -81,6 +81,7 @@ func runConsolidate(o *consolidateOptions) error {
 	if !o.quiet {
 		printRunTable(&runOptions{app: o.app, out: o.out}, p.Name, runs, c, lang)
 	}
+	printStale(o.stdout, runs, lang)
 	if c.Totals.Failed > 0 {
 		return hinted{fmt.Errorf("%d of %d communities have no complete set of workbooks in %s; %s is written", c.Totals.Failed, len(runs), o.out, consolidatedFile),
 			"the Status sheet of " + consolidatedFile + " names each missing workbook; run 'hromada run' or the missing stage"}
@@ -116,16 +117,20 @@ func consolidateFolder(p *project.Project, ps hromada.Problems, pw string, lang 
 // they now stand there (consolidateFolder), so it never shows the figures
 // of a plan or budget since replaced. Without one (stages run one by one,
 // no 'hromada run' into out) there is nothing out of date and nothing is
-// written. It says so on a line of w.
+// written. It says so on a line of w, and names the communities whose
+// workbooks are now older than their inputs (printStale): after plan, the
+// budgets made from the plans it replaced.
 func reconsolidate(a *app, p *project.Project, ps hromada.Problems, pw string, lang hromada.Lang, out string) error {
 	cons := filepath.Join(out, consolidatedFile)
 	if !isFile(cons) {
 		return nil
 	}
-	if _, _, err := consolidateFolder(p, ps, pw, lang, out, 0); err != nil {
+	runs, _, err := consolidateFolder(p, ps, pw, lang, out, 0)
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(a.warnings(), tr(lang, "%s перебудовано з робочих книг у %s\n", "%s rebuilt from the workbooks in %s\n"), cons, out)
+	printStale(a.stdout, runs, lang)
 	return nil
 }
 
