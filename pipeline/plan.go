@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
@@ -47,6 +48,10 @@ type CommunityPlan struct {
 	// Source is the content fingerprint of the assessment workbook as
 	// read, which the plan workbook records (workbook.SourceProperty).
 	Source string
+	// PostsSource and GroupSources are the plain-language sources of the
+	// limit of new posts and of the groups' weights (workbook.Plan).
+	PostsSource  hromada.Text
+	GroupSources map[string]hromada.Text
 }
 
 // Workbook is the content of the plan workbook.
@@ -55,6 +60,7 @@ func (cp CommunityPlan) Workbook(projectName string, lang hromada.Lang) *workboo
 		Lang: lang, Project: projectName, Input: cp.Input, Result: cp.Result,
 		Assessment: safefile.Rel(filepath.Dir(cp.Path), cp.Assessment), Inventory: safefile.Rel(filepath.Dir(cp.Path), cp.Inventory),
 		Catalogue: CatalogueSource.In(lang), Warnings: cp.Warnings, Source: cp.Source,
+		PostsSource: cp.PostsSource, GroupSources: cp.GroupSources,
 	}
 }
 
@@ -83,11 +89,33 @@ func PlanCommunity(com hromada.Community, assessment string, providers []project
 		return CommunityPlan{}, append(ps, msgs...)
 	}
 	cp := CommunityPlan{Community: com, Result: res, Input: in, Assessment: assessment, Source: source, Warnings: ProblemLines(RelProblems(filepath.Dir(assessment), ps))}
+	cp.PostsSource, cp.GroupSources = plainPlanSources(cat, in)
 	for _, f := range res.Flags { // on the plan's Summary, and here for the terminal
 		ps = append(ps, hromada.Problem{Severity: hromada.Warning, Community: com.Code,
 			Msg: hromada.Untranslated(com.Name.In(hromada.English) + ": plausibility: " + f.Message()), Hint: hromada.Untranslated("see the Summary sheet of the plan workbook")})
 	}
 	return cp, ps
+}
+
+// plainPlanSources are the sources, in plain words, of a plan's limit of
+// new posts per 1,000 residents (the catalogue's row in force on 1 July of
+// the first year, as PlanLimits reads it) and of its groups' vulnerability
+// weights: the catalogue's, for a group whose weight is the catalogue's
+// (a project that typed another weight is its own source).
+func plainPlanSources(cat *catalogue.Catalogue, in plan.Input) (hromada.Text, map[string]hromada.Text) {
+	var posts hromada.Text
+	if r, ok := cat.Parameters().Get(catalogue.ParamNewPostsPer1000High, time.Date(in.FirstYear, 7, 1, 0, 0, 0, 0, time.UTC)); ok {
+		posts = r.Plain
+	}
+	groups := map[string]hromada.Text{}
+	for _, g := range in.Groups {
+		for _, r := range cat.GroupRows() {
+			if r.ID == g.ID && r.Vulnerability == g.Vulnerability && !r.Plain.IsZero() {
+				groups[g.ID] = r.Plain
+			}
+		}
+	}
+	return posts, groups
 }
 
 // PlanInput builds the plan input of a community from the Demand rows of

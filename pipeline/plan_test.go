@@ -205,3 +205,19 @@ func TestKnownClientsOf(t *testing.T) {
 		t.Errorf("KnownClientsOf(UA3) = %+v, want none", m)
 	}
 }
+
+// TestPlainPlanSources: the plan's council-facing sources are the
+// catalogue's plain words — the limit of new posts is hromada's
+// assumption (parameters.csv, new_posts_per_1000_high), a group keeps the
+// catalogue's source of its weight only when the weight is the
+// catalogue's (groups.csv: idp 1.3, child_disability 1.5).
+func TestPlainPlanSources(t *testing.T) {
+	in := plan.Input{FirstYear: 2027, Groups: []hromada.Group{{ID: "idp", Vulnerability: 1.3}, {ID: "child_disability", Vulnerability: 2}, {ID: "veterans", Vulnerability: 1}}}
+	posts, groups := plainPlanSources(defaultCatalogue(t), in)
+	if !strings.Contains(posts.EN, "hromada's assumption") || !strings.Contains(posts.UK, "Припущення hromada") {
+		t.Errorf("posts source %q, want hromada's assumption in both languages", posts)
+	}
+	if len(groups) != 1 || !strings.HasPrefix(groups["idp"].EN, "Weight 1.3: hromada's choice") || !strings.HasPrefix(groups["idp"].UK, "Вага 1,3") {
+		t.Errorf("group sources %q, want idp's only (child_disability has its own weight, veterans is not in the catalogue)", groups)
+	}
+}

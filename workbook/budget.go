@@ -40,6 +40,10 @@ type Budget struct {
 	// name is shown as it is.
 	Services map[string]hromada.Service
 	Codes    map[string]hromada.Text
+	// CodeSources says in plain words where the names of each kind of
+	// code come from ("kpkvk", "kekv": the classification and its order),
+	// on the By programme code and By economic code sheets.
+	CodeSources map[string]hromada.Text
 
 	Sources BudgetSources
 

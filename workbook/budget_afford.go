@@ -257,6 +257,9 @@ func (w *budgetWriter) pivot(r *reportSheet, pivots []budget.Pivot, col int, kin
 	n := w.n
 	r.title(w.t("pv."+kind+".title", w.yearSpan()))
 	r.line(w.t("pv.intro"), "note")
+	if src := w.bg.CodeSources[map[string]string{"prog": "kpkvk", "kekv": "kekv"}[kind]]; !src.IsZero() {
+		r.line(w.t("pv.source", src.In(w.lang)), "note")
+	}
 	r.gap()
 	header := r.next
 	w.yearHeader(r, []string{w.t("pv." + kind + ".code"), w.t("pv.name"), w.t("col.paidby")}, w.t("col.allyears"))
