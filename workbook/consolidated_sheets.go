@@ -205,6 +205,9 @@ func (w *consWriter) communitiesSheet() {
 	s.gap()
 	w.comTotals(s, l)
 	s.gap()
+	// Column A repeats on every printed page: the notes start right of
+	// it, whole on the first page and not cut on the others.
+	s.lineFrom = 1
 	s.line(w.t("com.note.marks"), "note")
 	s.line(w.t("com.note.total", w.name[csMethods]), "note")
 	s.line(w.t("com.note.color", w.name[csStatus]), "note")

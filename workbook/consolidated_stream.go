@@ -33,6 +33,11 @@ type streamSheet struct {
 	sh     string
 	widths []float64
 	next   int // the row to write next, from 1
+	// lineFrom is the column lines start in (line): 1 on a sheet whose
+	// first column repeats on every printed page, so that the pages after
+	// the first do not show the start of each line cut at that column's
+	// width.
+	lineFrom int
 }
 
 // newStream adds a streamed sheet with the given column widths, set up to
@@ -100,7 +105,16 @@ func (s *streamSheet) span(cells []any, from, to int, text, kind string) float64
 	if to > from && s.sw != nil {
 		s.b.fail(s.sw.MergeCell(a1Name(from, s.next), a1Name(to, s.next)))
 	}
-	return textRowHeight(text, kind, 0, s.widths[from:min(to+1, len(s.widths))]...)
+	// LibreOffice draws a column without the padding Excel adds to each
+	// (columnPadding): a span of many columns is narrower there by that
+	// much a column, and a line that just fits in Excel wraps. The row is
+	// as high as the narrower span needs.
+	ws := s.widths[from:min(to+1, len(s.widths))]
+	narrow := make([]float64, len(ws))
+	for i, w := range ws {
+		narrow[i] = max(0, w-columnPadding/pixelsPerUnit)
+	}
+	return textRowHeight(text, kind, 0, narrow...)
 }
 
 // title writes the sheet's title.
@@ -118,15 +132,17 @@ func (s *streamSheet) gap() { s.next++ }
 
 // line writes a paragraph across the grid, wrapped: kind "" for plain
 // text, "note" for a note. It spans no more columns than fit on a printed
-// page, so that a wide table's notes print whole on its first page.
+// page, so that a wide table's notes print whole on its first page, from
+// column lineFrom.
 func (s *streamSheet) line(text, kind string) {
-	to, width := 0, s.widths[0]
+	from := min(s.lineFrom, len(s.widths)-1)
+	to, width := from, s.widths[from]
 	for to+1 < len(s.widths) && width+s.widths[to+1] <= pageChars {
 		to++
 		width += s.widths[to]
 	}
 	cells := make([]any, to+1)
-	h := s.span(cells, 0, to, text, kind)
+	h := s.span(cells, from, to, text, kind)
 	s.row(cells, max(h, 15))
 }
 
