@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/hromada-tool/hromada/budget"
@@ -148,18 +149,37 @@ func (w *budgetWriter) fundingServices(l *layout) {
 	}
 	w.fu.perService = l.block(func() {
 		for i, s := range w.services {
-			w.fundingService(l, s.Code, share[s.Code], w.r.Services[i])
+			w.fundingService(l, s.Code, share[s.Code], w.r.Services[i], i > 0)
 		}
 	})
 }
 
 // fundingService adds the rows of one service: its cost, its shares,
-// what each source pays and what the local budget takes over.
-func (w *budgetWriter) fundingService(l *layout, code string, sh0 budget.Shares, sc budget.ServiceCost) {
+// what each source pays and what the local budget takes over. With years,
+// its band repeats the years of the table's header (not on the first
+// service, right under that header).
+func (w *budgetWriter) fundingService(l *layout, code string, sh0 budget.Shares, sc budget.ServiceCost, years bool) {
 	r, sh, cs := l.r, l.r.sh, w.name[bsCosts]
 	a, c, f, n := &w.as, &w.co, &w.fu, w.n
 	key := a.scheduleOf[code]
-	l.row(func() { r.line(code+" "+w.serviceName(code), "group") })
+	l.row(func() {
+		// The service's band heads its block as the table's header does —
+		// the service, the years, the total — so that a printed page that
+		// starts inside the table says which column is which year (the
+		// sheet's repeated rows are the lines' table header). The years
+		// are text: the SUMIFS over the block's columns count no band.
+		w.spanLabel(r, 0, f.yearCol-1, code+" "+w.serviceName(code), "group")
+		band := w.b.style(styleKey{kind: "groupright"})
+		if !years {
+			w.b.fail(w.b.f.SetCellStyle(sh, r.ref(f.yearCol), r.ref(f.totalCol), band))
+			return
+		}
+		for t := range n {
+			r.b.setCell(sh, r.ref(f.yearCol+t), strconv.Itoa(w.in.FirstYear+t))
+		}
+		r.b.setCell(sh, r.ref(f.totalCol), w.t("col.allyears"))
+		w.b.fail(w.b.f.SetCellStyle(sh, r.ref(f.yearCol), r.ref(f.totalCol), band))
+	})
 	row := func(measure string, f0 Format, v func(t int) any, all ...float64) int {
 		return l.row(func() {
 			w.put(r, 0, code, TextFmt, false)

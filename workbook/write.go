@@ -168,6 +168,10 @@ func (b *Book) style(k styleKey) int {
 	case "group": // a group's title row inside a table
 		s.Font = &excelize.Font{Bold: true, Color: "1F4E79"}
 		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}
+	case "groupright": // a group's title row heading columns of numbers
+		s.Font = &excelize.Font{Bold: true, Color: "1F4E79"}
+		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}
+		s.Alignment.Horizontal = "right"
 	case "left":
 		s.Alignment.Horizontal = "left"
 	case "right": // a text aligned right, in a number column
