@@ -174,7 +174,7 @@ func (w *consWriter) communitiesSheet() {
 	wd[0] = max(wd[0], 24)
 	s := w.stream(csCommunities, wd)
 	s.freeze(1, 4) // the title, the bands and the header; the names
-	s.title(w.t("com.title"))
+	s.titleInFirst(w.t("com.title"))
 	cells := make([]any, len(l.cols))
 	height := 15.0
 	for _, b := range l.bands {

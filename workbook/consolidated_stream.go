@@ -122,6 +122,14 @@ func (s *streamSheet) title(text string) {
 	s.row([]any{s.cell(text, styleKey{kind: "title"})}, 22)
 }
 
+// titleInFirst writes the sheet's title wrapped in the first column, for a
+// sheet whose first column repeats on every printed page: each page then
+// shows the whole title, not the start of a title cut at that column.
+func (s *streamSheet) titleInFirst(text string) {
+	h := textRowHeight(text, "title", 0, s.widths[0])
+	s.row([]any{s.cell(text, styleKey{kind: "title", wrap: true})}, max(h, 22))
+}
+
 // heading writes a section heading.
 func (s *streamSheet) heading(text string) {
 	s.row([]any{s.cell(text, styleKey{kind: "heading"})}, 18)
