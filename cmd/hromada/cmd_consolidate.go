@@ -38,8 +38,12 @@ budget workbook's yellow cells recalculate that workbook only; the
 consolidated workbook costs the plan with the project's cost inputs.
 
 A community whose assessment, plan or budget workbook is missing is
-listed as failed at that stage on the Status sheet. 'hromada plan' and
-'hromada budget' on a project end by rebuilding ` + consolidatedFile + ` the same way.`,
+listed as failed at that stage on the Status sheet. A plan made from
+another version of its assessment, a budget made from another version of
+its plan (each records the fingerprint of its source) and the workbooks
+of a failed community are named out of date on the Status sheet and
+below the table, with -q too. 'hromada plan' and 'hromada budget' on a
+project end by rebuilding ` + consolidatedFile + ` the same way.`,
 		Example: `  hromada consolidate examples/zhytomyr -o out   # after editing a plan and 'hromada budget examples/zhytomyr -o out'`,
 		Args:    usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
