@@ -86,6 +86,10 @@ type Row struct {
 type GroupRow struct {
 	hromada.Group
 	Source string
+	// Plain is the source in plain words for council-facing sheets, in
+	// both languages (columns source_uk, source_en); Source keeps the
+	// research trail (SOURCES.md).
+	Plain hromada.Text
 }
 
 // BudgetCode is a code of the budget classification: a programme code
@@ -95,6 +99,7 @@ type BudgetCode struct {
 	Code   string
 	Name   hromada.Text
 	Source string
+	Plain  hromada.Text // the source in plain words (source_uk, source_en)
 }
 
 // Parameter is one dated reference value: a value in force from ValidFrom to
@@ -107,6 +112,9 @@ type Parameter struct {
 	ValidTo   time.Time
 	Source    string
 	Note      string
+	// Plain is the source in plain words for council-facing sheets
+	// (columns source_uk, source_en); Source keeps the research trail.
+	Plain hromada.Text
 }
 
 // In reports whether the parameter is in force on date.
@@ -382,6 +390,28 @@ var NeedsAssessmentProcedure = hromada.Text{
 
 // All returns every parameter row in file order.
 func (p *Parameters) All() []Parameter { return append([]Parameter(nil), p.rows...) }
+
+// PlainSources are the sources in plain words (Parameter.Plain) of the
+// rows of parameter name in force on some day from from to to, each
+// once, in the order of the file; a row without one gives its Source.
+func (p *Parameters) PlainSources(name string, from, to time.Time) []hromada.Text {
+	var out []hromada.Text
+	seen := map[hromada.Text]bool{}
+	for _, r := range p.rows {
+		if r.Name != name || r.ValidFrom.After(day(to)) || (!r.ValidTo.IsZero() && r.ValidTo.Before(day(from))) {
+			continue
+		}
+		t := r.Plain
+		if t.IsZero() {
+			t = hromada.Text{UK: r.Source, EN: r.Source}
+		}
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
 
 // Value returns the value of the parameter name in force on date, and whether
 // one is. When periods overlap, the one that started last wins.
@@ -913,8 +943,8 @@ func parseServices(t *table, builtIn bool) ([]Row, hromada.Problems) {
 }
 
 func parseGroups(t *table) ([]GroupRow, hromada.Problems) {
-	cols := []string{"id", "name_uk", "name_en", "unit", "vulnerability", "source"}
-	s := bind(t, cols, cols)
+	cols := []string{"id", "name_uk", "name_en", "unit", "vulnerability", "source", "source_uk", "source_en"}
+	s := bind(t, cols, cols[:6])
 	if s.ps.Err() != nil {
 		return nil, s.ps
 	}
@@ -942,13 +972,14 @@ func parseGroups(t *table) ([]GroupRow, hromada.Problems) {
 		}
 		g.Vulnerability = s.number(i, "vulnerability", true, 1, func(v float64) bool { return v > 0 }, hromada.T("вагу більше 0; 1 — звичайна", "a weight above 0, 1 = ordinary"))
 		g.Source = s.str(i, "source", true)
+		g.Plain = hromada.Text{UK: s.str(i, "source_uk", false), EN: s.str(i, "source_en", false)}
 		out = append(out, g)
 	}
 	return out, s.ps
 }
 
 func parseParameters(t *table) (*Parameters, hromada.Problems) {
-	cols := []string{"name", "value", "unit", "valid_from", "valid_to", "source", "note"}
+	cols := []string{"name", "value", "unit", "valid_from", "valid_to", "source", "note", "source_uk", "source_en"}
 	s := bind(t, cols, []string{"name", "value", "unit", "valid_from", "valid_to", "source"})
 	if s.ps.Err() != nil {
 		return nil, s.ps
@@ -970,14 +1001,15 @@ func parseParameters(t *table) (*Parameters, hromada.Problems) {
 		}
 		r.Source = s.str(i, "source", true)
 		r.Note = s.str(i, "note", false)
+		r.Plain = hromada.Text{UK: s.str(i, "source_uk", false), EN: s.str(i, "source_en", false)}
 		p.rows = append(p.rows, r)
 	}
 	return p, s.ps
 }
 
 func parseBudgetCodes(t *table) ([]BudgetCode, hromada.Problems) {
-	cols := []string{"kind", "code", "name_uk", "name_en", "source"}
-	s := bind(t, cols, cols)
+	cols := []string{"kind", "code", "name_uk", "name_en", "source", "source_uk", "source_en"}
+	s := bind(t, cols, cols[:5])
 	if s.ps.Err() != nil {
 		return nil, s.ps
 	}
@@ -999,6 +1031,7 @@ func parseBudgetCodes(t *table) ([]BudgetCode, hromada.Problems) {
 		b.Name.UK = s.str(i, "name_uk", true)
 		b.Name.EN = s.str(i, "name_en", true)
 		b.Source = s.str(i, "source", true)
+		b.Plain = hromada.Text{UK: s.str(i, "source_uk", false), EN: s.str(i, "source_en", false)}
 		out = append(out, b)
 	}
 	return out, s.ps

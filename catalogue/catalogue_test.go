@@ -562,3 +562,61 @@ func TestPlainSources(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainSourcesOfReferenceData checks the council-facing sources of
+// the built-in parameters, groups and budget codes as TestPlainSources
+// does those of the services: both languages, no research marker, and an
+// assumption or a forecast said as one.
+func TestPlainSourcesOfReferenceData(t *testing.T) {
+	c := mustDefault(t)
+	markers := []string{"PLACEHOLDER", "ASSUMPTION", "INFERRED", "as recalled", "planner to override", "NOT verified", "documented choice"}
+	check := func(what string, plain hromada.Text, research string) {
+		t.Helper()
+		if plain.UK == "" || plain.EN == "" {
+			t.Errorf("%s lacks source_uk or source_en", what)
+			return
+		}
+		for _, m := range markers {
+			if strings.Contains(plain.UK, m) || strings.Contains(plain.EN, m) {
+				t.Errorf("%s: plain source carries the research marker %q", what, m)
+			}
+		}
+		// A value of hromada's own is said to be one; a forecast is said not to be law.
+		if assumed := strings.Contains(research, "ASSUMPTION") || strings.Contains(research, "documented choice"); assumed &&
+			!(strings.Contains(plain.UK, "hromada") && strings.Contains(plain.EN, "hromada's")) {
+			t.Errorf("%s is hromada's own value, but the plain source does not say so: %q", what, plain.EN)
+		}
+		if strings.Contains(research, "forecast") && strings.HasPrefix(what, "parameter cpi") &&
+			!(strings.Contains(plain.UK, "прогноз, не закон") && strings.Contains(plain.EN, "a forecast, not law")) {
+			t.Errorf("%s is a forecast, but the plain source does not say so: %q", what, plain.EN)
+		}
+	}
+	for _, r := range c.Parameters().rows {
+		check("parameter "+r.Name+" from "+r.ValidFrom.Format("2006-01-02"), r.Plain, r.Source)
+	}
+	for _, g := range c.GroupRows() {
+		check("group "+g.ID, g.Plain, g.Source)
+	}
+	for _, b := range c.BudgetCodes() {
+		check("budget code "+b.Code, b.Plain, b.Source)
+	}
+}
+
+// TestParameterPlainSources: the plain sources of the minimum wage in
+// force over 2025–2026 are the 2025 and 2026 budget laws (parameters.csv:
+// the 2025 row runs 2025-01-01 to 2025-12-31, the 2026 row from
+// 2026-01-01), each once; over 2026 alone, the 2026 law.
+func TestParameterPlainSources(t *testing.T) {
+	p := mustDefault(t).Parameters()
+	d := func(y, m, dd int) time.Time { return time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC) }
+	got := p.PlainSources(ParamMinimumWage, d(2025, 1, 1), d(2026, 12, 31))
+	if len(got) != 2 || !strings.Contains(got[0].UK, "№ 4059-IX") || !strings.Contains(got[1].EN, "No 4695-IX") {
+		t.Errorf("minimum wage 2025–2026: %q, want the 2025 and 2026 budget laws", got)
+	}
+	if got := p.PlainSources(ParamMinimumWage, d(2026, 1, 1), d(2030, 12, 31)); len(got) != 1 || !strings.Contains(got[0].EN, "for 2026") {
+		t.Errorf("minimum wage 2026–2030: %q, want the 2026 budget law", got)
+	}
+	if got := p.PlainSources("no_such_parameter", d(2026, 1, 1), d(2026, 12, 31)); len(got) != 0 {
+		t.Errorf("an unknown parameter: %q, want none", got)
+	}
+}

@@ -110,6 +110,9 @@ type Row struct {
 	Problems  []string // the errors that stopped it, one line each
 	Warnings  int      // warnings of its inputs and stages
 	Files     []string // workbooks written for it, as file names
+	// Stale is true when some of its workbooks are older than their
+	// inputs (Problems names them): their figures are not current.
+	Stale bool
 
 	Households int    // surveyed households (rows used)
 	Needs      []Need // AllGroup, the project's groups in order, AnyGroup

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"math"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/hromada-tool/hromada"
@@ -10,6 +11,7 @@ import (
 	"github.com/hromada-tool/hromada/catalogue"
 	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/project"
+	"github.com/hromada-tool/hromada/workbook"
 	"github.com/hromada-tool/hromada/workbook/budgetbook"
 	"github.com/hromada-tool/hromada/workbook/planbook"
 )
@@ -19,9 +21,15 @@ type CommunityBudget struct {
 	Community hromada.Community
 	Input     budget.Input
 	Result    *budget.Result
-	Plan      string           // the plan workbook read
-	Warnings  hromada.Problems // about the inputs, for the workbook (files relative to the project)
-	Path      string           // the budget workbook to write
+	Plan      string // the plan workbook read
+	// Actions are the rows of the plan workbook's Actions sheet as read:
+	// what the planner kept, the consolidated row's counts (AddPlan).
+	Actions []planbook.PlanAction
+	// Source is the content fingerprint of the plan workbook as read,
+	// which the budget workbook records (workbook.SourceProperty).
+	Source   string
+	Warnings hromada.Problems // about the inputs, for the workbook (files relative to the project)
+	Path     string           // the budget workbook to write
 }
 
 // BudgetCommunity reads a community's plan workbook and projects its
@@ -30,6 +38,10 @@ func BudgetCommunity(p *project.Project, com hromada.Community, planPath string)
 	pr, ps := planbook.Read(planPath)
 	if ps.Errors() > 0 {
 		return CommunityBudget{}, ps
+	}
+	source, err := workbook.ContentOfFile(planPath)
+	if err != nil {
+		return CommunityBudget{}, append(ps, hromada.Problem{Severity: hromada.Error, File: planPath, Msg: hromada.ErrText(err)})
 	}
 	in, ips := BudgetInput(p, com, pr)
 	ps = append(ps, ips...)
@@ -43,7 +55,7 @@ func BudgetCommunity(p *project.Project, com hromada.Community, planPath string)
 		}
 		return CommunityBudget{}, ps
 	}
-	return CommunityBudget{Community: com, Input: in, Result: res, Plan: planPath, Warnings: RelProblems(p.Dir, ps)}, ps
+	return CommunityBudget{Community: com, Input: in, Result: res, Plan: planPath, Actions: pr.Actions, Source: source, Warnings: RelProblems(p.Dir, ps)}, ps
 }
 
 // DefaultBudgetSettings are the settings' defaults, for a budget made
@@ -227,15 +239,23 @@ func BudgetWorkbook(cb CommunityBudget, p *project.Project, lang hromada.Lang) (
 		services[s.Code] = s
 	}
 	codes := map[string]hromada.Text{}
+	plain := map[string][]hromada.Text{}
 	for _, c := range p.Catalogue.BudgetCodes() {
 		codes[c.Code] = c.Name
+		if !c.Plain.IsZero() && !slices.Contains(plain[c.Kind], c.Plain) {
+			plain[c.Kind] = append(plain[c.Kind], c.Plain)
+		}
+	}
+	codeSources := map[string]hromada.Text{}
+	for kind, ts := range plain {
+		codeSources[kind] = hromada.Join("; ", ts...)
 	}
 	return &budgetbook.Budget{
 		Lang: lang, Project: p.Name, Community: cb.Community, Input: cb.Input, Result: *cb.Result,
 		Scenarios: scen, Tornado: bars, TornadoStep: 0.2,
-		Services: services, Codes: codes,
+		Services: services, Codes: codes, CodeSources: codeSources,
 		Sources:  budgetSources(cb, p, lang),
-		Warnings: ProblemLines(cb.Warnings, lang),
+		Warnings: ProblemLines(cb.Warnings, lang), Source: cb.Source,
 	}, nil
 }
 
@@ -260,12 +280,23 @@ func budgetSources(cb CommunityBudget, p *project.Project, lang hromada.Lang) bu
 		return project.ProjectFile + ", " + sheet(project.Settings) + ": " + key
 	}
 	cat := tx("каталог hromada, джерела — catalogue/SOURCES.md", "hromada's catalogue, sources in catalogue/SOURCES.md")
-	cpi := tx("прогноз зростання споживчих цін з проєкту Державного бюджету та прогнозу Мінекономіки; далі — останній прогноз (", "the consumer price forecast of the draft State Budget and the Ministry of Economy; later years: the last forecast (") + cat + ")"
+	first := cb.Input.FirstYear
+	// A catalogue value's source in plain words: those of the rows in
+	// force over the budget's years (catalogue source_uk, source_en).
+	params := p.Catalogue.Parameters()
+	from, to := time.Date(first, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(first+max(cb.Input.Years, 1)-1, 12, 31, 0, 0, 0, 0, time.UTC)
+	plain := func(name, fallback string) string {
+		ts := params.PlainSources(name, from, to)
+		if len(ts) == 0 {
+			return fallback + " (" + cat + ")"
+		}
+		return hromada.Join("; ", ts...).In(lang) + " (" + cat + ")"
+	}
+	cpi := plain(catalogue.ParamCPIForecast, tx("прогноз зростання споживчих цін", "the consumer price forecast"))
 	if !math.IsNaN(p.Budget.CPI) {
 		cpi = setting("cpi")
 	}
-	wage := tx("прогноз зростання мінімальної зарплати (закон про Державний бюджет, лист Мінфіну); далі — останній прогноз (", "the minimum wage growth forecast (State Budget law, Ministry of Finance letter); later years: the last forecast (") + cat + ")"
-	first := cb.Input.FirstYear
+	wage := plain(catalogue.ParamWageGrowthForecast, tx("прогноз зростання мінімальної зарплати", "the minimum wage growth forecast"))
 	if _, ok := p.Catalogue.Parameters().WageGrowthForecast(first); !ok {
 		wage = tx("як індекс споживчих цін (припущення hromada)", "as the CPI (hromada's assumption)")
 	}
@@ -277,8 +308,8 @@ func budgetSources(cb CommunityBudget, p *project.Project, lang hromada.Lang) bu
 		Plan: safefile.Rel(filepath.Dir(cb.Path), cb.Plan) + tx(": ставки, які додає план (штат мінус наявні ставки надавачів), і клієнти, яких він додає",
 			": the posts the plan adds (establishment less the staff providers have now) and the clients it adds"),
 		Posts:       costs(project.Posts),
-		MinimumWage: tx("закон про Державний бюджет на відповідний рік (", "the State Budget law of the year (") + cat + ")",
-		ESV:         tx("закон про єдиний соціальний внесок (", "the law on the single social contribution (") + cat + ")",
+		MinimumWage: plain(catalogue.ParamMinimumWage, tx("закон про Державний бюджет на відповідний рік", "the State Budget law of the year")),
+		ESV:         plain(catalogue.ParamESV, tx("закон про єдиний соціальний внесок", "the law on the single social contribution")),
 		WageGrowth:  wage, CPI: cpi,
 		Other:       costs(project.OtherCosts),
 		Admin:       setting("admin_share") + tx(" (типово 10 %: припущення hromada)", " (default 10 %: hromada's assumption)"),

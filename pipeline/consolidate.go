@@ -11,6 +11,7 @@ import (
 	"github.com/hromada-tool/hromada/project"
 	"github.com/hromada-tool/hromada/workbook/assessbook"
 	"github.com/hromada-tool/hromada/workbook/consbook"
+	"github.com/hromada-tool/hromada/workbook/planbook"
 )
 
 // Consolidated is the consolidated workbook of a project's run, from one
@@ -75,28 +76,62 @@ func FamiliesInNeed(a *assessbook.Assessment, res assess.Result, ids []string) [
 }
 
 // AddPlan fills a community's row with its plan and budget: the services
-// of the plan (with the standard error of their demand, as
-// demandSE), its summary, and the budget's totals.
-func AddPlan(row *consolidate.Row, a *assessbook.Assessment, pl plan.Result, in budget.Input, res *budget.Result) {
+// of the plan (with the standard error of their demand, as demandSE), the
+// counts of its actions, and the budget's totals.
+//
+// The plan's services and their demand come from pl, the plan made from
+// the assessment workbook; what the planner decided comes from actions,
+// the Actions sheet of the plan workbook as it stands (as budget reads
+// it): whether a service is kept, its action and its new posts, and so
+// the counts of services to create and to enhance and the new posts —
+// those of the kept actions, as the budget costs them. A service on no
+// row of actions keeps pl's action and new posts and is not kept.
+// Services sufficient and of unknown demand, which the Actions sheet does
+// not decide, are counted from pl.
+func AddPlan(row *consolidate.Row, a *assessbook.Assessment, pl plan.Result, actions []planbook.PlanAction, res *budget.Result) {
 	se := demandSE(a.Result)
-	included := map[string]bool{}
-	for _, s := range in.Services {
-		included[s.Code] = true
+	byCode := map[string]planbook.PlanAction{}
+	for _, act := range actions {
+		byCode[act.Code] = act
 	}
 	for _, sp := range pl.Services {
-		hires := 0.0
+		action, hires := string(sp.Action), 0.0
 		for _, y := range sp.Years {
 			hires += y.Hires
+		}
+		act, onSheet := byCode[sp.Service.Code]
+		if onSheet {
+			hires = 0
+			for _, y := range act.Years {
+				hires += y.Hires
+			}
+			if act.Action != "" {
+				action = string(act.Action)
+			}
 		}
 		sd, ok := se[sp.Service.Code]
 		if !ok || sp.Basis != plan.BasisSurvey { // the survey's SE is not that of a count or a floor
 			sd = math.NaN()
 		}
 		row.Services = append(row.Services, consolidate.Service{Code: sp.Service.Code, Demand: sp.Demand, Low: sp.DemandLow, Upp: sp.DemandHigh,
-			SE: sd, Basis: string(sp.Basis), Action: string(sp.Action), Hires: hires, Included: included[sp.Service.Code]})
+			SE: sd, Basis: string(sp.Basis), Action: action, Hires: hires, Included: onSheet && act.Include})
 	}
-	s := pl.Summary
-	row.Create, row.Enhance, row.Sufficient, row.Unk, row.Hires = s.Create, s.Enhance, s.Sufficient, s.MoreData, s.HireFTE
+	row.Create, row.Enhance, row.Hires = 0, 0, 0
+	for _, act := range actions {
+		if !act.Include {
+			continue
+		}
+		switch act.Action {
+		case plan.Create:
+			row.Create++
+		case plan.Enhance:
+			row.Enhance++
+		}
+		for _, y := range act.Years {
+			row.Hires += y.Hires
+		}
+	}
+	row.Sufficient, row.Unk = pl.Summary.Sufficient, pl.Summary.MoreData
 	addBudget(row, res)
 }
 

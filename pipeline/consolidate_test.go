@@ -12,6 +12,7 @@ import (
 	"github.com/hromada-tool/hromada/plan"
 	"github.com/hromada-tool/hromada/project"
 	"github.com/hromada-tool/hromada/workbook/assessbook"
+	"github.com/hromada-tool/hromada/workbook/planbook"
 )
 
 func demand(service, group string, count, rate, se float64, suppress bool) assess.Demand {
@@ -58,9 +59,11 @@ func near(a, b float64) bool {
 
 // TestAddPlan: a community's row has each planned service with the
 // standard error of its demand — the rate's standard error times the
-// count, of the union row where there is one, else of "all" — its new
-// posts over the years, whether the planner kept it, and the budget's
-// totals.
+// count, of the union row where there is one, else of "all" — and, from
+// the plan workbook's Actions sheet as the planner left it, whether the
+// service is kept and its new posts; the counts of services to create and
+// enhance and the new posts are those of the kept actions, not of the
+// plan recomputed from the assessment; and the budget's totals.
 func TestAddPlan(t *testing.T) {
 	a := &assessbook.Assessment{Result: assess.Result{
 		Demand: []assess.Demand{
@@ -79,11 +82,20 @@ func TestAddPlan(t *testing.T) {
 			{Service: hromada.Service{Code: "002.0"}, Known: true, Basis: plan.BasisSurvey, Demand: 250, Action: plan.Create, Years: []plan.Year{{Hires: 1}, {Hires: 1.5}}},
 			{Service: hromada.Service{Code: "003.0"}, Known: true, Basis: plan.BasisSurvey, Demand: 5, Action: plan.Sufficient}, // no assessment row: no SE
 			{Service: hromada.Service{Code: "004.0"}, Known: false, Demand: math.NaN(), Action: plan.MoreData},
-			{Service: hromada.Service{Code: "005.0"}, Known: true, Basis: plan.BasisKnownClients, Demand: 30, Action: plan.Create}, // a count has no survey SE
+			{Service: hromada.Service{Code: "005.0"}, Known: true, Basis: plan.BasisKnownClients, Demand: 30, Action: plan.Create, Years: []plan.Year{{Hires: 2}}}, // a count has no survey SE
 		},
-		Summary: plan.Summary{Create: 1, Enhance: 1, Sufficient: 1, MoreData: 1, HireFTE: 3.25},
+		// The plan as recomputed: 2 to create, 1 to enhance, 0.75 + 2.5 + 2 = 5.25 new posts.
+		Summary: plan.Summary{Create: 2, Enhance: 1, Sufficient: 1, MoreData: 1, HireFTE: 5.25},
 	}
-	in := budget.Input{Services: []budget.Service{{Code: "002.0"}}} // the planner kept only 002.0
+	// The Actions sheet as the planner left it: 001.0 set to «ні», 002.0's
+	// targets raised (1 + 2.5 = 3.5 new posts), 004.0 left out as written,
+	// 005.0 kept. 003.0 (sufficient) has no row.
+	actions := []planbook.PlanAction{
+		{Code: "001.0", Action: plan.Enhance, Include: false, Years: []plan.Year{{Hires: 0.5}, {Hires: 0.25}, {Hires: 0}}},
+		{Code: "002.0", Action: plan.Create, Include: true, Years: []plan.Year{{Hires: 1}, {Hires: 2.5}}},
+		{Code: "004.0", Action: plan.MoreData, Include: false},
+		{Code: "005.0", Action: plan.Create, Include: true, Years: []plan.Year{{Hires: 2}}},
+	}
 	res := &budget.Result{
 		Totals: []budget.YearTotal{
 			{Year: 2027, Total: 100, Donor: 80, State: 10, Local: 10, ShareOfRevenue: 0.01, PerResident: 1},
@@ -94,13 +106,13 @@ func TestAddPlan(t *testing.T) {
 		Cliff:   budget.Cliff{Year: 2028, Jump: 98},
 	}
 	var row consolidate.Row
-	AddPlan(&row, a, pl, in, res)
+	AddPlan(&row, a, pl, actions, res)
 	want := []consolidate.Service{
 		{Code: "001.0", Demand: 800, Low: 640, Upp: 960, SE: 80, Action: "enhance", Hires: 0.75},
-		{Code: "002.0", Demand: 250, SE: 10, Action: "create", Hires: 2.5, Included: true},
+		{Code: "002.0", Demand: 250, SE: 10, Action: "create", Hires: 3.5, Included: true},
 		{Code: "003.0", Demand: 5, SE: math.NaN(), Action: "sufficient"},
 		{Code: "004.0", Demand: math.NaN(), SE: math.NaN(), Action: "more_data"},
-		{Code: "005.0", Demand: 30, SE: math.NaN(), Action: "create"},
+		{Code: "005.0", Demand: 30, SE: math.NaN(), Action: "create", Hires: 2, Included: true},
 	}
 	for i, w := range want {
 		g := row.Services[i]
@@ -109,8 +121,10 @@ func TestAddPlan(t *testing.T) {
 			t.Errorf("service %d = %+v, want %+v", i, g, w)
 		}
 	}
-	if row.Create != 1 || row.Enhance != 1 || row.Sufficient != 1 || row.Unk != 1 || row.Hires != 3.25 {
-		t.Errorf("summary %d/%d/%d/%d %v, want 1/1/1/1 3.25", row.Create, row.Enhance, row.Sufficient, row.Unk, row.Hires)
+	// Kept: 002.0 and 005.0 to create, nothing to enhance (001.0 dropped),
+	// 3.5 + 2 = 5.5 new posts; sufficient and unknown as the plan has them.
+	if row.Create != 2 || row.Enhance != 0 || row.Sufficient != 1 || row.Unk != 1 || row.Hires != 5.5 {
+		t.Errorf("summary %d/%d/%d/%d %v, want 2/0/1/1 5.5", row.Create, row.Enhance, row.Sufficient, row.Unk, row.Hires)
 	}
 	if !slices.Equal(row.Local, []float64{10, 108, 117}) || !slices.Equal(row.Donor, []float64{80, 0, 0}) || !slices.Equal(row.State, []float64{10, 12, 13}) {
 		t.Errorf("local %v donor %v state %v", row.Local, row.Donor, row.State)

@@ -4,7 +4,11 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
+
+	"github.com/hromada-tool/hromada/workbook"
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
@@ -44,6 +48,13 @@ type CommunityPlan struct {
 	Inventory  string           // the inventory file read
 	Warnings   hromada.Problems // about the inputs, for the Methods sheet (files relative to the workbook's folder)
 	Path       string           // the plan workbook to write
+	// Source is the content fingerprint of the assessment workbook as
+	// read, which the plan workbook records (workbook.SourceProperty).
+	Source string
+	// PostsSource and GroupSources are the plain-language sources of the
+	// limit of new posts and of the groups' weights (planbook.Plan).
+	PostsSource  hromada.Text
+	GroupSources map[string]hromada.Text
 }
 
 // Workbook is the content of the plan workbook.
@@ -51,7 +62,8 @@ func (cp CommunityPlan) Workbook(projectName string, lang hromada.Lang) *planboo
 	return &planbook.Plan{
 		Lang: lang, Project: projectName, Input: cp.Input, Result: cp.Result,
 		Assessment: safefile.Rel(filepath.Dir(cp.Path), cp.Assessment), Inventory: safefile.Rel(filepath.Dir(cp.Path), cp.Inventory),
-		Catalogue: CatalogueSource.In(lang), Warnings: ProblemLines(cp.Warnings, lang),
+		Catalogue: CatalogueSource.In(lang), Warnings: ProblemLines(cp.Warnings, lang), Source: cp.Source,
+		PostsSource: cp.PostsSource, GroupSources: cp.GroupSources,
 	}
 }
 
@@ -61,6 +73,10 @@ func PlanCommunity(com hromada.Community, assessment string, providers []project
 	rows, ps := assessbook.ReadDemand(assessment)
 	if ps.Errors() > 0 {
 		return CommunityPlan{}, ps
+	}
+	source, err := workbook.ContentOfFile(assessment)
+	if err != nil {
+		return CommunityPlan{}, append(ps, hromada.Problem{Severity: hromada.Error, File: assessment, Msg: hromada.ErrText(err)})
 	}
 	in, ips := PlanInput(com, rows, providers, cat, s)
 	for i := range ips {
@@ -75,13 +91,35 @@ func PlanCommunity(com hromada.Community, assessment string, providers []project
 		}
 		return CommunityPlan{}, append(ps, msgs...)
 	}
-	cp := CommunityPlan{Community: com, Result: res, Input: in, Assessment: assessment, Warnings: RelProblems(filepath.Dir(assessment), ps)}
+	cp := CommunityPlan{Community: com, Result: res, Input: in, Assessment: assessment, Source: source, Warnings: RelProblems(filepath.Dir(assessment), ps)}
+	cp.PostsSource, cp.GroupSources = plainPlanSources(cat, in)
 	for _, f := range res.Flags { // on the plan's Summary, and here for the terminal
 		ps = append(ps, hromada.Problem{Severity: hromada.Warning, Community: com.Code,
 			Msg:  hromada.T("%s: правдоподібність: %s", "%s: plausibility: %s", com.Name, f.Message()),
 			Hint: hromada.T("див. аркуш «Підсумок» робочої книги плану", "see the Summary sheet of the plan workbook")})
 	}
 	return cp, ps
+}
+
+// plainPlanSources are the sources, in plain words, of a plan's limit of
+// new posts per 1,000 residents (the catalogue's row in force on 1 July of
+// the first year, as PlanLimits reads it) and of its groups' vulnerability
+// weights: the catalogue's, for a group whose weight is the catalogue's
+// (a project that typed another weight is its own source).
+func plainPlanSources(cat *catalogue.Catalogue, in plan.Input) (hromada.Text, map[string]hromada.Text) {
+	var posts hromada.Text
+	if r, ok := cat.Parameters().Get(catalogue.ParamNewPostsPer1000High, time.Date(in.FirstYear, 7, 1, 0, 0, 0, 0, time.UTC)); ok {
+		posts = r.Plain
+	}
+	groups := map[string]hromada.Text{}
+	for _, g := range in.Groups {
+		for _, r := range cat.GroupRows() {
+			if r.ID == g.ID && r.Vulnerability == g.Vulnerability && !r.Plain.IsZero() {
+				groups[g.ID] = r.Plain
+			}
+		}
+	}
+	return posts, groups
 }
 
 // PlanInput builds the plan input of a community from the Demand rows of
@@ -93,7 +131,8 @@ func PlanInput(com hromada.Community, rows []assessbook.DemandRow, providers []p
 	in := plan.Input{Community: com, FirstYear: s.FirstYear, Years: s.Years, FTEStep: s.FTEStep,
 		Targets: map[string]plan.Target{}, Posts: map[string][]plan.PostShare{}, Groups: s.Groups}
 	var problems hromada.Problems
-	order, total, groups := serviceDemand(rows, s.Groups)
+	order, total, groups, gps := serviceDemand(rows, s.Groups)
+	problems = append(problems, gps...)
 	for _, code := range order {
 		svc, ok := cat.Service(code)
 		if !ok {
@@ -102,7 +141,11 @@ func PlanInput(com hromada.Community, rows []assessbook.DemandRow, providers []p
 			continue
 		}
 		r := total[code]
-		if edited(r) {
+		switch {
+		case r.TypedOverSuppressed():
+			problems = append(problems, typedOver(r))
+			r = asTyped(r)
+		case edited(r):
 			// A person typed over the demand: their figure stands, and the
 			// interval, made for the old figure, is dropped.
 			problems = append(problems, hromada.Problem{Severity: hromada.Warning, Cell: fmt.Sprintf("row %d", r.Row),
@@ -145,8 +188,10 @@ func PlanInput(com hromada.Community, rows []assessbook.DemandRow, providers []p
 
 // serviceDemand sorts the Demand rows: the services in the order of their
 // first "any" or "all" row, each service's demand row ("any" where there
-// is one, else "all") and the demand of each known group by service.
-func serviceDemand(rows []assessbook.DemandRow, known []hromada.Group) ([]string, map[string]assessbook.DemandRow, map[string][]plan.GroupDemand) {
+// is one, else "all") and the demand of each known group by service. A
+// group's demand typed over its suppressed estimate is taken as typed,
+// with a warning naming its cell (typedOver).
+func serviceDemand(rows []assessbook.DemandRow, known []hromada.Group) ([]string, map[string]assessbook.DemandRow, map[string][]plan.GroupDemand, hromada.Problems) {
 	isKnown := map[string]bool{}
 	for _, g := range known {
 		isKnown[g.ID] = true
@@ -155,6 +200,7 @@ func serviceDemand(rows []assessbook.DemandRow, known []hromada.Group) ([]string
 	total := map[string]assessbook.DemandRow{}
 	hasAny := map[string]bool{}
 	groups := map[string][]plan.GroupDemand{}
+	var ps hromada.Problems
 	for _, r := range rows {
 		if _, seen := total[r.Service]; !seen && (r.Group == assess.AnyGroup || r.Group == assess.AllGroup) {
 			order = append(order, r.Service)
@@ -167,10 +213,52 @@ func serviceDemand(rows []assessbook.DemandRow, known []hromada.Group) ([]string
 				total[r.Service] = r
 			}
 		case isKnown[r.Group]:
+			if r.TypedOverSuppressed() {
+				ps = append(ps, typedOver(r))
+				r = asTyped(r)
+			}
 			groups[r.Service] = append(groups[r.Service], plan.GroupDemand{Group: r.Group, People: orNaN(r.People, r.Suppressed), Low: orNaN(r.PeopleLow, r.Suppressed), High: orNaN(r.PeopleUpp, r.Suppressed)})
 		}
 	}
-	return order, total, groups
+	return order, total, groups, ps
+}
+
+// asTyped is a Demand row whose demand a person typed over the note of a
+// suppressed (or not observed) estimate, as the plan takes it: the
+// figure as typed, a published demand. Its interval is the one typed
+// beside it when both bounds are numbers that hold the figure; else none
+// (the notes say nothing of the typed figure).
+func asTyped(r assessbook.DemandRow) assessbook.DemandRow {
+	r.Suppressed, r.NotObserved = false, false
+	if math.IsNaN(r.PeopleLow) || math.IsNaN(r.PeopleUpp) || r.People < r.PeopleLow || r.People > r.PeopleUpp {
+		r.PeopleLow, r.PeopleUpp = math.NaN(), math.NaN()
+	}
+	return r
+}
+
+// typedOver is the warning that a demand typed over a suppressed estimate
+// is used, naming its cell.
+//
+// The plan uses the figure rather than refusing it: a planner who types a
+// number into the Demand sheet means it to be planned on, as with a
+// demand corrected over a published estimate (README, Plan), and the
+// figure is theirs, not the survey's — the suppression protects the
+// survey's respondents and its precision (METHODS.md §1.4), which a
+// typed figure does not rest on. The warning says so and where a figure
+// from case records belongs (the Known clients sheet, with its source).
+func typedOver(r assessbook.DemandRow) hromada.Problem {
+	return hromada.Problem{Severity: hromada.Warning, Sheet: r.Sheet, Cell: r.PeopleCell,
+		Msg: hromada.T("послуга %s, група %q: попит %s введено поверх прихованої оцінки опитування; план бере це число як попит, без інтервалу",
+			"service %s, group %q: the demand %s was typed over a suppressed survey estimate; the plan takes this figure as the demand, without an interval",
+			r.Service, r.Group, numText(r.People)),
+		Hint: hromada.T("якщо число взято з журналів справ чи реєстрів, внесіть його на аркуш «Відомі клієнти» registry.xlsx з джерелом і датою",
+			"if the figure comes from case records or registers, enter it on the Known clients sheet of registry.xlsx with its source and date")}
+}
+
+// numText is a number as each language writes it: 12.5, 12,5.
+func numText(x float64) hromada.Text {
+	en := strconv.FormatFloat(x, 'f', -1, 64)
+	return hromada.Text{UK: strings.Replace(en, ".", ",", 1), EN: en}
 }
 
 // edited tells whether a demand row's figure lies outside its interval,

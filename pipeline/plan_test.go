@@ -38,8 +38,9 @@ func TestPlanInputDemand(t *testing.T) {
 		demandRow(7, "002.0", assess.AllGroup, 90, 70, 110),
 		// 003.0: all only (a project without target groups) → all (12, 8–16).
 		demandRow(8, "003.0", assess.AllGroup, 12, 8, 16),
-		// 004.0: suppressed → unknown, no figures.
-		{Row: 9, Service: "004.0", Group: assess.AllGroup, People: 3, PeopleLow: 1, PeopleUpp: 5, Suppressed: true},
+		// 004.0: suppressed (notes in the number cells, read as NaN) →
+		// unknown, no figures.
+		{Row: 9, Service: "004.0", Group: assess.AllGroup, People: nan, PeopleLow: nan, PeopleUpp: nan, Suppressed: true},
 		// not a service of the catalogue → left out, with a warning.
 		demandRow(10, "999.9", assess.AllGroup, 5, 4, 6),
 		// 009.1: no respondent had the need (suppressed, with the note "not
@@ -84,27 +85,40 @@ func TestPlanInputDemand(t *testing.T) {
 
 // TestPlanInputEditedDemand: a demand outside its own interval was typed
 // over; the figure stands, its interval is dropped and a warning names
-// the row. A demand on a bound of its interval is not an edit.
+// the row. A demand on a bound of its interval is not an edit. A demand
+// typed over the note of a suppressed (or not observed) estimate is used
+// as typed, with a warning naming its cell; its interval is the one typed
+// beside it when that holds the figure, else none.
 func TestPlanInputEditedDemand(t *testing.T) {
 	nan := math.NaN()
+	typed := func(people, low, upp float64, notObserved bool) assessbook.DemandRow {
+		return assessbook.DemandRow{Row: 7, Sheet: "Потреба", PeopleCell: "O7", Service: "002.0", Group: assess.AnyGroup,
+			People: people, PeopleLow: low, PeopleUpp: upp, Suppressed: true, NotObserved: notObserved}
+	}
 	tests := []struct {
 		name             string
 		row              assessbook.DemandRow
+		known            bool
 		demand, low, upp float64
 		warnCell         string // "" for no warning
+		warnText         string
 	}{
-		{"above the interval", demandRow(7, "002.0", assess.AnyGroup, 150, 60, 80), 150, nan, nan, "row 7"},
-		{"below the interval", demandRow(12, "002.0", assess.AllGroup, 10, 60, 80), 10, nan, nan, "row 12"},
-		{"on the upper bound", demandRow(7, "002.0", assess.AnyGroup, 80, 60, 80), 80, 60, 80, ""},
-		{"on the lower bound", demandRow(7, "002.0", assess.AnyGroup, 60, 60, 80), 60, 60, 80, ""},
-		{"suppressed", assessbook.DemandRow{Row: 7, Service: "002.0", Group: assess.AllGroup, People: 150, PeopleLow: 60, PeopleUpp: 80, Suppressed: true}, nan, nan, nan, ""},
+		{"above the interval", demandRow(7, "002.0", assess.AnyGroup, 150, 60, 80), true, 150, nan, nan, "row 7", "outside its interval"},
+		{"below the interval", demandRow(12, "002.0", assess.AllGroup, 10, 60, 80), true, 10, nan, nan, "row 12", "outside its interval"},
+		{"on the upper bound", demandRow(7, "002.0", assess.AnyGroup, 80, 60, 80), true, 80, 60, 80, "", ""},
+		{"on the lower bound", demandRow(7, "002.0", assess.AnyGroup, 60, 60, 80), true, 60, 60, 80, "", ""},
+		{"suppressed, not typed over", typed(nan, nan, nan, false), false, nan, nan, nan, "", ""},
+		{"typed over a suppressed estimate", typed(150, nan, nan, false), true, 150, nan, nan, "O7", "typed over a suppressed"},
+		{"typed over, with an interval that holds it", typed(150, 120, 180, false), true, 150, 120, 180, "O7", "typed over a suppressed"},
+		{"typed over, with an interval that does not", typed(150, 60, 80, false), true, 150, nan, nan, "O7", "typed over a suppressed"},
+		{"typed over a not-observed estimate", typed(4, nan, nan, true), true, 4, nan, nan, "O7", "typed over a suppressed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			in, ps := PlanInput(hromada.Community{}, []assessbook.DemandRow{tt.row}, nil, defaultCatalogue(t), PlanSettings{FirstYear: 2027, Years: 1, FTEStep: 0.25})
 			sv := in.Services[0]
-			if !same(sv.Demand, tt.demand) || !same(sv.DemandLow, tt.low) || !same(sv.DemandHigh, tt.upp) {
-				t.Errorf("demand %v (%v–%v), want %v (%v–%v)", sv.Demand, sv.DemandLow, sv.DemandHigh, tt.demand, tt.low, tt.upp)
+			if sv.Known != tt.known || !same(sv.Demand, tt.demand) || !same(sv.DemandLow, tt.low) || !same(sv.DemandHigh, tt.upp) {
+				t.Errorf("known=%v demand %v (%v–%v), want known=%v %v (%v–%v)", sv.Known, sv.Demand, sv.DemandLow, sv.DemandHigh, tt.known, tt.demand, tt.low, tt.upp)
 			}
 			if tt.warnCell == "" {
 				if len(ps) != 0 {
@@ -112,10 +126,38 @@ func TestPlanInputEditedDemand(t *testing.T) {
 				}
 				return
 			}
-			if len(ps) != 1 || ps[0].Cell != tt.warnCell || ps[0].Severity != hromada.Warning || !strings.Contains(ps[0].Msg.EN, "outside its interval") {
+			if len(ps) != 1 || ps[0].Cell != tt.warnCell || ps[0].Severity != hromada.Warning || !strings.Contains(ps[0].Msg.EN, tt.warnText) {
 				t.Errorf("problems %v, want one warning at %s", ps, tt.warnCell)
 			}
+			if tt.warnCell == "O7" && (ps[0].Sheet != "Потреба" || !strings.Contains(ps[0].Msg.UK, "поверх прихованої оцінки")) {
+				t.Errorf("warning %+v, want it on sheet Потреба, in Ukrainian too", ps[0])
+			}
 		})
+	}
+}
+
+// TestPlanInputTypedOverGroup: a group's demand typed over its suppressed
+// estimate is the group's demand (a floor the plan may use), with a
+// warning at its cell; a suppressed group's demand not typed over stays
+// unknown.
+func TestPlanInputTypedOverGroup(t *testing.T) {
+	nan := math.NaN()
+	rows := []assessbook.DemandRow{
+		{Row: 2, Sheet: "Demand", PeopleCell: "O2", Service: "002.0", Group: "idp", People: 30, PeopleLow: nan, PeopleUpp: nan, Suppressed: true},
+		{Row: 3, Sheet: "Demand", PeopleCell: "O3", Service: "002.0", Group: "local", People: nan, PeopleLow: nan, PeopleUpp: nan, Suppressed: true},
+		{Row: 4, Sheet: "Demand", PeopleCell: "O4", Service: "002.0", Group: assess.AnyGroup, People: nan, PeopleLow: nan, PeopleUpp: nan, Suppressed: true},
+	}
+	s := PlanSettings{FirstYear: 2027, Years: 1, FTEStep: 0.25, Groups: []hromada.Group{{ID: "idp"}, {ID: "local"}}}
+	in, ps := PlanInput(hromada.Community{}, rows, nil, defaultCatalogue(t), s)
+	g := in.Services[0].Groups
+	if len(g) != 2 || g[0].People != 30 || !math.IsNaN(g[0].Low) || !math.IsNaN(g[1].People) {
+		t.Errorf("group demands %+v, want idp 30 without an interval and local unknown", g)
+	}
+	if in.Services[0].Known {
+		t.Errorf("the union demand is known; want it unknown (suppressed, not typed over)")
+	}
+	if len(ps) != 1 || ps[0].Cell != "O2" || ps[0].Sheet != "Demand" || ps[0].Severity != hromada.Warning {
+		t.Errorf("problems %v, want one warning at Demand!O2", ps)
 	}
 }
 
@@ -161,5 +203,21 @@ func TestKnownClientsOf(t *testing.T) {
 	}
 	if m := KnownClientsOf("UA3", known); len(m) != 0 {
 		t.Errorf("KnownClientsOf(UA3) = %+v, want none", m)
+	}
+}
+
+// TestPlainPlanSources: the plan's council-facing sources are the
+// catalogue's plain words — the limit of new posts is hromada's
+// assumption (parameters.csv, new_posts_per_1000_high), a group keeps the
+// catalogue's source of its weight only when the weight is the
+// catalogue's (groups.csv: idp 1.3, child_disability 1.5).
+func TestPlainPlanSources(t *testing.T) {
+	in := plan.Input{FirstYear: 2027, Groups: []hromada.Group{{ID: "idp", Vulnerability: 1.3}, {ID: "child_disability", Vulnerability: 2}, {ID: "veterans", Vulnerability: 1}}}
+	posts, groups := plainPlanSources(defaultCatalogue(t), in)
+	if !strings.Contains(posts.EN, "hromada's assumption") || !strings.Contains(posts.UK, "Припущення hromada") {
+		t.Errorf("posts source %q, want hromada's assumption in both languages", posts)
+	}
+	if len(groups) != 1 || !strings.HasPrefix(groups["idp"].EN, "Weight 1.3: hromada's choice") || !strings.HasPrefix(groups["idp"].UK, "Вага 1,3") {
+		t.Errorf("group sources %q, want idp's only (child_disability has its own weight, veterans is not in the catalogue)", groups)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/consolidate"
 	"github.com/hromada-tool/hromada/project"
+	"github.com/hromada-tool/hromada/workbook"
 	"github.com/hromada-tool/hromada/workbook/assessbook"
 	"github.com/hromada-tool/hromada/workbook/budgetbook"
 	"github.com/hromada-tool/hromada/workbook/planbook"
@@ -55,11 +56,24 @@ type CommunityRun struct {
 	Top     string
 	TopRate assess.Rate
 	HasTop  bool
-	// Stale are the workbooks of a failed community, as file names, that
-	// an earlier run left in the output folder and this run did not
-	// replace: their figures are not those of the inputs as they are now.
-	// The Status sheet and the terminal table name them.
-	Stale []string
+	// Stale are the community's workbooks in the output folder whose
+	// figures are older than their inputs: a failed community's workbooks
+	// that an earlier run left and this one did not replace, and (when
+	// the row is made from the workbooks, Run.FromWorkbooks) a plan made
+	// from another version of the assessment or a budget made from
+	// another version of the plan. The Status sheet and the terminal
+	// (StaleLine) name them.
+	Stale []Stale
+}
+
+// Stale is a community's workbook whose figures are older than its
+// inputs.
+type Stale struct {
+	File string // the workbook's file name
+	// From is the file name of the workbook it was made from, whose
+	// content has changed since (workbook.SourceProperty); "" for a
+	// workbook an earlier run left for a community that failed now.
+	From string
 }
 
 // fail ends a community's run at stage with the problems ps.
@@ -75,51 +89,67 @@ func (cr *CommunityRun) fail(stage string, ps hromada.Problems) CommunityRun {
 // stage with an error, which the row's Status and Stage name.
 func (r *Run) Community(i int) CommunityRun {
 	cr := r.community(i)
-	if cr.Row.Status == consolidate.OK {
-		return cr
-	}
-	// The errors that stopped it, in the language of the workbooks.
-	for _, pr := range cr.Problems {
-		if pr.Severity == hromada.Error {
-			cr.Row.Problems = append(cr.Row.Problems, pr.In(r.Lang))
+	if cr.Row.Status != consolidate.OK {
+		// The errors that stopped it, in the language of the workbooks.
+		for _, pr := range cr.Problems {
+			if pr.Severity == hromada.Error {
+				cr.Row.Problems = append(cr.Row.Problems, pr.In(r.Lang))
+			}
 		}
-	}
-	if !r.FromWorkbooks {
 		r.markStale(i, &cr)
+	}
+	if len(cr.Stale) > 0 {
+		cr.Row.Stale = true
+		cr.Row.Problems = append(cr.Row.Problems, StaleLine(cr.Stale).In(r.Lang))
 	}
 	return cr
 }
 
+// stageKinds are the kinds of workbook each stage's input depends on
+// being current: those of the stages before it.
+var stageKinds = map[string][]string{StagePlan: {Assessment}, StageBudget: {Assessment, Plan}}
+
 // markStale names, in a failed community's run, the workbooks an earlier
-// run left that this one did not write (CommunityRun.Stale), and adds a
-// line naming them to the row's problems, which the Status sheet shows.
+// run left that this one did not write (CommunityRun.Stale). Made from the
+// workbooks (Run.FromWorkbooks), nothing is written: the workbooks of the
+// stages before the one that failed are current, the others are old.
 func (r *Run) markStale(i int, cr *CommunityRun) {
 	com := r.Project.Communities[i].Community
-	written := map[string]bool{}
+	current := map[string]bool{}
 	for _, f := range cr.Row.Files {
-		written[f] = true
+		current[f] = true
+	}
+	if r.FromWorkbooks {
+		for _, kind := range stageKinds[cr.Row.Stage] {
+			current[filepath.Base(WorkbookPath(r.Out, com, kind))] = true
+		}
 	}
 	for _, kind := range []string{Assessment, Plan, Budget} {
 		p := WorkbookPath(r.Out, com, kind)
-		if written[filepath.Base(p)] {
+		if current[filepath.Base(p)] {
 			continue
 		}
 		if _, err := os.Stat(p); err == nil {
-			cr.Stale = append(cr.Stale, filepath.Base(p))
+			cr.Stale = append(cr.Stale, Stale{File: filepath.Base(p)})
 		}
-	}
-	if len(cr.Stale) > 0 {
-		cr.Row.Problems = append(cr.Row.Problems, StaleLine(cr.Stale, r.Lang))
 	}
 }
 
-// StaleLine says, in lang, that the workbooks files are from an earlier
-// run and out of date.
-func StaleLine(files []string, lang hromada.Lang) string {
-	if lang == hromada.English {
-		return "out of date, from an earlier run: " + strings.Join(files, ", ")
+// StaleLine says that the workbooks stale are out of date, and why.
+func StaleLine(stale []Stale) hromada.Text {
+	var earlier []string
+	var lines []hromada.Text
+	for _, s := range stale {
+		if s.From == "" {
+			earlier = append(earlier, s.File)
+			continue
+		}
+		lines = append(lines, hromada.T("%s застаріла: зроблена з іншої версії %s", "%s is out of date: made from another version of %s", s.File, s.From))
 	}
-	return "застарілі, з попереднього запуску: " + strings.Join(files, ", ")
+	if len(earlier) > 0 {
+		lines = append([]hromada.Text{hromada.T("застарілі, з попереднього запуску: %s", "out of date, from an earlier run: %s", strings.Join(earlier, ", "))}, lines...)
+	}
+	return hromada.Join("; ", lines...)
 }
 
 // community is Community before the stale workbooks are named.
@@ -146,7 +176,7 @@ func (r *Run) community(i int) CommunityRun {
 	if !ok {
 		return *cr
 	}
-	AddPlan(&cr.Row, a, cp.Result, cb.Input, cb.Result)
+	AddPlan(&cr.Row, a, cp.Result, cb.Actions, cb.Result)
 	cr.Row.Warnings = len(cr.Problems)
 	return *cr
 }
@@ -197,7 +227,9 @@ func (r *Run) assess(i int, com project.Community, path string, cr *CommunityRun
 // workbook does not hold them); its plan's services from the assessment
 // workbook as it stands, as plan reads it; its budget from the plan
 // workbook as it stands, as budget reads it. A missing workbook fails the
-// community at its stage, and the row says which file is missing.
+// community at its stage, and the row says which file is missing. A plan
+// or budget workbook that records another source than the assessment or
+// plan as it stands (workbook.SourceProperty) is named stale.
 func (r *Run) fromWorkbooks(i int, com project.Community, cr *CommunityRun) CommunityRun {
 	paths := map[string]string{}
 	for _, k := range []struct{ kind, stage string }{{Assessment, StageAssess}, {Plan, StagePlan}, {Budget, StageBudget}} {
@@ -221,10 +253,25 @@ func (r *Run) fromWorkbooks(i int, com project.Community, cr *CommunityRun) Comm
 	}
 	cr.Problems = append(cr.Problems, ps...)
 	cr.Problems = append(cr.Problems, bps...)
+	// A plan made from another version of the assessment, a budget from
+	// another version of the plan: their figures are old.
+	for _, w := range []struct{ path, source, from string }{
+		{paths[Plan], cp.Source, paths[Assessment]},
+		{paths[Budget], cb.Source, paths[Plan]},
+	} {
+		stored, err := workbook.StoredSource(w.path)
+		if err != nil {
+			cr.Problems = append(cr.Problems, hromada.Problem{Severity: hromada.Warning, File: w.path, Msg: hromada.ErrText(err)})
+			continue
+		}
+		if stored != "" && stored != w.source {
+			cr.Stale = append(cr.Stale, Stale{File: filepath.Base(w.path), From: filepath.Base(w.from)})
+		}
+	}
 	for _, k := range []string{Assessment, Plan, Budget} {
 		cr.Row.Files = append(cr.Row.Files, filepath.Base(paths[k]))
 	}
-	AddPlan(&cr.Row, a, cp.Result, cb.Input, cb.Result)
+	AddPlan(&cr.Row, a, cp.Result, cb.Actions, cb.Result)
 	cr.Row.Warnings = len(cr.Problems)
 	return *cr
 }

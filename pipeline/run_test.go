@@ -127,3 +127,29 @@ func TestRunCommunity(t *testing.T) {
 		t.Errorf("problems of a failed community in a Ukrainian run: %q", bad.Row.Problems)
 	}
 }
+
+// TestStaleLine: the leftovers of an earlier run are named together, first;
+// a workbook made from another version of its source is named with that
+// source; each language says it in its own words.
+func TestStaleLine(t *testing.T) {
+	tests := []struct {
+		stale  []Stale
+		uk, en string
+	}{
+		{[]Stale{{File: "a-plan.xlsx"}, {File: "a-budget.xlsx"}},
+			"застарілі, з попереднього запуску: a-plan.xlsx, a-budget.xlsx",
+			"out of date, from an earlier run: a-plan.xlsx, a-budget.xlsx"},
+		{[]Stale{{File: "a-plan.xlsx", From: "a-assessment.xlsx"}, {File: "a-budget.xlsx", From: "a-plan.xlsx"}},
+			"a-plan.xlsx застаріла: зроблена з іншої версії a-assessment.xlsx; a-budget.xlsx застаріла: зроблена з іншої версії a-plan.xlsx",
+			"a-plan.xlsx is out of date: made from another version of a-assessment.xlsx; a-budget.xlsx is out of date: made from another version of a-plan.xlsx"},
+		{[]Stale{{File: "a-budget.xlsx", From: "a-plan.xlsx"}, {File: "a-assessment.xlsx"}},
+			"застарілі, з попереднього запуску: a-assessment.xlsx; a-budget.xlsx застаріла: зроблена з іншої версії a-plan.xlsx",
+			"out of date, from an earlier run: a-assessment.xlsx; a-budget.xlsx is out of date: made from another version of a-plan.xlsx"},
+	}
+	for _, tt := range tests {
+		got := StaleLine(tt.stale)
+		if got.UK != tt.uk || got.EN != tt.en {
+			t.Errorf("StaleLine(%v) = %q / %q, want %q / %q", tt.stale, got.UK, got.EN, tt.uk, tt.en)
+		}
+	}
+}

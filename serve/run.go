@@ -223,7 +223,7 @@ func (j *job) view(l string) *runView {
 				}
 			}
 			if len(cr.Stale) > 0 {
-				row.Why = append(row.Why, pipeline.StaleLine(cr.Stale, hl))
+				row.Why = append(row.Why, pipeline.StaleLine(cr.Stale).In(hl))
 			}
 			row.Files = cr.Row.Files
 		}

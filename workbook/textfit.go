@@ -212,3 +212,15 @@ var glyphWidths = map[rune][3]uint16{
 	0xd7: {983, 983, 983}, 0xb7: {498, 528, 498}, 0x2022: {983, 983, 983}, 0x201c: {826, 858, 826},
 	0x201d: {826, 858, 826}, 0x20b4: {907, 1024, 907},
 }
+
+// NarrowWidths returns the column widths ws as LibreOffice draws them:
+// without the padding Excel adds to each column, so that a span of many
+// columns is narrower there by that much a column. A row sized for these
+// widths does not cut a line that just fits in Excel.
+func NarrowWidths(ws []float64) []float64 {
+	narrow := make([]float64, len(ws))
+	for i, w := range ws {
+		narrow[i] = max(0, w-columnPadding/pixelsPerUnit)
+	}
+	return narrow
+}

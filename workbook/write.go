@@ -120,6 +120,9 @@ type Book struct {
 	// Widths is the sum of the column widths of each sheet, which decides
 	// how it prints (see PageSetup).
 	Widths map[string]float64
+	// Source, when set, is recorded in SourceProperty: the content
+	// fingerprint of the workbook this one was made from.
+	Source string
 }
 
 // StyleKey names a cell style of the book: Style makes each one once.
@@ -169,6 +172,10 @@ func (b *Book) Style(k StyleKey) int {
 	case "group": // a group's title row inside a table
 		s.Font = &excelize.Font{Bold: true, Color: "1F4E79"}
 		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}
+	case "groupright": // a group's title row heading columns of numbers
+		s.Font = &excelize.Font{Bold: true, Color: "1F4E79"}
+		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}
+		s.Alignment.Horizontal = "right"
 	case "left":
 		s.Alignment.Horizontal = "left"
 	case "right": // a text aligned right, in a number column
@@ -623,6 +630,11 @@ func (b *Book) Save(path string) error {
 	}
 	if err := b.File.SetCustomProps(excelize.CustomProperty{Name: FingerprintProperty, Value: fingerprintPlaceholder}); err != nil {
 		return err
+	}
+	if b.Source != "" {
+		if err := b.File.SetCustomProps(excelize.CustomProperty{Name: SourceProperty, Value: b.Source}); err != nil {
+			return err
+		}
 	}
 	b.File.SetActiveSheet(0)
 	for _, flush := range b.Flush {

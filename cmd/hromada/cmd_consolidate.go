@@ -38,8 +38,12 @@ budget workbook's yellow cells recalculate that workbook only; the
 consolidated workbook costs the plan with the project's cost inputs.
 
 A community whose assessment, plan or budget workbook is missing is
-listed as failed at that stage on the Status sheet. 'hromada plan' and
-'hromada budget' on a project end by rebuilding ` + consolidatedFile + ` the same way.`,
+listed as failed at that stage on the Status sheet. A plan made from
+another version of its assessment, a budget made from another version of
+its plan (each records the fingerprint of its source) and the workbooks
+of a failed community are named out of date on the Status sheet and
+below the table, with -q too. 'hromada plan' and 'hromada budget' on a
+project end by rebuilding ` + consolidatedFile + ` the same way.`,
 		Example: `  hromada consolidate examples/zhytomyr -o out   # after editing a plan and 'hromada budget examples/zhytomyr -o out'`,
 		Args:    usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -81,6 +85,7 @@ func runConsolidate(o *consolidateOptions) error {
 	if !o.quiet {
 		printRunTable(&runOptions{app: o.app, out: o.out}, p.Name, runs, c, lang)
 	}
+	printStale(o.stdout, runs, lang)
 	if c.Totals.Failed > 0 {
 		return hinted{hromada.Errorf("громад без повного набору робочих книг у %[3]s: %[1]d з %[2]d; %[4]s записано",
 			"%d of %d communities have no complete set of workbooks in %s; %s is written", c.Totals.Failed, len(runs), o.out, consolidatedFile),
@@ -118,16 +123,20 @@ func consolidateFolder(p *project.Project, ps hromada.Problems, pw string, lang 
 // they now stand there (consolidateFolder), so it never shows the figures
 // of a plan or budget since replaced. Without one (stages run one by one,
 // no 'hromada run' into out) there is nothing out of date and nothing is
-// written. It says so on a line of w.
+// written. It says so on a line of w, and names the communities whose
+// workbooks are now older than their inputs (printStale): after plan, the
+// budgets made from the plans it replaced.
 func reconsolidate(a *app, p *project.Project, ps hromada.Problems, pw string, lang hromada.Lang, out string) error {
 	cons := filepath.Join(out, consolidatedFile)
 	if !isFile(cons) {
 		return nil
 	}
-	if _, _, err := consolidateFolder(p, ps, pw, lang, out, 0); err != nil {
+	runs, _, err := consolidateFolder(p, ps, pw, lang, out, 0)
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(a.warnings(), tr(lang, "%s перебудовано з робочих книг у %s\n", "%s rebuilt from the workbooks in %s\n"), cons, out)
+	printStale(a.stdout, runs, lang)
 	return nil
 }
 

@@ -131,6 +131,7 @@ func runRun(o *runOptions) error {
 	if !o.quiet {
 		printRunTable(o, p.Name, runs, cons, lang)
 	}
+	printStale(o.stdout, runs, lang)
 	if failed > 0 {
 		return hinted{hromada.Errorf("громад з помилками: %d з %d; робочі книги інших громад і %s записано",
 			"%d of %d communities failed; the others' workbooks and %s are written", failed, len(runs), consolidatedFile),
@@ -175,6 +176,9 @@ func printRunTable(o *runOptions, name string, runs []pipeline.CommunityRun, c *
 			continue
 		}
 		status := tr(lang, "готово", "done")
+		if r.Stale {
+			status = hromada.T("готово, застаріле", "done, out of date").In(lang)
+		}
 		if r.Status != consolidate.OK {
 			status = fmt.Sprintf(tr(lang, "помилка: %s", "failed: %s"), stageName(r.Stage, lang))
 			rows = append(rows, []string{r.Community.Name.In(lang), status, "", "", "", "", "", "", "", ""})
@@ -200,15 +204,22 @@ func printRunTable(o *runOptions, name string, runs []pipeline.CommunityRun, c *
 		tr(lang, "найпотрібніша послуга", "most needed service"), tr(lang, "потреба, усі домогосподарства (95 % ДІ)", "need, all households (95 % CI)"),
 		tr(lang, "створити", "create"), tr(lang, "розширити", "enhance"), tr(lang, "нових ставок", "new posts (FTE)"),
 		tr(lang, "рік виходу донора", "donor cliff"), tr(lang, "місцеве зобов'язання, грн", "local commitment, UAH")}, rows)
-	for _, cr := range runs {
-		if len(cr.Stale) > 0 {
-			fmt.Fprintf(o.stdout, "%s: %s\n", cr.Row.Community.Name.In(lang), pipeline.StaleLine(cr.Stale, lang))
-		}
-	}
 	if len(runs) > listUpTo {
 		fmt.Fprintf(o.stdout, tr(lang, "Кожна громада — у %s.\n", "Every community is in %s.\n"), filepath.Join(o.out, consolidatedFile))
 	}
 	fmt.Fprintf(o.stdout, tr(lang, "Робочі книги: %s\n", "Workbooks: %s\n"), o.out)
+}
+
+// printStale prints a line for each community with workbooks older than
+// their inputs (pipeline.StaleLine). It is printed with -q too: it is not
+// a warning about the inputs but says which figures in the output folder
+// are old.
+func printStale(w io.Writer, runs []pipeline.CommunityRun, lang hromada.Lang) {
+	for _, cr := range runs {
+		if len(cr.Stale) > 0 {
+			fmt.Fprintf(w, "%s: %s\n", cr.Row.Community.Name.In(lang), pipeline.StaleLine(cr.Stale).In(lang))
+		}
+	}
 }
 
 // whole is a whole project as run and consolidate open it: loaded and

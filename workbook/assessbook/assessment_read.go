@@ -17,6 +17,8 @@ import (
 // edited by a person. Numbers that are blank or suppressed are NaN.
 type DemandRow struct {
 	Row         int    // row of the sheet, for messages
+	Sheet       string // the sheet's name as the workbook spells it, for messages
+	PeopleCell  string // the reference of the demand's cell ("O12"), for messages
 	Group       string // group ID; "all" and "any" as in package assess
 	GroupName   string
 	Service     string // service key (classifier code in a project)
@@ -34,7 +36,10 @@ type DemandRow struct {
 	PeopleLow   float64
 	PeopleUpp   float64
 	// Suppressed is true when the workbook shows a note instead of the
-	// numbers (too few respondents, or an unreliable estimate).
+	// numbers (too few respondents, or an unreliable estimate) in any of
+	// the row's number cells. A person may have typed a number over the
+	// note of the demand's cell: People then holds it, and the row is
+	// still Suppressed (TypedOverSuppressed).
 	Suppressed bool
 	// NotObserved is true when the note says no respondent had the need:
 	// not observed, which is not a demand of 0.
@@ -42,6 +47,13 @@ type DemandRow struct {
 	Reliability string // the reliability text as written
 	Source      string // registry source
 	Clients     string // where the clients come from, as written
+}
+
+// TypedOverSuppressed reports whether a number stands in the demand's cell
+// of a row whose estimate the assessment suppressed (or did not observe):
+// a person typed it over the note.
+func (r DemandRow) TypedOverSuppressed() bool {
+	return r.Suppressed && !math.IsNaN(r.People)
 }
 
 // demandSheetNames are the names the Demand sheet has in either language.
@@ -150,7 +162,7 @@ func ReadDemand(path string) (rows []DemandRow, ps hromada.Problems) {
 	}
 	seen := map[[2]string]int{}
 	for t.Next() {
-		d := demandRowReader{t: t, col: col, path: path, r: DemandRow{Row: t.Line()}}
+		d := demandRowReader{t: t, col: col, path: path, r: DemandRow{Row: t.Line(), Sheet: sheet, PeopleCell: t.Ref(col["people"])}}
 		d.read()
 		d.check(seen)
 		ps = append(ps, d.ps...)

@@ -41,8 +41,17 @@ type Budget struct {
 	// name is shown as it is.
 	Services map[string]hromada.Service
 	Codes    map[string]hromada.Text
+	// CodeSources says in plain words where the names of each kind of
+	// code come from ("kpkvk", "kekv": the classification and its order),
+	// on the By programme code and By economic code sheets.
+	CodeSources map[string]hromada.Text
 
 	Sources BudgetSources
+
+	// Source is the content fingerprint (Content) of the plan workbook
+	// the budget was made from, as it stood when read, recorded in the
+	// workbook's SourceProperty; "" records none.
+	Source string
 	// Warnings are messages about the inputs, listed on the Methods sheet.
 	Warnings []string
 }
@@ -102,6 +111,7 @@ func Write(path string, bg *Budget) error {
 	if err != nil {
 		return err
 	}
+	w.b.Source = bg.Source
 	return w.b.Save(path)
 }
 

@@ -258,6 +258,9 @@ func (w *budgetWriter) pivot(r *workbook.ReportSheet, pivots []budget.Pivot, col
 	n := w.n
 	r.Title(w.t("pv."+kind+".title", w.yearSpan()))
 	r.Line(w.t("pv.intro"), "note")
+	if src := w.bg.CodeSources[map[string]string{"prog": "kpkvk", "kekv": "kekv"}[kind]]; !src.IsZero() {
+		r.Line(w.t("pv.source", src.In(w.lang)), "note")
+	}
 	r.Gap()
 	header := r.Next
 	w.yearHeader(r, []string{w.t("pv." + kind + ".code"), w.t("pv.name"), w.t("col.paidby")}, w.t("col.allyears"))

@@ -2,6 +2,7 @@ package budgetbook
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/hromada-tool/hromada/budget"
@@ -149,18 +150,37 @@ func (w *budgetWriter) fundingServices(l *workbook.Layout) {
 	}
 	w.fu.perService = l.Block(func() {
 		for i, s := range w.services {
-			w.fundingService(l, s.Code, share[s.Code], w.r.Services[i])
+			w.fundingService(l, s.Code, share[s.Code], w.r.Services[i], i > 0)
 		}
 	})
 }
 
 // fundingService adds the rows of one service: its cost, its shares,
-// what each source pays and what the local budget takes over.
-func (w *budgetWriter) fundingService(l *workbook.Layout, code string, sh0 budget.Shares, sc budget.ServiceCost) {
+// what each source pays and what the local budget takes over. With years,
+// its band repeats the years of the table's header (not on the first
+// service, right under that header).
+func (w *budgetWriter) fundingService(l *workbook.Layout, code string, sh0 budget.Shares, sc budget.ServiceCost, years bool) {
 	r, sh, cs := l.Report, l.Report.Sheet, w.name[bsCosts]
 	a, c, f, n := &w.as, &w.co, &w.fu, w.n
 	key := a.scheduleOf[code]
-	l.Row(func() { r.Line(code+" "+w.serviceName(code), "group") })
+	l.Row(func() {
+		// The service's band heads its block as the table's header does —
+		// the service, the years, the total — so that a printed page that
+		// starts inside the table says which column is which year (the
+		// sheet's repeated rows are the lines' table header). The years
+		// are text: the SUMIFS over the block's columns count no band.
+		w.spanLabel(r, 0, f.yearCol-1, code+" "+w.serviceName(code), "group")
+		band := w.b.Style(workbook.StyleKey{Kind: "groupright"})
+		if !years {
+			w.b.Fail(w.b.File.SetCellStyle(sh, r.Ref(f.yearCol), r.Ref(f.totalCol), band))
+			return
+		}
+		for t := range n {
+			r.Book.SetCell(sh, r.Ref(f.yearCol+t), strconv.Itoa(w.in.FirstYear+t))
+		}
+		r.Book.SetCell(sh, r.Ref(f.totalCol), w.t("col.allyears"))
+		w.b.Fail(w.b.File.SetCellStyle(sh, r.Ref(f.yearCol), r.Ref(f.totalCol), band))
+	})
 	row := func(measure string, f0 workbook.Format, v func(t int) any, all ...float64) int {
 		return l.Row(func() {
 			w.put(r, 0, code, workbook.TextFmt, false)

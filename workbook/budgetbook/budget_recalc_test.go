@@ -32,10 +32,48 @@ const recalcProfile = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `
 
+// probeTimeout bounds the probe's conversion of one tiny file: a first
+// start of LibreOffice with a new profile takes a few seconds, more on a
+// busy machine; one that has not converted it by then does not work.
+const probeTimeout = 90 * time.Second
+
+// probeSoffice converts a one-cell CSV file into an XLSX workbook with the
+// LibreOffice at soffice and the user profile, within timeout. It returns
+// why LibreOffice does not work — it failed, hung or wrote nothing — or
+// nil. A LibreOffice that is installed but broken (a missing library, a
+// profile it cannot write, a display it waits for) then skips the tests
+// with that reason instead of failing them with a conversion error or
+// hanging for minutes.
+func probeSoffice(soffice, profile, dir string, timeout time.Duration) error {
+	in := filepath.Join(dir, "probe.csv")
+	if err := os.WriteFile(in, []byte("1\n"), 0o644); err != nil {
+		return err
+	}
+	out := filepath.Join(dir, "probe")
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, soffice, "-env:UserInstallation=file://"+filepath.ToSlash(profile), "--headless", "--norestore",
+		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, in)
+	cmd.WaitDelay = 5 * time.Second // a child that keeps the output open does not hold the test
+	var output bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &output, &output
+	err := cmd.Run()
+	if ctx.Err() != nil {
+		return fmt.Errorf("converting a one-cell file took more than %v", timeout)
+	}
+	if err != nil {
+		return fmt.Errorf("converting a one-cell file: %v: %s", err, strings.TrimSpace(output.String()))
+	}
+	if _, err := os.Stat(filepath.Join(out, "probe.xlsx")); err != nil {
+		return fmt.Errorf("converting a one-cell file wrote nothing: %s", strings.TrimSpace(output.String()))
+	}
+	return nil
+}
+
 // recalculate converts the workbooks with LibreOffice, which
 // recalculates them on loading, into dir/out, and returns the paths of
 // the recalculated copies. It skips the test when soffice is not
-// installed.
+// installed, or is installed but does not work (probeSoffice).
 func recalculate(t *testing.T, dir string, paths ...string) []string {
 	t.Helper()
 	soffice, err := exec.LookPath("soffice")
@@ -48,6 +86,9 @@ func recalculate(t *testing.T, dir string, paths ...string) []string {
 	}
 	if err := os.WriteFile(filepath.Join(profile, "user", "registrymodifications.xcu"), []byte(recalcProfile), 0o644); err != nil {
 		t.Fatal(err)
+	}
+	if err := probeSoffice(soffice, profile, dir, probeTimeout); err != nil {
+		t.Skipf("LibreOffice (%s) is installed but does not work, so the formulas are not checked: %v; reinstall it (libreoffice-calc-nogui) or take it off PATH", soffice, err)
 	}
 	out := filepath.Join(dir, "out")
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
@@ -158,6 +199,41 @@ func compareRecalculated(t *testing.T, path, recalculated string) recalcCheck {
 		}
 	}
 	return c
+}
+
+// TestProbeSoffice: the probe tells a broken LibreOffice — one that
+// exits with an error, one that hangs, one that writes nothing. (A working
+// one passes it in TestBudgetRecalculatesInLibreOffice, which would skip
+// otherwise.)
+func TestProbeSoffice(t *testing.T) {
+	dir := t.TempDir()
+	fake := func(name, script string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("#!/bin/sh\n"+script+"\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	tests := []struct {
+		name, script string
+		want         string // in the error
+	}{
+		{"exits with an error", "echo 'error while loading shared libraries: libuno_sal.so.3' >&2; exit 127", "libuno_sal.so.3"},
+		{"hangs", "exec sleep 30", "took more than"},
+		{"writes nothing", "exit 0", "wrote nothing"},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := filepath.Join(dir, strconv.Itoa(i))
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			err := probeSoffice(fake("soffice"+strconv.Itoa(i), tt.script), filepath.Join(d, "profile"), d, time.Second)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("probe = %v, want an error saying %q", err, tt.want)
+			}
+		})
+	}
 }
 
 // TestBudgetRecalculatesInLibreOffice opens the example budget workbooks

@@ -251,6 +251,7 @@ var budgetText = workbook.Texts{
 	"pv.prog.code":         {UK: "КПКВК МБ", EN: "Programme"},
 	"pv.kekv.code":         {UK: "КЕКВ", EN: "КЕКВ"},
 	"pv.name":              {UK: "Назва", EN: "Name"},
+	"pv.source":            {UK: "Коди й назви: %s.", EN: "Codes and names: %s."},
 	"sum.title":            {UK: "Бюджет соціальних послуг: %s, %s", EN: "Budget of social services: %s, %s"},
 	"sum.project":          {UK: "Проєкт: %s", EN: "Project: %s"},
 	"sum.howto":            {UK: "Книга жива: змініть жовту клітинку на аркуші «%s» (ІСЦ року, частку донора, оклад), і в Excel та LibreOffice перерахуються основні показники, таблиця за роками й діаграма цього аркуша та таблиці інших аркушів. Речення розділу «Для звіту» — незмінний текст із числами, як їх обчислив hromada.", EN: "A live workbook: change a yellow cell on the %s sheet (a year's CPI, a donor share, a salary) and, in Excel and LibreOffice, the key figures, the table by year and the chart of this sheet recalculate, and so do the tables of the other sheets. The sentences under For the report are fixed text, with the figures as hromada computed them."},

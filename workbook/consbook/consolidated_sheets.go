@@ -102,7 +102,7 @@ func (w *consWriter) comRow(l *comLayout, r consolidate.Row) []any {
 	set := func(key string, v any) { row[l.idx[key]] = v }
 	set("name", w.communityName(r))
 	set("code", r.Community.Code)
-	set("status", w.statusWord(r.Status))
+	set("status", w.rowStatus(r))
 	for _, f := range r.Files {
 		k := fileKind(f)
 		if k == "" {
@@ -175,7 +175,7 @@ func (w *consWriter) communitiesSheet() {
 	wd[0] = max(wd[0], 24)
 	s := w.stream(csCommunities, wd)
 	s.freeze(1, 4) // the title, the bands and the header; the names
-	s.title(w.t("com.title"))
+	s.titleInFirst(w.t("com.title"))
 	cells := make([]any, len(l.cols))
 	height := 15.0
 	for _, b := range l.bands {
@@ -190,7 +190,7 @@ func (w *consWriter) communitiesSheet() {
 			return excelize.ConditionalFormatOptions{Type: "formula", Format: w.b.CondStyle(kind),
 				Criteria: fmt.Sprintf(`$%s%d=%q`, workbook.ColumnName(l.idx[key]), first, value)}
 		}
-		rules := []excelize.ConditionalFormatOptions{rule("status", w.statusWord(consolidate.Failed), "bad")}
+		rules := []excelize.ConditionalFormatOptions{rule("status", w.statusWord(consolidate.Failed), "bad"), rule("status", w.t("status.stale"), "caution")}
 		if w.hasThreshold() {
 			rules = append(rules, rule("over", w.t("yes"), "caution"))
 		}
@@ -206,6 +206,9 @@ func (w *consWriter) communitiesSheet() {
 	s.gap()
 	w.comTotals(s, l)
 	s.gap()
+	// Column A repeats on every printed page: the notes start right of
+	// it, whole on the first page and not cut on the others.
+	s.lineFrom = 1
 	s.line(w.t("com.note.marks"), "note")
 	s.line(w.t("com.note.total", w.name[csMethods]), "note")
 	s.line(w.t("com.note.color", w.name[csStatus]), "note")
@@ -541,7 +544,7 @@ func (w *consWriter) statusSheet() {
 		if len(r.Problems) > 0 {
 			problems = strings.Join(r.Problems, "\n")
 		}
-		rows[i] = []any{w.communityName(r), r.Community.Code, w.statusWord(r.Status), stage, float64(r.Warnings), problems}
+		rows[i] = []any{w.communityName(r), r.Community.Code, w.rowStatus(r), stage, float64(r.Warnings), problems}
 	}
 	s := w.stream(csStatus, fitGrid(grid{cols, rows}))
 	s.freeze(0, 4) // the title, the note and the header
@@ -552,7 +555,9 @@ func (w *consWriter) statusSheet() {
 	if first, last := tb.Values.First, tb.Values.Last; last >= first {
 		w.b.Fail(w.b.File.SetConditionalFormat(s.sh, workbook.A1Name(0, first)+":"+workbook.A1Name(len(cols)-1, last),
 			[]excelize.ConditionalFormatOptions{{Type: "formula", Format: w.b.CondStyle("bad"),
-				Criteria: fmt.Sprintf(`$C%d=%q`, first, w.statusWord(consolidate.Failed))}}))
+				Criteria: fmt.Sprintf(`$C%d=%q`, first, w.statusWord(consolidate.Failed))},
+				{Type: "formula", Format: w.b.CondStyle("caution"),
+					Criteria: fmt.Sprintf(`$C%d=%q`, first, w.t("status.stale"))}}))
 	}
 	w.printTitles(s.sh, false, tb.Header, tb.Header)
 	s.close()

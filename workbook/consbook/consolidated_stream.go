@@ -34,6 +34,11 @@ type streamSheet struct {
 	sh     string
 	widths []float64
 	next   int // the row to write next, from 1
+	// lineFrom is the column lines start in (line): 1 on a sheet whose
+	// first column repeats on every printed page, so that the pages after
+	// the first do not show the start of each line cut at that column's
+	// width.
+	lineFrom int
 }
 
 // newStream adds a streamed sheet with the given column widths, set up to
@@ -101,12 +106,24 @@ func (s *streamSheet) span(cells []any, from, to int, text, kind string) float64
 	if to > from && s.sw != nil {
 		s.b.Fail(s.sw.MergeCell(workbook.A1Name(from, s.next), workbook.A1Name(to, s.next)))
 	}
-	return workbook.TextRowHeight(text, kind, 0, s.widths[from:min(to+1, len(s.widths))]...)
+	// LibreOffice draws a column without the padding Excel adds to each:
+	// a span of many columns is narrower there by that much a column, and
+	// a line that just fits in Excel wraps. The row is as high as the
+	// narrower span needs.
+	return workbook.TextRowHeight(text, kind, 0, workbook.NarrowWidths(s.widths[from:min(to+1, len(s.widths))])...)
 }
 
 // title writes the sheet's title.
 func (s *streamSheet) title(text string) {
 	s.row([]any{s.cell(text, workbook.StyleKey{Kind: "title"})}, 22)
+}
+
+// titleInFirst writes the sheet's title wrapped in the first column, for a
+// sheet whose first column repeats on every printed page: each page then
+// shows the whole title, not the start of a title cut at that column.
+func (s *streamSheet) titleInFirst(text string) {
+	h := workbook.TextRowHeight(text, "title", 0, s.widths[0])
+	s.row([]any{s.cell(text, workbook.StyleKey{Kind: "title", Wrap: true})}, max(h, 22))
 }
 
 // heading writes a section heading.
@@ -119,15 +136,17 @@ func (s *streamSheet) gap() { s.next++ }
 
 // line writes a paragraph across the grid, wrapped: kind "" for plain
 // text, "note" for a note. It spans no more columns than fit on a printed
-// page, so that a wide table's notes print whole on its first page.
+// page, so that a wide table's notes print whole on its first page, from
+// column lineFrom.
 func (s *streamSheet) line(text, kind string) {
-	to, width := 0, s.widths[0]
+	from := min(s.lineFrom, len(s.widths)-1)
+	to, width := from, s.widths[from]
 	for to+1 < len(s.widths) && width+s.widths[to+1] <= pageChars {
 		to++
 		width += s.widths[to]
 	}
 	cells := make([]any, to+1)
-	h := s.span(cells, 0, to, text, kind)
+	h := s.span(cells, from, to, text, kind)
 	s.row(cells, max(h, 15))
 }
 

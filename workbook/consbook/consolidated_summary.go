@@ -394,9 +394,13 @@ func (w *consWriter) costChart(p *chartPlacer) {
 	}))
 }
 
-// shareChart draws the highest share of revenue by community, coloured
-// by the threshold; its numbers go in the chart sheet's columns from
-// shareChartCol.
+// shareChart draws each community's highest yearly share of revenue as a
+// column, blue within the project's threshold and red above it, with the
+// threshold as a labelled line across the columns (a line series of the
+// threshold at every community, named in the legend "threshold 3.00 %").
+// Columns, not bars: a line series runs along the category axis, which is
+// horizontal only in a column chart, in Excel and LibreOffice alike. Its
+// numbers go in the chart sheet's columns from shareChartCol.
 func (w *consWriter) shareChart(p *chartPlacer) {
 	b := w.b
 	set := func(col, row int, v any) { b.SetCell(workbook.ChartSheet, workbook.A1Name(col, row), v) }
@@ -410,6 +414,10 @@ func (w *consWriter) shareChart(p *chartPlacer) {
 		for i, s := range names {
 			set(base+i, 1, s)
 		}
+		line := base + len(names) // the threshold's column, right of the shares
+		if w.hasThreshold() {
+			set(line, 1, w.t("chart.share.line", w.pct2(w.c.Threshold)))
+		}
 		for i, label := range w.chartLabels(top) {
 			set(base, i+2, label)
 			col := base + 1
@@ -417,6 +425,9 @@ func (w *consWriter) shareChart(p *chartPlacer) {
 				col++
 			}
 			set(col, i+2, top[i].MaxShare)
+			if w.hasThreshold() {
+				set(line, i+2, w.c.Threshold)
+			}
 		}
 		var series []excelize.ChartSeries
 		for i := 1; i < len(names); i++ {
@@ -430,26 +441,44 @@ func (w *consWriter) shareChart(p *chartPlacer) {
 			legend = "top"
 		}
 		zero, overlap, gap := 0.0, 100, uint(chartGap)
-		height := barHeight(n)
-		b.Fail(b.File.AddChart(w.sum.Sheet, p.place(height), &excelize.Chart{
-			Type:      excelize.BarStacked,
+		height := uint(shareChartHeight)
+		labels := excelize.ChartAxis{Font: excelize.Font{Size: 9, Color: "262626"}}
+		if n > 8 {
+			labels.Alignment = excelize.Alignment{TextRotation: -45}
+		}
+		chart := &excelize.Chart{
+			Type:      excelize.ColStacked,
 			Dimension: excelize.ChartDimension{Width: uint(p.width), Height: height},
 			Title:     workbook.ChartTitle(w.t("chart.share")),
 			Legend:    excelize.ChartLegend{Position: legend},
 			Series:    series,
-			XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Size: 9, Color: "262626"}},
+			XAxis:     labels,
 			YAxis: excelize.ChartAxis{MajorGridLines: true, Minimum: &zero, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0%"},
 				Font: excelize.Font{Size: 9, Color: "404040"}, Title: workbook.AxisTitle(w.t("chart.share.y"))},
 			VaryColors: workbook.BoolRef(false),
 			Overlap:    &overlap,
 			GapWidth:   &gap,
-		}))
+		}
+		var combo []*excelize.Chart
+		if w.hasThreshold() {
+			combo = append(combo, &excelize.Chart{Type: excelize.Line, Series: []excelize.ChartSeries{{
+				Name: workbook.AbsCellRef(workbook.ChartSheet, line, 1), Categories: workbook.AbsRangeRef(workbook.ChartSheet, base, 2, n+1),
+				Values: workbook.AbsRangeRef(workbook.ChartSheet, line, 2, n+1),
+				Line:   excelize.LineOptions{Smooth: false, Width: 2.25},
+				Fill:   workbook.SolidFill("404040"), Marker: excelize.ChartMarker{Symbol: "none"},
+			}}, XAxis: labels, YAxis: chart.YAxis})
+		}
+		b.Fail(b.File.AddChart(w.sum.Sheet, p.place(height), chart, combo...))
 		p.note(n, all)
 	}
 	if left := w.ran() - all; left > 0 {
 		w.sum.Line(w.t("chart.share.left", w.count(left)), "note")
 	}
 }
+
+// shareChartHeight is the height of the share chart, in pixels: room for
+// the columns and for community names written aslant under them.
+const shareChartHeight = 300
 
 // shareChartCol is the first column of the share chart's numbers on the
 // chart sheet, right of the need chart's four.

@@ -359,3 +359,26 @@ func BenchmarkWriteConsolidated(b *testing.B) {
 		b.ReportMetric(float64(info.Size())/(1<<20), "file-MiB")
 	}
 }
+
+// TestConsolidatedStaleStatus: a community some of whose workbooks are
+// older than their inputs (Row.Stale) is "ok, out of date" on the
+// Communities and Status sheets, with the line naming them; the others
+// keep their status.
+func TestConsolidatedStaleStatus(t *testing.T) {
+	c := testConsolidated(hromada.English)
+	c.Rows[0].Stale = true
+	c.Rows[0].Problems = append(c.Rows[0].Problems, "a-plan.xlsx is out of date: made from another version of a-assessment.xlsx")
+	path := writeTestConsolidated(t, "stale.xlsx", c)
+	for _, sheet := range []string{"Communities", "Status"} {
+		if !booktest.SheetHas(t, path, sheet, "ok, out of date") {
+			t.Errorf("sheet %s does not mark the stale community", sheet)
+		}
+	}
+	if !booktest.SheetHas(t, path, "Status", "made from another version of a-assessment.xlsx") {
+		t.Error("the Status sheet does not name the stale workbook")
+	}
+	c.Rows[0].Stale = false
+	if path := writeTestConsolidated(t, "current.xlsx", c); booktest.SheetHas(t, path, "Status", "ok, out of date") || booktest.SheetHas(t, path, "Communities", "ok, out of date") {
+		t.Error("a workbook without stale communities says out of date")
+	}
+}

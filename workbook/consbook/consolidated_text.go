@@ -23,6 +23,7 @@ var consText = workbook.Texts{
 	// Words shared by the sheets.
 	"status.ok":       {UK: "готово", EN: "ok"},
 	"status.failed":   {UK: "помилка", EN: "failed"},
+	"status.stale":    {UK: "готово, застаріле", EN: "ok, out of date"},
 	"stage.check":     {UK: "перевірка даних", EN: "check"},
 	"stage.assess":    {UK: "оцінка", EN: "assessment"},
 	"stage.plan":      {UK: "план", EN: "plan"},
@@ -79,6 +80,7 @@ var consText = workbook.Texts{
 	"chart.share.y":    {UK: "частка доходів", EN: "share of revenue"},
 	"chart.share.in":   {UK: "не вище порогу %s", EN: "within the threshold of %s"},
 	"chart.share.over": {UK: "понад поріг %s", EN: "above the threshold of %s"},
+	"chart.share.line": {UK: "поріг %s", EN: "threshold %s"},
 	"chart.share.left": {UK: "Громад, доходи яких невідомі, на діаграмі немає (%s).", EN: "Communities whose revenue is not known are not drawn (%s)."},
 	"chart.top":        {UK: "На діаграмі — %s %s з найбільшими значеннями з %s; усі громади — на аркуші «%s».", EN: "The chart shows the %s %s with the largest values of %s; every community is on the %s sheet."},
 	"chart.data":       {UK: "Числа діаграм — на аркушах «%s» і «%s».", EN: "The charts' numbers are on the %s and %s sheets."},

@@ -213,6 +213,17 @@ func (w *consWriter) serviceName(s hromada.Service) string {
 
 // statusWord is a run's status in words; the Communities and Status sheets
 // colour the failed ones by this word.
+// rowStatus is the status word of a community's row: statusWord, or
+// "ok, out of date" when some of its workbooks are older than their
+// inputs (Row.Stale).
+func (w *consWriter) rowStatus(r consolidate.Row) string {
+	if r.Status == consolidate.OK && r.Stale {
+		return w.t("status.stale")
+	}
+	return w.statusWord(r.Status)
+}
+
+// statusWord is a status in words.
 func (w *consWriter) statusWord(s consolidate.Status) string {
 	if s == consolidate.OK {
 		return w.t("status.ok")

@@ -38,6 +38,18 @@ type Plan struct {
 	Assessment, Inventory, Catalogue string
 	// Warnings are messages about the inputs, listed on the Methods sheet.
 	Warnings []string
+	// PostsSource says in plain words where the limit of new posts per
+	// 1,000 residents comes from (the catalogue's source_uk, source_en),
+	// for the Summary's flag; zero: the flag's own source.
+	PostsSource hromada.Text
+	// GroupSources says in plain words where each group's vulnerability
+	// weight comes from, by group ID, for the Methods sheet; a group
+	// without one is listed with its weight only.
+	GroupSources map[string]hromada.Text
+	// Source is the content fingerprint (Content) of the assessment
+	// workbook the plan was made from, recorded in the workbook's
+	// SourceProperty; "" records none.
+	Source string
 }
 
 // Write writes the plan workbook of one community to path, whole or
@@ -74,6 +86,7 @@ func Write(path string, p *Plan) error {
 	w.inventorySheet()
 	w.methodsSheet()
 	w.charts()
+	w.b.Source = p.Source
 	return w.b.Save(path)
 }
 
@@ -549,8 +562,11 @@ func (w *planWriter) flags(rs *workbook.ReportSheet) {
 		switch f.Code {
 		case plan.FlagPostsPer1000:
 			src := f.Source
-			if src == plan.DefaultPostsPer1000Source {
+			switch {
+			case src == plan.DefaultPostsPer1000Source:
 				src = w.t("flag.default_source")
+			case !w.p.PostsSource.IsZero():
+				src = w.p.PostsSource.In(w.lang)
 			}
 			w.line(rs, w.t("flag.posts", workbook.FormatDecimal(w.lang, f.Value, 2), workbook.FormatDecimal(w.lang, f.Limit, 2), src, w.t("sheet.staffing"), w.t("sheet.actions")), "warn")
 		case plan.FlagWorkforceGrowth:

@@ -581,6 +581,11 @@ func (w *planWriter) priorityParas(p *workbook.Paras) {
 			ws = append(ws, w.t("m.weight", w.groupName(g.ID), workbook.FormatDecimal(w.lang, g.Vulnerability, 2)))
 		}
 		key(w.t("m.weights"), strings.Join(ws, "; "))
+		for _, g := range w.p.Input.Groups {
+			if src, ok := w.p.GroupSources[g.ID]; ok && !src.IsZero() {
+				key(w.groupName(g.ID), src.In(w.lang))
+			}
+		}
 	}
 	key(w.t("m.rank"), w.t("m.rank.text"))
 

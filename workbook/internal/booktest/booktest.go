@@ -236,3 +236,17 @@ func ZipPart(t *testing.T, path, name string) string {
 	t.Fatalf("%s has no part %s", path, name)
 	return ""
 }
+
+// SheetHas reports whether a cell of the named sheet of the workbook at
+// path holds text.
+func SheetHas(t *testing.T, path, sheet, text string) bool {
+	t.Helper()
+	for _, row := range SheetRows(t, path, sheet) {
+		for _, c := range row {
+			if strings.Contains(c, text) {
+				return true
+			}
+		}
+	}
+	return false
+}
