@@ -52,7 +52,7 @@ func TestProblemsInUkrainian(t *testing.T) {
 // Ukrainian: the survey of TestReadSurveyProblems, whose weights are
 // "1,5 kg" (not a number) and -2 (negative), and whose group column holds
 // "maybe"; then the same survey asked for a stratum column it lacks (the
-// field is named by its key, the column as given).
+// field is named in the language of the message, the column as given).
 func TestSurveyProblemsInUkrainian(t *testing.T) {
 	path := writeCSV(t, "w;needs;idp\n1,5 kg;yes;yes\n-2;no;maybe\n3;perhaps;no\n")
 	_, ps := ReadSurvey(SurveyMap{File: path, Weight: "w", Needs: []NeedColumn{{Column: "needs"}},
@@ -70,7 +70,7 @@ func TestSurveyProblemsInUkrainian(t *testing.T) {
 	}
 	_, ps = ReadSurvey(SurveyMap{File: path, Weight: "w", Stratum: "region", Needs: []NeedColumn{{Column: "needs"}}})
 	xlsxtest.BilingualProblems(t, ps)
-	if len(ps) != 1 || ps[0].Msg.UK != `стовпець stratum: немає стовпця "region"` {
+	if len(ps) != 1 || ps[0].Msg.UK != `стовпець страти: немає стовпця "region"` {
 		t.Errorf("missing stratum column: %v", ps.In(hromada.Ukrainian))
 	}
 }

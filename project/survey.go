@@ -269,7 +269,7 @@ func (r *surveyReader) cellErr(col int, err error) {
 	}
 }
 
-func (r *surveyReader) find(field, name string, required bool) int {
+func (r *surveyReader) find(field hromada.Text, name string, required bool) int {
 	if name == "" {
 		return -1
 	}
@@ -326,13 +326,13 @@ func (r *surveyReader) read() {
 	r.intern = map[string]string{}
 	r.problems = append(r.problems, t.Problems()...)
 
-	r.wCol = r.find("weight", r.m.Weight, true)
-	r.sCol = r.find("stratum", r.m.Stratum, true)
-	r.cCol = r.find("cluster", r.m.Cluster, true)
-	r.fCol = r.find("FPC", r.m.FPC, true)
-	r.commCol = r.find("community", r.m.Community, r.m.CommunityValue != "")
-	r.chCol = r.find("children", r.m.Children, r.m.NeedChildren)
-	r.hhCol = r.find("household size", r.m.HouseholdSize, r.m.NeedPersons)
+	r.wCol = r.find(hromada.T("ваги", "weight"), r.m.Weight, true)
+	r.sCol = r.find(hromada.T("страти", "stratum"), r.m.Stratum, true)
+	r.cCol = r.find(hromada.T("кластера", "cluster"), r.m.Cluster, true)
+	r.fCol = r.find(hromada.T("поправки на скінченність сукупності (FPC)", "FPC"), r.m.FPC, true)
+	r.commCol = r.find(hromada.T("громади", "community"), r.m.Community, r.m.CommunityValue != "")
+	r.chCol = r.find(hromada.T("кількості дітей", "children"), r.m.Children, r.m.NeedChildren)
+	r.hhCol = r.find(hromada.T("розміру домогосподарства", "household size"), r.m.HouseholdSize, r.m.NeedPersons)
 	if r.fCol >= 0 {
 		r.fpc = map[string]float64{}
 	}
@@ -340,7 +340,7 @@ func (r *surveyReader) read() {
 		r.addGroup(g)
 	}
 	for _, wh := range r.m.Where {
-		r.whereCols = append(r.whereCols, r.find("--where", wh.Column, true))
+		r.whereCols = append(r.whereCols, r.find(hromada.T("умови --where", "--where"), wh.Column, true))
 	}
 	r.mixed = map[string]int{}
 	for _, n := range r.m.Needs {
@@ -390,7 +390,7 @@ func (r *surveyReader) addGroup(g GroupColumn) {
 		r.addRepeatGroup(g)
 		return
 	}
-	col := r.find("group "+g.ID, g.Column, true)
+	col := r.find(hromada.T("групи %s", "group %s", g.ID), g.Column, true)
 	if col < 0 {
 		return
 	}
@@ -461,7 +461,7 @@ func (r *surveyReader) addNeed(n NeedColumn) {
 	if n.Option != "" || n.AllOptions {
 		m, ok := r.t.SelectMultiple(n.Column)
 		if !ok {
-			r.find("need "+n.Column, n.Column, true)
+			r.find(hromada.T("потреби %s", "need %s", n.Column), n.Column, true)
 			return
 		}
 		m.KeepMissing = r.m.KeepMissing
@@ -488,7 +488,7 @@ func (r *surveyReader) addNeed(n NeedColumn) {
 		}
 		nr.quality = &workbook.AnswerCount{Column: n.Column + "/" + n.Option, What: nr.service}
 	} else if n.SelectOne {
-		col := r.find("need "+n.Column, n.Column, true)
+		col := r.find(hromada.T("потреби %s", "need %s", n.Column), n.Column, true)
 		if col < 0 {
 			return
 		}
@@ -497,7 +497,7 @@ func (r *surveyReader) addNeed(n NeedColumn) {
 		nr.children = map[string]*needReader{}
 		nr.quality = &workbook.AnswerCount{Column: r.t.Header()[col], What: n.Column}
 	} else {
-		nr.col = r.find("need "+n.Column, n.Column, true)
+		nr.col = r.find(hromada.T("потреби %s", "need %s", n.Column), n.Column, true)
 		if nr.col < 0 {
 			return
 		}
