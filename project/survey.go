@@ -180,8 +180,11 @@ type surveyReader struct {
 	fpc                 map[string]float64
 	intern              map[string]string
 	reportedCommunities map[string]bool
-	whereCols           []int
-	labels              bool // a label export, read through m.Form
+	// missingCols are the fields whose missing column is reported, so
+	// that needs sharing one question name it once.
+	missingCols map[string]bool
+	whereCols   []int
+	labels      bool // a label export, read through m.Form
 	// The select_multiple needs, once each, and per question the rows
 	// that ticked don't-know or refused as well as real options.
 	multis []kobo.Multi
@@ -277,6 +280,14 @@ func (r *surveyReader) find(field hromada.Text, name string, required bool) int 
 	if err != nil {
 		var ie *xlsx.InputError
 		if errors.As(err, &ie) {
+			key := field.EN + "\x00" + name
+			if r.missingCols[key] {
+				return -1
+			}
+			if r.missingCols == nil {
+				r.missingCols = map[string]bool{}
+			}
+			r.missingCols[key] = true
 			p := ie.Problem
 			p.Msg = hromada.T("стовпець %s: %s", "%s column: %s", field, p.Msg)
 			if !required {
