@@ -29,7 +29,7 @@ func TestSurveyProblemsInUkrainian(t *testing.T) {
 	}
 	_, ps = ReadSurvey(SurveyMap{File: path, Weight: "w", Stratum: "region", Needs: []NeedColumn{{Column: "needs"}}})
 	xlsxtest.BilingualProblems(t, ps)
-	if len(ps) != 1 || ps[0].Msg.UK != `стовпець stratum: немає стовпця "region"` {
+	if len(ps) != 1 || ps[0].Msg.UK != `стовпець страти: немає стовпця "region"` {
 		t.Errorf("missing stratum column: %v", ps.In(hromada.Ukrainian))
 	}
 }

@@ -266,7 +266,7 @@ func (l *loader) fileProblem(file string, msg, hint hromada.Text) {
 }
 
 // initHint tells a person how to get the templates of a project's files.
-var initHint = hromada.T("запустіть «hromada init» у порожній теці, щоб отримати шаблон", "run 'hromada init' in an empty folder to get a template")
+var initHint = hromada.T("запустіть «hromada init» у порожній папці, щоб отримати шаблон", "run 'hromada init' in an empty folder to get a template")
 
 // regularText says why a file cannot be read: it is a folder, a pipe …
 // (safefile.NotRegular), or the system's words.
@@ -309,7 +309,7 @@ func (l *loader) load() {
 	projFile := filepath.Join(l.dir, ProjectFile)
 	if _, err := os.Stat(projFile); err != nil {
 		l.fileProblem(projFile, hromada.T("налаштувань проєкту не знайдено", "project settings not found"),
-			hromada.T("запустіть «hromada init ТЕКА», щоб створити проєкт, або вкажіть теку проєкту", "run 'hromada init DIR' to create a project, or name the project folder"))
+			hromada.T("запустіть «hromada init ПАПКА», щоб створити проєкт, або вкажіть папку проєкту", "run 'hromada init DIR' to create a project, or name the project folder"))
 		return
 	}
 	sheets := l.readFile(projFile, Settings, Communities, Groups, Needs, Targets)
@@ -398,7 +398,7 @@ func (p *Project) CostProblems() hromada.Problems {
 		return hromada.Problems{{File: p.CostsPath(),
 			Msg: hromada.T("файл не знайдено: запуск складає кошторис кожного плану, а кошторису потрібні дані про витрати",
 				"file not found: a run makes a budget of every plan, and the budget needs the cost inputs"),
-			Hint: hromada.T("запустіть «hromada init» у порожній теці, щоб отримати шаблон; «hromada assess» і «hromada plan» працюють і без нього",
+			Hint: hromada.T("запустіть «hromada init» у порожній папці, щоб отримати шаблон; «hromada assess» і «hromada plan» працюють і без нього",
 				"run 'hromada init' in an empty folder to get a template; 'hromada assess' and 'hromada plan' run without it")}}
 	}
 	posts := p.SheetNames[Posts.Key]
@@ -893,7 +893,7 @@ func (l *loader) communities(recs []record) {
 					hromada.T("вкажіть збережений експорт Kobo", "give the saved Kobo export")))
 			} else if err != nil {
 				l.add(r.problem("survey_file", hromada.T("файл опитування %q не знайдено", "survey file %q not found", c.SurveyFile),
-					hromada.T("покладіть експорт Kobo в теку проєкту і напишіть шлях до нього відносно неї, напр. survey/%s",
+					hromada.T("покладіть експорт Kobo в папку проєкту і напишіть шлях до нього відносно неї, напр. survey/%s",
 						"put the Kobo export in the project folder and write its path relative to it, e.g. survey/%s", filepath.Base(c.SurveyFile))))
 			}
 		}

@@ -179,8 +179,11 @@ type surveyReader struct {
 	fpc                 map[string]float64
 	intern              map[string]string
 	reportedCommunities map[string]bool
-	whereCols           []int
-	labels              bool // a label export, read through m.Form
+	// missingCols are the fields whose missing column is reported, so
+	// that needs sharing one question name it once.
+	missingCols map[string]bool
+	whereCols   []int
+	labels      bool // a label export, read through m.Form
 	// The select_multiple needs, once each, and per question the rows
 	// that ticked don't-know or refused as well as real options.
 	multis []kobo.Multi
@@ -268,7 +271,7 @@ func (r *surveyReader) cellErr(col int, err error) {
 	}
 }
 
-func (r *surveyReader) find(field, name string, required bool) int {
+func (r *surveyReader) find(field hromada.Text, name string, required bool) int {
 	if name == "" {
 		return -1
 	}
@@ -276,6 +279,14 @@ func (r *surveyReader) find(field, name string, required bool) int {
 	if err != nil {
 		var ie *xlsx.InputError
 		if errors.As(err, &ie) {
+			key := field.EN + "\x00" + name
+			if r.missingCols[key] {
+				return -1
+			}
+			if r.missingCols == nil {
+				r.missingCols = map[string]bool{}
+			}
+			r.missingCols[key] = true
 			p := ie.Problem
 			p.Msg = hromada.T("стовпець %s: %s", "%s column: %s", field, p.Msg)
 			if !required {
@@ -361,13 +372,13 @@ func (r *surveyReader) nameLabels() {
 // household counts, the groups, the --where filters, the needs and their
 // clients.
 func (r *surveyReader) findColumns() {
-	r.wCol = r.find("weight", r.m.Weight, true)
-	r.sCol = r.find("stratum", r.m.Stratum, true)
-	r.cCol = r.find("cluster", r.m.Cluster, true)
-	r.fCol = r.find("FPC", r.m.FPC, true)
-	r.commCol = r.find("community", r.m.Community, r.m.CommunityValue != "")
-	r.chCol = r.find("children", r.m.Children, r.m.NeedChildren)
-	r.hhCol = r.find("household size", r.m.HouseholdSize, r.m.NeedPersons)
+	r.wCol = r.find(hromada.T("ваги", "weight"), r.m.Weight, true)
+	r.sCol = r.find(hromada.T("страти", "stratum"), r.m.Stratum, true)
+	r.cCol = r.find(hromada.T("кластера", "cluster"), r.m.Cluster, true)
+	r.fCol = r.find(hromada.T("поправки на скінченність сукупності (FPC)", "FPC"), r.m.FPC, true)
+	r.commCol = r.find(hromada.T("громади", "community"), r.m.Community, r.m.CommunityValue != "")
+	r.chCol = r.find(hromada.T("кількості дітей", "children"), r.m.Children, r.m.NeedChildren)
+	r.hhCol = r.find(hromada.T("розміру домогосподарства", "household size"), r.m.HouseholdSize, r.m.NeedPersons)
 	if r.fCol >= 0 {
 		r.fpc = map[string]float64{}
 	}
@@ -375,7 +386,7 @@ func (r *surveyReader) findColumns() {
 		r.addGroup(g)
 	}
 	for _, wh := range r.m.Where {
-		r.whereCols = append(r.whereCols, r.find("--where", wh.Column, true))
+		r.whereCols = append(r.whereCols, r.find(hromada.T("умови --where", "--where"), wh.Column, true))
 	}
 	r.mixed = map[string]int{}
 	for _, n := range r.m.Needs {
@@ -410,7 +421,7 @@ func (r *surveyReader) addGroup(g GroupColumn) {
 		r.addRepeatGroup(g)
 		return
 	}
-	col := r.find("group "+g.ID, g.Column, true)
+	col := r.find(hromada.T("групи %s", "group %s", g.ID), g.Column, true)
 	if col < 0 {
 		return
 	}
@@ -481,7 +492,7 @@ func (r *surveyReader) addNeed(n NeedColumn) {
 	if n.Option != "" || n.AllOptions {
 		m, ok := r.t.SelectMultiple(n.Column)
 		if !ok {
-			r.find("need "+n.Column, n.Column, true)
+			r.find(hromada.T("потреби %s", "need %s", n.Column), n.Column, true)
 			return
 		}
 		m.KeepMissing = r.m.KeepMissing
@@ -508,7 +519,7 @@ func (r *surveyReader) addNeed(n NeedColumn) {
 		}
 		nr.quality = &hromada.AnswerCount{Column: n.Column + "/" + n.Option, What: nr.service}
 	} else if n.SelectOne {
-		col := r.find("need "+n.Column, n.Column, true)
+		col := r.find(hromada.T("потреби %s", "need %s", n.Column), n.Column, true)
 		if col < 0 {
 			return
 		}
@@ -517,7 +528,7 @@ func (r *surveyReader) addNeed(n NeedColumn) {
 		nr.children = map[string]*needReader{}
 		nr.quality = &hromada.AnswerCount{Column: r.t.Header()[col], What: n.Column}
 	} else {
-		nr.col = r.find("need "+n.Column, n.Column, true)
+		nr.col = r.find(hromada.T("потреби %s", "need %s", n.Column), n.Column, true)
 		if nr.col < 0 {
 			return
 		}

@@ -25,7 +25,7 @@ func (r *surveyReader) addClients() {
 		}
 		n.countCol = -1
 		if d.ClientsRepeat == "" {
-			n.countCol = r.find("clients of "+n.service, d.ClientsColumn, true)
+			n.countCol = r.find(hromada.T("клієнтів послуги %s", "clients of %s", n.service), d.ClientsColumn, true)
 			if n.countCol >= 0 {
 				n.from = assess.ClientsCount
 			}

@@ -230,3 +230,23 @@ func TestNotService(t *testing.T) {
 		}
 	}
 }
+
+// TestReadSurveyMissingNeedColumnOnce: three services read from one
+// select_multiple question "needs" that the export lacks, and a missing
+// group column: each missing column is one problem (2 in all), not one per
+// service that reads it.
+func TestReadSurveyMissingNeedColumnOnce(t *testing.T) {
+	path := writeCSV(t, "w;other\n1;x\n")
+	_, ps := ReadSurvey(SurveyMap{File: path, Weight: "w",
+		Needs:  []NeedColumn{{Column: "needs", Option: "a"}, {Column: "needs", Option: "b"}, {Column: "needs", Option: "c"}},
+		Groups: []GroupColumn{{ID: "idp", Column: "idp"}}})
+	xlsxtest.BilingualProblems(t, ps)
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.Msg.EN)
+	}
+	want := []string{`group idp column: no column "idp"`, `need needs column: no column "needs"`}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("problems\n got %q\nwant %q", got, want)
+	}
+}

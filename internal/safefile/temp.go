@@ -2,7 +2,6 @@ package safefile
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -11,6 +10,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/hromada-tool/hromada"
 )
 
 // The temporary files alive now, so that an interrupt can remove them.
@@ -41,7 +42,7 @@ func TrackDir(dir string) (done func(), err error) {
 
 // ErrInterrupted is returned by Create after Interrupt: no new file is
 // started once the run is being stopped.
-var ErrInterrupted = errors.New("interrupted")
+var ErrInterrupted = hromada.Errorf("перервано", "interrupted")
 
 // SetPrivate makes the files Create makes from now on readable by their
 // owner only (0600 less the umask) when on is true; else they are 0666
@@ -76,7 +77,7 @@ func Create(path string) (*Temp, error) {
 	mu.Lock()
 	defer mu.Unlock()
 	if stopped {
-		return nil, fmt.Errorf("cannot write %s: %w", path, ErrInterrupted)
+		return nil, hromada.Errorf("не вдалося записати %s: %w", "cannot write %s: %w", path, ErrInterrupted)
 	}
 	perm := fs.FileMode(0o666)
 	if private {
@@ -90,7 +91,7 @@ func Create(path string) (*Temp, error) {
 			continue
 		}
 		if err != nil {
-			return nil, fmt.Errorf("cannot write %s: %w", path, err)
+			return nil, hromada.Errorf("не вдалося записати %s: %w", "cannot write %s: %w", path, err)
 		}
 		live[name] = f
 		return &Temp{File: f, path: path}, nil
@@ -106,19 +107,19 @@ func (t *Temp) Commit() error {
 	}
 	if err != nil {
 		if !t.live() {
-			return fmt.Errorf("cannot write %s: %w", t.path, ErrInterrupted)
+			return hromada.Errorf("не вдалося записати %s: %w", "cannot write %s: %w", t.path, ErrInterrupted)
 		}
-		return failed(fmt.Errorf("writing %s: %w", t.path, err), t.Abort())
+		return failed(hromada.Errorf("запис %s не вдався: %w", "writing %s: %w", t.path, err), t.Abort())
 	}
 	mu.Lock()
 	defer mu.Unlock()
 	name := t.Name()
 	if _, ok := live[name]; !ok {
-		return fmt.Errorf("cannot write %s: %w", t.path, ErrInterrupted)
+		return hromada.Errorf("не вдалося записати %s: %w", "cannot write %s: %w", t.path, ErrInterrupted)
 	}
 	delete(live, name)
 	if err := os.Rename(name, t.path); err != nil {
-		return failed(fmt.Errorf("cannot write %s: %w", t.path, err), removeQuiet(name))
+		return failed(hromada.Errorf("не вдалося записати %s: %w", "cannot write %s: %w", t.path, err), removeQuiet(name))
 	}
 	return nil
 }
@@ -151,7 +152,7 @@ func failed(err, cleanup error) error {
 	if cleanup == nil {
 		return err
 	}
-	return fmt.Errorf("%w (and the unfinished file stays: %w)", err, cleanup)
+	return hromada.Errorf("%w (і недописаний файл лишився: %w)", "%w (and the unfinished file stays: %w)", err, cleanup)
 }
 
 func removeQuiet(name string) error {
