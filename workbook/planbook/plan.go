@@ -120,11 +120,24 @@ func newPlanWriter(p *Plan) *planWriter {
 }
 
 // actionRow reports whether a service has a row on the Actions sheet: it
-// is to be created or enhanced, or more data are needed and a planner
-// must decide (the row is written with Include "no", so budget does not
-// cost it unless the planner says so).
+// is to be created or enhanced; or it is sufficient but the plan hires
+// for it (its staff is below the caseload norm for its clients,
+// plan.ReasonStaffBelowNorm), so that the budget costs the posts the
+// plan's totals count; or more data are needed and a planner must decide
+// (the row is written with Include "no", so budget does not cost it
+// unless the planner says so).
 func actionRow(sp plan.ServicePlan) bool {
-	return sp.Action == plan.Create || sp.Action == plan.Enhance || sp.Action == plan.MoreData
+	switch sp.Action {
+	case plan.Create, plan.Enhance, plan.MoreData:
+		return true
+	case plan.Sufficient:
+		for _, y := range sp.Years {
+			if y.Hires > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (w *planWriter) t(key string, args ...any) string { return pt(w.lang, key, args...) }
@@ -498,11 +511,24 @@ func (w *planWriter) rationale(sp plan.ServicePlan) string {
 			out = append(out, w.t("why.vacancies", w.fte(sp.Vacancies)))
 		case plan.ReasonPlannerRank:
 			out = append(out, w.t("why.rank"))
+		case plan.ReasonStaffBelowNorm:
+			out = append(out, w.t("why.staff_below_norm", w.fte(sp.StaffFTE+sp.Vacancies), w.fte(peakFTE(sp))))
+		case plan.ReasonStaffCovers:
+			out = append(out, w.t("why.staff_covers", w.fte(sp.StaffFTE+sp.Vacancies)))
 		default:
 			out = append(out, string(r))
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+// peakFTE is the most staff the plan gives a service in any year.
+func peakFTE(sp plan.ServicePlan) float64 {
+	peak := 0.0
+	for _, y := range sp.Years {
+		peak = max(peak, y.FTE)
+	}
+	return peak
 }
 
 // knownSource says where a service's known clients come from: "case
