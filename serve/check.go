@@ -53,8 +53,8 @@ func problemsView(l, dir string, ps hromada.Problems) *checkView {
 			at[name] = i
 			v.Files = append(v.Files, fileProblems{Name: name})
 		}
-		row := problemRow{Class: "warning", Kind: tr(l, "c.warning"), Sheet: p.Sheet, Cell: p.Cell,
-			What: clean(dir, p.Msg.In(hromada.Lang(l))), Todo: clean(dir, p.Hint.In(hromada.Lang(l)))}
+		row := problemRow{Class: "warning", Kind: tr(l, "c.warning"), Sheet: p.Sheet, Cell: hromada.CellIn(p.Cell, hl(l)),
+			What: clean(dir, p.Msg.In(hl(l))), Todo: clean(dir, p.Hint.In(hl(l)))}
 		if p.Severity == hromada.Error {
 			row.Class, row.Kind = "error", tr(l, "c.error")
 			v.Files[i].Errors++

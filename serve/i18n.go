@@ -111,6 +111,7 @@ var texts = map[string][2]string{
 	"err.noproject":   {"Спершу відкрийте або створіть проєкт (крок 1).", "Open or create a project first (step 1)."},
 	"err.name":        {"Файл «%s» не прийнято: назва має бути простою назвою файлу .xlsx, .xls, .csv або .zip, без тек.", "The file “%s” is refused: give a plain .xlsx, .xls, .csv or .zip file name, without folders."},
 	"err.zipname":     {"Архів «%s» не прийнято: запис «%s» веде за межі теки проєкту або має недозволену назву.", "The archive “%s” is refused: its entry “%s” leads outside the project folder or has a name that is not allowed."},
+	"err.zip":         {"Архів «%s» не вдалося прочитати: %s", "The archive “%s” cannot be read: %s"},
 	"err.outside":     {"Цей проєкт відкрито з теки на комп'ютері: змінюйте його файли там, в Excel, і натисніть «Перевірити». Завантажені файли зберігаються лише в робочій теці — створіть для них новий проєкт.", "This project was opened from a folder on this computer: change its files there, in Excel, and press Check. Uploaded files are kept in the working folder only — create a new project for them."},
 	"err.size":        {"Файли завеликі: разом не більше %d МБ.", "The files are too large: %d MB at most together."},
 	"err.nofile":      {"Не вибрано жодного файлу.", "No file is chosen."},

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/consolidate"
 	"github.com/hromada-tool/hromada/workbook/consbook"
@@ -55,16 +54,13 @@ func (s *Server) results(w http.ResponseWriter, r *http.Request) {
 // figures are the headline figures of each community of c.
 func figures(l string, c *consbook.Consolidated) resultsView {
 	v := resultsView{L: l}
-	hl := hromada.Ukrainian
-	if l == "en" {
-		hl = hromada.English
-	}
+	lang := hl(l)
 	names := map[string]string{}
 	for _, s := range c.Services {
-		names[s.Code] = s.Name.In(hl)
+		names[s.Code] = s.Name.In(lang)
 	}
 	for _, row := range c.Rows {
-		cv := communityView{Name: row.Community.Name.In(hl)}
+		cv := communityView{Name: row.Community.Name.In(lang)}
 		if row.Status != consolidate.OK {
 			cv.Failed = fmt.Sprintf(tr(l, "l.failed"), strings.Join(row.Problems, "; "))
 			v.Communities = append(v.Communities, cv)

@@ -97,7 +97,7 @@ func (j *job) prepare(l, pw string, overwrite bool) (*runView, bool) {
 	}
 	eo, err := pipeline.ProjectEstimateOptions(p, false)
 	if err != nil {
-		return &runView{L: l, Message: clean(j.dir, err.Error())}, false
+		return &runView{L: l, Message: say(l, j.dir, err)}, false
 	}
 	out := outDir(j.dir)
 	outputs, err := pipeline.RunOutputs(p, out)
@@ -105,7 +105,7 @@ func (j *job) prepare(l, pw string, overwrite bool) (*runView, bool) {
 		err = pipeline.CheckOutputs(outputs, pipeline.ProjectInputs(p))
 	}
 	if err != nil {
-		return &runView{L: l, Message: clean(j.dir, err.Error())}, false
+		return &runView{L: l, Message: say(l, j.dir, err)}, false
 	}
 	if !overwrite {
 		if edited := pipeline.EditedOutputs(outputs); len(edited) > 0 {
@@ -118,7 +118,7 @@ func (j *job) prepare(l, pw string, overwrite bool) (*runView, bool) {
 	}
 	safefile.SetPrivate(false)
 	if err := os.MkdirAll(out, 0o755); err != nil {
-		return &runView{L: l, Message: err.Error()}, false
+		return &runView{L: l, Message: say(l, j.dir, err)}, false
 	}
 	_, _ = safefile.Sweep(out, safefile.StaleAge) // leftovers of a run killed long ago; a failure leaves them
 	j.project, j.lang, j.out = p, lang, out
@@ -180,12 +180,9 @@ func (j *job) view(l string) *runView {
 		v.Stages = append(v.Stages, tr(l, "r.stage."+st))
 	}
 	ended, failedN := 0, 0
-	hl := hromada.Ukrainian
-	if l == "en" {
-		hl = hromada.English
-	}
+	lang := hl(l)
 	for i, name := range j.names {
-		row := statusRow{Name: name.In(hl)}
+		row := statusRow{Name: name.In(lang)}
 		done := map[string]bool{}
 		for _, st := range j.done[i] {
 			done[st] = true
@@ -219,11 +216,11 @@ func (j *job) view(l string) *runView {
 			cr := j.runs[i]
 			for _, pr := range cr.Problems {
 				if pr.Severity == hromada.Error {
-					row.Why = append(row.Why, clean(j.dir, problemLine(j.dir, pr)))
+					row.Why = append(row.Why, clean(j.dir, problemLine(j.dir, pr, lang)))
 				}
 			}
 			if len(cr.Stale) > 0 {
-				row.Why = append(row.Why, pipeline.StaleLine(cr.Stale).In(hl))
+				row.Why = append(row.Why, pipeline.StaleLine(cr.Stale).In(lang))
 			}
 			row.Files = cr.Row.Files
 		}
@@ -238,20 +235,20 @@ func (j *job) view(l string) *runView {
 		v.Failed = fmt.Sprintf(tr(l, "r.failedn"), failedN)
 	}
 	if j.err != nil {
-		v.Message = clean(j.dir, j.err.Error())
+		v.Message = say(l, j.dir, j.err)
 	} else if j.cons != nil {
 		v.Consolidated = pipeline.ConsolidatedFile
 	}
 	return v
 }
 
-// problemLine is a problem as one line, its file relative to dir.
-func problemLine(dir string, p hromada.Problem) string {
+// problemLine is a problem as one line in lang, its file relative to dir.
+func problemLine(dir string, p hromada.Problem, lang hromada.Lang) string {
 	p.File = safefile.Rel(dir, p.File)
 	if p.File == "." {
 		p.File = ""
 	}
-	return strings.TrimSpace(p.Error())
+	return strings.TrimSpace(p.In(lang))
 }
 
 // runStatus shows the open project's run: progress while it runs (the
