@@ -66,6 +66,7 @@ var texts = map[string][2]string{
 	"r.files":         {"Робочі книги", "Workbooks"},
 	"r.consolidated":  {"Зведена книга (усі громади)", "Consolidated workbook (all communities)"},
 	"r.out":           {"Записано в теку", "Written to the folder"},
+	"r.restored":      {"Стан і результати прочитано з робочих книг у теці результатів, як вони є зараз (з правками, якщо їх вносили). Натисніть «Розрахувати», щоб порахувати знову.", "The status and results are read from the workbooks in the output folder as they stand now (with any edits). Press Run to compute them again."},
 	"r.blocked":       {"Розрахунок не почато: у файлах проєкту є помилки.", "The run did not start: the project's files have errors."},
 	"l.help":          {"Головні цифри кожної громади — ті самі, що в робочих книгах.", "The headline figures of each community — the same as in the workbooks."},
 	"l.none":          {"Тут з'являться результати після розрахунку.", "The results appear here after a run."},

@@ -148,6 +148,7 @@ func (s *Server) openProject(w http.ResponseWriter, r *http.Request) {
 		s.projectBox(w, r, http.StatusBadRequest, fmt.Sprintf(tr(l, "err.notproject"), say(l, "", err)))
 		return
 	}
+	s.forget(dir) // its results are rebuilt from its workbooks as they now stand
 	s.setCurrent(dir)
 	s.projectBox(w, r, http.StatusOK, tr(l, "p.opened"))
 }

@@ -38,10 +38,7 @@ type yearView struct {
 // results shows the figures of the open project's last run.
 func (s *Server) results(w http.ResponseWriter, r *http.Request) {
 	l := lang(r)
-	dir := s.current()
-	s.mu.Lock()
-	j := s.runs[dir]
-	s.mu.Unlock()
+	j := s.jobOf(s.current())
 	v := resultsView{L: l}
 	if j != nil {
 		if c, _ := j.rows(); c != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 
@@ -35,6 +36,9 @@ type job struct {
 	cons    *consbook.Consolidated
 	err     error // the consolidated workbook's
 	work    *pipeline.Run
+	// restored is a run rebuilt from the workbooks in the output folder
+	// (restore), not one of this session.
+	restored bool
 }
 
 // startRun runs the open project as hromada run does (its project's
@@ -56,6 +60,7 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 		message(w, http.StatusConflict, "bad", tr(l, "r.busy"))
 		return
 	}
+	prev := s.runs[dir]
 	j := &job{dir: dir, running: true}
 	s.runs[dir] = j // holds the project until the checks below pass or fail
 	s.mu.Unlock()
@@ -66,7 +71,10 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 		j.running = false
 		j.mu.Unlock()
 		s.mu.Lock()
-		delete(s.runs, dir)
+		s.runs[dir] = prev // the last run's results stay
+		if prev == nil {
+			delete(s.runs, dir)
+		}
 		s.mu.Unlock()
 		render(w, http.StatusOK, "run", view)
 		return
@@ -158,13 +166,13 @@ func (j *job) run() {
 
 // runView is the run's progress and, at the end, its status and files.
 type runView struct {
-	L, Message, State, Failed, Out, Consolidated string
-	Edited                                       []string
-	Check                                        *checkView
-	Stages                                       []string
-	Rows                                         []statusRow
-	Total, Steps                                 int
-	Done                                         bool
+	L, Message, Note, State, Failed, Out, Consolidated string
+	Edited                                             []string
+	Check                                              *checkView
+	Stages                                             []string
+	Rows                                               []statusRow
+	Total, Steps                                       int
+	Done                                               bool
 }
 
 type statusRow struct {
@@ -234,9 +242,17 @@ func (j *job) view(l string) *runView {
 	if failedN > 0 {
 		v.Failed = fmt.Sprintf(tr(l, "r.failedn"), failedN)
 	}
-	if j.err != nil {
+	switch {
+	case j.err != nil:
 		v.Message = say(l, j.dir, j.err)
-	} else if j.cons != nil {
+	case j.restored:
+		// Nothing was written: the consolidated workbook is offered as
+		// it stands, when there is one.
+		v.Note = tr(l, "r.restored")
+		if st, err := os.Stat(filepath.Join(j.out, pipeline.ConsolidatedFile)); err == nil && st.Mode().IsRegular() {
+			v.Consolidated = pipeline.ConsolidatedFile
+		}
+	case j.cons != nil:
 		v.Consolidated = pipeline.ConsolidatedFile
 	}
 	return v
@@ -255,10 +271,7 @@ func problemLine(dir string, p hromada.Problem, lang hromada.Lang) string {
 // page asks again while the answer carries X-Hromada-Poll), then the
 // status table and the downloads.
 func (s *Server) runStatus(w http.ResponseWriter, r *http.Request) {
-	dir := s.current()
-	s.mu.Lock()
-	j := s.runs[dir]
-	s.mu.Unlock()
+	j := s.jobOf(s.current())
 	if j == nil {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		return

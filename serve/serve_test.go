@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"html"
 	"io/fs"
 	"math"
 	"net/http"
@@ -284,5 +285,62 @@ func TestPassword(t *testing.T) {
 	body = do(s, action("POST", "/check", b, ct)).Body.String()
 	if strings.Contains(body, "password-protected") || !strings.Contains(body, "andrushivska.xlsx") {
 		t.Errorf("with the password: %s", body)
+	}
+}
+
+// After the server is started again, the Run and Results steps show the
+// last run rebuilt from the workbooks in the output folder, the same
+// figures as right after the run; opened again after a workbook is
+// removed, they show the workbooks as they now stand.
+func TestResultsAfterRestart(t *testing.T) {
+	s := newTest(t, Options{})
+	dir := openExample(t, s)
+	b, ct := form("")
+	if w := do(s, action("POST", "/run", b, ct)); w.Code != http.StatusAccepted {
+		t.Fatalf("run: %d %s", w.Code, w.Body)
+	}
+	waitRun(t, s)
+	want := do(s, action("GET", "/results", nil, "")).Body.String()
+	if strings.Count(want, "<svg") != 12 {
+		t.Fatalf("results of the run: want 12 charts:\n%s", want)
+	}
+
+	// A new server, as after a restart, with the project given at the start.
+	again := newTest(t, Options{Work: s.Work(), Project: dir})
+	status := do(again, action("GET", "/run/status", nil, "")).Body.String()
+	if !strings.Contains(status, tr("uk", "r.restored")) || !strings.Contains(status, "6 з 6") ||
+		!strings.Contains(status, "/download/out/consolidated.xlsx") || !strings.Contains(status, "/download/out/olevska-budget.xlsx") {
+		t.Errorf("status after a restart:\n%s", status)
+	}
+	if got := do(again, action("GET", "/results", nil, "")).Body.String(); got != want {
+		t.Errorf("results after a restart differ from the run's:\n%s\nwant:\n%s", got, want)
+	}
+	if _, err := os.Stat(filepath.Join(outDir(dir), "consolidated.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+
+	// A community's budget workbook removed: opened again, that community
+	// fails at the budget and the other five keep their charts.
+	if err := os.Remove(filepath.Join(outDir(dir), "olevska-budget.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	b, ct = form("path=" + dir)
+	if w := do(again, action("POST", "/project/open", b, ct)); w.Code != http.StatusOK {
+		t.Fatalf("open: %d %s", w.Code, w.Body)
+	}
+	res := do(again, action("GET", "/results", nil, "")).Body.String()
+	if strings.Count(res, "<svg") != 10 || !strings.Contains(res, "olevska-budget.xlsx") {
+		t.Errorf("results with a budget workbook removed: want 10 charts and the missing workbook named:\n%s", res)
+	}
+	status = do(again, action("GET", "/run/status", nil, "")).Body.String()
+	if !strings.Contains(status, "5 з 6") || !strings.Contains(status, `class="failed"`) {
+		t.Errorf("status with a budget workbook removed:\n%s", status)
+	}
+
+	// A project whose output folder holds no workbook shows no results.
+	empty := newTest(t, Options{})
+	openExample(t, empty)
+	if res := do(empty, action("GET", "/results", nil, "")).Body.String(); !strings.Contains(res, html.EscapeString(tr("uk", "l.none"))) {
+		t.Errorf("results without a run:\n%s", res)
 	}
 }

@@ -68,9 +68,12 @@ type Server struct {
 	listen    string // the host of Options.Listen, "" none
 	mux       *http.ServeMux
 
-	mu      sync.Mutex
-	project string          // the open project folder, absolute; "" none
-	runs    map[string]*job // the last run of each project folder
+	mu       sync.Mutex
+	project  string          // the open project folder, absolute; "" none
+	runs     map[string]*job // the last run of each project folder
+	restored map[string]bool // the project folders whose last run was rebuilt (jobOf)
+	// restoring is held while a run is rebuilt from the workbooks.
+	restoring sync.Mutex
 }
 
 // New makes a server with its working folder.
@@ -85,7 +88,7 @@ func New(o Options) (*Server, error) {
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return nil, hromada.Errorf("не вдалося створити робочу теку: %w", "cannot make the working folder: %w", err)
 	}
-	s := &Server{work: work, token: o.Token, maxUpload: o.MaxUpload, listen: hostOnly(o.Listen), runs: map[string]*job{}}
+	s := &Server{work: work, token: o.Token, maxUpload: o.MaxUpload, listen: hostOnly(o.Listen), runs: map[string]*job{}, restored: map[string]bool{}}
 	if s.token == "" {
 		b := make([]byte, 24)
 		if _, err := rand.Read(b); err != nil {
