@@ -36,6 +36,8 @@ type job struct {
 	cons    *consbook.Consolidated
 	err     error // the consolidated workbook's
 	work    *pipeline.Run
+	// onStage is Options.Stage.
+	onStage func(i int, stage string)
 	// restored is a run rebuilt from the workbooks in the output folder
 	// (restore), not one of this session.
 	restored bool
@@ -61,7 +63,7 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	prev := s.runs[dir]
-	j := &job{dir: dir, running: true}
+	j := &job{dir: dir, running: true, onStage: s.onStage}
 	s.runs[dir] = j // holds the project until the checks below pass or fail
 	s.mu.Unlock()
 
@@ -143,8 +145,11 @@ func (j *job) prepare(l, pw string, overwrite bool) (*runView, bool) {
 
 func (j *job) stage(i int, name string) {
 	j.mu.Lock()
-	defer j.mu.Unlock()
 	j.done[i] = append(j.done[i], name)
+	j.mu.Unlock()
+	if j.onStage != nil {
+		j.onStage(i, name)
+	}
 }
 
 func (j *job) end(i int, failed string) {

@@ -46,6 +46,11 @@ type Options struct {
 	// only for this computer's loopback names and addresses and this one
 	// (allowedHost).
 	Listen string
+	// Stage, when set, is told of each stage a community of a run has
+	// done, after the page's progress shows it. It is called from the
+	// goroutines that run the communities, and the community waits for
+	// it: a test holds a run there to see its progress.
+	Stage func(community int, stage string)
 }
 
 // DefaultMaxUpload is the largest upload (all its files together): 200 MB,
@@ -66,6 +71,7 @@ type Server struct {
 	token     string
 	maxUpload int64
 	listen    string // the host of Options.Listen, "" none
+	onStage   func(community int, stage string)
 	mux       *http.ServeMux
 
 	mu       sync.Mutex
@@ -88,7 +94,7 @@ func New(o Options) (*Server, error) {
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return nil, hromada.Errorf("не вдалося створити робочу теку: %w", "cannot make the working folder: %w", err)
 	}
-	s := &Server{work: work, token: o.Token, maxUpload: o.MaxUpload, listen: hostOnly(o.Listen), runs: map[string]*job{}, restored: map[string]bool{}}
+	s := &Server{work: work, token: o.Token, maxUpload: o.MaxUpload, listen: hostOnly(o.Listen), onStage: o.Stage, runs: map[string]*job{}, restored: map[string]bool{}}
 	if s.token == "" {
 		b := make([]byte, 24)
 		if _, err := rand.Read(b); err != nil {

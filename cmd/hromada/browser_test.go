@@ -11,10 +11,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/hromada-tool/hromada/serve"
 	"github.com/xuri/excelize/v2"
 )
@@ -91,7 +93,19 @@ func flow(t *testing.T, ctx context.Context, lang string, shot func(step string)
 		shot(step)
 	}
 	work := t.TempDir()
-	s, err := serve.New(serve.Options{Work: work})
+	// The run is held after the first community's assessment until the
+	// page has shown it under way.
+	reached, gate := make(chan struct{}), make(chan struct{})
+	var reach, open sync.Once
+	release := func() { open.Do(func() { close(gate) }) }
+	t.Cleanup(release)
+	hold := func(i int, stage string) {
+		if i == 0 && stage == pipeline.StageAssess {
+			reach.Do(func() { close(reached) })
+			<-gate
+		}
+	}
+	s, err := serve.New(serve.Options{Work: work, Stage: hold})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,6 +186,20 @@ func flow(t *testing.T, ctx context.Context, lang string, shot func(step string)
 
 	// 3. Run: the progress reaches the end.
 	do("run", chromedp.Click(chromedp.CSS("#run-btn")))
+	select {
+	case <-reached:
+	case <-time.After(90 * time.Second):
+		t.Fatal("run: the first community's assessment was not reached")
+	}
+	// Held there, the page shows the run under way: the first community's
+	// assessment ticked, the bar neither empty nor full.
+	wait("run under way", `(function(){var p=document.querySelector("#run progress"), s=document.querySelector("#run-state.running"), m=document.querySelector("#run tbody tr td.mark");
+		return s!==null && p!==null && p.value>=1 && p.value<p.max && m!==null && m.textContent==="✓";})()`)
+	if got, want := text("#run-state"), pick("Триває розрахунок", "Running"); !strings.HasPrefix(got, want) {
+		t.Errorf("run state under way %q, want %q…", got, want)
+	}
+	snap("5-run-progress", "#s3")
+	release()
 	wait("run", `document.querySelector("#run-state.done") !== null`)
 	if got, want := text("#run-state"), pick("6 з 6", "6 of 6"); !strings.Contains(got, want) {
 		t.Errorf("run state %q, want %q", got, want)
