@@ -21,7 +21,10 @@ type checkView struct {
 type fileProblems struct {
 	Name             string
 	Errors, Warnings int
-	Problems         []problemRow
+	// Todo is whether a problem of the file says what to do apart from
+	// what is wrong: else the table has no column for it.
+	Todo     bool
+	Problems []problemRow
 }
 
 type problemRow struct {
@@ -61,6 +64,7 @@ func problemsView(l, dir string, ps hromada.Problems) *checkView {
 		} else {
 			v.Files[i].Warnings++
 		}
+		v.Files[i].Todo = v.Files[i].Todo || row.Todo != ""
 		v.Files[i].Problems = append(v.Files[i].Problems, row)
 	}
 	return v

@@ -182,7 +182,7 @@ func demandChart(l string, svcs []consolidate.Service, names map[string]string) 
 	x := func(v float64) float64 { return float64(left) + plot*v/top }
 	for i, br := range bars {
 		y := i * rowH
-		fmt.Fprintf(&b, `<text x="%d" y="%d" fill="#1d2a36">%s</text>`, left, y+13, html.EscapeString(shorten(br.name+" — "+fmtNum(l, br.demand, 0), 70)))
+		fmt.Fprintf(&b, `<text x="%d" y="%d" fill="#1d2a36">%s</text>`, left, y+13, html.EscapeString(shorten(br.name, 60)+" — "+fmtNum(l, br.demand, 0)))
 		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%.1f" height="14" fill="%s"><title>%s: %s</title></rect>`, left, y+17, x(br.demand)-float64(left), colDemand,
 			html.EscapeString(br.name), fmtNum(l, br.demand, 0))
 		if !math.IsNaN(br.low) && !math.IsNaN(br.upp) {

@@ -213,6 +213,8 @@ func (j *job) view(l string) *runView {
 			}
 		}
 		switch {
+		case !j.ended[i] && len(j.done[i]) > 0:
+			row.Status = tr(l, "r.working")
 		case !j.ended[i]:
 			row.Status = tr(l, "r.waiting")
 		case j.failed[i] != "":

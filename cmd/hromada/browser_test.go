@@ -32,16 +32,17 @@ func browserPath() string {
 	return ""
 }
 
-// browser starts a headless browser with a window of w×h pixels, or skips
-// the test when none is installed.
-func browser(t *testing.T, w, h int) context.Context {
+// browser starts a headless browser with a window of w×h pixels and its
+// own words (a file field's button) in the language lang, or skips the
+// test when none is installed.
+func browser(t *testing.T, w, h int, lang string) context.Context {
 	t.Helper()
 	path := browserPath()
 	if path == "" {
 		t.Skip("no browser: install chromium (apt-get install chromium) to run the page's browser tests; none of chromium, chromium-browser, google-chrome is on PATH")
 	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.WindowSize(w, h), chromedp.UserDataDir(t.TempDir()))
+		chromedp.WindowSize(w, h), chromedp.UserDataDir(t.TempDir()), chromedp.Flag("lang", lang))
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	t.Cleanup(cancel)
 	ctx, cancel2 := chromedp.NewContext(actx)
@@ -265,7 +266,7 @@ func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("drives a browser")
 	}
-	ctx := browser(t, 1366, 768)
+	ctx := browser(t, 1366, 768, "uk")
 	flow(t, ctx, "uk", nil)
 
 	// Drag and drop: two workbooks dropped on the upload card are saved as
@@ -321,7 +322,7 @@ func TestScreenshots(t *testing.T) {
 	}{{"wide", 1366, 768}, {"narrow", 420, 860}} {
 		for _, lang := range []string{"uk", "en"} {
 			t.Run(size.name+"-"+lang, func(t *testing.T) {
-				ctx := browser(t, size.w, size.h)
+				ctx := browser(t, size.w, size.h, lang)
 				flow(t, ctx, lang, func(step string) {
 					png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 					if err == nil {
