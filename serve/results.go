@@ -11,6 +11,7 @@ import (
 
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/consolidate"
+	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/hromada-tool/hromada/workbook/consbook"
 )
 
@@ -41,8 +42,19 @@ func (s *Server) results(w http.ResponseWriter, r *http.Request) {
 	j := s.jobOf(s.current())
 	v := resultsView{L: l}
 	if j != nil {
-		if c, _ := j.rows(); c != nil {
+		if c, runs := j.finished(); c != nil {
 			v = figures(l, c)
+			// Why a community failed, in the page's language (the
+			// consolidated rows hold it in the workbooks').
+			byCode := map[string]pipeline.CommunityRun{}
+			for _, cr := range runs {
+				byCode[cr.Row.Community.Code] = cr
+			}
+			for i, row := range c.Rows {
+				if cr, ok := byCode[row.Community.Code]; ok && row.Status != consolidate.OK && i < len(v.Communities) {
+					v.Communities[i].Failed = fmt.Sprintf(tr(l, "l.failed"), strings.Join(why(j.dir, cr, hl(l)), "; "))
+				}
+			}
 		}
 	}
 	render(w, http.StatusOK, "results", v)

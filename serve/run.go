@@ -9,7 +9,6 @@ import (
 	"sync"
 
 	"github.com/hromada-tool/hromada"
-	"github.com/hromada-tool/hromada/consolidate"
 	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/hromada-tool/hromada/project"
@@ -228,16 +227,8 @@ func (j *job) view(l string) *runView {
 			ended++
 		}
 		if !j.running && i < len(j.runs) {
-			cr := j.runs[i]
-			for _, pr := range cr.Problems {
-				if pr.Severity == hromada.Error {
-					row.Why = append(row.Why, clean(j.dir, problemLine(j.dir, pr, lang)))
-				}
-			}
-			if len(cr.Stale) > 0 {
-				row.Why = append(row.Why, pipeline.StaleLine(cr.Stale).In(lang))
-			}
-			row.Files = cr.Row.Files
+			row.Why = why(j.dir, j.runs[i], lang)
+			row.Files = j.runs[i].Row.Files
 		}
 		v.Rows = append(v.Rows, row)
 	}
@@ -265,6 +256,22 @@ func (j *job) view(l string) *runView {
 	return v
 }
 
+// why are the errors that stopped a community's run and its workbooks
+// that are out of date, in lang, the files relative to the project
+// folder dir.
+func why(dir string, cr pipeline.CommunityRun, lang hromada.Lang) []string {
+	var out []string
+	for _, pr := range cr.Problems {
+		if pr.Severity == hromada.Error {
+			out = append(out, clean(dir, problemLine(dir, pr, lang)))
+		}
+	}
+	if len(cr.Stale) > 0 {
+		out = append(out, pipeline.StaleLine(cr.Stale).In(lang))
+	}
+	return out
+}
+
 // problemLine is a problem as one line in lang, its file relative to dir.
 func problemLine(dir string, p hromada.Problem, lang hromada.Lang) string {
 	p.File = safefile.Rel(dir, p.File)
@@ -290,12 +297,13 @@ func (s *Server) runStatus(w http.ResponseWriter, r *http.Request) {
 	render(w, http.StatusOK, "run", v)
 }
 
-// rows are the consolidated rows of a finished run, nil while it runs.
-func (j *job) rows() (*consbook.Consolidated, []consolidate.Row) {
+// finished is the consolidated content and the communities' runs of a
+// finished run; nil while it runs.
+func (j *job) finished() (*consbook.Consolidated, []pipeline.CommunityRun) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if j.running || j.cons == nil {
 		return nil, nil
 	}
-	return j.cons, j.cons.Rows
+	return j.cons, j.runs
 }

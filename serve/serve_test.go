@@ -336,6 +336,12 @@ func TestResultsAfterRestart(t *testing.T) {
 	if !strings.Contains(status, "5 з 6") || !strings.Contains(status, `class="failed"`) {
 		t.Errorf("status with a budget workbook removed:\n%s", status)
 	}
+	// Why, in the page's language (pipeline's missingWorkbook).
+	for _, tt := range []struct{ lang, want string }{{"uk", "немає такої робочої книги"}, {"en", "no such workbook"}} {
+		if res := do(again, action("GET", "/results?lang="+tt.lang, nil, "")).Body.String(); !strings.Contains(res, tt.want) {
+			t.Errorf("results in %s do not say why olevska failed (%q):\n%s", tt.lang, tt.want, res)
+		}
+	}
 
 	// A project whose output folder holds no workbook shows no results.
 	empty := newTest(t, Options{})
