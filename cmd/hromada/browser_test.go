@@ -258,6 +258,22 @@ func flow(t *testing.T, ctx context.Context, lang string, shot func(step string)
 		t.Errorf("the estimates table lacks the groups or the shares: %q", got)
 	}
 	snap("8-quick-estimates", "#quick-result")
+
+	// 6. The page started again (a new server on the same working folder,
+	// the project given at the start): the run's status and results come
+	// back from the workbooks in the output folder.
+	again, err := serve.New(serve.Options{Work: work, Project: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs2 := httptest.NewServer(again)
+	t.Cleanup(hs2.Close)
+	do("open the page again", chromedp.Navigate(hs2.URL+"/?t="+again.Token()+"&lang="+lang), chromedp.WaitVisible(chromedp.CSS("#s1")))
+	wait("results after a restart", `document.querySelectorAll("#results article.community svg").length === 12 && document.querySelector("#run-note") !== null`)
+	if got, want := text("#run-state"), pick("6 з 6", "6 of 6"); !strings.Contains(got, want) {
+		t.Errorf("run state after a restart %q, want %q", got, want)
+	}
+	snap("9-after-restart", "#s3")
 }
 
 // The whole workflow in a real browser, in Ukrainian, then the English
