@@ -196,16 +196,19 @@ func (s *Server) quickLists(l, id, pw string) (*quickForm, error) {
 			parent[h[:i]] = true
 		}
 	}
+	// A long group path may break after each slash (a zero-width space)
+	// in a narrow window; the value sent is the column's name as it is.
 	label := func(h string) string {
+		path := strings.ReplaceAll(h, "/", "/\u200b")
 		if form != nil {
 			name := tail(h)
 			if fq, ok := form.Question(name); ok {
 				if lb := fq.Label(l, ""); lb != "" && lb != name {
-					return lb + " (" + h + ")"
+					return lb + " (" + path + ")"
 				}
 			}
 		}
-		return h
+		return path
 	}
 	// A question is offered by its name, as in the XLSForm, when no other
 	// column ends in it; else by its whole path in the header.
