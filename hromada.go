@@ -182,10 +182,7 @@ func (p Problem) In(lang Lang) string {
 		b.WriteString(p.File)
 		b.WriteString(": ")
 	}
-	cell := p.Cell
-	if lang != English {
-		cell = cellUK(cell)
-	}
+	cell := CellIn(p.Cell, lang)
 	switch {
 	case p.Sheet != "" && strings.HasPrefix(p.Cell, "row "):
 		b.WriteString(p.Sheet + ", " + cell + ": ")
@@ -202,6 +199,16 @@ func (p Problem) In(lang Lang) string {
 		b.WriteString(h)
 	}
 	return b.String()
+}
+
+// CellIn writes the place of a problem (Problem.Cell) in lang: in
+// English as it is, in Ukrainian with its rows, lines and columns in
+// Ukrainian words (cellUK). A plain cell reference is the same in both.
+func CellIn(cell string, lang Lang) string {
+	if lang == English {
+		return cell
+	}
+	return cellUK(cell)
 }
 
 // cellUK writes in Ukrainian the places of a problem that are not plain

@@ -78,3 +78,29 @@ func TestProblemIn(t *testing.T) {
 		t.Errorf("untranslated = %q", got)
 	}
 }
+
+// CellIn writes a problem's place in the language asked; the expected
+// words are cellUK's rules: "row N" and "line N" → «рядок N», ", column N"
+// → «, стовпець N», " (line N)" → « (рядок N)»; a plain reference and
+// any English place stay as they are.
+func TestCellIn(t *testing.T) {
+	tests := []struct {
+		cell string
+		lang Lang
+		want string
+	}{
+		{"row 17", Ukrainian, "рядок 17"},
+		{"row 17", English, "row 17"},
+		{"line 3, column 7", Ukrainian, "рядок 3, стовпець 7"},
+		{"line 3, column 7", English, "line 3, column 7"},
+		{"D16 (line 19)", Ukrainian, "D16 (рядок 19)"},
+		{"C5", Ukrainian, "C5"},
+		{"C5", English, "C5"},
+		{"", Ukrainian, ""},
+	}
+	for _, tt := range tests {
+		if got := CellIn(tt.cell, tt.lang); got != tt.want {
+			t.Errorf("CellIn(%q, %s) = %q, want %q", tt.cell, tt.lang, got, tt.want)
+		}
+	}
+}

@@ -21,7 +21,10 @@ type checkView struct {
 type fileProblems struct {
 	Name             string
 	Errors, Warnings int
-	Problems         []problemRow
+	// Todo is whether a problem of the file says what to do apart from
+	// what is wrong: else the table has no column for it.
+	Todo     bool
+	Problems []problemRow
 }
 
 type problemRow struct {
@@ -53,14 +56,15 @@ func problemsView(l, dir string, ps hromada.Problems) *checkView {
 			at[name] = i
 			v.Files = append(v.Files, fileProblems{Name: name})
 		}
-		row := problemRow{Class: "warning", Kind: tr(l, "c.warning"), Sheet: p.Sheet, Cell: p.Cell,
-			What: clean(dir, p.Msg.In(hromada.Lang(l))), Todo: clean(dir, p.Hint.In(hromada.Lang(l)))}
+		row := problemRow{Class: "warning", Kind: tr(l, "c.warning"), Sheet: p.Sheet, Cell: hromada.CellIn(p.Cell, hl(l)),
+			What: clean(dir, p.Msg.In(hl(l))), Todo: clean(dir, p.Hint.In(hl(l)))}
 		if p.Severity == hromada.Error {
 			row.Class, row.Kind = "error", tr(l, "c.error")
 			v.Files[i].Errors++
 		} else {
 			v.Files[i].Warnings++
 		}
+		v.Files[i].Todo = v.Files[i].Todo || row.Todo != ""
 		v.Files[i].Problems = append(v.Files[i].Problems, row)
 	}
 	return v

@@ -88,12 +88,15 @@ func multipartBody(t *testing.T, parts ...part) (*bytes.Buffer, string) {
 	return &b, mw.FormDataContentType()
 }
 
+// testHost is the address the test requests are sent to.
+const testHost = "127.0.0.1:5000"
+
 // action is a request of the page: the token in the header, from the
 // page's own origin.
 func action(method, url string, body io.Reader, contentType string) *http.Request {
-	r := httptest.NewRequest(method, url, body)
+	r := httptest.NewRequest(method, "http://"+testHost+url, body)
 	r.Header.Set(tokenHeader, testToken)
-	r.Header.Set("Origin", "http://example.com")
+	r.Header.Set("Origin", "http://"+testHost)
 	r.Header.Set("Sec-Fetch-Site", "same-origin")
 	if contentType != "" {
 		r.Header.Set("Content-Type", contentType)

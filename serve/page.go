@@ -13,7 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/pipeline"
 )
@@ -121,12 +120,8 @@ func (s *Server) newProject(w http.ResponseWriter, r *http.Request) {
 		name = "project"
 	}
 	dir := freeFolder(s.work, name)
-	tl := hromada.Ukrainian
-	if l == "en" {
-		tl = hromada.English
-	}
-	if err := pipeline.WriteStarter(dir, tl); err != nil {
-		message(w, http.StatusInternalServerError, "bad", clean(s.work, err.Error()))
+	if err := pipeline.WriteStarter(dir, hl(l)); err != nil {
+		message(w, http.StatusInternalServerError, "bad", say(l, s.work, err))
 		return
 	}
 	s.setCurrent(dir)
@@ -150,9 +145,10 @@ func (s *Server) openProject(w http.ResponseWriter, r *http.Request) {
 	l := lang(r)
 	dir, err := projectFolder(strings.TrimSpace(r.FormValue("path")))
 	if err != nil {
-		s.projectBox(w, r, http.StatusBadRequest, fmt.Sprintf(tr(l, "err.notproject"), err))
+		s.projectBox(w, r, http.StatusBadRequest, fmt.Sprintf(tr(l, "err.notproject"), say(l, "", err)))
 		return
 	}
+	s.forget(dir) // its results are rebuilt from its workbooks as they now stand
 	s.setCurrent(dir)
 	s.projectBox(w, r, http.StatusOK, tr(l, "p.opened"))
 }

@@ -47,18 +47,18 @@ func (s *Server) quickUpload(w http.ResponseWriter, r *http.Request) {
 	l := lang(r)
 	b := make([]byte, 8)
 	if _, err := rand.Read(b); err != nil {
-		message(w, http.StatusInternalServerError, "bad", err.Error())
+		message(w, http.StatusInternalServerError, "bad", say(l, "", err))
 		return
 	}
 	id := hex.EncodeToString(b)
 	dir := filepath.Join(s.work, quickDir, id)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		message(w, http.StatusInternalServerError, "bad", err.Error())
+		message(w, http.StatusInternalServerError, "bad", say(l, "", err))
 		return
 	}
 	stage, err := os.MkdirTemp(s.work, ".upload-*")
 	if err != nil {
-		message(w, http.StatusInternalServerError, "bad", err.Error())
+		message(w, http.StatusInternalServerError, "bad", say(l, "", err))
 		return
 	}
 	defer os.RemoveAll(stage)
@@ -71,7 +71,7 @@ func (s *Server) quickUpload(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		os.RemoveAll(dir)
-		message(w, http.StatusBadRequest, "bad", err.Error())
+		message(w, http.StatusBadRequest, "bad", say(l, "", err))
 		return
 	}
 	sv, ok := files["survey"]
@@ -85,12 +85,12 @@ func (s *Server) quickUpload(w http.ResponseWriter, r *http.Request) {
 		plan[formName] = source{file: fm.path}
 	}
 	if _, err := writePlaced(dir, plan); err != nil {
-		message(w, http.StatusInternalServerError, "bad", clean(s.work, err.Error()))
+		message(w, http.StatusInternalServerError, "bad", say(l, s.work, err))
 		return
 	}
 	v, err := s.quickLists(l, id, values["password"])
 	if err != nil {
-		message(w, http.StatusBadRequest, "bad", clean(dir, err.Error()))
+		message(w, http.StatusBadRequest, "bad", say(l, dir, err))
 		return
 	}
 	render(w, http.StatusOK, "quickform", v)
@@ -120,12 +120,12 @@ type quickLook struct {
 
 func (s *Server) look(id string) (quickLook, error) {
 	if !quickID.MatchString(id) {
-		return quickLook{}, errors.New("no such survey")
+		return quickLook{}, errNoSurvey
 	}
 	q := quickLook{dir: filepath.Join(s.work, quickDir, id)}
 	entries, err := os.ReadDir(q.dir)
 	if err != nil {
-		return q, errors.New("no such survey")
+		return q, errNoSurvey
 	}
 	for _, e := range entries {
 		switch {
@@ -137,10 +137,13 @@ func (s *Server) look(id string) (quickLook, error) {
 		}
 	}
 	if q.survey == "" {
-		return q, errors.New("no such survey")
+		return q, errNoSurvey
 	}
 	return q, nil
 }
+
+// errNoSurvey is a quick look that is not in the working folder.
+var errNoSurvey = hromada.Errorf("такого опитування немає; завантажте експорт знову", "no such survey; upload the export again")
 
 // header is the survey's header row; pw opens a protected workbook.
 func header(path, pw string) ([]string, error) {
@@ -193,16 +196,19 @@ func (s *Server) quickLists(l, id, pw string) (*quickForm, error) {
 			parent[h[:i]] = true
 		}
 	}
+	// A long group path may break after each slash (a zero-width space)
+	// in a narrow window; the value sent is the column's name as it is.
 	label := func(h string) string {
+		path := strings.ReplaceAll(h, "/", "/\u200b")
 		if form != nil {
 			name := tail(h)
 			if fq, ok := form.Question(name); ok {
 				if lb := fq.Label(l, ""); lb != "" && lb != name {
-					return lb + " (" + h + ")"
+					return lb + " (" + path + ")"
 				}
 			}
 		}
-		return h
+		return path
 	}
 	// A question is offered by its name, as in the XLSForm, when no other
 	// column ends in it; else by its whole path in the header.
@@ -267,7 +273,7 @@ func (s *Server) quickRun(w http.ResponseWriter, r *http.Request) {
 	}
 	hdr, err := header(look.survey, r.FormValue("password"))
 	if err != nil {
-		message(w, http.StatusBadRequest, "bad", clean(look.dir, err.Error()))
+		message(w, http.StatusBadRequest, "bad", say(l, look.dir, err))
 		return
 	}
 	need := r.FormValue("need")
@@ -276,7 +282,7 @@ func (s *Server) quickRun(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := r.ParseForm(); err != nil {
-		message(w, http.StatusBadRequest, "bad", err.Error())
+		message(w, http.StatusBadRequest, "bad", say(l, "", err))
 		return
 	}
 	by := r.Form["by"]
@@ -286,23 +292,19 @@ func (s *Server) quickRun(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	hl := hromada.Ukrainian
-	if l == "en" {
-		hl = hromada.English
-	}
 	stem := strings.TrimSuffix(filepath.Base(look.survey), filepath.Ext(look.survey))
 	q := &pipeline.Quick{
 		Survey: look.survey, Password: r.FormValue("password"), Need: []string{need}, By: by,
 		Weight: r.FormValue("weight"), Strata: r.FormValue("strata"), Cluster: r.FormValue("cluster"),
 		Lonely:   assess.LonelyAdjust,
 		Estimate: pipeline.EstimateOptions{CI: assess.Logit, Level: 0.95, MinCount: assess.DefaultMinCount, Suppress: true},
-		Lang:     hl,
+		Lang:     hl(l),
 		Out:      filepath.Join(look.dir, stem+"-assessment.xlsx"),
 	}
 	var form *kobo.Form
 	if look.form != "" {
 		if form, err = kobo.ReadXLSForm(look.form); err != nil {
-			message(w, http.StatusBadRequest, "bad", clean(look.dir, err.Error()))
+			message(w, http.StatusBadRequest, "bad", say(l, look.dir, err))
 			return
 		}
 	}
@@ -314,20 +316,20 @@ func (s *Server) quickRun(w http.ResponseWriter, r *http.Request) {
 	}
 	res, err := q.Analyse(sv)
 	if err != nil {
-		message(w, http.StatusBadRequest, "bad", clean(look.dir, err.Error()))
+		message(w, http.StatusBadRequest, "bad", say(l, look.dir, err))
 		return
 	}
 	a := q.Workbook(sv, m, form, ps, res)
 	safefile.SetPrivate(false)
 	if err := assessbook.Write(q.Out, a); err != nil {
-		message(w, http.StatusInternalServerError, "bad", clean(look.dir, err.Error()))
+		message(w, http.StatusInternalServerError, "bad", say(l, look.dir, err))
 		return
 	}
 	v := quickResult{L: l, Download: r.FormValue("file")}
 	for _, p := range ps {
-		v.Notes = append(v.Notes, clean(look.dir, p.Error()))
+		v.Notes = append(v.Notes, clean(look.dir, p.In(hl(l))))
 	}
-	v.Notes = append(v.Notes, pipeline.TextLines(sv.Notes, hromada.Lang(l))...)
+	v.Notes = append(v.Notes, pipeline.TextLines(sv.Notes, hl(l))...)
 	for _, rt := range res.Rates {
 		v.Rows = append(v.Rows, estimate(l, a, rt))
 	}

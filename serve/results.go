@@ -9,9 +9,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/consolidate"
+	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/hromada-tool/hromada/workbook/consbook"
 )
 
@@ -39,14 +39,22 @@ type yearView struct {
 // results shows the figures of the open project's last run.
 func (s *Server) results(w http.ResponseWriter, r *http.Request) {
 	l := lang(r)
-	dir := s.current()
-	s.mu.Lock()
-	j := s.runs[dir]
-	s.mu.Unlock()
+	j := s.jobOf(s.current())
 	v := resultsView{L: l}
 	if j != nil {
-		if c, _ := j.rows(); c != nil {
+		if c, runs := j.finished(); c != nil {
 			v = figures(l, c)
+			// Why a community failed, in the page's language (the
+			// consolidated rows hold it in the workbooks').
+			byCode := map[string]pipeline.CommunityRun{}
+			for _, cr := range runs {
+				byCode[cr.Row.Community.Code] = cr
+			}
+			for i, row := range c.Rows {
+				if cr, ok := byCode[row.Community.Code]; ok && row.Status != consolidate.OK && i < len(v.Communities) {
+					v.Communities[i].Failed = fmt.Sprintf(tr(l, "l.failed"), strings.Join(why(j.dir, cr, hl(l)), "; "))
+				}
+			}
 		}
 	}
 	render(w, http.StatusOK, "results", v)
@@ -55,16 +63,13 @@ func (s *Server) results(w http.ResponseWriter, r *http.Request) {
 // figures are the headline figures of each community of c.
 func figures(l string, c *consbook.Consolidated) resultsView {
 	v := resultsView{L: l}
-	hl := hromada.Ukrainian
-	if l == "en" {
-		hl = hromada.English
-	}
+	lang := hl(l)
 	names := map[string]string{}
 	for _, s := range c.Services {
-		names[s.Code] = s.Name.In(hl)
+		names[s.Code] = s.Name.In(lang)
 	}
 	for _, row := range c.Rows {
-		cv := communityView{Name: row.Community.Name.In(hl)}
+		cv := communityView{Name: row.Community.Name.In(lang)}
 		if row.Status != consolidate.OK {
 			cv.Failed = fmt.Sprintf(tr(l, "l.failed"), strings.Join(row.Problems, "; "))
 			v.Communities = append(v.Communities, cv)
@@ -189,7 +194,7 @@ func demandChart(l string, svcs []consolidate.Service, names map[string]string) 
 	x := func(v float64) float64 { return float64(left) + plot*v/top }
 	for i, br := range bars {
 		y := i * rowH
-		fmt.Fprintf(&b, `<text x="%d" y="%d" fill="#1d2a36">%s</text>`, left, y+13, html.EscapeString(shorten(br.name+" — "+fmtNum(l, br.demand, 0), 70)))
+		fmt.Fprintf(&b, `<text x="%d" y="%d" fill="#1d2a36">%s</text>`, left, y+13, html.EscapeString(shorten(br.name, 60)+" — "+fmtNum(l, br.demand, 0)))
 		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%.1f" height="14" fill="%s"><title>%s: %s</title></rect>`, left, y+17, x(br.demand)-float64(left), colDemand,
 			html.EscapeString(br.name), fmtNum(l, br.demand, 0))
 		if !math.IsNaN(br.low) && !math.IsNaN(br.upp) {

@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 
 	"github.com/hromada-tool/hromada"
-	"github.com/hromada-tool/hromada/consolidate"
 	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/hromada-tool/hromada/project"
@@ -35,6 +35,11 @@ type job struct {
 	cons    *consbook.Consolidated
 	err     error // the consolidated workbook's
 	work    *pipeline.Run
+	// onStage is Options.Stage.
+	onStage func(i int, stage string)
+	// restored is a run rebuilt from the workbooks in the output folder
+	// (restore), not one of this session.
+	restored bool
 }
 
 // startRun runs the open project as hromada run does (its project's
@@ -56,7 +61,8 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 		message(w, http.StatusConflict, "bad", tr(l, "r.busy"))
 		return
 	}
-	j := &job{dir: dir, running: true}
+	prev := s.runs[dir]
+	j := &job{dir: dir, running: true, onStage: s.onStage}
 	s.runs[dir] = j // holds the project until the checks below pass or fail
 	s.mu.Unlock()
 
@@ -66,7 +72,10 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 		j.running = false
 		j.mu.Unlock()
 		s.mu.Lock()
-		delete(s.runs, dir)
+		s.runs[dir] = prev // the last run's results stay
+		if prev == nil {
+			delete(s.runs, dir)
+		}
 		s.mu.Unlock()
 		render(w, http.StatusOK, "run", view)
 		return
@@ -97,7 +106,7 @@ func (j *job) prepare(l, pw string, overwrite bool) (*runView, bool) {
 	}
 	eo, err := pipeline.ProjectEstimateOptions(p, false)
 	if err != nil {
-		return &runView{L: l, Message: clean(j.dir, err.Error())}, false
+		return &runView{L: l, Message: say(l, j.dir, err)}, false
 	}
 	out := outDir(j.dir)
 	outputs, err := pipeline.RunOutputs(p, out)
@@ -105,7 +114,7 @@ func (j *job) prepare(l, pw string, overwrite bool) (*runView, bool) {
 		err = pipeline.CheckOutputs(outputs, pipeline.ProjectInputs(p))
 	}
 	if err != nil {
-		return &runView{L: l, Message: clean(j.dir, err.Error())}, false
+		return &runView{L: l, Message: say(l, j.dir, err)}, false
 	}
 	if !overwrite {
 		if edited := pipeline.EditedOutputs(outputs); len(edited) > 0 {
@@ -118,7 +127,7 @@ func (j *job) prepare(l, pw string, overwrite bool) (*runView, bool) {
 	}
 	safefile.SetPrivate(false)
 	if err := os.MkdirAll(out, 0o755); err != nil {
-		return &runView{L: l, Message: err.Error()}, false
+		return &runView{L: l, Message: say(l, j.dir, err)}, false
 	}
 	_, _ = safefile.Sweep(out, safefile.StaleAge) // leftovers of a run killed long ago; a failure leaves them
 	j.project, j.lang, j.out = p, lang, out
@@ -135,8 +144,11 @@ func (j *job) prepare(l, pw string, overwrite bool) (*runView, bool) {
 
 func (j *job) stage(i int, name string) {
 	j.mu.Lock()
-	defer j.mu.Unlock()
 	j.done[i] = append(j.done[i], name)
+	j.mu.Unlock()
+	if j.onStage != nil {
+		j.onStage(i, name)
+	}
 }
 
 func (j *job) end(i int, failed string) {
@@ -158,13 +170,13 @@ func (j *job) run() {
 
 // runView is the run's progress and, at the end, its status and files.
 type runView struct {
-	L, Message, State, Failed, Out, Consolidated string
-	Edited                                       []string
-	Check                                        *checkView
-	Stages                                       []string
-	Rows                                         []statusRow
-	Total, Steps                                 int
-	Done                                         bool
+	L, Message, Note, State, Failed, Out, Consolidated string
+	Edited                                             []string
+	Check                                              *checkView
+	Stages                                             []string
+	Rows                                               []statusRow
+	Total, Steps                                       int
+	Done                                               bool
 }
 
 type statusRow struct {
@@ -180,12 +192,9 @@ func (j *job) view(l string) *runView {
 		v.Stages = append(v.Stages, tr(l, "r.stage."+st))
 	}
 	ended, failedN := 0, 0
-	hl := hromada.Ukrainian
-	if l == "en" {
-		hl = hromada.English
-	}
+	lang := hl(l)
 	for i, name := range j.names {
-		row := statusRow{Name: name.In(hl)}
+		row := statusRow{Name: name.In(lang)}
 		done := map[string]bool{}
 		for _, st := range j.done[i] {
 			done[st] = true
@@ -203,6 +212,8 @@ func (j *job) view(l string) *runView {
 			}
 		}
 		switch {
+		case !j.ended[i] && len(j.done[i]) > 0:
+			row.Status = tr(l, "r.working")
 		case !j.ended[i]:
 			row.Status = tr(l, "r.waiting")
 		case j.failed[i] != "":
@@ -216,16 +227,8 @@ func (j *job) view(l string) *runView {
 			ended++
 		}
 		if !j.running && i < len(j.runs) {
-			cr := j.runs[i]
-			for _, pr := range cr.Problems {
-				if pr.Severity == hromada.Error {
-					row.Why = append(row.Why, clean(j.dir, problemLine(j.dir, pr)))
-				}
-			}
-			if len(cr.Stale) > 0 {
-				row.Why = append(row.Why, pipeline.StaleLine(cr.Stale).In(hl))
-			}
-			row.Files = cr.Row.Files
+			row.Why = why(j.dir, j.runs[i], lang)
+			row.Files = j.runs[i].Row.Files
 		}
 		v.Rows = append(v.Rows, row)
 	}
@@ -237,31 +240,52 @@ func (j *job) view(l string) *runView {
 	if failedN > 0 {
 		v.Failed = fmt.Sprintf(tr(l, "r.failedn"), failedN)
 	}
-	if j.err != nil {
-		v.Message = clean(j.dir, j.err.Error())
-	} else if j.cons != nil {
+	switch {
+	case j.err != nil:
+		v.Message = say(l, j.dir, j.err)
+	case j.restored:
+		// Nothing was written: the consolidated workbook is offered as
+		// it stands, when there is one.
+		v.Note = tr(l, "r.restored")
+		if st, err := os.Stat(filepath.Join(j.out, pipeline.ConsolidatedFile)); err == nil && st.Mode().IsRegular() {
+			v.Consolidated = pipeline.ConsolidatedFile
+		}
+	case j.cons != nil:
 		v.Consolidated = pipeline.ConsolidatedFile
 	}
 	return v
 }
 
-// problemLine is a problem as one line, its file relative to dir.
-func problemLine(dir string, p hromada.Problem) string {
+// why are the errors that stopped a community's run and its workbooks
+// that are out of date, in lang, the files relative to the project
+// folder dir.
+func why(dir string, cr pipeline.CommunityRun, lang hromada.Lang) []string {
+	var out []string
+	for _, pr := range cr.Problems {
+		if pr.Severity == hromada.Error {
+			out = append(out, clean(dir, problemLine(dir, pr, lang)))
+		}
+	}
+	if len(cr.Stale) > 0 {
+		out = append(out, pipeline.StaleLine(cr.Stale).In(lang))
+	}
+	return out
+}
+
+// problemLine is a problem as one line in lang, its file relative to dir.
+func problemLine(dir string, p hromada.Problem, lang hromada.Lang) string {
 	p.File = safefile.Rel(dir, p.File)
 	if p.File == "." {
 		p.File = ""
 	}
-	return strings.TrimSpace(p.Error())
+	return strings.TrimSpace(p.In(lang))
 }
 
 // runStatus shows the open project's run: progress while it runs (the
 // page asks again while the answer carries X-Hromada-Poll), then the
 // status table and the downloads.
 func (s *Server) runStatus(w http.ResponseWriter, r *http.Request) {
-	dir := s.current()
-	s.mu.Lock()
-	j := s.runs[dir]
-	s.mu.Unlock()
+	j := s.jobOf(s.current())
 	if j == nil {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		return
@@ -273,12 +297,13 @@ func (s *Server) runStatus(w http.ResponseWriter, r *http.Request) {
 	render(w, http.StatusOK, "run", v)
 }
 
-// rows are the consolidated rows of a finished run, nil while it runs.
-func (j *job) rows() (*consbook.Consolidated, []consolidate.Row) {
+// finished is the consolidated content and the communities' runs of a
+// finished run; nil while it runs.
+func (j *job) finished() (*consbook.Consolidated, []pipeline.CommunityRun) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if j.running || j.cons == nil {
 		return nil, nil
 	}
-	return j.cons, j.cons.Rows
+	return j.cons, j.runs
 }

@@ -264,3 +264,45 @@ func TestUploadZipBomb(t *testing.T) {
 		t.Errorf("files written: %v", got)
 	}
 }
+
+// Only this computer's loopback names and addresses and the address the
+// page listens on are answered: a page of another site whose name leads
+// to this computer (DNS rebinding) sends that name as its Host and is
+// refused, even with the token (it could have read the page's address).
+func TestHostRefused(t *testing.T) {
+	tests := []struct {
+		listen, host string
+		want         int
+	}{
+		{"", "127.0.0.1:5000", http.StatusOK},
+		{"", "localhost:5000", http.StatusOK},
+		{"", "LOCALHOST:5000", http.StatusOK},
+		{"", "127.0.0.2:5000", http.StatusOK}, // all of 127.0.0.0/8 is loopback
+		{"", "[::1]:5000", http.StatusOK},
+		{"", "[::1]", http.StatusOK},
+		{"", "evil.example:5000", http.StatusMisdirectedRequest},
+		{"", "localhost.evil.example:5000", http.StatusMisdirectedRequest},
+		{"", "192.168.1.5:5000", http.StatusMisdirectedRequest},
+		{"", "", http.StatusMisdirectedRequest},
+		{"127.0.0.1", "evil.example:5000", http.StatusMisdirectedRequest},
+		{"192.168.1.5", "192.168.1.5:5000", http.StatusOK},
+		{"192.168.1.5", "192.168.1.6:5000", http.StatusMisdirectedRequest},
+		{"192.168.1.5", "evil.example:5000", http.StatusMisdirectedRequest},
+		{"192.168.1.5", "127.0.0.1:5000", http.StatusOK},
+		// Listening on every address, the others reach the page by one
+		// of this computer's addresses; a name is still refused.
+		{"0.0.0.0", "10.0.0.7:5000", http.StatusOK},
+		{"0.0.0.0", "evil.example:5000", http.StatusMisdirectedRequest},
+		{"::", "[fe80::1]:5000", http.StatusOK},
+	}
+	for _, tt := range tests {
+		t.Run(tt.listen+" "+tt.host, func(t *testing.T) {
+			s := newTest(t, Options{Listen: tt.listen})
+			r, _ := http.NewRequest("GET", "http://127.0.0.1:5000/?t="+testToken, nil)
+			r.Host = tt.host
+			if w := do(s, r); w.Code != tt.want {
+				t.Errorf("status %d, want %d: %s", w.Code, tt.want, w.Body)
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"html"
 	"io/fs"
 	"math"
 	"net/http"
@@ -284,5 +285,135 @@ func TestPassword(t *testing.T) {
 	body = do(s, action("POST", "/check", b, ct)).Body.String()
 	if strings.Contains(body, "password-protected") || !strings.Contains(body, "andrushivska.xlsx") {
 		t.Errorf("with the password: %s", body)
+	}
+}
+
+// After the server is started again, the Run and Results steps show the
+// last run rebuilt from the workbooks in the output folder, the same
+// figures as right after the run; opened again after a workbook is
+// removed, they show the workbooks as they now stand.
+func TestResultsAfterRestart(t *testing.T) {
+	s := newTest(t, Options{})
+	dir := openExample(t, s)
+	b, ct := form("")
+	if w := do(s, action("POST", "/run", b, ct)); w.Code != http.StatusAccepted {
+		t.Fatalf("run: %d %s", w.Code, w.Body)
+	}
+	waitRun(t, s)
+	want := do(s, action("GET", "/results", nil, "")).Body.String()
+	if strings.Count(want, "<svg") != 12 {
+		t.Fatalf("results of the run: want 12 charts:\n%s", want)
+	}
+
+	// A new server, as after a restart, with the project given at the start.
+	again := newTest(t, Options{Work: s.Work(), Project: dir})
+	status := do(again, action("GET", "/run/status", nil, "")).Body.String()
+	if !strings.Contains(status, tr("uk", "r.restored")) || !strings.Contains(status, "6 з 6") ||
+		!strings.Contains(status, "/download/out/consolidated.xlsx") || !strings.Contains(status, "/download/out/olevska-budget.xlsx") {
+		t.Errorf("status after a restart:\n%s", status)
+	}
+	if got := do(again, action("GET", "/results", nil, "")).Body.String(); got != want {
+		t.Errorf("results after a restart differ from the run's:\n%s\nwant:\n%s", got, want)
+	}
+	if _, err := os.Stat(filepath.Join(outDir(dir), "consolidated.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+
+	// A community's budget workbook removed: opened again, that community
+	// fails at the budget and the other five keep their charts.
+	if err := os.Remove(filepath.Join(outDir(dir), "olevska-budget.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	b, ct = form("path=" + dir)
+	if w := do(again, action("POST", "/project/open", b, ct)); w.Code != http.StatusOK {
+		t.Fatalf("open: %d %s", w.Code, w.Body)
+	}
+	res := do(again, action("GET", "/results", nil, "")).Body.String()
+	if strings.Count(res, "<svg") != 10 || !strings.Contains(res, "olevska-budget.xlsx") {
+		t.Errorf("results with a budget workbook removed: want 10 charts and the missing workbook named:\n%s", res)
+	}
+	status = do(again, action("GET", "/run/status", nil, "")).Body.String()
+	if !strings.Contains(status, "5 з 6") || !strings.Contains(status, `class="failed"`) {
+		t.Errorf("status with a budget workbook removed:\n%s", status)
+	}
+	// Why, in the page's language (pipeline's missingWorkbook).
+	for _, tt := range []struct{ lang, want string }{{"uk", "немає такої робочої книги"}, {"en", "no such workbook"}} {
+		if res := do(again, action("GET", "/results?lang="+tt.lang, nil, "")).Body.String(); !strings.Contains(res, tt.want) {
+			t.Errorf("results in %s do not say why olevska failed (%q):\n%s", tt.lang, tt.want, res)
+		}
+	}
+
+	// A project whose output folder holds no workbook shows no results.
+	empty := newTest(t, Options{})
+	openExample(t, empty)
+	if res := do(empty, action("GET", "/results", nil, "")).Body.String(); !strings.Contains(res, html.EscapeString(tr("uk", "l.none"))) {
+		t.Errorf("results without a run:\n%s", res)
+	}
+}
+
+// The check's table is in the page's language: the message, the hint and
+// the place of a problem (a row of a sheet, a line and column of a CSV
+// file, hromada.CellIn); a file whose problems say nothing apart from what
+// is wrong has no "What to do" column.
+func TestProblemsView(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "p")
+	ps := hromada.Problems{
+		{File: filepath.Join(dir, "registry.xlsx"), Sheet: "Реєстр", Cell: "row 17", Msg: hromada.T("не число", "not a number"), Hint: hromada.T("пишіть число", "write a number")},
+		{Severity: hromada.Warning, File: filepath.Join(dir, "survey", "a.csv"), Cell: "line 3, column 7", Msg: hromada.T("порожньо", "empty")},
+		{File: filepath.Join(dir, "registry.xlsx"), Sheet: "Реєстр", Cell: "C4", Msg: hromada.T("немає", "missing")},
+	}
+	tests := []struct {
+		l                   string
+		cells, whats, todos []string
+		files               []string
+		todo                []bool
+		errors              int
+	}{
+		{"uk", []string{"рядок 17", "C4", "рядок 3, стовпець 7"}, []string{"не число", "немає", "порожньо"}, []string{"пишіть число", "", ""},
+			[]string{"registry.xlsx", filepath.Join("survey", "a.csv")}, []bool{true, false}, 2},
+		{"en", []string{"row 17", "C4", "line 3, column 7"}, []string{"not a number", "missing", "empty"}, []string{"write a number", "", ""},
+			[]string{"registry.xlsx", filepath.Join("survey", "a.csv")}, []bool{true, false}, 2},
+	}
+	for _, tt := range tests {
+		v := problemsView(tt.l, dir, ps)
+		if v.Errors != tt.errors || len(v.Files) != len(tt.files) {
+			t.Fatalf("%s: %d errors in %d files, want %d in %d", tt.l, v.Errors, len(v.Files), tt.errors, len(tt.files))
+		}
+		k := 0
+		for i, f := range v.Files {
+			if f.Name != tt.files[i] || f.Todo != tt.todo[i] {
+				t.Errorf("%s: file %d is %q (Todo %v), want %q (Todo %v)", tt.l, i, f.Name, f.Todo, tt.files[i], tt.todo[i])
+			}
+			for _, r := range f.Problems {
+				if r.Cell != tt.cells[k] || r.What != tt.whats[k] || r.Todo != tt.todos[k] {
+					t.Errorf("%s: problem %d is %q %q %q, want %q %q %q", tt.l, k, r.Cell, r.What, r.Todo, tt.cells[k], tt.whats[k], tt.todos[k])
+				}
+				k++
+			}
+		}
+	}
+}
+
+// A refusal is written in the page's language, the reason included (a
+// hromada.Errorf message, hromada.Message).
+func TestMessagesInPageLanguage(t *testing.T) {
+	s := newTest(t, Options{})
+	empty := t.TempDir()
+	tests := []struct{ lang, want string }{
+		{"uk", "Це не тека проєкту: у " + empty + " немає project.xlsx"},
+		{"en", "This is not a project folder: " + empty + " has no project.xlsx"},
+	}
+	for _, tt := range tests {
+		b, ct := form("path=" + empty)
+		body := do(s, action("POST", "/project/open?lang="+tt.lang, b, ct)).Body.String()
+		if !strings.Contains(body, html.EscapeString(tt.want)) {
+			t.Errorf("%s: %s, want %q", tt.lang, body, tt.want)
+		}
+	}
+	// An action from another site, refused in the page's language.
+	r := action("POST", "/check?lang=uk", nil, "")
+	r.Header.Set("Sec-Fetch-Site", "cross-site")
+	if w := do(s, r); w.Code != http.StatusForbidden || !strings.Contains(w.Body.String(), "дію з іншого сайту відхилено") {
+		t.Errorf("cross-site action: %d %s", w.Code, w.Body)
 	}
 }

@@ -19,14 +19,14 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/hex"
-	"errors"
-	"fmt"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"github.com/hromada-tool/hromada"
 )
 
 // Options configure a Server.
@@ -41,6 +41,16 @@ type Options struct {
 	MaxUpload int64
 	// Token is the session's token; "" makes a random one.
 	Token string
+	// Listen is the address the page listens on (host, or host:port), as
+	// --listen gives it; "" is this computer only. Requests are accepted
+	// only for this computer's loopback names and addresses and this one
+	// (allowedHost).
+	Listen string
+	// Stage, when set, is told of each stage a community of a run has
+	// done, after the page's progress shows it. It is called from the
+	// goroutines that run the communities, and the community waits for
+	// it: a test holds a run there to see its progress.
+	Stage func(community int, stage string)
 }
 
 // DefaultMaxUpload is the largest upload (all its files together): 200 MB,
@@ -60,26 +70,31 @@ type Server struct {
 	work      string
 	token     string
 	maxUpload int64
+	listen    string // the host of Options.Listen, "" none
+	onStage   func(community int, stage string)
 	mux       *http.ServeMux
 
-	mu      sync.Mutex
-	project string          // the open project folder, absolute; "" none
-	runs    map[string]*job // the last run of each project folder
+	mu       sync.Mutex
+	project  string          // the open project folder, absolute; "" none
+	runs     map[string]*job // the last run of each project folder
+	restored map[string]bool // the project folders whose last run was rebuilt (jobOf)
+	// restoring is held while a run is rebuilt from the workbooks.
+	restoring sync.Mutex
 }
 
 // New makes a server with its working folder.
 func New(o Options) (*Server, error) {
 	if o.Work == "" {
-		return nil, errors.New("no working folder")
+		return nil, hromada.Errorf("не вказано робочої теки", "no working folder")
 	}
 	work, err := filepath.Abs(o.Work)
 	if err != nil {
 		return nil, err
 	}
 	if err := os.MkdirAll(work, 0o755); err != nil {
-		return nil, fmt.Errorf("cannot make the working folder: %w", err)
+		return nil, hromada.Errorf("не вдалося створити робочу теку: %w", "cannot make the working folder: %w", err)
 	}
-	s := &Server{work: work, token: o.Token, maxUpload: o.MaxUpload, runs: map[string]*job{}}
+	s := &Server{work: work, token: o.Token, maxUpload: o.MaxUpload, listen: hostOnly(o.Listen), onStage: o.Stage, runs: map[string]*job{}, restored: map[string]bool{}}
 	if s.token == "" {
 		b := make([]byte, 24)
 		if _, err := rand.Read(b); err != nil {
@@ -134,13 +149,19 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("Cache-Control", "no-store")
 	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+	if !s.allowedHost(r.Host) {
+		// Another name that leads to this computer: a page of another site
+		// whose name was pointed here (DNS rebinding).
+		http.Error(w, "This page answers only at the address hromada serve printed. / Сторінка відповідає лише за адресою, яку надрукувала команда hromada serve.", http.StatusMisdirectedRequest)
+		return
+	}
 	if !s.hasToken(r) {
 		http.Error(w, "This page needs the address hromada serve printed (with its token). / Відкрийте адресу, яку надрукувала команда hromada serve (з ключем).", http.StatusForbidden)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		if err := s.sameOrigin(r); err != nil {
-			http.Error(w, err.Error(), http.StatusForbidden)
+			http.Error(w, hromada.Message(err, hl(lang(r))), http.StatusForbidden)
 			return
 		}
 	}
@@ -170,15 +191,53 @@ func (s *Server) hasToken(r *http.Request) bool {
 // says where it comes from, it comes from this page.
 func (s *Server) sameOrigin(r *http.Request) error {
 	if !s.equal(r.Header.Get(tokenHeader)) && !s.equal(r.URL.Query().Get("csrf")) {
-		return errors.New("an action from outside this page is refused / дію не з цієї сторінки відхилено")
+		return hromada.Errorf("дію не з цієї сторінки відхилено", "an action from outside this page is refused")
 	}
 	if site := r.Header.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" && site != "none" {
-		return errors.New("an action from another site is refused / дію з іншого сайту відхилено")
+		return errOtherSite
 	}
 	if o := r.Header.Get("Origin"); o != "" && o != "http://"+r.Host {
-		return errors.New("an action from another site is refused / дію з іншого сайту відхилено")
+		return errOtherSite
 	}
 	return nil
+}
+
+// errOtherSite is an action that comes from a page of another site.
+var errOtherSite = hromada.Errorf("дію з іншого сайту відхилено", "an action from another site is refused")
+
+// hostOnly is the host of addr (host:port, or a host alone), without the
+// brackets of an IPv6 address, in lower case.
+func hostOnly(addr string) string {
+	if h, _, err := net.SplitHostPort(addr); err == nil {
+		addr = h
+	}
+	return strings.ToLower(strings.TrimSuffix(strings.TrimPrefix(addr, "["), "]"))
+}
+
+// allowedHost reports whether host, a request's Host header, names this
+// server: "localhost", a loopback address, or the address it listens on
+// (Options.Listen). When that is every address (0.0.0.0, ::), any IP
+// address is taken, as the others on the network reach the page by one of
+// this computer's. A domain name other than localhost is refused: a page
+// of another site whose name is made to lead to this computer (DNS
+// rebinding) sends its own name, and an IP address cannot be so made.
+func (s *Server) allowedHost(host string) bool {
+	h := hostOnly(host)
+	if h == "" {
+		return false
+	}
+	if h == "localhost" || h == s.listen {
+		return true
+	}
+	ip := net.ParseIP(h)
+	if ip == nil {
+		return false
+	}
+	if ip.IsLoopback() {
+		return true
+	}
+	l := net.ParseIP(s.listen)
+	return l != nil && (l.IsUnspecified() || l.Equal(ip))
 }
 
 // Loopback reports whether addr (host:port) listens on this computer only.
@@ -203,10 +262,10 @@ func projectFolder(dir string) (string, error) {
 	}
 	st, err := os.Stat(abs)
 	if err != nil || !st.IsDir() {
-		return "", fmt.Errorf("%s is not a folder", dir)
+		return "", hromada.Errorf("%s — не тека", "%s is not a folder", dir)
 	}
 	if _, err := os.Stat(filepath.Join(abs, "project.xlsx")); err != nil {
-		return "", fmt.Errorf("%s has no project.xlsx", dir)
+		return "", hromada.Errorf("у %s немає project.xlsx", "%s has no project.xlsx", dir)
 	}
 	return abs, nil
 }
@@ -237,6 +296,20 @@ func lang(r *http.Request) string {
 		return "en"
 	}
 	return "uk"
+}
+
+// hl is the page's language l as hromada's.
+func hl(l string) hromada.Lang {
+	if l == "en" {
+		return hromada.English
+	}
+	return hromada.Ukrainian
+}
+
+// say is err's message in the page's language l (hromada.Message),
+// without the folders above base.
+func say(l, base string, err error) string {
+	return clean(base, hromada.Message(err, hl(l)))
 }
 
 // clean is a message without the folders above base, for the page.

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/project"
 )
@@ -90,7 +91,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	}
 	stage, err := os.MkdirTemp(s.work, ".upload-*")
 	if err != nil {
-		message(w, http.StatusInternalServerError, "bad", err.Error())
+		message(w, http.StatusInternalServerError, "bad", say(l, "", err))
 		return
 	}
 	defer os.RemoveAll(stage)
@@ -101,7 +102,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err != nil {
-		message(w, http.StatusBadRequest, "bad", err.Error())
+		message(w, http.StatusBadRequest, "bad", say(l, "", err))
 		return
 	}
 	plan, zips, err := s.placeAll(files, l)
@@ -115,7 +116,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err != nil {
-		message(w, http.StatusBadRequest, "bad", err.Error())
+		message(w, http.StatusBadRequest, "bad", say(l, "", err))
 		return
 	}
 	dir := s.current()
@@ -124,7 +125,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	}
 	n, err := writePlaced(dir, plan)
 	if err != nil {
-		message(w, http.StatusInternalServerError, "bad", clean(s.work, err.Error()))
+		message(w, http.StatusInternalServerError, "bad", say(l, s.work, err))
 		return
 	}
 	s.setCurrent(dir)
@@ -251,7 +252,7 @@ func (s *Server) placeAll(files []staged, l string) (map[string]source, []*zip.R
 		}
 		zr, err := zip.OpenReader(f.path)
 		if err != nil {
-			return nil, zips, &refusal{http.StatusBadRequest, fmt.Sprintf(tr(l, "err.zipname"), f.name, err.Error())}
+			return nil, zips, &refusal{http.StatusBadRequest, fmt.Sprintf(tr(l, "err.zip"), f.name, say(l, "", err))}
 		}
 		zips = append(zips, zr) // read by writePlaced; the caller closes it
 		entries, err := zipEntries(zr, f.name, l)
@@ -335,7 +336,7 @@ func zipEntries(zr *zip.ReadCloser, zipName, l string) (map[string]*zip.File, er
 const maxUnpacked = 2 << 30
 
 // errUnpacked is an upload that unpacks to more than maxUnpacked.
-var errUnpacked = errors.New("the files unpack to more than 2 GB")
+var errUnpacked = hromada.Errorf("файли розпаковуються в понад 2 ГБ", "the files unpack to more than 2 GB")
 
 // writePlaced writes each planned file into dir, whole or not at all each
 // (safefile.Create), checking that it lands inside dir. It returns the

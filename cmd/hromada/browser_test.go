@@ -11,10 +11,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/hromada-tool/hromada/serve"
 	"github.com/xuri/excelize/v2"
 )
@@ -30,16 +32,17 @@ func browserPath() string {
 	return ""
 }
 
-// browser starts a headless browser with a window of w×h pixels, or skips
-// the test when none is installed.
-func browser(t *testing.T, w, h int) context.Context {
+// browser starts a headless browser with a window of w×h pixels and its
+// own words (a file field's button) in the language lang, or skips the
+// test when none is installed.
+func browser(t *testing.T, w, h int, lang string) context.Context {
 	t.Helper()
 	path := browserPath()
 	if path == "" {
 		t.Skip("no browser: install chromium (apt-get install chromium) to run the page's browser tests; none of chromium, chromium-browser, google-chrome is on PATH")
 	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.WindowSize(w, h), chromedp.UserDataDir(t.TempDir()))
+		chromedp.WindowSize(w, h), chromedp.UserDataDir(t.TempDir()), chromedp.Flag("lang", lang))
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	t.Cleanup(cancel)
 	ctx, cancel2 := chromedp.NewContext(actx)
@@ -91,7 +94,19 @@ func flow(t *testing.T, ctx context.Context, lang string, shot func(step string)
 		shot(step)
 	}
 	work := t.TempDir()
-	s, err := serve.New(serve.Options{Work: work})
+	// The run is held after the first community's assessment until the
+	// page has shown it under way.
+	reached, gate := make(chan struct{}), make(chan struct{})
+	var reach, open sync.Once
+	release := func() { open.Do(func() { close(gate) }) }
+	t.Cleanup(release)
+	hold := func(i int, stage string) {
+		if i == 0 && stage == pipeline.StageAssess {
+			reach.Do(func() { close(reached) })
+			<-gate
+		}
+	}
+	s, err := serve.New(serve.Options{Work: work, Stage: hold})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,6 +187,20 @@ func flow(t *testing.T, ctx context.Context, lang string, shot func(step string)
 
 	// 3. Run: the progress reaches the end.
 	do("run", chromedp.Click(chromedp.CSS("#run-btn")))
+	select {
+	case <-reached:
+	case <-time.After(90 * time.Second):
+		t.Fatal("run: the first community's assessment was not reached")
+	}
+	// Held there, the page shows the run under way: the first community's
+	// assessment ticked, the bar neither empty nor full.
+	wait("run under way", `(function(){var p=document.querySelector("#run progress"), s=document.querySelector("#run-state.running"), m=document.querySelector("#run tbody tr td.mark");
+		return s!==null && p!==null && p.value>=1 && p.value<p.max && m!==null && m.textContent==="✓";})()`)
+	if got, want := text("#run-state"), pick("Триває розрахунок", "Running"); !strings.HasPrefix(got, want) {
+		t.Errorf("run state under way %q, want %q…", got, want)
+	}
+	snap("5-run-progress", "#s3")
+	release()
 	wait("run", `document.querySelector("#run-state.done") !== null`)
 	if got, want := text("#run-state"), pick("6 з 6", "6 of 6"); !strings.Contains(got, want) {
 		t.Errorf("run state %q, want %q", got, want)
@@ -229,6 +258,22 @@ func flow(t *testing.T, ctx context.Context, lang string, shot func(step string)
 		t.Errorf("the estimates table lacks the groups or the shares: %q", got)
 	}
 	snap("8-quick-estimates", "#quick-result")
+
+	// 6. The page started again (a new server on the same working folder,
+	// the project given at the start): the run's status and results come
+	// back from the workbooks in the output folder.
+	again, err := serve.New(serve.Options{Work: work, Project: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs2 := httptest.NewServer(again)
+	t.Cleanup(hs2.Close)
+	do("open the page again", chromedp.Navigate(hs2.URL+"/?t="+again.Token()+"&lang="+lang), chromedp.WaitVisible(chromedp.CSS("#s1")))
+	wait("results after a restart", `document.querySelectorAll("#results article.community svg").length === 12 && document.querySelector("#run-note") !== null`)
+	if got, want := text("#run-state"), pick("6 з 6", "6 of 6"); !strings.Contains(got, want) {
+		t.Errorf("run state after a restart %q, want %q", got, want)
+	}
+	snap("9-after-restart", "#s3")
 }
 
 // The whole workflow in a real browser, in Ukrainian, then the English
@@ -237,7 +282,7 @@ func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("drives a browser")
 	}
-	ctx := browser(t, 1366, 768)
+	ctx := browser(t, 1366, 768, "uk")
 	flow(t, ctx, "uk", nil)
 
 	// Drag and drop: two workbooks dropped on the upload card are saved as
@@ -293,7 +338,7 @@ func TestScreenshots(t *testing.T) {
 	}{{"wide", 1366, 768}, {"narrow", 420, 860}} {
 		for _, lang := range []string{"uk", "en"} {
 			t.Run(size.name+"-"+lang, func(t *testing.T) {
-				ctx := browser(t, size.w, size.h)
+				ctx := browser(t, size.w, size.h, lang)
 				flow(t, ctx, lang, func(step string) {
 					png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 					if err == nil {

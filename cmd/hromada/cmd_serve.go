@@ -103,7 +103,7 @@ func runServe(o *serveOptions) error {
 	if st, err := os.Stat(o.work); err == nil && !st.IsDir() {
 		return usagef("--work %s — це файл; укажіть папку", "--work %s is a file; name a folder", o.work)
 	}
-	srv, err := serve.New(serve.Options{Work: o.work, Project: o.dir})
+	srv, err := serve.New(serve.Options{Work: o.work, Project: o.dir, Listen: o.listen})
 	if err != nil {
 		return err
 	}

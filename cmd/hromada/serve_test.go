@@ -25,7 +25,7 @@ const pageToken = "feedfacefeedfacefeedfacefeedface"
 // the page itself.
 func pageAction(t *testing.T, s *serve.Server, method, target string, body io.Reader, contentType string) *httptest.ResponseRecorder {
 	t.Helper()
-	r := httptest.NewRequest(method, target, body)
+	r := httptest.NewRequest(method, "http://127.0.0.1:5000"+target, body)
 	r.Header.Set("X-Hromada-Token", pageToken)
 	r.Header.Set("Sec-Fetch-Site", "same-origin")
 	if contentType != "" {

@@ -77,6 +77,15 @@
   drop.addEventListener("drop", function (e) { e.preventDefault(); send(e.dataTransfer.files); });
   drop.dataset.bound = "1";
 
+  // A file field shows the name of the file chosen in the page's words
+  // (the browser's own field is hidden behind its button).
+  document.querySelectorAll("span.chosen").forEach(function (s) {
+    var input = document.getElementById(s.dataset.for);
+    input.addEventListener("change", function () {
+      if (input.files.length > 0) { s.textContent = input.files[0].name; }
+    });
+  });
+
   bind(document);
   if (document.getElementById("project-path")) {
     get("/run/status", document.getElementById("run"), function (r) {
