@@ -109,8 +109,26 @@ func localize(root *cobra.Command, lang hromada.Lang) {
 		}
 	}
 	walk(root)
+	for _, c := range root.Commands() {
+		if c.Name() == "help" && lang != hromada.English {
+			c.Run = ukrainianHelpTopic(c.Run)
+		}
+	}
 	root.SetUsageTemplate(usageTemplate(lang))
 	root.SetHelpTemplate(helpTemplate + "\n" + exitHelp.in(lang))
+}
+
+// ukrainianHelpTopic is Cobra's help command run with its message for a
+// topic that is no command in Ukrainian.
+func ukrainianHelpTopic(run func(*cobra.Command, []string)) func(*cobra.Command, []string) {
+	return func(c *cobra.Command, args []string) {
+		if cmd, _, err := c.Root().Find(args); cmd == nil || err != nil {
+			c.Printf("Довідки про «%s» немає: такої команди не існує.\n", strings.Join(args, " "))
+			cobra.CheckErr(c.Root().Usage())
+			return
+		}
+		run(c, args)
+	}
 }
 
 // helpKey is a command's key in commandHelp: its path without "hromada "
