@@ -45,7 +45,10 @@ assessment of needs with confidence intervals, a service-gap plan and a
 multi-year budget, each an Excel workbook in Ukrainian or English.
 
 Start with 'hromada init my-project', fill in the workbooks, check them with
-'hromada check my-project', then run 'hromada run my-project -o out'.`,
+'hromada check my-project', then run 'hromada run my-project -o out'.
+
+This help is in English because --lang en or the environment (LANG=en_US…)
+asks for it; without them it is in Ukrainian.`,
 		},
 		example: helpText{
 			UK: `  hromada init my-project --lang uk       # новий проєкт, робочі книги українською
@@ -69,7 +72,8 @@ Start with 'hromada init my-project', fill in the workbooks, check them with
   project.xlsx        налаштування, громади, групи населення, потреби
   registry.xlsx       дані реєстрів за громадами й групами (додаток 1)
   providers.xlsx      надавачі послуг (додаток 2)
-  costs.xlsx          посади, оклади, інші витрати, запуск, фінансування, доходи
+  costs.xlsx          посади й оклади, інші й стартові витрати, фінансування,
+                      доходи
   questionnaire.xlsx  анкета домогосподарства (XLSForm) для KoboToolbox
   survey/             папка для експортів опитування
 
@@ -116,7 +120,7 @@ folder next to DIR and renames it at the end.`,
 надавачів, витрати, анкету й опитування кожної громади — і називає всі
 проблеми разом, кожну з файлом, аркушем і клітинкою: що не так і що
 дозволено. Нічого не записує. Попередження (страта з одним кластером,
-відсутній необов'язковий файл) перевірку не провалюють.
+відсутній необов'язковий файл) не означають, що перевірку не пройдено.
 
 ПРОЄКТ — папка проєкту (типово — поточна папка).`,
 			EN: `check reads every input of a project — settings, registry counts, providers,
@@ -151,9 +155,9 @@ survey), — і попит у сім'ях, дітях чи особах за д�
 потрібен.
 
 Оцінки, що не відповідають стандартам надійності NCHS, і клітинки, за
-якими менше респондентів, ніж мінімум, приховано в результатах із
-зазначенням причини; --no-suppress показує їх — лише для внутрішнього
-вжитку.
+якими стоїть менше респондентів, ніж мінімально потрібно, у результатах
+приховано з поясненням причини; --no-suppress показує їх — лише для
+внутрішнього вжитку.
 
 Робочу книгу оцінки, яку людина змінила після запису hromada, не
 замінюють: assess нічого не записує, називає її й завершується з кодом 2;
@@ -243,14 +247,14 @@ replaces it.`,
 за нормативами навантаження персонал, посади, які слід заповнити, і
 пріоритет.
 
-Оцінку потреб читають з її робочої книги, тож попит, який людина
-виправила в Excel, ужито виправленим; клітинки, яких plan не може вжити,
-названо з їхнім місцем. У проєкті plan читає OUT/<громада>-assessment.xlsx
-(записану 'hromada assess' чи 'hromada run') і записує
-OUT/<громада>-plan.xlsx; якщо в OUT є consolidated.xlsx, її перебудовують
-із робочих книг, якими вони є (див. 'hromada consolidate'). Робочу книгу
-плану, яку людина змінила після запису hromada, не замінюють: plan нічого
-не записує, називає її й завершується з кодом 2; --overwrite-edited
+Оцінку потреб читають з її робочої книги, тож попит, який людина виправила в
+Excel, ужито виправленим; клітинки, яких plan не може вжити, названо з їхнім
+місцем. У проєкті plan читає OUT/<громада>-assessment.xlsx (записану
+'hromada assess' чи 'hromada run') і записує OUT/<громада>-plan.xlsx; якщо в
+OUT є зведена робоча книга consolidated.xlsx, її перебудовують із робочих
+книг у їхньому теперішньому вигляді (див. 'hromada consolidate'). Робочу
+книгу плану, яку людина змінила після запису hromada, не замінюють: plan
+нічого не записує, називає її й завершується з кодом 2; --overwrite-edited
 замінює її.`,
 			EN: `plan compares each service's demand, from the community's assessment
 workbook, with the capacity of its providers, and decides per service:
@@ -291,23 +295,24 @@ hromada wrote it is not replaced: plan writes nothing, names it and exits
 		args:  helpText{"[ПРОЄКТ]", "[PROJECT]"},
 		short: helpText{"Розрахувати вартість плану за роками: хто платить і що лягає на місцевий бюджет", "Project the cost of the plan year by year, who pays it, and what the local budget must carry"},
 		long: helpText{
-			UK: `budget рахує вартість того, що додає план, — нових посад за окладами з
-ЄСВ, інших витрат з індексацією на ІСЦ, адміністративних витрат,
-стартових закупівель, які купують знову після строку служби, — за роками,
-ділить її між донором, державою й місцевим бюджетом за графіком
-фінансування і знаходить рік, коли донор виходить («обрив»), стрибок
-місцевих витрат того року й сукупні зобов'язання місцевого бюджету, а
-також спроможність порівняно з доходами бюджету громади.
+			UK: `budget рахує вартість того, що додає план, — нових посад за окладами з ЄСВ,
+інших витрат з індексацією на індекс споживчих цін, адміністративних витрат,
+стартових закупівель, які повторюють після строку їх служби, — за роками,
+ділить її між донором, державою й місцевим бюджетом за графіком фінансування
+і знаходить рік, коли донор виходить («обрив»), стрибок місцевих витрат того
+року й сукупні зобов'язання місцевого бюджету, а також спроможність громади:
+місцеві витрати порівняно з доходами її бюджету.
 
 План читають з його робочої книги, тож зміни планувальника (вилучена дія,
 інша ціль, пріоритет) враховано. У проєкті budget читає
 OUT/<громада>-plan.xlsx і записує OUT/<громада>-budget.xlsx — живу
 робочу книгу: змініть жовту клітинку припущень, і її таблиці, ключові
 показники й діаграми перерахуються; речення для звіту — незмінний текст.
-Якщо в OUT є consolidated.xlsx, її перебудовують із робочих книг, якими
-вони є (див. 'hromada consolidate'). Робочу книгу бюджету, яку людина
-змінила після запису hromada, не замінюють: budget нічого не записує,
-називає її й завершується з кодом 2; --overwrite-edited замінює її.`,
+Якщо в OUT є зведена робоча книга consolidated.xlsx, її перебудовують із
+робочих книг у їхньому теперішньому вигляді (див. 'hromada consolidate').
+Робочу книгу бюджету, яку людина змінила після запису hromada, не
+замінюють: budget нічого не записує, називає її й завершується з кодом 2;
+--overwrite-edited замінює її.`,
 			EN: `budget costs what the plan adds — new posts at their salaries with ЄСВ,
 other costs indexed by CPI, admin, start-up items re-bought after their
 useful life — year by year, splits it between donor, state and the local
@@ -410,25 +415,26 @@ pipe or a CI log, a line per community.`,
 	},
 	"consolidate": {
 		args:  helpText{"[ПРОЄКТ]", "[PROJECT]"},
-		short: helpText{"Перебудувати зведену робочу книгу з робочих книг вихідної папки, якими вони є", "Rebuild the consolidated workbook from the workbooks as they stand in the output folder"},
+		short: helpText{"Перебудувати зведену робочу книгу з робочих книг вихідної папки в їхньому теперішньому вигляді", "Rebuild the consolidated workbook from the workbooks as they stand in the output folder"},
 		long: helpText{
-			UK: `consolidate перебудовує ` + consolidatedFile + ` вихідної папки з робочих книг
-кожної громади, якими вони там є, зі змінами, не записуючи жодної іншої
-робочої книги: послуги плану — з робочої книги оцінки потреб (як читає
-'hromada plan'), показники бюджету — з робочої книги плану (як читає
-'hromada budget', тож вилучену дію чи підвищену ціль враховано так, як їх
-залишив планувальник). Домогосподарства й сім'ї, що потребують, беруть
-з опитувань, як і під час оцінки. Зміни в жовтих клітинках робочої книги
+			UK: `consolidate перебудовує зведену робочу книгу вихідної папки
+(` + consolidatedFile + `) з робочих книг кожної громади в їхньому теперішньому
+вигляді, разом зі змінами, і не записує жодної іншої робочої книги:
+послуги плану — з робочої книги оцінки потреб (як читає 'hromada plan'),
+показники бюджету — з робочої книги плану (як читає 'hromada budget', тож
+вилучену дію чи підвищену ціль враховано так, як їх залишив
+планувальник). Домогосподарства й сім'ї, що потребують, беруть з
+опитувань, як і під час оцінки. Зміни в жовтих клітинках робочої книги
 бюджету перераховують лише цю книгу; зведена робоча книга рахує план за
 даними про витрати проєкту.
 
 Громаду, у якої бракує робочої книги оцінки, плану чи бюджету, на аркуші
-«Стан» позначено як невдалу на цьому етапі. План, зроблений з іншої
-версії оцінки, бюджет, зроблений з іншої версії плану (кожен зберігає
-відбиток свого джерела), і робочі книги невдалої громади названо
-застарілими на аркуші «Стан» і під таблицею, також із -q. 'hromada plan'
-і 'hromada budget' у проєкті наприкінці так само перебудовують
-` + consolidatedFile + `.`,
+«Стан» позначено як таку, що не пройшла цього етапу. План, зроблений з
+іншої версії оцінки, бюджет, зроблений з іншої версії плану (кожен
+зберігає відбиток свого джерела), і робочі книги громади, що не пройшла
+етапу, названо застарілими на аркуші «Стан» і під таблицею, також із -q.
+'hromada plan' і 'hromada budget' у проєкті наприкінці так само
+перебудовують зведену робочу книгу.`,
 			EN: `consolidate rebuilds the output folder's ` + consolidatedFile + ` from each
 community's workbooks as they stand there, edits included, without
 writing any other workbook: the plan's services from the assessment
@@ -516,11 +522,11 @@ For example (each runs until Ctrl-C, so the help has no runnable examples):
 	"help": {
 		args:  helpText{"[команда]", ""},
 		short: helpText{"Довідка про будь-яку команду", ""},
-		long:  helpText{"Довідка про будь-яку команду: «hromada help [команда]» — те саме, що «hromada [команда] --help».", ""},
+		long:  helpText{"Довідка про будь-яку команду: «hromada help [команда]» — те саме,\nщо «hromada [команда] --help».", ""},
 	},
 	"completion": {
 		short: helpText{"Сценарій автодоповнення команд для оболонки", ""},
-		long:  helpText{"Друкує сценарій автодоповнення команд hromada для оболонки bash, zsh, fish чи powershell.\nЯк його підключити — у довідці кожної: «hromada completion bash --help».", ""},
+		long:  helpText{"Друкує сценарій автодоповнення команд hromada для оболонки bash, zsh,\nfish чи powershell. Як його підключити — у довідці кожної оболонки:\n«hromada completion bash --help».", ""},
 	},
 	"completion bash":       completionHelp("bash", "source <(hromada completion bash)", everySession("hromada completion bash > /etc/bash_completion.d/hromada")),
 	"completion zsh":        completionHelp("zsh", "source <(hromada completion zsh)", everySession(`hromada completion zsh > "${fpath[1]}/_hromada"`)),
