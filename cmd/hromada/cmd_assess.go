@@ -44,6 +44,8 @@ type assessOptions struct {
 	communityCol, communityFilter string
 }
 
+// newAssessCmd is the assess command. Its help, in Ukrainian and English, is
+// commandHelp["assess"] (help_text.go).
 func newAssessCmd(a *app) *cobra.Command {
 	o := &assessOptions{app: a}
 	cmd := &cobra.Command{

@@ -25,6 +25,8 @@ type budgetOptions struct {
 	planFile, costs, community, inventory string
 }
 
+// newBudgetCmd is the budget command. Its help, in Ukrainian and English, is
+// commandHelp["budget"] (help_text.go).
 func newBudgetCmd(a *app) *cobra.Command {
 	o := &budgetOptions{app: a}
 	cmd := &cobra.Command{

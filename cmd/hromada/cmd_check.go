@@ -19,6 +19,8 @@ type checkOptions struct {
 	passwordFile string
 }
 
+// newCheckCmd is the check command. Its help, in Ukrainian and English, is
+// commandHelp["check"] (help_text.go).
 func newCheckCmd(a *app) *cobra.Command {
 	o := &checkOptions{app: a}
 	cmd := &cobra.Command{

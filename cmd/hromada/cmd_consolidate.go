@@ -22,6 +22,8 @@ type consolidateOptions struct {
 	jobs            int
 }
 
+// newConsolidateCmd is the consolidate command. Its help, in Ukrainian and English, is
+// commandHelp["consolidate"] (help_text.go).
 func newConsolidateCmd(a *app) *cobra.Command {
 	o := &consolidateOptions{app: a}
 	cmd := &cobra.Command{

@@ -25,6 +25,8 @@ type initOptions struct {
 	Quiet bool         // print nothing
 }
 
+// newInitCmd is the init command. Its help, in Ukrainian and English, is
+// commandHelp["init"] (help_text.go).
 func newInitCmd(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:  "init DIR",

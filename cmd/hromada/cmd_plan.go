@@ -31,6 +31,8 @@ type planOptions struct {
 	fteStep               float64
 }
 
+// newPlanCmd is the plan command. Its help, in Ukrainian and English, is
+// commandHelp["plan"] (help_text.go).
 func newPlanCmd(a *app) *cobra.Command {
 	o := &planOptions{app: a}
 	cmd := &cobra.Command{

@@ -28,6 +28,8 @@ type runOptions struct {
 // consolidatedFile is the consolidated workbook's name in the output folder.
 const consolidatedFile = pipeline.ConsolidatedFile
 
+// newRunCmd is the run command. Its help, in Ukrainian and English, is
+// commandHelp["run"] (help_text.go).
 func newRunCmd(a *app) *cobra.Command {
 	o := &runOptions{app: a}
 	cmd := &cobra.Command{
