@@ -134,10 +134,10 @@ PROJECT is the project folder (default: the current folder).`,
 		example: helpText{
 			UK: `  hromada check my-project
   hromada check                      # проєкт у поточній папці
-  HROMADA_PASSWORD=secret hromada check my-project`,
+  HROMADA_PASSWORD=secret hromada check my-project   # пароль захищених робочих книг`,
 			EN: `  hromada check my-project
   hromada check                      # the project in the current folder
-  HROMADA_PASSWORD=secret hromada check my-project`,
+  HROMADA_PASSWORD=secret hromada check my-project   # the password of protected workbooks`,
 		},
 	},
 	"assess": {
