@@ -44,41 +44,12 @@ type assessOptions struct {
 	communityCol, communityFilter string
 }
 
+// newAssessCmd is the assess command. Its help, in Ukrainian and English, is
+// commandHelp["assess"] (help_text.go).
 func newAssessCmd(a *app) *cobra.Command {
 	o := &assessOptions{app: a}
 	cmd := &cobra.Command{
-		Use:   "assess [PROJECT]",
-		Short: "Estimate need rates and demand per population group and service",
-		Long: `assess estimates, from a household survey, the share of households in each
-population group that need each social service — with design-correct
-confidence intervals (Taylor linearisation, as R survey) — and the demand in
-families, children or persons, using the registry counts.
-
-Project mode reads a project folder and writes one assessment workbook per
-community into the output folder. Quick mode reads a bare survey file named
-by --survey, with its columns named by flags, and needs no project.
-
-Estimates that fail the NCHS reliability standards, and cells from fewer
-respondents than the minimum count, are suppressed in the outputs with the
-reason shown; --no-suppress shows them, for internal use only.
-
-An assessment workbook a person edited since hromada wrote it is not
-replaced: assess writes nothing, names it and exits 2; --overwrite-edited
-replaces it.`,
-		Example: `  # project mode: every community of the project
-  hromada assess examples/zhytomyr -o out
-
-  # quick mode on a Kobo export: each option of the select_multiple "needs" is a service
-  hromada assess --survey export.xlsx --weight weight --strata stratum --cluster cluster_id \
-    --by idp_status,low_income --need needs --ci logit --json
-
-  # an unweighted survey, yes/no need columns, a workbook
-  hromada assess --survey survey.csv --need need_day_care,need_counselling -o quick.xlsx
-
-  # as a REACH analyst: analysistools' conventions, consenting households only
-  hromada assess --survey export.xlsx --form tool.xlsx --weight weight --strata admin2 \
-    --cluster cluster_id --by idp_status --need needs --mean days_help \
-    --where A_2_consent=yes --reach --json`,
+		Use:  "assess [PROJECT]",
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -102,33 +73,33 @@ replaces it.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.out, "out", "o", "", "output: a folder in project mode (default out), an .xlsx file in quick mode")
-	f.BoolVar(&o.json, "json", false, "print the estimates as JSON (the analysistools result columns) instead of a table")
-	f.BoolVar(&o.noSuppress, "no-suppress", false, "show unreliable estimates and small counts (internal use only)")
-	f.StringSliceVar(&o.communities, "community", nil, "project mode: only these communities (code or name; repeatable)")
+	f.StringVarP(&o.out, "out", "o", "", "")
+	f.BoolVar(&o.json, "json", false, "")
+	f.BoolVar(&o.noSuppress, "no-suppress", false, "")
+	f.StringSliceVar(&o.communities, "community", nil, "")
 	addPasswordFlag(cmd, &o.passwordFile)
 	addOverwriteEditedFlag(cmd, &o.overwriteEdited)
-	f.StringVar(&o.survey, "survey", "", "quick mode: the survey file (XLSX or CSV), one row per household")
-	f.StringVar(&o.sheet, "sheet", "", "quick mode: the survey's sheet (default: the first)")
-	f.StringVar(&o.form, "form", "", "quick mode: the XLSForm of the survey, for question types and choice labels")
-	f.StringVar(&o.weight, "weight", "", "quick mode: weight column (default: every weight 1)")
-	f.StringVar(&o.strata, "strata", "", "quick mode: stratum column (default: one stratum)")
-	f.StringVar(&o.cluster, "cluster", "", "quick mode: cluster (PSU) column (default: each household its own PSU)")
-	f.StringVar(&o.fpc, "fpc", "", "quick mode: column with the number of PSUs in the stratum's population")
-	f.StringSliceVar(&o.by, "by", nil, "quick mode: grouping columns; each value is a group")
-	f.StringSliceVar(&o.need, "need", nil, "quick mode: need columns: select_multiple or select_one questions (each option a share) or yes/no / 0/1 columns")
-	f.StringSliceVar(&o.mean, "mean", nil, "quick mode: numeric columns whose mean to estimate")
-	f.StringArrayVar(&o.where, "where", nil, "quick mode: keep the rows where COL=VALUE (or COL!=VALUE); repeatable")
-	f.StringArrayVar(&o.count, "count", nil, "quick mode: registry count of a group, GROUP=N (group as the table names it, e.g. idp_status=yes=1200, or all=5400); repeatable")
-	f.BoolVar(&o.reach, "reach", false, "quick mode: REACH's conventions, as analysistools: don't know and refused are answers, every option is reported, Wald intervals on the degrees of freedom of every answered row, whatever the group")
-	f.StringVar(&o.children, "children", "", "quick mode: number-of-children column, for demand in children")
-	f.StringVar(&o.persons, "persons", "", "quick mode: household-size column, for demand in persons")
-	f.StringVar(&o.ci, "ci", "logit", "quick mode: interval method: logit, wald, wilson or beta")
-	f.Float64Var(&o.level, "level", 0.95, "quick mode: confidence level")
-	f.StringVar(&o.lonely, "lonely-psu", "adjust", "quick mode: a stratum with one PSU: adjust, remove, average or fail")
-	f.IntVar(&o.minCount, "min-count", assess.DefaultMinCount, "quick mode: fewest respondents behind a published estimate")
-	f.StringVar(&o.communityCol, "community-column", "", "quick mode: column naming the community, with --community-value")
-	f.StringVar(&o.communityFilter, "community-value", "", "quick mode: keep only the rows with this value in --community-column")
+	f.StringVar(&o.survey, "survey", "", "")
+	f.StringVar(&o.sheet, "sheet", "", "")
+	f.StringVar(&o.form, "form", "", "")
+	f.StringVar(&o.weight, "weight", "", "")
+	f.StringVar(&o.strata, "strata", "", "")
+	f.StringVar(&o.cluster, "cluster", "", "")
+	f.StringVar(&o.fpc, "fpc", "", "")
+	f.StringSliceVar(&o.by, "by", nil, "")
+	f.StringSliceVar(&o.need, "need", nil, "")
+	f.StringSliceVar(&o.mean, "mean", nil, "")
+	f.StringArrayVar(&o.where, "where", nil, "")
+	f.StringArrayVar(&o.count, "count", nil, "")
+	f.BoolVar(&o.reach, "reach", false, "")
+	f.StringVar(&o.children, "children", "", "")
+	f.StringVar(&o.persons, "persons", "", "")
+	f.StringVar(&o.ci, "ci", "logit", "")
+	f.Float64Var(&o.level, "level", 0.95, "")
+	f.StringVar(&o.lonely, "lonely-psu", "adjust", "")
+	f.IntVar(&o.minCount, "min-count", assess.DefaultMinCount, "")
+	f.StringVar(&o.communityCol, "community-column", "", "")
+	f.StringVar(&o.communityFilter, "community-value", "", "")
 	return cmd
 }
 

@@ -25,29 +25,12 @@ type budgetOptions struct {
 	planFile, costs, community, inventory string
 }
 
+// newBudgetCmd is the budget command. Its help, in Ukrainian and English, is
+// commandHelp["budget"] (help_text.go).
 func newBudgetCmd(a *app) *cobra.Command {
 	o := &budgetOptions{app: a}
 	cmd := &cobra.Command{
-		Use:   "budget [PROJECT]",
-		Short: "Project the cost of the plan year by year, who pays it, and what the local budget must carry",
-		Long: `budget costs what the plan adds — new posts at their salaries with ЄСВ,
-other costs indexed by CPI, admin, start-up items re-bought after their
-useful life — year by year, splits it between donor, state and the local
-budget by the funding schedule, and finds the year the donor leaves (the
-cliff), the jump in local cost that year and the cumulative local
-commitment, with affordability against the community's budget revenue.
-
-The plan is read from its workbook, so the planner's edits (an action
-dropped, a target changed, a rank) are followed. In a project, budget reads
-OUT/<community>-plan.xlsx and writes OUT/<community>-budget.xlsx, a live
-workbook: change a yellow assumption cell and its tables, key figures and
-charts recalculate; the sentences for the report are fixed text. When OUT
-holds consolidated.xlsx it is rebuilt from the workbooks as they stand
-(see 'hromada consolidate'). A budget workbook a person edited since
-hromada wrote it is not replaced: budget writes nothing, names it and
-exits 2; --overwrite-edited replaces it.`,
-		Example: `  hromada budget examples/zhytomyr -o out        # after 'hromada plan examples/zhytomyr -o out'
-  hromada budget --plan olevska-plan.xlsx --costs costs.xlsx --community-code UA18060190000071101 -o olevska-budget.xlsx`,
+		Use:  "budget [PROJECT]",
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -69,16 +52,16 @@ exits 2; --overwrite-edited replaces it.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.out, "out", "o", "", "output: a folder in a project (default out), an .xlsx file with --plan")
-	f.StringVar(&o.from, "plans", "", "folder holding the plan workbooks (default: the output folder)")
-	f.BoolVar(&o.json, "json", false, "print the budgets as JSON instead of a table")
-	f.StringSliceVar(&o.communities, "community", nil, "only these communities (code or name; repeatable)")
+	f.StringVarP(&o.out, "out", "o", "", "")
+	f.StringVar(&o.from, "plans", "", "")
+	f.BoolVar(&o.json, "json", false, "")
+	f.StringSliceVar(&o.communities, "community", nil, "")
 	addPasswordFlag(cmd, &o.passwordFile)
 	addOverwriteEditedFlag(cmd, &o.overwriteEdited)
-	f.StringVar(&o.planFile, "plan", "", "without a project: the plan workbook")
-	f.StringVar(&o.costs, "costs", "", "without a project: the cost inputs workbook")
-	f.StringVar(&o.community, "community-code", "", "without a project: the community's code in the funding and revenue sheets")
-	f.StringVar(&o.inventory, "inventory", "", "without a project: the provider inventory, for the clients served now")
+	f.StringVar(&o.planFile, "plan", "", "")
+	f.StringVar(&o.costs, "costs", "", "")
+	f.StringVar(&o.community, "community-code", "", "")
+	f.StringVar(&o.inventory, "inventory", "", "")
 	return cmd
 }
 

@@ -19,21 +19,12 @@ type checkOptions struct {
 	passwordFile string
 }
 
+// newCheckCmd is the check command. Its help, in Ukrainian and English, is
+// commandHelp["check"] (help_text.go).
 func newCheckCmd(a *app) *cobra.Command {
 	o := &checkOptions{app: a}
 	cmd := &cobra.Command{
-		Use:   "check [PROJECT]",
-		Short: "Validate every input of a project and list every problem",
-		Long: `check reads every input of a project — settings, registry counts, providers,
-costs, the questionnaire and every community's survey — and lists every
-problem at once, each with its file, sheet and cell, what is wrong and what is
-allowed. It writes nothing. Warnings (a stratum with a single cluster, an
-optional file missing) do not fail the check.
-
-PROJECT is the project folder (default: the current folder).`,
-		Example: `  hromada check my-project
-  hromada check                      # the project in the current folder
-  HROMADA_PASSWORD=secret hromada check my-project`,
+		Use:  "check [PROJECT]",
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = "."
@@ -49,7 +40,7 @@ PROJECT is the project folder (default: the current folder).`,
 
 // addPasswordFlag adds --password-file, for password-protected workbooks.
 func addPasswordFlag(cmd *cobra.Command, dst *string) {
-	cmd.Flags().StringVar(dst, "password-file", "", "file holding the password of protected workbooks (or set HROMADA_PASSWORD)")
+	cmd.Flags().StringVar(dst, "password-file", "", "")
 }
 
 // maxPasswordFile is the largest password file read: a password is a

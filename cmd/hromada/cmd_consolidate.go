@@ -22,30 +22,13 @@ type consolidateOptions struct {
 	jobs            int
 }
 
+// newConsolidateCmd is the consolidate command. Its help, in Ukrainian and English, is
+// commandHelp["consolidate"] (help_text.go).
 func newConsolidateCmd(a *app) *cobra.Command {
 	o := &consolidateOptions{app: a}
 	cmd := &cobra.Command{
-		Use:   "consolidate [PROJECT]",
-		Short: "Rebuild the consolidated workbook from the workbooks as they stand in the output folder",
-		Long: `consolidate rebuilds the output folder's ` + consolidatedFile + ` from each
-community's workbooks as they stand there, edits included, without
-writing any other workbook: the plan's services from the assessment
-workbook (as 'hromada plan' reads it), the budget's figures from the plan
-workbook (as 'hromada budget' reads it, so a dropped action or a raised
-target is costed as the planner left it). Households and families in need
-come from the surveys, as when the assessment was made. Edits typed into a
-budget workbook's yellow cells recalculate that workbook only; the
-consolidated workbook costs the plan with the project's cost inputs.
-
-A community whose assessment, plan or budget workbook is missing is
-listed as failed at that stage on the Status sheet. A plan made from
-another version of its assessment, a budget made from another version of
-its plan (each records the fingerprint of its source) and the workbooks
-of a failed community are named out of date on the Status sheet and
-below the table, with -q too. 'hromada plan' and 'hromada budget' on a
-project end by rebuilding ` + consolidatedFile + ` the same way.`,
-		Example: `  hromada consolidate examples/zhytomyr -o out   # after editing a plan and 'hromada budget examples/zhytomyr -o out'`,
-		Args:    usageArgs(cobra.MaximumNArgs(1)),
+		Use:  "consolidate [PROJECT]",
+		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = "."
 			if len(args) == 1 {
@@ -57,8 +40,8 @@ project end by rebuilding ` + consolidatedFile + ` the same way.`,
 			return runConsolidate(o)
 		},
 	}
-	cmd.Flags().StringVarP(&o.out, "out", "o", "out", "output folder holding the workbooks")
-	cmd.Flags().IntVarP(&o.jobs, "jobs", "j", 0, "communities to read at once (0: as many as cores)")
+	cmd.Flags().StringVarP(&o.out, "out", "o", "out", "")
+	cmd.Flags().IntVarP(&o.jobs, "jobs", "j", 0, "")
 	addPasswordFlag(cmd, &o.passwordFile)
 	addOverwriteEditedFlag(cmd, &o.overwriteEdited)
 	return cmd

@@ -25,31 +25,11 @@ type initOptions struct {
 	Quiet bool         // print nothing
 }
 
+// newInitCmd is the init command. Its help, in Ukrainian and English, is
+// commandHelp["init"] (help_text.go).
 func newInitCmd(a *app) *cobra.Command {
 	return &cobra.Command{
-		Use:   "init DIR",
-		Short: "Write a starter project: input workbooks and the household questionnaire",
-		Long: `init writes a new project into the folder DIR, which must not exist yet or be
-empty:
-
-  project.xlsx        settings, communities, population groups, needs
-  registry.xlsx       registry counts per community and group (Annex 1)
-  providers.xlsx      service providers (Annex 2)
-  costs.xlsx          posts, salaries, other costs, start-up, funding, revenue
-  questionnaire.xlsx  the household questionnaire (XLSForm) for KoboToolbox
-  survey/             the folder for the survey exports
-
-Each workbook opens with an Instructions sheet; fill in its yellow cells.
-The settings already name the questionnaire's columns, so a KoboToolbox
-export of it is read as it is. Headers and instructions are in the language
-of --lang (default: the language of the environment, LANG, else uk); the
-questionnaire has both languages.
-
-The project is written whole or not at all: init builds it in a temporary
-folder next to DIR and renames it at the end.`,
-		Example: `  hromada init andrushivka
-  hromada init consortium-2026 --lang en
-  hromada check andrushivka`,
+		Use:  "init DIR",
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, err := a.language("")

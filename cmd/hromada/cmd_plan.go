@@ -31,28 +31,12 @@ type planOptions struct {
 	fteStep               float64
 }
 
+// newPlanCmd is the plan command. Its help, in Ukrainian and English, is
+// commandHelp["plan"] (help_text.go).
 func newPlanCmd(a *app) *cobra.Command {
 	o := &planOptions{app: a}
 	cmd := &cobra.Command{
-		Use:   "plan [PROJECT]",
-		Short: "Plan the services to create and enhance, with their staff, from an assessment",
-		Long: `plan compares each service's demand, from the community's assessment
-workbook, with the capacity of its providers, and decides per service:
-create (no provider), enhance (capacity below the target) or sufficient; it
-sets target clients year by year along the scale-up path, the staff they
-need by the caseload norms, the posts to hire, and a priority rank.
-
-The assessment is read from its workbook, so a demand a person corrected in
-Excel is used as corrected; cells plan cannot use are listed with their
-place. In a project, plan reads OUT/<community>-assessment.xlsx (written by
-'hromada assess' or 'hromada run') and writes OUT/<community>-plan.xlsx;
-when OUT holds consolidated.xlsx it is rebuilt from the workbooks as they
-stand (see 'hromada consolidate'). A plan workbook a person edited since
-hromada wrote it is not replaced: plan writes nothing, names it and exits
-2; --overwrite-edited replaces it.`,
-		Example: `  hromada plan examples/zhytomyr -o out          # after 'hromada assess examples/zhytomyr -o out'
-  hromada plan --assessment olevska-assessment.xlsx --inventory providers.xlsx \
-    --community-code UA18060190000071101 --first-year 2026 --years 5 -o olevska-plan.xlsx`,
+		Use:  "plan [PROJECT]",
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -76,18 +60,18 @@ hromada wrote it is not replaced: plan writes nothing, names it and exits
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.out, "out", "o", "", "output: a folder in a project (default out), an .xlsx file with --assessment")
-	f.StringVar(&o.from, "assessments", "", "folder holding the assessment workbooks (default: the output folder)")
-	f.BoolVar(&o.json, "json", false, "print the plans as JSON instead of a table")
-	f.StringSliceVar(&o.communities, "community", nil, "only these communities (code or name; repeatable)")
+	f.StringVarP(&o.out, "out", "o", "", "")
+	f.StringVar(&o.from, "assessments", "", "")
+	f.BoolVar(&o.json, "json", false, "")
+	f.StringSliceVar(&o.communities, "community", nil, "")
 	addPasswordFlag(cmd, &o.passwordFile)
 	addOverwriteEditedFlag(cmd, &o.overwriteEdited)
-	f.StringVar(&o.assessment, "assessment", "", "without a project: the assessment workbook")
-	f.StringVar(&o.inventory, "inventory", "", "without a project: the provider inventory workbook (Annex 2)")
-	f.StringVar(&o.community, "community-code", "", "without a project: the community's code in the inventory")
-	f.IntVar(&o.firstYear, "first-year", 0, "without a project: first planning year (default: next year)")
-	f.IntVar(&o.years, "years", 5, "without a project: planning years")
-	f.Float64Var(&o.fteStep, "fte-step", 0.25, "without a project: staff rounding step, 0.25 or 0.5")
+	f.StringVar(&o.assessment, "assessment", "", "")
+	f.StringVar(&o.inventory, "inventory", "", "")
+	f.StringVar(&o.community, "community-code", "", "")
+	f.IntVar(&o.firstYear, "first-year", 0, "")
+	f.IntVar(&o.years, "years", 5, "")
+	f.Float64Var(&o.fteStep, "fte-step", 0.25, "")
 	return cmd
 }
 

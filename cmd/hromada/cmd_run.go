@@ -28,38 +28,12 @@ type runOptions struct {
 // consolidatedFile is the consolidated workbook's name in the output folder.
 const consolidatedFile = pipeline.ConsolidatedFile
 
+// newRunCmd is the run command. Its help, in Ukrainian and English, is
+// commandHelp["run"] (help_text.go).
 func newRunCmd(a *app) *cobra.Command {
 	o := &runOptions{app: a}
 	cmd := &cobra.Command{
-		Use:   "run [PROJECT]",
-		Short: "Check, assess, plan and budget every community of a project",
-		Long: `run does the whole job for every community of a project: it checks every
-input (as 'hromada check' does) and writes each community's assessment
-workbook, from it the plan workbook, and from that the budget workbook into
-the output folder, then the consolidated workbook (` + consolidatedFile + `): one row
-per community, totals across them, charts and each community's status.
-Each stage reads the workbook the stage before wrote, as it would one a
-person edited; each survey is read once.
-
-run never replaces a workbook a person changed since hromada wrote it
-(hromada records a fingerprint of each workbook's content in its
-properties): when any output workbook was edited, run writes nothing,
-names each edited file and exits 2. Keep the edits by moving the file or
-writing to another folder (-o) — to carry an edited assessment or plan on,
-run 'hromada plan' or 'hromada budget', which read it as it stands — or
-replace the workbooks with --overwrite-edited.
-
-Communities run at the same time, as many as there are cores (--jobs). A
-problem in one community's inputs (its survey, its registry rows) stops
-that community only: the others run, the status of each is printed and
-the exit status is 1. A problem in project-wide inputs (settings, groups,
-needs, costs) stops the run before anything is written.
-
-On a terminal a progress bar shows the communities and stages done; in a
-pipe or a CI log, a line per community.`,
-		Example: `  hromada run examples/zhytomyr -o out
-  hromada run my-project -o out --lang en
-  hromada run national -o out --jobs 8`,
+		Use:  "run [PROJECT]",
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = "."
@@ -72,9 +46,9 @@ pipe or a CI log, a line per community.`,
 			return runRun(o)
 		},
 	}
-	cmd.Flags().StringVarP(&o.out, "out", "o", "out", "output folder")
-	cmd.Flags().BoolVar(&o.noSuppress, "no-suppress", false, "show unreliable estimates and small counts (internal use only)")
-	cmd.Flags().IntVarP(&o.jobs, "jobs", "j", 0, "communities to run at once (0: as many as cores)")
+	cmd.Flags().StringVarP(&o.out, "out", "o", "out", "")
+	cmd.Flags().BoolVar(&o.noSuppress, "no-suppress", false, "")
+	cmd.Flags().IntVarP(&o.jobs, "jobs", "j", 0, "")
 	addPasswordFlag(cmd, &o.passwordFile)
 	addOverwriteEditedFlag(cmd, &o.overwriteEdited)
 	return cmd

@@ -32,29 +32,7 @@ type serveOptions struct {
 func newServeCmd(a *app) *cobra.Command {
 	o := &serveOptions{app: a}
 	cmd := &cobra.Command{
-		Use:   "serve [PROJECT]",
-		Short: "Do the whole job in a browser: a page on this computer",
-		Long: `serve starts a page in the browser that does what the commands do, for
-people who do not use a terminal: start a project from the templates, open a
-project folder or upload its workbooks and survey exports (a zip of the
-folder too), check it (every problem with its file, sheet and cell), run it
-(progress per community, the status table, the workbooks to download), look
-at each community's headline figures and charts, and take a quick look at
-one KoboToolbox export. The page is in Ukrainian, with an English switch.
-
-The page is served on this computer only (127.0.0.1), on a free port
-(--port to choose one), and its address carries a key for this session:
-open the address serve prints, or give --open to open it in the default
-browser. Nothing is sent to the internet. New projects, uploads and quick
-looks are kept in the working folder (--work; default: the folder hromada
-in your home folder). PROJECT, when given, is opened at the start. Stop the
-page with Ctrl-C.
-
-For example (each runs until Ctrl-C, so the help has no runnable examples):
-
-  hromada serve --open
-  hromada serve my-project --port 8080
-  hromada serve --work D:\hromada`,
+		Use:  "serve [PROJECT]",
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -64,10 +42,10 @@ For example (each runs until Ctrl-C, so the help has no runnable examples):
 		},
 	}
 	f := cmd.Flags()
-	f.IntVar(&o.port, "port", 0, "port to listen on (0: a free one)")
-	f.StringVar(&o.listen, "listen", "127.0.0.1", "address to listen on; another than this computer's (127.0.0.1) lets others on the network reach the page")
-	f.BoolVar(&o.open, "open", false, "open the page in the default browser")
-	f.StringVar(&o.work, "work", "", "working folder for new projects, uploads and quick looks (default: hromada in your home folder)")
+	f.IntVar(&o.port, "port", 0, "")
+	f.StringVar(&o.listen, "listen", "127.0.0.1", "")
+	f.BoolVar(&o.open, "open", false, "")
+	f.StringVar(&o.work, "work", "", "")
 	return cmd
 }
 

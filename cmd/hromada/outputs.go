@@ -113,7 +113,7 @@ const overwriteEditedFlag = "overwrite-edited"
 
 // addOverwriteEditedFlag adds --overwrite-edited to cmd.
 func addOverwriteEditedFlag(cmd *cobra.Command, v *bool) {
-	cmd.Flags().BoolVar(v, overwriteEditedFlag, false, "replace output workbooks a person changed since hromada wrote them (their edits are lost)")
+	cmd.Flags().BoolVar(v, overwriteEditedFlag, false, "")
 }
 
 // guardEdited refuses, before any work, to replace an output workbook

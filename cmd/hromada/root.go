@@ -51,6 +51,10 @@ type app struct {
 	// language); until then, msgLang falls back on --lang and the
 	// environment.
 	out hromada.Lang
+	// pre is the language --lang names on the command line as preLang
+	// finds it before Cobra parses the flags ("" without one): the
+	// language of the help and of an unknown command's error.
+	pre hromada.Lang
 }
 
 // warnings is where warnings go: stderr, or nowhere with --quiet.
@@ -108,33 +112,9 @@ func (e usageHinted) Error() string               { return e.err.Error() }
 func (e usageHinted) Unwrap() error               { return e.err }
 func (e usageHinted) In(lang hromada.Lang) string { return hromada.Message(e.err, lang) }
 
-// The help text (Short, Long, Example, flag usage and the exit status
-// below) is in English: Cobra prints it as written.
-const exitHelp = `
-Exit status:
-  0  success
-  1  bad data: an input file has errors (each is listed with file, sheet and cell)
-  2  bad usage: unknown command or flag, missing argument, a file that cannot be
-     found, an output that would replace an input, or an output workbook a
-     person edited since hromada wrote it (--overwrite-edited replaces it)
-  130  interrupted (Ctrl-C); 143: terminated (SIGTERM). Unfinished workbooks are removed.
-`
-
 func newRoot(a *app) *cobra.Command {
 	root := &cobra.Command{
-		Use:   "hromada",
-		Short: "Plan social services for a community: needs, service gaps, budgets",
-		Long: `hromada turns the files a community already has — household-survey exports
-(KoboToolbox), registry counts, an inventory of providers, cost data — into an
-assessment of needs with confidence intervals, a service-gap plan and a
-multi-year budget, each an Excel workbook in Ukrainian or English.
-
-Start with 'hromada init my-project', fill in the workbooks, check them with
-'hromada check my-project', then run 'hromada run my-project -o out'.`,
-		Example: `  hromada init my-project --lang uk
-  hromada check my-project
-  hromada run my-project -o out
-  hromada assess --survey export.xlsx --weight weight --strata stratum --cluster cluster_id --need needs --by idp`,
+		Use:           "hromada",
 		Version:       versionString(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
@@ -143,14 +123,11 @@ Start with 'hromada init my-project', fill in the workbooks, check them with
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	root.SetVersionTemplate("hromada {{.Version}}\n")
-	root.PersistentFlags().StringVar(&a.lang, "lang", "", "language of outputs and messages: uk or en (default: the project's setting, else LC_ALL, LC_MESSAGES or LANG, else uk)")
-	root.PersistentFlags().BoolVarP(&a.quiet, "quiet", "q", false, "print nothing but errors")
+	root.PersistentFlags().StringVar(&a.lang, "lang", "", "")
+	root.PersistentFlags().BoolVarP(&a.quiet, "quiet", "q", false, "")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{cobraError{err}} })
 	root.AddCommand(newInitCmd(a), newCheckCmd(a), newAssessCmd(a), newPlanCmd(a), newBudgetCmd(a), newRunCmd(a), newConsolidateCmd(a), newServeCmd(a))
-	root.SetHelpTemplate(root.HelpTemplate() + exitHelp)
-	for _, c := range root.Commands() {
-		c.SetHelpTemplate(root.HelpTemplate())
-	}
+	localize(root, a.helpLang())
 	return root
 }
 
@@ -221,13 +198,17 @@ func (a *app) envLang() hromada.Lang {
 }
 
 // msgLang is the language of the messages: the command's once it is
-// known, else --lang (when it is a language), else the environment.
+// known, else --lang (when it is a language; as preLang finds it when
+// Cobra stopped before parsing it), else the environment.
 func (a *app) msgLang() hromada.Lang {
 	if a.out != "" {
 		return a.out
 	}
 	if l, err := a.flagLang(); err == nil && l != "" {
 		return l
+	}
+	if a.pre != "" {
+		return a.pre
 	}
 	return a.envLang()
 }
@@ -245,7 +226,7 @@ var interruptLang atomic.Value
 
 // run executes the command line and returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, pre: preLang(args)}
 	interruptLang.Store(string(a.envLang())) // until the command knows its language
 	safefile.SetPrivate(false)               // --no-suppress makes a command's outputs private
 	root := newRoot(a)
