@@ -495,17 +495,28 @@ func (r record) problem(key string, msg, hint hromada.Text) hromada.Problem {
 	return p
 }
 
-// readFile reads the named schema sheets of one workbook into records,
-// checking each cell against its field's kind.
-func (l *loader) readFile(path string, sheets ...Sheet) map[string][]record {
-	out := map[string][]record{}
+// open opens an input workbook, with the project's password when it has
+// one; a file that is not a regular file or does not open is a problem of
+// the project, and not ok.
+func (l *loader) open(path string) (*xlsx.File, bool) {
 	if err := safefile.Regular(path); err != nil {
 		l.fileProblem(path, regularText(err), hromada.Text{})
-		return out
+		return nil, false
 	}
 	f, err := kobo.Open(path, xlsx.OpenOptions{Password: l.opt.Password})
 	if err != nil {
 		l.add(openProblem(path, err))
+		return nil, false
+	}
+	return f, true
+}
+
+// readFile reads the named schema sheets of one workbook into records,
+// checking each cell against its field's kind.
+func (l *loader) readFile(path string, sheets ...Sheet) map[string][]record {
+	out := map[string][]record{}
+	f, ok := l.open(path)
+	if !ok {
 		return out
 	}
 	defer f.Close()
@@ -1379,13 +1390,8 @@ func (l *loader) costs(recs map[string][]record) {
 // readCatalogue reads a project's catalogue override and merges it into
 // the built-in catalogue.
 func (l *loader) readCatalogue(path string, base *catalogue.Catalogue) *catalogue.Catalogue {
-	if err := safefile.Regular(path); err != nil {
-		l.fileProblem(path, regularText(err), hromada.Text{})
-		return nil
-	}
-	f, err := kobo.Open(path, xlsx.OpenOptions{Password: l.opt.Password})
-	if err != nil {
-		l.add(openProblem(path, err))
+	f, ok := l.open(path)
+	if !ok {
 		return nil
 	}
 	defer f.Close()
