@@ -1,11 +1,19 @@
 // Package hromada holds the domain of social-service planning in a Ukrainian
 // territorial community: communities, population groups, services of the
-// national classifier, registry counts, providers, and the problems found in
-// a project's inputs.
+// national classifier, the units they are counted in, the counts of a
+// survey's answers, and the problems found in a project's inputs.
+//
+// Every text a user reads comes in Ukrainian and English: a [Text] holds
+// both, [Errorf] makes an error that carries both, and [Message] gives an
+// error in the [Lang] of the output.
 //
 // It imports only the standard library. Computation lives in [assess]
-// (needs from surveys), plan and budget; reading and writing workbooks lives
-// in package workbook; cmd/hromada wires them together.
+// (needs from surveys), plan, budget and consolidate; package pipeline holds
+// the rules between those stages. Reading inputs lives in project (with kobo
+// for surveys and internal/xlsx for spreadsheets), writing workbooks in
+// package workbook and its layouts (assessbook, planbook, budgetbook,
+// consbook, inputbook); cmd/hromada and serve turn a user's request into
+// calls of pipeline.
 package hromada
 
 import (

@@ -512,17 +512,14 @@ func (a *analysis) setUnits(units map[string]hromada.Unit, services map[string]b
 // survey's.
 func (a *analysis) setCounts(counts map[string]Count, groups map[string]bool) error {
 	for g, c := range counts {
-		key := g
-		if key == "" {
-			key = AllGroup
-		}
-		if key != AllGroup && key != AnyGroup && !groups[key] {
+		key, ok := registryGroup(g, groups)
+		if !ok {
 			return hromada.Errorf("дані реєстру задано для групи «%s», якої немає в опитуванні", "registry count given for group %q, which is not in the survey", g)
 		}
 		if _, dup := a.counts[key]; dup {
 			return hromada.Errorf("два значення реєстру для всіх сімей (\"\" і «%s»)", "two registry counts for all families (\"\" and %q)", AllGroup)
 		}
-		if c.Value < 0 || math.IsNaN(c.Value) || math.IsInf(c.Value, 0) {
+		if !validCount(c.Value) {
 			return hromada.Errorf("дані реєстру групи «%s» — %v; впишіть число від 0", "registry count of group %q is %v; give a number of 0 or more", key, c.Value)
 		}
 		if c.Unit == "" {
@@ -541,18 +538,15 @@ func (a *analysis) setCounts(counts map[string]Count, groups map[string]bool) er
 func (a *analysis) setSizes(registered map[string]map[hromada.Unit]float64, groups map[string]bool) error {
 	a.sizes = map[string]map[hromada.Unit]float64{}
 	for g, byUnit := range registered {
-		key := g
-		if key == "" {
-			key = AllGroup
-		}
-		if key != AllGroup && key != AnyGroup && !groups[key] {
+		key, ok := registryGroup(g, groups)
+		if !ok {
 			return hromada.Errorf("зареєстровану чисельність задано для групи «%s», якої немає в опитуванні", "registered size given for group %q, which is not in the survey", g)
 		}
 		for u, v := range byUnit {
 			if u == "" {
 				u = hromada.Family
 			}
-			if v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+			if !validCount(v) {
 				return hromada.Errorf("зареєстрована чисельність групи «%s» в одиницях %s — %v; впишіть число від 0", "registered size of group %q in %s is %v; give a number of 0 or more", key, u, v)
 			}
 			if a.sizes[key] == nil {
@@ -563,6 +557,19 @@ func (a *analysis) setSizes(registered map[string]map[hromada.Unit]float64, grou
 	}
 	return nil
 }
+
+// registryGroup is the key of a group a registry count is given for: ""
+// is AllGroup. It is known when it is AllGroup, AnyGroup or one of the
+// survey's groups.
+func registryGroup(g string, groups map[string]bool) (string, bool) {
+	if g == "" {
+		return AllGroup, true
+	}
+	return g, g == AllGroup || g == AnyGroup || groups[g]
+}
+
+// validCount reports whether v can be a registry count: a number, 0 or more.
+func validCount(v float64) bool { return v >= 0 && !math.IsInf(v, 0) }
 
 // clients returns m, the clients per household of need nd in unit us, and
 // where they come from: nil and "" for a family service (the client is the

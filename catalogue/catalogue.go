@@ -760,6 +760,26 @@ func (s *schema) str(row int, name string, required bool) string {
 	return v
 }
 
+// unit reads the required column "unit" of a row; a unit hromada does not
+// know is a problem of the cell.
+func (s *schema) unit(row int) hromada.Unit {
+	raw := s.str(row, "unit", true)
+	if raw == "" {
+		return ""
+	}
+	u, err := hromada.ParseUnit(raw)
+	if err != nil {
+		s.failAt(row, "unit", unknownUnit(raw), hromada.Text{})
+	}
+	return u
+}
+
+// plain reads the optional columns "source_uk" and "source_en" of a row:
+// the source in plain words for the reader of a workbook.
+func (s *schema) plain(row int) hromada.Text {
+	return hromada.Text{UK: s.str(row, "source_uk", false), EN: s.str(row, "source_en", false)}
+}
+
 // empty says that the cell of column name is empty.
 func empty(name string) hromada.Text {
 	return hromada.T("%s не заповнено", "%s is empty", name)
@@ -905,13 +925,7 @@ func parseServices(t *table, builtIn bool) ([]Row, hromada.Problems) {
 		}
 		r.Name.UK = s.str(i, "name_uk", true)
 		r.Name.EN = s.str(i, "name_en", builtIn)
-		if raw := s.str(i, "unit", true); raw != "" {
-			u, err := hromada.ParseUnit(raw)
-			if err != nil {
-				s.failAt(i, "unit", unknownUnit(raw), hromada.Text{})
-			}
-			r.Unit = u
-		}
+		r.Unit = s.unit(i)
 		r.Basic = s.flag(i, "basic")
 		r.MinimumPackage = s.flag(i, "minimum_package")
 		r.Caseload = s.number(i, "caseload", true, 0, func(v float64) bool { return v > 0 }, hromada.T("кількість клієнтів, яких один фахівець на повну ставку обслуговує за рік, число більше 0", "clients one full-time specialist serves in a year, a number above 0"))
@@ -924,7 +938,7 @@ func parseServices(t *table, builtIn bool) ([]Row, hromada.Problems) {
 				hromada.T("напр. 3121; залиште порожнім, якщо код невідомий", "e.g. 3121; leave empty if unknown"))
 		}
 		r.Source = s.str(i, "source", true)
-		r.Plain = hromada.Text{UK: s.str(i, "source_uk", false), EN: s.str(i, "source_en", false)}
+		r.Plain = s.plain(i)
 		r.AsOf = s.date(i, "as_of", builtIn)
 		r.Replaces = s.str(i, "replaces", false)
 		if r.Replaces != "" {
@@ -963,16 +977,10 @@ func parseGroups(t *table) ([]GroupRow, hromada.Problems) {
 		seen[g.ID] = true
 		g.Name.UK = s.str(i, "name_uk", true)
 		g.Name.EN = s.str(i, "name_en", true)
-		if raw := s.str(i, "unit", true); raw != "" {
-			u, err := hromada.ParseUnit(raw)
-			if err != nil {
-				s.failAt(i, "unit", unknownUnit(raw), hromada.Text{})
-			}
-			g.Unit = u
-		}
+		g.Unit = s.unit(i)
 		g.Vulnerability = s.number(i, "vulnerability", true, 1, func(v float64) bool { return v > 0 }, hromada.T("вагу більше 0; 1 — звичайна", "a weight above 0, 1 = ordinary"))
 		g.Source = s.str(i, "source", true)
-		g.Plain = hromada.Text{UK: s.str(i, "source_uk", false), EN: s.str(i, "source_en", false)}
+		g.Plain = s.plain(i)
 		out = append(out, g)
 	}
 	return out, s.ps
@@ -1001,7 +1009,7 @@ func parseParameters(t *table) (*Parameters, hromada.Problems) {
 		}
 		r.Source = s.str(i, "source", true)
 		r.Note = s.str(i, "note", false)
-		r.Plain = hromada.Text{UK: s.str(i, "source_uk", false), EN: s.str(i, "source_en", false)}
+		r.Plain = s.plain(i)
 		p.rows = append(p.rows, r)
 	}
 	return p, s.ps
@@ -1031,7 +1039,7 @@ func parseBudgetCodes(t *table) ([]BudgetCode, hromada.Problems) {
 		b.Name.UK = s.str(i, "name_uk", true)
 		b.Name.EN = s.str(i, "name_en", true)
 		b.Source = s.str(i, "source", true)
-		b.Plain = hromada.Text{UK: s.str(i, "source_uk", false), EN: s.str(i, "source_en", false)}
+		b.Plain = s.plain(i)
 		out = append(out, b)
 	}
 	return out, s.ps

@@ -207,17 +207,19 @@ type group struct {
 	row    int
 }
 
-func (form *Form) readSurvey(f *xlsx.File) error {
+// surveySheet opens the survey sheet of an XLSForm, which must have the
+// columns type and name, and returns its name, its table (for the caller to
+// close) and its columns.
+func surveySheet(f *xlsx.File) (string, *xlsx.Table, formColumns, error) {
 	sheet, ok := hasSheet(f, "survey")
 	if !ok {
-		return inputError(f.Path(), ErrNotXLSForm, hromada.T("у книзі немає аркуша «survey», тож це не XLSForm",
+		return "", nil, formColumns{}, inputError(f.Path(), ErrNotXLSForm, hromada.T("у книзі немає аркуша «survey», тож це не XLSForm",
 			"the workbook has no sheet \"survey\", so it is not an XLSForm"), formFileHint)
 	}
 	t, err := f.Table(sheet)
 	if err != nil {
-		return err
+		return "", nil, formColumns{}, err
 	}
-	defer t.Close()
 	fc := newFormColumns(t.Header())
 	for _, need := range []string{"type", "name"} {
 		if fc.col(need) < 0 {
@@ -225,9 +227,20 @@ func (form *Form) readSurvey(f *xlsx.File) error {
 				hromada.T("перший непорожній рядок аркуша survey має містити назви стовпців: type, name, label …",
 					"the first non-empty row of the survey sheet must name its columns: type, name, label …"))
 			e.Sheet, e.Cell = sheet, fmt.Sprintf("row %d", t.HeaderLine())
-			return e
+			_ = t.Close() // read-only: the missing column is the error to report
+			return "", nil, formColumns{}, e
 		}
 	}
+	return sheet, t, fc, nil
+}
+
+// readSurvey reads the questions and groups of the survey sheet.
+func (form *Form) readSurvey(f *xlsx.File) error {
+	sheet, t, fc, err := surveySheet(f)
+	if err != nil {
+		return err
+	}
+	defer t.Close()
 	form.Languages = fc.langs
 	var stack []group
 	warn := func(msg, hint hromada.Text) {

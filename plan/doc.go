@@ -4,8 +4,10 @@
 // by year, and the order in which to act.
 //
 // It is pure computation: values in, values and an error out. Reading the
-// assessment and the inventory and writing the plan workbook live in
-// package workbook; cmd/hromada wires them.
+// assessment's Demand sheet (package workbook/assessbook, ReadDemand) and the
+// inventory (package project) and writing the plan workbook (package
+// workbook/planbook) live elsewhere; package pipeline builds an Input from
+// them (PlanInput, PlanCommunity).
 //
 // # Use
 //

@@ -467,6 +467,20 @@ type record struct {
 	community string
 }
 
+// firstAt holds, for each key a sheet may give once (a service, a
+// community and year…), the cell of the row that gave it first.
+type firstAt map[string]string
+
+// again says whether key was given by an earlier row, with the cell of that
+// row; otherwise it records the cell of r's field col as the first.
+func (f firstAt) again(key string, r record, col string) (string, bool) {
+	if prev, dup := f[key]; dup {
+		return prev, true
+	}
+	f[key] = r.refs[col]
+	return "", false
+}
+
 func (r record) get(key string) string { return strings.TrimSpace(r.cells[key]) }
 
 func (r record) problem(key string, msg, hint hromada.Text) hromada.Problem {
@@ -481,17 +495,28 @@ func (r record) problem(key string, msg, hint hromada.Text) hromada.Problem {
 	return p
 }
 
-// readFile reads the named schema sheets of one workbook into records,
-// checking each cell against its field's kind.
-func (l *loader) readFile(path string, sheets ...Sheet) map[string][]record {
-	out := map[string][]record{}
+// open opens an input workbook, with the project's password when it has
+// one; a file that is not a regular file or does not open is a problem of
+// the project, and not ok.
+func (l *loader) open(path string) (*xlsx.File, bool) {
 	if err := safefile.Regular(path); err != nil {
 		l.fileProblem(path, regularText(err), hromada.Text{})
-		return out
+		return nil, false
 	}
 	f, err := kobo.Open(path, xlsx.OpenOptions{Password: l.opt.Password})
 	if err != nil {
 		l.add(openProblem(path, err))
+		return nil, false
+	}
+	return f, true
+}
+
+// readFile reads the named schema sheets of one workbook into records,
+// checking each cell against its field's kind.
+func (l *loader) readFile(path string, sheets ...Sheet) map[string][]record {
+	out := map[string][]record{}
+	f, ok := l.open(path)
+	if !ok {
 		return out
 	}
 	defer f.Close()
@@ -1056,17 +1081,16 @@ func (l *loader) serviceOfCode(v string) (hromada.Service, bool) {
 }
 
 func (l *loader) needs(recs []record) {
-	seen := map[string]string{}
+	seen := firstAt{}
 	for _, r := range recs {
 		s, ok := l.service(r, "service")
 		if !ok {
 			continue
 		}
-		if prev, dup := seen[s.Code]; dup {
+		if prev, dup := seen.again(s.Code, r, "service"); dup {
 			l.add(r.problem("service", hromada.T("послугу %s зіставлено двічі (уперше в %s)", "service %s is mapped twice (first at %s)", s.Code, prev), onePerService))
 			continue
 		}
-		seen[s.Code] = r.refs["service"]
 		nd := Need{Service: s, Column: r.get("column"), Option: r.get("option"),
 			ClientsRepeat: r.get("clients_repeat"), ClientsColumn: r.get("clients_column"), row: r}
 		if s.Unit != hromada.Family && s.Unit != "" && nd.ClientsColumn == "" && nd.ClientsRepeat == "" {
@@ -1090,17 +1114,16 @@ func (l *loader) needs(recs []record) {
 }
 
 func (l *loader) targets(recs []record) {
-	seen := map[string]string{}
+	seen := firstAt{}
 	for _, r := range recs {
 		s, ok := l.service(r, "service")
 		if !ok {
 			continue
 		}
-		if prev, dup := seen[s.Code]; dup {
+		if prev, dup := seen.again(s.Code, r, "service"); dup {
 			l.add(r.problem("service", hromada.T("послуга %s має другу ціль (перша в %s)", "service %s has a second target (first at %s)", s.Code, prev), onePerService))
 			continue
 		}
-		seen[s.Code] = r.refs["service"]
 		tg := Target{Service: s.Code, Coverage: math.NaN(), Uptake: math.NaN(), Path: r.get("path"), Years: r.int("years")}
 		if r.get("coverage") != "" && !r.bad["coverage"] {
 			tg.Coverage = r.float("coverage")
@@ -1170,7 +1193,7 @@ func (l *loader) registry(recs []record) {
 			groups[g.ID] = true
 		}
 	}
-	seen := map[string]string{}
+	seen := firstAt{}
 	for _, r := range recs {
 		ok := l.community(r, "community")
 		g := r.get("group")
@@ -1183,12 +1206,11 @@ func (l *loader) registry(recs []record) {
 			continue
 		}
 		k := r.get("community") + "|" + g + "|" + r.get("unit")
-		if prev, dup := seen[k]; dup {
+		if prev, dup := seen.again(k, r, "count"); dup {
 			l.add(r.problem("count", hromada.T("друга кількість для %s, %s, %s (перша в %s)", "a second count for %s, %s, %s (first at %s)", r.get("community"), g, r.get("unit"), prev),
 				hromada.T("залиште один рядок на громаду, групу й одиницю", "keep one row per community, group and unit")))
 			continue
 		}
-		seen[k] = r.refs["count"]
 		asOf, _ := time.Parse("2006-01-02", r.get("as_of")) // normalised by checkCell
 		l.p.Registry = append(l.p.Registry, RegistryCount{
 			Community: r.get("community"), Group: g, Unit: hromada.Unit(r.get("unit")),
@@ -1200,7 +1222,7 @@ func (l *loader) registry(recs []record) {
 // knownClients reads the Known clients sheet: one row per community and
 // service, in the service's unit.
 func (l *loader) knownClients(recs []record) {
-	seen := map[string]string{}
+	seen := firstAt{}
 	for _, r := range recs {
 		okC := l.community(r, "community")
 		s, okS := l.service(r, "service")
@@ -1214,13 +1236,12 @@ func (l *loader) knownClients(recs []record) {
 			continue
 		}
 		k := r.get("community") + "|" + s.Code
-		if prev, dup := seen[k]; dup {
+		if prev, dup := seen.again(k, r, "count"); dup {
 			l.add(r.problem("count", hromada.T("друга кількість відомих клієнтів для %s, послуга %s (перша в %s)",
 				"a second count of known clients for %s, service %s (first at %s)", r.get("community"), s.Code, prev),
 				hromada.T("залиште один рядок на громаду й послугу", "keep one row per community and service")))
 			continue
 		}
-		seen[k] = r.refs["count"]
 		asOf, _ := time.Parse("2006-01-02", r.get("as_of")) // normalised by checkCell
 		l.p.Known = append(l.p.Known, KnownClient{
 			Community: r.get("community"), Service: s.Code, Unit: s.Unit, Count: r.float("count"), AsOf: asOf,
@@ -1339,7 +1360,7 @@ func (l *loader) costs(recs map[string][]record) {
 			l.p.Startup = append(l.p.Startup, StartupItem{Service: s.Code, Item: r.get("item"), Amount: r.float("amount"), Year: r.int("year"), Life: r.int("life"), KEKV: r.get("kekv")})
 		}
 	}
-	seen := map[string]string{}
+	seen := firstAt{}
 	for _, r := range recs["funding"] {
 		if !l.community(r, "community") || r.bad["donor"] || r.bad["state"] || r.bad["year"] {
 			continue
@@ -1352,12 +1373,11 @@ func (l *loader) costs(recs map[string][]record) {
 			continue
 		}
 		k := fmt.Sprintf("%s|%d", f.Community, f.Year)
-		if prev, dup := seen[k]; dup {
+		if prev, dup := seen.again(k, r, "year"); dup {
 			l.add(r.problem("year", hromada.T("рік %d для %s указано двічі (уперше в %s)", "year %d of %s is listed twice (first at %s)", f.Year, f.Community, prev),
 				hromada.T("залиште один рядок на громаду й рік", "keep one row per community and year")))
 			continue
 		}
-		seen[k] = r.refs["year"]
 		l.p.Funding = append(l.p.Funding, f)
 	}
 	for _, r := range recs["revenue"] {
@@ -1370,13 +1390,8 @@ func (l *loader) costs(recs map[string][]record) {
 // readCatalogue reads a project's catalogue override and merges it into
 // the built-in catalogue.
 func (l *loader) readCatalogue(path string, base *catalogue.Catalogue) *catalogue.Catalogue {
-	if err := safefile.Regular(path); err != nil {
-		l.fileProblem(path, regularText(err), hromada.Text{})
-		return nil
-	}
-	f, err := kobo.Open(path, xlsx.OpenOptions{Password: l.opt.Password})
-	if err != nil {
-		l.add(openProblem(path, err))
+	f, ok := l.open(path)
+	if !ok {
 		return nil
 	}
 	defer f.Close()

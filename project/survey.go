@@ -633,6 +633,25 @@ func (r *surveyReader) row() {
 	}
 }
 
+// The problems of an empty stratum or cluster: message and hint.
+var (
+	emptyStratum = [2]hromada.Text{hromada.T("страту не заповнено", "stratum is empty"),
+		hromada.T("кожне домогосподарство потребує своєї страти", "every household needs its stratum")}
+	emptyCluster = [2]hromada.Text{hromada.T("кластер не заповнено", "cluster is empty"),
+		hromada.T("кожне домогосподарство потребує свого кластера (населеного пункту)", "every household needs its cluster (settlement)")}
+)
+
+// label reads the row's value of a design column that names a unit of the
+// sample (a stratum, a cluster); an empty one is the problem empty, its
+// message and hint.
+func (r *surveyReader) label(col int, empty [2]hromada.Text) string {
+	v, _ := r.text(col)
+	if v == "" {
+		r.cellErr(col, &xlsx.InputError{Problem: r.t.Problem(col, empty[0], empty[1])})
+	}
+	return r.internString(v)
+}
+
 // readDesign reads the row's weight, stratum, cluster and finite
 // population correction, as far as the survey has them.
 func (r *surveyReader) readDesign() {
@@ -656,20 +675,10 @@ func (r *surveyReader) readDesign() {
 		r.weights = append(r.weights, w)
 	}
 	if r.sCol >= 0 {
-		v, _ := r.text(r.sCol)
-		if v == "" {
-			r.cellErr(r.sCol, &xlsx.InputError{Problem: t.Problem(r.sCol, hromada.T("страту не заповнено", "stratum is empty"),
-				hromada.T("кожне домогосподарство потребує своєї страти", "every household needs its stratum"))})
-		}
-		r.strata = append(r.strata, r.internString(v))
+		r.strata = append(r.strata, r.label(r.sCol, emptyStratum))
 	}
 	if r.cCol >= 0 {
-		v, _ := r.text(r.cCol)
-		if v == "" {
-			r.cellErr(r.cCol, &xlsx.InputError{Problem: t.Problem(r.cCol, hromada.T("кластер не заповнено", "cluster is empty"),
-				hromada.T("кожне домогосподарство потребує свого кластера (населеного пункту)", "every household needs its cluster (settlement)"))})
-		}
-		r.clusters = append(r.clusters, r.internString(v))
+		r.clusters = append(r.clusters, r.label(r.cCol, emptyCluster))
 	}
 	if r.fCol >= 0 {
 		n, ok, err := t.Number(r.fCol)

@@ -895,26 +895,16 @@ func cachedXML(v any) (t, val string, has bool) {
 	return "str", b.String(), true
 }
 
-// SheetParts maps the name of each sheet of a zipped workbook to its part.
+// SheetParts maps the name of each sheet of a zipped workbook to its part,
+// as xlsx.SheetParts reads it.
 func SheetParts(zr *zip.Reader) (map[string]string, error) {
-	var wb struct {
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	var rels struct {
-		Rels []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
-	for name, v := range map[string]any{"xl/workbook.xml": &wb, "xl/_rels/workbook.xml.rels": &rels} {
+	var data [2][]byte
+	for i, name := range []string{"xl/workbook.xml", "xl/_rels/workbook.xml.rels"} {
 		f, err := zr.Open(name)
 		if err != nil {
 			return nil, err
 		}
-		err = xml.NewDecoder(f).Decode(v)
+		data[i], err = io.ReadAll(f)
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
@@ -922,19 +912,7 @@ func SheetParts(zr *zip.Reader) (map[string]string, error) {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 	}
-	target := map[string]string{}
-	for _, r := range rels.Rels {
-		if strings.HasPrefix(r.Target, "/") {
-			target[r.ID] = strings.TrimPrefix(r.Target, "/")
-		} else {
-			target[r.ID] = "xl/" + r.Target
-		}
-	}
-	parts := map[string]string{}
-	for _, s := range wb.Sheets {
-		parts[s.Name] = target[s.ID]
-	}
-	return parts, nil
+	return xlsx.SheetParts(data[0], data[1])
 }
 
 // ReadZipFile reads the whole of one file of a ZIP archive.

@@ -2,8 +2,6 @@ package xlsx
 
 import (
 	"bytes"
-	"encoding/xml"
-	"path"
 	"strings"
 
 	"github.com/hromada-tool/hromada"
@@ -51,44 +49,20 @@ func (f *File) mergedRanges(sheet string) []string {
 }
 
 // sheetPart returns the path of a sheet's XML in the package, from the
-// workbook and its relationships.
+// workbook and its relationships; "" when they do not say.
 func (f *File) sheetPart(sheet string) string {
-	wbRaw, ok1 := f.xl.Pkg.Load("xl/workbook.xml")
-	relRaw, ok2 := f.xl.Pkg.Load("xl/_rels/workbook.xml.rels")
+	wbRaw, ok1 := f.xl.Pkg.Load(workbookPartName)
+	relRaw, ok2 := f.xl.Pkg.Load(workbookRelsName)
 	if !ok1 || !ok2 {
 		return ""
 	}
-	var wb struct {
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			ID   string `xml:"id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	var rels struct {
-		Rels []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
 	wbXML, _ := wbRaw.([]byte)
 	relXML, _ := relRaw.([]byte)
-	if xml.Unmarshal(wbXML, &wb) != nil || xml.Unmarshal(relXML, &rels) != nil {
+	parts, err := SheetParts(wbXML, relXML)
+	if err != nil {
 		return ""
 	}
-	for _, s := range wb.Sheets {
-		if s.Name != sheet {
-			continue
-		}
-		for _, r := range rels.Rels {
-			if r.ID == s.ID {
-				if strings.HasPrefix(r.Target, "/") {
-					return strings.TrimPrefix(r.Target, "/")
-				}
-				return path.Join("xl", r.Target)
-			}
-		}
-	}
-	return ""
+	return parts[sheet]
 }
 
 // checkMerges warns about merged cells in or below the header row.
