@@ -92,15 +92,15 @@ func flag(res *Result, in Input) {
 	if in.Community.Population > 0 {
 		k := float64(in.Community.Population) / 1000
 		res.PostsPer1000 = hires / k
-		lim, src := in.PostsPer1000High, in.PostsPer1000Source
+		lim, src, plain := in.PostsPer1000High, in.PostsPer1000Source, in.PostsPer1000Plain
 		if lim == 0 {
-			lim, src = DefaultPostsPer1000High, DefaultPostsPer1000Source
+			lim, src, plain = DefaultPostsPer1000High, DefaultPostsPer1000Source, hromada.Text{}
 		}
 		if src == "" {
-			src = DefaultPostsPer1000Source
+			src, plain = DefaultPostsPer1000Source, hromada.Text{}
 		}
 		if res.PostsPer1000 > lim*(1+eps) {
-			res.Flags = append(res.Flags, Flag{Code: FlagPostsPer1000, Value: res.PostsPer1000, Limit: lim, Source: src, Hires: hires, Base: k})
+			res.Flags = append(res.Flags, Flag{Code: FlagPostsPer1000, Value: res.PostsPer1000, Limit: lim, Source: src, Plain: plain, Hires: hires, Base: k})
 		}
 	}
 	for _, p := range in.Providers {
