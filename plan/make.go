@@ -469,8 +469,14 @@ func validate(in Input) error {
 // ErrInput.
 type inputProblems []error
 
-// bad adds a problem.
+// bad adds a problem; a float64 argument is written as the language
+// writes numbers (hromada.Number), so its %v gives «0,3» or "0.3".
 func (p *inputProblems) bad(uk, en string, a ...any) {
+	for i, v := range a { // a number as the language writes it: «0,3», "0.3"
+		if x, ok := v.(float64); ok {
+			a[i] = hromada.Number(x, 6)
+		}
+	}
 	*p = append(*p, hromada.Errorf("%v: %v", "%v: %w", hromada.T(uk, en, a...), ErrInput))
 }
 

@@ -130,7 +130,7 @@ var Communities = Sheet{
 		{Key: "name_uk", Label: t("Назва", "Name (Ukrainian)"), Kind: Text, Required: true, Example: "Андрушівська"},
 		{Key: "name_en", Label: t("Назва англійською", "Name (English)"), Kind: Text, Example: "Andrushivska"},
 		{Key: "population", Label: t("Населення", "Population"), Kind: Integer, Required: true, Example: "19530"},
-		{Key: "survey_file", Label: t("Файл опитування", "Survey file"), Kind: Text, Required: true, Example: "survey/andrushivska.xlsx", Help: t("шлях відносно теки проєкту", "path relative to the project folder"), Width: 30},
+		{Key: "survey_file", Label: t("Файл опитування", "Survey file"), Kind: Text, Required: true, Example: "survey/andrushivska.xlsx", Help: t("шлях відносно папки проєкту", "path relative to the project folder"), Width: 30},
 		{Key: "survey_sheet", Label: t("Аркуш опитування", "Survey sheet"), Kind: Text, Help: t("порожньо: перший аркуш", "empty: the first sheet")},
 		{Key: "survey_value", Label: t("Значення в стовпці громади", "Value in the community column"), Kind: Text, Help: t("коли файл спільний для кількох громад", "when the file is shared by several communities")},
 	},
