@@ -368,7 +368,7 @@ func (l *loader) countColumns(settings, needs, registry []record) {
 			fl := Settings.Fields[fieldIndex(Settings, c.setting)]
 			l.add(set.problem(c.setting, hromada.T("не заповнено «%s», але %s", "%s is empty, but %s", set.column(fl), why),
 				hromada.T("вкажіть стовпець опитування з кількістю %s у домогосподарстві, напр. %s", "name the survey column with the %s per household, e.g. %s",
-					unitCount(c.unit), fl.Example)))
+					unitCount(c.unit), fl.ExampleText())))
 		}
 	}
 }
@@ -669,7 +669,7 @@ func (l *loader) checkCell(r *record, fl Field, t *xlsx.Table) {
 			if r.setting {
 				hint = hromada.T("це налаштування обов'язкове", "this setting is required")
 				if fl.Example != "" {
-					hint = hromada.T("%s, напр. %s", "%s, e.g. %s", hint, fl.Example)
+					hint = hromada.T("%s, напр. %s", "%s, e.g. %s", hint, fl.ExampleText())
 				}
 			}
 			l.add(r.problem(fl.Key, hromada.T("не заповнено «%s»", "%s is empty", r.column(fl)), hint))

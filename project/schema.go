@@ -29,8 +29,26 @@ type Field struct {
 	List     string       // for Code and YesNo: which drop-down list (see Lists)
 	Help     hromada.Text // one line for the instructions sheet
 	Example  string       // a value shown in the instructions
-	Default  string       // value used when the cell is empty
-	Width    float64      // column width in the template
+	// ExampleEN is the example in English workbooks and messages, for a
+	// field whose values are words of the user's language; "" means
+	// Example in both languages.
+	ExampleEN string
+	Default   string  // value used when the cell is empty
+	Width     float64 // column width in the template
+}
+
+// ExampleIn returns the field's example in lang: ExampleEN in English
+// when set, else Example.
+func (f Field) ExampleIn(lang hromada.Lang) string {
+	if lang == hromada.English && f.ExampleEN != "" {
+		return f.ExampleEN
+	}
+	return f.Example
+}
+
+// ExampleText returns the field's example in both languages.
+func (f Field) ExampleText() hromada.Text {
+	return hromada.Text{UK: f.ExampleIn(hromada.Ukrainian), EN: f.ExampleIn(hromada.English)}
 }
 
 // Sheet describes an input sheet: its name in both languages and its
@@ -94,7 +112,7 @@ var Settings = Sheet{
 	Help: t("Один параметр на рядок: змінюйте лише стовпець «Значення».",
 		"One setting a row: change only the Value column."),
 	Fields: []Field{
-		{Key: "name", Label: t("Назва проєкту", "Project name"), Kind: Text, Required: true, Example: "Мінімальний пакет — Житомирщина"},
+		{Key: "name", Label: t("Назва проєкту", "Project name"), Kind: Text, Required: true, Example: "Мінімальний пакет — Житомирщина", ExampleEN: "Minimum package — Zhytomyr oblast"},
 		{Key: "language", Label: t("Мова звітів", "Report language"), Kind: Code, List: "language", Default: "uk", Help: t("uk або en; прапорець --lang має перевагу", "uk or en; the --lang flag wins")},
 		{Key: "first_year", Label: t("Перший рік планування", "First planning year"), Kind: Integer, Required: true, Example: "2026"},
 		{Key: "years", Label: t("Років у плані", "Planning years"), Kind: Integer, Default: "5", Help: t("горизонт плану й бюджету", "horizon of the plan and budget")},
@@ -207,7 +225,7 @@ var Registry = Sheet{
 		{Key: "unit", Label: t("Одиниця", "Unit"), Kind: Code, List: "unit", Required: true},
 		{Key: "count", Label: t("Кількість", "Count"), Kind: Integer, Required: true},
 		{Key: "as_of", Label: t("Станом на", "As of"), Kind: Date, Required: true},
-		{Key: "source", Label: t("Джерело", "Source"), Kind: Text, Required: true, Width: 36, Example: "ЄІССС, довідка УСЗН"},
+		{Key: "source", Label: t("Джерело", "Source"), Kind: Text, Required: true, Width: 36, Example: "ЄІССС, довідка УСЗН", ExampleEN: "EISSS, social protection department's certificate"},
 	},
 }
 
@@ -227,7 +245,7 @@ var KnownClients = Sheet{
 		{Key: "count", Label: t("Кількість", "Count"), Kind: Integer, Required: true, Example: "12", Help: t("ціле число ≥ 0 в одиниці послуги", "a whole number ≥ 0 in the service's unit")},
 		{Key: "unit", Label: t("Одиниця", "Unit"), Kind: Code, List: "unit", Required: true, Example: "child", Help: t("має збігатися з одиницею послуги в каталозі", "must be the service's unit in the catalogue")},
 		{Key: "as_of", Label: t("Станом на", "As of"), Kind: Date, Required: true, Example: "2026-01-01"},
-		{Key: "source", Label: t("Джерело", "Source"), Kind: Text, Required: true, Width: 36, Example: "журнал обліку центру денного догляду"},
+		{Key: "source", Label: t("Джерело", "Source"), Kind: Text, Required: true, Width: 36, Example: "журнал обліку центру денного догляду", ExampleEN: "case register of the day-care centre"},
 		{Key: "use", Label: t("Використання", "Use"), Kind: Code, List: "use", Default: "floor",
 			Help: t("попит (demand) — число замінює оцінку опитування; мінімум (floor) — попит не менший за це число", "demand: the count replaces the survey's estimate; floor: demand is at least the count")},
 	},

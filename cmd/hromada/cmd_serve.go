@@ -123,7 +123,7 @@ func runServe(o *serveOptions) error {
 	}
 	url := fmt.Sprintf("http://%s/?t=%s", net.JoinHostPort(shown, strconv.Itoa(host.Port)), srv.Token())
 	fmt.Fprintf(o.stdout, "hromada: open this address in your browser / відкрийте цю адресу в браузері:\n  %s\n", url)
-	fmt.Fprintf(o.stdout, "working folder / робоча тека: %s\nStop with Ctrl-C / зупинити: Ctrl-C\n", srv.Work())
+	fmt.Fprintf(o.stdout, "working folder / робоча папка: %s\nStop with Ctrl-C / зупинити: Ctrl-C\n", srv.Work())
 	if o.open {
 		if err := openBrowser(url); err != nil {
 			fmt.Fprintf(o.stderr, "%s: %s\n", hromada.Warning.In(lang), hromada.Message(hromada.Errorf("не вдалося відкрити браузер (%v); відкрийте адресу вище вручну", "cannot open the browser (%v); open the address above", err), lang))

@@ -40,7 +40,7 @@ var howTo = []hromada.Text{
 		"Do not rename sheets or headers: hromada finds them by name (in Ukrainian or English), so the order of the columns does not matter."),
 	t("Клітинка зі списком пропонує дозволені значення; виділіть клітинку, щоб побачити підказку.",
 		"A cell with a list offers the allowed values; select a cell to see its hint."),
-	t("Коли заповните, запустіть «hromada check ТЕКА_ПРОЄКТУ»: програма перелічить кожну помилку з файлом, аркушем і клітинкою.",
+	t("Коли заповните, запустіть «hromada check ПАПКА_ПРОЄКТУ»: програма перелічить кожну помилку з файлом, аркушем і клітинкою.",
 		"When done, run 'hromada check PROJECT_FOLDER': it lists every problem with its file, sheet and cell."),
 }
 
@@ -236,7 +236,7 @@ func width(f project.Field, lang hromada.Lang, rows [][]any, col int) float64 {
 		for _, word := range strings.Fields(h) {
 			w = max(w, float64(len([]rune(word)))+3)
 		}
-		w = max(w, float64(len([]rune(f.Example)))+2, 12)
+		w = max(w, float64(len([]rune(f.ExampleIn(lang))))+2, 12)
 	}
 	for _, r := range rows {
 		if col < len(r) && r[col] != nil {
@@ -259,7 +259,7 @@ func note(f project.Field, lang hromada.Lang) string {
 		parts = append(parts, words.deflt.In(lang)+": "+shownValue(f.List, f.Default, lang)+".")
 	}
 	if f.Example != "" {
-		parts = append(parts, words.example.In(lang)+": "+f.Example)
+		parts = append(parts, words.example.In(lang)+": "+f.ExampleIn(lang))
 	}
 	return strings.Join(parts, " ")
 }
@@ -391,7 +391,7 @@ func settingHelp(f project.Field, lang hromada.Lang) string {
 		parts = append(parts, capitalize(kindName[f.Kind].In(lang))+".")
 	}
 	if f.Example != "" {
-		parts = append(parts, words.example.In(lang)+": "+f.Example+".")
+		parts = append(parts, words.example.In(lang)+": "+f.ExampleIn(lang)+".")
 	}
 	return strings.Join(parts, " ")
 }
@@ -463,7 +463,7 @@ func fieldText(f project.Field, lang hromada.Lang, lists map[string][]string) st
 		parts = append(parts, words.deflt.In(lang)+": "+shownValue(f.List, f.Default, lang)+".")
 	}
 	if f.Example != "" {
-		parts = append(parts, words.example.In(lang)+": "+f.Example+".")
+		parts = append(parts, words.example.In(lang)+": "+f.ExampleIn(lang)+".")
 	}
 	if f.Kind == project.Code {
 		if vals, ok := project.FixedLists[f.List]; ok && lists[f.List] == nil {
