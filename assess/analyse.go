@@ -850,7 +850,17 @@ func (a *analysis) warnf(uk, en string, args ...any) {
 	a.warn = append(a.warn, hromada.T(uk, en, args...))
 }
 
-func (a *analysis) surveyBasisWarning(group string, w float64) {
+// surveyBasisWarning warns that group has no registry count: its demand
+// rests on the survey's weighted count w. The groups hromada makes, all
+// and any, are named in words.
+func (a *analysis) surveyBasisWarning(id string, w float64) {
+	var group any = id
+	switch id {
+	case AllGroup:
+		group = hromada.T("усі домогосподарства", "all households")
+	case AnyGroup:
+		group = hromada.T("будь-яка цільова група", "any target group")
+	}
 	if a.d.NormalisedWeights() {
 		a.warnf("для групи «%s» немає даних реєстру: її потреба спирається на зважену кількість з опитування (%s), але ваги в сумі дають кількість респондентів, тож це кількість респондентів, а не сімей у громаді; внесіть дані реєстру",
 			"no registry count for group %q: its demand uses the survey's weighted count (%s), but the weights sum to the number of respondents, so it counts respondents, not families in the community; give a registry count", group, hromada.Count(w))

@@ -234,7 +234,7 @@ var consText = workbook.Texts{
 	"m.mark.nodata":     {UK: "оцінки чи значення немає (немає відповідей, доходів чи населення)", EN: "there is no estimate or value (no answers, revenue or population)"},
 	"m.mark.none":       {UK: "у стовпці «Рік обриву»: обриву немає", EN: "under Cliff year: there is no cliff"},
 	"m.software":        {UK: "Програма", EN: "Software"},
-	"m.software.text":   {UK: "Розраховано програмою hromada (github.com/hromada-tool/hromada); підсумки — пакет consolidate. Усі числа — значення, не формули.", EN: "Computed by hromada (github.com/hromada-tool/hromada); the totals by its package consolidate. Every figure is a value, not a formula."},
+	"m.software.text":   {UK: "Розраховано програмою hromada (github.com/hromada-tool/hromada); підсумки — її пакет consolidate. Усі числа — значення, не формули.", EN: "Computed by hromada (github.com/hromada-tool/hromada); the totals by its package consolidate. Every figure is a value, not a formula."},
 }
 
 // ctr returns the text of key in lang, formatted with args.
