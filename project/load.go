@@ -918,7 +918,7 @@ func slugKey(c hromada.Community) string {
 // Hints that several checks give.
 var (
 	onePerService = hromada.T("залиште один рядок на послугу", "keep one row per service")
-	rampHint      = hromada.T("напишіть частки від 0 до 1 за роками, напр. 0.3 0.6 1", "write shares from 0 to 1 by year, e.g. 0.3 0.6 1")
+	rampHint      = hromada.T("напишіть частки від 0 до 1 за роками, напр. 0,3 0,6 1", "write shares from 0 to 1 by year, e.g. 0.3 0.6 1")
 )
 
 func withSeverity(p hromada.Problem, s hromada.Severity) hromada.Problem {

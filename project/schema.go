@@ -1,6 +1,7 @@
 package project
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/hromada-tool/hromada"
@@ -38,12 +39,27 @@ type Field struct {
 }
 
 // ExampleIn returns the field's example in lang: ExampleEN in English
-// when set, else Example.
+// when set, else Example; an example of numbers is written with the
+// decimal comma in Ukrainian («0,3 0,6 1»), but not a code («002.0»).
 func (f Field) ExampleIn(lang hromada.Lang) string {
 	if lang == hromada.English && f.ExampleEN != "" {
 		return f.ExampleEN
 	}
+	if lang == hromada.Ukrainian && f.Kind != Code && numbers(f.Example) {
+		return strings.ReplaceAll(f.Example, ".", ",")
+	}
 	return f.Example
+}
+
+// numbers reports whether s is one or more numbers separated by spaces.
+func numbers(s string) bool {
+	fs := strings.Fields(s)
+	for _, x := range fs {
+		if _, err := strconv.ParseFloat(x, 64); err != nil {
+			return false
+		}
+	}
+	return len(fs) > 0
 }
 
 // ExampleText returns the field's example in both languages.
@@ -209,7 +225,7 @@ var Targets = Sheet{
 		{Key: "uptake", Label: t("Частка, що скористається", "Uptake"), Kind: Share, Help: t("частка тих, кому потрібна послуга, які нею скористаються (0–1]; порожньо — з каталогу (1)", "share of the people in need expected to use the service, (0–1]; empty: the catalogue's (1)"), Example: "0.6"},
 		{Key: "path", Label: t("Шлях нарощування", "Scale-up path"), Kind: Code, List: "path", Default: "linear", Help: t("рівномірно (linear) — за N років (порожньо — за всі роки плану); одразу (step) — з першого року; за частками (ramp) — частки цілі за роками", "linear: evenly over N years (empty: the plan's years); step: from the first year; ramp: shares of the target by year")},
 		{Key: "years", Label: t("Років нарощування", "Years to scale up"), Kind: Integer, Help: t("для шляху «рівномірно»; порожньо — роки плану", "for linear; empty: the plan's years"), Example: "3"},
-		{Key: "ramp", Label: t("Частки цілі за роками", "Shares of the target by year"), Kind: Text, Help: t("для шляху «за частками»: через пробіл, напр. 0.3 0.6 1", "for ramp: space-separated, e.g. 0.3 0.6 1"), Example: "0.3 0.6 1"},
+		{Key: "ramp", Label: t("Частки цілі за роками", "Shares of the target by year"), Kind: Text, Help: t("для шляху «за частками»: через пробіл, напр. 0,3 0,6 1", "for ramp: space-separated, e.g. 0.3 0.6 1"), Example: "0.3 0.6 1"},
 	},
 }
 

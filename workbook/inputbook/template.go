@@ -203,6 +203,17 @@ func shownValue(list, value string, lang hromada.Lang) string {
 	return value
 }
 
+// shownDefault returns the field's default as the instructions say it:
+// a list's code as its drop-down shows it, a number of a number or share
+// field with the decimal comma in Ukrainian («0,95»).
+func shownDefault(f project.Field, lang hromada.Lang) string {
+	v := shownValue(f.List, f.Default, lang)
+	if _, err := strconv.ParseFloat(v, 64); err == nil && f.Kind != project.Code && lang == hromada.Ukrainian {
+		v = strings.Replace(v, ".", ",", 1)
+	}
+	return v
+}
+
 // header returns the field's header in lang, marked * when required.
 func header(f project.Field, lang hromada.Lang) string {
 	h := f.Label.In(lang)
@@ -256,7 +267,7 @@ func note(f project.Field, lang hromada.Lang) string {
 		parts = append(parts, capitalize(words.required.In(lang))+".")
 	}
 	if f.Default != "" {
-		parts = append(parts, words.deflt.In(lang)+": "+shownValue(f.List, f.Default, lang)+".")
+		parts = append(parts, words.deflt.In(lang)+": "+shownDefault(f, lang)+".")
 	}
 	if f.Example != "" {
 		parts = append(parts, words.example.In(lang)+": "+f.ExampleIn(lang))
@@ -460,7 +471,7 @@ func fieldText(f project.Field, lang hromada.Lang, lists map[string][]string) st
 	}
 	parts = append(parts, words.kind.In(lang)+": "+kind+"; "+req.In(lang)+".")
 	if f.Default != "" {
-		parts = append(parts, words.deflt.In(lang)+": "+shownValue(f.List, f.Default, lang)+".")
+		parts = append(parts, words.deflt.In(lang)+": "+shownDefault(f, lang)+".")
 	}
 	if f.Example != "" {
 		parts = append(parts, words.example.In(lang)+": "+f.ExampleIn(lang)+".")
