@@ -39,11 +39,17 @@ type Field struct {
 }
 
 // ExampleIn returns the field's example in lang: ExampleEN in English
-// when set, else Example; an example of numbers is written with the
-// decimal comma in Ukrainian («0,3 0,6 1»), but not a code («002.0»).
+// when set, else Example; a code of a fixed list as the list shows it in
+// lang («дитина» for child); an example of numbers with the decimal comma
+// in Ukrainian («0,3 0,6 1»), but not a code («002.0»).
 func (f Field) ExampleIn(lang hromada.Lang) string {
 	if lang == hromada.English && f.ExampleEN != "" {
 		return f.ExampleEN
+	}
+	for _, x := range FixedLists[f.List] { // a list's code as its drop-down shows it
+		if x.Code == f.Example {
+			return x.Shown(lang)
+		}
 	}
 	if lang == hromada.Ukrainian && f.Kind != Code && numbers(f.Example) {
 		return strings.ReplaceAll(f.Example, ".", ",")
@@ -253,7 +259,7 @@ var KnownClients = Sheet{
 	Key:      "known_clients",
 	Name:     t("Відомі клієнти", "Known clients"),
 	Optional: true,
-	Help: t("Один рядок = одна громада × одна послуга: скільки людей, яким потрібна послуга, відомо з журналів обліку чи реєстрів. Напр.: UA18020010000059904, 015.3, 12, child, 2026-01-01, журнал обліку центру денного догляду, floor.",
+	Help: t("Один рядок = одна громада × одна послуга: скільки людей, яким потрібна послуга, відомо з журналів обліку чи реєстрів. Напр.: UA18020010000059904, 015.3, 12, дитина, 2026-01-01, журнал обліку центру денного догляду, мінімум.",
 		"One row = one community × one service: how many people who need the service are known from case records or registers. E.g. UA18020010000059904, 015.3, 12, child, 2026-01-01, the day-care centre's case register, floor."),
 	Fields: []Field{
 		{Key: "community", Label: t("Код громади", "Community code"), Kind: Code, List: "community", Required: true, Width: 24, Example: "UA18020010000059904"},

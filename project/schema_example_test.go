@@ -16,7 +16,8 @@ func TestExampleIn(t *testing.T) {
 	}{
 		{Field{Example: "0.3 0.6 1"}, "0,3 0,6 1", "0.3 0.6 1"},
 		{Field{Example: "2026"}, "2026", "2026"},
-		{Field{Kind: Code, Example: "002.0"}, "002.0", "002.0"}, // a service code, not a number
+		{Field{Kind: Code, Example: "002.0"}, "002.0", "002.0"},                // a service code, not a number
+		{Field{Kind: Code, List: "unit", Example: "child"}, "дитина", "child"}, // as the drop-down offers it
 		{Field{Example: "survey/andrushivska.xlsx"}, "survey/andrushivska.xlsx", "survey/andrushivska.xlsx"},
 		{Field{Example: "журнал обліку", ExampleEN: "case register"}, "журнал обліку", "case register"},
 		{Field{Example: "Андрушівська"}, "Андрушівська", "Андрушівська"},
