@@ -27,8 +27,12 @@ var listWords = flag.Bool("list-foreign-words", false, "TestOneLanguage: log eve
 // Cyrillic words in the English ones.
 //
 // What a text may hold in the other alphabet is listed, with why, in
-// latinAllowed and cyrillicAllowed below; tokens that are codes, keys,
-// file names or numbers are not words (see words).
+// latinAllowed and cyrillicAllowed below, and skipText names the sheets
+// left out; the user's own words (dataWords: the example's names, posts,
+// providers, sources, sheet and column names, and the values planted) may
+// be quoted in either language; tokens that are codes, keys, file names,
+// numbers or formula notation are not words (notWord). Run with
+// -list-foreign-words to see every foreign word met, allowed or not.
 func TestOneLanguage(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the example twice")
