@@ -82,7 +82,7 @@ func ParseUnit(s string) (Unit, error) {
 	case "person", "persons", "people", "особа", "особи", "осіб":
 		return Person, nil
 	}
-	return "", fmt.Errorf("unit %q is not known; allowed: family, child, person", s)
+	return "", Errorf("одиниця «%s» невідома; можливі: сім'я, дитина, особа (family, child, person)", "unit %q is not known; allowed: family, child, person", s)
 }
 
 // Name returns the unit's plural name in lang, as used in table headers.

@@ -357,7 +357,7 @@ func newAnalysis(s Survey, opt Options) (*analysis, error) {
 		return nil, err
 	}
 	if opt.Population < 0 || math.IsNaN(opt.Population) || math.IsInf(opt.Population, 0) {
-		return nil, hromada.Errorf("населення %v — не число від 0", "population %v is not a number of 0 or more", opt.Population)
+		return nil, hromada.Errorf("населення %v — не число від 0", "population %v is not a number of 0 or more", hromada.Number(opt.Population, 6))
 	}
 	a.pop = opt.Population
 	for _, nd := range s.Needs {
@@ -381,7 +381,7 @@ func (a *analysis) setInterval(opt Options) error {
 		a.level = 0.95
 	}
 	if !(a.level > 0 && a.level < 1) {
-		return hromada.Errorf("рівень довіри %v — не між 0 і 1", "confidence level %v is not between 0 and 1", opt.Level)
+		return hromada.Errorf("рівень довіри %v — не між 0 і 1", "confidence level %v is not between 0 and 1", hromada.Number(opt.Level, 6))
 	}
 	switch {
 	case opt.MinCount == 0:
@@ -430,7 +430,7 @@ func checkNeeds(needs []Need, n int) (map[string]bool, error) {
 		}
 		for i, m := range nd.Clients {
 			if m < 0 || math.IsInf(m, 0) {
-				return nil, hromada.Errorf("потреба «%s», клієнти: у рядку %d — %v; впишіть кількість від 0 або залиште порожнім", "need %q, clients: row %d is %v; give a count of 0 or more, or leave it blank", nd.Service, i+1, m)
+				return nil, hromada.Errorf("потреба «%s», клієнти: у рядку %d — %v; впишіть кількість від 0 або залиште порожнім", "need %q, clients: row %d is %v; give a count of 0 or more, or leave it blank", nd.Service, i+1, hromada.Number(m, 6))
 			}
 		}
 		switch nd.ClientsFrom {
@@ -463,7 +463,7 @@ func checkCounts(s Survey, n int) error {
 		}
 		for i, v := range col {
 			if v < 0 || math.IsInf(v, 0) {
-				return hromada.Errorf("%s: у рядку %d — %v; впишіть кількість від 0 або залиште порожнім", "%s: row %d is %v; give a count of 0 or more, or leave it blank", name, i+1, v)
+				return hromada.Errorf("%s: у рядку %d — %v; впишіть кількість від 0 або залиште порожнім", "%s: row %d is %v; give a count of 0 or more, or leave it blank", name, i+1, hromada.Number(v, 6))
 			}
 		}
 	}
@@ -520,7 +520,7 @@ func (a *analysis) setCounts(counts map[string]Count, groups map[string]bool) er
 			return hromada.Errorf("два значення реєстру для всіх сімей (\"\" і «%s»)", "two registry counts for all families (\"\" and %q)", AllGroup)
 		}
 		if !validCount(c.Value) {
-			return hromada.Errorf("дані реєстру групи «%s» — %v; впишіть число від 0", "registry count of group %q is %v; give a number of 0 or more", key, c.Value)
+			return hromada.Errorf("дані реєстру групи «%s» — %v; впишіть число від 0", "registry count of group %q is %v; give a number of 0 or more", key, hromada.Number(c.Value, 6))
 		}
 		if c.Unit == "" {
 			c.Unit = hromada.Family
@@ -547,7 +547,7 @@ func (a *analysis) setSizes(registered map[string]map[hromada.Unit]float64, grou
 				u = hromada.Family
 			}
 			if !validCount(v) {
-				return hromada.Errorf("зареєстрована чисельність групи «%s» в одиницях %s — %v; впишіть число від 0", "registered size of group %q in %s is %v; give a number of 0 or more", key, u, v)
+				return hromada.Errorf("зареєстрована чисельність групи «%s» в одиницях %s — %v; впишіть число від 0", "registered size of group %q in %s is %v; give a number of 0 or more", key, u, hromada.Number(v, 6))
 			}
 			if a.sizes[key] == nil {
 				a.sizes[key] = map[hromada.Unit]float64{}
@@ -857,7 +857,17 @@ func (a *analysis) warnf(uk, en string, args ...any) {
 	a.warn = append(a.warn, hromada.T(uk, en, args...))
 }
 
-func (a *analysis) surveyBasisWarning(group string, w float64) {
+// surveyBasisWarning warns that group has no registry count: its demand
+// rests on the survey's weighted count w. The groups hromada makes, all
+// and any, are named in words.
+func (a *analysis) surveyBasisWarning(id string, w float64) {
+	var group any = id
+	switch id {
+	case AllGroup:
+		group = hromada.T("усі домогосподарства", "all households")
+	case AnyGroup:
+		group = hromada.T("будь-яка цільова група", "any target group")
+	}
 	if a.d.NormalisedWeights() {
 		a.warnf("для групи «%s» немає даних реєстру: її потреба спирається на зважену кількість з опитування (%s), але ваги в сумі дають кількість респондентів, тож це кількість респондентів, а не сімей у громаді; внесіть дані реєстру",
 			"no registry count for group %q: its demand uses the survey's weighted count (%s), but the weights sum to the number of respondents, so it counts respondents, not families in the community; give a registry count", group, hromada.Count(w))

@@ -95,7 +95,7 @@ func CI(e Estimate, m CIMethod, level float64) (Interval, error) {
 		level = 0.95
 	}
 	if !(level > 0 && level < 1) {
-		return Interval{}, hromada.Errorf("рівень довіри %v — не між 0 і 1", "confidence level %v is not between 0 and 1", level)
+		return Interval{}, hromada.Errorf("рівень довіри %v — не між 0 і 1", "confidence level %v is not between 0 and 1", hromada.Number(level, 6))
 	}
 	if m == "" {
 		m = Logit

@@ -283,7 +283,7 @@ func (d *Design) setFPC(fpc map[string]float64) error {
 				return designErr("у поправці на скінченну сукупність немає кількості PSU для страти «%s»", "the finite population correction has no PSU count for stratum %q", name)
 			}
 			if math.IsNaN(N) || math.IsInf(N, 0) || N < float64(d.nh[h]) {
-				return designErr("страта «%s»: PSU у сукупності (%v) менше, ніж у вибірці (%d); впишіть кількість PSU у сукупності, а не частку вибірки", "stratum %q: %v PSUs in the population is fewer than the %d sampled; give the population number of PSUs, not a sampling fraction", name, N, d.nh[h])
+				return designErr("страта «%s»: PSU у сукупності (%v) менше, ніж у вибірці (%d); впишіть кількість PSU у сукупності, а не частку вибірки", "stratum %q: %v PSUs in the population is fewer than the %d sampled; give the population number of PSUs, not a sampling fraction", name, hromada.Number(N, 6), d.nh[h])
 			}
 			d.fh[h] = (N - float64(d.nh[h])) / N
 		}

@@ -102,11 +102,11 @@ func (s Schedule) check(c *checker, line hromada.Text) {
 				c.share("funding", -1, line, fmt.Sprintf("Local[%d]", t), l)
 				if sum := d + state[t] + l; math.Abs(sum-1) > 1e-9 {
 					c.add("funding", -1, line, fmt.Sprintf("Local[%d]", t),
-						"донор %.4g %% + держбюджет %.4g %% + місцевий бюджет %.4g %% = %.4g %%, а не 100 %%", "donor %.4g %% + state %.4g %% + local %.4g %% = %.4g %%, not 100 %%", d*100, state[t]*100, l*100, sum*100)
+						"донор %s %% + держбюджет %s %% + місцевий бюджет %s %% = %s %%, а не 100 %%", "donor %s %% + state %s %% + local %s %% = %s %%, not 100 %%", pct(d), pct(state[t]), pct(l), pct(sum))
 				}
 			} else if d+state[t] > 1+1e-9 {
 				c.add("funding", -1, line, fmt.Sprintf("Donor[%d]", t),
-					"донор %.4g %% + держбюджет %.4g %% — більше 100 %%", "donor %.4g %% + state %.4g %% is more than 100 %%", d*100, state[t]*100)
+					"донор %s %% + держбюджет %s %% — більше 100 %%", "donor %s %% + state %s %% is more than 100 %%", pct(d), pct(state[t]))
 			}
 		}
 	case Linear:
@@ -119,7 +119,7 @@ func (s Schedule) check(c *checker, line hromada.Text) {
 		}
 		for t := range c.n {
 			if s.Start+state[t] > 1+1e-9 {
-				c.add("funding", -1, line, "Start", "донор %.4g %% + держбюджет %.4g %% у році %d — більше 100 %%", "donor %.4g %% + state %.4g %% in year %d is more than 100 %%", s.Start*100, state[t]*100, t)
+				c.add("funding", -1, line, "Start", "донор %s %% + держбюджет %s %% у році %d — більше 100 %%", "donor %s %% + state %s %% in year %d is more than 100 %%", pct(s.Start), pct(state[t]), t)
 				break
 			}
 		}
@@ -171,3 +171,7 @@ func at(v []float64, t int) float64 {
 func sortedKeys[V any](m map[string]V) []string {
 	return slices.Sorted(maps.Keys(m))
 }
+
+// pct returns a share as a percentage number for a message: 0.805 gives
+// «80,5», "80.5" (at most 2 decimals, as the language writes it).
+func pct(share float64) hromada.Text { return hromada.Number(share*100, 2) }

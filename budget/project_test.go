@@ -505,6 +505,9 @@ func TestInputErrors(t *testing.T) {
 	}{
 		{"shares above 100 %", func(in *Input) { in.Funding.Default.State = []float64{0, 0.4, 0, 0, 0} },
 			"funding schedule: Donor[1]: donor 70 % + state 40 % is more than 100 %"},
+		// 70 % + 40.5 %: a share with a fraction, in each language's digits.
+		{"fractional share above 100 %", func(in *Input) { in.Funding.Default.State = []float64{0, 0.405, 0, 0, 0} },
+			"funding schedule: Donor[1]: donor 70 % + state 40.5 % is more than 100 %"},
 		{"shares not 100 %", func(in *Input) { in.Funding.Default.Local = []float64{0, 0.3, 0.5, 1, 1} },
 			"funding schedule: Local[2]: donor 40 % + state 0 % + local 50 % = 90 %, not 100 %"},
 		{"negative amount", func(in *Input) { in.Other[1].Amount = -1 },
@@ -570,11 +573,12 @@ func TestInputErrors(t *testing.T) {
 // ukInputErrors are some problems of TestInputErrors in Ukrainian, by
 // case.
 var ukInputErrors = map[string]string{
-	"shares above 100 %": "графік фінансування: Donor[1]: донор 70 % + держбюджет 40 % — більше 100 %",
-	"negative amount":    `інша витрата «матеріали» послуги 010.1: Amount: -1 — не сума ≥ 0`,
-	"years missing":      "послуга 010.1: Clients: значень: 4, а років планування: 5",
-	"staff without post": "послуга 010.1: FTE: послуга має персонал, але не має посади з окладом",
-	"unknown schedule":   `графік фінансування: Kind: «grant» — не графік; можливі: explicit, linear, cap`,
+	"shares above 100 %":           "графік фінансування: Donor[1]: донор 70 % + держбюджет 40 % — більше 100 %",
+	"fractional share above 100 %": "графік фінансування: Donor[1]: донор 70 % + держбюджет 40,5 % — більше 100 %",
+	"negative amount":              `інша витрата «матеріали» послуги 010.1: Amount: -1 — не сума ≥ 0`,
+	"years missing":                "послуга 010.1: Clients: значень: 4, а років планування: 5",
+	"staff without post":           "послуга 010.1: FTE: послуга має персонал, але не має посади з окладом",
+	"unknown schedule":             `графік фінансування: Kind: «grant» — не графік; можливі: explicit, linear, cap`,
 }
 
 // TestAllProblems: every problem is reported, not just the first, and

@@ -116,7 +116,7 @@ func (b Bar) Swing() float64 { return math.Abs(b.High - b.Low) }
 // (ties in the order of drivers). nil drivers means [Drivers].
 func Tornado(in Input, drivers []Driver, delta float64) ([]Bar, error) {
 	if !finite(delta) || delta <= 0 || delta >= 1 {
-		return nil, hromada.Errorf("%v: крок діаграми чутливості %v; задайте частку між 0 і 1, наприклад 0,2", "%w: a tornado step of %v: give a share between 0 and 1, e.g. 0.2", ErrInput, delta)
+		return nil, hromada.Errorf("%v: крок діаграми чутливості %v; задайте частку між 0 і 1, наприклад 0,2", "%w: a tornado step of %v: give a share between 0 and 1, e.g. 0.2", ErrInput, hromada.Number(delta, 6))
 	}
 	if drivers == nil {
 		drivers = Drivers
@@ -138,7 +138,7 @@ func Tornado(in Input, drivers []Driver, delta float64) ([]Bar, error) {
 			}
 			r, err := Project(v)
 			if err != nil {
-				return nil, hromada.Errorf("діаграма чутливості, %s × %v: %w", "tornado, %s × %v: %w", d, side.f, err)
+				return nil, hromada.Errorf("діаграма чутливості, %s × %v: %w", "tornado, %s × %v: %w", d, hromada.Number(side.f, 6), err)
 			}
 			*side.out = r.Horizon.Local
 		}

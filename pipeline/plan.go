@@ -183,6 +183,7 @@ func PlanInput(com hromada.Community, rows []assessbook.DemandRow, providers []p
 	}
 	in.KnownClients = KnownClientsOf(com.Code, s.Known)
 	in.PostsPer1000High, in.PostsPer1000Source, in.WorkforceGrowthHigh = cat.Parameters().PlanLimits(s.FirstYear)
+	in.PostsPer1000Plain, _ = plainPlanSources(cat, in)
 	return in, problems
 }
 

@@ -92,15 +92,15 @@ func flag(res *Result, in Input) {
 	if in.Community.Population > 0 {
 		k := float64(in.Community.Population) / 1000
 		res.PostsPer1000 = hires / k
-		lim, src := in.PostsPer1000High, in.PostsPer1000Source
+		lim, src, plain := in.PostsPer1000High, in.PostsPer1000Source, in.PostsPer1000Plain
 		if lim == 0 {
-			lim, src = DefaultPostsPer1000High, DefaultPostsPer1000Source
+			lim, src, plain = DefaultPostsPer1000High, DefaultPostsPer1000Source, hromada.Text{}
 		}
 		if src == "" {
-			src = DefaultPostsPer1000Source
+			src, plain = DefaultPostsPer1000Source, hromada.Text{}
 		}
 		if res.PostsPer1000 > lim*(1+eps) {
-			res.Flags = append(res.Flags, Flag{Code: FlagPostsPer1000, Value: res.PostsPer1000, Limit: lim, Source: src, Hires: hires, Base: k})
+			res.Flags = append(res.Flags, Flag{Code: FlagPostsPer1000, Value: res.PostsPer1000, Limit: lim, Source: src, Plain: plain, Hires: hires, Base: k})
 		}
 	}
 	for _, p := range in.Providers {
@@ -469,8 +469,14 @@ func validate(in Input) error {
 // ErrInput.
 type inputProblems []error
 
-// bad adds a problem.
+// bad adds a problem; a float64 argument is written as the language
+// writes numbers (hromada.Number), so its %v gives «0,3» or "0.3".
 func (p *inputProblems) bad(uk, en string, a ...any) {
+	for i, v := range a { // a number as the language writes it: «0,3», "0.3"
+		if x, ok := v.(float64); ok {
+			a[i] = hromada.Number(x, 6)
+		}
+	}
 	*p = append(*p, hromada.Errorf("%v: %v", "%v: %w", hromada.T(uk, en, a...), ErrInput))
 }
 

@@ -43,8 +43,12 @@ type Input struct {
 	// 1,000 residents; a plan above it is flagged. 0 means
 	// [DefaultPostsPer1000High]. PostsPer1000Source says where the band
 	// comes from; "" means [DefaultPostsPer1000Source].
+	// PostsPer1000Plain is that source in plain words in both languages
+	// (the catalogue's source_uk, source_en), quoted by the flag's message
+	// instead of PostsPer1000Source when set.
 	PostsPer1000High   float64
 	PostsPer1000Source string
+	PostsPer1000Plain  hromada.Text
 
 	// WorkforceGrowthHigh is the factor by which the plan may multiply the
 	// inventory's staff (in post and vacant) before it is flagged. 0 means
@@ -294,6 +298,10 @@ type Flag struct {
 	Value  float64 // the figure: posts per 1,000 residents, or staff after / staff before (+Inf with no staff before)
 	Limit  float64 // the top of the band
 	Source string  // where the limit comes from
+	// Plain is the source in plain words in both languages, said by
+	// Message instead of Source when set; not in the JSON, which gives
+	// Source.
+	Plain hromada.Text `json:"-"`
 	// Hires, Base are the figures Value is made of: new posts, and the
 	// residents (thousands) or the inventory's staff; for
 	// FlagMinStaffSmall the service's posts and its clients.
@@ -310,9 +318,12 @@ type Flag struct {
 func (f Flag) Message() hromada.Text {
 	switch f.Code {
 	case FlagPostsPer1000:
-		src := hromada.Text{UK: f.Source, EN: f.Source} // the catalogue's source, as it is written
-		if f.Source == DefaultPostsPer1000Source {
+		src := f.Plain // the catalogue's source in plain words, in each language
+		switch {
+		case f.Source == DefaultPostsPer1000Source:
 			src = hromada.T("вибір hromada: опублікованого орієнтиру не знайдено", DefaultPostsPer1000Source)
+		case src.IsZero():
+			src = hromada.Text{UK: f.Source, EN: f.Source} // as it is written
 		}
 		return hromada.T("нових ставок на 1 000 мешканців: %s (ставок: %s на %s тис. мешканців), вище за верхню межу %s (%s)",
 			"new posts per 1,000 residents: %s (%s posts for %s thousand residents), above the band's top of %s (%s)",

@@ -582,6 +582,9 @@ var ukInvalid = map[string]string{
 	"negative capacity": "надавач «ЦНСП» послуги 001 (Providers!B2): місткість -5 має бути числом від 0",
 	"caseload":          "послуга 002: навантаження 0 має бути більше 0",
 	"rank 0":            "послуга 001: ранг планувальника 0 має бути 1 або більше",
+	// Numbers with a decimal comma in Ukrainian (the English says 1.2, 1.5).
+	"ramp share": "частка 1,2 року 2",
+	"uptake":     "частка звернення 1,5",
 }
 
 // unjoined is the first of the errors err joins.
@@ -601,7 +604,7 @@ func TestInvalid(t *testing.T) {
 		{"horizon", func(in *Input) { in.Years = 0 }, "planning horizon is 0"},
 		{"step", func(in *Input) { in.FTEStep = 0 }, "rounding step"},
 		{"negative capacity", func(in *Input) { in.Providers[0].Capacity = -5 }, `provider "ЦНСП" of service 001 (Providers!B2): capacity -5`},
-		{"NaN staff", func(in *Input) { in.Providers[0].StaffFTE = nan }, "staff NaN"},
+		{"NaN staff", func(in *Input) { in.Providers[0].StaffFTE = nan }, "staff – must be a number"}, // NaN is written "–" in either language
 		{"other community", func(in *Input) { in.Providers[0].Community = "UA2" }, "belongs to community UA2"},
 		{"caseload", func(in *Input) { in.Services[1].Service.Caseload = 0 }, "service 002: caseload 0"},
 		{"ramp share", func(in *Input) {

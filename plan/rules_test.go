@@ -212,6 +212,15 @@ func TestFlags(t *testing.T) {
 		// A band of exactly 2 is not exceeded by 2; growth limit 5 > 4.33.
 		{"at the band", func(in *Input) { in.PostsPer1000High, in.PostsPer1000Source, in.WorkforceGrowthHigh = 2, "src", 5 }, 2, nil},
 		{"band with source", func(in *Input) { in.PostsPer1000High, in.PostsPer1000Source = 1.5, "catalogue" }, 2, []Flag{posts(2, 1.5, "catalogue"), growth(26.0/6, 2, 6)}},
+		// The plain source travels with the band; the default band has none.
+		{"band with plain source", func(in *Input) {
+			in.PostsPer1000High, in.PostsPer1000Source, in.PostsPer1000Plain = 1.5, "catalogue", hromada.T("каталог", "catalogue")
+		}, 2, []Flag{func() Flag {
+			f := posts(2, 1.5, "catalogue")
+			f.Plain = hromada.T("каталог", "catalogue")
+			return f
+		}(), growth(26.0/6, 2, 6)}},
+		{"default band, no plain source", func(in *Input) { in.PostsPer1000Plain = hromada.T("каталог", "catalogue") }, 2, []Flag{posts(2, 1, DefaultPostsPer1000Source), growth(26.0/6, 2, 6)}},
 		// No population: no per-resident figure; no staff at all: growth +Inf.
 		{"no population, no staff", func(in *Input) { in.Community.Population = 0; in.Providers = nil }, nan, []Flag{growth(math.Inf(1), 2, 0)}},
 		// 20 posts for 40,000 residents: 0.5 per 1,000; staff 30: 50/30 = 1.67.
@@ -233,7 +242,7 @@ func TestFlags(t *testing.T) {
 			}
 			for i, f := range r.Flags {
 				w := tt.want[i]
-				if f.Code != w.Code || (f.Value != w.Value && !same(f.Value, w.Value)) || f.Limit != w.Limit || f.Source != w.Source || f.Hires != w.Hires || f.Base != w.Base {
+				if f.Code != w.Code || (f.Value != w.Value && !same(f.Value, w.Value)) || f.Limit != w.Limit || f.Source != w.Source || f.Plain != w.Plain || f.Hires != w.Hires || f.Base != w.Base {
 					t.Errorf("flag %+v, want %+v", f, w)
 				}
 			}
@@ -252,6 +261,11 @@ func TestFlagMessage(t *testing.T) {
 		{Flag{Code: FlagPostsPer1000, Value: 2, Limit: 1, Source: "src", Hires: 20, Base: 10},
 			"new posts per 1,000 residents: 2.00 (20.00 posts for 10.0 thousand residents), above the band's top of 1 (src)",
 			"нових ставок на 1 000 мешканців: 2,00 (ставок: 20,00 на 10,0 тис. мешканців), вище за верхню межу 1 (src)"},
+		// The catalogue's plain source is quoted in each language, not
+		// its research note.
+		{Flag{Code: FlagPostsPer1000, Value: 2, Limit: 1, Source: "ASSUMPTION of hromada, no norm was read", Plain: hromada.T("припущення hromada", "hromada's assumption"), Hires: 20, Base: 10},
+			"new posts per 1,000 residents: 2.00 (20.00 posts for 10.0 thousand residents), above the band's top of 1 (hromada's assumption)",
+			"нових ставок на 1 000 мешканців: 2,00 (ставок: 20,00 на 10,0 тис. мешканців), вище за верхню межу 1 (припущення hromada)"},
 		{Flag{Code: FlagPostsPer1000, Value: 1.5, Limit: 1, Source: DefaultPostsPer1000Source, Hires: 15, Base: 10},
 			"new posts per 1,000 residents: 1.50 (15.00 posts for 10.0 thousand residents), above the band's top of 1 (hromada default: no published benchmark found)",
 			"нових ставок на 1 000 мешканців: 1,50 (ставок: 15,00 на 10,0 тис. мешканців), вище за верхню межу 1 (вибір hromada: опублікованого орієнтиру не знайдено)"},

@@ -80,7 +80,7 @@ func Staff(s hromada.Service, operating bool, clients []float64, existing, step 
 			need := 0.0
 			if c > 0 {
 				if !(s.Caseload > 0) || math.IsInf(s.Caseload, 1) {
-					return nil, false, hromada.Errorf("навантаження %v: має бути більше 0, щоб забезпечити персоналом %v клієнтів: %w", "caseload %v: it must be above 0 to staff %v clients: %w", s.Caseload, c, ErrInput)
+					return nil, false, hromada.Errorf("навантаження %v: має бути більше 0, щоб забезпечити персоналом %v клієнтів: %w", "caseload %v: it must be above 0 to staff %v clients: %w", hromada.Number(s.Caseload, 6), hromada.Number(c, 6), ErrInput)
 				}
 				need = c / s.Caseload
 			}

@@ -368,7 +368,7 @@ func (l *loader) countColumns(settings, needs, registry []record) {
 			fl := Settings.Fields[fieldIndex(Settings, c.setting)]
 			l.add(set.problem(c.setting, hromada.T("не заповнено «%s», але %s", "%s is empty, but %s", set.column(fl), why),
 				hromada.T("вкажіть стовпець опитування з кількістю %s у домогосподарстві, напр. %s", "name the survey column with the %s per household, e.g. %s",
-					unitCount(c.unit), fl.Example)))
+					unitCount(c.unit), fl.ExampleText())))
 		}
 	}
 }
@@ -694,7 +694,7 @@ func (l *loader) checkCell(r *record, fl Field, t *xlsx.Table) {
 			if r.setting {
 				hint = hromada.T("це налаштування обов'язкове", "this setting is required")
 				if fl.Example != "" {
-					hint = hromada.T("%s, напр. %s", "%s, e.g. %s", hint, fl.Example)
+					hint = hromada.T("%s, напр. %s", "%s, e.g. %s", hint, fl.ExampleText())
 				}
 			}
 			l.add(r.problem(fl.Key, hromada.T("не заповнено «%s»", "%s is empty", r.column(fl)), hint))
@@ -856,7 +856,7 @@ func (l *loader) settings(recs []record) {
 	s.CI, s.LonelyPSU = r.get("ci_method"), r.get("lonely_psu")
 	s.Level = r.float("level")
 	if !r.bad["level"] && (s.Level <= 0.5 || s.Level >= 1) {
-		l.add(r.problem("level", hromada.T("рівень довіри %v — поза межами 0,5–1", "confidence level %v is outside 0.5–1", s.Level),
+		l.add(r.problem("level", hromada.T("рівень довіри %s — поза межами 0,5–1", "confidence level %s is outside 0.5–1", hromada.Number(s.Level, 6)),
 			hromada.T("зазвичай 0,95", "0.95 is usual")))
 	}
 	s.MinCount = r.int("min_count")
@@ -943,7 +943,7 @@ func slugKey(c hromada.Community) string {
 // Hints that several checks give.
 var (
 	onePerService = hromada.T("залиште один рядок на послугу", "keep one row per service")
-	rampHint      = hromada.T("напишіть частки від 0 до 1 за роками, напр. 0.3 0.6 1", "write shares from 0 to 1 by year, e.g. 0.3 0.6 1")
+	rampHint      = hromada.T("напишіть частки від 0 до 1 за роками, напр. 0,3 0,6 1", "write shares from 0 to 1 by year, e.g. 0.3 0.6 1")
 )
 
 func withSeverity(p hromada.Problem, s hromada.Severity) hromada.Problem {
@@ -1264,8 +1264,8 @@ func (l *loader) providers(recs []record) {
 			Ref: fmt.Sprintf("%s: %s!%s", filepath.Base(r.file), r.sheet, r.refs["provider"]),
 		}
 		if p.Clients > 0 && p.Capacity > 0 && p.Clients > 2*p.Capacity {
-			l.add(withSeverity(r.problem("clients", hromada.T("поточних клієнтів (%.0f) більш ніж удвічі більше за спроможність (%.0f)",
-				"current clients %.0f are more than twice the capacity %.0f", p.Clients, p.Capacity),
+			l.add(withSeverity(r.problem("clients", hromada.T("поточних клієнтів (%s) більш ніж удвічі більше за спроможність (%s)",
+				"current clients %s are more than twice the capacity %s", hromada.Count(p.Clients), hromada.Count(p.Capacity)),
 				hromada.T("перевірте спроможність: це кількість клієнтів на рік", "check the capacity: it is clients a year")), hromada.Warning))
 		}
 		l.p.Providers = append(l.p.Providers, p)
@@ -1336,9 +1336,9 @@ func (l *loader) costs(recs map[string][]record) {
 	}
 	for _, code := range order {
 		if sum := shares[code]; math.Abs(sum-1) > 1e-6 {
-			l.add(firstRef[code].problem("share", hromada.T("частки посад послуги %s у сумі дають %.4g; сума має бути 1 (100 %%)",
-				"the shares of the posts of service %s add up to %.4g; they must add up to 1 (100 %%)", code, sum),
-				hromada.T("вкажіть для кожної посади послуги її частку в ставках послуги, напр. 0.5 і 0.5",
+			l.add(firstRef[code].problem("share", hromada.T("частки посад послуги %s у сумі дають %s; сума має бути 1 (100 %%)",
+				"the shares of the posts of service %s add up to %s; they must add up to 1 (100 %%)", code, hromada.Number(sum, 4)),
+				hromada.T("вкажіть для кожної посади послуги її частку в ставках послуги, напр. 0,5 і 0,5",
 					"give each post of the service its share of the service's staff, e.g. 0.5 and 0.5")))
 		}
 	}
@@ -1367,8 +1367,8 @@ func (l *loader) costs(recs map[string][]record) {
 		}
 		f := FundingShare{Community: r.get("community"), Year: r.int("year"), Donor: r.float("donor"), State: r.float("state")}
 		if f.Donor+f.State > 1+1e-9 {
-			l.add(r.problem("state", hromada.T("частка донора %.0f %% і частка держбюджету %.0f %% разом перевищують 100 %%", "donor %.0f %% + state %.0f %% is more than 100 %%",
-				f.Donor*100, f.State*100),
+			l.add(r.problem("state", hromada.T("частка донора %s %% і частка держбюджету %s %% разом перевищують 100 %%", "donor %s %% + state %s %% is more than 100 %%",
+				hromada.Number(f.Donor*100, 0), hromada.Number(f.State*100, 0)),
 				hromada.T("решту покриває місцевий бюджет; разом дві частки мають становити не більше 100 %", "the local budget carries the rest; the two shares must add up to at most 100 %")))
 			continue
 		}

@@ -1,6 +1,7 @@
 package project
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/hromada-tool/hromada"
@@ -29,8 +30,47 @@ type Field struct {
 	List     string       // for Code and YesNo: which drop-down list (see Lists)
 	Help     hromada.Text // one line for the instructions sheet
 	Example  string       // a value shown in the instructions
-	Default  string       // value used when the cell is empty
-	Width    float64      // column width in the template
+	// ExampleEN is the example in English workbooks and messages, for a
+	// field whose values are words of the user's language; "" means
+	// Example in both languages.
+	ExampleEN string
+	Default   string  // value used when the cell is empty
+	Width     float64 // column width in the template
+}
+
+// ExampleIn returns the field's example in lang: ExampleEN in English
+// when set, else Example; a code of a fixed list as the list shows it in
+// lang («дитина» for child); an example of numbers with the decimal comma
+// in Ukrainian («0,3 0,6 1»), but not a code («002.0»).
+func (f Field) ExampleIn(lang hromada.Lang) string {
+	if lang == hromada.English && f.ExampleEN != "" {
+		return f.ExampleEN
+	}
+	for _, x := range FixedLists[f.List] { // a list's code as its drop-down shows it
+		if x.Code == f.Example {
+			return x.Shown(lang)
+		}
+	}
+	if lang == hromada.Ukrainian && f.Kind != Code && numbers(f.Example) {
+		return strings.ReplaceAll(f.Example, ".", ",")
+	}
+	return f.Example
+}
+
+// numbers reports whether s is one or more numbers separated by spaces.
+func numbers(s string) bool {
+	fs := strings.Fields(s)
+	for _, x := range fs {
+		if _, err := strconv.ParseFloat(x, 64); err != nil {
+			return false
+		}
+	}
+	return len(fs) > 0
+}
+
+// ExampleText returns the field's example in both languages.
+func (f Field) ExampleText() hromada.Text {
+	return hromada.Text{UK: f.ExampleIn(hromada.Ukrainian), EN: f.ExampleIn(hromada.English)}
 }
 
 // Sheet describes an input sheet: its name in both languages and its
@@ -94,7 +134,7 @@ var Settings = Sheet{
 	Help: t("Один параметр на рядок: змінюйте лише стовпець «Значення».",
 		"One setting a row: change only the Value column."),
 	Fields: []Field{
-		{Key: "name", Label: t("Назва проєкту", "Project name"), Kind: Text, Required: true, Example: "Мінімальний пакет — Житомирщина"},
+		{Key: "name", Label: t("Назва проєкту", "Project name"), Kind: Text, Required: true, Example: "Мінімальний пакет — Житомирщина", ExampleEN: "Minimum package — Zhytomyr oblast"},
 		{Key: "language", Label: t("Мова звітів", "Report language"), Kind: Code, List: "language", Default: "uk", Help: t("uk або en; прапорець --lang має перевагу", "uk or en; the --lang flag wins")},
 		{Key: "first_year", Label: t("Перший рік планування", "First planning year"), Kind: Integer, Required: true, Example: "2026"},
 		{Key: "years", Label: t("Років у плані", "Planning years"), Kind: Integer, Default: "5", Help: t("горизонт плану й бюджету", "horizon of the plan and budget")},
@@ -130,7 +170,7 @@ var Communities = Sheet{
 		{Key: "name_uk", Label: t("Назва", "Name (Ukrainian)"), Kind: Text, Required: true, Example: "Андрушівська"},
 		{Key: "name_en", Label: t("Назва англійською", "Name (English)"), Kind: Text, Example: "Andrushivska"},
 		{Key: "population", Label: t("Населення", "Population"), Kind: Integer, Required: true, Example: "19530"},
-		{Key: "survey_file", Label: t("Файл опитування", "Survey file"), Kind: Text, Required: true, Example: "survey/andrushivska.xlsx", Help: t("шлях відносно теки проєкту", "path relative to the project folder"), Width: 30},
+		{Key: "survey_file", Label: t("Файл опитування", "Survey file"), Kind: Text, Required: true, Example: "survey/andrushivska.xlsx", Help: t("шлях відносно папки проєкту", "path relative to the project folder"), Width: 30},
 		{Key: "survey_sheet", Label: t("Аркуш опитування", "Survey sheet"), Kind: Text, Help: t("порожньо: перший аркуш", "empty: the first sheet")},
 		{Key: "survey_value", Label: t("Значення в стовпці громади", "Value in the community column"), Kind: Text, Help: t("коли файл спільний для кількох громад", "when the file is shared by several communities")},
 	},
@@ -191,7 +231,7 @@ var Targets = Sheet{
 		{Key: "uptake", Label: t("Частка, що скористається", "Uptake"), Kind: Share, Help: t("частка тих, кому потрібна послуга, які нею скористаються (0–1]; порожньо — з каталогу (1)", "share of the people in need expected to use the service, (0–1]; empty: the catalogue's (1)"), Example: "0.6"},
 		{Key: "path", Label: t("Шлях нарощування", "Scale-up path"), Kind: Code, List: "path", Default: "linear", Help: t("рівномірно (linear) — за N років (порожньо — за всі роки плану); одразу (step) — з першого року; за частками (ramp) — частки цілі за роками", "linear: evenly over N years (empty: the plan's years); step: from the first year; ramp: shares of the target by year")},
 		{Key: "years", Label: t("Років нарощування", "Years to scale up"), Kind: Integer, Help: t("для шляху «рівномірно»; порожньо — роки плану", "for linear; empty: the plan's years"), Example: "3"},
-		{Key: "ramp", Label: t("Частки цілі за роками", "Shares of the target by year"), Kind: Text, Help: t("для шляху «за частками»: через пробіл, напр. 0.3 0.6 1", "for ramp: space-separated, e.g. 0.3 0.6 1"), Example: "0.3 0.6 1"},
+		{Key: "ramp", Label: t("Частки цілі за роками", "Shares of the target by year"), Kind: Text, Help: t("для шляху «за частками»: через пробіл, напр. 0,3 0,6 1", "for ramp: space-separated, e.g. 0.3 0.6 1"), Example: "0.3 0.6 1"},
 	},
 }
 
@@ -207,7 +247,7 @@ var Registry = Sheet{
 		{Key: "unit", Label: t("Одиниця", "Unit"), Kind: Code, List: "unit", Required: true},
 		{Key: "count", Label: t("Кількість", "Count"), Kind: Integer, Required: true},
 		{Key: "as_of", Label: t("Станом на", "As of"), Kind: Date, Required: true},
-		{Key: "source", Label: t("Джерело", "Source"), Kind: Text, Required: true, Width: 36, Example: "ЄІССС, довідка УСЗН"},
+		{Key: "source", Label: t("Джерело", "Source"), Kind: Text, Required: true, Width: 36, Example: "ЄІССС, довідка УСЗН", ExampleEN: "EISSS, social protection department's certificate"},
 	},
 }
 
@@ -219,7 +259,7 @@ var KnownClients = Sheet{
 	Key:      "known_clients",
 	Name:     t("Відомі клієнти", "Known clients"),
 	Optional: true,
-	Help: t("Один рядок = одна громада × одна послуга: скільки людей, яким потрібна послуга, відомо з журналів обліку чи реєстрів. Напр.: UA18020010000059904, 015.3, 12, child, 2026-01-01, журнал обліку центру денного догляду, floor.",
+	Help: t("Один рядок = одна громада × одна послуга: скільки людей, яким потрібна послуга, відомо з журналів обліку чи реєстрів. Напр.: UA18020010000059904, 015.3, 12, дитина, 2026-01-01, журнал обліку центру денного догляду, мінімум.",
 		"One row = one community × one service: how many people who need the service are known from case records or registers. E.g. UA18020010000059904, 015.3, 12, child, 2026-01-01, the day-care centre's case register, floor."),
 	Fields: []Field{
 		{Key: "community", Label: t("Код громади", "Community code"), Kind: Code, List: "community", Required: true, Width: 24, Example: "UA18020010000059904"},
@@ -227,7 +267,7 @@ var KnownClients = Sheet{
 		{Key: "count", Label: t("Кількість", "Count"), Kind: Integer, Required: true, Example: "12", Help: t("ціле число ≥ 0 в одиниці послуги", "a whole number ≥ 0 in the service's unit")},
 		{Key: "unit", Label: t("Одиниця", "Unit"), Kind: Code, List: "unit", Required: true, Example: "child", Help: t("має збігатися з одиницею послуги в каталозі", "must be the service's unit in the catalogue")},
 		{Key: "as_of", Label: t("Станом на", "As of"), Kind: Date, Required: true, Example: "2026-01-01"},
-		{Key: "source", Label: t("Джерело", "Source"), Kind: Text, Required: true, Width: 36, Example: "журнал обліку центру денного догляду"},
+		{Key: "source", Label: t("Джерело", "Source"), Kind: Text, Required: true, Width: 36, Example: "журнал обліку центру денного догляду", ExampleEN: "case register of the day-care centre"},
 		{Key: "use", Label: t("Використання", "Use"), Kind: Code, List: "use", Default: "floor",
 			Help: t("попит (demand) — число замінює оцінку опитування; мінімум (floor) — попит не менший за це число", "demand: the count replaces the survey's estimate; floor: demand is at least the count")},
 	},

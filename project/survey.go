@@ -669,7 +669,7 @@ func (r *surveyReader) readDesign() {
 			r.cellErr(r.wCol, &xlsx.InputError{Problem: t.Problem(r.wCol, msg,
 				hromada.T("кожне домогосподарство потребує ваги; 0 виключає його з оцінок", "every household needs a weight; 0 takes it out of the estimates"))})
 		case w < 0 || math.IsInf(w, 0):
-			r.cellErr(r.wCol, &xlsx.InputError{Problem: t.Problem(r.wCol, hromada.T("вага %v від'ємна", "weight %v is negative", w),
+			r.cellErr(r.wCol, &xlsx.InputError{Problem: t.Problem(r.wCol, hromada.T("вага %s від'ємна", "weight %s is negative", hromada.Number(w, 6)),
 				hromada.T("вага — 0 або більше", "a weight is 0 or more"))})
 		}
 		r.weights = append(r.weights, w)
@@ -691,7 +691,7 @@ func (r *surveyReader) readDesign() {
 			}
 			if prev, seen := r.fpc[s]; seen && prev != n {
 				r.cellErr(r.fCol, &xlsx.InputError{Problem: t.Problem(r.fCol,
-					hromada.T("FPC %v відрізняється від %v, указаного раніше для страти %q", "FPC %v differs from %v given earlier for stratum %q", n, prev, s),
+					hromada.T("FPC %s відрізняється від %s, указаного раніше для страти %q", "FPC %s differs from %s given earlier for stratum %q", hromada.Number(n, 6), hromada.Number(prev, 6), s),
 					hromada.T("кількість PSU страти однакова в кожному рядку", "the PSU count of a stratum is the same on every row"))})
 			}
 			r.fpc[s] = n

@@ -185,7 +185,7 @@ func (r *surveyReader) readClients(n *needReader, i int) {
 		case !ok:
 		case v < 0 || v != math.Trunc(v):
 			r.cellErr(n.countCol, &xlsx.InputError{Problem: r.t.Problem(n.countCol,
-				hromada.T("%v — не кількість %s", "%v is not a number of %s", v, unitWord(n.def.Unit)),
+				hromada.T("%s — не кількість %s", "%s is not a number of %s", hromada.Number(v, 6), unitWord(n.def.Unit)),
 				hromada.T("напишіть ціле число від 0 або залиште клітинку порожньою", "give a whole number of 0 or more, or leave it blank"))})
 		default:
 			m = v
@@ -195,8 +195,8 @@ func (r *surveyReader) readClients(n *needReader, i int) {
 			}
 			if i < len(size) && !math.IsNaN(size[i]) && v > size[i] {
 				m = size[i]
-				p := r.t.Problem(n.countCol, hromada.T("%v %s потребують послуги %s, але в домогосподарстві їх %v; враховано %v",
-					"%v %s need %s, but the household has %v; counted as %v", v, unitWord(n.def.Unit), n.service, size[i], size[i]),
+				p := r.t.Problem(n.countCol, hromada.T("%s %s потребують послуги %s, але в домогосподарстві їх %s; враховано %s",
+					"%s %s need %s, but the household has %s; counted as %s", hromada.Number(v, 6), unitWord(n.def.Unit), n.service, hromada.Number(size[i], 6), hromada.Number(size[i], 6)),
 					hromada.T("перевірте відповідь і склад домогосподарства", "check the answer and the household's members"))
 				p.Severity = hromada.Warning
 				r.cellErr(n.countCol, &xlsx.InputError{Problem: p})

@@ -127,7 +127,7 @@ func StarterFiles() []string {
 var surveyReadme = map[hromada.Lang]string{
 	hromada.Ukrainian: `Сюди кладіть експорти опитування з KoboToolbox.
 
-1. Завантажте questionnaire.xlsx з теки проєкту в KoboToolbox (Проєкти → Новий →
+1. Завантажте questionnaire.xlsx з папки проєкту в KoboToolbox (Проєкти → Новий →
    Завантажити XLSForm) і розгорніть форму.
 2. Після збору даних: Дані → Завантаження → тип XLS, формат значень і заголовків
    «XML values and headers», без груп у заголовках. Збережіть файл сюди, наприклад

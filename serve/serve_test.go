@@ -400,7 +400,7 @@ func TestMessagesInPageLanguage(t *testing.T) {
 	s := newTest(t, Options{})
 	empty := t.TempDir()
 	tests := []struct{ lang, want string }{
-		{"uk", "Це не тека проєкту: у " + empty + " немає project.xlsx"},
+		{"uk", "Це не папка проєкту: у " + empty + " немає project.xlsx"},
 		{"en", "This is not a project folder: " + empty + " has no project.xlsx"},
 	}
 	for _, tt := range tests {

@@ -85,14 +85,14 @@ type Server struct {
 // New makes a server with its working folder.
 func New(o Options) (*Server, error) {
 	if o.Work == "" {
-		return nil, hromada.Errorf("не вказано робочої теки", "no working folder")
+		return nil, hromada.Errorf("не вказано робочої папки", "no working folder")
 	}
 	work, err := filepath.Abs(o.Work)
 	if err != nil {
 		return nil, err
 	}
 	if err := os.MkdirAll(work, 0o755); err != nil {
-		return nil, hromada.Errorf("не вдалося створити робочу теку: %w", "cannot make the working folder: %w", err)
+		return nil, hromada.Errorf("не вдалося створити робочу папку: %w", "cannot make the working folder: %w", err)
 	}
 	s := &Server{work: work, token: o.Token, maxUpload: o.MaxUpload, listen: hostOnly(o.Listen), onStage: o.Stage, runs: map[string]*job{}, restored: map[string]bool{}}
 	if s.token == "" {
@@ -262,7 +262,7 @@ func projectFolder(dir string) (string, error) {
 	}
 	st, err := os.Stat(abs)
 	if err != nil || !st.IsDir() {
-		return "", hromada.Errorf("%s — не тека", "%s is not a folder", dir)
+		return "", hromada.Errorf("%s — не папка", "%s is not a folder", dir)
 	}
 	if _, err := os.Stat(filepath.Join(abs, "project.xlsx")); err != nil {
 		return "", hromada.Errorf("у %s немає project.xlsx", "%s has no project.xlsx", dir)

@@ -93,7 +93,7 @@ var nextSteps = map[hromada.Lang]struct {
 	hromada.Ukrainian: {
 		created: "Створено проєкт %s:\n",
 		form:    "анкета домогосподарств (XLSForm) для KoboToolbox",
-		survey:  "тека для експортів опитування",
+		survey:  "папка для експортів опитування",
 		next:    "Далі:\n",
 		steps: []string{
 			"Завантажте {form} у KoboToolbox, проведіть опитування й покладіть експорти в {survey} (див. README.txt там).",

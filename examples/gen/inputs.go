@@ -27,8 +27,10 @@ const (
 
 var asOf = time.Date(firstYear, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// registrySource is the source every registry count names.
-const registrySource = "synthetic, scaled to Ukrstat 2022 population"
+// registrySource is the source every registry count names, in the
+// project's language (Ukrainian): synthetic counts scaled to the
+// population by Ukrstat, 2022.
+const registrySource = "синтетичні дані, масштабовані до чисельності населення (Держстат, 2022)"
 
 // writeInputs writes project.xlsx, registry.xlsx, providers.xlsx,
 // costs.xlsx and questionnaire.xlsx into dir. It returns, by file name,

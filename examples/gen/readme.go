@@ -24,7 +24,7 @@ func writeReadme(dir string, ex *example, rows map[string]string) error {
 	p("They were made by a program, not collected from anyone; no household, provider or\n")
 	p("budget in them is real. Use them to learn hromada, to test it, and to show a\n")
 	p("working group what the outputs look like before their own survey is in.\n\n")
-	p("*Усі дані в цій теці синтетичні*, крім чисельності населення громад (Держстат, 2022).\n")
+	p("*Усі дані в цій папці синтетичні*, крім чисельності населення громад (Держстат, 2022).\n")
 	p("Їх згенерувала програма; жодне домогосподарство, надавач чи бюджет тут не справжні.\n\n")
 	p("```\ngo run ./cmd/hromada run examples/zhytomyr -o out\n```\n\n")
 

@@ -158,7 +158,7 @@ var assessText = workbook.ReportText.With(workbook.Texts{
 	"demand.source":        {UK: "Джерело даних реєстру", EN: "Registry source"},
 	"demand.known_clients": {UK: "Відомі клієнти (адміністративні дані)", EN: "Known clients (administrative)"},
 	"demand.clients":       {UK: "Клієнти", EN: "Clients"},
-	"demand.note":          {UK: "Аркуш, який читає «plan». Потребують = N_g × рівень потреби, в одиницях послуги. Стовпці знаходять за назвою (українською, англійською або ключем), тож їх можна переставляти; потребу можна змінити вручну. У прихованих рядках замість чисел — примітка.", EN: "The sheet “plan” reads. In need = N_g × need rate, in the service's unit. Its columns are found by their names (in Ukrainian or English, or their keys), so they may be moved; a demand may be changed by hand. Rows that are suppressed hold a note instead of numbers."},
+	"demand.note":          {UK: "Аркуш, який читає команда «hromada plan». Потребують = N_g × рівень потреби, в одиницях послуги. Стовпці знаходять за назвою (українською, англійською або ключем), тож їх можна переставляти; потребу можна змінити вручну. У прихованих рядках замість чисел — примітка.", EN: "The sheet “plan” reads. In need = N_g × need rate, in the service's unit. Its columns are found by their names (in Ukrainian or English, or their keys), so they may be moved; a demand may be changed by hand. Rows that are suppressed hold a note instead of numbers."},
 
 	// Data quality.
 	"dq.title":           {UK: "Якість даних", EN: "Data quality"},

@@ -62,7 +62,7 @@ var consText = workbook.Texts{
 	"k.enhance":        {UK: "Послуг розширити", EN: "Services to enhance"},
 	"k.sufficient":     {UK: "Послуг, яких достатньо", EN: "Services sufficient"},
 	"k.unknown":        {UK: "Послуг, для яких потрібні дані", EN: "Services that need more data"},
-	"k.hires":          {UK: "Нових ставок (FTE) за %s", EN: "New posts (FTE) over %s"},
+	"k.hires":          {UK: "Нових ставок за %s", EN: "New posts (FTE) over %s"},
 	"k.total":          {UK: "Вартість планів за %s, грн", EN: "Cost of the plans over %s, UAH"},
 	"k.donor":          {UK: "донор", EN: "donor"},
 	"k.state":          {UK: "держава", EN: "state"},
@@ -93,7 +93,7 @@ var consText = workbook.Texts{
 	"say.need.all":    {UK: "У цих громадах %s %s потребують хоча б однієї послуги (%s: %s–%s).", EN: "In these communities %s %s need at least one service (%s: %s–%s)."},
 	"say.need.hidden": {UK: "Підсумок сімей, що потребують послуг, приховано: до нього входить лише одна прихована оцінка громади, і він би її розкрив.", EN: "The total of families in need is suppressed: it holds a single suppressed community estimate and would give it back."},
 	"say.need.miss":   {UK: "Оцінки немає в громадах: %s — підсумок неповний.", EN: "Communities without an estimate: %s, so the total is incomplete."},
-	"say.plan":        {UK: "Плани громад створюють послуг: %s, розширюють: %s (кожна громада — окремо); нових ставок (FTE): %s.", EN: "Services the communities' plans create: %s; enhance: %s (each community counted on its own); new posts (FTE): %s."},
+	"say.plan":        {UK: "Плани громад створюють послуг: %s, розширюють: %s (кожна громада — окремо); нових ставок: %s.", EN: "Services the communities' plans create: %s; enhance: %s (each community counted on its own); new posts (FTE): %s."},
 	"say.cost":        {UK: "За %s плани коштують %s грн: донор — %s, держава — %s, місцеві бюджети — %s. У %d році, останньому, місцеві бюджети несуть %s грн — те, що лишається на громадах після завершення проєкту.", EN: "Over %s the plans cost %s UAH: donor %s, state %s, local budgets %s. In %d, the last year, local budgets carry %s UAH, what stays with the communities once the project is over."},
 	"say.cliff":       {UK: "Рік, коли закінчуються донорські кошти (обрив), — громад: %s; без обриву — %s.", EN: "Communities by the year donor money ends (the cliff): %s; no cliff: %s."},
 	"say.nocliff":     {UK: "У жодній громаді донорські кошти не закінчуються в межах %s.", EN: "In no community does donor money end within %s."},
@@ -117,7 +117,7 @@ var consText = workbook.Texts{
 	"com.enhance":    {UK: "Розширити", EN: "Enhance"},
 	"com.sufficient": {UK: "Достатньо", EN: "Sufficient"},
 	"com.unknown":    {UK: "Потрібні дані", EN: "More data needed"},
-	"com.hires":      {UK: "Нових ставок (FTE)", EN: "New posts (FTE)"},
+	"com.hires":      {UK: "Нових ставок", EN: "New posts (FTE)"},
 	"com.total":      {UK: "Вартість", EN: "Cost"},
 	"com.donor":      {UK: "Донор", EN: "Donor"},
 	"com.state":      {UK: "Держава", EN: "State"},
@@ -141,7 +141,7 @@ var consText = workbook.Texts{
 	"com.note.marks": {UK: "«–» — оцінку громади приховано як ненадійну для публікації окремо або щоб підсумок не розкрив іншу приховану оцінку; вона входить до підсумку. «–» у підсумку — його приховано, бо він розкрив би єдину приховану оцінку. «Немає даних» — оцінки чи значення немає.", EN: "“–”: the community's estimate is suppressed as too unreliable to publish on its own, or so that the total does not give back another suppressed estimate; it still counts in the total. “–” on a total: it is suppressed, as it would give back a single suppressed estimate. “No data”: there is no estimate or value."},
 	"com.note.total": {UK: "Підсумок сімей — не сума стовпця: до нього входять приховані оцінки, не входять громади з помилкою, і він має довірчий інтервал (аркуш «%s»).", EN: "The total of families is not the sum of its column: it includes the suppressed estimates, leaves out the failed communities and has a confidence interval (see the %s sheet)."},
 	"com.note.color": {UK: "Червоним — громади, що зупинилися на помилці (аркуш «%s»); жовтим — громади, місцеві витрати яких хоча б в одному році понад поріг спроможності.", EN: "Red: communities that stopped on an error (see the %s sheet); amber: communities whose local cost is above the affordability threshold in some year."},
-	"com.note.links": {UK: "Посилання відкривають робочі книги громади, якщо вони лежать у тій самій теці, що й ця книга.", EN: "The links open the community's workbooks when they are in the same folder as this workbook."},
+	"com.note.links": {UK: "Посилання відкривають робочі книги громади, якщо вони лежать у тій самій папці, що й ця книга.", EN: "The links open the community's workbooks when they are in the same folder as this workbook."},
 
 	// Needs.
 	"needs.title":     {UK: "Сім'ї, що потребують хоча б однієї послуги, за групами", EN: "Families in need of at least one service, by group"},
@@ -170,7 +170,7 @@ var consText = workbook.Texts{
 	"svc.demand":                    {UK: "Потреба", EN: "Demand"},
 	"svc.create":                    {UK: "Громад створюють", EN: "Communities creating"},
 	"svc.enhance":                   {UK: "Громад розширюють", EN: "Communities enhancing"},
-	"svc.hires":                     {UK: "Нових ставок (FTE)", EN: "New posts (FTE)"},
+	"svc.hires":                     {UK: "Нових ставок", EN: "New posts (FTE)"},
 	"svc.community":                 {UK: "Громада", EN: "Community"},
 	"svc.comcode":                   {UK: "Код громади", EN: "Community code"},
 	"svc.basis":                     {UK: "Підстава потреби", EN: "Demand rests on"},
@@ -219,7 +219,7 @@ var consText = workbook.Texts{
 	"m.failed":          {UK: "Громади з помилкою", EN: "Failed communities"},
 	"m.failed.text":     {UK: "Громаду, розрахунок якої зупинився на помилці у вхідних даних, не враховано в жодному підсумку; таких — %s з %s. Її рядок на аркуші «%s» порожній, а що виправити — на аркуші «%s».", EN: "A community whose run stopped on an error in its inputs is left out of every total; %s of %s did. Its row on the %s sheet is empty, and the %s sheet says what to fix."},
 	"m.plan":            {UK: "Дії й ставки", EN: "Actions and posts"},
-	"m.plan.text":       {UK: "Створити, розширити, достатньо, невідомо — дія плану громади щодо кожної послуги; підсумок — кількість пар громада × послуга. Нові ставки (FTE) — ті, що план додає за роки бюджету, лише в послугах, включених до плану. Потреба невідома, коли її оцінку приховано: план не вгадує.", EN: "Create, enhance, sufficient, unknown: the action of a community's plan for each service; the totals count community × service pairs. New posts (FTE) are those the plan adds over the budget years, in the services kept in the plan. A demand is unknown when its estimate is suppressed: the plan does not guess."},
+	"m.plan.text":       {UK: "Створити, розширити, достатньо, невідомо — дія плану громади щодо кожної послуги; підсумок — кількість пар громада × послуга. Нові ставки — ті, що план додає за роки бюджету, лише в послугах, включених до плану. Потреба невідома, коли її оцінку приховано: план не вгадує.", EN: "Create, enhance, sufficient, unknown: the action of a community's plan for each service; the totals count community × service pairs. New posts (FTE) are those the plan adds over the budget years, in the services kept in the plan. A demand is unknown when its estimate is suppressed: the plan does not guess."},
 	"m.cost":            {UK: "Вартість і хто платить", EN: "Cost and who pays"},
 	"m.cost.text":       {UK: "Вартість — те, що додає план громади (нові й розширені послуги) за %s, у цінах кожного року, розподілена між донором, державою й місцевим бюджетом, як у бюджетній книзі громади; підсумок — сума громад. Місцевий бюджет останнього року — те, що громади несуть після завершення проєкту.", EN: "The cost is what a community's plan adds (new and enhanced services) over %s, at each year's prices, split between donor, state and local budget as in the community's budget workbook; the totals are sums over communities. The local budget of the last year is what the communities carry once the project is over."},
 	"m.cliff":           {UK: "Обрив", EN: "Cliff"},
@@ -234,7 +234,7 @@ var consText = workbook.Texts{
 	"m.mark.nodata":     {UK: "оцінки чи значення немає (немає відповідей, доходів чи населення)", EN: "there is no estimate or value (no answers, revenue or population)"},
 	"m.mark.none":       {UK: "у стовпці «Рік обриву»: обриву немає", EN: "under Cliff year: there is no cliff"},
 	"m.software":        {UK: "Програма", EN: "Software"},
-	"m.software.text":   {UK: "Розраховано програмою hromada (github.com/hromada-tool/hromada); підсумки — пакет consolidate. Усі числа — значення, не формули.", EN: "Computed by hromada (github.com/hromada-tool/hromada); the totals by its package consolidate. Every figure is a value, not a formula."},
+	"m.software.text":   {UK: "Розраховано програмою hromada (github.com/hromada-tool/hromada); підсумки — її пакет consolidate. Усі числа — значення, не формули.", EN: "Computed by hromada (github.com/hromada-tool/hromada); the totals by its package consolidate. Every figure is a value, not a formula."},
 }
 
 // ctr returns the text of key in lang, formatted with args.

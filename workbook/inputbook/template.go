@@ -40,7 +40,7 @@ var howTo = []hromada.Text{
 		"Do not rename sheets or headers: hromada finds them by name (in Ukrainian or English), so the order of the columns does not matter."),
 	t("Клітинка зі списком пропонує дозволені значення; виділіть клітинку, щоб побачити підказку.",
 		"A cell with a list offers the allowed values; select a cell to see its hint."),
-	t("Коли заповните, запустіть «hromada check ТЕКА_ПРОЄКТУ»: програма перелічить кожну помилку з файлом, аркушем і клітинкою.",
+	t("Коли заповните, запустіть «hromada check ПАПКА_ПРОЄКТУ»: програма перелічить кожну помилку з файлом, аркушем і клітинкою.",
 		"When done, run 'hromada check PROJECT_FOLDER': it lists every problem with its file, sheet and cell."),
 }
 
@@ -203,6 +203,17 @@ func shownValue(list, value string, lang hromada.Lang) string {
 	return value
 }
 
+// shownDefault returns the field's default as the instructions say it:
+// a list's code as its drop-down shows it, a number of a number or share
+// field with the decimal comma in Ukrainian («0,95»).
+func shownDefault(f project.Field, lang hromada.Lang) string {
+	v := shownValue(f.List, f.Default, lang)
+	if _, err := strconv.ParseFloat(v, 64); err == nil && f.Kind != project.Code && lang == hromada.Ukrainian {
+		v = strings.Replace(v, ".", ",", 1)
+	}
+	return v
+}
+
 // header returns the field's header in lang, marked * when required.
 func header(f project.Field, lang hromada.Lang) string {
 	h := f.Label.In(lang)
@@ -236,7 +247,7 @@ func width(f project.Field, lang hromada.Lang, rows [][]any, col int) float64 {
 		for _, word := range strings.Fields(h) {
 			w = max(w, float64(len([]rune(word)))+3)
 		}
-		w = max(w, float64(len([]rune(f.Example)))+2, 12)
+		w = max(w, float64(len([]rune(f.ExampleIn(lang))))+2, 12)
 	}
 	for _, r := range rows {
 		if col < len(r) && r[col] != nil {
@@ -256,10 +267,10 @@ func note(f project.Field, lang hromada.Lang) string {
 		parts = append(parts, capitalize(words.required.In(lang))+".")
 	}
 	if f.Default != "" {
-		parts = append(parts, words.deflt.In(lang)+": "+shownValue(f.List, f.Default, lang)+".")
+		parts = append(parts, words.deflt.In(lang)+": "+shownDefault(f, lang)+".")
 	}
 	if f.Example != "" {
-		parts = append(parts, words.example.In(lang)+": "+f.Example)
+		parts = append(parts, words.example.In(lang)+": "+f.ExampleIn(lang))
 	}
 	return strings.Join(parts, " ")
 }
@@ -391,7 +402,7 @@ func settingHelp(f project.Field, lang hromada.Lang) string {
 		parts = append(parts, capitalize(kindName[f.Kind].In(lang))+".")
 	}
 	if f.Example != "" {
-		parts = append(parts, words.example.In(lang)+": "+f.Example+".")
+		parts = append(parts, words.example.In(lang)+": "+f.ExampleIn(lang)+".")
 	}
 	return strings.Join(parts, " ")
 }
@@ -460,10 +471,10 @@ func fieldText(f project.Field, lang hromada.Lang, lists map[string][]string) st
 	}
 	parts = append(parts, words.kind.In(lang)+": "+kind+"; "+req.In(lang)+".")
 	if f.Default != "" {
-		parts = append(parts, words.deflt.In(lang)+": "+shownValue(f.List, f.Default, lang)+".")
+		parts = append(parts, words.deflt.In(lang)+": "+shownDefault(f, lang)+".")
 	}
 	if f.Example != "" {
-		parts = append(parts, words.example.In(lang)+": "+f.Example+".")
+		parts = append(parts, words.example.In(lang)+": "+f.ExampleIn(lang)+".")
 	}
 	if f.Kind == project.Code {
 		if vals, ok := project.FixedLists[f.List]; ok && lists[f.List] == nil {

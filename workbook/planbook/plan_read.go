@@ -477,7 +477,7 @@ func (r *actionReader) staff(a *PlanAction, clients []float64) {
 		if raw == "" || (err == nil && math.Abs(v-ys[k].FTE) <= 1e-9*math.Max(1, v)) {
 			continue
 		}
-		r.warn(c, hromada.T("у «%s» — «%s», але цільовим клієнтам за нормами рядка потрібно ставок: %s; budget бере %s", "%q holds %q, but the target clients need %s FTE by the norms of the row; budget uses %s",
+		r.warn(c, hromada.T("у «%s» — «%s», але цільовим клієнтам за нормами рядка потрібно ставок: %s; бюджет рахуватиме ставок: %s", "%q holds %q, but the target clients need %s FTE by the norms of the row; budget uses %s",
 			t.Header()[c], raw, fteText(ys[k].FTE), fteText(ys[k].FTE)),
 			hromada.T("змінюйте цільових клієнтів чи норми, а не ставки; клітинки ставок — формули", "change the target clients or the norms, not the FTE; the FTE cells are formulas"))
 	}

@@ -381,6 +381,10 @@ func TestReadPlanTypedFTE(t *testing.T) {
 	if len(ps) != 1 || ps[0].Severity != hromada.Warning || ps[0].Cell != cell || !strings.Contains(ps[0].Msg.EN, "budget uses 2") {
 		t.Fatalf("problems = %v, want a warning at %s that budget uses 2 FTE", ps, cell)
 	}
+	// The Ukrainian says it in Ukrainian words, the number with its comma.
+	if uk := ps[0].Msg.UK; !strings.Contains(uk, "бюджет рахуватиме ставок: 2") || strings.Contains(uk, "budget") {
+		t.Errorf("the warning in Ukrainian is %q, want «бюджет рахуватиме ставок: 2» and no English", uk)
+	}
 	for _, a := range pr.Actions {
 		if a.Code == "013.0" && a.Years[1].FTE != 2 {
 			t.Errorf("013.0 2027: FTE %v, want 2 from the norms", a.Years[1].FTE)
