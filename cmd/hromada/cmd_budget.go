@@ -105,16 +105,8 @@ func runProjectBudget(o *budgetOptions) error {
 }
 
 func runBareBudget(o *budgetOptions) error {
-	if o.planFile == "" || o.costs == "" {
-		return usagef("--plan і --costs задають разом", "--plan and --costs go together")
-	}
-	for _, f := range []string{o.planFile, o.costs} {
-		if _, err := os.Stat(f); err != nil {
-			return usagef("%s не знайдено", "%s not found", f)
-		}
-	}
-	if o.out != "" && filepath.Ext(o.out) != ".xlsx" {
-		return usagef("-o %s: без проєкту результат — файл .xlsx", "-o %s: without a project the output is an .xlsx file", o.out)
+	if err := bareFiles(o.out, [2]string{"--plan", "--costs"}, [2]string{o.planFile, o.costs}); err != nil {
+		return err
 	}
 	if err := guardFile(o.out, o.overwriteEdited, o.planFile, o.costs, o.inventory, o.passwordFile); err != nil {
 		return err

@@ -116,16 +116,8 @@ func runProjectPlan(o *planOptions) error {
 }
 
 func runBarePlan(o *planOptions) error {
-	if o.assessment == "" || o.inventory == "" {
-		return usagef("--assessment і --inventory задають разом", "--assessment and --inventory go together")
-	}
-	for _, f := range []string{o.assessment, o.inventory} {
-		if _, err := os.Stat(f); err != nil {
-			return usagef("%s не знайдено", "%s not found", f)
-		}
-	}
-	if o.out != "" && filepath.Ext(o.out) != ".xlsx" {
-		return usagef("-o %s: без проєкту результат — файл .xlsx", "-o %s: without a project the output is an .xlsx file", o.out)
+	if err := bareFiles(o.out, [2]string{"--assessment", "--inventory"}, [2]string{o.assessment, o.inventory}); err != nil {
+		return err
 	}
 	if err := guardFile(o.out, o.overwriteEdited, o.assessment, o.inventory, o.passwordFile); err != nil {
 		return err

@@ -62,3 +62,21 @@ func makeOutDir(file string) error {
 	}
 	return nil
 }
+
+// bareFiles checks the two input files a stage without a project needs,
+// given by the flags named in flags, and its output -o: both flags are
+// given, both files exist, and the output is an .xlsx file.
+func bareFiles(out string, flags, files [2]string) error {
+	if files[0] == "" || files[1] == "" {
+		return usagef("%s і %s задають разом", "%s and %s go together", flags[0], flags[1])
+	}
+	for _, f := range files {
+		if _, err := os.Stat(f); err != nil {
+			return usagef("%s не знайдено", "%s not found", f)
+		}
+	}
+	if out != "" && filepath.Ext(out) != ".xlsx" {
+		return usagef("-o %s: без проєкту результат — файл .xlsx", "-o %s: without a project the output is an .xlsx file", out)
+	}
+	return nil
+}
