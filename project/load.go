@@ -717,7 +717,8 @@ func (l *loader) checkCell(r *record, fl Field, t *xlsx.Table) {
 		var x float64
 		if x, err = xlsx.ParseNumber(v); err == nil {
 			if x != math.Trunc(x) || x < 0 {
-				err = hromada.Errorf("%q — не ціле число від 0", "%q is not a whole number of 0 or more", v)
+				err = hromada.Errorf("%q — не ціле число від 0; напишіть ціле число, 0 або більше, без дробової частини, напр. 1200",
+					"%q is not a whole number of 0 or more; write a whole number, 0 or more, without a fraction, e.g. 1200", v)
 			} else {
 				r.cells[fl.Key] = strconv.FormatFloat(x, 'f', -1, 64)
 			}
@@ -805,7 +806,8 @@ func parseShare(v string) (float64, error) {
 		x /= 100
 	}
 	if x < 0 || x > 1 {
-		return 0, hromada.Errorf("частка %q поза межами 0–100 %%", "share %q is outside 0–100 %%", v)
+		return 0, hromada.Errorf("частка %q поза межами 0–100 %%; напишіть відсоток від 0 до 100, напр. 40 %%, або частку від 0 до 1, напр. 0,4",
+			"share %q is outside 0–100 %%; write a percentage from 0 to 100, e.g. 40 %%, or a fraction from 0 to 1, e.g. 0.4", v)
 	}
 	return x, nil
 }
@@ -1045,15 +1047,59 @@ func (l *loader) service(r record, key string) (hromada.Service, bool) {
 	if s, ok := l.serviceOf(v); ok {
 		return s, true
 	}
-	l.add(r.problem(key, hromada.T("коду послуги %q немає в каталозі", "service code %q is not in the catalogue", v),
-		hromada.T("вкажіть код із класифікатора соціальних послуг (див. каталог) або додайте послугу в catalogue.xlsx",
-			"use a code of the classifier of social services (see the catalogue), or add the service to catalogue.xlsx")))
+	hint := hromada.T("вкажіть код із класифікатора соціальних послуг (див. аркуш «Каталог послуг») або додайте послугу в catalogue.xlsx",
+		"use a code of the classifier of social services (see the Service catalogue sheet), or add the service to catalogue.xlsx")
+	if near, mark := l.nearServices(v); len(near) > 0 {
+		names := make([]string, len(near))
+		namesEN := make([]string, len(near))
+		for i, s := range near {
+			names[i] = s.Code + " — " + s.Name.UK
+			namesEN[i] = s.Code + " — " + s.Name.EN
+		}
+		uk, en := "мабуть, ви мали на увазі ", "perhaps you meant "
+		if mark {
+			uk, en = "код пишеться з крапкою: мабуть, ", "a code is written with a full stop: perhaps "
+		}
+		hint = hromada.Text{
+			UK: uk + strings.Join(names, "; чи ") + ". Інакше " + hint.UK,
+			EN: en + strings.Join(namesEN, "; or ") + ". Otherwise " + hint.EN,
+		}
+	}
+	l.add(r.problem(key, hromada.T("коду послуги %q немає в каталозі", "service code %q is not in the catalogue", v), hint))
 	return hromada.Service{}, false
 }
 
-// serviceOf finds a service by classifier code or key, written alone or,
-// as the templates' drop-downs offer it, followed by the service's name
-// ("002.0 — Консультування").
+// nearServices are the catalogue's services a mistyped code v most likely
+// meant: the one it names when a comma, a space or another mark stands for
+// the code's full stop ("002,0", "002 0", "002/0" for 002.0), said by mark;
+// else those of its class, the same three digits ("002.1", or the number
+// 2.1 Excel made of it, for 002.0), at most three.
+func (l *loader) nearServices(v string) (near []hromada.Service, mark bool) {
+	if code, ok := ServiceCodeOf(v); ok { // 002.1 that Excel made the number 2.1
+		v = code
+	}
+	digits := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, strings.TrimSpace(v))
+	if len(digits) == 4 {
+		if s, ok := l.p.Catalogue.Service(digits[:3] + "." + digits[3:]); ok {
+			return []hromada.Service{s}, true
+		}
+	}
+	if len(digits) < 3 {
+		return nil, false
+	}
+	for _, s := range l.p.Catalogue.Services() {
+		if strings.HasPrefix(s.Code, digits[:3]+".") && len(near) < 3 {
+			near = append(near, s)
+		}
+	}
+	return near, false
+}
+
 func (l *loader) serviceOf(v string) (hromada.Service, bool) {
 	if s, ok := l.serviceOfCode(v); ok {
 		return s, true
