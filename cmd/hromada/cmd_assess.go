@@ -252,7 +252,7 @@ func quickUsage(o *assessOptions, cmd *cobra.Command) (assess.CIMethod, error) {
 		return "", usagef("--lonely-psu «%s» невідоме; можливі: adjust, remove, average, fail", "--lonely-psu %q is not known; allowed: adjust, remove, average, fail", o.lonely)
 	}
 	if o.level <= 0 || o.level >= 1 {
-		return "", usagef("--level %v має бути між 0 і 1, наприклад 0,95", "--level %v must be between 0 and 1, such as 0.95", o.level)
+		return "", usagef("--level %v має бути між 0 і 1, наприклад 0,95", "--level %v must be between 0 and 1, such as 0.95", decimalText(o.level))
 	}
 	return ci, nil
 }
@@ -499,3 +499,9 @@ func (d decimalFlag) Set(s string) error {
 }
 
 func (d decimalFlag) Type() string { return "float64" }
+
+// decimalText is a number as typed in each language: «0,3», "0.3".
+func decimalText(x float64) hromada.Text {
+	s := strconv.FormatFloat(x, 'g', -1, 64)
+	return hromada.Text{UK: strings.Replace(s, ".", ",", 1), EN: s}
+}
