@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -112,7 +113,48 @@ func (p *Project) SurveyPath(c Community) string {
 	if filepath.IsAbs(c.SurveyFile) {
 		return c.SurveyFile
 	}
-	return filepath.Join(p.Dir, filepath.FromSlash(c.SurveyFile))
+	return filepath.Join(p.Dir, filepath.FromSlash(slashPath(c.SurveyFile)))
+}
+
+// slashPath is a path as written in a workbook with a backslash read as
+// the folder separator, as on Windows, where a project is often filled in
+// ("survey\olevska.xlsx"), so that the project reads the same elsewhere.
+func slashPath(p string) string { return strings.ReplaceAll(p, `\`, "/") }
+
+// nearSurveyFile is the file of the project folder dir a survey path that
+// names none most likely meant, relative to dir with "/" ("survey/olevska.xlsx"),
+// else "": an XLSX or CSV file of the written path's folder, of survey/ or
+// of the project folder whose name is the written one in another case, or
+// with another or no extension ("Olevska.xlsx", "olevska", "olevska.xls").
+func nearSurveyFile(dir, written string) string {
+	rel := slashPath(written)
+	if filepath.IsAbs(written) || path.IsAbs(rel) {
+		return ""
+	}
+	want := strings.ToLower(path.Base(rel))
+	stem := strings.TrimSuffix(want, path.Ext(want))
+	seen := map[string]bool{}
+	for _, sub := range []string{path.Dir(rel), "survey", "."} {
+		if seen[sub] {
+			continue
+		}
+		seen[sub] = true
+		entries, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(sub)))
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			n := strings.ToLower(e.Name())
+			ext := path.Ext(n)
+			if !e.Type().IsRegular() || (ext != ".xlsx" && ext != ".csv") {
+				continue
+			}
+			if n == want || strings.TrimSuffix(n, ext) == stem {
+				return path.Join(sub, e.Name())
+			}
+		}
+	}
+	return ""
 }
 
 // Group is a population group and the survey answer that marks a member.
@@ -919,9 +961,12 @@ func (l *loader) communities(recs []record) {
 				l.add(r.problem("survey_file", hromada.T("файл опитування %q — це %s", "survey file %q is %s", c.SurveyFile, notRegularKind(nr)),
 					hromada.T("вкажіть збережений експорт Kobo", "give the saved Kobo export")))
 			} else if err != nil {
-				l.add(r.problem("survey_file", hromada.T("файл опитування %q не знайдено", "survey file %q not found", c.SurveyFile),
-					hromada.T("покладіть експорт Kobo в папку проєкту і напишіть шлях до нього відносно неї, напр. survey/%s",
-						"put the Kobo export in the project folder and write its path relative to it, e.g. survey/%s", filepath.Base(c.SurveyFile))))
+				hint := hromada.T("покладіть експорт Kobo в папку проєкту і напишіть шлях до нього відносно неї, напр. survey/%s",
+					"put the Kobo export in the project folder and write its path relative to it, e.g. survey/%s", path.Base(slashPath(c.SurveyFile)))
+				if near := nearSurveyFile(l.dir, c.SurveyFile); near != "" {
+					hint = hromada.T("у папці проєкту є %s: якщо це він, напишіть цей шлях", "the project folder holds %s: if that is the file, write this path", near)
+				}
+				l.add(r.problem("survey_file", hromada.T("файл опитування %q не знайдено", "survey file %q not found", c.SurveyFile), hint))
 			}
 		}
 		l.p.Communities = append(l.p.Communities, c)
