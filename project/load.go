@@ -1265,8 +1265,12 @@ func (l *loader) community(r record, key string) bool {
 			return true
 		}
 	}
-	l.add(r.problem(key, hromada.T("громади %q немає серед громад проєкту", "community %q is not in the project's communities", v),
-		hromada.T("вкажіть код з аркуша «Громади» у project.xlsx", "use a code listed on the Communities sheet of project.xlsx")))
+	hint := hromada.T("вкажіть код з аркуша «Громади» у project.xlsx", "use a code listed on the Communities sheet of project.xlsx")
+	if c, ok := l.nearCommunity(v); ok {
+		hint = hromada.T("мабуть, %s (%s); вкажіть код з аркуша «Громади» у project.xlsx", "perhaps %s (%s); use a code listed on the Communities sheet of project.xlsx",
+			c.Code, c.Name)
+	}
+	l.add(r.problem(key, hromada.T("громади %q немає серед громад проєкту", "community %q is not in the project's communities", v), hint))
 	return false
 }
 
@@ -1276,12 +1280,15 @@ func (l *loader) registry(recs []record) {
 	// sheet could not be read are the catalogue's groups accepted, so as
 	// not to report every row again.
 	groups := map[string]bool{}
+	var known []hromada.Group
 	for _, g := range l.p.Groups {
 		groups[g.ID] = true
+		known = append(known, g.Group)
 	}
 	if len(groups) == 0 {
 		for _, g := range l.p.Catalogue.Groups() {
 			groups[g.ID] = true
+			known = append(known, g)
 		}
 	}
 	seen := firstAt{}
@@ -1289,8 +1296,11 @@ func (l *loader) registry(recs []record) {
 		ok := l.community(r, "community")
 		g := r.get("group")
 		if g != "" && !groups[g] {
-			l.add(r.problem("group", hromada.T("групу %q не визначено на аркуші «Групи» у %s", "group %q is not defined on the Groups sheet of %s", g, ProjectFile),
-				hromada.T("вкажіть код групи з аркуша «Групи» у project.xlsx: %s", "use a group id from the Groups sheet of project.xlsx: %s", strings.Join(sortedKeys(groups), ", "))))
+			hint := hromada.T("вкажіть код групи з аркуша «Групи» у project.xlsx: %s", "use a group id from the Groups sheet of project.xlsx: %s", strings.Join(sortedKeys(groups), ", "))
+			if near, ok := nearGroup(g, known); ok {
+				hint = hromada.T("мабуть, %s (%s); %s", "perhaps %s (%s); %s", near.ID, near.Name, hint)
+			}
+			l.add(r.problem("group", hromada.T("групу %q не визначено на аркуші «Групи» у %s", "group %q is not defined on the Groups sheet of %s", g, ProjectFile), hint))
 			ok = false
 		}
 		if !ok || r.bad["count"] || r.bad["unit"] || r.bad["as_of"] {
