@@ -966,7 +966,8 @@ func (l *loader) communities(recs []record) {
 				if near := nearSurveyFile(l.dir, c.SurveyFile); near != "" {
 					hint = hromada.T("у папці проєкту є %s: якщо це він, напишіть цей шлях", "the project folder holds %s: if that is the file, write this path", near)
 				}
-				l.add(r.problem("survey_file", hromada.T("файл опитування %q не знайдено", "survey file %q not found", c.SurveyFile), hint))
+				// "%s" in quotes, not %q: a Windows path keeps its single backslashes.
+				l.add(r.problem("survey_file", hromada.T(`файл опитування "%s" не знайдено`, `survey file "%s" not found`, c.SurveyFile), hint))
 			}
 		}
 		l.p.Communities = append(l.p.Communities, c)
