@@ -74,8 +74,9 @@ const (
 
 // ParseUnit accepts the English code or the Ukrainian word of a unit.
 func ParseUnit(s string) (Unit, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "family", "families", "сім'я", "сім’я", "сімʼя", "родина", "сімей", "сім'ї":
+	w := strings.NewReplacer("’", "'", "ʼ", "'").Replace(strings.ToLower(strings.TrimSpace(s)))
+	switch w {
+	case "family", "families", "сім'я", "сім’я", "сімʼя", "родина", "родини", "родин", "сімей", "сім'ї":
 		return Family, nil
 	case "child", "children", "дитина", "діти", "дітей":
 		return Child, nil

@@ -32,3 +32,32 @@ func TestProblemsErr(t *testing.T) {
 		t.Errorf("Err() = %v, Errors() = %d; want an error and 1", ps.Err(), ps.Errors())
 	}
 }
+
+// TestParseUnit: the unit words a planner or a reader of a workbook types,
+// in Ukrainian and English, singular or plural, with any apostrophe; the
+// expected units are the meanings of the words.
+func TestParseUnit(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want Unit
+	}{
+		{"family", Family},
+		{" Сім'я ", Family},
+		{"сім’ї", Family}, // typographic apostrophe, as Excel autocorrects it
+		{"сімʼї", Family}, // the modifier letter of the Ukrainian orthography
+		{"родини", Family},
+		{"Родин", Family},
+		{"дітей", Child},
+		{"children", Child},
+		{"осіб", Person},
+		{"people", Person},
+	} {
+		got, err := ParseUnit(tt.in)
+		if err != nil || got != tt.want {
+			t.Errorf("ParseUnit(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+	if _, err := ParseUnit("household"); err == nil {
+		t.Errorf("ParseUnit(%q) accepted an unknown unit", "household")
+	}
+}

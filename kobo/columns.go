@@ -188,16 +188,20 @@ func (c *Columns) noColumn(name string) error {
 	want := loose(name)
 	var near []string
 	for i, k := range c.keys {
+		// The question's own name, without its group path, is compared
+		// too: "neds" comes close to "service_needs/needs".
+		last := k.loose[strings.LastIndex(k.loose, "/")+1:]
 		if want != "" && k.loose != "" &&
-			(strings.Contains(k.loose, want) || strings.Contains(want, k.loose) || editDistance(k.loose, want) <= 2) {
+			(strings.Contains(k.loose, want) || strings.Contains(want, k.loose) || editDistance(k.loose, want) <= 2 ||
+				(last != k.loose && last != "" && editDistance(last, want) <= 2)) {
 			near = append(near, fmt.Sprintf("%q (%s)", c.names[i], xlsx.ColumnName(i)))
 			if len(near) == 3 {
 				break
 			}
 		}
 	}
-	hint := hromada.T("перевірте назви стовпців у рядку заголовків або вкажіть стовпець для цього поля в налаштуваннях проєкту",
-		"check the column names in the header row, or map the field to a column in the project settings")
+	hint := hromada.T("перевірте назви стовпців у рядку заголовків або назвіть інший стовпець (у налаштуваннях проєкту чи параметром команди)",
+		"check the column names in the header row, or name another column (in the project settings or with the command's flag)")
 	if len(near) > 0 {
 		hint = hromada.T("схожі стовпці: %s; %s", "similar columns: %s; %s", strings.Join(near, ", "), hint)
 	}

@@ -63,6 +63,22 @@ func TestColumnsLookup(t *testing.T) {
 	}
 }
 
+// TestNoColumnNearQuestion: a mistyped question name is compared with each
+// question's own name, without its group path: "neds" is one letter from
+// "needs", the question of "service_needs/needs" (column B); "idp" is
+// more than two letters from every name, so nothing is suggested.
+func TestNoColumnNearQuestion(t *testing.T) {
+	c := NewColumns([]string{"household/hh_size", "service_needs/needs", "service_needs/needs/day_care"})
+	_, err := c.Lookup("neds")
+	if !errors.Is(err, ErrNoColumn) || !strings.Contains(err.Error(), `similar columns: "service_needs/needs" (B)`) {
+		t.Errorf("Lookup(neds) = %v, want a suggestion of B", err)
+	}
+	_, err = c.Lookup("idp")
+	if !errors.Is(err, ErrNoColumn) || strings.Contains(err.Error(), "similar columns") {
+		t.Errorf("Lookup(idp) = %v, want no suggestion", err)
+	}
+}
+
 func TestSelectMultiple(t *testing.T) {
 	path := filepath.Join("testdata", "kobo_semicolon.csv")
 	_, tb := openTable(t, path)

@@ -17,5 +17,5 @@ func ExampleColumns_Lookup() {
 	// hh_size 1 <nil>
 	// needs.food 3 <nil>
 	// _uuid 4 <nil>
-	// food -1 no column "food"; similar columns: "needs/food" (D); check the column names in the header row, or map the field to a column in the project settings
+	// food -1 no column "food"; similar columns: "needs/food" (D); check the column names in the header row, or name another column (in the project settings or with the command's flag)
 }

@@ -122,7 +122,7 @@ func TestValueAndColumnErrorsInUkrainian(t *testing.T) {
 	_, err = c.Lookup("hh_sise")
 	xlsxtest.Bilingual(t, err)
 	if got, want := hromada.Message(err, hromada.Ukrainian),
-		`немає стовпця "hh_sise"; схожі стовпці: "hh_size" (A); перевірте назви стовпців у рядку заголовків або вкажіть стовпець для цього поля в налаштуваннях проєкту`; got != want {
+		`немає стовпця "hh_sise"; схожі стовпці: "hh_size" (A); перевірте назви стовпців у рядку заголовків або назвіть інший стовпець (у налаштуваннях проєкту чи параметром команди)`; got != want {
 		t.Errorf("Lookup(hh_sise):\n got %s\nwant %s", got, want)
 	}
 }

@@ -337,7 +337,9 @@ func (f Flag) Message() hromada.Text {
 			"%s new posts on top of %s existing (filled and vacant) multiply the staff by %s, above the limit of %s",
 			hromada.Decimal(f.Hires, 2), hromada.Decimal(f.Base, 2), hromada.Decimal(f.Value, 2), hromada.Number(f.Limit, 6))
 	case FlagMinStaffSmall:
-		return hromada.T("послуга %s: її мінімальний персонал (ставок: %s) обслуговує клієнтів: %s, на ставку — %s, менше за %s, половину її нормативного навантаження; надавайте послугу спільно із сусідньою громадою або купуйте її (соціальне замовлення)",
+		// A number with decimals takes the genitive singular in Ukrainian:
+		// «1,50 ставки», «1,60 клієнта».
+		return hromada.T("послуга %s: її мінімальний персонал, %s ставки, обслуговуватиме лише %s клієнта, %s на ставку — менше за половину нормативного навантаження (%s); надавайте послугу спільно із сусідньою громадою або купуйте її (соціальне замовлення)",
 			"service %s: its minimum staff of %s posts serves %s clients, %s per post, below %s, half its caseload; share the service with a neighbouring community or buy it (social commissioning)",
 			f.Service, hromada.Decimal(f.Hires, 2), hromada.Decimal(f.Base, 2), hromada.Decimal(f.Value, 2), hromada.Number(f.Limit, 6))
 	}

@@ -279,7 +279,7 @@ func TestFlagMessage(t *testing.T) {
 		// 1.5 posts for 3 clients: 2 per post, below half a caseload of 9.
 		{Flag{Code: FlagMinStaffSmall, Value: 2, Limit: 4.5, Hires: 1.5, Base: 3, Service: "s"},
 			"service s: its minimum staff of 1.50 posts serves 3.00 clients, 2.00 per post, below 4.5, half its caseload; share the service with a neighbouring community or buy it (social commissioning)",
-			"послуга s: її мінімальний персонал (ставок: 1,50) обслуговує клієнтів: 3,00, на ставку — 2,00, менше за 4,5, половину її нормативного навантаження; надавайте послугу спільно із сусідньою громадою або купуйте її (соціальне замовлення)"},
+			"послуга s: її мінімальний персонал, 1,50 ставки, обслуговуватиме лише 3,00 клієнта, 2,00 на ставку — менше за половину нормативного навантаження (4,5); надавайте послугу спільно із сусідньою громадою або купуйте її (соціальне замовлення)"},
 	} {
 		got := tt.f.Message()
 		if got.EN != tt.en {

@@ -25,6 +25,14 @@ func TestParseListValue(t *testing.T) {
 		{"unit", "сімʼя", "family"}, // the modifier letter of the Ukrainian orthography
 		{"unit", "дитина", "child"},
 		{"unit", " ОСОБА ", "person"},
+		// Plural and genitive words a planner types for the unit a register
+		// counts in («родини», «сімей», «дітей», «осіб»).
+		{"unit", "Родини", "family"},
+		{"unit", "родин", "family"},
+		{"unit", "сімей", "family"},
+		{"unit", "сім’ї", "family"},
+		{"unit", "дітей", "child"},
+		{"unit", "осіб", "person"},
 		{"ownership", "комунальна", "communal"},
 		{"ownership", "державна", "state"},
 		{"ownership", "громадська", "ngo"},

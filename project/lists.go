@@ -52,9 +52,9 @@ var FixedLists = map[string][]ListValue{
 		lv("no", "ні", t("ні", "no"), "false", "0", "н"),
 	},
 	"unit": {
-		lv("family", "сім'я", t("сім'я", "family"), "сім’я", "сімʼя", "сімя", "сім'ї", "родина", "families"),
-		lv("child", "дитина", t("дитина", "child"), "діти", "children"),
-		lv("person", "особа", t("особа", "person"), "особи", "persons", "people"),
+		lv("family", "сім'я", t("сім'я", "family"), "сім’я", "сімʼя", "сімя", "сім'ї", "сімей", "родина", "родини", "родин", "families"),
+		lv("child", "дитина", t("дитина", "child"), "діти", "дітей", "children"),
+		lv("person", "особа", t("особа", "person"), "особи", "осіб", "persons", "people"),
 	},
 	"ownership": {
 		lv("communal", "комунальна", t("комунальна", "communal"), "комунальний", "комунальне"),

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -112,7 +113,48 @@ func (p *Project) SurveyPath(c Community) string {
 	if filepath.IsAbs(c.SurveyFile) {
 		return c.SurveyFile
 	}
-	return filepath.Join(p.Dir, filepath.FromSlash(c.SurveyFile))
+	return filepath.Join(p.Dir, filepath.FromSlash(slashPath(c.SurveyFile)))
+}
+
+// slashPath is a path as written in a workbook with a backslash read as
+// the folder separator, as on Windows, where a project is often filled in
+// ("survey\olevska.xlsx"), so that the project reads the same elsewhere.
+func slashPath(p string) string { return strings.ReplaceAll(p, `\`, "/") }
+
+// nearSurveyFile is the file of the project folder dir a survey path that
+// names none most likely meant, relative to dir with "/" ("survey/olevska.xlsx"),
+// else "": an XLSX or CSV file of the written path's folder, of survey/ or
+// of the project folder whose name is the written one in another case, or
+// with another or no extension ("Olevska.xlsx", "olevska", "olevska.xls").
+func nearSurveyFile(dir, written string) string {
+	rel := slashPath(written)
+	if filepath.IsAbs(written) || path.IsAbs(rel) {
+		return ""
+	}
+	want := strings.ToLower(path.Base(rel))
+	stem := strings.TrimSuffix(want, path.Ext(want))
+	seen := map[string]bool{}
+	for _, sub := range []string{path.Dir(rel), "survey", "."} {
+		if seen[sub] {
+			continue
+		}
+		seen[sub] = true
+		entries, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(sub)))
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			n := strings.ToLower(e.Name())
+			ext := path.Ext(n)
+			if !e.Type().IsRegular() || (ext != ".xlsx" && ext != ".csv") {
+				continue
+			}
+			if n == want || strings.TrimSuffix(n, ext) == stem {
+				return path.Join(sub, e.Name())
+			}
+		}
+	}
+	return ""
 }
 
 // Group is a population group and the survey answer that marks a member.
@@ -717,7 +759,8 @@ func (l *loader) checkCell(r *record, fl Field, t *xlsx.Table) {
 		var x float64
 		if x, err = xlsx.ParseNumber(v); err == nil {
 			if x != math.Trunc(x) || x < 0 {
-				err = hromada.Errorf("%q — не ціле число від 0", "%q is not a whole number of 0 or more", v)
+				err = hromada.Errorf("%q — не ціле число від 0; напишіть ціле число, 0 або більше, без дробової частини, напр. 1200",
+					"%q is not a whole number of 0 or more; write a whole number, 0 or more, without a fraction, e.g. 1200", v)
 			} else {
 				r.cells[fl.Key] = strconv.FormatFloat(x, 'f', -1, 64)
 			}
@@ -805,7 +848,8 @@ func parseShare(v string) (float64, error) {
 		x /= 100
 	}
 	if x < 0 || x > 1 {
-		return 0, hromada.Errorf("частка %q поза межами 0–100 %%", "share %q is outside 0–100 %%", v)
+		return 0, hromada.Errorf("частка %q поза межами 0–100 %%; напишіть відсоток від 0 до 100, напр. 40 %%, або частку від 0 до 1, напр. 0,4",
+			"share %q is outside 0–100 %%; write a percentage from 0 to 100, e.g. 40 %%, or a fraction from 0 to 1, e.g. 0.4", v)
 	}
 	return x, nil
 }
@@ -917,9 +961,13 @@ func (l *loader) communities(recs []record) {
 				l.add(r.problem("survey_file", hromada.T("файл опитування %q — це %s", "survey file %q is %s", c.SurveyFile, notRegularKind(nr)),
 					hromada.T("вкажіть збережений експорт Kobo", "give the saved Kobo export")))
 			} else if err != nil {
-				l.add(r.problem("survey_file", hromada.T("файл опитування %q не знайдено", "survey file %q not found", c.SurveyFile),
-					hromada.T("покладіть експорт Kobo в папку проєкту і напишіть шлях до нього відносно неї, напр. survey/%s",
-						"put the Kobo export in the project folder and write its path relative to it, e.g. survey/%s", filepath.Base(c.SurveyFile))))
+				hint := hromada.T("покладіть експорт Kobo в папку проєкту і напишіть шлях до нього відносно неї, напр. survey/%s",
+					"put the Kobo export in the project folder and write its path relative to it, e.g. survey/%s", path.Base(slashPath(c.SurveyFile)))
+				if near := nearSurveyFile(l.dir, c.SurveyFile); near != "" {
+					hint = hromada.T("у папці проєкту є %s: якщо це він, напишіть цей шлях", "the project folder holds %s: if that is the file, write this path", near)
+				}
+				// "%s" in quotes, not %q: a Windows path keeps its single backslashes.
+				l.add(r.problem("survey_file", hromada.T(`файл опитування "%s" не знайдено`, `survey file "%s" not found`, c.SurveyFile), hint))
 			}
 		}
 		l.p.Communities = append(l.p.Communities, c)
@@ -1045,15 +1093,59 @@ func (l *loader) service(r record, key string) (hromada.Service, bool) {
 	if s, ok := l.serviceOf(v); ok {
 		return s, true
 	}
-	l.add(r.problem(key, hromada.T("коду послуги %q немає в каталозі", "service code %q is not in the catalogue", v),
-		hromada.T("вкажіть код із класифікатора соціальних послуг (див. каталог) або додайте послугу в catalogue.xlsx",
-			"use a code of the classifier of social services (see the catalogue), or add the service to catalogue.xlsx")))
+	hint := hromada.T("вкажіть код із класифікатора соціальних послуг (див. аркуш «Каталог послуг») або додайте послугу в catalogue.xlsx",
+		"use a code of the classifier of social services (see the Service catalogue sheet), or add the service to catalogue.xlsx")
+	if near, mark := l.nearServices(v); len(near) > 0 {
+		names := make([]string, len(near))
+		namesEN := make([]string, len(near))
+		for i, s := range near {
+			names[i] = s.Code + " — " + s.Name.UK
+			namesEN[i] = s.Code + " — " + s.Name.EN
+		}
+		uk, en := "мабуть, ви мали на увазі ", "perhaps you meant "
+		if mark {
+			uk, en = "код пишеться з крапкою: мабуть, ", "a code is written with a full stop: perhaps "
+		}
+		hint = hromada.Text{
+			UK: uk + strings.Join(names, "; чи ") + ". Інакше " + hint.UK,
+			EN: en + strings.Join(namesEN, "; or ") + ". Otherwise " + hint.EN,
+		}
+	}
+	l.add(r.problem(key, hromada.T("коду послуги %q немає в каталозі", "service code %q is not in the catalogue", v), hint))
 	return hromada.Service{}, false
 }
 
-// serviceOf finds a service by classifier code or key, written alone or,
-// as the templates' drop-downs offer it, followed by the service's name
-// ("002.0 — Консультування").
+// nearServices are the catalogue's services a mistyped code v most likely
+// meant: the one it names when a comma, a space or another mark stands for
+// the code's full stop ("002,0", "002 0", "002/0" for 002.0), said by mark;
+// else those of its class, the same three digits ("002.1", or the number
+// 2.1 Excel made of it, for 002.0), at most three.
+func (l *loader) nearServices(v string) (near []hromada.Service, mark bool) {
+	if code, ok := ServiceCodeOf(v); ok { // 002.1 that Excel made the number 2.1
+		v = code
+	}
+	digits := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, strings.TrimSpace(v))
+	if len(digits) == 4 {
+		if s, ok := l.p.Catalogue.Service(digits[:3] + "." + digits[3:]); ok {
+			return []hromada.Service{s}, true
+		}
+	}
+	if len(digits) < 3 {
+		return nil, false
+	}
+	for _, s := range l.p.Catalogue.Services() {
+		if strings.HasPrefix(s.Code, digits[:3]+".") && len(near) < 3 {
+			near = append(near, s)
+		}
+	}
+	return near, false
+}
+
 func (l *loader) serviceOf(v string) (hromada.Service, bool) {
 	if s, ok := l.serviceOfCode(v); ok {
 		return s, true
@@ -1174,8 +1266,12 @@ func (l *loader) community(r record, key string) bool {
 			return true
 		}
 	}
-	l.add(r.problem(key, hromada.T("громади %q немає серед громад проєкту", "community %q is not in the project's communities", v),
-		hromada.T("вкажіть код з аркуша «Громади» у project.xlsx", "use a code listed on the Communities sheet of project.xlsx")))
+	hint := hromada.T("вкажіть код з аркуша «Громади» у project.xlsx", "use a code listed on the Communities sheet of project.xlsx")
+	if c, ok := l.nearCommunity(v); ok {
+		hint = hromada.T("мабуть, %s (%s); вкажіть код з аркуша «Громади» у project.xlsx", "perhaps %s (%s); use a code listed on the Communities sheet of project.xlsx",
+			c.Code, c.Name)
+	}
+	l.add(r.problem(key, hromada.T("громади %q немає серед громад проєкту", "community %q is not in the project's communities", v), hint))
 	return false
 }
 
@@ -1185,12 +1281,15 @@ func (l *loader) registry(recs []record) {
 	// sheet could not be read are the catalogue's groups accepted, so as
 	// not to report every row again.
 	groups := map[string]bool{}
+	var known []hromada.Group
 	for _, g := range l.p.Groups {
 		groups[g.ID] = true
+		known = append(known, g.Group)
 	}
 	if len(groups) == 0 {
 		for _, g := range l.p.Catalogue.Groups() {
 			groups[g.ID] = true
+			known = append(known, g)
 		}
 	}
 	seen := firstAt{}
@@ -1198,8 +1297,11 @@ func (l *loader) registry(recs []record) {
 		ok := l.community(r, "community")
 		g := r.get("group")
 		if g != "" && !groups[g] {
-			l.add(r.problem("group", hromada.T("групу %q не визначено на аркуші «Групи» у %s", "group %q is not defined on the Groups sheet of %s", g, ProjectFile),
-				hromada.T("вкажіть код групи з аркуша «Групи» у project.xlsx: %s", "use a group id from the Groups sheet of project.xlsx: %s", strings.Join(sortedKeys(groups), ", "))))
+			hint := hromada.T("вкажіть код групи з аркуша «Групи» у project.xlsx: %s", "use a group id from the Groups sheet of project.xlsx: %s", strings.Join(sortedKeys(groups), ", "))
+			if near, ok := nearGroup(g, known); ok {
+				hint = hromada.T("мабуть, %s (%s); %s", "perhaps %s (%s); %s", near.ID, near.Name, hint)
+			}
+			l.add(r.problem("group", hromada.T("групу %q не визначено на аркуші «Групи» у %s", "group %q is not defined on the Groups sheet of %s", g, ProjectFile), hint))
 			ok = false
 		}
 		if !ok || r.bad["count"] || r.bad["unit"] || r.bad["as_of"] {

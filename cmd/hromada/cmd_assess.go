@@ -14,6 +14,7 @@ import (
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/assess"
 	"github.com/hromada-tool/hromada/internal/safefile"
+	"github.com/hromada-tool/hromada/internal/xlsx"
 	"github.com/hromada-tool/hromada/kobo"
 	"github.com/hromada-tool/hromada/pipeline"
 	"github.com/hromada-tool/hromada/project"
@@ -95,7 +96,8 @@ func newAssessCmd(a *app) *cobra.Command {
 	f.StringVar(&o.children, "children", "", "")
 	f.StringVar(&o.persons, "persons", "", "")
 	f.StringVar(&o.ci, "ci", "logit", "")
-	f.Float64Var(&o.level, "level", 0.95, "")
+	o.level = 0.95
+	f.Var(decimalFlag{&o.level}, "level", "")
 	f.StringVar(&o.lonely, "lonely-psu", "adjust", "")
 	f.IntVar(&o.minCount, "min-count", assess.DefaultMinCount, "")
 	f.StringVar(&o.communityCol, "community-column", "", "")
@@ -250,7 +252,7 @@ func quickUsage(o *assessOptions, cmd *cobra.Command) (assess.CIMethod, error) {
 		return "", usagef("--lonely-psu «%s» невідоме; можливі: adjust, remove, average, fail", "--lonely-psu %q is not known; allowed: adjust, remove, average, fail", o.lonely)
 	}
 	if o.level <= 0 || o.level >= 1 {
-		return "", usagef("--level %v має бути між 0 і 1, наприклад 0.95", "--level %v must be between 0 and 1, such as 0.95", o.level)
+		return "", usagef("--level %v має бути між 0 і 1, наприклад 0,95", "--level %v must be between 0 and 1, such as 0.95", decimalText(o.level))
 	}
 	return ci, nil
 }
@@ -474,4 +476,32 @@ func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// decimalFlag is a number flag that takes a decimal comma as well as a
+// full stop ("0,9" or "0.9"), as a Ukrainian planner writes numbers.
+type decimalFlag struct{ p *float64 }
+
+func (d decimalFlag) String() string {
+	if d.p == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*d.p, 'g', -1, 64)
+}
+
+func (d decimalFlag) Set(s string) error {
+	x, err := xlsx.ParseNumber(s)
+	if err != nil {
+		return err
+	}
+	*d.p = x
+	return nil
+}
+
+func (d decimalFlag) Type() string { return "float64" }
+
+// decimalText is a number as typed in each language: «0,3», "0.3".
+func decimalText(x float64) hromada.Text {
+	s := strconv.FormatFloat(x, 'g', -1, 64)
+	return hromada.Text{UK: strings.Replace(s, ".", ",", 1), EN: s}
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/catalogue"
@@ -138,6 +139,7 @@ func runBareBudget(o *budgetOptions) error {
 			return append(ps, ips...)
 		}
 		ps = append(ps, ips...)
+		ps = append(ps, unknownInventoryCommunity(providers, o.community, o.inventory)...)
 		p.Providers = providers
 	} else {
 		ps = append(ps, hromada.Problem{Severity: hromada.Warning, File: o.planFile,
@@ -146,6 +148,7 @@ func runBareBudget(o *budgetOptions) error {
 			Hint: hromada.T("укажіть реєстр надавачів через --inventory", "give the provider inventory with --inventory")})
 	}
 	com := hromada.Community{Code: o.community, Name: hromada.Text{UK: o.community, EN: o.community}}
+	ps = append(ps, unknownBudgetCommunity(p, o.community, o.costs)...)
 	cb, cps := pipeline.BudgetCommunity(p, com, o.planFile)
 	ps = append(ps, cps...)
 	if ps.Errors() > 0 {
@@ -193,4 +196,32 @@ func reportBudgets(o *budgetOptions, all []pipeline.CommunityBudget, lang hromad
 		}
 	}
 	return nil
+}
+
+// unknownBudgetCommunity warns when the costs workbook has funding or
+// revenue rows, none of them of community: a mistyped --community-code
+// would cost the plan with no donor, no state share and no revenue.
+func unknownBudgetCommunity(p *project.Project, community, costs string) hromada.Problems {
+	var codes []string
+	seen := map[string]bool{}
+	add := func(c string) {
+		if !seen[c] {
+			seen[c] = true
+			codes = append(codes, c)
+		}
+	}
+	for _, f := range p.Funding {
+		add(f.Community)
+	}
+	for _, r := range p.Revenue {
+		add(r.Community)
+	}
+	if community == "" || len(codes) == 0 || seen[community] {
+		return nil
+	}
+	return hromada.Problems{{Severity: hromada.Warning, File: costs,
+		Msg: hromada.T("на аркушах фінансування й доходів немає жодного рядка громади %s (є: %s): бюджет рахує без донора, без частки держбюджету й без доходів",
+			"the funding and revenue sheets have no row of community %s (they have: %s): the budget is costed with no donor, no state share and no revenue",
+			community, strings.Join(codes, ", ")),
+		Hint: hromada.T("перевірте код у --community-code", "check the code given to --community-code")}}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/hromada-tool/hromada"
@@ -71,7 +72,8 @@ func newPlanCmd(a *app) *cobra.Command {
 	f.StringVar(&o.community, "community-code", "", "")
 	f.IntVar(&o.firstYear, "first-year", 0, "")
 	f.IntVar(&o.years, "years", 5, "")
-	f.Float64Var(&o.fteStep, "fte-step", 0.25, "")
+	o.fteStep = 0.25
+	f.Var(decimalFlag{&o.fteStep}, "fte-step", "")
 	return cmd
 }
 
@@ -126,7 +128,7 @@ func runBarePlan(o *planOptions) error {
 		return usagef("--community вибирає громади проєкту; без проєкту вкажіть громаду з реєстру надавачів через --community-code", "--community chooses communities of a project; without one, name the inventory's community with --community-code")
 	}
 	if o.fteStep != 0.25 && o.fteStep != 0.5 {
-		return usagef("--fte-step %v: ставки округлюють до 0.25 або 0.5", "--fte-step %v: posts are rounded to 0.25 or 0.5", o.fteStep)
+		return usagef("--fte-step %v: ставки округлюють до 0,25 або 0,5", "--fte-step %v: posts are rounded to 0.25 or 0.5", decimalText(o.fteStep))
 	}
 	if o.years < 1 || o.years > 30 {
 		return usagef("--years %d: укажіть від 1 до 30 років", "--years %d: give 1 to 30 years", o.years)
@@ -152,19 +154,18 @@ func runBarePlan(o *planOptions) error {
 		first = nextYear()
 	}
 	com := hromada.Community{Code: o.community, Name: hromada.Text{UK: o.community, EN: o.community}}
-	if o.community == "" {
-		var codes []string
-		seen := map[string]bool{}
-		for _, p := range providers {
-			if !seen[p.Community] {
-				seen[p.Community] = true
-				codes = append(codes, p.Community)
-			}
-		}
-		if len(codes) > 1 {
-			return usagef("у реєстрі надавачів кілька громад (%v); укажіть одну через --community-code", "the inventory holds several communities (%v); name one with --community-code", codes)
+	var codes []string
+	seen := map[string]bool{}
+	for _, p := range providers {
+		if !seen[p.Community] {
+			seen[p.Community] = true
+			codes = append(codes, p.Community)
 		}
 	}
+	if o.community == "" && len(codes) > 1 {
+		return usagef("у реєстрі надавачів кілька громад (%v); укажіть одну через --community-code", "the inventory holds several communities (%v); name one with --community-code", codes)
+	}
+	ps = append(ps, unknownInventoryCommunity(providers, o.community, o.inventory)...)
 	cp, cps := pipeline.PlanCommunity(com, o.assessment, providers, cat, pipeline.PlanSettings{FirstYear: first, Years: o.years, FTEStep: o.fteStep})
 	ps = append(ps, cps...)
 	if ps.Errors() > 0 {
@@ -219,3 +220,25 @@ func topPriority(r plan.Result, lang hromada.Lang) string {
 
 // nextYear is the default first planning year without a project.
 func nextYear() int { return time.Now().Year() + 1 }
+
+// unknownInventoryCommunity warns when an inventory has rows, none of them
+// of community: a mistyped --community-code would plan and cost a
+// community as if it had no services at all.
+func unknownInventoryCommunity(providers []project.Provider, community, file string) hromada.Problems {
+	var codes []string
+	seen := map[string]bool{}
+	for _, p := range providers {
+		if !seen[p.Community] {
+			seen[p.Community] = true
+			codes = append(codes, p.Community)
+		}
+	}
+	if community == "" || len(codes) == 0 || seen[community] {
+		return nil
+	}
+	return hromada.Problems{{Severity: hromada.Warning, File: file,
+		Msg: hromada.T("у реєстрі надавачів немає жодного рядка громади %s (є: %s): вважається, що послуг у ній ще немає",
+			"the inventory has no row of community %s (it has: %s): the community is taken to have no services yet",
+			community, strings.Join(codes, ", ")),
+		Hint: hromada.T("перевірте код у --community-code", "check the code given to --community-code")}}
+}

@@ -172,11 +172,16 @@ func flagUsages(fs *pflag.FlagSet, lang string) string {
 		u := usages[i]
 		if hromada.Lang(lang) != hromada.English {
 			u = strings.Replace(u, " (default ", " (типово ", 1)
+			// A default number in the language's digits: «(типово 0,95)».
+			u = decimalDefault.ReplaceAllString(u, "(типово $1,$2)")
 		}
 		b.WriteString(n + strings.Repeat(" ", width-utf8.RuneCountInString(n)+3) + u)
 	}
 	return b.String()
 }
+
+// decimalDefault is a decimal default in pflag's digits: "(типово 0.95)".
+var decimalDefault = regexp.MustCompile(`\(типово (\d+)\.(\d+)\)`)
 
 // flagLine is a line of pflag's list of flags: the flag with its value's
 // name, two spaces or more, its description.
