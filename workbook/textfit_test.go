@@ -9,7 +9,8 @@ import (
 // The widths below are Carlito's advance widths (Calibri's metrics) in
 // thousandths of the digit 0, as glyphWidths holds them: «сукупне» 6599,
 // «місцеве» 6598, a space 446, «0» 1000, bold «Спроможність» 12273.
-// A column n units wide holds (7n+5−6)/7 widths of 0.
+// A column n units wide holds (7n−6)/7 widths of 0, as LibreOffice draws
+// it (Excel's is 5 pixels wider).
 
 func TestCellCapacity(t *testing.T) {
 	tests := []struct {
@@ -17,9 +18,13 @@ func TestCellCapacity(t *testing.T) {
 		widths []float64
 		want   float64
 	}{
-		{0, []float64{10}, 69.0 / 7},                 // 70+5−6 = 69 px
-		{0, []float64{50, 14}, (448 + 10 - 6) / 7.0}, // two columns merged: 350+98, two paddings
-		{1, []float64{50}, 349.0/7 - 3*0.446},        // an indent is three spaces
+		{0, []float64{10}, 64.0 / 7},            // 70−6 = 64 px
+		{0, []float64{50, 14}, (448 - 6) / 7.0}, // two columns merged: 350+98, no padding
+		{1, []float64{50}, 344.0/7 - 3*0.446},   // an indent is three spaces
+		// nine columns of the plan's Summary, 169.5 units: 1180.5 px, 168.64
+		// widths of 0 — too few for its 169.193-wide bold warning about
+		// «Денний догляд», which LibreOffice wrapped onto a second line.
+		{0, []float64{44, 13, 13, 13, 13.5, 13, 13, 13, 34}, (1186.5 - 6) / 7},
 	}
 	for _, tt := range tests {
 		if got := cellCapacity(tt.indent, tt.widths...); math.Abs(got-tt.want) > 1e-9 {
@@ -34,11 +39,11 @@ func TestTextRowHeight(t *testing.T) {
 		width      float64
 		want       float64
 	}{
-		// 6.599+0.446+6.598 = 13.643 wide; a 13-unit column holds 90/7 = 12.857.
-		{"сукупне місцеве", "", 13, 30},
-		// a 14-unit column holds 97/7 = 13.857: one line.
-		{"сукупне місцеве", "", 14, 15},
-		// ten zeros, 10 wide, in a 10-unit column (9.857): broken over two lines.
+		// 6.599+0.446+6.598 = 13.643 wide; a 14-unit column holds 92/7 = 13.143.
+		{"сукупне місцеве", "", 14, 30},
+		// a 15-unit column holds 99/7 = 14.143: one line.
+		{"сукупне місцеве", "", 15, 15},
+		// ten zeros, 10 wide, in a 10-unit column (9.143): broken over two lines.
 		{"0000000000", "", 10, 30},
 		// a line break starts a line.
 		{"0\n0", "", 10, 30},
@@ -55,13 +60,19 @@ func TestTextRowHeight(t *testing.T) {
 }
 
 func TestHeaderRowHeight(t *testing.T) {
-	// Bold «Спроможність» is 12.273 wide: a 12-unit column holds 83/7 =
-	// 11.857, two lines (2×15+4); a 13-unit one 12.857, one line.
-	if got := HeaderRowHeight([]string{"Спроможність"}, []float64{12}); got != 34 {
-		t.Errorf("width 12: %v, want 34", got)
+	// Bold «Спроможність» is 12.273 wide: a 13-unit column holds 85/7 =
+	// 12.143, two lines (2×15+4); a 14-unit one 92/7 = 13.143, one line.
+	if got := HeaderRowHeight([]string{"Спроможність"}, []float64{13}); got != 34 {
+		t.Errorf("width 13: %v, want 34", got)
 	}
-	if got := HeaderRowHeight([]string{"Спроможність", ""}, []float64{13, 8}); got != 19 {
-		t.Errorf("width 13: %v, want 19", got)
+	if got := HeaderRowHeight([]string{"Спроможність", ""}, []float64{14, 8}); got != 19 {
+		t.Errorf("width 14: %v, want 19", got)
+	}
+	// bold «Бал пріоритету», 1.096+0.974+1.038+0.446+9.281 = 12.835, in
+	// the plan Summary's 13-unit column (12.143): two lines, as LibreOffice
+	// drew it (Excel's 12.857 held it on one).
+	if got := HeaderRowHeight([]string{"Бал пріоритету"}, []float64{13}); got != 34 {
+		t.Errorf("«Бал пріоритету» in 13: %v, want 34", got)
 	}
 }
 
@@ -83,10 +94,10 @@ func TestWordFitWidth(t *testing.T) {
 		s    string
 		want float64
 	}{
-		// bold «Спроможність» 12.273 × 1.05 = 12.887, + 1/7 = 13.03 → 13.5
-		{"Спроможність", 13.5},
-		// the widest word decides: «спроможність» 12.055 × 1.05 + 1/7 = 12.80 → 13
-		{"Нова спроможність", 13},
+		// bold «Спроможність» 12.273 × 1.05 = 12.887, + 6/7 = 13.74 → 14
+		{"Спроможність", 14},
+		// the widest word decides: «спроможність» 12.055 × 1.05 + 6/7 = 13.52 → 14
+		{"Нова спроможність", 14},
 		{"", 0},
 	}
 	for _, tt := range tests {
