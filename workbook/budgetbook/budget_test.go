@@ -217,3 +217,52 @@ func TestBudgetTextKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestFundingLineNamesFit: every cost line's name on the Funding sheet —
+// the admin line's «адміністративні витрати (частка від прямих)» is wider
+// than its column — wraps in its cell on a row high enough for it, as on
+// the Costs sheet, instead of running over the КЕКВ beside it.
+func TestFundingLineNamesFit(t *testing.T) {
+	for _, lang := range []hromada.Lang{hromada.Ukrainian, hromada.English} {
+		bg := testBudget(t, lang, budgetInput())
+		w, err := buildBudget(bg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "b.xlsx")
+		if err := w.b.Save(path); err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		sh := w.name[bsFunding]
+		width, err := f.GetColWidth(sh, "D")
+		if err != nil {
+			t.Fatal(err)
+		}
+		admin, checked := w.t("co.admin"), 0
+		for row := w.fu.lines.First; row <= w.fu.lines.Last; row++ {
+			cell := workbook.A1Name(3, row)
+			name, err := f.GetCellValue(sh, cell)
+			if err != nil || name == "" {
+				continue
+			}
+			h, err := f.GetRowHeight(sh, row)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if need := workbook.TextRowHeight(name, "", 0, width); h < need {
+				t.Errorf("%s %s %q: row %v high, needs %v", lang, cell, name, h, need)
+			}
+			if name == admin {
+				checked++
+			}
+		}
+		if checked == 0 {
+			t.Errorf("%s: no admin line (%q) on the Funding sheet", lang, admin)
+		}
+	}
+}
