@@ -58,8 +58,8 @@ func textWidth(s string, f textFont) float64 {
 // the same scale). A merged cell of nine columns is thus 6 widths of 0
 // narrower in LibreOffice, and a paragraph sized for Excel's width runs
 // onto a line its row has no room for. Text is therefore fitted to
-// LibreOffice's narrower cells, of which it has all but its margins; in
-// Excel it fits with room to spare.
+// LibreOffice's narrower cells, of which it has all but its margins (and
+// fitShare of that); in Excel it fits with room to spare.
 const (
 	pixelsPerUnit = 7.0
 	cellMargins   = 6.0 // both sides, with a pixel to spare for rounding
@@ -74,8 +74,15 @@ func cellCapacity(indent int, widths ...float64) float64 {
 	for _, w := range widths {
 		px += w * pixelsPerUnit
 	}
-	return max(1, px/zeroPixels-float64(indent)*3*glyphSpace)
+	return max(1, px/zeroPixels*fitShare-float64(indent)*3*glyphSpace)
 }
+
+// fitShare is the share of a cell's width that text is fitted to.
+// LibreOffice lays text out at its own resolution and wraps a line a little
+// before the glyph widths add up to the cell's width: on the budget's
+// Summary a line of 134.8 widths of 0 wrapped in a cell of 135.1. Two
+// hundredths to spare keep such a line's row from cutting its last line.
+const fitShare = 0.98
 
 // glyphSpace is the width of a space, in widths of the digit 0.
 var glyphSpace = float64(glyphWidths[' '][0]) / 1000
@@ -150,9 +157,10 @@ func WordFitWidth(s, kind string) float64 {
 	if widest == 0 {
 		return 0
 	}
-	// cellCapacity(0, w) ≥ widest: (7w − 6)/7 ≥ widest, with a twentieth
-	// to spare for a program that rounds each glyph up to whole pixels.
-	w := (widest*1.05*zeroPixels + cellMargins) / pixelsPerUnit
+	// cellCapacity(0, w) ≥ widest: (7w − 6)/7 · fitShare ≥ widest, with a
+	// twentieth to spare for a program that rounds each glyph up to whole
+	// pixels.
+	w := (widest*1.05/fitShare*zeroPixels + cellMargins) / pixelsPerUnit
 	return math.Ceil(w*2) / 2
 }
 
