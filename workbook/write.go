@@ -589,6 +589,12 @@ func (b *Book) PageSetup(sh, titleRows, footer string) {
 	}
 }
 
+// PrintFitWidth is the widest a sheet's columns may be, in units of column
+// width, to print across one page at minPrintScale or more (see PageSetup).
+func PrintFitWidth() float64 {
+	return printWidthPixels * 100 / minPrintScale / pixelsPerUnit
+}
+
 // printFits reports whether columns of the given total width (in units of
 // column width) print across one page at minPrintScale or more.
 func printFits(width float64) bool {

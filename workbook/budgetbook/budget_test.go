@@ -266,3 +266,36 @@ func TestFundingLineNamesFit(t *testing.T) {
 		}
 	}
 }
+
+// TestSourceWidth: the Assumptions sheet's source column narrows so that
+// the sheet prints across one page. A page holds 1026 px at 70 %: 1026 ×
+// 100/70/7 = 209.39 units; the columns beside the sources take 50+10+16+2
+// and 14 a value column.
+func TestSourceWidth(t *testing.T) {
+	tests := []struct {
+		values int
+		want   float64
+	}{
+		{3, 64}, // 120 units beside: 89.39 to spare, the widest is 64
+		{5, 61}, // 148 beside: 61.39, floored (at 64 the sources printed on pages of their own)
+		{6, 47}, // 162 beside: 47.39
+		{7, 64}, // 176 beside: 33.39, under 40 — the sheet cannot fit; sources at their width
+	}
+	for _, tt := range tests {
+		if got := sourceWidth(tt.values); got != tt.want {
+			t.Errorf("sourceWidth(%d) = %v, want %v", tt.values, got, tt.want)
+		}
+	}
+	_, w, f := savedBudget(t)
+	sh := w.name[bsAssumptions]
+	props, err := f.GetSheetProps(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w.valueCols() != 5 {
+		t.Fatalf("the test budget has %d value columns, want the five years it is written for", w.valueCols())
+	}
+	if props.FitToPage == nil || !*props.FitToPage {
+		t.Errorf("%s: a five-year budget's Assumptions do not fit the page's width", sh)
+	}
+}
