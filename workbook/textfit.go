@@ -28,7 +28,7 @@ func fontOf(kind string) textFont {
 		return textFont{1, 14}
 	case "heading":
 		return textFont{1, 12}
-	case "header", "header.right", "bold", "warn", "group", "top":
+	case "header", "header.right", "header.indent", "bold", "warn", "group", "top":
 		return textFont{1, 11}
 	case "note":
 		return textFont{2, 11}

@@ -183,8 +183,11 @@ func (s *streamSheet) table(cols []workbook.Col, rows [][]any) workbook.TableRow
 		kind, h := "header", ""
 		if c < len(cols) {
 			h = cols[c].Header
-			if numeric[c] {
+			switch {
+			case numeric[c]:
 				kind = "header.right"
+			case c > 0 && numeric[c-1]:
+				kind = "header.indent" // «Попереджень» and «Що виправити» ran together
 			}
 		}
 		cells[c] = s.cell(h, workbook.StyleKey{Kind: kind})
