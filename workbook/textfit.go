@@ -28,7 +28,7 @@ func fontOf(kind string) textFont {
 		return textFont{1, 14}
 	case "heading":
 		return textFont{1, 12}
-	case "header", "header.right", "bold", "warn", "group", "top":
+	case "header", "header.right", "header.indent", "bold", "warn", "group", "top":
 		return textFont{1, 11}
 	case "note":
 		return textFont{2, 11}
@@ -51,14 +51,17 @@ func textWidth(s string, f textFont) float64 {
 	return float64(w) / 1000 * f.size / 11
 }
 
-// Column widths and the text they hold, in pixels at 100 % zoom: a column
-// n units wide is n·7+5 pixels, 7 the width Excel draws the digit 0 of
-// Calibri 11 in, of which a cell's text has all but its margins.
-// (LibreOffice draws a unit of width wider than Carlito's 0, so a text that
-// fits in Excel fits there too.)
+// Column widths and the text they hold, in pixels at 100 % zoom. Excel
+// draws a column n units wide n·7+5 pixels, 7 the width of the digit 0 of
+// Calibri 11; LibreOffice draws it n widths of 0, without the 5 pixels
+// (measured on its PDF: a 44-unit column 197.7 pt, the digit 0 4.49 pt, at
+// the same scale). A merged cell of nine columns is thus 6 widths of 0
+// narrower in LibreOffice, and a paragraph sized for Excel's width runs
+// onto a line its row has no room for. Text is therefore fitted to
+// LibreOffice's narrower cells, of which it has all but its margins (and
+// fitShare of that); in Excel it fits with room to spare.
 const (
 	pixelsPerUnit = 7.0
-	columnPadding = 5.0
 	cellMargins   = 6.0 // both sides, with a pixel to spare for rounding
 	zeroPixels    = 7.0
 )
@@ -69,10 +72,17 @@ const (
 func cellCapacity(indent int, widths ...float64) float64 {
 	px := -cellMargins
 	for _, w := range widths {
-		px += w*pixelsPerUnit + columnPadding
+		px += w * pixelsPerUnit
 	}
-	return max(1, px/zeroPixels-float64(indent)*3*glyphSpace)
+	return max(1, px/zeroPixels*fitShare-float64(indent)*3*glyphSpace)
 }
+
+// fitShare is the share of a cell's width that text is fitted to.
+// LibreOffice lays text out at its own resolution and wraps a line a little
+// before the glyph widths add up to the cell's width: on the budget's
+// Summary a line of 134.8 widths of 0 wrapped in a cell of 135.1. Two
+// hundredths to spare keep such a line's row from cutting its last line.
+const fitShare = 0.98
 
 // glyphSpace is the width of a space, in widths of the digit 0.
 var glyphSpace = float64(glyphWidths[' '][0]) / 1000
@@ -147,9 +157,10 @@ func WordFitWidth(s, kind string) float64 {
 	if widest == 0 {
 		return 0
 	}
-	// cellCapacity(0, w) ≥ widest: (7w + 5 − 6)/7 ≥ widest, with a twentieth
-	// to spare for a program that rounds each glyph up to whole pixels.
-	w := (widest*1.05*zeroPixels + cellMargins - columnPadding) / pixelsPerUnit
+	// cellCapacity(0, w) ≥ widest: (7w − 6)/7 · fitShare ≥ widest, with a
+	// twentieth to spare for a program that rounds each glyph up to whole
+	// pixels.
+	w := (widest*1.05/fitShare*zeroPixels + cellMargins) / pixelsPerUnit
 	return math.Ceil(w*2) / 2
 }
 
@@ -211,16 +222,4 @@ var glyphWidths = map[rune][3]uint16{
 	0xa0: {1000, 1000, 1000}, 0x2212: {983, 983, 983}, 0x2264: {983, 983, 983}, 0x2265: {983, 983, 983},
 	0xd7: {983, 983, 983}, 0xb7: {498, 528, 498}, 0x2022: {983, 983, 983}, 0x201c: {826, 858, 826},
 	0x201d: {826, 858, 826}, 0x20b4: {907, 1024, 907},
-}
-
-// NarrowWidths returns the column widths ws as LibreOffice draws them:
-// without the padding Excel adds to each column, so that a span of many
-// columns is narrower there by that much a column. A row sized for these
-// widths does not cut a line that just fits in Excel.
-func NarrowWidths(ws []float64) []float64 {
-	narrow := make([]float64, len(ws))
-	for i, w := range ws {
-		narrow[i] = max(0, w-columnPadding/pixelsPerUnit)
-	}
-	return narrow
 }

@@ -149,13 +149,19 @@ func (b *Book) Style(k StyleKey) int {
 		s.CustomNumFmt = &fmtStr
 	}
 	switch k.Kind {
-	case "header", "header.right": // header.right: over a column of numbers
+	case "header", "header.right", "header.indent":
+		// header.right: over a column of numbers; header.indent: over a
+		// column of text right of one of numbers, set off from its header
+		// as the column's texts are from the numbers.
 		s.Font = &excelize.Font{Bold: true, Color: "FFFFFF"}
 		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F4E79"}}
 		s.Alignment.WrapText = true
 		s.Alignment.Vertical = "center"
-		if k.Kind == "header.right" {
+		switch k.Kind {
+		case "header.right":
 			s.Alignment.Horizontal = "right"
+		case "header.indent":
+			s.Alignment.Horizontal, s.Alignment.Indent = "left", 1
 		}
 		s.Border = []excelize.Border{{Type: "bottom", Color: "FFFFFF", Style: 1}}
 	case "title":
@@ -587,6 +593,12 @@ func (b *Book) PageSetup(sh, titleRows, footer string) {
 	if titleRows != "" {
 		b.Fail(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: QuotedSheet(sh) + "!" + titleRows, Scope: sh}))
 	}
+}
+
+// PrintFitWidth is the widest a sheet's columns may be, in units of column
+// width, to print across one page at minPrintScale or more (see PageSetup).
+func PrintFitWidth() float64 {
+	return printWidthPixels * 100 / minPrintScale / pixelsPerUnit
 }
 
 // printFits reports whether columns of the given total width (in units of

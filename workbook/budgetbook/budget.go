@@ -225,7 +225,7 @@ func newBudgetWriter(bg *Budget) (*budgetWriter, error) {
 	years[w.n] = 16
 	widths := map[string][]float64{
 		bsSummary:     slices.Concat([]float64{50}, years),
-		bsAssumptions: slices.Concat([]float64{50, 10, 16}, repeat(14, v), []float64{2, 64}),
+		bsAssumptions: slices.Concat([]float64{50, 10, 16}, repeat(14, v), []float64{2, sourceWidth(v)}),
 		bsStaffing:    slices.Concat([]float64{10, 34, 44}, years),
 		bsCosts:       slices.Concat([]float64{10, 13, 16, 34, 8}, years),
 		bsFunding:     slices.Concat([]float64{10, 13, 16, 34, 8, 16}, years),
@@ -243,6 +243,19 @@ func newBudgetWriter(bg *Budget) (*budgetWriter, error) {
 	}
 	w.name[bsMethods] = workbook.SheetName(w.t("sheet." + bsMethods))
 	return w, nil
+}
+
+// sourceWidth is the width of the Assumptions sheet's source column beside
+// v columns of values: 64, or narrower, down to 40, if that lets the sheet
+// print across one page (at 64 a five-year budget's sources printed on
+// pages of their own, after the values they explain).
+func sourceWidth(v int) float64 {
+	const widest, narrowest = 64.0, 40.0
+	rest := 50 + 10 + 16 + 14*float64(v) + 2
+	if room := math.Floor(workbook.PrintFitWidth() - rest); room < widest && room >= narrowest {
+		return room
+	}
+	return widest
 }
 
 func repeat(x float64, n int) []float64 {

@@ -307,7 +307,7 @@ func (w *budgetWriter) fundingLines(l *workbook.Layout) {
 					w.put(r, f.service, ln.Service, workbook.TextFmt, false)
 					w.put(r, f.programme, ln.Programme, workbook.TextFmt, false)
 					w.put(r, 2, w.kindLabel(ln.Kind), workbook.General, false)
-					w.put(r, 3, item, workbook.General, false)
+					w.label(r, 3, item, "") // wrapped, as on the Costs sheet: the admin line's name is wider than its column
 					w.put(r, f.kekv, ln.KEKV, workbook.TextFmt, false)
 					w.put(r, f.source, w.srcLabel(src), workbook.General, false)
 					for t := range n {

@@ -61,7 +61,7 @@ var budgetText = workbook.Texts{
 	"unit.uahmonth":       {UK: "грн на місяць", EN: "UAH a month"},
 	"unit.residents":      {UK: "мешканців", EN: "residents"},
 	"unit.index":          {UK: "індекс", EN: "index"},
-	"unit.fte":            {UK: "шт. од.", EN: "FTE"},
+	"unit.fte":            {UK: "ставок", EN: "FTE"},
 	"unit.years":          {UK: "років", EN: "years"},
 	"basis.fixed":         {UK: "на рік", EN: "a year"},
 	"basis.per_client":    {UK: "на клієнта", EN: "per client"},

@@ -106,11 +106,9 @@ func (s *streamSheet) span(cells []any, from, to int, text, kind string) float64
 	if to > from && s.sw != nil {
 		s.b.Fail(s.sw.MergeCell(workbook.A1Name(from, s.next), workbook.A1Name(to, s.next)))
 	}
-	// LibreOffice draws a column without the padding Excel adds to each:
-	// a span of many columns is narrower there by that much a column, and
-	// a line that just fits in Excel wraps. The row is as high as the
-	// narrower span needs.
-	return workbook.TextRowHeight(text, kind, 0, workbook.NarrowWidths(s.widths[from:min(to+1, len(s.widths))])...)
+	// The row is as high as the span needs as LibreOffice draws it, the
+	// narrower of the two programs (see workbook.TextRowHeight).
+	return workbook.TextRowHeight(text, kind, 0, s.widths[from:min(to+1, len(s.widths))]...)
 }
 
 // title writes the sheet's title.
@@ -185,8 +183,11 @@ func (s *streamSheet) table(cols []workbook.Col, rows [][]any) workbook.TableRow
 		kind, h := "header", ""
 		if c < len(cols) {
 			h = cols[c].Header
-			if numeric[c] {
+			switch {
+			case numeric[c]:
 				kind = "header.right"
+			case c > 0 && numeric[c-1]:
+				kind = "header.indent" // «Попереджень» and «Що виправити» ran together
 			}
 		}
 		cells[c] = s.cell(h, workbook.StyleKey{Kind: kind})

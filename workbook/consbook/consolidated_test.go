@@ -382,3 +382,48 @@ func TestConsolidatedStaleStatus(t *testing.T) {
 		t.Error("a workbook without stale communities says out of date")
 	}
 }
+
+// TestHeaderSetOffFromNumbers: on the Status sheet the header of the text
+// column «Що виправити» follows the right-aligned «Попереджень»; it is
+// indented, as its texts are, so the two headers do not run together.
+func TestHeaderSetOffFromNumbers(t *testing.T) {
+	for _, lang := range []hromada.Lang{hromada.Ukrainian, hromada.English} {
+		path := writeTestConsolidated(t, string(lang), testConsolidated(lang))
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		sh := consText.In(lang, "sheet.status")
+		rows, err := f.GetRows(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		header := consText.In(lang, "st.problems")
+		found := false
+		for r, row := range rows {
+			c := slices.Index(row, header)
+			if c < 1 {
+				continue
+			}
+			found = true
+			align := func(col int) excelize.Alignment {
+				id, err := f.GetCellStyle(sh, workbook.A1Name(col, r+1))
+				if err != nil {
+					t.Fatal(err)
+				}
+				st, err := f.GetStyle(id)
+				if err != nil || st.Alignment == nil {
+					t.Fatalf("%s: style of %s: %v", lang, workbook.A1Name(col, r+1), err)
+				}
+				return *st.Alignment
+			}
+			if left, this := align(c-1), align(c); left.Horizontal == "right" && this.Indent < 1 {
+				t.Errorf("%s %s: %q right of a right-aligned header, indent %d", lang, workbook.A1Name(c, r+1), header, this.Indent)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no header %q on %s", lang, header, sh)
+		}
+	}
+}

@@ -322,6 +322,9 @@ func (w *planWriter) staffTotalRows(rs *workbook.ReportSheet, cols []workbook.Co
 // on a grid whose last column is last.
 func (w *planWriter) topPriorities(rs *workbook.ReportSheet, last int) {
 	rs.Gap()
+	// On a page of its own: at the foot of the first page its header row
+	// printed there and its rows on the next page, without it.
+	w.b.Fail(w.b.File.InsertPageBreak(rs.Sheet, rs.Ref(0)))
 	rs.Heading(w.t("sum.top", TopPriorities))
 	top := w.priorities()
 	if len(top) == 0 {

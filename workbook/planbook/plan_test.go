@@ -775,3 +775,35 @@ func cellText(t *testing.T, path, sh, cell string) string {
 	}
 	return v
 }
+
+// TestPrioritiesOnTheirOwnPage: the Summary breaks the page before the
+// first priorities, so that their header row prints with their rows (in
+// English it fell at the foot of the first page, its rows on the next).
+func TestPrioritiesOnTheirOwnPage(t *testing.T) {
+	for _, lang := range []hromada.Lang{hromada.Ukrainian, hromada.English} {
+		p := testPlan(t, lang, 3)
+		path := writeTestPlan(t, string(lang), p)
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		sh := f.GetSheetName(0)
+		heading := planText.In(lang, "sum.top", TopPriorities)
+		rows, err := f.GetRows(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		row := slices.IndexFunc(rows, func(r []string) bool { return len(r) > 0 && r[0] == heading }) + 1
+		if row == 0 {
+			t.Fatalf("%s: no %q on %s", lang, heading, sh)
+		}
+		x, ok := f.Pkg.Load("xl/worksheets/sheet1.xml")
+		if !ok {
+			t.Fatal("no sheet1.xml")
+		}
+		if brk := fmt.Sprintf(`<brk id="%d"`, row-1); !strings.Contains(string(x.([]byte)), brk) {
+			t.Errorf("%s: no page break before row %d (%q)", lang, row, heading)
+		}
+	}
+}
