@@ -241,6 +241,10 @@ type Post struct {
 	ExtraMonths float64
 }
 
+// Name returns the post's name: as typed, and in English workbooks its
+// English name, the typed one when none is given.
+func (p Post) Name() hromada.Text { return hromada.Text{UK: p.Post, EN: p.PostEN} }
+
 // OtherCost is a recurrent non-staff cost line of a service.
 type OtherCost struct {
 	Service string
@@ -250,6 +254,10 @@ type OtherCost struct {
 	Amount  float64
 	KEKV    string
 }
+
+// Name returns the item's name: as typed, and in English workbooks its
+// English name, the typed one when none is given.
+func (o OtherCost) Name() hromada.Text { return hromada.Text{UK: o.Item, EN: o.ItemEN} }
 
 // StartupItem is a one-off purchase of a service.
 type StartupItem struct {
@@ -261,6 +269,10 @@ type StartupItem struct {
 	Life    int
 	KEKV    string
 }
+
+// Name returns the item's name: as typed, and in English workbooks its
+// English name, the typed one when none is given.
+func (s StartupItem) Name() hromada.Text { return hromada.Text{UK: s.Item, EN: s.ItemEN} }
 
 // FundingShare is the donor and state share of one community's costs in
 // one year; the local budget carries the rest.

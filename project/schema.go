@@ -384,5 +384,5 @@ var Files = []File{
 
 // nameENHelp is the note on the optional English name of a post or cost
 // item.
-var nameENHelp = t("Необов'язково: назва посади чи статті в англомовних таблицях; якщо порожньо — назва, як її написано.",
-	"Optional: the post's or item's name in English workbooks; if blank, the name as typed.")
+var nameENHelp = t("Назва посади чи статті в англомовних таблицях; якщо порожньо — назва, як її написано",
+	"The post's or item's name in English workbooks; if blank, the name as typed")
