@@ -47,8 +47,10 @@ type Service struct {
 // Post is a staff post of a service: its share of the service's FTE and
 // its pay.
 type Post struct {
-	Service     string
-	Post        string
+	Service string
+	Post    string
+	// PostEN is the post's name in English workbooks, "" for Post.
+	PostEN      string
 	Share       float64 // FTE of this post per FTE of the service (the project's shares sum to 1)
 	Salary      float64 // monthly salary in the first year, UAH
 	ExtraMonths float64 // months of pay a year beyond 12 (bonuses, leave pay)
@@ -67,6 +69,7 @@ const (
 type OtherCost struct {
 	Service string
 	Item    string
+	ItemEN  string // the item's name in English workbooks, "" for Item
 	Basis   Basis
 	Amount  float64 // a year (per client for PerClient), first-year prices
 	KEKV    string  // economic code, e.g. "2240"
@@ -77,6 +80,7 @@ type OtherCost struct {
 type Startup struct {
 	Service string
 	Item    string
+	ItemEN  string  // the item's name in English workbooks, "" for Item
 	Amount  float64 // first-year prices
 	Year    int     // calendar year of the first purchase; may precede the horizon
 	Life    int     // useful life in years, ≥ 1

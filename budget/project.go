@@ -56,6 +56,7 @@ type Result struct {
 // year by year.
 type StaffCost struct {
 	Service, Post string
+	PostEN        string    // the post's name in English workbooks, "" for Post
 	FTE           []float64 // FTE_{p,t}
 	Salary        []float64 // indexed monthly salary S_0 · W_t, before the floor
 	Floored       []int     // months of the year the minimum wage lifted the salary
@@ -70,6 +71,7 @@ type Line struct {
 	Programme string // КПКВК МБ
 	Kind      LineKind
 	Item      string // post, item or "admin"
+	ItemEN    string // the post's or item's name in English workbooks, "" for Item
 	KEKV      string // КЕКВ
 	Amount    []float64
 	Donor     []float64
@@ -224,8 +226,8 @@ func (r *Result) addService(in Input, s Service) {
 	I, W := r.CPIIndex, r.WageIndex
 	// line adds a line of s; its Amount is filled in through the
 	// returned copy, which shares the slice.
-	line := func(kind LineKind, item, kekv string) Line {
-		l := Line{Service: s.Code, Programme: s.Programme, Kind: kind, Item: item, KEKV: kekv, Amount: make([]float64, n)}
+	line := func(kind LineKind, item, itemEN, kekv string) Line {
+		l := Line{Service: s.Code, Programme: s.Programme, Kind: kind, Item: item, ItemEN: itemEN, KEKV: kekv, Amount: make([]float64, n)}
 		r.Lines = append(r.Lines, l)
 		return l
 	}
@@ -238,10 +240,10 @@ func (r *Result) addService(in Input, s Service) {
 		if post.Service != s.Code {
 			continue
 		}
-		sc := StaffCost{Service: s.Code, Post: post.Post, FTE: make([]float64, n), Salary: make([]float64, n),
+		sc := StaffCost{Service: s.Code, Post: post.Post, PostEN: post.PostEN, FTE: make([]float64, n), Salary: make([]float64, n),
 			Floored: make([]int, n), Pay: make([]float64, n), Employer: make([]float64, n)}
-		wages := line(KindWages, post.Post, KEKVWages)
-		esv := line(KindESV, post.Post, KEKVESV)
+		wages := line(KindWages, post.Post, post.PostEN, KEKVWages)
+		esv := line(KindESV, post.Post, post.PostEN, KEKVESV)
 		for t := range n {
 			if v, ok := s.PostFTE[post.Post]; ok {
 				sc.FTE[t] = v[t]
@@ -262,7 +264,7 @@ func (r *Result) addService(in Input, s Service) {
 		if o.Service != s.Code {
 			continue
 		}
-		l := line(KindOther, o.Item, o.KEKV)
+		l := line(KindOther, o.Item, o.ItemEN, o.KEKV)
 		for t := range n {
 			switch {
 			case o.Basis == PerClient:
@@ -273,7 +275,7 @@ func (r *Result) addService(in Input, s Service) {
 			direct[t] += l.Amount[t]
 		}
 	}
-	l := line(KindAdmin, "admin", adminKEKV)
+	l := line(KindAdmin, "admin", "", adminKEKV)
 	for t := range n {
 		l.Amount[t] = p.Admin * direct[t]
 	}
@@ -281,7 +283,7 @@ func (r *Result) addService(in Input, s Service) {
 		if st.Service != s.Code {
 			continue
 		}
-		l := line(KindStartup, st.Item, st.KEKV)
+		l := line(KindStartup, st.Item, st.ItemEN, st.KEKV)
 		for t := range n {
 			if k := r.Years[t] - st.Year; k >= 0 && k%st.Life == 0 {
 				l.Amount[t] = st.Amount * I[t]

@@ -133,13 +133,13 @@ func addedServices(p *project.Project, com hromada.Community, pr *planbook.PlanR
 // was not costed.
 func costRows(p *project.Project, in *budget.Input) {
 	for _, po := range p.Posts {
-		in.Posts = append(in.Posts, budget.Post{Service: po.Service, Post: po.Post, Share: po.Share, Salary: po.Salary, ExtraMonths: po.ExtraMonths})
+		in.Posts = append(in.Posts, budget.Post{Service: po.Service, Post: po.Post, PostEN: po.PostEN, Share: po.Share, Salary: po.Salary, ExtraMonths: po.ExtraMonths})
 	}
 	for _, oc := range p.OtherCosts {
-		in.Other = append(in.Other, budget.OtherCost{Service: oc.Service, Item: oc.Item, Basis: budget.Basis(oc.Basis), Amount: oc.Amount, KEKV: oc.KEKV})
+		in.Other = append(in.Other, budget.OtherCost{Service: oc.Service, Item: oc.Item, ItemEN: oc.ItemEN, Basis: budget.Basis(oc.Basis), Amount: oc.Amount, KEKV: oc.KEKV})
 	}
 	for _, st := range p.Startup {
-		in.Startup = append(in.Startup, budget.Startup{Service: st.Service, Item: st.Item, Amount: st.Amount, Year: st.Year, Life: st.Life, KEKV: st.KEKV})
+		in.Startup = append(in.Startup, budget.Startup{Service: st.Service, Item: st.Item, ItemEN: st.ItemEN, Amount: st.Amount, Year: st.Year, Life: st.Life, KEKV: st.KEKV})
 	}
 }
 

@@ -180,6 +180,15 @@ func PlanInput(com hromada.Community, rows []assessbook.DemandRow, providers []p
 	}
 	for _, p := range s.Posts {
 		in.Posts[p.Service] = append(in.Posts[p.Service], plan.PostShare{Post: p.Post, Share: p.Share})
+		if p.PostEN != "" {
+			if in.PostEN == nil {
+				in.PostEN = map[string]map[string]string{}
+			}
+			if in.PostEN[p.Service] == nil {
+				in.PostEN[p.Service] = map[string]string{}
+			}
+			in.PostEN[p.Service][p.Post] = p.PostEN
+		}
 	}
 	in.KnownClients = KnownClientsOf(com.Code, s.Known)
 	in.PostsPer1000High, in.PostsPer1000Source, in.WorkforceGrowthHigh = cat.Parameters().PlanLimits(s.FirstYear)

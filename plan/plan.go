@@ -59,6 +59,9 @@ type Input struct {
 	// shares of a service sum to 1. A service without posts gets the total
 	// FTE only.
 	Posts map[string][]PostShare
+	// PostEN are the posts' names in English workbooks, by classifier
+	// code and post as typed; a post not in it shows as typed.
+	PostEN map[string]map[string]string
 
 	// Groups are the project's population groups; their Vulnerability
 	// weighs the priority score. Every group of ServiceInput.Groups must be

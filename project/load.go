@@ -231,31 +231,48 @@ type Provider struct {
 
 // Post is a staff post of a service with its salary.
 type Post struct {
-	Service     string
-	Post        string
+	Service string
+	Post    string
+	// PostEN is the post's name in English workbooks, "" for the name
+	// as typed.
+	PostEN      string
 	Share       float64
 	Salary      float64
 	ExtraMonths float64
 }
 
+// Name returns the post's name: as typed, and in English workbooks its
+// English name, the typed one when none is given.
+func (p Post) Name() hromada.Text { return hromada.Text{UK: p.Post, EN: p.PostEN} }
+
 // OtherCost is a recurrent non-staff cost line of a service.
 type OtherCost struct {
 	Service string
 	Item    string
+	ItemEN  string // the item's name in English workbooks, "" for Item
 	Basis   string // fixed or per_client
 	Amount  float64
 	KEKV    string
 }
 
+// Name returns the item's name: as typed, and in English workbooks its
+// English name, the typed one when none is given.
+func (o OtherCost) Name() hromada.Text { return hromada.Text{UK: o.Item, EN: o.ItemEN} }
+
 // StartupItem is a one-off purchase of a service.
 type StartupItem struct {
 	Service string
 	Item    string
+	ItemEN  string // the item's name in English workbooks, "" for Item
 	Amount  float64
 	Year    int
 	Life    int
 	KEKV    string
 }
+
+// Name returns the item's name: as typed, and in English workbooks its
+// English name, the typed one when none is given.
+func (s StartupItem) Name() hromada.Text { return hromada.Text{UK: s.Item, EN: s.ItemEN} }
 
 // FundingShare is the donor and state share of one community's costs in
 // one year; the local budget carries the rest.
@@ -1428,7 +1445,7 @@ func (l *loader) costs(recs map[string][]record) {
 				continue
 			}
 			named[k] = r.refs["post"]
-			l.p.Posts = append(l.p.Posts, Post{Service: s.Code, Post: r.get("post"), Share: r.float("share"), Salary: r.float("salary"), ExtraMonths: r.float("extra_months")})
+			l.p.Posts = append(l.p.Posts, Post{Service: s.Code, Post: r.get("post"), PostEN: r.get("name_en"), Share: r.float("share"), Salary: r.float("salary"), ExtraMonths: r.float("extra_months")})
 			if _, seen := firstRef[s.Code]; !seen {
 				firstRef[s.Code] = r
 				order = append(order, s.Code)
@@ -1446,7 +1463,7 @@ func (l *loader) costs(recs map[string][]record) {
 	}
 	for _, r := range recs["other_costs"] {
 		if s, ok := l.service(r, "service"); ok {
-			l.p.OtherCosts = append(l.p.OtherCosts, OtherCost{Service: s.Code, Item: r.get("item"), Basis: r.get("basis"), Amount: r.float("amount"), KEKV: r.get("kekv")})
+			l.p.OtherCosts = append(l.p.OtherCosts, OtherCost{Service: s.Code, Item: r.get("item"), ItemEN: r.get("name_en"), Basis: r.get("basis"), Amount: r.float("amount"), KEKV: r.get("kekv")})
 		}
 	}
 	for _, r := range recs["startup"] {
@@ -1459,7 +1476,7 @@ func (l *loader) costs(recs map[string][]record) {
 				l.add(r.problem("year", hromada.T("рік придбання %d — неправдоподібний рік", "year bought %d is not a plausible year", y),
 					hromada.T("напишіть рік придбання, наприклад 2026", "write the year the item is bought, such as 2026")))
 			}
-			l.p.Startup = append(l.p.Startup, StartupItem{Service: s.Code, Item: r.get("item"), Amount: r.float("amount"), Year: r.int("year"), Life: r.int("life"), KEKV: r.get("kekv")})
+			l.p.Startup = append(l.p.Startup, StartupItem{Service: s.Code, Item: r.get("item"), ItemEN: r.get("name_en"), Amount: r.float("amount"), Year: r.int("year"), Life: r.int("life"), KEKV: r.get("kekv")})
 		}
 	}
 	seen := firstAt{}

@@ -301,6 +301,7 @@ var Posts = Sheet{
 		{Key: "share", Label: t("Частка ставок послуги", "Share of the service's FTE"), Kind: Share, Default: "1"},
 		{Key: "salary", Label: t("Оклад на місяць, грн", "Monthly salary, UAH"), Kind: Number, Required: true},
 		{Key: "extra_months", Label: t("Додаткові місяці (премії, відпускні)", "Extra months (bonuses, leave)"), Kind: Number, Default: "0"},
+		{Key: "name_en", Label: t("Назва англійською", "Name in English"), Kind: Text, Width: 30, Help: nameENHelp},
 	},
 }
 
@@ -315,6 +316,7 @@ var OtherCosts = Sheet{
 		{Key: "basis", Label: t("Основа", "Basis"), Kind: Code, List: "cost_basis", Required: true},
 		{Key: "amount", Label: t("Сума на рік, грн", "Annual amount, UAH"), Kind: Number, Required: true},
 		{Key: "kekv", Label: t("КЕКВ", "Economic code (KEKV)"), Kind: Code, List: "kekv", Default: "2240"},
+		{Key: "name_en", Label: t("Назва англійською", "Name in English"), Kind: Text, Width: 30, Help: nameENHelp},
 	},
 }
 
@@ -331,6 +333,7 @@ var Startup = Sheet{
 		{Key: "year", Label: t("Рік придбання", "Year bought"), Kind: Integer, Required: true},
 		{Key: "life", Label: t("Строк служби, років", "Useful life, years"), Kind: Integer, Required: true},
 		{Key: "kekv", Label: t("КЕКВ", "Economic code (KEKV)"), Kind: Code, List: "kekv", Default: "3110"},
+		{Key: "name_en", Label: t("Назва англійською", "Name in English"), Kind: Text, Width: 30, Help: nameENHelp},
 	},
 }
 
@@ -378,3 +381,8 @@ var Files = []File{
 	{Name: ProvidersFile, Title: t("Надавачі послуг (Додаток 2)", "Service providers (Annex 2)"), Sheets: []Sheet{Providers}},
 	{Name: CostsFile, Title: t("Вихідні дані для бюджету", "Cost inputs"), Sheets: []Sheet{Posts, OtherCosts, Startup, Funding, Revenue}},
 }
+
+// nameENHelp is the note on the optional English name of a post or cost
+// item.
+var nameENHelp = t("Назва посади чи статті в англомовних таблицях; якщо порожньо — назва, як її написано",
+	"The post's or item's name in English workbooks; if blank, the name as typed")

@@ -367,6 +367,13 @@ func (w *budgetWriter) serviceUnit(code string) string {
 // codeName names a programme or economic code, or "".
 func (w *budgetWriter) codeName(code string) string { return w.bg.Codes[code].In(w.lang) }
 
+// typed returns the name of a post or cost item as the workbook shows it:
+// en in an English workbook when the cost inputs give it, else the name
+// as typed.
+func (w *budgetWriter) typed(name, en string) string {
+	return hromada.Text{UK: name, EN: en}.In(w.lang)
+}
+
 // kindLabel is what the Line column of Costs says for a kind of line;
 // formulas select lines by it.
 func (w *budgetWriter) kindLabel(k budget.LineKind) string { return w.t("kind." + string(k)) }

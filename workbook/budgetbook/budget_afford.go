@@ -161,7 +161,7 @@ func (w *budgetWriter) unitEAC(r *workbook.ReportSheet) workbook.RowSpan {
 				}
 				row := a.startup[j]
 				w.put(r, 0, s.Code, workbook.TextFmt, false)
-				w.label(r, 1, st.Item, "")
+				w.label(r, 1, w.typed(st.Item, st.ItemEN), "")
 				w.put(r, 2, workbook.Formula{Expr: cellAt{as, a.yearCol, row}.abs(sh), Value: st.Amount}, workbook.Money, false)
 				w.put(r, 3, workbook.Formula{Expr: cellAt{as, a.yearCol + 1, row}.abs(sh), Value: float64(st.Year)}, workbook.General, false)
 				w.put(r, 4, workbook.Formula{Expr: cellAt{as, a.yearCol + 2, row}.abs(sh), Value: float64(st.Life)}, workbook.General, false)

@@ -205,7 +205,7 @@ func (w *budgetWriter) assumptionPlan(r *workbook.ReportSheet) {
 		a.fte[s.Code] = planRow(w.t("as.fte", name), s.Code, w.t("unit.fte"), s.FTE, workbook.Decimal2)
 		for _, post := range in.Posts {
 			if v, ok := s.PostFTE[post.Post]; ok && post.Service == s.Code {
-				a.postFTE[[2]string{s.Code, post.Post}] = planRow(w.t("as.postfte", name, post.Post), s.Code, w.t("unit.fte"), v, workbook.Decimal2)
+				a.postFTE[[2]string{s.Code, post.Post}] = planRow(w.t("as.postfte", name, w.typed(post.Post, post.PostEN)), s.Code, w.t("unit.fte"), v, workbook.Decimal2)
 			}
 		}
 	}
@@ -226,7 +226,7 @@ func (w *budgetWriter) assumptionPosts(r *workbook.ReportSheet) {
 			if post.Service != s.Code {
 				continue
 			}
-			w.label(r, 0, post.Post, "")
+			w.label(r, 0, w.typed(post.Post, post.PostEN), "")
 			w.put(r, 1, s.Code, workbook.TextFmt, false)
 			_, byPost := s.PostFTE[post.Post]
 			w.put(r, a.yearCol, post.Share, workbook.Decimal2, !byPost)
@@ -258,7 +258,7 @@ func (w *budgetWriter) assumptionOther(r *workbook.ReportSheet) {
 		w.t("as.col.basis"), w.t("as.col.amount")), a.yearCol+1, a.yearCol+2)
 	a.other = w.itemRows(r, len(in.Other), func(i int) (string, string, string) {
 		o := in.Other[i]
-		return o.Service, o.Item, o.KEKV
+		return o.Service, w.typed(o.Item, o.ItemEN), o.KEKV
 	}, func(i int) {
 		o := in.Other[i]
 		w.put(r, a.yearCol, w.t("basis."+string(o.Basis)), workbook.General, false)
@@ -276,7 +276,7 @@ func (w *budgetWriter) assumptionStartup(r *workbook.ReportSheet) {
 		w.t("as.col.cost"), w.t("as.col.bought"), w.t("as.col.life")), a.yearCol, a.yearCol+3)
 	a.startup = w.itemRows(r, len(in.Startup), func(i int) (string, string, string) {
 		st := in.Startup[i]
-		return st.Service, st.Item, st.KEKV
+		return st.Service, w.typed(st.Item, st.ItemEN), st.KEKV
 	}, func(i int) {
 		st := in.Startup[i]
 		w.put(r, a.yearCol, st.Amount, workbook.Money, true)

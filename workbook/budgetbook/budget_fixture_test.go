@@ -30,6 +30,9 @@ import (
 //     150,000 UAH, a state share of 20 % from 2028, social spending
 //     9,000,000 UAH in 2022, capital rate 5 %, discount rate 10 %,
 //     threshold 0.4 %.
+//
+// Three of its names have an English name (the psychologist, electricity,
+// the vehicle); the others show as typed in both languages.
 func budgetInput() budget.Input {
 	mw := make([][12]float64, 5)
 	for t := range mw {
@@ -48,12 +51,12 @@ func budgetInput() budget.Input {
 		},
 		Posts: []budget.Post{
 			{Service: "010.1", Post: "фахівець із соціальної роботи", Share: 1, Salary: 8000, ExtraMonths: 1},
-			{Service: "010.1", Post: "психолог", Share: 0.5, Salary: 12000},
+			{Service: "010.1", Post: "психолог", PostEN: "psychologist", Share: 0.5, Salary: 12000},
 			{Service: "015.1", Post: "соціальний робітник", Share: 1, Salary: 8500, ExtraMonths: 1},
 			{Service: "903.0", Post: "фахівець з раннього втручання", Share: 1, Salary: 11000},
 		},
 		Other: []budget.OtherCost{
-			{Service: "010.1", Item: "електроенергія", Basis: budget.Fixed, Amount: 36000, KEKV: "2273"},
+			{Service: "010.1", Item: "електроенергія", ItemEN: "electricity", Basis: budget.Fixed, Amount: 36000, KEKV: "2273"},
 			{Service: "010.1", Item: "матеріали", Basis: budget.PerClient, Amount: 1000, KEKV: "2210"},
 			{Service: "015.1", Item: "проїзд соціальних робітників", Basis: budget.Fixed, Amount: 18000, KEKV: "2240"},
 			{Service: "015.1", Item: "засоби догляду", Basis: budget.PerClient, Amount: 2500, KEKV: "2210"},
@@ -61,7 +64,7 @@ func budgetInput() budget.Input {
 		Startup: []budget.Startup{
 			{Service: "010.1", Item: "ноутбуки", Amount: 60000, Year: 2026, Life: 3, KEKV: "3110"},
 			{Service: "010.1", Item: "ремонт приміщення", Amount: 150000, Year: 2026, Life: 10, KEKV: "3132"},
-			{Service: "015.1", Item: "автомобіль", Amount: 450000, Year: 2027, Life: 8, KEKV: "3110"},
+			{Service: "015.1", Item: "автомобіль", ItemEN: "vehicle", Amount: 450000, Year: 2027, Life: 8, KEKV: "3110"},
 			{Service: "015.1", Item: "ноутбук", Amount: 25000, Year: 2024, Life: 3, KEKV: "3110"},
 		},
 		Funding: budget.Funding{

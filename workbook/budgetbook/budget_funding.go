@@ -298,7 +298,7 @@ func (w *budgetWriter) fundingLines(l *workbook.Layout) {
 	f.lines = l.Block(func() {
 		for i, ln := range w.r.Lines {
 			amount := func(t int) string { return cellAt{cs, c.yearCol + t, c.lineRow[i]}.in(sh) }
-			item := ln.Item
+			item := w.typed(ln.Item, ln.ItemEN)
 			if ln.Kind == budget.KindAdmin {
 				item = w.t("co.admin")
 			}

@@ -40,7 +40,7 @@ func (w *budgetWriter) staffing() {
 		extra := cellAt{as, a.yearCol + 2, pr}.abs(sh)
 		row := func(measure string, f workbook.Format, cell func(t int) workbook.Formula) int {
 			w.put(r, 0, sc.Service, workbook.TextFmt, false)
-			w.label(r, 1, sc.Post, "")
+			w.label(r, 1, w.typed(sc.Post, sc.PostEN), "")
 			w.label(r, 2, measure, "")
 			for t := range w.n {
 				w.put(r, st.yearCol+t, cell(t), f, false)
@@ -142,7 +142,7 @@ func (w *budgetWriter) costLine(r *workbook.ReportSheet, l budget.Line, amount f
 	w.put(r, c.service, l.Service, workbook.TextFmt, false)
 	w.put(r, c.programme, l.Programme, workbook.TextFmt, false)
 	w.put(r, c.kind, w.kindLabel(l.Kind), workbook.General, false)
-	item := l.Item
+	item := w.typed(l.Item, l.ItemEN)
 	if l.Kind == budget.KindAdmin {
 		item = w.t("co.admin")
 	}

@@ -299,3 +299,72 @@ func TestSourceWidth(t *testing.T) {
 		t.Errorf("%s: a five-year budget's Assumptions do not fit the page's width", sh)
 	}
 }
+
+// TestCostNamesInEnglish: a post or cost item with an English name shows
+// it in the English workbook and its name as typed in the Ukrainian one,
+// on every sheet that names it (budgetInput: the psychologist on
+// Assumptions, Staffing, Costs and Funding; electricity on Assumptions,
+// Costs and Funding; the vehicle on those and the unit-cost sheet's
+// start-up items). A name without an English one (соціальний робітник)
+// shows as typed in both.
+func TestCostNamesInEnglish(t *testing.T) {
+	type shown struct{ uk, en string }
+	names := map[string]struct {
+		shown
+		sheets []string
+	}{
+		"psychologist": {shown{"психолог", "psychologist"}, []string{bsAssumptions, bsStaffing, bsCosts, bsFunding}},
+		"electricity":  {shown{"електроенергія", "electricity"}, []string{bsAssumptions, bsCosts, bsFunding}},
+		"vehicle":      {shown{"автомобіль", "vehicle"}, []string{bsAssumptions, bsCosts, bsFunding, bsUnit}},
+		"typed only":   {shown{"соціальний робітник", "соціальний робітник"}, []string{bsAssumptions, bsStaffing, bsCosts, bsFunding}},
+	}
+	for _, lang := range []hromada.Lang{hromada.Ukrainian, hromada.English} {
+		bg := testBudget(t, lang, budgetInput())
+		w, err := buildBudget(bg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "b.xlsx")
+		if err := w.b.Save(path); err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		// count[sheet][text] is how many cells of sheet hold text.
+		count := map[string]map[string]int{}
+		for _, key := range []string{bsSummary, bsAssumptions, bsStaffing, bsCosts, bsFunding, bsAfford, bsUnit} {
+			rows, err := f.GetRows(w.name[key])
+			if err != nil {
+				t.Fatal(err)
+			}
+			count[key] = map[string]int{}
+			for _, row := range rows {
+				for _, c := range row {
+					count[key][c]++
+				}
+			}
+		}
+		for what, n := range names {
+			want, other := n.uk, n.en
+			if lang == hromada.English {
+				want, other = n.en, n.uk
+			}
+			for _, key := range n.sheets {
+				if count[key][want] == 0 {
+					t.Errorf("%s %s: no cell %q (%s)", lang, w.name[key], want, what)
+				}
+			}
+			if want == other {
+				continue
+			}
+			for key, c := range count {
+				if c[other] > 0 {
+					t.Errorf("%s %s: %d cells %q, want %q (%s)", lang, w.name[key], c[other], other, want, what)
+				}
+			}
+		}
+	}
+}

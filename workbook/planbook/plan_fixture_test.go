@@ -77,6 +77,7 @@ func testPlanInput(years int) plan.Input {
 			"010.1": {{Post: "фахівець із соціальної роботи", Share: 0.75}, {Post: "психолог", Share: 0.25}},
 			"015.3": {{Post: "соціальний працівник (догляд)", Share: 0.5}, {Post: "реабілітолог", Share: 0.5}},
 		},
+		PostEN: map[string]map[string]string{"010.1": {"психолог": "psychologist"}},
 	}
 }
 

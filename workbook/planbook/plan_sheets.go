@@ -370,6 +370,13 @@ func (w *planWriter) staffTotals(rs *workbook.ReportSheet, cols []workbook.Col, 
 	w.staffTotalRows(rs, cols, years)
 }
 
+// postName returns the name of post of service code as the workbook
+// shows it: its English name in an English workbook when the cost inputs
+// give it, else the name as typed.
+func (w *planWriter) postName(code, post string) string {
+	return hromada.Text{UK: post, EN: w.p.Input.PostEN[code][post]}.In(w.lang)
+}
+
 // staffByPost writes the FTE of each post summed over the services, year
 // by year; services without posts stand under "post not set".
 func (w *planWriter) staffByPost(rs *workbook.ReportSheet, cols []workbook.Col, years []int) {
@@ -399,7 +406,7 @@ func (w *planWriter) staffByPost(rs *workbook.ReportSheet, cols []workbook.Col, 
 			}
 			anyPosts = true
 			for _, p := range y.Posts {
-				add(p.Post, i, p.FTE)
+				add(w.postName(sp.Service.Code, p.Post), i, p.FTE)
 			}
 		}
 	}
@@ -444,7 +451,7 @@ func (w *planWriter) staffByService(rs *workbook.ReportSheet, cols []workbook.Co
 			for _, p := range y.Posts {
 				if _, ok := perPost[p.Post]; !ok {
 					names = append(names, p.Post)
-					perPost[p.Post] = []any{w.t("st.of", p.Post), nil}
+					perPost[p.Post] = []any{w.t("st.of", w.postName(sp.Service.Code, p.Post)), nil}
 				}
 				perPost[p.Post] = append(perPost[p.Post], p.FTE)
 			}

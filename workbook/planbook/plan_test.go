@@ -807,3 +807,40 @@ func TestPrioritiesOnTheirOwnPage(t *testing.T) {
 		}
 	}
 }
+
+// TestStaffingPostNamesInEnglish: the Staffing sheet names a post with an
+// English name (testPlanInput: психолог → psychologist) by it in the
+// English workbook, and by its name as typed in the Ukrainian one, both
+// in the by-post table and under its service («з них» / "of which"); a
+// post without one (реабілітолог) shows as typed in both.
+func TestStaffingPostNamesInEnglish(t *testing.T) {
+	tests := []struct {
+		lang        hromada.Lang
+		sheet       string
+		want, wrong []string
+	}{
+		{hromada.Ukrainian, "Персонал", []string{"психолог", "   з них: психолог", "реабілітолог", "   з них: реабілітолог"},
+			[]string{"psychologist", "   з них: psychologist"}},
+		{hromada.English, "Staffing", []string{"psychologist", "   of which psychologist", "реабілітолог", "   of which реабілітолог"},
+			[]string{"психолог", "   of which психолог"}},
+	}
+	for _, tc := range tests {
+		path := writeTestPlan(t, tc.sheet, testPlan(t, tc.lang, 3))
+		cells := map[string]bool{}
+		for _, row := range booktest.SheetRows(t, path, tc.sheet) {
+			for _, c := range row {
+				cells[c] = true
+			}
+		}
+		for _, s := range tc.want {
+			if !cells[s] {
+				t.Errorf("%s: no cell %q", tc.lang, s)
+			}
+		}
+		for _, s := range tc.wrong {
+			if cells[s] {
+				t.Errorf("%s: cell %q", tc.lang, s)
+			}
+		}
+	}
+}

@@ -21,6 +21,53 @@ type Post struct {
 	Salary float64 // UAH a month
 }
 
+// English are the English names of the example's posts and cost items,
+// by the Ukrainian name, for the Name in English column of costs.xlsx.
+var English = map[string]string{
+	"Фахівець із соціальної роботи": "Social work specialist",
+	"Психолог":            "Psychologist",
+	"Юрисконсульт":        "Legal adviser",
+	"Фізичний терапевт":   "Physical therapist",
+	"Вихователь":          "Care educator",
+	"Вчитель-дефектолог":  "Special-needs teacher",
+	"Логопед":             "Speech therapist",
+	"Асистент дитини":     "Child's assistant",
+	"Соціальний робітник": "Social care worker",
+	"Медіатор (фахівець із соціальної роботи)":               "Mediator (social work specialist)",
+	"Пальне для виїздів до сімей":                            "Fuel for family visits",
+	"Мобільний зв'язок":                                      "Mobile phones",
+	"Зв'язок та інтернет":                                    "Phone and internet",
+	"Методичні матеріали":                                    "Guidance materials",
+	"Матеріали для групових занять":                          "Group session materials",
+	"Супервізія психологів":                                  "Supervision of psychologists",
+	"Цілодобова гаряча лінія":                                "24-hour hotline",
+	"Набори екстреної допомоги":                              "Emergency aid kits",
+	"Розвивальні та реабілітаційні матеріали":                "Development and rehabilitation materials",
+	"Пальне для виїзної роботи":                              "Fuel for outreach work",
+	"Харчування дітей":                                       "Children's meals",
+	"Опалення приміщення":                                    "Heating of the premises",
+	"Електроенергія":                                         "Electricity",
+	"Матеріали для занять":                                   "Session materials",
+	"Харчування":                                             "Meals",
+	"Засоби гігієни та догляду":                              "Hygiene and care supplies",
+	"Засоби догляду та гігієни":                              "Care and hygiene supplies",
+	"Проїзд соціальних робітників":                           "Travel of social care workers",
+	"Опалення квартири":                                      "Heating of the flat",
+	"Навчання медіаторів":                                    "Training of mediators",
+	"Нотаріальні та судові витрати":                          "Notary and court fees",
+	"Продуктові й гігієнічні набори":                         "Food and hygiene kits",
+	"Доставка наборів":                                       "Delivery of kits",
+	"Друк інформаційних матеріалів":                          "Printing of information materials",
+	"Ремонт приміщення денного догляду":                      "Renovation of the day-care premises",
+	"Сенсорна кімната й обладнання для занять":               "Sensory room and session equipment",
+	"Автомобіль для виїзної роботи команди":                  "Vehicle for the team's outreach work",
+	"Діагностичне та реабілітаційне обладнання":              "Diagnostic and rehabilitation equipment",
+	"Облаштування кімнати перепочинку":                       "Fitting out the respite room",
+	"Ремонт і облаштування квартири підтриманого проживання": "Renovating and fitting out the supported-living flat",
+	"Ноутбуки для фахівців":                                  "Laptops for specialists",
+	"Облаштування кабінету психолога":                        "Fitting out the psychologist's office",
+}
+
 // ExtraMonths are the bonuses and leave pay of a post, in months of salary.
 const ExtraMonths = 1.0
 
@@ -109,13 +156,22 @@ func ServiceRows(code func(key string) (string, error)) (posts, other, startup [
 			return nil, nil, nil, fmt.Errorf("no posts for service %q", o.Key)
 		}
 		for _, p := range ps {
-			posts = append(posts, []any{sc, p.Name, p.Share, p.Salary, ExtraMonths})
+			if _, ok := English[p.Name]; !ok {
+				return nil, nil, nil, fmt.Errorf("no English name for post %q", p.Name)
+			}
+			posts = append(posts, []any{sc, p.Name, p.Share, p.Salary, ExtraMonths, English[p.Name]})
 		}
 		for _, c := range OtherCosts[o.Key] {
-			other = append(other, []any{sc, c.Item, c.Basis, c.Amount, c.KEKV})
+			if _, ok := English[c.Item]; !ok {
+				return nil, nil, nil, fmt.Errorf("no English name for cost item %q", c.Item)
+			}
+			other = append(other, []any{sc, c.Item, c.Basis, c.Amount, c.KEKV, English[c.Item]})
 		}
 		for _, s := range StartupItems[o.Key] {
-			startup = append(startup, []any{sc, s.Item, s.Amount, s.Year, s.Life, s.KEKV})
+			if _, ok := English[s.Item]; !ok {
+				return nil, nil, nil, fmt.Errorf("no English name for start-up item %q", s.Item)
+			}
+			startup = append(startup, []any{sc, s.Item, s.Amount, s.Year, s.Life, s.KEKV, English[s.Item]})
 		}
 	}
 	return posts, other, startup, nil
