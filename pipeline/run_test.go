@@ -80,14 +80,7 @@ func TestRunCommunity(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs a community of the example")
 	}
-	p, ps := LoadProject(filepath.Join("..", "examples", "zhytomyr"), "")
-	if ps.Errors() > 0 {
-		t.Fatal(ps)
-	}
-	eo, err := ProjectEstimateOptions(p, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, eo := exampleProject(t)
 	var mu sync.Mutex
 	var stages []string
 	r := &Run{Project: p, Lang: hromada.English, Estimate: eo, Plan: ProjectPlanSettings(p), Out: t.TempDir(),
@@ -152,4 +145,18 @@ func TestStaleLine(t *testing.T) {
 			t.Errorf("StaleLine(%v) = %q / %q, want %q / %q", tt.stale, got.UK, got.EN, tt.uk, tt.en)
 		}
 	}
+}
+
+// exampleProject loads the example project and its estimation settings.
+func exampleProject(t *testing.T) (*project.Project, EstimateOptions) {
+	t.Helper()
+	p, ps := LoadProject(filepath.Join("..", "examples", "zhytomyr"), "")
+	if ps.Errors() > 0 {
+		t.Fatal(ps)
+	}
+	eo, err := ProjectEstimateOptions(p, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, eo
 }

@@ -42,14 +42,7 @@ func TestRunAll(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the example project")
 	}
-	p, ps := LoadProject(filepath.Join("..", "examples", "zhytomyr"), "")
-	if ps.Errors() > 0 {
-		t.Fatal(ps)
-	}
-	eo, err := ProjectEstimateOptions(p, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, eo := exampleProject(t)
 	out := t.TempDir()
 	first := p.Communities[0].Code
 	r := &Run{Project: p, Lang: hromada.English, Estimate: eo, Plan: ProjectPlanSettings(p), Out: out,

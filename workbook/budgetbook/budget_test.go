@@ -41,7 +41,13 @@ func TestWriteBudgetDeterministic(t *testing.T) { budgetWrites.SameBytes(t, 4) }
 // writer (sheet names, cell places) and the saved workbook.
 func savedBudget(t *testing.T) (*Budget, *budgetWriter, *excelize.File) {
 	t.Helper()
-	bg := testBudget(t, hromada.English, budgetInput())
+	return savedBudgetIn(t, hromada.English)
+}
+
+// savedBudgetIn is savedBudget in the language lang.
+func savedBudgetIn(t *testing.T, lang hromada.Lang) (*Budget, *budgetWriter, *excelize.File) {
+	t.Helper()
+	bg := testBudget(t, lang, budgetInput())
 	w, err := buildBudget(bg)
 	if err != nil {
 		t.Fatal(err)
@@ -224,20 +230,7 @@ func TestBudgetTextKeys(t *testing.T) {
 // the Costs sheet, instead of running over the КЕКВ beside it.
 func TestFundingLineNamesFit(t *testing.T) {
 	for _, lang := range []hromada.Lang{hromada.Ukrainian, hromada.English} {
-		bg := testBudget(t, lang, budgetInput())
-		w, err := buildBudget(bg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		path := filepath.Join(t.TempDir(), "b.xlsx")
-		if err := w.b.Save(path); err != nil {
-			t.Fatal(err)
-		}
-		f, err := excelize.OpenFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
+		_, w, f := savedBudgetIn(t, lang)
 		sh := w.name[bsFunding]
 		width, err := f.GetColWidth(sh, "D")
 		if err != nil {
@@ -319,20 +312,7 @@ func TestCostNamesInEnglish(t *testing.T) {
 		"typed only":   {shown{"соціальний робітник", "соціальний робітник"}, []string{bsAssumptions, bsStaffing, bsCosts, bsFunding}},
 	}
 	for _, lang := range []hromada.Lang{hromada.Ukrainian, hromada.English} {
-		bg := testBudget(t, lang, budgetInput())
-		w, err := buildBudget(bg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		path := filepath.Join(t.TempDir(), "b.xlsx")
-		if err := w.b.Save(path); err != nil {
-			t.Fatal(err)
-		}
-		f, err := excelize.OpenFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
+		_, w, f := savedBudgetIn(t, lang)
 		// count[sheet][text] is how many cells of sheet hold text.
 		count := map[string]map[string]int{}
 		for _, key := range []string{bsSummary, bsAssumptions, bsStaffing, bsCosts, bsFunding, bsAfford, bsUnit} {
