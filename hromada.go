@@ -17,7 +17,6 @@
 package hromada
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -38,7 +37,7 @@ func ParseLang(s string) (Lang, error) {
 	case "en", "eng", "english":
 		return English, nil
 	}
-	return "", fmt.Errorf("language %q is not supported; allowed: uk, en", s)
+	return "", Errorf("мову «%s» не підтримано; можливі: uk, en", "language %q is not supported; allowed: uk, en", s)
 }
 
 // Text is a text in both output languages.

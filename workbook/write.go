@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hromada-tool/hromada"
 	"github.com/hromada-tool/hromada/internal/safefile"
 	"github.com/hromada-tool/hromada/internal/xlsx"
 	"github.com/xuri/excelize/v2"
@@ -630,7 +631,7 @@ var fixedTime = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Format(time.RFC3339)
 // in the same folder, renamed over path once complete.
 func (b *Book) Save(path string) error {
 	if b.err != nil {
-		return fmt.Errorf("building %s: %w", filepath.Base(path), b.err)
+		return hromada.Errorf("не вдалося побудувати %s: %w", "building %s: %w", filepath.Base(path), b.err)
 	}
 	if err := b.File.SetDocProps(&excelize.DocProperties{
 		Creator: "hromada", Created: fixedTime, Modified: fixedTime,
@@ -651,21 +652,21 @@ func (b *Book) Save(path string) error {
 	b.File.SetActiveSheet(0)
 	for _, flush := range b.Flush {
 		if err := flush(); err != nil {
-			return fmt.Errorf("writing %s: %w", path, err)
+			return hromada.Errorf("не вдалося записати %s: %w", "writing %s: %w", path, err)
 		}
 	}
 	b.fillChartCaches()
 	sortContentTypes(b.File)
 	var buf bytes.Buffer
 	if err := b.File.Write(&buf); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return hromada.Errorf("не вдалося записати %s: %w", "writing %s: %w", path, err)
 	}
 	data, err := withCachedValues(buf.Bytes(), b.cached)
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return hromada.Errorf("не вдалося записати %s: %w", "writing %s: %w", path, err)
 	}
 	if data, err = withFingerprint(data); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return hromada.Errorf("не вдалося записати %s: %w", "writing %s: %w", path, err)
 	}
 	return WriteAtomic(path, func(w *os.File) error {
 		_, err := w.Write(data)
@@ -955,9 +956,9 @@ func WriteAtomic(path string, write func(*os.File) error) error {
 	}
 	if err := write(tmp.File); err != nil {
 		if aerr := tmp.Abort(); aerr != nil {
-			return fmt.Errorf("writing %s: %w (and the unfinished file stays: %w)", path, err, aerr)
+			return hromada.Errorf("не вдалося записати %s: %w (і недописаний файл лишився: %w)", "writing %s: %w (and the unfinished file stays: %w)", path, err, aerr)
 		}
-		return fmt.Errorf("writing %s: %w", path, err)
+		return hromada.Errorf("не вдалося записати %s: %w", "writing %s: %w", path, err)
 	}
 	return tmp.Commit()
 }

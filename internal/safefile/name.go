@@ -1,10 +1,11 @@
 package safefile
 
 import (
-	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"github.com/hromada-tool/hromada"
 )
 
 var notNameChar = regexp.MustCompile(`[^a-z0-9]+`)
@@ -32,7 +33,7 @@ func Inside(dir, path string) error {
 	}
 	rel, err := filepath.Rel(d, p)
 	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
-		return fmt.Errorf("%s is not inside the output folder %s", path, dir)
+		return hromada.Errorf("%s — не у вихідній папці %s", "%s is not inside the output folder %s", path, dir)
 	}
 	return nil
 }
