@@ -27,10 +27,7 @@ func newCheckCmd(a *app) *cobra.Command {
 		Use:  "check [PROJECT]",
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.dir = "."
-			if len(args) == 1 {
-				o.dir = args[0]
-			}
+			o.dir = projectArg(args)
 			return runCheck(o)
 		},
 	}

@@ -30,12 +30,9 @@ func newConsolidateCmd(a *app) *cobra.Command {
 		Use:  "consolidate [PROJECT]",
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.dir = "."
-			if len(args) == 1 {
-				o.dir = args[0]
-			}
-			if o.jobs < 0 {
-				return usagef("--jobs %d: укажіть, скільки громад читати водночас, від 1 (0 — скільки ядер)", "--jobs %d: give a number of communities to read at once, 1 or more (0: as many as cores)", o.jobs)
+			o.dir = projectArg(args)
+			if err := checkJobs(o.jobs, "читати", "read"); err != nil {
+				return err
 			}
 			return runConsolidate(o)
 		},

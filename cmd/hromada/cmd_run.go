@@ -36,12 +36,9 @@ func newRunCmd(a *app) *cobra.Command {
 		Use:  "run [PROJECT]",
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.dir = "."
-			if len(args) == 1 {
-				o.dir = args[0]
-			}
-			if o.jobs < 0 {
-				return usagef("--jobs %d: укажіть, скільки громад обробляти водночас, від 1 (0 — скільки ядер)", "--jobs %d: give a number of communities to run at once, 1 or more (0: as many as cores)", o.jobs)
+			o.dir = projectArg(args)
+			if err := checkJobs(o.jobs, "обробляти", "run"); err != nil {
+				return err
 			}
 			return runRun(o)
 		},

@@ -80,3 +80,22 @@ func bareFiles(out string, flags, files [2]string) error {
 	}
 	return nil
 }
+
+// projectArg is the project folder a command's arguments name: the one
+// argument, else the current folder.
+func projectArg(args []string) string {
+	if len(args) == 1 {
+		return args[0]
+	}
+	return "."
+}
+
+// checkJobs refuses a negative --jobs; verbUK and verbEN say what the
+// command does with the communities it takes at once.
+func checkJobs(jobs int, verbUK, verbEN string) error {
+	if jobs < 0 {
+		return usagef("--jobs %d: укажіть, скільки громад "+verbUK+" водночас, від 1 (0 — скільки ядер)",
+			"--jobs %d: give a number of communities to "+verbEN+" at once, 1 or more (0: as many as cores)", jobs)
+	}
+	return nil
+}
