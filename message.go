@@ -22,11 +22,6 @@ func T(uk, en string, args ...any) Text {
 	return Text{UK: sprintf(Ukrainian, uk, args), EN: sprintf(English, en, args)}
 }
 
-// Untranslated returns an English text that has no Ukrainian wording yet;
-// in Ukrainian it prints the English words. It marks the messages still to
-// be translated, so that they can be found.
-func Untranslated(en string) Text { return Text{EN: en} }
-
 // IsZero reports whether t holds no text in either language.
 func (t Text) IsZero() bool { return t.UK == "" && t.EN == "" }
 

@@ -73,8 +73,8 @@ func TestProblemIn(t *testing.T) {
 			t.Errorf("cell %q in Ukrainian: %q, want %q", tc[0], got, "s.csv: "+tc[1]+": м")
 		}
 	}
-	// An untranslated message prints its English words in Ukrainian.
-	if got := (Problem{Msg: Untranslated("bad")}).In(Ukrainian); got != "bad" {
+	// A message with English words only prints them in Ukrainian.
+	if got := (Problem{Msg: Text{EN: "bad"}}).In(Ukrainian); got != "bad" {
 		t.Errorf("untranslated = %q", got)
 	}
 }
